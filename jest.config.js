@@ -1,0 +1,16 @@
+/**
+ * One Jest run for everything. Tests that write to Neo4j live in files named `*.neo4j.test.ts`
+ * and are gathered into one file (server/test/neo4j.test.ts) so they never run in parallel
+ * against Neo4j Community's single database.
+ */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/server', '<rootDir>/seed'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
+  },
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,35 @@
+/**
+ * Errors the domain and the stores raise. Each carries a stable code that the GraphQL layer passes
+ * on as `extensions.code`, so API clients can branch on it.
+ */
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** The input field the error is about, e.g. `name` or `participants[2].actorId`. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: 'Actor' | 'Topic' | 'Collaboration', id: string) {
+    super('NOT_FOUND', `${entity} "${id}" does not exist`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, field?: string) {
+    super('CONFLICT', message, field);
+  }
+}
+
+export class BadInputError extends DomainError {
+  constructor(message: string, field?: string) {
+    super('BAD_USER_INPUT', message, field);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Rules that need more than one field, checked before anything is written. Field-level rules
+ * (lengths, formats, enums) are declared on the GraphQL inputs with class-validator.
+ */
+import { BadInputError } from './errors';
+import type { IsoDate } from './model';
+
+/** A real calendar date `YYYY-MM-DD` (2023-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function checkDateRange(startDate: IsoDate | null | undefined, endDate: IsoDate | null | undefined, fieldPrefix = ''): void {
+  if (endDate && !startDate) {
+    throw new BadInputError('endDate needs a startDate', `${fieldPrefix}endDate`);
+  }
+  if (startDate && endDate && endDate < startDate) {
+    throw new BadInputError(`endDate ${endDate} is before startDate ${startDate}`, `${fieldPrefix}endDate`);
+  }
+}

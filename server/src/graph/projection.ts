@@ -1,0 +1,125 @@
+/**
+ * The in-memory projection of the network's structure: which actors took part in which
+ * collaborations, with the collaborations' kinds, dates and topics and the actors' kinds and
+ * interests. Built once from the store (`loadSnapshot`) and kept current by the service's writes.
+ *
+ * Questions about the shape of the network (paths, neighbourhoods, the viewer's network) run here,
+ * the same code for every store, so both stores give the same answers by construction. Names and
+ * other details come from the store.
+ *
+ * Iteration is in id order wherever the result depends on it, so answers never depend on the order
+ * in which a store returned its rows.
+ */
+import type { ActorKind, CollaborationKind, IsoDate } from '../domain/model';
+import type { GraphSnapshot } from '../store/network-store';
+
+export interface ProjectedActor {
+  kind: ActorKind;
+  topics: Set<string>;
+  collaborations: Set<string>;
+}
+
+export interface ProjectedCollaboration {
+  kind: CollaborationKind;
+  startDate: IsoDate | null;
+  endDate: IsoDate | null;
+  topics: Set<string>;
+  actors: Set<string>;
+}
+
+export class NetworkProjection {
+  readonly actors = new Map<string, ProjectedActor>();
+  readonly collaborations = new Map<string, ProjectedCollaboration>();
+  readonly topics = new Set<string>();
+  /** When the projection was last built from the store as a whole. */
+  builtAt = new Date();
+
+  static fromSnapshot(snapshot: GraphSnapshot): NetworkProjection {
+    const projection = new NetworkProjection();
+    projection.load(snapshot);
+    return projection;
+  }
+
+  /** Replaces the whole state with a snapshot of the store. */
+  load(snapshot: GraphSnapshot): void {
+    this.actors.clear();
+    this.collaborations.clear();
+    this.topics.clear();
+    for (const t of snapshot.topics) this.topics.add(t.id);
+    for (const a of snapshot.actors) this.upsertActor(a.id, a.kind);
+    for (const c of snapshot.collaborations) this.upsertCollaboration(c.id, c);
+    for (const p of snapshot.participations) this.addParticipant(p.collaborationId, p.actorId);
+    for (const i of snapshot.interests) this.actors.get(i.actorId)?.topics.add(i.topicId);
+    for (const a of snapshot.about) this.collaborations.get(a.collaborationId)?.topics.add(a.topicId);
+    this.builtAt = new Date();
+  }
+
+  // --- kept current by the service's writes -------------------------------------------------
+
+  upsertActor(id: string, kind: ActorKind): void {
+    const existing = this.actors.get(id);
+    if (existing) existing.kind = kind;
+    else this.actors.set(id, { kind, topics: new Set(), collaborations: new Set() });
+  }
+
+  removeActor(id: string): void {
+    const actor = this.actors.get(id);
+    if (!actor) return;
+    for (const c of actor.collaborations) this.collaborations.get(c)?.actors.delete(id);
+    this.actors.delete(id);
+  }
+
+  setInterests(actorId: string, topicIds: Iterable<string>): void {
+    const actor = this.actors.get(actorId);
+    if (actor) actor.topics = new Set(topicIds);
+  }
+
+  addTopic(id: string): void {
+    this.topics.add(id);
+  }
+
+  removeTopic(id: string): void {
+    this.topics.delete(id);
+    for (const a of this.actors.values()) a.topics.delete(id);
+    for (const c of this.collaborations.values()) c.topics.delete(id);
+  }
+
+  upsertCollaboration(
+    id: string,
+    fields: { kind: CollaborationKind; startDate: IsoDate | null; endDate: IsoDate | null },
+    topicIds?: Iterable<string>,
+  ): void {
+    let collaboration = this.collaborations.get(id);
+    if (!collaboration) {
+      collaboration = { ...pickDates(fields), kind: fields.kind, topics: new Set(), actors: new Set() };
+      this.collaborations.set(id, collaboration);
+    } else {
+      Object.assign(collaboration, pickDates(fields), { kind: fields.kind });
+    }
+    if (topicIds) collaboration.topics = new Set(topicIds);
+  }
+
+  removeCollaboration(id: string): void {
+    const collaboration = this.collaborations.get(id);
+    if (!collaboration) return;
+    for (const a of collaboration.actors) this.actors.get(a)?.collaborations.delete(id);
+    this.collaborations.delete(id);
+  }
+
+  addParticipant(collaborationId: string, actorId: string): void {
+    const collaboration = this.collaborations.get(collaborationId);
+    const actor = this.actors.get(actorId);
+    if (!collaboration || !actor) return;
+    collaboration.actors.add(actorId);
+    actor.collaborations.add(collaborationId);
+  }
+
+  removeParticipant(collaborationId: string, actorId: string): void {
+    this.collaborations.get(collaborationId)?.actors.delete(actorId);
+    this.actors.get(actorId)?.collaborations.delete(collaborationId);
+  }
+}
+
+function pickDates(fields: { startDate: IsoDate | null; endDate: IsoDate | null }) {
+  return { startDate: fields.startDate, endDate: fields.endDate };
+}

@@ -1,0 +1,98 @@
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { IsEnum, IsOptional, IsUrl, Length, Matches, Max, Min } from 'class-validator';
+import type { ActorKind } from '../../domain/model';
+import { ActorKindEnum } from '../common/enums';
+import { LIMITS } from '../common/validators';
+
+/** Ids chosen by clients (seeds, imports): readable and safe in URLs. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+@InputType()
+export class CreateActorInput {
+  @Field(() => ID, { nullable: true, description: 'Optional; generated when absent.' })
+  @Length(1, LIMITS.id)
+  @Matches(ID_PATTERN, { message: 'id may contain letters, digits and . _ : - only' })
+  id?: string | null;
+
+  @Field(() => String)
+  @Length(1, LIMITS.name)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name!: string;
+
+  @Field(() => ActorKindEnum)
+  @IsEnum(ActorKindEnum)
+  kind!: ActorKind;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.text)
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.name)
+  district?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
+  @Length(0, LIMITS.url)
+  website?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.contact)
+  contact?: string | null;
+}
+
+@InputType({ description: 'Fields to change; absent fields stay, null clears an optional field.' })
+export class UpdateActorInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, LIMITS.name)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name?: string;
+
+  @Field(() => ActorKindEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(ActorKindEnum)
+  kind?: ActorKind;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.text)
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.name)
+  district?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
+  @Length(0, LIMITS.url)
+  website?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.contact)
+  contact?: string | null;
+}
+
+@InputType()
+export class InterestInput {
+  @Field(() => ID)
+  @Length(1, LIMITS.id)
+  topicId!: string;
+
+  @Field(() => Float, { nullable: true, description: 'How central the topic is to the actor, in (0, 1]; default 1.' })
+  @Min(0.000001, { message: 'weight must be greater than 0' })
+  @Max(1)
+  weight?: number | null;
+}
+
+@InputType()
+export class ActorFilterInput {
+  @Field(() => String, { nullable: true, description: 'Part of the name; case and umlauts are ignored.' })
+  @Length(1, LIMITS.name)
+  nameContains?: string | null;
+
+  @Field(() => [ActorKindEnum], { nullable: true, description: 'Any of these kinds.' })
+  kinds?: ActorKind[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Interested in any of these topics.' })
+  topicIds?: string[] | null;
+}

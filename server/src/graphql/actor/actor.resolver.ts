@@ -1,0 +1,105 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Actor, Topic } from '../../domain/model';
+import { actorSortKey } from '../../domain/ordering';
+import { checkPageSize } from '../../domain/paging';
+import { PageArgs, toConnection } from '../common/connection';
+import { definedOnly } from '../common/patch';
+import type { GraphQLContext } from '../context';
+import { InterestType } from '../links/interest.type';
+import { ParticipationType } from '../links/participation.type';
+import { loadExisting, primeActors } from '../loaders';
+import { TopicType } from '../topic/topic.type';
+import { ActorFilterInput, CreateActorInput, InterestInput, UpdateActorInput } from './actor.input';
+import { ActorConnection, ActorType } from './actor.type';
+import { CollaboratorType } from './collaborator.type';
+
+@Resolver(() => ActorType)
+export class ActorResolver {
+  @Query(() => ActorType, { nullable: true, description: 'One actor, or null when the id is unknown.' })
+  actor(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Actor | null> {
+    return loaders.actor.load(id);
+  }
+
+  @Query(() => ActorConnection, { description: 'Actors by name (umlauts and case folded), filtered, paged.' })
+  async actors(
+    @Arg('filter', () => ActorFilterInput, { nullable: true }) filter: ActorFilterInput | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ) {
+    const result = await service.store.listActors(filter ?? {}, page);
+    primeActors(loaders, result.items);
+    return toConnection(result, actorSortKey);
+  }
+
+  // --- fields ---
+
+  @FieldResolver(() => [InterestType], { description: "The actor's topics with their weights." })
+  interests(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.interestsOfActor.load(actor.id);
+  }
+
+  @FieldResolver(() => [TopicType], { description: "The actor's topics." })
+  async topics(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext): Promise<Topic[]> {
+    const interests = await loaders.interestsOfActor.load(actor.id);
+    return loadExisting(loaders.topic, interests.map((i) => i.topicId));
+  }
+
+  @FieldResolver(() => [ParticipationType], { description: 'The collaborations it took part in, with its role; newest first.' })
+  collaborations(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.participationsOfActor.load(actor.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many collaborations it took part in.' })
+  async collaborationCount(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext): Promise<number> {
+    return (await loaders.participationsOfActor.load(actor.id)).length;
+  }
+
+  @FieldResolver(() => [CollaboratorType], {
+    description: 'The actors it took part with, most shared collaborations first.',
+  })
+  async collaborators(
+    @Root() actor: ActorType,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many (1–500); all when absent.' })
+    first: number | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<CollaboratorType[]> {
+    if (first !== null && first !== undefined) checkPageSize(first);
+    const all = await loaders.collaboratorsOfActor.load(actor.id);
+    const chosen = first ? all.slice(0, first) : all;
+    return chosen.map((c) => ({ ...c, sharedCount: c.collaborationIds.length }));
+  }
+
+  // --- writes ---
+
+  @Mutation(() => ActorType)
+  createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() { service }: GraphQLContext) {
+    return service.createActor(input);
+  }
+
+  @Mutation(() => ActorType, { description: 'Changes the given fields. With expectedVersion, a concurrent change answers CONFLICT.' })
+  updateActor(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateActorInput) input: UpdateActorInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() { service }: GraphQLContext,
+  ) {
+    return service.updateActor(id, definedOnly(input), expectedVersion);
+  }
+
+  @Mutation(() => ID, { description: 'Deletes the actor with its interests and participations; answers its id.' })
+  async deleteActor(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<string> {
+    await service.deleteActor(id);
+    return id;
+  }
+
+  @Mutation(() => ActorType, { description: "Replaces the actor's interests." })
+  async setActorInterests(
+    @Arg('actorId', () => ID) actorId: string,
+    @Arg('interests', () => [InterestInput]) interests: InterestInput[],
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<Actor | null> {
+    await service.setActorInterests(actorId, interests);
+    loaders.interestsOfActor.clear(actorId);
+    return loaders.actor.load(actorId);
+  }
+}

@@ -1,0 +1,111 @@
+import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import type { CollaborationKind, ParticipationRole } from '../../domain/model';
+import { ID_PATTERN } from '../actor/actor.input';
+import { CollaborationKindEnum, ParticipationRoleEnum } from '../common/enums';
+import { IsCalendarDate, LIMITS } from '../common/validators';
+
+@InputType()
+export class ParticipantInput {
+  @Field(() => ID)
+  @Length(1, LIMITS.id)
+  actorId!: string;
+
+  @Field(() => ParticipationRoleEnum, { defaultValue: 'PARTICIPANT' })
+  @IsEnum(ParticipationRoleEnum)
+  role!: ParticipationRole;
+}
+
+@InputType()
+export class CreateCollaborationInput {
+  @Field(() => ID, { nullable: true, description: 'Optional; generated when absent.' })
+  @Length(1, LIMITS.id)
+  @Matches(ID_PATTERN, { message: 'id may contain letters, digits and . _ : - only' })
+  id?: string | null;
+
+  @Field(() => String)
+  @Length(1, LIMITS.name)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  title!: string;
+
+  @Field(() => CollaborationKindEnum)
+  @IsEnum(CollaborationKindEnum)
+  kind!: CollaborationKind;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @IsCalendarDate()
+  startDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not before startDate.' })
+  @IsCalendarDate()
+  endDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.name)
+  location?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.text)
+  description?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'What it is about.' })
+  @ArrayMaxSize(LIMITS.listInput)
+  topicIds?: string[] | null;
+
+  @Field(() => [ParticipantInput], { nullable: true, description: 'Who took part, with which role.' })
+  @ArrayMaxSize(LIMITS.listInput)
+  @ValidateNested({ each: true })
+  participants?: ParticipantInput[] | null;
+}
+
+@InputType({ description: 'Fields to change; absent fields stay, null clears an optional field.' })
+export class UpdateCollaborationInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, LIMITS.name)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  title?: string;
+
+  @Field(() => CollaborationKindEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(CollaborationKindEnum)
+  kind?: CollaborationKind;
+
+  @Field(() => String, { nullable: true })
+  @IsCalendarDate()
+  startDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsCalendarDate()
+  endDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.name)
+  location?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.text)
+  description?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: "Replaces the collaboration's topics." })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.listInput)
+  topicIds?: string[];
+}
+
+@InputType()
+export class CollaborationFilterInput {
+  @Field(() => [CollaborationKindEnum], { nullable: true, description: 'Any of these kinds.' })
+  kinds?: CollaborationKind[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'About any of these topics.' })
+  topicIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Overlapping the range from this date (YYYY-MM-DD).' })
+  @IsCalendarDate()
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Overlapping the range up to this date (YYYY-MM-DD).' })
+  @IsCalendarDate()
+  to?: string | null;
+}

@@ -1,0 +1,98 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Collaboration, ParticipationRole, Topic } from '../../domain/model';
+import { collaborationSortKey } from '../../domain/ordering';
+import { BadInputError } from '../../domain/errors';
+import { ParticipationRoleEnum } from '../common/enums';
+import { PageArgs, toConnection } from '../common/connection';
+import { definedOnly } from '../common/patch';
+import type { GraphQLContext } from '../context';
+import { ParticipationType } from '../links/participation.type';
+import { required } from '../links/required';
+import { loadExisting, primeCollaborations, type Loaders } from '../loaders';
+import { TopicType } from '../topic/topic.type';
+import { CollaborationFilterInput, CreateCollaborationInput, UpdateCollaborationInput } from './collaboration.input';
+import { CollaborationConnection, CollaborationType } from './collaboration.type';
+
+@Resolver(() => CollaborationType)
+export class CollaborationResolver {
+  @Query(() => CollaborationType, { nullable: true, description: 'One collaboration, or null when the id is unknown.' })
+  collaboration(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration | null> {
+    return loaders.collaboration.load(id);
+  }
+
+  @Query(() => CollaborationConnection, { description: 'Collaborations, newest first, filtered by kind, topic and date range.' })
+  async collaborations(
+    @Arg('filter', () => CollaborationFilterInput, { nullable: true }) filter: CollaborationFilterInput | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ) {
+    if (filter?.from && filter.to && filter.to < filter.from) {
+      throw new BadInputError(`filter.to ${filter.to} is before filter.from ${filter.from}`, 'filter.to');
+    }
+    const result = await service.store.listCollaborations(filter ?? {}, page);
+    primeCollaborations(loaders, result.items);
+    return toConnection(result, collaborationSortKey);
+  }
+
+  @FieldResolver(() => [ParticipationType], { description: 'Who took part, with their roles, by name.' })
+  participants(@Root() collaboration: CollaborationType, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.participationsOfCollaboration.load(collaboration.id);
+  }
+
+  @FieldResolver(() => [TopicType], { description: 'What it was about.' })
+  async topics(@Root() collaboration: CollaborationType, @Ctx() { loaders }: GraphQLContext): Promise<Topic[]> {
+    return loadExisting(loaders.topic, await loaders.topicsOfCollaboration.load(collaboration.id));
+  }
+
+  @Mutation(() => CollaborationType, { description: 'Creates a collaboration with its topics and participants in one step.' })
+  createCollaboration(
+    @Arg('input', () => CreateCollaborationInput) input: CreateCollaborationInput,
+    @Ctx() { service }: GraphQLContext,
+  ) {
+    return service.createCollaboration(input);
+  }
+
+  @Mutation(() => CollaborationType)
+  updateCollaboration(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCollaborationInput) input: UpdateCollaborationInput,
+    @Ctx() { service }: GraphQLContext,
+  ) {
+    return service.updateCollaboration(id, definedOnly(input));
+  }
+
+  @Mutation(() => ID, { description: 'Deletes the collaboration with its participations; answers its id.' })
+  async deleteCollaboration(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<string> {
+    await service.deleteCollaboration(id);
+    return id;
+  }
+
+  @Mutation(() => CollaborationType, { description: 'Adds an actor to a collaboration, or changes its role.' })
+  async addParticipant(
+    @Arg('collaborationId', () => ID) collaborationId: string,
+    @Arg('actorId', () => ID) actorId: string,
+    @Arg('role', () => ParticipationRoleEnum, { defaultValue: 'PARTICIPANT' }) role: ParticipationRole,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<Collaboration> {
+    await service.addParticipant(collaborationId, actorId, role);
+    return reloaded(loaders, collaborationId);
+  }
+
+  @Mutation(() => CollaborationType, { description: 'Removes an actor from a collaboration (nothing happens if it was not in it).' })
+  async removeParticipant(
+    @Arg('collaborationId', () => ID) collaborationId: string,
+    @Arg('actorId', () => ID) actorId: string,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<Collaboration> {
+    await service.removeParticipant(collaborationId, actorId);
+    return reloaded(loaders, collaborationId);
+  }
+
+}
+
+/** After a change of participants, nested fields must not answer from this request's cache. */
+async function reloaded(loaders: Loaders, collaborationId: string): Promise<Collaboration> {
+  loaders.participationsOfCollaboration.clear(collaborationId);
+  loaders.collaboration.clear(collaborationId);
+  return required(await loaders.collaboration.load(collaborationId), 'Collaboration', collaborationId);
+}

@@ -1,0 +1,42 @@
+/** The executable schema, built from the type-graphql classes. */
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ActorResolver } from './actor/actor.resolver';
+import { CollaborationResolver } from './collaboration/collaboration.resolver';
+import { CollaboratorResolver, InterestResolver, ParticipationResolver } from './links/links.resolver';
+import {
+  ActorChainResolver,
+  NetworkEdgeResolver,
+  NetworkNodeResolver,
+  NetworkResolver,
+  PathStepResolver,
+} from './network/network.resolver';
+import { TopicResolver } from './topic/topic.resolver';
+
+export const resolvers = [
+  ActorResolver,
+  TopicResolver,
+  CollaborationResolver,
+  InterestResolver,
+  ParticipationResolver,
+  CollaboratorResolver,
+  NetworkResolver,
+  ActorChainResolver,
+  PathStepResolver,
+  NetworkNodeResolver,
+  NetworkEdgeResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Built once per process: type-graphql's metadata is global. */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: false },
+    // Input fields that are absent stay absent (undefined), so patch semantics work.
+    emitSchemaFile: false,
+  });
+  return built;
+}

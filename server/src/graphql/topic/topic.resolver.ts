@@ -1,0 +1,77 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Actor, Collaboration, Topic } from '../../domain/model';
+import { topicSortKey } from '../../domain/ordering';
+import { ActorType } from '../actor/actor.type';
+import { CollaborationType } from '../collaboration/collaboration.type';
+import { PageArgs, toConnection } from '../common/connection';
+import { definedOnly } from '../common/patch';
+import type { GraphQLContext } from '../context';
+import { InterestType } from '../links/interest.type';
+import { loadExisting, primeTopics } from '../loaders';
+import { CreateTopicInput, TopicFilterInput, UpdateTopicInput } from './topic.input';
+import { TopicConnection, TopicType } from './topic.type';
+
+@Resolver(() => TopicType)
+export class TopicResolver {
+  @Query(() => TopicType, { nullable: true, description: 'One topic, or null when the id is unknown.' })
+  topic(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Topic | null> {
+    return loaders.topic.load(id);
+  }
+
+  @Query(() => TopicConnection, { description: 'Topics by name, paged.' })
+  async topics(
+    @Arg('filter', () => TopicFilterInput, { nullable: true }) filter: TopicFilterInput | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ) {
+    const result = await service.store.listTopics(filter ?? {}, page);
+    primeTopics(loaders, result.items);
+    return toConnection(result, topicSortKey);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many actors are interested in it.' })
+  async actorCount(@Root() topic: TopicType, @Ctx() { loaders }: GraphQLContext): Promise<number> {
+    return (await loaders.topicStats.load(topic.id)).actorCount;
+  }
+
+  @FieldResolver(() => Int, { description: 'How many collaborations are about it.' })
+  async collaborationCount(@Root() topic: TopicType, @Ctx() { loaders }: GraphQLContext): Promise<number> {
+    return (await loaders.topicStats.load(topic.id)).collaborationCount;
+  }
+
+  @FieldResolver(() => [ActorType], { description: 'The actors interested in it, by name.' })
+  async actors(@Root() topic: TopicType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    const interests = await loaders.interestsInTopic.load(topic.id);
+    return loadExisting(loaders.actor, interests.map((i) => i.actorId));
+  }
+
+  @FieldResolver(() => [InterestType], { description: 'The interests in it, with their weights.' })
+  interests(@Root() topic: TopicType, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.interestsInTopic.load(topic.id);
+  }
+
+  @FieldResolver(() => [CollaborationType], { description: 'The collaborations about it, newest first.' })
+  async collaborations(@Root() topic: TopicType, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration[]> {
+    return loadExisting(loaders.collaboration, await loaders.collaborationsOfTopic.load(topic.id));
+  }
+
+  @Mutation(() => TopicType)
+  createTopic(@Arg('input', () => CreateTopicInput) input: CreateTopicInput, @Ctx() { service }: GraphQLContext) {
+    return service.createTopic(input);
+  }
+
+  @Mutation(() => TopicType)
+  updateTopic(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTopicInput) input: UpdateTopicInput,
+    @Ctx() { service }: GraphQLContext,
+  ) {
+    return service.updateTopic(id, definedOnly(input));
+  }
+
+  @Mutation(() => ID, { description: 'Deletes the topic and every interest in it; answers its id.' })
+  async deleteTopic(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<string> {
+    await service.deleteTopic(id);
+    return id;
+  }
+}

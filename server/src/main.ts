@@ -1,0 +1,54 @@
+/**
+ * Starts Quartiernetz: store (embedded by default, Neo4j when NEO4J_URI is set), the Batenbrock
+ * seed when the store is empty, the projection, and the HTTP server. SIGINT/SIGTERM shut down
+ * gracefully: stop accepting requests, finish the running ones and queued writes, close the store.
+ */
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { createApp } from './http/app';
+import { NetworkService } from './service/network-service';
+import { createStore, describeStore } from './store/create-store';
+import { batenbrock } from '../../seed/batenbrock';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const store = createStore(config);
+  await store.init();
+
+  if (config.seedWhenEmpty && (await store.counts()).actors === 0) {
+    const report = await store.mergeGraph(batenbrock);
+    console.log(`Loaded the Batenbrock seed: ${report.actorsCreated} actors, ${report.collaborationsCreated} collaborations.`);
+  }
+
+  const started = Date.now();
+  const service = await NetworkService.start(store);
+  console.log(`Projection built in ${Date.now() - started} ms: ${service.projection.actors.size} actors, ${service.projection.collaborations.size} collaborations.`);
+
+  const { httpServer, apollo } = await createApp(service, config);
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Quartiernetz on ${describeStore(config)} — GraphQL at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down…`);
+    try {
+      await apollo.stop(); // drains the HTTP server too
+      await service.drain();
+    } finally {
+      await store.close();
+      console.log('Stopped.');
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error('Quartiernetz could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

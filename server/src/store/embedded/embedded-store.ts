@@ -1,0 +1,604 @@
+/**
+ * The embedded NetworkStore: the network in one SQLite file (better-sqlite3, WAL, synchronous=FULL),
+ * in process. better-sqlite3 is synchronous, so each method runs to completion within one turn of
+ * the event loop; the promises only keep the port's shape.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { BadInputError, ConflictError, NotFoundError } from '../../domain/errors';
+import type {
+  Actor,
+  Collaboration,
+  Collaborator,
+  Interest,
+  Participation,
+  ParticipationRole,
+  Topic,
+  TopicStats,
+} from '../../domain/model';
+import type { Page, PageRequest } from '../../domain/paging';
+import { nameKey, slugify } from '../../domain/text';
+import type {
+  ActorFilter,
+  ActorPatch,
+  CollaborationFilter,
+  CollaborationPatch,
+  CreateActorInput,
+  CreateCollaborationInput,
+  CreateTopicInput,
+  GraphData,
+  GraphSnapshot,
+  InterestInput,
+  MergeReport,
+  NetworkStore,
+  StoreCounts,
+  TopicFilter,
+  TopicPatch,
+} from '../network-store';
+import { MissingReferenceError, toDomainError } from './errors';
+import {
+  BY_NAME_KEY,
+  NEWEST_FIRST,
+  actorConditions,
+  collaborationConditions,
+  keysetPage,
+  topicConditions,
+  type Query,
+} from './lists';
+import { mergeGraph } from './merge';
+import {
+  type ActorRow,
+  type CollaborationRow,
+  type InterestRow,
+  type ParticipationRow,
+  type TopicRow,
+  groupByKey,
+  opt,
+  pickById,
+  toActor,
+  toCollaboration,
+  toInterest,
+  toParticipation,
+  toTopic,
+} from './rows';
+import { configure, migrate } from './schema';
+import { Sql, keysJson } from './sql';
+import { checkInterests, duplicateActor, topicIdOf } from './validate';
+
+export interface EmbeddedStoreOptions {
+  /** Path of the database file (its directory is created), or `':memory:'` for tests. */
+  filename: string;
+}
+
+/** `… IN (SELECT value FROM json_each(?))`: the keys of a batched read, bound as one JSON array. */
+const KEYS = '(SELECT value FROM json_each(?))';
+/** The collaboration order (domain/ordering.ts) for a query joining `collaboration c`. */
+const NEWEST_FIRST_C = "coalesce(c.start_date, '') DESC, c.id";
+
+const INTERESTS_OF_ACTORS = `
+  SELECT i.actor_id, i.topic_id, i.weight FROM interest i JOIN topic t ON t.id = i.topic_id
+  WHERE i.actor_id IN ${KEYS} ORDER BY t.name_key, t.id`;
+
+export class EmbeddedStore implements NetworkStore {
+  readonly name = 'embedded';
+  private readonly db: Database.Database;
+  private readonly sql: Sql;
+  private readonly query: Query = (sql, params) => this.sql.all(sql, ...params);
+
+  constructor(options: EmbeddedStoreOptions) {
+    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+    this.db = new Database(options.filename);
+    try {
+      configure(this.db);
+    } catch (error) {
+      this.db.close(); // e.g. the file is locked by another process beyond busy_timeout
+      throw error;
+    }
+    this.sql = new Sql(this.db);
+  }
+
+  async init(): Promise<void> {
+    migrate(this.db);
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    this.sql.clear();
+    this.db.close();
+  }
+
+  async ping(): Promise<void> {
+    this.sql.get('SELECT 1');
+  }
+
+  async counts(): Promise<StoreCounts> {
+    return this.sql.get<StoreCounts>(
+      `SELECT (SELECT count(*) FROM actor) AS actors, (SELECT count(*) FROM topic) AS topics,
+              (SELECT count(*) FROM collaboration) AS collaborations,
+              (SELECT count(*) FROM participation) AS participations,
+              (SELECT count(*) FROM interest) AS interests`,
+    )!;
+  }
+
+  // --- batched lookups by id -----------------------------------------------------------------
+
+  async getActors(ids: readonly string[]): Promise<Array<Actor | null>> {
+    const rows = this.sql.all<ActorRow>(`SELECT * FROM actor WHERE id IN ${KEYS}`, keysJson(ids));
+    return pickById(ids, rows, toActor);
+  }
+
+  async getTopics(ids: readonly string[]): Promise<Array<Topic | null>> {
+    const rows = this.sql.all<TopicRow>(`SELECT * FROM topic WHERE id IN ${KEYS}`, keysJson(ids));
+    return pickById(ids, rows, toTopic);
+  }
+
+  async getCollaborations(ids: readonly string[]): Promise<Array<Collaboration | null>> {
+    const rows = this.sql.all<CollaborationRow>(`SELECT * FROM collaboration WHERE id IN ${KEYS}`, keysJson(ids));
+    return pickById(ids, rows, toCollaboration);
+  }
+
+  // --- batched relations by key --------------------------------------------------------------
+
+  async interestsOfActors(actorIds: readonly string[]): Promise<Interest[][]> {
+    const rows = this.sql.all<InterestRow>(INTERESTS_OF_ACTORS, keysJson(actorIds));
+    return groupByKey(actorIds, rows, (r) => r.actor_id, toInterest);
+  }
+
+  async interestsInTopics(topicIds: readonly string[]): Promise<Interest[][]> {
+    const rows = this.sql.all<InterestRow>(
+      `SELECT i.actor_id, i.topic_id, i.weight FROM interest i JOIN actor a ON a.id = i.actor_id
+       WHERE i.topic_id IN ${KEYS} ORDER BY a.name_key, a.id`,
+      keysJson(topicIds),
+    );
+    return groupByKey(topicIds, rows, (r) => r.topic_id, toInterest);
+  }
+
+  async participationsOfActors(actorIds: readonly string[]): Promise<Participation[][]> {
+    const rows = this.sql.all<ParticipationRow>(
+      `SELECT p.actor_id, p.collaboration_id, p.role FROM participation p
+       JOIN collaboration c ON c.id = p.collaboration_id
+       WHERE p.actor_id IN ${KEYS} ORDER BY ${NEWEST_FIRST_C}`,
+      keysJson(actorIds),
+    );
+    return groupByKey(actorIds, rows, (r) => r.actor_id, toParticipation);
+  }
+
+  async participationsOfCollaborations(collaborationIds: readonly string[]): Promise<Participation[][]> {
+    const rows = this.sql.all<ParticipationRow>(
+      `SELECT p.actor_id, p.collaboration_id, p.role FROM participation p JOIN actor a ON a.id = p.actor_id
+       WHERE p.collaboration_id IN ${KEYS} ORDER BY a.name_key, a.id`,
+      keysJson(collaborationIds),
+    );
+    return groupByKey(collaborationIds, rows, (r) => r.collaboration_id, toParticipation);
+  }
+
+  async topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]> {
+    const rows = this.sql.all<{ collaboration_id: string; topic_id: string }>(
+      `SELECT b.collaboration_id, b.topic_id FROM about b JOIN topic t ON t.id = b.topic_id
+       WHERE b.collaboration_id IN ${KEYS} ORDER BY t.name_key, t.id`,
+      keysJson(collaborationIds),
+    );
+    return groupByKey(collaborationIds, rows, (r) => r.collaboration_id, (r) => r.topic_id);
+  }
+
+  async collaborationsOfTopics(topicIds: readonly string[]): Promise<string[][]> {
+    const rows = this.sql.all<{ collaboration_id: string; topic_id: string }>(
+      `SELECT b.collaboration_id, b.topic_id FROM about b JOIN collaboration c ON c.id = b.collaboration_id
+       WHERE b.topic_id IN ${KEYS} ORDER BY ${NEWEST_FIRST_C}`,
+      keysJson(topicIds),
+    );
+    return groupByKey(topicIds, rows, (r) => r.topic_id, (r) => r.collaboration_id);
+  }
+
+  async topicStats(topicIds: readonly string[]): Promise<TopicStats[]> {
+    // One row per distinct key; an unknown topic has no actors and no collaborations.
+    const rows = this.sql.all<TopicStats>(
+      `SELECT k.value AS topicId,
+              (SELECT count(*) FROM interest i WHERE i.topic_id = k.value) AS actorCount,
+              (SELECT count(*) FROM about b WHERE b.topic_id = k.value) AS collaborationCount
+       FROM json_each(?) k`,
+      keysJson(topicIds),
+    );
+    const byId = new Map(rows.map((r) => [r.topicId, r] as const));
+    return topicIds.map((id) => ({ ...byId.get(id)! }));
+  }
+
+  async collaboratorsOfActors(actorIds: readonly string[]): Promise<Collaborator[][]> {
+    // One row per (actor, partner, shared collaboration), collaborations in collaboration order.
+    const rows = this.sql.all<{ actor_id: string; partner_id: string; collaboration_id: string }>(
+      `SELECT p.actor_id, q.actor_id AS partner_id, c.id AS collaboration_id
+       FROM participation p
+       JOIN participation q ON q.collaboration_id = p.collaboration_id AND q.actor_id <> p.actor_id
+       JOIN collaboration c ON c.id = p.collaboration_id
+       WHERE p.actor_id IN ${KEYS}
+       ORDER BY p.actor_id, q.actor_id, ${NEWEST_FIRST_C}`,
+      keysJson(actorIds),
+    );
+    const byActor = new Map<string, Map<string, string[]>>();
+    for (const r of rows) {
+      let partners = byActor.get(r.actor_id);
+      if (!partners) byActor.set(r.actor_id, (partners = new Map()));
+      const shared = partners.get(r.partner_id);
+      if (shared) shared.push(r.collaboration_id);
+      else partners.set(r.partner_id, [r.collaboration_id]);
+    }
+    return actorIds.map((actorId) =>
+      [...(byActor.get(actorId) ?? new Map<string, string[]>())]
+        .map(([partnerId, shared]) => ({ actorId, partnerId, collaborationIds: [...shared] }))
+        .sort(
+          (a, b) =>
+            b.collaborationIds.length - a.collaborationIds.length ||
+            (a.partnerId < b.partnerId ? -1 : a.partnerId > b.partnerId ? 1 : 0),
+        ),
+    );
+  }
+
+  // --- paged lists ---------------------------------------------------------------------------
+
+  async listActors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>> {
+    return this.read(() => keysetPage(this.query, 'actor', actorConditions(filter), BY_NAME_KEY, page, toActor));
+  }
+
+  async listTopics(filter: TopicFilter, page: PageRequest): Promise<Page<Topic>> {
+    return this.read(() => keysetPage(this.query, 'topic', topicConditions(filter), BY_NAME_KEY, page, toTopic));
+  }
+
+  async listCollaborations(filter: CollaborationFilter, page: PageRequest): Promise<Page<Collaboration>> {
+    return this.read(() =>
+      keysetPage(this.query, 'collaboration', collaborationConditions(filter), NEWEST_FIRST, page, toCollaboration),
+    );
+  }
+
+  // --- structure for the projection ----------------------------------------------------------
+
+  async loadSnapshot(): Promise<GraphSnapshot> {
+    return this.read(() => ({
+      actors: this.sql.all<GraphSnapshot['actors'][number]>('SELECT id, kind FROM actor ORDER BY id'),
+      collaborations: this.sql.all<GraphSnapshot['collaborations'][number]>(
+        'SELECT id, kind, start_date AS startDate, end_date AS endDate FROM collaboration ORDER BY id',
+      ),
+      participations: this.sql.all<GraphSnapshot['participations'][number]>(
+        'SELECT actor_id AS actorId, collaboration_id AS collaborationId FROM participation',
+      ),
+      interests: this.sql.all<GraphSnapshot['interests'][number]>(
+        'SELECT actor_id AS actorId, topic_id AS topicId FROM interest',
+      ),
+      about: this.sql.all<GraphSnapshot['about'][number]>(
+        'SELECT collaboration_id AS collaborationId, topic_id AS topicId FROM about',
+      ),
+      topics: this.sql.all<GraphSnapshot['topics'][number]>('SELECT id FROM topic ORDER BY id'),
+    }));
+  }
+
+  // --- writes --------------------------------------------------------------------------------
+
+  async createActor(input: CreateActorInput): Promise<Actor> {
+    return this.write(() => {
+      const id = input.id ?? randomUUID();
+      if (this.sql.exists('actor', id)) throw new ConflictError(`Actor "${id}" already exists`, 'id');
+      const now = new Date().toISOString();
+      const actor: Actor = {
+        id,
+        name: input.name,
+        kind: input.kind,
+        description: opt(input.description),
+        district: opt(input.district),
+        website: opt(input.website),
+        contact: opt(input.contact),
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      this.sql.run(
+        `INSERT INTO actor (id, name, name_key, kind, description, district, website, contact,
+                            created_at, updated_at, version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        actor.id,
+        actor.name,
+        nameKey(actor.name),
+        actor.kind,
+        actor.description,
+        actor.district,
+        actor.website,
+        actor.contact,
+        actor.createdAt,
+        actor.updatedAt,
+        actor.version,
+      );
+      return actor;
+    });
+  }
+
+  async updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null): Promise<Actor> {
+    return this.write(() => {
+      const row = this.sql.get<ActorRow>('SELECT * FROM actor WHERE id = ?', id);
+      if (!row) throw new NotFoundError('Actor', id);
+      if (expectedVersion != null && row.version !== expectedVersion) {
+        throw new ConflictError(
+          `Actor "${id}" is at version ${row.version}, not ${expectedVersion}; reload and retry`,
+          'expectedVersion',
+        );
+      }
+      const current = toActor(row);
+      const actor: Actor = {
+        ...current,
+        name: required(patch.name, current.name, 'name'),
+        kind: required(patch.kind, current.kind, 'kind'),
+        description: patch.description === undefined ? current.description : patch.description,
+        district: patch.district === undefined ? current.district : patch.district,
+        website: patch.website === undefined ? current.website : patch.website,
+        contact: patch.contact === undefined ? current.contact : patch.contact,
+        updatedAt: new Date().toISOString(),
+        version: current.version + 1,
+      };
+      this.sql.run(
+        `UPDATE actor SET name = ?, name_key = ?, kind = ?, description = ?, district = ?, website = ?,
+                          contact = ?, updated_at = ?, version = ?
+         WHERE id = ?`,
+        actor.name,
+        nameKey(actor.name),
+        actor.kind,
+        actor.description,
+        actor.district,
+        actor.website,
+        actor.contact,
+        actor.updatedAt,
+        actor.version,
+        id,
+      );
+      return actor;
+    });
+  }
+
+  async deleteActor(id: string): Promise<void> {
+    this.write(() => {
+      // Interests and participations go with it (ON DELETE CASCADE).
+      if (this.sql.run('DELETE FROM actor WHERE id = ?', id) === 0) throw new NotFoundError('Actor', id);
+    });
+  }
+
+  async setActorInterests(actorId: string, interests: InterestInput[]): Promise<Interest[]> {
+    return this.write(() => {
+      if (!this.sql.exists('actor', actorId)) throw new MissingReferenceError('Actor', actorId, 'actorId');
+      const wanted = checkInterests(interests);
+      const [missing] = this.sql.missing(
+        'topic',
+        wanted.map((i) => i.topicId),
+      );
+      if (missing !== undefined) throw new MissingReferenceError('Topic', missing, 'interests');
+      this.sql.run('DELETE FROM interest WHERE actor_id = ?', actorId);
+      for (const i of wanted) {
+        this.sql.run('INSERT INTO interest (actor_id, topic_id, weight) VALUES (?, ?, ?)', actorId, i.topicId, i.weight);
+      }
+      return this.sql.all<InterestRow>(INTERESTS_OF_ACTORS, keysJson([actorId])).map(toInterest);
+    });
+  }
+
+  async createTopic(input: CreateTopicInput): Promise<Topic> {
+    return this.write(() => {
+      const topic: Topic = {
+        id: topicIdOf(input),
+        name: input.name,
+        slug: slugify(input.name),
+        aliases: [...(input.aliases ?? [])],
+      };
+      if (this.sql.exists('topic', topic.id)) throw new ConflictError(`Topic "${topic.id}" already exists`, 'id');
+      this.sql.run(
+        'INSERT INTO topic (id, name, name_key, slug, aliases) VALUES (?, ?, ?, ?, ?)',
+        topic.id,
+        topic.name,
+        nameKey(topic.name),
+        topic.slug,
+        JSON.stringify(topic.aliases),
+      );
+      return topic;
+    });
+  }
+
+  async updateTopic(id: string, patch: TopicPatch): Promise<Topic> {
+    return this.write(() => {
+      const row = this.sql.get<TopicRow>('SELECT * FROM topic WHERE id = ?', id);
+      if (!row) throw new NotFoundError('Topic', id);
+      const current = toTopic(row);
+      const name = required(patch.name, current.name, 'name');
+      // A new name changes the slug too; the id stays.
+      const topic: Topic = { id, name, slug: slugify(name), aliases: patch.aliases ? [...patch.aliases] : current.aliases };
+      this.sql.run(
+        'UPDATE topic SET name = ?, name_key = ?, slug = ?, aliases = ? WHERE id = ?',
+        topic.name,
+        nameKey(topic.name),
+        topic.slug,
+        JSON.stringify(topic.aliases),
+        id,
+      );
+      return topic;
+    });
+  }
+
+  async deleteTopic(id: string): Promise<void> {
+    this.write(() => {
+      // Interests in it and ABOUT relationships to it go with it (ON DELETE CASCADE).
+      if (this.sql.run('DELETE FROM topic WHERE id = ?', id) === 0) throw new NotFoundError('Topic', id);
+    });
+  }
+
+  async createCollaboration(input: CreateCollaborationInput): Promise<Collaboration> {
+    return this.write(() => {
+      const id = input.id ?? randomUUID();
+      if (this.sql.exists('collaboration', id)) throw new ConflictError(`Collaboration "${id}" already exists`, 'id');
+      const participants = input.participants ?? [];
+      const twice = duplicateActor(participants);
+      if (twice !== undefined) throw new BadInputError(`Actor "${twice}" is listed twice`, 'participants');
+      const topicIds = this.existingTopics(input.topicIds ?? []);
+      const [missingActor] = this.sql.missing(
+        'actor',
+        participants.map((p) => p.actorId),
+      );
+      if (missingActor !== undefined) throw new MissingReferenceError('Actor', missingActor, 'participants');
+
+      const now = new Date().toISOString();
+      const collaboration: Collaboration = {
+        id,
+        title: input.title,
+        kind: input.kind,
+        startDate: opt(input.startDate),
+        endDate: opt(input.endDate),
+        location: opt(input.location),
+        description: opt(input.description),
+        createdAt: now,
+        updatedAt: now,
+      };
+      this.insertCollaboration(collaboration);
+      this.insertAbout(id, topicIds);
+      for (const p of participants) {
+        this.sql.run(
+          'INSERT INTO participation (actor_id, collaboration_id, role) VALUES (?, ?, ?)',
+          p.actorId,
+          id,
+          p.role,
+        );
+      }
+      return collaboration;
+    });
+  }
+
+  async updateCollaboration(id: string, patch: CollaborationPatch): Promise<Collaboration> {
+    return this.write(() => {
+      const row = this.sql.get<CollaborationRow>('SELECT * FROM collaboration WHERE id = ?', id);
+      if (!row) throw new NotFoundError('Collaboration', id);
+      const current = toCollaboration(row);
+      const topicIds = patch.topicIds === undefined ? undefined : this.existingTopics(patch.topicIds);
+      const collaboration: Collaboration = {
+        ...current,
+        title: required(patch.title, current.title, 'title'),
+        kind: required(patch.kind, current.kind, 'kind'),
+        startDate: patch.startDate === undefined ? current.startDate : patch.startDate,
+        endDate: patch.endDate === undefined ? current.endDate : patch.endDate,
+        location: patch.location === undefined ? current.location : patch.location,
+        description: patch.description === undefined ? current.description : patch.description,
+        updatedAt: new Date().toISOString(),
+      };
+      this.sql.run(
+        `UPDATE collaboration SET title = ?, kind = ?, start_date = ?, end_date = ?, location = ?,
+                                  description = ?, updated_at = ?
+         WHERE id = ?`,
+        collaboration.title,
+        collaboration.kind,
+        collaboration.startDate,
+        collaboration.endDate,
+        collaboration.location,
+        collaboration.description,
+        collaboration.updatedAt,
+        id,
+      );
+      if (topicIds) {
+        this.sql.run('DELETE FROM about WHERE collaboration_id = ?', id);
+        this.insertAbout(id, topicIds);
+      }
+      return collaboration;
+    });
+  }
+
+  async deleteCollaboration(id: string): Promise<void> {
+    this.write(() => {
+      // Participations and ABOUT relationships go with it (ON DELETE CASCADE).
+      if (this.sql.run('DELETE FROM collaboration WHERE id = ?', id) === 0) {
+        throw new NotFoundError('Collaboration', id);
+      }
+    });
+  }
+
+  async addParticipant(collaborationId: string, actorId: string, role: ParticipationRole): Promise<Participation> {
+    return this.write(() => {
+      this.requireParticipationEnds(collaborationId, actorId);
+      this.sql.run(
+        `INSERT INTO participation (actor_id, collaboration_id, role) VALUES (?, ?, ?)
+         ON CONFLICT (actor_id, collaboration_id) DO UPDATE SET role = excluded.role`,
+        actorId,
+        collaborationId,
+        role,
+      );
+      return { actorId, collaborationId, role };
+    });
+  }
+
+  async removeParticipant(collaborationId: string, actorId: string): Promise<boolean> {
+    return this.write(() => {
+      this.requireParticipationEnds(collaborationId, actorId);
+      return (
+        this.sql.run('DELETE FROM participation WHERE actor_id = ? AND collaboration_id = ?', actorId, collaborationId) >
+        0
+      );
+    });
+  }
+
+  async mergeGraph(data: GraphData): Promise<MergeReport> {
+    return this.write(() => mergeGraph(this.sql, data, new Date().toISOString()));
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  /**
+   * Runs a write as one IMMEDIATE transaction (taking the write lock up front, so a second process
+   * on the same file waits for busy_timeout instead of failing on lock upgrade). Any throw rolls
+   * everything back and surfaces as a DomainError where one applies.
+   */
+  private write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (error) {
+      throw toDomainError(error);
+    }
+  }
+
+  /** Runs several reads on one snapshot of the database. */
+  private read<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
+  }
+
+  /** The given topic ids without repeats, all of which must exist (NOT_FOUND, field `topicIds`). */
+  private existingTopics(topicIds: readonly string[]): string[] {
+    const [missing] = this.sql.missing('topic', topicIds);
+    if (missing !== undefined) throw new MissingReferenceError('Topic', missing, 'topicIds');
+    return [...new Set(topicIds)];
+  }
+
+  private insertCollaboration(c: Collaboration): void {
+    this.sql.run(
+      `INSERT INTO collaboration (id, title, kind, start_date, end_date, location, description,
+                                  created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      c.id,
+      c.title,
+      c.kind,
+      c.startDate,
+      c.endDate,
+      c.location,
+      c.description,
+      c.createdAt,
+      c.updatedAt,
+    );
+  }
+
+  private insertAbout(collaborationId: string, topicIds: readonly string[]): void {
+    for (const topicId of topicIds) {
+      this.sql.run('INSERT INTO about (collaboration_id, topic_id) VALUES (?, ?)', collaborationId, topicId);
+    }
+  }
+
+  private requireParticipationEnds(collaborationId: string, actorId: string): void {
+    if (!this.sql.exists('collaboration', collaborationId)) {
+      throw new MissingReferenceError('Collaboration', collaborationId, 'collaborationId');
+    }
+    if (!this.sql.exists('actor', actorId)) throw new MissingReferenceError('Actor', actorId, 'actorId');
+  }
+}
+
+/** A patch value for a required field: absent keeps the current value; null is not allowed. */
+function required<T>(value: T | null | undefined, current: T, field: string): T {
+  if (value === undefined) return current;
+  if (value === null) throw new BadInputError(`${field} cannot be cleared`, field);
+  return value;
+}

@@ -1,0 +1,231 @@
+/**
+ * The Cypher of the Neo4j adapter, checked without a database (in the manner of neo4j/graphql's
+ * TCK tests): values only ever travel as `$parameters`, statements are constants, and the key
+ * statements are pinned as inline snapshots so that a change to them shows up in review.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import * as Q from './cypher';
+import { AWAIT_INDEXES, SCHEMA_STATEMENTS } from './schema';
+
+const statements: Array<[string, string]> = Object.entries(Q as Record<string, unknown>).filter(
+  (entry): entry is [string, string] => typeof entry[1] === 'string',
+);
+
+/** Statements that take no values at all (whole-store scans and counts, the ping). */
+const PARAMETERLESS = new Set([
+  'PING',
+  'COUNTS',
+  'COUNT_ALL_ACTORS',
+  'COUNT_ALL_TOPICS',
+  'COUNT_ALL_COLLABORATIONS',
+  'SNAPSHOT_ACTORS',
+  'SNAPSHOT_TOPICS',
+  'SNAPSHOT_COLLABORATIONS',
+  'SNAPSHOT_PARTICIPATIONS',
+  'SNAPSHOT_INTERESTS',
+  'SNAPSHOT_ABOUT',
+]);
+
+function parametersOf(statement: string): string[] {
+  return [...new Set([...statement.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]))].sort();
+}
+
+/** Quoted literals in a statement ('…' or "…"); backticks are identifiers, not values. */
+function stringLiterals(statement: string): string[] {
+  return [...statement.matchAll(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g)].map((m) => m[0]);
+}
+
+/** Number literals (not part of an identifier or a parameter name). */
+function numberLiterals(statement: string): string[] {
+  return [...statement.matchAll(/(?<![\w$.])\d+(?:\.\d+)?(?![\w])/g)].map((m) => m[0]);
+}
+
+describe('cypher.ts statements', () => {
+  test('every export is a non-empty constant string', () => {
+    expect(statements.length).toBe(Object.keys(Q).length);
+    expect(statements.length).toBeGreaterThan(40);
+    for (const [, statement] of statements) expect(statement.trim().length).toBeGreaterThan(0);
+  });
+
+  test('the source builds no statement from values: no template interpolation, no concatenation', () => {
+    const source = readFileSync(join(__dirname, 'cypher.ts'), 'utf8');
+    expect(source).not.toContain('${');
+    // Every statement is one literal: `export const NAME = '…';` or a backtick literal, never `a + b`.
+    const declarations = source.match(/export const \w+ =[^;]*;/g) ?? [];
+    expect(declarations.length).toBe(statements.length);
+    for (const declaration of declarations) {
+      expect(declaration).toMatch(/^export const \w+ = (`[^`]*`|'[^']*');$/s);
+    }
+  });
+
+  test.each(statements.filter(([name]) => !PARAMETERLESS.has(name)))('%s takes its values as $parameters', (_name, statement) => {
+    expect(parametersOf(statement).length).toBeGreaterThan(0);
+  });
+
+  test.each(statements.filter(([name]) => PARAMETERLESS.has(name)))('%s needs no values', (_name, statement) => {
+    expect(parametersOf(statement)).toEqual([]);
+  });
+
+  test.each(statements)('%s contains no value literals beyond the fixed sentinels', (_name, statement) => {
+    // '' is the "no start date" key of domain/ordering (coalesce(startDate, '')); 1 is the first
+    // version and the version step and the ping's answer. Everything else must be a parameter.
+    for (const literal of stringLiterals(statement)) expect(literal).toBe("''");
+    for (const literal of numberLiterals(statement)) expect(literal).toBe('1');
+  });
+
+  test('parameters of every statement (what the adapter must pass)', () => {
+    const parameters = Object.fromEntries(
+      statements.filter(([name]) => !PARAMETERLESS.has(name)).map(([name, s]) => [name, parametersOf(s).join(' ')]),
+    );
+    expect(parameters).toMatchInlineSnapshot(`
+{
+  "COLLABORATIONS_OF_TOPICS": "ids",
+  "COLLABORATORS_OF_ACTORS": "ids",
+  "COUNT_ACTORS": "kinds nameContains topicIds",
+  "COUNT_COLLABORATIONS": "from kinds to topicIds",
+  "COUNT_TOPICS": "nameContains",
+  "CREATE_ABOUT_OF_COLLABORATION": "id topicIds",
+  "CREATE_ACTOR": "props",
+  "CREATE_COLLABORATION": "props",
+  "CREATE_INTERESTS_OF_ACTOR": "actorId interests",
+  "CREATE_TOPIC": "props",
+  "DELETE_ABOUT_OF_COLLABORATION": "id",
+  "DELETE_ACTOR": "id",
+  "DELETE_COLLABORATION": "id",
+  "DELETE_INTERESTS_OF_ACTOR": "actorId",
+  "DELETE_TOPIC": "id",
+  "EXISTING_ACTOR_IDS": "ids",
+  "EXISTING_COLLABORATION_IDS": "ids",
+  "EXISTING_TOPIC_IDS": "ids",
+  "GET_ACTORS": "ids",
+  "GET_COLLABORATIONS": "ids",
+  "GET_TOPICS": "ids",
+  "INTERESTS_IN_TOPICS": "ids",
+  "INTERESTS_OF_ACTORS": "ids",
+  "LIST_ACTORS": "afterId afterKey kinds limit nameContains topicIds",
+  "LIST_COLLABORATIONS": "afterId afterKey from kinds limit to topicIds",
+  "LIST_TOPICS": "afterId afterKey limit nameContains",
+  "LOCK_ACTOR": "id",
+  "MERGE_ABOUT": "rows",
+  "MERGE_ACTORS": "rows",
+  "MERGE_COLLABORATIONS": "rows",
+  "MERGE_INTERESTS": "rows",
+  "MERGE_PARTICIPATIONS": "rows",
+  "MERGE_TOPICS": "rows",
+  "PARTICIPATIONS_OF_ACTORS": "ids",
+  "PARTICIPATIONS_OF_COLLABORATIONS": "ids",
+  "REMOVE_PARTICIPATION": "actorId collaborationId",
+  "SET_PARTICIPATIONS": "id participants",
+  "TOPICS_OF_COLLABORATIONS": "ids",
+  "TOPIC_ID_BY_SLUG": "slug",
+  "TOPIC_STATS": "ids",
+  "UPDATE_ACTOR": "id now props",
+  "UPDATE_COLLABORATION": "id now props",
+  "UPDATE_TOPIC": "id props",
+}
+`);
+  });
+
+  test('LIST_ACTORS: range on nameKey before ORDER BY nameKey, id LIMIT (index read in order)', () => {
+    expect(Q.LIST_ACTORS).toMatchInlineSnapshot(`
+"
+MATCH (a:Actor)
+WHERE a.nameKey >= $afterKey
+  AND ($afterId IS NULL OR a.nameKey > $afterKey OR a.id > $afterId)
+  AND ($kinds IS NULL OR a.kind IN $kinds)
+  AND ($nameContains IS NULL OR a.nameKey CONTAINS $nameContains)
+  AND ($topicIds IS NULL OR EXISTS { MATCH (a)-[:INTERESTED_IN]->(t:Topic) WHERE t.id IN $topicIds })
+RETURN properties(a) AS actor
+ORDER BY a.nameKey, a.id
+LIMIT $limit"
+`);
+  });
+
+  test('LIST_COLLABORATIONS: newest first with the no-date key last, keyset on (d, id)', () => {
+    expect(Q.LIST_COLLABORATIONS).toMatchInlineSnapshot(`
+"
+MATCH (c:Collaboration)
+WITH c, coalesce(c.startDate, '') AS d
+WHERE ($afterId IS NULL OR d < $afterKey OR (d = $afterKey AND c.id > $afterId))
+  AND ($kinds IS NULL OR c.kind IN $kinds)
+  AND ($topicIds IS NULL OR EXISTS { MATCH (c)-[:ABOUT]->(t:Topic) WHERE t.id IN $topicIds })
+  AND ($to IS NULL OR (c.startDate IS NOT NULL AND c.startDate <= $to))
+  AND ($from IS NULL OR (c.startDate IS NOT NULL AND coalesce(c.endDate, c.startDate) >= $from))
+RETURN properties(c) AS collaboration
+ORDER BY d DESC, c.id
+LIMIT $limit"
+`);
+  });
+
+  test('COLLABORATORS_OF_ACTORS: one statement for every key, ordered before collecting', () => {
+    expect(Q.COLLABORATORS_OF_ACTORS).toMatchInlineSnapshot(`
+"
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(p:Actor)
+WHERE p <> a
+WITH id, p, c
+ORDER BY coalesce(c.startDate, '') DESC, c.id
+WITH id, p.id AS partnerId, collect(c.id) AS collaborationIds
+ORDER BY size(collaborationIds) DESC, partnerId
+RETURN id, collect({partnerId: partnerId, collaborationIds: collaborationIds}) AS collaborators"
+`);
+  });
+
+  test('MERGE_PARTICIPATIONS: an UNWIND batch that creates only what is missing', () => {
+    expect(Q.MERGE_PARTICIPATIONS).toMatchInlineSnapshot(`
+"
+UNWIND $rows AS r
+MATCH (a:Actor {id: r.actorId})
+MATCH (c:Collaboration {id: r.collaborationId})
+MERGE (a)-[p:PARTICIPATED_IN]->(c)
+ON CREATE SET p.role = r.role"
+`);
+  });
+
+  test('batched reads unwind or match the whole key list at once', () => {
+    for (const name of [
+      'GET_ACTORS',
+      'GET_TOPICS',
+      'GET_COLLABORATIONS',
+      'INTERESTS_OF_ACTORS',
+      'INTERESTS_IN_TOPICS',
+      'PARTICIPATIONS_OF_ACTORS',
+      'PARTICIPATIONS_OF_COLLABORATIONS',
+      'TOPICS_OF_COLLABORATIONS',
+      'COLLABORATIONS_OF_TOPICS',
+      'TOPIC_STATS',
+      'COLLABORATORS_OF_ACTORS',
+    ] as const) {
+      expect(Q[name]).toMatch(/UNWIND \$ids AS id|WHERE \w\.id IN \$ids/);
+    }
+  });
+});
+
+describe('schema.ts statements', () => {
+  test('every schema statement is idempotent and takes no values', () => {
+    expect(SCHEMA_STATEMENTS.length).toBe(9);
+    for (const statement of SCHEMA_STATEMENTS) {
+      expect(statement).toMatch(/^CREATE (CONSTRAINT|RANGE INDEX) \w+ IF NOT EXISTS FOR \(\w:\w+\) /);
+      expect(statement).not.toContain('$');
+    }
+    expect(AWAIT_INDEXES).toBe('CALL db.awaitIndexes($timeoutSeconds)');
+  });
+
+  test('constraints and indexes', () => {
+    expect(SCHEMA_STATEMENTS).toMatchInlineSnapshot(`
+[
+  "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
+  "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE",
+  "CREATE CONSTRAINT topic_slug IF NOT EXISTS FOR (t:Topic) REQUIRE t.slug IS UNIQUE",
+  "CREATE CONSTRAINT collaboration_id IF NOT EXISTS FOR (c:Collaboration) REQUIRE c.id IS UNIQUE",
+  "CREATE RANGE INDEX actor_name_key IF NOT EXISTS FOR (a:Actor) ON (a.nameKey)",
+  "CREATE RANGE INDEX topic_name_key IF NOT EXISTS FOR (t:Topic) ON (t.nameKey)",
+  "CREATE RANGE INDEX collaboration_start_date IF NOT EXISTS FOR (c:Collaboration) ON (c.startDate)",
+  "CREATE RANGE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
+  "CREATE RANGE INDEX collaboration_kind IF NOT EXISTS FOR (c:Collaboration) ON (c.kind)",
+]
+`);
+  });
+});

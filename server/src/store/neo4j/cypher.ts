@@ -1,0 +1,421 @@
+/**
+ * Every Cypher statement the Neo4j adapter runs, as plain constant strings.
+ *
+ * Rules kept by every statement here (and checked without a database by cypher.test.ts):
+ * - values are never written into the text: everything that varies is a `$parameter`
+ *   (statements are not templates; optional filters are `$x IS NULL OR …` on a parameter);
+ * - batched reads are one statement for all keys (`UNWIND $ids AS id …`), collected by key;
+ *   the adapter regroups the rows by key, so repeated and missing keys are handled in JS;
+ * - orders are those of domain/ordering.ts: actors and topics by `nameKey`, then `id`;
+ *   collaborations newest first, `coalesce(startDate, '')` descending (no date last), then `id`.
+ *   Dates and timestamps are stored as ISO strings, so string order is date order.
+ * - paged lists read the `nameKey` range index in order (the range predicate on `nameKey` before
+ *   `ORDER BY nameKey, id LIMIT`), so the planner stops after one page instead of sorting every
+ *   node; plans.neo4j-suite.ts checks that with EXPLAIN.
+ *
+ * Integers that the statements need (LIMIT) are passed as `neo4j.int(n)`; every other JS number
+ * arrives as a Float (interest weights), which is what it is.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Connectivity and counts
+
+/** The trivial query of `ping()`. */
+export const PING = 'RETURN 1 AS ok';
+
+/**
+ * Sizes of the store. Unfiltered label and relationship-type counts are answered from Neo4j's
+ * count store, without touching a node.
+ */
+export const COUNTS = `
+RETURN COUNT { MATCH (a:Actor) } AS actors,
+       COUNT { MATCH (t:Topic) } AS topics,
+       COUNT { MATCH (c:Collaboration) } AS collaborations,
+       COUNT { MATCH ()-[p:PARTICIPATED_IN]->() } AS participations,
+       COUNT { MATCH ()-[i:INTERESTED_IN]->() } AS interests`;
+
+// ---------------------------------------------------------------------------------------------
+// Batched lookups by id (the adapter passes distinct ids and places the rows by id)
+
+/** Actors by id (unique-constraint index seek for the whole list). */
+export const GET_ACTORS = `
+MATCH (a:Actor)
+WHERE a.id IN $ids
+RETURN properties(a) AS actor`;
+
+/** Topics by id. */
+export const GET_TOPICS = `
+MATCH (t:Topic)
+WHERE t.id IN $ids
+RETURN properties(t) AS topic`;
+
+/** Collaborations by id. */
+export const GET_COLLABORATIONS = `
+MATCH (c:Collaboration)
+WHERE c.id IN $ids
+RETURN properties(c) AS collaboration`;
+
+// ---------------------------------------------------------------------------------------------
+// Batched relations by key: one row per key that has any, the list collected in order
+
+/** Per actor id: its interests, by topic nameKey then topic id. */
+export const INTERESTS_OF_ACTORS = `
+UNWIND $ids AS id
+MATCH (:Actor {id: id})-[r:INTERESTED_IN]->(t:Topic)
+WITH id, r, t
+ORDER BY t.nameKey, t.id
+RETURN id, collect({topicId: t.id, weight: r.weight}) AS interests`;
+
+/** Per topic id: the interests in it, by actor nameKey then actor id. */
+export const INTERESTS_IN_TOPICS = `
+UNWIND $ids AS id
+MATCH (a:Actor)-[r:INTERESTED_IN]->(:Topic {id: id})
+WITH id, r, a
+ORDER BY a.nameKey, a.id
+RETURN id, collect({actorId: a.id, weight: r.weight}) AS interests`;
+
+/** Per actor id: its participations, newest collaboration first (collaboration order). */
+export const PARTICIPATIONS_OF_ACTORS = `
+UNWIND $ids AS id
+MATCH (:Actor {id: id})-[r:PARTICIPATED_IN]->(c:Collaboration)
+WITH id, r, c
+ORDER BY coalesce(c.startDate, '') DESC, c.id
+RETURN id, collect({collaborationId: c.id, role: r.role}) AS participations`;
+
+/** Per collaboration id: its participants, by actor nameKey then actor id. */
+export const PARTICIPATIONS_OF_COLLABORATIONS = `
+UNWIND $ids AS id
+MATCH (a:Actor)-[r:PARTICIPATED_IN]->(:Collaboration {id: id})
+WITH id, r, a
+ORDER BY a.nameKey, a.id
+RETURN id, collect({actorId: a.id, role: r.role}) AS participations`;
+
+/** Per collaboration id: ids of its topics, by topic nameKey then id. */
+export const TOPICS_OF_COLLABORATIONS = `
+UNWIND $ids AS id
+MATCH (:Collaboration {id: id})-[:ABOUT]->(t:Topic)
+WITH id, t
+ORDER BY t.nameKey, t.id
+RETURN id, collect(t.id) AS topicIds`;
+
+/** Per topic id: ids of the collaborations about it, in collaboration order. */
+export const COLLABORATIONS_OF_TOPICS = `
+UNWIND $ids AS id
+MATCH (c:Collaboration)-[:ABOUT]->(:Topic {id: id})
+WITH id, c
+ORDER BY coalesce(c.startDate, '') DESC, c.id
+RETURN id, collect(c.id) AS collaborationIds`;
+
+/** Per topic id: interested actors and collaborations about it (relationship degrees). */
+export const TOPIC_STATS = `
+UNWIND $ids AS id
+MATCH (t:Topic {id: id})
+RETURN id,
+       COUNT { MATCH (t)<-[:INTERESTED_IN]-(:Actor) } AS actorCount,
+       COUNT { MATCH (t)<-[:ABOUT]-(:Collaboration) } AS collaborationCount`;
+
+/**
+ * Per actor id: every other actor it shares a collaboration with, with the shared collaborations in
+ * collaboration order; partners by number shared descending, then partner id.
+ */
+export const COLLABORATORS_OF_ACTORS = `
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(p:Actor)
+WHERE p <> a
+WITH id, p, c
+ORDER BY coalesce(c.startDate, '') DESC, c.id
+WITH id, p.id AS partnerId, collect(c.id) AS collaborationIds
+ORDER BY size(collaborationIds) DESC, partnerId
+RETURN id, collect({partnerId: partnerId, collaborationIds: collaborationIds}) AS collaborators`;
+
+// ---------------------------------------------------------------------------------------------
+// Paged lists. The keyset is `$afterKey`/`$afterId` (the domain/paging cursor). For actors and topics
+// the first page passes `$afterKey` = '' (every string is >= '') and `$afterId` = null, so one
+// statement serves every page and `nameKey >= $afterKey` is always a range the planner can seek in
+// the index and read in order. `$limit` is the page size + 1 (the extra row answers hasNextPage).
+// Absent filters are null. totalCount is a separate statement in the same read transaction; without
+// filters it is the COUNT_ALL_* statement, which the count store answers.
+
+/** One page of actors by nameKey, id: reads the actor_name_key index in order. */
+export const LIST_ACTORS = `
+MATCH (a:Actor)
+WHERE a.nameKey >= $afterKey
+  AND ($afterId IS NULL OR a.nameKey > $afterKey OR a.id > $afterId)
+  AND ($kinds IS NULL OR a.kind IN $kinds)
+  AND ($nameContains IS NULL OR a.nameKey CONTAINS $nameContains)
+  AND ($topicIds IS NULL OR EXISTS { MATCH (a)-[:INTERESTED_IN]->(t:Topic) WHERE t.id IN $topicIds })
+RETURN properties(a) AS actor
+ORDER BY a.nameKey, a.id
+LIMIT $limit`;
+
+/** totalCount of LIST_ACTORS (same filters, no keyset). */
+export const COUNT_ACTORS = `
+MATCH (a:Actor)
+WHERE ($kinds IS NULL OR a.kind IN $kinds)
+  AND ($nameContains IS NULL OR a.nameKey CONTAINS $nameContains)
+  AND ($topicIds IS NULL OR EXISTS { MATCH (a)-[:INTERESTED_IN]->(t:Topic) WHERE t.id IN $topicIds })
+RETURN count(a) AS total`;
+
+/** totalCount of LIST_ACTORS without filters (count store). */
+export const COUNT_ALL_ACTORS = 'MATCH (a:Actor) RETURN count(a) AS total';
+
+/** One page of topics by nameKey, id: reads the topic_name_key index in order. */
+export const LIST_TOPICS = `
+MATCH (t:Topic)
+WHERE t.nameKey >= $afterKey
+  AND ($afterId IS NULL OR t.nameKey > $afterKey OR t.id > $afterId)
+  AND ($nameContains IS NULL OR t.nameKey CONTAINS $nameContains)
+RETURN properties(t) AS topic
+ORDER BY t.nameKey, t.id
+LIMIT $limit`;
+
+/** totalCount of LIST_TOPICS. */
+export const COUNT_TOPICS = `
+MATCH (t:Topic)
+WHERE ($nameContains IS NULL OR t.nameKey CONTAINS $nameContains)
+RETURN count(t) AS total`;
+
+/** totalCount of LIST_TOPICS without filters (count store). */
+export const COUNT_ALL_TOPICS = 'MATCH (t:Topic) RETURN count(t) AS total';
+
+/**
+ * One page of collaborations, newest first. `$afterId` null means the first page; otherwise the
+ * keyset is d < $afterKey OR (d = $afterKey AND id > $afterId) with d = coalesce(startDate, '').
+ * Date filter: overlaps [$from, $to]; without a startDate a collaboration never matches it.
+ */
+export const LIST_COLLABORATIONS = `
+MATCH (c:Collaboration)
+WITH c, coalesce(c.startDate, '') AS d
+WHERE ($afterId IS NULL OR d < $afterKey OR (d = $afterKey AND c.id > $afterId))
+  AND ($kinds IS NULL OR c.kind IN $kinds)
+  AND ($topicIds IS NULL OR EXISTS { MATCH (c)-[:ABOUT]->(t:Topic) WHERE t.id IN $topicIds })
+  AND ($to IS NULL OR (c.startDate IS NOT NULL AND c.startDate <= $to))
+  AND ($from IS NULL OR (c.startDate IS NOT NULL AND coalesce(c.endDate, c.startDate) >= $from))
+RETURN properties(c) AS collaboration
+ORDER BY d DESC, c.id
+LIMIT $limit`;
+
+/** totalCount of LIST_COLLABORATIONS. */
+export const COUNT_COLLABORATIONS = `
+MATCH (c:Collaboration)
+WHERE ($kinds IS NULL OR c.kind IN $kinds)
+  AND ($topicIds IS NULL OR EXISTS { MATCH (c)-[:ABOUT]->(t:Topic) WHERE t.id IN $topicIds })
+  AND ($to IS NULL OR (c.startDate IS NOT NULL AND c.startDate <= $to))
+  AND ($from IS NULL OR (c.startDate IS NOT NULL AND coalesce(c.endDate, c.startDate) >= $from))
+RETURN count(c) AS total`;
+
+/** totalCount of LIST_COLLABORATIONS without filters (count store). */
+export const COUNT_ALL_COLLABORATIONS = 'MATCH (c:Collaboration) RETURN count(c) AS total';
+
+// ---------------------------------------------------------------------------------------------
+// Snapshot for the in-memory projection: plain scans, no order needed
+
+/** Every actor with its kind. */
+export const SNAPSHOT_ACTORS = 'MATCH (a:Actor) RETURN a.id AS id, a.kind AS kind';
+/** Every topic id. */
+export const SNAPSHOT_TOPICS = 'MATCH (t:Topic) RETURN t.id AS id';
+/** Every collaboration with what the projection needs of it. */
+export const SNAPSHOT_COLLABORATIONS = `
+MATCH (c:Collaboration)
+RETURN c.id AS id, c.kind AS kind, c.startDate AS startDate, c.endDate AS endDate`;
+/** Every participation as an id pair. */
+export const SNAPSHOT_PARTICIPATIONS = `
+MATCH (a:Actor)-[:PARTICIPATED_IN]->(c:Collaboration)
+RETURN a.id AS actorId, c.id AS collaborationId`;
+/** Every interest as an id pair. */
+export const SNAPSHOT_INTERESTS = `
+MATCH (a:Actor)-[:INTERESTED_IN]->(t:Topic)
+RETURN a.id AS actorId, t.id AS topicId`;
+/** Every ABOUT relationship as an id pair. */
+export const SNAPSHOT_ABOUT = `
+MATCH (c:Collaboration)-[:ABOUT]->(t:Topic)
+RETURN c.id AS collaborationId, t.id AS topicId`;
+
+// ---------------------------------------------------------------------------------------------
+// Existence checks run first in every write transaction (the write throws before it changes
+// anything when one of them finds an unknown or a taken id)
+
+/** Which of `$ids` are actors. */
+export const EXISTING_ACTOR_IDS = `
+MATCH (a:Actor)
+WHERE a.id IN $ids
+RETURN a.id AS id`;
+
+/** Which of `$ids` are topics. */
+export const EXISTING_TOPIC_IDS = `
+MATCH (t:Topic)
+WHERE t.id IN $ids
+RETURN t.id AS id`;
+
+/** Which of `$ids` are collaborations. */
+export const EXISTING_COLLABORATION_IDS = `
+MATCH (c:Collaboration)
+WHERE c.id IN $ids
+RETURN c.id AS id`;
+
+/** The id of the topic that has the slug `$slug`, if any. */
+export const TOPIC_ID_BY_SLUG = `
+MATCH (t:Topic {slug: $slug})
+RETURN t.id AS id`;
+
+// ---------------------------------------------------------------------------------------------
+// Actor writes
+
+/** Creates an actor from a property map (null values are simply not stored); version 1. */
+export const CREATE_ACTOR = `
+CREATE (a:Actor)
+SET a = $props, a.version = 1
+RETURN properties(a) AS actor`;
+
+/**
+ * Takes the actor's write lock, then reads its version: concurrent updates queue here, so the
+ * expectedVersion check that follows sees the last committed version (Neo4j's documented
+ * "SET a property to lock the node" pattern).
+ */
+export const LOCK_ACTOR = `
+MATCH (a:Actor {id: $id})
+SET a._lock = true
+REMOVE a._lock
+RETURN a.version AS version`;
+
+/** Applies a patch (`null` in `$props` removes the property), bumps version, sets updatedAt. */
+export const UPDATE_ACTOR = `
+MATCH (a:Actor {id: $id})
+SET a += $props, a.version = a.version + 1, a.updatedAt = $now
+RETURN properties(a) AS actor`;
+
+/** Deletes an actor with its interests and participations; answers how many were deleted. */
+export const DELETE_ACTOR = `
+MATCH (a:Actor {id: $id})
+DETACH DELETE a
+RETURN count(*) AS deleted`;
+
+/** Removes every interest of an actor. */
+export const DELETE_INTERESTS_OF_ACTOR = `
+MATCH (:Actor {id: $actorId})-[r:INTERESTED_IN]->(:Topic)
+DELETE r`;
+
+/** Creates the interests `$interests` ({topicId, weight}) of an actor. */
+export const CREATE_INTERESTS_OF_ACTOR = `
+MATCH (a:Actor {id: $actorId})
+UNWIND $interests AS i
+MATCH (t:Topic {id: i.topicId})
+CREATE (a)-[:INTERESTED_IN {weight: i.weight}]->(t)`;
+
+// ---------------------------------------------------------------------------------------------
+// Topic writes
+
+/** Creates a topic from a property map. */
+export const CREATE_TOPIC = `
+CREATE (t:Topic)
+SET t = $props
+RETURN properties(t) AS topic`;
+
+/** Applies a patch to a topic. */
+export const UPDATE_TOPIC = `
+MATCH (t:Topic {id: $id})
+SET t += $props
+RETURN properties(t) AS topic`;
+
+/** Deletes a topic with every INTERESTED_IN / ABOUT relationship to it. */
+export const DELETE_TOPIC = `
+MATCH (t:Topic {id: $id})
+DETACH DELETE t
+RETURN count(*) AS deleted`;
+
+// ---------------------------------------------------------------------------------------------
+// Collaboration writes
+
+/** Creates a collaboration from a property map. */
+export const CREATE_COLLABORATION = `
+CREATE (c:Collaboration)
+SET c = $props
+RETURN properties(c) AS collaboration`;
+
+/** Applies a patch to a collaboration and sets updatedAt. */
+export const UPDATE_COLLABORATION = `
+MATCH (c:Collaboration {id: $id})
+SET c += $props, c.updatedAt = $now
+RETURN properties(c) AS collaboration`;
+
+/** Deletes a collaboration with its participations and ABOUT relationships. */
+export const DELETE_COLLABORATION = `
+MATCH (c:Collaboration {id: $id})
+DETACH DELETE c
+RETURN count(*) AS deleted`;
+
+/** Removes every ABOUT relationship of a collaboration (before replacing its topics). */
+export const DELETE_ABOUT_OF_COLLABORATION = `
+MATCH (:Collaboration {id: $id})-[r:ABOUT]->(:Topic)
+DELETE r`;
+
+/** Relates a collaboration to the topics `$topicIds` (MERGE: a repeated id relates once). */
+export const CREATE_ABOUT_OF_COLLABORATION = `
+MATCH (c:Collaboration {id: $id})
+UNWIND $topicIds AS topicId
+MATCH (t:Topic {id: topicId})
+MERGE (c)-[:ABOUT]->(t)`;
+
+/**
+ * Adds participants `$participants` ({actorId, role}) to a collaboration, or sets the role of one
+ * that already takes part; answers the participations as stored.
+ */
+export const SET_PARTICIPATIONS = `
+MATCH (c:Collaboration {id: $id})
+UNWIND $participants AS p
+MATCH (a:Actor {id: p.actorId})
+MERGE (a)-[r:PARTICIPATED_IN]->(c)
+SET r.role = p.role
+RETURN a.id AS actorId, c.id AS collaborationId, r.role AS role`;
+
+/** Removes one participation; answers how many were removed (0 or 1). */
+export const REMOVE_PARTICIPATION = `
+MATCH (:Actor {id: $actorId})-[r:PARTICIPATED_IN]->(:Collaboration {id: $collaborationId})
+DELETE r
+RETURN count(*) AS removed`;
+
+// ---------------------------------------------------------------------------------------------
+// mergeGraph: `UNWIND $rows` batches inside one transaction. MERGE by id, properties set only
+// ON CREATE, so existing records and relationships stay as they are; the adapter counts what was
+// created from the summary counters of each batch.
+
+/** Topics: rows are full property maps (id, name, nameKey, slug, aliases). */
+export const MERGE_TOPICS = `
+UNWIND $rows AS r
+MERGE (t:Topic {id: r.id})
+ON CREATE SET t += r`;
+
+/** Actors: rows are full property maps; a new actor starts at version 1. */
+export const MERGE_ACTORS = `
+UNWIND $rows AS r
+MERGE (a:Actor {id: r.id})
+ON CREATE SET a += r, a.version = 1`;
+
+/** Collaborations: rows are full property maps. */
+export const MERGE_COLLABORATIONS = `
+UNWIND $rows AS r
+MERGE (c:Collaboration {id: r.id})
+ON CREATE SET c += r`;
+
+/** Interests: rows {actorId, topicId, weight}; the weight of an existing interest is kept. */
+export const MERGE_INTERESTS = `
+UNWIND $rows AS r
+MATCH (a:Actor {id: r.actorId})
+MATCH (t:Topic {id: r.topicId})
+MERGE (a)-[i:INTERESTED_IN]->(t)
+ON CREATE SET i.weight = r.weight`;
+
+/** Participations: rows {actorId, collaborationId, role}; the role of an existing one is kept. */
+export const MERGE_PARTICIPATIONS = `
+UNWIND $rows AS r
+MATCH (a:Actor {id: r.actorId})
+MATCH (c:Collaboration {id: r.collaborationId})
+MERGE (a)-[p:PARTICIPATED_IN]->(c)
+ON CREATE SET p.role = r.role`;
+
+/** ABOUT relationships: rows {collaborationId, topicId}. */
+export const MERGE_ABOUT = `
+UNWIND $rows AS r
+MATCH (c:Collaboration {id: r.collaborationId})
+MATCH (t:Topic {id: r.topicId})
+MERGE (c)-[:ABOUT]->(t)`;

@@ -1,0 +1,156 @@
+/**
+ * Records of the Neo4j driver → domain values. This is the edge where neo4j Integers become JS
+ * numbers and temporal values become the domain's ISO strings: nothing neo4j-specific leaves the
+ * adapter. Properties Neo4j does not store (a null was written) come back missing and become null.
+ */
+import neo4j from 'neo4j-driver';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import type {
+  Actor,
+  ActorKind,
+  Collaboration,
+  CollaborationKind,
+  Interest,
+  Participation,
+  ParticipationRole,
+  Topic,
+} from '../../domain/model';
+
+type Props = { [key: string]: unknown };
+
+/**
+ * A driver value as a plain JS value: Integer → number, Date/DateTime/… → ISO string (their
+ * `toString()` is ISO 8601), lists and maps converted deeply.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (typeof value === 'bigint') return Number(value);
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const out: Props = {};
+    for (const [k, v] of Object.entries(value as Props)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+/** A number (Integer or Float) as a JS number; 0 when absent. */
+export function toNumber(value: unknown): number {
+  const plain = toPlain(value);
+  return typeof plain === 'number' ? plain : 0;
+}
+
+function str(value: unknown): string {
+  const plain = toPlain(value);
+  return plain === null ? '' : String(plain);
+}
+
+function optStr(value: unknown): string | null {
+  const plain = toPlain(value);
+  return plain === null ? null : String(plain);
+}
+
+function props(value: unknown): Props {
+  return (value ?? {}) as Props;
+}
+
+/** `properties(a)` of an Actor → Actor. */
+export function toActor(value: unknown): Actor {
+  const p = props(value);
+  return {
+    id: str(p.id),
+    name: str(p.name),
+    kind: str(p.kind) as ActorKind,
+    description: optStr(p.description),
+    district: optStr(p.district),
+    website: optStr(p.website),
+    contact: optStr(p.contact),
+    createdAt: str(p.createdAt),
+    updatedAt: str(p.updatedAt),
+    version: toNumber(p.version),
+  };
+}
+
+/** `properties(t)` of a Topic → Topic. */
+export function toTopic(value: unknown): Topic {
+  const p = props(value);
+  const aliases = toPlain(p.aliases);
+  return {
+    id: str(p.id),
+    name: str(p.name),
+    slug: str(p.slug),
+    aliases: Array.isArray(aliases) ? aliases.map((a) => String(a)) : [],
+  };
+}
+
+/** `properties(c)` of a Collaboration → Collaboration. */
+export function toCollaboration(value: unknown): Collaboration {
+  const p = props(value);
+  return {
+    id: str(p.id),
+    title: str(p.title),
+    kind: str(p.kind) as CollaborationKind,
+    startDate: optStr(p.startDate),
+    endDate: optStr(p.endDate),
+    location: optStr(p.location),
+    description: optStr(p.description),
+    createdAt: str(p.createdAt),
+    updatedAt: str(p.updatedAt),
+  };
+}
+
+/** `{topicId, weight}` of INTERESTS_OF_ACTORS → Interest of `actorId`. */
+export function toInterestOfActor(actorId: string, value: unknown): Interest {
+  const p = props(value);
+  return { actorId, topicId: str(p.topicId), weight: toNumber(p.weight) };
+}
+
+/** `{actorId, weight}` of INTERESTS_IN_TOPICS → Interest in `topicId`. */
+export function toInterestInTopic(topicId: string, value: unknown): Interest {
+  const p = props(value);
+  return { actorId: str(p.actorId), topicId, weight: toNumber(p.weight) };
+}
+
+/** `{collaborationId, role}` → Participation of `actorId`. */
+export function toParticipationOfActor(actorId: string, value: unknown): Participation {
+  const p = props(value);
+  return { actorId, collaborationId: str(p.collaborationId), role: str(p.role) as ParticipationRole };
+}
+
+/** `{actorId, role}` → Participation in `collaborationId`. */
+export function toParticipationInCollaboration(collaborationId: string, value: unknown): Participation {
+  const p = props(value);
+  return { actorId: str(p.actorId), collaborationId, role: str(p.role) as ParticipationRole };
+}
+
+/** A list of ids (strings) from a record field. */
+export function toStringList(value: unknown): string[] {
+  const plain = toPlain(value);
+  return Array.isArray(plain) ? plain.map((v) => String(v)) : [];
+}
+
+/** A field of a record as a string ('' when null). */
+export function stringField(record: Neo4jRecord, key: string): string {
+  return str(record.get(key));
+}
+
+/** A field of a record as a string or null. */
+export function optionalStringField(record: Neo4jRecord, key: string): string | null {
+  return optStr(record.get(key));
+}
+
+/** A field of a record as a number (Integer or Float). */
+export function numberField(record: Neo4jRecord, key: string): number {
+  return toNumber(record.get(key));
+}

@@ -1,0 +1,235 @@
+/**
+ * The NetworkStore port: everything the service needs from a store of the network, and nothing of
+ * GraphQL. Two adapters implement it — `neo4j/` (production) and `embedded/` (SQLite, the default) —
+ * and one contract suite (server/test/contract) holds them to the same behaviour.
+ *
+ * Rules every adapter keeps:
+ * - Batched reads take a list of keys and answer one entry per key, in the order of the keys
+ *   (a key may repeat; a missing record gives `null` or an empty list). One call is one round trip.
+ * - Every write is one transaction: it fails as a whole with a DomainError and changes nothing.
+ * - Unknown ids in a write: NOT_FOUND (DomainError code), with `field` naming the input field.
+ *   Creating an id that exists: CONFLICT. Stale `expectedVersion`: CONFLICT.
+ * - Strings are stored as given; `nameKey(name)` (domain/text) is stored beside every name and is what
+ *   lists sort by and `nameContains` matches against (`nameKey(query)` is a substring of it).
+ * - Orders are those of domain/ordering.ts; cursors are the sort keys of domain/ordering.ts.
+ */
+import type {
+  Actor,
+  ActorKind,
+  Collaboration,
+  CollaborationKind,
+  Collaborator,
+  Interest,
+  IsoDate,
+  Participation,
+  ParticipationRole,
+  Topic,
+  TopicStats,
+} from '../domain/model';
+import type { Page, PageRequest } from '../domain/paging';
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+export interface ActorFilter {
+  /** Substring of the name, matched case- and accent-insensitively (via nameKey). */
+  nameContains?: string | null;
+  /** Any of these kinds. */
+  kinds?: ActorKind[] | null;
+  /** Actors interested in any of these topics. */
+  topicIds?: string[] | null;
+}
+
+export interface TopicFilter {
+  nameContains?: string | null;
+}
+
+export interface CollaborationFilter {
+  kinds?: CollaborationKind[] | null;
+  /** Collaborations about any of these topics. */
+  topicIds?: string[] | null;
+  /**
+   * Date range: a collaboration matches when it overlaps [from, to], i.e.
+   * startDate <= to AND coalesce(endDate, startDate) >= from. Without a startDate it never matches
+   * a date filter. Either bound may be absent.
+   */
+  from?: IsoDate | null;
+  to?: IsoDate | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Write inputs (already validated for shape and lengths by the caller)
+
+export interface ActorFields {
+  name: string;
+  kind: ActorKind;
+  description?: string | null;
+  district?: string | null;
+  website?: string | null;
+  contact?: string | null;
+}
+export interface CreateActorInput extends ActorFields {
+  /** Chosen by the caller (seed, import) or generated (crypto.randomUUID) when absent. */
+  id?: string | null;
+}
+/** Fields absent (undefined) stay as they are; `null` clears an optional field. */
+export type ActorPatch = Partial<ActorFields>;
+
+export interface CreateTopicInput {
+  /** Defaults to the slug of the name. */
+  id?: string | null;
+  name: string;
+  aliases?: string[] | null;
+}
+export interface TopicPatch {
+  /** A new name changes the slug too; the id stays. */
+  name?: string;
+  aliases?: string[];
+}
+
+export interface CollaborationFields {
+  title: string;
+  kind: CollaborationKind;
+  startDate?: IsoDate | null;
+  endDate?: IsoDate | null;
+  location?: string | null;
+  description?: string | null;
+}
+export interface ParticipantInput {
+  actorId: string;
+  role: ParticipationRole;
+}
+export interface CreateCollaborationInput extends CollaborationFields {
+  id?: string | null;
+  /** `(Collaboration)-[:ABOUT]->(Topic)`; unknown ids: NOT_FOUND (field `topicIds`). */
+  topicIds?: string[] | null;
+  /** Unknown actors: NOT_FOUND (field `participants`). An actor listed twice: BAD_USER_INPUT. */
+  participants?: ParticipantInput[] | null;
+}
+export interface CollaborationPatch extends Partial<CollaborationFields> {
+  /** When given, replaces the collaboration's topics. */
+  topicIds?: string[];
+}
+
+export interface InterestInput {
+  topicId: string;
+  /** In (0, 1]; 1 when absent. */
+  weight?: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk data: the whole network in one nested document (seed, later import/export)
+
+export interface GraphData {
+  topics: CreateTopicInput[];
+  actors: Array<CreateActorInput & { id: string; interests?: InterestInput[] }>;
+  collaborations: Array<CreateCollaborationInput & { id: string }>;
+}
+
+export interface MergeReport {
+  actorsCreated: number;
+  topicsCreated: number;
+  collaborationsCreated: number;
+  interestsCreated: number;
+  participationsCreated: number;
+  aboutCreated: number;
+}
+
+export interface StoreCounts {
+  actors: number;
+  topics: number;
+  collaborations: number;
+  participations: number;
+  interests: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The structure of the network, for the in-memory projection (src/graph)
+
+export interface GraphSnapshot {
+  actors: Array<{ id: string; kind: ActorKind }>;
+  collaborations: Array<{ id: string; kind: CollaborationKind; startDate: IsoDate | null; endDate: IsoDate | null }>;
+  participations: Array<{ actorId: string; collaborationId: string }>;
+  interests: Array<{ actorId: string; topicId: string }>;
+  about: Array<{ collaborationId: string; topicId: string }>;
+  topics: Array<{ id: string }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface NetworkStore {
+  /** `embedded` or `neo4j`, for health output and test names. */
+  readonly name: string;
+
+  /** Creates constraints, indexes and tables; idempotent. Called once before use. */
+  init(): Promise<void>;
+  /** Releases the driver / database. Idempotent. */
+  close(): Promise<void>;
+  /** Resolves when the store answers a trivial query (readiness); rejects otherwise. */
+  ping(): Promise<void>;
+  counts(): Promise<StoreCounts>;
+
+  // --- batched lookups by id ---
+  getActors(ids: readonly string[]): Promise<Array<Actor | null>>;
+  getTopics(ids: readonly string[]): Promise<Array<Topic | null>>;
+  getCollaborations(ids: readonly string[]): Promise<Array<Collaboration | null>>;
+
+  // --- batched relations by key ---
+  /** Per actor: its interests, by topic nameKey then topic id. */
+  interestsOfActors(actorIds: readonly string[]): Promise<Interest[][]>;
+  /** Per topic: the interests in it, by actor nameKey then actor id. */
+  interestsInTopics(topicIds: readonly string[]): Promise<Interest[][]>;
+  /** Per actor: its participations, newest collaboration first (collaboration order). */
+  participationsOfActors(actorIds: readonly string[]): Promise<Participation[][]>;
+  /** Per collaboration: its participants, by actor nameKey then actor id. */
+  participationsOfCollaborations(collaborationIds: readonly string[]): Promise<Participation[][]>;
+  /** Per collaboration: ids of its topics, by topic nameKey then id. */
+  topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]>;
+  /** Per topic: ids of the collaborations about it, in collaboration order. */
+  collaborationsOfTopics(topicIds: readonly string[]): Promise<string[][]>;
+  /** Per topic: how many actors are interested in it and how many collaborations are about it. */
+  topicStats(topicIds: readonly string[]): Promise<TopicStats[]>;
+  /**
+   * Per actor: every other actor it shares a collaboration with, with the shared collaborations
+   * (collaboration order). Ordered by number shared descending, then partner id ascending.
+   */
+  collaboratorsOfActors(actorIds: readonly string[]): Promise<Collaborator[][]>;
+
+  // --- paged lists ---
+  listActors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>>;
+  listTopics(filter: TopicFilter, page: PageRequest): Promise<Page<Topic>>;
+  listCollaborations(filter: CollaborationFilter, page: PageRequest): Promise<Page<Collaboration>>;
+
+  // --- structure for the projection ---
+  loadSnapshot(): Promise<GraphSnapshot>;
+
+  // --- writes (each one transaction) ---
+  createActor(input: CreateActorInput): Promise<Actor>;
+  /** Bumps version and updatedAt. `expectedVersion`, when given, must equal the stored version. */
+  updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null): Promise<Actor>;
+  /** Removes the actor, its interests and its participations; never other actors or collaborations. */
+  deleteActor(id: string): Promise<void>;
+  /** Replaces the actor's interests; answers them in interestsOfActors order. */
+  setActorInterests(actorId: string, interests: InterestInput[]): Promise<Interest[]>;
+
+  createTopic(input: CreateTopicInput): Promise<Topic>;
+  updateTopic(id: string, patch: TopicPatch): Promise<Topic>;
+  /** Removes the topic and every INTERESTED_IN / ABOUT relationship to it. */
+  deleteTopic(id: string): Promise<void>;
+
+  createCollaboration(input: CreateCollaborationInput): Promise<Collaboration>;
+  updateCollaboration(id: string, patch: CollaborationPatch): Promise<Collaboration>;
+  /** Removes the collaboration with its participations and ABOUT relationships. */
+  deleteCollaboration(id: string): Promise<void>;
+  /** Adds the actor, or changes its role when it already takes part. */
+  addParticipant(collaborationId: string, actorId: string, role: ParticipationRole): Promise<Participation>;
+  /** Answers false when the actor did not take part (nothing changes). */
+  removeParticipant(collaborationId: string, actorId: string): Promise<boolean>;
+
+  /**
+   * Creates whatever of `data` is missing, by id; existing records are left untouched and existing
+   * relationships are kept. Running it twice changes nothing the second time. One transaction.
+   * References to ids neither in `data` nor in the store: NOT_FOUND.
+   */
+  mergeGraph(data: GraphData): Promise<MergeReport>;
+}

@@ -1,0 +1,69 @@
+/**
+ * The same GraphQL requests give the same answers on the embedded store and on Neo4j: every read
+ * operation of the API, run on both stores loaded with the same network, compared field by field
+ * (timestamps aside, which record when each store was loaded).
+ */
+import { batenbrock } from '../../../seed/batenbrock';
+import { generateNetwork } from '../../../seed/generate';
+import type { GraphData } from '../../src/store/network-store';
+import { startTestApi, type TestApi } from '../support/api';
+import { embeddedHarness, neo4jHarness, type Neo4jTestConfig } from '../support/stores';
+
+const ACTOR = 'id name kind description district website contact version';
+const COLLABORATION = 'id title kind startDate endDate location description';
+
+/** Read operations covering every query of the schema, with the ids of the network at hand. */
+function operations(actorA: string, actorB: string, topic: string): Array<[string, string]> {
+  return [
+    ['actors, paged', `{ actors(first: 7) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ACTOR} } } } }`],
+    ['actors, second page', `{ a: actors(first: 3) { pageInfo { endCursor } } }`],
+    ['actors by name', `{ actors(filter: { nameContains: "e" }, first: 50) { totalCount nodes { id } } }`],
+    ['actors by kind and topic', `{ actors(filter: { kinds: [ASSOCIATION, INSTITUTION, GROUP], topicIds: ["${topic}"] }, first: 50) { totalCount nodes { id } } }`],
+    ['one actor in depth', `{ actor(id: "${actorA}") { ${ACTOR} interests { weight topic { id name slug aliases } } topics { id }
+        collaborations { role collaboration { ${COLLABORATION} } } collaborationCount
+        collaborators { sharedCount actor { id } collaborations { id } } } }`],
+    ['topics', `{ topics(first: 100) { totalCount nodes { id name slug aliases actorCount collaborationCount } } }`],
+    ['one topic', `{ topic(id: "${topic}") { id actors { id } interests { weight actor { id } } collaborations { id } } }`],
+    ['collaborations', `{ collaborations(first: 100) { totalCount edges { cursor node { ${COLLABORATION} participants { role actor { id } } topics { id } } } } }`],
+    ['collaborations filtered', `{ collaborations(filter: { from: "2021-01-01", to: "2022-12-31", topicIds: ["${topic}"] }, first: 100) { totalCount nodes { id } } }`],
+    ['shortest path', `{ shortestPath(fromActorId: "${actorA}", toActorId: "${actorB}") { length steps { from { id } collaboration { id } to { id } } } }`],
+    ['network', `{ network { truncated nodes { id type label actorKind size } edges { id type source target weight collaborations { id } } } }`],
+    ['ego network with topics and collaborations', `{ network(filter: { centreActorId: "${actorA}", depth: 2, includeTopics: true, includeCollaborations: true }) {
+        nodes { id type label size } edges { id type source target weight } } }`],
+  ];
+}
+
+async function answers(api: TestApi, ops: Array<[string, string]>): Promise<Record<string, unknown>> {
+  const result: Record<string, unknown> = {};
+  for (const [name, query] of ops) result[name] = await api.run(query);
+  return result;
+}
+
+export function paritySuite(config: Neo4jTestConfig): void {
+  const cases: Array<[string, GraphData, [string, string, string]]> = [
+    ['the Batenbrock seed', batenbrock, ['bobbie-ev', 'eu-efre', 'gemeinschaftsgarten']],
+    ['a generated network of 300 actors', generateNetwork({ actors: 300, seed: 11 }), ['a000001', 'a000250', 't0001']],
+  ];
+  describe.each(cases)('same answers on both stores: %s', (_name, data, [actorA, actorB, topic]) => {
+    const embedded = embeddedHarness();
+    const neo4j = neo4jHarness(config);
+    beforeAll(async () => {
+      await embedded.setup();
+      await neo4j.setup();
+    });
+    afterAll(async () => {
+      await embedded.teardown();
+      await neo4j.teardown();
+    });
+
+    test('every read operation answers the same', async () => {
+      const ops = operations(actorA, actorB, topic);
+      const onEmbedded = await answers(await startTestApi(await embedded.fresh(), data), ops);
+      const onNeo4j = await answers(await startTestApi(await neo4j.fresh(), data), ops);
+      for (const [name] of ops) {
+        expect((onEmbedded[name] as { errors?: unknown }).errors).toBeUndefined();
+        expect({ [name]: onNeo4j[name] }).toEqual({ [name]: onEmbedded[name] });
+      }
+    });
+  });
+}

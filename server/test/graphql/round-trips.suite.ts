@@ -1,0 +1,57 @@
+/**
+ * One GraphQL request costs a bounded number of store calls, whatever the number of rows: the
+ * per-request DataLoaders batch every nested lookup by key. Counted on generated networks of 10 and
+ * 1,000 actors with the same deeply nested list query.
+ */
+import { generateNetwork } from '../../../seed/generate';
+import { startTestApi } from '../support/api';
+import { countingStore } from '../support/counting-store';
+import type { StoreHarness } from '../support/stores';
+
+const NESTED_QUERY = `query($first: Int!) {
+  actors(first: $first) {
+    totalCount
+    nodes {
+      name
+      topics { name actorCount }
+      collaborations { role collaboration { title topics { name } participants { role actor { name kind } } } }
+      collaborators(first: 5) { sharedCount actor { name } collaborations { title } }
+    }
+  }
+}`;
+
+export function describeRoundTrips(label: string, harness: StoreHarness): void {
+  describe(`store calls per request (${label})`, () => {
+    beforeAll(() => harness.setup());
+    afterAll(() => harness.teardown());
+
+    async function callsFor(actors: number, first: number): Promise<{ calls: number; rows: number; detail: Record<string, number> }> {
+      const counting = countingStore(await harness.fresh());
+      const api = await startTestApi(counting.store, generateNetwork({ actors, seed: 7 }));
+      counting.reset();
+      const { actors: page } = await api.data(NESTED_QUERY, { first });
+      const rows = page.nodes.reduce(
+        (n: number, a: any) => n + 1 + a.collaborations.reduce((m: number, p: any) => m + 1 + p.collaboration.participants.length, 0),
+        0,
+      );
+      await api.stop();
+      return { calls: counting.total(), rows, detail: Object.fromEntries(counting.calls) };
+    }
+
+    test('a nested list query makes no more store calls at 1,000 actors than at 10', async () => {
+      // Half of the actors on the page in both cases, so both reach actors that are not on it.
+      const small = await callsFor(10, 5);
+      const large = await callsFor(1000, 500);
+      expect(large.rows).toBeGreaterThan(small.rows * 20);
+      // At most one batched call per kind of lookup and level of nesting (a level can need none
+      // when every key was already loaded at an earlier level, so the count may even fall).
+      expect(large.calls).toBeLessThanOrEqual(small.calls);
+      expect(small.calls).toBeLessThanOrEqual(12);
+      for (const count of Object.values(large.detail)) expect(count).toBeLessThanOrEqual(2);
+      console.log(
+        `[${label}] nested query: ${small.calls} store calls for ${small.rows} rows (page of 5 of 10 actors), ` +
+          `${large.calls} for ${large.rows} rows (page of 500 of 1,000 actors): ${JSON.stringify(large.detail)}`,
+      );
+    });
+  });
+}

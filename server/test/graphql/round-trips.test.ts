@@ -1,0 +1,4 @@
+import { embeddedHarness } from '../support/stores';
+import { describeRoundTrips } from './round-trips.suite';
+
+describeRoundTrips('embedded', embeddedHarness());

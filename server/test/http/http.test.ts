@@ -1,0 +1,108 @@
+/**
+ * What only real HTTP shows: health and readiness, CSRF prevention, CORS, the body limit, and that
+ * a GraphQL request over the wire answers like the in-process pipeline.
+ */
+import type { AddressInfo } from 'node:net';
+import { batenbrock } from '../../../seed/batenbrock';
+import { createApp, type QuartiernetzApp } from '../../src/http/app';
+import { NetworkService } from '../../src/service/network-service';
+import { createEmbeddedStore } from '../../src/store/embedded';
+import type { NetworkStore } from '../../src/store/network-store';
+
+describe('HTTP', () => {
+  let store: NetworkStore;
+  let server: QuartiernetzApp;
+  let base: string;
+
+  beforeAll(async () => {
+    store = createEmbeddedStore({ filename: ':memory:' });
+    await store.init();
+    await store.mergeGraph(batenbrock);
+    const service = await NetworkService.start(store);
+    server = await createApp(service, {
+      corsOrigins: ['https://quartier.example.org'],
+      bodyLimit: '10kb',
+      introspection: false,
+      production: true,
+    });
+    await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await server.apollo.stop();
+    await store.close();
+  });
+
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  test('/healthz answers while the process is up', async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  test('/readyz answers 200 while the store is reachable', async () => {
+    const response = await fetch(`${base}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ready', store: 'embedded' });
+  });
+
+  test('a GraphQL query over HTTP answers JSON', async () => {
+    const response = await post({ query: '{ actor(id: "bobbie-ev") { name } }' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { actor: { name: 'Bobbie e.V.' } } });
+  });
+
+  test('a coded error keeps HTTP 200 with errors[].extensions.code', async () => {
+    const response = await post({ query: '{ shortestPath(fromActorId: "x", toActorId: "bobbie-ev") { length } }' });
+    const body = await response.json();
+    expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  test('CSRF prevention refuses a simple cross-site GET', async () => {
+    const response = await fetch(`${base}/graphql?query=${encodeURIComponent('{ actors { totalCount } }')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/i);
+  });
+
+  test('CORS allows only the configured origins', async () => {
+    const allowed = await post({ query: '{ actors { totalCount } }' }, { origin: 'https://quartier.example.org' });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://quartier.example.org');
+    const foreign = await post({ query: '{ actors { totalCount } }' }, { origin: 'https://evil.example.com' });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  test('a body above the limit is refused with 413', async () => {
+    const response = await post({ query: `{ actors(filter: { nameContains: "${'x'.repeat(20_000)}" }) { totalCount } }` });
+    expect(response.status).toBe(413);
+  });
+
+  test('introspection is off when configured so', async () => {
+    const response = await post({ query: '{ __schema { types { name } } }' });
+    const body = await response.json();
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  test('/readyz answers 503 when the store is gone', async () => {
+    const other = createEmbeddedStore({ filename: ':memory:' });
+    await other.init();
+    const service = await NetworkService.start(other);
+    const app = await createApp(service, { corsOrigins: [], bodyLimit: '10kb', introspection: false, production: true });
+    await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/readyz`;
+    try {
+      await other.close();
+      const response = await fetch(url);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: 'unavailable' });
+    } finally {
+      await app.apollo.stop();
+    }
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * The ONE test file that touches Neo4j. Neo4j Community has a single database, so every suite that
+ * writes to it is declared here and runs serially, in this file's order (Jest runs the tests of one
+ * file one after another; each harness empties the database before every test).
+ *
+ * Without NEO4J_URI the suites are skipped (locally) or fail (CI=true); see describeNeo4j.
+ *   npm run neo4j:start && NEO4J_URI=bolt://127.0.0.1:7687 npx jest server/test/neo4j.test.ts
+ *
+ * To add a suite: export `function xyzSuite(config: Neo4jTestConfig): void` (it declares describe /
+ * test blocks, e.g. with `neo4jHarness(config)` for a store) from a module named `*.neo4j-suite.ts`
+ * — not `*.test.ts`, so Jest never runs it on its own in parallel — import it below and add one
+ * `describeNeo4j('xyz', (config) => xyzSuite(config));` line.
+ */
+import { describePlanChecks } from '../src/store/neo4j/plans.neo4j-suite';
+import { describeNetworkStoreContract } from './contract/network-store.contract';
+import { describeMutations } from './graphql/mutations.suite';
+import { paritySuite } from './graphql/parity.neo4j-suite';
+import { describeQueries } from './graphql/queries.suite';
+import { describeRoundTrips } from './graphql/round-trips.suite';
+import { describeNeo4j, neo4jHarness } from './support/stores';
+
+describeNeo4j('neo4j store', (config) => describeNetworkStoreContract('neo4j', neo4jHarness(config)));
+describeNeo4j('neo4j query plans', (config) => describePlanChecks(config));
+describeNeo4j('GraphQL queries on neo4j', (config) => describeQueries('neo4j', neo4jHarness(config)));
+describeNeo4j('GraphQL mutations on neo4j', (config) => describeMutations('neo4j', neo4jHarness(config)));
+describeNeo4j('store calls per request on neo4j', (config) => describeRoundTrips('neo4j', neo4jHarness(config)));
+describeNeo4j('GraphQL parity of the stores', (config) => paritySuite(config));

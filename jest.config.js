@@ -1,5 +1,5 @@
 /**
- * One Jest run for everything. Tests that write to Neo4j live in files named `*.neo4j.test.ts`
+ * One Jest run for everything. Suites that write to Neo4j live in modules named `*.neo4j-suite.ts`
  * and are gathered into one file (server/test/neo4j.test.ts) so they never run in parallel
  * against Neo4j Community's single database.
  */

@@ -37,7 +37,7 @@ import type {
   TopicFilter,
   TopicPatch,
 } from '../network-store';
-import { MissingReferenceError, toDomainError } from './errors';
+import { toDomainError } from './errors';
 import {
   BY_NAME_KEY,
   NEWEST_FIRST,
@@ -65,7 +65,7 @@ import {
 } from './rows';
 import { configure, migrate } from './schema';
 import { Sql, keysJson } from './sql';
-import { checkInterests, duplicateActor, topicIdOf } from './validate';
+import { checkInterests, checkParticipants, MissingReferenceError, topicIdOf } from '../input-rules';
 
 export interface EmbeddedStoreOptions {
   /** Path of the database file (its directory is created), or `':memory:'` for tests. */
@@ -429,8 +429,7 @@ export class EmbeddedStore implements NetworkStore {
       const id = input.id ?? randomUUID();
       if (this.sql.exists('collaboration', id)) throw new ConflictError(`Collaboration "${id}" already exists`, 'id');
       const participants = input.participants ?? [];
-      const twice = duplicateActor(participants);
-      if (twice !== undefined) throw new BadInputError(`Actor "${twice}" is listed twice`, 'participants');
+      checkParticipants(participants);
       const topicIds = this.existingTopics(input.topicIds ?? []);
       const [missingActor] = this.sql.missing(
         'actor',

@@ -1,21 +1,7 @@
 /**
- * DomainErrors the embedded store raises beyond those of domain/errors, and the translation of
- * SQLite constraint failures that explicit checks should have caught first.
+ * The translation of SQLite constraint failures that explicit checks should have caught first.
  */
-import { ConflictError, DomainError, NotFoundError } from '../../domain/errors';
-
-type Entity = 'Actor' | 'Topic' | 'Collaboration';
-
-/** A write refers to a record that does not exist: NOT_FOUND, naming the input field. */
-export class MissingReferenceError extends NotFoundError {
-  constructor(
-    entity: Entity,
-    id: string,
-    override readonly field: string,
-  ) {
-    super(entity, id);
-  }
-}
+import { ConflictError, DomainError } from '../../domain/errors';
 
 /**
  * Maps an error thrown inside a write transaction to what the port promises. DomainErrors pass;

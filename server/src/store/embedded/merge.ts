@@ -3,13 +3,11 @@
  * what is missing with ON CONFLICT DO NOTHING, counting the rows each insert really created.
  * Runs inside the caller's transaction.
  */
-import { BadInputError } from '../../domain/errors';
 import { nameKey, slugify } from '../../domain/text';
 import type { GraphData, MergeReport } from '../network-store';
-import { MissingReferenceError } from './errors';
 import { opt } from './rows';
 import type { Sql, Table } from './sql';
-import { checkInterests, duplicateActor, topicIdOf } from './validate';
+import { checkInterests, checkParticipants, MissingReferenceError, topicIdOf } from '../input-rules';
 
 export function mergeGraph(sql: Sql, data: GraphData, now: string): MergeReport {
   const topicIds = data.topics.map((t) => topicIdOf(t));
@@ -112,10 +110,7 @@ function checkReferences(sql: Sql, data: GraphData, topicIds: ReadonlySet<string
   for (const c of data.collaborations) {
     for (const t of c.topicIds ?? []) if (!topicIds.has(t)) refs.push({ table: 'topic', id: t, field: 'topicIds' });
     const participants = c.participants ?? [];
-    const twice = duplicateActor(participants);
-    if (twice !== undefined) {
-      throw new BadInputError(`Actor "${twice}" is listed twice in collaboration "${c.id}"`, 'participants');
-    }
+    checkParticipants(participants, ` in collaboration "${c.id}"`);
     for (const p of participants) if (!actorIds.has(p.actorId)) refs.push({ table: 'actor', id: p.actorId, field: 'participants' });
   }
 

@@ -68,7 +68,7 @@ import {
   checkRequired,
   distinct,
   topicIdOf,
-} from './validate';
+} from '../input-rules';
 
 export interface Neo4jStoreOptions {
   /** `bolt://host:7687`, `neo4j://…` (routing) or `neo4j+s://…` (Aura). */

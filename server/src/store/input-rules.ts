@@ -1,11 +1,11 @@
 /**
- * Input rules the store enforces itself because they concern identity (derived ids, repeated
- * references), not shape — the caller has already validated shape and lengths. The same rules as
- * the embedded store's (a candidate for a module shared by both adapters).
+ * Input rules every store enforces itself because they concern identity (derived ids, repeated
+ * references), not shape — the caller has already validated shape and lengths. Shared by both
+ * adapters so that they refuse the same inputs with the same errors.
  */
-import { BadInputError, NotFoundError } from '../../domain/errors';
-import { slugify } from '../../domain/text';
-import type { CreateTopicInput, InterestInput, ParticipantInput } from '../network-store';
+import { BadInputError, NotFoundError } from '../domain/errors';
+import { slugify } from '../domain/text';
+import type { CreateTopicInput, InterestInput, ParticipantInput } from './network-store';
 
 type Entity = 'Actor' | 'Topic' | 'Collaboration';
 

@@ -15,6 +15,7 @@
 #
 # Environment:
 #   NEO4J_BOLT_PORT     Bolt port on 127.0.0.1 (default 7687)
+#   NEO4J_HOME_DIR      home folder (default neo4j/home); a second instance needs its own, with its own port
 #   NEO4J_WAIT_TIMEOUT  seconds to wait for Bolt on start (default 120)
 #   NEO4J_STOP_TIMEOUT  seconds to wait for a clean shutdown before SIGKILL (default 60)
 #   NEO4J_JAVA_OPTS     extra JVM options, appended (e.g. "-Xmx2g")
@@ -22,7 +23,7 @@
 set -euo pipefail
 
 DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
-HOME_DIR="$DIR/home"
+HOME_DIR="${NEO4J_HOME_DIR:-$DIR/home}"
 LIB_DIR="$DIR/lib"
 MARKER="$LIB_DIR/.complete"
 PID_FILE="$HOME_DIR/neo4j.pid"

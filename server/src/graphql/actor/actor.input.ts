@@ -7,22 +7,9 @@ import { LIMITS } from '../common/validators';
 /** Ids chosen by clients (seeds, imports): readable and safe in URLs. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
+/** The optional fields of an actor, the same when creating and when updating (not itself in the schema). */
 @InputType()
-export class CreateActorInput {
-  @Field(() => ID, { nullable: true, description: 'Optional; generated when absent.' })
-  @Length(1, LIMITS.id)
-  @Matches(ID_PATTERN, { message: 'id may contain letters, digits and . _ : - only' })
-  id?: string | null;
-
-  @Field(() => String)
-  @Length(1, LIMITS.name)
-  @Matches(/\S/, { message: 'name must not be blank' })
-  name!: string;
-
-  @Field(() => ActorKindEnum)
-  @IsEnum(ActorKindEnum)
-  kind!: ActorKind;
-
+abstract class ActorOptionalFields {
   @Field(() => String, { nullable: true })
   @Length(0, LIMITS.text)
   description?: string | null;
@@ -41,8 +28,25 @@ export class CreateActorInput {
   contact?: string | null;
 }
 
+@InputType()
+export class CreateActorInput extends ActorOptionalFields {
+  @Field(() => ID, { nullable: true, description: 'Optional; generated when absent.' })
+  @Length(1, LIMITS.id)
+  @Matches(ID_PATTERN, { message: 'id may contain letters, digits and . _ : - only' })
+  id?: string | null;
+
+  @Field(() => String)
+  @Length(1, LIMITS.name)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name!: string;
+
+  @Field(() => ActorKindEnum)
+  @IsEnum(ActorKindEnum)
+  kind!: ActorKind;
+}
+
 @InputType({ description: 'Fields to change; absent fields stay, null clears an optional field.' })
-export class UpdateActorInput {
+export class UpdateActorInput extends ActorOptionalFields {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, LIMITS.name)
@@ -53,23 +57,6 @@ export class UpdateActorInput {
   @IsOptional()
   @IsEnum(ActorKindEnum)
   kind?: ActorKind;
-
-  @Field(() => String, { nullable: true })
-  @Length(0, LIMITS.text)
-  description?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Length(0, LIMITS.name)
-  district?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
-  @Length(0, LIMITS.url)
-  website?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Length(0, LIMITS.contact)
-  contact?: string | null;
 }
 
 @InputType()

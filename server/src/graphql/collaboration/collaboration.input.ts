@@ -16,8 +16,20 @@ export class ParticipantInput {
   role!: ParticipationRole;
 }
 
+/** The optional fields of a collaboration, the same when creating and when updating (not itself in the schema). */
 @InputType()
-export class CreateCollaborationInput {
+abstract class CollaborationOptionalFields {
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.name)
+  location?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.text)
+  description?: string | null;
+}
+
+@InputType()
+export class CreateCollaborationInput extends CollaborationOptionalFields {
   @Field(() => ID, { nullable: true, description: 'Optional; generated when absent.' })
   @Length(1, LIMITS.id)
   @Matches(ID_PATTERN, { message: 'id may contain letters, digits and . _ : - only' })
@@ -40,14 +52,6 @@ export class CreateCollaborationInput {
   @IsCalendarDate()
   endDate?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Length(0, LIMITS.name)
-  location?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Length(0, LIMITS.text)
-  description?: string | null;
-
   @Field(() => [ID], { nullable: true, description: 'What it is about.' })
   @ArrayMaxSize(LIMITS.listInput)
   topicIds?: string[] | null;
@@ -59,7 +63,7 @@ export class CreateCollaborationInput {
 }
 
 @InputType({ description: 'Fields to change; absent fields stay, null clears an optional field.' })
-export class UpdateCollaborationInput {
+export class UpdateCollaborationInput extends CollaborationOptionalFields {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, LIMITS.name)
@@ -78,14 +82,6 @@ export class UpdateCollaborationInput {
   @Field(() => String, { nullable: true })
   @IsCalendarDate()
   endDate?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Length(0, LIMITS.name)
-  location?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Length(0, LIMITS.text)
-  description?: string | null;
 
   @Field(() => [ID], { nullable: true, description: "Replaces the collaboration's topics." })
   @IsOptional()

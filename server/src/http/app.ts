@@ -1,6 +1,7 @@
 /**
  * The HTTP face of the service: `/graphql` (Apollo Server through Express), `/healthz` (process up),
- * `/readyz` (store reachable). CORS and the body limit are configured here, not left to defaults.
+ * `/readyz` (store reachable), the viewer's static files at `/` (viewer.ts). CORS and the body limit
+ * are configured here, not left to defaults.
  */
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -18,6 +19,7 @@ import { createContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../service/network-service';
+import { viewerRouter } from './viewer';
 
 export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspection' | 'production'>;
 
@@ -70,9 +72,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     expressMiddleware(apollo, { context: async () => createContext(service) }),
   );
 
-  app.get('/', (_req, res) => {
-    res.redirect('/graphql');
-  });
+  app.use(viewerRouter());
 
   return { app, httpServer, apollo };
 }

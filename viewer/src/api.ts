@@ -1,0 +1,192 @@
+/**
+ * The page's only way to the data: the public GraphQL API (POST /graphql, JSON — Apollo's CSRF
+ * prevention accepts it). Errors keep the server's `extensions.code`.
+ */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status = 0,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const ENDPOINT = new URL('graphql', document.baseURI).pathname;
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError((error as Error).message, 'NETWORK');
+  }
+  let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`HTTP ${response.status} ${response.statusText}`, 'HTTP', response.status);
+  }
+  if (body.errors?.length) {
+    const first = body.errors[0];
+    throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', response.status);
+  }
+  if (!response.ok || !body.data) throw new ApiError(`HTTP ${response.status}`, 'HTTP', response.status);
+  return body.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes (the subset of the schema the page reads)
+
+export type ActorKind = 'ASSOCIATION' | 'AGENCY' | 'CITY_DEPARTMENT' | 'INSTITUTION' | 'INITIATIVE' | 'BUSINESS' | 'FUNDER' | 'GROUP' | 'PERSON';
+export const ACTOR_KINDS: ActorKind[] = ['ASSOCIATION', 'AGENCY', 'CITY_DEPARTMENT', 'INSTITUTION', 'INITIATIVE', 'BUSINESS', 'FUNDER', 'GROUP', 'PERSON'];
+
+export interface NetworkFilter {
+  topicIds?: string[];
+  actorKinds?: ActorKind[];
+  from?: string;
+  to?: string;
+  centreActorId?: string;
+  depth?: number;
+  includeTopics?: boolean;
+  maxActors?: number;
+}
+
+export interface NetworkNode {
+  id: string;
+  type: 'ACTOR' | 'TOPIC' | 'COLLABORATION';
+  entityId: string;
+  label: string;
+  actorKind: ActorKind | null;
+  size: number;
+}
+export interface NetworkEdge {
+  id: string;
+  type: 'COLLABORATES_WITH' | 'INTERESTED_IN' | 'PARTICIPATED_IN';
+  source: string;
+  target: string;
+  weight: number;
+}
+export interface Network {
+  truncated: boolean;
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
+
+export interface TopicRef {
+  id: string;
+  name: string;
+}
+export interface ActorRef {
+  id: string;
+  name: string;
+  kind: ActorKind;
+}
+export interface CollaborationRef {
+  id: string;
+  title: string;
+  kind: string;
+  startDate: string | null;
+  endDate: string | null;
+}
+export interface ActorDetails extends ActorRef {
+  description: string | null;
+  district: string | null;
+  website: string | null;
+  collaborationCount: number;
+  topics: TopicRef[];
+  collaborations: Array<{ role: string; collaboration: CollaborationRef }>;
+  collaborators: Array<{ sharedCount: number; actor: ActorRef }>;
+}
+export interface Chain {
+  length: number;
+  actors: ActorRef[];
+  steps: Array<{ from: ActorRef; to: ActorRef; collaboration: CollaborationRef }>;
+}
+export interface Suggestion {
+  actor: ActorRef;
+  score: number;
+  explanation: string;
+  parts: Array<{ name: string; label: string; value: number; contribution: number }>;
+  sharedTopics: Array<{ weight: number; topic: TopicRef }>;
+  mutualCollaborators: Array<{ actor: ActorRef; withActor: Array<{ id: string; title: string }>; withSuggested: Array<{ id: string; title: string }> }>;
+}
+
+const COLLAB = 'id title kind startDate endDate';
+
+export async function fetchTopics(): Promise<Array<TopicRef & { actorCount: number }>> {
+  const data = await gql<{ topics: { nodes: Array<TopicRef & { actorCount: number }> } }>(
+    '{ topics(first: 500) { nodes { id name actorCount } } }',
+  );
+  return data.topics.nodes;
+}
+
+export async function fetchNetwork(filter: NetworkFilter, signal?: AbortSignal): Promise<Network> {
+  const data = await gql<{ network: Network }>(
+    `query Network($filter: NetworkFilterInput) {
+      network(filter: $filter) { truncated
+        nodes { id type entityId label actorKind size }
+        edges { id type source target weight } } }`,
+    { filter },
+    signal,
+  );
+  return data.network;
+}
+
+export async function searchActors(text: string, signal?: AbortSignal): Promise<ActorRef[]> {
+  const data = await gql<{ actors: { nodes: ActorRef[] } }>(
+    'query Search($text: String!) { actors(filter: { nameContains: $text }, first: 12) { nodes { id name kind } } }',
+    { text },
+    signal,
+  );
+  return data.actors.nodes;
+}
+
+export async function fetchActor(id: string): Promise<ActorDetails | null> {
+  const data = await gql<{ actor: ActorDetails | null }>(
+    `query Actor($id: ID!) { actor(id: $id) {
+      id name kind description district website collaborationCount
+      topics { id name }
+      collaborations { role collaboration { ${COLLAB} } }
+      collaborators(first: 30) { sharedCount actor { id name kind } } } }`,
+    { id },
+  );
+  return data.actor;
+}
+
+export async function fetchPath(fromActorId: string, toActorId: string): Promise<Chain | null> {
+  const data = await gql<{ shortestPath: Chain | null }>(
+    `query Path($a: ID!, $b: ID!) { shortestPath(fromActorId: $a, toActorId: $b) {
+      length actors { id name kind }
+      steps { from { id name kind } to { id name kind } collaboration { ${COLLAB} } } } }`,
+    { a: fromActorId, b: toActorId },
+  );
+  return data.shortestPath;
+}
+
+/** Answers null when the server has no `suggestContacts` (an older server). */
+export async function fetchSuggestions(actorId: string, first = 8): Promise<Suggestion[] | null> {
+  try {
+    const data = await gql<{ suggestContacts: Suggestion[] }>(
+      `query Suggest($id: ID!, $first: Int) { suggestContacts(actorId: $id, first: $first) {
+        score explanation actor { id name kind }
+        parts { name label value contribution }
+        sharedTopics { weight topic { id name } }
+        mutualCollaborators { actor { id name kind } withActor { id title } withSuggested { id title } } } }`,
+      { id: actorId, first },
+    );
+    return data.suggestContacts;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'GRAPHQL_VALIDATION_FAILED' && /suggestContacts|ContactSuggestion|ScorePart|SharedTopic|MutualCollaborator/.test(error.message)) {
+      return null;
+    }
+    throw error;
+  }
+}

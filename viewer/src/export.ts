@@ -1,0 +1,49 @@
+/** Export of the current view: a size-limited PNG (as a Blob) and the visible data as JSON. */
+import type { Core } from 'cytoscape';
+
+export const PNG_MAX_SIDE = 4096;
+
+export function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+/** The whole current map (not only the viewport) on white, at most PNG_MAX_SIDE pixels a side. */
+export async function exportPng(cy: Core): Promise<Blob> {
+  const box = cy.elements(':visible').boundingBox();
+  const scale = Math.max(0.25, Math.min(2, PNG_MAX_SIDE / Math.max(box.w, box.h, 1)));
+  const blob = await cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale, maxWidth: PNG_MAX_SIDE, maxHeight: PNG_MAX_SIDE });
+  download(blob, `quartiernetz-${stamp()}.png`);
+  return blob;
+}
+
+export function visibleData(cy: Core, view: unknown): unknown {
+  const nodes = cy.nodes(':visible').map((n) => ({
+    id: n.id(),
+    type: n.data('type'),
+    entityId: n.data('entityId'),
+    label: n.data('label'),
+    kind: n.data('kind'),
+    size: n.data('size'),
+    position: n.position(),
+  }));
+  const edges = cy
+    .edges(':visible')
+    .filter((e) => !e.hasClass('suggested'))
+    .map((e) => ({ id: e.id(), type: e.data('type'), source: e.data('source'), target: e.data('target'), weight: e.data('weight') }));
+  return { exportedAt: new Date().toISOString(), view, nodes, edges };
+}
+
+export function exportJson(cy: Core, view: unknown): Blob {
+  const blob = new Blob([JSON.stringify(visibleData(cy, view), null, 2)], { type: 'application/json' });
+  download(blob, `quartiernetz-${stamp()}.json`);
+  return blob;
+}

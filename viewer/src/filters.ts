@@ -1,0 +1,100 @@
+/** The filter column: topics, actor kinds, period and the topic view; calls back on every change. */
+import { ACTOR_KINDS, type ActorKind, type TopicRef } from './api';
+import { byId, h, shapeIcon } from './dom';
+import { KIND_STYLE } from './graph';
+import { label, t } from './i18n';
+
+export interface FilterState {
+  topicIds: string[];
+  actorKinds: ActorKind[];
+  from: string;
+  to: string;
+  topicView: boolean;
+}
+
+export const emptyFilters = (): FilterState => ({ topicIds: [], actorKinds: [], from: '', to: '', topicView: false });
+
+export class Filters {
+  private state = emptyFilters();
+  private topics: Array<TopicRef & { actorCount: number }> = [];
+  private timer = 0;
+
+  constructor(private readonly onChange: (state: FilterState) => void) {
+    byId<HTMLInputElement>('filter-from').addEventListener('change', (ev) => this.set({ from: (ev.target as HTMLInputElement).value }));
+    byId<HTMLInputElement>('filter-to').addEventListener('change', (ev) => this.set({ to: (ev.target as HTMLInputElement).value }));
+    byId<HTMLInputElement>('filter-topic-view').addEventListener('change', (ev) => this.set({ topicView: (ev.target as HTMLInputElement).checked }, 0));
+    byId('filter-reset').addEventListener('click', () => {
+      this.state = emptyFilters();
+      this.render();
+      this.emit(0);
+    });
+  }
+
+  get value(): FilterState {
+    return { ...this.state, topicIds: [...this.state.topicIds], actorKinds: [...this.state.actorKinds] };
+  }
+
+  setTopics(topics: Array<TopicRef & { actorCount: number }>): void {
+    this.topics = topics;
+    this.render();
+  }
+
+  private set(patch: Partial<FilterState>, delay = 250): void {
+    this.state = { ...this.state, ...patch };
+    this.renderSummary();
+    this.emit(delay);
+  }
+
+  private emit(delay: number): void {
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.onChange(this.value), delay);
+  }
+
+  private toggle<T extends string>(list: T[], value: T, on: boolean): T[] {
+    return on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
+  }
+
+  render(): void {
+    const topicList = byId('filter-topics');
+    topicList.replaceChildren(
+      ...this.topics.map((topic) =>
+        h('label', { class: 'check' },
+          h('input', {
+            type: 'checkbox',
+            value: topic.id,
+            'data-topic': topic.id,
+            checked: this.state.topicIds.includes(topic.id),
+            onchange: (ev: Event) => this.set({ topicIds: this.toggle(this.state.topicIds, topic.id, (ev.target as HTMLInputElement).checked) }),
+          }),
+          h('span', {}, topic.name),
+          h('span', { class: 'count' }, topic.actorCount),
+        ),
+      ),
+    );
+    const kindList = byId('filter-kinds');
+    kindList.replaceChildren(
+      ...ACTOR_KINDS.map((kind) =>
+        h('label', { class: 'check' },
+          h('input', {
+            type: 'checkbox',
+            value: kind,
+            'data-kind': kind,
+            checked: this.state.actorKinds.includes(kind),
+            onchange: (ev: Event) => this.set({ actorKinds: this.toggle(this.state.actorKinds, kind, (ev.target as HTMLInputElement).checked) }),
+          }),
+          shapeIcon(KIND_STYLE[kind].shape, KIND_STYLE[kind].colour, 13),
+          h('span', {}, label(kind)),
+        ),
+      ),
+    );
+    byId<HTMLInputElement>('filter-from').value = this.state.from;
+    byId<HTMLInputElement>('filter-to').value = this.state.to;
+    byId<HTMLInputElement>('filter-topic-view').checked = this.state.topicView;
+    this.renderSummary();
+  }
+
+  private renderSummary(): void {
+    const n = this.state.topicIds.length;
+    byId('filter-topics-summary').textContent = n === 0 ? t('filters.topicsAll') : n === 1 ? t('filters.topicsOne') : t('filters.topicsSome', { n });
+  }
+}

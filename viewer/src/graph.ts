@@ -1,0 +1,117 @@
+/** The map's model: network → Cytoscape elements, the look per actor kind, and the stylesheet. */
+import type { ElementDefinition, StylesheetJson } from 'cytoscape';
+import type { ActorKind, Network } from './api';
+
+export interface KindStyle {
+  shape: string;
+  colour: string;
+}
+
+export const KIND_STYLE: Record<ActorKind, KindStyle> = {
+  ASSOCIATION: { shape: 'ellipse', colour: '#1f77b4' },
+  AGENCY: { shape: 'diamond', colour: '#d62728' },
+  CITY_DEPARTMENT: { shape: 'rectangle', colour: '#525252' },
+  INSTITUTION: { shape: 'round-rectangle', colour: '#2ca02c' },
+  INITIATIVE: { shape: 'triangle', colour: '#ff7f0e' },
+  BUSINESS: { shape: 'hexagon', colour: '#8c564b' },
+  FUNDER: { shape: 'star', colour: '#c49a00' },
+  GROUP: { shape: 'pentagon', colour: '#9467bd' },
+  PERSON: { shape: 'octagon', colour: '#e377c2' },
+};
+export const TOPIC_STYLE: KindStyle = { shape: 'round-tag', colour: '#17becf' };
+export const PATH_COLOUR = '#d6336c';
+export const SUGGEST_COLOUR = '#e8590c';
+
+/** Node diameter from the number of collaborations in scope. */
+export const diameter = (size: number) => Math.round(18 + 9 * Math.sqrt(size));
+/** Edge width from the number of shared collaborations. */
+export const edgeWidth = (weight: number) => Math.min(1 + 1.6 * Math.log2(1 + weight), 9);
+
+export function toElements(network: Network): ElementDefinition[] {
+  const nodes: ElementDefinition[] = network.nodes
+    .filter((n) => n.type !== 'COLLABORATION')
+    .map((n) => {
+      const look = n.type === 'ACTOR' && n.actorKind ? KIND_STYLE[n.actorKind] : TOPIC_STYLE;
+      return {
+        group: 'nodes',
+        data: {
+          id: n.id,
+          entityId: n.entityId,
+          type: n.type,
+          kind: n.actorKind ?? 'TOPIC',
+          label: n.label,
+          size: n.size,
+          d: n.type === 'ACTOR' ? diameter(n.size) : Math.round(16 + 5 * Math.sqrt(n.size)),
+          shape: look.shape,
+          colour: look.colour,
+        },
+      };
+    });
+  const ids = new Set(nodes.map((n) => n.data.id));
+  const edges: ElementDefinition[] = network.edges
+    .filter((e) => ids.has(e.source) && ids.has(e.target))
+    .map((e) => ({
+      group: 'edges',
+      data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, w: e.type === 'COLLABORATES_WITH' ? edgeWidth(e.weight) : 1.2 },
+    }));
+  return [...nodes, ...edges];
+}
+
+export function stylesheet(large: boolean): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(d)',
+        height: 'data(d)',
+        shape: 'data(shape)' as never,
+        'background-color': 'data(colour)',
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        label: 'data(label)',
+        'font-size': 12,
+        'font-family': 'system-ui, sans-serif',
+        color: '#222',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '130px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 7,
+      },
+    },
+    { selector: 'node[type="TOPIC"]', style: { 'font-style': 'italic', color: '#0b6e79', 'font-size': 11 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(w)',
+        'line-color': '#a8b3bd',
+        'curve-style': large ? 'haystack' : 'straight',
+        opacity: 0.8,
+      },
+    },
+    { selector: 'edge[type="INTERESTED_IN"]', style: { 'line-color': '#9edae5', opacity: 0.9 } },
+    { selector: 'node:selected, node.centre', style: { 'border-width': 4, 'border-color': '#111111', 'z-index': 20 } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.15 } },
+    { selector: 'node.ego', style: { 'border-color': '#111111', 'border-width': 2.5 } },
+    { selector: 'edge.ego', style: { 'line-color': '#56606b', opacity: 1 } },
+    { selector: 'node.path', style: { 'border-color': PATH_COLOUR, 'border-width': 4, 'z-index': 30, opacity: 1, 'text-opacity': 1 } },
+    { selector: 'edge.path', style: { 'line-color': PATH_COLOUR, width: 5, opacity: 1, 'z-index': 30 } },
+    {
+      selector: 'edge.suggested',
+      style: {
+        'line-style': 'dashed',
+        'line-dash-pattern': [8, 5],
+        'line-color': SUGGEST_COLOUR,
+        width: 3,
+        opacity: 1,
+        'curve-style': 'straight',
+        'z-index': 40,
+      },
+    },
+    { selector: 'node.suggested', style: { 'border-color': SUGGEST_COLOUR, 'border-width': 4, 'border-style': 'dashed', opacity: 1, 'text-opacity': 1 } },
+    { selector: 'node.match', style: { 'overlay-color': '#ffd43b', 'overlay-opacity': 0.45, 'overlay-padding': 6 } },
+    { selector: '.hidden', style: { display: 'none' } },
+  ];
+}

@@ -1,0 +1,275 @@
+/** German (default) and English labels; `t(key, params)` and `applyI18n()` for static markup. */
+export type Lang = 'de' | 'en';
+
+const de = {
+  'app.title': 'Quartiernetz',
+  'app.subtitle': 'Netzwerk',
+  'lang.switch': 'English',
+  'lang.switchTitle': 'Switch to English',
+  'search.label': 'Akteur suchen',
+  'search.placeholder': 'Name eingeben …',
+  'search.none': 'Kein Akteur gefunden',
+  'filters.title': 'Filter',
+  'filters.topics': 'Themen',
+  'filters.topicsAll': 'alle Themen',
+  'filters.topicsOne': '1 Thema',
+  'filters.topicsSome': '{n} Themen',
+  'filters.kinds': 'Art des Akteurs',
+  'filters.from': 'von',
+  'filters.to': 'bis',
+  'filters.dates': 'Zeitraum',
+  'filters.topicView': 'Themen als Knoten zeigen',
+  'filters.reset': 'Filter zurücksetzen',
+  'view.relayout': 'Neu anordnen',
+  'view.fit': 'Alles zeigen',
+  'view.egoOnly': 'Nur Ego-Netzwerk',
+  'view.whole': 'Ganzes Netzwerk',
+  'view.egoOf': 'Ego-Netzwerk von {name} (Tiefe {depth})',
+  'export.png': 'PNG exportieren',
+  'export.json': 'Daten (JSON)',
+  'legend.title': 'Legende',
+  'legend.topic': 'Thema',
+  'legend.edge': 'Zusammenarbeit (Breite = Anzahl)',
+  'legend.interest': 'Interesse an Thema',
+  'legend.suggested': 'Vorgeschlagener Kontakt',
+  'legend.path': 'Verbindungskette',
+  'legend.size': 'Größe = Anzahl der Zusammenarbeiten',
+  'status.loading': 'Netzwerk wird geladen …',
+  'status.layout': 'Anordnung wird berechnet … {s} s',
+  'status.empty': 'Keine Akteure für diese Auswahl. Bitte Filter ändern.',
+  'status.summary': '{actors} Akteure, {edges} Verbindungen',
+  'status.summaryTopics': '{actors} Akteure, {topics} Themen',
+  'status.large':
+    'Das Netzwerk hat {n} Akteure – zu viele für eine lesbare Karte. Bitte Themen, Art oder Zeitraum filtern oder einen Akteur suchen, um sein Ego-Netzwerk zu öffnen.',
+  'status.largeMore': 'mehr als {n}',
+  'error.network': 'Der Server ist nicht erreichbar. Bitte Verbindung prüfen und erneut versuchen.',
+  'error.server': 'Der Server meldet einen Fehler: {message}',
+  'error.notFound': 'Nicht gefunden: {message}',
+  'error.input': 'Ungültige Eingabe: {message}',
+  'error.retry': 'Erneut versuchen',
+  'panel.close': 'Schließen',
+  'panel.loading': 'Wird geladen …',
+  'panel.kind': 'Art',
+  'panel.district': 'Stadtteil',
+  'panel.website': 'Webseite',
+  'panel.topics': 'Themen',
+  'panel.noTopics': 'Keine Themen erfasst.',
+  'panel.collaborations': 'Zusammenarbeiten ({n})',
+  'panel.noCollaborations': 'Keine Zusammenarbeiten erfasst.',
+  'panel.collaborators': 'Partner',
+  'panel.shared': '{n}× gemeinsam',
+  'panel.ego': 'Ego-Netzwerk hervorheben',
+  'panel.depth': 'Tiefe {n}',
+  'panel.notInView': '(nicht in der aktuellen Ansicht)',
+  'panel.path': 'Wie sind sie verbunden?',
+  'panel.pathTo': 'Verbindung zu …',
+  'panel.pathHint': 'Akteur wählen (oder Umschalt+Klick auf der Karte)',
+  'panel.pathNone': 'Keine Verbindung zwischen {a} und {b}.',
+  'panel.pathLength': '{n} Schritte',
+  'panel.via': 'über „{title}“',
+  'panel.suggestions': 'Kontaktvorschläge',
+  'panel.suggestionsNone': 'Keine Vorschläge.',
+  'panel.suggestionsUnavailable': 'Kontaktvorschläge sind auf diesem Server (noch) nicht verfügbar.',
+  'panel.score': 'Punktzahl {score}',
+  'panel.sharedTopics': 'Gemeinsame Themen',
+  'panel.mutual': 'Gemeinsame Partner',
+  'panel.show': 'Zeigen',
+  'panel.open': '{name} öffnen',
+  role: 'Rolle',
+} as const;
+
+export type Key = keyof typeof de;
+
+const en: Record<Key, string> = {
+  'app.title': 'Quartiernetz',
+  'app.subtitle': 'Network',
+  'lang.switch': 'Deutsch',
+  'lang.switchTitle': 'Auf Deutsch umschalten',
+  'search.label': 'Find an actor',
+  'search.placeholder': 'Type a name …',
+  'search.none': 'No actor found',
+  'filters.title': 'Filters',
+  'filters.topics': 'Topics',
+  'filters.topicsAll': 'all topics',
+  'filters.topicsOne': '1 topic',
+  'filters.topicsSome': '{n} topics',
+  'filters.kinds': 'Kind of actor',
+  'filters.from': 'from',
+  'filters.to': 'to',
+  'filters.dates': 'Period',
+  'filters.topicView': 'Show topics as nodes',
+  'filters.reset': 'Reset filters',
+  'view.relayout': 'Re-arrange',
+  'view.fit': 'Show all',
+  'view.egoOnly': 'Ego network only',
+  'view.whole': 'Whole network',
+  'view.egoOf': 'Ego network of {name} (depth {depth})',
+  'export.png': 'Export PNG',
+  'export.json': 'Data (JSON)',
+  'legend.title': 'Legend',
+  'legend.topic': 'Topic',
+  'legend.edge': 'Collaboration (width = count)',
+  'legend.interest': 'Interest in topic',
+  'legend.suggested': 'Suggested contact',
+  'legend.path': 'Chain of connection',
+  'legend.size': 'Size = number of collaborations',
+  'status.loading': 'Loading the network …',
+  'status.layout': 'Computing the layout … {s} s',
+  'status.empty': 'No actors for this selection. Please change the filters.',
+  'status.summary': '{actors} actors, {edges} links',
+  'status.summaryTopics': '{actors} actors, {topics} topics',
+  'status.large':
+    'The network has {n} actors – too many for a readable map. Please filter by topic, kind or period, or search for an actor to open its ego network.',
+  'status.largeMore': 'more than {n}',
+  'error.network': 'The server cannot be reached. Please check the connection and try again.',
+  'error.server': 'The server reports an error: {message}',
+  'error.notFound': 'Not found: {message}',
+  'error.input': 'Invalid input: {message}',
+  'error.retry': 'Try again',
+  'panel.close': 'Close',
+  'panel.loading': 'Loading …',
+  'panel.kind': 'Kind',
+  'panel.district': 'District',
+  'panel.website': 'Website',
+  'panel.topics': 'Topics',
+  'panel.noTopics': 'No topics recorded.',
+  'panel.collaborations': 'Collaborations ({n})',
+  'panel.noCollaborations': 'No collaborations recorded.',
+  'panel.collaborators': 'Partners',
+  'panel.shared': '{n}× together',
+  'panel.ego': 'Highlight ego network',
+  'panel.depth': 'depth {n}',
+  'panel.notInView': '(not in the current view)',
+  'panel.path': 'How are they connected?',
+  'panel.pathTo': 'Connection to …',
+  'panel.pathHint': 'Choose an actor (or shift+click on the map)',
+  'panel.pathNone': 'No connection between {a} and {b}.',
+  'panel.pathLength': '{n} steps',
+  'panel.via': 'via “{title}”',
+  'panel.suggestions': 'Suggested contacts',
+  'panel.suggestionsNone': 'No suggestions.',
+  'panel.suggestionsUnavailable': 'Contact suggestions are not available on this server (yet).',
+  'panel.score': 'score {score}',
+  'panel.sharedTopics': 'Shared topics',
+  'panel.mutual': 'Mutual partners',
+  'panel.show': 'Show',
+  'panel.open': 'Open {name}',
+  role: 'Role',
+};
+
+const enums: Record<Lang, Record<string, string>> = {
+  de: {
+    ASSOCIATION: 'Verein / Verband',
+    AGENCY: 'Agentur / Quartiersbüro',
+    CITY_DEPARTMENT: 'Städtisches Amt',
+    INSTITUTION: 'Einrichtung',
+    INITIATIVE: 'Initiative',
+    BUSINESS: 'Unternehmen',
+    FUNDER: 'Fördergeber',
+    GROUP: 'Gruppe',
+    PERSON: 'Person',
+    CONFERENCE: 'Konferenz',
+    MEETING: 'Treffen',
+    PROJECT: 'Projekt',
+    EVENT: 'Veranstaltung',
+    FUNDING: 'Förderung',
+    WORKING_GROUP: 'Arbeitskreis',
+    JURY: 'Jury',
+    ORGANISER: 'Organisation',
+    HOST: 'Gastgeber',
+    PARTICIPANT: 'Teilnahme',
+    MEMBER: 'Mitglied',
+  },
+  en: {
+    ASSOCIATION: 'Association',
+    AGENCY: 'Agency',
+    CITY_DEPARTMENT: 'City department',
+    INSTITUTION: 'Institution',
+    INITIATIVE: 'Initiative',
+    BUSINESS: 'Business',
+    FUNDER: 'Funder',
+    GROUP: 'Group',
+    PERSON: 'Person',
+    CONFERENCE: 'Conference',
+    MEETING: 'Meeting',
+    PROJECT: 'Project',
+    EVENT: 'Event',
+    FUNDING: 'Funding',
+    WORKING_GROUP: 'Working group',
+    JURY: 'Jury',
+    ORGANISER: 'Organiser',
+    HOST: 'Host',
+    PARTICIPANT: 'Participant',
+    MEMBER: 'Member',
+    FUNDER_ROLE: 'Funder',
+  },
+};
+enums.de.FUNDER_ROLE = 'Förderung';
+
+const LANG_KEY = 'quartiernetz:lang';
+let lang: Lang = readLang();
+const listeners: Array<() => void> = [];
+
+function readLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'de';
+  } catch {
+    return 'de';
+  }
+}
+
+export function currentLang(): Lang {
+  return lang;
+}
+
+export function setLang(next: Lang): void {
+  lang = next;
+  try {
+    localStorage.setItem(LANG_KEY, next);
+  } catch {
+    /* private mode: the choice lasts for this page */
+  }
+  applyI18n();
+  listeners.forEach((fn) => fn());
+}
+
+export function onLangChange(fn: () => void): void {
+  listeners.push(fn);
+}
+
+export function t(key: Key, params: Record<string, string | number> = {}): string {
+  const text: string = lang === 'en' ? en[key] : de[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Label of an enum value (actor kind, collaboration kind, role). */
+export function label(value: string | null | undefined, role = false): string {
+  if (!value) return '';
+  const table = enums[lang];
+  return (role && table[`${value}_ROLE`]) || table[value] || value;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return lang === 'de' ? `${d}.${m}.${y}` : iso;
+}
+
+export function formatNumber(n: number, digits = 2): string {
+  return n.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+/** Sets the text of every `[data-i18n]` element (and `data-i18n-placeholder`, `data-i18n-title`). */
+export function applyI18n(root: ParentNode = document): void {
+  document.documentElement.lang = lang;
+  root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
+    el.textContent = t(el.dataset.i18n as Key);
+  });
+  root.querySelectorAll<HTMLElement>('[data-i18n-placeholder]').forEach((el) => {
+    el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder as Key));
+  });
+  root.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((el) => {
+    el.setAttribute('title', t(el.dataset.i18nTitle as Key));
+    el.setAttribute('aria-label', t(el.dataset.i18nTitle as Key));
+  });
+}

@@ -1,0 +1,150 @@
+/**
+ * Stable positions. Positions are kept per view family (actors only / actors with topics) in
+ * localStorage, so a map looks the same when reopened and a filter only removes nodes. Nodes
+ * without a position are placed near their positioned partners and laid out with fcose in a Web
+ * Worker while every known node stays fixed; only a view with no known node is laid out afresh.
+ */
+import type { ElementDefinition } from 'cytoscape';
+
+export type Position = { x: number; y: number };
+
+export interface LayoutRequest {
+  id: number;
+  nodes: Array<{ id: string; d: number; position?: Position }>;
+  edges: Array<{ source: string; target: string; weight: number }>;
+  fixed: string[];
+}
+export type LayoutResponse = { id: number; positions: Record<string, Position>; ms: number; error?: undefined } | { id: number; error: string };
+
+const PREFIX = 'quartiernetz:positions:v1:';
+
+export class PositionStore {
+  private cache = new Map<string, Record<string, Position>>();
+
+  get(family: string): Record<string, Position> {
+    let entry = this.cache.get(family);
+    if (!entry) {
+      try {
+        entry = JSON.parse(localStorage.getItem(PREFIX + family) ?? '{}') as Record<string, Position>;
+      } catch {
+        entry = {};
+      }
+      this.cache.set(family, entry);
+    }
+    return entry;
+  }
+
+  save(family: string, positions: Record<string, Position>): void {
+    const entry = { ...this.get(family), ...positions };
+    this.cache.set(family, entry);
+    try {
+      localStorage.setItem(PREFIX + family, JSON.stringify(entry));
+    } catch {
+      /* quota or private mode: positions last for this page */
+    }
+  }
+
+  clear(family: string): void {
+    this.cache.set(family, {});
+    try {
+      localStorage.removeItem(PREFIX + family);
+    } catch {
+      /* ignore */
+    }
+  }
+}
+
+/** A small deterministic jitter so new nodes next to the same partner do not overlap exactly. */
+function jitter(id: string): Position {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  const angle = ((h >>> 0) % 3600) / 10;
+  return { x: Math.cos(angle) * 45, y: Math.sin(angle) * 45 };
+}
+
+export interface Placement {
+  positions: Record<string, Position>;
+  /** Ids that had no position before (laid out now). */
+  placed: string[];
+  ms: number;
+}
+
+let worker: Worker | null = null;
+let requestId = 0;
+
+function layoutWorker(): Worker {
+  if (!worker) worker = new Worker(new URL('layout-worker.js', document.baseURI).href);
+  return worker;
+}
+
+function runInWorker(request: Omit<LayoutRequest, 'id'>): Promise<{ positions: Record<string, Position>; ms: number }> {
+  const id = ++requestId;
+  const w = layoutWorker();
+  return new Promise((resolve, reject) => {
+    const onMessage = (ev: MessageEvent<LayoutResponse>) => {
+      if (ev.data.id !== id) return;
+      w.removeEventListener('message', onMessage);
+      w.removeEventListener('error', onError);
+      if (ev.data.error !== undefined) reject(new Error(ev.data.error));
+      else resolve({ positions: ev.data.positions, ms: ev.data.ms });
+    };
+    const onError = (ev: ErrorEvent) => {
+      w.removeEventListener('message', onMessage);
+      w.removeEventListener('error', onError);
+      ev.preventDefault();
+      worker?.terminate();
+      worker = null;
+      reject(new Error(ev.message || 'layout worker failed'));
+    };
+    w.addEventListener('message', onMessage);
+    w.addEventListener('error', onError);
+    w.postMessage({ id, ...request } satisfies LayoutRequest);
+  });
+}
+
+/** Positions for every node of `elements`, computing only what is not known yet. */
+export async function place(elements: ElementDefinition[], known: Record<string, Position>): Promise<Placement> {
+  const nodes = elements.filter((e) => e.group === 'nodes');
+  const edges = elements.filter((e) => e.group === 'edges');
+  const missing = nodes.filter((n) => !known[n.data.id!]).map((n) => n.data.id!);
+  if (missing.length === 0) {
+    const positions: Record<string, Position> = {};
+    nodes.forEach((n) => (positions[n.data.id!] = known[n.data.id!]));
+    return { positions, placed: [], ms: 0 };
+  }
+  const fixed = nodes.filter((n) => known[n.data.id!]).map((n) => n.data.id!);
+  const start: Record<string, Position> = {};
+  fixed.forEach((id) => (start[id] = known[id]));
+  if (fixed.length > 0) {
+    // New nodes start next to their positioned partners (or beside the map when they have none).
+    const partners = new Map<string, Position[]>();
+    for (const e of edges) {
+      const { source, target } = e.data as { source: string; target: string };
+      if (start[source] && !start[target]) partners.set(target, [...(partners.get(target) ?? []), start[source]]);
+      if (start[target] && !start[source]) partners.set(source, [...(partners.get(source) ?? []), start[target]]);
+    }
+    const xs = fixed.map((id) => start[id].x);
+    const ys = fixed.map((id) => start[id].y);
+    const right = Math.max(...xs) + 120;
+    const top = Math.min(...ys);
+    let row = 0;
+    for (const id of missing) {
+      const near = partners.get(id);
+      const j = jitter(id);
+      if (near?.length) {
+        start[id] = { x: near.reduce((s, p) => s + p.x, 0) / near.length + j.x, y: near.reduce((s, p) => s + p.y, 0) / near.length + j.y };
+      } else {
+        start[id] = { x: right + (row % 4) * 70, y: top + Math.floor(row / 4) * 70 };
+        row++;
+      }
+    }
+  }
+  const { positions, ms } = await runInWorker({
+    nodes: nodes.map((n) => ({ id: n.data.id!, d: n.data.d as number, position: start[n.data.id!] })),
+    edges: edges.map((e) => ({ source: e.data.source as string, target: e.data.target as string, weight: e.data.weight as number })),
+    fixed,
+  });
+  // Keep fixed nodes exactly where they were, whatever the layout's rounding.
+  fixed.forEach((id) => (positions[id] = known[id]));
+  return { positions, placed: missing, ms };
+}

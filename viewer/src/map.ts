@@ -1,0 +1,120 @@
+/** The Cytoscape map: creation, rendering a view, and the highlights (ego, path, suggestion, search). */
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import type { Chain } from './api';
+import { stylesheet } from './graph';
+import type { Position } from './layout';
+
+export const LARGE_RENDER = 500; // elements beyond which gestures hide edges and draw a texture
+
+export const actorNodeId = (actorId: string) => `actor:${actorId}`;
+
+export class NetworkMap {
+  readonly cy: Core;
+
+  constructor(container: HTMLElement) {
+    this.cy = cytoscape({
+      container,
+      style: stylesheet(false),
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    // The panel opening or closing changes the map's size: keep Cytoscape's viewport in step.
+    new ResizeObserver(() => this.cy.resize()).observe(container);
+  }
+
+  render(elements: ElementDefinition[], positions: Record<string, Position>): void {
+    const large = elements.length > LARGE_RENDER;
+    const cy = this.cy;
+    cy.startBatch();
+    cy.elements().remove();
+    cy.add(elements.map((e) => (e.group === 'nodes' ? { ...e, position: { ...positions[e.data.id!] } } : e)));
+    cy.style(stylesheet(large));
+    cy.endBatch();
+    // Rendering hints for big maps (Cytoscape reads these renderer options at start; set them directly).
+    const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean; textureOnViewport?: boolean } }).renderer();
+    renderer.hideEdgesOnViewport = large;
+    renderer.textureOnViewport = large;
+    cy.fit(undefined, 30);
+  }
+
+  node(actorId: string): NodeSingular | null {
+    const n = this.cy.getElementById(actorNodeId(actorId));
+    return n.nonempty() ? (n as NodeSingular) : null;
+  }
+
+  clearHighlights(): void {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('faded ego centre path suggested match');
+      this.cy.edges('.suggestion-edge').remove();
+    });
+  }
+
+  /** Fades everything but the actor's neighbourhood up to `depth` steps (over actor–actor edges). */
+  highlightEgo(actorId: string, depth: number): void {
+    const centre = this.node(actorId);
+    this.clearHighlights();
+    if (!centre) return;
+    let ego: cytoscape.CollectionReturnValue = this.cy.collection().union(centre);
+    for (let i = 0; i < depth; i++) ego = ego.union(ego.neighborhood());
+    ego = ego.union(ego.nodes().edgesWith(ego.nodes()));
+    this.cy.batch(() => {
+      this.cy.elements().difference(ego).addClass('faded');
+      ego.addClass('ego');
+      centre.addClass('centre');
+    });
+  }
+
+  /** Highlights a chain (the collaborates-with edge between consecutive actors, when visible). */
+  highlightChain(chain: Chain, fade = true): number {
+    let shown = 0;
+    this.cy.batch(() => {
+      if (fade) this.cy.elements().addClass('faded');
+      const ids = chain.actors.map((a) => a.id);
+      ids.forEach((id, i) => {
+        const n = this.node(id);
+        if (!n) return;
+        n.removeClass('faded').addClass('path');
+        shown++;
+        const next = i + 1 < ids.length ? this.node(ids[i + 1]) : null;
+        if (next) n.edgesWith(next).removeClass('faded').addClass('path');
+      });
+    });
+    return shown;
+  }
+
+  /** A suggested pair: a dashed edge between them (not a real collaboration) and the chain between them. */
+  highlightSuggestion(fromId: string, toId: string, chain: Chain | null): void {
+    this.clearHighlights();
+    const a = this.node(fromId);
+    const b = this.node(toId);
+    this.cy.batch(() => {
+      this.cy.elements().addClass('faded');
+      if (chain) this.highlightChain(chain, false);
+      for (const n of [a, b]) n?.removeClass('faded').addClass('suggested');
+      if (a && b) {
+        this.cy.add({ group: 'edges', classes: 'suggested suggestion-edge', data: { id: `suggested:${fromId}|${toId}`, source: a.id(), target: b.id(), type: 'SUGGESTED', w: 3 } });
+      }
+    });
+  }
+
+  /** Centres on an actor and selects it. */
+  focus(actorId: string): boolean {
+    const n = this.node(actorId);
+    if (!n) return false;
+    this.cy.elements().unselect();
+    n.select();
+    this.cy.animate({ center: { eles: n }, zoom: Math.max(this.cy.zoom(), 1.1) }, { duration: 300 });
+    n.flashClass('match', 1200);
+    return true;
+  }
+
+  positions(): Record<string, Position> {
+    const out: Record<string, Position> = {};
+    this.cy.nodes().forEach((n) => {
+      out[n.id()] = { ...n.position() };
+    });
+    return out;
+  }
+}

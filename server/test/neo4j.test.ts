@@ -13,6 +13,8 @@
  */
 import { describePlanChecks } from '../src/store/neo4j/plans.neo4j-suite';
 import { describeNetworkStoreContract } from './contract/network-store.contract';
+import { insightParitySuite } from './graphql/insight-parity.neo4j-suite';
+import { describeInsight } from './graphql/insight.suite';
 import { describeMutations } from './graphql/mutations.suite';
 import { paritySuite } from './graphql/parity.neo4j-suite';
 import { describeQueries } from './graphql/queries.suite';
@@ -25,3 +27,5 @@ describeNeo4j('GraphQL queries on neo4j', (config) => describeQueries('neo4j', n
 describeNeo4j('GraphQL mutations on neo4j', (config) => describeMutations('neo4j', neo4jHarness(config)));
 describeNeo4j('store calls per request on neo4j', (config) => describeRoundTrips('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL parity of the stores', (config) => paritySuite(config));
+describeNeo4j('GraphQL network insight on neo4j', (config) => describeInsight('neo4j', neo4jHarness(config)));
+describeNeo4j('network insight parity of the stores', (config) => insightParitySuite(config));

@@ -33,6 +33,8 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   AddParticipant: { collaborationId: 'tafel-treffen', actorId: 'bobbie-ev', role: 'PARTICIPANT' },
   RemoveParticipant: { collaborationId: 'tafel-treffen', actorId: 'bobbie-ev' },
   DeleteActor: { id: 'tafel' },
+  HandOver: { removeActorIds: ['stadtteilagentur-batenbrock'] },
+  RecentTies: { id: 'bobbie-ev' },
 };
 
 describe('schema contract', () => {

@@ -33,6 +33,11 @@ export class NetworkProjection {
   readonly topics = new Set<string>();
   /** When the projection was last built from the store as a whole. */
   builtAt = new Date();
+  /**
+   * Bumped by every method that changes the projection (load and every write), so caches of
+   * results computed on it (server/src/insight) know when they are stale.
+   */
+  version = 0;
 
   static fromSnapshot(snapshot: GraphSnapshot): NetworkProjection {
     const projection = new NetworkProjection();
@@ -52,17 +57,20 @@ export class NetworkProjection {
     for (const i of snapshot.interests) this.actors.get(i.actorId)?.topics.add(i.topicId);
     for (const a of snapshot.about) this.collaborations.get(a.collaborationId)?.topics.add(a.topicId);
     this.builtAt = new Date();
+    this.version++;
   }
 
   // --- kept current by the service's writes -------------------------------------------------
 
   upsertActor(id: string, kind: ActorKind): void {
+    this.version++;
     const existing = this.actors.get(id);
     if (existing) existing.kind = kind;
     else this.actors.set(id, { kind, topics: new Set(), collaborations: new Set() });
   }
 
   removeActor(id: string): void {
+    this.version++;
     const actor = this.actors.get(id);
     if (!actor) return;
     for (const c of actor.collaborations) this.collaborations.get(c)?.actors.delete(id);
@@ -70,15 +78,18 @@ export class NetworkProjection {
   }
 
   setInterests(actorId: string, topicIds: Iterable<string>): void {
+    this.version++;
     const actor = this.actors.get(actorId);
     if (actor) actor.topics = new Set(topicIds);
   }
 
   addTopic(id: string): void {
+    this.version++;
     this.topics.add(id);
   }
 
   removeTopic(id: string): void {
+    this.version++;
     this.topics.delete(id);
     for (const a of this.actors.values()) a.topics.delete(id);
     for (const c of this.collaborations.values()) c.topics.delete(id);
@@ -89,6 +100,7 @@ export class NetworkProjection {
     fields: { kind: CollaborationKind; startDate: IsoDate | null; endDate: IsoDate | null },
     topicIds?: Iterable<string>,
   ): void {
+    this.version++;
     let collaboration = this.collaborations.get(id);
     if (!collaboration) {
       collaboration = { ...pickDates(fields), kind: fields.kind, topics: new Set(), actors: new Set() };
@@ -100,6 +112,7 @@ export class NetworkProjection {
   }
 
   removeCollaboration(id: string): void {
+    this.version++;
     const collaboration = this.collaborations.get(id);
     if (!collaboration) return;
     for (const a of collaboration.actors) this.actors.get(a)?.collaborations.delete(id);
@@ -107,6 +120,7 @@ export class NetworkProjection {
   }
 
   addParticipant(collaborationId: string, actorId: string): void {
+    this.version++;
     const collaboration = this.collaborations.get(collaborationId);
     const actor = this.actors.get(actorId);
     if (!collaboration || !actor) return;
@@ -115,6 +129,7 @@ export class NetworkProjection {
   }
 
   removeParticipant(collaborationId: string, actorId: string): void {
+    this.version++;
     this.collaborations.get(collaborationId)?.actors.delete(actorId);
     this.actors.get(actorId)?.collaborations.delete(collaborationId);
   }

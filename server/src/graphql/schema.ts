@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ActorResolver } from './actor/actor.resolver';
 import { CollaborationResolver } from './collaboration/collaboration.resolver';
+import { insightResolvers } from './insight/insight.resolver';
 import { CollaboratorResolver, InterestResolver, ParticipationResolver } from './links/links.resolver';
 import {
   ActorChainResolver,
@@ -26,6 +27,7 @@ export const resolvers = [
   PathStepResolver,
   NetworkNodeResolver,
   NetworkEdgeResolver,
+  ...insightResolvers,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

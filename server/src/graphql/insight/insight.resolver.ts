@@ -1,0 +1,286 @@
+/**
+ * Network insight — brokers, the hand-over analysis, clusters, change over time — answered from the
+ * projection (server/src/insight); actors and topics they name come through the request's loaders.
+ */
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { BadInputError } from '../../domain/errors';
+import type { Actor, Topic } from '../../domain/model';
+import { isCalendarDate } from '../../domain/validation';
+import type { ScopeFilter } from '../../graph/scope';
+import type { ActorMetrics } from '../../insight/centrality';
+import { changeOf, centralityOf, clustersOf, recentTiesOf, resilienceOf } from '../../insight/insight';
+import { rankBy } from '../../insight/resilience';
+import { ActorType } from '../actor/actor.type';
+import { withoutNulls } from '../common/patch';
+import type { GraphQLContext } from '../context';
+import { required } from '../links/required';
+import { loadExisting } from '../loaders';
+import { ScopeFilterInput } from '../network/network.input';
+import { TopicType } from '../topic/topic.type';
+import { BrokerMetric, MAX_INSIGHT_ROWS, RecencyInput } from './insight.input';
+import {
+  ActorGroupType,
+  ActorMetricsType,
+  BrokerRankingType,
+  ClusterBridgeType,
+  ClusteringType,
+  ClusterType,
+  NetworkChangeType,
+  RecentTieType,
+  ResilienceBrokerType,
+  ResilienceDependentType,
+  ResilienceType,
+  TieChangeType,
+  TopicCountType,
+} from './insight.type';
+
+function checkFirst(first: number, field = 'first'): void {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_INSIGHT_ROWS) {
+    throw new BadInputError(`${field} must be between 1 and ${MAX_INSIGHT_ROWS}`, field);
+  }
+}
+
+function scope(filter: ScopeFilterInput | null): ScopeFilter {
+  if (filter?.from && filter.to && filter.to < filter.from) {
+    throw new BadInputError(`filter.to ${filter.to} is before filter.from ${filter.from}`, 'filter.to');
+  }
+  return withoutNulls(filter) as ScopeFilter;
+}
+
+function checkDate(value: string, field: string): void {
+  if (!isCalendarDate(value)) throw new BadInputError(`${field} must be a date YYYY-MM-DD`, field);
+}
+
+const METRIC: Record<BrokerMetric, (m: ActorMetrics) => number> = {
+  [BrokerMetric.DEGREE]: (m) => m.degree,
+  [BrokerMetric.WEIGHTED_DEGREE]: (m) => m.weightedDegree,
+  [BrokerMetric.BETWEENNESS]: (m) => m.betweenness,
+  [BrokerMetric.CLOSENESS]: (m) => m.closeness,
+};
+
+@Resolver()
+export class InsightResolver {
+  @Query(() => BrokerRankingType, {
+    description:
+      'Brokers and reach: actors ranked by degree, weighted degree, betweenness or closeness on the collaborates-with graph, within a scope.',
+  })
+  brokers(
+    @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
+    @Arg('recency', () => RecencyInput, { nullable: true, description: 'Weigh ties by recency (weighted degree).' }) recency: RecencyInput | null,
+    @Arg('orderBy', () => BrokerMetric, { defaultValue: BrokerMetric.BETWEENNESS }) orderBy: BrokerMetric,
+    @Arg('actorIds', () => [ID], { nullable: true, description: 'Only these actors (their rank stays their rank among all).' }) actorIds: string[] | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Ctx() { service }: GraphQLContext,
+  ): BrokerRankingType {
+    checkFirst(first);
+    const computed = centralityOf(service.projection, scope(filter), recency);
+    const { centrality } = computed.value;
+    const ranked = rankBy(centrality.metrics.values(), METRIC[orderBy]).map((m, i) => ({ ...m, rank: i + 1 }));
+    const wanted = actorIds ? new Set(actorIds) : null;
+    return {
+      orderBy,
+      computedAt: computed.computedAt.toISOString(),
+      durationMs: computed.durationMs,
+      approximate: centrality.approximate,
+      samples: centrality.samples,
+      actorCount: centrality.actorCount,
+      tieCount: centrality.tieCount,
+      nodes: (wanted ? ranked.filter((m) => wanted.has(m.actorId)) : ranked).slice(0, first),
+    };
+  }
+
+  @Query(() => ResilienceType, {
+    description:
+      'Hand-over analysis: the network with these actors taken out — who drops out, which pieces break off, and who now carries the most bridging.',
+  })
+  resilience(
+    @Arg('removeActorIds', () => [ID]) removeActorIds: string[],
+    @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'How many brokers and dependents to list.' }) first: number,
+    @Ctx() { service }: GraphQLContext,
+  ): ResilienceType {
+    checkFirst(first);
+    const computed = resilienceOf(service.projection, removeActorIds, scope(filter));
+    const r = computed.value;
+    return {
+      ...r,
+      computedAt: computed.computedAt.toISOString(),
+      disconnectedCount: r.disconnectedActorIds.length,
+      isolatedCount: r.isolatedActorIds.length,
+      newComponents: r.newComponents.map((actorIds) => ({ actorIds, size: actorIds.length })),
+      brokers: r.brokers.slice(0, first),
+      dependents: r.dependents.slice(0, first),
+    };
+  }
+
+  @Query(() => ClusteringType, {
+    description: 'Clusters (Louvain, deterministic) with their dominant topics and the actors that bridge them.',
+  })
+  clusters(
+    @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
+    @Arg('recency', () => RecencyInput, { nullable: true, description: 'Weigh ties by recency.' }) recency: RecencyInput | null,
+    @Arg('resolution', () => Float, { defaultValue: 1, description: 'Higher: more, smaller clusters.' }) resolution: number,
+    @Arg('minSize', () => Int, { defaultValue: 2 }) minSize: number,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Ctx() { service }: GraphQLContext,
+  ): ClusteringType {
+    checkFirst(first);
+    const computed = clustersOf(service.projection, scope(filter), { resolution, recency });
+    const clusters = computed.value.clusters.filter((c) => c.actorIds.length >= minSize);
+    return {
+      computedAt: computed.computedAt.toISOString(),
+      modularity: computed.value.modularity,
+      count: clusters.length,
+      unclusteredCount: computed.value.unclusteredActorIds.length,
+      clusters: clusters.slice(0, first).map((c) => ({ ...c, size: c.actorIds.length })),
+    };
+  }
+
+  @Query(() => NetworkChangeType, {
+    description:
+      'Change between two dates: actors and ties that appeared, faded or vanished (active = a collaboration within windowDays before the date). The network as of a date: `network(filter: { to: … })`.',
+  })
+  networkChange(
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+    @Arg('windowDays', () => Int, { defaultValue: 365 }) windowDays: number,
+    @Ctx() { service }: GraphQLContext,
+  ): NetworkChangeType {
+    checkDate(from, 'from');
+    checkDate(to, 'to');
+    return changeOf(service.projection, from, to, windowDays).value;
+  }
+
+  @Query(() => [RecentTieType], { description: "An actor's partners by recency-weighted tie strength, strongest first." })
+  recentTies(
+    @Arg('actorId', () => ID) actorId: string,
+    @Arg('recency', () => RecencyInput) recency: RecencyInput,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Ctx() { service }: GraphQLContext,
+  ): RecentTieType[] {
+    checkFirst(first);
+    return recentTiesOf(service.projection, actorId, recency).slice(0, first);
+  }
+}
+
+// --- actors and topics named by the results, through the request's loaders ---------------------
+
+const actorOf = async (id: string, { loaders }: GraphQLContext): Promise<Actor> => required(await loaders.actor.load(id), 'Actor', id);
+
+@Resolver(() => ActorMetricsType)
+export class ActorMetricsResolver {
+  @FieldResolver(() => ActorType)
+  actor(@Root() m: ActorMetricsType, @Ctx() ctx: GraphQLContext): Promise<Actor> {
+    return actorOf(m.actorId, ctx);
+  }
+}
+
+@Resolver(() => ResilienceBrokerType)
+export class ResilienceBrokerResolver {
+  @FieldResolver(() => ActorType)
+  actor(@Root() b: ResilienceBrokerType, @Ctx() ctx: GraphQLContext): Promise<Actor> {
+    return actorOf(b.actorId, ctx);
+  }
+}
+
+@Resolver(() => ResilienceDependentType)
+export class ResilienceDependentResolver {
+  @FieldResolver(() => ActorType)
+  actor(@Root() d: ResilienceDependentType, @Ctx() ctx: GraphQLContext): Promise<Actor> {
+    return actorOf(d.actorId, ctx);
+  }
+}
+
+@Resolver(() => ResilienceType)
+export class ResilienceResolver {
+  @FieldResolver(() => [ActorType])
+  removedActors(@Root() r: ResilienceType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    return loadExisting(loaders.actor, r.removedActorIds);
+  }
+
+  @FieldResolver(() => [ActorType], { description: 'Actors no longer connected to the main body of the network, by id.' })
+  disconnectedActors(@Root() r: ResilienceType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    return loadExisting(loaders.actor, r.disconnectedActorIds);
+  }
+
+  @FieldResolver(() => [ActorType], { description: 'Actors left without any partner, by id.' })
+  isolatedActors(@Root() r: ResilienceType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    return loadExisting(loaders.actor, r.isolatedActorIds);
+  }
+}
+
+@Resolver(() => ActorGroupType)
+export class ActorGroupResolver {
+  @FieldResolver(() => [ActorType])
+  actors(@Root() g: ActorGroupType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    return loadExisting(loaders.actor, g.actorIds);
+  }
+}
+
+@Resolver(() => ClusterType)
+export class ClusterResolver {
+  @FieldResolver(() => [ActorType], { description: 'Members, by id.' })
+  actors(@Root() c: ClusterType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    return loadExisting(loaders.actor, c.actorIds);
+  }
+}
+
+@Resolver(() => ClusterBridgeType)
+export class ClusterBridgeResolver {
+  @FieldResolver(() => ActorType)
+  actor(@Root() b: ClusterBridgeType, @Ctx() ctx: GraphQLContext): Promise<Actor> {
+    return actorOf(b.actorId, ctx);
+  }
+}
+
+@Resolver(() => TopicCountType)
+export class TopicCountResolver {
+  @FieldResolver(() => TopicType)
+  async topic(@Root() t: TopicCountType, @Ctx() { loaders }: GraphQLContext): Promise<Topic> {
+    return required(await loaders.topic.load(t.topicId), 'Topic', t.topicId);
+  }
+}
+
+@Resolver(() => TieChangeType)
+export class TieChangeResolver {
+  @FieldResolver(() => [ActorType], { description: 'The two actors, by id.' })
+  actors(@Root() t: TieChangeType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    return loadExisting(loaders.actor, t.actorIds);
+  }
+}
+
+@Resolver(() => NetworkChangeType)
+export class NetworkChangeResolver {
+  @FieldResolver(() => [ActorType], { description: 'Active at `to`, never seen up to `from`, by id.' })
+  appearedActors(@Root() c: NetworkChangeType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    return loadExisting(loaders.actor, c.appearedActorIds);
+  }
+
+  @FieldResolver(() => [ActorType], { description: 'Active at `from`, not at `to`, by id.' })
+  vanishedActors(@Root() c: NetworkChangeType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    return loadExisting(loaders.actor, c.vanishedActorIds);
+  }
+}
+
+@Resolver(() => RecentTieType)
+export class RecentTieResolver {
+  @FieldResolver(() => ActorType)
+  partner(@Root() t: RecentTieType, @Ctx() ctx: GraphQLContext): Promise<Actor> {
+    return actorOf(t.partnerId, ctx);
+  }
+}
+
+export const insightResolvers = [
+  InsightResolver,
+  ActorMetricsResolver,
+  ResilienceBrokerResolver,
+  ResilienceDependentResolver,
+  ResilienceResolver,
+  ActorGroupResolver,
+  ClusterResolver,
+  ClusterBridgeResolver,
+  TopicCountResolver,
+  TieChangeResolver,
+  NetworkChangeResolver,
+  RecentTieResolver,
+] as const;

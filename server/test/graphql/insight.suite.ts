@@ -1,0 +1,369 @@
+/**
+ * Network insight through real GraphQL requests on the Batenbrock seed: brokers and reach, the
+ * hand-over analysis ("what if the district agency leaves"), clusters, change over time and
+ * recency-weighted ties. Every expected value is computed here from the seed data itself, with
+ * plain breadth-first searches and the definitions of the measures — independently of graphology.
+ * Run against every store.
+ */
+import { batenbrock } from '../../../seed/batenbrock';
+import type { GraphData } from '../../src/store/network-store';
+import { errorCodes, startTestApi, type TestApi } from '../support/api';
+import type { StoreHarness } from '../support/stores';
+
+const AGENCY = 'stadtteilagentur-batenbrock';
+
+type Adjacency = Map<string, Map<string, number>>;
+
+/** The collaborates-with graph of the data: actor -> partner -> shared collaborations. */
+function adjacencyOf(data: GraphData, without: ReadonlySet<string> = new Set(), include = (_c: GraphData['collaborations'][number]) => true): Adjacency {
+  const adjacency: Adjacency = new Map(data.actors.filter((a) => !without.has(a.id)).map((a) => [a.id, new Map()]));
+  for (const c of data.collaborations) {
+    if (!include(c)) continue;
+    const members = (c.participants ?? []).map((p) => p.actorId).filter((a) => !without.has(a));
+    for (const a of members) for (const b of members) if (a !== b) adjacency.get(a)!.set(b, (adjacency.get(a)!.get(b) ?? 0) + 1);
+  }
+  return adjacency;
+}
+
+/** Distances and numbers of shortest chains from one actor (breadth-first). */
+function bfs(adjacency: Adjacency, source: string): { dist: Map<string, number>; sigma: Map<string, number> } {
+  const dist = new Map([[source, 0]]);
+  const sigma = new Map([[source, 1]]);
+  let frontier = [source];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const v of frontier) {
+      for (const w of adjacency.get(v)!.keys()) {
+        if (!dist.has(w)) {
+          dist.set(w, dist.get(v)! + 1);
+          next.push(w);
+        }
+        if (dist.get(w) === dist.get(v)! + 1) sigma.set(w, (sigma.get(w) ?? 0) + sigma.get(v)!);
+      }
+    }
+    frontier = next;
+  }
+  return { dist, sigma };
+}
+
+/** Betweenness by its definition: Σ over pairs s<t of σ_st(v)/σ_st, over (n-1)(n-2)/2. */
+function betweenness(adjacency: Adjacency): Map<string, number> {
+  const ids = [...adjacency.keys()];
+  const n = ids.length;
+  const paths = new Map(ids.map((id) => [id, bfs(adjacency, id)]));
+  const result = new Map(ids.map((id) => [id, 0]));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const [s, t] = [ids[i], ids[j]];
+      const fromS = paths.get(s)!;
+      const dst = fromS.dist.get(t);
+      if (dst === undefined) continue;
+      for (const v of ids) {
+        if (v === s || v === t) continue;
+        const dsv = fromS.dist.get(v);
+        const dvt = paths.get(v)!.dist.get(t);
+        if (dsv === undefined || dvt === undefined || dsv + dvt !== dst) continue;
+        result.set(v, result.get(v)! + (fromS.sigma.get(v)! * paths.get(v)!.sigma.get(t)!) / fromS.sigma.get(t)!);
+      }
+    }
+  }
+  for (const id of ids) result.set(id, result.get(id)! / (((n - 1) * (n - 2)) / 2));
+  return result;
+}
+
+/** Wasserman–Faust closeness: ((r-1)/(n-1)) · ((r-1)/Σd), r = actors reachable including itself. */
+function closeness(adjacency: Adjacency): Map<string, number> {
+  const n = adjacency.size;
+  return new Map(
+    [...adjacency.keys()].map((id) => {
+      const { dist } = bfs(adjacency, id);
+      const reach = dist.size - 1;
+      const total = [...dist.values()].reduce((a, b) => a + b, 0);
+      return [id, total === 0 ? 0 : (reach / (n - 1)) * (reach / total)];
+    }),
+  );
+}
+
+function components(adjacency: Adjacency): string[][] {
+  const seen = new Set<string>();
+  const result: string[][] = [];
+  for (const id of [...adjacency.keys()].sort()) {
+    if (seen.has(id)) continue;
+    const component = [...bfs(adjacency, id).dist.keys()].sort();
+    component.forEach((a) => seen.add(a));
+    result.push(component);
+  }
+  return result.sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
+}
+
+const ranking = (values: Map<string, number>) =>
+  [...values.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([id]) => id);
+
+export function describeInsight(label: string, harness: StoreHarness): void {
+  describe(`GraphQL network insight on the Batenbrock seed (${label})`, () => {
+    let api: TestApi;
+
+    beforeAll(async () => {
+      await harness.setup();
+      api = await startTestApi(await harness.fresh(), batenbrock);
+    });
+    afterAll(async () => {
+      await api.stop();
+      await harness.teardown();
+    });
+
+    const whole = adjacencyOf(batenbrock);
+
+    test('brokers: degree, weighted degree, betweenness and closeness of every actor, ranked', async () => {
+      const { brokers } = await api.data(`{ brokers(orderBy: BETWEENNESS, first: 100) {
+        orderBy computedAt approximate actorCount tieCount
+        nodes { rank degree weightedDegree betweenness closeness actor { id name } } } }`);
+      const expectedBetweenness = betweenness(whole);
+      const expectedCloseness = closeness(whole);
+      expect(brokers.approximate).toBe(false);
+      expect(brokers.actorCount).toBe(batenbrock.actors.length);
+      expect(brokers.tieCount).toBe([...whole.values()].reduce((sum, p) => sum + p.size, 0) / 2);
+      expect(brokers.nodes).toHaveLength(batenbrock.actors.length);
+      expect(brokers.nodes.map((m: any) => m.actor.id)).toEqual(ranking(expectedBetweenness));
+      expect(brokers.nodes[0].actor.id).toBe(AGENCY); // the district agency holds the network together
+      for (const m of brokers.nodes) {
+        const partners = whole.get(m.actor.id)!;
+        expect(m.degree).toBe(partners.size);
+        expect(m.weightedDegree).toBe([...partners.values()].reduce((a, b) => a + b, 0));
+        expect(m.betweenness).toBeCloseTo(expectedBetweenness.get(m.actor.id)!, 10);
+        expect(m.closeness).toBeCloseTo(expectedCloseness.get(m.actor.id)!, 10);
+      }
+      expect(brokers.nodes.map((m: any) => m.rank)).toEqual(brokers.nodes.map((_: unknown, i: number) => i + 1));
+
+      const { brokers: byDegree } = await api.data(`{ brokers(orderBy: DEGREE, first: 3) { nodes { degree actor { id } } } }`);
+      const degrees = new Map([...whole.entries()].map(([id, p]) => [id, p.size]));
+      expect(byDegree.nodes.map((m: any) => m.actor.id)).toEqual(ranking(degrees).slice(0, 3));
+    });
+
+    test('brokers within a date range and a topic', async () => {
+      const inRange = (c: GraphData['collaborations'][number]) =>
+        Boolean(c.startDate) && c.startDate! <= '2023-12-31' && (c.endDate ?? c.startDate)! >= '2023-01-01';
+      const { brokers } = await api.data(`{ brokers(filter: { from: "2023-01-01", to: "2023-12-31" }, first: 100) {
+        tieCount nodes { degree betweenness actor { id } } } }`);
+      const scoped = adjacencyOf(batenbrock, new Set(), inRange);
+      const expected = betweenness(scoped);
+      expect(brokers.tieCount).toBe([...scoped.values()].reduce((sum, p) => sum + p.size, 0) / 2);
+      for (const m of brokers.nodes) {
+        expect(m.degree).toBe(scoped.get(m.actor.id)!.size);
+        expect(m.betweenness).toBeCloseTo(expected.get(m.actor.id)!, 10);
+      }
+
+      const garden = (c: GraphData['collaborations'][number]) => (c.topicIds ?? []).includes('gemeinschaftsgarten');
+      const { brokers: gardening } = await api.data(`{ brokers(filter: { topicIds: ["gemeinschaftsgarten"] }, orderBy: WEIGHTED_DEGREE, first: 5) {
+        nodes { weightedDegree actor { id } } } }`);
+      const gardenGraph = adjacencyOf(batenbrock, new Set(), garden);
+      const weighted = new Map([...gardenGraph.entries()].map(([id, p]) => [id, [...p.values()].reduce((a, b) => a + b, 0)]));
+      expect(gardening.nodes.map((m: any) => m.actor.id)).toEqual(ranking(weighted).slice(0, 5));
+    });
+
+    test('hand-over: without the district agency, who bridges the rest and who depended on it', async () => {
+      const { resilience } = await api.data(
+        `query($ids: [ID!]!) { resilience(removeActorIds: $ids, first: 50) {
+          computedAt removedActors { id } actorCount componentsBefore componentsAfter largestComponentBefore largestComponentAfter
+          disconnectedCount isolatedCount disconnectedActors { id } isolatedActors { id } newComponents { size actors { id } }
+          brokers { rank rankBefore betweenness betweennessBefore degree degreeBefore actor { id name } }
+          dependents { partnersBefore partnersLost dependence closeness closenessBefore actor { id } } } }`,
+        { ids: [AGENCY] },
+      );
+      const rest = adjacencyOf(batenbrock, new Set([AGENCY]));
+      const before = components(whole);
+      const after = components(rest);
+      expect(resilience.removedActors.map((a: any) => a.id)).toEqual([AGENCY]);
+      expect(resilience.actorCount).toBe(batenbrock.actors.length - 1);
+      expect(resilience.componentsBefore).toBe(before.length);
+      expect(resilience.componentsAfter).toBe(after.length);
+      expect(resilience.largestComponentBefore).toBe(before[0].length);
+      expect(resilience.largestComponentAfter).toBe(after[0].length);
+      const mainAfter = new Set(after[0]);
+      const dropped = before[0].filter((a) => a !== AGENCY && !mainAfter.has(a));
+      expect(resilience.disconnectedActors.map((a: any) => a.id)).toEqual(dropped);
+      const isolated = [...rest.entries()].filter(([id, p]) => p.size === 0 && whole.get(id)!.size > 0).map(([id]) => id);
+      expect(resilience.isolatedActors.map((a: any) => a.id)).toEqual(isolated.sort());
+      expect(resilience.newComponents.map((c: any) => c.actors.map((a: any) => a.id))).toEqual(
+        after.filter((c) => c !== after[0] && c.some((a) => before[0].includes(a))),
+      );
+
+      // Who carries the bridging now: betweenness on the rest, by its definition.
+      const expected = betweenness(rest);
+      expect(resilience.brokers.map((b: any) => b.actor.id)).toEqual(ranking(expected));
+      for (const b of resilience.brokers) expect(b.betweenness).toBeCloseTo(expected.get(b.actor.id)!, 10);
+      expect(resilience.brokers[0].actor.id).toBe('stadt-bottrop');
+      expect(resilience.brokers[0].betweenness).toBeGreaterThan(2 * resilience.brokers[0].betweennessBefore);
+      expect(resilience.brokers[0].rankBefore).toBe(2);
+
+      // Who depended on the agency: the share of each partner's shared collaborations that were with it.
+      const partnersOfAgency = [...whole.get(AGENCY)!.keys()];
+      expect(resilience.dependents.map((d: any) => d.actor.id).sort()).toEqual(partnersOfAgency.sort());
+      const dependence = (id: string) =>
+        whole.get(id)!.get(AGENCY)! / [...whole.get(id)!.values()].reduce((a, b) => a + b, 0);
+      for (const d of resilience.dependents) {
+        expect(d.partnersLost).toBe(1);
+        expect(d.dependence).toBeCloseTo(dependence(d.actor.id), 10);
+      }
+      expect(resilience.dependents.map((d: any) => d.dependence)).toEqual(
+        [...resilience.dependents.map((d: any) => d.dependence)].sort((a, b) => b - a),
+      );
+    });
+
+    test('hand-over within a date range (2023): the same comparison on the collaborations of that year', async () => {
+      const in2023 = (c: GraphData['collaborations'][number]) =>
+        Boolean(c.startDate) && c.startDate! <= '2023-12-31' && (c.endDate ?? c.startDate)! >= '2023-01-01';
+      const { resilience } = await api.data(`{ resilience(removeActorIds: ["${AGENCY}"], filter: { from: "2023-01-01", to: "2023-12-31" }) {
+        componentsAfter disconnectedActors { id } isolatedActors { id } newComponents { actors { id } } } }`);
+      const scopedBefore = components(adjacencyOf(batenbrock, new Set(), in2023));
+      const rest = adjacencyOf(batenbrock, new Set([AGENCY]), in2023);
+      const after = components(rest);
+      const mainAfter = new Set(after[0]);
+      expect(resilience.componentsAfter).toBe(after.length);
+      expect(resilience.disconnectedActors.map((a: any) => a.id)).toEqual(scopedBefore[0].filter((a) => a !== AGENCY && !mainAfter.has(a)));
+      const isolated = [...rest.entries()].filter(([id, p]) => p.size === 0 && adjacencyOf(batenbrock, new Set(), in2023).get(id)!.size > 0);
+      expect(resilience.isolatedActors.map((a: any) => a.id)).toEqual(isolated.map(([id]) => id).sort());
+    });
+
+    test('hand-over: actors who worked only with the agency drop out, and pairs held only by it break off', async () => {
+      // On the seed everyone has other ties; add a newcomer and a pair who only met through the agency.
+      await api.data(`mutation {
+        a: createActor(input: { id: "tafel", name: "Tafel Batenbrock", kind: INITIATIVE }) { id }
+        b: createActor(input: { id: "lesepaten", name: "Lesepaten", kind: GROUP }) { id }
+        c: createActor(input: { id: "lesecafe", name: "Lesecafé", kind: INITIATIVE }) { id }
+        m1: createCollaboration(input: { id: "tafel-agentur", title: "Tafel trifft Agentur", kind: MEETING, startDate: "2024-03-01",
+          participants: [{ actorId: "tafel", role: ORGANISER }, { actorId: "${AGENCY}", role: PARTICIPANT }] }) { id }
+        m2: createCollaboration(input: { id: "lesen-agentur", title: "Leseprojekt", kind: PROJECT, startDate: "2024-04-01",
+          participants: [{ actorId: "lesepaten", role: ORGANISER }, { actorId: "lesecafe", role: HOST }, { actorId: "${AGENCY}", role: FUNDER }] }) { id }
+      }`);
+      try {
+        const { resilience } = await api.data(`{ resilience(removeActorIds: ["${AGENCY}"]) {
+          disconnectedActors { id } isolatedActors { id } newComponents { size actors { id } } dependents { dependence actor { id } } } }`);
+        expect(resilience.disconnectedActors.map((a: any) => a.id)).toEqual(['lesecafe', 'lesepaten', 'tafel']);
+        expect(resilience.isolatedActors.map((a: any) => a.id)).toEqual(['tafel']);
+        expect(resilience.newComponents).toEqual([
+          { size: 2, actors: [{ id: 'lesecafe' }, { id: 'lesepaten' }] },
+          { size: 1, actors: [{ id: 'tafel' }] },
+        ]);
+        expect(resilience.dependents.find((d: any) => d.actor.id === 'tafel').dependence).toBe(1);
+        expect(resilience.dependents.find((d: any) => d.actor.id === 'lesepaten').dependence).toBe(0.5);
+      } finally {
+        await api.data(`mutation { a: deleteCollaboration(id: "tafel-agentur") b: deleteCollaboration(id: "lesen-agentur")
+          c: deleteActor(id: "tafel") d: deleteActor(id: "lesepaten") e: deleteActor(id: "lesecafe") }`);
+      }
+    });
+
+    test('hand-over: unknown actors answer NOT_FOUND; an empty removal changes nothing', async () => {
+      expect(errorCodes(await api.run(`{ resilience(removeActorIds: ["nope"]) { actorCount } }`))).toEqual(['NOT_FOUND']);
+      const { resilience } = await api.data(`{ resilience(removeActorIds: []) { actorCount componentsBefore componentsAfter disconnectedCount dependents { actor { id } } } }`);
+      expect(resilience.actorCount).toBe(batenbrock.actors.length);
+      expect(resilience.componentsAfter).toBe(resilience.componentsBefore);
+      expect(resilience.disconnectedCount).toBe(0);
+      expect(resilience.dependents).toEqual([]);
+    });
+
+    test('clusters: deterministic, disjoint, cover every actor with a tie; topics and bridges from the data', async () => {
+      const query = `{ clusters(first: 50) { modularity count unclusteredCount clusters { id size internalTies externalTies
+        actors { id } dominantTopics { count topic { id } } bridgingActors { externalTies otherClusters actor { id } } } } }`;
+      const { clusters } = await api.data(query);
+      const again = await api.data(query);
+      expect(again.clusters).toEqual(clusters);
+      expect(clusters.count).toBeGreaterThanOrEqual(2);
+      expect(clusters.modularity).toBeGreaterThan(0);
+      const clusterOf = new Map<string, string>();
+      for (const c of clusters.clusters) {
+        expect(c.size).toBe(c.actors.length);
+        for (const a of c.actors) {
+          expect(clusterOf.has(a.id)).toBe(false);
+          clusterOf.set(a.id, c.id);
+        }
+      }
+      const withTies = [...whole.entries()].filter(([, p]) => p.size > 0).map(([id]) => id);
+      expect([...clusterOf.keys()].sort()).toEqual(withTies.sort());
+      expect(clusters.unclusteredCount).toBe(batenbrock.actors.length - withTies.length);
+      for (const c of clusters.clusters) {
+        expect(c.dominantTopics.length).toBeGreaterThan(0);
+        for (const b of c.bridgingActors) {
+          const external = [...whole.get(b.actor.id)!.keys()].filter((p) => clusterOf.get(p) !== c.id);
+          expect(b.externalTies).toBe(external.length);
+          expect(b.otherClusters).toBe(new Set(external.map((p) => clusterOf.get(p))).size);
+        }
+        // interests of the members count towards the cluster's topics
+        const top = c.dominantTopics[0];
+        const interested = c.actors.filter((a: any) => batenbrock.actors.find((x) => x.id === a.id)!.interests?.some((i) => i.topicId === top.topic.id)).length;
+        expect(top.count).toBeGreaterThanOrEqual(interested);
+      }
+    });
+
+    test('change over time: actors and ties that appeared, faded and vanished between two dates', async () => {
+      const { networkChange } = await api.data(`{ networkChange(from: "2021-12-31", to: "2023-12-31", windowDays: 365) {
+        activeActorsBefore activeActorsAfter activeTiesBefore activeTiesAfter
+        appearedActors { id } vanishedActors { id }
+        appearedTies { before after actors { id } } fadedTies { before after actors { id } } vanishedTies { before after actors { id } } } }`);
+      const window = (date: string) => (c: GraphData['collaborations'][number]) => {
+        const from = new Date(Date.parse(date) - 365 * 86_400_000).toISOString().slice(0, 10);
+        return Boolean(c.startDate) && c.startDate! <= date && (c.endDate ?? c.startDate)! >= from;
+      };
+      const activeBefore = adjacencyOf(batenbrock, new Set(), window('2021-12-31'));
+      const activeAfter = adjacencyOf(batenbrock, new Set(), window('2023-12-31'));
+      const seen = adjacencyOf(batenbrock, new Set(), (c) => Boolean(c.startDate) && c.startDate! <= '2021-12-31');
+      const active = (adjacency: Adjacency) => [...adjacency.entries()].filter(([, p]) => p.size > 0).map(([id]) => id);
+      const ties = (adjacency: Adjacency) => [...adjacency.entries()].flatMap(([a, p]) => [...p.keys()].filter((b) => a < b).map((b) => [a, b]));
+      const ids = (list: any[]) => list.map((a: any) => a.id);
+      const pairs = (list: any[]) => list.map((t: any) => ids(t.actors));
+
+      expect(networkChange.activeActorsBefore).toBe(active(activeBefore).length);
+      expect(networkChange.activeActorsAfter).toBe(active(activeAfter).length);
+      expect(networkChange.activeTiesBefore).toBe(ties(activeBefore).length);
+      expect(networkChange.activeTiesAfter).toBe(ties(activeAfter).length);
+      expect(ids(networkChange.appearedActors)).toEqual(active(activeAfter).filter((a) => seen.get(a)!.size === 0).sort());
+      expect(ids(networkChange.vanishedActors)).toEqual(active(activeBefore).filter((a) => activeAfter.get(a)!.size === 0).sort());
+      const sortPairs = (list: string[][]) => list.sort((x, y) => (x.join() < y.join() ? -1 : 1));
+      expect(pairs(networkChange.appearedTies)).toEqual(sortPairs(ties(activeAfter).filter(([a, b]) => !seen.get(a)!.has(b))));
+      expect(pairs(networkChange.vanishedTies)).toEqual(sortPairs(ties(activeBefore).filter(([a, b]) => !activeAfter.get(a)!.has(b))));
+      expect(pairs(networkChange.fadedTies)).toEqual(
+        sortPairs(ties(activeBefore).filter(([a, b]) => activeAfter.get(a)!.has(b) && activeAfter.get(a)!.get(b)! < activeBefore.get(a)!.get(b)!)),
+      );
+      expect(networkChange.appearedActors.length + networkChange.vanishedActors.length).toBeGreaterThan(0);
+      expect(networkChange.vanishedTies.length).toBeGreaterThan(0);
+
+      expect(errorCodes(await api.run(`{ networkChange(from: "2023-01-01", to: "2022-01-01") { activeTiesAfter } }`))).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(await api.run(`{ networkChange(from: "2023-02-30", to: "2024-01-01") { activeTiesAfter } }`))).toEqual(['BAD_USER_INPUT']);
+    });
+
+    test('ties weighted by recency: a recent collaboration counts more than an old one', async () => {
+      const { recentTies } = await api.data(`{ recentTies(actorId: "bobbie-ev", recency: { asOf: "2024-06-30", halfLifeDays: 365 }, first: 100) {
+        weight sharedCount lastDate partner { id } } }`);
+      const weightOf = (c: GraphData['collaborations'][number]) =>
+        0.5 ** (Math.max(0, Date.parse('2024-06-30') - Date.parse((c.endDate ?? c.startDate)!)) / 86_400_000 / 365);
+      const expected = new Map<string, number>();
+      for (const c of batenbrock.collaborations) {
+        const members = (c.participants ?? []).map((p) => p.actorId);
+        if (!members.includes('bobbie-ev') || !c.startDate || c.startDate > '2024-06-30') continue;
+        for (const m of members) if (m !== 'bobbie-ev') expected.set(m, (expected.get(m) ?? 0) + weightOf(c));
+      }
+      expect(recentTies.map((t: any) => t.partner.id)).toEqual(ranking(expected));
+      for (const t of recentTies) {
+        expect(t.weight).toBeCloseTo(expected.get(t.partner.id)!, 10);
+        expect(t.weight).toBeLessThanOrEqual(t.sharedCount);
+      }
+      const { brokers } = await api.data(`{ brokers(recency: { asOf: "2024-06-30", halfLifeDays: 365 }, actorIds: ["bobbie-ev"]) { nodes { weightedDegree } } }`);
+      expect(brokers.nodes[0].weightedDegree).toBeCloseTo([...expected.values()].reduce((a, b) => a + b, 0), 10);
+      expect(errorCodes(await api.run(`{ recentTies(actorId: "nope", recency: { asOf: "2024-01-01" }) { weight } }`))).toEqual(['NOT_FOUND']);
+    });
+
+    test('results are cached until the network changes, with when they were computed', async () => {
+      const query = `{ brokers(first: 1, actorIds: ["repair-cafe-batenbrock"]) { computedAt nodes { degree } } }`;
+      const first = (await api.data(query)).brokers;
+      const second = (await api.data(query)).brokers;
+      expect(second.computedAt).toBe(first.computedAt);
+      expect(first.nodes[0].degree).toBe(0);
+      await api.data(`mutation { addParticipant(collaborationId: "stadtteilkonferenz-2022", actorId: "repair-cafe-batenbrock", role: PARTICIPANT) { id } }`);
+      const after = (await api.data(query)).brokers;
+      expect(after.nodes[0].degree).toBeGreaterThan(0);
+      expect(Date.parse(after.computedAt)).toBeGreaterThanOrEqual(Date.parse(first.computedAt));
+      await api.data(`mutation { removeParticipant(collaborationId: "stadtteilkonferenz-2022", actorId: "repair-cafe-batenbrock") { id } }`);
+      expect((await api.data(query)).brokers.nodes[0].degree).toBe(0);
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { embeddedHarness } from '../support/stores';
+import { describeInsight } from './insight.suite';
+
+describeInsight('embedded', embeddedHarness());

@@ -13,7 +13,20 @@ export interface GenerateOptions {
   collaborations?: number;
   topics?: number;
   seed?: number;
+  /**
+   * Hub actors (the city administration, a district agency, …): the first `hubs` actors also join
+   * collaborations at random, hub h with probability `hubShare / (h + 1)`, so at 100k actors the
+   * first one takes part in thousands. Default 0: the network is exactly what it was without hubs
+   * (hubs draw from a PRNG of their own, so the rest of the network is the same either way).
+   */
+  hubs?: number;
+  /** Share of all collaborations the first hub takes part in. Default 0.12. */
+  hubShare?: number;
 }
+
+/** Kinds of the hub actors, in order (the rest repeat the last). */
+const HUB_KINDS = ['CITY_DEPARTMENT', 'AGENCY', 'INSTITUTION', 'FUNDER', 'ASSOCIATION'] as const;
+
 
 /** mulberry32: a small, fast, seedable PRNG. */
 export function random(seed: number): () => number {
@@ -50,6 +63,11 @@ export function generateNetwork(options: GenerateOptions): GraphData {
     })),
   }));
 
+  const hubCount = Math.min(options.hubs ?? 0, actorCount);
+  const hubShare = options.hubShare ?? 0.12;
+  const hubRand = random(((options.seed ?? 42) ^ 0x9e3779b9) >>> 0);
+  for (let h = 0; h < hubCount; h++) actors[h].kind = HUB_KINDS[Math.min(h, HUB_KINDS.length - 1)];
+
   // Preferential attachment: an actor is picked with probability ~ (1 + its participations so far).
   const tickets: number[] = Array.from({ length: actorCount }, (_, i) => i);
   const collaborations: GraphData['collaborations'] = [];
@@ -60,6 +78,10 @@ export function generateNetwork(options: GenerateOptions): GraphData {
       members.add(rand() < 0.7 ? tickets[Math.floor(rand() * tickets.length)] : Math.floor(rand() * actorCount));
     }
     for (const m of members) tickets.push(m);
+    const hubMembers: number[] = [];
+    for (let h = 0; h < hubCount; h++) {
+      if (hubRand() < hubShare / (h + 1) && members.size + hubMembers.length < 40 && !members.has(h)) hubMembers.push(h);
+    }
     const start = new Date(Date.UTC(2015, 0, 1) + Math.floor(rand() * 3650) * 86_400_000);
     const end = rand() < 0.5 ? null : new Date(start.getTime() + Math.floor(rand() * 365) * 86_400_000);
     collaborations.push({
@@ -69,10 +91,16 @@ export function generateNetwork(options: GenerateOptions): GraphData {
       startDate: start.toISOString().slice(0, 10),
       endDate: end ? end.toISOString().slice(0, 10) : null,
       topicIds: uniqueTopics(1 + Math.floor(rand() * 3), () => topics[skewed(topicCount)].id),
-      participants: [...members].map((m, i) => ({
-        actorId: actors[m].id,
-        role: i === 0 ? 'ORGANISER' : pick(PARTICIPATION_ROLES),
-      })),
+      participants: [
+        ...[...members].map((m, i) => ({
+          actorId: actors[m].id,
+          role: i === 0 ? 'ORGANISER' : pick(PARTICIPATION_ROLES),
+        })),
+        ...hubMembers.map((h) => ({
+          actorId: actors[h].id,
+          role: PARTICIPATION_ROLES[Math.floor(hubRand() * PARTICIPATION_ROLES.length)],
+        })),
+      ],
     });
   }
   return { topics, actors, collaborations };

@@ -12,7 +12,15 @@
  * With a centre actor, only actors within `depth` collaborates-with steps of it (in scope).
  */
 import type { NetworkProjection } from './projection';
-import { actorKindInScope, collaborationInScope, hasDateRange, scopedNeighbours, type ScopeFilter } from './scope';
+import {
+  actorKindInScope,
+  collaborationInScope,
+  filtersActorKinds,
+  filtersCollaborations,
+  hasDateRange,
+  scopedNeighbourIds,
+  type ScopeFilter,
+} from './scope';
 
 export interface NetworkViewOptions extends ScopeFilter {
   centreActorId?: string | null;
@@ -44,26 +52,31 @@ export interface NetworkView {
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function networkView(projection: NetworkProjection, options: NetworkViewOptions): NetworkView {
-  const scopedCollaborations = [...projection.collaborations.entries()]
-    .filter(([, c]) => collaborationInScope(c, options))
-    .map(([id]) => id)
-    .sort(byId);
-  const scopedCollaborationSet = new Set(scopedCollaborations);
+  // Every in-scope collaboration, in id order: only needed without a centre (which actors are
+  // visible) or to list collaborations; an ego network of a large graph skips it.
+  let scoped: { ids: string[]; set: Set<string> } | null = null;
+  const scopedCollaborations = () => {
+    if (!scoped) {
+      const ids = [...projection.collaborations.entries()]
+        .filter(([, c]) => collaborationInScope(c, options))
+        .map(([id]) => id)
+        .sort(byId);
+      scoped = { ids, set: new Set(ids) };
+    }
+    return scoped;
+  };
 
   const candidates = options.centreActorId
-    ? neighbourhood(projection, options.centreActorId, options.depth ?? 1, options)
-    : [...projection.actors.keys()].sort(byId).filter((id) => actorVisible(projection, id, options, scopedCollaborationSet));
+    ? neighbourhood(projection, options.centreActorId, options.depth ?? 1, options, options.maxActors + 1)
+    : [...projection.actors.keys()]
+        .sort(byId)
+        .filter((id) => actorVisible(projection, id, options, scopedCollaborations().set));
 
   const truncated = candidates.length > options.maxActors;
   const actorIds = candidates.slice(0, options.maxActors);
   const visible = new Set(actorIds);
 
-  const collaboratesWith: CollaboratesWithEdge[] = [];
-  for (const sourceId of actorIds) {
-    for (const [targetId, collaborationIds] of scopedNeighbours(projection, sourceId, options)) {
-      if (sourceId < targetId && visible.has(targetId)) collaboratesWith.push({ sourceId, targetId, collaborationIds });
-    }
-  }
+  const collaboratesWith = edgesAmong(projection, actorIds, options);
 
   const topicIds = new Set<string>();
   const interestedIn: NetworkView['interestedIn'] = [];
@@ -81,7 +94,7 @@ export function networkView(projection: NetworkProjection, options: NetworkViewO
   const collaborationIds: string[] = [];
   const participatedIn: NetworkView['participatedIn'] = [];
   if (options.includeCollaborations) {
-    for (const collaborationId of scopedCollaborations) {
+    for (const collaborationId of scopedCollaborations().ids) {
       const members = [...projection.collaborations.get(collaborationId)!.actors].filter((a) => visible.has(a)).sort(byId);
       if (members.length === 0) continue;
       collaborationIds.push(collaborationId);
@@ -100,6 +113,73 @@ export function networkView(projection: NetworkProjection, options: NetworkViewO
   };
 }
 
+/**
+ * The collaborates-with edges among the shown actors, by source (in the order of `actorIds`), then
+ * target id; source < target; shared collaborations in scope, in id order; targets of the filter's
+ * actor kinds.
+ *
+ * Each pair is found from the end with fewer collaborations: actors are taken in order of
+ * activity, and each looks only for partners not yet taken. The last few (the hubs, with thousands
+ * of collaborations) intersect their collaborations with the few partners left instead of walking
+ * every co-participant of every collaboration they took part in.
+ */
+function edgesAmong(projection: NetworkProjection, actorIds: string[], filter: ScopeFilter): CollaboratesWithEdge[] {
+  const checkCollaborations = filtersCollaborations(filter);
+  const checkKinds = filtersActorKinds(filter);
+  const inScope = (collaborationId: string) =>
+    !checkCollaborations || collaborationInScope(projection.collaborations.get(collaborationId)!, filter);
+  const collaborationsOf = (id: string) => projection.actors.get(id)!.collaborations;
+
+  // pairs.get(smaller id).get(larger id) = shared in-scope collaborations
+  const pairs = new Map<string, Map<string, string[]>>();
+  const record = (a: string, b: string, collaborationId: string) => {
+    const [sourceId, targetId] = a < b ? [a, b] : [b, a];
+    if (checkKinds && !actorKindInScope(projection, targetId, filter)) return;
+    let targets = pairs.get(sourceId);
+    if (!targets) pairs.set(sourceId, (targets = new Map()));
+    const shared = targets.get(targetId);
+    if (shared) shared.push(collaborationId);
+    else targets.set(targetId, [collaborationId]);
+  };
+
+  const byActivity = [...actorIds].sort((a, b) => collaborationsOf(a).size - collaborationsOf(b).size || byId(a, b));
+  const pending = new Set(byActivity);
+  for (const actorId of byActivity) {
+    pending.delete(actorId);
+    if (pending.size === 0) break;
+    const own = collaborationsOf(actorId);
+    if (pending.size <= 8) {
+      // Few partners left, each at least as active: intersect collaboration sets.
+      for (const partnerId of pending) {
+        const theirs = collaborationsOf(partnerId);
+        const [small, large] = own.size <= theirs.size ? [own, theirs] : [theirs, own];
+        for (const collaborationId of small) {
+          if (large.has(collaborationId) && inScope(collaborationId)) record(actorId, partnerId, collaborationId);
+        }
+      }
+      continue;
+    }
+    for (const collaborationId of own) {
+      if (!inScope(collaborationId)) continue;
+      for (const partnerId of projection.collaborations.get(collaborationId)!.actors) {
+        if (pending.has(partnerId)) record(actorId, partnerId, collaborationId);
+      }
+    }
+  }
+
+  const edges: CollaboratesWithEdge[] = [];
+  for (const sourceId of actorIds) {
+    const targets = pairs.get(sourceId);
+    if (!targets) continue;
+    for (const targetId of [...targets.keys()].sort(byId)) {
+      const collaborationIds = targets.get(targetId)!;
+      if (collaborationIds.length > 1) collaborationIds.sort(byId);
+      edges.push({ sourceId, targetId, collaborationIds });
+    }
+  }
+  return edges;
+}
+
 function actorVisible(projection: NetworkProjection, actorId: string, filter: ScopeFilter, scoped: Set<string>): boolean {
   if (!actorKindInScope(projection, actorId, filter)) return false;
   const actor = projection.actors.get(actorId)!;
@@ -109,8 +189,12 @@ function actorVisible(projection: NetworkProjection, actorId: string, filter: Sc
   return true;
 }
 
-/** Actors within `depth` steps of the centre, in breadth-first order (ties in id order). */
-function neighbourhood(projection: NetworkProjection, centreId: string, depth: number, filter: ScopeFilter): string[] {
+/**
+ * Actors within `depth` steps of the centre, in breadth-first order (ties in id order). Stops as
+ * soon as `limit` actors are found: the first `limit` of the whole order are the same either way,
+ * and a hub two steps out no longer costs a walk over half the graph.
+ */
+function neighbourhood(projection: NetworkProjection, centreId: string, depth: number, filter: ScopeFilter, limit: number): string[] {
   if (!projection.actors.has(centreId)) return [];
   const order = [centreId];
   const seen = new Set(order);
@@ -118,13 +202,13 @@ function neighbourhood(projection: NetworkProjection, centreId: string, depth: n
   for (let step = 0; step < depth && frontier.length > 0; step++) {
     const next: string[] = [];
     for (const actorId of frontier) {
-      for (const partnerId of scopedNeighbours(projection, actorId, filter).keys()) {
-        if (seen.has(partnerId)) continue;
+      for (const partnerId of scopedNeighbourIds(projection, actorId, filter, seen, limit - order.length)) {
         seen.add(partnerId);
         next.push(partnerId);
+        order.push(partnerId);
+        if (order.length >= limit) return order;
       }
     }
-    order.push(...next);
     frontier = next;
   }
   return order;

@@ -50,8 +50,11 @@ export class ActorResolver {
   }
 
   @FieldResolver(() => Int, { description: 'How many collaborations it took part in.' })
-  async collaborationCount(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext): Promise<number> {
-    return (await loaders.participationsOfActor.load(actor.id)).length;
+  async collaborationCount(@Root() actor: ActorType, @Ctx() { service, loaders }: GraphQLContext): Promise<number> {
+    // A count is a question about structure: the projection answers it without loading every
+    // participation of a hub (thousands) just to count them.
+    const projected = service.projection.actors.get(actor.id);
+    return projected ? projected.collaborations.size : (await loaders.participationsOfActor.load(actor.id)).length;
   }
 
   @FieldResolver(() => [CollaboratorType], {

@@ -1,0 +1,360 @@
+/**
+ * The requests of the benchmark, each three ways: the GraphQL operation the server answers, its
+ * floor on the embedded store (the same port calls the resolvers make, no GraphQL, no HTTP), and
+ * its floor on Neo4j (one hand-written Cypher query). Each way ends in the same canonical answer,
+ * so the bench checks on a sample that all of them (and the peer) answer alike.
+ */
+import type { Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import type { NetworkService } from '../server/src/service/network-service';
+import type { NetworkStore } from '../server/src/store/network-store';
+
+export type RequestKind = 'actorPage' | 'actorList' | 'collaborators' | 'egoNetwork' | 'nameSearch' | 'write' | 'suggestions';
+
+/** What one call of a request is about: a centre actor, other actors (writes), a search term. */
+export interface RequestInput {
+  actorId: string;
+  others: string[];
+  search: string;
+  seq: number;
+}
+
+export interface RequestSpec {
+  kind: RequestKind;
+  label: string;
+  /** Depends on the actor (reported for random and busy actors apart). */
+  perActor: boolean;
+  query: string;
+  variables(input: RequestInput): Record<string, unknown>;
+  /** The GraphQL answer in canonical form. */
+  canonical(data: unknown): unknown;
+  embeddedFloor?(store: NetworkStore, service: NetworkService, input: RequestInput): Promise<unknown>;
+  cypherFloor?(driver: Driver, input: RequestInput): Promise<unknown>;
+}
+
+export const EGO = { depth: 2, maxActors: 300 };
+export const TOP_COLLABORATORS = 10;
+export const LIST_PAGE = 50;
+export const SEARCH_PAGE = 20;
+
+const unique = <T>(items: T[]) => [...new Set(items)];
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function cypher(driver: Driver, statement: string, params: Record<string, unknown>) {
+  const result = await driver.executeQuery(statement, params, { routing: neo4j.routing.READ });
+  return result.records;
+}
+async function cypherWrite(driver: Driver, statement: string, params: Record<string, unknown>) {
+  const result = await driver.executeQuery(statement, params, { routing: neo4j.routing.WRITE });
+  return result.records;
+}
+const num = (v: unknown) => (neo4j.isInt(v) ? (v as Any).toNumber() : (v as number));
+
+// ---------------------------------------------------------------------------------------------
+
+const actorPage: RequestSpec = {
+  kind: 'actorPage',
+  label: 'actor page (collaborations + participants)',
+  perActor: true,
+  query: `query ActorPage($id: ID!) { actor(id: $id) { id name kind
+    collaborations { role collaboration { id title startDate participants { role actor { id name } } } } } }`,
+  variables: (i) => ({ id: i.actorId }),
+  canonical: (data: Any) => {
+    const a = data.actor;
+    return {
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      collaborations: a.collaborations.map((p: Any) => [
+        p.collaboration.id,
+        p.role,
+        p.collaboration.title,
+        p.collaboration.startDate,
+        p.collaboration.participants.map((q: Any) => [q.actor.id, q.actor.name, q.role]),
+      ]),
+    };
+  },
+  async embeddedFloor(store, _service, input) {
+    const [actor] = await store.getActors([input.actorId]);
+    const [participations] = await store.participationsOfActors([input.actorId]);
+    const ids = participations.map((p) => p.collaborationId);
+    const collaborations = await store.getCollaborations(ids);
+    const members = await store.participationsOfCollaborations(ids);
+    const people = await store.getActors(unique(members.flat().map((m) => m.actorId)));
+    const name = new Map(people.map((p) => [p!.id, p!.name]));
+    return {
+      id: actor!.id,
+      name: actor!.name,
+      kind: actor!.kind,
+      collaborations: participations.map((p, i) => [
+        p.collaborationId,
+        p.role,
+        collaborations[i]!.title,
+        collaborations[i]!.startDate,
+        members[i].map((m) => [m.actorId, name.get(m.actorId), m.role]),
+      ]),
+    };
+  },
+  async cypherFloor(driver, input) {
+    const [r] = await cypher(
+      driver,
+      `MATCH (a:Actor {id: $id})
+       CALL (a) {
+         OPTIONAL MATCH (a)-[r:PARTICIPATED_IN]->(c:Collaboration)
+         WITH r, c ORDER BY coalesce(c.startDate, '') DESC, c.id
+         CALL (c) {
+           OPTIONAL MATCH (p:Actor)-[q:PARTICIPATED_IN]->(c)
+           WITH p, q ORDER BY p.nameKey, p.id
+           RETURN collect([p.id, p.name, q.role]) AS participants
+         }
+         RETURN collect(CASE WHEN c IS NULL THEN null ELSE [c.id, r.role, c.title, c.startDate, participants] END) AS collaborations
+       }
+       RETURN a.id AS id, a.name AS name, a.kind AS kind, collaborations`,
+      { id: input.actorId },
+    );
+    return { id: r.get('id'), name: r.get('name'), kind: r.get('kind'), collaborations: r.get('collaborations') };
+  },
+};
+
+const actorList: RequestSpec = {
+  kind: 'actorList',
+  label: `first ${LIST_PAGE} actors by name (topics, collaboration count)`,
+  perActor: false,
+  query: `query ActorList { actors(first: ${LIST_PAGE}) { nodes { id name topics { id name } collaborationCount } } }`,
+  variables: () => ({}),
+  canonical: (data: Any) => data.actors.nodes.map((a: Any) => [a.id, a.name, a.topics.map((t: Any) => [t.id, t.name]), a.collaborationCount]),
+  async embeddedFloor(store) {
+    const page = await store.listActors({}, { first: LIST_PAGE });
+    const ids = page.items.map((a) => a.id);
+    const interests = await store.interestsOfActors(ids);
+    const participations = await store.participationsOfActors(ids);
+    const topics = await store.getTopics(unique(interests.flat().map((i) => i.topicId)));
+    const topicName = new Map(topics.map((t) => [t!.id, t!.name]));
+    return page.items.map((a, i) => [a.id, a.name, interests[i].map((t) => [t.topicId, topicName.get(t.topicId)]), participations[i].length]);
+  },
+  async cypherFloor(driver) {
+    const records = await cypher(
+      driver,
+      `MATCH (a:Actor) WHERE a.nameKey >= ''
+       WITH a ORDER BY a.nameKey, a.id LIMIT $limit
+       CALL (a) {
+         OPTIONAL MATCH (a)-[:INTERESTED_IN]->(t:Topic)
+         WITH t ORDER BY t.nameKey, t.id
+         RETURN collect([t.id, t.name]) AS topics
+       }
+       RETURN a.id AS id, a.name AS name, topics, COUNT { (a)-[:PARTICIPATED_IN]->(:Collaboration) } AS n`,
+      { limit: neo4j.int(LIST_PAGE) },
+    );
+    return records.map((r) => [r.get('id'), r.get('name'), r.get('topics'), num(r.get('n'))]);
+  },
+};
+
+const collaborators: RequestSpec = {
+  kind: 'collaborators',
+  label: `top ${TOP_COLLABORATORS} collaborators of an actor`,
+  perActor: true,
+  query: `query Collaborators($id: ID!) { actor(id: $id) { collaborators(first: ${TOP_COLLABORATORS}) { sharedCount actor { id name } } } }`,
+  variables: (i) => ({ id: i.actorId }),
+  canonical: (data: Any) => data.actor.collaborators.map((c: Any) => [c.actor.id, c.actor.name, c.sharedCount]),
+  async embeddedFloor(store, _service, input) {
+    const [all] = await store.collaboratorsOfActors([input.actorId]);
+    const top = all.slice(0, TOP_COLLABORATORS);
+    const people = await store.getActors(top.map((c) => c.partnerId));
+    return top.map((c, i) => [c.partnerId, people[i]!.name, c.collaborationIds.length]);
+  },
+  async cypherFloor(driver, input) {
+    const records = await cypher(
+      driver,
+      `MATCH (a:Actor {id: $id})-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(p:Actor)
+       WHERE p <> a
+       WITH p, count(c) AS shared ORDER BY shared DESC, p.id LIMIT $limit
+       RETURN p.id AS id, p.name AS name, shared`,
+      { id: input.actorId, limit: neo4j.int(TOP_COLLABORATORS) },
+    );
+    return records.map((r) => [r.get('id'), r.get('name'), num(r.get('shared'))]);
+  },
+};
+
+/** Canonical ego network: the node ids and labels, and the weighted edges, sorted. */
+function canonicalEgo(truncated: boolean, nodes: Array<[string, string]>, edges: Array<[string, string, number]>) {
+  return {
+    truncated,
+    nodes: [...nodes].sort((a, b) => byString(a[0], b[0])),
+    edges: [...edges].sort((a, b) => byString(a[0], b[0]) || byString(a[1], b[1])),
+  };
+}
+
+const egoNetwork: RequestSpec = {
+  kind: 'egoNetwork',
+  label: `ego network, depth ${EGO.depth}, <= ${EGO.maxActors} actors`,
+  perActor: true,
+  query: `query Ego($id: ID!) { network(filter: { centreActorId: $id, depth: ${EGO.depth}, maxActors: ${EGO.maxActors} }) {
+    truncated nodes { id label } edges { source target weight } } }`,
+  variables: (i) => ({ id: i.actorId }),
+  canonical: (data: Any) =>
+    canonicalEgo(
+      data.network.truncated,
+      data.network.nodes.map((n: Any) => [n.id.replace(/^actor:/, ''), n.label]),
+      data.network.edges.map((e: Any) => [e.source.replace(/^actor:/, ''), e.target.replace(/^actor:/, ''), e.weight]),
+    ),
+  async embeddedFloor(store, service, input) {
+    const view = service.network({ centreActorId: input.actorId, depth: EGO.depth, maxActors: EGO.maxActors });
+    const actors = await store.getActors(view.actorIds);
+    return canonicalEgo(
+      view.truncated,
+      actors.map((a) => [a!.id, a!.name]),
+      view.collaboratesWith.map((e) => [e.sourceId, e.targetId, e.collaborationIds.length]),
+    );
+  },
+  async cypherFloor(driver, input) {
+    // Breadth-first order as the projection has it: ring 1 by id, ring 2 by (first parent, id);
+    // ring 2 is only expanded when ring 1 leaves room under the cap.
+    const [r] = await cypher(
+      driver,
+      `MATCH (centre:Actor {id: $id})
+       OPTIONAL MATCH (centre)-[:PARTICIPATED_IN]->(:Collaboration)<-[:PARTICIPATED_IN]-(n:Actor) WHERE n <> centre
+       WITH centre, n ORDER BY n.id
+       WITH centre, collect(DISTINCT n) AS ring1
+       CALL (centre, ring1) {
+         WITH centre, ring1 WHERE size(ring1) + 1 < $max
+         UNWIND range(0, size(ring1) - 1) AS i
+         WITH centre, i, ring1[i] AS p
+         MATCH (p)-[:PARTICIPATED_IN]->(:Collaboration)<-[:PARTICIPATED_IN]-(m:Actor)
+         WHERE m <> centre
+         WITH m, min(i) AS parent ORDER BY parent, m.id
+         RETURN collect(m) AS reached
+       }
+       WITH [centre] + ring1 + [m IN reached WHERE NOT m IN ring1] AS everyone
+       WITH everyone[0..$max] AS shown, size(everyone) > $max AS truncated
+       CALL (shown) {
+         UNWIND shown AS a
+         MATCH (a)-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(b:Actor)
+         WHERE a.id < b.id AND b IN shown
+         WITH a, b, count(c) AS w
+         RETURN collect([a.id, b.id, w]) AS edges
+       }
+       RETURN truncated, [x IN shown | [x.id, x.name]] AS nodes, edges`,
+      { id: input.actorId, max: neo4j.int(EGO.maxActors) },
+    );
+    return canonicalEgo(
+      r.get('truncated'),
+      r.get('nodes'),
+      (r.get('edges') as Any[]).map((e) => [e[0], e[1], num(e[2])]),
+    );
+  },
+};
+
+const nameSearch: RequestSpec = {
+  kind: 'nameSearch',
+  label: `name search (substring, first ${SEARCH_PAGE}, totalCount)`,
+  perActor: true,
+  query: `query Search($q: String!) { actors(filter: { nameContains: $q }, first: ${SEARCH_PAGE}) { totalCount nodes { id name } } }`,
+  variables: (i) => ({ q: i.search }),
+  canonical: (data: Any) => ({ total: data.actors.totalCount, nodes: data.actors.nodes.map((a: Any) => [a.id, a.name]) }),
+  async embeddedFloor(store, _service, input) {
+    const page = await store.listActors({ nameContains: input.search }, { first: SEARCH_PAGE });
+    return { total: page.totalCount, nodes: page.items.map((a) => [a.id, a.name]) };
+  },
+  async cypherFloor(driver, input) {
+    const [r] = await cypher(
+      driver,
+      `MATCH (a:Actor) WHERE a.nameKey CONTAINS $q
+       WITH a ORDER BY a.nameKey, a.id
+       WITH collect(a) AS found
+       RETURN size(found) AS total, [x IN found[0..$limit] | [x.id, x.name]] AS nodes`,
+      { q: input.search.toLowerCase(), limit: neo4j.int(SEARCH_PAGE) },
+    );
+    return { total: num(r.get('total')), nodes: r.get('nodes') };
+  },
+};
+
+/** Five participants: the actor and four others. */
+function participantsOf(input: RequestInput) {
+  return [input.actorId, ...input.others.filter((o) => o !== input.actorId)].slice(0, 5).map((actorId, i) => ({
+    actorId,
+    role: i === 0 ? 'ORGANISER' : 'PARTICIPANT',
+  }));
+}
+const writeTitle = (input: RequestInput) => `Bench-Treffen ${input.seq}`;
+
+const write: RequestSpec = {
+  kind: 'write',
+  label: 'write: createCollaboration with 5 participants',
+  perActor: true,
+  query: `mutation Write($input: CreateCollaborationInput!) { createCollaboration(input: $input) { id title participants { role actor { id } } } }`,
+  variables: (i) => ({
+    input: { title: writeTitle(i), kind: 'MEETING', startDate: '2026-05-04', topicIds: [], participants: participantsOf(i) },
+  }),
+  canonical: (data: Any) => ({
+    title: data.createCollaboration.title,
+    participants: data.createCollaboration.participants.map((p: Any) => [p.actor.id, p.role]),
+  }),
+  async embeddedFloor(store, service, input) {
+    const c = await service.createCollaboration({ title: writeTitle(input), kind: 'MEETING', startDate: '2026-05-04', topicIds: [], participants: participantsOf(input) as Any });
+    const [members] = await store.participationsOfCollaborations([c.id]);
+    return { title: c.title, participants: members.map((m) => [m.actorId, m.role]) };
+  },
+  async cypherFloor(driver, input) {
+    const [r] = await cypherWrite(
+      driver,
+      `CREATE (c:Collaboration {id: randomUUID(), title: $title, kind: 'MEETING', startDate: '2026-05-04',
+                                createdAt: $now, updatedAt: $now})
+       WITH c
+       CALL (c) {
+         UNWIND $participants AS p
+         MATCH (a:Actor {id: p.actorId})
+         CREATE (a)-[r:PARTICIPATED_IN {role: p.role}]->(c)
+         WITH a, r ORDER BY a.nameKey, a.id
+         RETURN collect([a.id, r.role]) AS participants
+       }
+       RETURN c.title AS title, participants`,
+      { title: writeTitle(input), now: new Date().toISOString(), participants: participantsOf(input) },
+    );
+    return { title: r.get('title'), participants: r.get('participants') };
+  },
+};
+
+export const REQUESTS: RequestSpec[] = [actorPage, actorList, collaborators, egoNetwork, nameSearch, write];
+
+/**
+ * `suggestContacts`, when the schema has it (another engineer adds it): the operation is built
+ * from the SDL — the actor id argument and every scalar field two levels down.
+ */
+export async function suggestionsSpec(): Promise<RequestSpec | { skipped: string }> {
+  const { readFileSync } = await import('node:fs');
+  const { buildSchema, getNamedType, isObjectType, isLeafType, isNonNullType } = await import('graphql');
+  const sdl = readFileSync(require.resolve('../schema/schema.graphql'), 'utf8');
+  const schema = buildSchema(sdl);
+  const field = schema.getQueryType()?.getFields().suggestContacts;
+  if (!field) return { skipped: 'suggestContacts is not in schema/schema.graphql yet' };
+  const idArg = field.args.find((a) => /actor/i.test(a.name) && getNamedType(a.type).name === 'ID') ?? field.args.find((a) => getNamedType(a.type).name === 'ID');
+  if (!idArg) return { skipped: 'suggestContacts has no ID argument for the actor' };
+  const required = field.args.filter((a) => isNonNullType(a.type) && a !== idArg && a.defaultValue === undefined);
+  if (required.length > 0) return { skipped: `suggestContacts needs arguments the bench does not know: ${required.map((a) => a.name).join(', ')}` };
+  const selection = (type: unknown, depth: number): string => {
+    const named = getNamedType(type as Any);
+    if (isLeafType(named)) return '';
+    if (!isObjectType(named) || depth > 2) return '{ __typename }';
+    const parts = Object.values(named.getFields())
+      .filter((f) => !f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined))
+      .map((f) => {
+        const inner = getNamedType(f.type);
+        if (isLeafType(inner)) return f.name;
+        if (depth >= 2) return null;
+        return `${f.name} ${selection(f.type, depth + 1)}`;
+      })
+      .filter(Boolean);
+    return `{ ${parts.length ? parts.join(' ') : '__typename'} }`;
+  };
+  const firstArg = field.args.find((a) => a.name === 'first' || a.name === 'limit');
+  const args = [`${idArg.name}: $id`, ...(firstArg ? [`${firstArg.name}: 10`] : [])].join(', ');
+  return {
+    kind: 'suggestions',
+    label: 'suggestions for one actor (suggestContacts)',
+    perActor: true,
+    query: `query Suggest($id: ID!) { suggestContacts(${args}) ${selection(field.type, 0)} }`,
+    variables: (i) => ({ id: i.actorId }),
+    canonical: (data) => data,
+  };
+}

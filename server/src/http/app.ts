@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -15,7 +16,7 @@ import cors from 'cors';
 import express from 'express';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
-import { createContext } from '../graphql/context';
+import { createContext, requestUser, USER_HEADER } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../service/network-service';
@@ -38,6 +39,8 @@ export async function createApolloServer(httpServer: http.Server | null, config:
     csrfPrevention: true,
     plugins: [
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      // No cache hints are used: skip the per-field cache-control bookkeeping (seen in profiles).
+      ApolloServerPluginCacheControlDisabled(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -69,7 +72,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }),
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, { context: async () => createContext(service) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(service, requestUser(req.headers[USER_HEADER])) }),
   );
 
   app.use(viewerRouter());

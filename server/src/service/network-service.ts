@@ -23,18 +23,35 @@ import type {
   TopicPatch,
 } from '../store/network-store';
 import { SerialQueue } from './serial-queue';
+import { ContactSuggestions } from '../suggest/contact-suggestions';
+import type { ScoringModel } from '../suggest/model';
+import { SYSTEM_AUTHOR, type WriteMeta } from '../store/history-rules';
+import { duplicateCandidates, mergeActorsInProjection, undoLastActorChange, type DuplicateCandidates, type UndoResult } from './history-service';
+
+export interface NetworkServiceOptions {
+  /** The weights of contact suggestions; DEFAULT_MODEL (server/src/suggest/weights.ts) when absent. */
+  suggestionModel?: ScoringModel;
+}
 
 export class NetworkService {
   private readonly writes = new SerialQueue();
+  /** Who writes through this object: "system" here; a request's user on the view of actingAs(). */
+  readonly author: string = SYSTEM_AUTHOR;
+
+  /** Contact suggestions, scored on the projection (server/src/suggest). */
+  readonly suggestions: ContactSuggestions;
 
   private constructor(
     readonly store: NetworkStore,
     readonly projection: NetworkProjection,
-  ) {}
+    options: NetworkServiceOptions = {},
+  ) {
+    this.suggestions = new ContactSuggestions(projection, options.suggestionModel);
+  }
 
   /** Builds the projection from the store. */
-  static async start(store: NetworkStore): Promise<NetworkService> {
-    return new NetworkService(store, NetworkProjection.fromSnapshot(await store.loadSnapshot()));
+  static async start(store: NetworkStore, options: NetworkServiceOptions = {}): Promise<NetworkService> {
+    return new NetworkService(store, NetworkProjection.fromSnapshot(await store.loadSnapshot()), options);
   }
 
   /** Rebuilds the projection from the store (after writes that bypassed the service). */
@@ -63,7 +80,7 @@ export class NetworkService {
 
   createActor(input: CreateActorInput): Promise<Actor> {
     return this.writes.run(async () => {
-      const actor = await this.store.createActor(input);
+      const actor = await this.store.createActor(input, this.meta());
       this.projection.upsertActor(actor.id, actor.kind);
       return actor;
     });
@@ -71,7 +88,7 @@ export class NetworkService {
 
   updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null): Promise<Actor> {
     return this.writes.run(async () => {
-      const actor = await this.store.updateActor(id, patch, expectedVersion);
+      const actor = await this.store.updateActor(id, patch, expectedVersion, this.meta());
       this.projection.upsertActor(actor.id, actor.kind);
       return actor;
     });
@@ -79,14 +96,14 @@ export class NetworkService {
 
   deleteActor(id: string): Promise<void> {
     return this.writes.run(async () => {
-      await this.store.deleteActor(id);
+      await this.store.deleteActor(id, this.meta());
       this.projection.removeActor(id);
     });
   }
 
   setActorInterests(actorId: string, interests: InterestInput[]): Promise<Interest[]> {
     return this.writes.run(async () => {
-      const stored = await this.store.setActorInterests(actorId, interests);
+      const stored = await this.store.setActorInterests(actorId, interests, this.meta());
       this.projection.setInterests(actorId, stored.map((i) => i.topicId));
       return stored;
     });
@@ -94,19 +111,19 @@ export class NetworkService {
 
   createTopic(input: CreateTopicInput): Promise<Topic> {
     return this.writes.run(async () => {
-      const topic = await this.store.createTopic(input);
+      const topic = await this.store.createTopic(input, this.meta());
       this.projection.addTopic(topic.id);
       return topic;
     });
   }
 
   updateTopic(id: string, patch: TopicPatch): Promise<Topic> {
-    return this.writes.run(() => this.store.updateTopic(id, patch));
+    return this.writes.run(() => this.store.updateTopic(id, patch, this.meta()));
   }
 
   deleteTopic(id: string): Promise<void> {
     return this.writes.run(async () => {
-      await this.store.deleteTopic(id);
+      await this.store.deleteTopic(id, this.meta());
       this.projection.removeTopic(id);
     });
   }
@@ -114,7 +131,7 @@ export class NetworkService {
   createCollaboration(input: CreateCollaborationInput): Promise<Collaboration> {
     checkDateRange(input.startDate, input.endDate);
     return this.writes.run(async () => {
-      const collaboration = await this.store.createCollaboration(input);
+      const collaboration = await this.store.createCollaboration(input, this.meta());
       this.projection.upsertCollaboration(collaboration.id, collaboration, input.topicIds ?? []);
       for (const p of input.participants ?? []) this.projection.addParticipant(collaboration.id, p.actorId);
       return collaboration;
@@ -129,7 +146,7 @@ export class NetworkService {
         patch.startDate !== undefined ? patch.startDate : current.startDate,
         patch.endDate !== undefined ? patch.endDate : current.endDate,
       );
-      const collaboration = await this.store.updateCollaboration(id, patch);
+      const collaboration = await this.store.updateCollaboration(id, patch, this.meta());
       this.projection.upsertCollaboration(collaboration.id, collaboration, patch.topicIds);
       return collaboration;
     });
@@ -137,14 +154,14 @@ export class NetworkService {
 
   deleteCollaboration(id: string): Promise<void> {
     return this.writes.run(async () => {
-      await this.store.deleteCollaboration(id);
+      await this.store.deleteCollaboration(id, this.meta());
       this.projection.removeCollaboration(id);
     });
   }
 
   addParticipant(collaborationId: string, actorId: string, role: ParticipationRole): Promise<Participation> {
     return this.writes.run(async () => {
-      const participation = await this.store.addParticipant(collaborationId, actorId, role);
+      const participation = await this.store.addParticipant(collaborationId, actorId, role, this.meta());
       this.projection.addParticipant(collaborationId, actorId);
       return participation;
     });
@@ -152,7 +169,7 @@ export class NetworkService {
 
   removeParticipant(collaborationId: string, actorId: string): Promise<boolean> {
     return this.writes.run(async () => {
-      const removed = await this.store.removeParticipant(collaborationId, actorId);
+      const removed = await this.store.removeParticipant(collaborationId, actorId, this.meta());
       this.projection.removeParticipant(collaborationId, actorId);
       return removed;
     });
@@ -162,9 +179,48 @@ export class NetworkService {
   mergeGraph(data: GraphData): Promise<MergeReport> {
     for (const [i, c] of data.collaborations.entries()) checkDateRange(c.startDate, c.endDate, `collaborations[${i}].`);
     return this.writes.run(async () => {
-      const report = await this.store.mergeGraph(data);
+      const report = await this.store.mergeGraph(data, this.meta());
       this.projection.load(await this.store.loadSnapshot());
       return report;
+    });
+  }
+
+  /**
+   * This service (same store, projection and write queue) writing as `author`: one per request,
+   * made by the GraphQL context from the X-Quartiernetz-User header.
+   */
+  actingAs(author: string): NetworkService {
+    const view = Object.create(this) as NetworkService;
+    Object.defineProperty(view, 'author', { value: author, enumerable: true });
+    return view;
+  }
+
+  private meta(extra: Omit<WriteMeta, 'author'> = {}): WriteMeta {
+    return { author: this.author, ...extra };
+  }
+
+  // --- duplicates, merge, history (history-service.ts) -----------------------------------------
+
+  /** Likely duplicate actors, computed once per projection version. */
+  duplicateCandidates(): Promise<DuplicateCandidates> {
+    return duplicateCandidates(this.store, this.projection);
+  }
+
+  /** Folds `mergeIds` into `keepId` (store rules: store/merge-actors-rules.ts); the projection follows. */
+  mergeActors(keepId: string, mergeIds: readonly string[]): Promise<Actor> {
+    return this.writes.run(async () => {
+      const kept = await this.store.mergeActors(keepId, mergeIds, this.meta());
+      mergeActorsInProjection(this.projection, kept.id, mergeIds);
+      return kept;
+    });
+  }
+
+  /** Reverts the actor's last field update (see history-service.ts for what undo covers). */
+  undoLastChange(actorId: string): Promise<UndoResult> {
+    return this.writes.run(async () => {
+      const result = await undoLastActorChange(this.store, actorId, (undoes) => this.meta({ undoes }));
+      this.projection.upsertActor(result.actor.id, result.actor.kind);
+      return result;
     });
   }
 

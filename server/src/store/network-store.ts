@@ -27,6 +27,9 @@ import type {
   TopicStats,
 } from '../domain/model';
 import type { Page, PageRequest } from '../domain/paging';
+import type { ChangeRecord, WriteMeta } from './history-rules';
+
+export type { ChangeRecord, WriteMeta } from './history-rules';
 
 // ---------------------------------------------------------------------------------------------
 // Filters
@@ -203,33 +206,48 @@ export interface NetworkStore {
   // --- structure for the projection ---
   loadSnapshot(): Promise<GraphSnapshot>;
 
-  // --- writes (each one transaction) ---
-  createActor(input: CreateActorInput): Promise<Actor>;
-  /** Bumps version and updatedAt. `expectedVersion`, when given, must equal the stored version. */
-  updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null): Promise<Actor>;
+  // --- writes (each one transaction; each appends its ChangeRecords in that transaction, with the
+  // author of `meta`, "system" when absent: see history-rules.ts) ---
+  createActor(input: CreateActorInput, meta?: WriteMeta): Promise<Actor>;
+  /**
+   * Bumps version and updatedAt. `expectedVersion`, when given, must equal the stored version.
+   * With `meta.undoes` the change is recorded as an UNDO of that record.
+   */
+  updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null, meta?: WriteMeta): Promise<Actor>;
   /** Removes the actor, its interests and its participations; never other actors or collaborations. */
-  deleteActor(id: string): Promise<void>;
+  deleteActor(id: string, meta?: WriteMeta): Promise<void>;
   /** Replaces the actor's interests; answers them in interestsOfActors order. */
-  setActorInterests(actorId: string, interests: InterestInput[]): Promise<Interest[]>;
+  setActorInterests(actorId: string, interests: InterestInput[], meta?: WriteMeta): Promise<Interest[]>;
 
-  createTopic(input: CreateTopicInput): Promise<Topic>;
-  updateTopic(id: string, patch: TopicPatch): Promise<Topic>;
+  createTopic(input: CreateTopicInput, meta?: WriteMeta): Promise<Topic>;
+  updateTopic(id: string, patch: TopicPatch, meta?: WriteMeta): Promise<Topic>;
   /** Removes the topic and every INTERESTED_IN / ABOUT relationship to it. */
-  deleteTopic(id: string): Promise<void>;
+  deleteTopic(id: string, meta?: WriteMeta): Promise<void>;
 
-  createCollaboration(input: CreateCollaborationInput): Promise<Collaboration>;
-  updateCollaboration(id: string, patch: CollaborationPatch): Promise<Collaboration>;
+  createCollaboration(input: CreateCollaborationInput, meta?: WriteMeta): Promise<Collaboration>;
+  updateCollaboration(id: string, patch: CollaborationPatch, meta?: WriteMeta): Promise<Collaboration>;
   /** Removes the collaboration with its participations and ABOUT relationships. */
-  deleteCollaboration(id: string): Promise<void>;
+  deleteCollaboration(id: string, meta?: WriteMeta): Promise<void>;
   /** Adds the actor, or changes its role when it already takes part. */
-  addParticipant(collaborationId: string, actorId: string, role: ParticipationRole): Promise<Participation>;
-  /** Answers false when the actor did not take part (nothing changes). */
-  removeParticipant(collaborationId: string, actorId: string): Promise<boolean>;
+  addParticipant(collaborationId: string, actorId: string, role: ParticipationRole, meta?: WriteMeta): Promise<Participation>;
+  /** Answers false when the actor did not take part (nothing changes, nothing is recorded). */
+  removeParticipant(collaborationId: string, actorId: string, meta?: WriteMeta): Promise<boolean>;
+
+  /**
+   * Folds `mergeIds` into `keepId` in one transaction (rules: merge-actors-rules.ts): participations
+   * move (role conflicts keep the stronger role), interests move (the larger weight), the merged
+   * actors are deleted; answers the kept actor (version bumped).
+   */
+  mergeActors(keepId: string, mergeIds: readonly string[], meta?: WriteMeta): Promise<Actor>;
+
+  // --- history ---
+  /** The ChangeRecords of one entity (any type, also deleted ones), newest first (seq descending). */
+  history(entityId: string, page: PageRequest): Promise<Page<ChangeRecord>>;
 
   /**
    * Creates whatever of `data` is missing, by id; existing records are left untouched and existing
    * relationships are kept. Running it twice changes nothing the second time. One transaction.
    * References to ids neither in `data` nor in the store: NOT_FOUND.
    */
-  mergeGraph(data: GraphData): Promise<MergeReport>;
+  mergeGraph(data: GraphData, meta?: WriteMeta): Promise<MergeReport>;
 }

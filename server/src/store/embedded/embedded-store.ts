@@ -18,7 +18,7 @@ import type {
   Topic,
   TopicStats,
 } from '../../domain/model';
-import type { Page, PageRequest } from '../../domain/paging';
+import { checkPageSize, type Page, type PageRequest } from '../../domain/paging';
 import { nameKey, slugify } from '../../domain/text';
 import type {
   ActorFilter,
@@ -66,6 +66,11 @@ import {
 import { configure, migrate } from './schema';
 import { Sql, keysJson } from './sql';
 import { checkInterests, checkParticipants, MissingReferenceError, topicIdOf } from '../input-rules';
+import * as H from '../history-rules';
+import type { ChangeRecord, WriteMeta } from '../history-rules';
+import { checkMergeInput } from '../merge-actors-rules';
+import { appendChanges, readHistory } from './history';
+import { mergeActors } from './merge-actors';
 
 export interface EmbeddedStoreOptions {
   /** Path of the database file (its directory is created), or `':memory:'` for tests. */
@@ -274,7 +279,7 @@ export class EmbeddedStore implements NetworkStore {
 
   // --- writes --------------------------------------------------------------------------------
 
-  async createActor(input: CreateActorInput): Promise<Actor> {
+  async createActor(input: CreateActorInput, meta?: WriteMeta): Promise<Actor> {
     return this.write(() => {
       const id = input.id ?? randomUUID();
       if (this.sql.exists('actor', id)) throw new ConflictError(`Actor "${id}" already exists`, 'id');
@@ -307,11 +312,12 @@ export class EmbeddedStore implements NetworkStore {
         actor.updatedAt,
         actor.version,
       );
+      appendChanges(this.sql, meta, [H.actorCreated(actor)], now);
       return actor;
     });
   }
 
-  async updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null): Promise<Actor> {
+  async updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null, meta?: WriteMeta): Promise<Actor> {
     return this.write(() => {
       const row = this.sql.get<ActorRow>('SELECT * FROM actor WHERE id = ?', id);
       if (!row) throw new NotFoundError('Actor', id);
@@ -348,18 +354,21 @@ export class EmbeddedStore implements NetworkStore {
         actor.version,
         id,
       );
+      appendChanges(this.sql, meta, [H.actorUpdated(current, actor, meta)], actor.updatedAt);
       return actor;
     });
   }
 
-  async deleteActor(id: string): Promise<void> {
+  async deleteActor(id: string, meta?: WriteMeta): Promise<void> {
     this.write(() => {
+      const row = this.sql.get<ActorRow>('SELECT * FROM actor WHERE id = ?', id);
       // Interests and participations go with it (ON DELETE CASCADE).
-      if (this.sql.run('DELETE FROM actor WHERE id = ?', id) === 0) throw new NotFoundError('Actor', id);
+      if (!row || this.sql.run('DELETE FROM actor WHERE id = ?', id) === 0) throw new NotFoundError('Actor', id);
+      appendChanges(this.sql, meta, [H.actorDeleted(toActor(row))]);
     });
   }
 
-  async setActorInterests(actorId: string, interests: InterestInput[]): Promise<Interest[]> {
+  async setActorInterests(actorId: string, interests: InterestInput[], meta?: WriteMeta): Promise<Interest[]> {
     return this.write(() => {
       if (!this.sql.exists('actor', actorId)) throw new MissingReferenceError('Actor', actorId, 'actorId');
       const wanted = checkInterests(interests);
@@ -368,15 +377,18 @@ export class EmbeddedStore implements NetworkStore {
         wanted.map((i) => i.topicId),
       );
       if (missing !== undefined) throw new MissingReferenceError('Topic', missing, 'interests');
+      const before = this.sql.all<InterestRow>(INTERESTS_OF_ACTORS, keysJson([actorId])).map(toInterest);
       this.sql.run('DELETE FROM interest WHERE actor_id = ?', actorId);
       for (const i of wanted) {
         this.sql.run('INSERT INTO interest (actor_id, topic_id, weight) VALUES (?, ?, ?)', actorId, i.topicId, i.weight);
       }
-      return this.sql.all<InterestRow>(INTERESTS_OF_ACTORS, keysJson([actorId])).map(toInterest);
+      const after = this.sql.all<InterestRow>(INTERESTS_OF_ACTORS, keysJson([actorId])).map(toInterest);
+      appendChanges(this.sql, meta, [H.interestsSet(actorId, before, after)]);
+      return after;
     });
   }
 
-  async createTopic(input: CreateTopicInput): Promise<Topic> {
+  async createTopic(input: CreateTopicInput, meta?: WriteMeta): Promise<Topic> {
     return this.write(() => {
       const topic: Topic = {
         id: topicIdOf(input),
@@ -393,11 +405,12 @@ export class EmbeddedStore implements NetworkStore {
         topic.slug,
         JSON.stringify(topic.aliases),
       );
+      appendChanges(this.sql, meta, [H.topicCreated(topic)]);
       return topic;
     });
   }
 
-  async updateTopic(id: string, patch: TopicPatch): Promise<Topic> {
+  async updateTopic(id: string, patch: TopicPatch, meta?: WriteMeta): Promise<Topic> {
     return this.write(() => {
       const row = this.sql.get<TopicRow>('SELECT * FROM topic WHERE id = ?', id);
       if (!row) throw new NotFoundError('Topic', id);
@@ -413,18 +426,21 @@ export class EmbeddedStore implements NetworkStore {
         JSON.stringify(topic.aliases),
         id,
       );
+      appendChanges(this.sql, meta, [H.topicUpdated(current, topic)]);
       return topic;
     });
   }
 
-  async deleteTopic(id: string): Promise<void> {
+  async deleteTopic(id: string, meta?: WriteMeta): Promise<void> {
     this.write(() => {
+      const row = this.sql.get<TopicRow>('SELECT * FROM topic WHERE id = ?', id);
       // Interests in it and ABOUT relationships to it go with it (ON DELETE CASCADE).
-      if (this.sql.run('DELETE FROM topic WHERE id = ?', id) === 0) throw new NotFoundError('Topic', id);
+      if (!row || this.sql.run('DELETE FROM topic WHERE id = ?', id) === 0) throw new NotFoundError('Topic', id);
+      appendChanges(this.sql, meta, [H.topicDeleted(toTopic(row))]);
     });
   }
 
-  async createCollaboration(input: CreateCollaborationInput): Promise<Collaboration> {
+  async createCollaboration(input: CreateCollaborationInput, meta?: WriteMeta): Promise<Collaboration> {
     return this.write(() => {
       const id = input.id ?? randomUUID();
       if (this.sql.exists('collaboration', id)) throw new ConflictError(`Collaboration "${id}" already exists`, 'id');
@@ -459,11 +475,12 @@ export class EmbeddedStore implements NetworkStore {
           p.role,
         );
       }
+      appendChanges(this.sql, meta, [H.collaborationCreated({ collaboration, topicIds, participants })], now);
       return collaboration;
     });
   }
 
-  async updateCollaboration(id: string, patch: CollaborationPatch): Promise<Collaboration> {
+  async updateCollaboration(id: string, patch: CollaborationPatch, meta?: WriteMeta): Promise<Collaboration> {
     return this.write(() => {
       const row = this.sql.get<CollaborationRow>('SELECT * FROM collaboration WHERE id = ?', id);
       if (!row) throw new NotFoundError('Collaboration', id);
@@ -492,26 +509,45 @@ export class EmbeddedStore implements NetworkStore {
         collaboration.updatedAt,
         id,
       );
+      const topicsBefore = topicIds ? this.topicIdsOf(id) : undefined;
       if (topicIds) {
         this.sql.run('DELETE FROM about WHERE collaboration_id = ?', id);
         this.insertAbout(id, topicIds);
       }
+      appendChanges(
+        this.sql,
+        meta,
+        [H.collaborationUpdated({ collaboration: current, topicIds: topicsBefore }, { collaboration, topicIds })],
+        collaboration.updatedAt,
+      );
       return collaboration;
     });
   }
 
-  async deleteCollaboration(id: string): Promise<void> {
+  async deleteCollaboration(id: string, meta?: WriteMeta): Promise<void> {
     this.write(() => {
+      const row = this.sql.get<CollaborationRow>('SELECT * FROM collaboration WHERE id = ?', id);
+      if (!row) throw new NotFoundError('Collaboration', id);
+      const before = {
+        collaboration: toCollaboration(row),
+        topicIds: this.topicIdsOf(id),
+        participants: this.sql
+          .all<ParticipationRow>('SELECT * FROM participation WHERE collaboration_id = ?', id)
+          .map(toParticipation),
+      };
       // Participations and ABOUT relationships go with it (ON DELETE CASCADE).
       if (this.sql.run('DELETE FROM collaboration WHERE id = ?', id) === 0) {
         throw new NotFoundError('Collaboration', id);
       }
+      appendChanges(this.sql, meta, [H.collaborationDeleted(before)]);
     });
   }
 
-  async addParticipant(collaborationId: string, actorId: string, role: ParticipationRole): Promise<Participation> {
+  async addParticipant(collaborationId: string, actorId: string, role: ParticipationRole, meta?: WriteMeta): Promise<Participation> {
     return this.write(() => {
       this.requireParticipationEnds(collaborationId, actorId);
+      const before = this.roleOf(collaborationId, actorId);
+      appendChanges(this.sql, meta, H.participationChanged(collaborationId, actorId, before, role));
       this.sql.run(
         `INSERT INTO participation (actor_id, collaboration_id, role) VALUES (?, ?, ?)
          ON CONFLICT (actor_id, collaboration_id) DO UPDATE SET role = excluded.role`,
@@ -523,18 +559,33 @@ export class EmbeddedStore implements NetworkStore {
     });
   }
 
-  async removeParticipant(collaborationId: string, actorId: string): Promise<boolean> {
+  async removeParticipant(collaborationId: string, actorId: string, meta?: WriteMeta): Promise<boolean> {
     return this.write(() => {
       this.requireParticipationEnds(collaborationId, actorId);
-      return (
-        this.sql.run('DELETE FROM participation WHERE actor_id = ? AND collaboration_id = ?', actorId, collaborationId) >
-        0
-      );
+      const before = this.roleOf(collaborationId, actorId);
+      if (before === null) return false;
+      this.sql.run('DELETE FROM participation WHERE actor_id = ? AND collaboration_id = ?', actorId, collaborationId);
+      appendChanges(this.sql, meta, H.participationChanged(collaborationId, actorId, before, null));
+      return true;
     });
   }
 
-  async mergeGraph(data: GraphData): Promise<MergeReport> {
-    return this.write(() => mergeGraph(this.sql, data, new Date().toISOString()));
+  async mergeGraph(data: GraphData, meta?: WriteMeta): Promise<MergeReport> {
+    return this.write(() => {
+      const report = mergeGraph(this.sql, data, new Date().toISOString());
+      appendChanges(this.sql, meta, [H.imported({ ...report })]);
+      return report;
+    });
+  }
+
+  async mergeActors(keepId: string, mergeIds: readonly string[], meta?: WriteMeta): Promise<Actor> {
+    const ids = checkMergeInput(keepId, mergeIds);
+    return this.write(() => mergeActors(this.sql, keepId, ids, meta));
+  }
+
+  async history(entityId: string, page: PageRequest): Promise<Page<ChangeRecord>> {
+    checkPageSize(page.first);
+    return this.read(() => readHistory(this.sql, entityId, page));
   }
 
   // --- helpers -------------------------------------------------------------------------------
@@ -585,6 +636,20 @@ export class EmbeddedStore implements NetworkStore {
     for (const topicId of topicIds) {
       this.sql.run('INSERT INTO about (collaboration_id, topic_id) VALUES (?, ?)', collaborationId, topicId);
     }
+  }
+
+  private topicIdsOf(collaborationId: string): string[] {
+    return this.sql.all<{ topic_id: string }>('SELECT topic_id FROM about WHERE collaboration_id = ?', collaborationId).map((r) => r.topic_id);
+  }
+
+  private roleOf(collaborationId: string, actorId: string): ParticipationRole | null {
+    return (
+      this.sql.get<{ role: ParticipationRole }>(
+        'SELECT role FROM participation WHERE actor_id = ? AND collaboration_id = ?',
+        actorId,
+        collaborationId,
+      )?.role ?? null
+    );
   }
 
   private requireParticipationEnds(collaborationId: string, actorId: string): void {

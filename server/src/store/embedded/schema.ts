@@ -4,6 +4,7 @@
  * instead of editing one that already ran on someone's data file.
  */
 import type Database from 'better-sqlite3';
+import { HISTORY_MIGRATION } from './history';
 
 /** Migration n (1-based) brings the file from user_version n-1 to n. Never edit a shipped entry. */
 export const MIGRATIONS: readonly string[] = [
@@ -70,6 +71,8 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX about_by_topic ON about (topic_id, collaboration_id);
   `,
+  // 2: the history of every write (store/history-rules.ts).
+  HISTORY_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

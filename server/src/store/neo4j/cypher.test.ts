@@ -205,7 +205,7 @@ ON CREATE SET p.role = r.role"
 
 describe('schema.ts statements', () => {
   test('every schema statement is idempotent and takes no values', () => {
-    expect(SCHEMA_STATEMENTS.length).toBe(9);
+    expect(SCHEMA_STATEMENTS.length).toBe(12);
     for (const statement of SCHEMA_STATEMENTS) {
       expect(statement).toMatch(/^CREATE (CONSTRAINT|RANGE INDEX) \w+ IF NOT EXISTS FOR \(\w:\w+\) /);
       expect(statement).not.toContain('$');
@@ -225,6 +225,9 @@ describe('schema.ts statements', () => {
   "CREATE RANGE INDEX collaboration_start_date IF NOT EXISTS FOR (c:Collaboration) ON (c.startDate)",
   "CREATE RANGE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
   "CREATE RANGE INDEX collaboration_kind IF NOT EXISTS FOR (c:Collaboration) ON (c.kind)",
+  "CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE",
+  "CREATE CONSTRAINT change_sequence_id IF NOT EXISTS FOR (s:ChangeSequence) REQUIRE s.id IS UNIQUE",
+  "CREATE RANGE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId)",
 ]
 `);
   });

@@ -69,6 +69,11 @@ import {
   distinct,
   topicIdOf,
 } from '../input-rules';
+import * as H from '../history-rules';
+import type { ChangeRecord, WriteMeta } from '../history-rules';
+import { checkMergeInput } from '../merge-actors-rules';
+import { appendChanges, readHistory, roleOf } from './history';
+import { mergeActors } from './merge-actors';
 
 export interface Neo4jStoreOptions {
   /** `bolt://host:7687`, `neo4j://…` (routing) or `neo4j+s://…` (Aura). */
@@ -477,7 +482,7 @@ export class Neo4jStore implements NetworkStore {
   // -------------------------------------------------------------------------------------------
   // Actor writes
 
-  async createActor(input: CreateActorInput): Promise<Actor> {
+  async createActor(input: CreateActorInput, meta?: WriteMeta): Promise<Actor> {
     const id = input.id ?? randomUUID();
     const at = now();
     const props = {
@@ -495,11 +500,13 @@ export class Neo4jStore implements NetworkStore {
     return this.write(async (tx) => {
       await this.requireNew(tx, 'Actor', id);
       const result = await tx.run(Q.CREATE_ACTOR, { props });
-      return toActor(result.records[0].get('actor'));
+      const actor = toActor(result.records[0].get('actor'));
+      await appendChanges(tx, meta, [H.actorCreated(actor)], at);
+      return actor;
     });
   }
 
-  async updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null): Promise<Actor> {
+  async updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null, meta?: WriteMeta): Promise<Actor> {
     checkRequired(patch, ['name', 'kind']);
     const props = patchProps(patch, ACTOR_FIELDS);
     if (patch.name !== undefined) props.nameKey = nameKey(patch.name);
@@ -513,19 +520,24 @@ export class Neo4jStore implements NetworkStore {
           'expectedVersion',
         );
       }
+      const before = toActor((await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0].get('actor'));
       const result = await tx.run(Q.UPDATE_ACTOR, { id, props, now: now() });
-      return toActor(result.records[0].get('actor'));
+      const actor = toActor(result.records[0].get('actor'));
+      await appendChanges(tx, meta, [H.actorUpdated(before, actor, meta)], actor.updatedAt);
+      return actor;
     });
   }
 
-  async deleteActor(id: string): Promise<void> {
+  async deleteActor(id: string, meta?: WriteMeta): Promise<void> {
     await this.write(async (tx) => {
+      const found = (await tx.run(Q.GET_ACTORS, { ids: [id] })).records;
       const result = await tx.run(Q.DELETE_ACTOR, { id });
-      if (numberField(result.records[0], 'deleted') === 0) throw new MissingReferenceError('Actor', id, 'id');
+      if (found.length === 0 || numberField(result.records[0], 'deleted') === 0) throw new MissingReferenceError('Actor', id, 'id');
+      await appendChanges(tx, meta, [H.actorDeleted(toActor(found[0].get('actor')))]);
     });
   }
 
-  async setActorInterests(actorId: string, interests: InterestInput[]): Promise<Interest[]> {
+  async setActorInterests(actorId: string, interests: InterestInput[], meta?: WriteMeta): Promise<Interest[]> {
     const checked = checkInterests(interests);
     return this.write(async (tx) => {
       await this.requireAll(tx, 'Actor', [actorId], 'actorId');
@@ -535,18 +547,24 @@ export class Neo4jStore implements NetworkStore {
         checked.map((i) => i.topicId),
         'interests',
       );
+      const interestsNow = async () => {
+        const result = await tx.run(Q.INTERESTS_OF_ACTORS, { ids: [actorId] });
+        const stored = result.records[0]?.get('interests') as unknown[] | undefined;
+        return (stored ?? []).map((value) => toInterestOfActor(actorId, value));
+      };
+      const before = await interestsNow();
       await tx.run(Q.DELETE_INTERESTS_OF_ACTOR, { actorId });
       if (checked.length > 0) await tx.run(Q.CREATE_INTERESTS_OF_ACTOR, { actorId, interests: checked });
-      const result = await tx.run(Q.INTERESTS_OF_ACTORS, { ids: [actorId] });
-      const stored = result.records[0]?.get('interests') as unknown[] | undefined;
-      return (stored ?? []).map((value) => toInterestOfActor(actorId, value));
+      const after = await interestsNow();
+      await appendChanges(tx, meta, [H.interestsSet(actorId, before, after)]);
+      return after;
     });
   }
 
   // -------------------------------------------------------------------------------------------
   // Topic writes
 
-  async createTopic(input: CreateTopicInput): Promise<Topic> {
+  async createTopic(input: CreateTopicInput, meta?: WriteMeta): Promise<Topic> {
     const id = topicIdOf(input);
     const slug = slugify(input.name);
     const props = { id, name: input.name, nameKey: nameKey(input.name), slug, aliases: input.aliases ?? [] };
@@ -554,11 +572,13 @@ export class Neo4jStore implements NetworkStore {
       await this.requireNew(tx, 'Topic', id);
       await this.requireFreeSlug(tx, slug, id);
       const result = await tx.run(Q.CREATE_TOPIC, { props });
-      return toTopic(result.records[0].get('topic'));
+      const topic = toTopic(result.records[0].get('topic'));
+      await appendChanges(tx, meta, [H.topicCreated(topic)]);
+      return topic;
     });
   }
 
-  async updateTopic(id: string, patch: TopicPatch): Promise<Topic> {
+  async updateTopic(id: string, patch: TopicPatch, meta?: WriteMeta): Promise<Topic> {
     checkRequired(patch, ['name']);
     const props: Params = {};
     if (patch.name !== undefined) {
@@ -571,22 +591,27 @@ export class Neo4jStore implements NetworkStore {
     return this.write(async (tx) => {
       await this.requireAll(tx, 'Topic', [id], 'id');
       if (typeof props.slug === 'string') await this.requireFreeSlug(tx, props.slug, id);
+      const before = toTopic((await tx.run(Q.GET_TOPICS, { ids: [id] })).records[0].get('topic'));
       const result = await tx.run(Q.UPDATE_TOPIC, { id, props });
-      return toTopic(result.records[0].get('topic'));
+      const topic = toTopic(result.records[0].get('topic'));
+      await appendChanges(tx, meta, [H.topicUpdated(before, topic)]);
+      return topic;
     });
   }
 
-  async deleteTopic(id: string): Promise<void> {
+  async deleteTopic(id: string, meta?: WriteMeta): Promise<void> {
     await this.write(async (tx) => {
+      const found = (await tx.run(Q.GET_TOPICS, { ids: [id] })).records;
       const result = await tx.run(Q.DELETE_TOPIC, { id });
-      if (numberField(result.records[0], 'deleted') === 0) throw new MissingReferenceError('Topic', id, 'id');
+      if (found.length === 0 || numberField(result.records[0], 'deleted') === 0) throw new MissingReferenceError('Topic', id, 'id');
+      await appendChanges(tx, meta, [H.topicDeleted(toTopic(found[0].get('topic')))]);
     });
   }
 
   // -------------------------------------------------------------------------------------------
   // Collaboration writes
 
-  async createCollaboration(input: CreateCollaborationInput): Promise<Collaboration> {
+  async createCollaboration(input: CreateCollaborationInput, meta?: WriteMeta): Promise<Collaboration> {
     const id = input.id ?? randomUUID();
     const participants = input.participants ?? [];
     checkParticipants(participants);
@@ -620,11 +645,13 @@ export class Neo4jStore implements NetworkStore {
           participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })),
         });
       }
-      return toCollaboration(result.records[0].get('collaboration'));
+      const collaboration = toCollaboration(result.records[0].get('collaboration'));
+      await appendChanges(tx, meta, [H.collaborationCreated({ collaboration, topicIds, participants })], at);
+      return collaboration;
     });
   }
 
-  async updateCollaboration(id: string, patch: CollaborationPatch): Promise<Collaboration> {
+  async updateCollaboration(id: string, patch: CollaborationPatch, meta?: WriteMeta): Promise<Collaboration> {
     checkRequired(patch, ['title', 'kind']);
     const props = patchProps(patch, COLLABORATION_FIELDS);
     // topicIds replace the topics when given (null, outside the port's type, counts as absent).
@@ -632,28 +659,48 @@ export class Neo4jStore implements NetworkStore {
     return this.write(async (tx) => {
       await this.requireAll(tx, 'Collaboration', [id], 'id');
       if (topicIds !== undefined) await this.requireAll(tx, 'Topic', topicIds, 'topicIds');
+      const before = {
+        collaboration: toCollaboration((await tx.run(Q.GET_COLLABORATIONS, { ids: [id] })).records[0].get('collaboration')),
+        topicIds: topicIds !== undefined ? await this.topicIdsOf(tx, id) : undefined,
+      };
       const result = await tx.run(Q.UPDATE_COLLABORATION, { id, props, now: now() });
       if (topicIds !== undefined) {
         await tx.run(Q.DELETE_ABOUT_OF_COLLABORATION, { id });
         if (topicIds.length > 0) await tx.run(Q.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds });
       }
-      return toCollaboration(result.records[0].get('collaboration'));
+      const collaboration = toCollaboration(result.records[0].get('collaboration'));
+      await appendChanges(tx, meta, [H.collaborationUpdated(before, { collaboration, topicIds })], collaboration.updatedAt);
+      return collaboration;
     });
   }
 
-  async deleteCollaboration(id: string): Promise<void> {
+  async deleteCollaboration(id: string, meta?: WriteMeta): Promise<void> {
     await this.write(async (tx) => {
+      const found = (await tx.run(Q.GET_COLLABORATIONS, { ids: [id] })).records;
+      const participations = (await tx.run(Q.PARTICIPATIONS_OF_COLLABORATIONS, { ids: [id] })).records[0]?.get('participations') as
+        | unknown[]
+        | undefined;
+      const before = found.length
+        ? {
+            collaboration: toCollaboration(found[0].get('collaboration')),
+            topicIds: await this.topicIdsOf(tx, id),
+            participants: (participations ?? []).map((v) => toParticipationInCollaboration(id, v)),
+          }
+        : null;
       const result = await tx.run(Q.DELETE_COLLABORATION, { id });
       if (numberField(result.records[0], 'deleted') === 0) {
         throw new MissingReferenceError('Collaboration', id, 'id');
       }
+      if (before) await appendChanges(tx, meta, [H.collaborationDeleted(before)]);
     });
   }
 
-  async addParticipant(collaborationId: string, actorId: string, role: ParticipationRole): Promise<Participation> {
+  async addParticipant(collaborationId: string, actorId: string, role: ParticipationRole, meta?: WriteMeta): Promise<Participation> {
     return this.write(async (tx) => {
       await this.requireAll(tx, 'Collaboration', [collaborationId], 'collaborationId');
       await this.requireAll(tx, 'Actor', [actorId], 'actorId');
+      const before = (await roleOf(tx, collaborationId, actorId)) as ParticipationRole | null;
+      await appendChanges(tx, meta, H.participationChanged(collaborationId, actorId, before, role));
       const result = await tx.run(Q.SET_PARTICIPATIONS, { id: collaborationId, participants: [{ actorId, role }] });
       const r = result.records[0];
       return {
@@ -664,19 +711,37 @@ export class Neo4jStore implements NetworkStore {
     });
   }
 
-  async removeParticipant(collaborationId: string, actorId: string): Promise<boolean> {
+  async removeParticipant(collaborationId: string, actorId: string, meta?: WriteMeta): Promise<boolean> {
     return this.write(async (tx) => {
       await this.requireAll(tx, 'Collaboration', [collaborationId], 'collaborationId');
       await this.requireAll(tx, 'Actor', [actorId], 'actorId');
+      const before = (await roleOf(tx, collaborationId, actorId)) as ParticipationRole | null;
       const result = await tx.run(Q.REMOVE_PARTICIPATION, { collaborationId, actorId });
-      return numberField(result.records[0], 'removed') > 0;
+      const removed = numberField(result.records[0], 'removed') > 0;
+      if (removed) await appendChanges(tx, meta, H.participationChanged(collaborationId, actorId, before, null));
+      return removed;
     });
+  }
+
+  async mergeActors(keepId: string, mergeIds: readonly string[], meta?: WriteMeta): Promise<Actor> {
+    const ids = checkMergeInput(keepId, mergeIds);
+    return this.write((tx) => mergeActors(tx, keepId, ids, meta));
+  }
+
+  async history(entityId: string, page: PageRequest): Promise<Page<ChangeRecord>> {
+    checkPageSize(page.first);
+    return this.read((tx) => readHistory(tx, entityId, page));
+  }
+
+  private async topicIdsOf(tx: ManagedTransaction, collaborationId: string): Promise<string[]> {
+    const r = (await tx.run(Q.TOPICS_OF_COLLABORATIONS, { ids: [collaborationId] })).records[0];
+    return r ? toStringList(r.get('topicIds')) : [];
   }
 
   // -------------------------------------------------------------------------------------------
   // Bulk merge
 
-  async mergeGraph(data: GraphData): Promise<MergeReport> {
+  async mergeGraph(data: GraphData, meta?: WriteMeta): Promise<MergeReport> {
     // Everything that needs no database is checked and prepared before the transaction opens.
     const at = now();
     const topicIds = data.topics.map((t) => topicIdOf(t));
@@ -757,7 +822,7 @@ export class Neo4jStore implements NetworkStore {
         }
         return created;
       };
-      return {
+      const report: MergeReport = {
         topicsCreated: await batches(Q.MERGE_TOPICS, topicRows, 'nodesCreated'),
         actorsCreated: await batches(Q.MERGE_ACTORS, actorRows, 'nodesCreated'),
         collaborationsCreated: await batches(Q.MERGE_COLLABORATIONS, collaborationRows, 'nodesCreated'),
@@ -765,6 +830,8 @@ export class Neo4jStore implements NetworkStore {
         participationsCreated: await batches(Q.MERGE_PARTICIPATIONS, participationRows, 'relationshipsCreated'),
         aboutCreated: await batches(Q.MERGE_ABOUT, aboutRows, 'relationshipsCreated'),
       };
+      await appendChanges(tx, meta, [H.imported({ ...report })], at);
+      return report;
     });
   }
 }

@@ -1,0 +1,78 @@
+/**
+ * The history of the embedded store: table `change_record` (migration 2), appended inside the
+ * write's own transaction, read newest first. See store/history-rules.ts for what is recorded.
+ */
+import type { Page, PageRequest } from '../../domain/paging';
+import { authorOf, changeRecord, seqBefore, type ChangeDraft, type ChangeRecord, type WriteMeta } from '../history-rules';
+import type { Sql } from './sql';
+
+interface ChangeRow {
+  seq: number;
+  at: string;
+  author: string;
+  entity_type: string;
+  entity_id: string;
+  operation: string;
+  changes: string;
+  undoes: number | null;
+}
+
+/** Appends the drafts in order; call inside the write's transaction. */
+export function appendChanges(sql: Sql, meta: WriteMeta | undefined, drafts: readonly ChangeDraft[], at = new Date().toISOString()): void {
+  const author = authorOf(meta);
+  for (const d of drafts) {
+    sql.run(
+      `INSERT INTO change_record (at, author, entity_type, entity_id, operation, changes, undoes)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      at,
+      author,
+      d.entityType,
+      d.entityId,
+      d.operation,
+      JSON.stringify(d.changes),
+      d.undoes ?? null,
+    );
+  }
+}
+
+/** The entity's records, newest first. */
+export function readHistory(sql: Sql, entityId: string, page: PageRequest): Page<ChangeRecord> {
+  const before = seqBefore(page.after);
+  const rows = sql.all<ChangeRow>(
+    `SELECT * FROM change_record WHERE entity_id = ? AND (? IS NULL OR seq < ?) ORDER BY seq DESC LIMIT ?`,
+    entityId,
+    before,
+    before,
+    page.first + 1,
+  );
+  const total = sql.get<{ n: number }>('SELECT count(*) AS n FROM change_record WHERE entity_id = ?', entityId)!.n;
+  return { items: rows.slice(0, page.first).map(toRecord), totalCount: total, hasNextPage: rows.length > page.first };
+}
+
+function toRecord(r: ChangeRow): ChangeRecord {
+  return changeRecord({
+    seq: r.seq,
+    at: r.at,
+    author: r.author,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    operation: r.operation,
+    changes: r.changes,
+    undoes: r.undoes,
+  });
+}
+
+/** Migration 2 (schema.ts): the change records. */
+export const HISTORY_MIGRATION = `
+  CREATE TABLE change_record (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    at          TEXT    NOT NULL,
+    author      TEXT    NOT NULL,
+    entity_type TEXT    NOT NULL,
+    entity_id   TEXT    NOT NULL,
+    operation   TEXT    NOT NULL,
+    changes     TEXT    NOT NULL, -- JSON array of {field, before, after}
+    undoes      INTEGER
+  );
+  CREATE INDEX change_record_by_entity ON change_record (entity_id, seq);
+`;

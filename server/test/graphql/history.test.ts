@@ -1,0 +1,4 @@
+import { embeddedHarness } from '../support/stores';
+import { describeHistoryApi } from './history.suite';
+
+describeHistoryApi('embedded', embeddedHarness());

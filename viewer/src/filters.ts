@@ -1,4 +1,4 @@
-/** The filter column: topics, actor kinds, period and the topic view; calls back on every change. */
+/** The filter column: topics, actor kinds, period (two dates or a year) and the topic view; calls back on every change. */
 import { ACTOR_KINDS, type ActorKind, type TopicRef } from './api';
 import { byId, h, shapeIcon } from './dom';
 import { KIND_STYLE } from './graph';
@@ -17,6 +17,7 @@ export const emptyFilters = (): FilterState => ({ topicIds: [], actorKinds: [], 
 export class Filters {
   private state = emptyFilters();
   private topics: Array<TopicRef & { actorCount: number }> = [];
+  private years: Array<{ year: number; count: number }> = [];
   private timer = 0;
 
   constructor(private readonly onChange: (state: FilterState) => void) {
@@ -39,9 +40,22 @@ export class Filters {
     this.render();
   }
 
+  /** The years that had collaborations: one button each ("the network in 2021" vs "in 2023"). */
+  setYears(years: Array<{ year: number; count: number }>): void {
+    this.years = years.filter((y) => y.count > 0);
+    this.renderYears();
+  }
+
+  private setPeriod(from: string, to: string): void {
+    byId<HTMLInputElement>('filter-from').value = from;
+    byId<HTMLInputElement>('filter-to').value = to;
+    this.set({ from, to }, 0);
+  }
+
   private set(patch: Partial<FilterState>, delay = 250): void {
     this.state = { ...this.state, ...patch };
     this.renderSummary();
+    this.renderYears();
     this.emit(delay);
   }
 
@@ -91,6 +105,28 @@ export class Filters {
     byId<HTMLInputElement>('filter-to').value = this.state.to;
     byId<HTMLInputElement>('filter-topic-view').checked = this.state.topicView;
     this.renderSummary();
+    this.renderYears();
+  }
+
+  private renderYears(): void {
+    const { from, to } = this.state;
+    const chosen = /^\d{4}-01-01$/.test(from) && to === `${from.slice(0, 4)}-12-31` ? Number(from.slice(0, 4)) : null;
+    const button = (text: string, pressed: boolean, onclick: () => void, attrs: Record<string, string> = {}) =>
+      h('button', { type: 'button', class: 'chip', 'aria-pressed': String(pressed), onclick, ...attrs }, text);
+    byId('filter-years').replaceChildren(
+      ...(this.years.length
+        ? [
+            h('span', { class: 'years-label' }, `${t('filters.years')}:`),
+            button(t('filters.allYears'), !from && !to, () => this.setPeriod('', ''), { 'data-year': 'all' }),
+            ...this.years.map(({ year, count }) =>
+              button(String(year), chosen === year, () => this.setPeriod(`${year}-01-01`, `${year}-12-31`), {
+                'data-year': String(year),
+                title: t('filters.yearTitle', { n: count, year }),
+              }),
+            ),
+          ]
+        : []),
+    );
   }
 
   private renderSummary(): void {

@@ -21,6 +21,11 @@ export const KIND_STYLE: Record<ActorKind, KindStyle> = {
 export const TOPIC_STYLE: KindStyle = { shape: 'round-tag', colour: '#17becf' };
 export const PATH_COLOUR = '#d6336c';
 export const SUGGEST_COLOUR = '#e8590c';
+/** Hand-over view: who was taken out, who drops out with them, who now bridges. */
+export const REMOVED_COLOUR = '#868e96';
+export const DROPPED_COLOUR = '#c92a2a';
+export const BROKER_COLOUR = '#2b8a3e';
+export const CLUSTER_TIE_COLOUR = '#8d99a6';
 
 /** Node diameter from the number of collaborations in scope. */
 export const diameter = (size: number) => Math.round(18 + 9 * Math.sqrt(size));
@@ -52,12 +57,17 @@ export function toElements(network: Network): ElementDefinition[] {
     .filter((e) => ids.has(e.source) && ids.has(e.target))
     .map((e) => ({
       group: 'edges',
-      data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, w: e.type === 'COLLABORATES_WITH' ? edgeWidth(e.weight) : 1.2 },
+      data: { id: `${e.type}:${e.source}|${e.target}`, source: e.source, target: e.target, type: e.type, weight: e.weight, w: e.type === 'COLLABORATES_WITH' ? edgeWidth(e.weight) : 1.2 },
     }));
   return [...nodes, ...edges];
 }
 
-export function stylesheet(large: boolean): StylesheetJson {
+/**
+ * `large`: many elements (haystack edges, opaque); `huge`: thousands of nodes, whose labels are
+ * not shortened with an ellipsis (it measures each label again and again; such maps show labels
+ * only when zoomed in, and generated names are short).
+ */
+export function stylesheet(large: boolean, huge = false): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -74,7 +84,7 @@ export function stylesheet(large: boolean): StylesheetJson {
         color: '#222',
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        'text-wrap': 'ellipsis',
+        'text-wrap': huge ? 'none' : 'ellipsis',
         'text-max-width': '130px',
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
@@ -83,15 +93,32 @@ export function stylesheet(large: boolean): StylesheetJson {
     },
     { selector: 'node[type="TOPIC"]', style: { 'font-style': 'italic', color: '#0b6e79', 'font-size': 11 } },
     {
+      selector: 'node[type="CLUSTER"]',
+      style: {
+        'background-opacity': 0.82,
+        'border-width': 2,
+        'font-size': 'data(fs)',
+        'font-weight': 600,
+        'text-wrap': 'wrap',
+        'text-max-width': '400px',
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        'text-outline-width': 3,
+        'min-zoomed-font-size': 5,
+      },
+    },
+    {
       selector: 'edge',
       style: {
         width: 'data(w)',
-        'line-color': '#a8b3bd',
+        // Big maps: opaque edges of the blended colour (a software canvas blends each one: a quarter slower).
+        'line-color': large ? '#b9c2ca' : '#a8b3bd',
         'curve-style': large ? 'haystack' : 'straight',
-        opacity: 0.8,
+        opacity: large ? 1 : 0.8,
       },
     },
     { selector: 'edge[type="INTERESTED_IN"]', style: { 'line-color': '#9edae5', opacity: 0.9 } },
+    { selector: 'edge[type="CLUSTER_TIES"]', style: { 'line-color': CLUSTER_TIE_COLOUR, opacity: 0.45, 'curve-style': 'straight' } },
     { selector: 'node:selected, node.centre', style: { 'border-width': 4, 'border-color': '#111111', 'z-index': 20 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.15 } },
     { selector: 'node.ego', style: { 'border-color': '#111111', 'border-width': 2.5 } },
@@ -112,6 +139,10 @@ export function stylesheet(large: boolean): StylesheetJson {
     },
     { selector: 'node.suggested', style: { 'border-color': SUGGEST_COLOUR, 'border-width': 4, 'border-style': 'dashed', opacity: 1, 'text-opacity': 1 } },
     { selector: 'node.match', style: { 'overlay-color': '#ffd43b', 'overlay-opacity': 0.45, 'overlay-padding': 6 } },
+    { selector: 'node.removed', style: { 'background-color': '#dee2e6', 'border-color': REMOVED_COLOUR, 'border-width': 3, 'border-style': 'dashed', opacity: 0.55, color: REMOVED_COLOUR } },
+    { selector: 'edge.removed', style: { opacity: 0.06 } },
+    { selector: 'node.dropped', style: { 'border-color': DROPPED_COLOUR, 'border-width': 5, 'z-index': 25, color: DROPPED_COLOUR } },
+    { selector: 'node.broker', style: { 'border-color': BROKER_COLOUR, 'border-width': 5, 'z-index': 26, label: 'data(brokerLabel)', 'font-weight': 600 } },
     { selector: '.hidden', style: { display: 'none' } },
   ];
 }

@@ -5,6 +5,7 @@
  * Worker while every known node stays fixed; only a view with no known node is laid out afresh.
  */
 import type { ElementDefinition } from 'cytoscape';
+import { strongestPerActor, withinBudget } from './ties';
 
 export type Position = { x: number; y: number };
 
@@ -13,6 +14,8 @@ export interface LayoutRequest {
   nodes: Array<{ id: string; d: number; position?: Position }>;
   edges: Array<{ source: string; target: string; weight: number }>;
   fixed: string[];
+  /** Cluster maps: few, big nodes with heavy ties; they need more room than actors. */
+  spread?: boolean;
 }
 export type LayoutResponse = { id: number; positions: Record<string, Position>; ms: number; error?: undefined } | { id: number; error: string };
 
@@ -54,6 +57,9 @@ export class PositionStore {
   }
 }
 
+/** Edges the layout runs on: a few thousand, and about two per node on big maps. */
+export const layoutBudget = (nodeCount: number) => Math.max(4000, 2 * nodeCount);
+
 /** A small deterministic jitter so new nodes next to the same partner do not overlap exactly. */
 function jitter(id: string): Position {
   let h = 2166136261;
@@ -75,6 +81,11 @@ let requestId = 0;
 function layoutWorker(): Worker {
   if (!worker) worker = new Worker(new URL('layout-worker.js', document.baseURI).href);
   return worker;
+}
+
+/** Starts the worker (its script is as big as the page's) while the page still waits for the API. */
+export function warmUpLayout(): void {
+  layoutWorker();
 }
 
 function runInWorker(request: Omit<LayoutRequest, 'id'>): Promise<{ positions: Record<string, Position>; ms: number }> {
@@ -103,7 +114,7 @@ function runInWorker(request: Omit<LayoutRequest, 'id'>): Promise<{ positions: R
 }
 
 /** Positions for every node of `elements`, computing only what is not known yet. */
-export async function place(elements: ElementDefinition[], known: Record<string, Position>): Promise<Placement> {
+export async function place(elements: ElementDefinition[], known: Record<string, Position>, options: { spread?: boolean } = {}): Promise<Placement> {
   const nodes = elements.filter((e) => e.group === 'nodes');
   const edges = elements.filter((e) => e.group === 'edges');
   const missing = nodes.filter((n) => !known[n.data.id!]).map((n) => n.data.id!);
@@ -139,10 +150,15 @@ export async function place(elements: ElementDefinition[], known: Record<string,
       }
     }
   }
+  const ties = edges.map((e) => ({ source: e.data.source as string, target: e.data.target as string, weight: e.data.weight as number }));
   const { positions, ms } = await runInWorker({
     nodes: nodes.map((n) => ({ id: n.data.id!, d: n.data.d as number, position: start[n.data.id!] })),
-    edges: edges.map((e) => ({ source: e.data.source as string, target: e.data.target as string, weight: e.data.weight as number })),
+    // fcose's time grows with the edges; a backbone of each node's strongest ties gives the same shape.
+    // A cluster map links nearly every cluster with every other: springs on all of them would pull
+    // the big nodes onto each other, so it is laid out on each cluster's two strongest ties.
+    edges: options.spread ? strongestPerActor(ties, 2) : withinBudget(ties, nodes.length, layoutBudget(nodes.length)),
     fixed,
+    spread: options.spread,
   });
   // Keep fixed nodes exactly where they were, whatever the layout's rounding.
   fixed.forEach((id) => (positions[id] = known[id]));

@@ -1,39 +1,62 @@
-/** The page: wires the API, the map, the filters, the panel, the layout, i18n and export together. */
-import type { ElementDefinition } from 'cytoscape';
-import { ApiError, fetchNetwork, fetchTopics, type NetworkFilter } from './api';
-import { byId, h, shapeIcon } from './dom';
+/** The page: wires the API, the map, the filters, the panels, the layout, i18n and export together. */
+import { ApiError, fetchTopics, fetchYearCounts, type ActorRef } from './api';
+import { clusterName } from './clusters';
+import { byId, h } from './dom';
 import { exportJson, exportPng } from './export';
-import { Filters, type FilterState } from './filters';
-import { KIND_STYLE, PATH_COLOUR, SUGGEST_COLOUR, TOPIC_STYLE, toElements } from './graph';
-import { applyI18n, currentLang, label, onLangChange, setLang, t } from './i18n';
-import { PositionStore, place } from './layout';
+import { Filters } from './filters';
+import { Handover } from './handover';
+import { applyI18n, currentLang, formatNumber, onLangChange, setLang, t } from './i18n';
+import { renderClusters, renderLegendFor } from './legend';
+import { PositionStore, place, warmUpLayout } from './layout';
 import { NetworkMap } from './map';
 import { Panel } from './panel';
 import { ActorPicker } from './picker';
-
-/** Beyond this many actors the page does not draw them one by one (a hairball nobody can read). */
-export const MAX_DRAWN_ACTORS = 400;
+import { MAX_API_ACTORS, MAX_DRAWN_ACTORS, forgetScope, loadView as decideView, openCluster, scopeOf, type Ego, type OpenCluster, type View } from './view';
 
 type PageState = 'loading' | 'layout' | 'ready' | 'empty' | 'large' | 'error';
 
-interface Ego {
-  actorId: string;
-  depth: number;
-  name: string;
+/** `?all=1` draws every actor up to the API's limit, clusters or not (for the benchmark). */
+const DRAW_ALL = new URLSearchParams(location.search).get('all') === '1';
+
+/** Time spent on the last view, for the benchmark and for curious readers of the console. */
+interface Timings {
+  /** Asking the API (the answer read and parsed). */
+  fetchMs: number;
+  /** Deciding what to draw and turning the answer into elements (the rest of view.ts's work). */
+  prepareMs: number;
+  /** fcose in the worker (0 when every position was known), and the whole placement with messaging. */
+  layoutMs: number;
+  placeMs: number;
+  /** Handing the elements to Cytoscape (add, style, fit), and until the next frame was drawn. */
+  renderMs: number;
+  frameMs: number;
+  /** performance.now() when the first view was drawn (a frame after it was handed to Cytoscape). */
+  firstPictureMs: number | null;
 }
 
 const positions = new PositionStore();
 const map = new NetworkMap(byId('map'));
 let ego: Ego | null = null;
+let cluster: OpenCluster | null = null;
+let current: View | null = null;
 let filters: Filters;
 let loadSeq = 0;
 let lastSummary: () => string = () => '';
 let lastView: unknown = null;
+const timings: Timings = { fetchMs: 0, prepareMs: 0, layoutMs: 0, placeMs: 0, renderMs: 0, frameMs: 0, firstPictureMs: null };
 
 declare global {
   interface Window {
     cy: typeof map.cy;
-    quartiernetz: { state: PageState; view: unknown; reload(): Promise<void>; exportPng(): Promise<Blob>; lastPng: Blob | null };
+    quartiernetz: {
+      state: PageState;
+      view: unknown;
+      viewKind: View['kind'] | null;
+      timings: Timings;
+      reload(): Promise<void>;
+      exportPng(): Promise<Blob>;
+      lastPng: Blob | null;
+    };
   }
 }
 
@@ -62,67 +85,79 @@ function setState(state: PageState, message = '', retry = false): void {
   );
 }
 
-function networkFilter(f: FilterState): NetworkFilter {
-  const filter: NetworkFilter = { maxActors: MAX_DRAWN_ACTORS + 1, includeTopics: f.topicView };
-  if (f.topicIds.length) filter.topicIds = f.topicIds;
-  if (f.actorKinds.length) filter.actorKinds = f.actorKinds;
-  if (f.from) filter.from = f.from;
-  if (f.to) filter.to = f.to;
-  if (ego) {
-    filter.centreActorId = ego.actorId;
-    filter.depth = ego.depth;
+const membersLabel = (n: number) => t('cluster.members', { n });
+
+/** The message for a view that is too big to draw. */
+function largeMessage(view: Extract<View, { kind: 'large' }>): string {
+  const n = view.actors === null ? t('status.largeMore', { n: view.cluster ? MAX_API_ACTORS : MAX_DRAWN_ACTORS }) : String(view.actors);
+  if (view.cluster && view.actors === null) return t('status.clusterUnavailable', { n: formatNumber(MAX_API_ACTORS, 0) });
+  if (view.cluster) return t('status.clusterLarge', { label: view.cluster.label, n });
+  if (ego) return t('status.largeEgo', { n });
+  return t('status.large', { n });
+}
+
+function summaryOf(view: View): string {
+  if (view.kind === 'clusters') {
+    const parts = [t('status.summaryClusters', { clusters: view.clustering.clusters.length, actors: formatNumber(view.actors, 0) })];
+    if (view.clustering.unclusteredCount) parts.push(t('status.unclustered', { n: view.clustering.unclusteredCount }));
+    return parts.join(' · ');
   }
-  return filter;
+  if (view.kind === 'actors') {
+    if (filters.value.topicView) return t('status.summaryTopics', { actors: view.actors, topics: view.topics });
+    const f = (x: number) => formatNumber(x, 0);
+    return view.edges < view.ties ? t('status.summaryStrongest', { actors: f(view.actors), edges: f(view.edges), ties: f(view.ties) }) : t('status.summary', { actors: view.actors, edges: view.edges });
+  }
+  return '';
 }
 
 async function loadView(): Promise<void> {
   const seq = ++loadSeq;
-  const f = filters.value;
-  const filter = networkFilter(f);
   renderViewBar();
   setState('loading', t('status.loading'));
   try {
-    const network = await fetchNetwork(filter);
+    const asked = performance.now();
+    const view = await decideView({ filters: filters.value, ego, cluster, drawAll: DRAW_ALL }, membersLabel);
     if (seq !== loadSeq) return;
-    const actorCount = network.nodes.filter((n) => n.type === 'ACTOR').length;
-    if (network.truncated || actorCount > MAX_DRAWN_ACTORS) {
+    const decided = performance.now() - asked;
+    current = view;
+    window.quartiernetz.viewKind = view.kind;
+    renderViewBar();
+    renderClusterList();
+    renderLegend();
+    if (view.kind === 'large' || view.kind === 'empty') {
       map.cy.elements().remove();
-      const n = network.truncated ? t('status.largeMore', { n: MAX_DRAWN_ACTORS }) : String(actorCount);
-      lastSummary = () => t('status.large', { n });
-      setState('large', lastSummary());
+      lastSummary = () => (current?.kind === 'large' ? largeMessage(current) : t('status.empty'));
+      setState(view.kind, lastSummary());
       return;
     }
-    if (actorCount === 0) {
-      map.cy.elements().remove();
-      lastSummary = () => t('status.empty');
-      setState('empty', lastSummary());
-      return;
-    }
-    let elements: ElementDefinition[] = toElements(network);
-    // Topic view: actors and topics only (bipartite), so shared topics stand out.
-    if (f.topicView) elements = elements.filter((e) => e.group === 'nodes' || e.data.type === 'INTERESTED_IN');
-    const family = f.topicView ? 'topics' : 'actors';
     const started = performance.now();
     const tick = window.setInterval(() => {
       if (seq === loadSeq) setState('layout', t('status.layout', { s: ((performance.now() - started) / 1000).toFixed(1) }));
     }, 200);
     let placement;
     try {
-      placement = await place(elements, positions.get(family));
+      placement = await place(view.elements, positions.get(view.family), { spread: view.kind === 'clusters' });
     } finally {
       window.clearInterval(tick);
     }
     if (seq !== loadSeq) return;
-    if (placement.placed.length) positions.save(family, placement.positions);
-    map.render(elements, placement.positions);
-    lastView = { filter, language: currentLang() };
+    if (placement.placed.length) positions.save(view.family, placement.positions);
+    const drawStart = performance.now();
+    map.render(view.elements, placement.positions);
+    const drawn = performance.now();
+    Object.assign(timings, { fetchMs: view.fetchMs, prepareMs: decided - view.fetchMs, layoutMs: placement.ms, placeMs: drawStart - started, renderMs: drawn - drawStart });
+    // Cytoscape draws in its next animation frame: the picture is there once the one after begins.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      timings.frameMs = performance.now() - drawn;
+      timings.firstPictureMs ??= performance.now();
+    }));
+    lastView = { kind: view.kind, filter: view.kind === 'actors' ? view.filter : scopeOf(filters.value), cluster: cluster?.id ?? null, language: currentLang() };
     window.quartiernetz.view = lastView;
-    const topics = elements.filter((e) => e.data.type === 'TOPIC').length;
-    const edges = elements.filter((e) => e.group === 'edges').length;
-    lastSummary = () => (f.topicView ? t('status.summaryTopics', { actors: actorCount, topics }) : t('status.summary', { actors: actorCount, edges }));
+    lastSummary = () => (current ? summaryOf(current) : '');
     byId('summary').textContent = lastSummary();
     setState('ready');
     panel.refreshHighlights();
+    void handover.refresh();
   } catch (error) {
     if (seq !== loadSeq) return;
     map.cy.elements().remove();
@@ -133,35 +168,43 @@ async function loadView(): Promise<void> {
 
 function renderViewBar(): void {
   const bar = byId('viewbar');
-  if (!ego) {
+  const whole = () => h('button', { type: 'button', id: 'view-whole', onclick: () => { ego = null; cluster = null; void loadView(); } }, cluster && !ego ? t('view.allClusters') : t('view.whole'));
+  if (ego) {
+    bar.hidden = false;
+    bar.replaceChildren(h('span', {}, t('view.egoOf', { name: ego.name, depth: ego.depth })), whole());
+  } else if (cluster) {
+    bar.hidden = false;
+    bar.replaceChildren(h('span', { id: 'cluster-title' }, t('view.clusterOf', { label: cluster.label, n: cluster.size })), whole());
+  } else if (current?.kind === 'clusters') {
+    bar.hidden = false;
+    bar.replaceChildren(
+      h('span', { id: 'cluster-hint' }, t('view.clustersHint', { n: formatNumber(current.actors, 0), clusters: current.clustering.clusters.length }),
+        current.tiesKnown ? '' : h('span', { class: 'meta', id: 'ties-unknown' }, ` ${t('view.tiesUnknown', { n: formatNumber(MAX_API_ACTORS, 0) })}`)),
+    );
+  } else {
     bar.hidden = true;
-    return;
   }
-  bar.hidden = false;
-  const e = ego;
-  bar.replaceChildren(
-    h('span', {}, t('view.egoOf', { name: e.name, depth: e.depth })),
-    h('button', { type: 'button', id: 'view-whole', onclick: () => { ego = null; void loadView(); } }, t('view.whole')),
-  );
+}
+
+/** Opens a cluster of the cluster map: its members, drawn one by one. */
+function showCluster(clusterId: string): void {
+  if (current?.kind !== 'clusters') return;
+  const c = current.clustering.clusters.find((x) => x.id === clusterId);
+  if (!c) return;
+  cluster = openCluster(c, clusterName(c, current.clustering.clusters), current.actors);
+  void loadView();
+}
+
+function renderClusterList(): void {
+  renderClusters(current?.kind === 'clusters' ? current.clustering : null, showCluster);
 }
 
 function renderLegend(): void {
-  const item = (icon: Node, text: string) => h('li', {}, icon, h('span', {}, text));
-  const line = (colour: string, dashed = false, width = 3) => {
-    const span = h('span', { class: 'line', style: `border-top:${width}px ${dashed ? 'dashed' : 'solid'} ${colour}` });
-    return span;
-  };
-  byId('legend-list').replaceChildren(
-    ...Object.entries(KIND_STYLE).map(([kind, look]) => item(shapeIcon(look.shape, look.colour), label(kind))),
-    item(shapeIcon(TOPIC_STYLE.shape, TOPIC_STYLE.colour), t('legend.topic')),
-    item(line('#a8b3bd'), t('legend.edge')),
-    item(line('#9edae5', false, 2), t('legend.interest')),
-    item(line(PATH_COLOUR, false, 4), t('legend.path')),
-    item(line(SUGGEST_COLOUR, true), t('legend.suggested')),
-  );
+  renderLegendFor(current?.kind === 'clusters' ? 'clusters' : 'actors', handover?.isOpen ?? false);
 }
 
 function select(actorId: string): void {
+  handover.close();
   map.focus(actorId);
   void panel.open(actorId);
 }
@@ -174,41 +217,70 @@ const panel = new Panel({
     ego = { actorId, depth, name };
     void loadView();
   },
+  whatIf: (actor) => {
+    panel.close();
+    void handover.add(actor);
+    renderLegend();
+  },
 });
+
+const handover = new Handover({ map, describe, scope: () => scopeOf(filters.value) });
+
+/** A search hit: shown where it is, else in its cluster (if that can be drawn), else its ego network. */
+function jumpTo(actor: ActorRef): void {
+  if (map.node(actor.id)) return select(actor.id);
+  if (current?.kind === 'clusters') {
+    const home = current.clustering.clusters.find((c) => c.actors.some((a) => a.id === actor.id));
+    if (home && home.size <= MAX_DRAWN_ACTORS && current.actors <= MAX_API_ACTORS) {
+      showCluster(home.id);
+      void waitForView().then(() => select(actor.id));
+      return;
+    }
+  }
+  ego = { actorId: actor.id, depth: 1, name: actor.name };
+  void loadView().then(() => select(actor.id));
+}
+
+/** Resolves when the view being loaded is drawn (or failed). */
+function waitForView(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (document.body.dataset.state === 'loading' || document.body.dataset.state === 'layout' ? window.setTimeout(check, 50) : resolve());
+    check();
+  });
+}
 
 function wire(): void {
   window.cy = map.cy;
-  window.quartiernetz = { state: 'loading', view: null, reload: loadView, exportPng: () => exportPng(map.cy), lastPng: null };
+  window.quartiernetz = { state: 'loading', view: null, viewKind: null, timings, reload: loadView, exportPng: () => exportPng(map.cy), lastPng: null };
 
-  filters = new Filters(() => void loadView());
+  filters = new Filters(() => {
+    cluster = null;
+    void loadView();
+  });
 
   map.cy.on('tap', 'node[type="ACTOR"]', (ev) => {
     const node = ev.target;
+    const actor: ActorRef = { id: node.data('entityId'), name: node.data('label'), kind: node.data('kind') };
+    if (handover.isOpen) return void handover.toggle(actor);
     const oe = ev.originalEvent as MouseEvent | undefined;
-    if (oe?.shiftKey && panel.isOpen && panel.current && panel.current !== node.data('entityId')) {
-      void panel.connect({ id: node.data('entityId'), name: node.data('label'), kind: node.data('kind') });
-      return;
-    }
-    void panel.open(node.data('entityId'));
+    if (oe?.shiftKey && panel.isOpen && panel.current && panel.current !== actor.id) return void panel.connect(actor);
+    void panel.open(actor.id);
   });
   map.cy.on('tap', 'node[type="TOPIC"]', (ev) => {
     const node = ev.target;
     map.clearHighlights();
     map.cy.elements().difference(node.closedNeighborhood()).addClass('faded');
   });
+  map.cy.on('tap', 'node[type="CLUSTER"]', (ev) => showCluster(ev.target.data('entityId')));
 
-  const search = new ActorPicker(byId<HTMLInputElement>('search'), (actor) => {
-    if (map.node(actor.id)) return select(actor.id);
-    // Not in the current view: open its ego network, then jump to it.
-    ego = { actorId: actor.id, depth: 1, name: actor.name };
-    void loadView().then(() => select(actor.id));
-  }, describe);
+  const search = new ActorPicker(byId<HTMLInputElement>('search'), jumpTo, describe);
   byId('search-box').append(search.list);
 
   byId('lang').addEventListener('click', () => setLang(currentLang() === 'de' ? 'en' : 'de'));
   byId('fit').addEventListener('click', () => map.cy.animate({ fit: { eles: map.cy.elements(), padding: 30 } }, { duration: 250 }));
   byId('relayout').addEventListener('click', () => {
-    positions.clear(filters.value.topicView ? 'topics' : 'actors');
+    positions.clear(current && current.kind !== 'large' && current.kind !== 'empty' ? current.family : filters.value.topicView ? 'topics' : 'actors');
+    forgetScope();
     void loadView();
   });
   byId('export-png').addEventListener('click', async () => {
@@ -223,14 +295,25 @@ function wire(): void {
     }
   });
   byId('export-json').addEventListener('click', () => exportJson(map.cy, lastView));
+  byId('handover-open').addEventListener('click', () => {
+    panel.close();
+    handover.open();
+    renderLegend();
+    byId('handover-input').focus();
+  });
+  byId('handover-close').addEventListener('click', () => renderLegend());
 
   document.addEventListener('keydown', (ev) => {
     const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement;
     if (ev.key === '/' && !typing) {
       ev.preventDefault();
       byId('search').focus();
-    } else if (ev.key === 'Escape' && panel.isOpen && !typing) {
-      panel.close();
+    } else if (ev.key === 'Escape' && !typing) {
+      if (panel.isOpen) panel.close();
+      else if (handover.isOpen) {
+        handover.close();
+        renderLegend();
+      }
     }
   });
 
@@ -239,7 +322,12 @@ function wire(): void {
     filters.render();
     renderLegend();
     renderViewBar();
+    renderClusterList();
     panel.render();
+    handover.render();
+    map.cy.nodes('[type="CLUSTER"]').forEach((n) => {
+      n.data('label', `${n.data('lines') || n.data('name')}\n${membersLabel(n.data('size'))}`);
+    });
     const state = document.body.dataset.state as PageState;
     if (state === 'ready') byId('summary').textContent = lastSummary();
     else if (state !== 'loading' && state !== 'layout') setState(state, lastSummary(), state === 'error');
@@ -248,6 +336,7 @@ function wire(): void {
 
 async function start(): Promise<void> {
   wire();
+  warmUpLayout();
   applyI18n();
   byId('lang').textContent = t('lang.switch');
   renderLegend();
@@ -257,6 +346,10 @@ async function start(): Promise<void> {
     (error) => byId('filter-topics').replaceChildren(h('p', { class: 'error', role: 'alert' }, describe(error))),
   );
   await Promise.all([topics, loadView()]);
+  // Year buttons once the map is there (30 counts are not worth delaying the first picture):
+  // the last 30 years, those with collaborations; a failure only leaves them out.
+  const thisYear = new Date().getFullYear();
+  await fetchYearCounts(thisYear - 29, thisYear + 1).then((list) => filters.setYears(list), () => undefined);
 }
 
 void start();

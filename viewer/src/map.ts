@@ -5,6 +5,7 @@ import { stylesheet } from './graph';
 import type { Position } from './layout';
 
 export const LARGE_RENDER = 500; // elements beyond which gestures hide edges and draw a texture
+export const HUGE_RENDER = 1000; // nodes beyond which labels are not shortened to fit (see graph.ts)
 
 export const actorNodeId = (actorId: string) => `actor:${actorId}`;
 
@@ -26,17 +27,22 @@ export class NetworkMap {
 
   render(elements: ElementDefinition[], positions: Record<string, Position>): void {
     const large = elements.length > LARGE_RENDER;
+    const edges = elements.filter((e) => e.group === 'edges').length;
     const cy = this.cy;
+    cy.resize(); // the view bar above may have just appeared or gone
     cy.startBatch();
     cy.elements().remove();
     cy.add(elements.map((e) => (e.group === 'nodes' ? { ...e, position: { ...positions[e.data.id!] } } : e)));
-    cy.style(stylesheet(large));
+    cy.style(stylesheet(large, elements.length - edges > HUGE_RENDER));
     cy.endBatch();
     // Rendering hints for big maps (Cytoscape reads these renderer options at start; set them directly).
     const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean; textureOnViewport?: boolean } }).renderer();
     renderer.hideEdgesOnViewport = large;
     renderer.textureOnViewport = large;
-    cy.fit(undefined, 30);
+    // Nodes only: their box holds every (straight) edge, and measuring 10,000 edges takes a second.
+    // Big maps without labels too (thousands of text measurements; at that zoom labels are not drawn).
+    if (large) cy.fit(cy.nodes().boundingBox({ includeLabels: false }) as unknown as cytoscape.CollectionArgument, 30);
+    else cy.fit(cy.nodes(), 30);
   }
 
   node(actorId: string): NodeSingular | null {
@@ -46,8 +52,21 @@ export class NetworkMap {
 
   clearHighlights(): void {
     this.cy.batch(() => {
-      this.cy.elements().removeClass('faded ego centre path suggested match');
+      this.cy.elements().removeClass('faded ego centre path suggested match removed dropped broker');
       this.cy.edges('.suggestion-edge').remove();
+    });
+  }
+
+  /**
+   * The hand-over view: the removed actors and their ties faded out, the actors who drop out with
+   * them marked, the new brokers marked and labelled with their rank before → after.
+   */
+  highlightHandover(h: { removed: string[]; dropped: string[]; brokers: Array<{ actorId: string; rank: number; rankBefore: number; name: string }> }): void {
+    this.clearHighlights();
+    this.cy.batch(() => {
+      for (const id of h.removed) this.node(id)?.addClass('removed').connectedEdges().addClass('removed');
+      for (const id of h.dropped) this.node(id)?.addClass('dropped');
+      for (const b of h.brokers) this.node(b.actorId)?.addClass('broker').data('brokerLabel', `${b.rankBefore} → ${b.rank} · ${b.name}`);
     });
   }
 

@@ -1,4 +1,4 @@
-/** The side panel of one actor: details, topics, collaborations, partners, ego depth, path, suggestions. */
+/** The side panel of one actor: details, topics, collaborations, partners, ego depth, path, suggestions, "what if it leaves". */
 import { fetchActor, fetchPath, fetchSuggestions, type ActorDetails, type ActorRef, type Chain, type Suggestion } from './api';
 import { byId, h, shapeIcon } from './dom';
 import { KIND_STYLE } from './graph';
@@ -10,6 +10,8 @@ export interface PanelHost {
   map: NetworkMap;
   select(actorId: string): void;
   openEgo(actorId: string, depth: number, name: string): void;
+  /** Opens the hand-over view with this actor taken out. */
+  whatIf(actor: ActorRef): void;
   describe(error: unknown): string;
 }
 
@@ -178,11 +180,16 @@ export class Panel {
       ),
       inView ? null : h('p', { class: 'hint' }, t('panel.notInView')),
     );
+    const whatIf = h('section', { class: 'what-if' },
+      h('h3', {}, t('panel.whatIf')),
+      h('button', { type: 'button', id: 'panel-what-if', onclick: () => this.host.whatIf({ id: a.id, name: a.name, kind: a.kind }) }, t('panel.whatIfButton', { name: a.name })),
+    );
     return [
       h('section', {}, facts, a.description ? h('p', { class: 'description' }, a.description) : null),
       ego,
       this.renderSuggestions(),
       this.renderPath(),
+      whatIf,
       h('section', { class: 'topics' },
         h('h3', {}, t('panel.topics')),
         a.topics.length ? h('ul', { class: 'chips' }, ...a.topics.map((topic) => h('li', { class: 'chip static' }, topic.name))) : h('p', { class: 'hint' }, t('panel.noTopics')),

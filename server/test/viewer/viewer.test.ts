@@ -2,103 +2,45 @@
  * The viewer end to end: the built page in a real headless Chromium (Debian's /usr/bin/chromium
  * through playwright-core) against the real server on an in-memory embedded store with the
  * Batenbrock seed. Assertions read Cytoscape's model through `window.cy`, not pixels; screenshots
- * are kept as artefacts in test-artifacts/viewer/ (git-ignored).
+ * are kept as artefacts in test-artifacts/viewer/ (git-ignored). The cluster map of a network too
+ * big to draw is tested in clusters.test.ts.
  *
  * Without Chromium the suite is skipped locally and fails under CI=true (CI installs it).
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Core } from 'cytoscape';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { batenbrock } from '../../../seed/batenbrock';
-import { buildViewer } from '../../../viewer/build';
-import { createApp, type QuartiernetzApp } from '../../src/http/app';
-import { NetworkService } from '../../src/service/network-service';
-import { createEmbeddedStore } from '../../src/store/embedded';
-import type { NetworkStore } from '../../src/store/network-store';
+import { browserSuite, clickNode as click, hasSuggestions, openBrowser, shot as screenshot, startViewerServer, suggestionsMissing, type ViewerBrowser, type ViewerServer } from './harness';
 
-/** What the page exposes for tests (viewer/src/main.ts). */
-declare global {
-  interface Window {
-    cy: Core;
-    quartiernetz: { state: string; lastPng: Blob | null };
-  }
-}
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const ROOT = path.resolve(__dirname, '../../..');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'viewer');
-const hasChromium = fs.existsSync(CHROMIUM);
-/** Whether the published schema has contact suggestions yet (another feature adds them). */
-const hasSuggestions = /\bsuggestContacts\s*\(/.test(fs.readFileSync(path.join(ROOT, 'schema/schema.graphql'), 'utf8'));
-
-if (!hasChromium) {
-  if (process.env.CI === 'true' || process.env.CI === '1') {
-    test('Chromium is installed for the viewer tests', () => {
-      throw new Error(`${CHROMIUM} is missing: the viewer's browser tests need Debian's chromium (apt-get install chromium; .ci/run installs it).`);
-    });
-  } else {
-    console.warn(`Skipping the viewer's browser tests: ${CHROMIUM} is missing (apt-get install chromium). Under CI=true this fails.`);
-  }
-}
-
-const suite = hasChromium ? describe : describe.skip;
-
-suite('viewer in headless Chromium', () => {
+browserSuite('viewer in headless Chromium', () => {
   jest.setTimeout(60_000);
-  let store: NetworkStore;
-  let server: QuartiernetzApp;
+  let server: ViewerServer;
+  let browser: ViewerBrowser;
   let base: string;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
   const seedActors = batenbrock.actors.length;
 
   const state = () => page.evaluate(() => document.body.dataset.state);
   const waitReady = () => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
   const actorCount = () => page.evaluate(() => window.cy.nodes('[type="ACTOR"]').length);
-  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-
-  /** A real mouse click on a node, at its rendered position. */
-  async function clickNode(nodeId: string, modifiers: Array<'Shift'> = []): Promise<void> {
-    const point = await page.evaluate((id) => {
-      const cy = window.cy;
-      const node = cy.getElementById(id);
-      cy.center(node);
-      const p = node.renderedPosition();
-      const box = cy.container()!.getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
-    }, nodeId);
-    for (const m of modifiers) await page.keyboard.down(m);
-    await page.mouse.click(point.x, point.y);
-    for (const m of modifiers) await page.keyboard.up(m);
-  }
+  const shot = (name: string) => screenshot(page, name);
+  /** The same API the page reads, asked directly, to compare the page with. */
+  const graphql = async (query: string) => {
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = await response.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const clickNode = (nodeId: string, modifiers: Array<'Shift'> = []) => click(page, nodeId, modifiers);
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await buildViewer();
-    store = createEmbeddedStore({ filename: ':memory:' });
-    await store.init();
-    await store.mergeGraph(batenbrock);
-    const service = await NetworkService.start(store);
-    server = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true });
-    await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
-
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true, locale: 'de-DE' });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      // Until suggestContacts is in the schema, asking for it answers 400 (a validation error) once.
-      if (!hasSuggestions && /status of 400/.test(message.text())) return;
-      consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+    server = await startViewerServer(batenbrock);
+    base = server.base;
+    browser = await openBrowser(suggestionsMissing);
+    ({ context, page, errors: consoleErrors } = browser);
     const started = Date.now();
     await page.goto(`${base}/`);
     await waitReady();
@@ -106,9 +48,8 @@ suite('viewer in headless Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.apollo.stop();
-    await store?.close();
+    await browser?.browser.close();
+    await server?.close();
   });
 
   test('/ serves the page; /graphql, /healthz stay as they were', async () => {
@@ -214,6 +155,8 @@ suite('viewer in headless Chromium', () => {
     await page.waitForFunction((id) => window.cy.edges('.suggested').length === 1 && window.cy.getElementById(`actor:${id}`).hasClass('suggested'), items[0].id);
     expect(await page.evaluate(() => window.cy.edges('.suggested').style('line-style'))).toBe('dashed');
     await shot('03-panel-bobbie');
+    // Leave the list: a mouse resting there would preview whichever suggestion the next panel puts under it.
+    await page.mouse.move(5, 5);
   });
 
   test('how are A and B connected: the shortest chain is highlighted', async () => {
@@ -277,6 +220,101 @@ suite('viewer in headless Chromium', () => {
     expect(await page.textContent('#filters-title')).toBe('Filter');
   });
 
+  test('year buttons: the network in 2021 and in 2023, positions kept', async () => {
+    const before = new Map(await page.evaluate(() => window.cy.nodes().map((n) => [n.id(), n.position()] as const)));
+    const years = await page.$$eval('#filter-years [data-year]', (els) => els.map((el) => el.getAttribute('data-year')));
+    expect(years).toEqual(['all', '2021', '2022', '2023']);
+    const yearView = async (year: string) => {
+      await page.click(`#filter-years [data-year="${year}"]`);
+      // Wait for the view drawn with that year (the page keeps the filter of what it drew).
+      await page.waitForFunction((y) => document.body.dataset.state === 'ready' && (window.quartiernetz.view as { filter?: { from?: string } })?.filter?.from === `${y}-01-01`, year);
+      await page.waitForFunction((y) => document.querySelector(`#filter-years [data-year="${y}"]`)?.getAttribute('aria-pressed') === 'true', year);
+      expect(await page.inputValue('#filter-to')).toBe(`${year}-12-31`);
+      return page.evaluate(() => window.cy.nodes().map((n) => [n.id(), n.position()] as const));
+    };
+    const in2021 = await yearView('2021');
+    await shot('07-year-2021');
+    const in2023 = await yearView('2023');
+    for (const view of [in2021, in2023]) {
+      expect(view.length).toBeGreaterThan(0);
+      expect(view.length).toBeLessThan(seedActors);
+      for (const [id, p] of view) expect(before.get(id)).toEqual(p);
+    }
+    expect(in2023.map(([id]) => id).sort()).not.toEqual(in2021.map(([id]) => id).sort());
+    await page.click('#filter-years [data-year="all"]');
+    await page.waitForFunction((all) => document.body.dataset.state === 'ready' && !(window.quartiernetz.view as { filter?: { from?: string } })?.filter?.from && window.cy.nodes('[type="ACTOR"]').length === all, seedActors);
+    expect(await page.inputValue('#filter-from')).toBe('');
+  });
+
+  test('what if the district agency leaves: nobody drops out, the city now bridges most', async () => {
+    const AGENCY = 'stadtteilagentur-batenbrock';
+    await clickNode(`actor:${AGENCY}`);
+    await page.waitForSelector('#panel-what-if');
+    await page.click('#panel-what-if');
+    await page.waitForSelector('#handover-brokers li');
+    expect(await page.isHidden('#panel')).toBe(true);
+    const api = await graphql(`{ resilience(removeActorIds: ["${AGENCY}"], first: 8) { disconnectedCount isolatedCount brokers { rank rankBefore actor { id } } } }`);
+    const brokers = await page.$$eval('#handover-brokers li', (els) =>
+      els.map((el) => ({ id: el.getAttribute('data-actor'), rank: Number(el.getAttribute('data-rank')), before: Number(el.getAttribute('data-rank-before')), text: el.textContent })),
+    );
+    expect(brokers[0]).toMatchObject({ id: 'stadt-bottrop', rank: 1, before: 2 });
+    expect(brokers[0].text).toContain('Stadt Bottrop');
+    expect(brokers[0].text).toContain('Rang 2 → 1');
+    expect(brokers.map((b) => [b.id, b.rank, b.before])).toEqual(api.resilience.brokers.map((b: any) => [b.actor.id, b.rank, b.rankBefore]));
+    expect(api.resilience.disconnectedCount + api.resilience.isolatedCount).toBe(0);
+    expect(await page.textContent('#handover-summary')).toContain('Niemand verliert den Anschluss');
+    const model = await page.evaluate((id) => ({
+      removed: window.cy.nodes('.removed').map((n) => n.id()),
+      removedEdges: window.cy.getElementById(`actor:${id}`).connectedEdges().not('.removed').length,
+      brokers: window.cy.nodes('.broker').map((n) => n.id()),
+      cityLabel: window.cy.getElementById('actor:stadt-bottrop').style('label'),
+      dropped: window.cy.nodes('.dropped').length,
+    }), AGENCY);
+    expect(model.removed).toEqual([`actor:${AGENCY}`]);
+    expect(model.removedEdges).toBe(0);
+    expect(model.brokers).toContain('actor:stadt-bottrop');
+    expect(model.cityLabel).toBe('2 → 1 · Stadt Bottrop');
+    expect(model.dropped).toBe(0);
+    expect(await page.textContent('#legend-list')).toContain('Verbindet jetzt');
+    await shot('08-handover-agency');
+  });
+
+  test('what if the city leaves too: a click on the map takes it out, the lists follow the API', async () => {
+    await clickNode('actor:stadt-bottrop');
+    await page.waitForFunction(() => document.querySelectorAll('#handover-removed li').length === 2 && !!document.querySelector('#handover-brokers li'));
+    const api = await graphql(`{ resilience(removeActorIds: ["stadtteilagentur-batenbrock", "stadt-bottrop"], first: 8) {
+      disconnectedActors { id } isolatedActors { id } brokers { actor { id } } } }`);
+    const dropped = [...new Set([...api.resilience.disconnectedActors, ...api.resilience.isolatedActors].map((a: any) => `actor:${a.id}`))].sort();
+    const model = await page.evaluate(() => ({
+      removed: window.cy.nodes('.removed').map((n) => n.id()).sort(),
+      dropped: window.cy.nodes('.dropped').map((n) => n.id()).sort(),
+      listed: [...document.querySelectorAll('#handover-dropped li')].map((li) => `actor:${li.getAttribute('data-actor')}`).sort(),
+      brokers: [...document.querySelectorAll('#handover-brokers li')].map((li) => li.getAttribute('data-actor')),
+    }));
+    expect(model.removed).toEqual(['actor:stadt-bottrop', 'actor:stadtteilagentur-batenbrock']);
+    expect(model.dropped).toEqual(dropped);
+    expect(model.listed).toEqual(dropped);
+    expect(model.brokers).toEqual(api.resilience.brokers.map((b: any) => b.actor.id));
+    expect(model.brokers).not.toContain('stadt-bottrop');
+    await shot('09-handover-agency-and-city');
+    // Put the city back with its chip's ×; closing the view clears the map.
+    await page.click('#handover-x-stadt-bottrop');
+    await page.waitForFunction(() => document.querySelectorAll('#handover-removed li').length === 1 && document.querySelector('#handover-brokers li')?.getAttribute('data-actor') === 'stadt-bottrop');
+    await page.click('#handover-close');
+    expect(await page.evaluate(() => window.cy.elements('.removed, .broker, .dropped').length)).toBe(0);
+    expect(await page.isHidden('#handover')).toBe(true);
+  });
+
+  test('the hand-over view opens from the toolbar and takes actors out by search', async () => {
+    await page.click('#handover-open');
+    await page.fill('#handover-input', 'Stadtteilagentur');
+    await page.waitForSelector('#handover .picker [role="option"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#handover-brokers li')?.getAttribute('data-actor') === 'stadt-bottrop');
+    await page.keyboard.press('Escape'); // leaves the field's list
+    await page.click('#handover-close');
+  });
+
   test('no console errors', () => {
     expect(consoleErrors).toEqual([]);
   });
@@ -285,7 +323,7 @@ suite('viewer in headless Chromium', () => {
     let other: Page;
     afterEach(async () => other?.close());
 
-    test('a network larger than the page draws is not drawn; the page says what to do', async () => {
+    test('a network the API cuts off is shown as its clusters, and the page says the ties between them are missing', async () => {
       other = await context.newPage();
       await other.route('**/graphql', async (route) => {
         if (route.request().postData()?.includes('query Network')) {
@@ -293,9 +331,12 @@ suite('viewer in headless Chromium', () => {
         } else await route.continue();
       });
       await other.goto(`${base}/`);
-      await other.waitForFunction(() => document.body.dataset.state === 'large');
-      expect(await other.textContent('#status')).toMatch(/zu viele für eine lesbare Karte/);
-      expect(await other.evaluate(() => window.cy.nodes().length)).toBe(0);
+      await other.waitForFunction(() => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'clusters');
+      const api = await graphql('{ clusters(minSize: 2, first: 1000) { count } }');
+      expect(await other.evaluate(() => window.cy.nodes('[type="CLUSTER"]').length)).toBe(api.clusters.count);
+      expect(await other.evaluate(() => window.cy.nodes('[type="ACTOR"]').length + window.cy.edges().length)).toBe(0);
+      expect(await other.textContent('#cluster-hint')).toMatch(/zu viele, um sie einzeln zu zeigen/);
+      expect(await other.textContent('#ties-unknown')).toContain('höchstens 5.000 Akteure');
     });
 
     test('a server error is shown clearly, with a retry', async () => {

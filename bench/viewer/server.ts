@@ -1,0 +1,57 @@
+/**
+ * The real server in the bench's process, on an in-memory embedded store holding one network —
+ * and, for networks beyond what `network(filter: { maxActors })` answers (5,000 actors), the
+ * answer the page would get without that limit, computed by the same code (service.network +
+ * the GraphQL mapping) so the page can be measured at 20,000 actors too.
+ */
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/src/http/app';
+import { toNetwork } from '../../server/src/graphql/network/network.mapping';
+import { NetworkService } from '../../server/src/service/network-service';
+import { createEmbeddedStore } from '../../server/src/store/embedded';
+import type { GraphData } from '../../server/src/store/network-store';
+
+export interface BenchServer {
+  base: string;
+  /** Actors and collaborates-with pairs of the whole network (what the page receives). */
+  counts(): { actors: number; ties: number };
+  /** The page's `query Network` answered without the API's limit, as JSON. */
+  networkBody(): string;
+  close(): Promise<void>;
+}
+
+export async function startBenchServer(data: GraphData): Promise<BenchServer> {
+  const store = createEmbeddedStore({ filename: ':memory:' });
+  await store.init();
+  await store.mergeGraph(data);
+  const service = await NetworkService.start(store);
+  const app = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const names = new Map(data.actors.map((a) => [a.id, a.name]));
+  let view: ReturnType<NetworkService['network']> | null = null;
+  const whole = () => (view ??= service.network({ maxActors: data.actors.length + 1 }));
+  let body: string | null = null;
+  return {
+    base: `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`,
+    counts: () => ({ actors: whole().actorIds.length, ties: whole().collaboratesWith.length }),
+    networkBody() {
+      if (body) return body;
+      const network = toNetwork(whole(), service.projection);
+      // The fields the page asks for (viewer/src/api.ts fetchNetwork), labels as the resolver gives them.
+      body = JSON.stringify({
+        data: {
+          network: {
+            truncated: network.truncated,
+            nodes: network.nodes.map((n) => ({ id: n.id, type: n.type, entityId: n.entityId, label: names.get(n.entityId) ?? n.entityId, actorKind: n.actorKind, size: n.size })),
+            edges: network.edges.map((e) => ({ type: e.type, source: e.source, target: e.target, weight: e.weight })),
+          },
+        },
+      });
+      return body;
+    },
+    async close() {
+      await app.apollo.stop();
+      await store.close();
+    },
+  };
+}

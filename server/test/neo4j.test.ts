@@ -13,15 +13,20 @@
  */
 import { describePlanChecks } from '../src/store/neo4j/plans.neo4j-suite';
 import { describeNetworkStoreContract } from './contract/network-store.contract';
+import { describeHistoryAndMergeContract } from './contract/history-merge.contract';
+import { describeHistoryApi } from './graphql/history.suite';
 import { insightParitySuite } from './graphql/insight-parity.neo4j-suite';
 import { describeInsight } from './graphql/insight.suite';
 import { describeMutations } from './graphql/mutations.suite';
 import { paritySuite } from './graphql/parity.neo4j-suite';
 import { describeQueries } from './graphql/queries.suite';
 import { describeRoundTrips } from './graphql/round-trips.suite';
+import { suggestionParitySuite } from './graphql/suggestions-parity.neo4j-suite';
+import { describeSuggestions } from './graphql/suggestions.suite';
 import { describeNeo4j, neo4jHarness } from './support/stores';
 
 describeNeo4j('neo4j store', (config) => describeNetworkStoreContract('neo4j', neo4jHarness(config)));
+describeNeo4j('neo4j store: mergeActors and history', (config) => describeHistoryAndMergeContract('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j query plans', (config) => describePlanChecks(config));
 describeNeo4j('GraphQL queries on neo4j', (config) => describeQueries('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL mutations on neo4j', (config) => describeMutations('neo4j', neo4jHarness(config)));
@@ -29,3 +34,6 @@ describeNeo4j('store calls per request on neo4j', (config) => describeRoundTrips
 describeNeo4j('GraphQL parity of the stores', (config) => paritySuite(config));
 describeNeo4j('GraphQL network insight on neo4j', (config) => describeInsight('neo4j', neo4jHarness(config)));
 describeNeo4j('network insight parity of the stores', (config) => insightParitySuite(config));
+describeNeo4j('GraphQL duplicates, merge, history and undo on neo4j', (config) => describeHistoryApi('neo4j', neo4jHarness(config)));
+describeNeo4j('contact suggestions on neo4j', (config) => describeSuggestions('neo4j', neo4jHarness(config)));
+describeNeo4j('contact suggestion parity of the stores', (config) => suggestionParitySuite(config));

@@ -35,6 +35,14 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   DeleteActor: { id: 'tafel' },
   HandOver: { removeActorIds: ['stadtteilagentur-batenbrock'] },
   RecentTies: { id: 'bobbie-ev' },
+  CreateDuplicate: { input: { id: 'bobbie-duplikat', name: 'Bobbie e. V.', kind: 'ASSOCIATION' } },
+  MergeActors: { keepId: 'bobbie-ev', mergeIds: ['bobbie-duplikat'] },
+  DescribeActor: { id: 'bobbie-ev', description: 'Gemeinschaftsgarten am Bürgerhaus' },
+  History: { id: 'bobbie-ev' },
+  UndoLastChange: { id: 'bobbie-ev' },
+  SuggestContacts: { id: 'bobbie-ev', kinds: ['ASSOCIATION', 'INITIATIVE', 'GROUP', 'INSTITUTION'] },
+  MatchActors: { topicIds: ['jugend', 'sport'] },
+  SimilarActors: { id: 'repair-cafe-batenbrock' },
 };
 
 describe('schema contract', () => {

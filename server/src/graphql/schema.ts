@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ActorResolver } from './actor/actor.resolver';
 import { CollaborationResolver } from './collaboration/collaboration.resolver';
+import { historyResolvers } from './history/history.resolver';
 import { insightResolvers } from './insight/insight.resolver';
 import { CollaboratorResolver, InterestResolver, ParticipationResolver } from './links/links.resolver';
 import {
@@ -13,6 +14,7 @@ import {
   NetworkResolver,
   PathStepResolver,
 } from './network/network.resolver';
+import { suggestResolvers } from './suggest/suggest.resolver';
 import { TopicResolver } from './topic/topic.resolver';
 
 export const resolvers = [
@@ -28,6 +30,8 @@ export const resolvers = [
   NetworkNodeResolver,
   NetworkEdgeResolver,
   ...insightResolvers,
+  ...historyResolvers,
+  ...suggestResolvers,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

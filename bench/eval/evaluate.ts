@@ -1,0 +1,87 @@
+/**
+ * Runs methods over query groups of a split and averages the metrics. The index is the same
+ * structure the service builds (suggestionIndex over a NetworkProjection).
+ */
+import { suggestionIndex, type SuggestionIndex } from '../../server/src/suggest/suggestion-index';
+import { random } from '../../seed/generate';
+import { average, listMetrics, type Metrics } from './metrics';
+import type { Method } from './methods';
+import type { LateNewcomer, TemporalSplit } from './split';
+
+export const K = 10;
+
+/** Averages, and each query's precision@10 (averaged over repetitions) for paired comparisons. */
+export interface GroupMetrics extends Metrics {
+  perQueryPrecisionAt10: number[];
+}
+
+export function evaluateGroup(split: TemporalSplit, queries: readonly string[], method: Method, repetitions = 1): GroupMetrics {
+  const index = suggestionIndex(split.projection);
+  const rows: Array<ReturnType<typeof listMetrics>> = [];
+  const perQuery = new Array<number>(queries.length).fill(0);
+  for (let r = 0; r < repetitions; r++) {
+    queries.forEach((q, i) => {
+      const row = listMetrics(method.rank(index, q, K), split.targets.get(q)!);
+      rows.push(row);
+      perQuery[i] += row.precisionAt10 / repetitions;
+    });
+  }
+  return { ...average(rows), queries: queries.length, perQueryPrecisionAt10: perQuery };
+}
+
+/**
+ * Paired bootstrap of the difference in mean precision@10 between two methods over the same query
+ * actors (resampling actors, seeded): the 2.5 % and 97.5 % quantiles.
+ */
+export function bootstrapDifference(a: readonly number[], b: readonly number[], samples = 2000, seed = 7): [number, number] {
+  const rand = random(seed);
+  const n = a.length;
+  const diffs: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const j = Math.floor(rand() * n);
+      sum += a[j] - b[j];
+    }
+    diffs.push(sum / n);
+  }
+  diffs.sort((x, y) => x - y);
+  return [diffs[Math.floor(samples * 0.025)], diffs[Math.floor(samples * 0.975)]];
+}
+
+/**
+ * Late newcomers one at a time: the actor is added to the projection with its declared interests
+ * (as the service would on `createActor` + `setActorInterests`), suggested for, and removed again.
+ */
+export function evaluateLateNewcomers(
+  split: TemporalSplit,
+  newcomers: readonly LateNewcomer[],
+  methods: readonly Method[],
+  repetitions: Record<string, number> = {},
+): Record<string, GroupMetrics> {
+  const rows: Record<string, Array<ReturnType<typeof listMetrics>>> = Object.fromEntries(methods.map((m) => [m.name, []]));
+  const perQuery: Record<string, number[]> = Object.fromEntries(methods.map((m) => [m.name, []]));
+  const projection = split.projection;
+  for (const newcomer of newcomers) {
+    projection.upsertActor(newcomer.id, newcomer.kind);
+    projection.setInterests(newcomer.id, newcomer.interests);
+    try {
+      const index: SuggestionIndex = suggestionIndex(projection);
+      for (const method of methods) {
+        const times = repetitions[method.name] ?? 1;
+        let precision = 0;
+        for (let r = 0; r < times; r++) {
+          const row = listMetrics(method.rank(index, newcomer.id, K), newcomer.targets);
+          rows[method.name].push(row);
+          precision += row.precisionAt10 / times;
+        }
+        perQuery[method.name].push(precision);
+      }
+    } finally {
+      projection.removeActor(newcomer.id);
+    }
+  }
+  return Object.fromEntries(
+    methods.map((m) => [m.name, { ...average(rows[m.name]), queries: newcomers.length, perQueryPrecisionAt10: perQuery[m.name] }]),
+  );
+}

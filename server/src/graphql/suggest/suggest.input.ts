@@ -1,0 +1,62 @@
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { ArgsType, Field, Float, ID, Int } from 'type-graphql';
+import type { ActorKind } from '../../domain/model';
+import { ActorKindEnum } from '../common/enums';
+import { LIMITS } from '../common/validators';
+
+/** Largest `first` of the suggestion queries, and its default. */
+export const MAX_SUGGESTIONS = 100;
+export const DEFAULT_SUGGESTIONS = 10;
+
+@ArgsType()
+export class SuggestContactsArgs {
+  @Field(() => ID)
+  @Length(1, LIMITS.id)
+  actorId!: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_SUGGESTIONS, description: `How many, 1–${MAX_SUGGESTIONS}; ${DEFAULT_SUGGESTIONS} when absent.` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SUGGESTIONS)
+  first?: number | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only actors with any of these topics (interests or collaboration topics).' })
+  @ArrayMaxSize(LIMITS.listInput)
+  topicIds?: string[] | null;
+
+  @Field(() => [ActorKindEnum], { nullable: true, description: 'Only actors of any of these kinds.' })
+  kinds?: ActorKind[] | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only suggestions scoring at least this much.' })
+  minScore?: number | null;
+}
+
+@ArgsType()
+export class MatchActorsArgs {
+  @Field(() => [ID], { description: 'The topics: actors with any of them are ranked, rarer shared topics counting more.' })
+  @ArrayMinSize(1, { message: 'topicIds must name at least one topic' })
+  @ArrayMaxSize(LIMITS.listInput)
+  topicIds!: string[];
+
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_SUGGESTIONS, description: `How many, 1–${MAX_SUGGESTIONS}; ${DEFAULT_SUGGESTIONS} when absent.` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SUGGESTIONS)
+  first?: number | null;
+}
+
+@ArgsType()
+export class SimilarActorsArgs {
+  @Field(() => ID)
+  @Length(1, LIMITS.id)
+  actorId!: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_SUGGESTIONS, description: `How many, 1–${MAX_SUGGESTIONS}; ${DEFAULT_SUGGESTIONS} when absent.` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SUGGESTIONS)
+  first?: number | null;
+}

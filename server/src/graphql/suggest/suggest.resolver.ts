@@ -1,0 +1,140 @@
+/**
+ * "Whom should this actor meet?" (`suggestContacts`), "who works on …?" (`matchActors`) and "who is
+ * most like this actor?" (`similarActors`): ranked on the projection by server/src/suggest, the
+ * same code for every store; names, topics and collaborations through the request's loaders, so a
+ * request costs a bounded number of store calls whatever `first` is.
+ */
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Actor, Collaboration, Topic } from '../../domain/model';
+import { explanationSentence } from '../../suggest/explain';
+import { SIGNAL_LABELS } from '../../suggest/model';
+import { ActorType } from '../actor/actor.type';
+import { CollaborationType } from '../collaboration/collaboration.type';
+import type { GraphQLContext } from '../context';
+import { required } from '../links/required';
+import { loadExisting } from '../loaders';
+import { TopicType } from '../topic/topic.type';
+import { DEFAULT_SUGGESTIONS, MatchActorsArgs, SimilarActorsArgs, SuggestContactsArgs } from './suggest.input';
+import { ContactSuggestionType, MutualCollaboratorType, ScorePartType, SharedTopicType, TopicMatchType } from './suggest.type';
+
+@Resolver()
+export class SuggestQueryResolver {
+  @Query(() => [ContactSuggestionType], {
+    description:
+      'Actors this actor has not collaborated with yet, best first, each with its reasons: shared topics, mutual collaborators and the parts of the score.',
+  })
+  suggestContacts(@Args(() => SuggestContactsArgs) args: SuggestContactsArgs, @Ctx() { service }: GraphQLContext): ContactSuggestionType[] {
+    const { suggestions } = service;
+    const list = suggestions.suggest(args.actorId, { first: args.first ?? DEFAULT_SUGGESTIONS, topicIds: args.topicIds, kinds: args.kinds, minScore: args.minScore });
+    return list.map((s) => ({
+      actorId: s.actorId,
+      score: s.score,
+      scoreParts: s.parts,
+      explanationData: suggestions.explain(args.actorId, s.actorId),
+    }));
+  }
+
+  @Query(() => [TopicMatchType], { description: 'Actors ranked for a set of topics ("who works on youth and sport?"), rarer shared topics counting more.' })
+  matchActors(@Args(() => MatchActorsArgs) args: MatchActorsArgs, @Ctx() { service }: GraphQLContext): TopicMatchType[] {
+    return service.suggestions.matchActors(args.topicIds, args.first ?? DEFAULT_SUGGESTIONS).map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
+  }
+
+  @Query(() => [TopicMatchType], { description: 'The actors nearest to this one by topics alone, existing collaborators included.' })
+  similarActors(@Args(() => SimilarActorsArgs) args: SimilarActorsArgs, @Ctx() { service }: GraphQLContext): TopicMatchType[] {
+    return service.suggestions.similarActors(args.actorId, args.first ?? DEFAULT_SUGGESTIONS).map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
+  }
+}
+
+@Resolver(() => ContactSuggestionType)
+export class ContactSuggestionResolver {
+  @FieldResolver(() => ActorType, { description: 'The actor suggested.' })
+  async actor(@Root() s: ContactSuggestionType, @Ctx() { loaders }: GraphQLContext): Promise<Actor> {
+    return required(await loaders.actor.load(s.actorId), 'Actor', s.actorId);
+  }
+
+  @FieldResolver(() => [ScorePartType], { description: 'The parts of the score, in the order of the model.' })
+  parts(@Root() s: ContactSuggestionType): ScorePartType[] {
+    return s.scoreParts.map((p) => ({ name: p.signal, label: SIGNAL_LABELS[p.signal], value: p.value, contribution: p.contribution }));
+  }
+
+  @FieldResolver(() => [SharedTopicType], { description: 'Topics both have, largest share of the topic similarity first.' })
+  sharedTopics(@Root() s: ContactSuggestionType): SharedTopicType[] {
+    return s.explanationData.sharedTopics.map((t) => ({ topicId: t.topicId, weight: t.weight }));
+  }
+
+  @FieldResolver(() => [MutualCollaboratorType], {
+    description: 'Partners both already work with (at most 10, the most selective first: those with the fewest partners).',
+  })
+  mutualCollaborators(@Root() s: ContactSuggestionType): MutualCollaboratorType[] {
+    return s.explanationData.mutualCollaborators.map((m) => ({ actorId: m.actorId, withActorIds: m.withActor, withSuggestedIds: m.withSuggested }));
+  }
+
+  @FieldResolver(() => String, { description: 'The reasons in one German sentence.' })
+  async explanation(@Root() s: ContactSuggestionType, @Ctx() { loaders }: GraphQLContext): Promise<string> {
+    const data = s.explanationData;
+    const actorIds = [s.actorId, ...data.mutualCollaborators.map((m) => m.actorId)];
+    const topicIds = data.sharedTopics.map((t) => t.topicId);
+    const collaborationIds = data.mutualCollaborators.flatMap((m) => [m.withActor[0], m.withSuggested[0]]).filter(Boolean);
+    const [actors, topics, collaborations] = await Promise.all([
+      loadExisting(loaders.actor, actorIds),
+      loadExisting(loaders.topic, topicIds),
+      loadExisting(loaders.collaboration, collaborationIds),
+    ]);
+    const byId = <T extends { id: string }>(rows: T[], label: (row: T) => string) => {
+      const map = new Map(rows.map((r) => [r.id, label(r)]));
+      return (id: string) => map.get(id) ?? id;
+    };
+    return explanationSentence(s.scoreParts, data, s.actorId, {
+      actor: byId(actors, (a) => a.name),
+      topic: byId(topics, (t) => t.name),
+      collaboration: byId(collaborations, (c) => c.title),
+    });
+  }
+}
+
+@Resolver(() => SharedTopicType)
+export class SharedTopicResolver {
+  @FieldResolver(() => TopicType)
+  async topic(@Root() shared: SharedTopicType, @Ctx() { loaders }: GraphQLContext): Promise<Topic> {
+    return required(await loaders.topic.load(shared.topicId), 'Topic', shared.topicId);
+  }
+}
+
+@Resolver(() => MutualCollaboratorType)
+export class MutualCollaboratorResolver {
+  @FieldResolver(() => ActorType, { description: 'The partner both work with.' })
+  async actor(@Root() m: MutualCollaboratorType, @Ctx() { loaders }: GraphQLContext): Promise<Actor> {
+    return required(await loaders.actor.load(m.actorId), 'Actor', m.actorId);
+  }
+
+  @FieldResolver(() => [CollaborationType], { description: 'Collaborations of the actor asked about with this partner, newest first.' })
+  withActor(@Root() m: MutualCollaboratorType, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration[]> {
+    return loadExisting(loaders.collaboration, m.withActorIds);
+  }
+
+  @FieldResolver(() => [CollaborationType], { description: 'Collaborations of the suggested actor with this partner, newest first.' })
+  withSuggested(@Root() m: MutualCollaboratorType, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration[]> {
+    return loadExisting(loaders.collaboration, m.withSuggestedIds);
+  }
+}
+
+@Resolver(() => TopicMatchType)
+export class TopicMatchResolver {
+  @FieldResolver(() => ActorType)
+  async actor(@Root() m: TopicMatchType, @Ctx() { loaders }: GraphQLContext): Promise<Actor> {
+    return required(await loaders.actor.load(m.actorId), 'Actor', m.actorId);
+  }
+
+  @FieldResolver(() => [SharedTopicType], { description: 'The shared topics with their weights (rarer = higher), largest share first.' })
+  sharedTopics(@Root() m: TopicMatchType): SharedTopicType[] {
+    return m.shared.map((t) => ({ topicId: t.topicId, weight: t.weight }));
+  }
+}
+
+export const suggestResolvers = [
+  SuggestQueryResolver,
+  ContactSuggestionResolver,
+  SharedTopicResolver,
+  MutualCollaboratorResolver,
+  TopicMatchResolver,
+] as const;

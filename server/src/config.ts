@@ -20,6 +20,11 @@ export interface Config {
   neo4j: Neo4jConfig | null;
   /** Load the Batenbrock seed into an empty store at start. */
   seedWhenEmpty: boolean;
+  /**
+   * Rebuild the projection from the store every this many seconds, to pick up writes that did not
+   * go through this service (other programs writing to Neo4j); 0 = never.
+   */
+  projectionRefreshSeconds: number;
   production: boolean;
   /** Origins allowed to call the API from a browser (CORS); same-origin only when empty. */
   corsOrigins: string[];
@@ -32,6 +37,13 @@ export interface Config {
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function seconds(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a number of seconds, not "${value}"`);
+  return parsed;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     seedWhenEmpty: env.SEED !== 'none',
+    projectionRefreshSeconds: seconds(env.PROJECTION_REFRESH_SECONDS, env.NEO4J_URI ? 300 : 0, 'PROJECTION_REFRESH_SECONDS'),
     production,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

@@ -24,17 +24,26 @@ async function main(): Promise<void> {
   const service = await NetworkService.start(store);
   console.log(`Projection built in ${Date.now() - started} ms: ${service.projection.actors.size} actors, ${service.projection.collaborations.size} collaborations.`);
 
+  const refresh =
+    config.projectionRefreshSeconds > 0
+      ? setInterval(() => {
+          service.rebuildProjection().catch((error) => console.error('Refreshing the projection failed:', error));
+        }, config.projectionRefreshSeconds * 1000).unref()
+      : null;
+
   const { httpServer, apollo } = await createApp(service, config);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Quartiernetz on ${describeStore(config)} — GraphQL at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`);
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  console.log(`Quartiernetz on ${describeStore(config)} — map at ${base}/, GraphQL at ${base}/graphql`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down…`);
+    if (refresh) clearInterval(refresh);
     try {
       await apollo.stop(); // drains the HTTP server too
       await service.drain();

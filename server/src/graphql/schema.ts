@@ -14,6 +14,7 @@ import {
   NetworkResolver,
   PathStepResolver,
 } from './network/network.resolver';
+import { ProjectionResolver } from './projection/projection.resolver';
 import { suggestResolvers } from './suggest/suggest.resolver';
 import { TopicResolver } from './topic/topic.resolver';
 
@@ -29,6 +30,7 @@ export const resolvers = [
   PathStepResolver,
   NetworkNodeResolver,
   NetworkEdgeResolver,
+  ProjectionResolver,
   ...insightResolvers,
   ...historyResolvers,
   ...suggestResolvers,

@@ -1,0 +1,30 @@
+import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { NetworkService } from '../../service/network-service';
+import type { GraphQLContext } from '../context';
+import { ProjectionStatusType } from './projection.type';
+
+function status(service: NetworkService): ProjectionStatusType {
+  const { projection } = service;
+  return {
+    builtAt: projection.builtAt.toISOString(),
+    version: projection.version,
+    actorCount: projection.actors.size,
+    collaborationCount: projection.collaborations.size,
+  };
+}
+
+@Resolver()
+export class ProjectionResolver {
+  @Query(() => ProjectionStatusType, { description: 'How fresh the in-memory projection is.' })
+  projectionStatus(@Ctx() { service }: GraphQLContext): ProjectionStatusType {
+    return status(service);
+  }
+
+  @Mutation(() => ProjectionStatusType, {
+    description: 'Rebuilds the projection from the store now, e.g. after another program wrote to Neo4j.',
+  })
+  async rebuildProjection(@Ctx() { service }: GraphQLContext): Promise<ProjectionStatusType> {
+    await service.rebuildProjection();
+    return status(service);
+  }
+}

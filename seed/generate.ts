@@ -6,6 +6,7 @@
  */
 import { ACTOR_KINDS, COLLABORATION_KINDS, PARTICIPATION_ROLES } from '../server/src/domain/model';
 import type { GraphData } from '../server/src/store/network-store';
+import { seededRandom as random } from '../server/src/util/seeded-random';
 
 export interface GenerateOptions {
   actors: number;
@@ -28,17 +29,8 @@ export interface GenerateOptions {
 const HUB_KINDS = ['CITY_DEPARTMENT', 'AGENCY', 'INSTITUTION', 'FUNDER', 'ASSOCIATION'] as const;
 
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seedable PRNG every generator and evaluation here uses (mulberry32). */
+export { seededRandom as random } from '../server/src/util/seeded-random';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 

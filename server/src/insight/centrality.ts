@@ -16,7 +16,7 @@ import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import closenessCentrality from 'graphology-metrics/centrality/closeness';
 import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes';
 import type { ActorGraph } from './actor-graph';
-import { seededRandom } from './random';
+import { seededRandom } from '../util/seeded-random';
 
 export interface ActorMetrics {
   actorId: string;

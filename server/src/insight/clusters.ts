@@ -8,7 +8,7 @@ import louvain from 'graphology-communities-louvain';
 import type { NetworkProjection } from '../graph/projection';
 import { collaborationInScope, type ScopeFilter } from '../graph/scope';
 import type { ActorGraph } from './actor-graph';
-import { seededRandom } from './random';
+import { seededRandom } from '../util/seeded-random';
 
 export interface TopicCount {
   topicId: string;

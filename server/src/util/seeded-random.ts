@@ -1,4 +1,7 @@
-/** mulberry32: a small seedable random source, so that Louvain and sampling are deterministic. */
+/**
+ * mulberry32: a small, fast, seedable random source — the same seed gives the same sequence, so
+ * generated networks, Louvain and sampling are deterministic.
+ */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

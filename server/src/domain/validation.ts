@@ -20,3 +20,10 @@ export function checkDateRange(startDate: IsoDate | null | undefined, endDate: I
     throw new BadInputError(`endDate ${endDate} is before startDate ${startDate}`, `${fieldPrefix}endDate`);
   }
 }
+
+/** A filter's date range must not end before it starts (`filter.to` before `filter.from`). */
+export function checkFilterRange(filter: { from?: IsoDate | null; to?: IsoDate | null } | null | undefined): void {
+  if (filter?.from && filter.to && filter.to < filter.from) {
+    throw new BadInputError(`filter.to ${filter.to} is before filter.from ${filter.from}`, 'filter.to');
+  }
+}

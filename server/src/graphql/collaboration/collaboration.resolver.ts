@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Collaboration, ParticipationRole, Topic } from '../../domain/model';
 import { collaborationSortKey } from '../../domain/ordering';
-import { BadInputError } from '../../domain/errors';
+import { checkFilterRange } from '../../domain/validation';
 import { ParticipationRoleEnum } from '../common/enums';
 import { PageArgs, toConnection } from '../common/connection';
 import { definedOnly } from '../common/patch';
@@ -26,9 +26,7 @@ export class CollaborationResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { service, loaders }: GraphQLContext,
   ) {
-    if (filter?.from && filter.to && filter.to < filter.from) {
-      throw new BadInputError(`filter.to ${filter.to} is before filter.from ${filter.from}`, 'filter.to');
-    }
+    checkFilterRange(filter);
     const result = await service.store.listCollaborations(filter ?? {}, page);
     primeCollaborations(loaders, result.items);
     return toConnection(result, collaborationSortKey);

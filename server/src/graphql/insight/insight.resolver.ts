@@ -5,7 +5,7 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadInputError } from '../../domain/errors';
 import type { Actor, Topic } from '../../domain/model';
-import { isCalendarDate } from '../../domain/validation';
+import { checkFilterRange, isCalendarDate } from '../../domain/validation';
 import type { ScopeFilter } from '../../graph/scope';
 import type { ActorMetrics } from '../../insight/centrality';
 import { changeOf, centralityOf, clustersOf, recentTiesOf, resilienceOf } from '../../insight/insight';
@@ -41,9 +41,7 @@ function checkFirst(first: number, field = 'first'): void {
 }
 
 function scope(filter: ScopeFilterInput | null): ScopeFilter {
-  if (filter?.from && filter.to && filter.to < filter.from) {
-    throw new BadInputError(`filter.to ${filter.to} is before filter.from ${filter.from}`, 'filter.to');
-  }
+  checkFilterRange(filter);
   return withoutNulls(filter) as ScopeFilter;
 }
 

@@ -3,9 +3,8 @@
  * what they return come through the request's loaders.
  */
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError } from '../../domain/errors';
+import { checkFilterRange } from '../../domain/validation';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
-import type { ScopeFilter } from '../../graph/scope';
 import { ActorType } from '../actor/actor.type';
 import { CollaborationType } from '../collaboration/collaboration.type';
 import { NodeType } from '../common/enums';
@@ -18,12 +17,6 @@ import { NetworkFilterInput, ScopeFilterInput } from './network.input';
 import { toNetwork } from './network.mapping';
 import { ActorChainType, NetworkEdge, NetworkNode, NetworkType, PathStepType } from './network.type';
 
-function checkRange(filter: ScopeFilter | null | undefined): void {
-  if (filter?.from && filter.to && filter.to < filter.from) {
-    throw new BadInputError(`filter.to ${filter.to} is before filter.from ${filter.from}`, 'filter.to');
-  }
-}
-
 @Resolver()
 export class NetworkResolver {
   @Query(() => NetworkType, { description: 'The network for the viewer: nodes and edges within a scope, optionally around one actor.' })
@@ -31,7 +24,7 @@ export class NetworkResolver {
     @Arg('filter', () => NetworkFilterInput, { nullable: true }) filter: NetworkFilterInput | null,
     @Ctx() { service }: GraphQLContext,
   ): NetworkType {
-    checkRange(filter);
+    checkFilterRange(filter);
     const view = service.network({ maxActors: 1000, depth: 1, ...withoutNulls(filter) });
     return toNetwork(view, service.projection);
   }
@@ -46,7 +39,7 @@ export class NetworkResolver {
     @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
     @Ctx() { service }: GraphQLContext,
   ): ActorChainType | null {
-    checkRange(filter);
+    checkFilterRange(filter);
     const chain = service.shortestChain(fromActorId, toActorId, withoutNulls(filter));
     if (!chain) return null;
     return {

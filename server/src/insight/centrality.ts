@@ -9,14 +9,16 @@
  *
  * Up to `exactLimit` actors the exact values come from graphology-metrics. Above it (a city or a
  * state-wide network) betweenness and closeness are estimated from `samples` source actors picked
- * with a seeded random source (32–128, fewer on denser graphs) (Brandes' routine from graphology-shortest-path run from each; the
- * betweenness sum scaled by n / samples — Brandes & Pich 2007), and the result says so.
+ * with a seeded random source (32–128, fewer on denser graphs) (Brandes' unweighted routine run
+ * from each on a typed-array adjacency, `sampled-paths.ts`; the betweenness sum scaled by
+ * n / samples — Brandes & Pich 2007), and the result says so.
  */
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import closenessCentrality from 'graphology-metrics/centrality/closeness';
 import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes';
 import type { ActorGraph } from './actor-graph';
 import { seededRandom } from '../util/seeded-random';
+import { adjacencyOf, sampledPathsOnAdjacency, sampleSources } from './sampled-paths';
 
 export interface ActorMetrics {
   actorId: string;
@@ -85,8 +87,27 @@ interface IndexedBrandes {
   index: { collect(values: ArrayLike<number>): Record<string, number> };
 }
 
-/** Betweenness and closeness estimated from a seeded sample of source actors. */
-function sampledPaths(graph: ActorGraph, samples: number, seed: number) {
+/**
+ * Betweenness and closeness estimated from a seeded sample of source actors, on a typed-array
+ * adjacency (`sampled-paths.ts`): same values as `sampledPathsWithGraphology`, without an array of
+ * predecessors per node and source.
+ */
+export function sampledPaths(graph: ActorGraph, samples: number, seed: number) {
+  const { adjacency, nodes } = adjacencyOf(graph);
+  const { betweenness, closeness } = sampledPathsOnAdjacency(adjacency, sampleSources(adjacency.n, samples, seed));
+  const collect = (values: Float64Array) => {
+    const record: Record<string, number> = {};
+    for (let i = 0; i < nodes.length; i++) record[nodes[i]] = values[i];
+    return record;
+  };
+  return { betweenness: collect(betweenness), closeness: collect(closeness) };
+}
+
+/**
+ * The same estimate with graphology-shortest-path's indexed Brandes (what `sampledPaths` replaced;
+ * kept as the reference the tests compare with).
+ */
+export function sampledPathsWithGraphology(graph: ActorGraph, samples: number, seed: number) {
   const brandes = createUnweightedIndexedBrandes(graph) as unknown as IndexedBrandes;
   const n = graph.order;
   const rand = seededRandom(seed);

@@ -8,7 +8,8 @@ import { connectedComponents } from 'graphology-components';
 import type { NetworkProjection } from '../graph/projection';
 import type { ScopeFilter } from '../graph/scope';
 import { buildActorGraph, type ActorGraph } from './actor-graph';
-import { computeCentrality, type ActorMetrics, type Centrality, type CentralityOptions } from './centrality';
+import { computeCentrality, EXACT_LIMIT, type ActorMetrics, type Centrality, type CentralityOptions } from './centrality';
+import { adjacencyOf, componentsOnAdjacency } from './sampled-paths';
 
 export interface ResilienceBroker {
   actorId: string;
@@ -55,9 +56,19 @@ export interface Resilience {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Components with their members in id order, largest first, then by their first member. */
-export function sortedComponents(graph: ActorGraph): string[][] {
-  return connectedComponents(graph)
+/**
+ * Components with their members in id order, largest first, then by their first member. Above
+ * `exactLimit` actors found by BFS on a typed-array adjacency (the same components, sorted alike).
+ */
+export function sortedComponents(graph: ActorGraph, exactLimit = EXACT_LIMIT): string[][] {
+  let components: string[][];
+  if (graph.order > exactLimit) {
+    const { adjacency, nodes } = adjacencyOf(graph);
+    components = componentsOnAdjacency(adjacency).map((c) => Array.from(c, (i) => nodes[i]));
+  } else {
+    components = connectedComponents(graph);
+  }
+  return components
     .map((c) => [...c].sort(byId))
     .sort((a, b) => b.length - a.length || byId(a[0], b[0]));
 }
@@ -77,8 +88,8 @@ export function resilience(
   const after = buildActorGraph(projection, { filter, without: removed });
   const afterCentrality = computeCentrality(after, options);
 
-  const componentsBefore = sortedComponents(before.graph);
-  const componentsAfter = sortedComponents(after);
+  const componentsBefore = sortedComponents(before.graph, options.exactLimit);
+  const componentsAfter = sortedComponents(after, options.exactLimit);
   const componentOf = new Map<string, number>();
   componentsBefore.forEach((c, i) => c.forEach((a) => componentOf.set(a, i)));
 

@@ -1,12 +1,15 @@
 /**
  * Times the insight computations on generated networks (seed/generate.ts), straight on a
  * projection (no store):  npx tsx server/src/insight/timings.ts [actors …]   (default 1000 10000 100000)
+ * With INSIGHT_COMPARE=1 the sampled paths are also timed with graphology's indexed Brandes (the
+ * implementation the typed-array one replaced), on the same graph and sources.
  */
 import { generateNetwork } from '../../../seed/generate';
 import { NetworkProjection } from '../graph/projection';
 import type { GraphData, GraphSnapshot } from '../store/network-store';
 import { buildActorGraph } from './actor-graph';
 import { changeOf, centralityOf, clustersOf, resilienceOf } from './insight';
+import { sampledPaths, sampledPathsWithGraphology } from './centrality';
 import { rankBy } from './resilience';
 
 export function snapshotOf(data: GraphData): GraphSnapshot {
@@ -38,6 +41,13 @@ if (require.main === module) {
     console.log(`  ${graph.order} actors, ${graph.size} ties, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
     console.log(`  approximate: ${c.value.centrality.approximate} (samples ${c.value.centrality.samples})`);
     time('brokers again (cached)', () => centralityOf(projection));
+    const samples = c.value.centrality.samples;
+    if (samples !== null) {
+      time(`sampled paths alone, typed-array adjacency (${samples} sources)`, () => sampledPaths(graph, samples, 1));
+      if (process.env.INSIGHT_COMPARE) {
+        time(`sampled paths alone, graphology indexed Brandes (${samples} sources)`, () => sampledPathsWithGraphology(graph, samples, 1));
+      }
+    }
     const top = rankBy(c.value.centrality.metrics.values(), (m) => m.betweenness)[0].actorId;
     time(`resilience without ${top}`, () => resilienceOf(projection, [top]));
     time('clusters (Louvain)', () => clustersOf(projection));

@@ -14,6 +14,8 @@
 import { describePlanChecks } from '../src/store/neo4j/plans.neo4j-suite';
 import { describeNetworkStoreContract } from './contract/network-store.contract';
 import { describeHistoryAndMergeContract } from './contract/history-merge.contract';
+import { describeFeedbackContract } from './contract/feedback.contract';
+import { describeFeedback } from './graphql/feedback.suite';
 import { describeHistoryApi } from './graphql/history.suite';
 import { insightParitySuite } from './graphql/insight-parity.neo4j-suite';
 import { describeInsight } from './graphql/insight.suite';
@@ -37,3 +39,5 @@ describeNeo4j('network insight parity of the stores', (config) => insightParityS
 describeNeo4j('GraphQL duplicates, merge, history and undo on neo4j', (config) => describeHistoryApi('neo4j', neo4jHarness(config)));
 describeNeo4j('contact suggestions on neo4j', (config) => describeSuggestions('neo4j', neo4jHarness(config)));
 describeNeo4j('contact suggestion parity of the stores', (config) => suggestionParitySuite(config));
+describeNeo4j('neo4j store: suggestion feedback', (config) => describeFeedbackContract('neo4j', neo4jHarness(config)));
+describeNeo4j('GraphQL suggestion feedback on neo4j', (config) => describeFeedback('neo4j', neo4jHarness(config)));

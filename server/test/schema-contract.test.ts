@@ -43,6 +43,7 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   SuggestContacts: { id: 'bobbie-ev', kinds: ['ASSOCIATION', 'INITIATIVE', 'GROUP', 'INSTITUTION'] },
   MatchActors: { topicIds: ['jugend', 'sport'] },
   SimilarActors: { id: 'repair-cafe-batenbrock' },
+  GiveSuggestionFeedback: { actorId: 'bobbie-ev', suggestedId: 'repair-cafe-batenbrock', verdict: 'INTRODUCED', note: 'beim Stadtteilfest vorgestellt' },
 };
 
 describe('schema contract', () => {

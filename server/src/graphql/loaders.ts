@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Actor, Collaboration, Collaborator, Interest, Participation, Topic, TopicStats } from '../domain/model';
-import type { NetworkStore } from '../store/network-store';
+import type { NetworkStore, SuggestionFeedback } from '../store/network-store';
 
 export interface Loaders {
   actor: DataLoader<string, Actor | null>;
@@ -19,6 +19,7 @@ export interface Loaders {
   collaborationsOfTopic: DataLoader<string, string[]>;
   topicStats: DataLoader<string, TopicStats>;
   collaboratorsOfActor: DataLoader<string, Collaborator[]>;
+  suggestionFeedbackOfActor: DataLoader<string, SuggestionFeedback[]>;
 }
 
 /** A loader over a batched store method (which already answers in key order). */
@@ -39,6 +40,7 @@ export function createLoaders(store: NetworkStore): Loaders {
     collaborationsOfTopic: batched((ids) => store.collaborationsOfTopics(ids)),
     topicStats: batched((ids) => store.topicStats(ids)),
     collaboratorsOfActor: batched((ids) => store.collaboratorsOfActors(ids)),
+    suggestionFeedbackOfActor: batched((ids) => store.suggestionFeedback(ids)),
   };
   return loaders;
 }

@@ -20,6 +20,8 @@ import type {
   InterestInput,
   MergeReport,
   NetworkStore,
+  SuggestionFeedback,
+  SuggestionVerdict,
   TopicPatch,
 } from '../store/network-store';
 import { SerialQueue } from './serial-queue';
@@ -51,7 +53,9 @@ export class NetworkService {
 
   /** Builds the projection from the store. */
   static async start(store: NetworkStore, options: NetworkServiceOptions = {}): Promise<NetworkService> {
-    return new NetworkService(store, NetworkProjection.fromSnapshot(await store.loadSnapshot()), options);
+    const service = new NetworkService(store, NetworkProjection.fromSnapshot(await store.loadSnapshot()), options);
+    for (const p of await store.dismissedSuggestions()) service.suggestions.setDismissed(p.actorId, p.suggestedId, true);
+    return service;
   }
 
   /** Rebuilds the projection from the store (after writes that bypassed the service). */
@@ -98,6 +102,7 @@ export class NetworkService {
     return this.writes.run(async () => {
       await this.store.deleteActor(id, this.meta());
       this.projection.removeActor(id);
+      this.suggestions.forgetActor(id);
     });
   }
 
@@ -211,6 +216,7 @@ export class NetworkService {
     return this.writes.run(async () => {
       const kept = await this.store.mergeActors(keepId, mergeIds, this.meta());
       mergeActorsInProjection(this.projection, kept.id, mergeIds);
+      for (const id of mergeIds) this.suggestions.forgetActor(id);
       return kept;
     });
   }
@@ -221,6 +227,20 @@ export class NetworkService {
       const result = await undoLastActorChange(this.store, actorId, (undoes) => this.meta({ undoes }));
       this.projection.upsertActor(result.actor.id, result.actor.kind);
       return result;
+    });
+  }
+
+  // --- suggestion feedback -------------------------------------------------------------------
+
+  /**
+   * Records a verdict on the suggestion `suggestedId` made to `actorId`. NOT_USEFUL: `suggestedId`
+   * is no longer suggested to `actorId` (that direction only); INTRODUCED allows it again.
+   */
+  giveSuggestionFeedback(actorId: string, suggestedId: string, verdict: SuggestionVerdict, note?: string | null): Promise<SuggestionFeedback> {
+    return this.writes.run(async () => {
+      const feedback = await this.store.recordSuggestionFeedback({ actorId, suggestedId, verdict, note, author: this.author });
+      this.suggestions.setDismissed(actorId, suggestedId, verdict === 'NOT_USEFUL');
+      return feedback;
     });
   }
 

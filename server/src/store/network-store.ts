@@ -159,6 +159,33 @@ export interface GraphSnapshot {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Feedback on contact suggestions
+
+/** INTRODUCED: the quarter manager introduced them; NOT_USEFUL: dismissed, not suggested again. */
+export type SuggestionVerdict = 'INTRODUCED' | 'NOT_USEFUL';
+
+export interface SuggestionFeedbackInput {
+  /** The actor the suggestion was made for. */
+  actorId: string;
+  /** The actor suggested to it. */
+  suggestedId: string;
+  verdict: SuggestionVerdict;
+  note?: string | null;
+  /** "system" when absent. */
+  author?: string | null;
+}
+
+export interface SuggestionFeedback {
+  actorId: string;
+  suggestedId: string;
+  verdict: SuggestionVerdict;
+  note: string | null;
+  author: string;
+  /** ISO-8601 timestamp of the write. */
+  at: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export interface NetworkStore {
   /** `embedded` or `neo4j`, for health output and test names. */
@@ -239,6 +266,18 @@ export interface NetworkStore {
    * actors are deleted; answers the kept actor (version bumped).
    */
   mergeActors(keepId: string, mergeIds: readonly string[], meta?: WriteMeta): Promise<Actor>;
+
+  // --- suggestion feedback (store/embedded/feedback.ts, store/neo4j/feedback.ts) ---
+  /**
+   * Records one verdict on a suggestion (one transaction; several per pair may exist, the latest
+   * counts). Unknown actors: NOT_FOUND (field `actorId` / `suggestedId`); actorId == suggestedId:
+   * BAD_USER_INPUT. Deleting either actor deletes its feedback. Not recorded in the history.
+   */
+  recordSuggestionFeedback(input: SuggestionFeedbackInput): Promise<SuggestionFeedback>;
+  /** Per actor: the feedback given on suggestions made to it, newest first. */
+  suggestionFeedback(actorIds: readonly string[]): Promise<SuggestionFeedback[][]>;
+  /** Every pair whose latest verdict is NOT_USEFUL (loaded by the service at start). */
+  dismissedSuggestions(): Promise<Array<{ actorId: string; suggestedId: string }>>;
 
   // --- history ---
   /** The ChangeRecords of one entity (any type, also deleted ones), newest first (seq descending). */

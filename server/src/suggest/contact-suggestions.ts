@@ -13,6 +13,12 @@ import { DEFAULT_MODEL } from './weights';
 
 export class ContactSuggestions {
   readonly model: ScoringModel;
+  /**
+   * Per actor: the actors its suggestion feedback dismissed (latest verdict NOT_USEFUL), never
+   * suggested to it again. One direction only: dismissing B for A leaves A in B's list. Kept by the
+   * service (loaded at start, updated on each feedback).
+   */
+  private readonly dismissed = new Map<string, Set<string>>();
 
   constructor(
     readonly projection: NetworkProjection,
@@ -26,8 +32,31 @@ export class ContactSuggestions {
     return suggestionIndex(this.projection);
   }
 
-  suggest(actorId: string, options: Omit<SuggestOptions, 'model'>): Suggestion[] {
-    return suggestContacts(this.index(), actorId, { ...options, model: this.model });
+  suggest(actorId: string, options: Omit<SuggestOptions, 'model' | 'exclude'>): Suggestion[] {
+    return suggestContacts(this.index(), actorId, { ...options, exclude: this.dismissed.get(actorId), model: this.model });
+  }
+
+  /** Records the latest verdict of a pair: NOT_USEFUL dismisses, anything else allows again. */
+  setDismissed(actorId: string, suggestedId: string, dismissed: boolean): void {
+    let set = this.dismissed.get(actorId);
+    if (dismissed) {
+      if (!set) this.dismissed.set(actorId, (set = new Set()));
+      set.add(suggestedId);
+    } else if (set) {
+      set.delete(suggestedId);
+      if (set.size === 0) this.dismissed.delete(actorId);
+    }
+  }
+
+  /** Drops an actor deleted or merged away from the dismissed pairs (its feedback went with it). */
+  forgetActor(actorId: string): void {
+    this.dismissed.delete(actorId);
+    for (const [a, set] of this.dismissed) if (set.delete(actorId) && set.size === 0) this.dismissed.delete(a);
+  }
+
+  /** The actors dismissed for this actor. */
+  dismissedFor(actorId: string): ReadonlySet<string> {
+    return this.dismissed.get(actorId) ?? new Set();
   }
 
   explain(actorId: string, suggestedId: string): Explanation {

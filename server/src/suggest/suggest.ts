@@ -31,6 +31,8 @@ export interface SuggestOptions {
   kinds?: readonly ActorKind[] | null;
   /** Only suggestions scoring at least this much (the fill-up included). */
   minScore?: number | null;
+  /** Actors never to suggest (the pairs the actor's feedback dismissed); unknown ids are ignored. */
+  exclude?: ReadonlySet<string> | null;
   model: ScoringModel;
 }
 
@@ -68,13 +70,14 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   const signals = index.signals.compute(q);
   const kindOk = (b: number) => !wantedKinds || wantedKinds.has(projection.actors.get(graph.ids[b])!.kind);
   const topicOk = (b: number) => !wantedTopics || hasAnyTopic(index.profiles, b, wantedTopics);
-  const eligible = (b: number): boolean => !signals.isPartnerOrSelf(b) && kindOk(b) && topicOk(b);
+  const excluded = excludedIndexes(index, options.exclude);
+  const eligible = (b: number): boolean => !signals.isPartnerOrSelf(b) && !excluded.has(b) && kindOk(b) && topicOk(b);
 
   const score = scorer(model, signals, index);
   const best = new TopK(first);
   const floor = minScore === null ? 0 : minScore;
   const consider = (b: number) => {
-    if (signals.isPartnerOrSelf(b)) return;
+    if (signals.isPartnerOrSelf(b) || excluded.has(b)) return;
     const s = score(b);
     // Filters last: they cost more than the score, and most candidates fail the score anyway.
     if (s > 0 && s >= floor && best.wouldKeep(b, s) && kindOk(b) && topicOk(b)) best.offer(b, s);
@@ -108,6 +111,18 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
     }
   }
   return chosen.map((b) => toSuggestion(index, signals, model, b));
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+function excludedIndexes(index: SuggestionIndex, exclude: ReadonlySet<string> | null | undefined): ReadonlySet<number> {
+  if (!exclude || exclude.size === 0) return NONE;
+  const out = new Set<number>();
+  for (const id of exclude) {
+    const b = index.graph.index.get(id);
+    if (b !== undefined) out.add(b);
+  }
+  return out;
 }
 
 function toSuggestion(index: SuggestionIndex, signals: QuerySignals, model: ScoringModel, b: number): Suggestion {

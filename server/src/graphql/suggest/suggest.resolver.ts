@@ -14,6 +14,7 @@ import type { GraphQLContext } from '../context';
 import { required } from '../links/required';
 import { loadExisting } from '../loaders';
 import { TopicType } from '../topic/topic.type';
+import { ActorSuggestionFeedbackResolver, SuggestionFeedbackResolver } from './feedback.resolver';
 import { DEFAULT_SUGGESTIONS, MatchActorsArgs, SimilarActorsArgs, SuggestContactsArgs } from './suggest.input';
 import { ContactSuggestionType, MutualCollaboratorType, ScorePartType, SharedTopicType, TopicMatchType } from './suggest.type';
 
@@ -137,4 +138,6 @@ export const suggestResolvers = [
   SharedTopicResolver,
   MutualCollaboratorResolver,
   TopicMatchResolver,
+  SuggestionFeedbackResolver,
+  ActorSuggestionFeedbackResolver,
 ] as const;

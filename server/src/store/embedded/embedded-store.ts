@@ -34,6 +34,8 @@ import type {
   MergeReport,
   NetworkStore,
   StoreCounts,
+  SuggestionFeedback,
+  SuggestionFeedbackInput,
   TopicFilter,
   TopicPatch,
 } from '../network-store';
@@ -71,6 +73,7 @@ import type { ChangeRecord, WriteMeta } from '../history-rules';
 import { checkMergeInput } from '../merge-actors-rules';
 import { appendChanges, readHistory } from './history';
 import { mergeActors } from './merge-actors';
+import { dismissedPairs, feedbackOf, recordFeedback } from './feedback';
 
 export interface EmbeddedStoreOptions {
   /** Path of the database file (its directory is created), or `':memory:'` for tests. */
@@ -586,6 +589,18 @@ export class EmbeddedStore implements NetworkStore {
   async history(entityId: string, page: PageRequest): Promise<Page<ChangeRecord>> {
     checkPageSize(page.first);
     return this.read(() => readHistory(this.sql, entityId, page));
+  }
+
+  async recordSuggestionFeedback(input: SuggestionFeedbackInput): Promise<SuggestionFeedback> {
+    return this.write(() => recordFeedback(this.sql, input));
+  }
+
+  async suggestionFeedback(actorIds: readonly string[]): Promise<SuggestionFeedback[][]> {
+    return feedbackOf(this.sql, actorIds);
+  }
+
+  async dismissedSuggestions(): Promise<Array<{ actorId: string; suggestedId: string }>> {
+    return dismissedPairs(this.sql);
   }
 
   // --- helpers -------------------------------------------------------------------------------

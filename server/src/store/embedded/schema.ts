@@ -4,6 +4,7 @@
  * instead of editing one that already ran on someone's data file.
  */
 import type Database from 'better-sqlite3';
+import { FEEDBACK_MIGRATION } from './feedback';
 import { HISTORY_MIGRATION } from './history';
 
 /** Migration n (1-based) brings the file from user_version n-1 to n. Never edit a shipped entry. */
@@ -73,6 +74,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 2: the history of every write (store/history-rules.ts).
   HISTORY_MIGRATION,
+  // 3: feedback on contact suggestions (feedback.ts).
+  FEEDBACK_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -42,6 +42,8 @@ import type {
   MergeReport,
   NetworkStore,
   StoreCounts,
+  SuggestionFeedback,
+  SuggestionFeedbackInput,
   TopicFilter,
   TopicPatch,
 } from '../network-store';
@@ -74,6 +76,7 @@ import type { ChangeRecord, WriteMeta } from '../history-rules';
 import { checkMergeInput } from '../merge-actors-rules';
 import { appendChanges, readHistory, roleOf } from './history';
 import { mergeActors } from './merge-actors';
+import { dismissedPairs, feedbackOf, recordFeedback } from './feedback';
 
 export interface Neo4jStoreOptions {
   /** `bolt://host:7687`, `neo4j://…` (routing) or `neo4j+s://…` (Aura). */
@@ -731,6 +734,19 @@ export class Neo4jStore implements NetworkStore {
   async history(entityId: string, page: PageRequest): Promise<Page<ChangeRecord>> {
     checkPageSize(page.first);
     return this.read((tx) => readHistory(tx, entityId, page));
+  }
+
+  async recordSuggestionFeedback(input: SuggestionFeedbackInput): Promise<SuggestionFeedback> {
+    return this.write((tx) => recordFeedback(tx, input));
+  }
+
+  async suggestionFeedback(actorIds: readonly string[]): Promise<SuggestionFeedback[][]> {
+    if (actorIds.length === 0) return [];
+    return this.read((tx) => feedbackOf(tx, actorIds));
+  }
+
+  async dismissedSuggestions(): Promise<Array<{ actorId: string; suggestedId: string }>> {
+    return this.read((tx) => dismissedPairs(tx));
   }
 
   private async topicIdsOf(tx: ManagedTransaction, collaborationId: string): Promise<string[]> {

@@ -1,0 +1,53 @@
+/**
+ * Feedback on contact suggestions: `giveSuggestionFeedback` records a verdict (through the service,
+ * which stops suggesting dismissed pairs), `Actor.suggestionFeedback` lists an actor's feedback
+ * through a request loader (one store call for any number of actors).
+ */
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { BadInputError } from '../../domain/errors';
+import type { Actor } from '../../domain/model';
+import type { SuggestionFeedback } from '../../store/network-store';
+import { ActorType } from '../actor/actor.type';
+import type { GraphQLContext } from '../context';
+import { required } from '../links/required';
+import { SuggestionFeedbackType, SuggestionVerdictEnum } from './feedback.type';
+
+export const MAX_FEEDBACK_NOTE = 2000;
+
+@Resolver(() => SuggestionFeedbackType)
+export class SuggestionFeedbackResolver {
+  @Mutation(() => SuggestionFeedbackType, {
+    description:
+      'Records a verdict on the suggestion suggestedId made to actorId. NOT_USEFUL: suggestedId is no longer suggested to actorId (that direction only); INTRODUCED: recorded, and suggested again if it was dismissed. NOT_FOUND for unknown actors, BAD_USER_INPUT when both ids are the same.',
+  })
+  async giveSuggestionFeedback(
+    @Arg('actorId', () => ID) actorId: string,
+    @Arg('suggestedId', () => ID) suggestedId: string,
+    @Arg('verdict', () => SuggestionVerdictEnum) verdict: SuggestionVerdictEnum,
+    @Arg('note', () => String, { nullable: true }) note: string | null | undefined,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<SuggestionFeedback> {
+    if (note && note.length > MAX_FEEDBACK_NOTE) throw new BadInputError(`note must be at most ${MAX_FEEDBACK_NOTE} characters`, 'note');
+    const feedback = await service.giveSuggestionFeedback(actorId, suggestedId, verdict, note);
+    loaders.suggestionFeedbackOfActor.clear(actorId);
+    return feedback;
+  }
+
+  @FieldResolver(() => ActorType, { description: 'The actor the suggestion was made for.' })
+  async actor(@Root() f: SuggestionFeedbackType, @Ctx() { loaders }: GraphQLContext): Promise<Actor> {
+    return required(await loaders.actor.load(f.actorId), 'Actor', f.actorId);
+  }
+
+  @FieldResolver(() => ActorType, { description: 'The actor suggested.' })
+  async suggested(@Root() f: SuggestionFeedbackType, @Ctx() { loaders }: GraphQLContext): Promise<Actor> {
+    return required(await loaders.actor.load(f.suggestedId), 'Actor', f.suggestedId);
+  }
+}
+
+@Resolver(() => ActorType)
+export class ActorSuggestionFeedbackResolver {
+  @FieldResolver(() => [SuggestionFeedbackType], { description: 'Feedback given on suggestions made to this actor, newest first.' })
+  suggestionFeedback(@Root() actor: Actor, @Ctx() { loaders }: GraphQLContext): Promise<SuggestionFeedback[]> {
+    return loaders.suggestionFeedbackOfActor.load(actor.id);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Suggestion feedback in the embedded store: table `suggestion_feedback` (migration 3), one row per
+ * verdict, numbered by `seq` (the latest verdict of a pair counts). Rows go with either actor
+ * (ON DELETE CASCADE). Not recorded in `change_record`.
+ */
+import { feedbackRecord } from '../feedback-rules';
+import { MissingReferenceError } from '../input-rules';
+import type { SuggestionFeedback, SuggestionFeedbackInput, SuggestionVerdict } from '../network-store';
+import type { Sql } from './sql';
+import { keysJson } from './sql';
+
+/** Migration 3 (schema.ts). */
+export const FEEDBACK_MIGRATION = `
+  CREATE TABLE suggestion_feedback (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    actor_id     TEXT NOT NULL REFERENCES actor (id) ON DELETE CASCADE,
+    suggested_id TEXT NOT NULL REFERENCES actor (id) ON DELETE CASCADE,
+    verdict      TEXT NOT NULL,
+    note         TEXT,
+    author       TEXT NOT NULL,
+    at           TEXT NOT NULL
+  );
+  CREATE INDEX suggestion_feedback_by_actor ON suggestion_feedback (actor_id, seq);
+  CREATE INDEX suggestion_feedback_by_suggested ON suggestion_feedback (suggested_id);
+`;
+
+interface FeedbackRow {
+  actor_id: string;
+  suggested_id: string;
+  verdict: SuggestionVerdict;
+  note: string | null;
+  author: string;
+  at: string;
+}
+
+const toFeedback = (r: FeedbackRow): SuggestionFeedback => ({
+  actorId: r.actor_id,
+  suggestedId: r.suggested_id,
+  verdict: r.verdict,
+  note: r.note,
+  author: r.author,
+  at: r.at,
+});
+
+/** Inside the caller's write transaction. */
+export function recordFeedback(sql: Sql, input: SuggestionFeedbackInput): SuggestionFeedback {
+  const record = feedbackRecord(input);
+  if (!sql.exists('actor', record.actorId)) throw new MissingReferenceError('Actor', record.actorId, 'actorId');
+  if (!sql.exists('actor', record.suggestedId)) throw new MissingReferenceError('Actor', record.suggestedId, 'suggestedId');
+  sql.run(
+    'INSERT INTO suggestion_feedback (actor_id, suggested_id, verdict, note, author, at) VALUES (?, ?, ?, ?, ?, ?)',
+    record.actorId,
+    record.suggestedId,
+    record.verdict,
+    record.note,
+    record.author,
+    record.at,
+  );
+  return record;
+}
+
+/** Per actor, newest first. */
+export function feedbackOf(sql: Sql, actorIds: readonly string[]): SuggestionFeedback[][] {
+  const rows = sql.all<FeedbackRow>(
+    'SELECT * FROM suggestion_feedback WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY seq DESC',
+    keysJson(actorIds),
+  );
+  const byActor = new Map<string, SuggestionFeedback[]>();
+  for (const r of rows) {
+    let list = byActor.get(r.actor_id);
+    if (!list) byActor.set(r.actor_id, (list = []));
+    list.push(toFeedback(r));
+  }
+  return actorIds.map((id) => byActor.get(id) ?? []);
+}
+
+/** The pairs whose latest verdict is NOT_USEFUL. */
+export function dismissedPairs(sql: Sql): Array<{ actorId: string; suggestedId: string }> {
+  return sql
+    .all<{ actor_id: string; suggested_id: string }>(
+      `SELECT f.actor_id, f.suggested_id FROM suggestion_feedback f
+       WHERE f.verdict = 'NOT_USEFUL'
+         AND f.seq = (SELECT max(g.seq) FROM suggestion_feedback g
+                      WHERE g.actor_id = f.actor_id AND g.suggested_id = f.suggested_id)
+       ORDER BY f.actor_id, f.suggested_id`,
+    )
+    .map((r) => ({ actorId: r.actor_id, suggestedId: r.suggested_id }));
+}

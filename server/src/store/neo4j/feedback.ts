@@ -1,0 +1,78 @@
+/**
+ * Suggestion feedback in the Neo4j store: one relationship per verdict,
+ * `(:Actor)-[:SUGGESTION_FEEDBACK {seq, verdict, note, author, at}]->(:Actor)` from the actor the
+ * suggestion was made for to the actor suggested; `seq` comes from one
+ * `(:FeedbackSequence {id: 'feedback'})` counter node (strictly increasing in commit order), and
+ * the latest verdict of a pair counts. The relationships go with either actor (DETACH DELETE).
+ * Not recorded in the history. Statements are parameterised constants.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import { feedbackRecord } from '../feedback-rules';
+import { MissingReferenceError } from '../input-rules';
+import type { SuggestionFeedback, SuggestionFeedbackInput, SuggestionVerdict } from '../network-store';
+import { optionalStringField, stringField } from './records';
+
+/** Which of `$actorId`, `$suggestedId` exist. */
+export const FEEDBACK_ENDS = `
+UNWIND [$actorId, $suggestedId] AS id
+OPTIONAL MATCH (a:Actor {id: id})
+RETURN id, a IS NOT NULL AS found`;
+
+/** Appends one verdict. */
+export const RECORD_FEEDBACK = `
+MATCH (a:Actor {id: $actorId}), (b:Actor {id: $suggestedId})
+MERGE (s:FeedbackSequence {id: 'feedback'})
+ON CREATE SET s.value = 0
+SET s.value = s.value + 1
+CREATE (a)-[f:SUGGESTION_FEEDBACK]->(b)
+SET f.seq = s.value, f.verdict = $verdict, f.note = $note, f.author = $author, f.at = $at
+RETURN f.seq AS seq`;
+
+/** The feedback given for the actors `$ids`, newest first per actor. */
+export const FEEDBACK_OF = `
+UNWIND $ids AS id
+MATCH (:Actor {id: id})-[f:SUGGESTION_FEEDBACK]->(b:Actor)
+RETURN id AS actorId, b.id AS suggestedId, f.verdict AS verdict, f.note AS note, f.author AS author, f.at AS at
+ORDER BY f.seq DESC`;
+
+/** The pairs whose latest verdict is NOT_USEFUL. */
+export const DISMISSED_PAIRS = `
+MATCH (a:Actor)-[f:SUGGESTION_FEEDBACK]->(b:Actor)
+WITH a, b, f ORDER BY f.seq DESC
+WITH a.id AS actorId, b.id AS suggestedId, collect(f.verdict)[0] AS latest
+WHERE latest = 'NOT_USEFUL'
+RETURN actorId, suggestedId
+ORDER BY actorId, suggestedId`;
+
+export async function recordFeedback(tx: ManagedTransaction, input: SuggestionFeedbackInput): Promise<SuggestionFeedback> {
+  const record = feedbackRecord(input);
+  const ends = (await tx.run(FEEDBACK_ENDS, { actorId: record.actorId, suggestedId: record.suggestedId })).records;
+  if (!ends[0]!.get('found')) throw new MissingReferenceError('Actor', record.actorId, 'actorId');
+  if (!ends[1]!.get('found')) throw new MissingReferenceError('Actor', record.suggestedId, 'suggestedId');
+  await tx.run(RECORD_FEEDBACK, { ...record });
+  return record;
+}
+
+export async function feedbackOf(tx: ManagedTransaction, actorIds: readonly string[]): Promise<SuggestionFeedback[][]> {
+  const records = (await tx.run(FEEDBACK_OF, { ids: [...new Set(actorIds)] })).records;
+  const byActor = new Map<string, SuggestionFeedback[]>();
+  for (const r of records) {
+    const actorId = stringField(r, 'actorId');
+    let list = byActor.get(actorId);
+    if (!list) byActor.set(actorId, (list = []));
+    list.push({
+      actorId,
+      suggestedId: stringField(r, 'suggestedId'),
+      verdict: stringField(r, 'verdict') as SuggestionVerdict,
+      note: optionalStringField(r, 'note'),
+      author: stringField(r, 'author'),
+      at: stringField(r, 'at'),
+    });
+  }
+  return actorIds.map((id) => byActor.get(id) ?? []);
+}
+
+export async function dismissedPairs(tx: ManagedTransaction): Promise<Array<{ actorId: string; suggestedId: string }>> {
+  const records = (await tx.run(DISMISSED_PAIRS)).records;
+  return records.map((r) => ({ actorId: stringField(r, 'actorId'), suggestedId: stringField(r, 'suggestedId') }));
+}

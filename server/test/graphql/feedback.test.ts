@@ -1,0 +1,4 @@
+import { embeddedHarness } from '../support/stores';
+import { describeFeedback } from './feedback.suite';
+
+describeFeedback('embedded', embeddedHarness());

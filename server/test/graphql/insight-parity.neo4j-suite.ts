@@ -5,10 +5,10 @@
 import { batenbrock } from '../../../seed/batenbrock';
 import { generateNetwork } from '../../../seed/generate';
 import type { GraphData } from '../../src/store/network-store';
-import { startTestApi, type TestApi } from '../support/api';
-import { embeddedHarness, neo4jHarness, type Neo4jTestConfig } from '../support/stores';
+import { describeParity, type Operations } from '../support/parity';
+import type { Neo4jTestConfig } from '../support/stores';
 
-function operations(removed: string, actor: string): Array<[string, string]> {
+function operations(removed: string, actor: string): Operations {
   return [
     ['brokers', `{ brokers(first: 1000) { approximate actorCount tieCount nodes { rank degree weightedDegree betweenness closeness actor { id } } } }`],
     ['brokers by closeness in a range', `{ brokers(orderBy: CLOSENESS, filter: { from: "2018-01-01", to: "2023-12-31" }, first: 50) { nodes { rank closeness actor { id } } } }`],
@@ -23,37 +23,15 @@ function operations(removed: string, actor: string): Array<[string, string]> {
   ];
 }
 
-async function answers(api: TestApi, ops: Array<[string, string]>): Promise<Record<string, unknown>> {
-  const result: Record<string, unknown> = {};
-  for (const [name, query] of ops) result[name] = await api.run(query);
-  return result;
-}
-
 export function insightParitySuite(config: Neo4jTestConfig): void {
   const cases: Array<[string, GraphData, [string, string]]> = [
     ['the Batenbrock seed', batenbrock, ['stadtteilagentur-batenbrock', 'bobbie-ev']],
     ['a generated network of 400 actors', generateNetwork({ actors: 400, seed: 13 }), ['a000001', 'a000002']],
   ];
-  describe.each(cases)('same insight on both stores: %s', (_name, data, [removed, actor]) => {
-    const embedded = embeddedHarness();
-    const neo4j = neo4jHarness(config);
-    beforeAll(async () => {
-      await embedded.setup();
-      await neo4j.setup();
-    });
-    afterAll(async () => {
-      await embedded.teardown();
-      await neo4j.teardown();
-    });
-
-    test('every insight operation answers the same', async () => {
-      const ops = operations(removed, actor);
-      const onEmbedded = await answers(await startTestApi(await embedded.fresh(), data), ops);
-      const onNeo4j = await answers(await startTestApi(await neo4j.fresh(), data), ops);
-      for (const [name] of ops) {
-        expect((onEmbedded[name] as { errors?: unknown }).errors).toBeUndefined();
-        expect({ [name]: onNeo4j[name] }).toEqual({ [name]: onEmbedded[name] });
-      }
-    });
-  });
+  describeParity(
+    config,
+    'same insight on both stores',
+    'every insight operation answers the same',
+    cases.map(([name, data, [removed, actor]]) => ({ name, data, operations: operations(removed, actor) })),
+  );
 }

@@ -6,14 +6,14 @@
 import { batenbrock } from '../../../seed/batenbrock';
 import { generateNetwork } from '../../../seed/generate';
 import type { GraphData } from '../../src/store/network-store';
-import { startTestApi, type TestApi } from '../support/api';
-import { embeddedHarness, neo4jHarness, type Neo4jTestConfig } from '../support/stores';
+import { describeParity, type Operations } from '../support/parity';
+import type { Neo4jTestConfig } from '../support/stores';
 
 const ACTOR = 'id name kind description district website contact version';
 const COLLABORATION = 'id title kind startDate endDate location description';
 
 /** Read operations covering every query of the schema, with the ids of the network at hand. */
-function operations(actorA: string, actorB: string, topic: string): Array<[string, string]> {
+function operations(actorA: string, actorB: string, topic: string): Operations {
   return [
     ['actors, paged', `{ actors(first: 7) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ACTOR} } } } }`],
     ['actors, second page', `{ a: actors(first: 3) { pageInfo { endCursor } } }`],
@@ -33,37 +33,15 @@ function operations(actorA: string, actorB: string, topic: string): Array<[strin
   ];
 }
 
-async function answers(api: TestApi, ops: Array<[string, string]>): Promise<Record<string, unknown>> {
-  const result: Record<string, unknown> = {};
-  for (const [name, query] of ops) result[name] = await api.run(query);
-  return result;
-}
-
 export function paritySuite(config: Neo4jTestConfig): void {
   const cases: Array<[string, GraphData, [string, string, string]]> = [
     ['the Batenbrock seed', batenbrock, ['bobbie-ev', 'eu-efre', 'gemeinschaftsgarten']],
     ['a generated network of 300 actors', generateNetwork({ actors: 300, seed: 11 }), ['a000001', 'a000250', 't0001']],
   ];
-  describe.each(cases)('same answers on both stores: %s', (_name, data, [actorA, actorB, topic]) => {
-    const embedded = embeddedHarness();
-    const neo4j = neo4jHarness(config);
-    beforeAll(async () => {
-      await embedded.setup();
-      await neo4j.setup();
-    });
-    afterAll(async () => {
-      await embedded.teardown();
-      await neo4j.teardown();
-    });
-
-    test('every read operation answers the same', async () => {
-      const ops = operations(actorA, actorB, topic);
-      const onEmbedded = await answers(await startTestApi(await embedded.fresh(), data), ops);
-      const onNeo4j = await answers(await startTestApi(await neo4j.fresh(), data), ops);
-      for (const [name] of ops) {
-        expect((onEmbedded[name] as { errors?: unknown }).errors).toBeUndefined();
-        expect({ [name]: onNeo4j[name] }).toEqual({ [name]: onEmbedded[name] });
-      }
-    });
-  });
+  describeParity(
+    config,
+    'same answers on both stores',
+    'every read operation answers the same',
+    cases.map(([name, data, [actorA, actorB, topic]]) => ({ name, data, operations: operations(actorA, actorB, topic) })),
+  );
 }

@@ -6,10 +6,10 @@
 import { batenbrock } from '../../../seed/batenbrock';
 import { generateNetwork } from '../../../seed/generate';
 import type { GraphData } from '../../src/store/network-store';
-import { startTestApi, type TestApi } from '../support/api';
-import { embeddedHarness, neo4jHarness, type Neo4jTestConfig } from '../support/stores';
+import { describeParity, type Operations } from '../support/parity';
+import type { Neo4jTestConfig } from '../support/stores';
 
-function operations(actors: string[], topics: string[]): Array<[string, string]> {
+function operations(actors: string[], topics: string[]): Operations {
   return [
     ...actors.map((id): [string, string] => [
       `suggestContacts ${id}`,
@@ -23,37 +23,15 @@ function operations(actors: string[], topics: string[]): Array<[string, string]>
   ];
 }
 
-async function answers(api: TestApi, ops: Array<[string, string]>): Promise<Record<string, unknown>> {
-  const result: Record<string, unknown> = {};
-  for (const [name, query] of ops) result[name] = await api.run(query);
-  return result;
-}
-
 export function suggestionParitySuite(config: Neo4jTestConfig): void {
   const cases: Array<[string, GraphData, string[], string[]]> = [
     ['the Batenbrock seed', batenbrock, ['bobbie-ev', 'burgerhaus-batenbrock', 'heimatverein-rosenviertel', 'repair-cafe-batenbrock'], ['jugend', 'sport']],
     ['a generated network of 1,000 actors', generateNetwork({ actors: 1000, seed: 21 }), ['a000000', 'a000010', 'a000500', 'a000999'], ['t0001', 't0007']],
   ];
-  describe.each(cases)('same suggestions on both stores: %s', (_name, data, actors, topics) => {
-    const embedded = embeddedHarness();
-    const neo4j = neo4jHarness(config);
-    beforeAll(async () => {
-      await embedded.setup();
-      await neo4j.setup();
-    });
-    afterAll(async () => {
-      await embedded.teardown();
-      await neo4j.teardown();
-    });
-
-    test('suggestContacts, matchActors and similarActors answer the same', async () => {
-      const ops = operations(actors, topics);
-      const onEmbedded = await answers(await startTestApi(await embedded.fresh(), data), ops);
-      const onNeo4j = await answers(await startTestApi(await neo4j.fresh(), data), ops);
-      for (const [name] of ops) {
-        expect((onEmbedded[name] as { errors?: unknown }).errors).toBeUndefined();
-        expect({ [name]: onNeo4j[name] }).toEqual({ [name]: onEmbedded[name] });
-      }
-    });
-  });
+  describeParity(
+    config,
+    'same suggestions on both stores',
+    'suggestContacts, matchActors and similarActors answer the same',
+    cases.map(([name, data, actors, topics]) => ({ name, data, operations: operations(actors, topics) })),
+  );
 }

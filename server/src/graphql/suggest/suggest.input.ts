@@ -8,18 +8,22 @@ import { LIMITS } from '../common/validators';
 export const MAX_SUGGESTIONS = 100;
 export const DEFAULT_SUGGESTIONS = 10;
 
+/** `first`, the same on every suggestion query. */
 @ArgsType()
-export class SuggestContactsArgs {
-  @Field(() => ID)
-  @Length(1, LIMITS.id)
-  actorId!: string;
-
+export class SuggestionCountArgs {
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_SUGGESTIONS, description: `How many, 1–${MAX_SUGGESTIONS}; ${DEFAULT_SUGGESTIONS} when absent.` })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_SUGGESTIONS)
   first?: number | null;
+}
+
+@ArgsType()
+export class SuggestContactsArgs extends SuggestionCountArgs {
+  @Field(() => ID)
+  @Length(1, LIMITS.id)
+  actorId!: string;
 
   @Field(() => [ID], { nullable: true, description: 'Only actors with any of these topics (interests or collaboration topics).' })
   @ArrayMaxSize(LIMITS.listInput)
@@ -33,30 +37,16 @@ export class SuggestContactsArgs {
 }
 
 @ArgsType()
-export class MatchActorsArgs {
+export class MatchActorsArgs extends SuggestionCountArgs {
   @Field(() => [ID], { description: 'The topics: actors with any of them are ranked, rarer shared topics counting more.' })
   @ArrayMinSize(1, { message: 'topicIds must name at least one topic' })
   @ArrayMaxSize(LIMITS.listInput)
   topicIds!: string[];
-
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_SUGGESTIONS, description: `How many, 1–${MAX_SUGGESTIONS}; ${DEFAULT_SUGGESTIONS} when absent.` })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_SUGGESTIONS)
-  first?: number | null;
 }
 
 @ArgsType()
-export class SimilarActorsArgs {
+export class SimilarActorsArgs extends SuggestionCountArgs {
   @Field(() => ID)
   @Length(1, LIMITS.id)
   actorId!: string;
-
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_SUGGESTIONS, description: `How many, 1–${MAX_SUGGESTIONS}; ${DEFAULT_SUGGESTIONS} when absent.` })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_SUGGESTIONS)
-  first?: number | null;
 }

@@ -179,19 +179,25 @@ async function main(): Promise<void> {
   const errors: string[] = [];
   for (const size of sizes) {
     const data = generateNetwork({ actors: size, hubs: 5, seed: 42 });
+    /** Prepares and measures one store; a failure is recorded and the run goes on with the next. */
+    const measureInto = async (actors: number, name: string, store: NetworkStore, prepare: () => Promise<void>) => {
+      try {
+        await prepare();
+        const r = await measure(name, store, data, requests);
+        results.push({ actors, ...r });
+        console.log(JSON.stringify(r));
+      } catch (error) {
+        errors.push(`${actors} ${name}: ${(error as Error).message}`);
+        console.error(error);
+      }
+    };
     for (const name of stores) {
       console.log(`${size} actors on ${name}: loading …`);
       if (name === 'embedded') {
         const dir = mkdtempSync(join(os.tmpdir(), 'quartiernetz-suggest-'));
         const store = createEmbeddedStore({ filename: join(dir, 'bench.sqlite') });
         try {
-          await store.init();
-          const r = await measure(name, store, data, requests);
-          results.push({ actors: size, ...r });
-          console.log(JSON.stringify(r));
-        } catch (error) {
-          errors.push(`${size} ${name}: ${(error as Error).message}`);
-          console.error(error);
+          await measureInto(size, name, store, () => store.init());
         } finally {
           await store.close();
           rmSync(dir, { recursive: true, force: true });
@@ -200,14 +206,10 @@ async function main(): Promise<void> {
         const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? 'neo4j'));
         const store = createNeo4jStore({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'neo4j' });
         try {
-          await wipe(driver);
-          await store.init();
-          const r = await measure(name, store, data, requests);
-          results.push({ actors: size, ...r });
-          console.log(JSON.stringify(r));
-        } catch (error) {
-          errors.push(`${size} ${name}: ${(error as Error).message}`);
-          console.error(error);
+          await measureInto(size, name, store, async () => {
+            await wipe(driver);
+            await store.init();
+          });
         } finally {
           await wipe(driver).catch((e) => console.warn('could not empty Neo4j:', (e as Error).message));
           await store.close();

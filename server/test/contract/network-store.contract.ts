@@ -977,6 +977,28 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
         expect(page.totalCount).toBe(2);
       });
 
+      test('nameContains: short terms, search-syntax characters, pages, and the index follows every write', async () => {
+        const names = async (q: string) => ids((await store.listActors({ nameContains: q }, { first: 50 })).items);
+        await store.createActor({ id: 'q1', name: 'Chor "Die Frohen" & Co. (NEAR) OR*', kind: 'GROUP' });
+        expect(await names('"die frohen"')).toEqual(['q1']);
+        expect(await names('(near) or*')).toEqual(['q1']);
+        expect(await names('or*')).toEqual(['q1']);
+        expect(await names('e "')).toEqual([]);
+        // One and two characters: below the trigram length, still a substring match.
+        expect(await names('ä')).toEqual(await names('a'));
+        expect(await names('ll')).toEqual(['a4', 'a5']);
+        // A page of a search, then the next.
+        const paged = await walkPages((after) => store.listActors({ nameContains: 'kollektiv' }, { first: 1, after }), actorSortKey, 1, 2);
+        expect(ids(paged)).toEqual(['a4', 'a5']);
+        // Deleted and merged actors leave the search; the kept one stays findable.
+        await store.deleteActor('q1');
+        expect(await names('frohen')).toEqual([]);
+        await store.mergeActors('a4', ['a5']);
+        expect(await names('kollektiv')).toEqual(['a4']);
+        await store.mergeGraph({ topics: [], actors: [{ id: 'q2', name: 'Neue Kolleginnen', kind: 'GROUP' }], collaborations: [] });
+        expect(await names('kolleg')).toEqual(['q2']);
+      });
+
       test('kinds matches any of the kinds', async () => {
         const page = await store.listActors({ kinds: ['GROUP', 'BUSINESS', 'FUNDER'] }, { first: 50 });
         expect(ids(page.items)).toEqual(['a5', 'a3']);

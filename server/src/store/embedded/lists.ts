@@ -6,6 +6,7 @@ import type { Page, PageRequest } from '../../domain/paging';
 import { checkPageSize, decodeCursor } from '../../domain/paging';
 import { nameKey } from '../../domain/text';
 import type { ActorFilter, CollaborationFilter, TopicFilter } from '../network-store';
+import { nameContainsCondition, type NameSearchTable } from './name-search';
 
 /** A WHERE clause as fixed SQL fragments (ANDed) and the values bound to their `?`s, in order. */
 export interface Conditions {
@@ -27,12 +28,12 @@ export const NEWEST_FIRST: ListOrder = { key: "coalesce(r.start_date, '')", dire
 /** Inside a query whose parameter is a JSON array of keys. */
 const IN_KEYS = 'IN (SELECT value FROM json_each(?))';
 
-function nameContains(c: Conditions, query: string | null | undefined): void {
+function nameContains(c: Conditions, table: NameSearchTable, query: string | null | undefined): void {
   const key = query == null ? '' : nameKey(query);
-  // instr, not LIKE: '%' and '_' in a query are plain characters.
   if (key !== '') {
-    c.sql.push('instr(r.name_key, ?) > 0');
-    c.params.push(key);
+    const condition = nameContainsCondition(table, key);
+    c.sql.push(condition.sql);
+    c.params.push(condition.param);
   }
 }
 
@@ -46,7 +47,7 @@ function anyOf(c: Conditions, sql: string, values: readonly string[] | null | un
 
 export function actorConditions(filter: ActorFilter): Conditions {
   const c: Conditions = { sql: [], params: [] };
-  nameContains(c, filter.nameContains);
+  nameContains(c, 'actor', filter.nameContains);
   anyOf(c, `r.kind ${IN_KEYS}`, filter.kinds);
   anyOf(c, `EXISTS (SELECT 1 FROM interest i WHERE i.actor_id = r.id AND i.topic_id ${IN_KEYS})`, filter.topicIds);
   return c;
@@ -54,7 +55,7 @@ export function actorConditions(filter: ActorFilter): Conditions {
 
 export function topicConditions(filter: TopicFilter): Conditions {
   const c: Conditions = { sql: [], params: [] };
-  nameContains(c, filter.nameContains);
+  nameContains(c, 'topic', filter.nameContains);
   return c;
 }
 

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { FEEDBACK_MIGRATION } from './feedback';
 import { HISTORY_MIGRATION } from './history';
+import { NAME_SEARCH_MIGRATION } from './name-search';
 
 /** Migration n (1-based) brings the file from user_version n-1 to n. Never edit a shipped entry. */
 export const MIGRATIONS: readonly string[] = [
@@ -76,6 +77,8 @@ export const MIGRATIONS: readonly string[] = [
   HISTORY_MIGRATION,
   // 3: feedback on contact suggestions (feedback.ts).
   FEEDBACK_MIGRATION,
+  // 4: trigram indexes for name search (name-search.ts).
+  NAME_SEARCH_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

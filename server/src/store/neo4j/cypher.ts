@@ -156,6 +156,32 @@ WHERE ($kinds IS NULL OR a.kind IN $kinds)
   AND ($topicIds IS NULL OR EXISTS { MATCH (a)-[:INTERESTED_IN]->(t:Topic) WHERE t.id IN $topicIds })
 RETURN count(a) AS total`;
 
+/**
+ * LIST_ACTORS for a name search: the text (trigram) index finds the actors whose nameKey contains
+ * the term, and only those are sorted — instead of reading the nameKey range index in order and
+ * testing every actor (all 100k of them when the term is rare).
+ */
+export const SEARCH_ACTORS = `
+MATCH (a:Actor)
+USING TEXT INDEX a:Actor(nameKey)
+WHERE a.nameKey CONTAINS $nameContains
+  AND a.nameKey >= $afterKey
+  AND ($afterId IS NULL OR a.nameKey > $afterKey OR a.id > $afterId)
+  AND ($kinds IS NULL OR a.kind IN $kinds)
+  AND ($topicIds IS NULL OR EXISTS { MATCH (a)-[:INTERESTED_IN]->(t:Topic) WHERE t.id IN $topicIds })
+RETURN properties(a) AS actor
+ORDER BY a.nameKey, a.id
+LIMIT $limit`;
+
+/** totalCount of SEARCH_ACTORS. */
+export const COUNT_SEARCH_ACTORS = `
+MATCH (a:Actor)
+USING TEXT INDEX a:Actor(nameKey)
+WHERE a.nameKey CONTAINS $nameContains
+  AND ($kinds IS NULL OR a.kind IN $kinds)
+  AND ($topicIds IS NULL OR EXISTS { MATCH (a)-[:INTERESTED_IN]->(t:Topic) WHERE t.id IN $topicIds })
+RETURN count(a) AS total`;
+
 /** totalCount of LIST_ACTORS without filters (count store). */
 export const COUNT_ALL_ACTORS = 'MATCH (a:Actor) RETURN count(a) AS total';
 

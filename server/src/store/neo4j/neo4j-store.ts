@@ -362,14 +362,17 @@ export class Neo4jStore implements NetworkStore {
       topicIds: filter.topicIds ?? null,
     };
     const unfiltered = filters.kinds === null && filters.nameContains === null && filters.topicIds === null;
+    const search = filters.nameContains !== null;
     return this.page(
       {
-        statement: Q.LIST_ACTORS,
+        statement: search ? Q.SEARCH_ACTORS : Q.LIST_ACTORS,
         params: { ...filters, afterKey: after?.[0] ?? '', afterId: after?.[1] ?? null },
         field: 'actor',
         map: toActor,
       },
-      unfiltered ? { statement: Q.COUNT_ALL_ACTORS, params: {} } : { statement: Q.COUNT_ACTORS, params: filters },
+      unfiltered
+        ? { statement: Q.COUNT_ALL_ACTORS, params: {} }
+        : { statement: search ? Q.COUNT_SEARCH_ACTORS : Q.COUNT_ACTORS, params: filters },
       page.first,
     );
   }

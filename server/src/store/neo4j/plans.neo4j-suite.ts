@@ -145,13 +145,25 @@ export function describePlanChecks(config: PlanCheckConfig): void {
     test('a filtered page of actors still reads the nameKey index in order', async () => {
       const ops = await explain(Q.LIST_ACTORS, {
         kinds: ['ASSOCIATION', 'GROUP'],
-        nameContains: 'garten',
+        nameContains: null,
         topicIds: ['urban-gardening'],
         afterKey: '',
         afterId: null,
         limit: neo4j.int(11),
       });
       expectOrderedNameKeyPage(ops, 'Actor', 'a');
+    });
+
+    test('a name search and its total read the text index for CONTAINS (no scan of every actor)', async () => {
+      const params = { kinds: null, nameContains: '2345', topicIds: null, afterKey: '', afterId: null, limit: neo4j.int(21) };
+      for (const statement of [Q.SEARCH_ACTORS, Q.COUNT_SEARCH_ACTORS]) {
+        const ops = await explain(statement, params);
+        const plan = describePlan(ops);
+        expect({ plan, contains: ops.some((o) => o.operator === 'NodeIndexContainsScan' && o.details.includes('TEXT INDEX')) }).toMatchObject({
+          contains: true,
+        });
+        expect({ plan, scans: ops.filter((o) => FULL_SCANS.includes(o.operator)) }).toMatchObject({ scans: [] });
+      }
     });
 
     test('a page of topics reads the topic nameKey index in order', async () => {

@@ -13,7 +13,7 @@ export const CONSTRAINTS: readonly string[] = [
 ];
 
 /**
- * Range indexes: `nameKey` is what actor and topic lists sort by (the planner reads it in order for
+ * Indexes: `nameKey` is what actor and topic lists sort by (the planner reads it in order for
  * a page), `startDate` serves date filters, `kind` the kind filters.
  */
 export const INDEXES: readonly string[] = [
@@ -22,6 +22,9 @@ export const INDEXES: readonly string[] = [
   'CREATE RANGE INDEX collaboration_start_date IF NOT EXISTS FOR (c:Collaboration) ON (c.startDate)',
   'CREATE RANGE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)',
   'CREATE RANGE INDEX collaboration_kind IF NOT EXISTS FOR (c:Collaboration) ON (c.kind)',
+  // Name search (`nameKey CONTAINS $term`): a text index is trigram-based and answers CONTAINS
+  // without reading every actor.
+  'CREATE TEXT INDEX actor_name_key_text IF NOT EXISTS FOR (a:Actor) ON (a.nameKey)',
 ];
 
 /** Every schema statement, constraints first. */

@@ -315,46 +315,24 @@ const write: RequestSpec = {
   },
 };
 
-export const REQUESTS: RequestSpec[] = [actorPage, actorList, collaborators, egoNetwork, nameSearch, write];
 
 /**
- * `suggestContacts`, when the schema has it (another engineer adds it): the operation is built
- * from the SDL — the actor id argument and every scalar field two levels down.
+ * Suggestions for one actor, asked as the viewer asks them (viewer/src/api.ts fetchSuggestions):
+ * score, explanation, the score's parts, shared topics and mutual collaborators of ten suggestions.
+ * (An earlier version selected every field two levels deep, including each suggested actor's whole
+ * collaboration list — a question no client asks.)
  */
-export async function suggestionsSpec(): Promise<RequestSpec | { skipped: string }> {
-  const { readFileSync } = await import('node:fs');
-  const { buildSchema, getNamedType, isObjectType, isLeafType, isNonNullType } = await import('graphql');
-  const sdl = readFileSync(require.resolve('../schema/schema.graphql'), 'utf8');
-  const schema = buildSchema(sdl);
-  const field = schema.getQueryType()?.getFields().suggestContacts;
-  if (!field) return { skipped: 'suggestContacts is not in schema/schema.graphql yet' };
-  const idArg = field.args.find((a) => /actor/i.test(a.name) && getNamedType(a.type).name === 'ID') ?? field.args.find((a) => getNamedType(a.type).name === 'ID');
-  if (!idArg) return { skipped: 'suggestContacts has no ID argument for the actor' };
-  const required = field.args.filter((a) => isNonNullType(a.type) && a !== idArg && a.defaultValue === undefined);
-  if (required.length > 0) return { skipped: `suggestContacts needs arguments the bench does not know: ${required.map((a) => a.name).join(', ')}` };
-  const selection = (type: unknown, depth: number): string => {
-    const named = getNamedType(type as Any);
-    if (isLeafType(named)) return '';
-    if (!isObjectType(named) || depth > 2) return '{ __typename }';
-    const parts = Object.values(named.getFields())
-      .filter((f) => !f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined))
-      .map((f) => {
-        const inner = getNamedType(f.type);
-        if (isLeafType(inner)) return f.name;
-        if (depth >= 2) return null;
-        return `${f.name} ${selection(f.type, depth + 1)}`;
-      })
-      .filter(Boolean);
-    return `{ ${parts.length ? parts.join(' ') : '__typename'} }`;
-  };
-  const firstArg = field.args.find((a) => a.name === 'first' || a.name === 'limit');
-  const args = [`${idArg.name}: $id`, ...(firstArg ? [`${firstArg.name}: 10`] : [])].join(', ');
-  return {
-    kind: 'suggestions',
-    label: 'suggestions for one actor (suggestContacts)',
-    perActor: true,
-    query: `query Suggest($id: ID!) { suggestContacts(${args}) ${selection(field.type, 0)} }`,
-    variables: (i) => ({ id: i.actorId }),
-    canonical: (data) => data,
-  };
-}
+const suggestions: RequestSpec = {
+  kind: 'suggestions',
+  label: 'suggestions for one actor (suggestContacts, the viewer\'s selection)',
+  perActor: true,
+  query: `query Suggest($id: ID!) { suggestContacts(actorId: $id, first: 10) {
+      score explanation actor { id name kind }
+      parts { name label value contribution }
+      sharedTopics { weight topic { id name } }
+      mutualCollaborators { actor { id name kind } withActor { id title } withSuggested { id title } } } }`,
+  variables: (i) => ({ id: i.actorId }),
+  canonical: (data) => data,
+};
+
+export const REQUESTS: RequestSpec[] = [actorPage, actorList, collaborators, egoNetwork, nameSearch, suggestions, write];

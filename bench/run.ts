@@ -22,7 +22,7 @@ import { graphqlClient } from './http-client';
 import { driverFor, ensureNeo4jRunning, rawUnwindImport, wipe } from './neo4j-admin';
 import { benchNetwork, inputFor, type BenchNetwork } from './network-data';
 import { startPeer, type Peer } from './peer';
-import { REQUESTS, suggestionsSpec, type RequestInput, type RequestSpec } from './requests';
+import { REQUESTS, type RequestInput, type RequestSpec } from './requests';
 import { measureStart, type StartResult } from './start-server';
 import { closedLoop, nowMs, serial, type LoadResult, type Percentiles } from './stats';
 import { printTable, summarise } from './table';
@@ -271,9 +271,6 @@ async function main(): Promise<void> {
   const started = nowMs();
   const specs = [...REQUESTS];
   const notes: string[] = [];
-  const suggestions = await suggestionsSpec();
-  if ('skipped' in suggestions) notes.push(`suggestions: skipped — ${suggestions.skipped}`);
-  else specs.splice(specs.length - 1, 0, suggestions);
 
   let driver: Driver | null = null;
   if (config.stores.includes('neo4j')) {

@@ -22,6 +22,9 @@ import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../service/network-service';
 import { viewerRouter } from './viewer';
 
+/** How long an idle keep-alive connection stays open. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspection' | 'production'>;
 
 export interface QuartiernetzApp {
@@ -52,6 +55,11 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // Idle keep-alive connections stay open longer than clients and proxies keep theirs (60 s is the
+  // common proxy default): with Node's 5 s a client reusing a socket the server is just closing
+  // gets ECONNRESET — seen as errors under load in the benchmark.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   const apollo = await createApolloServer(httpServer, config);
   await apollo.start();
 

@@ -47,6 +47,11 @@ describe('HTTP', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
+  test('idle keep-alive connections are kept longer than proxies keep theirs (65 s, not Node\'s 5 s)', async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.headers.get('keep-alive')).toBe('timeout=65');
+  });
+
   test('/readyz answers 200 while the store is reachable', async () => {
     const response = await fetch(`${base}/readyz`);
     expect(response.status).toBe(200);

@@ -6,6 +6,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
+import { collaboratorsOf } from '../server/src/graph/collaborators';
 import type { NetworkService } from '../server/src/service/network-service';
 import type { NetworkStore } from '../server/src/store/network-store';
 
@@ -157,9 +158,8 @@ const collaborators: RequestSpec = {
   query: `query Collaborators($id: ID!) { actor(id: $id) { collaborators(first: ${TOP_COLLABORATORS}) { sharedCount actor { id name } } } }`,
   variables: (i) => ({ id: i.actorId }),
   canonical: (data: Any) => data.actor.collaborators.map((c: Any) => [c.actor.id, c.actor.name, c.sharedCount]),
-  async embeddedFloor(store, _service, input) {
-    const [all] = await store.collaboratorsOfActors([input.actorId]);
-    const top = all.slice(0, TOP_COLLABORATORS);
+  async embeddedFloor(store, service, input) {
+    const top = collaboratorsOf(service.projection, input.actorId, TOP_COLLABORATORS);
     const people = await store.getActors(top.map((c) => c.partnerId));
     return top.map((c, i) => [c.partnerId, people[i]!.name, c.collaborationIds.length]);
   },

@@ -4,7 +4,7 @@
  * A new set is made for every request: answers are never cached across requests or users.
  */
 import DataLoader from 'dataloader';
-import type { Actor, Collaboration, Collaborator, Interest, Participation, Topic, TopicStats } from '../domain/model';
+import type { Actor, Collaboration, Interest, Participation, Topic, TopicStats } from '../domain/model';
 import type { NetworkStore, SuggestionFeedback } from '../store/network-store';
 
 export interface Loaders {
@@ -18,7 +18,6 @@ export interface Loaders {
   topicsOfCollaboration: DataLoader<string, string[]>;
   collaborationsOfTopic: DataLoader<string, string[]>;
   topicStats: DataLoader<string, TopicStats>;
-  collaboratorsOfActor: DataLoader<string, Collaborator[]>;
   suggestionFeedbackOfActor: DataLoader<string, SuggestionFeedback[]>;
 }
 
@@ -39,7 +38,6 @@ export function createLoaders(store: NetworkStore): Loaders {
     topicsOfCollaboration: batched((ids) => store.topicsOfCollaborations(ids)),
     collaborationsOfTopic: batched((ids) => store.collaborationsOfTopics(ids)),
     topicStats: batched((ids) => store.topicStats(ids)),
-    collaboratorsOfActor: batched((ids) => store.collaboratorsOfActors(ids)),
     suggestionFeedbackOfActor: batched((ids) => store.suggestionFeedback(ids)),
   };
   return loaders;

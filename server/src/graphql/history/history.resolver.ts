@@ -71,7 +71,6 @@ export class HistoryResolver {
       loaders.actor.clear(id);
       loaders.interestsOfActor.clear(id);
       loaders.participationsOfActor.clear(id);
-      loaders.collaboratorsOfActor.clear(id);
     }
     return kept;
   }

@@ -85,12 +85,19 @@ describe('cypher.ts statements', () => {
   "COLLABORATORS_OF_ACTORS": "ids",
   "COUNT_ACTORS": "kinds nameContains topicIds",
   "COUNT_COLLABORATIONS": "from kinds to topicIds",
+  "COUNT_SEARCH_ACTORS": "kinds nameContains topicIds",
   "COUNT_TOPICS": "nameContains",
+  "CREATE_ABOUT": "rows",
   "CREATE_ABOUT_OF_COLLABORATION": "id topicIds",
   "CREATE_ACTOR": "props",
+  "CREATE_ACTORS": "rows",
   "CREATE_COLLABORATION": "props",
+  "CREATE_COLLABORATIONS": "rows",
+  "CREATE_INTERESTS": "rows",
   "CREATE_INTERESTS_OF_ACTOR": "actorId interests",
+  "CREATE_PARTICIPATIONS": "rows",
   "CREATE_TOPIC": "props",
+  "CREATE_TOPICS": "rows",
   "DELETE_ABOUT_OF_COLLABORATION": "id",
   "DELETE_ACTOR": "id",
   "DELETE_COLLABORATION": "id",
@@ -117,6 +124,7 @@ describe('cypher.ts statements', () => {
   "PARTICIPATIONS_OF_ACTORS": "ids",
   "PARTICIPATIONS_OF_COLLABORATIONS": "ids",
   "REMOVE_PARTICIPATION": "actorId collaborationId",
+  "SEARCH_ACTORS": "afterId afterKey kinds limit nameContains topicIds",
   "SET_PARTICIPATIONS": "id participants",
   "TOPICS_OF_COLLABORATIONS": "ids",
   "TOPIC_ID_BY_SLUG": "slug",
@@ -205,9 +213,9 @@ ON CREATE SET p.role = r.role"
 
 describe('schema.ts statements', () => {
   test('every schema statement is idempotent and takes no values', () => {
-    expect(SCHEMA_STATEMENTS.length).toBe(12);
+    expect(SCHEMA_STATEMENTS.length).toBe(13);
     for (const statement of SCHEMA_STATEMENTS) {
-      expect(statement).toMatch(/^CREATE (CONSTRAINT|RANGE INDEX) \w+ IF NOT EXISTS FOR \(\w:\w+\) /);
+      expect(statement).toMatch(/^CREATE (CONSTRAINT|RANGE INDEX|TEXT INDEX) \w+ IF NOT EXISTS FOR \(\w:\w+\) /);
       expect(statement).not.toContain('$');
     }
     expect(AWAIT_INDEXES).toBe('CALL db.awaitIndexes($timeoutSeconds)');
@@ -225,6 +233,7 @@ describe('schema.ts statements', () => {
   "CREATE RANGE INDEX collaboration_start_date IF NOT EXISTS FOR (c:Collaboration) ON (c.startDate)",
   "CREATE RANGE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
   "CREATE RANGE INDEX collaboration_kind IF NOT EXISTS FOR (c:Collaboration) ON (c.kind)",
+  "CREATE TEXT INDEX actor_name_key_text IF NOT EXISTS FOR (a:Actor) ON (a.nameKey)",
   "CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE",
   "CREATE CONSTRAINT change_sequence_id IF NOT EXISTS FOR (s:ChangeSequence) REQUIRE s.id IS UNIQUE",
   "CREATE RANGE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId)",

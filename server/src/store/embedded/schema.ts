@@ -4,6 +4,7 @@
  * instead of editing one that already ran on someone's data file.
  */
 import type Database from 'better-sqlite3';
+import { API_KEY_MIGRATION } from './api-keys';
 import { FEEDBACK_MIGRATION } from './feedback';
 import { HISTORY_MIGRATION } from './history';
 
@@ -76,6 +77,8 @@ export const MIGRATIONS: readonly string[] = [
   HISTORY_MIGRATION,
   // 3: feedback on contact suggestions (feedback.ts).
   FEEDBACK_MIGRATION,
+  // 4: API keys, stored as hashes (api-keys.ts).
+  API_KEY_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

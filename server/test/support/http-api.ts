@@ -19,7 +19,7 @@ export interface HttpApi {
   base: string;
   service: NetworkService;
   server: QuartiernetzApp;
-  /** A stored admin key (name "test-admin"). */
+  /** A stored admin key (name "test-admin" unless told otherwise). */
   adminKey: string;
   /** POSTs a GraphQL request (an object is sent as JSON, a string as it is), with the admin key unless `headers` has an authorization. */
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
@@ -44,9 +44,16 @@ export const TEST_HTTP_CONFIG: HttpConfig = {
 
 export const bearer = (credential: string) => ({ authorization: `Bearer ${credential}` });
 
-export async function startHttpApi(store: NetworkStore, options: { seed?: GraphData; config?: Partial<HttpConfig> } = {}): Promise<HttpApi> {
+export interface HttpApiOptions {
+  seed?: GraphData;
+  config?: Partial<HttpConfig>;
+  /** Name of the admin key made for the test (default "test-admin"; another one for a second server on the same store). */
+  adminKeyName?: string;
+}
+
+export async function startHttpApi(store: NetworkStore, options: HttpApiOptions = {}): Promise<HttpApi> {
   if (options.seed) await store.mergeGraph(options.seed);
-  const { key: adminKey } = await issueApiKey(store, { name: 'test-admin', role: 'ADMIN' });
+  const { key: adminKey } = await issueApiKey(store, { name: options.adminKeyName ?? 'test-admin', role: 'ADMIN' });
   const service = await NetworkService.start(store);
   const server = await createApp(service, { ...TEST_HTTP_CONFIG, ...options.config });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));

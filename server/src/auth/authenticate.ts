@@ -8,7 +8,7 @@
 import type { NetworkStore } from '../store/network-store';
 import { hashApiKey, looksLikeApiKey } from './api-keys';
 import { CredentialError } from './errors';
-import { verifyJwt, type JwtConfig } from './jwt';
+import { JwtVerifier, type JwtConfig } from './jwt';
 import { ANONYMOUS_VIEWER, type Principal } from './principal';
 
 export type AnonymousAccess = 'none' | 'viewer';
@@ -36,19 +36,22 @@ export function bearerCredential(headers: Headers): string | null {
 
 export class Authenticator {
   private readonly touched = new Map<string, number>();
+  private readonly jwt: JwtVerifier | null;
 
   constructor(
     private readonly store: NetworkStore,
     private readonly config: AuthConfig,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.jwt = config.jwt ? new JwtVerifier(config.jwt) : null;
+  }
 
   async authenticate(headers: Headers): Promise<Principal | null> {
     const credential = bearerCredential(headers);
     if (credential === null) return this.config.anonymousAccess === 'viewer' ? ANONYMOUS_VIEWER : null;
     if (looksLikeApiKey(credential)) return this.apiKey(credential);
-    if (!this.config.jwt) throw new CredentialError('this server accepts API keys only (JWT_SECRET is not set)');
-    return verifyJwt(credential, this.config.jwt);
+    if (!this.jwt) throw new CredentialError('this server accepts API keys only (JWT_SECRET is not set)');
+    return this.jwt.verify(credential);
   }
 
   private async apiKey(key: string): Promise<Principal> {

@@ -6,7 +6,8 @@ export interface GraphQLClient {
   close(): void;
 }
 
-export function graphqlClient(url: string, maxSockets = 64): GraphQLClient {
+/** `headers` go with every request (e.g. bench/auth.ts benchHeaders()). */
+export function graphqlClient(url: string, maxSockets = 64, headers: Record<string, string> = {}): GraphQLClient {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   const target = new URL(url);
   return {
@@ -20,7 +21,7 @@ export function graphqlClient(url: string, maxSockets = 64): GraphQLClient {
             port: target.port,
             path: target.pathname,
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+            headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
           },
           (res) => {
             const chunks: Buffer[] = [];

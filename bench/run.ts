@@ -17,6 +17,7 @@ import { createEmbeddedStore } from '../server/src/store/embedded';
 import { createNeo4jStore } from '../server/src/store/neo4j';
 import type { NetworkStore } from '../server/src/store/network-store';
 import { countingStore } from '../server/test/support/counting-store';
+import { BENCH_AUTH, benchHeaders } from './auth';
 import { loadBenchConfig, type BenchConfig, type StoreName } from './config';
 import { graphqlClient } from './http-client';
 import { driverFor, ensureNeo4jRunning, rawUnwindImport, wipe } from './neo4j-admin';
@@ -82,7 +83,7 @@ function firstDifference(a: unknown, b: unknown): string {
 }
 
 async function listen(service: NetworkService): Promise<{ url: string; close(): Promise<void> }> {
-  const { httpServer, apollo } = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true });
+  const { httpServer, apollo } = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true, auth: BENCH_AUTH });
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   const { port } = httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/graphql`, close: () => apollo.stop() };
@@ -115,7 +116,7 @@ async function benchStore(
   // The floors call the store without the counting proxy, but share the service's projection.
   const floorService = service;
   const server = await listen(service);
-  const client = graphqlClient(server.url);
+  const client = graphqlClient(server.url, 64, benchHeaders());
   const errors: string[] = [];
   const requests: RequestResult[] = [];
   let seq = 0;

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { BENCH_ADMIN_KEY } from './auth';
 import { graphqlClient } from './http-client';
 import { nowMs } from './stats';
 
@@ -44,7 +45,7 @@ export async function measureStart(
   const started = nowMs();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', NODE_ENV: 'production' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', NODE_ENV: 'production', ADMIN_API_KEY: BENCH_ADMIN_KEY },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -59,7 +60,7 @@ export async function measureStart(
     }
     const readySeconds = (nowMs() - started) / 1000;
     const rssAfterStartMb = vm(child.pid!, 'VmRSS');
-    const client = graphqlClient(`http://127.0.0.1:${port}/graphql`);
+    const client = graphqlClient(`http://127.0.0.1:${port}/graphql`, 64, { authorization: `Bearer ${BENCH_ADMIN_KEY}` });
     for (const h of heavy) await client.request(h.query, h.variables).catch(() => undefined);
     // a little concurrency, as under load
     await Promise.all(heavy.map((h) => client.request(h.query, h.variables).catch(() => undefined)));

@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { generateNetwork, random } from '../seed/generate';
 import { createContext } from '../server/src/graphql/context';
+import { BENCH_PRINCIPAL } from './auth';
 import { createApolloServer } from '../server/src/http/app';
 import { NetworkService } from '../server/src/service/network-service';
 import { createEmbeddedStore } from '../server/src/store/embedded';
@@ -125,7 +126,7 @@ async function measure(storeName: string, store: NetworkStore, data: GraphData, 
   await apollo.start();
   const run = async (id: string) => {
     const started = performance.now();
-    const response = await apollo.executeOperation({ query: QUERY, variables: { id } }, { contextValue: createContext(service) });
+    const response = await apollo.executeOperation({ query: QUERY, variables: { id } }, { contextValue: createContext(service, BENCH_PRINCIPAL) });
     const elapsed = performance.now() - started;
     if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(JSON.stringify(response.body));
     return elapsed;

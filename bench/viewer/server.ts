@@ -25,7 +25,8 @@ export async function startBenchServer(data: GraphData): Promise<BenchServer> {
   await store.init();
   await store.mergeGraph(data);
   const service = await NetworkService.start(store);
-  const app = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true });
+  // The page only reads: anonymous viewer access spares the bench a key.
+  const app = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true, auth: { anonymousAccess: 'viewer', jwt: null } });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const names = new Map(data.actors.map((a) => [a.id, a.name]));
   let view: ReturnType<NetworkService['network']> | null = null;

@@ -3,6 +3,9 @@
  * the README; defaults serve a district on one machine with the embedded store.
  */
 import { resolve } from 'node:path';
+import { API_KEY_PREFIX, MIN_PROVIDED_SECRET_LENGTH } from './auth/api-keys';
+import type { AnonymousAccess, AuthConfig } from './auth/authenticate';
+import type { JwtConfig } from './auth/jwt';
 
 export interface Neo4jConfig {
   uri: string;
@@ -32,7 +35,14 @@ export interface Config {
   bodyLimit: string;
   /** Apollo's landing page / introspection. */
   introspection: boolean;
+  /** Who may ask what: anonymous access, JWTs (server/src/auth). */
+  auth: AuthConfig;
+  /** ADMIN_API_KEY: the bootstrap admin key, stored (hashed) at start if the store lacks it. */
+  adminApiKey: string | null;
 }
+
+/** The shortest JWT_SECRET accepted: 256 bits for HS256, as RFC 7518 §3.2 asks of its key. */
+export const MIN_JWT_SECRET_LENGTH = 32;
 
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -44,6 +54,41 @@ function seconds(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a number of seconds, not "${value}"`);
   return parsed;
+}
+
+function anonymousAccess(value: string | undefined): AnonymousAccess {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'none') return 'none';
+  if (v === 'viewer') return 'viewer';
+  throw new Error(`ANONYMOUS_ACCESS must be "none" or "viewer", not "${value}"`);
+}
+
+function jwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {
+  const secret = env.JWT_SECRET ?? '';
+  if (secret === '') {
+    const orphan = ['JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_ROLE_CLAIM'].find((name) => env[name]);
+    if (orphan) throw new Error(`${orphan} is set but JWT_SECRET is not: set JWT_SECRET to accept JWTs`);
+    return null;
+  }
+  if (secret.length < MIN_JWT_SECRET_LENGTH) throw new Error(`JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters long`);
+  return {
+    secret,
+    issuer: env.JWT_ISSUER || null,
+    audience: env.JWT_AUDIENCE || null,
+    roleClaim: env.JWT_ROLE_CLAIM || 'role',
+  };
+}
+
+function adminApiKey(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  const secret = value.startsWith(API_KEY_PREFIX) ? value.slice(API_KEY_PREFIX.length) : '';
+  if (secret.length < MIN_PROVIDED_SECRET_LENGTH || !/^[A-Za-z0-9_-]+$/.test(secret)) {
+    throw new Error(
+      `ADMIN_API_KEY must be "${API_KEY_PREFIX}" followed by at least ${MIN_PROVIDED_SECRET_LENGTH} random characters of A–Z, a–z, 0–9, "-" and "_" ` +
+        '(e.g. from `node -e "console.log(\'qn_\' + require(\'crypto\').randomBytes(32).toString(\'base64url\'))"`)',
+    );
+  }
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,5 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     introspection: flag(env.GRAPHQL_INTROSPECTION, !production),
+    auth: { anonymousAccess: anonymousAccess(env.ANONYMOUS_ACCESS), jwt: jwtConfig(env) },
+    adminApiKey: adminApiKey(env.ADMIN_API_KEY),
   };
 }

@@ -4,6 +4,7 @@
  * gracefully: stop accepting requests, finish the running ones and queued writes, close the store.
  */
 import 'reflect-metadata';
+import { describeBootstrap, ensureAdminKey } from './auth/bootstrap';
 import { loadConfig } from './config';
 import { createApp } from './http/app';
 import { NetworkService } from './service/network-service';
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
     const report = await store.mergeGraph(batenbrock);
     console.log(`Loaded the Batenbrock seed: ${report.actorsCreated} actors, ${report.collaborationsCreated} collaborations.`);
   }
+
+  // Before the server listens: no request can come in between the check and the creation.
+  const bootstrap = await ensureAdminKey(store, config.adminApiKey);
 
   const started = Date.now();
   const service = await NetworkService.start(store);
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   console.log(`Quartiernetz on ${describeStore(config)} — map at ${base}/, GraphQL at ${base}/graphql`);
+  for (const line of describeBootstrap(bootstrap, base)) console.log(line);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,7 +1,10 @@
 /**
  * The page's only way to the data: the public GraphQL API (POST /graphql, JSON — Apollo's CSRF
- * prevention accepts it). Errors keep the server's `extensions.code`.
+ * prevention accepts it), with the tab's API key (auth.ts). Errors keep the server's
+ * `extensions.code`; UNAUTHENTICATED also calls the handler set with onUnauthenticated.
  */
+import { apiKey, authHeaders, canSeeContact, type Role } from './auth';
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -15,12 +18,19 @@ export class ApiError extends Error {
 
 export const ENDPOINT = new URL('graphql', document.baseURI).pathname;
 
+let unauthenticated: (refused: boolean) => void = () => undefined;
+
+/** Called when the API refuses the request for want of an acceptable key (`refused`: a key was sent). */
+export function onUnauthenticated(handler: (refused: boolean) => void): void {
+  unauthenticated = handler;
+}
+
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() },
       body: JSON.stringify({ query, variables }),
       signal,
     });
@@ -36,6 +46,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   }
   if (body.errors?.length) {
     const first = body.errors[0];
+    if (first.extensions?.code === 'UNAUTHENTICATED') unauthenticated(apiKey() !== null);
     throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', response.status);
   }
   if (!response.ok || !body.data) throw new ApiError(`HTTP ${response.status}`, 'HTTP', response.status);
@@ -97,6 +108,8 @@ export interface CollaborationRef {
 }
 export interface ActorDetails extends ActorRef {
   description: string | null;
+  /** Asked for only with the role EDITOR or ADMIN (personal data); undefined otherwise. */
+  contact?: string | null;
   district: string | null;
   website: string | null;
   collaborationCount: number;
@@ -149,10 +162,21 @@ export async function searchActors(text: string, signal?: AbortSignal): Promise<
   return data.actors.nodes;
 }
 
+export interface Me {
+  name: string;
+  role: Role;
+  via: 'API_KEY' | 'JWT' | 'ANONYMOUS';
+}
+
+export async function fetchMe(): Promise<Me> {
+  return (await gql<{ me: Me }>('query Me { me { name role via } }')).me;
+}
+
 export async function fetchActor(id: string): Promise<ActorDetails | null> {
+  const contact = (await canSeeContact()) ? 'contact' : '';
   const data = await gql<{ actor: ActorDetails | null }>(
     `query Actor($id: ID!) { actor(id: $id) {
-      id name kind description district website collaborationCount
+      id name kind description district website ${contact} collaborationCount
       topics { id name }
       collaborations { role collaboration { ${COLLAB} } }
       collaborators(first: 30) { sharedCount actor { id name kind } } } }`,

@@ -1,10 +1,12 @@
 /** The page: wires the API, the map, the filters, the panels, the layout, i18n and export together. */
-import { ApiError, fetchTopics, fetchYearCounts, type ActorRef } from './api';
+import { ApiError, fetchMe, fetchTopics, fetchYearCounts, onUnauthenticated, type ActorRef } from './api';
+import { setRole, takeKeyFromUrl } from './auth';
 import { clusterName } from './clusters';
 import { byId, h } from './dom';
 import { exportJson, exportPng } from './export';
 import { Filters } from './filters';
 import { Handover } from './handover';
+import { showKeyPrompt } from './key-prompt';
 import { applyI18n, currentLang, formatNumber, onLangChange, setLang, t } from './i18n';
 import { renderClusters, renderLegendFor } from './legend';
 import { PositionStore, place, warmUpLayout } from './layout';
@@ -64,6 +66,7 @@ function describe(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'NETWORK' || error.code === 'HTTP') return t('error.network') + (error.code === 'HTTP' ? ` (${error.message})` : '');
     if (error.code === 'NOT_FOUND') return t('error.notFound', { message: error.message });
+    if (error.code === 'UNAUTHENTICATED') return t('error.unauthenticated');
     if (error.code === 'BAD_USER_INPUT') return t('error.input', { message: error.message });
     return t('error.server', { message: error.message });
   }
@@ -335,6 +338,11 @@ function wire(): void {
 }
 
 async function start(): Promise<void> {
+  // First of all: the key out of the address bar, and who we are (the panel asks for contact data
+  // only for editors and admins); an UNAUTHENTICATED answer anywhere opens the key prompt.
+  takeKeyFromUrl();
+  onUnauthenticated(showKeyPrompt);
+  setRole(fetchMe().then((me) => me.role));
   wire();
   warmUpLayout();
   applyI18n();

@@ -157,6 +157,7 @@ export class Panel {
       h('dt', {}, t('panel.kind')), h('dd', {}, label(a.kind)),
       a.district ? [h('dt', {}, t('panel.district')), h('dd', {}, a.district)] : null,
       a.website ? [h('dt', {}, t('panel.website')), h('dd', {}, h('a', { href: a.website, target: '_blank', rel: 'noopener noreferrer' }, a.website.replace(/^https?:\/\//, '')))] : null,
+      a.contact ? [h('dt', {}, t('panel.contact')), h('dd', { id: 'panel-contact' }, a.contact)] : null,
     );
     const depthButtons = [1, 2].map((n) =>
       h('button', {

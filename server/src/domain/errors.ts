@@ -17,8 +17,8 @@ export class DomainError extends Error {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(entity: 'Actor' | 'Topic' | 'Collaboration', id: string) {
-    super('NOT_FOUND', `${entity} "${id}" does not exist`);
+  constructor(entity: 'Actor' | 'Topic' | 'Collaboration' | 'ApiKey', id: string, field?: string) {
+    super('NOT_FOUND', `${entity} "${id}" does not exist`, field);
   }
 }
 

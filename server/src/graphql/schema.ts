@@ -2,6 +2,8 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { accessResolvers } from './access/access.resolver';
+import { authChecker } from './access/auth-checker';
 import { ActorResolver } from './actor/actor.resolver';
 import { CollaborationResolver } from './collaboration/collaboration.resolver';
 import { historyResolvers } from './history/history.resolver';
@@ -34,6 +36,7 @@ export const resolvers = [
   ...insightResolvers,
   ...historyResolvers,
   ...suggestResolvers,
+  ...accessResolvers,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -43,6 +46,9 @@ export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },
+    // @Authorized(role) on every query and mutation and on personal fields (graphql/access).
+    authChecker,
+    authMode: 'error',
     // Input fields that are absent stay absent (undefined), so patch semantics work.
     emitSchemaFile: false,
   });

@@ -1,7 +1,8 @@
 /**
  * The HTTP face of the service: `/graphql` (Apollo Server through Express), `/healthz` (process up),
  * `/readyz` (store reachable), the viewer's static files at `/` (viewer.ts). CORS and the body limit
- * are configured here, not left to defaults.
+ * are configured here, not left to defaults. Every GraphQL request is authenticated first
+ * (server/src/auth): a refused credential answers 401 before the operation runs.
  */
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -14,9 +15,11 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import { Authenticator } from '../auth/authenticate';
 import type { Config } from '../config';
+import { requestPrincipal } from '../graphql/access/request-principal';
 import type { GraphQLContext } from '../graphql/context';
-import { createContext, requestUser, USER_HEADER } from '../graphql/context';
+import { createContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../service/network-service';
@@ -25,7 +28,7 @@ import { viewerRouter } from './viewer';
 /** How long an idle keep-alive connection stays open. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspection' | 'production'>;
+export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspection' | 'production' | 'auth'>;
 
 export interface QuartiernetzApp {
   app: express.Express;
@@ -33,7 +36,7 @@ export interface QuartiernetzApp {
   apollo: ApolloServer<GraphQLContext>;
 }
 
-export async function createApolloServer(httpServer: http.Server | null, config: HttpConfig): Promise<ApolloServer<GraphQLContext>> {
+export async function createApolloServer(httpServer: http.Server | null, config: Omit<HttpConfig, 'auth'>): Promise<ApolloServer<GraphQLContext>> {
   return new ApolloServer<GraphQLContext>({
     schema: await getSchema(),
     introspection: config.introspection,
@@ -62,6 +65,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   const apollo = await createApolloServer(httpServer, config);
   await apollo.start();
+  const authenticator = new Authenticator(service.store, config.auth);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -80,7 +84,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }),
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(service, requestUser(req.headers[USER_HEADER])) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(service, await requestPrincipal(authenticator, req.headers)) }),
   );
 
   app.use(viewerRouter());

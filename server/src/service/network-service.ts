@@ -37,7 +37,7 @@ export interface NetworkServiceOptions {
 
 export class NetworkService {
   private readonly writes = new SerialQueue();
-  /** Who writes through this object: "system" here; a request's user on the view of actingAs(). */
+  /** Who writes through this object: "system" here; a request's principal on the view of actingAs(). */
   readonly author: string = SYSTEM_AUTHOR;
 
   /** Contact suggestions, scored on the projection (server/src/suggest). */
@@ -192,7 +192,7 @@ export class NetworkService {
 
   /**
    * This service (same store, projection and write queue) writing as `author`: one per request,
-   * made by the GraphQL context from the X-Quartiernetz-User header.
+   * made by the GraphQL context from the request's principal (auth/principal.ts authorOf).
    */
   actingAs(author: string): NetworkService {
     const view = Object.create(this) as NetworkService;

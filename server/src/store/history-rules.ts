@@ -5,7 +5,7 @@
  * a participation change is recorded on both its collaboration and its actor; a bulk import is one
  * record on the entity "Network"), in the same transaction as the write, numbered by a store-wide
  * sequence (`seq`, strictly increasing in commit order). A record says who (`author`: the request's
- * `X-Quartiernetz-User` header, "anonymous" without one, "system" for the seed and scripts), when
+ * principal — `key:<name>` for an API key, `jwt:<sub>` for a token —, "system" for the seed and scripts), when
  * (`at`), which entity, which operation, and per changed field its value before and after (JSON
  * values; `null` for absent). Deleted entities keep their history.
  *

@@ -27,6 +27,7 @@ import type {
   TopicStats,
 } from '../domain/model';
 import type { Page, PageRequest } from '../domain/paging';
+import type { Role } from '../auth/roles';
 import type { ChangeRecord, WriteMeta } from './history-rules';
 
 export type { ChangeRecord, WriteMeta } from './history-rules';
@@ -186,6 +187,28 @@ export interface SuggestionFeedback {
 }
 
 // ---------------------------------------------------------------------------------------------
+// API keys (rules: api-key-rules.ts). Not part of the network: no snapshot, count, history or
+// export ever includes them.
+
+export interface ApiKeyRecord {
+  id: string;
+  /** Who holds it, unique among the active keys; the history records writes as `key:<name>`. */
+  name: string;
+  role: Role;
+  /** ISO-8601 timestamps. */
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface NewApiKeyInput {
+  name: string;
+  role: Role;
+  /** SHA-256 of the key, hex (auth/api-keys.ts); the plain key never reaches the store. */
+  hash: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export interface NetworkStore {
   /** `embedded` or `neo4j`, for health output and test names. */
@@ -278,6 +301,21 @@ export interface NetworkStore {
   suggestionFeedback(actorIds: readonly string[]): Promise<SuggestionFeedback[][]>;
   /** Every pair whose latest verdict is NOT_USEFUL (loaded by the service at start). */
   dismissedSuggestions(): Promise<Array<{ actorId: string; suggestedId: string }>>;
+
+  // --- API keys (store/embedded/api-keys.ts, store/neo4j/api-keys.ts) ---
+  /**
+   * Stores a new key (id generated, createdAt now). Bad name, role or hash: BAD_USER_INPUT naming
+   * the field; an active key of the same name or a key with the same hash: CONFLICT.
+   */
+  createApiKey(input: NewApiKeyInput): Promise<ApiKeyRecord>;
+  /** Every key, revoked ones too, oldest first (createdAt, then id). */
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** The key with this hash, revoked or not; null when there is none. */
+  findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
+  /** Marks the key revoked (a revoked key keeps its first revokedAt). Unknown id: NOT_FOUND (field `id`). */
+  revokeApiKey(id: string): Promise<ApiKeyRecord>;
+  /** Sets lastUsedAt; an unknown id changes nothing. */
+  touchApiKey(id: string, at: string): Promise<void>;
 
   // --- history ---
   /** The ChangeRecords of one entity (any type, also deleted ones), newest first (seq descending). */

@@ -38,7 +38,7 @@ export function describeFeedback(label: string, harness: StoreHarness): void {
       const [x, y] = before;
 
       const given = await api.data(GIVE, { actorId: 'bobbie-ev', suggestedId: x, verdict: 'NOT_USEFUL', note: 'kein Bedarf' });
-      expect(given.giveSuggestionFeedback).toMatchObject({ verdict: 'NOT_USEFUL', note: 'kein Bedarf', author: 'anonymous', actor: { id: 'bobbie-ev' }, suggested: { id: x } });
+      expect(given.giveSuggestionFeedback).toMatchObject({ verdict: 'NOT_USEFUL', note: 'kein Bedarf', author: 'key:test-admin', actor: { id: 'bobbie-ev' }, suggested: { id: x } });
       const after = await suggested('bobbie-ev');
       expect(after).not.toContain(x);
       expect(after).toEqual(before.filter((id) => id !== x));

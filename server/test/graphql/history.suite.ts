@@ -1,13 +1,10 @@
 /**
  * Duplicates, mergeActors, history and undo through real GraphQL requests on the Batenbrock seed,
- * with the writer named as the X-Quartiernetz-User header would name it (GraphQL context).
+ * with the writer being the request's principal (the holder of an API key, recorded as key:<name>).
  * Run against every store.
  */
-import type { ApolloServer } from '@apollo/server';
 import { batenbrock } from '../../../seed/batenbrock';
-import { createContext, requestUser, type GraphQLContext } from '../../src/graphql/context';
-import { createApolloServer } from '../../src/http/app';
-import { errorCodes, startTestApi, type GraphQLResponse, type TestApi } from '../support/api';
+import { errorCodes, keyHolder, startTestApi, TEST_ADMIN, type GraphQLResponse, type TestApi } from '../support/api';
 import type { StoreHarness } from '../support/stores';
 
 const DUPLICATES = `query D($first: Int) { duplicateCandidates(first: $first) {
@@ -23,32 +20,19 @@ const UNDO = `mutation Undo($id: ID!) { undoLastChange(actorId: $id) { actor { i
 export function describeHistoryApi(label: string, harness: StoreHarness): void {
   describe(`GraphQL duplicates, merge, history and undo (${label})`, () => {
     let api: TestApi;
-    let apollo: ApolloServer<GraphQLContext>;
 
-    /** A request as the user the header names (undefined: no header). */
-    async function as<T = any>(header: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-      const response = await apollo.executeOperation<T>(
-        { query, variables },
-        { contextValue: createContext(api.service, requestUser(header)) },
-      );
-      if (response.body.kind !== 'single') throw new Error('expected a single result');
-      return response.body.singleResult as GraphQLResponse<T>;
+    /** A request as the holder of the admin key `name` (undefined: the suite's admin, key:test-admin). */
+    function as<T = any>(name: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+      return api.runAs<T>(name === undefined ? TEST_ADMIN : keyHolder(name), query, variables);
     }
-    async function data<T = any>(header: string | undefined, query: string, variables?: Record<string, unknown>): Promise<T> {
-      const result = await as<T>(header, query, variables);
+    async function data<T = any>(name: string | undefined, query: string, variables?: Record<string, unknown>): Promise<T> {
+      const result = await as<T>(name, query, variables);
       if (result.errors?.length) throw new Error(JSON.stringify(result.errors, null, 2));
       return result.data as T;
     }
 
-    beforeAll(async () => {
-      await harness.setup();
-      apollo = await createApolloServer(null, { corsOrigins: [], bodyLimit: '1mb', introspection: true, production: false });
-      await apollo.start();
-    });
-    afterAll(async () => {
-      await apollo.stop();
-      await harness.teardown();
-    });
+    beforeAll(() => harness.setup());
+    afterAll(() => harness.teardown());
     beforeEach(async () => {
       api = await startTestApi(await harness.fresh(), batenbrock);
     });
@@ -107,7 +91,7 @@ export function describeHistoryApi(label: string, harness: StoreHarness): void {
       // The projection knows: the merged actor is gone from paths, the kept one has its ties.
       expect(errorCodes(await as(undefined, `{ shortestPath(fromActorId: "bobbie-2", toActorId: "stadt-bottrop") { length } }`))).toEqual(['NOT_FOUND']);
       const history = await data(undefined, HISTORY, { id: 'bobbie-ev', first: 1 });
-      expect(history.history.nodes[0]).toMatchObject({ operation: 'MERGE', author: 'carol' });
+      expect(history.history.nodes[0]).toMatchObject({ operation: 'MERGE', author: 'key:carol' });
       expect(history.history.nodes[0].changes[0]).toEqual({ field: 'mergedActorIds', before: null, after: '["bobbie-2"]' });
     });
 
@@ -123,14 +107,14 @@ export function describeHistoryApi(label: string, harness: StoreHarness): void {
       expect((await data(undefined, `{ actor(id: "bobbie-ev") { id } }`)).actor).toEqual({ id: 'bobbie-ev' });
     });
 
-    test('history names who changed what (X-Quartiernetz-User, else anonymous), newest first, paged', async () => {
-      await data('  alice  ', UPDATE, { id: 'bobbie-ev', input: { description: 'Gemeinschaftsgarten' } });
+    test('history names who changed what (the principal: key:<name>), newest first, paged', async () => {
+      await data('alice', UPDATE, { id: 'bobbie-ev', input: { description: 'Gemeinschaftsgarten' } });
       await data(undefined, UPDATE, { id: 'bobbie-ev', input: { name: 'Bobbie e.V. Garten' } });
       const page = await data(undefined, HISTORY, { id: 'bobbie-ev', first: 1 });
       expect(page.history.totalCount).toBe(2);
       expect(page.history.pageInfo.hasNextPage).toBe(true);
       expect(page.history.nodes[0]).toMatchObject({
-        author: 'anonymous',
+        author: 'key:test-admin',
         entityType: 'Actor',
         entityId: 'bobbie-ev',
         operation: 'UPDATE',
@@ -139,7 +123,7 @@ export function describeHistoryApi(label: string, harness: StoreHarness): void {
       });
       const next = await data(undefined, HISTORY, { id: 'bobbie-ev', first: 5, after: page.history.pageInfo.endCursor });
       expect(next.history.nodes).toEqual([
-        expect.objectContaining({ author: 'alice', changes: [{ field: 'description', before: expect.any(String), after: '"Gemeinschaftsgarten"' }] }),
+        expect.objectContaining({ author: 'key:alice', changes: [{ field: 'description', before: expect.any(String), after: '"Gemeinschaftsgarten"' }] }),
       ]);
       const none = await data(undefined, HISTORY, { id: 'never-existed' });
       expect(none.history).toMatchObject({ totalCount: 0, nodes: [] });
@@ -160,8 +144,8 @@ export function describeHistoryApi(label: string, harness: StoreHarness): void {
 
       const records = (await data(undefined, HISTORY, { id: 'bobbie-ev', first: 2 })).history.nodes;
       expect(records.map((r: any) => [r.operation, r.author])).toEqual([
-        ['UNDO', 'bob'],
-        ['UNDO', 'bob'],
+        ['UNDO', 'key:bob'],
+        ['UNDO', 'key:bob'],
       ]);
       expect(records[0].undoes).toBe(second.undoLastChange.undone.seq);
 

@@ -1,45 +1,34 @@
 /**
  * What only real HTTP shows: health and readiness, CSRF prevention, CORS, the body limit, and that
- * a GraphQL request over the wire answers like the in-process pipeline.
+ * a GraphQL request over the wire answers like the in-process pipeline. Requests carry an admin API
+ * key (access control itself: access.test.ts).
  */
 import type { AddressInfo } from 'node:net';
 import { batenbrock } from '../../../seed/batenbrock';
-import { createApp, type QuartiernetzApp } from '../../src/http/app';
+import { createApp } from '../../src/http/app';
 import { NetworkService } from '../../src/service/network-service';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { NetworkStore } from '../../src/store/network-store';
+import { startHttpApi, TEST_HTTP_CONFIG, type HttpApi } from '../support/http-api';
 
 describe('HTTP', () => {
   let store: NetworkStore;
-  let server: QuartiernetzApp;
+  let api: HttpApi;
   let base: string;
 
   beforeAll(async () => {
     store = createEmbeddedStore({ filename: ':memory:' });
     await store.init();
-    await store.mergeGraph(batenbrock);
-    const service = await NetworkService.start(store);
-    server = await createApp(service, {
-      corsOrigins: ['https://quartier.example.org'],
-      bodyLimit: '10kb',
-      introspection: false,
-      production: true,
-    });
-    await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
+    api = await startHttpApi(store, { seed: batenbrock, config: { corsOrigins: ['https://quartier.example.org'], bodyLimit: '10kb' } });
+    base = api.base;
   });
 
   afterAll(async () => {
-    await server.apollo.stop();
+    await api.stop();
     await store.close();
   });
 
-  const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
+  const post = (body: unknown, headers: Record<string, string> = {}) => api.post(body, headers);
 
   test('/healthz answers while the process is up', async () => {
     const response = await fetch(`${base}/healthz`);
@@ -98,7 +87,7 @@ describe('HTTP', () => {
     const other = createEmbeddedStore({ filename: ':memory:' });
     await other.init();
     const service = await NetworkService.start(other);
-    const app = await createApp(service, { corsOrigins: [], bodyLimit: '10kb', introspection: false, production: true });
+    const app = await createApp(service, { ...TEST_HTTP_CONFIG, bodyLimit: '10kb' });
     await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/readyz`;
     try {

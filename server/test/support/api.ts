@@ -1,9 +1,13 @@
 /**
  * A Quartiernetz API for tests: the real schema and Apollo Server request pipeline
- * (`executeOperation`), on a real store, without HTTP.
+ * (`executeOperation`), on a real store, without HTTP. Requests act as a principal given directly
+ * (an admin by default: these suites test the network, access control is tested over HTTP in
+ * server/test/http/access.test.ts).
  */
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
+import type { Principal } from '../../src/auth/principal';
+import type { Role } from '../../src/auth/roles';
 import { createContext, type GraphQLContext } from '../../src/graphql/context';
 import { createApolloServer } from '../../src/http/app';
 import { NetworkService } from '../../src/service/network-service';
@@ -14,11 +18,26 @@ export interface GraphQLResponse<T = any> {
   errors?: readonly GraphQLFormattedError[];
 }
 
+/** A principal holding an API key named `name` (recorded in the history as `key:<name>`). */
+export function keyHolder(name: string, role: Role = 'ADMIN'): Principal {
+  return { id: `test-${name}`, name, role, via: 'api-key' };
+}
+
+/** Who in-process requests act as unless told otherwise. */
+export const TEST_ADMIN: Principal = keyHolder('test-admin', 'ADMIN');
+
+export interface TestApiOptions {
+  /** Default TEST_ADMIN; null: no principal (every operation answers UNAUTHENTICATED). */
+  principal?: Principal | null;
+}
+
 export interface TestApi {
   service: NetworkService;
   store: NetworkStore;
   /** `operationName` picks one operation of a document with several. */
   run<T = any>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>>;
+  /** The same as another principal. */
+  runAs<T = any>(principal: Principal | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** Runs and fails the test on any GraphQL error. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
@@ -35,21 +54,24 @@ async function sharedApollo(): Promise<ApolloServer<GraphQLContext>> {
   return apolloPromise;
 }
 
-export async function startTestApi(store: NetworkStore, seed?: GraphData): Promise<TestApi> {
+export async function startTestApi(store: NetworkStore, seed?: GraphData, options: TestApiOptions = {}): Promise<TestApi> {
   if (seed) await store.mergeGraph(seed);
   const service = await NetworkService.start(store);
   const apollo = await sharedApollo();
+  const principal = options.principal === undefined ? TEST_ADMIN : options.principal;
 
-  async function run<T>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>> {
-    const response = await apollo.executeOperation<T>({ query, variables, operationName }, { contextValue: createContext(service) });
+  async function runAs<T>(as: Principal | null, query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>> {
+    const response = await apollo.executeOperation<T>({ query, variables, operationName }, { contextValue: createContext(service, as) });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult as GraphQLResponse<T>;
   }
+  const run = <T>(query: string, variables?: Record<string, unknown>, operationName?: string) => runAs<T>(principal, query, variables, operationName);
 
   return {
     service,
     store,
     run,
+    runAs: (as, query, variables) => runAs(as, query, variables),
     async data<T>(query: string, variables?: Record<string, unknown>) {
       const result = await run<T>(query, variables);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);

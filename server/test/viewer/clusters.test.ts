@@ -24,7 +24,7 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
   let edges: Array<{ source: string; target: string }>;
 
   const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify({ query, variables }) });
     const body = await response.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
@@ -40,7 +40,7 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
     edges = network.network.edges;
     browser = await openBrowser(suggestionsMissing);
     page = browser.page;
-    await page.goto(`${server.base}/`);
+    await page.goto(server.url('/'));
     await waitReady(page);
   });
 
@@ -136,7 +136,7 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
   test('?all=1 (for the benchmark) draws every actor, each with its strongest ties', async () => {
     const all = await browser.context.newPage();
     try {
-      await all.goto(`${server.base}/?all=1`);
+      await all.goto(server.url('/?all=1'));
       await all.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
       const model = await all.evaluate(() => ({
         actors: window.cy.nodes('[type="ACTOR"]').length,

@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { Core } from 'cytoscape';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildViewer } from '../../../viewer/build';
+import { issueApiKey } from '../../src/auth/api-keys';
+import type { Role } from '../../src/auth/roles';
 import { createApp, type QuartiernetzApp } from '../../src/http/app';
 import { NetworkService } from '../../src/service/network-service';
 import { createEmbeddedStore } from '../../src/store/embedded';
@@ -51,21 +53,41 @@ export function browserSuite(name: string, body: () => void): void {
 export interface ViewerServer {
   base: string;
   service: NetworkService;
+  /** A stored admin API key. */
+  adminKey: string;
+  /** The page at `path` opened with the admin key (`#key=`, as the server's start link does). */
+  url(path?: string, key?: string): string;
+  /** `Authorization` with the admin key, for asking the API directly. */
+  headers: Record<string, string>;
+  /** Stores another key. */
+  issueKey(name: string, role: Role): Promise<string>;
   close(): Promise<void>;
 }
 
-/** The built viewer and the API on a free port, over an in-memory store holding `data`. */
+/** The built viewer and the API on a free port, over an in-memory store holding `data`; no anonymous access. */
 export async function startViewerServer(data: GraphData): Promise<ViewerServer> {
   await buildViewer();
   const store = createEmbeddedStore({ filename: ':memory:' });
   await store.init();
   await store.mergeGraph(data);
+  const { key: adminKey } = await issueApiKey(store, { name: 'viewer-tests', role: 'ADMIN' });
   const service = await NetworkService.start(store);
-  const server: QuartiernetzApp = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true });
+  const server: QuartiernetzApp = await createApp(service, {
+    corsOrigins: [],
+    bodyLimit: '1mb',
+    introspection: false,
+    production: true,
+    auth: { anonymousAccess: 'none', jwt: null },
+  });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   return {
-    base: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`,
+    base,
     service,
+    adminKey,
+    url: (path = '/', key = adminKey) => `${base}${path}#key=${encodeURIComponent(key)}`,
+    headers: { authorization: `Bearer ${adminKey}` },
+    issueKey: async (name, role) => (await issueApiKey(store, { name, role })).key,
     close: async () => {
       await server.apollo.stop();
       await store.close();

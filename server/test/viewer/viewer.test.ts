@@ -29,7 +29,7 @@ browserSuite('viewer in headless Chromium', () => {
   const shot = (name: string) => screenshot(page, name);
   /** The same API the page reads, asked directly, to compare the page with. */
   const graphql = async (query: string) => {
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify({ query }) });
     const body = await response.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
@@ -42,7 +42,7 @@ browserSuite('viewer in headless Chromium', () => {
     browser = await openBrowser(suggestionsMissing);
     ({ context, page, errors: consoleErrors } = browser);
     const started = Date.now();
-    await page.goto(`${base}/`);
+    await page.goto(server.url('/'));
     await waitReady();
     console.log(`viewer: first picture of the seed after ${Date.now() - started} ms (including the first layout)`);
   });
@@ -330,7 +330,7 @@ browserSuite('viewer in headless Chromium', () => {
           await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ data: { network: { truncated: true, nodes: [], edges: [] } } }) });
         } else await route.continue();
       });
-      await other.goto(`${base}/`);
+      await other.goto(server.url('/'));
       await other.waitForFunction(() => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'clusters');
       const api = await graphql('{ clusters(minSize: 2, first: 1000) { count } }');
       expect(await other.evaluate(() => window.cy.nodes('[type="CLUSTER"]').length)).toBe(api.clusters.count);
@@ -346,7 +346,7 @@ browserSuite('viewer in headless Chromium', () => {
           await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) });
         } else await route.continue();
       });
-      await other.goto(`${base}/`);
+      await other.goto(server.url('/'));
       await other.waitForFunction(() => document.body.dataset.state === 'error');
       expect(await other.textContent('#status')).toContain('Der Server meldet einen Fehler: boom');
       await other.unroute('**/graphql');

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Actor, Topic } from '../../domain/model';
 import { actorSortKey } from '../../domain/ordering';
 import { checkPageSize } from '../../domain/paging';
@@ -16,11 +16,13 @@ import { CollaboratorType } from './collaborator.type';
 
 @Resolver(() => ActorType)
 export class ActorResolver {
+  @Authorized('VIEWER')
   @Query(() => ActorType, { nullable: true, description: 'One actor, or null when the id is unknown.' })
   actor(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Actor | null> {
     return loaders.actor.load(id);
   }
 
+  @Authorized('VIEWER')
   @Query(() => ActorConnection, { description: 'Actors by name (umlauts and case folded), filtered, paged.' })
   async actors(
     @Arg('filter', () => ActorFilterInput, { nullable: true }) filter: ActorFilterInput | null,
@@ -75,11 +77,13 @@ export class ActorResolver {
 
   // --- writes ---
 
+  @Authorized('EDITOR')
   @Mutation(() => ActorType)
   createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() { service }: GraphQLContext) {
     return service.createActor(input);
   }
 
+  @Authorized('EDITOR')
   @Mutation(() => ActorType, { description: 'Changes the given fields. With expectedVersion, a concurrent change answers CONFLICT.' })
   updateActor(
     @Arg('id', () => ID) id: string,
@@ -90,12 +94,14 @@ export class ActorResolver {
     return service.updateActor(id, definedOnly(input), expectedVersion);
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ID, { description: 'Deletes the actor with its interests and participations; answers its id.' })
   async deleteActor(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<string> {
     await service.deleteActor(id);
     return id;
   }
 
+  @Authorized('EDITOR')
   @Mutation(() => ActorType, { description: "Replaces the actor's interests." })
   async setActorInterests(
     @Arg('actorId', () => ID) actorId: string,

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Actor, ActorKind } from '../../domain/model';
 import { ActorKindEnum } from '../common/enums';
 import { Connection } from '../common/connection';
@@ -23,7 +23,9 @@ export class ActorType implements Actor {
   @Field(() => String, { nullable: true })
   website!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Contact details (personal data).' })
+  // Personal data: editors and admins only; a viewer asking for it gets FORBIDDEN on this field.
+  @Authorized('EDITOR')
+  @Field(() => String, { nullable: true, description: 'Contact details (personal data). EDITOR or ADMIN; FORBIDDEN for viewers.' })
   contact!: string | null;
 
   @Field(() => String, { description: 'ISO-8601 timestamp.' })

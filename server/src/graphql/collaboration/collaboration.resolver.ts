@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Collaboration, ParticipationRole, Topic } from '../../domain/model';
 import { collaborationSortKey } from '../../domain/ordering';
 import { checkFilterRange } from '../../domain/validation';
@@ -15,11 +15,13 @@ import { CollaborationConnection, CollaborationType } from './collaboration.type
 
 @Resolver(() => CollaborationType)
 export class CollaborationResolver {
+  @Authorized('VIEWER')
   @Query(() => CollaborationType, { nullable: true, description: 'One collaboration, or null when the id is unknown.' })
   collaboration(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration | null> {
     return loaders.collaboration.load(id);
   }
 
+  @Authorized('VIEWER')
   @Query(() => CollaborationConnection, { description: 'Collaborations, newest first, filtered by kind, topic and date range.' })
   async collaborations(
     @Arg('filter', () => CollaborationFilterInput, { nullable: true }) filter: CollaborationFilterInput | null,
@@ -42,6 +44,7 @@ export class CollaborationResolver {
     return loadExisting(loaders.topic, await loaders.topicsOfCollaboration.load(collaboration.id));
   }
 
+  @Authorized('EDITOR')
   @Mutation(() => CollaborationType, { description: 'Creates a collaboration with its topics and participants in one step.' })
   createCollaboration(
     @Arg('input', () => CreateCollaborationInput) input: CreateCollaborationInput,
@@ -50,6 +53,7 @@ export class CollaborationResolver {
     return service.createCollaboration(input);
   }
 
+  @Authorized('EDITOR')
   @Mutation(() => CollaborationType)
   updateCollaboration(
     @Arg('id', () => ID) id: string,
@@ -59,12 +63,14 @@ export class CollaborationResolver {
     return service.updateCollaboration(id, definedOnly(input));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ID, { description: 'Deletes the collaboration with its participations; answers its id.' })
   async deleteCollaboration(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<string> {
     await service.deleteCollaboration(id);
     return id;
   }
 
+  @Authorized('EDITOR')
   @Mutation(() => CollaborationType, { description: 'Adds an actor to a collaboration, or changes its role.' })
   async addParticipant(
     @Arg('collaborationId', () => ID) collaborationId: string,
@@ -76,6 +82,7 @@ export class CollaborationResolver {
     return reloaded(loaders, collaborationId);
   }
 
+  @Authorized('EDITOR')
   @Mutation(() => CollaborationType, { description: 'Removes an actor from a collaboration (nothing happens if it was not in it).' })
   async removeParticipant(
     @Arg('collaborationId', () => ID) collaborationId: string,

@@ -1,8 +1,9 @@
 /**
- * Duplicates, merging, history and undo. Who writes comes from the request (GraphQL context:
- * the X-Quartiernetz-User header), through the service to the store, which records it.
+ * Duplicates, merging, history and undo. Who writes is the request's principal (GraphQL context),
+ * passed through the service to the store, which records it. The history is for editors and admins:
+ * its before/after values hold contact data (and its authors name the people who edit).
  */
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { BadInputError } from '../../domain/errors';
 import type { Actor } from '../../domain/model';
 import { checkPageSize } from '../../domain/paging';
@@ -28,6 +29,7 @@ function toChangeRecordType(r: ChangeRecord): ChangeRecordType {
 
 @Resolver()
 export class HistoryResolver {
+  @Authorized('VIEWER')
   @Query(() => DuplicateCandidatesType, {
     description:
       'Likely duplicate actors for review (similar names ignoring legal forms, same website host, same e-mail), most reasons and most similar first.',
@@ -57,6 +59,7 @@ export class HistoryResolver {
     };
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ActorType, {
     description:
       'Folds mergeIds into keepId in one transaction: participations move (the stronger role stays: ORGANISER > HOST > FUNDER > MEMBER > PARTICIPANT), interests move (the larger weight stays), the merged actors are deleted. Answers the kept actor.',
@@ -75,6 +78,7 @@ export class HistoryResolver {
     return kept;
   }
 
+  @Authorized('EDITOR')
   @Query(() => ChangeRecordConnection, {
     description: 'The recorded changes of one actor, topic or collaboration (also a deleted one), newest first.',
   })
@@ -95,6 +99,7 @@ export class HistoryResolver {
     };
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => UndoResultType, {
     description:
       "Reverts the actor's last field update (updateActor, or an earlier update when repeated). Refuses (BAD_USER_INPUT) when the last change is of another kind or there is none; CONFLICT when the fields changed outside the history.",

@@ -1,5 +1,5 @@
 /** GraphQL types of duplicates, merging and history. */
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { DuplicateReason } from '../../domain/duplicates';
 import type { ChangeEntityType, ChangeOperation } from '../../store/history-rules';
 import { ActorType } from '../actor/actor.type';
@@ -46,7 +46,9 @@ export class DuplicateCandidateType {
   @Field(() => String, { nullable: true, description: 'The shared website host, when SAME_WEBSITE.' })
   website!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The shared e-mail address, when SAME_EMAIL (personal data).' })
+  // Taken from `contact`: the same rule as Actor.contact.
+  @Authorized('EDITOR')
+  @Field(() => String, { nullable: true, description: 'The shared e-mail address, when SAME_EMAIL (personal data). EDITOR or ADMIN; FORBIDDEN for viewers.' })
   email!: string | null;
 }
 
@@ -82,7 +84,7 @@ export class ChangeRecordType {
   @Field(() => String, { description: 'ISO-8601 timestamp.' })
   at!: string;
 
-  @Field(() => String, { description: 'Who: the X-Quartiernetz-User header, "anonymous" without it, "system" for seed and scripts.' })
+  @Field(() => String, { description: 'Who: key:<name> (an API key), jwt:<sub> (a token), "system" for seed and scripts.' })
   author!: string;
 
   @Field(() => String, { description: 'Actor, Topic, Collaboration or Network (imports).' })

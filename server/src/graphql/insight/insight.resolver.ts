@@ -2,7 +2,7 @@
  * Network insight — brokers, the hand-over analysis, clusters, change over time — answered from the
  * projection (server/src/insight); actors and topics they name come through the request's loaders.
  */
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadInputError } from '../../domain/errors';
 import type { Actor, Topic } from '../../domain/model';
 import { checkFilterRange, isCalendarDate } from '../../domain/validation';
@@ -58,6 +58,7 @@ const METRIC: Record<BrokerMetric, (m: ActorMetrics) => number> = {
 
 @Resolver()
 export class InsightResolver {
+  @Authorized('VIEWER')
   @Query(() => BrokerRankingType, {
     description:
       'Brokers and reach: actors ranked by degree, weighted degree, betweenness or closeness on the collaborates-with graph, within a scope.',
@@ -87,6 +88,7 @@ export class InsightResolver {
     };
   }
 
+  @Authorized('VIEWER')
   @Query(() => ResilienceType, {
     description:
       'Hand-over analysis: the network with these actors taken out — who drops out, which pieces break off, and who now carries the most bridging.',
@@ -111,6 +113,7 @@ export class InsightResolver {
     };
   }
 
+  @Authorized('VIEWER')
   @Query(() => ClusteringType, {
     description: 'Clusters (Louvain, deterministic) with their dominant topics and the actors that bridge them.',
   })
@@ -134,6 +137,7 @@ export class InsightResolver {
     };
   }
 
+  @Authorized('VIEWER')
   @Query(() => NetworkChangeType, {
     description:
       'Change between two dates: actors and ties that appeared, faded or vanished (active = a collaboration within windowDays before the date). The network as of a date: `network(filter: { to: … })`.',
@@ -149,6 +153,7 @@ export class InsightResolver {
     return changeOf(service.projection, from, to, windowDays).value;
   }
 
+  @Authorized('VIEWER')
   @Query(() => [RecentTieType], { description: "An actor's partners by recency-weighted tie strength, strongest first." })
   recentTies(
     @Arg('actorId', () => ID) actorId: string,

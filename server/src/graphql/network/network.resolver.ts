@@ -2,7 +2,7 @@
  * Questions about the shape of the network, answered from the projection; names and details of
  * what they return come through the request's loaders.
  */
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { checkFilterRange } from '../../domain/validation';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { ActorType } from '../actor/actor.type';
@@ -19,6 +19,7 @@ import { ActorChainType, NetworkEdge, NetworkNode, NetworkType, PathStepType } f
 
 @Resolver()
 export class NetworkResolver {
+  @Authorized('VIEWER')
   @Query(() => NetworkType, { description: 'The network for the viewer: nodes and edges within a scope, optionally around one actor.' })
   network(
     @Arg('filter', () => NetworkFilterInput, { nullable: true }) filter: NetworkFilterInput | null,
@@ -29,6 +30,7 @@ export class NetworkResolver {
     return toNetwork(view, service.projection);
   }
 
+  @Authorized('VIEWER')
   @Query(() => ActorChainType, {
     nullable: true,
     description: 'How two actors are connected: the shortest chain actor → collaboration → actor → …; null when they are not.',

@@ -1,4 +1,4 @@
-import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { NetworkService } from '../../service/network-service';
 import type { GraphQLContext } from '../context';
 import { ProjectionStatusType } from './projection.type';
@@ -15,11 +15,13 @@ function status(service: NetworkService): ProjectionStatusType {
 
 @Resolver()
 export class ProjectionResolver {
+  @Authorized('VIEWER')
   @Query(() => ProjectionStatusType, { description: 'How fresh the in-memory projection is.' })
   projectionStatus(@Ctx() { service }: GraphQLContext): ProjectionStatusType {
     return status(service);
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ProjectionStatusType, {
     description: 'Rebuilds the projection from the store now, e.g. after another program wrote to Neo4j.',
   })

@@ -3,7 +3,7 @@
  * which stops suggesting dismissed pairs), `Actor.suggestionFeedback` lists an actor's feedback
  * through a request loader (one store call for any number of actors).
  */
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { BadInputError } from '../../domain/errors';
 import type { Actor } from '../../domain/model';
 import type { SuggestionFeedback } from '../../store/network-store';
@@ -16,6 +16,7 @@ export const MAX_FEEDBACK_NOTE = 2000;
 
 @Resolver(() => SuggestionFeedbackType)
 export class SuggestionFeedbackResolver {
+  @Authorized('EDITOR')
   @Mutation(() => SuggestionFeedbackType, {
     description:
       'Records a verdict on the suggestion suggestedId made to actorId. NOT_USEFUL: suggestedId is no longer suggested to actorId (that direction only); INTRODUCED: recorded, and suggested again if it was dismissed. NOT_FOUND for unknown actors, BAD_USER_INPUT when both ids are the same.',
@@ -46,6 +47,8 @@ export class SuggestionFeedbackResolver {
 
 @Resolver(() => ActorType)
 export class ActorSuggestionFeedbackResolver {
+  // The editors' working notes and who wrote them: not for viewers.
+  @Authorized('EDITOR')
   @FieldResolver(() => [SuggestionFeedbackType], { description: 'Feedback given on suggestions made to this actor, newest first.' })
   suggestionFeedback(@Root() actor: Actor, @Ctx() { loaders }: GraphQLContext): Promise<SuggestionFeedback[]> {
     return loaders.suggestionFeedbackOfActor.load(actor.id);

@@ -22,7 +22,7 @@ export class SuggestionFeedbackType {
   @Field(() => String, { nullable: true })
   note!: string | null;
 
-  @Field(() => String, { description: 'Who gave it (X-Quartiernetz-User, "anonymous" without it).' })
+  @Field(() => String, { description: 'Who gave it: key:<name> (an API key), jwt:<sub> (a token).' })
   author!: string;
 
   @Field(() => String, { description: 'When (ISO-8601).' })

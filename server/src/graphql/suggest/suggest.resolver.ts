@@ -4,7 +4,7 @@
  * same code for every store; names, topics and collaborations through the request's loaders, so a
  * request costs a bounded number of store calls whatever `first` is.
  */
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { explanationSentence } from '../../suggest/explain';
 import { SIGNAL_LABELS } from '../../suggest/model';
@@ -20,6 +20,7 @@ import { ContactSuggestionType, MutualCollaboratorType, ScorePartType, SharedTop
 
 @Resolver()
 export class SuggestQueryResolver {
+  @Authorized('VIEWER')
   @Query(() => [ContactSuggestionType], {
     description:
       'Actors this actor has not collaborated with yet, best first, each with its reasons: shared topics, mutual collaborators and the parts of the score.',
@@ -35,11 +36,13 @@ export class SuggestQueryResolver {
     }));
   }
 
+  @Authorized('VIEWER')
   @Query(() => [TopicMatchType], { description: 'Actors ranked for a set of topics ("who works on youth and sport?"), rarer shared topics counting more.' })
   matchActors(@Args(() => MatchActorsArgs) args: MatchActorsArgs, @Ctx() { service }: GraphQLContext): TopicMatchType[] {
     return service.suggestions.matchActors(args.topicIds, args.first ?? DEFAULT_SUGGESTIONS).map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
   }
 
+  @Authorized('VIEWER')
   @Query(() => [TopicMatchType], { description: 'The actors nearest to this one by topics alone, existing collaborators included.' })
   similarActors(@Args(() => SimilarActorsArgs) args: SimilarActorsArgs, @Ctx() { service }: GraphQLContext): TopicMatchType[] {
     return service.suggestions.similarActors(args.actorId, args.first ?? DEFAULT_SUGGESTIONS).map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));

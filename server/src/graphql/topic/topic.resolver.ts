@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { topicSortKey } from '../../domain/ordering';
 import { ActorType } from '../actor/actor.type';
@@ -13,11 +13,13 @@ import { TopicConnection, TopicType } from './topic.type';
 
 @Resolver(() => TopicType)
 export class TopicResolver {
+  @Authorized('VIEWER')
   @Query(() => TopicType, { nullable: true, description: 'One topic, or null when the id is unknown.' })
   topic(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Topic | null> {
     return loaders.topic.load(id);
   }
 
+  @Authorized('VIEWER')
   @Query(() => TopicConnection, { description: 'Topics by name, paged.' })
   async topics(
     @Arg('filter', () => TopicFilterInput, { nullable: true }) filter: TopicFilterInput | null,
@@ -55,11 +57,13 @@ export class TopicResolver {
     return loadExisting(loaders.collaboration, await loaders.collaborationsOfTopic.load(topic.id));
   }
 
+  @Authorized('EDITOR')
   @Mutation(() => TopicType)
   createTopic(@Arg('input', () => CreateTopicInput) input: CreateTopicInput, @Ctx() { service }: GraphQLContext) {
     return service.createTopic(input);
   }
 
+  @Authorized('EDITOR')
   @Mutation(() => TopicType)
   updateTopic(
     @Arg('id', () => ID) id: string,
@@ -69,6 +73,7 @@ export class TopicResolver {
     return service.updateTopic(id, definedOnly(input));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ID, { description: 'Deletes the topic and every interest in it; answers its id.' })
   async deleteTopic(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<string> {
     await service.deleteTopic(id);

@@ -21,6 +21,8 @@ import type {
 import { checkPageSize, type Page, type PageRequest } from '../../domain/paging';
 import { nameKey, slugify } from '../../domain/text';
 import type {
+  ApiKeyRecord,
+  NewApiKeyInput,
   ActorFilter,
   ActorPatch,
   CollaborationFilter,
@@ -74,6 +76,7 @@ import { checkMergeInput } from '../merge-actors-rules';
 import { appendChanges, readHistory } from './history';
 import { mergeActors } from './merge-actors';
 import { dismissedPairs, feedbackOf, recordFeedback } from './feedback';
+import * as K from './api-keys';
 
 export interface EmbeddedStoreOptions {
   /** Path of the database file (its directory is created), or `':memory:'` for tests. */
@@ -601,6 +604,28 @@ export class EmbeddedStore implements NetworkStore {
 
   async dismissedSuggestions(): Promise<Array<{ actorId: string; suggestedId: string }>> {
     return dismissedPairs(this.sql);
+  }
+
+  // --- API keys (api-keys.ts) -----------------------------------------------------------------
+
+  async createApiKey(input: NewApiKeyInput): Promise<ApiKeyRecord> {
+    return this.write(() => K.createApiKey(this.sql, input));
+  }
+
+  async listApiKeys(): Promise<ApiKeyRecord[]> {
+    return K.listApiKeys(this.sql);
+  }
+
+  async findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null> {
+    return K.findApiKeyByHash(this.sql, hash);
+  }
+
+  async revokeApiKey(id: string): Promise<ApiKeyRecord> {
+    return this.write(() => K.revokeApiKey(this.sql, id, new Date().toISOString()));
+  }
+
+  async touchApiKey(id: string, at: string): Promise<void> {
+    this.write(() => K.touchApiKey(this.sql, id, at));
   }
 
   // --- helpers -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * instead of editing one that already ran on someone's data file.
  */
 import type Database from 'better-sqlite3';
+import { API_KEY_MIGRATION } from './api-keys';
 import { FEEDBACK_MIGRATION } from './feedback';
 import { HISTORY_MIGRATION } from './history';
 import { NAME_SEARCH_MIGRATION } from './name-search';
@@ -77,7 +78,9 @@ export const MIGRATIONS: readonly string[] = [
   HISTORY_MIGRATION,
   // 3: feedback on contact suggestions (feedback.ts).
   FEEDBACK_MIGRATION,
-  // 4: trigram indexes for name search (name-search.ts).
+  // 4: API keys, stored as hashes (api-keys.ts).
+  API_KEY_MIGRATION,
+  // 5: trigram indexes for name search (name-search.ts).
   NAME_SEARCH_MIGRATION,
 ];
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import * as K from './api-keys';
 import * as Q from './cypher';
 import { AWAIT_INDEXES, SCHEMA_STATEMENTS } from './schema';
 
@@ -213,7 +214,7 @@ ON CREATE SET p.role = r.role"
 
 describe('schema.ts statements', () => {
   test('every schema statement is idempotent and takes no values', () => {
-    expect(SCHEMA_STATEMENTS.length).toBe(13);
+    expect(SCHEMA_STATEMENTS.length).toBe(16);
     for (const statement of SCHEMA_STATEMENTS) {
       expect(statement).toMatch(/^CREATE (CONSTRAINT|RANGE INDEX|TEXT INDEX) \w+ IF NOT EXISTS FOR \(\w:\w+\) /);
       expect(statement).not.toContain('$');
@@ -237,7 +238,30 @@ describe('schema.ts statements', () => {
   "CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE",
   "CREATE CONSTRAINT change_sequence_id IF NOT EXISTS FOR (s:ChangeSequence) REQUIRE s.id IS UNIQUE",
   "CREATE RANGE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId)",
+  "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE",
+  "CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE",
+  "CREATE CONSTRAINT api_key_lock_id IF NOT EXISTS FOR (l:ApiKeyLock) REQUIRE l.id IS UNIQUE",
 ]
 `);
+  });
+});
+
+describe('api-keys.ts statements', () => {
+  const keyStatements = Object.entries(K as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+
+  test('take their values as $parameters, never answer the hash', () => {
+    expect(keyStatements.map(([name, statement]) => [name, parametersOf(statement).join(' ')])).toEqual([
+      ['LOCK_AND_CHECK', 'createdAt hash name'],
+      ['CREATE_API_KEY', 'key'],
+      ['LIST_API_KEYS', ''],
+      ['API_KEY_BY_HASH', 'hash'],
+      ['REVOKE_API_KEY', 'at id'],
+      ['TOUCH_API_KEY', 'at id'],
+    ]);
+    for (const [, statement] of keyStatements) {
+      expect(statement).not.toMatch(/RETURN[^]*\bhash\b|RETURN\s+k\s*(,|$)|properties\(k\)/m);
+      // The lock node's fixed id is the only literal.
+      for (const literal of stringLiterals(statement)) expect(literal).toBe("'api-keys'");
+    }
   });
 });

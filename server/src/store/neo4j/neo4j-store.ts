@@ -30,6 +30,8 @@ import { checkPageSize, decodeCursor } from '../../domain/paging';
 import { nameKey, slugify } from '../../domain/text';
 import type {
   ActorFilter,
+  ApiKeyRecord,
+  NewApiKeyInput,
   ActorPatch,
   CollaborationFilter,
   CollaborationPatch,
@@ -77,6 +79,7 @@ import { checkMergeInput } from '../merge-actors-rules';
 import { appendChanges, readHistory, roleOf } from './history';
 import { mergeActors } from './merge-actors';
 import { dismissedPairs, feedbackOf, recordFeedback } from './feedback';
+import * as K from './api-keys';
 
 export interface Neo4jStoreOptions {
   /** `bolt://host:7687`, `neo4j://…` (routing) or `neo4j+s://…` (Aura). */
@@ -771,6 +774,29 @@ export class Neo4jStore implements NetworkStore {
 
   async dismissedSuggestions(): Promise<Array<{ actorId: string; suggestedId: string }>> {
     return this.read((tx) => dismissedPairs(tx));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // API keys (api-keys.ts)
+
+  async createApiKey(input: NewApiKeyInput): Promise<ApiKeyRecord> {
+    return this.write((tx) => K.createApiKey(tx, input));
+  }
+
+  async listApiKeys(): Promise<ApiKeyRecord[]> {
+    return this.read((tx) => K.listApiKeys(tx));
+  }
+
+  async findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null> {
+    return this.read((tx) => K.findApiKeyByHash(tx, hash));
+  }
+
+  async revokeApiKey(id: string): Promise<ApiKeyRecord> {
+    return this.write((tx) => K.revokeApiKey(tx, id, now()));
+  }
+
+  async touchApiKey(id: string, at: string): Promise<void> {
+    await this.write((tx) => K.touchApiKey(tx, id, at));
   }
 
   private async topicIdsOf(tx: ManagedTransaction, collaborationId: string): Promise<string[]> {

@@ -1,0 +1,45 @@
+/** The access part of the configuration: what loadConfig accepts, its defaults, and what it refuses with a clear message. */
+import { loadConfig } from '../../src/config';
+
+const KEY = `qn_${'a'.repeat(43)}`;
+const SECRET = 's'.repeat(32);
+
+describe('configuration of access', () => {
+  test('defaults: no anonymous access, no JWTs, no bootstrap key; introspection on in development, off in production', () => {
+    const config = loadConfig({});
+    expect(config.auth).toEqual({ anonymousAccess: 'none', jwt: null });
+    expect(config.adminApiKey).toBeNull();
+    expect(config.introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'on' }).introspection).toBe(true);
+  });
+
+  test('ANONYMOUS_ACCESS: none or viewer, any case', () => {
+    expect(loadConfig({ ANONYMOUS_ACCESS: 'Viewer' }).auth.anonymousAccess).toBe('viewer');
+    expect(loadConfig({ ANONYMOUS_ACCESS: 'none' }).auth.anonymousAccess).toBe('none');
+    expect(() => loadConfig({ ANONYMOUS_ACCESS: 'editor' })).toThrow('ANONYMOUS_ACCESS must be "none" or "viewer", not "editor"');
+  });
+
+  test('JWT_SECRET with issuer, audience and role claim; role claim defaults to "role"', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET }).auth.jwt).toEqual({ secret: SECRET, issuer: null, audience: null, roleClaim: 'role' });
+    expect(loadConfig({ JWT_SECRET: SECRET, JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'qn', JWT_ROLE_CLAIM: 'groups' }).auth.jwt).toEqual({
+      secret: SECRET,
+      issuer: 'https://id.example',
+      audience: 'qn',
+      roleClaim: 'groups',
+    });
+  });
+
+  test('refused: a short JWT_SECRET, JWT settings without a secret', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow('JWT_SECRET must be at least 32 characters long');
+    expect(() => loadConfig({ JWT_ISSUER: 'https://id.example' })).toThrow('JWT_ISSUER is set but JWT_SECRET is not');
+    expect(() => loadConfig({ JWT_ROLE_CLAIM: 'groups' })).toThrow('JWT_ROLE_CLAIM is set but JWT_SECRET is not');
+  });
+
+  test('ADMIN_API_KEY must look like a key with enough randomness', () => {
+    expect(loadConfig({ ADMIN_API_KEY: KEY }).adminApiKey).toBe(KEY);
+    for (const bad of ['secret', `qn_${'a'.repeat(31)}`, `xx_${'a'.repeat(43)}`, `qn_${'a'.repeat(40)}!!!`]) {
+      expect(() => loadConfig({ ADMIN_API_KEY: bad })).toThrow(/ADMIN_API_KEY must be "qn_" followed by at least 32/);
+    }
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * schema/examples.graphql — a sample operation for every use — and the variables to run each on
+ * the Batenbrock seed, in file order (later samples use what earlier ones created).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, type OperationDefinitionNode, type OperationTypeNode } from 'graphql';
+
+export const examplesText = readFileSync(join(__dirname, '..', '..', '..', 'schema', 'examples.graphql'), 'utf8');
+export const examples = parse(examplesText);
+
+export interface ExampleOperation {
+  name: string;
+  kind: OperationTypeNode;
+  /** Its variables, given the answers of the samples run before it (by operation name). */
+  variables(answers: Record<string, any>): Record<string, unknown>;
+}
+
+/** Variables for each sample operation, taken from the seed. */
+/** The variables of a sample: fixed, or taken from the answers of the samples before it (by name). */
+export type Variables = Record<string, unknown> | ((answers: Record<string, any>) => Record<string, unknown>);
+
+export const VARIABLES: Record<string, Variables> = {
+  SearchActors: { name: 'bürger' },
+  ActorDetails: { id: 'bobbie-ev' },
+  TopicActors: { id: 'gemeinschaftsgarten' },
+  Collaboration: { id: 'stadtteilkonferenz-2021' },
+  HowConnected: { from: 'eu-efre', to: 'bobbie-ev' },
+  EgoNetwork: { id: 'bobbie-ev' },
+  CreateActor: { input: { id: 'tafel', name: 'Tafel Batenbrock', kind: 'INITIATIVE' } },
+  RenameActor: { id: 'tafel', name: 'Tafel Batenbrock e.V.', version: 1 },
+  SetInterests: { id: 'tafel', interests: [{ topicId: 'nachbarschaft', weight: 0.8 }] },
+  CreateMeeting: {
+    input: { id: 'tafel-treffen', title: 'Treffen Tafel', kind: 'MEETING', startDate: '2024-02-01', participants: [{ actorId: 'tafel', role: 'ORGANISER' }] },
+  },
+  AddParticipant: { collaborationId: 'tafel-treffen', actorId: 'bobbie-ev', role: 'PARTICIPANT' },
+  RemoveParticipant: { collaborationId: 'tafel-treffen', actorId: 'bobbie-ev' },
+  DeleteActor: { id: 'tafel' },
+  HandOver: { removeActorIds: ['stadtteilagentur-batenbrock'] },
+  RecentTies: { id: 'bobbie-ev' },
+  CreateDuplicate: { input: { id: 'bobbie-duplikat', name: 'Bobbie e. V.', kind: 'ASSOCIATION' } },
+  MergeActors: { keepId: 'bobbie-ev', mergeIds: ['bobbie-duplikat'] },
+  DescribeActor: { id: 'bobbie-ev', description: 'Gemeinschaftsgarten am Bürgerhaus' },
+  History: { id: 'bobbie-ev' },
+  UndoLastChange: { id: 'bobbie-ev' },
+  SuggestContacts: { id: 'bobbie-ev', kinds: ['ASSOCIATION', 'INITIATIVE', 'GROUP', 'INSTITUTION'] },
+  MatchActors: { topicIds: ['jugend', 'sport'] },
+  SimilarActors: { id: 'repair-cafe-batenbrock' },
+  GiveSuggestionFeedback: { actorId: 'bobbie-ev', suggestedId: 'repair-cafe-batenbrock', verdict: 'INTRODUCED', note: 'beim Stadtteilfest vorgestellt' },
+  CreateApiKey: { name: 'Quartiersbüro', role: 'EDITOR' },
+  RevokeApiKey: (answers) => ({ id: answers.CreateApiKey?.createApiKey?.apiKey?.id ?? 'no-key-created' }),
+};
+
+/** Every sample operation with its variables, in file order. */
+export const exampleOperations: ExampleOperation[] = examples.definitions
+  .filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')
+  .map((d) => {
+    const given = VARIABLES[d.name!.value] ?? {};
+    return { name: d.name!.value, kind: d.operation, variables: (answers) => (typeof given === 'function' ? given(answers) : given) };
+  });

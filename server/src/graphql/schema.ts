@@ -17,6 +17,7 @@ import {
 import { ProjectionResolver } from './projection/projection.resolver';
 import { suggestResolvers } from './suggest/suggest.resolver';
 import { TopicResolver } from './topic/topic.resolver';
+import { transferResolvers } from './transfer/transfer.resolver';
 
 export const resolvers = [
   ActorResolver,
@@ -34,6 +35,7 @@ export const resolvers = [
   ...insightResolvers,
   ...historyResolvers,
   ...suggestResolvers,
+  ...transferResolvers,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

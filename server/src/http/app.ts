@@ -20,6 +20,7 @@ import { createContext, requestUser, USER_HEADER } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../service/network-service';
+import { exportRouter } from './export-routes';
 import { viewerRouter } from './viewer';
 
 export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspection' | 'production'>;
@@ -75,6 +76,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     expressMiddleware(apollo, { context: async ({ req }) => createContext(service, requestUser(req.headers[USER_HEADER])) }),
   );
 
+  app.use('/export', exportRouter(service));
   app.use(viewerRouter());
 
   return { app, httpServer, apollo };

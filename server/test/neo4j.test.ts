@@ -15,6 +15,7 @@ import { describePlanChecks } from '../src/store/neo4j/plans.neo4j-suite';
 import { describeNetworkStoreContract } from './contract/network-store.contract';
 import { describeHistoryAndMergeContract } from './contract/history-merge.contract';
 import { describeFeedbackContract } from './contract/feedback.contract';
+import { describeTransferContract } from './contract/transfer.contract';
 import { describeFeedback } from './graphql/feedback.suite';
 import { describeHistoryApi } from './graphql/history.suite';
 import { insightParitySuite } from './graphql/insight-parity.neo4j-suite';
@@ -41,3 +42,4 @@ describeNeo4j('contact suggestions on neo4j', (config) => describeSuggestions('n
 describeNeo4j('contact suggestion parity of the stores', (config) => suggestionParitySuite(config));
 describeNeo4j('neo4j store: suggestion feedback', (config) => describeFeedbackContract('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL suggestion feedback on neo4j', (config) => describeFeedback('neo4j', neo4jHarness(config)));
+describeNeo4j('neo4j store: import, export reads and GDPR', (config) => describeTransferContract('neo4j', neo4jHarness(config)));

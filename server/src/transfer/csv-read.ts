@@ -1,7 +1,7 @@
 /**
  * Reads one CSV file of the import: UTF-8 (a byte-order mark is dropped), `;`, `,` or tab as the
  * delimiter (whichever the header row uses most), quoted fields with `""` escapes and line breaks,
- * any line ending; cells are trimmed. The table is told from the header row (vocabulary.ts): the table whose columns
+ * any line ending; cells are trimmed, and an empty cell is no value at all. The table is told from the header row (vocabulary.ts): the table whose columns
  * the headers name most, provided its identifying columns are there. Cells stay strings here;
  * validate.ts checks them.
  */
@@ -118,7 +118,9 @@ export function readCsv(name: string, content: string): ReadFile {
     }
     const values: { [column: string]: unknown } = {};
     columns.forEach((column, c) => {
-      if (column !== undefined && known.has(column)) values[column] = unprotectCell((cells[c] ?? '').trim());
+      // An empty cell gives no value: the stored one stays (a spreadsheet's gaps never wipe data).
+      const cell = unprotectCell((cells[c] ?? '').trim());
+      if (column !== undefined && known.has(column) && cell !== '') values[column] = cell;
     });
     file.rows.push({ source: { file: name, table, row }, values, labels } satisfies RawRow);
   });

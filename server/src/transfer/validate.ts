@@ -5,8 +5,9 @@
  * Answers the checked records (a row with problems marked `rejected`, so that references to it do
  * not fail a second time) and one rejection per problem, naming the column as the file does.
  *
- * A column the file does not have stays absent (the record keeps what the store holds); an empty
- * cell (JSON: null) clears an optional field and is refused for a required one.
+ * A value the file does not give (no such column, an empty CSV cell, no such JSON key) stays
+ * absent: the record keeps what the store holds. JSON null clears an optional field and is refused
+ * for a required one.
  */
 import { isURL } from 'class-validator';
 import type { ActorKind, CollaborationKind, ParticipationRole } from '../domain/model';

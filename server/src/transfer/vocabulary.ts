@@ -94,7 +94,11 @@ export const IDENTITY: Record<TableName, ReadonlyArray<readonly string[]>> = {
 function index<T extends string>(values: readonly T[], words: { [K in T]: readonly string[] }): Map<string, T> {
   const out = new Map<string, T>();
   for (const value of values) {
-    for (const word of [value, value.replace(/_/g, ' '), ...words[value]]) out.set(wordKey(word), value);
+    for (const word of [value, value.replace(/_/g, ' '), ...words[value]]) {
+      const key = wordKey(word);
+      // Feminine and plural forms: Teilnehmerin, Veranstalterinnen, Mitglieder.
+      for (const form of [key, `${key}in`, `${key}innen`, `${key}er`]) if (!out.has(form)) out.set(form, value);
+    }
   }
   return out;
 }
@@ -126,7 +130,7 @@ export const ROLE_WORDS: { [K in ParticipationRole]: readonly string[] } = {
   ORGANISER: ['Veranstalter', 'Organisator', 'Ausrichter', 'Leitung', 'Organizer', 'Organiser'],
   HOST: ['Gastgeber', 'Host'],
   PARTICIPANT: ['Teilnehmer', 'Teilnehmende', 'Teilnahme', 'Beteiligt', 'Participant'],
-  FUNDER: ['Förderer', 'Fördergeber', 'Geldgeber', 'Finanzierer', 'Funder'],
+  FUNDER: ['Förderer', 'Förderin', 'Fördergeber', 'Geldgeber', 'Finanzierer', 'Funder'],
   MEMBER: ['Mitglied', 'Member'],
 };
 

@@ -44,6 +44,15 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   MatchActors: { topicIds: ['jugend', 'sport'] },
   SimilarActors: { id: 'repair-cafe-batenbrock' },
   GiveSuggestionFeedback: { actorId: 'bobbie-ev', suggestedId: 'repair-cafe-batenbrock', verdict: 'INTRODUCED', note: 'beim Stadtteilfest vorgestellt' },
+  ImportNetwork: {
+    files: [
+      { name: 'Akteure.csv', content: 'Name;Art;Themen;Kontakt\nMaria Muster;Person;"Umwelt; Nachbarschaft";maria@example.org\n' },
+      { name: 'Teilnahmen.csv', content: 'Kooperation;Akteur;Rolle\nStadtteilkonferenz 2022;Maria Muster;Teilnehmerin\n' },
+    ],
+  },
+  ExportNetwork: { format: 'GRAPHML', filter: { topicIds: ['gemeinschaftsgarten'] } },
+  PersonalData: { id: 'maria-muster' },
+  EraseActor: { id: 'maria-muster' },
 };
 
 describe('schema contract', () => {

@@ -6,7 +6,6 @@
  * GraphML go to --out (a file) or stdout; CSV needs --out (a folder, created) and writes one file
  * per table. Contact data only with --include-contact (whoever runs this has the store itself).
  */
-import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config';

@@ -7,7 +7,6 @@
  * dry run found nothing wrong), 1 when rows were rejected, 2 on a usage or store error.
  * A running server sees the import after `rebuildProjection` (or its periodic refresh).
  */
-import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { loadConfig } from '../config';

@@ -11,8 +11,7 @@
  */
 import { isURL } from 'class-validator';
 import type { ActorKind, CollaborationKind, ParticipationRole } from '../domain/model';
-import { isCalendarDate } from '../domain/validation';
-import { ID_PATTERN } from '../graphql/actor/actor.input';
+import { ID_PATTERN, isCalendarDate } from '../domain/validation';
 import { LIMITS } from '../graphql/common/validators';
 import { participantItem, splitList, topicItem } from './csv-cells';
 import type { RawRow, Rejection, Source } from './model';

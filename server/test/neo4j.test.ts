@@ -16,6 +16,7 @@ import { describeNetworkStoreContract } from './contract/network-store.contract'
 import { describeHistoryAndMergeContract } from './contract/history-merge.contract';
 import { describeFeedbackContract } from './contract/feedback.contract';
 import { describeApiKeyContract } from './contract/api-keys.contract';
+import { describeTransferContract } from './contract/transfer.contract';
 import { describeFeedback } from './graphql/feedback.suite';
 import { describeHistoryApi } from './graphql/history.suite';
 import { insightParitySuite } from './graphql/insight-parity.neo4j-suite';
@@ -26,6 +27,7 @@ import { describeQueries } from './graphql/queries.suite';
 import { describeRoundTrips } from './graphql/round-trips.suite';
 import { suggestionParitySuite } from './graphql/suggestions-parity.neo4j-suite';
 import { describeSuggestions } from './graphql/suggestions.suite';
+import { describeTransferApi } from './graphql/transfer.suite';
 import { describeNeo4j, neo4jHarness } from './support/stores';
 
 describeNeo4j('neo4j store', (config) => describeNetworkStoreContract('neo4j', neo4jHarness(config)));
@@ -43,3 +45,5 @@ describeNeo4j('contact suggestion parity of the stores', (config) => suggestionP
 describeNeo4j('neo4j store: suggestion feedback', (config) => describeFeedbackContract('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL suggestion feedback on neo4j', (config) => describeFeedback('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j store: API keys', (config) => describeApiKeyContract('neo4j', neo4jHarness(config)));
+describeNeo4j('neo4j store: import, export reads and GDPR', (config) => describeTransferContract('neo4j', neo4jHarness(config)));
+describeNeo4j('GraphQL import, export and GDPR on neo4j', (config) => describeTransferApi('neo4j', neo4jHarness(config)));

@@ -5,6 +5,9 @@
 import { BadInputError } from './errors';
 import type { IsoDate } from './model';
 
+/** Ids chosen by clients (seeds, imports): readable and safe in URLs. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
 /** A real calendar date `YYYY-MM-DD` (2023-02-30 is not one). */
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -180,7 +180,8 @@ function edgesAmong(projection: NetworkProjection, actorIds: string[], filter: S
   return edges;
 }
 
-function actorVisible(projection: NetworkProjection, actorId: string, filter: ScopeFilter, scoped: Set<string>): boolean {
+/** Whether an actor is shown in a scope (the rules at the top); `scoped`: the in-scope collaborations. */
+export function actorVisible(projection: NetworkProjection, actorId: string, filter: ScopeFilter, scoped: Set<string>): boolean {
   if (!actorKindInScope(projection, actorId, filter)) return false;
   const actor = projection.actors.get(actorId)!;
   const takesPart = () => [...actor.collaborations].some((c) => scoped.has(c));

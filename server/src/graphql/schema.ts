@@ -19,6 +19,7 @@ import {
 import { ProjectionResolver } from './projection/projection.resolver';
 import { suggestResolvers } from './suggest/suggest.resolver';
 import { TopicResolver } from './topic/topic.resolver';
+import { transferResolvers } from './transfer/transfer.resolver';
 
 export const resolvers = [
   ActorResolver,
@@ -37,6 +38,7 @@ export const resolvers = [
   ...historyResolvers,
   ...suggestResolvers,
   ...accessResolvers,
+  ...transferResolvers,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

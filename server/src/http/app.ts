@@ -17,13 +17,15 @@ import cors from 'cors';
 import express from 'express';
 import { Authenticator } from '../auth/authenticate';
 import type { Config } from '../config';
-import { requestPrincipal } from '../graphql/access/request-principal';
 import type { GraphQLContext } from '../graphql/context';
 import { createContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../service/network-service';
+import { exportRouter } from './export-routes';
+import { authenticateRequests, principalOf, requireRole } from './authentication';
 import { viewerRouter } from './viewer';
+import { roleAtLeast } from '../auth/roles';
 
 /** How long an idle keep-alive connection stays open. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
@@ -83,10 +85,18 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }),
+    authenticateRequests(authenticator),
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(service, await requestPrincipal(authenticator, req.headers)) }),
+    expressMiddleware(apollo, { context: async ({ res }) => createContext(service, principalOf(res)) }),
   );
 
+  // Downloads of the network: a viewer's; contact data only for editors (as Actor.contact).
+  app.use(
+    '/export',
+    authenticateRequests(authenticator),
+    requireRole('VIEWER'),
+    exportRouter(service, { contactAllowed: (_req, res) => roleAtLeast(principalOf(res)!.role, 'EDITOR') }),
+  );
   app.use(viewerRouter());
 
   return { app, httpServer, apollo };

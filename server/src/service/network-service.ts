@@ -16,7 +16,11 @@ import type {
   CreateActorInput,
   CreateCollaborationInput,
   CreateTopicInput,
+  ErasureReport,
   GraphData,
+  ImportCounts,
+  ImportGraph,
+  ImportOptions,
   InterestInput,
   MergeReport,
   NetworkStore,
@@ -186,6 +190,27 @@ export class NetworkService {
     return this.writes.run(async () => {
       const report = await this.store.mergeGraph(data, this.meta());
       this.projection.load(await this.store.loadSnapshot());
+      return report;
+    });
+  }
+
+  // --- import and GDPR (server/src/transfer) ---------------------------------------------------
+
+  /** Applies a resolved import in one store transaction; the projection is rebuilt after a real one. */
+  importGraph(doc: ImportGraph, options: ImportOptions = {}): Promise<ImportCounts> {
+    return this.writes.run(async () => {
+      const counts = await this.store.importGraph(doc, options, this.meta());
+      if (!options.dryRun) this.projection.load(await this.store.loadSnapshot());
+      return counts;
+    });
+  }
+
+  /** Erases a PERSON with its personal data (store rules: store/gdpr-rules.ts); the projection follows. */
+  eraseActor(id: string): Promise<ErasureReport> {
+    return this.writes.run(async () => {
+      const report = await this.store.eraseActor(id, this.meta());
+      this.projection.removeActor(id);
+      this.suggestions.forgetActor(id);
       return report;
     });
   }

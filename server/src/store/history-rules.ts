@@ -2,8 +2,9 @@
  * The history of the network: what every write records, the same in every store.
  *
  * Each write appends one ChangeRecord per entity it changed (an actor, a topic, a collaboration;
- * a participation change is recorded on both its collaboration and its actor; a bulk import is one
- * record on the entity "Network"), in the same transaction as the write, numbered by a store-wide
+ * a participation change is recorded on both its collaboration and its actor; a bulk merge is one
+ * record on the entity "Network", an import one per record it changed plus one on "Network" —
+ * import-rules.ts), in the same transaction as the write, numbered by a store-wide
  * sequence (`seq`, strictly increasing in commit order). A record says who (`author`: the request's
  * principal — `key:<name>` for an API key, `jwt:<sub>` for a token —, "system" for the seed and scripts), when
  * (`at`), which entity, which operation, and per changed field its value before and after (JSON
@@ -26,7 +27,8 @@ export type ChangeOperation =
   | 'MERGE'
   | 'MERGED_INTO'
   | 'UNDO'
-  | 'IMPORT';
+  | 'IMPORT'
+  | 'ERASE';
 
 export interface FieldChange {
   field: string;

@@ -28,9 +28,13 @@ import type {
 } from '../domain/model';
 import type { Page, PageRequest } from '../domain/paging';
 import type { Role } from '../auth/roles';
+import type { ErasureReport, PersonalData } from './gdpr-rules';
 import type { ChangeRecord, WriteMeta } from './history-rules';
+import type { ImportCounts, ImportGraph, ImportOptions } from './import-rules';
 
 export type { ChangeRecord, WriteMeta } from './history-rules';
+export type { ErasureReport, PersonalData } from './gdpr-rules';
+export type { ImportCounts, ImportGraph, ImportOptions } from './import-rules';
 
 // ---------------------------------------------------------------------------------------------
 // Filters
@@ -327,4 +331,32 @@ export interface NetworkStore {
    * References to ids neither in `data` nor in the store: NOT_FOUND.
    */
   mergeGraph(data: GraphData, meta?: WriteMeta): Promise<MergeReport>;
+
+  // --- import, export and GDPR (server/src/transfer; rules: import-rules.ts, gdpr-rules.ts) ---
+  /**
+   * The whole network's content, read in one transaction: every topic (with aliases), actor (with
+   * its interests) and collaboration (with its topic ids and participants); no timestamps, no
+   * versions. Records are in id order.
+   */
+  readGraph(): Promise<GraphData>;
+  /** Per name: ids of the actors whose nameKey equals nameKey(name), ascending (references by name). */
+  actorIdsByName(names: readonly string[]): Promise<string[][]>;
+  /** Per title: ids of the collaborations with exactly this title, ascending (references by title). */
+  collaborationIdsByTitle(titles: readonly string[]): Promise<string[][]>;
+  /**
+   * Applies an import document in ONE transaction (rules and history: import-rules.ts): creates and
+   * updates records, adds or changes relationships, never deletes; answers created / updated /
+   * unchanged per table. With `dryRun` it only answers the counts and writes nothing. Unknown
+   * references: NOT_FOUND; a new record without its required fields: BAD_USER_INPUT; a topic slug
+   * taken by another topic: CONFLICT — and nothing is written.
+   */
+  importGraph(doc: ImportGraph, options?: ImportOptions, meta?: WriteMeta): Promise<ImportCounts>;
+  /** Everything stored about one actor (right of access), read in one transaction; null when unknown. */
+  personalData(actorId: string): Promise<PersonalData | null>;
+  /**
+   * Erases an actor of kind PERSON in ONE transaction (rules: gdpr-rules.ts): deletes it with its
+   * interests, participations and suggestion feedback, redacts it from the history, records ERASE.
+   * Unknown id: NOT_FOUND (field `id`); another kind: BAD_USER_INPUT (use deleteActor).
+   */
+  eraseActor(actorId: string, meta?: WriteMeta): Promise<ErasureReport>;
 }

@@ -49,6 +49,15 @@ export const VARIABLES: Record<string, Variables> = {
   GiveSuggestionFeedback: { actorId: 'bobbie-ev', suggestedId: 'repair-cafe-batenbrock', verdict: 'INTRODUCED', note: 'beim Stadtteilfest vorgestellt' },
   CreateApiKey: { name: 'Quartiersbüro', role: 'EDITOR' },
   RevokeApiKey: (answers) => ({ id: answers.CreateApiKey?.createApiKey?.apiKey?.id ?? 'no-key-created' }),
+  ImportNetwork: {
+    files: [
+      { name: 'Akteure.csv', content: 'Name;Art;Themen;Kontakt\nMaria Muster;Person;"Umwelt; Nachbarschaft";maria@example.org\n' },
+      { name: 'Teilnahmen.csv', content: 'Kooperation;Akteur;Rolle\nStadtteilkonferenz 2022;Maria Muster;Teilnehmerin\n' },
+    ],
+  },
+  ExportNetwork: { format: 'GRAPHML', filter: { topicIds: ['gemeinschaftsgarten'] } },
+  PersonalData: { id: 'maria-muster' },
+  EraseActor: { id: 'maria-muster' },
 };
 
 /** Every sample operation with its variables, in file order. */

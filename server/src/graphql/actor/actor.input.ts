@@ -1,11 +1,12 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { IsEnum, IsOptional, IsUrl, Length, Matches, Max, Min } from 'class-validator';
 import type { ActorKind } from '../../domain/model';
+import { ID_PATTERN } from '../../domain/validation';
 import { ActorKindEnum } from '../common/enums';
 import { LIMITS } from '../common/validators';
 
-/** Ids chosen by clients (seeds, imports): readable and safe in URLs. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+/** Ids chosen by clients (seeds, imports): readable and safe in URLs (domain/validation.ts). */
+export { ID_PATTERN };
 
 /** The optional fields of an actor, the same when creating and when updating (not itself in the schema). */
 @InputType()

@@ -23,7 +23,7 @@ export const MAX_DUPLICATES = 500;
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
-function toChangeRecordType(r: ChangeRecord): ChangeRecordType {
+export function toChangeRecordType(r: ChangeRecord): ChangeRecordType {
   return { ...r, changes: r.changes.map((c) => ({ field: c.field, before: json(c.before), after: json(c.after) })) };
 }
 

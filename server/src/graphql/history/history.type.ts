@@ -26,6 +26,7 @@ export enum ChangeOperationEnum {
   MERGED_INTO = 'MERGED_INTO',
   UNDO = 'UNDO',
   IMPORT = 'IMPORT',
+  ERASE = 'ERASE',
 }
 registerEnumType(ChangeOperationEnum, { name: 'ChangeOperation', description: 'What a write did to an entity.' });
 

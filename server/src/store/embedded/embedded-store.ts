@@ -77,6 +77,11 @@ import { appendChanges, readHistory } from './history';
 import { mergeActors } from './merge-actors';
 import { dismissedPairs, feedbackOf, recordFeedback } from './feedback';
 import * as K from './api-keys';
+import { actorIdsByName, collaborationIdsByTitle, readGraph } from './graph-reads';
+import { applyImportPlan, planEmbeddedImport } from './import';
+import { eraseActor, personalData } from './gdpr';
+import type { ErasureReport, PersonalData } from '../gdpr-rules';
+import type { ImportCounts, ImportGraph, ImportOptions } from '../import-rules';
 
 export interface EmbeddedStoreOptions {
   /** Path of the database file (its directory is created), or `':memory:'` for tests. */
@@ -626,6 +631,38 @@ export class EmbeddedStore implements NetworkStore {
 
   async touchApiKey(id: string, at: string): Promise<void> {
     this.write(() => K.touchApiKey(this.sql, id, at));
+  }
+
+  // --- import, export, GDPR (graph-reads.ts, import.ts, gdpr.ts) ------------------------------
+
+  async readGraph(): Promise<GraphData> {
+    return this.read(() => readGraph(this.sql));
+  }
+
+  async actorIdsByName(names: readonly string[]): Promise<string[][]> {
+    return actorIdsByName(this.sql, names);
+  }
+
+  async collaborationIdsByTitle(titles: readonly string[]): Promise<string[][]> {
+    return collaborationIdsByTitle(this.sql, titles);
+  }
+
+  async importGraph(doc: ImportGraph, options: ImportOptions = {}, meta?: WriteMeta): Promise<ImportCounts> {
+    const now = new Date().toISOString();
+    if (options.dryRun) return this.read(() => planEmbeddedImport(this.sql, doc, now).counts);
+    return this.write(() => {
+      const plan = planEmbeddedImport(this.sql, doc, now);
+      applyImportPlan(this.sql, plan, options, meta, now);
+      return plan.counts;
+    });
+  }
+
+  async personalData(actorId: string): Promise<PersonalData | null> {
+    return this.read(() => personalData(this.sql, actorId));
+  }
+
+  async eraseActor(actorId: string, meta?: WriteMeta): Promise<ErasureReport> {
+    return this.write(() => eraseActor(this.sql, actorId, meta));
   }
 
   // --- helpers -------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
  * write's own transaction, read newest first. See store/history-rules.ts for what is recorded.
  */
 import type { Page, PageRequest } from '../../domain/paging';
-import { authorOf, changeRecord, seqBefore, type ChangeDraft, type ChangeRecord, type WriteMeta } from '../history-rules';
+import { historyNeedles, mentionsActor } from '../gdpr-rules';
+import { authorOf, changeRecord, seqBefore, type ChangeDraft, type ChangeRecord, type FieldChange, type WriteMeta } from '../history-rules';
 import type { Sql } from './sql';
 
 interface ChangeRow {
@@ -76,3 +77,25 @@ export const HISTORY_MIGRATION = `
   );
   CREATE INDEX change_record_by_entity ON change_record (entity_id, seq);
 `;
+
+/**
+ * Every record about the actor or naming it in its changes (gdpr-rules.ts), newest first: a scan
+ * of the change texts for the needles, narrowed by mentionsActor.
+ */
+export function historyAbout(sql: Sql, actorId: string): ChangeRecord[] {
+  const [value, fieldEnd] = historyNeedles(actorId);
+  return sql
+    .all<ChangeRow>(
+      `SELECT * FROM change_record WHERE entity_id = ? OR instr(changes, ?) > 0 OR instr(changes, ?) > 0 ORDER BY seq DESC`,
+      actorId,
+      value,
+      fieldEnd,
+    )
+    .map(toRecord)
+    .filter((r) => mentionsActor(r, actorId));
+}
+
+/** Rewrites one record's entity and changes (GDPR redaction). */
+export function rewriteRecord(sql: Sql, seq: number, entityId: string, changes: readonly FieldChange[]): void {
+  sql.run('UPDATE change_record SET entity_id = ?, changes = ? WHERE seq = ?', entityId, JSON.stringify(changes), seq);
+}

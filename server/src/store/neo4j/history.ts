@@ -8,7 +8,8 @@
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Page, PageRequest } from '../../domain/paging';
-import { authorOf, changeRecord, seqBefore, type ChangeDraft, type ChangeRecord, type WriteMeta } from '../history-rules';
+import { historyNeedles, mentionsActor } from '../gdpr-rules';
+import { authorOf, changeRecord, seqBefore, type ChangeDraft, type ChangeRecord, type FieldChange, type WriteMeta } from '../history-rules';
 import { numberField, toPlain } from './records';
 
 /** Appends `$records` ({entityType, entityId, operation, changes, undoes}) numbered from the counter. */
@@ -76,18 +77,52 @@ export async function readHistory(tx: ManagedTransaction, entityId: string, page
     limit: neo4j.int(page.first + 1),
   });
   const counted = await tx.run(HISTORY_COUNT, { entityId });
-  const items = rows.records.slice(0, page.first).map((r) => {
-    const c = toPlain(r.get('change')) as { [key: string]: unknown };
-    return changeRecord({
-      seq: c.seq as number,
-      at: String(c.at),
-      author: String(c.author),
-      entityType: String(c.entityType),
-      entityId: String(c.entityId),
-      operation: String(c.operation),
-      changes: String(c.changes),
-      undoes: (c.undoes as number | null) ?? null,
-    });
-  });
+  const items = rows.records.slice(0, page.first).map((r) => toChangeRecord(r.get('change')));
   return { items, totalCount: numberField(counted.records[0], 'total'), hasNextPage: rows.records.length > page.first };
+}
+
+/** `properties(c)` of a Change → ChangeRecord. */
+function toChangeRecord(value: unknown): ChangeRecord {
+  const c = toPlain(value) as { [key: string]: unknown };
+  return changeRecord({
+    seq: c.seq as number,
+    at: String(c.at),
+    author: String(c.author),
+    entityType: String(c.entityType),
+    entityId: String(c.entityId),
+    operation: String(c.operation),
+    changes: String(c.changes),
+    undoes: (c.undoes as number | null) ?? null,
+  });
+}
+
+/** Changes of the actor `$actorId` or whose changes text contains one of the needles (gdpr-rules.ts). */
+export const HISTORY_ABOUT = `
+MATCH (c:Change)
+WHERE c.entityId = $actorId OR c.changes CONTAINS $value OR c.changes CONTAINS $fieldEnd
+RETURN properties(c) AS change
+ORDER BY c.seq DESC`;
+
+/** Rewrites changes `$rows` ({seq, entityId, changes}) — GDPR redaction. */
+export const REWRITE_CHANGES = `
+UNWIND $rows AS r
+MATCH (c:Change {seq: r.seq})
+SET c.entityId = r.entityId, c.changes = r.changes`;
+
+/** Every record about the actor or naming it (gdpr-rules.ts), newest first. */
+export async function historyAbout(tx: ManagedTransaction, actorId: string): Promise<ChangeRecord[]> {
+  const [value, fieldEnd] = historyNeedles(actorId);
+  const result = await tx.run(HISTORY_ABOUT, { actorId, value, fieldEnd });
+  return result.records.map((r) => toChangeRecord(r.get('change'))).filter((r) => mentionsActor(r, actorId));
+}
+
+/** Rewrites records' entity and changes (GDPR redaction). */
+export async function rewriteRecords(
+  tx: ManagedTransaction,
+  rows: ReadonlyArray<{ seq: number; entityId: string; changes: readonly FieldChange[] }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.run(REWRITE_CHANGES, {
+    rows: rows.map((r) => ({ seq: neo4j.int(r.seq), entityId: r.entityId, changes: JSON.stringify(r.changes) })),
+  });
 }

@@ -80,6 +80,11 @@ import { appendChanges, readHistory, roleOf } from './history';
 import { mergeActors } from './merge-actors';
 import { dismissedPairs, feedbackOf, recordFeedback } from './feedback';
 import * as K from './api-keys';
+import { actorIdsByName, collaborationIdsByTitle, readGraph } from './graph-reads';
+import { applyImportPlan, planNeo4jImport } from './import';
+import { eraseActor, personalData } from './gdpr';
+import type { ErasureReport, PersonalData } from '../gdpr-rules';
+import type { ImportCounts, ImportGraph, ImportOptions } from '../import-rules';
 
 export interface Neo4jStoreOptions {
   /** `bolt://host:7687`, `neo4j://…` (routing) or `neo4j+s://…` (Aura). */
@@ -797,6 +802,40 @@ export class Neo4jStore implements NetworkStore {
 
   async touchApiKey(id: string, at: string): Promise<void> {
     await this.write((tx) => K.touchApiKey(tx, id, at));
+  }
+
+  // Import, export, GDPR (graph-reads.ts, import.ts, gdpr.ts)
+
+  async readGraph(): Promise<GraphData> {
+    return this.read((tx) => readGraph(tx));
+  }
+
+  async actorIdsByName(names: readonly string[]): Promise<string[][]> {
+    if (names.length === 0) return [];
+    return this.read((tx) => actorIdsByName(tx, names));
+  }
+
+  async collaborationIdsByTitle(titles: readonly string[]): Promise<string[][]> {
+    if (titles.length === 0) return [];
+    return this.read((tx) => collaborationIdsByTitle(tx, titles));
+  }
+
+  async importGraph(doc: ImportGraph, options: ImportOptions = {}, meta?: WriteMeta): Promise<ImportCounts> {
+    const at = now();
+    if (options.dryRun) return this.read(async (tx) => (await planNeo4jImport(tx, doc, at)).counts);
+    return this.write(async (tx) => {
+      const plan = await planNeo4jImport(tx, doc, at);
+      await applyImportPlan(tx, plan, options, meta, at);
+      return plan.counts;
+    });
+  }
+
+  async personalData(actorId: string): Promise<PersonalData | null> {
+    return this.read((tx) => personalData(tx, actorId));
+  }
+
+  async eraseActor(actorId: string, meta?: WriteMeta): Promise<ErasureReport> {
+    return this.write((tx) => eraseActor(tx, actorId, meta));
   }
 
   private async topicIdsOf(tx: ManagedTransaction, collaborationId: string): Promise<string[]> {

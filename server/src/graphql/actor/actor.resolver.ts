@@ -4,6 +4,7 @@ import { actorSortKey } from '../../domain/ordering';
 import { checkPageSize } from '../../domain/paging';
 import { PageArgs, toConnection } from '../common/connection';
 import { definedOnly } from '../common/patch';
+import { checkIdArg, checkListSize } from '../common/validators';
 import type { GraphQLContext } from '../context';
 import { InterestType } from '../links/interest.type';
 import { ParticipationType } from '../links/participation.type';
@@ -86,11 +87,13 @@ export class ActorResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() { service }: GraphQLContext,
   ) {
+    checkIdArg(id, 'id');
     return service.updateActor(id, definedOnly(input), expectedVersion);
   }
 
   @Mutation(() => ID, { description: 'Deletes the actor with its interests and participations; answers its id.' })
   async deleteActor(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<string> {
+    checkIdArg(id, 'id');
     await service.deleteActor(id);
     return id;
   }
@@ -101,6 +104,8 @@ export class ActorResolver {
     @Arg('interests', () => [InterestInput]) interests: InterestInput[],
     @Ctx() { service, loaders }: GraphQLContext,
   ): Promise<Actor | null> {
+    checkIdArg(actorId, 'actorId');
+    checkListSize(interests, 'interests');
     await service.setActorInterests(actorId, interests);
     loaders.interestsOfActor.clear(actorId);
     return loaders.actor.load(actorId);

@@ -5,6 +5,7 @@
  * the GraphQL mapping) so the page can be measured at 20,000 actors too.
  */
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_LIMITS } from '../../server/src/config';
 import { createApp } from '../../server/src/http/app';
 import { toNetwork } from '../../server/src/graphql/network/network.mapping';
 import { NetworkService } from '../../server/src/service/network-service';
@@ -25,7 +26,14 @@ export async function startBenchServer(data: GraphData): Promise<BenchServer> {
   await store.init();
   await store.mergeGraph(data);
   const service = await NetworkService.start(store);
-  const app = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true });
+  // No rate limit: the measured page loads sends many requests from one address on purpose.
+  const app = await createApp(service, {
+    corsOrigins: [],
+    bodyLimit: '1mb',
+    introspection: false,
+    production: true,
+    limits: { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, max: 0 } },
+  });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const names = new Map(data.actors.map((a) => [a.id, a.name]));
   let view: ReturnType<NetworkService['network']> | null = null;

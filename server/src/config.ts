@@ -110,7 +110,7 @@ export interface LimitsConfig {
  * query of the test suites, measured) with headroom; see the README for the figures.
  */
 export const DEFAULT_LIMITS: LimitsConfig = {
-  query: { maxDepth: 10, maxCost: 300_000, maxAliases: 50, maxTokens: 5_000, maxDirectives: 20 },
+  query: { maxDepth: 8, maxCost: 300_000, maxAliases: 50, maxTokens: 5_000, maxDirectives: 20 },
   rateLimit: { max: 600, windowMs: 60_000 },
   trustProxy: false,
 };

@@ -25,6 +25,7 @@ import { describeQueries } from './graphql/queries.suite';
 import { describeRoundTrips } from './graphql/round-trips.suite';
 import { suggestionParitySuite } from './graphql/suggestions-parity.neo4j-suite';
 import { describeSuggestions } from './graphql/suggestions.suite';
+import { neo4jOutageSuite } from './http/neo4j-outage.neo4j-suite';
 import { describeNeo4j, neo4jHarness } from './support/stores';
 
 describeNeo4j('neo4j store', (config) => describeNetworkStoreContract('neo4j', neo4jHarness(config)));
@@ -41,3 +42,4 @@ describeNeo4j('contact suggestions on neo4j', (config) => describeSuggestions('n
 describeNeo4j('contact suggestion parity of the stores', (config) => suggestionParitySuite(config));
 describeNeo4j('neo4j store: suggestion feedback', (config) => describeFeedbackContract('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL suggestion feedback on neo4j', (config) => describeFeedback('neo4j', neo4jHarness(config)));
+describeNeo4j('neo4j outage: dropped connections, recovery without restart', (config) => neo4jOutageSuite(config));

@@ -98,6 +98,7 @@ test(
     const dataDir = join(tmpDir, 'data');
     const env = { DATA_DIR: dataDir, RATE_LIMIT_MAX: '0' };
     const server = await startServerProcess(env);
+    expect(server.output()).toContain(`embedded store in ${join(dataDir, EMBEDDED_DB_FILE)}`);
 
     // Workers send createActor requests in parallel, each with the next number; a write counts as
     // acknowledged once its HTTP answer says it was created.

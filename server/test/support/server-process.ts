@@ -34,7 +34,9 @@ export function authorization(): Record<string, string> {
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', SEED: 'none', ADMIN_API_KEY, ...env },
+    // NEO4J_URI of the test run (for the Neo4j suites) must not turn this server to Neo4j: the
+    // embedded store unless the test names a database itself.
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', SEED: 'none', NEO4J_URI: '', ADMIN_API_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

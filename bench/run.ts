@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import { DEFAULT_LIMITS } from '../server/src/config';
 import { createApp } from '../server/src/http/app';
 import { NetworkService } from '../server/src/service/network-service';
 import { createEmbeddedStore } from '../server/src/store/embedded';
@@ -27,6 +28,8 @@ import { REQUESTS, type RequestInput, type RequestSpec } from './requests';
 import { measureStart, type StartResult } from './start-server';
 import { closedLoop, nowMs, serial, type LoadResult, type Percentiles } from './stats';
 import { printTable, summarise } from './table';
+
+const UNLIMITED_RATE = { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, max: 0 } };
 
 export type ActorClass = 'random' | 'busy' | 'all';
 
@@ -83,7 +86,8 @@ function firstDifference(a: unknown, b: unknown): string {
 }
 
 async function listen(service: NetworkService): Promise<{ url: string; close(): Promise<void> }> {
-  const { httpServer, apollo } = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true, auth: BENCH_AUTH });
+  // No rate limit: the bench sends thousands of requests from one address on purpose.
+  const { httpServer, apollo } = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true, auth: BENCH_AUTH, limits: UNLIMITED_RATE });
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   const { port } = httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/graphql`, close: () => apollo.stop() };

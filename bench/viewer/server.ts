@@ -5,6 +5,7 @@
  * the GraphQL mapping) so the page can be measured at 20,000 actors too.
  */
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_LIMITS } from '../../server/src/config';
 import { createApp } from '../../server/src/http/app';
 import { toNetwork } from '../../server/src/graphql/network/network.mapping';
 import { NetworkService } from '../../server/src/service/network-service';
@@ -25,8 +26,16 @@ export async function startBenchServer(data: GraphData): Promise<BenchServer> {
   await store.init();
   await store.mergeGraph(data);
   const service = await NetworkService.start(store);
-  // The page only reads: anonymous viewer access spares the bench a key.
-  const app = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true, auth: { anonymousAccess: 'viewer', jwt: null } });
+  // The page only reads: anonymous viewer access spares the bench a key. No rate limit: the
+  // measured page loads send many requests from one address on purpose.
+  const app = await createApp(service, {
+    corsOrigins: [],
+    bodyLimit: '1mb',
+    introspection: false,
+    production: true,
+    auth: { anonymousAccess: 'viewer', jwt: null },
+    limits: { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, max: 0 } },
+  });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const names = new Map(data.actors.map((a) => [a.id, a.name]));
   let view: ReturnType<NetworkService['network']> | null = null;

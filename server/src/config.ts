@@ -39,6 +39,8 @@ export interface Config {
   auth: AuthConfig;
   /** ADMIN_API_KEY: the bootstrap admin key, stored (hashed) at start if the store lacks it. */
   adminApiKey: string | null;
+  /** Limits against abusive requests (query shape, rate); see LimitsConfig. */
+  limits: LimitsConfig;
 }
 
 /** The shortest JWT_SECRET accepted: 256 bits for HS256, as RFC 7518 §3.2 asks of its key. */
@@ -118,5 +120,83 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: flag(env.GRAPHQL_INTROSPECTION, !production),
     auth: { anonymousAccess: anonymousAccess(env.ANONYMOUS_ACCESS), jwt: jwtConfig(env) },
     adminApiKey: adminApiKey(env.ADMIN_API_KEY),
+    limits: loadLimits(env),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits against abusive requests (README, "Limits")
+
+/** The shape of one GraphQL document (graphql-armor's measures). */
+export interface QueryLimits {
+  /** Nesting of selections: `{ actor { collaborators { actor { name } } } }` is 4. */
+  maxDepth: number;
+  /** graphql-armor's cost: objects 2, scalars 1, × 2 per level of nesting, × a literal `first`. */
+  maxCost: number;
+  maxAliases: number;
+  /** Lexical tokens of the document (names, punctuation, values). */
+  maxTokens: number;
+  maxDirectives: number;
+}
+
+export interface RateLimitConfig {
+  /** Requests per window and client (API principal, else IP address); 0 = no rate limit. */
+  max: number;
+  windowMs: number;
+}
+
+export interface LimitsConfig {
+  query: QueryLimits;
+  rateLimit: RateLimitConfig;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client (for the rate limit by IP). */
+  trustProxy: boolean | number | string;
+}
+
+/**
+ * Chosen from the largest legitimate operations (the viewer's, schema/examples.graphql and every
+ * query of the test suites, measured) with headroom; see the README for the figures.
+ */
+export const DEFAULT_LIMITS: LimitsConfig = {
+  query: { maxDepth: 8, maxCost: 300_000, maxAliases: 50, maxTokens: 5_000, maxDirectives: 20 },
+  rateLimit: { max: 600, windowMs: 60_000 },
+  trustProxy: false,
+};
+
+function count(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number, not "${value}"`);
+  return parsed;
+}
+
+/** TRUST_PROXY: a number of proxy hops, `true`/`false`, or addresses/subnets as Express takes them. */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+export function loadLimits(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
+  const q = DEFAULT_LIMITS.query;
+  const positive = (value: string | undefined, fallback: number, name: string) => {
+    const n = count(value, fallback, name);
+    if (n === 0) throw new Error(`${name} must be at least 1`);
+    return n;
+  };
+  const window = seconds(env.RATE_LIMIT_WINDOW_SECONDS, DEFAULT_LIMITS.rateLimit.windowMs / 1000, 'RATE_LIMIT_WINDOW_SECONDS');
+  if (window <= 0) throw new Error('RATE_LIMIT_WINDOW_SECONDS must be more than 0');
+  return {
+    query: {
+      maxDepth: positive(env.QUERY_MAX_DEPTH, q.maxDepth, 'QUERY_MAX_DEPTH'),
+      maxCost: positive(env.QUERY_MAX_COST, q.maxCost, 'QUERY_MAX_COST'),
+      maxAliases: count(env.QUERY_MAX_ALIASES, q.maxAliases, 'QUERY_MAX_ALIASES'),
+      maxTokens: positive(env.QUERY_MAX_TOKENS, q.maxTokens, 'QUERY_MAX_TOKENS'),
+      maxDirectives: count(env.QUERY_MAX_DIRECTIVES, q.maxDirectives, 'QUERY_MAX_DIRECTIVES'),
+    },
+    rateLimit: {
+      max: count(env.RATE_LIMIT_MAX, DEFAULT_LIMITS.rateLimit.max, 'RATE_LIMIT_MAX'),
+      windowMs: Math.round(window * 1000),
+    },
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

@@ -62,7 +62,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+/** An error's message with the messages of its causes (a store's client-facing error keeps the details there). */
+const reason = (error: unknown): string =>
+  error instanceof Error ? [error.message, ...(error.cause ? [reason(error.cause)] : [])].join(' — ') : String(error);
+
 main().catch((error) => {
-  console.error('Quartiernetz could not start:', error instanceof Error ? error.message : error);
+  console.error('Quartiernetz could not start:', reason(error));
   process.exit(1);
 });

@@ -2,7 +2,7 @@
  * Errors the domain and the stores raise. Each carries a stable code that the GraphQL layer passes
  * on as `extensions.code`, so API clients can branch on it.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(
@@ -25,6 +25,17 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, field?: string) {
     super('CONFLICT', message, field);
+  }
+}
+
+/**
+ * The database cannot be reached (connection refused or lost): nothing was written, the request
+ * may be repeated once it is back. The message is for clients; `cause` holds the details for logs.
+ */
+export class StoreUnavailableError extends DomainError {
+  constructor(store: string, options: { cause?: unknown } = {}) {
+    super('STORE_UNAVAILABLE', `The database (${store}) is unreachable; nothing was changed, try again shortly`);
+    this.cause = options.cause;
   }
 }
 

@@ -30,3 +30,35 @@ export function checkFilterRange(filter: { from?: IsoDate | null; to?: IsoDate |
     throw new BadInputError(`filter.to ${filter.to} is before filter.from ${filter.from}`, 'filter.to');
   }
 }
+
+// Single-line text (names, titles, places) holds no control characters at all; multi-line text
+// (descriptions, contact details, notes) may break lines and use tabs. Neither may hold unpaired
+// UTF-16 surrogates, which no encoding can store faithfully.
+const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f]/;
+const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What is wrong with a text value, or null: control characters or broken Unicode. */
+export function textProblem(value: string, multiline: boolean): string | null {
+  if ((multiline ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).test(value)) {
+    return multiline ? 'must not contain control characters other than line breaks and tabs' : 'must not contain control characters or line breaks';
+  }
+  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text';
+  return null;
+}
+
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+
+/**
+ * The first malformed e-mail address in a free contact text, or null. A word with an "@" after its
+ * first character, or after `mailto:`, is taken as an e-mail address (`info@verein.de`, `<…>`) and
+ * must be one; a word starting with "@" is a handle (`@repaircafe`), not an address.
+ */
+export function malformedEmail(contact: string): string | null {
+  for (const raw of contact.split(/[\s,;()<>\[\]"']+/)) {
+    const mailto = /^mailto:/i.test(raw);
+    const word = raw.replace(/^mailto:/i, '').replace(/[.:!?]+$/, '');
+    if ((mailto || word.indexOf('@') > 0) && !EMAIL.test(word)) return raw;
+  }
+  return null;
+}

@@ -1,8 +1,9 @@
 /**
  * The HTTP face of the service: `/graphql` (Apollo Server through Express), `/healthz` (process up),
- * `/readyz` (store reachable), the viewer's static files at `/` (viewer.ts). CORS and the body limit
- * are configured here, not left to defaults. Every GraphQL request is authenticated first
- * (server/src/auth): a refused credential answers 401 before the operation runs.
+ * `/readyz` (store reachable), the viewer's static files at `/` (viewer.ts). CORS and the limits
+ * (./limits: rate, body, batches, query shape) are configured here, not left to defaults. Every
+ * request to /graphql and /export is authenticated first (./authentication.ts): a refused
+ * credential answers 401 before anything runs.
  */
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -16,21 +17,27 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import { Authenticator } from '../auth/authenticate';
-import type { Config } from '../config';
+import { roleAtLeast } from '../auth/roles';
+import { DEFAULT_LIMITS, type Config, type LimitsConfig } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import { createContext } from '../graphql/context';
-import { formatError } from '../graphql/errors';
+import { formatError, withoutSuggestions } from '../graphql/errors';
+import { KnownOperationTypesRule } from '../graphql/known-operation-types';
+import { literalFieldNames } from '../graphql/literal-fields';
 import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../service/network-service';
-import { exportRouter } from './export-routes';
 import { authenticateRequests, principalOf, requireRole } from './authentication';
+import { exportRouter } from './export-routes';
+import { queryLimitRules, rateLimiter, requestLimits } from './limits';
 import { viewerRouter } from './viewer';
-import { roleAtLeast } from '../auth/roles';
 
 /** How long an idle keep-alive connection stays open. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspection' | 'production' | 'auth'>;
+export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspection' | 'production' | 'auth'> & {
+  /** Limits against abusive requests; DEFAULT_LIMITS when absent. */
+  limits?: LimitsConfig;
+};
 
 export interface QuartiernetzApp {
   app: express.Express;
@@ -42,13 +49,18 @@ export async function createApolloServer(httpServer: http.Server | null, config:
   return new ApolloServer<GraphQLContext>({
     schema: await getSchema(),
     introspection: config.introspection,
-    formatError: (formatted, error) => formatError(formatted, error),
+    validationRules: [KnownOperationTypesRule, ...queryLimitRules((config.limits ?? DEFAULT_LIMITS).query)],
+    // One operation per request: batches are refused in front of Apollo (./limits).
+    allowBatchedHttpRequests: false,
+    // Without introspection, "Did you mean …?" in error messages would give the schema away.
+    formatError: (formatted, error) => (config.introspection ? formatError(formatted, error) : withoutSuggestions(formatError(formatted, error))),
     // CSRF prevention stays on (the default): browsers may not send simple cross-site requests.
     csrfPrevention: true,
     plugins: [
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       // No cache hints are used: skip the per-field cache-control bookkeeping (seen in profiles).
       ApolloServerPluginCacheControlDisabled(),
+      literalFieldNames(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -56,9 +68,13 @@ export async function createApolloServer(httpServer: http.Server | null, config:
   });
 }
 
+const optional = <T>(handler: T | null): T[] => (handler ? [handler] : []);
+
 export async function createApp(service: NetworkService, config: HttpConfig): Promise<QuartiernetzApp> {
+  const limits = config.limits ?? DEFAULT_LIMITS;
   const app = express();
   app.disable('x-powered-by');
+  if (limits.trustProxy !== false) app.set('trust proxy', limits.trustProxy);
   const httpServer = http.createServer(app);
   // Idle keep-alive connections stay open longer than clients and proxies keep theirs (60 s is the
   // common proxy default): with Node's 5 s a client reusing a socket the server is just closing
@@ -86,7 +102,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }),
     authenticateRequests(authenticator),
-    express.json({ limit: config.bodyLimit }),
+    ...requestLimits(limits, config.bodyLimit),
     expressMiddleware(apollo, { context: async ({ res }) => createContext(service, principalOf(res)) }),
   );
 
@@ -94,6 +110,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   app.use(
     '/export',
     authenticateRequests(authenticator),
+    ...optional(rateLimiter(limits.rateLimit)),
     requireRole('VIEWER'),
     exportRouter(service, { contactAllowed: (_req, res) => roleAtLeast(principalOf(res)!.role, 'EDITOR') }),
   );

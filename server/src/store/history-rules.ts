@@ -12,6 +12,7 @@
  *
  * The drafts are built here from domain values, so both adapters record exactly the same thing.
  */
+import { BadInputError } from '../domain/errors';
 import type { Actor, Collaboration, Interest, ParticipationRole, Topic } from '../domain/model';
 import { decodeCursor, encodeCursor } from '../domain/paging';
 
@@ -263,5 +264,6 @@ export function historyCursor(record: Pick<ChangeRecord, 'seq'>): string {
 export function seqBefore(after: string | null | undefined): number | null {
   if (after == null) return null;
   const seq = Number(decodeCursor(after)[0]);
-  return Number.isInteger(seq) ? seq : null;
+  if (!Number.isSafeInteger(seq)) throw new BadInputError(`"${after}" is not a valid cursor`, 'after');
+  return seq;
 }

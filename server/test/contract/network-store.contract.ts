@@ -984,6 +984,7 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
         expect(await names('(near) or*')).toEqual(['q1']);
         expect(await names('or*')).toEqual(['q1']);
         expect(await names('e "')).toEqual([]);
+        expect(await names('kol\u0000lektiv')).toEqual([]);
         // One and two characters: below the trigram length, still a substring match.
         expect(await names('ä')).toEqual(await names('a'));
         expect(await names('ll')).toEqual(['a4', 'a5']);

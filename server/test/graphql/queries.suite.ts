@@ -227,8 +227,9 @@ export function describeQueries(label: string, harness: StoreHarness): void {
       expect(errorCodes(reversed)).toEqual(['BAD_USER_INPUT']);
       const badCursor = await api.run(`{ actors(after: "kaputt") { totalCount } }`);
       expect(errorCodes(badCursor)).toEqual(['BAD_USER_INPUT']);
-      const tooMany = await api.run(`{ actors(first: 100000) { totalCount } }`);
+      const tooMany = await api.run(`{ actors(first: 501) { totalCount } }`);
       expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
+      expect(tooMany.errors?.[0].extensions?.field).toBe('first');
     });
   });
 }

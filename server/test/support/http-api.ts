@@ -4,13 +4,14 @@
  * limits, credentials); in-process tests use ./api.ts.
  *
  * Access: `adminKey` is a real API key stored (hashed) in the store before the server starts;
- * `post` sends it unless the request's own headers say otherwise (`as(key)` sends another key,
- * `anonymous()` none at all). `issueKey` stores more keys.
+ * every request (`request`, `post`) sends it unless its own headers carry an authorization
+ * (`postAs(key)` sends another key, `postAnonymous` none at all). `issueKey` stores more keys.
  */
 import type { AddressInfo } from 'node:net';
 import { issueApiKey, type IssuedApiKey } from '../../src/auth/api-keys';
 import type { AuthConfig } from '../../src/auth/authenticate';
 import type { Role } from '../../src/auth/roles';
+import { DEFAULT_LIMITS, type LimitsConfig } from '../../src/config';
 import { createApp, type HttpConfig, type QuartiernetzApp } from '../../src/http/app';
 import { NetworkService } from '../../src/service/network-service';
 import type { GraphData, NetworkStore } from '../../src/store/network-store';
@@ -21,6 +22,8 @@ export interface HttpApi {
   server: QuartiernetzApp;
   /** A stored admin key (name "test-admin" unless told otherwise). */
   adminKey: string;
+  /** Any request to a path of the server, with the admin key unless `init.headers` has an authorization. */
+  request(path: string, init?: RequestInit): Promise<Response>;
   /** POSTs a GraphQL request (an object is sent as JSON, a string as it is), with the admin key unless `headers` has an authorization. */
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** POSTs with `Authorization: Bearer <credential>`. */
@@ -34,12 +37,16 @@ export interface HttpApi {
 
 export const TEST_AUTH_CONFIG: AuthConfig = { anonymousAccess: 'none', jwt: null };
 
+/** The query limits of production; no rate limit (suites send many requests from one address). */
+export const TEST_LIMITS: LimitsConfig = { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, max: 0 } };
+
 export const TEST_HTTP_CONFIG: HttpConfig = {
   corsOrigins: [],
   bodyLimit: '1mb',
   introspection: false,
   production: true,
   auth: TEST_AUTH_CONFIG,
+  limits: TEST_LIMITS,
 };
 
 export const bearer = (credential: string) => ({ authorization: `Bearer ${credential}` });
@@ -58,20 +65,30 @@ export async function startHttpApi(store: NetworkStore, options: HttpApiOptions 
   const server = await createApp(service, { ...TEST_HTTP_CONFIG, ...options.config });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
-  const send = (body: unknown, headers: Record<string, string>) =>
-    fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
+  const send = (path: string, init: RequestInit, credential: string | null) => {
+    const headers = { ...((init.headers as Record<string, string> | undefined) ?? {}) };
+    const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+    return fetch(`${base}${path}`, { ...init, headers: credential && !hasAuthorization ? { ...bearer(credential), ...headers } : headers });
+  };
+  const graphql = (body: unknown, headers: Record<string, string>, credential: string | null) =>
+    send(
+      '/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      },
+      credential,
+    );
   return {
     base,
     service,
     server,
     adminKey,
-    post: (body, headers = {}) => send(body, { ...bearer(adminKey), ...headers }),
-    postAs: (credential, body, headers = {}) => send(body, { ...headers, ...bearer(credential) }),
-    postAnonymous: (body, headers = {}) => send(body, headers),
+    request: (path, init = {}) => send(path, init, adminKey),
+    post: (body, headers = {}) => graphql(body, headers, adminKey),
+    postAs: (credential, body, headers = {}) => graphql(body, { ...headers, ...bearer(credential) }, null),
+    postAnonymous: (body, headers = {}) => graphql(body, headers, null),
     issueKey: (name, role) => issueApiKey(store, { name, role }),
     async stop() {
       await server.apollo.stop();

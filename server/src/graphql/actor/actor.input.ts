@@ -1,9 +1,9 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { IsEnum, IsOptional, IsUrl, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsUrl, Length, Matches, Max, Min } from 'class-validator';
 import type { ActorKind } from '../../domain/model';
 import { ID_PATTERN } from '../../domain/validation';
 import { ActorKindEnum } from '../common/enums';
-import { LIMITS } from '../common/validators';
+import { HasWellFormedEmails, IsMultiLineText, IsSingleLineText, LIMITS } from '../common/validators';
 
 /** Ids chosen by clients (seeds, imports): readable and safe in URLs (domain/validation.ts). */
 export { ID_PATTERN };
@@ -13,19 +13,24 @@ export { ID_PATTERN };
 abstract class ActorOptionalFields {
   @Field(() => String, { nullable: true })
   @Length(0, LIMITS.text)
+  @IsMultiLineText()
   description?: string | null;
 
   @Field(() => String, { nullable: true })
   @Length(0, LIMITS.name)
+  @IsSingleLineText()
   district?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
   @Length(0, LIMITS.url)
+  @IsSingleLineText()
   website?: string | null;
 
   @Field(() => String, { nullable: true })
   @Length(0, LIMITS.contact)
+  @IsMultiLineText()
+  @HasWellFormedEmails()
   contact?: string | null;
 }
 
@@ -39,6 +44,7 @@ export class CreateActorInput extends ActorOptionalFields {
   @Field(() => String)
   @Length(1, LIMITS.name)
   @Matches(/\S/, { message: 'name must not be blank' })
+  @IsSingleLineText()
   name!: string;
 
   @Field(() => ActorKindEnum)
@@ -52,6 +58,7 @@ export class UpdateActorInput extends ActorOptionalFields {
   @IsOptional()
   @Length(1, LIMITS.name)
   @Matches(/\S/, { message: 'name must not be blank' })
+  @IsSingleLineText()
   name?: string;
 
   @Field(() => ActorKindEnum, { nullable: true })
@@ -63,7 +70,7 @@ export class UpdateActorInput extends ActorOptionalFields {
 @InputType()
 export class InterestInput {
   @Field(() => ID)
-  @Length(1, LIMITS.id)
+  @Length(1, LIMITS.reference)
   topicId!: string;
 
   @Field(() => Float, { nullable: true, description: 'How central the topic is to the actor, in (0, 1]; default 1.' })
@@ -79,8 +86,11 @@ export class ActorFilterInput {
   nameContains?: string | null;
 
   @Field(() => [ActorKindEnum], { nullable: true, description: 'Any of these kinds.' })
+  @ArrayMaxSize(LIMITS.listInput)
   kinds?: ActorKind[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Interested in any of these topics.' })
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
   topicIds?: string[] | null;
 }

@@ -5,6 +5,7 @@ import { checkPageSize } from '../../domain/paging';
 import { collaboratorsOf } from '../../graph/collaborators';
 import { PageArgs, toConnection } from '../common/connection';
 import { definedOnly } from '../common/patch';
+import { checkIdArg, checkListSize } from '../common/validators';
 import type { GraphQLContext } from '../context';
 import { InterestType } from '../links/interest.type';
 import { ParticipationType } from '../links/participation.type';
@@ -91,12 +92,14 @@ export class ActorResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() { service }: GraphQLContext,
   ) {
+    checkIdArg(id, 'id');
     return service.updateActor(id, definedOnly(input), expectedVersion);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => ID, { description: 'Deletes the actor with its interests and participations; answers its id.' })
   async deleteActor(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<string> {
+    checkIdArg(id, 'id');
     await service.deleteActor(id);
     return id;
   }
@@ -108,6 +111,8 @@ export class ActorResolver {
     @Arg('interests', () => [InterestInput]) interests: InterestInput[],
     @Ctx() { service, loaders }: GraphQLContext,
   ): Promise<Actor | null> {
+    checkIdArg(actorId, 'actorId');
+    checkListSize(interests, 'interests');
     await service.setActorInterests(actorId, interests);
     loaders.interestsOfActor.clear(actorId);
     return loaders.actor.load(actorId);

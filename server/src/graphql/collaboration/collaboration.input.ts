@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { CollaborationKind, ParticipationRole } from '../../domain/model';
 import { ID_PATTERN } from '../actor/actor.input';
 import { CollaborationKindEnum, ParticipationRoleEnum } from '../common/enums';
-import { IsCalendarDate, LIMITS } from '../common/validators';
+import { IsCalendarDate, IsMultiLineText, IsSingleLineText, LIMITS } from '../common/validators';
 
 @InputType()
 export class ParticipantInput {
@@ -21,10 +21,12 @@ export class ParticipantInput {
 abstract class CollaborationOptionalFields {
   @Field(() => String, { nullable: true })
   @Length(0, LIMITS.name)
+  @IsSingleLineText()
   location?: string | null;
 
   @Field(() => String, { nullable: true })
   @Length(0, LIMITS.text)
+  @IsMultiLineText()
   description?: string | null;
 }
 
@@ -38,6 +40,7 @@ export class CreateCollaborationInput extends CollaborationOptionalFields {
   @Field(() => String)
   @Length(1, LIMITS.name)
   @Matches(/\S/, { message: 'title must not be blank' })
+  @IsSingleLineText()
   title!: string;
 
   @Field(() => CollaborationKindEnum)
@@ -54,6 +57,7 @@ export class CreateCollaborationInput extends CollaborationOptionalFields {
 
   @Field(() => [ID], { nullable: true, description: 'What it is about.' })
   @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
   topicIds?: string[] | null;
 
   @Field(() => [ParticipantInput], { nullable: true, description: 'Who took part, with which role.' })
@@ -68,6 +72,7 @@ export class UpdateCollaborationInput extends CollaborationOptionalFields {
   @IsOptional()
   @Length(1, LIMITS.name)
   @Matches(/\S/, { message: 'title must not be blank' })
+  @IsSingleLineText()
   title?: string;
 
   @Field(() => CollaborationKindEnum, { nullable: true })
@@ -86,15 +91,19 @@ export class UpdateCollaborationInput extends CollaborationOptionalFields {
   @Field(() => [ID], { nullable: true, description: "Replaces the collaboration's topics." })
   @IsOptional()
   @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
   topicIds?: string[];
 }
 
 @InputType()
 export class CollaborationFilterInput {
   @Field(() => [CollaborationKindEnum], { nullable: true, description: 'Any of these kinds.' })
+  @ArrayMaxSize(LIMITS.listInput)
   kinds?: CollaborationKind[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'About any of these topics.' })
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
   topicIds?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Overlapping the range from this date (YYYY-MM-DD).' })

@@ -5,6 +5,7 @@ import { checkFilterRange } from '../../domain/validation';
 import { ParticipationRoleEnum } from '../common/enums';
 import { PageArgs, toConnection } from '../common/connection';
 import { definedOnly } from '../common/patch';
+import { checkIdArg } from '../common/validators';
 import type { GraphQLContext } from '../context';
 import { ParticipationType } from '../links/participation.type';
 import { required } from '../links/required';
@@ -60,12 +61,14 @@ export class CollaborationResolver {
     @Arg('input', () => UpdateCollaborationInput) input: UpdateCollaborationInput,
     @Ctx() { service }: GraphQLContext,
   ) {
+    checkIdArg(id, 'id');
     return service.updateCollaboration(id, definedOnly(input));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => ID, { description: 'Deletes the collaboration with its participations; answers its id.' })
   async deleteCollaboration(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<string> {
+    checkIdArg(id, 'id');
     await service.deleteCollaboration(id);
     return id;
   }
@@ -78,6 +81,8 @@ export class CollaborationResolver {
     @Arg('role', () => ParticipationRoleEnum, { defaultValue: 'PARTICIPANT' }) role: ParticipationRole,
     @Ctx() { service, loaders }: GraphQLContext,
   ): Promise<Collaboration> {
+    checkIdArg(collaborationId, 'collaborationId');
+    checkIdArg(actorId, 'actorId');
     await service.addParticipant(collaborationId, actorId, role);
     return reloaded(loaders, collaborationId);
   }
@@ -89,6 +94,8 @@ export class CollaborationResolver {
     @Arg('actorId', () => ID) actorId: string,
     @Ctx() { service, loaders }: GraphQLContext,
   ): Promise<Collaboration> {
+    checkIdArg(collaborationId, 'collaborationId');
+    checkIdArg(actorId, 'actorId');
     await service.removeParticipant(collaborationId, actorId);
     return reloaded(loaders, collaborationId);
   }

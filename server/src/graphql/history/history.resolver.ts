@@ -10,6 +10,7 @@ import { checkPageSize } from '../../domain/paging';
 import { historyCursor, type ChangeRecord } from '../../store/history-rules';
 import { ActorType } from '../actor/actor.type';
 import type { GraphQLContext } from '../context';
+import { checkIdArg, checkListSize } from '../common/validators';
 import { loadExisting } from '../loaders';
 import {
   ChangeRecordConnection,
@@ -69,6 +70,9 @@ export class HistoryResolver {
     @Arg('mergeIds', () => [ID]) mergeIds: string[],
     @Ctx() { service, loaders }: GraphQLContext,
   ): Promise<Actor> {
+    checkIdArg(keepId, 'keepId');
+    checkListSize(mergeIds, 'mergeIds');
+    mergeIds.forEach((id, i) => checkIdArg(id, `mergeIds[${i}]`));
     const kept = await service.mergeActors(keepId, mergeIds);
     for (const id of [keepId, ...mergeIds]) {
       loaders.actor.clear(id);
@@ -105,6 +109,7 @@ export class HistoryResolver {
       "Reverts the actor's last field update (updateActor, or an earlier update when repeated). Refuses (BAD_USER_INPUT) when the last change is of another kind or there is none; CONFLICT when the fields changed outside the history.",
   })
   async undoLastChange(@Arg('actorId', () => ID) actorId: string, @Ctx() { service, loaders }: GraphQLContext): Promise<UndoResultType> {
+    checkIdArg(actorId, 'actorId');
     const result = await service.undoLastChange(actorId);
     loaders.actor.clear(actorId);
     return { actor: result.actor, undone: toChangeRecordType(result.undone) };

@@ -1,4 +1,4 @@
-import { IsNumber, IsPositive, Max } from 'class-validator';
+import { IsNumber, Max, Min } from 'class-validator';
 import { Field, Float, InputType, registerEnumType } from 'type-graphql';
 import { IsCalendarDate } from '../common/validators';
 
@@ -16,11 +16,15 @@ export class RecencyInput {
   @IsCalendarDate()
   asOf!: string;
 
-  @Field(() => Float, { defaultValue: 365, description: 'Half-life in days.' })
+  @Field(() => Float, { defaultValue: 365, description: 'Half-life in days, 1–36500.' })
   @IsNumber()
-  @IsPositive()
+  @Min(1)
   @Max(36500)
   halfLifeDays!: number;
 }
 
 export const MAX_INSIGHT_ROWS = 1000;
+/** Louvain's resolution: above this every actor is a cluster of its own anyway. */
+export const MAX_CLUSTER_RESOLUTION = 100;
+/** A hundred years. */
+export const MAX_WINDOW_DAYS = 36_500;

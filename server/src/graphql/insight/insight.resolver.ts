@@ -12,12 +12,13 @@ import { changeOf, centralityOf, clustersOf, recentTiesOf, resilienceOf } from '
 import { rankBy } from '../../insight/resilience';
 import { ActorType } from '../actor/actor.type';
 import { withoutNulls } from '../common/patch';
+import { checkIntRange, checkListSize } from '../common/validators';
 import type { GraphQLContext } from '../context';
 import { required } from '../links/required';
 import { loadExisting } from '../loaders';
 import { ScopeFilterInput } from '../network/network.input';
 import { TopicType } from '../topic/topic.type';
-import { BrokerMetric, MAX_INSIGHT_ROWS, RecencyInput } from './insight.input';
+import { BrokerMetric, MAX_CLUSTER_RESOLUTION, MAX_INSIGHT_ROWS, MAX_WINDOW_DAYS, RecencyInput } from './insight.input';
 import {
   ActorGroupType,
   ActorMetricsType,
@@ -72,6 +73,7 @@ export class InsightResolver {
     @Ctx() { service }: GraphQLContext,
   ): BrokerRankingType {
     checkFirst(first);
+    checkListSize(actorIds, 'actorIds');
     const computed = centralityOf(service.projection, scope(filter), recency);
     const { centrality } = computed.value;
     const ranked = rankBy(centrality.metrics.values(), METRIC[orderBy]).map((m, i) => ({ ...m, rank: i + 1 }));
@@ -100,6 +102,7 @@ export class InsightResolver {
     @Ctx() { service }: GraphQLContext,
   ): ResilienceType {
     checkFirst(first);
+    checkListSize(removeActorIds, 'removeActorIds');
     const computed = resilienceOf(service.projection, removeActorIds, scope(filter));
     const r = computed.value;
     return {
@@ -120,12 +123,17 @@ export class InsightResolver {
   clusters(
     @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
     @Arg('recency', () => RecencyInput, { nullable: true, description: 'Weigh ties by recency.' }) recency: RecencyInput | null,
-    @Arg('resolution', () => Float, { defaultValue: 1, description: 'Higher: more, smaller clusters.' }) resolution: number,
-    @Arg('minSize', () => Int, { defaultValue: 2 }) minSize: number,
+    @Arg('resolution', () => Float, { defaultValue: 1, description: `Higher: more, smaller clusters; above 0, at most ${MAX_CLUSTER_RESOLUTION}.` })
+    resolution: number,
+    @Arg('minSize', () => Int, { defaultValue: 2, description: 'Only clusters of at least this many actors (1 or more).' }) minSize: number,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Ctx() { service }: GraphQLContext,
   ): ClusteringType {
     checkFirst(first);
+    checkIntRange(minSize, 'minSize', 1, Number.MAX_SAFE_INTEGER);
+    if (!(resolution > 0 && resolution <= MAX_CLUSTER_RESOLUTION)) {
+      throw new BadInputError(`resolution must be greater than 0 and at most ${MAX_CLUSTER_RESOLUTION}`, 'resolution');
+    }
     const computed = clustersOf(service.projection, scope(filter), { resolution, recency });
     const clusters = computed.value.clusters.filter((c) => c.actorIds.length >= minSize);
     return {
@@ -145,11 +153,12 @@ export class InsightResolver {
   networkChange(
     @Arg('from', () => String) from: string,
     @Arg('to', () => String) to: string,
-    @Arg('windowDays', () => Int, { defaultValue: 365 }) windowDays: number,
+    @Arg('windowDays', () => Int, { defaultValue: 365, description: `Days before each date that count as active, 1–${MAX_WINDOW_DAYS}.` }) windowDays: number,
     @Ctx() { service }: GraphQLContext,
   ): NetworkChangeType {
     checkDate(from, 'from');
     checkDate(to, 'to');
+    checkIntRange(windowDays, 'windowDays', 1, MAX_WINDOW_DAYS);
     return changeOf(service.projection, from, to, windowDays).value;
   }
 

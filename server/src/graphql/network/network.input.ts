@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { ActorKind, CollaborationKind } from '../../domain/model';
 import { ActorKindEnum, CollaborationKindEnum } from '../common/enums';
@@ -10,12 +10,16 @@ export const MAX_NETWORK_DEPTH = 6;
 @InputType({ description: 'Which part of the network to look at.' })
 export class ScopeFilterInput {
   @Field(() => [ID], { nullable: true, description: 'Collaborations about any of these topics; actors interested in any of them.' })
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
   topicIds?: string[] | null;
 
   @Field(() => [ActorKindEnum], { nullable: true, description: 'Actors of any of these kinds.' })
+  @ArrayMaxSize(LIMITS.listInput)
   actorKinds?: ActorKind[] | null;
 
   @Field(() => [CollaborationKindEnum], { nullable: true, description: 'Collaborations of any of these kinds.' })
+  @ArrayMaxSize(LIMITS.listInput)
   collaborationKinds?: CollaborationKind[] | null;
 
   @Field(() => String, { nullable: true, description: 'Collaborations overlapping the range from this date (YYYY-MM-DD).' })

@@ -7,7 +7,9 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { BadInputError } from '../../domain/errors';
 import type { Actor } from '../../domain/model';
 import type { SuggestionFeedback } from '../../store/network-store';
+import { textProblem } from '../../domain/validation';
 import { ActorType } from '../actor/actor.type';
+import { checkIdArg } from '../common/validators';
 import type { GraphQLContext } from '../context';
 import { required } from '../links/required';
 import { SuggestionFeedbackType, SuggestionVerdictEnum } from './feedback.type';
@@ -28,7 +30,11 @@ export class SuggestionFeedbackResolver {
     @Arg('note', () => String, { nullable: true }) note: string | null | undefined,
     @Ctx() { service, loaders }: GraphQLContext,
   ): Promise<SuggestionFeedback> {
+    checkIdArg(actorId, 'actorId');
+    checkIdArg(suggestedId, 'suggestedId');
     if (note && note.length > MAX_FEEDBACK_NOTE) throw new BadInputError(`note must be at most ${MAX_FEEDBACK_NOTE} characters`, 'note');
+    const noteProblem = note ? textProblem(note, true) : null;
+    if (noteProblem) throw new BadInputError(`note ${noteProblem}`, 'note');
     const feedback = await service.giveSuggestionFeedback(actorId, suggestedId, verdict, note);
     loaders.suggestionFeedbackOfActor.clear(actorId);
     return feedback;

@@ -27,9 +27,11 @@ export class SuggestContactsArgs extends SuggestionCountArgs {
 
   @Field(() => [ID], { nullable: true, description: 'Only actors with any of these topics (interests or collaboration topics).' })
   @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
   topicIds?: string[] | null;
 
   @Field(() => [ActorKindEnum], { nullable: true, description: 'Only actors of any of these kinds.' })
+  @ArrayMaxSize(LIMITS.listInput)
   kinds?: ActorKind[] | null;
 
   @Field(() => Float, { nullable: true, description: 'Only suggestions scoring at least this much.' })
@@ -41,6 +43,7 @@ export class MatchActorsArgs extends SuggestionCountArgs {
   @Field(() => [ID], { description: 'The topics: actors with any of them are ranked, rarer shared topics counting more.' })
   @ArrayMinSize(1, { message: 'topicIds must name at least one topic' })
   @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
   topicIds!: string[];
 }
 

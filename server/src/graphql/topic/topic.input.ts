@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ID_PATTERN } from '../actor/actor.input';
-import { LIMITS } from '../common/validators';
+import { IsSingleLineText, LIMITS } from '../common/validators';
 
 @InputType()
 export class CreateTopicInput {
@@ -13,11 +13,13 @@ export class CreateTopicInput {
   @Field(() => String)
   @Length(1, LIMITS.name)
   @Matches(/[\p{L}\p{N}]/u, { message: 'name must contain a letter or digit' })
+  @IsSingleLineText()
   name!: string;
 
   @Field(() => [String], { nullable: true })
   @ArrayMaxSize(LIMITS.aliases)
   @Length(1, LIMITS.name, { each: true })
+  @IsSingleLineText({ each: true })
   aliases?: string[] | null;
 }
 
@@ -27,12 +29,14 @@ export class UpdateTopicInput {
   @IsOptional()
   @Length(1, LIMITS.name)
   @Matches(/[\p{L}\p{N}]/u, { message: 'name must contain a letter or digit' })
+  @IsSingleLineText()
   name?: string;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(LIMITS.aliases)
   @Length(1, LIMITS.name, { each: true })
+  @IsSingleLineText({ each: true })
   aliases?: string[];
 }
 

@@ -5,6 +5,7 @@ import { ActorType } from '../actor/actor.type';
 import { CollaborationType } from '../collaboration/collaboration.type';
 import { PageArgs, toConnection } from '../common/connection';
 import { definedOnly } from '../common/patch';
+import { checkIdArg } from '../common/validators';
 import type { GraphQLContext } from '../context';
 import { InterestType } from '../links/interest.type';
 import { loadExisting, primeTopics } from '../loaders';
@@ -70,12 +71,14 @@ export class TopicResolver {
     @Arg('input', () => UpdateTopicInput) input: UpdateTopicInput,
     @Ctx() { service }: GraphQLContext,
   ) {
+    checkIdArg(id, 'id');
     return service.updateTopic(id, definedOnly(input));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => ID, { description: 'Deletes the topic and every interest in it; answers its id.' })
   async deleteTopic(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<string> {
+    checkIdArg(id, 'id');
     await service.deleteTopic(id);
     return id;
   }

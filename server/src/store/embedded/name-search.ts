@@ -43,7 +43,8 @@ export const NAME_SEARCH_MIGRATION = ftsFor('actor') + ftsFor('topic');
  * value it binds. `key` is already a nameKey (non-empty).
  */
 export function nameContainsCondition(table: NameSearchTable, key: string): { sql: string; param: string } {
-  if ([...key].length < MIN_INDEXED_TERM) return { sql: 'instr(r.name_key, ?) > 0', param: key };
+  // Shorter terms, and terms with a NUL character (which ends an FTS5 query string early), scan.
+  if ([...key].length < MIN_INDEXED_TERM || key.includes('\u0000')) return { sql: 'instr(r.name_key, ?) > 0', param: key };
   // An FTS5 string literal: the term as one phrase, its double quotes doubled, so no character of
   // the term is query syntax. For the trigram tokenizer a phrase match is a substring match.
   const phrase = `"${key.replace(/"/g, '""')}"`;

@@ -1,10 +1,11 @@
 /**
  * What leaves the adapter when something fails: DomainErrors unchanged; a uniqueness-constraint
  * violation (a concurrent write won the race past our explicit check) as CONFLICT; an unreachable
- * server or refused credentials as a plain Error with a clear message; any other driver error as a
+ * server or a lost connection as STORE_UNAVAILABLE (the details, with the URI, in its `cause`);
+ * refused credentials as a plain Error with a clear message; any other driver error as a
  * plain Error carrying the Neo4j code in its message (the driver error stays as `cause` for logs).
  */
-import { ConflictError, DomainError } from '../../domain/errors';
+import { ConflictError, DomainError, StoreUnavailableError } from '../../domain/errors';
 
 const UNREACHABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
@@ -35,7 +36,7 @@ export function translateError(error: unknown, uri: string): Error {
   const code = codeOf(error);
   const message = messageOf(error);
   if (code !== undefined && UNREACHABLE_CODES.has(code)) {
-    return new Error(`Neo4j is not reachable at ${uri}: ${message}`, { cause: error });
+    return new StoreUnavailableError('Neo4j', { cause: new Error(`Neo4j is not reachable at ${uri}: ${message}`, { cause: error }) });
   }
   if (code !== undefined && UNAUTHORIZED_CODES.has(code)) {
     return new Error(`Neo4j at ${uri} refused the credentials: ${message}`, { cause: error });

@@ -78,11 +78,13 @@ describe('translateError', () => {
     expect(translateError(error, URI)).toBe(error);
   });
 
-  test('an unreachable server is a plain Error naming the uri', () => {
+  test('an unreachable server or a lost connection is STORE_UNAVAILABLE, the uri only in its cause', () => {
     for (const code of ['ServiceUnavailable', 'SessionExpired']) {
       const translated = translateError(driverError('connect ECONNREFUSED', code), URI);
-      expect(translated).not.toBeInstanceOf(DomainError);
-      expect(translated.message).toBe(`Neo4j is not reachable at ${URI}: connect ECONNREFUSED`);
+      expect(translated).toBeInstanceOf(DomainError);
+      expect(translated).toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringMatching(/database \(Neo4j\) is unreachable/) });
+      expect(translated.message).not.toContain(URI);
+      expect((translated.cause as Error).message).toBe(`Neo4j is not reachable at ${URI}: connect ECONNREFUSED`);
     }
   });
 

@@ -1,0 +1,104 @@
+/**
+ * Limits on the shape of a GraphQL document, enforced by graphql-armor: nesting depth, cost (fields
+ * weighted by depth and by literal `first` page sizes), aliases and directives as validation rules,
+ * tokens while parsing. A document over a limit is refused before anything runs, with HTTP 400 and
+ * an error coded QUERY_TOO_COMPLEX that says which limit (`extensions.limit`) and its value
+ * (`extensions.max`) — never graphql-armor's own message.
+ */
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import type { RequestHandler } from 'express';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import type { QueryLimits } from '../../config';
+import { sendGraphQLError } from './request-errors';
+
+export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+/**
+ * graphql-armor's cost grows by this factor per level of nesting (its default is 1.5): our deep
+ * selections are unpaginated lists (collaborators of collaborators of …), which its cost model
+ * counts as one item each, so depth has to weigh more than by default.
+ */
+export const COST_DEPTH_FACTOR = 2;
+
+export type QueryLimitName = 'depth' | 'cost' | 'aliases' | 'tokens' | 'directives';
+
+const WHAT: Record<QueryLimitName, string> = {
+  depth: 'nesting depth',
+  cost: 'cost',
+  aliases: 'number of aliases',
+  tokens: 'number of tokens',
+  directives: 'number of directives',
+};
+
+/** The refusal of a document over one of the limits. */
+export class QueryLimitError extends GraphQLError {
+  constructor(limit: QueryLimitName, max: number) {
+    super(`The query exceeds the limit on its ${WHAT[limit]} (${max}); ask for less in one request`, {
+      extensions: { code: QUERY_TOO_COMPLEX, limit, max },
+    });
+  }
+}
+
+/**
+ * graphql-armor's callbacks: instead of its own error (which Apollo would answer with a 500, as it
+ * does for anything thrown during validation), report ours to graphql-js like any validation error.
+ */
+function refuse(limit: QueryLimitName, max: number) {
+  return {
+    onReject: [(context: ValidationContext | null) => context?.reportError(new QueryLimitError(limit, max))],
+    propagateOnRejection: false,
+    exposeLimits: false,
+  };
+}
+
+/**
+ * The validation rules for Apollo's `validationRules` (they run beside graphql-js's own rules; the
+ * token limit bounds what those cost on an abusive document). Apollo answers HTTP 400.
+ */
+export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
+  const rules = [
+    maxDepthRule({ n: limits.maxDepth, ...refuse('depth', limits.maxDepth) }),
+    costLimitRule({ maxCost: limits.maxCost, depthCostFactor: COST_DEPTH_FACTOR, ...refuse('cost', limits.maxCost) }),
+    maxAliasesRule({ n: limits.maxAliases, ...refuse('aliases', limits.maxAliases) }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...refuse('directives', limits.maxDirectives) }),
+  ];
+  // graphql-armor's visitors implement the one hook they need (OperationDefinition); graphql-js
+  // takes them as visitors, its types do not know them.
+  return rules as unknown as ValidationRule[];
+}
+
+/**
+ * The token limit applies while parsing, before a huge document becomes a syntax tree. Apollo parses
+ * by itself (no hook can replace its parser, and errors thrown from its parsing hooks become 500s),
+ * so the request's query is run through graphql-armor's counting parser in front of Apollo, on the
+ * Express route. Syntax errors are left to Apollo, which reports them.
+ */
+export function tokenLimit(maxTokens: number): RequestHandler {
+  const options = {
+    n: maxTokens,
+    onReject: [
+      () => {
+        throw new QueryLimitError('tokens', maxTokens);
+      },
+    ],
+    propagateOnRejection: false,
+    exposeLimits: false,
+  };
+  return (req, res, next) => {
+    const query: unknown = req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string') return next();
+    try {
+      new MaxTokensParserWLexer(query, options).parseDocument();
+    } catch (error) {
+      if (error instanceof QueryLimitError) {
+        sendGraphQLError(res, 400, error.message, { code: QUERY_TOO_COMPLEX, limit: 'tokens', max: maxTokens });
+        return;
+      }
+    }
+    next();
+  };
+}

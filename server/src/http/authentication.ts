@@ -9,8 +9,11 @@ import type { Authenticator } from '../auth/authenticate';
 import { CredentialError } from '../auth/errors';
 import type { Principal } from '../auth/principal';
 import { roleAtLeast, type Role } from '../auth/roles';
+import { StoreUnavailableError } from '../domain/errors';
 
 const WWW_AUTHENTICATE = 'Bearer realm="quartiernetz"';
+/** What a client is told to wait when the store is unreachable. */
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 /** The principal the authentication middleware found (null: no credential, no anonymous access). */
 export function principalOf(res: Response): Principal | null {
@@ -29,7 +32,11 @@ export function authenticateRequests(authenticator: Authenticator): RequestHandl
       next();
     } catch (error) {
       if (error instanceof CredentialError) refuse(res, 401, 'UNAUTHENTICATED', `Credential refused: ${error.message}`);
-      else next(error);
+      else if (error instanceof StoreUnavailableError) {
+        // API keys are looked up in the store: while it is unreachable a key cannot be checked.
+        res.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+        res.status(503).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      } else next(error);
     }
   };
 }

@@ -51,6 +51,7 @@ export async function startBenchServer(data: GraphData): Promise<BenchServer> {
     },
     async close() {
       await app.apollo.stop();
+      await service.close();
       await store.close();
     },
   };

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     if (refresh) clearInterval(refresh);
     try {
       await apollo.stop(); // drains the HTTP server too
-      await service.drain();
+      await service.close();
     } finally {
       await store.close();
       console.log('Stopped.');

@@ -25,6 +25,7 @@ import type {
   TopicPatch,
 } from '../store/network-store';
 import { SerialQueue } from './serial-queue';
+import { InsightEngine, type InsightOptions } from '../insight/engine';
 import { ContactSuggestions } from '../suggest/contact-suggestions';
 import type { ScoringModel } from '../suggest/model';
 import { SYSTEM_AUTHOR, type WriteMeta } from '../store/history-rules';
@@ -33,6 +34,8 @@ import { duplicateCandidates, mergeActorsInProjection, undoLastActorChange, type
 export interface NetworkServiceOptions {
   /** The weights of contact suggestions; DEFAULT_MODEL (server/src/suggest/weights.ts) when absent. */
   suggestionModel?: ScoringModel;
+  /** Network insight: how long a request waits for a background computation, exact limits. */
+  insight?: InsightOptions;
 }
 
 export class NetworkService {
@@ -43,12 +46,16 @@ export class NetworkService {
   /** Contact suggestions, scored on the projection (server/src/suggest). */
   readonly suggestions: ContactSuggestions;
 
+  /** Network insight, computed on the projection in a worker thread (server/src/insight). */
+  readonly insight: InsightEngine;
+
   private constructor(
     readonly store: NetworkStore,
     readonly projection: NetworkProjection,
     options: NetworkServiceOptions = {},
   ) {
     this.suggestions = new ContactSuggestions(projection, options.suggestionModel);
+    this.insight = new InsightEngine(projection, options.insight);
   }
 
   /** Builds the projection from the store. */
@@ -247,5 +254,11 @@ export class NetworkService {
   /** Resolves when every write queued so far is done (graceful shutdown). */
   drain(): Promise<void> {
     return this.writes.idle();
+  }
+
+  /** Drains the writes and stops the insight worker thread (shutdown; the store stays open). */
+  async close(): Promise<void> {
+    await this.drain();
+    await this.insight.close();
   }
 }

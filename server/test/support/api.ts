@@ -56,7 +56,7 @@ export async function startTestApi(store: NetworkStore, seed?: GraphData): Promi
       return result.data as T;
     },
     async stop() {
-      await service.drain();
+      await service.close();
     },
   };
 }

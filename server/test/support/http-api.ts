@@ -42,7 +42,7 @@ export async function startHttpApi(store: NetworkStore, options: { seed?: GraphD
       }),
     async stop() {
       await server.apollo.stop();
-      await service.drain();
+      await service.close();
     },
   };
 }

@@ -10,7 +10,7 @@ import type { Core } from 'cytoscape';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildViewer } from '../../../viewer/build';
 import { createApp, type QuartiernetzApp } from '../../src/http/app';
-import { NetworkService } from '../../src/service/network-service';
+import { NetworkService, type NetworkServiceOptions } from '../../src/service/network-service';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { GraphData } from '../../src/store/network-store';
 
@@ -55,12 +55,12 @@ export interface ViewerServer {
 }
 
 /** The built viewer and the API on a free port, over an in-memory store holding `data`. */
-export async function startViewerServer(data: GraphData): Promise<ViewerServer> {
+export async function startViewerServer(data: GraphData, options: NetworkServiceOptions = {}): Promise<ViewerServer> {
   await buildViewer();
   const store = createEmbeddedStore({ filename: ':memory:' });
   await store.init();
   await store.mergeGraph(data);
-  const service = await NetworkService.start(store);
+  const service = await NetworkService.start(store, options);
   const server: QuartiernetzApp = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   return {
@@ -68,6 +68,7 @@ export async function startViewerServer(data: GraphData): Promise<ViewerServer> 
     service,
     close: async () => {
       await server.apollo.stop();
+      await service.close();
       await store.close();
     },
   };

@@ -32,6 +32,11 @@ export interface Config {
   bodyLimit: string;
   /** Apollo's landing page / introspection. */
   introspection: boolean;
+  /**
+   * How long a network-insight request waits for a computation running in the background before
+   * it answers COMPUTING (with `retryAfterSeconds`).
+   */
+  insightWaitSeconds: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -71,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     introspection: flag(env.GRAPHQL_INTROSPECTION, !production),
+    insightWaitSeconds: seconds(env.INSIGHT_WAIT_SECONDS, 10, 'INSIGHT_WAIT_SECONDS'),
   };
 }

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   }
 
   const started = Date.now();
-  const service = await NetworkService.start(store);
+  const service = await NetworkService.start(store, { insight: { waitMs: config.insightWaitSeconds * 1000 } });
   console.log(`Projection built in ${Date.now() - started} ms: ${service.projection.actors.size} actors, ${service.projection.collaborations.size} collaborations.`);
 
   const refresh =

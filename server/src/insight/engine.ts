@@ -71,6 +71,8 @@ export class InsightEngine {
   private readonly lastDuration = new Map<Kind, number>();
   private readonly waitMs: number;
   private readonly centralityOptions: CentralityOptions;
+  /** Computations finished, and those of them not kept because the network changed meanwhile. */
+  readonly stats = { computed: 0, stale: 0 };
 
   constructor(
     private readonly projection: NetworkProjection,
@@ -226,11 +228,15 @@ export class InsightEngine {
     job.promise = (async () => {
       for (;;) {
         const computed = await compute();
-        if (computed) this.lastDuration.set(kind, computed.durationMs);
+        if (computed) {
+          this.stats.computed++;
+          this.lastDuration.set(kind, computed.durationMs);
+        }
         if (computed && computed.version === this.projection.version) {
           this.cache.set(key, computed);
           return computed;
         }
+        if (computed) this.stats.stale++;
         // The network changed meanwhile: again for whoever still waits, else dropped.
         if (job.waiters === 0) throw new Dropped(`${kind}: the network changed while it was computed`);
       }

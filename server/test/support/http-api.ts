@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createApp, type HttpConfig, type QuartiernetzApp } from '../../src/http/app';
-import { NetworkService } from '../../src/service/network-service';
+import { NetworkService, type NetworkServiceOptions } from '../../src/service/network-service';
 import type { GraphData, NetworkStore } from '../../src/store/network-store';
 
 export interface HttpApi {
@@ -24,9 +24,12 @@ export const TEST_HTTP_CONFIG: HttpConfig = {
   production: true,
 };
 
-export async function startHttpApi(store: NetworkStore, options: { seed?: GraphData; config?: Partial<HttpConfig> } = {}): Promise<HttpApi> {
+export async function startHttpApi(
+  store: NetworkStore,
+  options: { seed?: GraphData; config?: Partial<HttpConfig>; service?: NetworkServiceOptions } = {},
+): Promise<HttpApi> {
   if (options.seed) await store.mergeGraph(options.seed);
-  const service = await NetworkService.start(store);
+  const service = await NetworkService.start(store, options.service);
   const server = await createApp(service, { ...TEST_HTTP_CONFIG, ...options.config });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 /** The page: wires the API, the map, the filters, the panels, the layout, i18n and export together. */
-import { ApiError, fetchTopics, fetchYearCounts, type ActorRef } from './api';
+import { ApiError, Cancelled, fetchTopics, fetchYearCounts, type ActorRef } from './api';
 import { clusterName } from './clusters';
 import { byId, h } from './dom';
 import { exportJson, exportPng } from './export';
@@ -65,6 +65,7 @@ function describe(error: unknown): string {
     if (error.code === 'NETWORK' || error.code === 'HTTP') return t('error.network') + (error.code === 'HTTP' ? ` (${error.message})` : '');
     if (error.code === 'NOT_FOUND') return t('error.notFound', { message: error.message });
     if (error.code === 'BAD_USER_INPUT') return t('error.input', { message: error.message });
+    if (error.code === 'COMPUTING') return t('error.computing', { s: error.retryAfterSeconds ?? 2 });
     return t('error.server', { message: error.message });
   }
   return t('error.server', { message: (error as Error)?.message ?? String(error) });
@@ -116,7 +117,13 @@ async function loadView(): Promise<void> {
   setState('loading', t('status.loading'));
   try {
     const asked = performance.now();
-    const view = await decideView({ filters: filters.value, ego, cluster, drawAll: DRAW_ALL }, membersLabel);
+    const view = await decideView({ filters: filters.value, ego, cluster, drawAll: DRAW_ALL }, membersLabel, {
+      // Clusters of a large network are computed in the background: say so while the page waits.
+      onComputing: (s) => {
+        if (seq === loadSeq) setState('loading', t('status.computing', { s }));
+      },
+      cancelled: () => seq !== loadSeq,
+    });
     if (seq !== loadSeq) return;
     const decided = performance.now() - asked;
     current = view;
@@ -159,7 +166,7 @@ async function loadView(): Promise<void> {
     panel.refreshHighlights();
     void handover.refresh();
   } catch (error) {
-    if (seq !== loadSeq) return;
+    if (seq !== loadSeq || error instanceof Cancelled) return;
     map.cy.elements().remove();
     lastSummary = () => describe(error);
     setState('error', describe(error), true);

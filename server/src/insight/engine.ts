@@ -287,7 +287,7 @@ export class InsightEngine {
 
   private retryAfterSeconds(job: Job): number {
     const expected = this.lastDuration.get(job.kind);
-    const remaining = expected === undefined ? 5_000 : expected - (performance.now() - job.startedAt);
+    const remaining = expected === undefined ? 2_000 : expected - (performance.now() - job.startedAt);
     return Math.min(60, Math.max(1, Math.ceil(remaining / 1000)));
   }
 }

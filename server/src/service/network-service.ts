@@ -218,12 +218,16 @@ export class NetworkService {
     return duplicateCandidates(this.store, this.projection);
   }
 
-  /** Folds `mergeIds` into `keepId` (store rules: store/merge-actors-rules.ts); the projection follows. */
+  /**
+   * Folds `mergeIds` into `keepId` (store rules: store/merge-actors-rules.ts); the projection and
+   * the dismissed suggestion pairs follow.
+   */
   mergeActors(keepId: string, mergeIds: readonly string[]): Promise<Actor> {
     return this.writes.run(async () => {
       const kept = await this.store.mergeActors(keepId, mergeIds, this.meta());
       mergeActorsInProjection(this.projection, kept.id, mergeIds);
-      for (const id of mergeIds) this.suggestions.forgetActor(id);
+      // The store moved the merged actors' feedback to the kept one: dismissed pairs as it has them now.
+      this.suggestions.replaceDismissed(await this.store.dismissedSuggestions());
       return kept;
     });
   }

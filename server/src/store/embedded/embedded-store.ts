@@ -35,6 +35,7 @@ import type {
   NetworkStore,
   StoreCounts,
   SuggestionFeedback,
+  SuggestionFeedbackCounts,
   SuggestionFeedbackInput,
   TopicFilter,
   TopicPatch,
@@ -73,7 +74,7 @@ import type { ChangeRecord, WriteMeta } from '../history-rules';
 import { checkMergeInput } from '../merge-actors-rules';
 import { appendChanges, readHistory } from './history';
 import { mergeActors } from './merge-actors';
-import { dismissedPairs, feedbackOf, recordFeedback } from './feedback';
+import { dismissedPairs, feedbackCounts, feedbackOf, recordFeedback } from './feedback';
 
 export interface EmbeddedStoreOptions {
   /** Path of the database file (its directory is created), or `':memory:'` for tests. */
@@ -601,6 +602,10 @@ export class EmbeddedStore implements NetworkStore {
 
   async dismissedSuggestions(): Promise<Array<{ actorId: string; suggestedId: string }>> {
     return dismissedPairs(this.sql);
+  }
+
+  async suggestionFeedbackCounts(): Promise<SuggestionFeedbackCounts> {
+    return feedbackCounts(this.sql);
   }
 
   // --- helpers -------------------------------------------------------------------------------

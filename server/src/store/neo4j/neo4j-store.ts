@@ -43,6 +43,7 @@ import type {
   NetworkStore,
   StoreCounts,
   SuggestionFeedback,
+  SuggestionFeedbackCounts,
   SuggestionFeedbackInput,
   TopicFilter,
   TopicPatch,
@@ -76,7 +77,7 @@ import type { ChangeRecord, WriteMeta } from '../history-rules';
 import { checkMergeInput } from '../merge-actors-rules';
 import { appendChanges, readHistory, roleOf } from './history';
 import { mergeActors } from './merge-actors';
-import { dismissedPairs, feedbackOf, recordFeedback } from './feedback';
+import { dismissedPairs, feedbackCounts, feedbackOf, recordFeedback } from './feedback';
 
 export interface Neo4jStoreOptions {
   /** `bolt://host:7687`, `neo4j://…` (routing) or `neo4j+s://…` (Aura). */
@@ -747,6 +748,10 @@ export class Neo4jStore implements NetworkStore {
 
   async dismissedSuggestions(): Promise<Array<{ actorId: string; suggestedId: string }>> {
     return this.read((tx) => dismissedPairs(tx));
+  }
+
+  async suggestionFeedbackCounts(): Promise<SuggestionFeedbackCounts> {
+    return this.read((tx) => feedbackCounts(tx));
   }
 
   private async topicIdsOf(tx: ManagedTransaction, collaborationId: string): Promise<string[]> {

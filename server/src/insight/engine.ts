@@ -23,7 +23,7 @@ import type { CentralityOptions } from './centrality';
 import type { JobResults } from './jobs';
 import { encodeProjection, type ProjectionArrays } from './projection-arrays';
 import type { Recency } from './recency';
-import { CentralityResult, clusteringOf, networkChangeOf, ResilienceResult, type Clustering, type NetworkChange } from './results';
+import { CentralityResult, clusteringOf, NetworkChange, ResilienceResult, type Clustering } from './results';
 import { changeMasks, graphSpec } from './scope-masks';
 import { InsightWorker } from './worker-client';
 
@@ -157,7 +157,7 @@ export class InsightEngine {
     return this.answer('networkChange', `change:${keyOf({ from, to, windowDays })}`, () =>
       this.inWorker(null, async (arrays) => {
         const { result, workMs } = await this.worker.run({ kind: 'change', shared: arrays.shared, masks: changeMasks(arrays, from, to, windowDays) });
-        return { value: networkChangeOf(result, arrays.ids, { from, to, windowDays }), workMs };
+        return { value: new NetworkChange(result, arrays.ids, from, to, windowDays), workMs };
       }),
     );
   }
@@ -182,7 +182,7 @@ export class InsightEngine {
             spec: graphSpec(arrays, filter, recency),
             options: this.centralityOptions,
           });
-          return { value: new CentralityResult(result, arrays.ids), workMs };
+          return { value: new CentralityResult(result, arrays.ids, arrays.index), workMs };
         }),
     ];
   }

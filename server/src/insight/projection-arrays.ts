@@ -67,8 +67,8 @@ async function encode(projection: NetworkProjection, pause: (() => Promise<void>
     index.set(ids[i], i);
     actors[i] = projection.actors.get(ids[i])!;
     kinds[i] = actors[i].kind;
+    if (due(2)) await breathe();
   }
-  if (due(ids.length)) await breathe();
 
   const collaborations = [...projection.collaborations.values()];
   let memberTotal = 0;

@@ -25,11 +25,15 @@ export class CentralityResult {
   readonly tieCount: number;
   readonly approximate: boolean;
   readonly samples: number | null;
+  /** Per metric, node → its position in the ranking (made on first use). */
+  private readonly positions = new Map<Metric, Int32Array>();
 
   constructor(
     readonly arrays: CentralityArrays,
     /** Actor index → id (the projection's, at the version computed on). */
     private readonly ids: readonly string[],
+    /** Actor id → index. */
+    private readonly index: ReadonlyMap<string, number>,
   ) {
     this.actorCount = arrays.nodeOf.length;
     this.tieCount = arrays.tieCount;
@@ -40,22 +44,59 @@ export class CentralityResult {
   /** The first `first` actors by `metric` (only those of `actorIds` when given; their rank stays their rank among all). */
   ranked(metric: Metric, first: number, actorIds?: readonly string[] | null): ActorMetrics[] {
     const order = this.arrays.order[metric];
-    const wanted = actorIds ? new Set(actorIds) : null;
-    const rows: ActorMetrics[] = [];
-    for (let position = 0; position < order.length && rows.length < first; position++) {
-      const node = order[position];
-      const actorId = this.ids[this.arrays.nodeOf[node]];
-      if (wanted && !wanted.has(actorId)) continue;
-      rows.push({
-        actorId,
-        rank: position + 1,
-        degree: this.arrays.degree[node],
-        weightedDegree: this.arrays.weightedDegree[node],
-        betweenness: this.arrays.betweenness[node],
-        closeness: this.arrays.closeness[node],
-      });
+    if (!actorIds) {
+      return Array.from(order.subarray(0, Math.min(first, order.length)), (node, position) => this.row(node, position));
     }
-    return rows;
+    // Only the actors asked for: their positions, without walking the whole ranking.
+    const positions = this.positionsOf(metric);
+    const nodes = new Set<number>();
+    for (const id of actorIds) {
+      const node = this.nodeOfActor(id);
+      if (node >= 0) nodes.add(node);
+    }
+    return [...nodes]
+      .sort((a, b) => positions[a] - positions[b])
+      .slice(0, first)
+      .map((node) => this.row(node, positions[node]));
+  }
+
+  private row(node: number, position: number): ActorMetrics {
+    return {
+      actorId: this.ids[this.arrays.nodeOf[node]],
+      rank: position + 1,
+      degree: this.arrays.degree[node],
+      weightedDegree: this.arrays.weightedDegree[node],
+      betweenness: this.arrays.betweenness[node],
+      closeness: this.arrays.closeness[node],
+    };
+  }
+
+  private positionsOf(metric: Metric): Int32Array {
+    let positions = this.positions.get(metric);
+    if (!positions) {
+      const order = this.arrays.order[metric];
+      positions = new Int32Array(order.length);
+      order.forEach((node, position) => (positions![node] = position));
+      this.positions.set(metric, positions);
+    }
+    return positions;
+  }
+
+  /** The node of an actor in this graph, or -1 (not in scope, unknown). */
+  private nodeOfActor(actorId: string): number {
+    const actor = this.index.get(actorId);
+    if (actor === undefined) return -1;
+    // nodeOf is ascending: binary search.
+    const { nodeOf } = this.arrays;
+    let lo = 0;
+    let hi = nodeOf.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (nodeOf[mid] === actor) return mid;
+      if (nodeOf[mid] < actor) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 }
 
@@ -197,34 +238,47 @@ export interface TieCount {
   after: number;
 }
 
-export interface NetworkChange {
-  from: string;
-  to: string;
-  windowDays: number;
-  activeActorsBefore: number;
-  activeActorsAfter: number;
-  activeTiesBefore: number;
-  activeTiesAfter: number;
-  appearedActorIds: string[];
-  vanishedActorIds: string[];
-  appearedTies: TieCount[];
-  fadedTies: TieCount[];
-  vanishedTies: TieCount[];
-}
+/** The change between two dates; tie lists are made on request (they run into the hundreds of thousands at 100k actors). */
+export class NetworkChange {
+  readonly activeActorsBefore: number;
+  readonly activeActorsAfter: number;
+  readonly activeTiesBefore: number;
+  readonly activeTiesAfter: number;
+  readonly appearedActorIds: string[];
+  readonly vanishedActorIds: string[];
 
-export function networkChangeOf(arrays: ChangeArrays, ids: readonly string[], question: { from: string; to: string; windowDays: number }): NetworkChange {
-  const ties = (list: TieList): TieCount[] =>
-    Array.from(list.a, (a, x) => ({ actorIds: [ids[a], ids[list.b[x]]] as [string, string], before: list.before[x], after: list.after[x] }));
-  return {
-    ...question,
-    activeActorsBefore: arrays.activeActorsBefore,
-    activeActorsAfter: arrays.activeActorsAfter,
-    activeTiesBefore: arrays.activeTiesBefore,
-    activeTiesAfter: arrays.activeTiesAfter,
-    appearedActorIds: Array.from(arrays.appearedActors, (a) => ids[a]),
-    vanishedActorIds: Array.from(arrays.vanishedActors, (a) => ids[a]),
-    appearedTies: ties(arrays.appearedTies),
-    fadedTies: ties(arrays.fadedTies),
-    vanishedTies: ties(arrays.vanishedTies),
-  };
+  constructor(
+    private readonly arrays: ChangeArrays,
+    private readonly ids: readonly string[],
+    readonly from: string,
+    readonly to: string,
+    readonly windowDays: number,
+  ) {
+    this.activeActorsBefore = arrays.activeActorsBefore;
+    this.activeActorsAfter = arrays.activeActorsAfter;
+    this.activeTiesBefore = arrays.activeTiesBefore;
+    this.activeTiesAfter = arrays.activeTiesAfter;
+    this.appearedActorIds = Array.from(arrays.appearedActors, (a) => ids[a]);
+    this.vanishedActorIds = Array.from(arrays.vanishedActors, (a) => ids[a]);
+  }
+
+  /** How many ties appeared, faded, vanished. */
+  count(kind: 'appeared' | 'faded' | 'vanished'): number {
+    return this.list(kind).a.length;
+  }
+
+  /** The first `first` ties of a kind (all without), in id order. */
+  ties(kind: 'appeared' | 'faded' | 'vanished', first = Infinity): TieCount[] {
+    const list = this.list(kind);
+    const n = Math.min(first, list.a.length);
+    return Array.from({ length: n }, (_, x) => ({
+      actorIds: [this.ids[list.a[x]], this.ids[list.b[x]]] as [string, string],
+      before: list.before[x],
+      after: list.after[x],
+    }));
+  }
+
+  private list(kind: 'appeared' | 'faded' | 'vanished'): TieList {
+    return kind === 'appeared' ? this.arrays.appearedTies : kind === 'faded' ? this.arrays.fadedTies : this.arrays.vanishedTies;
+  }
 }

@@ -157,12 +157,37 @@ export class InsightResolver {
     @Arg('from', () => String) from: string,
     @Arg('to', () => String) to: string,
     @Arg('windowDays', () => Int, { defaultValue: 365 }) windowDays: number,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'At most this many ties in each list (all when absent; on a large network they run into the hundreds of thousands).',
+    })
+    first: number | null,
     @Ctx() { service }: GraphQLContext,
   ): Promise<NetworkChangeType> {
     checkDate(from, 'from');
     checkDate(to, 'to');
+    if (first !== null && first !== undefined && !(Number.isInteger(first) && first >= 1)) throw new BadInputError('first must be at least 1', 'first');
     const computed = await service.insight.networkChange(from, to, windowDays);
-    return { ...computed.value, ...stamp(computed) };
+    const c = computed.value;
+    const limit = first ?? Infinity;
+    return {
+      ...stamp(computed),
+      from: c.from,
+      to: c.to,
+      windowDays: c.windowDays,
+      activeActorsBefore: c.activeActorsBefore,
+      activeActorsAfter: c.activeActorsAfter,
+      activeTiesBefore: c.activeTiesBefore,
+      activeTiesAfter: c.activeTiesAfter,
+      appearedActorIds: c.appearedActorIds,
+      vanishedActorIds: c.vanishedActorIds,
+      appearedTieCount: c.count('appeared'),
+      fadedTieCount: c.count('faded'),
+      vanishedTieCount: c.count('vanished'),
+      appearedTies: c.ties('appeared', limit),
+      fadedTies: c.ties('faded', limit),
+      vanishedTies: c.ties('vanished', limit),
+    };
   }
 
   @Query(() => [RecentTieType], { description: "An actor's partners by recency-weighted tie strength, strongest first." })

@@ -187,6 +187,9 @@ export class NetworkChangeType implements ComputedStamp {
   @Field(() => Int) activeActorsAfter!: number;
   @Field(() => Int) activeTiesBefore!: number;
   @Field(() => Int) activeTiesAfter!: number;
+  @Field(() => Int, { description: 'Ties that appeared (all of them, whatever `first` lists).' }) appearedTieCount!: number;
+  @Field(() => Int, { description: 'Ties that faded.' }) fadedTieCount!: number;
+  @Field(() => Int, { description: 'Ties that vanished.' }) vanishedTieCount!: number;
   @Field(() => [TieChangeType], { description: 'Active at `to`, never seen up to `from`.' }) appearedTies!: TieChangeType[];
   @Field(() => [TieChangeType], { description: 'Active at both dates, fewer shared collaborations at `to`.' }) fadedTies!: TieChangeType[];
   @Field(() => [TieChangeType], { description: 'Active at `from`, not at `to`.' }) vanishedTies!: TieChangeType[];

@@ -2,7 +2,7 @@
  * `npm run bench:insight`: network insight on generated networks (seed/generate.ts, 5 hubs, seed 42
  * — the networks of `npm run bench`) in the embedded store, through the service as a request
  * reaches it. Per metric (brokers, the hand-over without the top broker, clusters, change
- * 2019→2023): the time until the result is there, the longest event-loop delay meanwhile
+ * 2019→2023, duplicate candidates): the time until the result is there, the longest event-loop delay meanwhile
  * (perf_hooks.monitorEventLoopDelay, 10 ms resolution), the latency of `actors(first: 1)` asked
  * every 50 ms meanwhile (in-process GraphQL), and the process's peak RSS (sampled every 20 ms; the
  * worker thread is part of the process). Each size runs in a child process of its own.
@@ -153,6 +153,15 @@ async function measureSize(actors: number): Promise<SizeRun> {
       'change 2019→2023',
       () => service.insight.networkChange('2019-12-31', '2023-12-31', 365),
       (c) => `${c.count('appeared')} ties appeared, ${c.count('vanished')} vanished`,
+    );
+    await measure(
+      'duplicates (names, websites)',
+      async () => {
+        const started = performance.now();
+        const value = await service.duplicateCandidates();
+        return { value, durationMs: performance.now() - started };
+      },
+      (d) => `${d.pairs.length} pairs (store read page by page included)`,
     );
     await apollo.stop();
     await service.close();

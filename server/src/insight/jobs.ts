@@ -3,6 +3,7 @@
  * (the projection's shared arrays, masks and results transferred — no Map or object graph is
  * cloned). `runJob` is the whole of the worker's work; tests and scripts may call it directly.
  */
+import { findDuplicates, type DuplicateInput, type DuplicatePair } from '../domain/duplicates';
 import { changeOnArrays, type ChangeArrays, type ChangeMasks } from './change';
 import { computeCentrality, rankNodes, type CentralityOptions, type CentralityValues } from './centrality';
 import { clusterOnArrays, type ClusterOptions, type ClusteringArrays } from './clusters';
@@ -32,13 +33,16 @@ export type JobRequest =
       options: CentralityOptions;
     }
   | { kind: 'clusters'; shared: SharedProjection; spec: GraphSpec; options: ClusterOptions }
-  | { kind: 'change'; shared: SharedProjection; masks: ChangeMasks };
+  | { kind: 'change'; shared: SharedProjection; masks: ChangeMasks }
+  /** Likely duplicates among actors: `[id, name, website, contact][]` as one JSON string (one copy, no object graph). */
+  | { kind: 'duplicates'; actors: string };
 
 export interface JobResults {
   centrality: CentralityArrays;
   resilience: ResilienceArrays;
   clusters: ClusteringArrays;
   change: ChangeArrays;
+  duplicates: DuplicatePair[];
 }
 
 export type JobResult = JobResults[keyof JobResults];
@@ -72,6 +76,8 @@ export function runJob(request: JobRequest): JobResult {
     }
     case 'change':
       return changeOnArrays(request.shared, request.masks);
+    case 'duplicates':
+      return findDuplicates(unpackActors(request.actors));
   }
 }
 
@@ -83,4 +89,12 @@ export function transferablesOf(value: unknown, found = new Set<ArrayBuffer>()):
     for (const v of Object.values(value)) transferablesOf(v, found);
   }
   return [...found];
+}
+
+export function packActors(actors: readonly DuplicateInput[]): string {
+  return JSON.stringify(actors.map((a) => [a.id, a.name, a.website, a.contact]));
+}
+
+function unpackActors(packed: string): DuplicateInput[] {
+  return (JSON.parse(packed) as Array<[string, string, string | null, string | null]>).map(([id, name, website, contact]) => ({ id, name, website, contact }));
 }

@@ -215,7 +215,7 @@ export class NetworkService {
 
   /** Likely duplicate actors, computed once per projection version. */
   duplicateCandidates(): Promise<DuplicateCandidates> {
-    return duplicateCandidates(this.store, this.projection);
+    return duplicateCandidates(this.store, this.projection, (actors) => this.insight.duplicates(actors));
   }
 
   /**

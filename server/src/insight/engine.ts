@@ -119,7 +119,8 @@ export class InsightEngine {
           kind: 'resilience',
           shared: arrays.shared,
           spec: graphSpec(arrays, filter),
-          removed: Int32Array.from(removed, (id) => arrays.index.get(id)!),
+          // An actor deleted since the question was checked is simply not there to take out.
+          removed: Int32Array.from(removed.filter((id) => arrays.index.has(id)), (id) => arrays.index.get(id)!),
           // Copies: the cached brokers keep theirs.
           before: {
             degree: before.value.arrays.degree.slice(),

@@ -40,7 +40,13 @@ export class InsightWorker {
     worker.ref();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as Waiting['resolve'], reject });
-      worker.postMessage({ id, request } satisfies JobMessage, transferablesOf(request));
+      try {
+        worker.postMessage({ id, request } satisfies JobMessage, transferablesOf(request));
+      } catch (error) {
+        this.waiting.delete(id);
+        if (this.waiting.size === 0) this.idle(worker);
+        reject(error as Error);
+      }
     });
   }
 

@@ -21,7 +21,7 @@ import { SerialQueue } from '../service/serial-queue';
 import { ResultCache, keyOf, type Computed } from './cache';
 import { recentTies, type RecentTie } from './change';
 import type { CentralityOptions } from './centrality';
-import { packActors, type JobResults } from './jobs';
+import { packActors } from './jobs';
 import { encodeProjection, type ProjectionArrays } from './projection-arrays';
 import type { Recency } from './recency';
 import { CentralityResult, clusteringOf, NetworkChange, ResilienceResult, type Clustering } from './results';
@@ -303,4 +303,3 @@ export class InsightEngine {
   }
 }
 
-export type { JobResults };

@@ -10,6 +10,12 @@
  *     present before it; top 10 among all actors not yet collaborated with; lists filled up to 10 by
  *     popularity. The baselines must reproduce DESIGN.md's reference figures before anything counts.
  *
+ * For both, feedback is counted too (bench/eval/feedback.ts): on a simulated feedback log — the
+ * lists of a year before the cut-off reviewed, the suggestions that did not lead to a partnership
+ * within that year dismissed — P@10 at the cut-off with the dismissed pairs excluded (as the service
+ * excludes them) against without. No real feedback exists for these networks; a running service's
+ * own feedback is counted by the query `suggestionFeedbackSummary`.
+ *
  * Prints the tables and writes bench/results/eval-suggestions.json. Options:
  *   --planted-actors=10000   size of the generated network (100 … 100,000)
  *   --skip-h2020             only the generated network
@@ -21,6 +27,7 @@ import { DEFAULT_MODEL } from '../server/src/suggest/weights';
 import { bootstrapDifference, evaluateGroup, evaluateLateNewcomers, type GroupMetrics } from './eval/evaluate';
 import { h2020Available, H2020_DIR, loadH2020 } from './eval/h2020';
 import { baselineMethods, modelMethod, randomMethod, type Method } from './eval/methods';
+import { feedbackEffect, feedbackTable } from './eval/feedback';
 import { fromGraphData } from './eval/network';
 import { H2020_REFERENCE_P10, markdownTable, reproduces, type DatasetResult, type GroupResult } from './eval/report';
 import { actorsWithoutTies, actorsWithTies, lateNewcomers, temporalSplit, type TemporalSplit } from './eval/split';
@@ -84,6 +91,7 @@ function planted(actors: number): DatasetResult {
       group(split, 'with ties', 'actors with partners before the cut-off and a new partner after it', actorsWithTies(split), refitted),
       group(split, 'newcomers', 'actors without any collaboration before the cut-off (declared topics only) that find partners after it', actorsWithoutTies(split), refitted),
     ],
+    feedback: feedbackEffect(network, { cutoff: '2023-01-01', actors: 'all' }, '2022-01-01', DEFAULT_MODEL),
   };
 }
 
@@ -108,6 +116,7 @@ function h2020(): DatasetResult {
         lateMetrics,
       ),
     ],
+    feedback: feedbackEffect(network, { cutoff: '2016-01-01', actors: 'present' }, '2015-01-01', DEFAULT_MODEL),
   };
 }
 
@@ -142,6 +151,10 @@ function main(): void {
     for (const g of dataset.groups) {
       console.log(`\n### ${g.group} (${g.queries} query actors): ${g.description}\n`);
       console.log(markdownTable(g, dataset.dataset === 'h2020-industrial' && g.group === 'with ties' ? H2020_REFERENCE_P10 : undefined));
+    }
+    if (dataset.feedback) {
+      console.log(`\n### feedback counted: the pairs a simulated feedback log dismissed, excluded (actors with ties)\n`);
+      console.log(feedbackTable(dataset.feedback));
     }
   }
   if (plantedRefit) console.log(`\nRefitted on the planted network's earlier windows: ${JSON.stringify(plantedRefit.weights)}`);

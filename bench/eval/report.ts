@@ -1,4 +1,5 @@
 /** The evaluation's tables: markdown for the console and the README, and the reference check. */
+import type { FeedbackEffect } from './feedback';
 import type { Metrics } from './metrics';
 
 export interface GroupResult {
@@ -15,6 +16,8 @@ export interface DatasetResult {
   description: string;
   note?: string;
   groups: GroupResult[];
+  /** The shipped model with the pairs of a simulated feedback log excluded (bench/eval/feedback.ts). */
+  feedback?: FeedbackEffect;
 }
 
 /** DESIGN.md's reference precision@10 on H2020 (actors with ties), as written there. */

@@ -61,6 +61,7 @@ export async function startBenchServer(data: GraphData): Promise<BenchServer> {
     },
     async close() {
       await app.apollo.stop();
+      await service.close();
       await store.close();
     },
   };

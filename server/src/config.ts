@@ -41,6 +41,11 @@ export interface Config {
   adminApiKey: string | null;
   /** Limits against abusive requests (query shape, rate); see LimitsConfig. */
   limits: LimitsConfig;
+  /**
+   * How long a network-insight request waits for a computation running in the background before
+   * it answers COMPUTING (with `retryAfterSeconds`).
+   */
+  insightWaitSeconds: number;
 }
 
 /** The shortest JWT_SECRET accepted: 256 bits for HS256, as RFC 7518 §3.2 asks of its key. */
@@ -121,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: { anonymousAccess: anonymousAccess(env.ANONYMOUS_ACCESS), jwt: jwtConfig(env) },
     adminApiKey: adminApiKey(env.ADMIN_API_KEY),
     limits: loadLimits(env),
+    insightWaitSeconds: seconds(env.INSIGHT_WAIT_SECONDS, 10, 'INSIGHT_WAIT_SECONDS'),
   };
 }
 

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const bootstrap = await ensureAdminKey(store, config.adminApiKey);
 
   const started = Date.now();
-  const service = await NetworkService.start(store);
+  const service = await NetworkService.start(store, { insight: { waitMs: config.insightWaitSeconds * 1000 } });
   console.log(`Projection built in ${Date.now() - started} ms: ${service.projection.actors.size} actors, ${service.projection.collaborations.size} collaborations.`);
 
   const refresh =
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     if (refresh) clearInterval(refresh);
     try {
       await apollo.stop(); // drains the HTTP server too
-      await service.drain();
+      await service.close();
     } finally {
       await store.close();
       console.log('Stopped.');

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly status = 0,
+    /** COMPUTING: when to ask again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -38,7 +40,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError((error as Error).message, 'NETWORK');
   }
-  let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; retryAfterSeconds?: number } }> };
   try {
     body = await response.json();
   } catch {
@@ -47,7 +49,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (body.errors?.length) {
     const first = body.errors[0];
     if (first.extensions?.code === 'UNAUTHENTICATED') unauthenticated(apiKey() !== null);
-    throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', response.status);
+    throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', response.status, first.extensions?.retryAfterSeconds ?? null);
   }
   if (!response.ok || !body.data) throw new ApiError(`HTTP ${response.status}`, 'HTTP', response.status);
   return body.data;
@@ -218,6 +220,37 @@ export async function fetchSuggestions(actorId: string, first = 8): Promise<Sugg
 // ---------------------------------------------------------------------------------------------
 // Network insight: clusters, the hand-over analysis, collaborations per year
 
+/**
+ * Insight on a large network is computed in the background: while it is, the API answers
+ * COMPUTING with `retryAfterSeconds`. Asks again after that long (telling `onComputing`), until
+ * there is an answer or `cancelled()` (the page asked for something else meanwhile).
+ */
+export interface Computing {
+  onComputing?(retryAfterSeconds: number): void;
+  cancelled?(): boolean;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+export async function whenComputed<T>(ask: () => Promise<T>, computing: Computing = {}): Promise<T> {
+  for (;;) {
+    try {
+      return await ask();
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'COMPUTING') throw error;
+      const seconds = Math.max(1, error.retryAfterSeconds ?? 2);
+      computing.onComputing?.(seconds);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      if (computing.cancelled?.()) throw new Cancelled();
+    }
+  }
+}
+
 /** The part of the network filter the insight queries take (`ScopeFilterInput`). */
 export interface ScopeFilter {
   topicIds?: string[];
@@ -244,8 +277,8 @@ export interface Clustering {
 }
 
 /** Every cluster of at least two actors (the API lists at most 1000). */
-export async function fetchClusters(scope: ScopeFilter, signal?: AbortSignal): Promise<Clustering> {
-  const data = await gql<{ clusters: Clustering }>(
+export async function fetchClusters(scope: ScopeFilter, computing?: Computing): Promise<Clustering> {
+  const data = await whenComputed(() => gql<{ clusters: Clustering }>(
     `query Clusters($filter: ScopeFilterInput) { clusters(filter: $filter, minSize: 2, first: 1000) {
       count unclusteredCount modularity computedAt
       clusters { id size internalTies externalTies
@@ -253,8 +286,7 @@ export async function fetchClusters(scope: ScopeFilter, signal?: AbortSignal): P
         bridgingActors { externalTies otherClusters actor { id name kind } }
         actors { id name kind } } } }`,
     { filter: scope },
-    signal,
-  );
+  ), computing);
   return data.clusters;
 }
 
@@ -283,8 +315,8 @@ export interface Resilience {
 
 const REF = 'id name kind';
 
-export async function fetchResilience(removeActorIds: string[], scope: ScopeFilter, first = 10): Promise<Resilience> {
-  const data = await gql<{ resilience: Resilience }>(
+export async function fetchResilience(removeActorIds: string[], scope: ScopeFilter, first = 10, computing?: Computing): Promise<Resilience> {
+  const data = await whenComputed(() => gql<{ resilience: Resilience }>(
     `query HandOver($ids: [ID!]!, $filter: ScopeFilterInput, $first: Int!) {
       resilience(removeActorIds: $ids, filter: $filter, first: $first) {
         actorCount approximate computedAt componentsBefore componentsAfter disconnectedCount isolatedCount
@@ -293,7 +325,7 @@ export async function fetchResilience(removeActorIds: string[], scope: ScopeFilt
         brokers { rank rankBefore betweenness betweennessBefore actor { ${REF} } }
         dependents { dependence partnersLost partnersBefore actor { ${REF} } } } }`,
     { ids: removeActorIds, filter: scope, first },
-  );
+  ), computing);
   return data.resilience;
 }
 

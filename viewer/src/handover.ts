@@ -4,7 +4,7 @@
  * connection and who now carries the bridging. The side panel lists it, the map shows it: the
  * removed actors faded, those who drop out marked red, the new brokers green with their rank.
  */
-import { fetchResilience, type ActorRef, type Resilience, type ScopeFilter } from './api';
+import { Cancelled, fetchResilience, type ActorRef, type Resilience, type ScopeFilter } from './api';
 import { byId, h, shapeIcon } from './dom';
 import { KIND_STYLE } from './graph';
 import { formatNumber, t } from './i18n';
@@ -18,7 +18,12 @@ export interface HandoverHost {
   describe(error: unknown): string;
 }
 
-type Load<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'error'; message: string };
+type Load<T> =
+  | { state: 'loading' }
+  /** Computed in the background on a large network: asking again in `seconds`. */
+  | { state: 'computing'; seconds: number }
+  | { state: 'ok'; value: T }
+  | { state: 'error'; message: string };
 
 /** How many new brokers are listed and marked on the map. */
 const BROKERS = 8;
@@ -90,12 +95,19 @@ export class Handover {
     this.result = { state: 'loading' };
     this.render();
     try {
-      const value = await fetchResilience(this.removedIds, this.host.scope(), BROKERS);
+      const value = await fetchResilience(this.removedIds, this.host.scope(), BROKERS, {
+        onComputing: (seconds) => {
+          if (seq !== this.seq) return;
+          this.result = { state: 'computing', seconds };
+          this.render();
+        },
+        cancelled: () => seq !== this.seq,
+      });
       if (seq !== this.seq) return;
       this.result = { state: 'ok', value };
       this.highlight();
     } catch (error) {
-      if (seq !== this.seq) return;
+      if (seq !== this.seq || error instanceof Cancelled) return;
       this.result = { state: 'error', message: this.host.describe(error) };
     }
     this.render();
@@ -141,6 +153,7 @@ export class Handover {
     const r = this.result;
     if (!r) return [];
     if (r.state === 'loading') return [h('p', { class: 'loading', role: 'status' }, t('panel.loading'))];
+    if (r.state === 'computing') return [h('p', { class: 'loading', role: 'status', id: 'handover-computing' }, t('handover.computing', { s: r.seconds }))];
     if (r.state === 'error') return [h('p', { class: 'error', role: 'alert' }, r.message)];
     const v = r.value;
     const isolated = new Set(v.isolatedActors.map((a) => a.id));

@@ -1,5 +1,5 @@
 /** The page: wires the API, the map, the filters, the panels, the layout, i18n and export together. */
-import { ApiError, fetchMe, fetchTopics, fetchYearCounts, onUnauthenticated, type ActorRef } from './api';
+import { ApiError, Cancelled, fetchMe, fetchTopics, fetchYearCounts, onUnauthenticated, type ActorRef } from './api';
 import { setRole, takeKeyFromUrl } from './auth';
 import { clusterName } from './clusters';
 import { byId, h } from './dom';
@@ -68,6 +68,7 @@ function describe(error: unknown): string {
     if (error.code === 'NOT_FOUND') return t('error.notFound', { message: error.message });
     if (error.code === 'UNAUTHENTICATED') return t('error.unauthenticated');
     if (error.code === 'BAD_USER_INPUT') return t('error.input', { message: error.message });
+    if (error.code === 'COMPUTING') return t('error.computing', { s: error.retryAfterSeconds ?? 2 });
     return t('error.server', { message: error.message });
   }
   return t('error.server', { message: (error as Error)?.message ?? String(error) });
@@ -119,7 +120,13 @@ async function loadView(): Promise<void> {
   setState('loading', t('status.loading'));
   try {
     const asked = performance.now();
-    const view = await decideView({ filters: filters.value, ego, cluster, drawAll: DRAW_ALL }, membersLabel);
+    const view = await decideView({ filters: filters.value, ego, cluster, drawAll: DRAW_ALL }, membersLabel, {
+      // Clusters of a large network are computed in the background: say so while the page waits.
+      onComputing: (s) => {
+        if (seq === loadSeq) setState('loading', t('status.computing', { s }));
+      },
+      cancelled: () => seq !== loadSeq,
+    });
     if (seq !== loadSeq) return;
     const decided = performance.now() - asked;
     current = view;
@@ -162,7 +169,7 @@ async function loadView(): Promise<void> {
     panel.refreshHighlights();
     void handover.refresh();
   } catch (error) {
-    if (seq !== loadSeq) return;
+    if (seq !== loadSeq || error instanceof Cancelled) return;
     map.cy.elements().remove();
     lastSummary = () => describe(error);
     setState('error', describe(error), true);

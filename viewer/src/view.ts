@@ -4,7 +4,7 @@
  * through the API and answers Cytoscape elements; drawing them is main.ts's job.
  */
 import type { ElementDefinition } from 'cytoscape';
-import { fetchClusters, fetchNetwork, type ClusterInfo, type Clustering, type Network, type NetworkFilter, type ScopeFilter } from './api';
+import { fetchClusters, fetchNetwork, type ClusterInfo, type Clustering, type Computing, type Network, type NetworkFilter, type ScopeFilter } from './api';
 import { clusterElements, clusterTies, membersOnly } from './clusters';
 import type { FilterState } from './filters';
 import { toElements } from './graph';
@@ -122,9 +122,9 @@ function actorView(network: Network, request: ViewRequest, filter: NetworkFilter
   };
 }
 
-export async function loadClusterMap(request: ViewRequest, members: (n: number) => string): Promise<View> {
+export async function loadClusterMap(request: ViewRequest, members: (n: number) => string, computing?: Computing): Promise<View> {
   const started = performance.now();
-  const clustering = await fetchClusters(scopeOf(request.filters));
+  const clustering = await fetchClusters(scopeOf(request.filters), computing);
   if (clustering.clusters.length === 0) return { kind: 'empty' };
   const actors = clustering.clusters.reduce((n, c) => n + c.size, 0) + clustering.unclusteredCount;
   // The ties between clusters come from the scope's edges, which the API hands out up to its limit.
@@ -151,7 +151,8 @@ async function loadClusterMembers(request: ViewRequest, cluster: OpenCluster): P
 }
 
 /** Decides and fetches what to draw. */
-export async function loadView(request: ViewRequest, members: (n: number) => string): Promise<View> {
+/** `computing`: told while the clusters of a large network are computed in the background. */
+export async function loadView(request: ViewRequest, members: (n: number) => string, computing?: Computing): Promise<View> {
   if (request.cluster && !request.ego) return loadClusterMembers(request, request.cluster);
   // One more than drawn tells "too many" apart from "just enough"; `drawAll` asks for the API's most.
   const filter = networkFilter(request, request.drawAll ? MAX_API_ACTORS : MAX_DRAWN_ACTORS + 1);
@@ -162,7 +163,7 @@ export async function loadView(request: ViewRequest, members: (n: number) => str
   if (network.truncated || (!request.drawAll && actors > MAX_DRAWN_ACTORS)) {
     // An ego network too big to draw: its clusters would be the whole scope's, so say so instead.
     if (request.ego || request.drawAll) return { kind: 'large', actors: network.truncated ? null : actors, cluster: null };
-    return loadClusterMap(request, members);
+    return loadClusterMap(request, members, computing);
   }
   return actorView(network, request, filter, fetchMs);
 }

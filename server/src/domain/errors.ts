@@ -2,7 +2,7 @@
  * Errors the domain and the stores raise. Each carries a stable code that the GraphQL layer passes
  * on as `extensions.code`, so API clients can branch on it.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE' | 'COMPUTING';
 
 export class DomainError extends Error {
   constructor(
@@ -42,5 +42,18 @@ export class StoreUnavailableError extends DomainError {
 export class BadInputError extends DomainError {
   constructor(message: string, field?: string) {
     super('BAD_USER_INPUT', message, field);
+  }
+}
+
+/**
+ * A result that is still being computed in the background (network insight on a large network):
+ * ask again after `retryAfterSeconds`. Nothing is wrong with the request.
+ */
+export class ComputingError extends DomainError {
+  constructor(
+    what: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('COMPUTING', `${what} is being computed; ask again in ${retryAfterSeconds} s`);
   }
 }

@@ -3,41 +3,37 @@
  * projection's `version` it was computed on and when (`computedAt`), so a ranking over 100k actors
  * is computed once per change of the network, not once per request.
  */
-import type { NetworkProjection } from '../graph/projection';
 
 export interface Computed<T> {
   value: T;
-  /** When it was computed. */
+  /** When it was computed (finished). */
   computedAt: Date;
-  /** How long it took, in milliseconds. */
+  /** How long it took, in milliseconds (preparing the arrays and the worker's part). */
   durationMs: number;
   /** The projection's version it was computed on. */
   version: number;
 }
 
-/** Entries per projection; a few kinds of question times a few scopes. Oldest dropped first. */
+/** Entries kept; a few kinds of question times a few scopes. Least recently used dropped first. */
 const MAX_ENTRIES = 32;
 
-const caches = new WeakMap<NetworkProjection, Map<string, Computed<unknown>>>();
+export class ResultCache {
+  private readonly entries = new Map<string, Computed<unknown>>();
 
-export function cached<T>(projection: NetworkProjection, key: string, compute: () => T): Computed<T> {
-  let cache = caches.get(projection);
-  if (!cache) caches.set(projection, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit && hit.version === projection.version) {
-    // Most recently used last.
-    cache.delete(key);
-    cache.set(key, hit);
+  /** The entry for `key` when it was computed on `version`. */
+  get<T>(key: string, version: number): Computed<T> | undefined {
+    const hit = this.entries.get(key);
+    if (!hit || hit.version !== version) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
     return hit as Computed<T>;
   }
-  const version = projection.version;
-  const started = performance.now();
-  const value = compute();
-  const entry: Computed<T> = { value, computedAt: new Date(), durationMs: performance.now() - started, version };
-  cache.delete(key);
-  cache.set(key, entry);
-  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  return entry;
+
+  set(key: string, entry: Computed<unknown>): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+  }
 }
 
 /** A stable key for a filter or options object (keys sorted, absent and null alike). */

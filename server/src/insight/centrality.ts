@@ -1,5 +1,5 @@
 /**
- * Brokers and reach: per actor on the collaborates-with graph
+ * Brokers and reach: per node of the collaborates-with graph (`scoped-graph.ts`)
  * - degree: how many partners;
  * - weighted degree: shared collaborations summed over partners (or recency weights);
  * - betweenness: the share of shortest chains between other actors that pass through the actor
@@ -7,26 +7,18 @@
  * - closeness: Wasserman–Faust closeness (reach × 1 / mean distance), meaningful on a graph of
  *   several components.
  *
- * Up to `exactLimit` actors the exact values come from graphology-metrics. Above it (a city or a
- * state-wide network) betweenness and closeness are estimated from `samples` source actors picked
- * with a seeded random source (32–128, fewer on denser graphs) (Brandes' unweighted routine run
- * from each on a typed-array adjacency, `sampled-paths.ts`; the betweenness sum scaled by
- * n / samples — Brandes & Pich 2007), and the result says so.
+ * Up to `exactLimit` actors the exact values come from graphology-metrics (on a graphology graph
+ * made from the typed arrays). Above it (a city or a state-wide network) betweenness and
+ * closeness are estimated from `samples` source actors picked with a seeded random source (32–128,
+ * fewer on denser graphs) (Brandes' unweighted routine run from each on the typed arrays,
+ * `sampled-paths.ts`; the betweenness sum scaled by n / samples — Brandes & Pich 2007), and the
+ * result says so. Runs in the insight worker.
  */
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import closenessCentrality from 'graphology-metrics/centrality/closeness';
-import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes';
-import type { ActorGraph } from './actor-graph';
-import { seededRandom } from '../util/seeded-random';
-import { adjacencyOf, sampledPathsOnAdjacency, sampleSources } from './sampled-paths';
-
-export interface ActorMetrics {
-  actorId: string;
-  degree: number;
-  weightedDegree: number;
-  betweenness: number;
-  closeness: number;
-}
+import { toGraphology } from './graphology-view';
+import { sampledPathsOnAdjacency, sampleSources } from './sampled-paths';
+import { tieWeight, type ScopedGraph } from './scoped-graph';
 
 export interface CentralityOptions {
   /** Exact betweenness and closeness up to this many actors. */
@@ -36,10 +28,12 @@ export interface CentralityOptions {
   seed?: number;
 }
 
-export interface Centrality {
-  metrics: Map<string, ActorMetrics>;
-  actorCount: number;
-  tieCount: number;
+/** Per node (the graph's numbering). */
+export interface CentralityValues {
+  degree: Int32Array;
+  weightedDegree: Float64Array;
+  betweenness: Float64Array;
+  closeness: Float64Array;
   approximate: boolean;
   /** Source actors sampled, when approximate. */
   samples: number | null;
@@ -51,107 +45,45 @@ export function defaultSamples(ties: number): number {
   return Math.max(32, Math.min(128, Math.round(40_000_000 / Math.max(1, ties))));
 }
 
-export function computeCentrality(graph: ActorGraph, options: CentralityOptions = {}): Centrality {
+export function computeCentrality(graph: ScopedGraph, options: CentralityOptions = {}): CentralityValues {
   const exactLimit = options.exactLimit ?? EXACT_LIMIT;
-  const approximate = graph.order > exactLimit;
-  const samples = Math.min(graph.order, options.samples ?? defaultSamples(graph.size));
+  const approximate = graph.n > exactLimit;
+  const samples = Math.min(graph.n, options.samples ?? defaultSamples(graph.pairs));
 
-  let betweenness: Record<string, number>;
-  let closeness: Record<string, number>;
+  let betweenness: Float64Array;
+  let closeness: Float64Array;
   if (approximate) {
-    ({ betweenness, closeness } = sampledPaths(graph, samples, options.seed ?? 1));
+    ({ betweenness, closeness } = sampledPathsOnAdjacency(graph, sampleSources(graph.n, samples, options.seed ?? 1)));
   } else {
-    betweenness = betweennessCentrality(graph, { getEdgeWeight: null, normalized: true });
-    closeness = closenessCentrality(graph, { wassermanFaust: true });
+    const g = toGraphology(graph);
+    const exactBetweenness = betweennessCentrality(g, { getEdgeWeight: null, normalized: true });
+    const exactCloseness = closenessCentrality(g, { wassermanFaust: true });
+    betweenness = new Float64Array(graph.n);
+    closeness = new Float64Array(graph.n);
+    for (let i = 0; i < graph.n; i++) {
+      betweenness[i] = exactBetweenness[String(i)] ?? 0;
+      closeness[i] = exactCloseness[String(i)] ?? 0;
+    }
   }
 
-  const metrics = new Map<string, ActorMetrics>();
-  graph.forEachNode((actorId) => {
-    let weightedDegree = 0;
-    graph.forEachEdge(actorId, (_edge, attributes) => {
-      weightedDegree += attributes.weight;
-    });
-    metrics.set(actorId, {
-      actorId,
-      degree: graph.degree(actorId),
-      weightedDegree,
-      betweenness: betweenness[actorId] ?? 0,
-      closeness: closeness[actorId] ?? 0,
-    });
-  });
-  return { metrics, actorCount: graph.order, tieCount: graph.size, approximate, samples: approximate ? samples : null };
-}
-
-interface IndexedBrandes {
-  (source: number): [{ size: number; items: ArrayLike<number>; pop(): number }, number[][], Uint32Array];
-  index: { collect(values: ArrayLike<number>): Record<string, number> };
+  const degree = new Int32Array(graph.n);
+  const weightedDegree = new Float64Array(graph.n);
+  for (let i = 0; i < graph.n; i++) {
+    degree[i] = graph.starts[i + 1] - graph.starts[i];
+    // Partners in ascending order: the order graphology's edge iteration had.
+    let sum = 0;
+    for (let k = graph.starts[i]; k < graph.starts[i + 1]; k++) sum += tieWeight(graph, k);
+    weightedDegree[i] = sum;
+  }
+  return { degree, weightedDegree, betweenness, closeness, approximate, samples: approximate ? samples : null };
 }
 
 /**
- * Betweenness and closeness estimated from a seeded sample of source actors, on a typed-array
- * adjacency (`sampled-paths.ts`): same values as `sampledPathsWithGraphology`, without an array of
- * predecessors per node and source.
+ * Node numbers ranked by a value, highest first, ties by node number (= id order) — the order every
+ * ranking of the API uses.
  */
-export function sampledPaths(graph: ActorGraph, samples: number, seed: number) {
-  const { adjacency, nodes } = adjacencyOf(graph);
-  const { betweenness, closeness } = sampledPathsOnAdjacency(adjacency, sampleSources(adjacency.n, samples, seed));
-  const collect = (values: Float64Array) => {
-    const record: Record<string, number> = {};
-    for (let i = 0; i < nodes.length; i++) record[nodes[i]] = values[i];
-    return record;
-  };
-  return { betweenness: collect(betweenness), closeness: collect(closeness) };
+export function rankNodes(values: ArrayLike<number>): Int32Array {
+  const order = new Int32Array(values.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => values[b] - values[a] || a - b);
 }
-
-/**
- * The same estimate with graphology-shortest-path's indexed Brandes (what `sampledPaths` replaced;
- * kept as the reference the tests compare with).
- */
-export function sampledPathsWithGraphology(graph: ActorGraph, samples: number, seed: number) {
-  const brandes = createUnweightedIndexedBrandes(graph) as unknown as IndexedBrandes;
-  const n = graph.order;
-  const rand = seededRandom(seed);
-  // A partial Fisher–Yates shuffle picks the sources.
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < samples; i++) {
-    const j = i + Math.floor(rand() * (n - i));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  const sampled = new Uint8Array(n);
-  for (let i = 0; i < samples; i++) sampled[order[i]] = 1;
-  const centralities = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const distance = new Int32Array(n);
-  const reachedSources = new Uint32Array(n);
-  const distanceSum = new Float64Array(n);
-  for (let s = 0; s < samples; s++) {
-    const source = order[s];
-    const [stack, predecessors, sigma] = brandes(source);
-    // Distances from the BFS order: every node's first predecessor is one step closer.
-    for (let k = 0; k < stack.size; k++) {
-      const w = stack.items[k];
-      distance[w] = w === source ? 0 : distance[predecessors[w][0]] + 1;
-      delta[w] = 0;
-      if (w !== source) {
-        reachedSources[w]++;
-        distanceSum[w] += distance[w];
-      }
-    }
-    while (stack.size !== 0) {
-      const w = stack.pop();
-      const coefficient = (1 + delta[w]) / sigma[w];
-      for (const v of predecessors[w]) delta[v] += sigma[v] * coefficient;
-      if (w !== source) centralities[w] += delta[w];
-    }
-  }
-  const scale = n <= 2 ? 0 : n / samples / ((n - 1) * (n - 2));
-  const closenessValues = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    centralities[v] *= scale;
-    const others = samples - (sampled[v]);
-    const reached = reachedSources[v];
-    closenessValues[v] = reached === 0 || others === 0 ? 0 : (reached / others) * (reached / distanceSum[v]);
-  }
-  return { betweenness: brandes.index.collect(centralities), closeness: brandes.index.collect(closenessValues) };
-}
-

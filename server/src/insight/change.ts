@@ -5,36 +5,13 @@
  * - appeared: active at `to`, never seen in any collaboration that started on or before `from`;
  * - faded (ties): active at both dates, with fewer shared collaborations in the later window;
  * - vanished: active at `from`, not active at `to`.
- * Ties weighted by recency (`recencyWeight`) list an actor's partners by how recent and how many
- * their shared collaborations are: last month's meeting counts more than a 2021 conference.
+ * The comparison runs in the insight worker on typed arrays (`changeOnArrays`); ties weighted by
+ * recency (`recentTies`, one actor's partners) are answered on the projection directly.
  */
-import { BadInputError } from '../domain/errors';
 import type { IsoDate } from '../domain/model';
-import type { NetworkProjection, ProjectedCollaboration } from '../graph/projection';
-import { overlapsRange } from '../graph/scope';
-import { recencyWeight, type Recency } from './actor-graph';
-
-export interface TieCount {
-  actorIds: [string, string];
-  /** Shared collaborations in the window before `from` and before `to`. */
-  before: number;
-  after: number;
-}
-
-export interface NetworkChange {
-  from: IsoDate;
-  to: IsoDate;
-  windowDays: number;
-  activeActorsBefore: number;
-  activeActorsAfter: number;
-  activeTiesBefore: number;
-  activeTiesAfter: number;
-  appearedActorIds: string[];
-  vanishedActorIds: string[];
-  appearedTies: TieCount[];
-  fadedTies: TieCount[];
-  vanishedTies: TieCount[];
-}
+import type { NetworkProjection } from '../graph/projection';
+import { recencyWeight, type Recency } from './recency';
+import { buildScopedGraph, type Membership, type ScopedGraph } from './scoped-graph';
 
 const DAY = 86_400_000;
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -43,63 +20,127 @@ export function minusDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(date) - days * DAY).toISOString().slice(0, 10);
 }
 
-type Pairs = Map<string, number>;
-const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-
-function tiesOf(projection: NetworkProjection, include: (c: ProjectedCollaboration) => boolean): { ties: Pairs; actors: Set<string> } {
-  const ties: Pairs = new Map();
-  const actors = new Set<string>();
-  for (const c of projection.collaborations.values()) {
-    if (!include(c)) continue;
-    const members = [...c.actors];
-    members.forEach((a) => actors.add(a));
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) {
-        const key = pairKey(members[i], members[j]);
-        ties.set(key, (ties.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  return { ties, actors };
+/** Collaborations of each side of the comparison, as masks over the projection's collaborations. */
+export interface ChangeMasks {
+  /** Overlapping the window before `from`. */
+  before: Uint8Array;
+  /** Overlapping the window before `to`. */
+  after: Uint8Array;
+  /** Started on or before `from`. */
+  seen: Uint8Array;
 }
 
-const tie = (key: string, before: number, after: number): TieCount => ({
-  actorIds: key.split('\u0000') as [string, string],
-  before,
-  after,
-});
-const byTie = (a: TieCount, b: TieCount) => byId(a.actorIds[0], b.actorIds[0]) || byId(a.actorIds[1], b.actorIds[1]);
+/** Ties as parallel arrays: actors a < b (actor indexes, in id order) and their shared collaborations. */
+export interface TieList {
+  a: Int32Array;
+  b: Int32Array;
+  before: Int32Array;
+  after: Int32Array;
+}
 
-export function networkChange(projection: NetworkProjection, from: IsoDate, to: IsoDate, windowDays: number): NetworkChange {
-  if (to < from) throw new BadInputError(`to ${to} is before from ${from}`, 'to');
-  const activeAt = (date: IsoDate) => tiesOf(projection, (c) => overlapsRange(c, minusDays(date, windowDays), date));
-  const before = activeAt(from);
-  const after = activeAt(to);
-  const seen = tiesOf(projection, (c) => c.startDate !== null && c.startDate <= from);
+export interface ChangeArrays {
+  activeActorsBefore: number;
+  activeActorsAfter: number;
+  activeTiesBefore: number;
+  activeTiesAfter: number;
+  appearedActors: Int32Array;
+  vanishedActors: Int32Array;
+  appearedTies: TieList;
+  fadedTies: TieList;
+  vanishedTies: TieList;
+}
 
-  const appearedTies: TieCount[] = [];
-  const fadedTies: TieCount[] = [];
-  const vanishedTies: TieCount[] = [];
-  for (const [key, count] of after.ties) {
-    if (!seen.ties.has(key)) appearedTies.push(tie(key, 0, count));
-    const was = before.ties.get(key);
-    if (was !== undefined && count < was) fadedTies.push(tie(key, was, count));
+class TieBuilder {
+  readonly a: number[] = [];
+  readonly b: number[] = [];
+  readonly before: number[] = [];
+  readonly after: number[] = [];
+  push(a: number, b: number, before: number, after: number): void {
+    this.a.push(a);
+    this.b.push(b);
+    this.before.push(before);
+    this.after.push(after);
   }
-  for (const [key, count] of before.ties) if (!after.ties.has(key)) vanishedTies.push(tie(key, count, 0));
+  build(): TieList {
+    return { a: Int32Array.from(this.a), b: Int32Array.from(this.b), before: Int32Array.from(this.before), after: Int32Array.from(this.after) };
+  }
+}
 
+/** Position of j in node i's (sorted) row, or -1. */
+function entryOf(graph: ScopedGraph, i: number, j: number): number {
+  let lo = graph.starts[i];
+  let hi = graph.starts[i + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = graph.neighbours[mid];
+    if (v === j) return mid;
+    if (v < j) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function activeActors(membership: Membership, mask: Uint8Array): Uint8Array {
+  const active = new Uint8Array(membership.actorCount);
+  const { collaborationStarts, members } = membership;
+  for (let c = 0; c + 1 < collaborationStarts.length; c++) {
+    if (!mask[c]) continue;
+    for (let x = collaborationStarts[c]; x < collaborationStarts[c + 1]; x++) active[members[x]] = 1;
+  }
+  return active;
+}
+
+export function changeOnArrays(membership: Membership, masks: ChangeMasks): ChangeArrays {
+  const everyone = new Uint8Array(membership.actorCount).fill(1);
+  // Every actor is a node, so node i is actor i.
+  const graphOf = (mask: Uint8Array) => buildScopedGraph(membership, { actorMask: everyone, collaborationMask: mask, collaborationWeights: null });
+  const before = graphOf(masks.before);
+  const after = graphOf(masks.after);
+  const seen = graphOf(masks.seen);
+
+  const appeared = new TieBuilder();
+  const faded = new TieBuilder();
+  const vanished = new TieBuilder();
+  for (let i = 0; i < after.n; i++) {
+    for (let k = after.starts[i]; k < after.starts[i + 1]; k++) {
+      const j = after.neighbours[k];
+      if (j < i) continue;
+      const count = after.counts[k];
+      if (entryOf(seen, i, j) < 0) appeared.push(i, j, 0, count);
+      const was = entryOf(before, i, j);
+      if (was >= 0 && count < before.counts[was]) faded.push(i, j, before.counts[was], count);
+    }
+  }
+  for (let i = 0; i < before.n; i++) {
+    for (let k = before.starts[i]; k < before.starts[i + 1]; k++) {
+      const j = before.neighbours[k];
+      if (j > i && entryOf(after, i, j) < 0) vanished.push(i, j, before.counts[k], 0);
+    }
+  }
+
+  const activeBefore = activeActors(membership, masks.before);
+  const activeAfter = activeActors(membership, masks.after);
+  const seenActors = activeActors(membership, masks.seen);
+  const appearedActors: number[] = [];
+  const vanishedActors: number[] = [];
+  let activeActorsBefore = 0;
+  let activeActorsAfter = 0;
+  for (let a = 0; a < membership.actorCount; a++) {
+    activeActorsBefore += activeBefore[a];
+    activeActorsAfter += activeAfter[a];
+    if (activeAfter[a] && !seenActors[a]) appearedActors.push(a);
+    if (activeBefore[a] && !activeAfter[a]) vanishedActors.push(a);
+  }
   return {
-    from,
-    to,
-    windowDays,
-    activeActorsBefore: before.actors.size,
-    activeActorsAfter: after.actors.size,
-    activeTiesBefore: before.ties.size,
-    activeTiesAfter: after.ties.size,
-    appearedActorIds: [...after.actors].filter((a) => !seen.actors.has(a)).sort(byId),
-    vanishedActorIds: [...before.actors].filter((a) => !after.actors.has(a)).sort(byId),
-    appearedTies: appearedTies.sort(byTie),
-    fadedTies: fadedTies.sort(byTie),
-    vanishedTies: vanishedTies.sort(byTie),
+    activeActorsBefore,
+    activeActorsAfter,
+    activeTiesBefore: before.pairs,
+    activeTiesAfter: after.pairs,
+    appearedActors: Int32Array.from(appearedActors),
+    vanishedActors: Int32Array.from(vanishedActors),
+    appearedTies: appeared.build(),
+    fadedTies: faded.build(),
+    vanishedTies: vanished.build(),
   };
 }
 

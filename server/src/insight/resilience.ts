@@ -2,39 +2,21 @@
  * "What if these actors leave?" — the collaborates-with graph with the given actors taken out,
  * compared with the whole: who drops out of the main body of the network (and who is left with no
  * partner at all), which pieces break off, and who now carries the most bridging (betweenness) —
- * the actors a working group taking over should include.
+ * the actors a working group taking over should include. Runs in the insight worker, on typed
+ * arrays; actors are named by their actor index (`projection-arrays.ts`), lists are in id order.
  */
-import { connectedComponents } from 'graphology-components';
-import type { NetworkProjection } from '../graph/projection';
-import type { ScopeFilter } from '../graph/scope';
-import { buildActorGraph, type ActorGraph } from './actor-graph';
-import { computeCentrality, EXACT_LIMIT, type ActorMetrics, type Centrality, type CentralityOptions } from './centrality';
-import { adjacencyOf, componentsOnAdjacency } from './sampled-paths';
+import { computeCentrality, rankNodes, type CentralityOptions, type CentralityValues } from './centrality';
+import { componentCount, componentSize, sortedComponents } from './sampled-paths';
+import { inducedSubgraph, type ScopedGraph } from './scoped-graph';
 
-export interface ResilienceBroker {
-  actorId: string;
-  betweenness: number;
-  betweennessBefore: number;
-  /** 1-based rank by betweenness, after and before the removal. */
-  rank: number;
-  rankBefore: number;
-  degree: number;
-  degreeBefore: number;
+/** The before side: the scope's graph and its measures (the cached brokers of the scope). */
+export interface Before {
+  graph: ScopedGraph;
+  centrality: Pick<CentralityValues, 'degree' | 'weightedDegree' | 'betweenness' | 'closeness'>;
 }
 
-/** A remaining actor that had ties to the removed ones: how much of its network went with them. */
-export interface ResilienceDependent {
-  actorId: string;
-  partnersBefore: number;
-  partnersLost: number;
-  /** Share of its weighted ties (shared collaborations) that ran to the removed actors, 0–1. */
-  dependence: number;
-  closenessBefore: number;
-  closeness: number;
-}
-
-export interface Resilience {
-  removedActorIds: string[];
+/** Actor indexes and numbers, in typed arrays (they cross from the worker by transfer). */
+export interface ResilienceArrays {
   /** Actors in scope, without the removed ones. */
   actorCount: number;
   componentsBefore: number;
@@ -42,116 +24,162 @@ export interface Resilience {
   largestComponentBefore: number;
   largestComponentAfter: number;
   /** Were in the main (largest) component with the removed actors, are not in its largest remaining piece. */
-  disconnectedActorIds: string[];
+  disconnected: Int32Array;
   /** Had partners before, have none after. */
-  isolatedActorIds: string[];
+  isolated: Int32Array;
   /** The pieces that broke off the components the removed actors were in, largest first (singletons included). */
-  newComponents: string[][];
-  /** Remaining actors by betweenness after the removal, highest first. */
-  brokers: ResilienceBroker[];
+  newComponentStarts: Int32Array;
+  newComponentMembers: Int32Array;
+  /** Remaining actors by betweenness after the removal, highest first, with their before values. */
+  brokers: {
+    actor: Int32Array;
+    betweenness: Float64Array;
+    betweennessBefore: Float64Array;
+    rankBefore: Int32Array;
+    degree: Int32Array;
+    degreeBefore: Int32Array;
+  };
   /** Remaining actors that lost partners, the most dependent on the removed actors first. */
-  dependents: ResilienceDependent[];
+  dependents: {
+    actor: Int32Array;
+    partnersBefore: Int32Array;
+    partnersLost: Int32Array;
+    dependence: Float64Array;
+    closenessBefore: Float64Array;
+    closeness: Float64Array;
+  };
   approximate: boolean;
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
- * Components with their members in id order, largest first, then by their first member. Above
- * `exactLimit` actors found by BFS on a typed-array adjacency (the same components, sorted alike).
+ * `removed`: actor indexes to take out (those not in the scope's graph change nothing but are
+ * listed as removed by the caller).
  */
-export function sortedComponents(graph: ActorGraph, exactLimit = EXACT_LIMIT): string[][] {
-  let components: string[][];
-  if (graph.order > exactLimit) {
-    const { adjacency, nodes } = adjacencyOf(graph);
-    components = componentsOnAdjacency(adjacency).map((c) => Array.from(c, (i) => nodes[i]));
-  } else {
-    components = connectedComponents(graph);
+export function resilienceOnArrays(before: Before, removed: ArrayLike<number>, options: CentralityOptions = {}): ResilienceArrays {
+  const { graph } = before;
+  const n = graph.n;
+  const removedActors = new Set(Array.from(removed));
+  const keep = new Uint8Array(n);
+  const removedNodes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (removedActors.has(graph.nodeOf[i])) removedNodes.push(i);
+    else keep[i] = 1;
   }
-  return components
-    .map((c) => [...c].sort(byId))
-    .sort((a, b) => b.length - a.length || byId(a[0], b[0]));
-}
-
-export function rankBy(metrics: Iterable<ActorMetrics>, value: (m: ActorMetrics) => number): ActorMetrics[] {
-  return [...metrics].sort((a, b) => value(b) - value(a) || byId(a.actorId, b.actorId));
-}
-
-export function resilience(
-  projection: NetworkProjection,
-  removeActorIds: readonly string[],
-  filter: ScopeFilter,
-  before: { graph: ActorGraph; centrality: Centrality },
-  options: CentralityOptions = {},
-): Resilience {
-  const removed = new Set(removeActorIds);
-  const after = buildActorGraph(projection, { filter, without: removed });
+  const after = inducedSubgraph(graph, keep);
   const afterCentrality = computeCentrality(after, options);
-
-  const componentsBefore = sortedComponents(before.graph, options.exactLimit);
-  const componentsAfter = sortedComponents(after, options.exactLimit);
-  const componentOf = new Map<string, number>();
-  componentsBefore.forEach((c, i) => c.forEach((a) => componentOf.set(a, i)));
-
-  // Before-components that lost an actor, and the pieces each of them fell into.
-  const hit = new Set<number>();
-  for (const id of removed) if (componentOf.has(id)) hit.add(componentOf.get(id)!);
-  const pieces = new Map<number, string[][]>();
-  for (const piece of componentsAfter) {
-    const origin = componentOf.get(piece[0])!;
-    if (!hit.has(origin)) continue;
-    pieces.set(origin, [...(pieces.get(origin) ?? []), piece]);
+  // Node of the whole graph for each node of the rest, and back.
+  const wholeNode = new Int32Array(after.n);
+  const restNode = new Int32Array(n).fill(-1);
+  for (let i = 0, r = 0; i < n; i++) {
+    if (!keep[i]) continue;
+    wholeNode[r] = i;
+    restNode[i] = r++;
   }
-  const newComponents: string[][] = [];
-  for (const list of pieces.values()) newComponents.push(...list.slice(1)); // the largest piece stays the component
-  newComponents.sort((a, b) => b.length - a.length || byId(a[0], b[0]));
 
-  const mainPiece = new Set(hit.has(0) ? (pieces.get(0)?.[0] ?? []) : (componentsBefore[0] ?? []));
-  const disconnectedActorIds = (componentsBefore[0] ?? []).filter((a) => !removed.has(a) && hit.has(0) && !mainPiece.has(a));
-  const isolatedActorIds = after
-    .nodes()
-    .filter((a) => after.degree(a) === 0 && before.graph.degree(a) > 0)
-    .sort(byId);
+  const componentsBefore = sortedComponents(graph);
+  const componentsAfter = sortedComponents(after);
+  const originOf = (piece: number) => componentsBefore.componentOf[wholeNode[componentsAfter.members[componentsAfter.starts[piece]]]];
 
-  const rankBefore = new Map(rankBy(before.centrality.metrics.values(), (m) => m.betweenness).map((m, i) => [m.actorId, i + 1]));
-  const brokers = rankBy(afterCentrality.metrics.values(), (m) => m.betweenness).map((m, i) => {
-    const was = before.centrality.metrics.get(m.actorId)!;
-    return {
-      actorId: m.actorId,
-      betweenness: m.betweenness,
-      betweennessBefore: was.betweenness,
-      rank: i + 1,
-      rankBefore: rankBefore.get(m.actorId)!,
-      degree: m.degree,
-      degreeBefore: was.degree,
-    };
+  // Before-components that lost an actor, and the pieces each fell into (in the pieces' order).
+  const hit = new Set<number>();
+  for (const i of removedNodes) hit.add(componentsBefore.componentOf[i]);
+  const pieces = new Map<number, number[]>();
+  for (let piece = 0; piece < componentCount(componentsAfter); piece++) {
+    const origin = originOf(piece);
+    if (!hit.has(origin)) continue;
+    let list = pieces.get(origin);
+    if (!list) pieces.set(origin, (list = []));
+    list.push(piece);
+  }
+  const broken: number[] = [];
+  for (const list of pieces.values()) broken.push(...list.slice(1)); // the largest piece stays the component
+  const firstOf = (piece: number) => componentsAfter.members[componentsAfter.starts[piece]];
+  broken.sort((a, b) => componentSize(componentsAfter, b) - componentSize(componentsAfter, a) || firstOf(a) - firstOf(b));
+  const newComponentStarts = new Int32Array(broken.length + 1);
+  const newComponentMembers = new Int32Array(broken.reduce((sum, piece) => sum + componentSize(componentsAfter, piece), 0));
+  broken.forEach((piece, x) => {
+    let fill = newComponentStarts[x];
+    for (let k = componentsAfter.starts[piece]; k < componentsAfter.starts[piece + 1]; k++) {
+      newComponentMembers[fill++] = after.nodeOf[componentsAfter.members[k]];
+    }
+    newComponentStarts[x + 1] = fill;
   });
 
-  const dependents: ResilienceDependent[] = [];
-  for (const m of afterCentrality.metrics.values()) {
-    const was = before.centrality.metrics.get(m.actorId)!;
-    if (was.degree === m.degree) continue;
-    dependents.push({
-      actorId: m.actorId,
-      partnersBefore: was.degree,
-      partnersLost: was.degree - m.degree,
-      dependence: was.weightedDegree === 0 ? 0 : (was.weightedDegree - m.weightedDegree) / was.weightedDegree,
-      closenessBefore: was.closeness,
-      closeness: m.closeness,
-    });
+  // The main body: the largest before-component; if it was hit, its largest remaining piece.
+  const disconnected: number[] = [];
+  if (componentCount(componentsBefore) > 0 && hit.has(0)) {
+    const mainPiece = pieces.get(0)?.[0];
+    for (let k = componentsBefore.starts[0]; k < componentsBefore.starts[1]; k++) {
+      const i = componentsBefore.members[k];
+      if (!keep[i]) continue;
+      if (mainPiece === undefined || componentsAfter.componentOf[restNode[i]] !== mainPiece) disconnected.push(graph.nodeOf[i]);
+    }
   }
-  dependents.sort((a, b) => b.dependence - a.dependence || byId(a.actorId, b.actorId));
+
+  const isolated: number[] = [];
+  for (let r = 0; r < after.n; r++) {
+    if (after.starts[r + 1] === after.starts[r] && before.centrality.degree[wholeNode[r]] > 0) isolated.push(after.nodeOf[r]);
+  }
+
+  const rankBefore = new Int32Array(n);
+  rankNodes(before.centrality.betweenness).forEach((i, position) => {
+    rankBefore[i] = position + 1;
+  });
+  const order = rankNodes(afterCentrality.betweenness);
+  const brokers = {
+    actor: new Int32Array(after.n),
+    betweenness: new Float64Array(after.n),
+    betweennessBefore: new Float64Array(after.n),
+    rankBefore: new Int32Array(after.n),
+    degree: new Int32Array(after.n),
+    degreeBefore: new Int32Array(after.n),
+  };
+  order.forEach((r, position) => {
+    const i = wholeNode[r];
+    brokers.actor[position] = after.nodeOf[r];
+    brokers.betweenness[position] = afterCentrality.betweenness[r];
+    brokers.betweennessBefore[position] = before.centrality.betweenness[i];
+    brokers.rankBefore[position] = rankBefore[i];
+    brokers.degree[position] = afterCentrality.degree[r];
+    brokers.degreeBefore[position] = before.centrality.degree[i];
+  });
+
+  const lost: Array<{ r: number; dependence: number }> = [];
+  for (let r = 0; r < after.n; r++) {
+    const i = wholeNode[r];
+    if (before.centrality.degree[i] === afterCentrality.degree[r]) continue;
+    const was = before.centrality.weightedDegree[i];
+    lost.push({ r, dependence: was === 0 ? 0 : (was - afterCentrality.weightedDegree[r]) / was });
+  }
+  lost.sort((a, b) => b.dependence - a.dependence || a.r - b.r);
+  const dependents = {
+    actor: new Int32Array(lost.length),
+    partnersBefore: new Int32Array(lost.length),
+    partnersLost: new Int32Array(lost.length),
+    dependence: new Float64Array(lost.length),
+    closenessBefore: new Float64Array(lost.length),
+    closeness: new Float64Array(lost.length),
+  };
+  lost.forEach(({ r, dependence }, x) => {
+    const i = wholeNode[r];
+    dependents.actor[x] = after.nodeOf[r];
+    dependents.partnersBefore[x] = before.centrality.degree[i];
+    dependents.partnersLost[x] = before.centrality.degree[i] - afterCentrality.degree[r];
+    dependents.dependence[x] = dependence;
+    dependents.closenessBefore[x] = before.centrality.closeness[i];
+    dependents.closeness[x] = afterCentrality.closeness[r];
+  });
 
   return {
-    removedActorIds: [...removed].sort(byId),
-    actorCount: after.order,
-    componentsBefore: componentsBefore.length,
-    componentsAfter: componentsAfter.length,
-    largestComponentBefore: componentsBefore[0]?.length ?? 0,
-    largestComponentAfter: componentsAfter[0]?.length ?? 0,
-    disconnectedActorIds: disconnectedActorIds.sort(byId),
-    isolatedActorIds,
-    newComponents,
+    actorCount: after.n,
+    componentsBefore: componentCount(componentsBefore),
+    componentsAfter: componentCount(componentsAfter),
+    largestComponentBefore: componentCount(componentsBefore) ? componentSize(componentsBefore, 0) : 0,
+    largestComponentAfter: componentCount(componentsAfter) ? componentSize(componentsAfter, 0) : 0,
+    disconnected: Int32Array.from(disconnected),
+    isolated: Int32Array.from(isolated),
+    newComponentStarts,
+    newComponentMembers,
     brokers,
     dependents,
     approximate: afterCentrality.approximate,

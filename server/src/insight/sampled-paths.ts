@@ -1,13 +1,13 @@
 /**
- * Sampled Brandes on a typed-array adjacency (CSR): betweenness and closeness estimated from a
- * seeded sample of source actors, for graphs above the exact limit (see `centrality.ts`).
+ * Sampled Brandes on a typed-array adjacency (CSR, `scoped-graph.ts`): betweenness and closeness
+ * estimated from a seeded sample of source actors, for graphs above the exact limit (see
+ * `centrality.ts`); and connected components by BFS.
  *
  * Same definition as graphology-shortest-path's unweighted indexed Brandes that it replaces (hops,
  * not weights; same BFS order, so the same sums in the same order — identical values), but
  * without per-node predecessor arrays: predecessors of w are its neighbours one hop closer to the
  * source, found again on the way back. Memory is a few typed arrays of n and the adjacency.
  */
-import type { ActorGraph } from './actor-graph';
 import { seededRandom } from '../util/seeded-random';
 
 export interface Adjacency {
@@ -16,28 +16,6 @@ export interface Adjacency {
   /** Length n + 1: node i's neighbours are `neighbours[starts[i] .. starts[i + 1])`. */
   starts: Int32Array;
   neighbours: Int32Array;
-}
-
-/**
- * The graph's adjacency in graphology's node order and neighbour order (the order its indexed
- * Brandes walks), so the BFS visits nodes in the same order.
- */
-export function adjacencyOf(graph: ActorGraph): { adjacency: Adjacency; nodes: string[] } {
-  const nodes = graph.nodes();
-  const n = nodes.length;
-  const index = new Map<string, number>();
-  nodes.forEach((id, i) => index.set(id, i));
-  const starts = new Int32Array(n + 1);
-  const neighbours = new Int32Array(graph.size * 2);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    starts[i] = k;
-    graph.forEachOutboundNeighbor(nodes[i], (neighbour) => {
-      neighbours[k++] = index.get(neighbour)!;
-    });
-  }
-  starts[n] = k;
-  return { adjacency: { n, starts, neighbours: k === neighbours.length ? neighbours : neighbours.subarray(0, k) }, nodes };
 }
 
 /** `samples` source indexes from a seeded partial Fisher–Yates shuffle of 0 … n − 1. */
@@ -146,4 +124,40 @@ export function componentsOnAdjacency(adjacency: Adjacency): Int32Array[] {
     components.push(queue.slice(0, tail));
   }
   return components;
+}
+
+/** Components as flat arrays: component k is `members[starts[k] .. starts[k + 1])`. */
+export interface Components {
+  starts: Int32Array;
+  members: Int32Array;
+  /** Node → its component. */
+  componentOf: Int32Array;
+}
+
+export function componentCount(components: Components): number {
+  return components.starts.length - 1;
+}
+
+export function componentSize(components: Components, k: number): number {
+  return components.starts[k + 1] - components.starts[k];
+}
+
+/**
+ * Connected components with their members ascending, largest first, then by their first member —
+ * node numbers are in id order, so this is the order of ids (what the API lists).
+ */
+export function sortedComponents(adjacency: Adjacency): Components {
+  const found = componentsOnAdjacency(adjacency).map((c) => c.sort());
+  found.sort((a, b) => b.length - a.length || a[0] - b[0]);
+  const starts = new Int32Array(found.length + 1);
+  const members = new Int32Array(adjacency.n);
+  const componentOf = new Int32Array(adjacency.n);
+  let fill = 0;
+  found.forEach((c, k) => {
+    members.set(c, fill);
+    for (let x = 0; x < c.length; x++) componentOf[c[x]] = k;
+    fill += c.length;
+    starts[k + 1] = fill;
+  });
+  return { starts, members, componentOf };
 }

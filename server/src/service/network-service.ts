@@ -29,6 +29,7 @@ import type {
   TopicPatch,
 } from '../store/network-store';
 import { SerialQueue } from './serial-queue';
+import { InsightEngine, type InsightOptions } from '../insight/engine';
 import { ContactSuggestions } from '../suggest/contact-suggestions';
 import type { ScoringModel } from '../suggest/model';
 import { SYSTEM_AUTHOR, type WriteMeta } from '../store/history-rules';
@@ -37,6 +38,8 @@ import { duplicateCandidates, mergeActorsInProjection, undoLastActorChange, type
 export interface NetworkServiceOptions {
   /** The weights of contact suggestions; DEFAULT_MODEL (server/src/suggest/weights.ts) when absent. */
   suggestionModel?: ScoringModel;
+  /** Network insight: how long a request waits for a background computation, exact limits. */
+  insight?: InsightOptions;
 }
 
 export class NetworkService {
@@ -47,12 +50,16 @@ export class NetworkService {
   /** Contact suggestions, scored on the projection (server/src/suggest). */
   readonly suggestions: ContactSuggestions;
 
+  /** Network insight, computed on the projection in a worker thread (server/src/insight). */
+  readonly insight: InsightEngine;
+
   private constructor(
     readonly store: NetworkStore,
     readonly projection: NetworkProjection,
     options: NetworkServiceOptions = {},
   ) {
     this.suggestions = new ContactSuggestions(projection, options.suggestionModel);
+    this.insight = new InsightEngine(projection, options.insight);
   }
 
   /** Builds the projection from the store. */
@@ -233,15 +240,19 @@ export class NetworkService {
 
   /** Likely duplicate actors, computed once per projection version. */
   duplicateCandidates(): Promise<DuplicateCandidates> {
-    return duplicateCandidates(this.store, this.projection);
+    return duplicateCandidates(this.store, this.projection, (actors) => this.insight.duplicates(actors));
   }
 
-  /** Folds `mergeIds` into `keepId` (store rules: store/merge-actors-rules.ts); the projection follows. */
+  /**
+   * Folds `mergeIds` into `keepId` (store rules: store/merge-actors-rules.ts); the projection and
+   * the dismissed suggestion pairs follow.
+   */
   mergeActors(keepId: string, mergeIds: readonly string[]): Promise<Actor> {
     return this.writes.run(async () => {
       const kept = await this.store.mergeActors(keepId, mergeIds, this.meta());
       mergeActorsInProjection(this.projection, kept.id, mergeIds);
-      for (const id of mergeIds) this.suggestions.forgetActor(id);
+      // The store moved the merged actors' feedback to the kept one: dismissed pairs as it has them now.
+      this.suggestions.replaceDismissed(await this.store.dismissedSuggestions());
       return kept;
     });
   }
@@ -272,5 +283,11 @@ export class NetworkService {
   /** Resolves when every write queued so far is done (graceful shutdown). */
   drain(): Promise<void> {
     return this.writes.idle();
+  }
+
+  /** Drains the writes and stops the insight worker thread (shutdown; the store stays open). */
+  async close(): Promise<void> {
+    await this.drain();
+    await this.insight.close();
   }
 }

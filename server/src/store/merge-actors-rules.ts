@@ -5,6 +5,10 @@
  *   ORGANISER > HOST > FUNDER > MEMBER > PARTICIPANT (an organiser merged into a participant stays
  *   the organiser: the merged records describe one actor, and it did organise).
  * - Every interest moves; where both had the topic, the larger weight stays.
+ * - Suggestion feedback moves: verdicts given for a merged actor become the kept actor's, verdicts
+ *   about it (suggested to others) are about the kept actor, each keeping its place in time (the
+ *   latest verdict of a pair counts); verdicts between the kept and the merged actors are dropped
+ *   (an actor is never suggested to itself).
  * - The kept actor's own fields stay as they are; its version goes up (its relations changed).
  * - The merged actors are deleted.
  * - Unknown keepId: NOT_FOUND (field `keepId`); an unknown merge id: NOT_FOUND (field `mergeIds`);

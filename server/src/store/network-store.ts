@@ -180,6 +180,14 @@ export interface SuggestionFeedbackInput {
   author?: string | null;
 }
 
+/** How the feedback adds up (for the evaluation of suggestions). */
+export interface SuggestionFeedbackCounts {
+  /** Verdicts recorded per calendar month of `at` (YYYY-MM, UTC) and verdict, oldest month first. */
+  byMonth: Array<{ month: string; verdict: SuggestionVerdict; count: number }>;
+  /** Pairs (actor → suggested) by their latest verdict. */
+  latest: Array<{ verdict: SuggestionVerdict; count: number }>;
+}
+
 export interface SuggestionFeedback {
   actorId: string;
   suggestedId: string;
@@ -305,6 +313,8 @@ export interface NetworkStore {
   suggestionFeedback(actorIds: readonly string[]): Promise<SuggestionFeedback[][]>;
   /** Every pair whose latest verdict is NOT_USEFUL (loaded by the service at start). */
   dismissedSuggestions(): Promise<Array<{ actorId: string; suggestedId: string }>>;
+  /** Verdicts counted per month and pairs by their latest verdict. */
+  suggestionFeedbackCounts(): Promise<SuggestionFeedbackCounts>;
 
   // --- API keys (store/embedded/api-keys.ts, store/neo4j/api-keys.ts) ---
   /**

@@ -48,7 +48,13 @@ export class ContactSuggestions {
     }
   }
 
-  /** Drops an actor deleted or merged away from the dismissed pairs (its feedback went with it). */
+  /** All dismissed pairs anew (after a merge moved feedback in the store). */
+  replaceDismissed(pairs: ReadonlyArray<{ actorId: string; suggestedId: string }>): void {
+    this.dismissed.clear();
+    for (const p of pairs) this.setDismissed(p.actorId, p.suggestedId, true);
+  }
+
+  /** Drops a deleted actor from the dismissed pairs (its feedback went with it). */
   forgetActor(actorId: string): void {
     this.dismissed.delete(actorId);
     for (const [a, set] of this.dismissed) if (set.delete(actorId) && set.size === 0) this.dismissed.delete(a);

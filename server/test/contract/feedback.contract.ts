@@ -82,6 +82,32 @@ export function describeFeedbackContract(label: string, harness: StoreHarness): 
       expect(await store.dismissedSuggestions()).toEqual([]);
     });
 
+    test('mergeActors moves the merged actor’s feedback to the kept one, in its order; feedback between them is dropped', async () => {
+      await store.createActor({ id: 'bobbie2', name: 'Bobbie eV', kind: 'ASSOCIATION' });
+      const given = await store.recordSuggestionFeedback({ actorId: 'bobbie2', suggestedId: 'kita', verdict: 'NOT_USEFUL', note: 'kennen sich', author: 'alice' });
+      await store.recordSuggestionFeedback({ actorId: 'bobbie2', suggestedId: 'tafel', verdict: 'NOT_USEFUL' });
+      await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'tafel', verdict: 'INTRODUCED' }); // later: counts
+      await store.recordSuggestionFeedback({ actorId: 'kita', suggestedId: 'bobbie2', verdict: 'NOT_USEFUL' });
+      await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'bobbie2', verdict: 'NOT_USEFUL' });
+      await store.recordSuggestionFeedback({ actorId: 'bobbie2', suggestedId: 'bobbie', verdict: 'INTRODUCED' });
+
+      await store.mergeActors('bobbie', ['bobbie2']);
+
+      const [kept, kita, merged] = await store.suggestionFeedback(['bobbie', 'kita', 'bobbie2']);
+      expect(kept.map((f) => `${f.actorId}>${f.suggestedId}:${f.verdict}`)).toEqual([
+        'bobbie>tafel:INTRODUCED',
+        'bobbie>tafel:NOT_USEFUL',
+        'bobbie>kita:NOT_USEFUL',
+      ]);
+      expect(kept[2]).toEqual({ ...given, actorId: 'bobbie' }); // note, author and time kept
+      expect(kita.map((f) => `${f.actorId}>${f.suggestedId}:${f.verdict}`)).toEqual(['kita>bobbie:NOT_USEFUL']);
+      expect(merged).toEqual([]);
+      expect(await store.dismissedSuggestions()).toEqual([
+        { actorId: 'bobbie', suggestedId: 'kita' },
+        { actorId: 'kita', suggestedId: 'bobbie' },
+      ]);
+    });
+
     test('deleting an actor deletes the feedback on both sides', async () => {
       await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'kita', verdict: 'NOT_USEFUL' });
       await store.recordSuggestionFeedback({ actorId: 'kita', suggestedId: 'tafel', verdict: 'NOT_USEFUL' });

@@ -78,5 +78,41 @@ export function describeFeedback(label: string, harness: StoreHarness): void {
       expect(errorCodes(await api.run(GIVE, { actorId: 'bobbie-ev', suggestedId: 'repair-cafe-batenbrock', verdict: 'MAYBE' })).length).toBe(1);
       expect(await api.store.suggestionFeedback(['bobbie-ev'])).toEqual([[]]);
     });
+
+    test('merging a duplicate keeps its dismissals: the pair stays dismissed for the kept actor', async () => {
+      const before = await suggested('bobbie-ev');
+      const [x] = before;
+      await api.data(`mutation { createActor(input: { id: "bobbie-duplikat", name: "Bobbie e. V.", kind: ASSOCIATION }) { id } }`);
+      await api.data(GIVE, { actorId: 'bobbie-duplikat', suggestedId: x, verdict: 'NOT_USEFUL', note: 'am Duplikat abgelehnt' });
+      expect(await suggested('bobbie-ev')).toContain(x);
+      await api.data(`mutation { mergeActors(keepId: "bobbie-ev", mergeIds: ["bobbie-duplikat"]) { id } }`);
+      expect(await suggested('bobbie-ev')).toEqual(before.filter((id) => id !== x));
+      const listed = await api.data(FEEDBACK, { a: 'bobbie-ev', b: x });
+      expect(listed.a.suggestionFeedback).toEqual([{ verdict: 'NOT_USEFUL', note: 'am Duplikat abgelehnt', suggested: { id: x } }]);
+    });
+
+    test('suggestionFeedbackSummary counts the verdicts, their share and the pairs by their latest verdict', async () => {
+      const SUMMARY = `{ suggestionFeedbackSummary { introduced notUseful introducedShare pairsIntroduced pairsDismissed
+        months { month introduced notUseful introducedShare } } }`;
+      expect((await api.data(SUMMARY)).suggestionFeedbackSummary).toEqual({
+        introduced: 0, notUseful: 0, introducedShare: null, pairsIntroduced: 0, pairsDismissed: 0, months: [],
+      });
+      const [x, y, z] = await suggested('bobbie-ev');
+      await api.data(GIVE, { actorId: 'bobbie-ev', suggestedId: x, verdict: 'NOT_USEFUL' });
+      await api.data(GIVE, { actorId: 'bobbie-ev', suggestedId: y, verdict: 'NOT_USEFUL' });
+      await api.data(GIVE, { actorId: 'bobbie-ev', suggestedId: y, verdict: 'INTRODUCED' });
+      const other = z === 'kita-sonnenblume' ? 'stadt-bottrop' : 'kita-sonnenblume';
+      const last = await api.data(GIVE, { actorId: other, suggestedId: z, verdict: 'INTRODUCED' });
+      const month = last.giveSuggestionFeedback.at.slice(0, 7);
+      const { suggestionFeedbackSummary: summary } = await api.data(SUMMARY);
+      expect(summary).toEqual({
+        introduced: 2,
+        notUseful: 2,
+        introducedShare: 0.5,
+        pairsIntroduced: 2,
+        pairsDismissed: 1,
+        months: [{ month, introduced: 2, notUseful: 2, introducedShare: 0.5 }],
+      });
+    });
   });
 }

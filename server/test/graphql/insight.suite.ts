@@ -331,6 +331,33 @@ export function describeInsight(label: string, harness: StoreHarness): void {
       expect(errorCodes(await api.run(`{ networkChange(from: "2023-02-30", to: "2024-01-01") { activeTiesAfter } }`))).toEqual(['BAD_USER_INPUT']);
     });
 
+    test('change over time: `first` cuts each tie list, the counts stay whole', async () => {
+      const all = (await api.data(`{ networkChange(from: "2021-12-31", to: "2023-12-31") {
+        appearedTieCount fadedTieCount vanishedTieCount appearedTies { actors { id } } fadedTies { actors { id } } vanishedTies { actors { id } } } }`)).networkChange;
+      const cut = (await api.data(`{ networkChange(from: "2021-12-31", to: "2023-12-31", first: 2) {
+        appearedTieCount vanishedTieCount appearedTies { actors { id } } fadedTies { actors { id } } vanishedTies { actors { id } } } }`)).networkChange;
+      expect(all.appearedTieCount).toBe(all.appearedTies.length);
+      expect(all.fadedTieCount).toBe(all.fadedTies.length);
+      expect(all.vanishedTieCount).toBe(all.vanishedTies.length);
+      expect(all.vanishedTies.length).toBeGreaterThan(2);
+      expect(cut.appearedTieCount).toBe(all.appearedTieCount);
+      expect(cut.vanishedTieCount).toBe(all.vanishedTieCount);
+      expect(cut.appearedTies).toEqual(all.appearedTies.slice(0, 2));
+      expect(cut.fadedTies).toEqual(all.fadedTies.slice(0, 2));
+      expect(cut.vanishedTies).toEqual(all.vanishedTies.slice(0, 2));
+      expect(errorCodes(await api.run(`{ networkChange(from: "2021-12-31", to: "2023-12-31", first: 0) { appearedTieCount } }`))).toEqual(['BAD_USER_INPUT']);
+    });
+
+    test('brokers of some actors keep their rank among all; unknown ids and repeats are ignored', async () => {
+      const { brokers: all } = await api.data(`{ brokers(orderBy: CLOSENESS, first: 100) { nodes { rank closeness actor { id } } } }`);
+      const picked = [all.nodes[7], all.nodes[2], all.nodes[20]].map((m: any) => m.actor.id);
+      const { brokers: some } = await api.data(
+        `query($ids: [ID!]) { brokers(orderBy: CLOSENESS, actorIds: $ids, first: 2) { nodes { rank closeness actor { id } } } }`,
+        { ids: [...picked, 'nobody', picked[0]] },
+      );
+      expect(some.nodes).toEqual([all.nodes[2], all.nodes[7]]);
+    });
+
     test('ties weighted by recency: a recent collaboration counts more than an old one', async () => {
       const { recentTies } = await api.data(`{ recentTies(actorId: "bobbie-ev", recency: { asOf: "2024-06-30", halfLifeDays: 365 }, first: 100) {
         weight sharedCount lastDate partner { id } } }`);

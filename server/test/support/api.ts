@@ -78,7 +78,7 @@ export async function startTestApi(store: NetworkStore, seed?: GraphData, option
       return result.data as T;
     },
     async stop() {
-      await service.drain();
+      await service.close();
     },
   };
 }

@@ -13,7 +13,7 @@ import type { AuthConfig } from '../../src/auth/authenticate';
 import type { Role } from '../../src/auth/roles';
 import { DEFAULT_LIMITS, type LimitsConfig } from '../../src/config';
 import { createApp, type HttpConfig, type QuartiernetzApp } from '../../src/http/app';
-import { NetworkService } from '../../src/service/network-service';
+import { NetworkService, type NetworkServiceOptions } from '../../src/service/network-service';
 import type { GraphData, NetworkStore } from '../../src/store/network-store';
 
 export interface HttpApi {
@@ -56,12 +56,14 @@ export interface HttpApiOptions {
   config?: Partial<HttpConfig>;
   /** Name of the admin key made for the test (default "test-admin"; another one for a second server on the same store). */
   adminKeyName?: string;
+  /** Options of the service (e.g. how long insight requests wait). */
+  service?: NetworkServiceOptions;
 }
 
 export async function startHttpApi(store: NetworkStore, options: HttpApiOptions = {}): Promise<HttpApi> {
   if (options.seed) await store.mergeGraph(options.seed);
   const { key: adminKey } = await issueApiKey(store, { name: options.adminKeyName ?? 'test-admin', role: 'ADMIN' });
-  const service = await NetworkService.start(store);
+  const service = await NetworkService.start(store, options.service);
   const server = await createApp(service, { ...TEST_HTTP_CONFIG, ...options.config });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
@@ -92,7 +94,7 @@ export async function startHttpApi(store: NetworkStore, options: HttpApiOptions 
     issueKey: (name, role) => issueApiKey(store, { name, role }),
     async stop() {
       await server.apollo.stop();
-      await service.drain();
+      await service.close();
     },
   };
 }

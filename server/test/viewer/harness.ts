@@ -12,7 +12,7 @@ import { buildViewer } from '../../../viewer/build';
 import { issueApiKey } from '../../src/auth/api-keys';
 import type { Role } from '../../src/auth/roles';
 import { createApp, type QuartiernetzApp } from '../../src/http/app';
-import { NetworkService } from '../../src/service/network-service';
+import { NetworkService, type NetworkServiceOptions } from '../../src/service/network-service';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { GraphData } from '../../src/store/network-store';
 
@@ -65,13 +65,13 @@ export interface ViewerServer {
 }
 
 /** The built viewer and the API on a free port, over an in-memory store holding `data`; no anonymous access. */
-export async function startViewerServer(data: GraphData): Promise<ViewerServer> {
+export async function startViewerServer(data: GraphData, options: NetworkServiceOptions = {}): Promise<ViewerServer> {
   await buildViewer();
   const store = createEmbeddedStore({ filename: ':memory:' });
   await store.init();
   await store.mergeGraph(data);
   const { key: adminKey } = await issueApiKey(store, { name: 'viewer-tests', role: 'ADMIN' });
-  const service = await NetworkService.start(store);
+  const service = await NetworkService.start(store, options);
   const server: QuartiernetzApp = await createApp(service, {
     corsOrigins: [],
     bodyLimit: '1mb',
@@ -90,6 +90,7 @@ export async function startViewerServer(data: GraphData): Promise<ViewerServer> 
     issueKey: async (name, role) => (await issueApiKey(store, { name, role })).key,
     close: async () => {
       await server.apollo.stop();
+      await service.close();
       await store.close();
     },
   };

@@ -7,9 +7,8 @@ import { BadInputError } from '../../domain/errors';
 import type { Actor, Topic } from '../../domain/model';
 import { checkFilterRange, isCalendarDate } from '../../domain/validation';
 import type { ScopeFilter } from '../../graph/scope';
-import type { ActorMetrics } from '../../insight/centrality';
-import { changeOf, centralityOf, clustersOf, recentTiesOf, resilienceOf } from '../../insight/insight';
-import { rankBy } from '../../insight/resilience';
+import type { Computed } from '../../insight/cache';
+import type { Metric } from '../../insight/results';
 import { ActorType } from '../actor/actor.type';
 import { withoutNulls } from '../common/patch';
 import { checkIntRange, checkListSize } from '../common/validators';
@@ -24,6 +23,7 @@ import {
   ActorMetricsType,
   BrokerRankingType,
   ClusterBridgeType,
+  type ComputedStamp,
   ClusteringType,
   ClusterType,
   NetworkChangeType,
@@ -50,77 +50,91 @@ function checkDate(value: string, field: string): void {
   if (!isCalendarDate(value)) throw new BadInputError(`${field} must be a date YYYY-MM-DD`, field);
 }
 
-const METRIC: Record<BrokerMetric, (m: ActorMetrics) => number> = {
-  [BrokerMetric.DEGREE]: (m) => m.degree,
-  [BrokerMetric.WEIGHTED_DEGREE]: (m) => m.weightedDegree,
-  [BrokerMetric.BETWEENNESS]: (m) => m.betweenness,
-  [BrokerMetric.CLOSENESS]: (m) => m.closeness,
+const METRIC: Record<BrokerMetric, Metric> = {
+  [BrokerMetric.DEGREE]: 'degree',
+  [BrokerMetric.WEIGHTED_DEGREE]: 'weightedDegree',
+  [BrokerMetric.BETWEENNESS]: 'betweenness',
+  [BrokerMetric.CLOSENESS]: 'closeness',
 };
+
+/** When and on which version of the network a background result was computed. */
+function stamp(computed: Computed<unknown>): ComputedStamp {
+  return { computedAt: computed.computedAt.toISOString(), projectionVersion: computed.version, durationMs: computed.durationMs };
+}
+
+const COMPUTED_NOTE =
+  ' Computed in the background and cached until the network changes; while it is being computed a request waits up to INSIGHT_WAIT_SECONDS, then answers COMPUTING with `extensions.retryAfterSeconds`.';
 
 @Resolver()
 export class InsightResolver {
   @Authorized('VIEWER')
   @Query(() => BrokerRankingType, {
     description:
-      'Brokers and reach: actors ranked by degree, weighted degree, betweenness or closeness on the collaborates-with graph, within a scope.',
+      'Brokers and reach: actors ranked by degree, weighted degree, betweenness or closeness on the collaborates-with graph, within a scope.' + COMPUTED_NOTE,
   })
-  brokers(
+  async brokers(
     @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
     @Arg('recency', () => RecencyInput, { nullable: true, description: 'Weigh ties by recency (weighted degree).' }) recency: RecencyInput | null,
     @Arg('orderBy', () => BrokerMetric, { defaultValue: BrokerMetric.BETWEENNESS }) orderBy: BrokerMetric,
     @Arg('actorIds', () => [ID], { nullable: true, description: 'Only these actors (their rank stays their rank among all).' }) actorIds: string[] | null,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Ctx() { service }: GraphQLContext,
-  ): BrokerRankingType {
+  ): Promise<BrokerRankingType> {
     checkFirst(first);
     checkListSize(actorIds, 'actorIds');
-    const computed = centralityOf(service.projection, scope(filter), recency);
-    const { centrality } = computed.value;
-    const ranked = rankBy(centrality.metrics.values(), METRIC[orderBy]).map((m, i) => ({ ...m, rank: i + 1 }));
-    const wanted = actorIds ? new Set(actorIds) : null;
+    const computed = await service.insight.brokers(scope(filter), recency);
+    const centrality = computed.value;
     return {
+      ...stamp(computed),
       orderBy,
-      computedAt: computed.computedAt.toISOString(),
-      durationMs: computed.durationMs,
       approximate: centrality.approximate,
       samples: centrality.samples,
       actorCount: centrality.actorCount,
       tieCount: centrality.tieCount,
-      nodes: (wanted ? ranked.filter((m) => wanted.has(m.actorId)) : ranked).slice(0, first),
+      nodes: centrality.ranked(METRIC[orderBy], first, actorIds),
     };
   }
 
   @Authorized('VIEWER')
   @Query(() => ResilienceType, {
     description:
-      'Hand-over analysis: the network with these actors taken out — who drops out, which pieces break off, and who now carries the most bridging.',
+      'Hand-over analysis: the network with these actors taken out — who drops out, which pieces break off, and who now carries the most bridging.' +
+      COMPUTED_NOTE,
   })
-  resilience(
+  async resilience(
     @Arg('removeActorIds', () => [ID]) removeActorIds: string[],
     @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
     @Arg('first', () => Int, { defaultValue: 10, description: 'How many brokers and dependents to list.' }) first: number,
     @Ctx() { service }: GraphQLContext,
-  ): ResilienceType {
+  ): Promise<ResilienceType> {
     checkFirst(first);
     checkListSize(removeActorIds, 'removeActorIds');
-    const computed = resilienceOf(service.projection, removeActorIds, scope(filter));
+    const computed = await service.insight.resilience(removeActorIds, scope(filter));
     const r = computed.value;
     return {
-      ...r,
-      computedAt: computed.computedAt.toISOString(),
+      ...stamp(computed),
+      removedActorIds: r.removedActorIds,
+      disconnectedActorIds: r.disconnectedActorIds,
+      isolatedActorIds: r.isolatedActorIds,
+      actorCount: r.actorCount,
+      componentsBefore: r.componentsBefore,
+      componentsAfter: r.componentsAfter,
+      largestComponentBefore: r.largestComponentBefore,
+      largestComponentAfter: r.largestComponentAfter,
       disconnectedCount: r.disconnectedActorIds.length,
       isolatedCount: r.isolatedActorIds.length,
       newComponents: r.newComponents.map((actorIds) => ({ actorIds, size: actorIds.length })),
-      brokers: r.brokers.slice(0, first),
-      dependents: r.dependents.slice(0, first),
+      brokers: r.brokers(first),
+      dependents: r.dependents(first),
+      approximate: r.approximate,
     };
   }
 
   @Authorized('VIEWER')
   @Query(() => ClusteringType, {
-    description: 'Clusters (Louvain, deterministic) with their dominant topics and the actors that bridge them.',
+    description: 'Clusters (Louvain, deterministic) with their dominant topics and the actors that bridge them.' + COMPUTED_NOTE,
   })
-  clusters(
+  async clusters(
     @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
     @Arg('recency', () => RecencyInput, { nullable: true, description: 'Weigh ties by recency.' }) recency: RecencyInput | null,
     @Arg('resolution', () => Float, { defaultValue: 1, description: `Higher: more, smaller clusters; above 0, at most ${MAX_CLUSTER_RESOLUTION}.` })
@@ -128,16 +142,16 @@ export class InsightResolver {
     @Arg('minSize', () => Int, { defaultValue: 2, description: 'Only clusters of at least this many actors (1 or more).' }) minSize: number,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Ctx() { service }: GraphQLContext,
-  ): ClusteringType {
+  ): Promise<ClusteringType> {
     checkFirst(first);
     checkIntRange(minSize, 'minSize', 1, Number.MAX_SAFE_INTEGER);
     if (!(resolution > 0 && resolution <= MAX_CLUSTER_RESOLUTION)) {
       throw new BadInputError(`resolution must be greater than 0 and at most ${MAX_CLUSTER_RESOLUTION}`, 'resolution');
     }
-    const computed = clustersOf(service.projection, scope(filter), { resolution, recency });
+    const computed = await service.insight.clusters(scope(filter), { resolution, recency });
     const clusters = computed.value.clusters.filter((c) => c.actorIds.length >= minSize);
     return {
-      computedAt: computed.computedAt.toISOString(),
+      ...stamp(computed),
       modularity: computed.value.modularity,
       count: clusters.length,
       unclusteredCount: computed.value.unclusteredActorIds.length,
@@ -148,18 +162,45 @@ export class InsightResolver {
   @Authorized('VIEWER')
   @Query(() => NetworkChangeType, {
     description:
-      'Change between two dates: actors and ties that appeared, faded or vanished (active = a collaboration within windowDays before the date). The network as of a date: `network(filter: { to: … })`.',
+      'Change between two dates: actors and ties that appeared, faded or vanished (active = a collaboration within windowDays before the date). The network as of a date: `network(filter: { to: … })`.' +
+      COMPUTED_NOTE,
   })
-  networkChange(
+  async networkChange(
     @Arg('from', () => String) from: string,
     @Arg('to', () => String) to: string,
     @Arg('windowDays', () => Int, { defaultValue: 365, description: `Days before each date that count as active, 1–${MAX_WINDOW_DAYS}.` }) windowDays: number,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'At most this many ties in each list (all when absent; on a large network they run into the hundreds of thousands).',
+    })
+    first: number | null,
     @Ctx() { service }: GraphQLContext,
-  ): NetworkChangeType {
+  ): Promise<NetworkChangeType> {
     checkDate(from, 'from');
     checkDate(to, 'to');
     checkIntRange(windowDays, 'windowDays', 1, MAX_WINDOW_DAYS);
-    return changeOf(service.projection, from, to, windowDays).value;
+    if (first !== null && first !== undefined) checkFirst(first);
+    const computed = await service.insight.networkChange(from, to, windowDays);
+    const c = computed.value;
+    const limit = first ?? Infinity;
+    return {
+      ...stamp(computed),
+      from: c.from,
+      to: c.to,
+      windowDays: c.windowDays,
+      activeActorsBefore: c.activeActorsBefore,
+      activeActorsAfter: c.activeActorsAfter,
+      activeTiesBefore: c.activeTiesBefore,
+      activeTiesAfter: c.activeTiesAfter,
+      appearedActorIds: c.appearedActorIds,
+      vanishedActorIds: c.vanishedActorIds,
+      appearedTieCount: c.count('appeared'),
+      fadedTieCount: c.count('faded'),
+      vanishedTieCount: c.count('vanished'),
+      appearedTies: c.ties('appeared', limit),
+      fadedTies: c.ties('faded', limit),
+      vanishedTies: c.ties('vanished', limit),
+    };
   }
 
   @Authorized('VIEWER')
@@ -171,7 +212,7 @@ export class InsightResolver {
     @Ctx() { service }: GraphQLContext,
   ): RecentTieType[] {
     checkFirst(first);
-    return recentTiesOf(service.projection, actorId, recency).slice(0, first);
+    return service.insight.recentTies(actorId, recency).slice(0, first);
   }
 }
 

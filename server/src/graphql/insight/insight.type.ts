@@ -21,15 +21,30 @@ export class ActorMetricsType {
   closeness!: number;
 }
 
+/** When and on which version of the network a background result was computed. */
+export interface ComputedStamp {
+  computedAt: string;
+  projectionVersion: number;
+  durationMs: number;
+}
+
+const COMPUTED_AT = 'When the result was computed (ISO-8601); it is recomputed after the network changes.';
+const PROJECTION_VERSION =
+  "The version of the service's in-memory network the result was computed on (it goes up with every change; results are only served for the current one).";
+const DURATION = 'How long the computation took, in milliseconds.';
+
 @ObjectType('BrokerRanking', { description: 'Actors ranked by a centrality measure, computed on the projection and cached until the network changes.' })
-export class BrokerRankingType {
+export class BrokerRankingType implements ComputedStamp {
   @Field(() => BrokerMetric)
   orderBy!: BrokerMetric;
 
-  @Field(() => String, { description: 'When the measures were computed (ISO-8601); they are recomputed after the network changes.' })
+  @Field(() => String, { description: COMPUTED_AT })
   computedAt!: string;
 
-  @Field(() => Float, { description: 'How long the computation took, in milliseconds.' })
+  @Field(() => Int, { description: PROJECTION_VERSION })
+  projectionVersion!: number;
+
+  @Field(() => Float, { description: DURATION })
   durationMs!: number;
 
   @Field(() => Boolean, { description: 'True on large networks: betweenness and closeness estimated from a sample of source actors.' })
@@ -80,12 +95,14 @@ export class ActorGroupType {
 }
 
 @ObjectType('Resilience', { description: 'The network with some actors taken out, compared with the whole.' })
-export class ResilienceType {
+export class ResilienceType implements ComputedStamp {
   removedActorIds!: string[];
   disconnectedActorIds!: string[];
   isolatedActorIds!: string[];
 
-  @Field(() => String) computedAt!: string;
+  @Field(() => String, { description: COMPUTED_AT }) computedAt!: string;
+  @Field(() => Int, { description: PROJECTION_VERSION }) projectionVersion!: number;
+  @Field(() => Float, { description: DURATION }) durationMs!: number;
   @Field(() => Int, { description: 'Actors in scope without the removed ones.' }) actorCount!: number;
   @Field(() => Int) componentsBefore!: number;
   @Field(() => Int) componentsAfter!: number;
@@ -136,8 +153,10 @@ export class ClusterType {
 }
 
 @ObjectType('Clustering')
-export class ClusteringType {
-  @Field(() => String) computedAt!: string;
+export class ClusteringType implements ComputedStamp {
+  @Field(() => String, { description: COMPUTED_AT }) computedAt!: string;
+  @Field(() => Int, { description: PROJECTION_VERSION }) projectionVersion!: number;
+  @Field(() => Float, { description: DURATION }) durationMs!: number;
   @Field(() => Float, { description: 'Modularity of the partition (higher: clearer clusters).' }) modularity!: number;
   @Field(() => Int, { description: 'Clusters of at least minSize actors.' }) count!: number;
   @Field(() => Int, { description: 'Actors without any tie in scope.' }) unclusteredCount!: number;
@@ -153,9 +172,13 @@ export class TieChangeType {
 }
 
 @ObjectType('NetworkChange', { description: 'What changed between two dates; active = a collaboration in the window before the date.' })
-export class NetworkChangeType {
+export class NetworkChangeType implements ComputedStamp {
   appearedActorIds!: string[];
   vanishedActorIds!: string[];
+
+  @Field(() => String, { description: COMPUTED_AT }) computedAt!: string;
+  @Field(() => Int, { description: PROJECTION_VERSION }) projectionVersion!: number;
+  @Field(() => Float, { description: DURATION }) durationMs!: number;
 
   @Field(() => String) from!: string;
   @Field(() => String) to!: string;
@@ -164,6 +187,9 @@ export class NetworkChangeType {
   @Field(() => Int) activeActorsAfter!: number;
   @Field(() => Int) activeTiesBefore!: number;
   @Field(() => Int) activeTiesAfter!: number;
+  @Field(() => Int, { description: 'Ties that appeared (all of them, whatever `first` lists).' }) appearedTieCount!: number;
+  @Field(() => Int, { description: 'Ties that faded.' }) fadedTieCount!: number;
+  @Field(() => Int, { description: 'Ties that vanished.' }) vanishedTieCount!: number;
   @Field(() => [TieChangeType], { description: 'Active at `to`, never seen up to `from`.' }) appearedTies!: TieChangeType[];
   @Field(() => [TieChangeType], { description: 'Active at both dates, fewer shared collaborations at `to`.' }) fadedTies!: TieChangeType[];
   @Field(() => [TieChangeType], { description: 'Active at `from`, not at `to`.' }) vanishedTies!: TieChangeType[];

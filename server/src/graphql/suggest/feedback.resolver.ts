@@ -1,18 +1,19 @@
 /**
  * Feedback on contact suggestions: `giveSuggestionFeedback` records a verdict (through the service,
  * which stops suggesting dismissed pairs), `Actor.suggestionFeedback` lists an actor's feedback
- * through a request loader (one store call for any number of actors).
+ * through a request loader (one store call for any number of actors), `suggestionFeedbackSummary`
+ * counts them for the evaluation of suggestions.
  */
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadInputError } from '../../domain/errors';
 import type { Actor } from '../../domain/model';
-import type { SuggestionFeedback } from '../../store/network-store';
+import type { SuggestionFeedback, SuggestionFeedbackCounts } from '../../store/network-store';
 import { textProblem } from '../../domain/validation';
 import { ActorType } from '../actor/actor.type';
 import { checkIdArg } from '../common/validators';
 import type { GraphQLContext } from '../context';
 import { required } from '../links/required';
-import { SuggestionFeedbackType, SuggestionVerdictEnum } from './feedback.type';
+import { SuggestionFeedbackSummaryType, SuggestionFeedbackType, SuggestionVerdictEnum, type SuggestionFeedbackMonthType } from './feedback.type';
 
 export const MAX_FEEDBACK_NOTE = 2000;
 
@@ -58,5 +59,41 @@ export class ActorSuggestionFeedbackResolver {
   @FieldResolver(() => [SuggestionFeedbackType], { description: 'Feedback given on suggestions made to this actor, newest first.' })
   suggestionFeedback(@Root() actor: Actor, @Ctx() { loaders }: GraphQLContext): Promise<SuggestionFeedback[]> {
     return loaders.suggestionFeedbackOfActor.load(actor.id);
+  }
+}
+
+const share = (introduced: number, notUseful: number) => (introduced + notUseful === 0 ? null : introduced / (introduced + notUseful));
+
+/** The store's counts as the summary the API shows. */
+export function feedbackSummary(counts: SuggestionFeedbackCounts): SuggestionFeedbackSummaryType {
+  const months = new Map<string, SuggestionFeedbackMonthType>();
+  for (const { month, verdict, count } of counts.byMonth) {
+    let m = months.get(month);
+    if (!m) months.set(month, (m = { month, introduced: 0, notUseful: 0, introducedShare: null }));
+    if (verdict === 'INTRODUCED') m.introduced += count;
+    else m.notUseful += count;
+  }
+  const list = [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+  for (const m of list) m.introducedShare = share(m.introduced, m.notUseful);
+  const introduced = list.reduce((sum, m) => sum + m.introduced, 0);
+  const notUseful = list.reduce((sum, m) => sum + m.notUseful, 0);
+  const latest = (verdict: string) => counts.latest.find((l) => l.verdict === verdict)?.count ?? 0;
+  return {
+    introduced,
+    notUseful,
+    introducedShare: share(introduced, notUseful),
+    pairsIntroduced: latest('INTRODUCED'),
+    pairsDismissed: latest('NOT_USEFUL'),
+    months: list,
+  };
+}
+
+@Resolver()
+export class SuggestionFeedbackSummaryResolver {
+  @Query(() => SuggestionFeedbackSummaryType, {
+    description: 'How the feedback on contact suggestions adds up: INTRODUCED / NOT_USEFUL verdicts, the share introduced, per month.',
+  })
+  async suggestionFeedbackSummary(@Ctx() { service }: GraphQLContext): Promise<SuggestionFeedbackSummaryType> {
+    return feedbackSummary(await service.store.suggestionFeedbackCounts());
   }
 }

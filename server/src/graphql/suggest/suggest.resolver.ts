@@ -14,7 +14,7 @@ import type { GraphQLContext } from '../context';
 import { required } from '../links/required';
 import { loadExisting } from '../loaders';
 import { TopicType } from '../topic/topic.type';
-import { ActorSuggestionFeedbackResolver, SuggestionFeedbackResolver } from './feedback.resolver';
+import { ActorSuggestionFeedbackResolver, SuggestionFeedbackResolver, SuggestionFeedbackSummaryResolver } from './feedback.resolver';
 import { DEFAULT_SUGGESTIONS, MatchActorsArgs, SimilarActorsArgs, SuggestContactsArgs } from './suggest.input';
 import { ContactSuggestionType, MutualCollaboratorType, ScorePartType, SharedTopicType, TopicMatchType } from './suggest.type';
 
@@ -143,4 +143,5 @@ export const suggestResolvers = [
   TopicMatchResolver,
   SuggestionFeedbackResolver,
   ActorSuggestionFeedbackResolver,
+  SuggestionFeedbackSummaryResolver,
 ] as const;

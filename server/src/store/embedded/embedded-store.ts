@@ -37,6 +37,7 @@ import type {
   NetworkStore,
   StoreCounts,
   SuggestionFeedback,
+  SuggestionFeedbackCounts,
   SuggestionFeedbackInput,
   TopicFilter,
   TopicPatch,
@@ -75,7 +76,7 @@ import type { ChangeRecord, WriteMeta } from '../history-rules';
 import { checkMergeInput } from '../merge-actors-rules';
 import { appendChanges, readHistory } from './history';
 import { mergeActors } from './merge-actors';
-import { dismissedPairs, feedbackOf, recordFeedback } from './feedback';
+import { dismissedPairs, feedbackCounts, feedbackOf, recordFeedback } from './feedback';
 import * as K from './api-keys';
 import { actorIdsByName, collaborationIdsByTitle, readGraph } from './graph-reads';
 import { applyImportPlan, planEmbeddedImport } from './import';
@@ -663,6 +664,10 @@ export class EmbeddedStore implements NetworkStore {
 
   async eraseActor(actorId: string, meta?: WriteMeta): Promise<ErasureReport> {
     return this.write(() => eraseActor(this.sql, actorId, meta));
+  }
+
+  async suggestionFeedbackCounts(): Promise<SuggestionFeedbackCounts> {
+    return feedbackCounts(this.sql);
   }
 
   // --- helpers -------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  */
 import { feedbackRecord } from '../feedback-rules';
 import { MissingReferenceError } from '../input-rules';
-import type { SuggestionFeedback, SuggestionFeedbackInput, SuggestionVerdict } from '../network-store';
+import type { SuggestionFeedback, SuggestionFeedbackCounts, SuggestionFeedbackInput, SuggestionVerdict } from '../network-store';
 import type { Sql } from './sql';
 import { keysJson } from './sql';
 
@@ -85,4 +85,20 @@ export function dismissedPairs(sql: Sql): Array<{ actorId: string; suggestedId: 
        ORDER BY f.actor_id, f.suggested_id`,
     )
     .map((r) => ({ actorId: r.actor_id, suggestedId: r.suggested_id }));
+}
+
+/** Verdicts per month and verdict; pairs by their latest verdict. */
+export function feedbackCounts(sql: Sql): SuggestionFeedbackCounts {
+  return {
+    byMonth: sql.all<{ month: string; verdict: SuggestionVerdict; count: number }>(
+      `SELECT substr(at, 1, 7) AS month, verdict, count(*) AS count FROM suggestion_feedback
+       GROUP BY month, verdict ORDER BY month, verdict`,
+    ),
+    latest: sql.all<{ verdict: SuggestionVerdict; count: number }>(
+      `SELECT f.verdict AS verdict, count(*) AS count FROM suggestion_feedback f
+       WHERE f.seq = (SELECT max(g.seq) FROM suggestion_feedback g
+                      WHERE g.actor_id = f.actor_id AND g.suggested_id = f.suggested_id)
+       GROUP BY f.verdict ORDER BY f.verdict`,
+    ),
+  };
 }

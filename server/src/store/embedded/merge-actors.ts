@@ -1,7 +1,7 @@
 /**
  * mergeActors for the embedded store (rules: store/merge-actors-rules.ts). Runs inside the caller's
- * transaction: checks, moves participations and interests, deletes the merged actors, bumps the
- * kept actor's version, records the history.
+ * transaction: checks, moves participations, interests and suggestion feedback, deletes the merged
+ * actors, bumps the kept actor's version, records the history.
  */
 import type { Actor, ParticipationRole } from '../../domain/model';
 import { type WriteMeta, mergeDrafts } from '../history-rules';
@@ -60,6 +60,8 @@ export function mergeActors(sql: Sql, keepId: string, mergeIds: readonly string[
     interestsMoved++;
   }
 
+  moveFeedback(sql, keepId, mergeIds);
+
   // Their interests and participations go with them (ON DELETE CASCADE).
   sql.run('DELETE FROM actor WHERE id IN (SELECT value FROM json_each(?))', keysJson(mergeIds));
   const now = new Date().toISOString();
@@ -67,4 +69,21 @@ export function mergeActors(sql: Sql, keepId: string, mergeIds: readonly string[
   const kept = toActor(sql.get<ActorRow>('SELECT * FROM actor WHERE id = ?', keepId)!);
   appendChanges(sql, meta, mergeDrafts(kept, merged, { participations: participationsMoved, interests: interestsMoved }), now);
   return kept;
+}
+
+/**
+ * Suggestion feedback given for or about the merged actors becomes the kept actor's, in its order
+ * (`seq` stays, so the latest verdict of a pair still counts); feedback between the kept actor and
+ * the merged ones (or among these) would be an actor's verdict on itself and is dropped.
+ */
+function moveFeedback(sql: Sql, keepId: string, mergeIds: readonly string[]): void {
+  const all = keysJson([keepId, ...mergeIds]);
+  sql.run(
+    `DELETE FROM suggestion_feedback
+     WHERE actor_id IN (SELECT value FROM json_each(?)) AND suggested_id IN (SELECT value FROM json_each(?))`,
+    all,
+    all,
+  );
+  sql.run('UPDATE suggestion_feedback SET actor_id = ? WHERE actor_id IN (SELECT value FROM json_each(?))', keepId, keysJson(mergeIds));
+  sql.run('UPDATE suggestion_feedback SET suggested_id = ? WHERE suggested_id IN (SELECT value FROM json_each(?))', keepId, keysJson(mergeIds));
 }

@@ -9,8 +9,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { feedbackRecord } from '../feedback-rules';
 import { MissingReferenceError } from '../input-rules';
-import type { SuggestionFeedback, SuggestionFeedbackInput, SuggestionVerdict } from '../network-store';
-import { optionalStringField, stringField } from './records';
+import type { SuggestionFeedback, SuggestionFeedbackCounts, SuggestionFeedbackInput, SuggestionVerdict } from '../network-store';
+import { optionalStringField, stringField, toNumber } from './records';
 
 /** Which of `$actorId`, `$suggestedId` exist. */
 export const FEEDBACK_ENDS = `
@@ -44,6 +44,20 @@ WHERE latest = 'NOT_USEFUL'
 RETURN actorId, suggestedId
 ORDER BY actorId, suggestedId`;
 
+/** Verdicts per month (the first seven characters of `at`) and verdict. */
+export const FEEDBACK_BY_MONTH = `
+MATCH (:Actor)-[f:SUGGESTION_FEEDBACK]->(:Actor)
+RETURN substring(f.at, 0, 7) AS month, f.verdict AS verdict, count(*) AS count
+ORDER BY month, verdict`;
+
+/** Pairs by their latest verdict. */
+export const FEEDBACK_LATEST = `
+MATCH (a:Actor)-[f:SUGGESTION_FEEDBACK]->(b:Actor)
+WITH a, b, f ORDER BY f.seq DESC
+WITH a, b, collect(f.verdict)[0] AS latest
+RETURN latest AS verdict, count(*) AS count
+ORDER BY verdict`;
+
 export async function recordFeedback(tx: ManagedTransaction, input: SuggestionFeedbackInput): Promise<SuggestionFeedback> {
   const record = feedbackRecord(input);
   const ends = (await tx.run(FEEDBACK_ENDS, { actorId: record.actorId, suggestedId: record.suggestedId })).records;
@@ -75,4 +89,17 @@ export async function feedbackOf(tx: ManagedTransaction, actorIds: readonly stri
 export async function dismissedPairs(tx: ManagedTransaction): Promise<Array<{ actorId: string; suggestedId: string }>> {
   const records = (await tx.run(DISMISSED_PAIRS)).records;
   return records.map((r) => ({ actorId: stringField(r, 'actorId'), suggestedId: stringField(r, 'suggestedId') }));
+}
+
+export async function feedbackCounts(tx: ManagedTransaction): Promise<SuggestionFeedbackCounts> {
+  const byMonth = (await tx.run(FEEDBACK_BY_MONTH)).records.map((r) => ({
+    month: stringField(r, 'month'),
+    verdict: stringField(r, 'verdict') as SuggestionVerdict,
+    count: toNumber(r.get('count')),
+  }));
+  const latest = (await tx.run(FEEDBACK_LATEST)).records.map((r) => ({
+    verdict: stringField(r, 'verdict') as SuggestionVerdict,
+    count: toNumber(r.get('count')),
+  }));
+  return { byMonth, latest };
 }

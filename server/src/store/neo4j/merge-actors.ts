@@ -1,8 +1,8 @@
 /**
  * mergeActors for the Neo4j store (rules: store/merge-actors-rules.ts), inside the caller's write
  * transaction: lock the kept actor, read both sides, work out the roles and weights in JS (the same
- * rule functions as the embedded store), write them with one UNWIND statement each, delete the
- * merged actors, bump the kept actor's version, record the history.
+ * rule functions as the embedded store), write them with one UNWIND statement each, move the
+ * suggestion feedback, delete the merged actors, bump the kept actor's version, record the history.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Actor, ParticipationRole } from '../../domain/model';
@@ -40,6 +40,27 @@ UNWIND $rows AS r
 MATCH (t:Topic {id: r.topicId})
 MERGE (keep)-[i:INTERESTED_IN]->(t)
 SET i.weight = r.weight`;
+
+/**
+ * The merged actors' suggestion feedback (given for them) as the kept actor's; properties (seq,
+ * verdict, note, author, at) kept. Feedback about the kept or another merged actor is left to go.
+ */
+export const MOVE_FEEDBACK_GIVEN = `
+MATCH (keep:Actor {id: $keepId})
+UNWIND $ids AS id
+MATCH (:Actor {id: id})-[f:SUGGESTION_FEEDBACK]->(b:Actor)
+WHERE NOT b.id IN $all
+CREATE (keep)-[g:SUGGESTION_FEEDBACK]->(b)
+SET g = properties(f)`;
+
+/** Feedback about the merged actors (suggested to others) as feedback about the kept actor. */
+export const MOVE_FEEDBACK_ABOUT = `
+MATCH (keep:Actor {id: $keepId})
+UNWIND $ids AS id
+MATCH (a:Actor)-[f:SUGGESTION_FEEDBACK]->(:Actor {id: id})
+WHERE NOT a.id IN $all
+CREATE (a)-[g:SUGGESTION_FEEDBACK]->(keep)
+SET g = properties(f)`;
 
 /** Deletes the merged actors with their relationships. */
 export const DELETE_MERGED = `
@@ -103,6 +124,10 @@ export async function mergeActors(
   if (weights.size > 0) {
     await tx.run(SET_KEPT_INTERESTS, { keepId, rows: [...weights].map(([topicId, weight]) => ({ topicId, weight })) });
   }
+  // Feedback moves (the rules of the embedded store's moveFeedback); the originals go with DETACH DELETE.
+  const all = [keepId, ...mergeIds];
+  await tx.run(MOVE_FEEDBACK_GIVEN, { keepId, ids: [...mergeIds], all });
+  await tx.run(MOVE_FEEDBACK_ABOUT, { keepId, ids: [...mergeIds], all });
   await tx.run(DELETE_MERGED, { ids: [...mergeIds] });
   const now = new Date().toISOString();
   const kept = toActor((await tx.run(TOUCH_KEPT, { keepId, now })).records[0].get('actor'));

@@ -45,6 +45,7 @@ import type {
   NetworkStore,
   StoreCounts,
   SuggestionFeedback,
+  SuggestionFeedbackCounts,
   SuggestionFeedbackInput,
   TopicFilter,
   TopicPatch,
@@ -78,7 +79,7 @@ import type { ChangeRecord, WriteMeta } from '../history-rules';
 import { checkMergeInput } from '../merge-actors-rules';
 import { appendChanges, readHistory, roleOf } from './history';
 import { mergeActors } from './merge-actors';
-import { dismissedPairs, feedbackOf, recordFeedback } from './feedback';
+import { dismissedPairs, feedbackCounts, feedbackOf, recordFeedback } from './feedback';
 import * as K from './api-keys';
 import { actorIdsByName, collaborationIdsByTitle, readGraph } from './graph-reads';
 import { applyImportPlan, planNeo4jImport } from './import';
@@ -836,6 +837,10 @@ export class Neo4jStore implements NetworkStore {
 
   async eraseActor(actorId: string, meta?: WriteMeta): Promise<ErasureReport> {
     return this.write((tx) => eraseActor(tx, actorId, meta));
+  }
+
+  async suggestionFeedbackCounts(): Promise<SuggestionFeedbackCounts> {
+    return this.read((tx) => feedbackCounts(tx));
   }
 
   private async topicIdsOf(tx: ManagedTransaction, collaborationId: string): Promise<string[]> {

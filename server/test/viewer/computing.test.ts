@@ -39,7 +39,7 @@ browserSuite('viewer: insight computed in the background (COMPUTING, then the an
     const browser = await openBrowser(suggestionsMissing);
     browsers.push(browser);
     await recordMessages(browser.page);
-    await browser.page.goto(`${server.base}/`);
+    await browser.page.goto(server.url());
     return browser.page;
   }
 

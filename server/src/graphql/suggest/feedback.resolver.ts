@@ -90,6 +90,7 @@ export function feedbackSummary(counts: SuggestionFeedbackCounts): SuggestionFee
 
 @Resolver()
 export class SuggestionFeedbackSummaryResolver {
+  @Authorized('EDITOR')
   @Query(() => SuggestionFeedbackSummaryType, {
     description: 'How the feedback on contact suggestions adds up: INTRODUCED / NOT_USEFUL verdicts, the share introduced, per month.',
   })

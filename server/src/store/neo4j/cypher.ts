@@ -405,48 +405,6 @@ RETURN count(*) AS removed`;
 // ON CREATE, so existing records and relationships stay as they are; the adapter counts what was
 // created from the summary counters of each batch.
 
-// Rows that mergeGraph knows to be new (their node, or an endpoint of their relationship, did not
-// exist when the transaction began): plain CREATE, as fast as a raw import.
-
-/** New topics: full property maps. */
-export const CREATE_TOPICS = `
-UNWIND $rows AS r
-CREATE (t:Topic)
-SET t = r`;
-
-/** New actors: full property maps; a new actor starts at version 1. */
-export const CREATE_ACTORS = `
-UNWIND $rows AS r
-CREATE (a:Actor)
-SET a = r, a.version = 1`;
-
-/** New collaborations: full property maps. */
-export const CREATE_COLLABORATIONS = `
-UNWIND $rows AS r
-CREATE (c:Collaboration)
-SET c = r`;
-
-/** Interests of new actors: rows {actorId, topicId, weight}. */
-export const CREATE_INTERESTS = `
-UNWIND $rows AS r
-MATCH (a:Actor {id: r.actorId})
-MATCH (t:Topic {id: r.topicId})
-CREATE (a)-[:INTERESTED_IN {weight: r.weight}]->(t)`;
-
-/** Participations with a new endpoint: rows {actorId, collaborationId, role}. */
-export const CREATE_PARTICIPATIONS = `
-UNWIND $rows AS r
-MATCH (a:Actor {id: r.actorId})
-MATCH (c:Collaboration {id: r.collaborationId})
-CREATE (a)-[:PARTICIPATED_IN {role: r.role}]->(c)`;
-
-/** ABOUT relationships of new collaborations: rows {collaborationId, topicId}. */
-export const CREATE_ABOUT = `
-UNWIND $rows AS r
-MATCH (c:Collaboration {id: r.collaborationId})
-MATCH (t:Topic {id: r.topicId})
-CREATE (c)-[:ABOUT]->(t)`;
-
 /** Topics: rows are full property maps (id, name, nameKey, slug, aliases). */
 export const MERGE_TOPICS = `
 UNWIND $rows AS r

@@ -130,27 +130,6 @@ function nameFilter(query: string | null | undefined): string | null {
   return key === '' ? null : key;
 }
 
-/**
- * Splits merge rows into those that are certainly new (`isNew`) and the others. New rows are
- * de-duplicated by `key` (default: `id`), keeping the first, as MERGE … ON CREATE would.
- */
-function splitNew<R extends Params>(rows: readonly R[], isNew: (row: R) => boolean, key: (row: R) => string = (r) => r.id as string): { fresh: R[]; others: R[] } {
-  const fresh: R[] = [];
-  const others: R[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) {
-    if (!isNew(row)) others.push(row);
-    else {
-      const k = key(row);
-      if (!seen.has(k)) {
-        seen.add(k);
-        fresh.push(row);
-      }
-    }
-  }
-  return { fresh, others };
-}
-
 /** The properties a patch sets (`null` clears: `SET n += {p: null}` removes the property). */
 function patchProps<K extends string>(patch: Partial<Record<K, unknown>>, fields: readonly K[]): Params {
   const props: Params = {};
@@ -932,37 +911,13 @@ export class Neo4jStore implements NetworkStore {
         }
         return created;
       };
-      // What is new is written with CREATE, which is what makes a bulk import fast (MERGE looks
-      // every row up and locks it); only rows that may already exist are MERGEd. A relationship
-      // with a new endpoint cannot exist yet. The outcome is the same as MERGE for every row.
-      const before = {
-        topics: await this.existing(tx, 'Topic', topicIds),
-        actors: await this.existing(tx, 'Actor', [...actorsInData]),
-        collaborations: await this.existing(tx, 'Collaboration', collaborationRows.map((r) => r.id as string)),
-      };
-      const nodes = splitNew(topicRows, (r) => !before.topics.has(r.id));
-      const actors = splitNew(actorRows, (r) => !before.actors.has(r.id as string));
-      const collaborations = splitNew(collaborationRows, (r) => !before.collaborations.has(r.id as string));
-      const interests = splitNew(interestRows, (r) => !before.actors.has(r.actorId as string), (r) => `${r.actorId} ${r.topicId}`);
-      const participations = splitNew(
-        participationRows,
-        (r) => !before.collaborations.has(r.collaborationId as string) || !before.actors.has(r.actorId as string),
-        (r) => `${r.actorId} ${r.collaborationId}`,
-      );
-      const about = splitNew(aboutRows, (r) => !before.collaborations.has(r.collaborationId as string), (r) => `${r.collaborationId} ${r.topicId}`);
       const report: MergeReport = {
-        topicsCreated: await batches(Q.CREATE_TOPICS, nodes.fresh, 'nodesCreated'),
-        actorsCreated: await batches(Q.CREATE_ACTORS, actors.fresh, 'nodesCreated'),
-        collaborationsCreated: await batches(Q.CREATE_COLLABORATIONS, collaborations.fresh, 'nodesCreated'),
-        interestsCreated:
-          (await batches(Q.CREATE_INTERESTS, interests.fresh, 'relationshipsCreated')) +
-          (await batches(Q.MERGE_INTERESTS, interests.others, 'relationshipsCreated')),
-        participationsCreated:
-          (await batches(Q.CREATE_PARTICIPATIONS, participations.fresh, 'relationshipsCreated')) +
-          (await batches(Q.MERGE_PARTICIPATIONS, participations.others, 'relationshipsCreated')),
-        aboutCreated:
-          (await batches(Q.CREATE_ABOUT, about.fresh, 'relationshipsCreated')) +
-          (await batches(Q.MERGE_ABOUT, about.others, 'relationshipsCreated')),
+        topicsCreated: await batches(Q.MERGE_TOPICS, topicRows, 'nodesCreated'),
+        actorsCreated: await batches(Q.MERGE_ACTORS, actorRows, 'nodesCreated'),
+        collaborationsCreated: await batches(Q.MERGE_COLLABORATIONS, collaborationRows, 'nodesCreated'),
+        interestsCreated: await batches(Q.MERGE_INTERESTS, interestRows, 'relationshipsCreated'),
+        participationsCreated: await batches(Q.MERGE_PARTICIPATIONS, participationRows, 'relationshipsCreated'),
+        aboutCreated: await batches(Q.MERGE_ABOUT, aboutRows, 'relationshipsCreated'),
       };
       await appendChanges(tx, meta, [H.imported({ ...report })], at);
       return report;

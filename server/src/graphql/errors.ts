@@ -63,7 +63,9 @@ export function formatError(
   if (original instanceof GraphQLError && original !== error) {
     const ownCode = original.extensions?.code;
     if (typeof ownCode === 'string' && ownCode !== 'INTERNAL_SERVER_ERROR') {
-      return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions, code: ownCode } };
+      // `http` (status and headers for Apollo's response) is for the server, not for the client.
+      const { http: _http, ...own } = original.extensions;
+      return { ...formatted, extensions: { ...formatted.extensions, ...own, code: ownCode } };
     }
   }
 

@@ -54,6 +54,8 @@ export async function createApolloServer(httpServer: http.Server | null, config:
     allowBatchedHttpRequests: false,
     // Without introspection, "Did you mean …?" in error messages would give the schema away.
     formatError: (formatted, error) => (config.introspection ? formatError(formatted, error) : withoutSuggestions(formatError(formatted, error))),
+    // Stack traces stay in the server's log, also in development: they show the code's layout.
+    includeStacktraceInErrorResponses: false,
     // CSRF prevention stays on (the default): browsers may not send simple cross-site requests.
     csrfPrevention: true,
     plugins: [

@@ -101,6 +101,8 @@ describe('access control over HTTP', () => {
         expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer/);
         expect(codes(answer).length).toBeGreaterThan(0);
         expect(new Set(codes(answer))).toEqual(new Set(['UNAUTHENTICATED']));
+        // Only the code reaches the client: no stack trace, no Apollo-internal `http` extension.
+        for (const error of answer.body.errors) expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED' });
         expect(Object.values(answer.body.data ?? {}).every((v) => v === null)).toBe(true);
       }
       expect(await state()).toEqual(before);

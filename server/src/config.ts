@@ -143,6 +143,8 @@ export interface QueryLimits {
   /** Lexical tokens of the document (names, punctuation, values). */
   maxTokens: number;
   maxDirectives: number;
+  /** List items one answer may hold, counted while it is computed (graphql/result-budget.ts). */
+  maxResults: number;
 }
 
 export interface RateLimitConfig {
@@ -163,7 +165,7 @@ export interface LimitsConfig {
  * query of the test suites, measured) with headroom; see the README for the figures.
  */
 export const DEFAULT_LIMITS: LimitsConfig = {
-  query: { maxDepth: 8, maxCost: 300_000, maxAliases: 50, maxTokens: 5_000, maxDirectives: 20 },
+  query: { maxDepth: 8, maxCost: 300_000, maxAliases: 50, maxTokens: 5_000, maxDirectives: 20, maxResults: 200_000 },
   rateLimit: { max: 600, windowMs: 60_000 },
   trustProxy: false,
 };
@@ -198,6 +200,7 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
       maxAliases: count(env.QUERY_MAX_ALIASES, q.maxAliases, 'QUERY_MAX_ALIASES'),
       maxTokens: positive(env.QUERY_MAX_TOKENS, q.maxTokens, 'QUERY_MAX_TOKENS'),
       maxDirectives: count(env.QUERY_MAX_DIRECTIVES, q.maxDirectives, 'QUERY_MAX_DIRECTIVES'),
+      maxResults: positive(env.QUERY_MAX_RESULTS, q.maxResults, 'QUERY_MAX_RESULTS'),
     },
     rateLimit: {
       max: count(env.RATE_LIMIT_MAX, DEFAULT_LIMITS.rateLimit.max, 'RATE_LIMIT_MAX'),

@@ -24,6 +24,7 @@ import { createContext } from '../graphql/context';
 import { formatError, withoutSuggestions } from '../graphql/errors';
 import { KnownOperationTypesRule } from '../graphql/known-operation-types';
 import { literalFieldNames } from '../graphql/literal-fields';
+import { refuseOverBudgetAnswers } from '../graphql/result-budget';
 import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../service/network-service';
 import { authenticateRequests, principalOf, requireRole } from './authentication';
@@ -63,6 +64,7 @@ export async function createApolloServer(httpServer: http.Server | null, config:
       // No cache hints are used: skip the per-field cache-control bookkeeping (seen in profiles).
       ApolloServerPluginCacheControlDisabled(),
       literalFieldNames(),
+      refuseOverBudgetAnswers(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -105,7 +107,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }),
     authenticateRequests(authenticator),
     ...requestLimits(limits, config.bodyLimit),
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(service, principalOf(res)) }),
+    expressMiddleware(apollo, { context: async ({ res }) => createContext(service, principalOf(res), limits.query.maxResults) }),
   );
 
   // Downloads of the network: a viewer's; contact data only for editors (as Actor.contact).

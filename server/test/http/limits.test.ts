@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { batenbrock } from '../../../seed/batenbrock';
+import { generateNetwork } from '../../../seed/generate';
 import { DEFAULT_LIMITS, loadLimits } from '../../src/config';
 import { rateLimiter } from '../../src/http/limits/rate-limit';
 import { createEmbeddedStore } from '../../src/store/embedded';
@@ -220,6 +221,49 @@ describe('limits over HTTP', () => {
       const body = await response.json();
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });
+  });
+});
+
+describe('result budget over HTTP', () => {
+  let store: NetworkStore;
+  let api: HttpApi;
+  let hub: string;
+
+  beforeAll(async () => {
+    store = createEmbeddedStore({ filename: ':memory:' });
+    await store.init();
+    const data = generateNetwork({ actors: 600, hubs: 3, seed: 5 });
+    api = await startHttpApi(store, { seed: data, config: { limits: { ...TEST_LIMITS, query: { ...TEST_LIMITS.query, maxResults: 5_000 } } } });
+    const degree = new Map<string, number>();
+    for (const c of data.collaborations) for (const p of c.participants ?? []) degree.set(p.actorId, (degree.get(p.actorId) ?? 0) + 1);
+    hub = [...degree].sort((a, b) => b[1] - a[1])[0]![0];
+  });
+
+  afterAll(async () => {
+    await api.stop();
+    await store.close();
+  });
+
+  test('lists without `first` fanning out through a hub: one QUERY_TOO_COMPLEX (limit "results"), no data', async () => {
+    const chain = `{ actor(id: "${hub}") { collaborators { actor { collaborators { actor { collaborators { actor { name } } } } } } } }`;
+    const refused = await api.post({ query: chain });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({
+      data: null,
+      errors: [{ message: expect.stringContaining('more than 5000 list items'), locations: expect.any(Array), path: expect.any(Array), extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'results', max: 5000 } }],
+    });
+    // The same actor's first level fits the budget and is answered.
+    const fits = await api.post({ query: `{ actor(id: "${hub}") { collaborators { sharedCount actor { id } } } }` });
+    expect(fits.status).toBe(200);
+    const body = await fits.json();
+    expect(body.errors).toBeUndefined();
+    expect(body.data.actor.collaborators.length).toBeGreaterThan(50);
+  });
+
+  test('configured by QUERY_MAX_RESULTS (default 200,000)', () => {
+    expect(DEFAULT_LIMITS.query.maxResults).toBe(200_000);
+    expect(loadLimits({ QUERY_MAX_RESULTS: '1000' }).query.maxResults).toBe(1000);
+    expect(() => loadLimits({ QUERY_MAX_RESULTS: '0' })).toThrow(/QUERY_MAX_RESULTS/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { Actor, Topic } from '../../domain/model';
 import { actorSortKey } from '../../domain/ordering';
 import { checkPageSize } from '../../domain/paging';
@@ -7,6 +7,7 @@ import { PageArgs, toConnection } from '../common/connection';
 import { definedOnly } from '../common/patch';
 import { checkIdArg, checkListSize } from '../common/validators';
 import type { GraphQLContext } from '../context';
+import { CountListItems } from '../result-budget';
 import { InterestType } from '../links/interest.type';
 import { ParticipationType } from '../links/participation.type';
 import { loadExisting, primeActors } from '../loaders';
@@ -15,6 +16,7 @@ import { ActorFilterInput, CreateActorInput, InterestInput, UpdateActorInput } f
 import { ActorConnection, ActorType } from './actor.type';
 import { CollaboratorType } from './collaborator.type';
 
+@UseMiddleware(CountListItems)
 @Resolver(() => ActorType)
 export class ActorResolver {
   @Authorized('VIEWER')

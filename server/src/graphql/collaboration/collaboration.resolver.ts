@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { Collaboration, ParticipationRole, Topic } from '../../domain/model';
 import { collaborationSortKey } from '../../domain/ordering';
 import { checkFilterRange } from '../../domain/validation';
@@ -7,6 +7,7 @@ import { PageArgs, toConnection } from '../common/connection';
 import { definedOnly } from '../common/patch';
 import { checkIdArg } from '../common/validators';
 import type { GraphQLContext } from '../context';
+import { CountListItems } from '../result-budget';
 import { ParticipationType } from '../links/participation.type';
 import { required } from '../links/required';
 import { loadExisting, primeCollaborations, type Loaders } from '../loaders';
@@ -14,6 +15,7 @@ import { TopicType } from '../topic/topic.type';
 import { CollaborationFilterInput, CreateCollaborationInput, UpdateCollaborationInput } from './collaboration.input';
 import { CollaborationConnection, CollaborationType } from './collaboration.type';
 
+@UseMiddleware(CountListItems)
 @Resolver(() => CollaborationType)
 export class CollaborationResolver {
   @Authorized('VIEWER')

@@ -2,12 +2,13 @@
  * The ends of the relationship types (Interest, Participation, Collaborator), resolved through the
  * request's loaders so that lists of them cost one store call per level.
  */
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { ActorType } from '../actor/actor.type';
 import { CollaboratorType } from '../actor/collaborator.type';
 import { CollaborationType } from '../collaboration/collaboration.type';
 import type { GraphQLContext } from '../context';
+import { CountListItems } from '../result-budget';
 import { loadExisting } from '../loaders';
 import { TopicType } from '../topic/topic.type';
 import { InterestType } from './interest.type';
@@ -44,6 +45,7 @@ export class ParticipationResolver {
   }
 }
 
+@UseMiddleware(CountListItems)
 @Resolver(() => CollaboratorType)
 export class CollaboratorResolver {
   @FieldResolver(() => ActorType, { description: 'The partner.' })

@@ -2,7 +2,7 @@
  * Questions about the shape of the network, answered from the projection; names and details of
  * what they return come through the request's loaders.
  */
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { checkFilterRange } from '../../domain/validation';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { ActorType } from '../actor/actor.type';
@@ -10,6 +10,7 @@ import { CollaborationType } from '../collaboration/collaboration.type';
 import { NodeType } from '../common/enums';
 import { withoutNulls } from '../common/patch';
 import type { GraphQLContext } from '../context';
+import { CountListItems } from '../result-budget';
 import { required } from '../links/required';
 import { loadExisting } from '../loaders';
 import { TopicType } from '../topic/topic.type';
@@ -56,6 +57,7 @@ export class NetworkResolver {
   }
 }
 
+@UseMiddleware(CountListItems)
 @Resolver(() => ActorChainType)
 export class ActorChainResolver {
   @FieldResolver(() => [ActorType], { description: 'The actors of the chain, from the first to the last.' })
@@ -117,6 +119,7 @@ export class NetworkNodeResolver {
   }
 }
 
+@UseMiddleware(CountListItems)
 @Resolver(() => NetworkEdge)
 export class NetworkEdgeResolver {
   @FieldResolver(() => [CollaborationType], { description: 'COLLABORATES_WITH: the shared collaborations in scope.' })

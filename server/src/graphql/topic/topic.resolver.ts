@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { topicSortKey } from '../../domain/ordering';
 import { ActorType } from '../actor/actor.type';
@@ -7,11 +7,13 @@ import { PageArgs, toConnection } from '../common/connection';
 import { definedOnly } from '../common/patch';
 import { checkIdArg } from '../common/validators';
 import type { GraphQLContext } from '../context';
+import { CountListItems } from '../result-budget';
 import { InterestType } from '../links/interest.type';
 import { loadExisting, primeTopics } from '../loaders';
 import { CreateTopicInput, TopicFilterInput, UpdateTopicInput } from './topic.input';
 import { TopicConnection, TopicType } from './topic.type';
 
+@UseMiddleware(CountListItems)
 @Resolver(() => TopicType)
 export class TopicResolver {
   @Authorized('VIEWER')

@@ -12,6 +12,7 @@
  */
 import type { ActorKind, CollaborationKind, IsoDate } from '../domain/model';
 import type { GraphSnapshot } from '../store/network-store';
+import { snapshotFingerprint } from './snapshot-fingerprint';
 
 export interface ProjectedActor {
   kind: ActorKind;
@@ -45,8 +46,26 @@ export class NetworkProjection {
     return projection;
   }
 
+  /** The fingerprint of the last snapshot loaded and the version right after loading it. */
+  private loaded: { fingerprint: string; version: number } | null = null;
+
+  /**
+   * Loads the snapshot unless it is what was loaded last and no write changed the projection
+   * since: then only `builtAt` moves and the version — and every cache keyed by it — stays.
+   * Answers whether the state was replaced.
+   */
+  refresh(snapshot: GraphSnapshot): boolean {
+    const fingerprint = snapshotFingerprint(snapshot);
+    if (this.loaded && this.loaded.version === this.version && this.loaded.fingerprint === fingerprint) {
+      this.builtAt = new Date();
+      return false;
+    }
+    this.load(snapshot, fingerprint);
+    return true;
+  }
+
   /** Replaces the whole state with a snapshot of the store. */
-  load(snapshot: GraphSnapshot): void {
+  load(snapshot: GraphSnapshot, fingerprint: string = snapshotFingerprint(snapshot)): void {
     this.actors.clear();
     this.collaborations.clear();
     this.topics.clear();
@@ -58,6 +77,7 @@ export class NetworkProjection {
     for (const a of snapshot.about) this.collaborations.get(a.collaborationId)?.topics.add(a.topicId);
     this.builtAt = new Date();
     this.version++;
+    this.loaded = { fingerprint, version: this.version };
   }
 
   // --- kept current by the service's writes -------------------------------------------------

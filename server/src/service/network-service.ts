@@ -69,9 +69,14 @@ export class NetworkService {
     return service;
   }
 
-  /** Rebuilds the projection from the store (after writes that bypassed the service). */
+  /**
+   * Rebuilds the projection from the store (after writes that bypassed the service); a store whose
+   * state did not change keeps the projection's version and the caches keyed by it.
+   */
   rebuildProjection(): Promise<void> {
-    return this.writes.run(async () => this.projection.load(await this.store.loadSnapshot()));
+    return this.writes.run(async () => {
+      this.projection.refresh(await this.store.loadSnapshot());
+    });
   }
 
   // --- questions answered from the projection --------------------------------------------------

@@ -19,7 +19,7 @@ import type {
   TopicStats,
 } from '../../domain/model';
 import { checkPageSize, type Page, type PageRequest } from '../../domain/paging';
-import { nameKey, slugify } from '../../domain/text';
+import { slugify } from '../../domain/text';
 import type {
   ApiKeyRecord,
   NewApiKeyInput,
@@ -83,6 +83,7 @@ import { applyImportPlan, planEmbeddedImport } from './import';
 import { eraseActor, personalData } from './gdpr';
 import type { ErasureReport, PersonalData } from '../gdpr-rules';
 import type { ImportCounts, ImportGraph, ImportOptions } from '../import-rules';
+import * as W from './record-writes';
 
 export interface EmbeddedStoreOptions {
   /** Path of the database file (its directory is created), or `':memory:'` for tests. */
@@ -308,22 +309,7 @@ export class EmbeddedStore implements NetworkStore {
         updatedAt: now,
         version: 1,
       };
-      this.sql.run(
-        `INSERT INTO actor (id, name, name_key, kind, description, district, website, contact,
-                            created_at, updated_at, version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        actor.id,
-        actor.name,
-        nameKey(actor.name),
-        actor.kind,
-        actor.description,
-        actor.district,
-        actor.website,
-        actor.contact,
-        actor.createdAt,
-        actor.updatedAt,
-        actor.version,
-      );
+      W.insertActor(this.sql, actor);
       appendChanges(this.sql, meta, [H.actorCreated(actor)], now);
       return actor;
     });
@@ -351,21 +337,7 @@ export class EmbeddedStore implements NetworkStore {
         updatedAt: new Date().toISOString(),
         version: current.version + 1,
       };
-      this.sql.run(
-        `UPDATE actor SET name = ?, name_key = ?, kind = ?, description = ?, district = ?, website = ?,
-                          contact = ?, updated_at = ?, version = ?
-         WHERE id = ?`,
-        actor.name,
-        nameKey(actor.name),
-        actor.kind,
-        actor.description,
-        actor.district,
-        actor.website,
-        actor.contact,
-        actor.updatedAt,
-        actor.version,
-        id,
-      );
+      W.updateActor(this.sql, actor);
       appendChanges(this.sql, meta, [H.actorUpdated(current, actor, meta)], actor.updatedAt);
       return actor;
     });
@@ -409,14 +381,7 @@ export class EmbeddedStore implements NetworkStore {
         aliases: [...(input.aliases ?? [])],
       };
       if (this.sql.exists('topic', topic.id)) throw new ConflictError(`Topic "${topic.id}" already exists`, 'id');
-      this.sql.run(
-        'INSERT INTO topic (id, name, name_key, slug, aliases) VALUES (?, ?, ?, ?, ?)',
-        topic.id,
-        topic.name,
-        nameKey(topic.name),
-        topic.slug,
-        JSON.stringify(topic.aliases),
-      );
+      W.insertTopic(this.sql, topic);
       appendChanges(this.sql, meta, [H.topicCreated(topic)]);
       return topic;
     });
@@ -430,14 +395,7 @@ export class EmbeddedStore implements NetworkStore {
       const name = required(patch.name, current.name, 'name');
       // A new name changes the slug too; the id stays.
       const topic: Topic = { id, name, slug: slugify(name), aliases: patch.aliases ? [...patch.aliases] : current.aliases };
-      this.sql.run(
-        'UPDATE topic SET name = ?, name_key = ?, slug = ?, aliases = ? WHERE id = ?',
-        topic.name,
-        nameKey(topic.name),
-        topic.slug,
-        JSON.stringify(topic.aliases),
-        id,
-      );
+      W.updateTopic(this.sql, topic);
       appendChanges(this.sql, meta, [H.topicUpdated(current, topic)]);
       return topic;
     });
@@ -477,7 +435,7 @@ export class EmbeddedStore implements NetworkStore {
         createdAt: now,
         updatedAt: now,
       };
-      this.insertCollaboration(collaboration);
+      W.insertCollaboration(this.sql, collaboration);
       this.insertAbout(id, topicIds);
       for (const p of participants) {
         this.sql.run(
@@ -508,19 +466,7 @@ export class EmbeddedStore implements NetworkStore {
         description: patch.description === undefined ? current.description : patch.description,
         updatedAt: new Date().toISOString(),
       };
-      this.sql.run(
-        `UPDATE collaboration SET title = ?, kind = ?, start_date = ?, end_date = ?, location = ?,
-                                  description = ?, updated_at = ?
-         WHERE id = ?`,
-        collaboration.title,
-        collaboration.kind,
-        collaboration.startDate,
-        collaboration.endDate,
-        collaboration.location,
-        collaboration.description,
-        collaboration.updatedAt,
-        id,
-      );
+      W.updateCollaboration(this.sql, collaboration);
       const topicsBefore = topicIds ? this.topicIdsOf(id) : undefined;
       if (topicIds) {
         this.sql.run('DELETE FROM about WHERE collaboration_id = ?', id);
@@ -695,23 +641,6 @@ export class EmbeddedStore implements NetworkStore {
     const [missing] = this.sql.missing('topic', topicIds);
     if (missing !== undefined) throw new MissingReferenceError('Topic', missing, 'topicIds');
     return [...new Set(topicIds)];
-  }
-
-  private insertCollaboration(c: Collaboration): void {
-    this.sql.run(
-      `INSERT INTO collaboration (id, title, kind, start_date, end_date, location, description,
-                                  created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      c.id,
-      c.title,
-      c.kind,
-      c.startDate,
-      c.endDate,
-      c.location,
-      c.description,
-      c.createdAt,
-      c.updatedAt,
-    );
   }
 
   private insertAbout(collaborationId: string, topicIds: readonly string[]): void {

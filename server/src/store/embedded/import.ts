@@ -3,7 +3,6 @@
  * touches, let planImport decide, write the plan. Runs inside the caller's transaction.
  */
 import type { ParticipationRole } from '../../domain/model';
-import { nameKey } from '../../domain/text';
 import type { WriteMeta } from '../history-rules';
 import {
   importKeys,
@@ -18,6 +17,7 @@ import {
 import { appendChanges } from './history';
 import { type ActorRow, type CollaborationRow, type TopicRow, toActor, toCollaboration, toTopic } from './rows';
 import { keysJson, type Sql } from './sql';
+import * as W from './record-writes';
 
 const KEYS = '(SELECT value FROM json_each(?))';
 /** Pairs bound as one JSON array of [a, b] arrays. */
@@ -81,85 +81,27 @@ export function applyImportPlan(sql: Sql, plan: ImportPlan, options: ImportOptio
   };
 
   for (const t of plan.createTopics) {
-    sql.run(
-      'INSERT INTO topic (id, name, name_key, slug, aliases) VALUES (?, ?, ?, ?, ?)',
-      t.id,
-      t.name,
-      nameKey(t.name),
-      t.slug,
-      JSON.stringify(t.aliases),
-    );
+    W.insertTopic(sql, t);
     step();
   }
   for (const t of plan.updateTopics) {
-    sql.run('UPDATE topic SET name = ?, name_key = ?, slug = ?, aliases = ? WHERE id = ?', t.name, nameKey(t.name), t.slug, JSON.stringify(t.aliases), t.id);
+    W.updateTopic(sql, t);
     step();
   }
   for (const a of plan.createActors) {
-    sql.run(
-      `INSERT INTO actor (id, name, name_key, kind, description, district, website, contact, created_at, updated_at, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      a.id,
-      a.name,
-      nameKey(a.name),
-      a.kind,
-      a.description,
-      a.district,
-      a.website,
-      a.contact,
-      a.createdAt,
-      a.updatedAt,
-      a.version,
-    );
+    W.insertActor(sql, a);
     step();
   }
   for (const a of plan.updateActors) {
-    sql.run(
-      `UPDATE actor SET name = ?, name_key = ?, kind = ?, description = ?, district = ?, website = ?, contact = ?,
-                        updated_at = ?, version = ?
-       WHERE id = ?`,
-      a.name,
-      nameKey(a.name),
-      a.kind,
-      a.description,
-      a.district,
-      a.website,
-      a.contact,
-      a.updatedAt,
-      a.version,
-      a.id,
-    );
+    W.updateActor(sql, a);
     step();
   }
   for (const c of plan.createCollaborations) {
-    sql.run(
-      `INSERT INTO collaboration (id, title, kind, start_date, end_date, location, description, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      c.id,
-      c.title,
-      c.kind,
-      c.startDate,
-      c.endDate,
-      c.location,
-      c.description,
-      c.createdAt,
-      c.updatedAt,
-    );
+    W.insertCollaboration(sql, c);
     step();
   }
   for (const c of plan.updateCollaborations) {
-    sql.run(
-      `UPDATE collaboration SET title = ?, kind = ?, start_date = ?, end_date = ?, location = ?, description = ?, updated_at = ?
-       WHERE id = ?`,
-      c.title,
-      c.kind,
-      c.startDate,
-      c.endDate,
-      c.location,
-      c.description,
-      c.updatedAt,
-      c.id,
-    );
+    W.updateCollaboration(sql, c);
     step();
   }
   for (const i of plan.setInterests) {

@@ -1,0 +1,85 @@
+/**
+ * Writing whole actor, topic and collaboration records into their tables: one statement per shape,
+ * used by the single writes (embedded-store.ts) and the import (import.ts) alike, so a column
+ * added to a table is written everywhere or nowhere. `name_key` is derived here, from the name.
+ */
+import type { Actor, Collaboration, Topic } from '../../domain/model';
+import { nameKey } from '../../domain/text';
+import type { Sql } from './sql';
+
+export function insertActor(sql: Sql, a: Actor): void {
+  sql.run(
+    `INSERT INTO actor (id, name, name_key, kind, description, district, website, contact, created_at, updated_at, version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    a.id,
+    a.name,
+    nameKey(a.name),
+    a.kind,
+    a.description,
+    a.district,
+    a.website,
+    a.contact,
+    a.createdAt,
+    a.updatedAt,
+    a.version,
+  );
+}
+
+/** Every field but id and createdAt, from the record. */
+export function updateActor(sql: Sql, a: Actor): void {
+  sql.run(
+    `UPDATE actor SET name = ?, name_key = ?, kind = ?, description = ?, district = ?, website = ?, contact = ?,
+                      updated_at = ?, version = ?
+     WHERE id = ?`,
+    a.name,
+    nameKey(a.name),
+    a.kind,
+    a.description,
+    a.district,
+    a.website,
+    a.contact,
+    a.updatedAt,
+    a.version,
+    a.id,
+  );
+}
+
+export function insertTopic(sql: Sql, t: Topic): void {
+  sql.run('INSERT INTO topic (id, name, name_key, slug, aliases) VALUES (?, ?, ?, ?, ?)', t.id, t.name, nameKey(t.name), t.slug, JSON.stringify(t.aliases));
+}
+
+export function updateTopic(sql: Sql, t: Topic): void {
+  sql.run('UPDATE topic SET name = ?, name_key = ?, slug = ?, aliases = ? WHERE id = ?', t.name, nameKey(t.name), t.slug, JSON.stringify(t.aliases), t.id);
+}
+
+export function insertCollaboration(sql: Sql, c: Collaboration): void {
+  sql.run(
+    `INSERT INTO collaboration (id, title, kind, start_date, end_date, location, description, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    c.id,
+    c.title,
+    c.kind,
+    c.startDate,
+    c.endDate,
+    c.location,
+    c.description,
+    c.createdAt,
+    c.updatedAt,
+  );
+}
+
+/** Every field but id and createdAt, from the record. */
+export function updateCollaboration(sql: Sql, c: Collaboration): void {
+  sql.run(
+    `UPDATE collaboration SET title = ?, kind = ?, start_date = ?, end_date = ?, location = ?, description = ?, updated_at = ?
+     WHERE id = ?`,
+    c.title,
+    c.kind,
+    c.startDate,
+    c.endDate,
+    c.location,
+    c.description,
+    c.updatedAt,
+    c.id,
+  );
+}

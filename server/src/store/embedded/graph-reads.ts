@@ -4,74 +4,27 @@
  */
 import type { ParticipationRole } from '../../domain/model';
 import { nameKey } from '../../domain/text';
+import { assembleGraphData, groupBy } from '../graph-data';
 import type { GraphData } from '../network-store';
 import { type ActorRow, type CollaborationRow, type TopicRow, toActor, toCollaboration, toTopic } from './rows';
 import type { Sql } from './sql';
 
-/** Rows grouped by a key, in row order. */
-function groupBy<R, V>(rows: readonly R[], key: (row: R) => string, value: (row: R) => V): Map<string, V[]> {
-  const out = new Map<string, V[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(value(r));
-    else out.set(k, [value(r)]);
-  }
-  return out;
-}
-
 /** Call inside a read transaction, so every table is read from one snapshot. */
 export function readGraph(sql: Sql): GraphData {
-  const interests = groupBy(
-    sql.all<{ actor_id: string; topic_id: string; weight: number }>('SELECT actor_id, topic_id, weight FROM interest ORDER BY actor_id, topic_id'),
-    (r) => r.actor_id,
-    (r) => ({ topicId: r.topic_id, weight: r.weight }),
-  );
-  const about = groupBy(
-    sql.all<{ collaboration_id: string; topic_id: string }>('SELECT collaboration_id, topic_id FROM about ORDER BY collaboration_id, topic_id'),
-    (r) => r.collaboration_id,
-    (r) => r.topic_id,
-  );
-  const participants = groupBy(
-    sql.all<{ actor_id: string; collaboration_id: string; role: ParticipationRole }>(
-      'SELECT actor_id, collaboration_id, role FROM participation ORDER BY collaboration_id, actor_id',
-    ),
-    (r) => r.collaboration_id,
-    (r) => ({ actorId: r.actor_id, role: r.role }),
-  );
-  return {
-    topics: sql.all<TopicRow>('SELECT * FROM topic ORDER BY id').map((r) => {
-      const t = toTopic(r);
-      return { id: t.id, name: t.name, aliases: t.aliases };
-    }),
-    actors: sql.all<ActorRow>('SELECT * FROM actor ORDER BY id').map((r) => {
-      const a = toActor(r);
-      return {
-        id: a.id,
-        name: a.name,
-        kind: a.kind,
-        description: a.description,
-        district: a.district,
-        website: a.website,
-        contact: a.contact,
-        interests: interests.get(a.id) ?? [],
-      };
-    }),
-    collaborations: sql.all<CollaborationRow>('SELECT * FROM collaboration ORDER BY id').map((r) => {
-      const c = toCollaboration(r);
-      return {
-        id: c.id,
-        title: c.title,
-        kind: c.kind,
-        startDate: c.startDate,
-        endDate: c.endDate,
-        location: c.location,
-        description: c.description,
-        topicIds: about.get(c.id) ?? [],
-        participants: participants.get(c.id) ?? [],
-      };
-    }),
-  };
+  return assembleGraphData({
+    topics: sql.all<TopicRow>('SELECT * FROM topic').map(toTopic),
+    actors: sql.all<ActorRow>('SELECT * FROM actor').map(toActor),
+    collaborations: sql.all<CollaborationRow>('SELECT * FROM collaboration').map(toCollaboration),
+    interests: sql
+      .all<{ actor_id: string; topic_id: string; weight: number }>('SELECT actor_id, topic_id, weight FROM interest')
+      .map((r) => ({ actorId: r.actor_id, topicId: r.topic_id, weight: r.weight })),
+    about: sql
+      .all<{ collaboration_id: string; topic_id: string }>('SELECT collaboration_id, topic_id FROM about')
+      .map((r) => ({ collaborationId: r.collaboration_id, topicId: r.topic_id })),
+    participations: sql
+      .all<{ actor_id: string; collaboration_id: string; role: ParticipationRole }>('SELECT actor_id, collaboration_id, role FROM participation')
+      .map((r) => ({ actorId: r.actor_id, collaborationId: r.collaboration_id, role: r.role })),
+  });
 }
 
 /** Per name: ids of the actors with that nameKey, ascending (index actor_name_key). */

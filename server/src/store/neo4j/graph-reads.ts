@@ -6,6 +6,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ParticipationRole } from '../../domain/model';
 import { nameKey } from '../../domain/text';
+import { assembleGraphData, groupBy } from '../graph-data';
 import type { GraphData } from '../network-store';
 import { stringField, toActor, toCollaboration, toNumber, toTopic } from './records';
 
@@ -34,71 +35,33 @@ MATCH (c:Collaboration)
 WHERE c.title IN $titles
 RETURN c.title AS title, c.id AS id`;
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 export async function readGraph(tx: ManagedTransaction): Promise<GraphData> {
   const rows = async (statement: string) => (await tx.run(statement)).records;
-  const interests = new Map<string, Array<{ topicId: string; weight: number }>>();
-  for (const r of await rows(READ_INTERESTS)) push(interests, stringField(r, 'actorId'), { topicId: stringField(r, 'topicId'), weight: toNumber(r.get('weight')) });
-  const about = new Map<string, string[]>();
-  for (const r of await rows(READ_ABOUT)) push(about, stringField(r, 'collaborationId'), stringField(r, 'topicId'));
-  const participants = new Map<string, Array<{ actorId: string; role: ParticipationRole }>>();
-  for (const r of await rows(READ_PARTICIPATIONS)) {
-    push(participants, stringField(r, 'collaborationId'), { actorId: stringField(r, 'actorId'), role: stringField(r, 'role') as ParticipationRole });
-  }
-
-  const topics = (await rows(READ_TOPICS)).map((r) => {
-    const t = toTopic(r.get('topic'));
-    return { id: t.id, name: t.name, aliases: t.aliases };
+  return assembleGraphData({
+    topics: (await rows(READ_TOPICS)).map((r) => toTopic(r.get('topic'))),
+    actors: (await rows(READ_ACTORS)).map((r) => toActor(r.get('actor'))),
+    collaborations: (await rows(READ_COLLABORATIONS)).map((r) => toCollaboration(r.get('collaboration'))),
+    interests: (await rows(READ_INTERESTS)).map((r) => ({ actorId: stringField(r, 'actorId'), topicId: stringField(r, 'topicId'), weight: toNumber(r.get('weight')) })),
+    about: (await rows(READ_ABOUT)).map((r) => ({ collaborationId: stringField(r, 'collaborationId'), topicId: stringField(r, 'topicId') })),
+    participations: (await rows(READ_PARTICIPATIONS)).map((r) => ({
+      actorId: stringField(r, 'actorId'),
+      collaborationId: stringField(r, 'collaborationId'),
+      role: stringField(r, 'role') as ParticipationRole,
+    })),
   });
-  const actors = (await rows(READ_ACTORS)).map((r) => {
-    const a = toActor(r.get('actor'));
-    return {
-      id: a.id,
-      name: a.name,
-      kind: a.kind,
-      description: a.description,
-      district: a.district,
-      website: a.website,
-      contact: a.contact,
-      interests: (interests.get(a.id) ?? []).sort((x, y) => byString(x.topicId, y.topicId)),
-    };
-  });
-  const collaborations = (await rows(READ_COLLABORATIONS)).map((r) => {
-    const c = toCollaboration(r.get('collaboration'));
-    return {
-      id: c.id,
-      title: c.title,
-      kind: c.kind,
-      startDate: c.startDate,
-      endDate: c.endDate,
-      location: c.location,
-      description: c.description,
-      topicIds: (about.get(c.id) ?? []).sort(byString),
-      participants: (participants.get(c.id) ?? []).sort((x, y) => byString(x.actorId, y.actorId)),
-    };
-  });
-  return { topics: topics.sort(byId), actors: actors.sort(byId), collaborations: collaborations.sort(byId) };
 }
 
 export async function actorIdsByName(tx: ManagedTransaction, names: readonly string[]): Promise<string[][]> {
   const keys = names.map(nameKey);
-  const found = new Map<string, string[]>();
-  for (const r of (await tx.run(ACTOR_IDS_BY_NAME_KEY, { keys: [...new Set(keys)] })).records) push(found, stringField(r, 'key'), stringField(r, 'id'));
+  const records = (await tx.run(ACTOR_IDS_BY_NAME_KEY, { keys: [...new Set(keys)] })).records;
+  const found = groupBy(records, (r) => stringField(r, 'key'), (r) => stringField(r, 'id'));
   return keys.map((k) => [...(found.get(k) ?? [])].sort(byString));
 }
 
 export async function collaborationIdsByTitle(tx: ManagedTransaction, titles: readonly string[]): Promise<string[][]> {
-  const found = new Map<string, string[]>();
-  for (const r of (await tx.run(COLLABORATION_IDS_BY_TITLE, { titles: [...new Set(titles)] })).records) {
-    push(found, stringField(r, 'title'), stringField(r, 'id'));
-  }
+  const records = (await tx.run(COLLABORATION_IDS_BY_TITLE, { titles: [...new Set(titles)] })).records;
+  const found = groupBy(records, (r) => stringField(r, 'title'), (r) => stringField(r, 'id'));
   return titles.map((t) => [...(found.get(t) ?? [])].sort(byString));
 }

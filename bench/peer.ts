@@ -13,7 +13,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Driver } from 'neo4j-driver';
 import { graphqlClient } from './http-client';
-import { EGO, LIST_PAGE, SEARCH_PAGE, TOP_COLLABORATORS, type RequestInput, type RequestKind } from './requests';
+import { EGO, EGO_CYPHER, LIST_PAGE, SEARCH_PAGE, TOP_COLLABORATORS, type RequestInput, type RequestKind } from './requests';
 
 export interface Peer {
   supports(kind: RequestKind): boolean;
@@ -89,29 +89,8 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     egoNetwork(id: ID!, max: Int = ${EGO.maxActors}): EgoNetwork
       @cypher(
         statement: """
-        MATCH (centre:Actor {id: $id})
-        OPTIONAL MATCH (centre)-[:PARTICIPATED_IN]->(:Collaboration)<-[:PARTICIPATED_IN]-(n:Actor) WHERE n <> centre
-        WITH centre, n ORDER BY n.id
-        WITH centre, collect(DISTINCT n) AS ring1
-        CALL (centre, ring1) {
-          WITH centre, ring1 WHERE size(ring1) + 1 < $max
-          UNWIND range(0, size(ring1) - 1) AS i
-          WITH centre, i, ring1[i] AS p
-          MATCH (p)-[:PARTICIPATED_IN]->(:Collaboration)<-[:PARTICIPATED_IN]-(m:Actor)
-          WHERE m <> centre
-          WITH m, min(i) AS parent ORDER BY parent, m.id
-          RETURN collect(m) AS reached
-        }
-        WITH [centre] + ring1 + [m IN reached WHERE NOT m IN ring1] AS everyone
-        WITH everyone[0..$max] AS shown, size(everyone) > $max AS truncated
-        CALL (shown) {
-          UNWIND shown AS a
-          MATCH (a)-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(b:Actor)
-          WHERE a.id < b.id AND b IN shown
-          WITH a, b, count(c) AS w
-          RETURN collect({source: a.id, target: b.id, weight: w}) AS edges
-        }
-        RETURN {truncated: truncated, nodes: [x IN shown | {id: x.id, label: x.name}], edges: edges} AS network
+        ${EGO_CYPHER}
+        RETURN {truncated: truncated, nodes: [x IN shown | {id: x.id, label: x.name}], edges: [e IN edges | {source: e[0], target: e[1], weight: e[2]}]} AS network
         """
         columnName: "network"
       )

@@ -38,6 +38,35 @@ export const TOP_COLLABORATORS = 10;
 export const LIST_PAGE = 50;
 export const SEARCH_PAGE = 20;
 
+/**
+ * The ego network in one Cypher statement, as the projection answers it: breadth-first, ring 1 by
+ * id, ring 2 by (first parent, id), ring 2 only expanded when ring 1 leaves room under `$max`;
+ * `shown`, `truncated` and `edges` ([source, target, shared collaborations]) for a final RETURN.
+ * The Cypher floor and the @neo4j/graphql peer's `@cypher` field (peer.ts) both use it.
+ */
+export const EGO_CYPHER = `MATCH (centre:Actor {id: $id})
+OPTIONAL MATCH (centre)-[:PARTICIPATED_IN]->(:Collaboration)<-[:PARTICIPATED_IN]-(n:Actor) WHERE n <> centre
+WITH centre, n ORDER BY n.id
+WITH centre, collect(DISTINCT n) AS ring1
+CALL (centre, ring1) {
+  WITH centre, ring1 WHERE size(ring1) + 1 < $max
+  UNWIND range(0, size(ring1) - 1) AS i
+  WITH centre, i, ring1[i] AS p
+  MATCH (p)-[:PARTICIPATED_IN]->(:Collaboration)<-[:PARTICIPATED_IN]-(m:Actor)
+  WHERE m <> centre
+  WITH m, min(i) AS parent ORDER BY parent, m.id
+  RETURN collect(m) AS reached
+}
+WITH [centre] + ring1 + [m IN reached WHERE NOT m IN ring1] AS everyone
+WITH everyone[0..$max] AS shown, size(everyone) > $max AS truncated
+CALL (shown) {
+  UNWIND shown AS a
+  MATCH (a)-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(b:Actor)
+  WHERE a.id < b.id AND b IN shown
+  WITH a, b, count(c) AS w
+  RETURN collect([a.id, b.id, w]) AS edges
+}`;
+
 const unique = <T>(items: T[]) => [...new Set(items)];
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -208,32 +237,9 @@ const egoNetwork: RequestSpec = {
     );
   },
   async cypherFloor(driver, input) {
-    // Breadth-first order as the projection has it: ring 1 by id, ring 2 by (first parent, id);
-    // ring 2 is only expanded when ring 1 leaves room under the cap.
     const [r] = await cypher(
       driver,
-      `MATCH (centre:Actor {id: $id})
-       OPTIONAL MATCH (centre)-[:PARTICIPATED_IN]->(:Collaboration)<-[:PARTICIPATED_IN]-(n:Actor) WHERE n <> centre
-       WITH centre, n ORDER BY n.id
-       WITH centre, collect(DISTINCT n) AS ring1
-       CALL (centre, ring1) {
-         WITH centre, ring1 WHERE size(ring1) + 1 < $max
-         UNWIND range(0, size(ring1) - 1) AS i
-         WITH centre, i, ring1[i] AS p
-         MATCH (p)-[:PARTICIPATED_IN]->(:Collaboration)<-[:PARTICIPATED_IN]-(m:Actor)
-         WHERE m <> centre
-         WITH m, min(i) AS parent ORDER BY parent, m.id
-         RETURN collect(m) AS reached
-       }
-       WITH [centre] + ring1 + [m IN reached WHERE NOT m IN ring1] AS everyone
-       WITH everyone[0..$max] AS shown, size(everyone) > $max AS truncated
-       CALL (shown) {
-         UNWIND shown AS a
-         MATCH (a)-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(b:Actor)
-         WHERE a.id < b.id AND b IN shown
-         WITH a, b, count(c) AS w
-         RETURN collect([a.id, b.id, w]) AS edges
-       }
+      `${EGO_CYPHER}
        RETURN truncated, [x IN shown | [x.id, x.name]] AS nodes, edges`,
       { id: input.actorId, max: neo4j.int(EGO.maxActors) },
     );
@@ -314,7 +320,6 @@ const write: RequestSpec = {
     return { title: r.get('title'), participants: r.get('participants') };
   },
 };
-
 
 /**
  * Suggestions for one actor, asked as the viewer asks them (viewer/src/api.ts fetchSuggestions):

@@ -64,3 +64,20 @@ export function progressPrinter(stream: NodeJS.WriteStream): (p: ImportProgress)
     else stream.write(`${line}\n`);
   };
 }
+
+/**
+ * Runs a CLI's main and sets the exit code it answers — exitCode, not exit(): a large export
+ * written to a pipe must be flushed first. A UsageError prints the usage; any other error
+ * "<what> failed: …"; both exit 2.
+ */
+export function runCli(main: () => Promise<number>, usage: string, what: string): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`${error instanceof UsageError ? `${error.message}\n${usage}` : `${what} failed: ${error instanceof Error ? error.message : String(error)}`}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -13,7 +13,7 @@ import { ACTOR_KINDS, COLLABORATION_KINDS, type ActorKind, type CollaborationKin
 import { isCalendarDate } from '../domain/validation';
 import type { ScopeFilter } from '../graph/scope';
 import { createStore } from '../store/create-store';
-import { parseArgs, UsageError } from './cli-support';
+import { parseArgs, runCli, UsageError } from './cli-support';
 import { exportNetwork } from './export-job';
 import type { ExportFormat } from './model';
 
@@ -74,13 +74,4 @@ async function main(): Promise<number> {
   }
 }
 
-// exitCode, not exit(): a large export written to a pipe must be flushed first.
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`${error instanceof UsageError ? `${error.message}\n${USAGE}` : `Export failed: ${error instanceof Error ? error.message : String(error)}`}\n`);
-    process.exitCode = 2;
-  },
-);
+runCli(main, USAGE, 'Export');

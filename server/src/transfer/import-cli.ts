@@ -13,7 +13,7 @@ import { loadConfig } from '../config';
 import { SYSTEM_AUTHOR } from '../store/history-rules';
 import { createStore, describeStore } from '../store/create-store';
 import { IMPORT_TABLES } from '../store/import-rules';
-import { decodeText, parseArgs, progressPrinter, UsageError } from './cli-support';
+import { decodeText, parseArgs, progressPrinter, runCli, UsageError } from './cli-support';
 import { runImport, type ImportResult } from './import-job';
 import type { ImportFile, ImportFormat } from './model';
 
@@ -78,13 +78,4 @@ async function main(): Promise<number> {
   }
 }
 
-// exitCode, not exit(): a large export written to a pipe must be flushed first.
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`${error instanceof UsageError ? `${error.message}\n${USAGE}` : `Import failed: ${error instanceof Error ? error.message : String(error)}`}\n`);
-    process.exitCode = 2;
-  },
-);
+runCli(main, USAGE, 'Import');

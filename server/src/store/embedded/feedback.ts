@@ -24,7 +24,7 @@ export const FEEDBACK_MIGRATION = `
   CREATE INDEX suggestion_feedback_by_suggested ON suggestion_feedback (suggested_id);
 `;
 
-interface FeedbackRow {
+export interface FeedbackRow {
   actor_id: string;
   suggested_id: string;
   verdict: SuggestionVerdict;
@@ -33,7 +33,7 @@ interface FeedbackRow {
   at: string;
 }
 
-const toFeedback = (r: FeedbackRow): SuggestionFeedback => ({
+export const toFeedback = (r: FeedbackRow): SuggestionFeedback => ({
   actorId: r.actor_id,
   suggestedId: r.suggested_id,
   verdict: r.verdict,

@@ -5,19 +5,10 @@
 import type { ParticipationRole } from '../../domain/model';
 import { checkErasable, erasureDraft, newPseudonym, redactRecord, type ErasureReport, type PersonalData } from '../gdpr-rules';
 import type { WriteMeta } from '../history-rules';
-import type { SuggestionFeedback, SuggestionVerdict } from '../network-store';
+import { type FeedbackRow, toFeedback } from './feedback';
 import { appendChanges, historyAbout, rewriteRecord } from './history';
 import { type ActorRow, type CollaborationRow, type InterestRow, toActor, toCollaboration, toInterest } from './rows';
 import type { Sql } from './sql';
-
-interface FeedbackRow {
-  actor_id: string;
-  suggested_id: string;
-  verdict: SuggestionVerdict;
-  note: string | null;
-  author: string;
-  at: string;
-}
 
 export function personalData(sql: Sql, actorId: string): PersonalData | null {
   const row = sql.get<ActorRow>('SELECT * FROM actor WHERE id = ?', actorId);
@@ -40,16 +31,7 @@ export function personalData(sql: Sql, actorId: string): PersonalData | null {
     collaborations: participations.map((p) => toCollaboration(p)),
     suggestionFeedback: sql
       .all<FeedbackRow>('SELECT * FROM suggestion_feedback WHERE actor_id = ? OR suggested_id = ? ORDER BY seq DESC', actorId, actorId)
-      .map(
-        (r): SuggestionFeedback => ({
-          actorId: r.actor_id,
-          suggestedId: r.suggested_id,
-          verdict: r.verdict,
-          note: r.note,
-          author: r.author,
-          at: r.at,
-        }),
-      ),
+      .map(toFeedback),
     history: historyAbout(sql, actorId),
   };
 }

@@ -6,7 +6,7 @@
  * the latest verdict of a pair counts. The relationships go with either actor (DETACH DELETE).
  * Not recorded in the history. Statements are parameterised constants.
  */
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import { feedbackRecord } from '../feedback-rules';
 import { MissingReferenceError } from '../input-rules';
 import type { SuggestionFeedback, SuggestionFeedbackCounts, SuggestionFeedbackInput, SuggestionVerdict } from '../network-store';
@@ -58,6 +58,18 @@ WITH a, b, collect(f.verdict)[0] AS latest
 RETURN latest AS verdict, count(*) AS count
 ORDER BY verdict`;
 
+/** A feedback record from a row with actorId, suggestedId, verdict, note, author, at. */
+export function toFeedback(r: Neo4jRecord): SuggestionFeedback {
+  return {
+    actorId: stringField(r, 'actorId'),
+    suggestedId: stringField(r, 'suggestedId'),
+    verdict: stringField(r, 'verdict') as SuggestionVerdict,
+    note: optionalStringField(r, 'note'),
+    author: stringField(r, 'author'),
+    at: stringField(r, 'at'),
+  };
+}
+
 export async function recordFeedback(tx: ManagedTransaction, input: SuggestionFeedbackInput): Promise<SuggestionFeedback> {
   const record = feedbackRecord(input);
   const ends = (await tx.run(FEEDBACK_ENDS, { actorId: record.actorId, suggestedId: record.suggestedId })).records;
@@ -74,14 +86,7 @@ export async function feedbackOf(tx: ManagedTransaction, actorIds: readonly stri
     const actorId = stringField(r, 'actorId');
     let list = byActor.get(actorId);
     if (!list) byActor.set(actorId, (list = []));
-    list.push({
-      actorId,
-      suggestedId: stringField(r, 'suggestedId'),
-      verdict: stringField(r, 'verdict') as SuggestionVerdict,
-      note: optionalStringField(r, 'note'),
-      author: stringField(r, 'author'),
-      at: stringField(r, 'at'),
-    });
+    list.push(toFeedback(r));
   }
   return actorIds.map((id) => byActor.get(id) ?? []);
 }

@@ -6,10 +6,10 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { ParticipationRole } from '../../domain/model';
 import { checkErasable, erasureDraft, newPseudonym, redactRecord, type ErasureReport, type PersonalData } from '../gdpr-rules';
 import type { WriteMeta } from '../history-rules';
-import type { SuggestionVerdict } from '../network-store';
 import * as Q from './cypher';
 import { appendChanges, historyAbout, rewriteRecords } from './history';
-import { numberField, optionalStringField, stringField, toActor, toCollaboration, toInterestOfActor } from './records';
+import { toFeedback } from './feedback';
+import { numberField, toActor, toCollaboration, toInterestOfActor } from './records';
 
 /** Feedback given for the actor or on it (either direction), newest first. */
 export const FEEDBACK_INVOLVING = `
@@ -42,14 +42,7 @@ export async function personalData(tx: ManagedTransaction, actorId: string): Pro
       return [c.id, c] as const;
     }),
   );
-  const feedback = (await tx.run(FEEDBACK_INVOLVING, { id: actorId })).records.map((r) => ({
-    actorId: stringField(r, 'actorId'),
-    suggestedId: stringField(r, 'suggestedId'),
-    verdict: stringField(r, 'verdict') as SuggestionVerdict,
-    note: optionalStringField(r, 'note'),
-    author: stringField(r, 'author'),
-    at: stringField(r, 'at'),
-  }));
+  const feedback = (await tx.run(FEEDBACK_INVOLVING, { id: actorId })).records.map(toFeedback);
   return {
     actor: toActor(found[0].get('actor')),
     interests,

@@ -12,6 +12,7 @@ import type { IsoDate } from '../domain/model';
 import type { NetworkProjection } from '../graph/projection';
 import { recencyWeight, type Recency } from './recency';
 import { buildScopedGraph, type Membership, type ScopedGraph } from './scoped-graph';
+import { indexInSorted } from '../util/sorted-search';
 
 const DAY = 86_400_000;
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -68,16 +69,7 @@ class TieBuilder {
 
 /** Position of j in node i's (sorted) row, or -1. */
 function entryOf(graph: ScopedGraph, i: number, j: number): number {
-  let lo = graph.starts[i];
-  let hi = graph.starts[i + 1] - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = graph.neighbours[mid];
-    if (v === j) return mid;
-    if (v < j) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return indexInSorted(graph.neighbours, graph.starts[i], graph.starts[i + 1], j);
 }
 
 function activeActors(membership: Membership, mask: Uint8Array): Uint8Array {

@@ -11,6 +11,7 @@
  * ids, whatever order a store returned its rows in.
  */
 import type { NetworkProjection } from '../graph/projection';
+import { indexInSorted } from '../util/sorted-search';
 
 export interface CollaborationGraph {
   /** index → actor id, ascending. */
@@ -59,16 +60,7 @@ export function graphBytes(graph: CollaborationGraph): number {
 
 /** Position of partner j in actor i's row, or -1 (binary search: rows are sorted). */
 export function edgeIndex(graph: CollaborationGraph, i: number, j: number): number {
-  let lo = graph.offsets[i];
-  let hi = graph.offsets[i + 1] - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = graph.neighbours[mid];
-    if (v === j) return mid;
-    if (v < j) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return indexInSorted(graph.neighbours, graph.offsets[i], graph.offsets[i + 1], j);
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -5,7 +5,7 @@
  */
 import { batenbrock } from '../../../seed/batenbrock';
 import { NetworkService } from '../../src/service/network-service';
-import { errorCodes, startTestApi, type TestApi } from '../support/api';
+import { errorCodes, useSeededApi, type TestApi } from '../support/api';
 import type { StoreHarness } from '../support/stores';
 
 const SUGGEST = `query($id: ID!) { suggestContacts(actorId: $id, first: 20) { actor { id } } }`;
@@ -25,12 +25,7 @@ export function describeFeedback(label: string, harness: StoreHarness): void {
     const suggested = async (id: string): Promise<string[]> =>
       (await api.data<{ suggestContacts: Array<{ actor: { id: string } }> }>(SUGGEST, { id })).suggestContacts.map((s) => s.actor.id);
 
-    beforeAll(() => harness.setup());
-    afterAll(() => harness.teardown());
-    beforeEach(async () => {
-      api = await startTestApi(await harness.fresh(), batenbrock);
-    });
-    afterEach(() => api.stop());
+    useSeededApi(harness, batenbrock, (started) => (api = started), 'test');
 
     test('NOT_USEFUL removes the actor from that list only; INTRODUCED keeps or brings it back; survives a restart', async () => {
       const before = await suggested('bobbie-ev');

@@ -4,7 +4,7 @@
  * Run against every store.
  */
 import { batenbrock } from '../../../seed/batenbrock';
-import { errorCodes, keyHolder, startTestApi, TEST_ADMIN, type GraphQLResponse, type TestApi } from '../support/api';
+import { errorCodes, keyHolder, useSeededApi, TEST_ADMIN, type GraphQLResponse, type TestApi } from '../support/api';
 import type { StoreHarness } from '../support/stores';
 
 const DUPLICATES = `query D($first: Int) { duplicateCandidates(first: $first) {
@@ -31,12 +31,7 @@ export function describeHistoryApi(label: string, harness: StoreHarness): void {
       return result.data as T;
     }
 
-    beforeAll(() => harness.setup());
-    afterAll(() => harness.teardown());
-    beforeEach(async () => {
-      api = await startTestApi(await harness.fresh(), batenbrock);
-    });
-    afterEach(() => api.stop());
+    useSeededApi(harness, batenbrock, (started) => (api = started), 'test');
 
     test('the seed has no likely duplicates; a second "Bobbie" with the same website is listed with its reasons', async () => {
       const none = await data(undefined, DUPLICATES, {});

@@ -7,7 +7,7 @@
  */
 import { batenbrock } from '../../../seed/batenbrock';
 import type { GraphData } from '../../src/store/network-store';
-import { errorCodes, startTestApi, type TestApi } from '../support/api';
+import { errorCodes, useSeededApi, type TestApi } from '../support/api';
 import type { StoreHarness } from '../support/stores';
 
 const AGENCY = 'stadtteilagentur-batenbrock';
@@ -103,14 +103,7 @@ export function describeInsight(label: string, harness: StoreHarness): void {
   describe(`GraphQL network insight on the Batenbrock seed (${label})`, () => {
     let api: TestApi;
 
-    beforeAll(async () => {
-      await harness.setup();
-      api = await startTestApi(await harness.fresh(), batenbrock);
-    });
-    afterAll(async () => {
-      await api.stop();
-      await harness.teardown();
-    });
+    useSeededApi(harness, batenbrock, (started) => (api = started));
 
     const whole = adjacencyOf(batenbrock);
 

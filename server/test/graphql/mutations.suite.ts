@@ -4,7 +4,7 @@
  * Run against every store.
  */
 import { batenbrock } from '../../../seed/batenbrock';
-import { errorCodes, startTestApi, type TestApi } from '../support/api';
+import { errorCodes, useSeededApi, type TestApi } from '../support/api';
 import type { StoreHarness } from '../support/stores';
 
 const ACTOR_FIELDS = 'id name kind description district website contact version createdAt updatedAt';
@@ -13,12 +13,7 @@ export function describeMutations(label: string, harness: StoreHarness): void {
   describe(`GraphQL mutations (${label})`, () => {
     let api: TestApi;
 
-    beforeAll(() => harness.setup());
-    beforeEach(async () => {
-      api = await startTestApi(await harness.fresh(), batenbrock);
-    });
-    afterEach(() => api.stop());
-    afterAll(() => harness.teardown());
+    useSeededApi(harness, batenbrock, (started) => (api = started), 'test');
 
     test('creates, updates and deletes an actor', async () => {
       const { createActor } = await api.data(

@@ -5,7 +5,7 @@
  */
 import { batenbrock } from '../../../seed/batenbrock';
 import { nameKey } from '../../src/domain/text';
-import { errorCodes, startTestApi, type TestApi } from '../support/api';
+import { errorCodes, useSeededApi, type TestApi } from '../support/api';
 import type { StoreHarness } from '../support/stores';
 
 const participantsOf = (collaborationId: string) =>
@@ -28,14 +28,7 @@ export function describeQueries(label: string, harness: StoreHarness): void {
   describe(`GraphQL queries on the Batenbrock seed (${label})`, () => {
     let api: TestApi;
 
-    beforeAll(async () => {
-      await harness.setup();
-      api = await startTestApi(await harness.fresh(), batenbrock);
-    });
-    afterAll(async () => {
-      await api.stop();
-      await harness.teardown();
-    });
+    useSeededApi(harness, batenbrock, (started) => (api = started));
 
     test('lists every actor by name with cursor pagination', async () => {
       const query = `query($after: String) { actors(first: 7, after: $after) {

@@ -6,7 +6,7 @@
  */
 import { batenbrock } from '../../../seed/batenbrock';
 import { generateNetwork } from '../../../seed/generate';
-import { errorCodes, startTestApi, type TestApi } from '../support/api';
+import { errorCodes, startTestApi, useSeededApi, type TestApi } from '../support/api';
 import { countingStore } from '../support/counting-store';
 import type { StoreHarness } from '../support/stores';
 
@@ -54,14 +54,7 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
   describe(`contact suggestions on the Batenbrock seed (${label})`, () => {
     let api: TestApi;
 
-    beforeAll(async () => {
-      await harness.setup();
-      api = await startTestApi(await harness.fresh(), batenbrock);
-    });
-    afterAll(async () => {
-      await api.stop();
-      await harness.teardown();
-    });
+    useSeededApi(harness, batenbrock, (started) => (api = started));
 
     async function suggest(id: string, variables: Record<string, unknown> = {}): Promise<Suggestion[]> {
       return (await api.data<{ suggestContacts: Suggestion[] }>(SUGGEST, { id, ...variables })).suggestContacts;

@@ -12,6 +12,7 @@ import { createContext, type GraphQLContext } from '../../src/graphql/context';
 import { createApolloServer } from '../../src/http/app';
 import { NetworkService } from '../../src/service/network-service';
 import type { GraphData, NetworkStore } from '../../src/store/network-store';
+import type { StoreHarness } from './stores';
 
 export interface GraphQLResponse<T = any> {
   data?: T | null;
@@ -81,6 +82,29 @@ export async function startTestApi(store: NetworkStore, seed?: GraphData, option
       await service.close();
     },
   };
+}
+
+/**
+ * The hooks of a describe block that runs on an API over a fresh store of `harness` holding `seed`:
+ * started once for the block (`per: 'block'`) or for every test (`per: 'test'`), stopped after,
+ * with the harness set up and torn down around it. `use` receives each API started.
+ */
+export function useSeededApi(harness: StoreHarness, seed: GraphData, use: (api: TestApi) => void, per: 'block' | 'test' = 'block'): void {
+  let api: TestApi | undefined;
+  const start = async () => {
+    api = await startTestApi(await harness.fresh(), seed);
+    use(api);
+  };
+  beforeAll(() => harness.setup());
+  if (per === 'block') beforeAll(start);
+  else {
+    beforeEach(start);
+    afterEach(() => api?.stop());
+  }
+  afterAll(async () => {
+    if (per === 'block') await api?.stop();
+    await harness.teardown();
+  });
 }
 
 /** The codes of a response's errors, for `expect(...).toEqual(['NOT_FOUND'])`. */

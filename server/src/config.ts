@@ -143,8 +143,10 @@ export interface QueryLimits {
   /** Lexical tokens of the document (names, punctuation, values). */
   maxTokens: number;
   maxDirectives: number;
-  /** List items one answer may hold, counted while it is computed (graphql/result-budget.ts). */
+  /** List items one answer may hold, counted while it is computed (graphql/request-guard.ts). */
   maxResults: number;
+  /** Wall time one answer may take to compute, in ms (graphql/request-guard.ts). */
+  maxMillis: number;
 }
 
 export interface RateLimitConfig {
@@ -165,7 +167,7 @@ export interface LimitsConfig {
  * query of the test suites, measured) with headroom; see the README for the figures.
  */
 export const DEFAULT_LIMITS: LimitsConfig = {
-  query: { maxDepth: 8, maxCost: 300_000, maxAliases: 50, maxTokens: 5_000, maxDirectives: 20, maxResults: 200_000 },
+  query: { maxDepth: 8, maxCost: 300_000, maxAliases: 50, maxTokens: 5_000, maxDirectives: 20, maxResults: 100_000, maxMillis: 15_000 },
   rateLimit: { max: 600, windowMs: 60_000 },
   trustProxy: false,
 };
@@ -201,6 +203,7 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
       maxTokens: positive(env.QUERY_MAX_TOKENS, q.maxTokens, 'QUERY_MAX_TOKENS'),
       maxDirectives: count(env.QUERY_MAX_DIRECTIVES, q.maxDirectives, 'QUERY_MAX_DIRECTIVES'),
       maxResults: positive(env.QUERY_MAX_RESULTS, q.maxResults, 'QUERY_MAX_RESULTS'),
+      maxMillis: positive(env.QUERY_MAX_MILLIS, q.maxMillis, 'QUERY_MAX_MILLIS'),
     },
     rateLimit: {
       max: count(env.RATE_LIMIT_MAX, DEFAULT_LIMITS.rateLimit.max, 'RATE_LIMIT_MAX'),

@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   console.log(`Quartiernetz on ${describeStore(config)} — map at ${base}/, GraphQL at ${base}/graphql`);
   for (const line of describeBootstrap(bootstrap, base)) console.log(line);
+  // Under the supervisor (./supervisor.ts): from now on a failure is a crash worth a restart.
+  process.send?.('ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {

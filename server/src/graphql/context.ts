@@ -3,18 +3,19 @@ import type { Principal } from '../auth/principal';
 import { authorOf } from '../auth/principal';
 import type { NetworkService } from '../service/network-service';
 import { createLoaders, type Loaders } from './loaders';
-import { ResultBudget } from './result-budget';
+import { RequestGuard, type GuardOptions } from './request-guard';
 
 export interface GraphQLContext {
   service: NetworkService;
   loaders: Loaders;
   /** Who asks (server/src/auth); null without credentials and without anonymous access. */
   principal: Principal | null;
-  /** List items this request may still return (./result-budget.ts). */
-  budget: ResultBudget;
+  /** This request's bounds, checked while it runs (./request-guard.ts). */
+  guard: RequestGuard;
 }
 
 /** The service writes as the principal (`key:<name>`, `jwt:<sub>`: see authorOf), recorded in the history. */
-export function createContext(service: NetworkService, principal: Principal | null, maxResults?: number): GraphQLContext {
-  return { service: service.actingAs(authorOf(principal)), loaders: createLoaders(service.store), principal, budget: new ResultBudget(maxResults) };
+export function createContext(service: NetworkService, principal: Principal | null, bounds?: GuardOptions): GraphQLContext {
+  const guard = new RequestGuard(bounds);
+  return { service: service.actingAs(authorOf(principal)), loaders: createLoaders(service.store, guard), principal, guard };
 }

@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Actor, Collaboration, Interest, Participation, Topic, TopicStats } from '../domain/model';
 import type { NetworkStore, SuggestionFeedback } from '../store/network-store';
+import { takeTurn, whenOwnerIdle } from './event-loop-slices';
 
 export interface Loaders {
   actor: DataLoader<string, Actor | null>;
@@ -21,24 +22,41 @@ export interface Loaders {
   suggestionFeedbackOfActor: DataLoader<string, SuggestionFeedback[]>;
 }
 
+/**
+ * Keys per store call. Larger batches (a hub's fan-out: tens of thousands of ids in one level) are
+ * loaded in parts with the event loop given back in between (the embedded store answers
+ * synchronously), and stop as soon as the request was stopped.
+ */
+export const MAX_KEYS_PER_CALL = 2000;
+
 /** A loader over a batched store method (which already answers in key order). */
-function batched<V>(load: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
-  return new DataLoader<string, V>((keys) => load(keys));
+function batched<V>(owner: object, load: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  const batchScheduleFn = (dispatch: () => void) => whenOwnerIdle(owner, dispatch);
+  return new DataLoader<string, V>(async (keys) => {
+    if (keys.length <= MAX_KEYS_PER_CALL) return load(keys);
+    const values: V[] = [];
+    for (let i = 0; i < keys.length; i += MAX_KEYS_PER_CALL) {
+      values.push(...(await load(keys.slice(i, i + MAX_KEYS_PER_CALL))));
+      await takeTurn(owner);
+    }
+    return values;
+  }, { batchScheduleFn });
 }
 
-export function createLoaders(store: NetworkStore): Loaders {
+/** `owner`: whose turn a large batch waits for (the request: ./event-loop-slices.ts). */
+export function createLoaders(store: NetworkStore, owner: object = {}): Loaders {
   const loaders: Loaders = {
-    actor: batched((ids) => store.getActors(ids)),
-    topic: batched((ids) => store.getTopics(ids)),
-    collaboration: batched((ids) => store.getCollaborations(ids)),
-    interestsOfActor: batched((ids) => store.interestsOfActors(ids)),
-    interestsInTopic: batched((ids) => store.interestsInTopics(ids)),
-    participationsOfActor: batched((ids) => store.participationsOfActors(ids)),
-    participationsOfCollaboration: batched((ids) => store.participationsOfCollaborations(ids)),
-    topicsOfCollaboration: batched((ids) => store.topicsOfCollaborations(ids)),
-    collaborationsOfTopic: batched((ids) => store.collaborationsOfTopics(ids)),
-    topicStats: batched((ids) => store.topicStats(ids)),
-    suggestionFeedbackOfActor: batched((ids) => store.suggestionFeedback(ids)),
+    actor: batched(owner, (ids) => store.getActors(ids)),
+    topic: batched(owner, (ids) => store.getTopics(ids)),
+    collaboration: batched(owner, (ids) => store.getCollaborations(ids)),
+    interestsOfActor: batched(owner, (ids) => store.interestsOfActors(ids)),
+    interestsInTopic: batched(owner, (ids) => store.interestsInTopics(ids)),
+    participationsOfActor: batched(owner, (ids) => store.participationsOfActors(ids)),
+    participationsOfCollaboration: batched(owner, (ids) => store.participationsOfCollaborations(ids)),
+    topicsOfCollaboration: batched(owner, (ids) => store.topicsOfCollaborations(ids)),
+    collaborationsOfTopic: batched(owner, (ids) => store.collaborationsOfTopics(ids)),
+    topicStats: batched(owner, (ids) => store.topicStats(ids)),
+    suggestionFeedbackOfActor: batched(owner, (ids) => store.suggestionFeedback(ids)),
   };
   return loaders;
 }

@@ -24,7 +24,8 @@ import { createContext } from '../graphql/context';
 import { formatError, withoutSuggestions } from '../graphql/errors';
 import { KnownOperationTypesRule } from '../graphql/known-operation-types';
 import { literalFieldNames } from '../graphql/literal-fields';
-import { refuseOverBudgetAnswers } from '../graphql/result-budget';
+import { watchHeap } from '../graphql/heap-watch';
+import { refuseStoppedAnswers } from '../graphql/request-guard';
 import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../service/network-service';
 import { authenticateRequests, principalOf, requireRole } from './authentication';
@@ -64,7 +65,7 @@ export async function createApolloServer(httpServer: http.Server | null, config:
       // No cache hints are used: skip the per-field cache-control bookkeeping (seen in profiles).
       ApolloServerPluginCacheControlDisabled(),
       literalFieldNames(),
-      refuseOverBudgetAnswers(),
+      refuseStoppedAnswers(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -88,6 +89,8 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   const apollo = await createApolloServer(httpServer, config);
   await apollo.start();
   const authenticator = new Authenticator(service.store, config.auth);
+  const heapWatch = watchHeap();
+  httpServer.on('close', () => heapWatch.stop());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -107,7 +110,16 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }),
     authenticateRequests(authenticator),
     ...requestLimits(limits, config.bodyLimit),
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(service, principalOf(res), limits.query.maxResults) }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const context = createContext(service, principalOf(res), limits.query);
+        // A client that goes away stops its request's resolvers (nobody would read the answer).
+        res.on('close', () => {
+          if (!res.writableFinished) context.guard.abort();
+        });
+        return context;
+      },
+    }),
   );
 
   // Downloads of the network: a viewer's; contact data only for editors (as Actor.contact).

@@ -260,8 +260,8 @@ describe('result budget over HTTP', () => {
     expect(body.data.actor.collaborators.length).toBeGreaterThan(50);
   });
 
-  test('configured by QUERY_MAX_RESULTS (default 200,000)', () => {
-    expect(DEFAULT_LIMITS.query.maxResults).toBe(200_000);
+  test('configured by QUERY_MAX_RESULTS (default 100,000)', () => {
+    expect(DEFAULT_LIMITS.query.maxResults).toBe(100_000);
     expect(loadLimits({ QUERY_MAX_RESULTS: '1000' }).query.maxResults).toBe(1000);
     expect(() => loadLimits({ QUERY_MAX_RESULTS: '0' })).toThrow(/QUERY_MAX_RESULTS/);
   });

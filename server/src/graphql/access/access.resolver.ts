@@ -2,7 +2,8 @@
  * Access control on the API: `me` (who am I), and for admins the API keys — list, create (the
  * plain key is answered once, only its hash is stored), revoke.
  */
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { GuardResolvers } from '../request-guard';
 import { issueApiKey } from '../../auth/api-keys';
 import { authorOf } from '../../auth/principal';
 import type { ApiKeyRecord } from '../../store/network-store';
@@ -10,6 +11,7 @@ import type { GraphQLContext } from '../context';
 import { CreateApiKeyInput } from './access.input';
 import { ApiKeyType, AUTH_METHOD, CreatedApiKeyType, PrincipalType } from './access.type';
 
+@UseMiddleware(GuardResolvers)
 @Resolver()
 export class AccessResolver {
   @Authorized('VIEWER')

@@ -7,7 +7,7 @@ import { PageArgs, toConnection } from '../common/connection';
 import { definedOnly } from '../common/patch';
 import { checkIdArg, checkListSize } from '../common/validators';
 import type { GraphQLContext } from '../context';
-import { CountListItems } from '../result-budget';
+import { GuardResolvers } from '../request-guard';
 import { InterestType } from '../links/interest.type';
 import { ParticipationType } from '../links/participation.type';
 import { loadExisting, primeActors } from '../loaders';
@@ -16,7 +16,7 @@ import { ActorFilterInput, CreateActorInput, InterestInput, UpdateActorInput } f
 import { ActorConnection, ActorType } from './actor.type';
 import { CollaboratorType } from './collaborator.type';
 
-@UseMiddleware(CountListItems)
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ActorType)
 export class ActorResolver {
   @Authorized('VIEWER')

@@ -7,7 +7,7 @@ import { PageArgs, toConnection } from '../common/connection';
 import { definedOnly } from '../common/patch';
 import { checkIdArg } from '../common/validators';
 import type { GraphQLContext } from '../context';
-import { CountListItems } from '../result-budget';
+import { GuardResolvers } from '../request-guard';
 import { ParticipationType } from '../links/participation.type';
 import { required } from '../links/required';
 import { loadExisting, primeCollaborations, type Loaders } from '../loaders';
@@ -15,7 +15,7 @@ import { TopicType } from '../topic/topic.type';
 import { CollaborationFilterInput, CreateCollaborationInput, UpdateCollaborationInput } from './collaboration.input';
 import { CollaborationConnection, CollaborationType } from './collaboration.type';
 
-@UseMiddleware(CountListItems)
+@UseMiddleware(GuardResolvers)
 @Resolver(() => CollaborationType)
 export class CollaborationResolver {
   @Authorized('VIEWER')

@@ -3,7 +3,8 @@
  * passed through the service to the store, which records it. The history is for editors and admins:
  * its before/after values hold contact data (and its authors name the people who edit).
  */
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { GuardResolvers } from '../request-guard';
 import { BadInputError } from '../../domain/errors';
 import type { Actor } from '../../domain/model';
 import { checkPageSize } from '../../domain/paging';
@@ -28,6 +29,7 @@ export function toChangeRecordType(r: ChangeRecord): ChangeRecordType {
   return { ...r, changes: r.changes.map((c) => ({ field: c.field, before: json(c.before), after: json(c.after) })) };
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver()
 export class HistoryResolver {
   @Authorized('VIEWER')

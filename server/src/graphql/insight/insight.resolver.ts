@@ -2,7 +2,8 @@
  * Network insight — brokers, the hand-over analysis, clusters, change over time — answered from the
  * projection (server/src/insight); actors and topics they name come through the request's loaders.
  */
-import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { GuardResolvers } from '../request-guard';
 import { BadInputError } from '../../domain/errors';
 import type { Actor, Topic } from '../../domain/model';
 import { checkFilterRange, isCalendarDate } from '../../domain/validation';
@@ -65,6 +66,7 @@ function stamp(computed: Computed<unknown>): ComputedStamp {
 const COMPUTED_NOTE =
   ' Computed in the background and cached until the network changes; while it is being computed a request waits up to INSIGHT_WAIT_SECONDS, then answers COMPUTING with `extensions.retryAfterSeconds`.';
 
+@UseMiddleware(GuardResolvers)
 @Resolver()
 export class InsightResolver {
   @Authorized('VIEWER')
@@ -220,6 +222,7 @@ export class InsightResolver {
 
 const actorOf = async (id: string, { loaders }: GraphQLContext): Promise<Actor> => required(await loaders.actor.load(id), 'Actor', id);
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ActorMetricsType)
 export class ActorMetricsResolver {
   @FieldResolver(() => ActorType)
@@ -228,6 +231,7 @@ export class ActorMetricsResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ResilienceBrokerType)
 export class ResilienceBrokerResolver {
   @FieldResolver(() => ActorType)
@@ -236,6 +240,7 @@ export class ResilienceBrokerResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ResilienceDependentType)
 export class ResilienceDependentResolver {
   @FieldResolver(() => ActorType)
@@ -244,6 +249,7 @@ export class ResilienceDependentResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ResilienceType)
 export class ResilienceResolver {
   @FieldResolver(() => [ActorType])
@@ -262,6 +268,7 @@ export class ResilienceResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ActorGroupType)
 export class ActorGroupResolver {
   @FieldResolver(() => [ActorType])
@@ -270,6 +277,7 @@ export class ActorGroupResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ClusterType)
 export class ClusterResolver {
   @FieldResolver(() => [ActorType], { description: 'Members, by id.' })
@@ -278,6 +286,7 @@ export class ClusterResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ClusterBridgeType)
 export class ClusterBridgeResolver {
   @FieldResolver(() => ActorType)
@@ -286,6 +295,7 @@ export class ClusterBridgeResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => TopicCountType)
 export class TopicCountResolver {
   @FieldResolver(() => TopicType)
@@ -294,6 +304,7 @@ export class TopicCountResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => TieChangeType)
 export class TieChangeResolver {
   @FieldResolver(() => [ActorType], { description: 'The two actors, by id.' })
@@ -302,6 +313,7 @@ export class TieChangeResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => NetworkChangeType)
 export class NetworkChangeResolver {
   @FieldResolver(() => [ActorType], { description: 'Active at `to`, never seen up to `from`, by id.' })
@@ -315,6 +327,7 @@ export class NetworkChangeResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => RecentTieType)
 export class RecentTieResolver {
   @FieldResolver(() => ActorType)

@@ -8,13 +8,14 @@ import { ActorType } from '../actor/actor.type';
 import { CollaboratorType } from '../actor/collaborator.type';
 import { CollaborationType } from '../collaboration/collaboration.type';
 import type { GraphQLContext } from '../context';
-import { CountListItems } from '../result-budget';
+import { GuardResolvers } from '../request-guard';
 import { loadExisting } from '../loaders';
 import { TopicType } from '../topic/topic.type';
 import { InterestType } from './interest.type';
 import { ParticipationType } from './participation.type';
 import { required } from './required';
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => InterestType)
 export class InterestResolver {
   @FieldResolver(() => TopicType)
@@ -28,6 +29,7 @@ export class InterestResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ParticipationType)
 export class ParticipationResolver {
   @FieldResolver(() => ActorType)
@@ -45,7 +47,7 @@ export class ParticipationResolver {
   }
 }
 
-@UseMiddleware(CountListItems)
+@UseMiddleware(GuardResolvers)
 @Resolver(() => CollaboratorType)
 export class CollaboratorResolver {
   @FieldResolver(() => ActorType, { description: 'The partner.' })

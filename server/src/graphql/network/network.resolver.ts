@@ -10,7 +10,7 @@ import { CollaborationType } from '../collaboration/collaboration.type';
 import { NodeType } from '../common/enums';
 import { withoutNulls } from '../common/patch';
 import type { GraphQLContext } from '../context';
-import { CountListItems } from '../result-budget';
+import { GuardResolvers } from '../request-guard';
 import { required } from '../links/required';
 import { loadExisting } from '../loaders';
 import { TopicType } from '../topic/topic.type';
@@ -18,6 +18,7 @@ import { NetworkFilterInput, ScopeFilterInput } from './network.input';
 import { toNetwork } from './network.mapping';
 import { ActorChainType, NetworkEdge, NetworkNode, NetworkType, PathStepType } from './network.type';
 
+@UseMiddleware(GuardResolvers)
 @Resolver()
 export class NetworkResolver {
   @Authorized('VIEWER')
@@ -57,7 +58,7 @@ export class NetworkResolver {
   }
 }
 
-@UseMiddleware(CountListItems)
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ActorChainType)
 export class ActorChainResolver {
   @FieldResolver(() => [ActorType], { description: 'The actors of the chain, from the first to the last.' })
@@ -66,6 +67,7 @@ export class ActorChainResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => PathStepType)
 export class PathStepResolver {
   @FieldResolver(() => ActorType)
@@ -84,6 +86,7 @@ export class PathStepResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => NetworkNode)
 export class NetworkNodeResolver {
   @FieldResolver(() => String, { description: 'Name of the actor or topic, title of the collaboration.' })
@@ -119,7 +122,7 @@ export class NetworkNodeResolver {
   }
 }
 
-@UseMiddleware(CountListItems)
+@UseMiddleware(GuardResolvers)
 @Resolver(() => NetworkEdge)
 export class NetworkEdgeResolver {
   @FieldResolver(() => [CollaborationType], { description: 'COLLABORATES_WITH: the shared collaborations in scope.' })

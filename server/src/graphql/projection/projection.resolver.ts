@@ -1,4 +1,5 @@
-import { Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { GuardResolvers } from '../request-guard';
 import type { NetworkService } from '../../service/network-service';
 import type { GraphQLContext } from '../context';
 import { ProjectionStatusType } from './projection.type';
@@ -13,6 +14,7 @@ function status(service: NetworkService): ProjectionStatusType {
   };
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver()
 export class ProjectionResolver {
   @Authorized('VIEWER')

@@ -4,7 +4,8 @@
  * through a request loader (one store call for any number of actors), `suggestionFeedbackSummary`
  * counts them for the evaluation of suggestions.
  */
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { GuardResolvers } from '../request-guard';
 import { BadInputError } from '../../domain/errors';
 import type { Actor } from '../../domain/model';
 import type { SuggestionFeedback, SuggestionFeedbackCounts } from '../../store/network-store';
@@ -17,6 +18,7 @@ import { SuggestionFeedbackSummaryType, SuggestionFeedbackType, SuggestionVerdic
 
 export const MAX_FEEDBACK_NOTE = 2000;
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => SuggestionFeedbackType)
 export class SuggestionFeedbackResolver {
   @Authorized('EDITOR')
@@ -52,6 +54,7 @@ export class SuggestionFeedbackResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ActorType)
 export class ActorSuggestionFeedbackResolver {
   // The editors' working notes and who wrote them: not for viewers.
@@ -88,6 +91,7 @@ export function feedbackSummary(counts: SuggestionFeedbackCounts): SuggestionFee
   };
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver()
 export class SuggestionFeedbackSummaryResolver {
   @Authorized('EDITOR')

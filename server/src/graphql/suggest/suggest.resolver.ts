@@ -4,7 +4,8 @@
  * same code for every store; names, topics and collaborations through the request's loaders, so a
  * request costs a bounded number of store calls whatever `first` is.
  */
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { GuardResolvers } from '../request-guard';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { explanationSentence } from '../../suggest/explain';
 import { SIGNAL_LABELS } from '../../suggest/model';
@@ -18,6 +19,7 @@ import { ActorSuggestionFeedbackResolver, SuggestionFeedbackResolver, Suggestion
 import { DEFAULT_SUGGESTIONS, MatchActorsArgs, SimilarActorsArgs, SuggestContactsArgs } from './suggest.input';
 import { ContactSuggestionType, MutualCollaboratorType, ScorePartType, SharedTopicType, TopicMatchType } from './suggest.type';
 
+@UseMiddleware(GuardResolvers)
 @Resolver()
 export class SuggestQueryResolver {
   @Authorized('VIEWER')
@@ -49,6 +51,7 @@ export class SuggestQueryResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => ContactSuggestionType)
 export class ContactSuggestionResolver {
   @FieldResolver(() => ActorType, { description: 'The actor suggested.' })
@@ -96,6 +99,7 @@ export class ContactSuggestionResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => SharedTopicType)
 export class SharedTopicResolver {
   @FieldResolver(() => TopicType)
@@ -104,6 +108,7 @@ export class SharedTopicResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => MutualCollaboratorType)
 export class MutualCollaboratorResolver {
   @FieldResolver(() => ActorType, { description: 'The partner both work with.' })
@@ -122,6 +127,7 @@ export class MutualCollaboratorResolver {
   }
 }
 
+@UseMiddleware(GuardResolvers)
 @Resolver(() => TopicMatchType)
 export class TopicMatchResolver {
   @FieldResolver(() => ActorType)

@@ -7,13 +7,13 @@ import { PageArgs, toConnection } from '../common/connection';
 import { definedOnly } from '../common/patch';
 import { checkIdArg } from '../common/validators';
 import type { GraphQLContext } from '../context';
-import { CountListItems } from '../result-budget';
+import { GuardResolvers } from '../request-guard';
 import { InterestType } from '../links/interest.type';
 import { loadExisting, primeTopics } from '../loaders';
 import { CreateTopicInput, TopicFilterInput, UpdateTopicInput } from './topic.input';
 import { TopicConnection, TopicType } from './topic.type';
 
-@UseMiddleware(CountListItems)
+@UseMiddleware(GuardResolvers)
 @Resolver(() => TopicType)
 export class TopicResolver {
   @Authorized('VIEWER')

@@ -3,7 +3,8 @@
  * importNetwork ADMIN; exportNetwork VIEWER, with includeContact EDITOR (the same rule as
  * Actor.contact); personalData ADMIN; eraseActor ADMIN.
  */
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { GuardResolvers } from '../request-guard';
 import { roleAtLeast } from '../../auth/roles';
 import { forbiddenError } from '../access/errors';
 import { BadInputError, NotFoundError } from '../../domain/errors';
@@ -30,6 +31,7 @@ import {
 
 const countsList = (counts: ImportCounts | null) => (counts ? IMPORT_TABLES.map((table) => ({ table, ...counts[table] })) : null);
 
+@UseMiddleware(GuardResolvers)
 @Resolver()
 export class TransferResolver {
   @Authorized('ADMIN')

@@ -1,0 +1,238 @@
+/**
+ * Bounded work per request, enforced while it runs. Static limits (depth, cost, aliases: see
+ * ../http/limits) cannot see how far a list without `first` fans out through a hub, so every
+ * resolver of the graph types passes through `GuardResolvers`, which
+ *  - refuses to start work once the request was stopped: over its budget of list items, past its
+ *    wall time, over the process's heap watermark (./heap-watch.ts), or because its client went away;
+ *    graphql-js keeps executing sibling fields after an error has decided the answer, so without
+ *    this check they would go on building (the out-of-memory crash this guard exists for);
+ *  - counts the items of every list a resolver returns against the request's budget;
+ *  - takes turns on the event loop (./event-loop-slices.ts), so one large answer never freezes
+ *    health checks and other requests.
+ * A stopped request answers one QUERY_TOO_COMPLEX error (`limit`: results, time or memory) and no
+ * data; what it had built is dropped (every later resolver returns an empty value).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getNullableType, GraphQLError, isListType, isNonNullType, responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
+import type { MiddlewareFn } from 'type-graphql';
+import { DEFAULT_LIMITS } from '../config';
+import { takeTurn } from './event-loop-slices';
+
+/** List items one answer may hold (QUERY_MAX_RESULTS): the busiest actor's page at 100k actors is ~55,000. */
+export const DEFAULT_MAX_RESULTS = DEFAULT_LIMITS.query.maxResults;
+
+/** See RequestGuard.long. */
+export const LONG_REQUEST_MS = 50;
+
+export type GuardLimit = 'results' | 'time' | 'memory' | 'client';
+export const RESULT_LIMIT: GuardLimit = 'results';
+
+export interface GuardOptions {
+  /** List items the answer may hold. */
+  maxResults?: number;
+  /** Wall time of the whole execution, in ms (QUERY_MAX_MILLIS). */
+  maxMillis?: number;
+}
+
+/** Long requests that build their answers at the same time (see RequestGuard.mayGoOn). */
+export const LONG_WORK_SLOTS = 2;
+
+/** A FIFO semaphore of LONG_WORK_SLOTS, held by a guard until it finishes. */
+class LongWork {
+  private readonly holders = new Set<RequestGuard>();
+  /** Waiting guards in arrival order, each with the one promise all its resolvers wait for. */
+  private readonly waiting = new Map<RequestGuard, { promise: Promise<void>; resume: () => void }>();
+
+  acquire(guard: RequestGuard): Promise<void> | void {
+    if (this.holders.has(guard)) return;
+    const queued = this.waiting.get(guard);
+    if (queued) return queued.promise;
+    if (this.holders.size < LONG_WORK_SLOTS) {
+      this.holders.add(guard);
+      return;
+    }
+    let resume!: () => void;
+    const promise = new Promise<void>((resolve) => (resume = resolve));
+    this.waiting.set(guard, { promise, resume });
+    return promise;
+  }
+
+  release(guard: RequestGuard): void {
+    const queued = this.waiting.get(guard);
+    if (queued) {
+      // Ended while waiting (refused, client gone): its resolvers go on and find it stopped.
+      this.waiting.delete(guard);
+      queued.resume();
+    }
+    if (!this.holders.delete(guard)) return;
+    const next = this.waiting.entries().next();
+    if (next.done) return;
+    const [nextGuard, entry] = next.value;
+    this.waiting.delete(nextGuard);
+    this.holders.add(nextGuard);
+    entry.resume();
+  }
+}
+
+const longWork = new LongWork();
+
+/** Requests running now, for the heap watch: it stops the one that built the most. */
+const running = new Set<RequestGuard>();
+
+export function runningGuards(): ReadonlySet<RequestGuard> {
+  return running;
+}
+
+export class RequestGuard {
+  private used = 0;
+  private stopError: GraphQLError | null = null;
+  private aborted = false;
+  readonly maxResults: number;
+  readonly maxMillis: number;
+  private readonly deadline: number;
+  private readonly startedAt = performance.now();
+
+  constructor(options: GuardOptions = {}) {
+    this.maxResults = options.maxResults ?? DEFAULT_MAX_RESULTS;
+    this.maxMillis = options.maxMillis ?? DEFAULT_LIMITS.query.maxMillis;
+    this.deadline = performance.now() + this.maxMillis;
+    running.add(this);
+  }
+
+  /**
+   * Running for more than LONG_REQUEST_MS: from then on its resolvers take turns on the event
+   * loop. Ordinary requests never do, so their loaders' batches stay whole (one store call per
+   * kind of lookup and level; a turn in between would split them).
+   */
+  get long(): boolean {
+    return performance.now() - this.startedAt > LONG_REQUEST_MS;
+  }
+
+  /** List items counted so far. */
+  get items(): number {
+    return this.used;
+  }
+
+  /** The error that decides the answer, once the request was refused. */
+  get refusal(): GraphQLError | null {
+    return this.stopError;
+  }
+
+  /** Refused, or its client is gone: no resolver may start new work. */
+  get stopped(): boolean {
+    return this.stopError !== null || this.aborted;
+  }
+
+  /** Stops every resolver of this request with `error` as the answer (the first stop wins). */
+  refuse(error: GraphQLError): void {
+    this.stopError ??= error;
+  }
+
+  /** The client went away: stop without an answer. */
+  abort(): void {
+    this.aborted = true;
+    this.finish();
+  }
+
+  /** The request is answered: it no longer counts for the heap watch, its long-work slot is free. */
+  finish(): void {
+    running.delete(this);
+    longWork.release(this);
+  }
+
+  /**
+   * Resolves when this long request may go on: at most LONG_WORK_SLOTS long requests build their
+   * answers at once (the rest wait, their time running), so memory is bounded by a few budgets
+   * however many large requests arrive together.
+   */
+  mayGoOn(): Promise<void> | void {
+    return longWork.acquire(this);
+  }
+
+  /** Throws once the request is stopped or its time is up (`info`: the field asking). */
+  check(info?: GraphQLResolveInfo): void {
+    if (this.stopError) throw this.stopError;
+    if (this.aborted) this.refuse(guardError('client', 0, 'The client went away.', info));
+    else if (performance.now() > this.deadline) {
+      this.refuse(guardError('time', this.maxMillis, `The answer took longer than ${this.maxMillis} ms to compute: ask for less (first, fewer levels, a filter).`, info));
+    }
+    if (this.stopError) throw this.stopError;
+  }
+
+  /** Counts `items` more; past the budget the request is refused. */
+  spend(items: number, info?: GraphQLResolveInfo): void {
+    this.used += items;
+    if (this.used > this.maxResults) {
+      this.refuse(guardError('results', this.maxResults, `The answer would hold more than ${this.maxResults} list items: ask for less (first, fewer levels, a filter).`, info));
+      throw this.stopError!;
+    }
+  }
+}
+
+/**
+ * The refusal carries the path and location of the field where it happened: graphql-js then
+ * passes the one error object on as it is, instead of wrapping it anew (with a stack trace) for
+ * each of the thousands of fields that are skipped after it.
+ */
+export function guardError(limit: GuardLimit, max: number, message: string, info?: GraphQLResolveInfo): GraphQLError {
+  return new GraphQLError(message, {
+    nodes: info?.fieldNodes,
+    path: info ? responsePathAsArray(info.path) : [],
+    extensions: { code: 'QUERY_TOO_COMPLEX', limit, max },
+  });
+}
+
+/**
+ * What a resolver of a stopped request returns instead of doing its work: an empty list or null
+ * where the type allows it (cheap: no error per skipped field), else the refusal.
+ */
+function nothing(info: GraphQLResolveInfo, guard: RequestGuard): unknown {
+  if (isListType(getNullableType(info.returnType))) return [];
+  if (!isNonNullType(info.returnType)) return null;
+  guard.check(info);
+  return null;
+}
+
+/** The middleware on every resolver class of the graph (see the header). */
+export const GuardResolvers: MiddlewareFn<{ guard: RequestGuard }> = async ({ context, info }, next) => {
+  const { guard } = context;
+  // Also the fields skipped after a refusal take turns: thousands of them end at once.
+  if (guard.long) {
+    await guard.mayGoOn();
+    await takeTurn(guard);
+  }
+  if (guard.stopped) return nothing(info, guard);
+  guard.check(info);
+  if (guard.stopped) return nothing(info, guard);
+  const result = await next();
+  // The continuations of a large batch all run in one go: they take turns here too.
+  if (guard.long) await takeTurn(guard);
+  if (guard.stopped) return nothing(info, guard);
+  if (Array.isArray(result)) guard.spend(result.length, info);
+  return result;
+};
+
+/**
+ * A refused request answers with its one error and no data: the partial data would be misleading,
+ * and each field skipped after the refusal would otherwise carry an error of its own.
+ */
+export function refuseStoppedAnswers(): ApolloServerPlugin<{ guard: RequestGuard }> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const guard = contextValue.guard;
+          if (!guard) return;
+          guard.finish();
+          const refusal = guard.refusal;
+          if (response.body.kind !== 'single' || !refusal) return;
+          const limit = refusal.extensions.limit;
+          const error = response.body.singleResult.errors?.find((e) => e.extensions?.limit === limit && e.extensions?.code === 'QUERY_TOO_COMPLEX');
+          response.body.singleResult.data = null;
+          response.body.singleResult.errors = [error ?? { message: refusal.message, extensions: { ...refusal.extensions } }];
+          response.http.status = 400;
+        },
+      };
+    },
+  };
+}

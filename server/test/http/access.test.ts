@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { getMetadataStorage } from 'type-graphql';
 import { batenbrock } from '../../../seed/batenbrock';
-import type { JwtConfig } from '../../src/auth/jwt';
+import { JwtVerifier, type JwtConfig } from '../../src/auth/jwt';
 import { loadConfig } from '../../src/config';
 import { getSchema } from '../../src/graphql/schema';
 import { createEmbeddedStore } from '../../src/store/embedded';
@@ -309,8 +309,8 @@ describe('access control over HTTP', () => {
   });
 
   describe('JWTs', () => {
-    test('roles from the claim are honoured (any case; a list counts its highest); the writer is jwt:<sub>', async () => {
-      const viewer = token({ sub: 'nachbar@example.org', role: 'Viewer' });
+    test('roles from the claim are honoured (small letters or capitals; a list counts its highest); the writer is jwt:<sub>', async () => {
+      const viewer = token({ sub: 'nachbar@example.org', role: 'viewer' });
       expect((await data(viewer, '{ me { name role via author } }')).me).toEqual({ name: 'nachbar@example.org', role: 'VIEWER', via: 'JWT', author: 'jwt:nachbar@example.org' });
       expect((await data(viewer, '{ actors { totalCount } }')).actors.totalCount).toBe(batenbrock.actors.length);
       await forbidden(viewer, 'mutation { createActor(input: { name: "Tafel", kind: INITIATIVE }) { id } }');
@@ -339,6 +339,21 @@ describe('access control over HTTP', () => {
       ['without a role', () => token({ sub: 'a' }), /"role" claim names no role/],
       ['with an unknown role', () => token({ sub: 'a', role: 'owner' }), /"role" claim names no role/],
       ['without a subject', () => token({ role: 'admin' }), /no subject/],
+      // Roles are compared exactly: toUpperCase() made "admın" (dotless ı) ADMIN.
+      ['with the role "admın" (dotless ı)', () => token({ sub: 'a', role: 'admın' }), /"role" claim names no role/],
+      ['with the role "ADMİN" (dotted İ)', () => token({ sub: 'a', role: 'ADMİN' }), /"role" claim names no role/],
+      ['with the role list ["admın"]', () => token({ sub: 'a', role: ['admın'] }), /"role" claim names no role/],
+      ['with the role "Admin" (neither small letters nor capitals)', () => token({ sub: 'a', role: 'Admin' }), /"role" claim names no role/],
+      ['with the role " admin" (white space)', () => token({ sub: 'a', role: ' admin' }), /"role" claim names no role/],
+      ['whose subject holds a newline', () => token({ sub: 'alice\nADMIN', role: 'admin' }), /subject holds a control character/],
+      ['whose subject holds an ANSI escape', () => token({ sub: 'alice\u001b[2J', role: 'admin' }), /subject holds a control character/],
+      ['whose subject holds a zero-width space', () => token({ sub: 'alice\u200b', role: 'admin' }), /subject holds an invisible character/],
+      ['whose subject holds a bidi override', () => token({ sub: 'alice\u202egro.elpmaxe', role: 'admin' }), /subject holds a bidirectional control/],
+      ['whose subject ends with white space', () => token({ sub: 'alice ', role: 'admin' }), /white space/],
+      ['whose subject is 201 characters long', () => token({ sub: 'a'.repeat(201), role: 'admin' }), /longer than 200 characters/],
+      ['without exp and without iat', () => token({ sub: 'a', role: 'admin' }, { expiresIn: undefined, noTimestamp: true }), /neither an expiry \(exp\) nor an issue time/],
+      ['without exp, issued more than JWT_MAX_AGE_SECONDS (a day) ago', () => token({ sub: 'a', role: 'admin', iat: Math.floor(Date.now() / 1000) - 86_400 - 60 }, { expiresIn: undefined }), /expired/],
+      ['without exp, issued in the future', () => token({ sub: 'a', role: 'admin', iat: Math.floor(Date.now() / 1000) + 3600 }, { expiresIn: undefined }), /issued in the future/],
     ])('a token %s is refused with 401', async (_label, make, message) => {
       const before = await state();
       const answer = await ask(make(), 'mutation { deleteActor(id: "bobbie-ev") }');
@@ -347,13 +362,22 @@ describe('access control over HTTP', () => {
       expect(await state()).toEqual(before);
     });
 
+    test('a token without exp is accepted within JWT_MAX_AGE_SECONDS of its iat; with JWT_MAX_AGE_SECONDS=0 never', async () => {
+      const fresh = token({ sub: 'a', role: 'viewer', iat: Math.floor(Date.now() / 1000) - 3600 }, { expiresIn: undefined });
+      expect(jwt.decode(fresh)).not.toHaveProperty('exp');
+      expect((await data(fresh, '{ me { role } }')).me).toEqual({ role: 'VIEWER' });
+      expect(() => new JwtVerifier({ ...JWT, maxAgeSeconds: 0 }).verify(fresh)).toThrow('the token has no expiry (exp)');
+      expect(new JwtVerifier({ ...JWT, maxAgeSeconds: 7200 }).verify(fresh)).toMatchObject({ id: 'a', role: 'VIEWER' });
+      expect(() => new JwtVerifier({ ...JWT, maxAgeSeconds: 1800 }).verify(fresh)).toThrow(/expired/);
+    });
+
     test('JWT_ROLE_CLAIM names the claim that holds the role', async () => {
       const groups = await startHttpApi(await emptyStore(), {
         config: { auth: { anonymousAccess: 'none', jwt: { secret: SECRET, issuer: null, audience: null, roleClaim: 'groups' } } },
       });
       try {
         const sign = (claims: Record<string, unknown>) => jwt.sign(claims, SECRET, { algorithm: 'HS256', expiresIn: '10m' });
-        expect((await ask(sign({ sub: 'b', groups: ['Editor'] }), '{ me { role } }', {}, {}, groups)).body.data.me).toEqual({ role: 'EDITOR' });
+        expect((await ask(sign({ sub: 'b', groups: ['editor'] }), '{ me { role } }', {}, {}, groups)).body.data.me).toEqual({ role: 'EDITOR' });
         const wrongClaim = await ask(sign({ sub: 'b', role: 'admin' }), '{ me { role } }', {}, {}, groups);
         expect({ status: wrongClaim.status, codes: codes(wrongClaim) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
       } finally {

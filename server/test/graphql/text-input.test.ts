@@ -3,10 +3,11 @@
  * topics, collaborations) and the import — with the inputs of an outside security test: control
  * characters (a bell, ANSI escapes), bidi overrides and isolates, text of invisible characters only
  * are refused naming the field; what passes is stored in NFC, so the NFC and NFD spellings of one
- * name are one actor, one topic.
+ * name are one actor, one topic. And duplicateCandidates tells viewers nothing drawn from contact
+ * data (SAME_EMAIL), which they may not read.
  */
 import { batenbrock } from '../../../seed/batenbrock';
-import { errorCodes, useSeededApi, type GraphQLResponse, type TestApi } from '../support/api';
+import { errorCodes, keyHolder, useSeededApi, type GraphQLResponse, type TestApi } from '../support/api';
 import { embeddedHarness } from '../support/stores';
 
 const IMPORT = `mutation Import($format: ImportFormat!, $files: [ImportFileInput!]!) {
@@ -127,5 +128,40 @@ describe('text input: one rule for the API and the import', () => {
     expect(errorCodes(await api.run(CREATE_TOPIC, { input: { name: NFC } }))).toEqual(['CONFLICT']);
     const collaboration = await api.data(CREATE_COLLABORATION, { input: { title: NFD, kind: 'EVENT', location: NFD } });
     expect(collaboration.createCollaboration).toMatchObject({ title: NFC, location: NFC });
+  });
+});
+
+describe('duplicateCandidates below EDITOR: nothing drawn from contact data', () => {
+  let api: TestApi;
+  useSeededApi(embeddedHarness(), batenbrock, (a) => (api = a), 'test');
+  const DUPLICATES = `{ duplicateCandidates(first: 50) { totalCount candidates { actorIds reasons } } }`;
+  const viewer = keyHolder('nachbarin', 'VIEWER');
+  const editor = keyHolder('buero', 'EDITOR');
+
+  test('SAME_EMAIL is left out for viewers, and so is a pair whose only reason it was; editors see both', async () => {
+    // Two people who share an address (and nothing else) and a pair with a similar name and a shared address.
+    await api.data(`mutation { a: createActor(input: { id: "p1", name: "Anna Schmidt", kind: PERSON, contact: "familie@schmidt.example" }) { id }
+      b: createActor(input: { id: "p2", name: "Jörg Lehmann", kind: PERSON, contact: "Tel. 1, FAMILIE@schmidt.example" }) { id }
+      c: createActor(input: { id: "v1", name: "Kleingartenfreunde Nord", kind: ASSOCIATION, contact: "nord@garten.example" }) { id }
+      d: createActor(input: { id: "v2", name: "Kleingartenfreunde Nord e.V.", kind: ASSOCIATION, contact: "nord@garten.example" }) { id } }`);
+
+    const asEditor = (await api.runAs(editor, DUPLICATES)).data!.duplicateCandidates;
+    expect(asEditor.candidates).toEqual(
+      expect.arrayContaining([
+        { actorIds: ['p1', 'p2'], reasons: ['SAME_EMAIL'] },
+        { actorIds: ['v1', 'v2'], reasons: ['SIMILAR_NAME', 'SAME_EMAIL'] },
+      ]),
+    );
+
+    const answer = await api.runAs(viewer, DUPLICATES);
+    expect(answer.errors).toBeUndefined();
+    const asViewer = answer.data!.duplicateCandidates;
+    expect(asViewer.candidates).toContainEqual({ actorIds: ['v1', 'v2'], reasons: ['SIMILAR_NAME'] });
+    expect(asViewer.candidates.some((c: { actorIds: string[] }) => c.actorIds.includes('p1'))).toBe(false);
+    expect(asViewer.candidates.flatMap((c: { reasons: string[] }) => c.reasons)).not.toContain('SAME_EMAIL');
+    expect(asViewer.totalCount).toBe(asEditor.totalCount - 1);
+    // The order does not give the shared address away either: it is the order of the reasons a viewer sees.
+    const strength = (c: { reasons: string[] }) => c.reasons.length;
+    expect(asViewer.candidates.map(strength)).toEqual([...asViewer.candidates.map(strength)].sort((x: number, y: number) => y - x));
   });
 });

@@ -195,13 +195,19 @@ describe('access control over HTTP', () => {
     await forbidden(viewerKey, '{ actor(id: "bobbie-ev") { suggestionFeedback { note author } } }');
     await forbidden(viewerKey, '{ history(entityId: "bobbie-ev") { nodes { changes { field before after } } } }');
 
-    // The shared e-mail of two actors comes from their contact: the same rule.
+    // The shared e-mail of two actors comes from their contact: the same rule — for the address, and
+    // for the reason SAME_EMAIL, which would tell a viewer that two people share one.
     await data(api.adminKey, 'mutation { createActor(input: { id: "garten-2", name: "Gartengruppe", kind: GROUP, contact: "GARTEN@bobbie-ev.example" }) { id } }');
-    const duplicates = await ask(viewerKey, '{ duplicateCandidates { candidates { reasons email actorIds } } }');
-    expect(duplicates.body.data.duplicateCandidates.candidates).toEqual([{ reasons: ['SAME_EMAIL'], email: null, actorIds: ['bobbie-ev', 'garten-2'] }]);
+    const alone = await ask(viewerKey, '{ duplicateCandidates { totalCount candidates { reasons email actorIds } } }');
+    expect({ status: alone.status, errors: alone.body.errors, data: alone.body.data }).toEqual({ status: 200, errors: undefined, data: { duplicateCandidates: { totalCount: 0, candidates: [] } } });
+    await data(api.adminKey, 'mutation { createActor(input: { id: "bobbie-2", name: "Bobbie e. V.", kind: ASSOCIATION, contact: "garten@bobbie-ev.example" }) { id } }');
+    const duplicates = await ask(viewerKey, '{ duplicateCandidates { totalCount candidates { reasons email actorIds } } }');
+    expect(duplicates.body.data.duplicateCandidates).toEqual({ totalCount: 1, candidates: [{ reasons: ['SIMILAR_NAME'], email: null, actorIds: ['bobbie-2', 'bobbie-ev'] }] });
     expect(codes(duplicates)).toEqual(['FORBIDDEN']);
-    const asEditor = await data(editorKey, '{ duplicateCandidates { candidates { email } } }');
-    expect(asEditor.duplicateCandidates.candidates).toEqual([{ email: 'garten@bobbie-ev.example' }]);
+    const asEditor = await data(editorKey, '{ duplicateCandidates { totalCount candidates { reasons email actorIds } } }');
+    expect(asEditor.duplicateCandidates.totalCount).toBe(3);
+    expect(asEditor.duplicateCandidates.candidates).toContainEqual({ reasons: ['SAME_EMAIL'], email: 'garten@bobbie-ev.example', actorIds: ['bobbie-ev', 'garten-2'] });
+    expect(asEditor.duplicateCandidates.candidates).toContainEqual({ reasons: ['SIMILAR_NAME', 'SAME_EMAIL'], email: 'garten@bobbie-ev.example', actorIds: ['bobbie-2', 'bobbie-ev'] });
   });
 
   test('EDITOR: writes, reads contact, the history and feedback; the history names key:<name>, whatever X-Quartiernetz-User says', async () => {

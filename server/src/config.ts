@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { API_KEY_PREFIX, MIN_PROVIDED_SECRET_LENGTH } from './auth/api-keys';
 import type { AnonymousAccess, AuthConfig } from './auth/authenticate';
-import type { JwtConfig } from './auth/jwt';
+import { DEFAULT_JWT_MAX_AGE_SECONDS, type JwtConfig } from './auth/jwt';
 
 export interface Neo4jConfig {
   uri: string;
@@ -73,7 +73,7 @@ function anonymousAccess(value: string | undefined): AnonymousAccess {
 function jwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {
   const secret = env.JWT_SECRET ?? '';
   if (secret === '') {
-    const orphan = ['JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_ROLE_CLAIM'].find((name) => env[name]);
+    const orphan = ['JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_ROLE_CLAIM', 'JWT_MAX_AGE_SECONDS'].find((name) => env[name]);
     if (orphan) throw new Error(`${orphan} is set but JWT_SECRET is not: set JWT_SECRET to accept JWTs`);
     return null;
   }
@@ -83,6 +83,7 @@ function jwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {
     issuer: env.JWT_ISSUER || null,
     audience: env.JWT_AUDIENCE || null,
     roleClaim: env.JWT_ROLE_CLAIM || 'role',
+    maxAgeSeconds: seconds(env.JWT_MAX_AGE_SECONDS, DEFAULT_JWT_MAX_AGE_SECONDS, 'JWT_MAX_AGE_SECONDS'),
   };
 }
 

@@ -12,11 +12,17 @@ export function roleAtLeast(role: Role, required: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(required);
 }
 
-/** `viewer`, `Editor`, `ADMIN` … → the Role; anything else → null. */
+/**
+ * The spellings accepted for each role, compared exactly: the name in capitals (as the schema
+ * writes it) or in small letters (as identity providers and the CLI write it). No case mapping is
+ * applied — `toUpperCase()` would turn "admın" (dotless ı) into "ADMIN" — so "Admin", " admin",
+ * "ADMİN" and any other spelling name no role.
+ */
+const SPELLINGS: ReadonlyMap<string, Role> = new Map(ROLES.flatMap((role) => [[role, role], [role.toLowerCase(), role]] as Array<[string, Role]>));
+
+/** `viewer` or `VIEWER`, `editor` or `EDITOR`, `admin` or `ADMIN` → the Role; anything else → null. */
 export function parseRole(value: unknown): Role | null {
-  if (typeof value !== 'string') return null;
-  const upper = value.trim().toUpperCase();
-  return (ROLES as readonly string[]).includes(upper) ? (upper as Role) : null;
+  return typeof value === 'string' ? (SPELLINGS.get(value) ?? null) : null;
 }
 
 /** The highest of the given roles, null when there is none. */

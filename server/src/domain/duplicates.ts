@@ -203,11 +203,30 @@ export function findDuplicates(actors: readonly DuplicateInput[], options: Dupli
       }
     }
   }
-  return pairs.sort(
-    (p, q) =>
-      q.reasons.length - p.reasons.length ||
-      q.nameSimilarity - p.nameSimilarity ||
-      (p.actorIds[0] < q.actorIds[0] ? -1 : p.actorIds[0] > q.actorIds[0] ? 1 : 0) ||
-      (p.actorIds[1] < q.actorIds[1] ? -1 : p.actorIds[1] > q.actorIds[1] ? 1 : 0),
+  return pairs.sort(byStrength);
+}
+
+/** Most reasons first, then the most similar names, then by ids. */
+function byStrength(p: DuplicatePair, q: DuplicatePair): number {
+  return (
+    q.reasons.length - p.reasons.length ||
+    q.nameSimilarity - p.nameSimilarity ||
+    (p.actorIds[0] < q.actorIds[0] ? -1 : p.actorIds[0] > q.actorIds[0] ? 1 : 0) ||
+    (p.actorIds[1] < q.actorIds[1] ? -1 : p.actorIds[1] > q.actorIds[1] ? 1 : 0)
   );
+}
+
+/** Reasons drawn from personal contact data (an e-mail address in `contact`). */
+export const CONTACT_REASONS: readonly DuplicateReason[] = ['SAME_EMAIL'];
+
+/**
+ * The pairs as someone sees them who may not read contact data: reasons drawn from it removed (with
+ * the shared address), pairs left without a reason dropped, and the rest sorted again — so that
+ * neither a reason, nor a pair, nor the order gives away that two actors share an address.
+ */
+export function withoutContactReasons(pairs: readonly DuplicatePair[]): DuplicatePair[] {
+  return pairs
+    .map((p) => ({ ...p, reasons: p.reasons.filter((r) => !CONTACT_REASONS.includes(r)), email: null }))
+    .filter((p) => p.reasons.length > 0)
+    .sort(byStrength);
 }

@@ -31,19 +31,60 @@ export function checkFilterRange(filter: { from?: IsoDate | null; to?: IsoDate |
   }
 }
 
-// Single-line text (names, titles, places) holds no control characters at all; multi-line text
-// (descriptions, contact details, notes) may break lines and use tabs. Neither may hold unpaired
-// UTF-16 surrogates, which no encoding can store faithfully.
+// Text rules, one for every path that takes text in (GraphQL inputs through graphql/common/
+// validators.ts, the import through transfer/validate.ts, feedback notes):
+// - single-line text (names, titles, places) holds no control characters at all; multi-line text
+//   (descriptions, contact details, notes) may break lines and use tabs; C1 controls never;
+// - no bidi embedding, override or isolate controls (U+202A–U+202E, U+2066–U+2069), which make a
+//   text display differently from what it holds ("Trojan Source");
+// - not only invisible characters (Unicode's Default_Ignorable_Code_Point: zero-width space,
+//   joiner and non-joiner, word joiner, BOM, soft hyphen, fillers, variation selectors …) and
+//   white space: such a text looks empty. Inside visible text they stay (ZWJ in emoji, ZWNJ in
+//   Persian, soft hyphens);
+// - no unpaired UTF-16 surrogates, which no encoding can store faithfully.
+// Text that passes is stored in NFC (normalizeText), so that one name has one spelling.
 const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f]/;
 const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+const ALL_INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** What is wrong with a text value, or null: control characters or broken Unicode. */
+/** Whether a text holds invisible characters and nothing else but white space (it looks empty, but is not). */
+export function isInvisibleOnly(value: string): boolean {
+  return INVISIBLE.test(value) && value.replace(ALL_INVISIBLE, '').trim() === '';
+}
+
+/** What is wrong with a text value, or null: control characters, bidi controls, nothing visible, broken Unicode. */
 export function textProblem(value: string, multiline: boolean): string | null {
   if ((multiline ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).test(value)) {
     return multiline ? 'must not contain control characters other than line breaks and tabs' : 'must not contain control characters or line breaks';
   }
+  if (BIDI_CONTROL.test(value)) return 'must not contain bidirectional embedding, override or isolate controls (U+202A–U+202E, U+2066–U+2069)';
   if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text';
+  if (isInvisibleOnly(value)) return 'must not consist of invisible characters only';
+  return null;
+}
+
+/** The one stored spelling of a text: Unicode NFC (a composed "ü", not "u" + combining diaeresis). */
+export function normalizeText(value: string): string {
+  return value.normalize('NFC');
+}
+
+/** The same for optional values (null and absent stay so). */
+export function normalizeOptionalText<T extends string | null | undefined>(value: T): T {
+  return (typeof value === 'string' ? value.normalize('NFC') : value) as T;
+}
+
+/**
+ * For identities (a JWT's `sub`): the kind of the first character that may not appear in one at
+ * all — control, bidi control or invisible (Default_Ignorable_Code_Point) — or null.
+ */
+export function forbiddenCharacter(value: string): string | null {
+  if (SINGLE_LINE_FORBIDDEN.test(value)) return 'a control character';
+  if (BIDI_CONTROL.test(value)) return 'a bidirectional control character';
+  if (INVISIBLE.test(value)) return 'an invisible character';
+  if (LONE_SURROGATE.test(value)) return 'broken Unicode (an unpaired surrogate)';
   return null;
 }
 

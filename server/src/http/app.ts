@@ -3,7 +3,8 @@
  * `/readyz` (store reachable), the viewer's static files at `/` (viewer.ts). CORS and the limits
  * (./limits: rate, body, batches, query shape) are configured here, not left to defaults. Every
  * request to /graphql and /export is authenticated first (./authentication.ts): a refused
- * credential answers 401 before anything runs.
+ * credential answers 401 before anything runs (and counts against its address's budget of refused
+ * credentials, checked before the credential is).
  */
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -30,7 +31,7 @@ import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../service/network-service';
 import { authenticateRequests, principalOf, requireRole } from './authentication';
 import { exportRouter } from './export-routes';
-import { queryLimitRules, rateLimiter, requestLimits } from './limits';
+import { queryLimitRules, rateLimiter, refusedCredentialLimiter, requestLimits } from './limits';
 import { viewerRouter } from './viewer';
 
 /** How long an idle keep-alive connection stays open. */
@@ -91,6 +92,8 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   const authenticator = new Authenticator(service.store, config.auth);
   const heapWatch = watchHeap();
   httpServer.on('close', () => heapWatch.stop());
+  // One budget of refused credentials per address for both routes, checked before any key lookup.
+  const refusedCredentials = optional(refusedCredentialLimiter(limits.rateLimit));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -108,6 +111,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }),
+    ...refusedCredentials,
     authenticateRequests(authenticator),
     ...requestLimits(limits, config.bodyLimit),
     expressMiddleware(apollo, {
@@ -125,6 +129,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   // Downloads of the network: a viewer's; contact data only for editors (as Actor.contact).
   app.use(
     '/export',
+    ...refusedCredentials,
     authenticateRequests(authenticator),
     ...optional(rateLimiter(limits.rateLimit)),
     requireRole('VIEWER'),

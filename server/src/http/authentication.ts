@@ -2,7 +2,9 @@
  * Who is asking, decided once per HTTP request before anything else runs: the principal of the
  * request's credential (server/src/auth) goes into `res.locals.principal`, where the GraphQL
  * context, the rate limit and the download routes read it. A credential that is present but refused
- * answers 401 UNAUTHENTICATED right here — never treated as anonymous.
+ * answers 401 UNAUTHENTICATED right here — never treated as anonymous — and is marked for the limit
+ * on refused credentials in front of this middleware (limits/rate-limit.ts), whose `RateLimit`
+ * headers the 401 carries.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Authenticator } from '../auth/authenticate';
@@ -10,6 +12,7 @@ import { CredentialError } from '../auth/errors';
 import type { Principal } from '../auth/principal';
 import { roleAtLeast, type Role } from '../auth/roles';
 import { StoreUnavailableError } from '../domain/errors';
+import { CREDENTIAL_REFUSED, refusedCredentialHeaders } from './limits/rate-limit';
 
 const WWW_AUTHENTICATE = 'Bearer realm="quartiernetz"';
 /** What a client is told to wait when the store is unreachable. */
@@ -31,8 +34,11 @@ export function authenticateRequests(authenticator: Authenticator): RequestHandl
       res.locals.principal = await authenticator.authenticate(req.headers);
       next();
     } catch (error) {
-      if (error instanceof CredentialError) refuse(res, 401, 'UNAUTHENTICATED', `Credential refused: ${error.message}`);
-      else if (error instanceof StoreUnavailableError) {
+      if (error instanceof CredentialError) {
+        res.locals[CREDENTIAL_REFUSED] = true;
+        refusedCredentialHeaders(res);
+        refuse(res, 401, 'UNAUTHENTICATED', `Credential refused: ${error.message}`);
+      } else if (error instanceof StoreUnavailableError) {
         // API keys are looked up in the store: while it is unreachable a key cannot be checked.
         res.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
         res.status(503).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });

@@ -1,6 +1,7 @@
 /**
  * Checks every row on its own, before anything is looked up or written: required fields, lengths
- * (the API's limits), kinds and roles (German or English words, vocabulary.ts), dates (31.12.2021
+ * (the API's limits), the API's text rule (domain/validation.ts textProblem: no control, bidi-control
+ * or only invisible characters; texts are taken in NFC, as the API stores them), kinds and roles (German or English words, vocabulary.ts), dates (31.12.2021
  * or 2021-12-31, real calendar dates, end not before start), URLs, ids, list syntax (csv-cells.ts).
  * Answers the checked records (a row with problems marked `rejected`, so that references to it do
  * not fail a second time) and one rejection per problem, naming the column as the file does.
@@ -11,7 +12,7 @@
  */
 import { isURL } from 'class-validator';
 import type { ActorKind, CollaborationKind, ParticipationRole } from '../domain/model';
-import { ID_PATTERN, isCalendarDate } from '../domain/validation';
+import { ID_PATTERN, isCalendarDate, isInvisibleOnly, normalizeText, textProblem } from '../domain/validation';
 import { LIMITS } from '../graphql/common/validators';
 import { participantItem, splitList, topicItem } from './csv-cells';
 import type { RawRow, Rejection, Source } from './model';
@@ -89,7 +90,8 @@ export interface CheckedRows {
 /** A problem with one field of the row being checked. */
 class Problem extends Error {}
 
-const isEmpty = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '');
+/** No value: null, or a cell of white space only (one of invisible characters is not empty: the text rule refuses it, as the API does). */
+const isEmpty = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '' && !isInvisibleOnly(value));
 
 function asText(value: unknown): string {
   if (typeof value !== 'string') throw new Problem(`must be text, not ${JSON.stringify(value)}`);
@@ -110,16 +112,24 @@ function id(value: unknown): string | undefined {
   return text;
 }
 
+/** Text under the API's rule (single-line unless `multiline`), in NFC, at most `max` characters. */
+function text(value: unknown, max: number, multiline = false): string {
+  const given = asText(value);
+  const problem = textProblem(given, multiline);
+  if (problem) throw new Problem(problem);
+  return limited(normalizeText(given), max);
+}
+
 function requiredText(value: unknown, max: number): string | undefined {
   if (value === undefined) return undefined;
   if (isEmpty(value)) throw new Problem('is empty');
-  return limited(asText(value), max);
+  return text(value, max);
 }
 
-function optionalText(value: unknown, max: number): string | null | undefined {
+function optionalText(value: unknown, max: number, multiline = false): string | null | undefined {
   if (value === undefined) return undefined;
   if (isEmpty(value)) return null;
-  return limited(asText(value), max);
+  return text(value, max, multiline);
 }
 
 function word<T extends string>(value: unknown, lookup: (word: string) => T | undefined, words: { [K in T]: readonly string[] }, what: string): T | undefined {
@@ -239,10 +249,10 @@ function checkActor(row: RawRow, c: RowCheck): CheckedActor {
     id: c.field('id', id),
     name: c.field('name', (v) => requiredText(v, LIMITS.name)),
     kind: c.field('kind', (v) => word(v, actorKindOf, ACTOR_KIND_WORDS, 'a kind of actor')),
-    description: c.field('description', (v) => optionalText(v, LIMITS.text)),
+    description: c.field('description', (v) => optionalText(v, LIMITS.text, true)),
     district: c.field('district', (v) => optionalText(v, LIMITS.name)),
     website: c.field('website', website),
-    contact: c.field('contact', (v) => optionalText(v, LIMITS.contact)),
+    contact: c.field('contact', (v) => optionalText(v, LIMITS.contact, true)),
     topics: c.field('topics', (v) => noRepeats(listOf(v, (e) => topicRef(e, true), LIMITS.listInput), (t) => t.ref)),
   });
   if (record.id === undefined && record.name === undefined && row.values.id === undefined && row.values.name === undefined) {
@@ -257,7 +267,7 @@ function checkTopic(row: RawRow, c: RowCheck): CheckedTopic {
     labels: row.labels,
     id: c.field('id', id),
     name: c.field('name', (v) => requiredText(v, LIMITS.name)),
-    aliases: c.field('aliases', (v) => listOf(v, (e) => limited(asText(e), LIMITS.name), LIMITS.aliases)),
+    aliases: c.field('aliases', (v) => listOf(v, (e) => text(e, LIMITS.name), LIMITS.aliases)),
   });
   if (record.id === undefined && record.name === undefined && row.values.id === undefined && row.values.name === undefined) {
     c.fail(null, 'a topic needs a name or an id');
@@ -275,7 +285,7 @@ function checkCollaboration(row: RawRow, c: RowCheck): CheckedCollaboration {
     startDate: c.field('startDate', date),
     endDate: c.field('endDate', date),
     location: c.field('location', (v) => optionalText(v, LIMITS.name)),
-    description: c.field('description', (v) => optionalText(v, LIMITS.text)),
+    description: c.field('description', (v) => optionalText(v, LIMITS.text, true)),
     topics: c.field('topics', (v) => noRepeats(listOf(v, (e) => topicRef(e, false), LIMITS.listInput), (t) => t.ref)),
     participants: c.field('participants', (v) => noRepeats(listOf(v, participantRef, LIMITS.listInput), (p) => p.ref)),
   });

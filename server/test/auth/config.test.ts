@@ -20,13 +20,16 @@ describe('configuration of access', () => {
     expect(() => loadConfig({ ANONYMOUS_ACCESS: 'editor' })).toThrow('ANONYMOUS_ACCESS must be "none" or "viewer", not "editor"');
   });
 
-  test('JWT_SECRET with issuer, audience and role claim; role claim defaults to "role"', () => {
-    expect(loadConfig({ JWT_SECRET: SECRET }).auth.jwt).toEqual({ secret: SECRET, issuer: null, audience: null, roleClaim: 'role' });
-    expect(loadConfig({ JWT_SECRET: SECRET, JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'qn', JWT_ROLE_CLAIM: 'groups' }).auth.jwt).toEqual({
+  test('JWT_SECRET with issuer, audience, role claim and maximum age; role claim defaults to "role", maximum age to a day', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET }).auth.jwt).toEqual({ secret: SECRET, issuer: null, audience: null, roleClaim: 'role', maxAgeSeconds: 86400 });
+    expect(
+      loadConfig({ JWT_SECRET: SECRET, JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'qn', JWT_ROLE_CLAIM: 'groups', JWT_MAX_AGE_SECONDS: '0' }).auth.jwt,
+    ).toEqual({
       secret: SECRET,
       issuer: 'https://id.example',
       audience: 'qn',
       roleClaim: 'groups',
+      maxAgeSeconds: 0,
     });
   });
 
@@ -34,6 +37,8 @@ describe('configuration of access', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow('JWT_SECRET must be at least 32 characters long');
     expect(() => loadConfig({ JWT_ISSUER: 'https://id.example' })).toThrow('JWT_ISSUER is set but JWT_SECRET is not');
     expect(() => loadConfig({ JWT_ROLE_CLAIM: 'groups' })).toThrow('JWT_ROLE_CLAIM is set but JWT_SECRET is not');
+    expect(() => loadConfig({ JWT_MAX_AGE_SECONDS: '60' })).toThrow('JWT_MAX_AGE_SECONDS is set but JWT_SECRET is not');
+    expect(() => loadConfig({ JWT_SECRET: SECRET, JWT_MAX_AGE_SECONDS: 'a day' })).toThrow(/JWT_MAX_AGE_SECONDS/);
   });
 
   test('ADMIN_API_KEY must look like a key with enough randomness', () => {

@@ -29,7 +29,7 @@ describe('npm run keys', () => {
   };
 
   test('create prints the key once; list shows the record without it; revoke revokes; errors have exit codes', async () => {
-    const created = keys('create', '--name', 'Quartiersbüro', '--role', 'Editor');
+    const created = keys('create', '--name', 'Quartiersbüro', '--role', 'editor');
     expect(created.code).toBe(0);
     const key = created.out.split('\n').find((l) => l.startsWith('qn_'))!;
     expect(key).toMatch(/^qn_[A-Za-z0-9_-]{43}$/);

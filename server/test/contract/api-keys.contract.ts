@@ -42,6 +42,9 @@ export function describeApiKeyContract(label: string, harness: StoreHarness): vo
       [{ name: '   ', role: 'VIEWER', hash: hash('x') }, 'name'],
       [{ name: 'x'.repeat(101), role: 'VIEWER', hash: hash('x') }, 'name'],
       [{ name: 'line\nbreak', role: 'VIEWER', hash: hash('x') }, 'name'],
+      [{ name: '\u200b\u200d', role: 'VIEWER', hash: hash('x') }, 'name'],
+      [{ name: 'admin\u202e', role: 'VIEWER', hash: hash('x') }, 'name'],
+      [{ name: 'rot\u009b31m', role: 'VIEWER', hash: hash('x') }, 'name'],
       [{ name: 'ok', role: 'OWNER', hash: hash('x') }, 'role'],
       [{ name: 'ok', role: 'viewer', hash: hash('x') }, 'role'],
       [{ name: 'ok', role: 'VIEWER', hash: 'qn_plainkey' }, 'hash'],
@@ -62,6 +65,12 @@ export function describeApiKeyContract(label: string, harness: StoreHarness): vo
       expect(listed.size).toBe(2);
       expect(listed.get(first.id)).toMatchObject({ name: 'Quartiersbüro', role: 'EDITOR', revokedAt: expect.stringMatching(ISO) });
       expect(listed.get(second.id)).toMatchObject({ name: 'Quartiersbüro', role: 'VIEWER', revokedAt: null });
+    });
+
+    test('a name is stored in NFC: its NFD spelling is the same name (CONFLICT while the first is active)', async () => {
+      const nfd = 'Quartiersbüro'.normalize('NFD');
+      expect((await store.createApiKey({ name: nfd, role: 'EDITOR', hash: hash('n1') })).name).toBe('Quartiersbüro');
+      await expect(store.createApiKey({ name: 'Quartiersbüro', role: 'VIEWER', hash: hash('n2') })).rejects.toMatchObject({ code: 'CONFLICT', field: 'name' });
     });
 
     test('two creations of the same name at once: one wins, the other is a CONFLICT', async () => {

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { getMetadataStorage } from 'type-graphql';
 import { batenbrock } from '../../../seed/batenbrock';
-import type { JwtConfig } from '../../src/auth/jwt';
+import { JwtVerifier, type JwtConfig } from '../../src/auth/jwt';
 import { loadConfig } from '../../src/config';
 import { getSchema } from '../../src/graphql/schema';
 import { createEmbeddedStore } from '../../src/store/embedded';
@@ -195,13 +195,19 @@ describe('access control over HTTP', () => {
     await forbidden(viewerKey, '{ actor(id: "bobbie-ev") { suggestionFeedback { note author } } }');
     await forbidden(viewerKey, '{ history(entityId: "bobbie-ev") { nodes { changes { field before after } } } }');
 
-    // The shared e-mail of two actors comes from their contact: the same rule.
+    // The shared e-mail of two actors comes from their contact: the same rule — for the address, and
+    // for the reason SAME_EMAIL, which would tell a viewer that two people share one.
     await data(api.adminKey, 'mutation { createActor(input: { id: "garten-2", name: "Gartengruppe", kind: GROUP, contact: "GARTEN@bobbie-ev.example" }) { id } }');
-    const duplicates = await ask(viewerKey, '{ duplicateCandidates { candidates { reasons email actorIds } } }');
-    expect(duplicates.body.data.duplicateCandidates.candidates).toEqual([{ reasons: ['SAME_EMAIL'], email: null, actorIds: ['bobbie-ev', 'garten-2'] }]);
+    const alone = await ask(viewerKey, '{ duplicateCandidates { totalCount candidates { reasons email actorIds } } }');
+    expect({ status: alone.status, errors: alone.body.errors, data: alone.body.data }).toEqual({ status: 200, errors: undefined, data: { duplicateCandidates: { totalCount: 0, candidates: [] } } });
+    await data(api.adminKey, 'mutation { createActor(input: { id: "bobbie-2", name: "Bobbie e. V.", kind: ASSOCIATION, contact: "garten@bobbie-ev.example" }) { id } }');
+    const duplicates = await ask(viewerKey, '{ duplicateCandidates { totalCount candidates { reasons email actorIds } } }');
+    expect(duplicates.body.data.duplicateCandidates).toEqual({ totalCount: 1, candidates: [{ reasons: ['SIMILAR_NAME'], email: null, actorIds: ['bobbie-2', 'bobbie-ev'] }] });
     expect(codes(duplicates)).toEqual(['FORBIDDEN']);
-    const asEditor = await data(editorKey, '{ duplicateCandidates { candidates { email } } }');
-    expect(asEditor.duplicateCandidates.candidates).toEqual([{ email: 'garten@bobbie-ev.example' }]);
+    const asEditor = await data(editorKey, '{ duplicateCandidates { totalCount candidates { reasons email actorIds } } }');
+    expect(asEditor.duplicateCandidates.totalCount).toBe(3);
+    expect(asEditor.duplicateCandidates.candidates).toContainEqual({ reasons: ['SAME_EMAIL'], email: 'garten@bobbie-ev.example', actorIds: ['bobbie-ev', 'garten-2'] });
+    expect(asEditor.duplicateCandidates.candidates).toContainEqual({ reasons: ['SIMILAR_NAME', 'SAME_EMAIL'], email: 'garten@bobbie-ev.example', actorIds: ['bobbie-2', 'bobbie-ev'] });
   });
 
   test('EDITOR: writes, reads contact, the history and feedback; the history names key:<name>, whatever X-Quartiernetz-User says', async () => {
@@ -309,8 +315,8 @@ describe('access control over HTTP', () => {
   });
 
   describe('JWTs', () => {
-    test('roles from the claim are honoured (any case; a list counts its highest); the writer is jwt:<sub>', async () => {
-      const viewer = token({ sub: 'nachbar@example.org', role: 'Viewer' });
+    test('roles from the claim are honoured (small letters or capitals; a list counts its highest); the writer is jwt:<sub>', async () => {
+      const viewer = token({ sub: 'nachbar@example.org', role: 'viewer' });
       expect((await data(viewer, '{ me { name role via author } }')).me).toEqual({ name: 'nachbar@example.org', role: 'VIEWER', via: 'JWT', author: 'jwt:nachbar@example.org' });
       expect((await data(viewer, '{ actors { totalCount } }')).actors.totalCount).toBe(batenbrock.actors.length);
       await forbidden(viewer, 'mutation { createActor(input: { name: "Tafel", kind: INITIATIVE }) { id } }');
@@ -339,6 +345,21 @@ describe('access control over HTTP', () => {
       ['without a role', () => token({ sub: 'a' }), /"role" claim names no role/],
       ['with an unknown role', () => token({ sub: 'a', role: 'owner' }), /"role" claim names no role/],
       ['without a subject', () => token({ role: 'admin' }), /no subject/],
+      // Roles are compared exactly: toUpperCase() made "admın" (dotless ı) ADMIN.
+      ['with the role "admın" (dotless ı)', () => token({ sub: 'a', role: 'admın' }), /"role" claim names no role/],
+      ['with the role "ADMİN" (dotted İ)', () => token({ sub: 'a', role: 'ADMİN' }), /"role" claim names no role/],
+      ['with the role list ["admın"]', () => token({ sub: 'a', role: ['admın'] }), /"role" claim names no role/],
+      ['with the role "Admin" (neither small letters nor capitals)', () => token({ sub: 'a', role: 'Admin' }), /"role" claim names no role/],
+      ['with the role " admin" (white space)', () => token({ sub: 'a', role: ' admin' }), /"role" claim names no role/],
+      ['whose subject holds a newline', () => token({ sub: 'alice\nADMIN', role: 'admin' }), /subject holds a control character/],
+      ['whose subject holds an ANSI escape', () => token({ sub: 'alice\u001b[2J', role: 'admin' }), /subject holds a control character/],
+      ['whose subject holds a zero-width space', () => token({ sub: 'alice\u200b', role: 'admin' }), /subject holds an invisible character/],
+      ['whose subject holds a bidi override', () => token({ sub: 'alice\u202egro.elpmaxe', role: 'admin' }), /subject holds a bidirectional control/],
+      ['whose subject ends with white space', () => token({ sub: 'alice ', role: 'admin' }), /white space/],
+      ['whose subject is 201 characters long', () => token({ sub: 'a'.repeat(201), role: 'admin' }), /longer than 200 characters/],
+      ['without exp and without iat', () => token({ sub: 'a', role: 'admin' }, { expiresIn: undefined, noTimestamp: true }), /neither an expiry \(exp\) nor an issue time/],
+      ['without exp, issued more than JWT_MAX_AGE_SECONDS (a day) ago', () => token({ sub: 'a', role: 'admin', iat: Math.floor(Date.now() / 1000) - 86_400 - 60 }, { expiresIn: undefined }), /expired/],
+      ['without exp, issued in the future', () => token({ sub: 'a', role: 'admin', iat: Math.floor(Date.now() / 1000) + 3600 }, { expiresIn: undefined }), /issued in the future/],
     ])('a token %s is refused with 401', async (_label, make, message) => {
       const before = await state();
       const answer = await ask(make(), 'mutation { deleteActor(id: "bobbie-ev") }');
@@ -347,13 +368,22 @@ describe('access control over HTTP', () => {
       expect(await state()).toEqual(before);
     });
 
+    test('a token without exp is accepted within JWT_MAX_AGE_SECONDS of its iat; with JWT_MAX_AGE_SECONDS=0 never', async () => {
+      const fresh = token({ sub: 'a', role: 'viewer', iat: Math.floor(Date.now() / 1000) - 3600 }, { expiresIn: undefined });
+      expect(jwt.decode(fresh)).not.toHaveProperty('exp');
+      expect((await data(fresh, '{ me { role } }')).me).toEqual({ role: 'VIEWER' });
+      expect(() => new JwtVerifier({ ...JWT, maxAgeSeconds: 0 }).verify(fresh)).toThrow('the token has no expiry (exp)');
+      expect(new JwtVerifier({ ...JWT, maxAgeSeconds: 7200 }).verify(fresh)).toMatchObject({ id: 'a', role: 'VIEWER' });
+      expect(() => new JwtVerifier({ ...JWT, maxAgeSeconds: 1800 }).verify(fresh)).toThrow(/expired/);
+    });
+
     test('JWT_ROLE_CLAIM names the claim that holds the role', async () => {
       const groups = await startHttpApi(await emptyStore(), {
         config: { auth: { anonymousAccess: 'none', jwt: { secret: SECRET, issuer: null, audience: null, roleClaim: 'groups' } } },
       });
       try {
         const sign = (claims: Record<string, unknown>) => jwt.sign(claims, SECRET, { algorithm: 'HS256', expiresIn: '10m' });
-        expect((await ask(sign({ sub: 'b', groups: ['Editor'] }), '{ me { role } }', {}, {}, groups)).body.data.me).toEqual({ role: 'EDITOR' });
+        expect((await ask(sign({ sub: 'b', groups: ['editor'] }), '{ me { role } }', {}, {}, groups)).body.data.me).toEqual({ role: 'EDITOR' });
         const wrongClaim = await ask(sign({ sub: 'b', role: 'admin' }), '{ me { role } }', {}, {}, groups);
         expect({ status: wrongClaim.status, codes: codes(wrongClaim) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
       } finally {

@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, loadLimits } from '../../src/config';
 import { rateLimiter } from '../../src/http/limits/rate-limit';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { NetworkStore } from '../../src/store/network-store';
+import { countingStore } from '../support/counting-store';
 import { startHttpApi, TEST_LIMITS, type HttpApi } from '../support/http-api';
 
 const ROOT = join(__dirname, '../../..');
@@ -314,6 +315,73 @@ describe('rate limit over HTTP', () => {
       expect([await as(alice.key), await as(alice.key), await as(alice.key)]).toEqual([200, 200, 429]);
       expect([await as(bob.key), await as(bob.key)]).toEqual([200, 200]); // same address, another key
       expect([await anonymous(), await anonymous(), await anonymous()]).toEqual([200, 200, 429]); // by address
+    } finally {
+      await api.stop();
+      await store.close();
+    }
+  });
+
+  test('800 requests with an unknown API key in one second: refused credentials count per address, checked before the key is looked up', async () => {
+    const counted = countingStore(createEmbeddedStore({ filename: ':memory:' }));
+    await counted.store.init();
+    const max = DEFAULT_LIMITS.rateLimit.max; // 600 per minute
+    const api = await startHttpApi(counted.store, { config: { limits: { ...TEST_LIMITS, rateLimit: DEFAULT_LIMITS.rateLimit } } });
+    try {
+      counted.reset();
+      const unknown = `qn_${'A'.repeat(43)}`;
+      const started = Date.now();
+      const answers: Response[] = [];
+      // 800 requests, 100 at a time (the finding sent them all within a second).
+      for (let batch = 0; batch < 8; batch++) {
+        answers.push(...(await Promise.all(Array.from({ length: 100 }, () => api.postAs(unknown, { query: '{ __typename }' })))));
+      }
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(max);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(800 - max);
+      // Only the refused ones were looked up; over the budget the key is neither hashed nor looked up.
+      expect(counted.calls.get('findApiKeyByHash')).toBe(max);
+      // Every answer says where the address stands, 401s included.
+      const refused = answers.filter((a) => a.status === 401);
+      for (const a of answers) {
+        expect(a.headers.get('ratelimit-policy')).toBe(`"refused-credentials"; q=${max}; w=60`);
+        expect(a.headers.get('ratelimit')).toMatch(/^"refused-credentials"; r=\d+; t=\d+$/);
+      }
+      expect(refused.map((a) => Number(/r=(\d+)/.exec(a.headers.get('ratelimit')!)![1])).sort((x, y) => x - y)).toEqual(
+        Array.from({ length: max }, (_, i) => i),
+      );
+      expect((await refused[0]!.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const limited = answers.find((a) => a.status === 429)!;
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await limited.json()).errors[0]).toMatchObject({ message: expect.stringContaining('refused credentials'), extensions: { code: 'RATE_LIMITED', limit: max, windowSeconds: 60 } });
+      // The download route shares the budget.
+      expect((await api.request('/export/network.json', { headers: { authorization: `Bearer ${unknown}` } })).status).toBe(429);
+      // Requests without a credential are not counted against it (they count per address, as before).
+      expect((await api.postAnonymous({ query: '{ __typename }' })).status).toBe(200);
+    } finally {
+      await api.stop();
+      await counted.store.close();
+    }
+  });
+
+  test('accepted credentials are not counted as refused: a valid key keeps its own budget, its 401-free answers show the "requests" policy', async () => {
+    const store = createEmbeddedStore({ filename: ':memory:' });
+    await store.init();
+    const api = await startHttpApi(store, { config: { limits: { ...TEST_LIMITS, rateLimit: { max: 3, windowMs: 60_000 } } } });
+    try {
+      const alice = await api.issueKey('alice', 'VIEWER');
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        const answer = await api.postAs(alice.key, { query: '{ __typename }' });
+        statuses.push(answer.status);
+        expect(answer.headers.get('ratelimit')).toMatch(/^"requests"; r=\d+; t=\d+$/);
+      }
+      // Three accepted requests left the refused-credential budget of the address untouched.
+      const bad = await api.postAs(`qn_${'B'.repeat(43)}`, { query: '{ __typename }' });
+      expect(bad.status).toBe(401);
+      expect(bad.headers.get('ratelimit')).toMatch(/^"refused-credentials"; r=2; t=\d+$/);
+      expect(bad.headers.get('www-authenticate')).toMatch(/Bearer/);
+      expect(statuses).toEqual([200, 200, 200]);
     } finally {
       await api.stop();
       await store.close();

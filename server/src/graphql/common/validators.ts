@@ -1,7 +1,7 @@
 /** class-validator rules the domain needs beyond the built-in ones. */
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { BadInputError } from '../../domain/errors';
-import { isCalendarDate, malformedEmail, textProblem } from '../../domain/validation';
+import { isCalendarDate, malformedEmail, normalizeText, textProblem } from '../../domain/validation';
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
@@ -30,7 +30,10 @@ export const LIMITS = {
   listInput: 500,
 } as const;
 
-/** Text of one line: no control characters, valid Unicode (names, titles, places, aliases). */
+/**
+ * Text of one line: no control characters, valid Unicode (names, titles, places, aliases); see
+ * domain/validation.ts textProblem for the whole rule. Text that passes is NFC-normalised.
+ */
 export function IsSingleLineText(options?: ValidationOptions): PropertyDecorator {
   return textRule('isSingleLineText', false, options);
 }
@@ -40,16 +43,43 @@ export function IsMultiLineText(options?: ValidationOptions): PropertyDecorator 
   return textRule('isMultiLineText', true, options);
 }
 
+/**
+ * The text rule of an input field. class-validator has no transforming step and type-graphql hands
+ * the resolver the very object it validated, so the rule also writes the NFC form of the field
+ * back (each item of a list with `each`): every text reaches the service and the stores in NFC, as
+ * the import's texts do (transfer/validate.ts).
+ */
 function textRule(name: string, multiline: boolean, options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({
       name,
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: (args) => `${args.property} ${textProblem(String(args.value), multiline) ?? 'is not valid text'}`, ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && textProblem(value, multiline) === null) },
+      options: { message: (args) => `${args.property} ${firstTextProblem(args.value, multiline) ?? 'is not valid text'}`, ...options },
+      validator: {
+        validate: (value: unknown, args) => {
+          if (value == null) return true;
+          if (typeof value !== 'string' || textProblem(value, multiline) !== null) return false;
+          if (args) normalizeField(args.object as Record<string, unknown>, args.property);
+          return true;
+        },
+      },
     });
   };
+}
+
+/** The problem of a value, or of the first item of a list (`each`) that has one. */
+function firstTextProblem(value: unknown, multiline: boolean): string | null {
+  const items = Array.isArray(value) ? value : [value];
+  for (const item of items) if (typeof item === 'string' && textProblem(item, multiline)) return textProblem(item, multiline);
+  return null;
+}
+
+/** Writes the NFC form of a validated field (a string, or the strings of a list) back onto its input object. */
+function normalizeField(object: Record<string, unknown>, property: string): void {
+  const current = object[property];
+  if (typeof current === 'string') object[property] = normalizeText(current);
+  else if (Array.isArray(current)) current.forEach((item, i) => typeof item === 'string' && (current[i] = normalizeText(item)));
 }
 
 /** Contact details: free text, but every e-mail address in it must be well-formed. */

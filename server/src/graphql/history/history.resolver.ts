@@ -5,6 +5,8 @@
  */
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { GuardResolvers } from '../request-guard';
+import { roleAtLeast } from '../../auth/roles';
+import { withoutContactReasons } from '../../domain/duplicates';
 import { BadInputError } from '../../domain/errors';
 import type { Actor } from '../../domain/model';
 import { checkPageSize } from '../../domain/paging';
@@ -35,16 +37,18 @@ export class HistoryResolver {
   @Authorized('VIEWER')
   @Query(() => DuplicateCandidatesType, {
     description:
-      'Likely duplicate actors for review (similar names ignoring legal forms, same website host, same e-mail), most reasons and most similar first.',
+      'Likely duplicate actors for review (similar names ignoring legal forms, same website host, same e-mail), most reasons and most similar first. Below EDITOR, SAME_EMAIL (drawn from contact data) is left out, and so are pairs with no other reason.',
   })
   async duplicateCandidates(
     @Arg('first', () => Int, { defaultValue: 20, description: `At most this many pairs (1–${MAX_DUPLICATES}).` }) first: number,
-    @Ctx() { service, loaders }: GraphQLContext,
+    @Ctx() { service, loaders, principal }: GraphQLContext,
   ): Promise<DuplicateCandidatesType> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_DUPLICATES) {
       throw new BadInputError(`first must be between 1 and ${MAX_DUPLICATES}`, 'first');
     }
-    const { pairs, computedAt } = await service.duplicateCandidates();
+    const { pairs: all, computedAt } = await service.duplicateCandidates();
+    // Below EDITOR contact data is not readable (Actor.contact): neither are reasons drawn from it.
+    const pairs = principal && roleAtLeast(principal.role, 'EDITOR') ? all : withoutContactReasons(all);
     const chosen = pairs.slice(0, first);
     return {
       totalCount: pairs.length,

@@ -9,7 +9,7 @@ import { GuardResolvers } from '../request-guard';
 import { BadInputError } from '../../domain/errors';
 import type { Actor } from '../../domain/model';
 import type { SuggestionFeedback, SuggestionFeedbackCounts } from '../../store/network-store';
-import { textProblem } from '../../domain/validation';
+import { normalizeOptionalText, textProblem } from '../../domain/validation';
 import { ActorType } from '../actor/actor.type';
 import { checkIdArg } from '../common/validators';
 import type { GraphQLContext } from '../context';
@@ -38,7 +38,7 @@ export class SuggestionFeedbackResolver {
     if (note && note.length > MAX_FEEDBACK_NOTE) throw new BadInputError(`note must be at most ${MAX_FEEDBACK_NOTE} characters`, 'note');
     const noteProblem = note ? textProblem(note, true) : null;
     if (noteProblem) throw new BadInputError(`note ${noteProblem}`, 'note');
-    const feedback = await service.giveSuggestionFeedback(actorId, suggestedId, verdict, note);
+    const feedback = await service.giveSuggestionFeedback(actorId, suggestedId, verdict, normalizeOptionalText(note));
     loaders.suggestionFeedbackOfActor.clear(actorId);
     return feedback;
   }

@@ -11,12 +11,13 @@ import { rateLimiter } from './rate-limit';
 import { bodyErrors, refuseBatches } from './request-errors';
 
 export { QUERY_TOO_COMPLEX, QueryLimitError, queryLimitRules } from './query-limits';
-export { RATE_LIMITED, rateLimiter } from './rate-limit';
+export { CREDENTIAL_REFUSED, RATE_LIMITED, rateLimiter, refusedCredentialHeaders, refusedCredentialLimiter } from './rate-limit';
 export { BAD_REQUEST, BATCH_NOT_SUPPORTED, PAYLOAD_TOO_LARGE } from './request-errors';
 
 /**
  * The middleware of the /graphql route between authentication (which names the principal the
- * rate limit counts) and Apollo, in order: rate limit, body (size, JSON), batches, tokens.
+ * rate limit counts) and Apollo, in order: rate limit, body (size, JSON), batches, tokens. (The
+ * limit on refused credentials, refusedCredentialLimiter, stands in front of authentication.)
  */
 export function requestLimits(limits: LimitsConfig, bodyLimit: string): Array<RequestHandler | ErrorRequestHandler> {
   const limiter = rateLimiter(limits.rateLimit);

@@ -361,12 +361,16 @@ export interface NetworkStore {
    * taken by another topic: CONFLICT — and nothing is written.
    */
   importGraph(doc: ImportGraph, options?: ImportOptions, meta?: WriteMeta): Promise<ImportCounts>;
-  /** Everything stored about one actor (right of access), read in one transaction; null when unknown. */
+  /**
+   * Everything stored about one actor (right of access), read in one transaction — for a deleted
+   * actor (`actor` null) from its history; null when neither the actor nor a record of it exists.
+   */
   personalData(actorId: string): Promise<PersonalData | null>;
   /**
-   * Erases an actor of kind PERSON in ONE transaction (rules: gdpr-rules.ts): deletes it with its
-   * interests, participations and suggestion feedback, redacts it from the history, records ERASE.
-   * Unknown id: NOT_FOUND (field `id`); another kind: BAD_USER_INPUT (use deleteActor).
+   * Erases an actor that is or ever was of kind PERSON — also a deleted one — in ONE transaction
+   * (rules: gdpr-rules.ts): deletes it with its interests, participations and suggestion feedback,
+   * redacts it and every actor merged into it from the history, records ERASE. Neither actor nor
+   * history: NOT_FOUND (field `id`); never a PERSON: BAD_USER_INPUT (use deleteActor).
    */
   eraseActor(actorId: string, meta?: WriteMeta): Promise<ErasureReport>;
 }

@@ -28,6 +28,7 @@ const PERSONAL = `query Personal($id: ID!) { personalData(actorId: $id) {
   document
 } }`;
 const ERASE = `mutation Erase($id: ID!) { eraseActor(id: $id) { pseudonym interestsDeleted participationsDeleted feedbackDeleted historyRedacted } }`;
+const ERASE_ALL = `mutation Erase($id: ID!) { eraseActor(id: $id) { pseudonym historyRedacted mergedActorsErased feedbackNotesCleared } }`;
 
 /** What a quarter manager keeps: semicolons, a byte-order mark, German headers, kinds, roles and dates. */
 const AKTEURE =
@@ -327,6 +328,42 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
       // The exports do not know her either.
       const [json] = await exportFiles(a, 'JSON');
       expect(json.content).not.toMatch(/maria|Maria/);
+    });
+
+    test('GDPR: erasure redacts merged duplicates and works for a deleted person or one made a GROUP; history shows none of them', async () => {
+      const a = await start(batenbrock);
+      const person = 'kind: PERSON, name: "Jördis Quellmann", contact: "joerdis@example.org", description: "Tel. 0171 5550123"';
+      await a.data(`mutation { a: createActor(input: { id: "joerdis", ${person} }) { id } b: createActor(input: { id: "joerdis-dup", ${person} }) { id } }`);
+      await a.data(`mutation { mergeActors(keepId: "joerdis", mergeIds: ["joerdis-dup"]) { id } }`);
+      const HISTORY = `query($id: ID!) { history(entityId: $id) { totalCount nodes { entityId operation changes { field before after } } } }`;
+      expect(JSON.stringify((await a.data(HISTORY, { id: 'joerdis-dup' })).history)).toContain('joerdis@example.org');
+      expect((await a.data(PERSONAL, { id: 'joerdis' })).personalData.history.map((r: { entityId: string }) => r.entityId)).toContain('joerdis-dup');
+
+      const erased = (await a.data(ERASE_ALL, { id: 'joerdis' })).eraseActor;
+      expect(erased.mergedActorsErased).toBe(1);
+      for (const id of ['joerdis', 'joerdis-dup']) expect((await a.data(HISTORY, { id })).history.totalCount).toBe(0);
+      const pseudonymHistory = JSON.stringify((await a.data(HISTORY, { id: erased.pseudonym })).history);
+      expect(pseudonymHistory).toContain('MERGED_INTO');
+      expect(pseudonymHistory).not.toMatch(/Jördis|Quellmann|joerdis|0171/);
+
+      // Deleted first, then asked for and erased from the history alone.
+      await a.data(`mutation { createActor(input: { id: "paul", kind: PERSON, name: "Paul Beispiel", contact: "paul@example.org" }) { id } }`);
+      await a.data(`mutation { deleteActor(id: "paul") }`);
+      const paul = (await a.data(PERSONAL, { id: 'paul' })).personalData;
+      expect(paul.actor).toBeNull();
+      expect(paul.history.map((r: { operation: string }) => r.operation)).toEqual(['DELETE', 'CREATE']);
+      expect(JSON.parse(paul.document).actor).toBeNull();
+      const paulErased = (await a.data(ERASE_ALL, { id: 'paul' })).eraseActor;
+      expect((await a.data(HISTORY, { id: 'paul' })).history.totalCount).toBe(0);
+      expect(JSON.stringify((await a.data(HISTORY, { id: paulErased.pseudonym })).history)).not.toMatch(/Paul|paul@/);
+      expect(errorCodes(await a.run(PERSONAL, { id: 'paul' }))).toEqual(['NOT_FOUND']);
+
+      // A person an editor turned into a GROUP was still a person.
+      await a.data(`mutation { createActor(input: { id: "lea", kind: PERSON, name: "Lea Probe" }) { id } }`);
+      await a.data(`mutation { updateActor(id: "lea", input: { kind: GROUP }) { kind } }`);
+      await a.data(ERASE_ALL, { id: 'lea' });
+      expect((await a.data(`{ actor(id: "lea") { id } }`)).actor).toBeNull();
+      expect((await a.data(HISTORY, { id: 'lea' })).history.totalCount).toBe(0);
     });
   });
 }

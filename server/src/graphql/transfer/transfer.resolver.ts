@@ -76,7 +76,7 @@ export class TransferResolver {
 
   @Authorized('ADMIN')
   @Query(() => PersonalDataType, {
-    description: 'Everything stored about one actor — record with contact, interests, collaborations, suggestion feedback, history (GDPR right of access). NOT_FOUND for an unknown id.',
+    description: 'Everything stored about one actor — record with contact, interests, collaborations, suggestion feedback, history (GDPR right of access); also for a deleted actor, from its history. NOT_FOUND for an id with neither a record nor a history.',
   })
   async personalData(@Arg('actorId', () => ID) actorId: string, @Ctx() { service, loaders }: GraphQLContext): Promise<PersonalDataType> {
     const data = await service.store.personalData(actorId);
@@ -95,7 +95,7 @@ export class TransferResolver {
   @Authorized('ADMIN')
   @Mutation(() => ErasureReportType, {
     description:
-      'Erases an actor of kind PERSON (GDPR right to erasure) in one transaction: deletes it with its interests, participations and suggestion feedback and replaces it in the history by a pseudonym, its recorded values by "[erased]". BAD_USER_INPUT for other kinds (use deleteActor), NOT_FOUND for an unknown id.',
+      'Erases an actor that is or ever was of kind PERSON (GDPR right to erasure) in one transaction — also a deleted one, and with it every actor merged into it: deletes it with its interests, participations and suggestion feedback and replaces it in the history by a pseudonym, its recorded values by "[erased]". BAD_USER_INPUT for an actor that never was a PERSON (use deleteActor), NOT_FOUND for an id with neither a record nor a history.',
   })
   async eraseActor(@Arg('id', () => ID) id: string, @Ctx() { service, loaders }: GraphQLContext): Promise<ErasureReportType> {
     const report = await service.eraseActor(id);

@@ -134,7 +134,10 @@ export class NetworkExportType {
 
 @ObjectType('PersonalData', { description: 'Everything stored about one actor (GDPR right of access).' })
 export class PersonalDataType {
-  @Field(() => ActorType, { description: 'The record, contact data included.' })
+  @Field(() => ActorType, {
+    nullable: true,
+    description: 'The record, contact data included; null when the actor was deleted or merged into another (its history still holds what was recorded).',
+  })
   actor!: unknown;
 
   @Field(() => [InterestType])
@@ -146,7 +149,7 @@ export class PersonalDataType {
   @Field(() => [SuggestionFeedbackType], { description: 'Feedback on suggestions made to it or of it, newest first.' })
   suggestionFeedback!: unknown[];
 
-  @Field(() => [ChangeRecordType], { description: 'Every history record about it or naming it, newest first.' })
+  @Field(() => [ChangeRecordType], { description: 'Every history record about it (or an actor merged into it) or naming it, newest first.' })
   history!: ChangeRecordType[];
 
   @Field(() => String, { description: 'All of it as one JSON document (machine-readable copy for the person).' })
@@ -167,6 +170,12 @@ export class ErasureReportType {
   @Field(() => Int)
   feedbackDeleted!: number;
 
-  @Field(() => Int, { description: 'History records from which the actor was redacted.' })
+  @Field(() => Int, { description: 'History records from which the actor (and the actors merged into it) were redacted.' })
   historyRedacted!: number;
+
+  @Field(() => Int, { description: 'Actors merged into the erased one (its duplicates, recursively) whose history was erased with it.' })
+  mergedActorsErased!: number;
+
+  @Field(() => Int, { description: 'Suggestion feedback notes of others that quoted the person\'s name or contact and were cleared.' })
+  feedbackNotesCleared!: number;
 }

@@ -80,7 +80,7 @@ import { dismissedPairs, feedbackCounts, feedbackOf, recordFeedback } from './fe
 import * as K from './api-keys';
 import { actorIdsByName, collaborationIdsByTitle, readGraph } from './graph-reads';
 import { applyImportPlan, planEmbeddedImport } from './import';
-import { eraseActor, personalData } from './gdpr';
+import { eraseActor, personalData, scrubFiles } from './gdpr';
 import type { ErasureReport, PersonalData } from '../gdpr-rules';
 import type { ImportCounts, ImportGraph, ImportOptions } from '../import-rules';
 import * as W from './record-writes';
@@ -609,7 +609,9 @@ export class EmbeddedStore implements NetworkStore {
   }
 
   async eraseActor(actorId: string, meta?: WriteMeta): Promise<ErasureReport> {
-    return this.write(() => eraseActor(this.sql, actorId, meta));
+    const report = this.write(() => eraseActor(this.sql, actorId, meta));
+    scrubFiles(this.db);
+    return report;
   }
 
   async suggestionFeedbackCounts(): Promise<SuggestionFeedbackCounts> {

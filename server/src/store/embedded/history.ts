@@ -3,7 +3,7 @@
  * write's own transaction, read newest first. See store/history-rules.ts for what is recorded.
  */
 import type { Page, PageRequest } from '../../domain/paging';
-import { historyNeedles, mentionsActor } from '../gdpr-rules';
+import { historyNeedles, mentionsActor, sortHistory } from '../gdpr-rules';
 import { authorOf, changeRecord, seqBefore, type ChangeDraft, type ChangeRecord, type FieldChange, type WriteMeta } from '../history-rules';
 import type { Sql } from './sql';
 
@@ -79,20 +79,32 @@ export const HISTORY_MIGRATION = `
 `;
 
 /**
- * Every record about the actor or naming it in its changes (gdpr-rules.ts), newest first: a scan
- * of the change texts for the needles, narrowed by mentionsActor.
+ * Every record about the actors or naming one of them in its changes (gdpr-rules.ts), newest
+ * first: a scan of the change texts for the needles, narrowed by mentionsActor.
  */
-export function historyAbout(sql: Sql, actorId: string): ChangeRecord[] {
-  const [value, fieldEnd] = historyNeedles(actorId);
-  return sql
-    .all<ChangeRow>(
-      `SELECT * FROM change_record WHERE entity_id = ? OR instr(changes, ?) > 0 OR instr(changes, ?) > 0 ORDER BY seq DESC`,
-      actorId,
-      value,
-      fieldEnd,
-    )
-    .map(toRecord)
-    .filter((r) => mentionsActor(r, actorId));
+export function historyAbout(sql: Sql, actorIds: string | readonly string[]): ChangeRecord[] {
+  const ids = typeof actorIds === 'string' ? [actorIds] : actorIds;
+  const records: ChangeRecord[] = [];
+  for (const id of ids) {
+    const [value, fieldEnd] = historyNeedles(id);
+    records.push(
+      ...sql
+        .all<ChangeRow>(
+          `SELECT * FROM change_record WHERE entity_id = ? OR instr(changes, ?) > 0 OR instr(changes, ?) > 0 ORDER BY seq DESC`,
+          id,
+          value,
+          fieldEnd,
+        )
+        .map(toRecord),
+    );
+  }
+  const erased = new Set(ids);
+  return sortHistory(records).filter((r) => mentionsActor(r, erased));
+}
+
+/** The records of one entity (entityId = id), newest first. */
+export function ownRecords(sql: Sql, entityId: string): ChangeRecord[] {
+  return sql.all<ChangeRow>('SELECT * FROM change_record WHERE entity_id = ? ORDER BY seq DESC', entityId).map(toRecord);
 }
 
 /** Rewrites one record's entity and changes (GDPR redaction). */

@@ -92,6 +92,9 @@ export function configure(db: Database.Database): void {
   if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL'); // every commit is fsynced: an acknowledged write survives a crash
   db.pragma('foreign_keys = ON');
+  // Deleted and overwritten content is zeroed, not left in free space: a GDPR erasure (gdpr.ts)
+  // leaves no copy of the erased values in the database file.
+  db.pragma('secure_delete = ON');
 }
 
 /** Applies the pending migrations, each in its own transaction; idempotent. */

@@ -1,13 +1,26 @@
 /**
  * Right of access and right to erasure in the Neo4j store (rules: store/gdpr-rules.ts), inside the
- * caller's transaction. Statements are parameterised constants.
+ * caller's transaction. Statements are parameterised constants. What Neo4j's own files keep after
+ * an erasure (deleted records until reuse, transaction logs until pruned) is in the README's GDPR
+ * section.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ParticipationRole } from '../../domain/model';
-import { checkErasable, erasureDraft, newPseudonym, redactRecord, type ErasureReport, type PersonalData } from '../gdpr-rules';
-import type { WriteMeta } from '../history-rules';
+import {
+  checkErasable,
+  erasureDraft,
+  identifyingValues,
+  mergeFamily,
+  newPseudonym,
+  quotesAny,
+  redactRecord,
+  REDACTED,
+  type ErasureReport,
+  type PersonalData,
+} from '../gdpr-rules';
+import type { ChangeRecord, WriteMeta } from '../history-rules';
 import * as Q from './cypher';
-import { appendChanges, historyAbout, rewriteRecords } from './history';
+import { appendChanges, historyAbout, ownRecords, rewriteRecords } from './history';
 import { toFeedback } from './feedback';
 import { numberField, toActor, toCollaboration, toInterestOfActor } from './records';
 
@@ -27,9 +40,40 @@ RETURN properties(a) AS actor,
        COUNT { (a)-[:PARTICIPATED_IN]->(:Collaboration) } AS participations,
        COUNT { (a)-[:SUGGESTION_FEEDBACK]-(:Actor) } AS feedback`;
 
+/** Feedback notes between other actors than `$id`. */
+export const NOTES_OF_OTHERS = `
+MATCH (a:Actor)-[f:SUGGESTION_FEEDBACK]->(b:Actor)
+WHERE f.note IS NOT NULL AND a.id <> $id AND b.id <> $id
+RETURN elementId(f) AS ref, f.note AS note`;
+
+/** Replaces the notes of the feedback `$refs` (element ids) by `$note`. */
+export const SET_NOTES = `
+MATCH ()-[f:SUGGESTION_FEEDBACK]->()
+WHERE elementId(f) IN $refs
+SET f.note = $note`;
+
+/** The actor and every actor merged into it (recursively), with their own records. */
+async function family(tx: ManagedTransaction, actorId: string, own: ChangeRecord[]): Promise<{ ids: string[]; records: ChangeRecord[] }> {
+  // mergeFamily reads synchronously: load the records level by level first.
+  const byId = new Map<string, ChangeRecord[]>([[actorId, own]]);
+  for (;;) {
+    const missing: string[] = [];
+    mergeFamily(actorId, (id) => {
+      const records = byId.get(id);
+      if (!records) missing.push(id);
+      return records ?? [];
+    });
+    if (missing.length === 0) break;
+    for (const id of missing) byId.set(id, await ownRecords(tx, id));
+  }
+  const ids = mergeFamily(actorId, (id) => byId.get(id)!);
+  return { ids, records: ids.flatMap((id) => byId.get(id)!) };
+}
+
 export async function personalData(tx: ManagedTransaction, actorId: string): Promise<PersonalData | null> {
   const found = (await tx.run(Q.GET_ACTORS, { ids: [actorId] })).records;
-  if (found.length === 0) return null;
+  const own = await ownRecords(tx, actorId);
+  if (found.length === 0 && own.length === 0) return null;
   const list = async (statement: string, field: string) => ((await tx.run(statement, { ids: [actorId] })).records[0]?.get(field) as unknown[] | undefined) ?? [];
   const interests = (await list(Q.INTERESTS_OF_ACTORS, 'interests')).map((v) => toInterestOfActor(actorId, v));
   const participations = (await list(Q.PARTICIPATIONS_OF_ACTORS, 'participations')).map((v) => {
@@ -44,35 +88,48 @@ export async function personalData(tx: ManagedTransaction, actorId: string): Pro
   );
   const feedback = (await tx.run(FEEDBACK_INVOLVING, { id: actorId })).records.map(toFeedback);
   return {
-    actor: toActor(found[0].get('actor')),
+    actor: found.length > 0 ? toActor(found[0].get('actor')) : null,
     interests,
     participations,
     collaborations: participations.map((p) => collaborations.get(p.collaborationId)!),
     suggestionFeedback: feedback,
-    history: await historyAbout(tx, actorId),
+    history: await historyAbout(tx, (await family(tx, actorId, own)).ids),
   };
 }
 
 export async function eraseActor(tx: ManagedTransaction, actorId: string, meta: WriteMeta | undefined): Promise<ErasureReport> {
   const [row] = (await tx.run(ERASURE_COUNTS, { id: actorId })).records;
-  checkErasable(row ? toActor(row.get('actor')) : null, actorId);
+  const actor = row ? toActor(row.get('actor')) : null;
+  const own = await ownRecords(tx, actorId);
+  checkErasable(actor, own, actorId);
+  const erased = await family(tx, actorId, own);
   const report: ErasureReport = {
     actorId,
     pseudonym: newPseudonym(),
-    interestsDeleted: numberField(row, 'interests'),
-    participationsDeleted: numberField(row, 'participations'),
-    feedbackDeleted: numberField(row, 'feedback'),
+    interestsDeleted: row ? numberField(row, 'interests') : 0,
+    participationsDeleted: row ? numberField(row, 'participations') : 0,
+    feedbackDeleted: row ? numberField(row, 'feedback') : 0,
     historyRedacted: 0,
+    mergedActorsErased: erased.ids.length - 1,
+    feedbackNotesCleared: 0,
   };
+  const ids = new Set(erased.ids);
   const rewrites = [];
-  for (const record of await historyAbout(tx, actorId)) {
-    const redacted = redactRecord(record, actorId, report.pseudonym);
+  for (const record of await historyAbout(tx, erased.ids)) {
+    const redacted = redactRecord(record, ids, report.pseudonym);
     if (redacted) rewrites.push({ seq: record.seq, ...redacted });
   }
   await rewriteRecords(tx, rewrites);
   report.historyRedacted = rewrites.length;
+  // Notes of others that quote the person's names or contacts.
+  const quoted = identifyingValues(actor, erased.records);
+  const refs = (await tx.run(NOTES_OF_OTHERS, { id: actorId })).records
+    .filter((r) => quotesAny(r.get('note') as string, quoted))
+    .map((r) => r.get('ref') as string);
+  if (refs.length > 0) await tx.run(SET_NOTES, { refs, note: REDACTED });
+  report.feedbackNotesCleared = refs.length;
   // Interests, participations and feedback (both directions) go with the actor.
-  await tx.run(Q.DELETE_ACTOR, { id: actorId });
+  if (row) await tx.run(Q.DELETE_ACTOR, { id: actorId });
   await appendChanges(tx, meta, [erasureDraft(report)]);
   return report;
 }

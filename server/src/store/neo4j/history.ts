@@ -8,7 +8,7 @@
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Page, PageRequest } from '../../domain/paging';
-import { historyNeedles, mentionsActor } from '../gdpr-rules';
+import { historyNeedles, mentionsActor, sortHistory } from '../gdpr-rules';
 import { authorOf, changeRecord, seqBefore, type ChangeDraft, type ChangeRecord, type FieldChange, type WriteMeta } from '../history-rules';
 import { numberField, toPlain } from './records';
 
@@ -109,11 +109,27 @@ UNWIND $rows AS r
 MATCH (c:Change {seq: r.seq})
 SET c.entityId = r.entityId, c.changes = r.changes`;
 
-/** Every record about the actor or naming it (gdpr-rules.ts), newest first. */
-export async function historyAbout(tx: ManagedTransaction, actorId: string): Promise<ChangeRecord[]> {
-  const [value, fieldEnd] = historyNeedles(actorId);
-  const result = await tx.run(HISTORY_ABOUT, { actorId, value, fieldEnd });
-  return result.records.map((r) => toChangeRecord(r.get('change'))).filter((r) => mentionsActor(r, actorId));
+/** Every record about the actors or naming one of them (gdpr-rules.ts), newest first. */
+export async function historyAbout(tx: ManagedTransaction, actorIds: string | readonly string[]): Promise<ChangeRecord[]> {
+  const ids = typeof actorIds === 'string' ? [actorIds] : actorIds;
+  const records: ChangeRecord[] = [];
+  for (const actorId of ids) {
+    const [value, fieldEnd] = historyNeedles(actorId);
+    const result = await tx.run(HISTORY_ABOUT, { actorId, value, fieldEnd });
+    records.push(...result.records.map((r) => toChangeRecord(r.get('change'))));
+  }
+  const erased = new Set(ids);
+  return sortHistory(records).filter((r) => mentionsActor(r, erased));
+}
+
+/** The records of one entity (entityId = $entityId), newest first. */
+export const OWN_RECORDS = `
+MATCH (c:Change {entityId: $entityId})
+RETURN properties(c) AS change
+ORDER BY c.seq DESC`;
+
+export async function ownRecords(tx: ManagedTransaction, entityId: string): Promise<ChangeRecord[]> {
+  return (await tx.run(OWN_RECORDS, { entityId })).records.map((r) => toChangeRecord(r.get('change')));
 }
 
 /** Rewrites records' entity and changes (GDPR redaction). */

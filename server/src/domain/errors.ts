@@ -2,7 +2,7 @@
  * Errors the domain and the stores raise. Each carries a stable code that the GraphQL layer passes
  * on as `extensions.code`, so API clients can branch on it.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE' | 'COMPUTING';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE' | 'COMPUTING' | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(
@@ -55,5 +55,19 @@ export class ComputingError extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super('COMPUTING', `${what} is being computed; ask again in ${retryAfterSeconds} s`);
+  }
+}
+
+/**
+ * Too many background computations are waiting (network insight: per principal or in all); ask
+ * again after `retryAfterSeconds`, when a place is expected to be free. The same code as the HTTP
+ * rate limit, so a client handles both alike.
+ */
+export class QueueFullError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('RATE_LIMITED', message);
   }
 }

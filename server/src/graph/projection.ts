@@ -35,10 +35,17 @@ export class NetworkProjection {
   /** When the projection was last built from the store as a whole. */
   builtAt = new Date();
   /**
-   * Bumped by every method that changes the projection (load and every write), so caches of
-   * results computed on it (server/src/insight) know when they are stale.
+   * Bumped by every change of what the projection holds (load, and every write that changes an
+   * actor's kind, a collaboration's kind, dates, topics or members, interests, topics), so caches of
+   * results computed on it (server/src/insight, suggestions) know when they are stale. A write that
+   * changes only what the projection does not hold (names, descriptions, contacts) leaves it.
    */
   version = 0;
+  /**
+   * Bumped by every write applied to the projection, also those that leave `version` (e.g. a new
+   * actor name): for caches of what is read from the store (duplicate candidates).
+   */
+  revision = 0;
 
   static fromSnapshot(snapshot: GraphSnapshot): NetworkProjection {
     const projection = new NetworkProjection();
@@ -77,20 +84,29 @@ export class NetworkProjection {
     for (const a of snapshot.about) this.collaborations.get(a.collaborationId)?.topics.add(a.topicId);
     this.builtAt = new Date();
     this.version++;
+    this.revision++;
     this.loaded = { fingerprint, version: this.version };
   }
 
   // --- kept current by the service's writes -------------------------------------------------
 
-  upsertActor(id: string, kind: ActorKind): void {
+  private changed(): void {
     this.version++;
+    this.revision++;
+  }
+
+  /** A new actor or a new kind; the same kind again (a name or description edit) leaves `version`. */
+  upsertActor(id: string, kind: ActorKind): void {
+    this.revision++;
     const existing = this.actors.get(id);
+    if (existing?.kind === kind) return;
+    this.version++;
     if (existing) existing.kind = kind;
     else this.actors.set(id, { kind, topics: new Set(), collaborations: new Set() });
   }
 
   removeActor(id: string): void {
-    this.version++;
+    this.changed();
     const actor = this.actors.get(id);
     if (!actor) return;
     for (const c of actor.collaborations) this.collaborations.get(c)?.actors.delete(id);
@@ -98,21 +114,22 @@ export class NetworkProjection {
   }
 
   setInterests(actorId: string, topicIds: Iterable<string>): void {
-    this.version++;
+    this.changed();
     const actor = this.actors.get(actorId);
     if (actor) actor.topics = new Set(topicIds);
   }
 
   addTopic(id: string): void {
-    this.version++;
+    this.changed();
     this.topics.add(id);
   }
 
   removeTopic(id: string): void {
-    this.version++;
+    this.changed();
     this.topics.delete(id);
     for (const a of this.actors.values()) a.topics.delete(id);
-    for (const c of this.collaborations.values()) c.topics.delete(id);
+    // A new set rather than deleting from it: encoded projections (insight) hold the old one.
+    for (const c of this.collaborations.values()) if (c.topics.has(id)) c.topics = new Set([...c.topics].filter((t) => t !== id));
   }
 
   upsertCollaboration(
@@ -120,19 +137,30 @@ export class NetworkProjection {
     fields: { kind: CollaborationKind; startDate: IsoDate | null; endDate: IsoDate | null },
     topicIds?: Iterable<string>,
   ): void {
-    this.version++;
+    this.revision++;
     let collaboration = this.collaborations.get(id);
+    const topics = topicIds ? new Set(topicIds) : null;
+    if (
+      collaboration &&
+      collaboration.kind === fields.kind &&
+      collaboration.startDate === fields.startDate &&
+      collaboration.endDate === fields.endDate &&
+      (!topics || sameSet(topics, collaboration.topics))
+    ) {
+      return; // only its title or description changed
+    }
+    this.version++;
     if (!collaboration) {
       collaboration = { ...pickDates(fields), kind: fields.kind, topics: new Set(), actors: new Set() };
       this.collaborations.set(id, collaboration);
     } else {
       Object.assign(collaboration, pickDates(fields), { kind: fields.kind });
     }
-    if (topicIds) collaboration.topics = new Set(topicIds);
+    if (topics) collaboration.topics = topics;
   }
 
   removeCollaboration(id: string): void {
-    this.version++;
+    this.changed();
     const collaboration = this.collaborations.get(id);
     if (!collaboration) return;
     for (const a of collaboration.actors) this.actors.get(a)?.collaborations.delete(id);
@@ -140,7 +168,7 @@ export class NetworkProjection {
   }
 
   addParticipant(collaborationId: string, actorId: string): void {
-    this.version++;
+    this.changed();
     const collaboration = this.collaborations.get(collaborationId);
     const actor = this.actors.get(actorId);
     if (!collaboration || !actor) return;
@@ -149,10 +177,16 @@ export class NetworkProjection {
   }
 
   removeParticipant(collaborationId: string, actorId: string): void {
-    this.version++;
+    this.changed();
     this.collaborations.get(collaborationId)?.actors.delete(actorId);
     this.actors.get(actorId)?.collaborations.delete(collaborationId);
   }
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 function pickDates(fields: { startDate: IsoDate | null; endDate: IsoDate | null }) {

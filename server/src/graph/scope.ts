@@ -34,7 +34,7 @@ function anyOf<T>(wanted: readonly T[] | null | undefined, has: (value: T) => bo
   return !wanted || wanted.length === 0 || wanted.some(has);
 }
 
-export function collaborationInScope(c: ProjectedCollaboration, filter: ScopeFilter): boolean {
+export function collaborationInScope(c: Pick<ProjectedCollaboration, 'kind' | 'startDate' | 'endDate' | 'topics'>, filter: ScopeFilter): boolean {
   return (
     overlapsRange(c, filter.from, filter.to) &&
     anyOf(filter.topicIds, (t) => c.topics.has(t)) &&

@@ -1,7 +1,7 @@
 /**
  * How errors leave the API: every error has a stable `extensions.code`.
  * - DomainError (store, service): its code (BAD_USER_INPUT, NOT_FOUND, CONFLICT, COMPUTING) and
- *   `field`; COMPUTING also `retryAfterSeconds`;
+ *   `field`; COMPUTING and RATE_LIMITED (a full insight queue) also `retryAfterSeconds`;
  * - class-validator failures: BAD_USER_INPUT with the first failing field named and all listed;
  * - a GraphQLError raised with its own code (e.g. QUERY_TOO_COMPLEX from a validation rule): that
  *   code, even where Apollo wrapped it into its own (GRAPHQL_VALIDATION_FAILED);
@@ -13,7 +13,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { ValidationError } from 'class-validator';
-import { ComputingError, DomainError } from '../domain/errors';
+import { ComputingError, DomainError, QueueFullError } from '../domain/errors';
 
 interface FieldProblem {
   field: string;
@@ -43,7 +43,7 @@ export function formatError(
       extensions: {
         code: original.code,
         ...(original.field ? { field: original.field } : {}),
-        ...(original instanceof ComputingError ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
+        ...(original instanceof ComputingError || original instanceof QueueFullError ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
       },
     };
   }

@@ -1,7 +1,8 @@
 /**
- * Results computed on the projection, kept until the projection changes: each entry remembers the
+ * Results computed on the projection, the newest per question: each entry remembers the
  * projection's `version` it was computed on and when (`computedAt`), so a ranking over 100k actors
- * is computed once per change of the network, not once per request.
+ * is computed once per change of the network, not once per request, and the last one can be served
+ * (labelled with its version) while the next is computed.
  */
 
 export interface Computed<T> {
@@ -29,7 +30,19 @@ export class ResultCache {
     return hit as Computed<T>;
   }
 
+  /** The newest entry for `key`, whatever version it was computed on. */
+  latest<T>(key: string): Computed<T> | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit as Computed<T>;
+  }
+
+  /** Keeps `entry` unless a result of a newer version is there already. */
   set(key: string, entry: Computed<unknown>): void {
+    const kept = this.entries.get(key);
+    if (kept && kept.version > entry.version) return;
     this.entries.delete(key);
     this.entries.set(key, entry);
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);

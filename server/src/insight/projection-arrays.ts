@@ -13,6 +13,9 @@ import type { NetworkProjection, ProjectedActor, ProjectedCollaboration } from '
 import type { TopicMembership } from './clusters';
 import type { Membership } from './scoped-graph';
 
+/** What a question's masks read of a collaboration. */
+export type CollaborationFacts = Pick<ProjectedCollaboration, 'kind' | 'startDate' | 'endDate' | 'topics'>;
+
 /** What crosses to the worker: typed arrays on SharedArrayBuffers. */
 export interface SharedProjection extends Membership, TopicMembership {}
 
@@ -23,8 +26,12 @@ export interface ProjectionArrays {
   /** Actor id → index. */
   index: Map<string, number>;
   kinds: ActorKind[];
-  /** Collaboration index → the projection's collaboration (read while the version holds). */
-  collaborations: ProjectedCollaboration[];
+  /**
+   * Collaboration index → its kind, dates and topics as they were at `version` (copies: the
+   * projection changes its collaborations in place), so masks can be made from these arrays after
+   * the projection moved on.
+   */
+  collaborations: CollaborationFacts[];
   /** Topic index → id, ascending. */
   topicIds: string[];
   shared: SharedProjection;
@@ -119,7 +126,8 @@ async function encode(projection: NetworkProjection, pause: (() => Promise<void>
     ids,
     index,
     kinds,
-    collaborations,
+    // The topic sets are replaced, never changed, by the projection's writes: shared, not copied.
+    collaborations: collaborations.map((c) => ({ kind: c.kind, startDate: c.startDate, endDate: c.endDate, topics: c.topics })),
     topicIds,
     shared: {
       actorCount: ids.length,
@@ -134,15 +142,23 @@ async function encode(projection: NetworkProjection, pause: (() => Promise<void>
   };
 }
 
-/** In slices that yield to the event loop; again from the start when the projection changes meanwhile. */
+/** Attempts in slices before one in one go. */
+const SLICED_ATTEMPTS = 3;
+
+/**
+ * In slices that yield to the event loop; again from the start when the projection changes
+ * meanwhile — and after a few such restarts in one go, so a steady stream of writes cannot keep it
+ * from ever finishing (at 100k actors that holds the event loop ~0.1–0.3 s once).
+ */
 export async function encodeProjection(projection: NetworkProjection): Promise<ProjectionArrays> {
-  for (;;) {
+  for (let attempt = 1; attempt < SLICED_ATTEMPTS; attempt++) {
     try {
       return await encode(projection, yieldToEventLoop);
     } catch (error) {
       if (!(error instanceof Changed)) throw error;
     }
   }
+  return encode(projection, null);
 }
 
 /** In one go (tests and scripts). */

@@ -35,8 +35,8 @@ const duplicateCache = new WeakMap<NetworkProjection, { version: number; result:
 /**
  * Every likely duplicate pair (domain/duplicates.ts) over all actors, read page by page from the
  * store (names, websites and contacts are not in the projection) and compared by `find` (the
- * service runs it in the insight worker); kept until the projection's version changes (every actor
- * write bumps it).
+ * service runs it in the insight worker); kept until the projection's `revision` changes (every actor
+ * write bumps it, also a name edit that leaves the structural `version`).
  */
 export function duplicateCandidates(
   store: NetworkStore,
@@ -44,8 +44,8 @@ export function duplicateCandidates(
   find: (actors: readonly DuplicateInput[]) => Promise<DuplicatePair[]>,
 ): Promise<DuplicateCandidates> {
   const hit = duplicateCache.get(projection);
-  if (hit && hit.version === projection.version) return hit.result;
-  const version = projection.version;
+  if (hit && hit.version === projection.revision) return hit.result;
+  const version = projection.revision;
   const result = (async () => {
     const actors: Actor[] = [];
     let after: string | null = null;

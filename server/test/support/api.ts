@@ -10,7 +10,7 @@ import type { Principal } from '../../src/auth/principal';
 import type { Role } from '../../src/auth/roles';
 import { createContext, type GraphQLContext } from '../../src/graphql/context';
 import { createApolloServer } from '../../src/http/app';
-import { NetworkService } from '../../src/service/network-service';
+import { NetworkService, type NetworkServiceOptions } from '../../src/service/network-service';
 import type { GraphData, NetworkStore } from '../../src/store/network-store';
 import type { StoreHarness } from './stores';
 
@@ -30,6 +30,8 @@ export const TEST_ADMIN: Principal = keyHolder('test-admin', 'ADMIN');
 export interface TestApiOptions {
   /** Default TEST_ADMIN; null: no principal (every operation answers UNAUTHENTICATED). */
   principal?: Principal | null;
+  /** Options of the service (e.g. insight's waits and queue limits). */
+  service?: NetworkServiceOptions;
 }
 
 export interface TestApi {
@@ -57,7 +59,7 @@ async function sharedApollo(): Promise<ApolloServer<GraphQLContext>> {
 
 export async function startTestApi(store: NetworkStore, seed?: GraphData, options: TestApiOptions = {}): Promise<TestApi> {
   if (seed) await store.mergeGraph(seed);
-  const service = await NetworkService.start(store);
+  const service = await NetworkService.start(store, options.service);
   const apollo = await sharedApollo();
   const principal = options.principal === undefined ? TEST_ADMIN : options.principal;
 

@@ -8,7 +8,7 @@ import { BadInputError } from '../../domain/errors';
 import type { Actor, Topic } from '../../domain/model';
 import { checkFilterRange, isCalendarDate } from '../../domain/validation';
 import type { ScopeFilter } from '../../graph/scope';
-import type { Computed } from '../../insight/cache';
+import type { Answer } from '../../insight/engine';
 import type { Metric } from '../../insight/results';
 import { ActorType } from '../actor/actor.type';
 import { withoutNulls } from '../common/patch';
@@ -58,13 +58,28 @@ const METRIC: Record<BrokerMetric, Metric> = {
   [BrokerMetric.CLOSENESS]: 'closeness',
 };
 
-/** When and on which version of the network a background result was computed. */
-function stamp(computed: Computed<unknown>): ComputedStamp {
-  return { computedAt: computed.computedAt.toISOString(), projectionVersion: computed.version, durationMs: computed.durationMs };
+/** When and on which version of the network a background result was computed, and whether that is the current one. */
+function stamp(computed: Answer<unknown>): ComputedStamp {
+  return {
+    computedAt: computed.computedAt.toISOString(),
+    projectionVersion: computed.version,
+    current: computed.current,
+    durationMs: computed.durationMs,
+  };
+}
+
+/** Who waits in the insight queue: the principal, else everyone without one together. */
+function asker(principal: GraphQLContext['principal']): string {
+  return principal ? `principal:${principal.id}` : 'anonymous';
+}
+
+/** Rows of an older result whose actor has been deleted since are left out (their `actor` would not resolve). */
+function existing<T extends { actorId: string }>(rows: T[], { service }: GraphQLContext): T[] {
+  return rows.filter((row) => service.projection.actors.has(row.actorId));
 }
 
 const COMPUTED_NOTE =
-  ' Computed in the background and cached until the network changes; while it is being computed a request waits up to INSIGHT_WAIT_SECONDS, then answers COMPUTING with `extensions.retryAfterSeconds`.';
+  ' Computed in the background, one question at a time, taken in turn across clients (RATE_LIMITED with `extensions.retryAfterSeconds` when too many of yours are waiting), and kept until the network\'s structure changes. After a change the last result is answered (`current: false`, its `projectionVersion`) if the new one is not ready within about a second; only when there is none yet a request waits up to INSIGHT_WAIT_SECONDS, then answers COMPUTING with `extensions.retryAfterSeconds` (estimated from its place in the queue).';
 
 @UseMiddleware(GuardResolvers)
 @Resolver()
@@ -80,11 +95,11 @@ export class InsightResolver {
     @Arg('orderBy', () => BrokerMetric, { defaultValue: BrokerMetric.BETWEENNESS }) orderBy: BrokerMetric,
     @Arg('actorIds', () => [ID], { nullable: true, description: 'Only these actors (their rank stays their rank among all).' }) actorIds: string[] | null,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Ctx() { service }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<BrokerRankingType> {
     checkFirst(first);
     checkListSize(actorIds, 'actorIds');
-    const computed = await service.insight.brokers(scope(filter), recency);
+    const computed = await ctx.service.insight.brokers(scope(filter), recency, asker(ctx.principal));
     const centrality = computed.value;
     return {
       ...stamp(computed),
@@ -93,7 +108,7 @@ export class InsightResolver {
       samples: centrality.samples,
       actorCount: centrality.actorCount,
       tieCount: centrality.tieCount,
-      nodes: centrality.ranked(METRIC[orderBy], first, actorIds),
+      nodes: existing(centrality.ranked(METRIC[orderBy], first, actorIds), ctx),
     };
   }
 
@@ -107,11 +122,11 @@ export class InsightResolver {
     @Arg('removeActorIds', () => [ID]) removeActorIds: string[],
     @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
     @Arg('first', () => Int, { defaultValue: 10, description: 'How many brokers and dependents to list.' }) first: number,
-    @Ctx() { service }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<ResilienceType> {
     checkFirst(first);
     checkListSize(removeActorIds, 'removeActorIds');
-    const computed = await service.insight.resilience(removeActorIds, scope(filter));
+    const computed = await ctx.service.insight.resilience(removeActorIds, scope(filter), asker(ctx.principal));
     const r = computed.value;
     return {
       ...stamp(computed),
@@ -126,8 +141,8 @@ export class InsightResolver {
       disconnectedCount: r.disconnectedActorIds.length,
       isolatedCount: r.isolatedActorIds.length,
       newComponents: r.newComponents.map((actorIds) => ({ actorIds, size: actorIds.length })),
-      brokers: r.brokers(first),
-      dependents: r.dependents(first),
+      brokers: existing(r.brokers(first), ctx),
+      dependents: existing(r.dependents(first), ctx),
       approximate: r.approximate,
     };
   }
@@ -143,21 +158,21 @@ export class InsightResolver {
     resolution: number,
     @Arg('minSize', () => Int, { defaultValue: 2, description: 'Only clusters of at least this many actors (1 or more).' }) minSize: number,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Ctx() { service }: GraphQLContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<ClusteringType> {
     checkFirst(first);
     checkIntRange(minSize, 'minSize', 1, Number.MAX_SAFE_INTEGER);
     if (!(resolution > 0 && resolution <= MAX_CLUSTER_RESOLUTION)) {
       throw new BadInputError(`resolution must be greater than 0 and at most ${MAX_CLUSTER_RESOLUTION}`, 'resolution');
     }
-    const computed = await service.insight.clusters(scope(filter), { resolution, recency });
+    const computed = await ctx.service.insight.clusters(scope(filter), { resolution, recency }, asker(ctx.principal));
     const clusters = computed.value.clusters.filter((c) => c.actorIds.length >= minSize);
     return {
       ...stamp(computed),
       modularity: computed.value.modularity,
       count: clusters.length,
       unclusteredCount: computed.value.unclusteredActorIds.length,
-      clusters: clusters.slice(0, first).map((c) => ({ ...c, size: c.actorIds.length })),
+      clusters: clusters.slice(0, first).map((c) => ({ ...c, size: c.actorIds.length, bridgingActors: existing(c.bridgingActors, ctx) })),
     };
   }
 
@@ -176,13 +191,13 @@ export class InsightResolver {
       description: 'At most this many ties in each list (all when absent; on a large network they run into the hundreds of thousands).',
     })
     first: number | null,
-    @Ctx() { service }: GraphQLContext,
+    @Ctx() { service, principal }: GraphQLContext,
   ): Promise<NetworkChangeType> {
     checkDate(from, 'from');
     checkDate(to, 'to');
     checkIntRange(windowDays, 'windowDays', 1, MAX_WINDOW_DAYS);
     if (first !== null && first !== undefined) checkFirst(first);
-    const computed = await service.insight.networkChange(from, to, windowDays);
+    const computed = await service.insight.networkChange(from, to, windowDays, asker(principal));
     const c = computed.value;
     const limit = first ?? Infinity;
     return {

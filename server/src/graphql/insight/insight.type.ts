@@ -25,12 +25,15 @@ export class ActorMetricsType {
 export interface ComputedStamp {
   computedAt: string;
   projectionVersion: number;
+  current: boolean;
   durationMs: number;
 }
 
 const COMPUTED_AT = 'When the result was computed (ISO-8601); it is recomputed after the network changes.';
 const PROJECTION_VERSION =
-  "The version of the service's in-memory network the result was computed on (it goes up with every change; results are only served for the current one).";
+  "The version of the service's in-memory network the result was computed on (it goes up with every change of the network's structure; compare `projectionStatus { version }`).";
+const CURRENT =
+  'Whether the result is on the current version of the network. False: the last result, answered while the one for the current version is still being computed (ask again later for it).';
 const DURATION = 'How long the computation took, in milliseconds.';
 
 @ObjectType('BrokerRanking', { description: 'Actors ranked by a centrality measure, computed on the projection and cached until the network changes.' })
@@ -43,6 +46,9 @@ export class BrokerRankingType implements ComputedStamp {
 
   @Field(() => Int, { description: PROJECTION_VERSION })
   projectionVersion!: number;
+
+  @Field(() => Boolean, { description: CURRENT })
+  current!: boolean;
 
   @Field(() => Float, { description: DURATION })
   durationMs!: number;
@@ -102,6 +108,7 @@ export class ResilienceType implements ComputedStamp {
 
   @Field(() => String, { description: COMPUTED_AT }) computedAt!: string;
   @Field(() => Int, { description: PROJECTION_VERSION }) projectionVersion!: number;
+  @Field(() => Boolean, { description: CURRENT }) current!: boolean;
   @Field(() => Float, { description: DURATION }) durationMs!: number;
   @Field(() => Int, { description: 'Actors in scope without the removed ones.' }) actorCount!: number;
   @Field(() => Int) componentsBefore!: number;
@@ -156,6 +163,7 @@ export class ClusterType {
 export class ClusteringType implements ComputedStamp {
   @Field(() => String, { description: COMPUTED_AT }) computedAt!: string;
   @Field(() => Int, { description: PROJECTION_VERSION }) projectionVersion!: number;
+  @Field(() => Boolean, { description: CURRENT }) current!: boolean;
   @Field(() => Float, { description: DURATION }) durationMs!: number;
   @Field(() => Float, { description: 'Modularity of the partition (higher: clearer clusters).' }) modularity!: number;
   @Field(() => Int, { description: 'Clusters of at least minSize actors.' }) count!: number;
@@ -178,6 +186,7 @@ export class NetworkChangeType implements ComputedStamp {
 
   @Field(() => String, { description: COMPUTED_AT }) computedAt!: string;
   @Field(() => Int, { description: PROJECTION_VERSION }) projectionVersion!: number;
+  @Field(() => Boolean, { description: CURRENT }) current!: boolean;
   @Field(() => Float, { description: DURATION }) durationMs!: number;
 
   @Field(() => String) from!: string;

@@ -137,7 +137,7 @@ function toSuggestion(index: SuggestionIndex, signals: QuerySignals, model: Scor
  * computed once per index.
  */
 export function scorer(model: ScoringModel, signals: QuerySignals, index: SuggestionIndex): (b: number) => number {
-  const { walks2, walks3, adamicAdar, cosine, beta } = signals.arrays;
+  const { walks2, walks3, adamicAdar, resourceAllocation, cosine, beta } = signals.arrays;
   const b2 = beta * beta;
   const b3 = b2 * beta;
   const perQuery = model.terms.filter((t) => !STATIC_SIGNALS.has(t.signal));
@@ -146,6 +146,7 @@ export function scorer(model: ScoringModel, signals: QuerySignals, index: Sugges
   const weights = Float64Array.from(perQuery, (t) => t.weight);
   const inverseScales = Float64Array.from(perQuery, (t) => 1 / t.scale);
   const logs = Uint8Array.from(perQuery, (t) => (t.transform === 'log1p' ? 1 : 0));
+  const caps = Float64Array.from(perQuery, (t) => t.cap ?? Infinity);
   const n = codes.length;
   return (b) => {
     let s = fixed[b];
@@ -161,17 +162,21 @@ export function scorer(model: ScoringModel, signals: QuerySignals, index: Sugges
         case 2:
           v = walks2[b];
           break;
+        case 6:
+          v = resourceAllocation[b];
+          break;
         default:
           v = b2 * walks2[b] + b3 * walks3[b];
       }
       const x = v * inverseScales[j];
-      s += weights[j] * (logs[j] === 1 ? Math.log1p(x) : x);
+      const f = logs[j] === 1 ? Math.log1p(x) : x;
+      s += weights[j] * (f > caps[j] ? caps[j] : f);
     }
     return s;
   };
 }
 
-const SIGNAL_CODES: Record<SignalName, number> = { topics: 0, adamicAdar: 1, commonNeighbours: 2, katz: 3, activity: 4, collaborations: 5 };
+const SIGNAL_CODES: Record<SignalName, number> = { topics: 0, adamicAdar: 1, commonNeighbours: 2, katz: 3, activity: 4, collaborations: 5, resourceAllocation: 6 };
 const STATIC_SIGNALS: ReadonlySet<SignalName> = new Set(['activity', 'collaborations']);
 
 interface StaticScores {

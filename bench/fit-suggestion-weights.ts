@@ -1,19 +1,22 @@
 /**
- * `npm run fit:suggestions`: fits the weights of the shipped suggestion model on the real H2020
- * network, on windows before the evaluation's cut-off only (bench/eval/training.ts), and prints
- * them as the `DEFAULT_MODEL` of server/src/suggest/weights.ts. Deterministic: the same data give
- * the same weights.
+ * `npm run fit:suggestions -- --data=DIR`: what the self-fit (server/src/suggest/self-fit.ts) makes
+ * of a network given as CORDIS-style CSV extracts (actors.csv, collaborations.csv,
+ * participations.csv in DIR): the history split, the fitted weights, the held-out precision@10 of
+ * the fitted model, the default and Katz, and which model would serve. The service does the same on
+ * its own store at start; this is for looking at a data set without starting it. Deterministic.
  */
-import { h2020Available, H2020_DIR, loadH2020 } from './eval/h2020';
-import { fitOnWindows, H2020_TRAINING_WINDOWS } from './eval/training';
+import { selfFit } from '../server/src/suggest/self-fit';
+import { h2020Available, loadH2020 } from './eval/h2020';
+import { temporalSplit } from './eval/split';
 
 function main(): void {
-  if (!h2020Available()) throw new Error(`the H2020 data is not at ${H2020_DIR}`);
+  const dir = process.argv.find((a) => a.startsWith('--data='))?.slice('--data='.length);
+  if (!dir || !h2020Available(dir)) throw new Error('pass --data=DIR, a directory with actors.csv, collaborations.csv and participations.csv');
+  const cutoff = process.argv.find((a) => a.startsWith('--before='))?.slice('--before='.length) ?? '9999-12-31';
   const started = Date.now();
-  const report = fitOnWindows(loadH2020(), H2020_TRAINING_WINDOWS, 'present');
-  console.log('windows:', JSON.stringify(report.windows));
-  console.log('fitted weights (0 = dropped):', report.weights, `loss ${report.loss.toFixed(4)}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log('\nexport const DEFAULT_MODEL: ScoringModel = ' + JSON.stringify(report.model, null, 2).replace(/"(\w+)":/g, '$1:').replace(/"/g, "'") + ';');
+  const split = temporalSplit(loadH2020(dir), { cutoff, actors: 'present' });
+  const result = selfFit(split.projection);
+  console.log(JSON.stringify({ ...result, ms: Date.now() - started }, null, 2));
 }
 
 main();

@@ -1,5 +1,6 @@
 /**
- * The real H2020 "Industrial Leadership" network (../shared/data/h2020-industrial, see its README):
+ * The real H2020 "Industrial Leadership" network (a directory of CORDIS CSV extracts given on the
+ * command line — actors.csv, collaborations.csv, participations.csv; see the data's README):
  * organisations (actors) in EU research projects (collaborations). Source: CORDIS, © European Union.
  *
  * Mapping, as the data's README proposes: activity types HES, REC → INSTITUTION; PRC → BUSINESS;
@@ -8,12 +9,10 @@
  * topic ids as they are. Roles (coordinator/participant) are not needed by the evaluation.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ActorKind } from '../../server/src/domain/model';
 import { readCsvObjects } from './csv';
 import type { EvalNetwork } from './network';
-
-export const H2020_DIR = resolve(__dirname, '..', '..', '..', 'shared', 'data', 'h2020-industrial');
 
 const KINDS: Record<string, ActorKind> = {
   HES: 'INSTITUTION',
@@ -23,11 +22,11 @@ const KINDS: Record<string, ActorKind> = {
   OTH: 'ASSOCIATION',
 };
 
-export function h2020Available(dir = H2020_DIR): boolean {
+export function h2020Available(dir: string): boolean {
   return existsSync(join(dir, 'participations.csv'));
 }
 
-export function loadH2020(dir = H2020_DIR): EvalNetwork {
+export function loadH2020(dir: string): EvalNetwork {
   const actors = readCsvObjects(join(dir, 'actors.csv'));
   const collaborations = readCsvObjects(join(dir, 'collaborations.csv'));
   const participations = readCsvObjects(join(dir, 'participations.csv'));

@@ -36,7 +36,10 @@ import { SYSTEM_AUTHOR, type WriteMeta } from '../store/history-rules';
 import { duplicateCandidates, mergeActorsInProjection, undoLastActorChange, type DuplicateCandidates, type UndoResult } from './history-service';
 
 export interface NetworkServiceOptions {
-  /** The weights of contact suggestions; DEFAULT_MODEL (server/src/suggest/weights.ts) when absent. */
+  /**
+   * The weights of contact suggestions, fixed. Absent: the model fits itself to the network
+   * (server/src/suggest/self-fit.ts), DEFAULT_MODEL (weights.ts) until a fit beats it.
+   */
   suggestionModel?: ScoringModel;
   /** Network insight: how long a request waits for a background computation, exact limits. */
   insight?: InsightOptions;
@@ -66,6 +69,9 @@ export class NetworkService {
   static async start(store: NetworkStore, options: NetworkServiceOptions = {}): Promise<NetworkService> {
     const service = new NetworkService(store, NetworkProjection.fromSnapshot(await store.loadSnapshot()), options);
     for (const p of await store.dismissedSuggestions()) service.suggestions.setDismissed(p.actorId, p.suggestedId, true);
+    // The first fit of the suggestion model, in slices (the event loop stays free): the service
+    // starts with the model fitted to its store's state, so equal states serve equal suggestions.
+    await service.suggestions.fit();
     return service;
   }
 
@@ -292,6 +298,7 @@ export class NetworkService {
 
   /** Drains the writes and stops the insight worker thread (shutdown; the store stays open). */
   async close(): Promise<void> {
+    this.suggestions.close();
     await this.drain();
     await this.insight.close();
   }

@@ -116,41 +116,74 @@ export function germanList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
 }
 
+/** „und 1 weiterer Partner“ / „und 3 weitere Partner“ (nothing for 0). */
+export function morePartners(count: number): string {
+  if (count <= 0) return '';
+  return count === 1 ? ' und 1 weiterer Partner' : ` und ${count} weitere Partner`;
+}
+
+/** „1 Zusammenarbeit mit 1 Partner“ / „3 Zusammenarbeiten mit 2 Partnern“. */
+export function activityPhrase(collaborations: number, partners: number): string {
+  return `${collaborations} ${collaborations === 1 ? 'Zusammenarbeit' : 'Zusammenarbeiten'} mit ${partners} ${partners === 1 ? 'Partner' : 'Partnern'}`;
+}
+
+const PARTNER_SIGNALS = new Set(['katz', 'adamicAdar', 'resourceAllocation', 'commonNeighbours']);
+const ACTIVITY_SIGNALS = new Set(['activity', 'collaborations']);
+
 /**
- * The sentence: shared topics (only those with weight > 0: a topic everybody has says nothing),
- * mutual partners with what connects them, indirect ties when there are no mutual partners, and
- * the suggested actor's activity when that is the main reason or the only one.
+ * Is size the only reason for this suggestion? (No shared topic that counts, no mutual partner, no
+ * indirect tie: it is on the list only because it is active — the fill-up of a short list.)
+ */
+export function onlyBySize(parts: readonly ScorePart[], explanation: Explanation): boolean {
+  const personal = parts.some((p) => !ACTIVITY_SIGNALS.has(p.signal) && p.contribution > 0);
+  return !personal && explanation.mutualCount === 0 && !explanation.sharedTopics.some((t) => t.weight > 0);
+}
+
+/**
+ * The sentence: one clause per reason, the reason that added most to the score first —
+ *
+ * - shared topics (only those with weight > 0: a topic everybody has says nothing), weighed by the
+ *   topic term;
+ * - mutual partners with what connects them (weighed by the partner terms: Katz, resource
+ *   allocation, Adamic–Adar, common neighbours), or indirect ties when there are none;
+ * - the suggested actor's activity, when it added at least a third of the score (the cold start,
+ *   where it ranks the actors of a topic).
+ *
+ * A suggestion whose only reason is size says so plainly: „Kein gemeinsames Thema und keine
+ * gemeinsamen Partner – nur vorgeschlagen, weil X im Netzwerk aktiv ist: …“.
  */
 export function explanationSentence(parts: readonly ScorePart[], explanation: Explanation, suggestedId: string, names: ExplanationNames): string {
-  const clauses: string[] = [];
+  const sum = (signals: ReadonlySet<string>) => parts.filter((p) => signals.has(p.signal)).reduce((s, p) => s + p.contribution, 0);
+  const activityClause = () => `${names.actor(suggestedId)} ist im Netzwerk aktiv: ${activityPhrase(explanation.suggestedCollaborations, explanation.suggestedPartners)}`;
 
+  if (onlyBySize(parts, explanation)) {
+    const c = explanation.suggestedCollaborations;
+    return c === 0
+      ? `Kein gemeinsames Thema und keine gemeinsamen Partner – nur aufgefüllt: ${names.actor(suggestedId)} hat bisher an keiner Zusammenarbeit teilgenommen.`
+      : `Kein gemeinsames Thema und keine gemeinsamen Partner – nur vorgeschlagen, weil ${names.actor(suggestedId)} im Netzwerk aktiv ist: ${activityPhrase(c, explanation.suggestedPartners)}.`;
+  }
+
+  const clauses: Array<{ text: string; weight: number; order: number }> = [];
   const topics = explanation.sharedTopics.filter((t) => t.weight > 0).slice(0, MAX_TOPICS_IN_SENTENCE);
-  if (topics.length > 0) clauses.push(`Beide arbeiten zu ${germanList(topics.map((t) => names.topic(t.topicId)))}`);
+  if (topics.length > 0) clauses.push({ text: `beide arbeiten zu ${germanList(topics.map((t) => names.topic(t.topicId)))}`, weight: sum(new Set(['topics'])), order: 0 });
 
+  const partnerWeight = sum(PARTNER_SIGNALS);
   if (explanation.mutualCount > 0) {
     const shown = explanation.mutualCollaborators.slice(0, MAX_PARTNERS_IN_SENTENCE).map((m) => {
       const via = [m.withActor[0], m.withSuggested[0]].filter(Boolean).map((c) => names.collaboration(c));
       return via.length > 0 ? `${names.actor(m.actorId)} (${via.join(' / ')})` : names.actor(m.actorId);
     });
-    const more = explanation.mutualCount - shown.length;
     const label = explanation.mutualCount === 1 ? 'gemeinsamer Partner' : 'gemeinsame Partner';
-    clauses.push(`${label}: ${shown.join(', ')}${more > 0 ? ` und ${more} weitere` : ''}`);
+    clauses.push({ text: `${label}: ${shown.join(', ')}${morePartners(explanation.mutualCount - shown.length)}`, weight: partnerWeight, order: 1 });
   } else if ((parts.find((p) => p.signal === 'katz')?.value ?? 0) > 0) {
-    clauses.push('über Partner von Partnern verbunden');
+    clauses.push({ text: 'über Partner von Partnern verbunden', weight: partnerWeight, order: 1 });
   }
 
-  const activity = parts.filter((p) => p.signal === 'activity' || p.signal === 'collaborations').reduce((s, p) => s + p.contribution, 0);
+  const activity = sum(ACTIVITY_SIGNALS);
   const total = parts.reduce((s, p) => s + p.contribution, 0);
-  if (clauses.length === 0 || (total > 0 && activity >= total / 2)) {
-    const c = explanation.suggestedCollaborations;
-    const p = explanation.suggestedPartners;
-    clauses.push(
-      c === 0
-        ? `${names.actor(suggestedId)} hat bisher an keiner Zusammenarbeit teilgenommen`
-        : `${names.actor(suggestedId)} ist im Netzwerk aktiv: ${c} ${c === 1 ? 'Zusammenarbeit' : 'Zusammenarbeiten'} mit ${p} ${p === 1 ? 'Partner' : 'Partnern'}`,
-    );
-  }
+  if (clauses.length === 0 || (total > 0 && activity >= total / 3)) clauses.push({ text: activityClause(), weight: activity, order: 2 });
 
-  const sentence = clauses.join('; ');
+  clauses.sort((a, b) => b.weight - a.weight || a.order - b.order);
+  const sentence = clauses.map((c) => c.text).join('; ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

@@ -22,6 +22,11 @@ export interface ModelTerm {
   transform: 'log1p' | 'identity';
   /** The value is divided by this before the transform. */
   scale: number;
+  /**
+   * The transformed value is cut off here before the weight applies: weight · min(f(value / scale),
+   * cap). How activity is kept a small term — past the cap a bigger hub gains nothing more.
+   */
+  cap?: number;
 }
 
 export interface ScoringModel {
@@ -39,7 +44,8 @@ export interface ScorePart {
 
 export function termContribution(term: ModelTerm, value: number): number {
   const x = value / term.scale;
-  return term.weight * (term.transform === 'log1p' ? Math.log1p(x) : x);
+  const f = term.transform === 'log1p' ? Math.log1p(x) : x;
+  return term.weight * (term.cap !== undefined && f > term.cap ? term.cap : f);
 }
 
 /** The model's score of one candidate, given a way to read its signals. */
@@ -69,6 +75,7 @@ export function checkModel(model: ScoringModel): ScoringModel {
     if (!SIGNAL_NAMES.includes(term.signal)) throw new Error(`scoring model "${model.name}": unknown signal "${term.signal}"`);
     if (!Number.isFinite(term.weight)) throw new Error(`scoring model "${model.name}": weight of ${term.signal} is not a number`);
     if (!(term.scale > 0) || !Number.isFinite(term.scale)) throw new Error(`scoring model "${model.name}": scale of ${term.signal} must be > 0`);
+    if (term.cap !== undefined && !(term.cap > 0)) throw new Error(`scoring model "${model.name}": cap of ${term.signal} must be > 0`);
   }
   return model;
 }
@@ -77,6 +84,7 @@ export function checkModel(model: ScoringModel): ScoringModel {
 export const SIGNAL_LABELS: Record<SignalName, string> = {
   topics: 'Gemeinsame Themen',
   adamicAdar: 'Gemeinsame Partner (gewichtet nach Seltenheit)',
+  resourceAllocation: 'Gemeinsame Partner (gewichtet nach deren Partnerzahl)',
   commonNeighbours: 'Gemeinsame Partner (Anzahl)',
   katz: 'Indirekte Verbindungen über zwei und drei Schritte',
   activity: 'Aktivität (Zahl der Partner)',

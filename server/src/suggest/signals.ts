@@ -4,6 +4,8 @@
  * - `commonNeighbours` — partners q and b share: (A²)_qb on the unweighted collaborates-with graph;
  * - `adamicAdar` — the same, each shared partner m counted 1 / ln(partners of m): a mutual partner
  *   who works with few is a stronger hint than a hub who works with everybody;
+ * - `resourceAllocation` — the same, each shared partner m counted 1 / (partners of m): steeper than
+ *   Adamic–Adar, so a mutual partner who works with everybody counts next to nothing;
  * - `katz` — the truncated Katz index β²·(A²)_qb + β³·(A³)_qb: walks of length 2 and 3, the
  *   longer ones damped by β, so actors two steps further out are still ranked;
  * - `activity` — b's number of partners (popularity): what still ranks for a newcomer;
@@ -22,7 +24,7 @@
 import { degree, type CollaborationGraph } from './csr';
 import type { TopicProfiles } from './topic-profile';
 
-export const SIGNAL_NAMES = ['topics', 'adamicAdar', 'commonNeighbours', 'katz', 'activity', 'collaborations'] as const;
+export const SIGNAL_NAMES = ['topics', 'adamicAdar', 'resourceAllocation', 'commonNeighbours', 'katz', 'activity', 'collaborations'] as const;
 export type SignalName = (typeof SIGNAL_NAMES)[number];
 
 /** β of the truncated Katz index: DESIGN.md's reference value. */
@@ -52,6 +54,7 @@ export interface SignalArrays {
   readonly walks2: Float64Array;
   readonly walks3: Float64Array;
   readonly adamicAdar: Float64Array;
+  readonly resourceAllocation: Float64Array;
   readonly cosine: Float64Array;
   readonly degrees: Float64Array;
   readonly collaborations: Int32Array;
@@ -62,6 +65,7 @@ export class SignalWorkspace {
   private readonly walks2: Float64Array;
   private readonly walks3: Float64Array;
   private readonly adamicAdar: Float64Array;
+  private readonly resourceAllocation: Float64Array;
   private readonly cosine: Float64Array;
   private readonly degrees: Float64Array;
   /** Bit 1: reached; bit 2: topic-sharing; bit 4: the query or one of its partners. */
@@ -81,6 +85,7 @@ export class SignalWorkspace {
     this.walks2 = new Float64Array(n);
     this.walks3 = new Float64Array(n);
     this.adamicAdar = new Float64Array(n);
+    this.resourceAllocation = new Float64Array(n);
     this.cosine = new Float64Array(n);
     this.degrees = Float64Array.from({ length: n }, (_, i) => degree(graph, i));
     this.marks = new Uint8Array(n);
@@ -102,13 +107,14 @@ export class SignalWorkspace {
     this.walk(q);
     this.topicCosine(q);
 
-    const { walks2, walks3, adamicAdar, cosine, degrees, marks, beta, graph } = this;
+    const { walks2, walks3, adamicAdar, resourceAllocation, cosine, degrees, marks, beta, graph } = this;
     const b2 = beta * beta;
     const b3 = beta * beta * beta;
     const counts = graph.collaborationCounts;
     const readers: Record<SignalName, (b: number) => number> = {
       commonNeighbours: (b) => walks2[b],
       adamicAdar: (b) => adamicAdar[b],
+      resourceAllocation: (b) => resourceAllocation[b],
       katz: (b) => b2 * walks2[b] + b3 * walks3[b],
       activity: (b) => degrees[b],
       collaborations: (b) => counts[b],
@@ -123,7 +129,7 @@ export class SignalWorkspace {
       isPartnerOrSelf: (b) => (marks[b] & 4) !== 0,
       value: (signal, b) => readers[signal](b),
       reader: (signal) => readers[signal],
-      arrays: { walks2, walks3, adamicAdar, cosine, degrees, collaborations: counts, beta },
+      arrays: { walks2, walks3, adamicAdar, resourceAllocation, cosine, degrees, collaborations: counts, beta },
     };
   }
 
@@ -132,12 +138,13 @@ export class SignalWorkspace {
    * thousand actors) clearing whole arrays is cheaper than walking the lists of what it touched.
    */
   private reset(): void {
-    const { walks2, walks3, adamicAdar, cosine, marks } = this;
+    const { walks2, walks3, adamicAdar, resourceAllocation, cosine, marks } = this;
     const n = marks.length;
     if (this.reachedCount + this.topicCount > n / 8) {
       walks2.fill(0);
       walks3.fill(0);
       adamicAdar.fill(0);
+      resourceAllocation.fill(0);
       cosine.fill(0);
       marks.fill(0);
     } else {
@@ -146,6 +153,7 @@ export class SignalWorkspace {
         walks2[b] = 0;
         walks3[b] = 0;
         adamicAdar[b] = 0;
+        resourceAllocation[b] = 0;
         marks[b] = 0;
       }
       for (let k = 0; k < this.topicCount; k++) {
@@ -167,13 +175,14 @@ export class SignalWorkspace {
   /** Walks of length 2 (with Adamic–Adar on the way) and 3 from q; loops written out: the hot path. */
   private walk(q: number): void {
     const { offsets, neighbours } = this.graph;
-    const { walks2, walks3, adamicAdar, marks, reachedList } = this;
+    const { walks2, walks3, adamicAdar, resourceAllocation, marks, reachedList } = this;
     let count = 0;
     // Length 2: q → m → b.
     for (let e = offsets[q]; e < offsets[q + 1]; e++) {
       const m = neighbours[e];
       const dm = offsets[m + 1] - offsets[m];
       const selectivity = dm > 1 ? 1 / Math.log(dm) : 0;
+      const share = 1 / dm;
       for (let f = offsets[m]; f < offsets[m + 1]; f++) {
         const b = neighbours[f];
         if ((marks[b] & 1) === 0) {
@@ -182,6 +191,7 @@ export class SignalWorkspace {
         }
         walks2[b] += 1;
         adamicAdar[b] += selectivity;
+        resourceAllocation[b] += share;
       }
     }
     // Length 3: q → · → x → b, from the walks of length 2 ending at x. This loop touches most of

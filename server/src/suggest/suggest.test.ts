@@ -10,7 +10,7 @@ import { DomainError } from '../domain/errors';
 import type { ActorKind } from '../domain/model';
 import { NetworkProjection } from '../graph/projection';
 import { edgeIndex } from './csr';
-import { explainPair, explanationSentence, germanList } from './explain';
+import { activityPhrase, explainPair, explanationSentence, germanList, morePartners, onlyBySize } from './explain';
 import { scoreOf, singleSignalModel, type ScoringModel } from './model';
 import { suggestContacts } from './suggest';
 import { buildSuggestionIndex, suggestionIndex } from './suggestion-index';
@@ -112,19 +112,44 @@ describe('explanations', () => {
 
   test('one German sentence: topics, mutual partners with a collaboration on each side', () => {
     const e = explainPair(index, 'a', 'd');
-    const parts = [{ signal: 'commonNeighbours' as const, value: 2, contribution: 2 }];
+    const parts = [
+      { signal: 'commonNeighbours' as const, value: 2, contribution: 2 },
+      { signal: 'topics' as const, value: 0.5, contribution: 0.1 },
+    ];
     const names = { actor: (id: string) => id.toUpperCase(), topic: (id: string) => `Thema ${id}`, collaboration: (id: string) => `Treffen ${id}` };
+    // The partners added most: they come first.
     expect(explanationSentence(parts, e, 'd', names)).toBe(
-      'Beide arbeiten zu Thema t0 und Thema t1; gemeinsame Partner: B (Treffen c1 / Treffen c3), C (Treffen c2 / Treffen c4).',
+      'Gemeinsame Partner: B (Treffen c1 / Treffen c3), C (Treffen c2 / Treffen c4); beide arbeiten zu Thema t0 und Thema t1.',
     );
+    // The topics added most: they come first.
+    const topicsFirst = [parts[0], { ...parts[1], contribution: 3 }];
+    expect(explanationSentence(topicsFirst, e, 'd', names)).toMatch(/^Beide arbeiten zu Thema t0 und Thema t1; gemeinsame Partner: B/);
   });
 
-  test('without topics or partners the sentence names the activity', () => {
+  test('more mutual partners than shown: German plural for 1 and for many, nothing for 0', () => {
+    expect(morePartners(0)).toBe('');
+    expect(morePartners(1)).toBe(' und 1 weiterer Partner');
+    expect(morePartners(3)).toBe(' und 3 weitere Partner');
+    const e = explainPair(index, 'a', 'd');
+    const parts = [{ signal: 'katz' as const, value: 1, contribution: 1 }];
+    const plain = { actor: (id: string) => id, topic: (id: string) => id, collaboration: (id: string) => id };
+    const three = { ...e, mutualCount: 3 };
+    expect(explanationSentence(parts, three, 'd', plain)).toContain('Gemeinsame Partner: b (c1 / c3), c (c2 / c4) und 1 weiterer Partner;');
+    expect(explanationSentence(parts, { ...e, mutualCount: 5 }, 'd', plain)).toContain('c (c2 / c4) und 3 weitere Partner;');
+    expect(explanationSentence(parts, e, 'd', plain)).not.toContain('weitere');
+    const one = { ...e, mutualCount: 1, mutualCollaborators: e.mutualCollaborators.slice(0, 1) };
+    expect(explanationSentence(parts, one, 'd', plain)).toContain('Gemeinsamer Partner: b (c1 / c3)');
+  });
+
+  test('size as the only reason is said plainly', () => {
     const e = explainPair(index, 'f', 'b');
     const parts = [{ signal: 'activity' as const, value: 2, contribution: 1 }];
-    expect(explanationSentence(parts, e, 'b', { actor: (id) => id, topic: (id) => id, collaboration: (id) => id })).toBe(
-      'B ist im Netzwerk aktiv: 3 Zusammenarbeiten mit 2 Partnern.',
+    expect(onlyBySize(parts, e)).toBe(true);
+    expect(explanationSentence(parts, e, 'b', { actor: (id) => id.toUpperCase(), topic: (id) => id, collaboration: (id) => id })).toBe(
+      'Kein gemeinsames Thema und keine gemeinsamen Partner – nur vorgeschlagen, weil B im Netzwerk aktiv ist: 3 Zusammenarbeiten mit 2 Partnern.',
     );
+    expect(activityPhrase(1, 1)).toBe('1 Zusammenarbeit mit 1 Partner');
+    expect(onlyBySize([{ signal: 'katz', value: 1, contribution: 0.5 }], explainPair(index, 'a', 'd'))).toBe(false);
   });
 
   test('germanList', () => {

@@ -34,6 +34,11 @@ export interface SuggestOptions {
   /** Actors never to suggest (the pairs the actor's feedback dismissed); unknown ids are ignored. */
   exclude?: ReadonlySet<string> | null;
   model: ScoringModel;
+  /**
+   * For an actor without partners: rank only actors sharing one of its topics, by this model
+   * (weights.ts COLD_START_MODEL). Absent: the model ranks everybody, as for anyone else.
+   */
+  coldStart?: ScoringModel | null;
 }
 
 export interface Suggestion {
@@ -65,9 +70,11 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   const wantedTopics = options.topicIds?.length ? new Set(topicIndexesOf(index, options.topicIds)) : null;
   const wantedKinds = options.kinds?.length ? new Set(options.kinds) : null;
   const minScore = options.minScore ?? null;
-  const { model, first } = options;
+  const { first } = options;
 
   const signals = index.signals.compute(q);
+  const coldStart = options.coldStart && graph.offsets[q + 1] === graph.offsets[q] && signals.topicSharing.length > 0;
+  const model = coldStart ? options.coldStart! : options.model;
   const kindOk = (b: number) => !wantedKinds || wantedKinds.has(projection.actors.get(graph.ids[b])!.kind);
   const topicOk = (b: number) => !wantedTopics || hasAnyTopic(index.profiles, b, wantedTopics);
   const excluded = excludedIndexes(index, options.exclude);
@@ -88,11 +95,11 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   const { reached, topicSharing } = signals;
   for (let k = 0; k < reached.length; k++) consider(reached[k]);
   for (let k = 0; k < topicSharing.length; k++) if (!signals.isReached(topicSharing[k])) consider(topicSharing[k]);
-  // … plus the best of the rest: outside the pool only the query-independent terms (activity,
+  // … plus (unless a cold start ranks only the topic-sharing actors) the best of the rest: outside the pool only the query-independent terms (activity,
   // collaborations) score, so the first `first` eligible actors in their order are all that can rank.
   const { order } = staticScores(index, model);
   let added = 0;
-  for (let k = 0; k < order.length && added < first; k++) {
+  for (let k = 0; !coldStart && k < order.length && added < first; k++) {
     const b = order[k];
     if (signals.inPool(b) || !eligible(b)) continue;
     consider(b);
@@ -137,7 +144,7 @@ function toSuggestion(index: SuggestionIndex, signals: QuerySignals, model: Scor
  * computed once per index.
  */
 export function scorer(model: ScoringModel, signals: QuerySignals, index: SuggestionIndex): (b: number) => number {
-  const { walks2, walks3, adamicAdar, cosine, beta } = signals.arrays;
+  const { walks2, walks3, adamicAdar, resourceAllocation, cosine, beta } = signals.arrays;
   const b2 = beta * beta;
   const b3 = b2 * beta;
   const perQuery = model.terms.filter((t) => !STATIC_SIGNALS.has(t.signal));
@@ -146,6 +153,7 @@ export function scorer(model: ScoringModel, signals: QuerySignals, index: Sugges
   const weights = Float64Array.from(perQuery, (t) => t.weight);
   const inverseScales = Float64Array.from(perQuery, (t) => 1 / t.scale);
   const logs = Uint8Array.from(perQuery, (t) => (t.transform === 'log1p' ? 1 : 0));
+  const caps = Float64Array.from(perQuery, (t) => t.cap ?? Infinity);
   const n = codes.length;
   return (b) => {
     let s = fixed[b];
@@ -161,17 +169,21 @@ export function scorer(model: ScoringModel, signals: QuerySignals, index: Sugges
         case 2:
           v = walks2[b];
           break;
+        case 6:
+          v = resourceAllocation[b];
+          break;
         default:
           v = b2 * walks2[b] + b3 * walks3[b];
       }
       const x = v * inverseScales[j];
-      s += weights[j] * (logs[j] === 1 ? Math.log1p(x) : x);
+      const f = logs[j] === 1 ? Math.log1p(x) : x;
+      s += weights[j] * (f > caps[j] ? caps[j] : f);
     }
     return s;
   };
 }
 
-const SIGNAL_CODES: Record<SignalName, number> = { topics: 0, adamicAdar: 1, commonNeighbours: 2, katz: 3, activity: 4, collaborations: 5 };
+const SIGNAL_CODES: Record<SignalName, number> = { topics: 0, adamicAdar: 1, commonNeighbours: 2, katz: 3, activity: 4, collaborations: 5, resourceAllocation: 6 };
 const STATIC_SIGNALS: ReadonlySet<SignalName> = new Set(['activity', 'collaborations']);
 
 interface StaticScores {

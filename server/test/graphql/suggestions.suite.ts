@@ -96,7 +96,42 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
       // The reasons a quarter manager reads: topics and partners both show up in the top five.
       expect(list.slice(0, 5).some((s) => s.sharedTopics.some((t) => t.weight > 0))).toBe(true);
       expect(list.slice(0, 5).every((s) => s.mutualCollaborators.length > 0)).toBe(true);
-      expect(list[0].explanation).toMatch(/^Beide arbeiten zu .+; gemeinsame Partner: /);
+      // Bobbie's best suggestion shares ten partners; they added most, so they come first.
+      expect(list[0].explanation).toMatch(/^Gemeinsame Partner: .+ und 8 weitere Partner; beide arbeiten zu /);
+    });
+
+    test('explanations: the reason that added most first, German plurals for 0, 1 and many more partners', async () => {
+      const seen = new Set<string>();
+      for (const actor of batenbrock.actors) {
+        for (const s of await suggest(actor.id, { first: 30 })) {
+          const n = s.mutualCollaborators.length;
+          if (n === 10) continue; // more may exist than are listed
+          const partnerPart = s.parts.filter((p) => ['katz', 'resourceAllocation', 'adamicAdar', 'commonNeighbours'].includes(p.name)).reduce((x, p) => x + p.contribution, 0);
+          const topicPart = s.parts.filter((p) => p.name === 'topics').reduce((x, p) => x + p.contribution, 0);
+          const hasTopics = s.sharedTopics.some((t) => t.weight > 0);
+          if (n === 0) expect(s.explanation).not.toMatch(/emeinsame[r]? Partner:/);
+          if (n === 1) expect(s.explanation).toMatch(/emeinsamer Partner: [^;]+(;|\.$)/);
+          if (n >= 1 && n <= 2) expect(s.explanation).not.toContain('weitere');
+          if (n === 3) expect(s.explanation).toContain(' und 1 weiterer Partner');
+          if (n > 3) expect(s.explanation).toContain(` und ${n - 2} weitere Partner`);
+          if (n > 0 && hasTopics) {
+            const first = partnerPart >= topicPart ? /^Gemeinsame[r]? Partner: / : /^Beide arbeiten zu /;
+            expect({ explanation: s.explanation, partnerPart, topicPart }).toEqual(expect.objectContaining({ explanation: expect.stringMatching(first) }));
+          }
+          seen.add(n === 0 ? 'none' : n === 1 ? 'one' : n === 3 ? 'one more' : n > 3 ? 'many more' : 'two');
+        }
+      }
+      expect([...seen].sort()).toEqual(expect.arrayContaining(['many more', 'none', 'one', 'one more']));
+    });
+
+    test('the serving suggestion model and why: the seed is too short a history to fit on, so the default serves', async () => {
+      const { suggestionModel } = await api.data(`{ suggestionModel { source name fitting fittedAt reason cutoff fitQueries heldOut { queries fitted default katz } fittedOnActors terms { signal label weight scale cap } } }`);
+      expect(suggestionModel).toMatchObject({ source: 'DEFAULT', name: 'default', fitting: false, heldOut: null, fittedOnActors: batenbrock.actors.length });
+      expect(suggestionModel.reason).toMatch(/^history too short/);
+      expect(new Date(suggestionModel.fittedAt).getTime()).toBeLessThanOrEqual(Date.now());
+      expect(suggestionModel.terms.map((t: { signal: string }) => t.signal)).toEqual(['katz', 'resourceAllocation', 'topics', 'activity']);
+      const activity = suggestionModel.terms.find((t: { signal: string }) => t.signal === 'activity');
+      expect(activity.cap).toBeGreaterThan(0);
     });
 
     test('the Bürgerhaus and every member of the working group get suggestions with reasons', async () => {

@@ -7,7 +7,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { GuardResolvers } from '../request-guard';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
-import { explanationSentence } from '../../suggest/explain';
+import { explanationSentence, onlyBySize } from '../../suggest/explain';
 import { SIGNAL_LABELS } from '../../suggest/model';
 import { ActorType } from '../actor/actor.type';
 import { CollaborationType } from '../collaboration/collaboration.type';
@@ -17,6 +17,7 @@ import { loadExisting } from '../loaders';
 import { TopicType } from '../topic/topic.type';
 import { ActorSuggestionFeedbackResolver, SuggestionFeedbackResolver, SuggestionFeedbackSummaryResolver } from './feedback.resolver';
 import { DEFAULT_SUGGESTIONS, MatchActorsArgs, SimilarActorsArgs, SuggestContactsArgs } from './suggest.input';
+import { SuggestionModelSourceEnum, SuggestionModelStatusType } from './model-status.type';
 import { ContactSuggestionType, MutualCollaboratorType, ScorePartType, SharedTopicType, TopicMatchType } from './suggest.type';
 
 @UseMiddleware(GuardResolvers)
@@ -36,6 +37,28 @@ export class SuggestQueryResolver {
       scoreParts: s.parts,
       explanationData: suggestions.explain(args.actorId, s.actorId),
     }));
+  }
+
+  @Authorized('VIEWER')
+  @Query(() => SuggestionModelStatusType, {
+    description: "Which model ranks contact suggestions: fitted on this network's own history or the Katz-first default, when, and its held-out precision@10 against Katz.",
+  })
+  suggestionModel(@Ctx() { service }: GraphQLContext): SuggestionModelStatusType {
+    const status = service.suggestions.status();
+    const fit = status.fit;
+    return {
+      source: SuggestionModelSourceEnum[status.source],
+      name: status.model.name,
+      terms: status.model.terms.map((t) => ({ signal: t.signal, label: SIGNAL_LABELS[t.signal], weight: t.weight, scale: t.scale, cap: t.cap ?? null })),
+      fitting: status.fitting,
+      fittedAt: status.fittedAt?.toISOString() ?? null,
+      reason: status.source === 'CONFIGURED' ? 'configured at start' : (fit?.reason ?? null),
+      cutoff: fit?.cutoff ?? null,
+      fitQueries: fit?.fitQueries ?? 0,
+      heldOut: fit?.heldOut ?? null,
+      fittedOnActors: fit?.actorCount ?? 0,
+      fittedOnCollaborations: fit?.collaborationCount ?? 0,
+    };
   }
 
   @Authorized('VIEWER')
@@ -76,7 +99,14 @@ export class ContactSuggestionResolver {
     return s.explanationData.mutualCollaborators.map((m) => ({ actorId: m.actorId, withActorIds: m.withActor, withSuggestedIds: m.withSuggested }));
   }
 
-  @FieldResolver(() => String, { description: 'The reasons in one German sentence.' })
+  @FieldResolver(() => Boolean, {
+    description: 'True when size is the only reason (no shared topic, no mutual or indirect partner): the fill-up of a short list; the explanation says so.',
+  })
+  onlyBySize(@Root() s: ContactSuggestionType): boolean {
+    return onlyBySize(s.scoreParts, s.explanationData);
+  }
+
+  @FieldResolver(() => String, { description: 'The reasons in one German sentence, the reason that added most to the score first.' })
   async explanation(@Root() s: ContactSuggestionType, @Ctx() { loaders }: GraphQLContext): Promise<string> {
     const data = s.explanationData;
     const actorIds = [s.actorId, ...data.mutualCollaborators.map((m) => m.actorId)];

@@ -2,6 +2,7 @@
 import type { Principal } from '../auth/principal';
 import { authorOf } from '../auth/principal';
 import type { NetworkService } from '../service/network-service';
+import { ExportRunner } from '../transfer/export-runner';
 import { createLoaders, type Loaders } from './loaders';
 import { RequestGuard, type GuardOptions } from './request-guard';
 
@@ -12,10 +13,17 @@ export interface GraphQLContext {
   principal: Principal | null;
   /** This request's bounds, checked while it runs (./request-guard.ts). */
   guard: RequestGuard;
+  /** Exports, bounded per principal and off the event loop (../transfer/export-runner.ts). */
+  exports: ExportRunner;
 }
 
 /** The service writes as the principal (`key:<name>`, `jwt:<sub>`: see authorOf), recorded in the history. */
-export function createContext(service: NetworkService, principal: Principal | null, bounds?: GuardOptions): GraphQLContext {
+export function createContext(
+  service: NetworkService,
+  principal: Principal | null,
+  bounds?: GuardOptions,
+  exportRunner: ExportRunner = new ExportRunner(service.store, null),
+): GraphQLContext {
   const guard = new RequestGuard(bounds);
-  return { service: service.actingAs(authorOf(principal)), loaders: createLoaders(service.store, guard), principal, guard };
+  return { service: service.actingAs(authorOf(principal)), loaders: createLoaders(service.store, guard), principal, guard, exports: exportRunner };
 }

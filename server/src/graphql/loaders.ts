@@ -30,12 +30,15 @@ export interface Loaders {
 export const MAX_KEYS_PER_CALL = 2000;
 
 /** A loader over a batched store method (which already answers in key order). */
-function batched<V>(owner: object, load: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+function batched<V>(owner: LoaderOwner, load: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
   const batchScheduleFn = (dispatch: () => void) => whenOwnerIdle(owner, dispatch);
   return new DataLoader<string, V>(async (keys) => {
+    // A batch dispatched after its request was stopped (refused, client gone) is not loaded.
+    if (owner.stopped) throw new Error('the request was stopped');
     if (keys.length <= MAX_KEYS_PER_CALL) return load(keys);
     const values: V[] = [];
     for (let i = 0; i < keys.length; i += MAX_KEYS_PER_CALL) {
+      if (owner.stopped) throw new Error('the request was stopped');
       values.push(...(await load(keys.slice(i, i + MAX_KEYS_PER_CALL))));
       await takeTurn(owner);
     }
@@ -43,8 +46,12 @@ function batched<V>(owner: object, load: (keys: readonly string[]) => Promise<V[
   }, { batchScheduleFn });
 }
 
-/** `owner`: whose turn a large batch waits for (the request: ./event-loop-slices.ts). */
-export function createLoaders(store: NetworkStore, owner: object = {}): Loaders {
+/** Whose turn a large batch waits for (./event-loop-slices.ts), and whether it was stopped: the request's guard. */
+export interface LoaderOwner {
+  readonly stopped: boolean;
+}
+
+export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stopped: false }): Loaders {
   const loaders: Loaders = {
     actor: batched(owner, (ids) => store.getActors(ids)),
     topic: batched(owner, (ids) => store.getTopics(ids)),

@@ -29,6 +29,7 @@ import { watchHeap } from '../graphql/heap-watch';
 import { refuseStoppedAnswers } from '../graphql/request-guard';
 import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../service/network-service';
+import { ExportRunner, type ExportStoreLocation } from '../transfer/export-runner';
 import { authenticateRequests, principalOf, requireRole } from './authentication';
 import { exportRouter } from './export-routes';
 import { queryLimitRules, rateLimiter, refusedCredentialLimiter, requestLimits } from './limits';
@@ -40,6 +41,8 @@ export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspection' | 'production' | 'auth'> & {
   /** Limits against abusive requests; DEFAULT_LIMITS when absent. */
   limits?: LimitsConfig;
+  /** Where export workers open the store; absent (an in-memory store): exports run in this thread. */
+  storeLocation?: ExportStoreLocation;
 };
 
 export interface QuartiernetzApp {
@@ -90,6 +93,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   const apollo = await createApolloServer(httpServer, config);
   await apollo.start();
   const authenticator = new Authenticator(service.store, config.auth);
+  const exportRunner = new ExportRunner(service.store, config.storeLocation ?? null);
   const heapWatch = watchHeap();
   httpServer.on('close', () => heapWatch.stop());
   // One budget of refused credentials per address for both routes, checked before any key lookup.
@@ -116,7 +120,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     ...requestLimits(limits, config.bodyLimit),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
-        const context = createContext(service, principalOf(res), limits.query);
+        const context = createContext(service, principalOf(res), limits.query, exportRunner);
         // A client that goes away stops its request's resolvers (nobody would read the answer).
         res.on('close', () => {
           if (!res.writableFinished) context.guard.abort();
@@ -133,7 +137,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     authenticateRequests(authenticator),
     ...optional(rateLimiter(limits.rateLimit)),
     requireRole('VIEWER'),
-    exportRouter(service, { contactAllowed: (_req, res) => roleAtLeast(principalOf(res)!.role, 'EDITOR') }),
+    exportRouter(exportRunner, { contactAllowed: (_req, res) => roleAtLeast(principalOf(res)!.role, 'EDITOR') }),
   );
   app.use(viewerRouter());
 

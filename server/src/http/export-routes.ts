@@ -12,8 +12,8 @@ import { DomainError } from '../domain/errors';
 import { ACTOR_KINDS, COLLABORATION_KINDS, type ActorKind, type CollaborationKind } from '../domain/model';
 import { isCalendarDate } from '../domain/validation';
 import type { ScopeFilter } from '../graph/scope';
-import type { NetworkService } from '../service/network-service';
-import { exportNetwork } from '../transfer/export-job';
+import { QueueFullError } from '../domain/errors';
+import type { ExportRunner } from '../transfer/export-runner';
 import type { ExportFormat } from '../transfer/model';
 
 export interface ExportRouterOptions {
@@ -61,7 +61,7 @@ function filterOf(req: Request): ScopeFilter {
   };
 }
 
-export function exportRouter(service: NetworkService, options: ExportRouterOptions = {}): express.Router {
+export function exportRouter(runner: ExportRunner, options: ExportRouterOptions = {}): express.Router {
   const contactAllowed = options.contactAllowed ?? (() => false);
   const router = express.Router();
 
@@ -72,12 +72,18 @@ export function exportRouter(service: NetworkService, options: ExportRouterOptio
         res.status(403).json({ error: { code: 'FORBIDDEN', field: 'includeContact', message: 'contact data may not be exported by this caller' } });
         return;
       }
-      const files = await exportNetwork(service.store, { format, filter: filterOf(req), includeContact });
+      const principalId = (res.locals as { principal?: { id: string } }).principal?.id ?? 'anonymous';
+      const files = await runner.run(principalId, { format, filter: filterOf(req), includeContact });
       const file = files.find((f) => f.name === fileName)!;
       res.setHeader('Content-Type', file.mediaType);
       res.setHeader('Content-Disposition', `attachment; filename="quartiernetz-${file.name}"`);
-      res.send(file.content);
+      res.send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
     } catch (error) {
+      if (error instanceof QueueFullError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+        res.status(429).json({ error: { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds } });
+        return;
+      }
       if (error instanceof ParameterError || error instanceof DomainError) {
         const code = error instanceof DomainError ? error.code : 'BAD_USER_INPUT';
         res.status(code === 'NOT_FOUND' ? 404 : 400).json({ error: { code, field: error.field, message: error.message } });

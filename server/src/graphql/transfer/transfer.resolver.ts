@@ -10,7 +10,6 @@ import { forbiddenError } from '../access/errors';
 import { BadInputError, NotFoundError } from '../../domain/errors';
 import type { Topic } from '../../domain/model';
 import { IMPORT_TABLES, type ImportCounts } from '../../store/import-rules';
-import { exportNetwork } from '../../transfer/export-job';
 import { runImport } from '../../transfer/import-job';
 import { personalDataDocument } from '../../transfer/personal-data';
 import { withoutNulls } from '../common/patch';
@@ -65,12 +64,14 @@ export class TransferResolver {
     @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
     @Arg('includeContact', () => Boolean, { defaultValue: false, description: 'Put contact data (personal data) into the files.' })
     includeContact: boolean,
-    @Ctx() { service, principal }: GraphQLContext,
+    @Ctx() { principal, exports }: GraphQLContext,
   ): Promise<NetworkExportType> {
     if (includeContact && !(principal && roleAtLeast(principal.role, 'EDITOR'))) {
       throw forbiddenError('includeContact needs the role EDITOR: contact data is personal data.');
     }
-    const files = await exportNetwork(service.store, { format, filter: withoutNulls(filter), includeContact });
+    const exported = await exports.run(principal?.id ?? 'anonymous', { format, filter: withoutNulls(filter), includeContact });
+    const decoder = new TextDecoder();
+    const files = exported.map((f) => ({ name: f.name, mediaType: f.mediaType, content: decoder.decode(f.bytes) }));
     return { format, includesContact: includeContact, files };
   }
 

@@ -11,7 +11,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { RequestHandler } from 'express';
-import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
 import type { QueryLimits } from '../../config';
 import { sendGraphQLError } from './request-errors';
 
@@ -24,7 +24,7 @@ export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
  */
 export const COST_DEPTH_FACTOR = 2;
 
-export type QueryLimitName = 'depth' | 'cost' | 'aliases' | 'tokens' | 'directives';
+export type QueryLimitName = 'depth' | 'cost' | 'aliases' | 'tokens' | 'directives' | 'exports';
 
 const WHAT: Record<QueryLimitName, string> = {
   depth: 'nesting depth',
@@ -32,6 +32,7 @@ const WHAT: Record<QueryLimitName, string> = {
   aliases: 'number of aliases',
   tokens: 'number of tokens',
   directives: 'number of directives',
+  exports: 'number of exports',
 };
 
 /** The refusal of a document over one of the limits. */
@@ -55,6 +56,25 @@ function refuse(limit: QueryLimitName, max: number) {
   };
 }
 
+/** Fields that build a whole export: their cost is the network's size, not the document's. */
+export const EXPORT_FIELDS = new Set(['exportNetwork']);
+
+/**
+ * At most one export per document (fragments included): 50 aliases of exportNetwork built a
+ * 473 MB answer while the cost limit counted each as 1. A fragment spread twice is caught at run
+ * time (the export runner allows one export per principal at a time).
+ */
+export function oneExportPerDocument(context: ValidationContext): ASTVisitor {
+  let seen = 0;
+  return {
+    Field(node) {
+      if (!EXPORT_FIELDS.has(node.name.value)) return;
+      seen++;
+      if (seen === 2) context.reportError(new QueryLimitError('exports', 1));
+    },
+  };
+}
+
 /**
  * The validation rules for Apollo's `validationRules` (they run beside graphql-js's own rules; the
  * token limit bounds what those cost on an abusive document). Apollo answers HTTP 400.
@@ -65,6 +85,7 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
     costLimitRule({ maxCost: limits.maxCost, depthCostFactor: COST_DEPTH_FACTOR, ...refuse('cost', limits.maxCost) }),
     maxAliasesRule({ n: limits.maxAliases, ...refuse('aliases', limits.maxAliases) }),
     maxDirectivesRule({ n: limits.maxDirectives, ...refuse('directives', limits.maxDirectives) }),
+    oneExportPerDocument,
   ];
   // graphql-armor's visitors implement the one hook they need (OperationDefinition); graphql-js
   // takes them as visitors, its types do not know them.

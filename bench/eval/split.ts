@@ -5,7 +5,7 @@
  * - Training: the collaborations that start before the cut-off (and those without a date), loaded
  *   into a NetworkProjection — the same structure the service scores on.
  * - Actors in the projection: `present` — only actors that took part in a training collaboration
- *   (H2020: an organisation exists for us once it is in a project; DESIGN.md's protocol), or `all`
+ *   (H2020: an organisation exists for us once it is in a project; the reference protocol), or `all`
  *   registered actors with their declared interests (the planted networks: an actor registers with
  *   its topics before its first collaboration, like the seed's Repair-Café).
  * - Targets: pairs of actors of the projection that first work together in a collaboration starting

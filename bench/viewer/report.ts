@@ -1,4 +1,4 @@
-/** The printed table (Markdown) with the issue's targets, and the shape of bench/results/viewer.json. */
+/** The printed table (Markdown) with the targets marked, and the shape of bench/results/viewer.json. */
 import type { Frames, Picture, PngExport } from './page';
 
 export const TARGETS = {
@@ -84,7 +84,7 @@ export function table(r: ViewerBenchResult): string {
   );
   lines.push(
     '',
-    `Targets (issue 14, at 5,000 actors): first picture < 2 s, a new layout < 3 s, gestures ≥ 30 fps at the median; ✓/✗ mark them. Load average per size: ${r.sizes.map((x) => `${n(x.actors)}: ${x.loadAverage.map((l) => l.toFixed(1)).join(' → ')}`).join('; ')} (${r.machine.cpus} cores).`,
+    `Targets (at 5,000 actors): first picture < 2 s, a new layout < 3 s, gestures ≥ 30 fps at the median; ✓/✗ mark them. Load average per size: ${r.sizes.map((x) => `${n(x.actors)}: ${x.loadAverage.map((l) => l.toFixed(1)).join(' → ')}`).join('; ')} (${r.machine.cpus} cores).`,
   );
   if (r.sizes.some((x) => x.source === 'beyond-api-limit')) {
     lines.push('', '¹ The API answers at most 5,000 actors; beyond, the bench hands the page the answer the same code computes without that limit (the API\'s time not included).');

@@ -14,7 +14,7 @@
  * - `topics` — cosine of the IDF-weighted topic vectors (topic-profile.ts).
  *
  * Walks use the unweighted graph (a tie is a tie, however many collaborations it has): that is the
- * definition the reference figures in DESIGN.md were measured with.
+ * definition the H2020 reference figures (see docs/suggestions.md) were measured with.
  *
  * A workspace holds dense scratch arrays of one value per actor and per signal, allocated once per
  * index and cleared between queries (only what the last query touched, when it touched little). It
@@ -27,7 +27,7 @@ import type { TopicProfiles } from './topic-profile';
 export const SIGNAL_NAMES = ['topics', 'adamicAdar', 'resourceAllocation', 'commonNeighbours', 'katz', 'activity', 'collaborations'] as const;
 export type SignalName = (typeof SIGNAL_NAMES)[number];
 
-/** β of the truncated Katz index: DESIGN.md's reference value. */
+/** β of the truncated Katz index: the value the reference figures were measured with. */
 export const KATZ_BETA = 0.005;
 
 /** One query's signals; valid until the workspace computes the next query. */

@@ -12,7 +12,7 @@
  *
  * Order: score descending, ties by actor id. Only scores above 0 (and at least `minScore`) are
  * ranked; when fewer than `first` are, the list is filled up with the most active remaining actors
- * (ties by id) — the protocol of DESIGN.md's reference figures, where every list has 10 entries.
+ * (ties by id) — the protocol the reference figures were measured with, where every list has 10 entries.
  */
 import { DomainError, NotFoundError } from '../domain/errors';
 import type { ActorKind } from '../domain/model';

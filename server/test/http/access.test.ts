@@ -1,5 +1,5 @@
 /**
- * Access control over real HTTP (issue 5, "Access"): every rule through the wire, on the embedded
+ * Access control over real HTTP (docs/access.md): every rule through the wire, on the embedded
  * store with the Batenbrock seed — a fresh server per test.
  *
  * - no credential: every query and mutation answers HTTP 401, code UNAUTHENTICATED, and changes nothing;

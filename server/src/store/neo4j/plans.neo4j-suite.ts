@@ -3,7 +3,7 @@
  * choosing an index, and assert the plan shape. A page of actors must be read from the nameKey
  * range index in index order and stop after one page (a PartialTop orders only the ties on nameKey
  * by id) — never a Sort/Top over every actor, which is what made a generated GraphQL layer 24×
- * slower at 100k actors (DESIGN.md, "What a real Neo4j showed").
+ * slower at 100k actors when measured on a real Neo4j.
  *
  * What Neo4j 5.26 shows for LIST_ACTORS (first page, no filters), empty or with 20k actors alike:
  *   ProduceResults          order a.nameKey ASC, a.id ASC

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
         }, config.projectionRefreshSeconds * 1000).unref()
       : null;
 
-  const { httpServer, apollo } = await createApp(service, { ...config, storeLocation: config });
+  const { httpServer, apollo } = await createApp(service, { ...config, storeLocation: config, watchHeap: true });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -5,7 +5,7 @@
  * Under systemd or a container's restart policy run ./main.ts directly instead (docs/operations.md).
  *
  *   HEAP_LIMIT_MB   V8's old-space limit of the service (default 2048); the request guard's heap
- *                   watch refuses the largest running request at 70 % of it.
+ *                   watch refuses the largest running request at 60 % of it.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';

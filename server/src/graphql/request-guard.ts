@@ -44,7 +44,8 @@ class LongWork {
   private readonly waiting = new Map<RequestGuard, { promise: Promise<void>; resume: () => void }>();
 
   acquire(guard: RequestGuard): Promise<void> | void {
-    if (this.holders.has(guard)) return;
+    // A finished request holds no slot (its late resolvers find it stopped and return at once).
+    if (guard.finished || this.holders.has(guard)) return;
     const queued = this.waiting.get(guard);
     if (queued) return queued.promise;
     if (this.holders.size < LONG_WORK_SLOTS) {
@@ -87,6 +88,8 @@ export class RequestGuard {
   private used = 0;
   private stopError: GraphQLError | null = null;
   private aborted = false;
+  /** Answered (or abandoned): graphql-js may still run sibling resolvers of an early answer. */
+  finished = false;
   readonly maxResults: number;
   readonly maxMillis: number;
   private readonly deadline: number;
@@ -118,9 +121,9 @@ export class RequestGuard {
     return this.stopError;
   }
 
-  /** Refused, or its client is gone: no resolver may start new work. */
+  /** Refused, its client is gone, or already answered: no resolver may start new work. */
   get stopped(): boolean {
-    return this.stopError !== null || this.aborted;
+    return this.stopError !== null || this.aborted || this.finished;
   }
 
   /** Stops every resolver of this request with `error` as the answer (the first stop wins). */
@@ -136,6 +139,7 @@ export class RequestGuard {
 
   /** The request is answered: it no longer counts for the heap watch, its long-work slot is free. */
   finish(): void {
+    this.finished = true;
     running.delete(this);
     longWork.release(this);
   }

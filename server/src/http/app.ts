@@ -43,6 +43,8 @@ export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspecti
   limits?: LimitsConfig;
   /** Where export workers open the store; absent (an in-memory store): exports run in this thread. */
   storeLocation?: ExportStoreLocation;
+  /** Watch this process's heap and refuse the largest request when it runs short (the server process only). */
+  watchHeap?: boolean;
 };
 
 export interface QuartiernetzApp {
@@ -94,8 +96,10 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   await apollo.start();
   const authenticator = new Authenticator(service.store, config.auth);
   const exportRunner = new ExportRunner(service.store, config.storeLocation ?? null);
-  const heapWatch = watchHeap();
-  httpServer.on('close', () => heapWatch.stop());
+  if (config.watchHeap) {
+    const heapWatch = watchHeap();
+    httpServer.on('close', () => heapWatch.stop());
+  }
   // One budget of refused credentials per address for both routes, checked before any key lookup.
   const refusedCredentials = optional(refusedCredentialLimiter(limits.rateLimit));
 

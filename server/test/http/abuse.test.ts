@@ -1,0 +1,255 @@
+/**
+ * The abuse suite: the real service under its supervisor (`npm start`: server/src/supervisor.ts,
+ * heap limit 1024 MB here) on a generated network of 10,000 actors in a SQLite file, attacked as
+ * an outsider did it — the fan-out queries that used to crash it and 50 variations of them,
+ * concurrent exports, an insight flood, a flood of unknown keys — while /healthz is asked every
+ * 100 ms and the service's RSS is read from /proc. Asserts that the process survives (no restart),
+ * its RSS stays under 1.5 GB, /healthz always answers (the slowest answer is printed: the target is
+ * 200 ms, the bound asserted 1 s, on a 2-core CI machine that runs other suites at the same time),
+ * and every refused request carries a code. Then the service is killed (-9) and the supervisor
+ * starts it again.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateNetwork } from '../../../seed/generate';
+import { generateApiKey, issueApiKey } from '../../src/auth/api-keys';
+import { createEmbeddedStore } from '../../src/store/embedded';
+
+const ROOT = join(__dirname, '../../..');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The service process under the supervisor (its only child). */
+function serviceChildPid(supervisorPid: number): number | null {
+  try {
+    const children = readFileSync(`/proc/${supervisorPid}/task/${supervisorPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return children.length > 0 ? Number(children[0]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function rssMb(pid: number): number {
+  try {
+    return (Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096) / 1e6;
+  } catch {
+    return 0;
+  }
+}
+
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: Array<{ extensions?: { code?: string; limit?: string } }> } | null;
+}
+
+describe('abuse suite (10k actors, service under its supervisor)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qn-abuse-'));
+  const adminKey = generateApiKey();
+  let viewerKey = '';
+  let supervisor: ChildProcess;
+  let output = '';
+  let base = '';
+  let servicePid = 0;
+  let hubs: string[] = [];
+  let maxRss = 0;
+  let maxHealthMs = 0;
+  let healthFailures = 0;
+  let monitoring = true;
+  let monitor: Promise<void>;
+
+  const post = async (query: string, key = adminKey): Promise<Answer> => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query }),
+    });
+    const text = await response.text();
+    let body: Answer['body'] = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+    return { status: response.status, body };
+  };
+
+  /** Answered, or refused with a code: never a 500, never an error without a code. */
+  const expectAnsweredOrCoded = (answer: Answer, codes: string[]) => {
+    expect(answer.status).not.toBe(500);
+    expect(answer.body).not.toBeNull();
+    for (const error of answer.body!.errors ?? []) expect(codes).toContain(error.extensions?.code);
+  };
+
+  beforeAll(async () => {
+    const data = generateNetwork({ actors: 10_000, hubs: 5, seed: 7 });
+    const degree = new Map<string, number>();
+    for (const c of data.collaborations) for (const p of c.participants ?? []) degree.set(p.actorId, (degree.get(p.actorId) ?? 0) + 1);
+    hubs = [...degree].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([id]) => id);
+    const store = createEmbeddedStore({ filename: join(dir, 'quartiernetz.sqlite') });
+    await store.init();
+    await store.mergeGraph(data);
+    viewerKey = (await issueApiKey(store, { name: 'abuse-viewer', role: 'VIEWER' })).key;
+    await store.close();
+
+    supervisor = spawn(process.execPath, ['--import', 'tsx', 'server/src/supervisor.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        SEED: 'none',
+        NEO4J_URI: '',
+        DATA_DIR: dir,
+        ADMIN_API_KEY: adminKey,
+        HEAP_LIMIT_MB: '1024',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    supervisor.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    supervisor.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    for (let waited = 0; !/GraphQL at (http:\/\/[^\s/]+)\/graphql/.test(output); waited += 100) {
+      if (waited > 90_000) throw new Error(`the service did not start:\n${output}`);
+      await sleep(100);
+    }
+    base = /GraphQL at (http:\/\/[^\s/]+)\/graphql/.exec(output)![1];
+    servicePid = serviceChildPid(supervisor.pid!)!;
+    expect(servicePid).toBeGreaterThan(0);
+
+    monitor = (async () => {
+      while (monitoring) {
+        const started = performance.now();
+        try {
+          const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(10_000) });
+          if (response.status !== 200) healthFailures++;
+        } catch {
+          healthFailures++;
+        }
+        maxHealthMs = Math.max(maxHealthMs, performance.now() - started);
+        maxRss = Math.max(maxRss, rssMb(servicePid));
+        await sleep(100);
+      }
+    })();
+  }, 120_000);
+
+  afterAll(async () => {
+    monitoring = false;
+    await monitor;
+    if (supervisor && supervisor.exitCode === null) {
+      supervisor.kill('SIGTERM');
+      await new Promise((resolve) => supervisor.once('exit', resolve));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the queries that crashed it, 50 variations, concurrent exports, an insight flood and a credential flood: it survives and answers', async () => {
+    // 1. The exact requests of the finding (the deep one, then the same one level shallower).
+    const topics = await post('{ topics(first:500){ nodes { actors { collaborators { actor { collaborators { actor { id } } } } } } } }', viewerKey);
+    expect(topics.status).toBe(400);
+    expect(topics.body!.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+    const deep = `{ actor(id:"${hubs[0]}"){ collaborators { actor { collaborators { actor { collaborators { actor { id } } } } } } } }`;
+    const shallower = `{ actor(id:"${hubs[0]}"){ collaborators { actor { collaborators { actor { id } } } } } }`;
+    for (const query of [deep, shallower]) expectAnsweredOrCoded(await post(query, viewerKey), ['QUERY_TOO_COMPLEX']);
+
+    // 2. Fifty variations, five at a time: other hubs, depths, page sizes, aliases, fields.
+    const variations: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const hub = hubs[i % hubs.length];
+      const depth = 2 + (i % 3);
+      let chain = 'id name';
+      for (let d = 0; d < depth; d++) chain = `collaborators { sharedCount actor { ${chain} } }`;
+      switch (i % 5) {
+        case 0:
+          variations.push(`{ actor(id: "${hub}") { ${chain} } }`);
+          break;
+        case 1:
+          variations.push(`{ a: actor(id: "${hub}") { ${chain} } b: actor(id: "${hubs[(i + 1) % hubs.length]}") { ${chain} } }`);
+          break;
+        case 2:
+          variations.push(`{ topics(first: ${100 + i * 8}) { nodes { actors { collaborations { collaboration { participants { actor { collaborators { actor { id } } } } } } } } } }`);
+          break;
+        case 3:
+          variations.push(`{ actors(first: 500) { nodes { collaborators { actor { collaborators { actor { name } } } } } } }`);
+          break;
+        default:
+          variations.push(`{ actor(id: "${hub}") { collaborations { collaboration { participants { actor { collaborators { collaborations { id title } } } } } } } }`);
+      }
+    }
+    const codes = ['QUERY_TOO_COMPLEX', 'RATE_LIMITED'];
+    for (let i = 0; i < variations.length; i += 5) {
+      const answers = await Promise.all(variations.slice(i, i + 5).map((q) => post(q, viewerKey)));
+      for (const answer of answers) expectAnsweredOrCoded(answer, codes);
+    }
+
+    // 3. Exports: 50 aliases in one document are refused; 8 concurrent GraphML downloads by one
+    //    key run one at a time (the others 429 RATE_LIMITED with Retry-After).
+    const aliases = await post(`{ ${Array.from({ length: 50 }, (_, i) => `e${i}: exportNetwork(format: JSON){ files { content } }`).join(' ')} }`, viewerKey);
+    expect(aliases.status).toBe(400);
+    expect(aliases.body!.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'exports' });
+    const downloads = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const response = await fetch(`${base}/export/network.graphml`, { headers: { authorization: `Bearer ${viewerKey}` } });
+        const text = await response.text();
+        return { status: response.status, retryAfter: response.headers.get('retry-after'), text };
+      }),
+    );
+    expect(downloads.filter((d) => d.status === 200).length).toBeGreaterThanOrEqual(1);
+    for (const d of downloads.filter((x) => x.status !== 200)) {
+      expect(d.status).toBe(429);
+      expect(Number(d.retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(JSON.parse(d.text).error.code).toBe('RATE_LIMITED');
+    }
+
+    // 4. An insight flood: 80 distinct hand-over questions of one viewer.
+    const flood = await Promise.all(
+      Array.from({ length: 80 }, (_, i) => post(`{ resilience(removeActorIds: ["${hubs[i % 10]}", "a${String(100 + i).padStart(6, '0')}"]) { componentsAfter } }`, viewerKey)),
+    );
+    for (const answer of flood) expectAnsweredOrCoded(answer, ['COMPUTING', 'RATE_LIMITED']);
+
+    // 5. A flood of unknown keys: refused, rate-limited, with RateLimit headers.
+    const wrongKey = generateApiKey();
+    const refused = await Promise.all(
+      Array.from({ length: 800 }, async () => {
+        const response = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${wrongKey}` },
+          body: '{"query":"{ me { role } }"}',
+        });
+        await response.arrayBuffer();
+        return { status: response.status, rateLimit: response.headers.get('ratelimit') };
+      }),
+    );
+    expect(refused.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    expect(refused.some((r) => r.status === 429)).toBe(true);
+    expect(refused.every((r) => r.rateLimit !== null)).toBe(true);
+
+    // Still the same process, still answering ordinary requests.
+    expect(serviceChildPid(supervisor.pid!)).toBe(servicePid);
+    const ordinary = await post(`{ actor(id: "${hubs[1]}") { name collaborators(first: 5) { actor { name } } } }`, viewerKey);
+    expect(ordinary.status).toBe(200);
+    console.log(`abuse suite: max RSS ${Math.round(maxRss)} MB, slowest /healthz ${Math.round(maxHealthMs)} ms, /healthz failures ${healthFailures}`);
+    expect(healthFailures).toBe(0);
+    expect(maxRss).toBeLessThan(1500);
+    expect(maxHealthMs).toBeLessThan(1000);
+  }, 240_000);
+
+  test('killed with -9, the service is started again by its supervisor and is ready', async () => {
+    monitoring = false;
+    await monitor;
+    const killed = servicePid;
+    process.kill(killed, 'SIGKILL');
+    let restarted: number | null = null;
+    for (let waited = 0; waited < 60_000; waited += 200) {
+      await sleep(200);
+      restarted = serviceChildPid(supervisor.pid!);
+      if (restarted && restarted !== killed && /GraphQL at/.test(output.slice(output.lastIndexOf('starting it again')))) break;
+    }
+    expect(restarted).not.toBeNull();
+    expect(restarted).not.toBe(killed);
+    expect(output).toMatch(/Quartiernetz stopped \(SIGKILL\); starting it again/);
+    const newBase = /GraphQL at (http:\/\/[^\s/]+)\/graphql/.exec(output.slice(output.lastIndexOf('starting it again')))![1];
+    const ready = await fetch(`${newBase}/readyz`);
+    expect(ready.status).toBe(200);
+  }, 90_000);
+});

@@ -34,8 +34,14 @@ export function bearerCredential(headers: Headers): string | null {
   return match[1]!;
 }
 
+/** How long an accepted credential passes the budget of refused credentials (see recentlyAccepted). */
+const RECENTLY_ACCEPTED_MS = 10 * 60_000;
+const MAX_REMEMBERED = 10_000;
+
 export class Authenticator {
   private readonly touched = new Map<string, number>();
+  /** SHA-256 of recently accepted credentials → when. */
+  private readonly accepted = new Map<string, number>();
   private readonly jwt: JwtVerifier | null;
 
   constructor(
@@ -49,7 +55,33 @@ export class Authenticator {
   async authenticate(headers: Headers): Promise<Principal | null> {
     const credential = bearerCredential(headers);
     if (credential === null) return this.config.anonymousAccess === 'viewer' ? ANONYMOUS_VIEWER : null;
-    if (looksLikeApiKey(credential)) return this.apiKey(credential);
+    const principal = looksLikeApiKey(credential) ? await this.apiKey(credential) : this.verifyJwt(credential);
+    this.rememberAccepted(credential);
+    return principal;
+  }
+
+  /**
+   * Whether this Authorization header's credential was accepted within the last few minutes: such
+   * requests pass the budget of refused credentials of their address (limits/rate-limit.ts), so a
+   * flood of made-up keys from one address (or one proxy) does not lock out the clients that work.
+   * It only skips that budget; the credential is checked as always.
+   */
+  recentlyAccepted(authorization: string | undefined): boolean {
+    const credential = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : null;
+    if (!credential) return false;
+    const at = this.accepted.get(hashApiKey(credential));
+    return at !== undefined && this.now() - at < RECENTLY_ACCEPTED_MS;
+  }
+
+  private rememberAccepted(credential: string): void {
+    const hash = hashApiKey(credential);
+    this.accepted.delete(hash);
+    this.accepted.set(hash, this.now());
+    // Oldest first (a Map keeps insertion order): bounded memory.
+    if (this.accepted.size > MAX_REMEMBERED) this.accepted.delete(this.accepted.keys().next().value!);
+  }
+
+  private verifyJwt(credential: string): Principal {
     if (!this.jwt) throw new CredentialError('this server accepts API keys only (JWT_SECRET is not set)');
     return this.jwt.verify(credential);
   }

@@ -11,6 +11,7 @@
  * - anything else: INTERNAL_SERVER_ERROR with a generic message (details go to the log only).
  */
 import type { GraphQLFormattedError } from 'graphql';
+import { RequestStoppedError } from './loaders';
 import { GraphQLError } from 'graphql';
 import type { ValidationError } from 'class-validator';
 import { ComputingError, DomainError, QueueFullError } from '../domain/errors';
@@ -82,6 +83,9 @@ export function formatError(
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
   }
+
+  // A batch of a request whose client went away: nobody reads this answer, nothing went wrong.
+  if (original instanceof RequestStoppedError) return { message: original.message, path: formatted.path, extensions: { code: 'CLIENT_CLOSED_REQUEST' } };
 
   log('Unexpected error while answering a GraphQL request:', original);
   return {

@@ -29,16 +29,28 @@ export interface Loaders {
  */
 export const MAX_KEYS_PER_CALL = 2000;
 
+/** Why a batch is not loaded: the request's refusal (its answer), else a plain stop (nobody reads it). */
+function stoppedError(owner: LoaderOwner): Error {
+  return owner.refusal ?? new RequestStoppedError();
+}
+
+export class RequestStoppedError extends Error {
+  constructor() {
+    super('the request was stopped');
+    this.name = 'RequestStoppedError';
+  }
+}
+
 /** A loader over a batched store method (which already answers in key order). */
 function batched<V>(owner: LoaderOwner, load: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
   const batchScheduleFn = (dispatch: () => void) => whenOwnerIdle(owner, dispatch);
   return new DataLoader<string, V>(async (keys) => {
     // A batch dispatched after its request was stopped (refused, client gone) is not loaded.
-    if (owner.stopped) throw new Error('the request was stopped');
+    if (owner.stopped) throw stoppedError(owner);
     if (keys.length <= MAX_KEYS_PER_CALL) return load(keys);
     const values: V[] = [];
     for (let i = 0; i < keys.length; i += MAX_KEYS_PER_CALL) {
-      if (owner.stopped) throw new Error('the request was stopped');
+      if (owner.stopped) throw stoppedError(owner);
       values.push(...(await load(keys.slice(i, i + MAX_KEYS_PER_CALL))));
       await takeTurn(owner);
     }
@@ -49,6 +61,8 @@ function batched<V>(owner: LoaderOwner, load: (keys: readonly string[]) => Promi
 /** Whose turn a large batch waits for (./event-loop-slices.ts), and whether it was stopped: the request's guard. */
 export interface LoaderOwner {
   readonly stopped: boolean;
+  /** The error that stopped it, when it was refused (its answer). */
+  readonly refusal?: Error | null;
 }
 
 export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stopped: false }): Loaders {

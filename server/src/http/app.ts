@@ -101,7 +101,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     httpServer.on('close', () => heapWatch.stop());
   }
   // One budget of refused credentials per address for both routes, checked before any key lookup.
-  const refusedCredentials = optional(refusedCredentialLimiter(limits.rateLimit));
+  const refusedCredentials = optional(refusedCredentialLimiter(limits.rateLimit, (authorization) => authenticator.recentlyAccepted(authorization)));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

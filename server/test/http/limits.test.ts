@@ -327,6 +327,8 @@ describe('rate limit over HTTP', () => {
     const max = DEFAULT_LIMITS.rateLimit.max; // 600 per minute
     const api = await startHttpApi(counted.store, { config: { limits: { ...TEST_LIMITS, rateLimit: DEFAULT_LIMITS.rateLimit } } });
     try {
+      // A working client, seen before the flood.
+      expect((await api.post({ query: '{ __typename }' })).status).toBe(200);
       counted.reset();
       const unknown = `qn_${'A'.repeat(43)}`;
       const started = Date.now();
@@ -358,6 +360,11 @@ describe('rate limit over HTTP', () => {
       expect((await api.request('/export/network.json', { headers: { authorization: `Bearer ${unknown}` } })).status).toBe(429);
       // Requests without a credential are not counted against it (they count per address, as before).
       expect((await api.postAnonymous({ query: '{ __typename }' })).status).toBe(200);
+      // A key that worked before the flood still works from the same address (no lockout of working clients).
+      expect((await api.post({ query: '{ __typename }' })).status).toBe(200);
+      // A key never seen before waits like the made-up ones (it cannot be told apart without a lookup).
+      const fresh = await api.issueKey('fresh', 'VIEWER');
+      expect((await api.postAs(fresh.key, { query: '{ __typename }' })).status).toBe(429);
     } finally {
       await api.stop();
       await counted.store.close();

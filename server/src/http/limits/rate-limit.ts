@@ -79,7 +79,7 @@ export function refusedCredentialHeaders(res: Response): void {
  * budget, a request with a credential answers 429 RATE_LIMITED without its credential being
  * checked, so a flood of made-up keys costs neither hashes nor store lookups.
  */
-export function refusedCredentialLimiter(config: RateLimitConfig): RequestHandler | null {
+export function refusedCredentialLimiter(config: RateLimitConfig, recentlyAccepted: (authorization: string) => boolean = () => false): RequestHandler | null {
   if (config.max <= 0) return null;
   const limiter = rateLimit({
     windowMs: config.windowMs,
@@ -89,7 +89,8 @@ export function refusedCredentialLimiter(config: RateLimitConfig): RequestHandle
     legacyHeaders: false,
     requestPropertyName: REFUSED_INFO,
     keyGenerator: (request) => `ip:${ipKeyGenerator(request.ip ?? 'unknown')}`,
-    skip: (request) => request.headers.authorization === undefined,
+    // Without a credential nothing is counted; a credential accepted a moment ago passes (no lockout of working clients).
+    skip: (request) => request.headers.authorization === undefined || recentlyAccepted(request.headers.authorization),
     skipSuccessfulRequests: true,
     requestWasSuccessful: (_request, res) => res.locals[CREDENTIAL_REFUSED] !== true,
     handler: (req, res) => {

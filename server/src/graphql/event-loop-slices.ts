@@ -55,10 +55,12 @@ function afterPromiseJobs(callback: () => void): void {
  * over several turns (one store call per kind of lookup and level, as without turns).
  */
 export function whenOwnerIdle(owner: object, callback: () => void): void {
-  if (!queues.has(owner)) return afterPromiseJobs(callback);
+  // Checked again when it is due: a resolver resumed just before may have had to wait again.
+  const attempt = () => (queues.has(owner) ? whenOwnerIdle(owner, callback) : callback());
+  if (!queues.has(owner)) return afterPromiseJobs(attempt);
   const waiting = idleCallbacks.get(owner);
-  if (waiting) waiting.push(callback);
-  else idleCallbacks.set(owner, [callback]);
+  if (waiting) waiting.push(attempt);
+  else idleCallbacks.set(owner, [attempt]);
 }
 
 function markTurn(now: number): void {

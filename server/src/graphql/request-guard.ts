@@ -224,16 +224,14 @@ function nothing(info: GraphQLResolveInfo, guard: RequestGuard): unknown {
 export const GuardResolvers: MiddlewareFn<{ guard: RequestGuard }> = async ({ context, info }, next) => {
   const { guard } = context;
   // Also the fields skipped after a refusal take turns: thousands of them end at once.
-  if (guard.long) {
-    await guard.mayGoOn();
-    await takeTurn(guard);
-  }
+  if (guard.long) await guard.mayGoOn();
+  await takeTurn(guard);
   if (guard.stopped) return nothing(info, guard);
   guard.check(info);
   if (guard.stopped) return nothing(info, guard);
   const result = await next();
   // The continuations of a large batch all run in one go: they take turns here too.
-  if (guard.long) await takeTurn(guard);
+  await takeTurn(guard);
   if (guard.stopped) return nothing(info, guard);
   if (Array.isArray(result)) guard.spend(result.length, info);
   return result;

@@ -21,7 +21,7 @@ export interface Peer {
   close(): Promise<void>;
 }
 
-type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Any = any;
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export const PEER_TYPE_DEFS = /* GraphQL */ `

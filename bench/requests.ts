@@ -69,7 +69,7 @@ CALL (shown) {
 
 const unique = <T>(items: T[]) => [...new Set(items)];
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Any = any;
 
 async function cypher(driver: Driver, statement: string, params: Record<string, unknown>) {
   const result = await driver.executeQuery(statement, params, { routing: neo4j.routing.READ });

@@ -1,5 +1,5 @@
 /**
- * Start time and peak memory of the real server process: `server/src/main.ts` spawned with
+ * Start time and peak memory of the real server process: `server/main.ts` spawned with
  * SEED=none on preloaded data (DATA_DIR or NEO4J_URI), timed until /readyz answers 200; peak RSS
  * (VmHWM) read from /proc after a few heavy requests.
  */
@@ -43,7 +43,7 @@ export async function measureStart(
 ): Promise<StartResult> {
   const root = resolve(__dirname, '..');
   const started = nowMs();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', NODE_ENV: 'production', ADMIN_API_KEY: BENCH_ADMIN_KEY },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,8 @@
 /**
- * `npm start`: runs the service (./main.ts) as a child process with a heap limit and starts it
+ * `npm start`: runs the service (../main.ts) as a child process with a heap limit and starts it
  * again when it dies (a crash, the kernel's OOM killer), with a growing pause between quick
  * failures. SIGINT/SIGTERM are passed on and end the supervisor once the service has stopped.
- * Under systemd or a container's restart policy run ./main.ts directly instead (docs/operations.md).
+ * Under systemd or a container's restart policy run server/main.ts directly instead (docs/operations.md).
  *
  *   HEAP_LIMIT_MB   V8's old-space limit of the service (default 2048); the request guard's heap
  *                   watch refuses the largest running request at 60 % of it.
@@ -10,7 +10,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-const MAIN = join(__dirname, 'main.ts');
+const MAIN = join(__dirname, '..', 'main.ts');
 const heapLimitMb = Number(process.env.HEAP_LIMIT_MB ?? 2048);
 /** A service that ran this long counts as healthy: the next failure restarts it at once. */
 const HEALTHY_AFTER_MS = 60_000;

@@ -1,6 +1,6 @@
 /**
  * Durability of the embedded store on a real file: a clean restart keeps everything, and a
- * `kill -9` of the real server (server/src/main.ts, over HTTP) in the middle of a burst of
+ * `kill -9` of the real server (server/main.ts, over HTTP) in the middle of a burst of
  * concurrent writes loses none that were acknowledged and leaves a database that passes SQLite's
  * integrity check; the server starts again on it.
  */

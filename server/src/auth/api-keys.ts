@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKeyRecord, NetworkStore } from '../store/network-store';
-import type { Role } from './roles';
+import type { Role } from '../domain/roles';
 
 export const API_KEY_PREFIX = 'qn_';
 const SECRET_BYTES = 32;

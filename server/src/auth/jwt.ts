@@ -17,7 +17,7 @@ import jwt from 'jsonwebtoken';
 import { forbiddenCharacter } from '../domain/validation';
 import { CredentialError } from './errors';
 import type { Principal } from './principal';
-import { highestRole, parseRole, type Role } from './roles';
+import { highestRole, parseRole, type Role } from '../domain/roles';
 
 export interface JwtConfig {
   secret: string;

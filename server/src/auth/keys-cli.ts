@@ -12,7 +12,7 @@ import { DomainError } from '../domain/errors';
 import { createStore, describeStore } from '../store/create-store';
 import type { ApiKeyRecord, NetworkStore } from '../store/network-store';
 import { issueApiKey } from './api-keys';
-import { parseRole } from './roles';
+import { parseRole } from '../domain/roles';
 
 export const USAGE = `Usage:
   npm run keys -- create --name NAME --role viewer|editor|admin

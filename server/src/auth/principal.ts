@@ -3,7 +3,7 @@
  * anonymous viewer. The history records writes under `authorOf(principal)`.
  */
 import { ANONYMOUS_AUTHOR } from '../store/history-rules';
-import type { Role } from './roles';
+import type { Role } from '../domain/roles';
 
 export type AuthMethod = 'api-key' | 'jwt' | 'anonymous';
 

@@ -43,7 +43,9 @@ export function checkFilterRange(filter: { from?: IsoDate | null; to?: IsoDate |
 //   Persian, soft hyphens);
 // - no unpaired UTF-16 surrogates, which no encoding can store faithfully.
 // Text that passes is stored in NFC (normalizeText), so that one name has one spelling.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
@@ -96,7 +98,7 @@ const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$
  * must be one; a word starting with "@" is a handle (`@repaircafe`), not an address.
  */
 export function malformedEmail(contact: string): string | null {
-  for (const raw of contact.split(/[\s,;()<>\[\]"']+/)) {
+  for (const raw of contact.split(/[\s,;()<>[\]"']+/)) {
     const mailto = /^mailto:/i.test(raw);
     const word = raw.replace(/^mailto:/i, '').replace(/[.:!?]+$/, '');
     if ((mailto || word.indexOf('@') > 0) && !EMAIL.test(word)) return raw;

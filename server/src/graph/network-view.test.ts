@@ -29,7 +29,10 @@ function reference(projection: NetworkProjection, options: NetworkViewOptions) {
   let frontier = [...order];
   for (let step = 0; step < (options.depth ?? 1); step++) {
     const next: string[] = [];
-    for (const a of frontier) for (const p of neighbours(a, options).keys()) if (!seen.has(p)) (seen.add(p), next.push(p));
+    for (const a of frontier) for (const p of neighbours(a, options).keys()) if (!seen.has(p)) {
+      seen.add(p);
+      next.push(p);
+    }
     order.push(...next);
     frontier = next;
   }

@@ -18,7 +18,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import { Authenticator } from '../auth/authenticate';
-import { roleAtLeast } from '../auth/roles';
+import { roleAtLeast } from '../domain/roles';
 import { DEFAULT_LIMITS, type Config, type LimitsConfig } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import { createContext } from '../graphql/context';

@@ -10,7 +10,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Authenticator } from '../auth/authenticate';
 import { CredentialError } from '../auth/errors';
 import type { Principal } from '../auth/principal';
-import { roleAtLeast, type Role } from '../auth/roles';
+import { roleAtLeast, type Role } from '../domain/roles';
 import { StoreUnavailableError } from '../domain/errors';
 import { CREDENTIAL_REFUSED, refusedCredentialHeaders } from './limits/rate-limit';
 

@@ -41,9 +41,9 @@ interface Entry<T> extends QueuedJob {
 
 export class FairQueue {
   /** Principal → its waiting jobs, oldest first; the Map's order is the round-robin's. */
-  private readonly waiting = new Map<string, Entry<any>[]>();
+  private readonly waiting = new Map<string, Entry<unknown>[]>();
   private waitingCount = 0;
-  private running: Entry<any> | null = null;
+  private running: Entry<unknown> | null = null;
   private readonly durations = new Map<string, number[]>();
   private readonly perPrincipal: number;
   private readonly total: number;
@@ -110,7 +110,7 @@ export class FairQueue {
   }
 
   /** The waiting jobs in the order the round-robin will run them. */
-  private *order(): Generator<Entry<any>> {
+  private *order(): Generator<Entry<unknown>> {
     const queues = [...this.waiting.values()];
     for (let round = 0; ; round++) {
       let any = false;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { BadInputError } from '../domain/errors';
 import { normalizeText, textProblem } from '../domain/validation';
-import { ROLES } from '../auth/roles';
+import { ROLES } from '../domain/roles';
 import type { ApiKeyRecord, NewApiKeyInput } from './network-store';
 
 export const MAX_API_KEY_NAME = 100;

@@ -27,7 +27,7 @@ import type {
   TopicStats,
 } from '../domain/model';
 import type { Page, PageRequest } from '../domain/paging';
-import type { Role } from '../auth/roles';
+import type { Role } from '../domain/roles';
 import type { ErasureReport, PersonalData } from './gdpr-rules';
 import type { ChangeRecord, WriteMeta } from './history-rules';
 import type { ImportCounts, ImportGraph, ImportOptions } from './import-rules';

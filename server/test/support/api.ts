@@ -7,7 +7,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Principal } from '../../src/auth/principal';
-import type { Role } from '../../src/auth/roles';
+import type { Role } from '../../src/domain/roles';
 import { createContext, type GraphQLContext } from '../../src/graphql/context';
 import { createApolloServer } from '../../src/http/app';
 import { NetworkService, type NetworkServiceOptions } from '../../src/service/network-service';

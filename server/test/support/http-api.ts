@@ -10,7 +10,7 @@
 import type { AddressInfo } from 'node:net';
 import { issueApiKey, type IssuedApiKey } from '../../src/auth/api-keys';
 import type { AuthConfig } from '../../src/auth/authenticate';
-import type { Role } from '../../src/auth/roles';
+import type { Role } from '../../src/domain/roles';
 import { DEFAULT_LIMITS, type LimitsConfig } from '../../src/config';
 import { createApp, type HttpConfig, type QuartiernetzApp } from '../../src/http/app';
 import { NetworkService, type NetworkServiceOptions } from '../../src/service/network-service';

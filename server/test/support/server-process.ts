@@ -1,5 +1,5 @@
 /**
- * The real server as a child process, as it runs in production: `server/src/main.ts` through tsx,
+ * The real server as a child process, as it runs in production: `server/main.ts` through tsx,
  * configured by environment, on a free port it picks itself (PORT=0; the address is read from its
  * start-up line). For tests that must kill it (`kill -9`) and start it again on the same data.
  *
@@ -32,7 +32,7 @@ export function authorization(): Record<string, string> {
 }
 
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     // NEO4J_URI of the test run (for the Neo4j suites) must not turn this server to Neo4j: the
     // embedded store unless the test names a database itself.

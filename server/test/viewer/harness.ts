@@ -10,7 +10,7 @@ import type { Core } from 'cytoscape';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildViewer } from '../../../viewer/build';
 import { issueApiKey } from '../../src/auth/api-keys';
-import type { Role } from '../../src/auth/roles';
+import type { Role } from '../../src/domain/roles';
 import { createApp, type QuartiernetzApp } from '../../src/http/app';
 import { NetworkService, type NetworkServiceOptions } from '../../src/service/network-service';
 import { createEmbeddedStore } from '../../src/store/embedded';

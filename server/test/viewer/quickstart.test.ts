@@ -1,5 +1,5 @@
 /**
- * The quickstart as a newcomer runs it: the real server process (`server/src/main.ts`, what
+ * The quickstart as a newcomer runs it: the real server process (`server/main.ts`, what
  * `npm start` runs after building the viewer) on an empty data folder loads the seed, prints an
  * admin key once with a link, and opening that printed link in headless Chromium shows the seeded
  * map. A second start prints no key; the first one still works.
@@ -20,7 +20,7 @@ interface Started {
 
 /** Starts the server on a free port and waits for its "map at" line. */
 async function start(dataDir: string): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '', NODE_ENV: '', ADMIN_API_KEY: '', ANONYMOUS_ACCESS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

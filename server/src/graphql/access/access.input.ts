@@ -1,6 +1,6 @@
 import { Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import type { Role } from '../../auth/roles';
+import type { Role } from '../../domain/roles';
 import { MAX_API_KEY_NAME } from '../../store/api-key-rules';
 import { RoleEnum } from './access.type';
 

@@ -1,7 +1,7 @@
 /** GraphQL types of access control: roles, who am I, API keys. */
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { AuthMethod } from '../../auth/principal';
-import type { Role } from '../../auth/roles';
+import type { Role } from '../../domain/roles';
 
 export enum RoleEnum {
   VIEWER = 'VIEWER',

@@ -1,11 +1,11 @@
 /**
  * type-graphql's AuthChecker for `@Authorized(role)`: the principal must hold `role` or a higher
- * one (roles are ordered, auth/roles.ts). Without a principal: UNAUTHENTICATED; with a role too
+ * one (roles are ordered, domain/roles.ts). Without a principal: UNAUTHENTICATED; with a role too
  * low: FORBIDDEN on that field. It throws its own coded errors rather than answering false, so the
  * codes do not depend on type-graphql's defaults.
  */
 import type { AuthCheckerFn } from 'type-graphql';
-import { parseRole, ROLES, roleAtLeast, type Role } from '../../auth/roles';
+import { parseRole, ROLES, roleAtLeast, type Role } from '../../domain/roles';
 import type { GraphQLContext } from '../context';
 import { forbiddenError, unauthenticatedError } from './errors';
 

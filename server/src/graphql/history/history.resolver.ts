@@ -5,7 +5,7 @@
  */
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { GuardResolvers } from '../request-guard';
-import { roleAtLeast } from '../../auth/roles';
+import { roleAtLeast } from '../../domain/roles';
 import { withoutContactReasons } from '../../domain/duplicates';
 import { BadInputError } from '../../domain/errors';
 import type { Actor } from '../../domain/model';

@@ -5,7 +5,7 @@
  */
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { GuardResolvers } from '../request-guard';
-import { roleAtLeast } from '../../auth/roles';
+import { roleAtLeast } from '../../domain/roles';
 import { forbiddenError } from '../access/errors';
 import { BadInputError, NotFoundError } from '../../domain/errors';
 import type { Topic } from '../../domain/model';

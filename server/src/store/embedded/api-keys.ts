@@ -4,7 +4,7 @@
  * be given to its successor). Not part of the network: no snapshot, count or history reads it.
  */
 import { ConflictError, NotFoundError } from '../../domain/errors';
-import type { Role } from '../../auth/roles';
+import type { Role } from '../../domain/roles';
 import { apiKeyDraft, nameTaken, publicPart } from '../api-key-rules';
 import type { ApiKeyRecord, NewApiKeyInput } from '../network-store';
 import type { Sql } from './sql';

@@ -1,7 +1,8 @@
 /**
- * Starts Quartiernetz: store (embedded by default, Neo4j when NEO4J_URI is set), the Batenbrock
- * seed when the store is empty, the projection, and the HTTP server. SIGINT/SIGTERM shut down
- * gracefully: stop accepting requests, finish the running ones and queued writes, close the store.
+ * Starts Quartiernetz: store (embedded by default, Neo4j when NEO4J_URI is set), the initial data
+ * when the store is empty (the entry point, server/main.ts, passes the Batenbrock seed), the
+ * projection, and the HTTP server. SIGINT/SIGTERM shut down gracefully: stop accepting requests,
+ * finish the running ones and queued writes, close the store.
  */
 import 'reflect-metadata';
 import { describeBootstrap, ensureAdminKey } from './auth/bootstrap';
@@ -9,16 +10,21 @@ import { loadConfig } from './config';
 import { createApp } from './http/app';
 import { NetworkService } from './service/network-service';
 import { createStore, describeStore } from './store/create-store';
-import { batenbrock } from '../../seed/batenbrock';
+import type { GraphData } from './store/network-store';
 
-async function main(): Promise<void> {
+export interface StartOptions {
+  /** Loaded into an empty store (unless SEED=none), e.g. the Batenbrock seed. */
+  initialData?: { name: string; data: GraphData };
+}
+
+export async function startService(options: StartOptions = {}): Promise<void> {
   const config = loadConfig();
   const store = createStore(config);
   await store.init();
 
-  if (config.seedWhenEmpty && (await store.counts()).actors === 0) {
-    const report = await store.mergeGraph(batenbrock);
-    console.log(`Loaded the Batenbrock seed: ${report.actorsCreated} actors, ${report.collaborationsCreated} collaborations.`);
+  if (options.initialData && config.seedWhenEmpty && (await store.counts()).actors === 0) {
+    const report = await store.mergeGraph(options.initialData.data);
+    console.log(`Loaded ${options.initialData.name}: ${report.actorsCreated} actors, ${report.collaborationsCreated} collaborations.`);
   }
 
   // Before the server listens: no request can come in between the check and the creation.
@@ -65,10 +71,5 @@ async function main(): Promise<void> {
 }
 
 /** An error's message with the messages of its causes (a store's client-facing error keeps the details there). */
-const reason = (error: unknown): string =>
+export const reason = (error: unknown): string =>
   error instanceof Error ? [error.message, ...(error.cause ? [reason(error.cause)] : [])].join(' — ') : String(error);
-
-main().catch((error) => {
-  console.error('Quartiernetz could not start:', reason(error));
-  process.exit(1);
-});

@@ -180,7 +180,7 @@ export interface NameMatch {
 }
 
 /** Below this, a name is not offered as a near match. */
-export const NEAR_THRESHOLD = 0.75;
+export const NEAR_THRESHOLD = 0.85;
 /** At most this many near matches per name. */
 export const MAX_NEAR = 3;
 

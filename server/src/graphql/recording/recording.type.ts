@@ -29,6 +29,6 @@ export class NameMatchType {
   @Field(() => [ActorType])
   exact!: Actor[];
 
-  @Field(() => [NearActorType], { description: 'At most three, most similar first (similarity at least 0.75).' })
+  @Field(() => [NearActorType], { description: 'At most three, most similar first (similarity at least 0.85, as for duplicate candidates).' })
   near!: NearActorType[];
 }

@@ -47,6 +47,7 @@ browserSuite('viewer: editing in the map', () => {
     const page = await browser.context.newPage();
     pages.push(page);
     page.on('pageerror', (e) => browser.errors.push(`${name}: ${e.message}`));
+    if (process.env.EDIT_DEBUG) page.on('console', (m) => console.log(`${name} console: ${m.text()}`));
     await page.goto(server.url('/', key));
     await waitReady(page);
     return page;
@@ -163,9 +164,10 @@ browserSuite('viewer: editing in the map', () => {
     await press('Tab');
     await type('Batenbrock');
     await press('Tab');
-    for (const topic of ['Vernetz', 'Stadterneu', 'Bürgerbet']) {
+    for (const [i, topic] of ['Vernetz', 'Stadterneu', 'Bürgerbet'].entries()) {
       await type(topic);
       await press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-field="topics"] .chip').length === n, i + 1);
     }
     await press('Tab'); // to the attendance list
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('attendance');
@@ -340,6 +342,58 @@ browserSuite('viewer: editing in the map', () => {
     await clickNode(page, `actor:${actors.nodes[0].id}`);
     await page.waitForSelector('#actor-undo-unavailable');
     expect(await page.textContent('#actor-undo-unavailable')).toContain('Rückgängig machen lässt sich nur eine Änderung von Feldern');
+  });
+
+  test('an editor edits a collaboration from the panel: a field, a participant removed and one added, a role changed', async () => {
+    const page = await open(editorKey, 'collab');
+    await clickNode(page, 'actor:bobbie-ev');
+    await page.waitForSelector('#actor-collaborations-edit li[data-collaboration="stadtteilkonferenz-2021"] .collab-edit');
+    expect(await page.$('.collab-delete')).toBeNull(); // deleting is for admins
+    await page.click('#actor-collaborations-edit li[data-collaboration="stadtteilkonferenz-2021"] .collab-edit');
+    await page.waitForSelector('#record-meeting-title');
+    expect(await page.inputValue('#record-meeting-title')).toBe('Stadtteilkonferenz 2021');
+    await page.fill('#record-meeting-location', 'Bürgerhaus Batenbrock');
+    await page.click('li[data-participant="kita-sonnenblume"] .chip-remove');
+    await page.focus('#record-meeting-participants');
+    await page.keyboard.type('Familienbild');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('li[data-participant="familienbildungswerk-sud"]');
+    await page.selectOption('li[data-participant="bobbie-ev"] select.role', 'HOST');
+    await shot(page, 'collaboration-edit');
+    await page.click('#record-meeting-save');
+    await page.waitForSelector('#edit-dialog', { state: 'detached' });
+    const { collaboration } = await data('{ collaboration(id: "stadtteilkonferenz-2021") { location participants { role actor { id } } } }');
+    expect(collaboration.location).toBe('Bürgerhaus Batenbrock');
+    const roles = Object.fromEntries(collaboration.participants.map((p: any) => [p.actor.id, p.role]));
+    expect(roles['kita-sonnenblume']).toBeUndefined();
+    expect(roles['familienbildungswerk-sud']).toBe('PARTICIPANT');
+    expect(roles['bobbie-ev']).toBe('HOST');
+    expect(roles['stadtteilagentur-batenbrock']).toBe('ORGANISER');
+  });
+
+  test('an admin merges a duplicate pair with a choice per field', async () => {
+    await data('mutation { createActor(input: { id: "bobbie-doppelt", name: "Bobbie", kind: ASSOCIATION, website: "https://bobbie.example", district: "Batenbrock-Süd" }) { id } }');
+    const before = await data('{ actor(id: "bobbie-ev") { name district website collaborationCount } }');
+    const page = await open(server.adminKey, 'merge');
+    await page.click('#edit-duplicates');
+    const pair = 'li[data-pair="bobbie-doppelt|bobbie-ev"], li[data-pair="bobbie-ev|bobbie-doppelt"]';
+    await page.waitForSelector(pair);
+    await page.click(`li[data-pair*="bobbie-doppelt"][data-pair*="bobbie-ev"] button.merge`);
+    await page.waitForSelector('#merge');
+    await page.check('#merge input[name="merge-keep"][value="bobbie-ev"]');
+    // The name stays Bobbie e.V.'s; the website comes from the other entry.
+    const nameCells = await page.$$eval('#merge tr[data-field="name"] td', (tds) => tds.map((td) => td.textContent?.trim()));
+    const keepNameSide = nameCells[0] === 'Bobbie e.V.' ? 'a' : 'b';
+    const otherSide = keepNameSide === 'a' ? 'b' : 'a';
+    await page.check(`#merge tr[data-field="name"] input[value="${keepNameSide}"]`);
+    await page.check(`#merge tr[data-field="website"] input[value="${otherSide}"]`);
+    await page.check(`#merge tr[data-field="district"] input[value="${keepNameSide}"]`);
+    await shot(page, 'merge');
+    await page.click('#merge-apply');
+    await page.waitForSelector('#edit-dialog', { state: 'detached' });
+    const after = await data('{ actor(id: "bobbie-ev") { name district website collaborationCount } gone: actor(id: "bobbie-doppelt") { id } }');
+    expect(after.gone).toBeNull();
+    expect(after.actor).toEqual({ name: 'Bobbie e.V.', district: before.actor.district, website: 'https://bobbie.example', collaborationCount: before.actor.collaborationCount });
   });
 
   test('an admin deletes an actor after seeing what goes with it', async () => {

@@ -6,11 +6,11 @@
  */
 import { h } from '../dom';
 import { formatDate } from '../i18n';
-import { deleteActor, EditError, history, loadActor, undoLastChange, type ChangeRecord } from './api';
+import { collaborationsOf, deleteActor, deleteCollaboration, EditError, history, loadActor, loadCollaboration, undoLastChange, type ChangeRecord } from './api';
 import { openEditActor } from './actor-form';
 import { closeDialog, openDialog } from './form';
 import type { EditHost } from './host';
-import { announce } from './meeting-form';
+import { announce, openRecordMeeting } from './meeting-form';
 import { et, type EditKey } from './strings';
 
 const opLabel = (op: string) => et(`op.${op}` as EditKey);
@@ -27,16 +27,68 @@ const value = (json: string | null) => {
 export function actorEditSection(host: EditHost, actor: { id: string; name: string }): HTMLElement {
   const list = h('div', { class: 'history', id: 'actor-history' }, h('p', { class: 'loading' }, '…'));
   const message = h('p', { class: 'edit-message', role: 'status', 'aria-live': 'polite' });
+  const collabs = h('div', { class: 'collab-edit-list', id: 'actor-collaborations-edit' });
   const section = h('section', { class: 'editing', id: 'actor-editing' },
     h('h3', {}, et('panel.editing')),
     h('div', { class: 'row' },
       h('button', { type: 'button', id: 'actor-edit', onclick: () => void openEditActor(host, actor.id) }, et('panel.edit')),
       host.role === 'ADMIN' ? h('button', { type: 'button', id: 'actor-delete', class: 'danger', onclick: () => void confirmDelete(host, actor.id) }, et('panel.delete')) : null),
+    h('h4', {}, et('collab.list')),
+    collabs,
     h('h4', {}, et('panel.history')),
     list,
     message);
   void renderHistory(host, actor.id, list, message);
+  void renderCollaborations(host, actor.id, collabs);
   return section;
+}
+
+/** The actor's collaborations, each with "edit" (and "delete …" for admins). */
+async function renderCollaborations(host: EditHost, actorId: string, box: HTMLElement): Promise<void> {
+  const list = await collaborationsOf(actorId).catch(() => []);
+  box.replaceChildren(h('ul', { class: 'list' }, ...list.map((c) =>
+    h('li', { 'data-collaboration': c.id },
+      h('button', {
+        type: 'button',
+        class: 'link collab-edit',
+        onclick: async () => {
+          const full = await loadCollaboration(c.id);
+          if (full) openRecordMeeting(host, full);
+        },
+      }, et('collab.edit', { title: c.title })),
+      host.role === 'ADMIN' ? [' ', h('button', { type: 'button', class: 'link collab-delete', onclick: () => void confirmDeleteCollaboration(host, c.id, actorId) }, et('collab.delete', { title: c.title }))] : null))));
+}
+
+async function confirmDeleteCollaboration(host: EditHost, id: string, actorId: string): Promise<void> {
+  const c = await loadCollaboration(id);
+  if (!c) return;
+  const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const confirm = h('button', {
+    type: 'button',
+    class: 'danger',
+    id: 'delete-confirm',
+    onclick: async () => {
+      confirm.disabled = true;
+      try {
+        await deleteCollaboration(id);
+        closeDialog();
+        await host.refresh();
+        host.reopenPanel(actorId);
+        announce(et('collab.deleted', { title: c.title }));
+      } catch (e) {
+        error.textContent = et('edit.serverError', { message: (e as Error).message });
+        error.hidden = false;
+        confirm.disabled = false;
+      }
+    },
+  }, et('delete.confirm'));
+  openDialog('edit-dialog', et('collab.deleteTitle', { title: c.title }), [
+    h('div', { class: 'edit-form' },
+      h('p', { id: 'delete-consequences' }, et('collab.deleteGoes', { n: c.participants.length })),
+      error,
+      h('div', { class: 'form-actions' }, confirm, h('button', { type: 'button', class: 'secondary', onclick: () => closeDialog() }, et('edit.cancel')))),
+  ]);
+  (document.querySelector('#edit-dialog .secondary') as HTMLElement | null)?.focus();
 }
 
 async function renderHistory(host: EditHost, actorId: string, list: HTMLElement, message: HTMLElement): Promise<void> {

@@ -191,3 +191,70 @@ export async function history(entityId: string): Promise<ChangeRecord[]> {
 export async function undoLastChange(actorId: string): Promise<void> {
   await request('mutation EditUndo($id: ID!) { undoLastChange(actorId: $id) { actor { id } } }', { id: actorId });
 }
+
+export interface EditableCollaboration {
+  id: string;
+  title: string;
+  kind: CollaborationKind;
+  startDate: string | null;
+  endDate: string | null;
+  location: string | null;
+  description: string | null;
+  topics: TopicRef[];
+  participants: Array<{ role: Role2; actor: ActorRef }>;
+}
+
+export async function loadCollaboration(id: string): Promise<EditableCollaboration | null> {
+  return (
+    await request<{ collaboration: EditableCollaboration | null }>(
+      'query EditCollaboration($id: ID!) { collaboration(id: $id) { id title kind startDate endDate location description topics { id name } participants { role actor { id name kind } } } }',
+      { id },
+    )
+  ).collaboration;
+}
+
+export async function collaborationsOf(actorId: string): Promise<Array<{ id: string; title: string; startDate: string | null }>> {
+  const data = await request<{ actor: { collaborations: Array<{ collaboration: { id: string; title: string; startDate: string | null } }> } | null }>(
+    'query EditActorCollaborations($id: ID!) { actor(id: $id) { collaborations { collaboration { id title startDate } } } }',
+    { id: actorId },
+  );
+  return data.actor?.collaborations.map((c) => c.collaboration) ?? [];
+}
+
+export async function updateCollaboration(id: string, input: Record<string, unknown>): Promise<void> {
+  await request('mutation EditUpdateCollaboration($id: ID!, $input: UpdateCollaborationInput!) { updateCollaboration(id: $id, input: $input) { id } }', { id, input });
+}
+
+export async function addParticipant(collaborationId: string, actorId: string, role: Role2): Promise<void> {
+  await request('mutation EditAddParticipant($c: ID!, $a: ID!, $r: ParticipationRole!) { addParticipant(collaborationId: $c, actorId: $a, role: $r) { id } }', { c: collaborationId, a: actorId, r: role });
+}
+
+export async function removeParticipant(collaborationId: string, actorId: string): Promise<void> {
+  await request('mutation EditRemoveParticipant($c: ID!, $a: ID!) { removeParticipant(collaborationId: $c, actorId: $a) { id } }', { c: collaborationId, a: actorId });
+}
+
+export async function createActor(input: { name: string; kind: ActorKind }): Promise<ActorRef> {
+  return (await request<{ createActor: ActorRef }>('mutation EditCreateActor($input: CreateActorInput!) { createActor(input: $input) { id name kind } }', { input })).createActor;
+}
+
+export async function deleteCollaboration(id: string): Promise<void> {
+  await request('mutation EditDeleteCollaboration($id: ID!) { deleteCollaboration(id: $id) }', { id });
+}
+
+export interface DuplicatePair {
+  reasons: string[];
+  similarity: number;
+  actors: EditableActor[];
+}
+
+export async function duplicates(): Promise<DuplicatePair[]> {
+  return (
+    await request<{ duplicateCandidates: { candidates: DuplicatePair[] } }>(
+      `query EditDuplicates { duplicateCandidates(first: 100) { candidates { reasons similarity actors { ${ACTOR} } } } }`,
+    )
+  ).duplicateCandidates.candidates;
+}
+
+export async function mergeActors(keepId: string, mergeIds: string[]): Promise<EditableActor> {
+  return (await request<{ mergeActors: EditableActor }>(`mutation EditMerge($k: ID!, $m: [ID!]!) { mergeActors(keepId: $k, mergeIds: $m) { ${ACTOR} } }`, { k: keepId, m: mergeIds })).mergeActors;
+}

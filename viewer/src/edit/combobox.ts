@@ -96,7 +96,8 @@ export class Combobox<T> {
     this.items = [];
     this.loadedFor = null;
     this.hide();
-    this.input.focus();
+    // Typed on (Tab) before the options came: focus stays where it went.
+    if (document.activeElement === this.input || document.activeElement === document.body) this.input.focus();
     // After the focus: onPick may move it on (e.g. to the role of a participant picked again).
     this.opts.onPick(option);
   }

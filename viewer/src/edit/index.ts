@@ -10,6 +10,7 @@ import { onLangChange } from '../i18n';
 import { myRole } from './api';
 import { actorEditSection } from './actor-panel';
 import { openAddActor } from './actor-form';
+import { openDuplicates } from './duplicates';
 import { dialogOpen } from './form';
 import type { EditHost } from './host';
 import { openRecordMeeting } from './meeting-form';
@@ -34,9 +35,11 @@ export async function installEditing(page: EditPage): Promise<EditHost | null> {
 
   const addActor = h('button', { type: 'button', id: 'edit-add-actor', 'aria-keyshortcuts': 'A', onclick: () => openAddActor(host) });
   const record = h('button', { type: 'button', id: 'edit-record-meeting', 'aria-keyshortcuts': 'T', onclick: () => openRecordMeeting(host) });
+  const dups = h('button', { type: 'button', id: 'edit-duplicates', onclick: () => void openDuplicates(host) });
   const hint = h('p', { class: 'hint' });
-  const tools = h('div', { class: 'edit-tools', id: 'edit-tools' }, addActor, record, hint);
+  const tools = h('div', { class: 'edit-tools', id: 'edit-tools' }, addActor, record, dups, hint);
   const texts = () => {
+    dups.textContent = et('dup.open');
     addActor.textContent = `+ ${et('edit.addActor')}`;
     record.textContent = `+ ${et('edit.recordMeeting')}`;
     hint.textContent = et('edit.shortcuts');

@@ -12,9 +12,9 @@
 import { ACTOR_KINDS, type ActorKind, type ActorRef } from '../api';
 import { h } from '../dom';
 import { label } from '../i18n';
-import { COLLABORATION_KINDS, matchNames, recordCollaboration, ROLES, searchActors, type NameMatch, type Role2 } from './api';
+import { addParticipant, COLLABORATION_KINDS, createActor, createTopic, matchNames, recordCollaboration, removeParticipant, ROLES, searchActors, updateCollaboration, type EditableCollaboration, type NameMatch, type Role2 } from './api';
 import { Combobox, type Option } from './combobox';
-import { closeDialog, Form, openDialog, parseDate } from './form';
+import { closeDialog, Form, formatDateInput, openDialog, parseDate } from './form';
 import type { EditHost } from './host';
 import { et } from './strings';
 import { fold, forgetTopics, TopicPicker } from './topics';
@@ -46,9 +46,17 @@ export interface MeetingFormState {
   pending: Pending[];
 }
 
-export function openRecordMeeting(host: EditHost): MeetingFormState {
-  const state: MeetingFormState = { participants: [], pending: [] };
-  const topics = new TopicPicker();
+/**
+ * The form for a new collaboration, or (`existing`) for editing one: every field, participants added,
+ * removed and their roles changed. Editing is several writes (the API has no single one for it):
+ * new topics and actors first, then the fields, then the participants that changed.
+ */
+export function openRecordMeeting(host: EditHost, existing: EditableCollaboration | null = null): MeetingFormState {
+  const state: MeetingFormState = {
+    participants: existing ? existing.participants.map((p) => ({ kind: 'existing', actor: p.actor, role: p.role })) : [],
+    pending: [],
+  };
+  const topics = new TopicPicker(existing?.topics ?? []);
   const rows = h('ul', { class: 'participant-rows', id: 'participant-rows', 'aria-live': 'polite' });
   const pendingBox = h('div', { class: 'pending', id: 'pending-names', 'aria-live': 'polite' });
   const summary = h('p', { class: 'field-hint', id: 'match-summary', role: 'status' });
@@ -199,6 +207,24 @@ export function openRecordMeeting(host: EditHost): MeetingFormState {
         form.setFormError(et('edit.formError'));
         return form.focusFirstError();
       }
+      if (existing) {
+        try {
+          await saveEdit(existing, {
+            title: form.value('title') ?? '',
+            kind: form.value('kind'),
+            startDate: start,
+            endDate: end,
+            location: form.value('location'),
+            description: form.value('description'),
+          }, topics, state.participants);
+          closeDialog();
+          await host.refresh();
+          announce(et('edit.saved'));
+        } catch (error) {
+          form.showApiError(error, meetingFieldOf);
+        }
+        return;
+      }
       try {
         const saved = await recordCollaboration({
           collaboration: {
@@ -223,18 +249,19 @@ export function openRecordMeeting(host: EditHost): MeetingFormState {
       }
     },
   });
-  form.add({ name: 'title', label: et('meeting.name'), required: true });
-  form.add({ name: 'kind', label: et('meeting.kind'), type: 'select', options: COLLABORATION_KINDS.map((k) => ({ value: k, label: label(k) })) });
+  form.add({ name: 'title', label: et('meeting.name'), required: true, value: existing?.title });
+  form.add({ name: 'kind', label: et('meeting.kind'), type: 'select', value: existing?.kind, options: COLLABORATION_KINDS.map((k) => ({ value: k, label: label(k) })) });
   const dates = h('div', { class: 'row two' });
   form.body.append(dates);
-  form.add({ name: 'start', label: et('meeting.start'), type: 'date', placeholder: et('meeting.datePlaceholder') }, dates);
-  form.add({ name: 'end', label: et('meeting.end'), type: 'date', placeholder: et('meeting.datePlaceholder') }, dates);
-  form.add({ name: 'location', label: et('meeting.location') });
+  form.add({ name: 'start', label: et('meeting.start'), type: 'date', placeholder: et('meeting.datePlaceholder'), value: formatDateInput(existing?.startDate ?? null) }, dates);
+  form.add({ name: 'end', label: et('meeting.end'), type: 'date', placeholder: et('meeting.datePlaceholder'), value: formatDateInput(existing?.endDate ?? null) }, dates);
+  form.add({ name: 'location', label: et('meeting.location'), value: existing?.location });
+  if (existing) form.add({ name: 'description', label: et('meeting.description'), type: 'textarea', value: existing.description });
   form.add({ name: 'topics', label: et('meeting.topics'), custom: topics.element, focusable: topics.input });
   form.add({ name: 'attendance', label: et('meeting.paste'), custom: h('div', { class: 'attendance' }, paste, matchButton, summary, pendingBox), focusable: paste });
   form.add({ name: 'participants', label: et('meeting.participants'), custom: h('div', { class: 'participants' }, picker.element, rows), focusable: picker.input });
   renderRows();
-  openDialog('edit-dialog', et('meeting.title'), [form.element]);
+  openDialog('edit-dialog', existing ? et('meeting.editTitle', { title: existing.title }) : et('meeting.title'), [form.element]);
   form.control('title').focus();
   return state;
 }
@@ -249,4 +276,32 @@ export function announce(message: string): void {
   box.textContent = message;
   box.hidden = false;
   window.setTimeout(() => box && (box.hidden = true), 6000);
+}
+
+/** Editing a collaboration: new topics and actors, the fields, then the participants that changed. */
+async function saveEdit(
+  existing: EditableCollaboration,
+  fields: Record<string, string | null>,
+  topics: TopicPicker,
+  participants: Participant[],
+): Promise<void> {
+  const created: string[] = [];
+  for (const name of topics.newNames) created.push((await createTopic(name)).id);
+  if (created.length) forgetTopics();
+  const patch: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) if ((existing as unknown as Record<string, unknown>)[k] !== v) patch[k] = v;
+  const topicIds = [...topics.existingIds, ...created];
+  const before = existing.topics.map((t) => t.id);
+  if (topicIds.length !== before.length || topicIds.some((id) => !before.includes(id))) patch.topicIds = topicIds;
+  if (Object.keys(patch).length) await updateCollaboration(existing.id, patch);
+  const now = new Map<string, Role2>();
+  for (const p of participants) {
+    const id = p.kind === 'existing' ? p.actor.id : (await createActor({ name: p.name, kind: p.actorKind })).id;
+    now.set(id, p.role);
+  }
+  for (const p of existing.participants) if (!now.has(p.actor.id)) await removeParticipant(existing.id, p.actor.id);
+  for (const [id, role] of now) {
+    const was = existing.participants.find((p) => p.actor.id === id);
+    if (!was || was.role !== role) await addParticipant(existing.id, id, role);
+  }
 }

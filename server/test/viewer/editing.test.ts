@@ -229,6 +229,15 @@ browserSuite('viewer: editing in the map', () => {
     // The page's own check: the message is next to the field, nothing was sent.
     await page.waitForSelector('[data-field="website"].invalid .field-error:not([hidden])');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('add-actor-website');
+    // One the page lets through and the API refuses (no underscore in a host name): the API's
+    // refusal (extensions.field actor.website) is shown at the same field, nothing is stored.
+    await page.fill('#add-actor-website', 'https://bad_host.example');
+    await page.click('#add-actor-save');
+    await page.waitForSelector('#add-actor-error:not([hidden])');
+    expect(await page.textContent('[data-field="website"] .field-error')).toBe('Bitte eine Webadresse mit http:// oder https:// angeben.');
+    expect(await page.textContent('#add-actor-error')).toContain('Es wurde nichts geändert');
+    expect(await page.inputValue('#add-actor-name')).toBe('Neuer Verein');
+    expect(await counts()).toEqual(before);
     await shot(page, 'failing-save-website');
     // A topic name that exists by now (another editor created it after this page read the topics)
     // is refused by the API: CONFLICT, shown at the topics field.
@@ -242,7 +251,7 @@ browserSuite('viewer: editing in the map', () => {
     await page.keyboard.press('Enter');
     await page.click('#add-actor-save');
     await page.waitForSelector('[data-field="topics"].invalid .field-error:not([hidden])');
-    expect(await page.textContent('[data-field="topics"] .field-error')).toContain('Lastenrad');
+    expect(await page.textContent('[data-field="topics"] .field-error')).toBe('Das Thema „Lastenrad“ gibt es schon – bitte entfernen und aus der Liste wählen.');
     expect(await page.inputValue('#add-actor-name')).toBe('Neuer Verein');
     expect(await page.textContent('#add-actor-error')).toContain('Es wurde nichts geändert');
     await shot(page, 'failing-save-topic');
@@ -261,6 +270,27 @@ browserSuite('viewer: editing in the map', () => {
     await page.waitForSelector('[data-field="start"].invalid');
     expect(await page.inputValue('#record-meeting-title')).toBe('Halbes Treffen');
     expect((await counts()).collaborations).toEqual(before.collaborations);
+  });
+
+  test('in English: the same dialogs, every label translated', async () => {
+    const page = await open(editorKey, 'english');
+    await page.click('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.textContent('#edit-add-actor')).toBe('+ Add actor');
+    await page.keyboard.press('t');
+    await page.waitForSelector('#record-meeting');
+    const labels = await page.$$eval('#record-meeting label', (ls) => ls.map((l) => l.textContent?.replace(' *', '').trim()));
+    expect(labels).toEqual(['Title', 'Kind', 'Start', 'End', 'Location', 'Topics', 'Paste an attendance list (one name per line)', 'Participants']);
+    expect(await page.textContent('#edit-dialog h2')).toBe('Record a meeting');
+    expect(await page.textContent('#record-meeting-kind option:checked')).toBe('Meeting');
+    await page.click('#record-meeting-save');
+    expect(await page.textContent('[data-field="title"] .field-error')).toBe('Please fill in.');
+    expect(await page.textContent('#record-meeting-error')).toBe('Not saved – please check the marked fields. Nothing was changed.');
+    // Back to German for the other tests (the choice is kept in this browser's localStorage).
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#edit-dialog', { state: 'detached' });
+    await page.click('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
   });
 
   test('a viewer sees no editing control; the same writes sent by hand answer FORBIDDEN', async () => {

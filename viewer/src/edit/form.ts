@@ -58,6 +58,19 @@ export function formatDateInput(iso: string | null): string {
   return `${d}.${m}.${y}`;
 }
 
+/**
+ * The API's messages are English; the common refusals are said in the page's language (the API's
+ * words for the rest).
+ */
+function inOwnWords(field: string, code: string, message: string): string {
+  if (field === 'website') return et('edit.badUrl');
+  if (field === 'topics' && code === 'CONFLICT') return et('topic.exists', { name: /"([^"]+)"/.exec(message)?.[1] ?? '' });
+  if ((field === 'start' || field === 'end') && /before|after/i.test(message)) return et('edit.endBeforeStart');
+  if (field === 'start' || field === 'end') return et('edit.badDate');
+  if (/must not be blank|should not be empty|longer than or equal to 1/.test(message)) return et('edit.required');
+  return message;
+}
+
 export class Form {
   readonly element: HTMLFormElement;
   readonly body: HTMLElement;
@@ -198,7 +211,7 @@ export class Form {
       for (const p of problems) {
         const name = fieldOf(p.field);
         if (name && this.fields.has(name)) {
-          this.setError(name, p.messages.join(' ').replace(/^Invalid input: /, ''));
+          this.setError(name, inOwnWords(name, error.code, p.messages.join(' ').replace(/^Invalid input: /, '')));
           placed = true;
         }
       }

@@ -41,6 +41,7 @@ const de = {
   'topic.placeholder': 'Thema tippen, Enter wählt',
   'topic.create': 'Neues Thema „{name}“ anlegen',
   'topic.new': 'neu',
+  'topic.exists': 'Das Thema „{name}“ gibt es schon – bitte entfernen und aus der Liste wählen.',
   'topic.remove': '{name} entfernen',
   'topic.none': 'Keine Themen gewählt.',
 
@@ -167,6 +168,7 @@ const en: Record<Key, string> = {
   'topic.placeholder': 'Type a topic, Enter picks',
   'topic.create': 'Create new topic “{name}”',
   'topic.new': 'new',
+  'topic.exists': 'The topic “{name}” exists already – please remove it and pick it from the list.',
   'topic.remove': 'Remove {name}',
   'topic.none': 'No topics chosen.',
 

@@ -434,8 +434,9 @@ browserSuite('viewer: editing in the map', () => {
     await page.waitForSelector('#delete-consequences');
     const text = await page.textContent('#delete-consequences');
     const { actor } = await data('{ actor(id: "repair-cafe-batenbrock") { collaborationCount topics { id } } }');
-    expect(text).toContain(`${actor.collaborationCount} Teilnahmen`);
-    expect(text).toContain(`${actor.topics.length} Themen-Zuordnungen`);
+    const participations = actor.collaborationCount === 1 ? '1 Teilnahme an einer Zusammenarbeit' : `${actor.collaborationCount} Teilnahmen an Zusammenarbeiten`;
+    const topics = actor.topics.length === 1 ? '1 Themen-Zuordnung' : `${actor.topics.length} Themen-Zuordnungen`;
+    expect(text).toBe(`Mit dem Akteur werden gelöscht: ${participations} und ${topics}. Die Zusammenarbeiten selbst bleiben.`);
     await shot(page, 'delete-confirm');
     await page.click('#delete-confirm');
     await page.waitForSelector('#edit-dialog', { state: 'detached' });

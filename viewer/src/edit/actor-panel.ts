@@ -84,7 +84,7 @@ async function confirmDeleteCollaboration(host: EditHost, id: string, actorId: s
   }, et('delete.confirm'));
   openDialog('edit-dialog', et('collab.deleteTitle', { title: c.title }), [
     h('div', { class: 'edit-form' },
-      h('p', { id: 'delete-consequences' }, et('collab.deleteGoes', { n: c.participants.length })),
+      h('p', { id: 'delete-consequences' }, c.participants.length === 1 ? et('collab.deleteGoesOne') : et('collab.deleteGoes', { n: c.participants.length })),
       error,
       h('div', { class: 'form-actions' }, confirm, h('button', { type: 'button', class: 'secondary', onclick: () => closeDialog() }, et('edit.cancel')))),
   ]);
@@ -157,7 +157,10 @@ async function confirmDelete(host: EditHost, actorId: string): Promise<void> {
   }, et('delete.confirm'));
   openDialog('edit-dialog', et('delete.title', { name: actor.name }), [
     h('div', { class: 'edit-form' },
-      h('p', { id: 'delete-consequences' }, et('delete.goes', { collaborations: actor.collaborationCount, topics: actor.topics.length })),
+      h('p', { id: 'delete-consequences' }, et('delete.goes', {
+        participations: actor.collaborationCount === 1 ? et('delete.participationsOne') : et('delete.participationsMany', { n: actor.collaborationCount }),
+        topics: actor.topics.length === 1 ? et('delete.topicsOne') : et('delete.topicsMany', { n: actor.topics.length }),
+      })),
       error,
       h('div', { class: 'form-actions' }, confirm, h('button', { type: 'button', class: 'secondary', onclick: () => closeDialog() }, et('edit.cancel')))),
   ]);

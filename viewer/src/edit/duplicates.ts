@@ -51,7 +51,7 @@ export function openMerge(host: EditHost, a: EditableActor, b: EditableActor): v
     return h('tr', { 'data-field': f }, h('th', { scope: 'row' }, et(key)), cell('a', a), cell('b', b));
   });
   const keepRadios = [a, b].map((x) =>
-    h('label', {}, h('input', { type: 'radio', name: 'merge-keep', value: x.id, checked: keep === x, onchange: () => (keep = x) }), ` ${x.name} (${x.id}, ${x.collaborationCount})`));
+    h('label', {}, h('input', { type: 'radio', name: 'merge-keep', value: x.id, checked: keep === x, onchange: () => (keep = x) }), ` ${et('merge.option', { name: x.name, n: x.collaborationCount, id: x.id })}`));
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const apply = h('button', {
     type: 'button',

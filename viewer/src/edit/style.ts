@@ -41,6 +41,8 @@ button.danger { background: #c92a2a; color: #fff; border: 1px solid #c92a2a; bor
 .duplicates { background: #fff4e6; border-left: 4px solid #f08c00; padding: .3rem .6rem; margin-top: .3rem; }
 .duplicates:empty { display: none; }
 .duplicates p, .duplicates ul { margin: .2rem 0; }
+.edit-form.conflict label, .conflict td label { display: inline; font-weight: normal; }
+.edit-form.conflict fieldset label { display: block; margin: .2rem 0; }
 .conflict table { border-collapse: collapse; width: 100%; }
 .conflict th, .conflict td { border: 1px solid #d9dde2; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 .conflict td.theirs { background: #f1f3f5; }

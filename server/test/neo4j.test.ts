@@ -24,6 +24,7 @@ import { describeInsight } from './graphql/insight.suite';
 import { describeMutations } from './graphql/mutations.suite';
 import { paritySuite } from './graphql/parity.neo4j-suite';
 import { describeQueries } from './graphql/queries.suite';
+import { describeRecording } from './graphql/recording.suite';
 import { describeRoundTrips } from './graphql/round-trips.suite';
 import { suggestionParitySuite } from './graphql/suggestions-parity.neo4j-suite';
 import { describeSuggestions } from './graphql/suggestions.suite';
@@ -49,3 +50,4 @@ describeNeo4j('neo4j store: API keys', (config) => describeApiKeyContract('neo4j
 describeNeo4j('neo4j store: import, export reads and GDPR', (config) => describeTransferContract('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL import, export and GDPR on neo4j', (config) => describeTransferApi('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j outage: dropped connections, recovery without restart', (config) => neo4jOutageSuite(config));
+describeNeo4j('GraphQL recording in one write on neo4j', (config) => describeRecording('neo4j', neo4jHarness(config)));

@@ -11,7 +11,8 @@ import { applyI18n, currentLang, formatNumber, onLangChange, setLang, t } from '
 import { renderClusters, renderLegendFor } from './legend';
 import { PositionStore, place, warmUpLayout } from './layout';
 import { NetworkMap } from './map';
-import { Panel } from './panel';
+import { installEditing } from './edit';
+import { actorSections, Panel } from './panel';
 import { ActorPicker } from './picker';
 import { MAX_API_ACTORS, MAX_DRAWN_ACTORS, forgetScope, loadView as decideView, openCluster, scopeOf, type Ego, type OpenCluster, type View } from './view';
 
@@ -351,6 +352,8 @@ async function start(): Promise<void> {
   onUnauthenticated(showKeyPrompt);
   setRole(fetchMe().then((me) => me.role));
   wire();
+  // Editing for editors and admins (nothing for viewers): edit/index.ts.
+  void installEditing({ refresh: loadView, select, reopenPanel: (id) => (id ? void panel.open(id) : panel.close()), actorSections, toolbar: document.querySelector<HTMLElement>('.controls')! });
   warmUpLayout();
   applyI18n();
   byId('lang').textContent = t('lang.switch');

@@ -15,6 +15,9 @@ export interface PanelHost {
   describe(error: unknown): string;
 }
 
+/** Extra sections of an actor's panel, added by other modules (editing: edit/index.ts). */
+export const actorSections: Array<(actor: ActorRef) => HTMLElement | null> = [];
+
 type Load<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'error'; message: string };
 
 export class Panel {
@@ -187,6 +190,7 @@ export class Panel {
     );
     return [
       h('section', {}, facts, a.description ? h('p', { class: 'description' }, a.description) : null),
+      ...actorSections.flatMap((section) => section({ id: a.id, name: a.name, kind: a.kind }) ?? []),
       ego,
       this.renderSuggestions(),
       this.renderPath(),

@@ -17,6 +17,7 @@ import {
   PathStepResolver,
 } from './network/network.resolver';
 import { ProjectionResolver } from './projection/projection.resolver';
+import { RecordingResolver } from './recording/recording.resolver';
 import { suggestResolvers } from './suggest/suggest.resolver';
 import { TopicResolver } from './topic/topic.resolver';
 import { transferResolvers } from './transfer/transfer.resolver';
@@ -39,6 +40,7 @@ export const resolvers = [
   ...suggestResolvers,
   ...accessResolvers,
   ...transferResolvers,
+  RecordingResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -33,6 +33,14 @@ export const VARIABLES: Record<string, Variables> = {
   CreateMeeting: {
     input: { id: 'tafel-treffen', title: 'Treffen Tafel', kind: 'MEETING', startDate: '2024-02-01', participants: [{ actorId: 'tafel', role: 'ORGANISER' }] },
   },
+  MatchAttendance: { names: ['Bobbie e.V.', 'Jugendtreff Kist', 'Lesepaten Süd'] },
+  RecordActor: { input: { actor: { name: 'Lesepaten Süd', kind: 'GROUP', district: 'Batenbrock' }, topicIds: ['bildung'], newTopics: ['Lesen'] } },
+  RecordMeeting: {
+    input: {
+      collaboration: { title: 'Stadtteilkonferenz 2024', kind: 'CONFERENCE', startDate: '2024-11-14', topicIds: ['vernetzung'], participants: [{ actorId: 'stadtteilagentur-batenbrock', role: 'ORGANISER' }, { actorId: 'bobbie-ev' }] },
+      newActors: [{ name: 'Tafel Süd', kind: 'INITIATIVE', role: 'PARTICIPANT' }],
+    },
+  },
   AddParticipant: { collaborationId: 'tafel-treffen', actorId: 'bobbie-ev', role: 'PARTICIPANT' },
   RemoveParticipant: { collaborationId: 'tafel-treffen', actorId: 'bobbie-ev' },
   DeleteActor: { id: 'tafel' },

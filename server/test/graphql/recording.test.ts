@@ -1,0 +1,4 @@
+import { embeddedHarness } from '../support/stores';
+import { describeRecording } from './recording.suite';
+
+describeRecording('embedded', embeddedHarness());

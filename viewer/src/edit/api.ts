@@ -1,0 +1,260 @@
+/**
+ * The editing requests. Like ../api.ts gql, but a refused write keeps what the form needs: the
+ * error's `extensions.field` (and every problem class-validator found), so the message is shown
+ * next to the field.
+ */
+import type { ActorKind, ActorRef, TopicRef } from '../api';
+import { ENDPOINT } from '../api';
+import { authHeaders, type Role } from '../auth';
+
+export interface FieldProblem {
+  field: string;
+  messages: string[];
+}
+
+export class EditError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly field: string | null = null,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'EditError';
+  }
+}
+
+export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (error) {
+    throw new EditError((error as Error).message, 'NETWORK');
+  }
+  let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; field?: string; problems?: FieldProblem[] } }> };
+  try {
+    body = await response.json();
+  } catch {
+    throw new EditError(`HTTP ${response.status}`, 'HTTP');
+  }
+  if (body.errors?.length) {
+    const e = body.errors[0];
+    throw new EditError(e.message, e.extensions?.code ?? 'INTERNAL_SERVER_ERROR', e.extensions?.field ?? null, e.extensions?.problems ?? []);
+  }
+  if (!body.data) throw new EditError(`HTTP ${response.status}`, 'HTTP');
+  return body.data;
+}
+
+export type CollaborationKind = 'CONFERENCE' | 'EVENT' | 'FUNDING' | 'JURY' | 'MEETING' | 'PROJECT' | 'WORKING_GROUP';
+export const COLLABORATION_KINDS: CollaborationKind[] = ['MEETING', 'CONFERENCE', 'EVENT', 'PROJECT', 'WORKING_GROUP', 'FUNDING', 'JURY'];
+export type Role2 = 'ORGANISER' | 'HOST' | 'PARTICIPANT' | 'MEMBER' | 'FUNDER';
+export const ROLES: Role2[] = ['PARTICIPANT', 'ORGANISER', 'HOST', 'MEMBER', 'FUNDER'];
+
+export interface EditableActor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  description: string | null;
+  district: string | null;
+  website: string | null;
+  contact: string | null;
+  version: number;
+  topics: TopicRef[];
+  collaborationCount: number;
+}
+
+export async function myRole(): Promise<Role | null> {
+  try {
+    return (await request<{ me: { role: Role } }>('query EditMe { me { role } }')).me.role;
+  } catch {
+    return null;
+  }
+}
+
+export async function allTopics(): Promise<TopicRef[]> {
+  return (await request<{ topics: { nodes: TopicRef[] } }>('query EditTopics { topics(first: 500) { nodes { id name aliases } } }')).topics.nodes;
+}
+
+const ACTOR = 'id name kind description district website contact version collaborationCount topics { id name }';
+
+export async function loadActor(id: string): Promise<EditableActor | null> {
+  return (await request<{ actor: EditableActor | null }>(`query EditActor($id: ID!) { actor(id: $id) { ${ACTOR} } }`, { id })).actor;
+}
+
+export interface NameMatch {
+  name: string;
+  exact: ActorRef[];
+  near: Array<{ similarity: number; actor: ActorRef }>;
+}
+
+export async function matchNames(names: string[]): Promise<NameMatch[]> {
+  return (
+    await request<{ matchNames: NameMatch[] }>(
+      'query EditMatch($names: [String!]!) { matchNames(names: $names) { name exact { id name kind } near { similarity actor { id name kind } } } }',
+      { names },
+    )
+  ).matchNames;
+}
+
+export async function searchActors(text: string): Promise<ActorRef[]> {
+  return (
+    await request<{ actors: { nodes: ActorRef[] } }>('query EditSearch($t: String!) { actors(filter: { nameContains: $t }, first: 8) { nodes { id name kind } } }', { t: text })
+  ).actors.nodes;
+}
+
+export interface ActorInput {
+  name: string;
+  kind: ActorKind;
+  description: string | null;
+  district: string | null;
+  website: string | null;
+  contact: string | null;
+}
+
+export async function recordActor(actor: ActorInput, topicIds: string[], newTopics: string[]): Promise<{ id: string; name: string }> {
+  return (
+    await request<{ recordActor: { id: string; name: string } }>(
+      'mutation EditRecordActor($input: RecordActorInput!) { recordActor(input: $input) { id name } }',
+      { input: { actor, topicIds, newTopics } },
+    )
+  ).recordActor;
+}
+
+export async function updateActor(id: string, input: Partial<ActorInput>, expectedVersion: number): Promise<EditableActor> {
+  return (
+    await request<{ updateActor: EditableActor }>(
+      `mutation EditUpdateActor($id: ID!, $input: UpdateActorInput!, $v: Int) { updateActor(id: $id, input: $input, expectedVersion: $v) { ${ACTOR} } }`,
+      { id, input, v: expectedVersion },
+    )
+  ).updateActor;
+}
+
+export async function setInterests(actorId: string, topicIds: string[]): Promise<void> {
+  await request('mutation EditInterests($id: ID!, $i: [InterestInput!]!) { setActorInterests(actorId: $id, interests: $i) { id } }', {
+    id: actorId,
+    i: topicIds.map((topicId) => ({ topicId })),
+  });
+}
+
+export async function createTopic(name: string): Promise<TopicRef> {
+  return (await request<{ createTopic: TopicRef }>('mutation EditCreateTopic($n: String!) { createTopic(input: { name: $n }) { id name } }', { n: name })).createTopic;
+}
+
+export async function deleteActor(id: string): Promise<void> {
+  await request('mutation EditDeleteActor($id: ID!) { deleteActor(id: $id) }', { id });
+}
+
+export interface RecordCollaborationInput {
+  collaboration: {
+    title: string;
+    kind: CollaborationKind;
+    startDate: string | null;
+    endDate: string | null;
+    location: string | null;
+    description: string | null;
+    topicIds: string[];
+    participants: Array<{ actorId: string; role: Role2 }>;
+  };
+  newActors: Array<{ name: string; kind: ActorKind; role: Role2 }>;
+  newTopics: string[];
+}
+
+export async function recordCollaboration(input: RecordCollaborationInput): Promise<{ collaboration: { id: string; title: string }; newActors: ActorRef[] }> {
+  return (
+    await request<{ recordCollaboration: { collaboration: { id: string; title: string }; newActors: ActorRef[] } }>(
+      'mutation EditRecordCollaboration($input: RecordCollaborationInput!) { recordCollaboration(input: $input) { collaboration { id title } newActors { id name kind } } }',
+      { input },
+    )
+  ).recordCollaboration;
+}
+
+export interface ChangeRecord {
+  at: string;
+  author: string;
+  operation: string;
+  changes: Array<{ field: string; before: string | null; after: string | null }>;
+}
+
+export async function history(entityId: string): Promise<ChangeRecord[]> {
+  return (
+    await request<{ history: { nodes: ChangeRecord[] } }>(
+      'query EditHistory($id: ID!) { history(entityId: $id, first: 20) { nodes { at author operation changes { field before after } } } }',
+      { id: entityId },
+    )
+  ).history.nodes;
+}
+
+export async function undoLastChange(actorId: string): Promise<void> {
+  await request('mutation EditUndo($id: ID!) { undoLastChange(actorId: $id) { actor { id } } }', { id: actorId });
+}
+
+export interface EditableCollaboration {
+  id: string;
+  title: string;
+  kind: CollaborationKind;
+  startDate: string | null;
+  endDate: string | null;
+  location: string | null;
+  description: string | null;
+  topics: TopicRef[];
+  participants: Array<{ role: Role2; actor: ActorRef }>;
+}
+
+export async function loadCollaboration(id: string): Promise<EditableCollaboration | null> {
+  return (
+    await request<{ collaboration: EditableCollaboration | null }>(
+      'query EditCollaboration($id: ID!) { collaboration(id: $id) { id title kind startDate endDate location description topics { id name } participants { role actor { id name kind } } } }',
+      { id },
+    )
+  ).collaboration;
+}
+
+export async function collaborationsOf(actorId: string): Promise<Array<{ id: string; title: string; startDate: string | null }>> {
+  const data = await request<{ actor: { collaborations: Array<{ collaboration: { id: string; title: string; startDate: string | null } }> } | null }>(
+    'query EditActorCollaborations($id: ID!) { actor(id: $id) { collaborations { collaboration { id title startDate } } } }',
+    { id: actorId },
+  );
+  return data.actor?.collaborations.map((c) => c.collaboration) ?? [];
+}
+
+export async function updateCollaboration(id: string, input: Record<string, unknown>): Promise<void> {
+  await request('mutation EditUpdateCollaboration($id: ID!, $input: UpdateCollaborationInput!) { updateCollaboration(id: $id, input: $input) { id } }', { id, input });
+}
+
+export async function addParticipant(collaborationId: string, actorId: string, role: Role2): Promise<void> {
+  await request('mutation EditAddParticipant($c: ID!, $a: ID!, $r: ParticipationRole!) { addParticipant(collaborationId: $c, actorId: $a, role: $r) { id } }', { c: collaborationId, a: actorId, r: role });
+}
+
+export async function removeParticipant(collaborationId: string, actorId: string): Promise<void> {
+  await request('mutation EditRemoveParticipant($c: ID!, $a: ID!) { removeParticipant(collaborationId: $c, actorId: $a) { id } }', { c: collaborationId, a: actorId });
+}
+
+export async function createActor(input: { name: string; kind: ActorKind }): Promise<ActorRef> {
+  return (await request<{ createActor: ActorRef }>('mutation EditCreateActor($input: CreateActorInput!) { createActor(input: $input) { id name kind } }', { input })).createActor;
+}
+
+export async function deleteCollaboration(id: string): Promise<void> {
+  await request('mutation EditDeleteCollaboration($id: ID!) { deleteCollaboration(id: $id) }', { id });
+}
+
+export interface DuplicatePair {
+  reasons: string[];
+  similarity: number;
+  actors: EditableActor[];
+}
+
+export async function duplicates(): Promise<DuplicatePair[]> {
+  return (
+    await request<{ duplicateCandidates: { candidates: DuplicatePair[] } }>(
+      `query EditDuplicates { duplicateCandidates(first: 100) { candidates { reasons similarity actors { ${ACTOR} } } } }`,
+    )
+  ).duplicateCandidates.candidates;
+}
+
+export async function mergeActors(keepId: string, mergeIds: string[]): Promise<EditableActor> {
+  return (await request<{ mergeActors: EditableActor }>(`mutation EditMerge($k: ID!, $m: [ID!]!) { mergeActors(keepId: $k, mergeIds: $m) { ${ACTOR} } }`, { k: keepId, m: mergeIds })).mergeActors;
+}

@@ -20,6 +20,7 @@ import { ProjectionResolver } from './projection/projection.resolver';
 import { suggestResolvers } from './suggest/suggest.resolver';
 import { TopicResolver } from './topic/topic.resolver';
 import { transferResolvers } from './transfer/transfer.resolver';
+import { updateLinkResolvers } from './update-links/update-links.resolver';
 
 export const resolvers = [
   ActorResolver,
@@ -39,6 +40,7 @@ export const resolvers = [
   ...suggestResolvers,
   ...accessResolvers,
   ...transferResolvers,
+  ...updateLinkResolvers,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -56,6 +56,13 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 const token = takeToken();
+// Another link opened in the same tab changes only the fragment: start again with its token.
+window.addEventListener('hashchange', () => {
+  if (/(?:^#|&)token=/.test(location.hash)) {
+    takeToken();
+    location.reload();
+  }
+});
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: Array<Node | string | null>): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

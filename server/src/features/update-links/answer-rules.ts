@@ -30,7 +30,8 @@ export interface AnswerContext {
   topicIds: readonly string[];
   /** Which of the given ids exist (topics, actors). */
   topicExists: (id: string) => boolean;
-  actorExists: (id: string) => boolean;
+  /** The name of an existing actor; null when there is none. */
+  actorName: (id: string) => string | null;
 }
 
 export interface PartnershipValue {
@@ -158,15 +159,16 @@ export function parseAnswer(body: unknown, ctx: AnswerContext): ParsedAnswer {
     onlyKeys(raw, ['actorId', 'name', 'about', 'when'], field);
     const partnerId = text(raw.actorId, `${field}.actorId`, LIMITS.reference);
     const name = text(raw.name, `${field}.name`, LIMITS.name);
+    const partnerName = partnerId === null ? null : ctx.actorName(partnerId);
     if (partnerId !== null) {
-      if (!ctx.actorExists(partnerId)) throw new DomainError('NOT_FOUND', `actor "${partnerId}" does not exist`, `${field}.actorId`);
+      if (partnerName === null) throw new DomainError('NOT_FOUND', `actor "${partnerId}" does not exist`, `${field}.actorId`);
       if (partnerId === actor.id) throw new BadInputError('a partner must be another actor', `${field}.actorId`);
     } else if (name === null) {
       throw new BadInputError('a partner needs an actorId or a name', `${field}.name`);
     }
     const value: PartnershipValue = {
       partnerId,
-      partnerName: name ?? partnerId!,
+      partnerName: partnerName ?? name!,
       about: text(raw.about, `${field}.about`, MAX_ABOUT, { multiline: true, required: true })!,
       when: text(raw.when, `${field}.when`, MAX_WHEN),
     };
@@ -189,6 +191,15 @@ export function startDateOf(when: string | null): string | null {
   const lower = when.toLocaleLowerCase('de');
   const year = /\b(19|20)\d{2}\b/.exec(lower);
   if (!year) return null;
-  const month = months.findIndex((m) => lower.includes(m) || (m === 'mär' && lower.includes('mar')));
+  const words = lower.split(/[^a-zäöüß]+/).filter(Boolean);
+  const seasons: Array<[RegExp, number]> = [
+    [/^(frühjahr|frühling|spring)$/, 3],
+    [/^(sommer|summer)$/, 6],
+    [/^(herbst|autumn|fall)$/, 9],
+    [/^winter$/, 1],
+  ];
+  const season = seasons.find(([re]) => words.some((w) => re.test(w)));
+  const monthIndex = months.findIndex((m) => words.some((w) => w.startsWith(m) || (m === 'mär' && w.startsWith('mar')) || (m === 'okt' && w.startsWith('oct')) || (m === 'dez' && w.startsWith('dec')) || (m === 'mai' && w === 'may')));
+  const month = monthIndex >= 0 ? monthIndex : season ? season[1] - 1 : -1;
   return `${year[0]}-${String(month >= 0 ? month + 1 : 1).padStart(2, '0')}-01`;
 }

@@ -243,12 +243,12 @@ export class UpdateLinkService {
     const topicIds = strings(b.topicIds);
     const partnerIds = Array.isArray(b.partners) ? strings(b.partners.slice(0, 500).map((p) => (p && typeof p === 'object' ? (p as { actorId?: unknown }).actorId : null))) : [];
     const topics = new Set((await this.store.getTopics(topicIds)).filter((t) => t).map((t) => t!.id));
-    const actors = new Set((await this.store.getActors(partnerIds)).filter((a) => a).map((a) => a!.id));
+    const actors = new Map((await this.store.getActors(partnerIds)).filter((a) => a).map((a) => [a!.id, a!.name]));
     const parsed = parseAnswer(body, {
       actor,
       topicIds: interests!.map((i) => i.topicId),
       topicExists: (id) => topics.has(id),
-      actorExists: (id) => actors.has(id),
+      actorName: (id) => actors.get(id) ?? null,
     });
     const record = await this.store.recordUpdateAnswer(
       { linkId: link.id, actorId: actor.id, proposals: parsed.proposals, consent: parsed.consent ? { textVersion: CONSENT_TEXT_VERSION } : null },

@@ -4,6 +4,7 @@
  */
 import type { NetworkService } from '../../service/network-service';
 import type { NetworkStore } from '../../store/network-store';
+import { mailConfigFromEnv } from './mail';
 import { UpdateLinkService } from './service';
 
 export { UpdateLinkService } from './service';
@@ -16,9 +17,9 @@ export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT ?? 4000}`;
 }
 
-/** The update-link service of the service's store (created on first use). */
+/** The update-link service of the service's store (created on first use; PUBLIC_URL, SMTP_URL and MAIL_FROM read then). */
 export function updateLinksFor(service: NetworkService): UpdateLinkService {
   let links = services.get(service.store);
-  if (!links) services.set(service.store, (links = new UpdateLinkService(service, { baseUrl: publicBaseUrl() })));
+  if (!links) services.set(service.store, (links = new UpdateLinkService(service, { baseUrl: publicBaseUrl(), mail: mailConfigFromEnv() })));
   return links;
 }

@@ -16,6 +16,7 @@ import { SerialQueue } from '../../service/serial-queue';
 import type { ConsentRecord, UpdateLinkRecord, UpdateProposal } from '../../store/update-link-rules';
 import { parseAnswer, startDateOf, type PartnershipValue } from './answer-rules';
 import { CONSENT_TEXT, CONSENT_TEXT_VERSION } from './consent';
+import { sendLinks, type MailConfig, type MailReport } from './mail';
 import { defaultLinkDays, generateUpdateToken, hashUpdateToken, looksLikeUpdateToken, updateLinkUrl } from './tokens';
 
 export const MAX_LINKS_PER_REQUEST = 500;
@@ -101,7 +102,7 @@ export class UpdateLinkService {
 
   constructor(
     private readonly network: NetworkService,
-    private readonly options: { baseUrl: string; now?: () => Date } = { baseUrl: 'http://localhost:4000' },
+    private readonly options: { baseUrl: string; now?: () => Date; mail?: MailConfig | null } = { baseUrl: 'http://localhost:4000' },
   ) {}
 
   private get store() {
@@ -135,6 +136,17 @@ export class UpdateLinkService {
       const actor = actors[i]!;
       return { link, actorName: actor.name, email: actor.contact ? (EMAIL_IN_TEXT.exec(actor.contact)?.[0] ?? null) : null, url: updateLinkUrl(this.options.baseUrl, tokens[i]!) };
     });
+  }
+
+  /** Whether links can be sent by e-mail (SMTP_URL is set). */
+  get canMail(): boolean {
+    return Boolean(this.options.mail);
+  }
+
+  /** Sends each link to its actor's e-mail address; BAD_USER_INPUT (field `send`) without SMTP_URL. */
+  mailLinks(issued: readonly IssuedLink[]): Promise<MailReport> {
+    if (!this.options.mail) throw new BadInputError('links cannot be sent: SMTP_URL is not set', 'send');
+    return sendLinks(this.options.mail, issued);
   }
 
   /** The links as CSV for a mail merge: Name, E-Mail, Link (RFC 4180, UTF-8). */

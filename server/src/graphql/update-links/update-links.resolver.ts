@@ -35,8 +35,11 @@ export class UpdateLinksResolver {
     description: 'Creates a personal update link for each actor named (actorIds and/or the participants of collaborationId); answers the addresses once, with a CSV for a mail merge. EDITOR.',
   })
   async createUpdateLinks(@Arg('input', () => CreateUpdateLinksInput) input: CreateUpdateLinksInput, @Ctx() { service, principal }: GraphQLContext): Promise<UpdateLinkBatchType> {
-    const issued = await updateLinksFor(service).createLinks(input, authorOf(principal));
-    return { links: issued.map(issuedType), csv: UpdateLinkService.csv(issued) };
+    const links = updateLinksFor(service);
+    if (input.send && !links.canMail) throw new BadInputError('links cannot be sent: SMTP_URL is not set', 'input.send');
+    const issued = await links.createLinks(input, authorOf(principal));
+    const mail = input.send ? await links.mailLinks(issued) : null;
+    return { links: issued.map(issuedType), csv: UpdateLinkService.csv(issued), mail };
   }
 
   @Authorized('EDITOR')

@@ -38,9 +38,17 @@ export class IssuedUpdateLinkType {
   @Field(() => String, { description: 'The personal page address, token in the fragment (…/update/#token=…).' }) url!: string;
 }
 
+@ObjectType('UpdateLinkMailReport', { description: 'What sending the links by e-mail did.' })
+export class UpdateLinkMailReportType {
+  @Field(() => Int) sent!: number;
+  @Field(() => Int, { description: 'Actors without an e-mail address in their contact data.' }) withoutEmail!: number;
+  @Field(() => [ID], { description: 'Actors whose message the mail server refused.' }) failedActorIds!: string[];
+}
+
 @ObjectType('UpdateLinkBatch')
 export class UpdateLinkBatchType {
   @Field(() => [IssuedUpdateLinkType]) links!: IssuedUpdateLinkType[];
+  @Field(() => UpdateLinkMailReportType, { nullable: true, description: 'With send: true, what was sent.' }) mail?: UpdateLinkMailReportType | null;
   @Field(() => String, { description: 'The same as CSV for a mail merge: Name, E-Mail, Link, Gültig bis.' }) csv!: string;
 }
 
@@ -85,6 +93,10 @@ export class CreateUpdateLinksInput {
   @IsOptional()
   @IsEnum(ParticipationRoleEnum, { each: true })
   roles?: ParticipationRole[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Also send each link to its actor's e-mail address (needs SMTP_URL; BAD_USER_INPUT otherwise)." })
+  @IsOptional()
+  send?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: 'Days until the links expire (1–365); UPDATE_LINK_DAYS, default 30.' })
   @IsOptional()

@@ -12,6 +12,7 @@ import { renderClusters, renderLegendFor } from './legend';
 import { PositionStore, place, warmUpLayout } from './layout';
 import { NetworkMap } from './map';
 import { Panel } from './panel';
+import { mountReview } from './review';
 import { ActorPicker } from './picker';
 import { MAX_API_ACTORS, MAX_DRAWN_ACTORS, forgetScope, loadView as decideView, openCluster, scopeOf, type Ego, type OpenCluster, type View } from './view';
 
@@ -350,6 +351,7 @@ async function start(): Promise<void> {
   takeKeyFromUrl();
   onUnauthenticated(showKeyPrompt);
   setRole(fetchMe().then((me) => me.role));
+  void mountReview();
   wire();
   warmUpLayout();
   applyI18n();

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { batenbrock } from '../../../seed/batenbrock';
-import { browserSuite, openBrowser, shot, startViewerServer, type ViewerBrowser, type ViewerServer } from './harness';
+import { browserSuite, openBrowser, shot, startViewerServer, waitReady, type ViewerBrowser, type ViewerServer } from './harness';
 
 const gql = async (server: ViewerServer, key: string, query: string, variables: Record<string, unknown> = {}) => {
   const response = await fetch(`${server.base}/graphql`, {
@@ -142,6 +142,9 @@ browserSuite('update links in Chromium', () => {
     await page.getByRole('heading', { name: 'Der Link funktioniert nicht' }).waitFor();
     expect(await page.locator('[data-code]').getAttribute('data-code')).toBe('LINK_UNKNOWN');
     await shot(page, 'update-refused');
+    // The browser reports the 401 of the refused link in its console: expected here, and only that.
+    expect(browser.errors).toEqual([expect.stringContaining('status of 401')]);
+    browser.errors.length = 0;
   });
 
   test('the editor accepts two proposals and rejects the rest; the partnership is in the network; personalData shows the consent history', async () => {
@@ -198,5 +201,48 @@ browserSuite('update links in Chromium', () => {
     const followUp = (await gql(server, editorKey, `{ updateLinks { openedAt answeredAt } actorsWithoutUpdateAnswer { id } }`));
     expect(followUp.updateLinks.filter((l: any) => l.answeredAt)).toHaveLength(3);
     expect(followUp.actorsWithoutUpdateAnswer).toHaveLength(12);
+  });
+
+  test('the review view in the map page: an editor accepts a correction and a partnership with a new partner', async () => {
+    const { page, errors } = browser;
+    const answer = await fetch(`${server.base}/update-api/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${links.get('moscheeverein-batenbrock')}` },
+      body: JSON.stringify({
+        fields: { description: 'Moscheeverein mit Hausaufgabenhilfe' },
+        partners: [{ name: 'Tafel Süd', about: 'Lebensmittelausgabe im Ramadan', when: 'März 2025' }],
+      }),
+    });
+    expect(answer.status).toBe(200);
+    await page.goto(server.url('/', editorKey));
+    await waitReady(page);
+    const open = page.getByRole('button', { name: 'Rückmeldungen (2)' });
+    await open.click();
+    const dialog = page.getByRole('dialog', { name: 'Rückmeldungen über persönliche Links' });
+    await dialog.getByText('Beschreibung: Moscheeverein mit Hausaufgabenhilfe').waitFor();
+    await dialog.getByText('Zusammenarbeit mit Tafel Süd: Lebensmittelausgabe im Ramadan (März 2025)').waitFor();
+    await shot(page, 'update-review');
+    await dialog.getByRole('button', { name: 'Übernehmen' }).first().click();
+    await page.getByRole('button', { name: 'Rückmeldungen (1)' }).waitFor();
+    await dialog.getByLabel('Partner ist noch nicht im Netz – anlegen als').selectOption('INITIATIVE');
+    await dialog.getByRole('button', { name: 'Übernehmen' }).click();
+    await page.getByRole('button', { name: 'Rückmeldungen (0)' }).waitFor();
+    await dialog.getByText('Keine offenen Rückmeldungen.').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await dialog.isVisible()).toBe(false);
+
+    const data = await gql(
+      server,
+      editorKey,
+      `{ actor(id: "moscheeverein-batenbrock") { description collaborations { collaboration { kind title participants { actor { name kind } } } } } }`,
+    );
+    expect(data.actor.description).toBe('Moscheeverein mit Hausaufgabenhilfe');
+    const cooperation = data.actor.collaborations.find((c: any) => c.collaboration.kind === 'COOPERATION').collaboration;
+    expect(cooperation.title).toBe('Lebensmittelausgabe im Ramadan');
+    expect(cooperation.participants.map((p: any) => p.actor).sort((a: any, b: any) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'Islamischer Kultur- und Moscheeverein (Beispiel)', kind: 'ASSOCIATION' },
+      { name: 'Tafel Süd', kind: 'INITIATIVE' },
+    ]);
+    expect(errors).toEqual([]);
   });
 });

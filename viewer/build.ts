@@ -13,6 +13,8 @@ export const VIEWER_ROOT = __dirname;
 export const VIEWER_DIST = path.join(VIEWER_ROOT, 'dist');
 const STAMP = path.join(VIEWER_DIST, '.build-stamp');
 const STATIC_FILES = ['index.html', 'styles.css'];
+/** The update page (viewer/update/, served at /update/): its own small bundle, no map. */
+const UPDATE_STATIC_FILES = ['update/index.html', 'update/update.css'];
 
 function sources(): string[] {
   const files: string[] = [];
@@ -24,7 +26,7 @@ function sources(): string[] {
     }
   };
   walk(path.join(VIEWER_ROOT, 'src'));
-  files.push(...STATIC_FILES.map((f) => path.join(VIEWER_ROOT, f)), __filename, path.join(VIEWER_ROOT, '..', 'package-lock.json'));
+  files.push(...[...STATIC_FILES, ...UPDATE_STATIC_FILES].map((f) => path.join(VIEWER_ROOT, f)), __filename, path.join(VIEWER_ROOT, '..', 'package-lock.json'));
   return files.filter((f) => fs.existsSync(f)).sort();
 }
 
@@ -53,8 +55,8 @@ export interface BuildResult {
 
 function sizes(): BuildResult['files'] {
   return fs
-    .readdirSync(VIEWER_DIST)
-    .filter((name) => !name.startsWith('.'))
+    .readdirSync(VIEWER_DIST, { recursive: true, encoding: 'utf8' })
+    .filter((name) => !path.basename(name).startsWith('.') && fs.statSync(path.join(VIEWER_DIST, name)).isFile())
     .map((name) => {
       const data = fs.readFileSync(path.join(VIEWER_DIST, name));
       return { name, bytes: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length };
@@ -88,8 +90,10 @@ async function doBuild(force: boolean): Promise<BuildResult> {
   await Promise.all([
     build({ ...common, entryPoints: [path.join(VIEWER_ROOT, 'src/main.ts')], outfile: path.join(VIEWER_DIST, 'app.js') }),
     build({ ...common, entryPoints: [path.join(VIEWER_ROOT, 'src/layout.worker.ts')], outfile: path.join(VIEWER_DIST, 'layout-worker.js') }),
+    build({ ...common, entryPoints: [path.join(VIEWER_ROOT, 'src/update/main.ts')], outfile: path.join(VIEWER_DIST, 'update/update.js') }),
   ]);
-  for (const file of STATIC_FILES) fs.copyFileSync(path.join(VIEWER_ROOT, file), path.join(VIEWER_DIST, file));
+  fs.mkdirSync(path.join(VIEWER_DIST, 'update'), { recursive: true });
+  for (const file of [...STATIC_FILES, ...UPDATE_STATIC_FILES]) fs.copyFileSync(path.join(VIEWER_ROOT, file), path.join(VIEWER_DIST, file));
   fs.writeFileSync(STAMP, print);
   return { built: true, files: sizes() };
 }

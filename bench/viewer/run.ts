@@ -149,7 +149,8 @@ async function main(): Promise<void> {
         chromium: `Chromium ${browser.version()}`,
         nodeEnv: process.env.NODE_ENV ?? '',
       },
-      bundle: built.files,
+      // The map page's files (the update page, update/, is a page of its own).
+      bundle: built.files.filter((f) => !f.name.startsWith('update/')),
       seed,
       sizes,
       notes: [

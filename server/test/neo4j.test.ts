@@ -17,6 +17,7 @@ import { describeHistoryAndMergeContract } from './contract/history-merge.contra
 import { describeFeedbackContract } from './contract/feedback.contract';
 import { describeApiKeyContract } from './contract/api-keys.contract';
 import { describeTransferContract } from './contract/transfer.contract';
+import { describeUpdateLinkContract } from './contract/update-links.contract';
 import { describeFeedback } from './graphql/feedback.suite';
 import { describeHistoryApi } from './graphql/history.suite';
 import { insightParitySuite } from './graphql/insight-parity.neo4j-suite';
@@ -47,6 +48,7 @@ describeNeo4j('contact suggestion parity of the stores', (config) => suggestionP
 describeNeo4j('neo4j store: suggestion feedback', (config) => describeFeedbackContract('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL suggestion feedback on neo4j', (config) => describeFeedback('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j store: API keys', (config) => describeApiKeyContract('neo4j', neo4jHarness(config)));
+describeNeo4j('neo4j store: update links', (config) => describeUpdateLinkContract('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j store: import, export reads and GDPR', (config) => describeTransferContract('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL import, export and GDPR on neo4j', (config) => describeTransferApi('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j outage: dropped connections, recovery without restart', (config) => neo4jOutageSuite(config));

@@ -9,7 +9,7 @@ import { buildSchema, validate } from 'graphql';
 import { batenbrock } from '../../seed/batenbrock';
 import { printSchemaSdl, SCHEMA_FILE } from '../src/graphql/sdl';
 import { startTestApi } from './support/api';
-import { exampleOperations, examples, examplesText } from './support/examples';
+import { exampleOperations, examples, examplesText, PREPARE } from './support/examples';
 import { embeddedHarness } from './support/stores';
 
 const root = join(__dirname, '..', '..');
@@ -32,6 +32,7 @@ describe('schema contract', () => {
       expect(exampleOperations.length).toBeGreaterThanOrEqual(15);
       const answers: Record<string, any> = {};
       for (const { name, variables } of exampleOperations) {
+        await PREPARE[name]?.(api, answers);
         const single = await api.run(examplesText, variables(answers), name);
         expect({ name, errors: single.errors }).toEqual({ name, errors: undefined });
         expect(single.data).toBeTruthy();

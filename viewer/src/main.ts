@@ -13,6 +13,7 @@ import { PositionStore, place, warmUpLayout } from './layout';
 import { NetworkMap } from './map';
 import { installEditing } from './edit';
 import { actorSections, Panel } from './panel';
+import { mountReview } from './review';
 import { ActorPicker } from './picker';
 import { MAX_API_ACTORS, MAX_DRAWN_ACTORS, forgetScope, loadView as decideView, openCluster, scopeOf, type Ego, type OpenCluster, type View } from './view';
 
@@ -351,6 +352,7 @@ async function start(): Promise<void> {
   takeKeyFromUrl();
   onUnauthenticated(showKeyPrompt);
   setRole(fetchMe().then((me) => me.role));
+  void mountReview();
   wire();
   // Editing for editors and admins (nothing for viewers): edit/index.ts.
   void installEditing({ refresh: loadView, select, reopenPanel: (id) => (id ? void panel.open(id) : panel.close()), actorSections, toolbar: document.querySelector<HTMLElement>('.controls')! });

@@ -24,6 +24,8 @@ export const COLLABORATION_KINDS = [
   'FUNDING',
   'WORKING_GROUP',
   'JURY',
+  /** A standing cooperation of two or more actors (e.g. reported through an update link). */
+  'COOPERATION',
 ] as const;
 export type CollaborationKind = (typeof COLLABORATION_KINDS)[number];
 

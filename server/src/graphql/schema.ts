@@ -21,6 +21,7 @@ import { RecordingResolver } from './recording/recording.resolver';
 import { suggestResolvers } from './suggest/suggest.resolver';
 import { TopicResolver } from './topic/topic.resolver';
 import { transferResolvers } from './transfer/transfer.resolver';
+import { updateLinkResolvers } from './update-links/update-links.resolver';
 
 export const resolvers = [
   ActorResolver,
@@ -41,6 +42,7 @@ export const resolvers = [
   ...accessResolvers,
   ...transferResolvers,
   RecordingResolver,
+  ...updateLinkResolvers,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

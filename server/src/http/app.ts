@@ -34,6 +34,7 @@ import { authenticateRequests, principalOf, requireRole } from './authentication
 import { exportRouter } from './export-routes';
 import { queryLimitRules, rateLimiter, refusedCredentialLimiter, requestLimits } from './limits';
 import { viewerRouter } from './viewer';
+import { DEFAULT_PER_TOKEN, updateApiRouter, updateLinksFor } from '../features/update-links';
 
 /** How long an idle keep-alive connection stays open. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
@@ -143,6 +144,8 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     requireRole('VIEWER'),
     exportRouter(exportRunner, { contactAllowed: (_req, res) => roleAtLeast(principalOf(res)!.role, 'EDITOR') }),
   );
+  // The update page's endpoints: a personal link's token opens its actor's entry there, and nothing else.
+  app.use('/update-api', updateApiRouter(updateLinksFor(service), { bodyLimit: config.bodyLimit, perAddress: limits.rateLimit, perToken: DEFAULT_PER_TOKEN }));
   app.use(viewerRouter());
 
   return { app, httpServer, apollo };

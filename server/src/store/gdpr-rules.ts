@@ -29,6 +29,7 @@ import type { Actor, Collaboration, Interest, Participation } from '../domain/mo
 import type { ChangeDraft, ChangeRecord, FieldChange } from './history-rules';
 import { MissingReferenceError } from './input-rules';
 import type { SuggestionFeedback } from './network-store';
+import type { ConsentRecord, UpdateProposal } from './update-link-rules';
 
 /** Everything a store holds about one actor (right of access). */
 export interface PersonalData {
@@ -43,6 +44,10 @@ export interface PersonalData {
   suggestionFeedback: SuggestionFeedback[];
   /** Every history record about the actor (or an actor merged into it) or naming it, newest first. */
   history: ChangeRecord[];
+  /** Its consent records (given, text version, withdrawn), newest first. */
+  consents: ConsentRecord[];
+  /** The proposals answers through its update links made, oldest first. */
+  updateProposals: UpdateProposal[];
 }
 
 export interface ErasureReport {

@@ -19,6 +19,8 @@ export function personalDataDocument(data: PersonalData, topics: ReadonlyMap<str
       participations: data.participations.map((p, n) => ({ role: p.role, collaboration: data.collaborations[n] })),
       suggestionFeedback: data.suggestionFeedback,
       history: data.history,
+      consents: data.consents,
+      updateProposals: data.updateProposals,
     },
     null,
     2,

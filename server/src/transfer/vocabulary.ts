@@ -124,6 +124,7 @@ export const COLLABORATION_KIND_WORDS: { [K in CollaborationKind]: readonly stri
   FUNDING: ['Förderung', 'Finanzierung', 'Fonds', 'Funding'],
   WORKING_GROUP: ['Arbeitskreis', 'Arbeitsgruppe', 'AG', 'Runder Tisch', 'Working group'],
   JURY: ['Jury', 'Vergabegremium'],
+  COOPERATION: ['Kooperation', 'Zusammenarbeit', 'Partnerschaft', 'Cooperation'],
 };
 
 export const ROLE_WORDS: { [K in ParticipationRole]: readonly string[] } = {

@@ -172,11 +172,11 @@ describe('access control over HTTP', () => {
     }
   });
 
-  test('VIEWER: every sample query but the history, keys, personal data and the feedback summary answers; no contact, history, feedback or keys; every sample mutation is FORBIDDEN and changes nothing', async () => {
+  test('VIEWER: every sample query but the history, keys, personal data, the feedback summary and update links answers; no contact, history, feedback or keys; every sample mutation is FORBIDDEN and changes nothing', async () => {
     const before = await state();
     for (const operation of exampleOperations) {
       const answer = await ask(viewerKey, examplesText, operation.variables({}), {}, api, operation.name);
-      const refused = operation.kind === 'mutation' || ['History', 'ApiKeys', 'PersonalData', 'FeedbackSummary'].includes(operation.name);
+      const refused = operation.kind === 'mutation' || ['History', 'ApiKeys', 'PersonalData', 'FeedbackSummary', 'UpdateProposals', 'UpdateLinks'].includes(operation.name);
       expect({ name: operation.name, status: answer.status, codes: codes(answer) }).toEqual({
         name: operation.name,
         status: 200,

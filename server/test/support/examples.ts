@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { updateLinksFor } from '../../src/features/update-links';
+import type { TestApi } from './api';
 import { parse, type OperationDefinitionNode, type OperationTypeNode } from 'graphql';
 
 export const examplesText = readFileSync(join(__dirname, '..', '..', '..', 'schema', 'examples.graphql'), 'utf8');
@@ -66,6 +68,27 @@ export const VARIABLES: Record<string, Variables> = {
   ExportNetwork: { format: 'GRAPHML', filter: { topicIds: ['gemeinschaftsgarten'] } },
   PersonalData: { id: 'maria-muster' },
   EraseActor: { id: 'maria-muster' },
+  CreateUpdateLinks: { collaborationId: 'stadtteilkonferenz-2022' },
+  AcceptUpdateProposal: (answers) => ({ id: answers.UpdateProposals?.updateProposals?.[0]?.id ?? 'none' }),
+  RejectUpdateProposal: (answers) => ({ id: answers.UpdateProposals?.updateProposals?.[1]?.id ?? 'none' }),
+  DecideUpdateAnswer: (answers) => ({ answerId: answers.UpdateProposals?.updateProposals?.[0]?.answerId ?? 'none' }),
+  UpdateLinks: { actorIds: ['bobbie-ev', 'stadt-bottrop'] },
+  RenewUpdateLink: (answers) => ({ id: firstLink(answers)?.link?.id ?? 'none' }),
+  RevokeUpdateLink: (answers) => ({ id: answers.RenewUpdateLink?.renewUpdateLink?.link?.id ?? 'none' }),
+};
+
+const firstLink = (answers: Record<string, any>) => answers.CreateUpdateLinks?.createUpdateLinks?.links?.[0];
+
+/**
+ * What happens outside GraphQL before a sample runs: before UpdateProposals, the person with the
+ * first link answers through the update page's service (as POST /update-api/answer does).
+ */
+export const PREPARE: Record<string, (api: TestApi, answers: Record<string, any>) => Promise<void>> = {
+  UpdateProposals: async (api, answers) => {
+    const links = updateLinksFor(api.service);
+    const link = await links.resolve(String(firstLink(answers)?.url).split('#token=')[1]);
+    await links.answer(link, { fields: { description: 'Verein für Familien im Stadtteil', district: 'Batenbrock-Süd' }, newTopics: ['Lastenrad'] });
+  },
 };
 
 /** Every sample operation with its variables, in file order. */

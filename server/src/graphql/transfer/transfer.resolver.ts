@@ -89,6 +89,8 @@ export class TransferResolver {
       participations: data.participations,
       suggestionFeedback: data.suggestionFeedback,
       history: data.history.map(toChangeRecordType),
+      consents: data.consents,
+      updateProposals: data.updateProposals.map((p) => ({ ...p, value: JSON.stringify(p.value) })),
       document: personalDataDocument(data, new Map(topics.map((t: Topic) => [t.id, t]))),
     };
   }

@@ -2,6 +2,7 @@
 import { Length } from 'class-validator';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ActorType } from '../actor/actor.type';
+import { ConsentType, UpdateProposalType } from '../update-links/update-links.type';
 import { ChangeRecordType } from '../history/history.type';
 import { InterestType } from '../links/interest.type';
 import { ParticipationType } from '../links/participation.type';
@@ -151,6 +152,12 @@ export class PersonalDataType {
 
   @Field(() => [ChangeRecordType], { description: 'Every history record about it (or an actor merged into it) or naming it, newest first.' })
   history!: ChangeRecordType[];
+
+  @Field(() => [ConsentType], { description: 'Consents to storing contact data given through update links (text version, given, withdrawn), newest first.' })
+  consents!: unknown[];
+
+  @Field(() => [UpdateProposalType], { description: 'What answers through its update links proposed, and what became of it.' })
+  updateProposals!: unknown[];
 
   @Field(() => String, { description: 'All of it as one JSON document (machine-readable copy for the person).' })
   document!: string;

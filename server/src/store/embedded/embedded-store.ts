@@ -84,6 +84,8 @@ import { eraseActor, personalData, scrubFiles } from './gdpr';
 import type { ErasureReport, PersonalData } from '../gdpr-rules';
 import type { ImportCounts, ImportGraph, ImportOptions } from '../import-rules';
 import * as W from './record-writes';
+import * as UL from './update-links';
+import type * as U from '../update-link-rules';
 
 export interface EmbeddedStoreOptions {
   /** Path of the database file (its directory is created), or `':memory:'` for tests. */
@@ -578,6 +580,39 @@ export class EmbeddedStore implements NetworkStore {
 
   async touchApiKey(id: string, at: string): Promise<void> {
     this.write(() => K.touchApiKey(this.sql, id, at));
+  }
+
+  // --- personal update links (update-links.ts) ------------------------------------------------
+
+  async createUpdateLinks(inputs: readonly U.NewUpdateLinkInput[]): Promise<U.UpdateLinkRecord[]> {
+    return this.write(() => UL.createUpdateLinks(this.sql, inputs, new Date().toISOString()));
+  }
+  async updateLinks(filter: U.UpdateLinkFilter): Promise<U.UpdateLinkRecord[]> {
+    return UL.updateLinks(this.sql, filter);
+  }
+  async findUpdateLinkByHash(hash: string): Promise<U.UpdateLinkRecord | null> {
+    return UL.findUpdateLinkByHash(this.sql, hash);
+  }
+  async revokeUpdateLink(id: string, at: string): Promise<U.UpdateLinkRecord> {
+    return this.write(() => UL.revokeUpdateLink(this.sql, id, at));
+  }
+  async markUpdateLinkOpened(id: string, at: string): Promise<void> {
+    this.write(() => UL.markUpdateLinkOpened(this.sql, id, at));
+  }
+  async recordUpdateAnswer(input: U.UpdateAnswerInput, at: string): Promise<U.UpdateAnswerRecord> {
+    return this.write(() => UL.recordUpdateAnswer(this.sql, input, at));
+  }
+  async updateProposals(filter: U.UpdateProposalFilter): Promise<U.UpdateProposal[]> {
+    return UL.updateProposals(this.sql, filter);
+  }
+  async decideUpdateProposal(id: string, decision: U.ProposalDecision, at: string): Promise<U.UpdateProposal> {
+    return this.write(() => UL.decideUpdateProposal(this.sql, id, decision, at));
+  }
+  async withdrawConsent(actorId: string, at: string): Promise<U.ConsentRecord[]> {
+    return this.write(() => UL.withdrawConsent(this.sql, actorId, at));
+  }
+  async consents(actorIds: readonly string[]): Promise<U.ConsentRecord[][]> {
+    return UL.consents(this.sql, actorIds);
   }
 
   // --- import, export, GDPR (graph-reads.ts, import.ts, gdpr.ts) ------------------------------

@@ -22,6 +22,7 @@ import { type FeedbackRow, toFeedback } from './feedback';
 import { appendChanges, historyAbout, ownRecords, rewriteRecord } from './history';
 import { type ActorRow, type CollaborationRow, type InterestRow, toActor, toCollaboration, toInterest } from './rows';
 import type { Sql } from './sql';
+import { consents, updateProposals } from './update-links';
 
 /** The actor (null when deleted or merged away) and its own records, or null when neither exists. */
 function found(sql: Sql, actorId: string) {
@@ -65,6 +66,9 @@ export function personalData(sql: Sql, actorId: string): PersonalData | null {
       .all<FeedbackRow>('SELECT * FROM suggestion_feedback WHERE actor_id = ? OR suggested_id = ? ORDER BY seq DESC', actorId, actorId)
       .map(toFeedback),
     history: historyAbout(sql, family(sql, actorId, own).ids),
+    // Consent records and proposals go with the actor (ON DELETE CASCADE), also on erasure.
+    consents: consents(sql, [actorId])[0]!,
+    updateProposals: updateProposals(sql, { actorId }),
   };
 }
 

@@ -8,6 +8,7 @@ import { API_KEY_MIGRATION } from './api-keys';
 import { FEEDBACK_MIGRATION } from './feedback';
 import { HISTORY_MIGRATION } from './history';
 import { NAME_SEARCH_MIGRATION } from './name-search';
+import { UPDATE_LINK_MIGRATION } from './update-links';
 
 /** Migration n (1-based) brings the file from user_version n-1 to n. Never edit a shipped entry. */
 export const MIGRATIONS: readonly string[] = [
@@ -82,6 +83,8 @@ export const MIGRATIONS: readonly string[] = [
   API_KEY_MIGRATION,
   // 5: trigram indexes for name search (name-search.ts).
   NAME_SEARCH_MIGRATION,
+  // 6: personal update links, their proposals and consent records (update-links.ts).
+  UPDATE_LINK_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

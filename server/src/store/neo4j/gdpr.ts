@@ -22,6 +22,7 @@ import type { ChangeRecord, WriteMeta } from '../history-rules';
 import * as Q from './cypher';
 import { appendChanges, historyAbout, ownRecords, rewriteRecords } from './history';
 import { toFeedback } from './feedback';
+import { consents, deleteUpdateRecords, updateProposals } from './update-links';
 import { numberField, toActor, toCollaboration, toInterestOfActor } from './records';
 
 /** Feedback given for the actor or on it (either direction), newest first. */
@@ -94,6 +95,8 @@ export async function personalData(tx: ManagedTransaction, actorId: string): Pro
     collaborations: participations.map((p) => collaborations.get(p.collaborationId)!),
     suggestionFeedback: feedback,
     history: await historyAbout(tx, (await family(tx, actorId, own)).ids),
+    consents: (await consents(tx, [actorId]))[0]!,
+    updateProposals: await updateProposals(tx, { actorId }),
   };
 }
 
@@ -129,6 +132,8 @@ export async function eraseActor(tx: ManagedTransaction, actorId: string, meta: 
   if (refs.length > 0) await tx.run(SET_NOTES, { refs, note: REDACTED });
   report.feedbackNotesCleared = refs.length;
   // Interests, participations and feedback (both directions) go with the actor.
+  // Update links, proposals and consent records go with the actor.
+  await deleteUpdateRecords(tx, [actorId]);
   if (row) await tx.run(Q.DELETE_ACTOR, { id: actorId });
   await appendChanges(tx, meta, [erasureDraft(report)]);
   return report;

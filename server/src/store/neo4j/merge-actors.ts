@@ -4,6 +4,7 @@
  * rule functions as the embedded store), write them with one UNWIND statement each, move the
  * suggestion feedback, delete the merged actors, bump the kept actor's version, record the history.
  */
+import { deleteUpdateRecords } from './update-links';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Actor, ParticipationRole } from '../../domain/model';
 import { mergeDrafts, type WriteMeta } from '../history-rules';
@@ -128,6 +129,7 @@ export async function mergeActors(
   const all = [keepId, ...mergeIds];
   await tx.run(MOVE_FEEDBACK_GIVEN, { keepId, ids: [...mergeIds], all });
   await tx.run(MOVE_FEEDBACK_ABOUT, { keepId, ids: [...mergeIds], all });
+  await deleteUpdateRecords(tx, mergeIds);
   await tx.run(DELETE_MERGED, { ids: [...mergeIds] });
   const now = new Date().toISOString();
   const kept = toActor((await tx.run(TOUCH_KEPT, { keepId, now })).records[0].get('actor'));

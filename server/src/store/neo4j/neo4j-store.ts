@@ -81,6 +81,8 @@ import { appendChanges, readHistory, roleOf } from './history';
 import { mergeActors } from './merge-actors';
 import { dismissedPairs, feedbackCounts, feedbackOf, recordFeedback } from './feedback';
 import * as K from './api-keys';
+import * as UL from './update-links';
+import type * as U from '../update-link-rules';
 import { actorIdsByName, collaborationIdsByTitle, readGraph } from './graph-reads';
 import { applyImportPlan, planNeo4jImport } from './import';
 import { eraseActor, personalData } from './gdpr';
@@ -546,6 +548,7 @@ export class Neo4jStore implements NetworkStore {
   async deleteActor(id: string, meta?: WriteMeta): Promise<void> {
     await this.write(async (tx) => {
       const found = (await tx.run(Q.GET_ACTORS, { ids: [id] })).records;
+      await UL.deleteUpdateRecords(tx, [id]);
       const result = await tx.run(Q.DELETE_ACTOR, { id });
       if (found.length === 0 || numberField(result.records[0], 'deleted') === 0) throw new MissingReferenceError('Actor', id, 'id');
       await appendChanges(tx, meta, [H.actorDeleted(toActor(found[0].get('actor')))]);
@@ -808,6 +811,39 @@ export class Neo4jStore implements NetworkStore {
       await applyImportPlan(tx, plan, options, meta, at);
       return plan.counts;
     });
+  }
+
+  // --- personal update links (update-links.ts) ------------------------------------------------
+
+  async createUpdateLinks(inputs: readonly U.NewUpdateLinkInput[]): Promise<U.UpdateLinkRecord[]> {
+    return this.write((tx) => UL.createUpdateLinks(tx, inputs, now()));
+  }
+  async updateLinks(filter: U.UpdateLinkFilter): Promise<U.UpdateLinkRecord[]> {
+    return this.read((tx) => UL.updateLinks(tx, filter));
+  }
+  async findUpdateLinkByHash(hash: string): Promise<U.UpdateLinkRecord | null> {
+    return this.read((tx) => UL.findUpdateLinkByHash(tx, hash));
+  }
+  async revokeUpdateLink(id: string, at: string): Promise<U.UpdateLinkRecord> {
+    return this.write((tx) => UL.revokeUpdateLink(tx, id, at));
+  }
+  async markUpdateLinkOpened(id: string, at: string): Promise<void> {
+    await this.write((tx) => UL.markUpdateLinkOpened(tx, id, at));
+  }
+  async recordUpdateAnswer(input: U.UpdateAnswerInput, at: string): Promise<U.UpdateAnswerRecord> {
+    return this.write((tx) => UL.recordUpdateAnswer(tx, input, at));
+  }
+  async updateProposals(filter: U.UpdateProposalFilter): Promise<U.UpdateProposal[]> {
+    return this.read((tx) => UL.updateProposals(tx, filter));
+  }
+  async decideUpdateProposal(id: string, decision: U.ProposalDecision, at: string): Promise<U.UpdateProposal> {
+    return this.write((tx) => UL.decideUpdateProposal(tx, id, decision, at));
+  }
+  async withdrawConsent(actorId: string, at: string): Promise<U.ConsentRecord[]> {
+    return this.write((tx) => UL.withdrawConsent(tx, actorId, at));
+  }
+  async consents(actorIds: readonly string[]): Promise<U.ConsentRecord[][]> {
+    return this.read((tx) => UL.consents(tx, actorIds));
   }
 
   async personalData(actorId: string): Promise<PersonalData | null> {

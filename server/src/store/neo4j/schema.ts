@@ -4,6 +4,7 @@
  */
 import { API_KEY_SCHEMA } from './api-keys';
 import { HISTORY_SCHEMA } from './history';
+import { UPDATE_LINK_SCHEMA } from './update-links';
 
 /** Uniqueness constraints; each also gives a range index on its property (lookups by id / slug). */
 export const CONSTRAINTS: readonly string[] = [
@@ -29,7 +30,7 @@ export const INDEXES: readonly string[] = [
 ];
 
 /** Every schema statement, constraints first. */
-export const SCHEMA_STATEMENTS: readonly string[] = [...CONSTRAINTS, ...INDEXES, ...HISTORY_SCHEMA, ...API_KEY_SCHEMA];
+export const SCHEMA_STATEMENTS: readonly string[] = [...CONSTRAINTS, ...INDEXES, ...HISTORY_SCHEMA, ...API_KEY_SCHEMA, ...UPDATE_LINK_SCHEMA];
 
 /** Waits (up to the given seconds) until every index is online; run after creating them. */
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';

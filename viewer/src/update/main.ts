@@ -71,7 +71,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
   return node;
 }
 
-async function call(path: 'entry' | 'answer' | 'withdraw-consent', body: unknown = {}): Promise<{ status: number; json: any } // eslint-disable-line @typescript-eslint/no-explicit-any -- the answer of each endpoint is read field by field> {
+// The answer of each endpoint is read field by field where it is used.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+async function call(path: 'entry' | 'answer' | 'withdraw-consent', body: unknown = {}): Promise<{ status: number; json: Json }> {
   const response = await fetch(`/update-api/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -17,6 +17,7 @@ import { describeHistoryAndMergeContract } from './contract/history-merge.contra
 import { describeFeedbackContract } from './contract/feedback.contract';
 import { describeApiKeyContract } from './contract/api-keys.contract';
 import { describeTransferContract } from './contract/transfer.contract';
+import { describeFeedContract } from './contract/feed.contract';
 import { describeFeedback } from './graphql/feedback.suite';
 import { describeHistoryApi } from './graphql/history.suite';
 import { insightParitySuite } from './graphql/insight-parity.neo4j-suite';
@@ -33,6 +34,7 @@ import { describeNeo4j, neo4jHarness } from './support/stores';
 
 describeNeo4j('neo4j store', (config) => describeNetworkStoreContract('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j store: mergeActors and history', (config) => describeHistoryAndMergeContract('neo4j', neo4jHarness(config)));
+describeNeo4j('neo4j store: change feed', (config) => describeFeedContract('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j query plans', (config) => describePlanChecks(config));
 describeNeo4j('GraphQL queries on neo4j', (config) => describeQueries('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL mutations on neo4j', (config) => describeMutations('neo4j', neo4jHarness(config)));

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const service = await NetworkService.start(store, { insight: { waitMs: config.insightWaitSeconds * 1000 } });
   console.log(`Projection built in ${Date.now() - started} ms: ${service.projection.actors.size} actors, ${service.projection.collaborations.size} collaborations.`);
 
+  // Writes of other processes (replicas, `npm run import`, the keys CLI) arrive through the feed.
+  service.startFollowing(config.feed);
   const refresh =
     config.projectionRefreshSeconds > 0
       ? setInterval(() => {

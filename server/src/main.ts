@@ -37,7 +37,7 @@ async function main(): Promise<void> {
         }, config.projectionRefreshSeconds * 1000).unref()
       : null;
 
-  const { httpServer, apollo } = await createApp(service, { ...config, storeLocation: config, watchHeap: true });
+  const { httpServer, apollo, subscriptions } = await createApp(service, { ...config, storeLocation: config, watchHeap: true });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     console.log(`${signal}: shutting down…`);
     if (refresh) clearInterval(refresh);
     try {
+      await subscriptions.close(); // WebSocket clients reconnect elsewhere and resume with their cursor
       await apollo.stop(); // drains the HTTP server too
       await service.close();
     } finally {

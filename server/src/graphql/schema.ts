@@ -17,6 +17,7 @@ import {
   PathStepResolver,
 } from './network/network.resolver';
 import { ProjectionResolver } from './projection/projection.resolver';
+import { LiveResolver } from './live/live.resolver';
 import { suggestResolvers } from './suggest/suggest.resolver';
 import { TopicResolver } from './topic/topic.resolver';
 import { transferResolvers } from './transfer/transfer.resolver';
@@ -39,6 +40,7 @@ export const resolvers = [
   ...suggestResolvers,
   ...accessResolvers,
   ...transferResolvers,
+  LiveResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -53,6 +55,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     // Input fields that are absent stay absent (undefined), so patch semantics work.
     emitSchemaFile: false,
+    // type-graphql demands a PubSub once a subscription exists; networkChanged brings its own
+    // `subscribe` (graphql/live), so this one is never asked for anything.
+    pubSub: { publish: () => undefined, subscribe: () => { throw new Error('no topics: subscriptions bring their own subscribe'); } },
   });
   return built;
 }

@@ -30,6 +30,7 @@ import type {
 } from '../store/network-store';
 import { SerialQueue } from './serial-queue';
 import { FeedFollower } from './feed-follower';
+import { FeedHub } from '../live/feed-hub';
 import { InsightEngine, type InsightOptions } from '../insight/engine';
 import { ContactSuggestions } from '../suggest/contact-suggestions';
 import type { ScoringModel } from '../suggest/model';
@@ -68,6 +69,9 @@ export class NetworkService {
   /** Follows the store's change feed into the projection (feed-follower.ts). */
   readonly feed: FeedFollower;
 
+  /** The feed's events once applied to the projection, for subscribers (live/feed-hub.ts). */
+  readonly changes = new FeedHub();
+
   private constructor(
     readonly store: NetworkStore,
     readonly projection: NetworkProjection,
@@ -75,7 +79,10 @@ export class NetworkService {
   ) {
     this.suggestions = new ContactSuggestions(projection, options.suggestionModel);
     this.insight = new InsightEngine(projection, options.insight);
-    this.feed = new FeedFollower(store, projection, { actorRemoved: (id) => this.suggestions.forgetActor(id) });
+    this.feed = new FeedFollower(store, projection, {
+      actorRemoved: (id) => this.suggestions.forgetActor(id),
+      applied: (events) => this.changes.publish(events),
+    });
   }
 
   /** Builds the projection from the store. */

@@ -30,6 +30,7 @@ import { suggestionParitySuite } from './graphql/suggestions-parity.neo4j-suite'
 import { describeSuggestions } from './graphql/suggestions.suite';
 import { describeTransferApi } from './graphql/transfer.suite';
 import { neo4jOutageSuite } from './http/neo4j-outage.neo4j-suite';
+import { replicasSuite } from './live/replicas.neo4j-suite';
 import { describeNeo4j, neo4jHarness } from './support/stores';
 
 describeNeo4j('neo4j store', (config) => describeNetworkStoreContract('neo4j', neo4jHarness(config)));
@@ -51,3 +52,4 @@ describeNeo4j('neo4j store: API keys', (config) => describeApiKeyContract('neo4j
 describeNeo4j('neo4j store: import, export reads and GDPR', (config) => describeTransferContract('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL import, export and GDPR on neo4j', (config) => describeTransferApi('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j outage: dropped connections, recovery without restart', (config) => neo4jOutageSuite(config));
+describeNeo4j('two server replicas on one Neo4j follow each other through the change feed', (config) => replicasSuite(config));

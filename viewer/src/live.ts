@@ -13,7 +13,9 @@ const SUBSCRIPTION = 'subscription ($after: String) { networkChanged(after: $aft
 const RELOAD_DELAY_MS = 400;
 /** How long a new actor stays highlighted. */
 const HIGHLIGHT_MS = 8000;
+/** The first retry after a cut; it doubles up to a minute while the server keeps refusing. */
 const RETRY_MS = 3000;
+const MAX_RETRY_MS = 60_000;
 
 interface Change {
   cursor: string;
@@ -30,6 +32,7 @@ export function startLive(): void {
   /** Actors created recently, until when they stay highlighted (across reloads: an actor may show only once it has a tie). */
   const fresh = new Map<string, number>();
   let client: Client | null = null;
+  let retryMs = RETRY_MS;
 
   // The map sets its stylesheet anew with every view (map.ts): the mark is added after each.
   const addStyle = () =>
@@ -90,13 +93,17 @@ export function startLive(): void {
     client.subscribe<{ networkChanged: Change }>(
       { query: SUBSCRIPTION, variables: { after: cursor } },
       {
-        next: ({ data }) => data && onChange(data.networkChanged),
+        next: ({ data }) => {
+          retryMs = RETRY_MS;
+          if (data) onChange(data.networkChanged);
+        },
         // Closed or refused: try again later, from the last cursor (a cursor too old: from now).
         error: (error) => {
           if (Array.isArray(error) && error.some((e: { extensions?: { field?: string } }) => e.extensions?.field === 'after')) cursor = null;
           void client?.dispose();
           client = null;
-          setTimeout(subscribe, RETRY_MS);
+          setTimeout(subscribe, retryMs);
+          retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
         },
         complete: () => undefined,
       },

@@ -128,8 +128,8 @@ export class FeedFollower {
   private async apply(events: readonly FeedEvent[]): Promise<void> {
     const last = events[events.length - 1]!.seq;
     if (events.some((e) => e.entityType === 'Network' || e.operation === 'ERASE')) {
-      const head = (await this.store.feedHead()).head;
-      await this.reload(Math.max(head, last));
+      // Up to `last` only: events after it are read, applied (again, harmlessly) and published next.
+      await this.reload(last);
     } else {
       await this.reconcile(events);
       this.status.seq = last;

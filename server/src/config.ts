@@ -24,10 +24,13 @@ export interface Config {
   /** Load the Batenbrock seed into an empty store at start. */
   seedWhenEmpty: boolean;
   /**
-   * Rebuild the projection from the store every this many seconds, to pick up writes that did not
-   * go through this service (other programs writing to Neo4j); 0 = never.
+   * The safety net behind the change feed: compare the projection with a fresh snapshot of the
+   * store every this many seconds and rebuild it when they differ; 0 = never. Writes of other
+   * programs arrive through the feed (`feed`), not through this.
    */
   projectionRefreshSeconds: number;
+  /** The change feed (docs/live.md): FEED_POLL_MS (≤ 1000) and FEED_RETENTION_HOURS. */
+  feed: { pollMs: number; retentionHours: number };
   production: boolean;
   /** Origins allowed to call the API from a browser (CORS); same-origin only when empty. */
   corsOrigins: string[];
@@ -61,6 +64,18 @@ function seconds(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a number of seconds, not "${value}"`);
   return parsed;
+}
+
+function feedConfig(env: NodeJS.ProcessEnv): { pollMs: number; retentionHours: number } {
+  const pollMs = env.FEED_POLL_MS ? Number(env.FEED_POLL_MS) : 1000;
+  if (!Number.isInteger(pollMs) || pollMs < 10 || pollMs > 1000) {
+    throw new Error(`FEED_POLL_MS must be a whole number of milliseconds from 10 to 1000, not "${env.FEED_POLL_MS}"`);
+  }
+  const retentionHours = env.FEED_RETENTION_HOURS ? Number(env.FEED_RETENTION_HOURS) : 48;
+  if (!Number.isFinite(retentionHours) || retentionHours <= 0) {
+    throw new Error(`FEED_RETENTION_HOURS must be a positive number of hours, not "${env.FEED_RETENTION_HOURS}"`);
+  }
+  return { pollMs, retentionHours };
 }
 
 function anonymousAccess(value: string | undefined): AnonymousAccess {
@@ -116,7 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     seedWhenEmpty: env.SEED !== 'none',
-    projectionRefreshSeconds: seconds(env.PROJECTION_REFRESH_SECONDS, env.NEO4J_URI ? 300 : 0, 'PROJECTION_REFRESH_SECONDS'),
+    projectionRefreshSeconds: seconds(env.PROJECTION_REFRESH_SECONDS, 3600, 'PROJECTION_REFRESH_SECONDS'),
+    feed: feedConfig(env),
     production,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

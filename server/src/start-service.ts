@@ -34,6 +34,8 @@ export async function startService(options: StartOptions = {}): Promise<void> {
   const service = await NetworkService.start(store, { insight: { waitMs: config.insightWaitSeconds * 1000 } });
   console.log(`Projection built in ${Date.now() - started} ms: ${service.projection.actors.size} actors, ${service.projection.collaborations.size} collaborations.`);
 
+  // Writes of other processes (replicas, `npm run import`, the keys CLI) arrive through the feed.
+  service.startFollowing(config.feed);
   const refresh =
     config.projectionRefreshSeconds > 0
       ? setInterval(() => {
@@ -41,7 +43,7 @@ export async function startService(options: StartOptions = {}): Promise<void> {
         }, config.projectionRefreshSeconds * 1000).unref()
       : null;
 
-  const { httpServer, apollo } = await createApp(service, { ...config, storeLocation: config, watchHeap: true });
+  const { httpServer, apollo, subscriptions } = await createApp(service, { ...config, storeLocation: config, watchHeap: true });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -58,6 +60,7 @@ export async function startService(options: StartOptions = {}): Promise<void> {
     console.log(`${signal}: shutting down…`);
     if (refresh) clearInterval(refresh);
     try {
+      await subscriptions.close(); // WebSocket clients reconnect elsewhere and resume with their cursor
       await apollo.stop(); // drains the HTTP server too
       await service.close();
     } finally {

@@ -18,6 +18,7 @@ import { describeFeedbackContract } from './contract/feedback.contract';
 import { describeApiKeyContract } from './contract/api-keys.contract';
 import { describeTransferContract } from './contract/transfer.contract';
 import { describeUpdateLinkContract } from './contract/update-links.contract';
+import { describeFeedContract } from './contract/feed.contract';
 import { describeFeedback } from './graphql/feedback.suite';
 import { describeHistoryApi } from './graphql/history.suite';
 import { insightParitySuite } from './graphql/insight-parity.neo4j-suite';
@@ -31,10 +32,12 @@ import { suggestionParitySuite } from './graphql/suggestions-parity.neo4j-suite'
 import { describeSuggestions } from './graphql/suggestions.suite';
 import { describeTransferApi } from './graphql/transfer.suite';
 import { neo4jOutageSuite } from './http/neo4j-outage.neo4j-suite';
+import { replicasSuite } from './live/replicas.neo4j-suite';
 import { describeNeo4j, neo4jHarness } from './support/stores';
 
 describeNeo4j('neo4j store', (config) => describeNetworkStoreContract('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j store: mergeActors and history', (config) => describeHistoryAndMergeContract('neo4j', neo4jHarness(config)));
+describeNeo4j('neo4j store: change feed', (config) => describeFeedContract('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j query plans', (config) => describePlanChecks(config));
 describeNeo4j('GraphQL queries on neo4j', (config) => describeQueries('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL mutations on neo4j', (config) => describeMutations('neo4j', neo4jHarness(config)));
@@ -53,3 +56,4 @@ describeNeo4j('neo4j store: import, export reads and GDPR', (config) => describe
 describeNeo4j('GraphQL import, export and GDPR on neo4j', (config) => describeTransferApi('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j outage: dropped connections, recovery without restart', (config) => neo4jOutageSuite(config));
 describeNeo4j('GraphQL recording in one write on neo4j', (config) => describeRecording('neo4j', neo4jHarness(config)));
+describeNeo4j('two server replicas on one Neo4j follow each other through the change feed', (config) => replicasSuite(config));

@@ -15,6 +15,7 @@ import { installEditing } from './edit';
 import { actorSections, Panel } from './panel';
 import { mountReview } from './review';
 import { ActorPicker } from './picker';
+import { startLive } from './live';
 import { MAX_API_ACTORS, MAX_DRAWN_ACTORS, forgetScope, loadView as decideView, openCluster, scopeOf, type Ego, type OpenCluster, type View } from './view';
 
 type PageState = 'loading' | 'layout' | 'ready' | 'empty' | 'large' | 'error';
@@ -366,6 +367,7 @@ async function start(): Promise<void> {
     (error) => byId('filter-topics').replaceChildren(h('p', { class: 'error', role: 'alert' }, describe(error))),
   );
   await Promise.all([topics, loadView()]);
+  startLive(); // the map follows every write as it happens (live.ts)
   // Year buttons once the map is there (30 counts are not worth delaying the first picture):
   // the last 30 years, those with collaborations; a failure only leaves them out.
   const thisYear = new Date().getFullYear();

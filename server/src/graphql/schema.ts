@@ -18,6 +18,7 @@ import {
 } from './network/network.resolver';
 import { ProjectionResolver } from './projection/projection.resolver';
 import { RecordingResolver } from './recording/recording.resolver';
+import { LiveResolver } from './live/live.resolver';
 import { suggestResolvers } from './suggest/suggest.resolver';
 import { TopicResolver } from './topic/topic.resolver';
 import { transferResolvers } from './transfer/transfer.resolver';
@@ -43,6 +44,7 @@ export const resolvers = [
   ...transferResolvers,
   RecordingResolver,
   ...updateLinkResolvers,
+  LiveResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -57,6 +59,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     // Input fields that are absent stay absent (undefined), so patch semantics work.
     emitSchemaFile: false,
+    // type-graphql demands a PubSub once a subscription exists; networkChanged brings its own
+    // `subscribe` (graphql/live), so this one is never asked for anything.
+    pubSub: { publish: () => undefined, subscribe: () => { throw new Error('no topics: subscriptions bring their own subscribe'); } },
   });
   return built;
 }

@@ -23,7 +23,7 @@ import { DEFAULT_LIMITS, type Config, type LimitsConfig } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import { createContext } from '../graphql/context';
 import { formatError, withoutSuggestions } from '../graphql/errors';
-import { KnownOperationTypesRule } from '../graphql/known-operation-types';
+import { KnownOperationTypesRule, subscriptionsOverWebSocketOnly } from '../graphql/known-operation-types';
 import { literalFieldNames } from '../graphql/literal-fields';
 import { watchHeap } from '../graphql/heap-watch';
 import { refuseStoppedAnswers } from '../graphql/request-guard';
@@ -35,6 +35,7 @@ import { exportRouter } from './export-routes';
 import { queryLimitRules, rateLimiter, refusedCredentialLimiter, requestLimits } from './limits';
 import { viewerRouter } from './viewer';
 import { DEFAULT_PER_TOKEN, updateApiRouter, updateLinksFor } from '../features/update-links';
+import { attachSubscriptions, type LiveLimits } from './websocket';
 
 /** How long an idle keep-alive connection stays open. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
@@ -46,12 +47,16 @@ export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspecti
   storeLocation?: ExportStoreLocation;
   /** Watch this process's heap and refuse the largest request when it runs short (the server process only). */
   watchHeap?: boolean;
+  /** Limits of subscriptions over WebSocket (./websocket.ts); its defaults when absent. */
+  live?: LiveLimits;
 };
 
 export interface QuartiernetzApp {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<GraphQLContext>;
+  /** GraphQL subscriptions over WebSocket on the same port and path (./websocket.ts). */
+  subscriptions: { close(): Promise<void> };
 }
 
 export async function createApolloServer(httpServer: http.Server | null, config: Omit<HttpConfig, 'auth'>): Promise<ApolloServer<GraphQLContext>> {
@@ -73,6 +78,7 @@ export async function createApolloServer(httpServer: http.Server | null, config:
       ApolloServerPluginCacheControlDisabled(),
       literalFieldNames(),
       refuseStoppedAnswers(),
+      subscriptionsOverWebSocketOnly(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -148,5 +154,6 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   app.use('/update-api', updateApiRouter(updateLinksFor(service), { bodyLimit: config.bodyLimit, perAddress: limits.rateLimit, perToken: DEFAULT_PER_TOKEN }));
   app.use(viewerRouter());
 
-  return { app, httpServer, apollo };
+  const subscriptions = attachSubscriptions(httpServer, await getSchema(), service, authenticator, limits, config.live);
+  return { app, httpServer, apollo, subscriptions };
 }

@@ -29,11 +29,13 @@ import type {
   TopicPatch,
 } from '../store/network-store';
 import { SerialQueue } from './serial-queue';
+import { FeedFollower } from './feed-follower';
+import { FeedHub } from '../live/feed-hub';
 import { InsightEngine, type InsightOptions } from '../insight/engine';
 import { ContactSuggestions } from '../suggest/contact-suggestions';
 import type { ScoringModel } from '../suggest/model';
 import { SYSTEM_AUTHOR, type WriteMeta } from '../store/history-rules';
-import { duplicateCandidates, mergeActorsInProjection, undoLastActorChange, type DuplicateCandidates, type UndoResult } from './history-service';
+import { duplicateCandidates, undoLastActorChange, type DuplicateCandidates, type UndoResult } from './history-service';
 
 export interface NetworkServiceOptions {
   /**
@@ -43,6 +45,14 @@ export interface NetworkServiceOptions {
   suggestionModel?: ScoringModel;
   /** Network insight: how long a request waits for a background computation, exact limits. */
   insight?: InsightOptions;
+}
+
+/** How the projection follows the store's change feed (feed-follower.ts); see startFollowing(). */
+export interface FeedOptions {
+  /** How often the feed is read (ms, ≤ 1000). */
+  pollMs: number;
+  /** Feed events older than this are pruned (hours). */
+  retentionHours: number;
 }
 
 export class NetworkService {
@@ -56,6 +66,12 @@ export class NetworkService {
   /** Network insight, computed on the projection in a worker thread (server/src/insight). */
   readonly insight: InsightEngine;
 
+  /** Follows the store's change feed into the projection (feed-follower.ts). */
+  readonly feed: FeedFollower;
+
+  /** The feed's events once applied to the projection, for subscribers (live/feed-hub.ts). */
+  readonly changes = new FeedHub();
+
   private constructor(
     readonly store: NetworkStore,
     readonly projection: NetworkProjection,
@@ -63,11 +79,18 @@ export class NetworkService {
   ) {
     this.suggestions = new ContactSuggestions(projection, options.suggestionModel);
     this.insight = new InsightEngine(projection, options.insight);
+    this.feed = new FeedFollower(store, projection, {
+      actorRemoved: (id) => this.suggestions.forgetActor(id),
+      applied: (events) => this.changes.publish(events),
+    });
   }
 
   /** Builds the projection from the store. */
   static async start(store: NetworkStore, options: NetworkServiceOptions = {}): Promise<NetworkService> {
+    // The feed's head before the snapshot: what commits in between is applied again, harmlessly.
+    const { head } = await store.feedHead();
     const service = new NetworkService(store, NetworkProjection.fromSnapshot(await store.loadSnapshot()), options);
+    service.feed.startAt(head);
     for (const p of await store.dismissedSuggestions()) service.suggestions.setDismissed(p.actorId, p.suggestedId, true);
     // The first fit of the suggestion model, in slices (the event loop stays free): the service
     // starts with the model fitted to its store's state, so equal states serve equal suggestions.
@@ -76,13 +99,65 @@ export class NetworkService {
   }
 
   /**
-   * Rebuilds the projection from the store (after writes that bypassed the service); a store whose
-   * state did not change keeps the projection's version and the caches keyed by it.
+   * The safety net behind the feed: catches up, then compares the projection with a fresh snapshot
+   * of the store and loads it when they differ (counted in feed.snapshot().differencesFound); a
+   * projection equal to the store keeps its version and the caches keyed by it.
    */
   rebuildProjection(): Promise<void> {
     return this.writes.run(async () => {
-      this.projection.refresh(await this.store.loadSnapshot());
+      await this.feed.verify();
     });
+  }
+
+  /** Applies the feed's new events now (writes of other processes); answers how many. */
+  followFeed(): Promise<number> {
+    return this.writes.run(() => this.feed.catchUp());
+  }
+
+  private following: { poll: NodeJS.Timeout; prune: NodeJS.Timeout } | null = null;
+
+  /**
+   * Reads the feed every `pollMs` (skipping a tick while the previous read still runs) and prunes
+   * events older than `retentionHours` now and every ten minutes. stopFollowing() ends it.
+   */
+  startFollowing(options: FeedOptions): void {
+    if (this.following) return;
+    let busy = false;
+    const poll = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      this.followFeed()
+        .catch((error) => console.error('Reading the change feed failed:', error instanceof Error ? error.message : error))
+        .finally(() => (busy = false));
+    }, options.pollMs);
+    const pruneNow = () => {
+      const before = new Date(Date.now() - options.retentionHours * 3_600_000).toISOString();
+      this.store.pruneFeed(before).catch((error) => console.error('Pruning the change feed failed:', error instanceof Error ? error.message : error));
+    };
+    pruneNow();
+    const prune = setInterval(pruneNow, 10 * 60_000);
+    poll.unref();
+    prune.unref();
+    this.following = { poll, prune };
+  }
+
+  stopFollowing(): void {
+    if (!this.following) return;
+    clearInterval(this.following.poll);
+    clearInterval(this.following.prune);
+    this.following = null;
+  }
+
+  /**
+   * After a write of this service: its events (and any of others before them) into the projection.
+   * The write has committed; a failing feed read is logged and left to the next poll.
+   */
+  private async follow(): Promise<void> {
+    try {
+      await this.feed.catchUp();
+    } catch (error) {
+      console.error('Reading the change feed after a write failed:', error instanceof Error ? error.message : error);
+    }
   }
 
   // --- questions answered from the projection --------------------------------------------------
@@ -107,7 +182,7 @@ export class NetworkService {
   createActor(input: CreateActorInput): Promise<Actor> {
     return this.writes.run(async () => {
       const actor = await this.store.createActor(input, this.meta());
-      this.projection.upsertActor(actor.id, actor.kind);
+      await this.follow();
       return actor;
     });
   }
@@ -115,7 +190,7 @@ export class NetworkService {
   updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null): Promise<Actor> {
     return this.writes.run(async () => {
       const actor = await this.store.updateActor(id, patch, expectedVersion, this.meta());
-      this.projection.upsertActor(actor.id, actor.kind);
+      await this.follow();
       return actor;
     });
   }
@@ -123,15 +198,14 @@ export class NetworkService {
   deleteActor(id: string): Promise<void> {
     return this.writes.run(async () => {
       await this.store.deleteActor(id, this.meta());
-      this.projection.removeActor(id);
-      this.suggestions.forgetActor(id);
+      await this.follow();
     });
   }
 
   setActorInterests(actorId: string, interests: InterestInput[]): Promise<Interest[]> {
     return this.writes.run(async () => {
       const stored = await this.store.setActorInterests(actorId, interests, this.meta());
-      this.projection.setInterests(actorId, stored.map((i) => i.topicId));
+      await this.follow();
       return stored;
     });
   }
@@ -139,19 +213,23 @@ export class NetworkService {
   createTopic(input: CreateTopicInput): Promise<Topic> {
     return this.writes.run(async () => {
       const topic = await this.store.createTopic(input, this.meta());
-      this.projection.addTopic(topic.id);
+      await this.follow();
       return topic;
     });
   }
 
   updateTopic(id: string, patch: TopicPatch): Promise<Topic> {
-    return this.writes.run(() => this.store.updateTopic(id, patch, this.meta()));
+    return this.writes.run(async () => {
+      const topic = await this.store.updateTopic(id, patch, this.meta());
+      await this.follow();
+      return topic;
+    });
   }
 
   deleteTopic(id: string): Promise<void> {
     return this.writes.run(async () => {
       await this.store.deleteTopic(id, this.meta());
-      this.projection.removeTopic(id);
+      await this.follow();
     });
   }
 
@@ -159,8 +237,7 @@ export class NetworkService {
     checkDateRange(input.startDate, input.endDate);
     return this.writes.run(async () => {
       const collaboration = await this.store.createCollaboration(input, this.meta());
-      this.projection.upsertCollaboration(collaboration.id, collaboration, input.topicIds ?? []);
-      for (const p of input.participants ?? []) this.projection.addParticipant(collaboration.id, p.actorId);
+      await this.follow();
       return collaboration;
     });
   }
@@ -174,7 +251,7 @@ export class NetworkService {
         patch.endDate !== undefined ? patch.endDate : current.endDate,
       );
       const collaboration = await this.store.updateCollaboration(id, patch, this.meta());
-      this.projection.upsertCollaboration(collaboration.id, collaboration, patch.topicIds);
+      await this.follow();
       return collaboration;
     });
   }
@@ -182,14 +259,14 @@ export class NetworkService {
   deleteCollaboration(id: string): Promise<void> {
     return this.writes.run(async () => {
       await this.store.deleteCollaboration(id, this.meta());
-      this.projection.removeCollaboration(id);
+      await this.follow();
     });
   }
 
   addParticipant(collaborationId: string, actorId: string, role: ParticipationRole): Promise<Participation> {
     return this.writes.run(async () => {
       const participation = await this.store.addParticipant(collaborationId, actorId, role, this.meta());
-      this.projection.addParticipant(collaborationId, actorId);
+      await this.follow();
       return participation;
     });
   }
@@ -197,7 +274,7 @@ export class NetworkService {
   removeParticipant(collaborationId: string, actorId: string): Promise<boolean> {
     return this.writes.run(async () => {
       const removed = await this.store.removeParticipant(collaborationId, actorId, this.meta());
-      this.projection.removeParticipant(collaborationId, actorId);
+      await this.follow();
       return removed;
     });
   }
@@ -207,7 +284,7 @@ export class NetworkService {
     for (const [i, c] of data.collaborations.entries()) checkDateRange(c.startDate, c.endDate, `collaborations[${i}].`);
     return this.writes.run(async () => {
       const report = await this.store.mergeGraph(data, this.meta());
-      this.projection.load(await this.store.loadSnapshot());
+      await this.follow(); // its "Network" event rebuilds the projection
       return report;
     });
   }
@@ -218,7 +295,7 @@ export class NetworkService {
   importGraph(doc: ImportGraph, options: ImportOptions = {}): Promise<ImportCounts> {
     return this.writes.run(async () => {
       const counts = await this.store.importGraph(doc, options, this.meta());
-      if (!options.dryRun) this.projection.load(await this.store.loadSnapshot());
+      if (!options.dryRun) await this.follow(); // its "Network" event rebuilds the projection
       return counts;
     });
   }
@@ -227,7 +304,7 @@ export class NetworkService {
   eraseActor(id: string): Promise<ErasureReport> {
     return this.writes.run(async () => {
       const report = await this.store.eraseActor(id, this.meta());
-      this.projection.removeActor(id);
+      await this.follow(); // the feed names the person by a pseudonym: it rebuilds the projection
       this.suggestions.forgetActor(id);
       return report;
     });
@@ -261,7 +338,7 @@ export class NetworkService {
   mergeActors(keepId: string, mergeIds: readonly string[]): Promise<Actor> {
     return this.writes.run(async () => {
       const kept = await this.store.mergeActors(keepId, mergeIds, this.meta());
-      mergeActorsInProjection(this.projection, kept.id, mergeIds);
+      await this.follow();
       // The store moved the merged actors' feedback to the kept one: dismissed pairs as it has them now.
       this.suggestions.replaceDismissed(await this.store.dismissedSuggestions());
       return kept;
@@ -272,7 +349,7 @@ export class NetworkService {
   undoLastChange(actorId: string): Promise<UndoResult> {
     return this.writes.run(async () => {
       const result = await undoLastActorChange(this.store, actorId, (undoes) => this.meta({ undoes }));
-      this.projection.upsertActor(result.actor.id, result.actor.kind);
+      await this.follow();
       return result;
     });
   }
@@ -298,6 +375,7 @@ export class NetworkService {
 
   /** Drains the writes and stops the insight worker thread (shutdown; the store stays open). */
   async close(): Promise<void> {
+    this.stopFollowing();
     this.suggestions.close();
     await this.drain();
     await this.insight.close();

@@ -32,6 +32,9 @@ import type { ErasureReport, PersonalData } from './gdpr-rules';
 import type { ChangeRecord, WriteMeta } from './history-rules';
 import type { ImportCounts, ImportGraph, ImportOptions } from './import-rules';
 import type * as U from './update-link-rules';
+import type { FeedEvent, FeedHead } from './feed-rules';
+
+export type { FeedEvent, FeedHead } from './feed-rules';
 
 export type { ChangeRecord, WriteMeta } from './history-rules';
 export type { ErasureReport, PersonalData } from './gdpr-rules';
@@ -365,6 +368,17 @@ export interface NetworkStore {
   // --- history ---
   /** The ChangeRecords of one entity (any type, also deleted ones), newest first (seq descending). */
   history(entityId: string, page: PageRequest): Promise<Page<ChangeRecord>>;
+
+  // --- the change feed (rules: feed-rules.ts) ---
+  /**
+   * The feed events with seq > afterSeq, ascending, at most `limit` (capped at MAX_FEED_PAGE). Each
+   * write appended them in its own transaction; a reader never misses one that commits late.
+   */
+  readFeed(afterSeq: number, limit: number): Promise<FeedEvent[]>;
+  /** The highest committed seq and up to which seq events may have been pruned. */
+  feedHead(): Promise<FeedHead>;
+  /** Deletes the feed events written before `before` (ISO-8601; the history stays); answers how many. */
+  pruneFeed(before: string): Promise<number>;
 
   /**
    * Creates whatever of `data` is missing, by id; existing records are left untouched and existing

@@ -5,7 +5,7 @@
  * `npm run seed`: checks every row first and writes all or nothing (import-job.ts). Progress goes
  * to stderr, the report to stdout (`--json`: the report as JSON). Exit code 0 when imported (or a
  * dry run found nothing wrong), 1 when rows were rejected, 2 on a usage or store error.
- * A running server sees the import after `rebuildProjection` (or its periodic refresh).
+ * A running server sees the import through the change feed within FEED_POLL_MS (docs/live.md).
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';

@@ -24,7 +24,10 @@ import { loadConfig } from '../../src/config';
 import { getSchema } from '../../src/graphql/schema';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { NetworkStore } from '../../src/store/network-store';
-import { exampleOperations, examplesText } from '../support/examples';
+import { exampleOperations as allExamples, examplesText } from '../support/examples';
+
+// Queries and mutations: the sample subscriptions run over WebSocket (server/test/live/subscriptions.test.ts).
+const exampleOperations = allExamples.filter((o) => o.kind !== 'subscription');
 import { startHttpApi, type HttpApi } from '../support/http-api';
 
 const SECRET = 'quartiernetz-test-secret-of-at-least-32-characters';

@@ -127,10 +127,14 @@ describe('limits over HTTP', () => {
       expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
     });
 
-    test('a subscription is a validation error (the API has none), not an internal one', async () => {
+    test('a subscription over HTTP is a validation error (subscriptions run over WebSocket), not an internal one', async () => {
       const { status, body } = await refusal('subscription { actors { totalCount } }');
       expect(status).toBe(400);
       expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const valid = await refusal('subscription { networkChanged { cursor } }');
+      expect(valid.status).toBe(400);
+      expect(valid.body.errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(valid.body.errors[0].message).toMatch(/WebSocket/);
     });
 
     test('without introspection, errors do not suggest field names', async () => {

@@ -93,6 +93,7 @@ export async function startHttpApi(store: NetworkStore, options: HttpApiOptions 
     postAnonymous: (body, headers = {}) => graphql(body, headers, null),
     issueKey: (name, role) => issueApiKey(store, { name, role }),
     async stop() {
+      await server.subscriptions.close();
       await server.apollo.stop();
       await service.close();
     },

@@ -89,6 +89,7 @@ export async function startViewerServer(data: GraphData, options: NetworkService
     headers: { authorization: `Bearer ${adminKey}` },
     issueKey: async (name, role) => (await issueApiKey(store, { name, role })).key,
     close: async () => {
+      await server.subscriptions.close();
       await server.apollo.stop();
       await service.close();
       await store.close();

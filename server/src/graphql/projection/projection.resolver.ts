@@ -6,7 +6,12 @@ import { ProjectionStatusType } from './projection.type';
 
 function status(service: NetworkService): ProjectionStatusType {
   const { projection } = service;
+  const feed = service.feed.snapshot();
   return {
+    feedSeq: feed.seq,
+    feedRebuilds: feed.feedRebuilds,
+    verifications: feed.verifications,
+    differencesFound: feed.differencesFound,
     builtAt: projection.builtAt.toISOString(),
     version: projection.version,
     actorCount: projection.actors.size,
@@ -25,7 +30,7 @@ export class ProjectionResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => ProjectionStatusType, {
-    description: 'Rebuilds the projection from the store now, e.g. after another program wrote to Neo4j.',
+    description: 'Compares the projection with the store now and rebuilds it when they differ (the change feed keeps it current otherwise).',
   })
   async rebuildProjection(@Ctx() { service }: GraphQLContext): Promise<ProjectionStatusType> {
     await service.rebuildProjection();

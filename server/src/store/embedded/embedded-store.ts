@@ -86,6 +86,8 @@ import type { ImportCounts, ImportGraph, ImportOptions } from '../import-rules';
 import * as W from './record-writes';
 import * as UL from './update-links';
 import type * as U from '../update-link-rules';
+import * as Feed from './feed';
+import type { FeedEvent, FeedHead } from '../feed-rules';
 
 export interface EmbeddedStoreOptions {
   /** Path of the database file (its directory is created), or `':memory:'` for tests. */
@@ -546,6 +548,17 @@ export class EmbeddedStore implements NetworkStore {
   async history(entityId: string, page: PageRequest): Promise<Page<ChangeRecord>> {
     checkPageSize(page.first);
     return this.read(() => readHistory(this.sql, entityId, page));
+  }
+
+  // --- the change feed (feed.ts) ---
+  async readFeed(afterSeq: number, limit: number): Promise<FeedEvent[]> {
+    return this.read(() => Feed.readFeed(this.sql, afterSeq, limit));
+  }
+  async feedHead(): Promise<FeedHead> {
+    return this.read(() => Feed.feedHead(this.sql));
+  }
+  async pruneFeed(before: string): Promise<number> {
+    return this.write(() => Feed.pruneFeed(this.sql, before));
   }
 
   async recordSuggestionFeedback(input: SuggestionFeedbackInput): Promise<SuggestionFeedback> {

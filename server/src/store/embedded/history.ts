@@ -5,6 +5,8 @@
 import type { Page, PageRequest } from '../../domain/paging';
 import { historyNeedles, mentionsActor, sortHistory } from '../gdpr-rules';
 import { authorOf, changeRecord, seqBefore, type ChangeDraft, type ChangeRecord, type FieldChange, type WriteMeta } from '../history-rules';
+import { feedFieldsOf } from '../feed-rules';
+import { appendFeedEvent, rewriteFeedEvent } from './feed';
 import type { Sql } from './sql';
 
 interface ChangeRow {
@@ -33,6 +35,8 @@ export function appendChanges(sql: Sql, meta: WriteMeta | undefined, drafts: rea
       JSON.stringify(d.changes),
       d.undoes ?? null,
     );
+    // The change feed (feed.ts): same transaction, same seq.
+    appendFeedEvent(sql, { at, author, entityType: d.entityType, entityId: d.entityId, operation: d.operation, fields: feedFieldsOf(d) });
   }
 }
 
@@ -110,4 +114,5 @@ export function ownRecords(sql: Sql, entityId: string): ChangeRecord[] {
 /** Rewrites one record's entity and changes (GDPR redaction). */
 export function rewriteRecord(sql: Sql, seq: number, entityId: string, changes: readonly FieldChange[]): void {
   sql.run('UPDATE change_record SET entity_id = ?, changes = ? WHERE seq = ?', entityId, JSON.stringify(changes), seq);
+  rewriteFeedEvent(sql, seq, entityId, changes);
 }

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { API_KEY_MIGRATION } from './api-keys';
+import { FEED_MIGRATION } from './feed';
 import { FEEDBACK_MIGRATION } from './feedback';
 import { HISTORY_MIGRATION } from './history';
 import { NAME_SEARCH_MIGRATION } from './name-search';
@@ -85,6 +86,8 @@ export const MIGRATIONS: readonly string[] = [
   NAME_SEARCH_MIGRATION,
   // 6: personal update links, their proposals and consent records (update-links.ts).
   UPDATE_LINK_MIGRATION,
+  // 7: the change feed (feed.ts).
+  FEED_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

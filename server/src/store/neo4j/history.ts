@@ -10,6 +10,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Page, PageRequest } from '../../domain/paging';
 import { historyNeedles, mentionsActor, sortHistory } from '../gdpr-rules';
 import { authorOf, changeRecord, seqBefore, type ChangeDraft, type ChangeRecord, type FieldChange, type WriteMeta } from '../history-rules';
+import { feedFieldsOf } from '../feed-rules';
+import { rewriteFeedEvents } from './feed';
 import { numberField, toPlain } from './records';
 
 /** Appends `$records` ({entityType, entityId, operation, changes, undoes}) numbered from the counter. */
@@ -20,7 +22,9 @@ SET s.value = s.value + size($records)
 WITH s.value - size($records) AS base
 UNWIND range(0, size($records) - 1) AS i
 CREATE (c:Change)
-SET c = $records[i], c.seq = base + i + 1, c.at = $at, c.author = $author`;
+SET c = $records[i], c.seq = base + i + 1, c.at = $at, c.author = $author
+CREATE (e:FeedEvent {seq: base + i + 1, at: $at, author: $author, entityType: $records[i].entityType,
+  entityId: $records[i].entityId, operation: $records[i].operation, fields: $fields[i]})`;
 
 /** One page of an entity's changes, newest first (`$before` null: the first page). */
 export const HISTORY_PAGE = `
@@ -61,7 +65,8 @@ export async function appendChanges(
     changes: JSON.stringify(d.changes),
     undoes: d.undoes != null ? neo4j.int(d.undoes) : null,
   }));
-  await tx.run(APPEND_CHANGES, { records, at, author: authorOf(meta) });
+  // The change feed (feed.ts): one FeedEvent per Change, same transaction, same seq.
+  await tx.run(APPEND_CHANGES, { records, fields: drafts.map(feedFieldsOf), at, author: authorOf(meta) });
 }
 
 export async function roleOf(tx: ManagedTransaction, collaborationId: string, actorId: string): Promise<string | null> {
@@ -141,4 +146,5 @@ export async function rewriteRecords(
   await tx.run(REWRITE_CHANGES, {
     rows: rows.map((r) => ({ seq: neo4j.int(r.seq), entityId: r.entityId, changes: JSON.stringify(r.changes) })),
   });
+  await rewriteFeedEvents(tx, rows);
 }

@@ -78,6 +78,8 @@ import * as H from '../history-rules';
 import type { ChangeRecord, WriteMeta } from '../history-rules';
 import { checkMergeInput } from '../merge-actors-rules';
 import { appendChanges, readHistory, roleOf } from './history';
+import * as Feed from './feed';
+import type { FeedEvent, FeedHead } from '../feed-rules';
 import { mergeActors } from './merge-actors';
 import { dismissedPairs, feedbackCounts, feedbackOf, recordFeedback } from './feedback';
 import * as K from './api-keys';
@@ -744,6 +746,22 @@ export class Neo4jStore implements NetworkStore {
   async mergeActors(keepId: string, mergeIds: readonly string[], meta?: WriteMeta): Promise<Actor> {
     const ids = checkMergeInput(keepId, mergeIds);
     return this.write((tx) => mergeActors(tx, keepId, ids, meta));
+  }
+
+  // --- the change feed (feed.ts) ---
+  async readFeed(afterSeq: number, limit: number): Promise<FeedEvent[]> {
+    return this.read((tx) => Feed.readFeed(tx, afterSeq, limit));
+  }
+  async feedHead(): Promise<FeedHead> {
+    return this.read((tx) => Feed.feedHead(tx));
+  }
+  async pruneFeed(before: string): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.write((tx) => Feed.pruneFeed(tx, before));
+      total += n;
+      if (n < Feed.PRUNE_BATCH) return total;
+    }
   }
 
   async history(entityId: string, page: PageRequest): Promise<Page<ChangeRecord>> {

@@ -2,6 +2,7 @@
  * Constraints and indexes of the Neo4j store, created by `Neo4jStore.init()`.
  * Every statement is idempotent (`IF NOT EXISTS`), so `init()` may run at every start.
  */
+import { FEED_SCHEMA } from './feed';
 import { API_KEY_SCHEMA } from './api-keys';
 import { HISTORY_SCHEMA } from './history';
 import { UPDATE_LINK_SCHEMA } from './update-links';
@@ -30,7 +31,7 @@ export const INDEXES: readonly string[] = [
 ];
 
 /** Every schema statement, constraints first. */
-export const SCHEMA_STATEMENTS: readonly string[] = [...CONSTRAINTS, ...INDEXES, ...HISTORY_SCHEMA, ...API_KEY_SCHEMA, ...UPDATE_LINK_SCHEMA];
+export const SCHEMA_STATEMENTS: readonly string[] = [...CONSTRAINTS, ...INDEXES, ...HISTORY_SCHEMA, ...FEED_SCHEMA, ...API_KEY_SCHEMA, ...UPDATE_LINK_SCHEMA];
 
 /** Waits (up to the given seconds) until every index is online; run after creating them. */
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';

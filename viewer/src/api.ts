@@ -303,6 +303,8 @@ export interface Resilience {
   computedAt: string;
   componentsBefore: number;
   componentsAfter: number;
+  largestComponentBefore: number;
+  largestComponentAfter: number;
   disconnectedCount: number;
   isolatedCount: number;
   removedActors: ActorRef[];
@@ -319,7 +321,7 @@ export async function fetchResilience(removeActorIds: string[], scope: ScopeFilt
   const data = await whenComputed(() => gql<{ resilience: Resilience }>(
     `query HandOver($ids: [ID!]!, $filter: ScopeFilterInput, $first: Int!) {
       resilience(removeActorIds: $ids, filter: $filter, first: $first) {
-        actorCount approximate computedAt componentsBefore componentsAfter disconnectedCount isolatedCount
+        actorCount approximate computedAt componentsBefore componentsAfter largestComponentBefore largestComponentAfter disconnectedCount isolatedCount
         removedActors { ${REF} } disconnectedActors { ${REF} } isolatedActors { ${REF} }
         newComponents { size actors { ${REF} } }
         brokers { rank rankBefore betweenness betweennessBefore actor { ${REF} } }

@@ -2,7 +2,7 @@
 import { ACTOR_KINDS, type ActorKind, type TopicRef } from './api';
 import { byId, h, shapeIcon } from './dom';
 import { KIND_STYLE } from './graph';
-import { label, t } from './i18n';
+import { count as countOf, label, t } from './i18n';
 
 export interface FilterState {
   topicIds: string[];
@@ -121,7 +121,7 @@ export class Filters {
             ...this.years.map(({ year, count }) =>
               button(String(year), chosen === year, () => this.setPeriod(`${year}-01-01`, `${year}-12-31`), {
                 'data-year': String(year),
-                title: t('filters.yearTitle', { n: count, year }),
+                title: t('filters.yearTitle', { n: countOf('collaboration', count), year: String(year) }),
               }),
             ),
           ]

@@ -7,7 +7,7 @@ import { exportJson, exportPng } from './export';
 import { Filters } from './filters';
 import { Handover } from './handover';
 import { showKeyPrompt } from './key-prompt';
-import { applyI18n, currentLang, formatNumber, onLangChange, setLang, t } from './i18n';
+import { applyI18n, count, currentLang, formatNumber, onLangChange, setLang, t, tn } from './i18n';
 import { renderClusters, renderLegendFor } from './legend';
 import { PositionStore, place, warmUpLayout } from './layout';
 import { NetworkMap } from './map';
@@ -89,11 +89,11 @@ function setState(state: PageState, message = '', retry = false): void {
   );
 }
 
-const membersLabel = (n: number) => t('cluster.members', { n });
+const membersLabel = (n: number) => t('cluster.members', { n: count('actor', n) });
 
 /** The message for a view that is too big to draw. */
 function largeMessage(view: Extract<View, { kind: 'large' }>): string {
-  const n = view.actors === null ? t('status.largeMore', { n: view.cluster ? MAX_API_ACTORS : MAX_DRAWN_ACTORS }) : String(view.actors);
+  const n = view.actors === null ? t('status.largeMore', { n: view.cluster ? MAX_API_ACTORS : MAX_DRAWN_ACTORS }) : formatNumber(view.actors, 0);
   if (view.cluster && view.actors === null) return t('status.clusterUnavailable', { n: formatNumber(MAX_API_ACTORS, 0) });
   if (view.cluster) return t('status.clusterLarge', { label: view.cluster.label, n });
   if (ego) return t('status.largeEgo', { n });
@@ -102,14 +102,15 @@ function largeMessage(view: Extract<View, { kind: 'large' }>): string {
 
 function summaryOf(view: View): string {
   if (view.kind === 'clusters') {
-    const parts = [t('status.summaryClusters', { clusters: view.clustering.clusters.length, actors: formatNumber(view.actors, 0) })];
-    if (view.clustering.unclusteredCount) parts.push(t('status.unclustered', { n: view.clustering.unclusteredCount }));
+    const parts = [t('status.summaryClusters', { clusters: count('group', view.clustering.clusters.length), actors: count('actor', view.actors) })];
+    if (view.clustering.unclusteredCount) parts.push(tn('status.unclustered', view.clustering.unclusteredCount));
     return parts.join(' · ');
   }
   if (view.kind === 'actors') {
-    if (filters.value.topicView) return t('status.summaryTopics', { actors: view.actors, topics: view.topics });
-    const f = (x: number) => formatNumber(x, 0);
-    return view.edges < view.ties ? t('status.summaryStrongest', { actors: f(view.actors), edges: f(view.edges), ties: f(view.ties) }) : t('status.summary', { actors: view.actors, edges: view.edges });
+    if (filters.value.topicView) return t('status.summaryTopics', { actors: count('actor', view.actors), topics: count('topic', view.topics) });
+    return view.edges < view.ties
+      ? t('status.summaryStrongest', { actors: count('actor', view.actors), edges: view.edges, ties: view.ties })
+      : t('status.summary', { actors: count('actor', view.actors), edges: count('link', view.edges) });
   }
   return '';
 }
@@ -184,11 +185,11 @@ function renderViewBar(): void {
     bar.replaceChildren(h('span', {}, t('view.egoOf', { name: ego.name, depth: ego.depth })), whole());
   } else if (cluster) {
     bar.hidden = false;
-    bar.replaceChildren(h('span', { id: 'cluster-title' }, t('view.clusterOf', { label: cluster.label, n: cluster.size })), whole());
+    bar.replaceChildren(h('span', { id: 'cluster-title' }, t('view.clusterOf', { label: cluster.label, n: count('actor', cluster.size) })), whole());
   } else if (current?.kind === 'clusters') {
     bar.hidden = false;
     bar.replaceChildren(
-      h('span', { id: 'cluster-hint' }, t('view.clustersHint', { n: formatNumber(current.actors, 0), clusters: current.clustering.clusters.length }),
+      h('span', { id: 'cluster-hint' }, t('view.clustersHint', { n: current.actors, clusters: count('group', current.clustering.clusters.length) }),
         current.tiesKnown ? '' : h('span', { class: 'meta', id: 'ties-unknown' }, ` ${t('view.tiesUnknown', { n: formatNumber(MAX_API_ACTORS, 0) })}`)),
     );
   } else {

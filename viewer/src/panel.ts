@@ -2,7 +2,7 @@
 import { fetchActor, fetchPath, fetchSuggestions, type ActorDetails, type ActorRef, type Chain, type Suggestion } from './api';
 import { byId, h, shapeIcon } from './dom';
 import { KIND_STYLE } from './graph';
-import { formatDate, formatNumber, label, t } from './i18n';
+import { count, formatDate, formatNumber, label, t } from './i18n';
 import type { NetworkMap } from './map';
 import { ActorPicker } from './picker';
 
@@ -233,7 +233,7 @@ export class Panel {
     else {
       const chain = r.value;
       section.append(
-        h('p', { class: 'meta', id: 'path-result', 'data-length': chain.length }, t('panel.pathLength', { n: chain.length })),
+        h('p', { class: 'meta', id: 'path-result', 'data-length': chain.length }, t('panel.pathLength', { n: count('step', chain.length) })),
         h('ol', { class: 'chain' }, ...chain.steps.map((s) =>
           h('li', {}, this.actorButton(s.from), h('span', { class: 'via' }, `→ ${t('panel.via', { title: s.collaboration.title })} ${dateRange(s.collaboration.startDate, null)}`), this.actorButton(s.to)))),
       );

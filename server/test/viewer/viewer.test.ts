@@ -259,7 +259,7 @@ browserSuite('viewer in headless Chromium', () => {
     );
     expect(brokers[0]).toMatchObject({ id: 'stadt-bottrop', rank: 1, before: 2 });
     expect(brokers[0].text).toContain('Stadt Bottrop');
-    expect(brokers[0].text).toContain('Rang 2 → 1');
+    expect(brokers[0].text).toContain('Platz 1 (vorher 2)');
     expect(brokers.map((b) => [b.id, b.rank, b.before])).toEqual(api.resilience.brokers.map((b: any) => [b.actor.id, b.rank, b.rankBefore]));
     expect(api.resilience.disconnectedCount + api.resilience.isolatedCount).toBe(0);
     expect(await page.textContent('#handover-summary')).toContain('Niemand verliert den Anschluss');

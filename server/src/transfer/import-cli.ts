@@ -5,7 +5,7 @@
  * `npm run seed`: checks every row first and writes all or nothing (import-job.ts). Progress goes
  * to stderr, the report to stdout (`--json`: the report as JSON). Exit code 0 when imported (or a
  * dry run found nothing wrong), 1 when rows were rejected, 2 on a usage or store error.
- * A running server sees the import after `rebuildProjection` (or its periodic refresh).
+ * After a real import it says how a running server picks the data up (`refreshHint`).
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -47,6 +47,22 @@ export function printReport(report: ImportResult, out: NodeJS.WritableStream): v
   out.write(`${lines.join('\n')}\n`);
 }
 
+/**
+ * How a server that is running picks the import up: its map, paths and suggestions run on an
+ * in-memory copy of the network, refreshed on a timer (PROJECTION_REFRESH_SECONDS), by the
+ * rebuildProjection mutation, at the next start — and for an actor asked about by name at once.
+ */
+export function refreshHint(refreshSeconds: number): string {
+  const timer = refreshSeconds > 0
+    ? `within ${refreshSeconds} s (PROJECTION_REFRESH_SECONDS)`
+    : 'at its next start (PROJECTION_REFRESH_SECONDS is 0: no timer)';
+  return [
+    `A server already running picks this data up ${timer}, or at once after an ADMIN sends`,
+    '  mutation { rebuildProjection { version actorCount } }',
+    'to /graphql. Suggestions for an imported actor refresh it themselves.',
+  ].join('\n');
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), ['dry-run', 'json', 'help']);
   if (args.flags.has('help') || args.positional.length === 0) {
@@ -72,6 +88,7 @@ async function main(): Promise<number> {
     );
     if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printReport(report, process.stdout);
+    if (report.counts && !report.dryRun) process.stderr.write(`${refreshHint(config.projectionRefreshSeconds)}\n`);
     return report.counts ? 0 : 1;
   } finally {
     await store.close();

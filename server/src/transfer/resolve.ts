@@ -121,6 +121,18 @@ export async function resolveRows(rows: CheckedRows, store: ResolveStore): Promi
   noRepeatedIds(actorIds, 'actor');
   noRepeatedIds(collaborationIds, 'collaboration');
 
+  // Topic names are one when their slugs are ("SPACE" and "Space", "Grünfläche" and "Grunflache"):
+  // the store refuses a second one at write time, so the row is refused here.
+  const topicBySlug = new Map<string, { id: string; where: string }>();
+  for (const t of storedTopics) topicBySlug.set(slugify(t.name), { id: t.id, where: `the stored topic "${t.name}" (${t.id})` });
+  for (const [t, id] of topicIds) {
+    if (t.name === undefined || t.rejected) continue;
+    const slug = slugify(t.name);
+    const other = topicBySlug.get(slug);
+    if (other && other.id !== id) reject(t, 'name', `"${t.name}" is the same topic name as ${other.where} (names differing only in capitals or accents are one): use that name or its id`);
+    else topicBySlug.set(slug, { id, where: `"${t.name}" in ${t.source.file} row ${t.source.row}` });
+  }
+
   // --- new records need their required fields -----------------------------------------------
   const storedIds = async <T extends { id: string }>(ids: Iterable<string>, get: (ids: readonly string[]) => Promise<Array<T | null>>) =>
     new Set((await get([...new Set(ids)])).filter((x): x is T => x !== null).map((x) => x.id));
@@ -138,6 +150,16 @@ export async function resolveRows(rows: CheckedRows, store: ResolveStore): Promi
   requireFor(topicIds, topicsStored, [['name', 'name (column Thema)']], 'topic');
   requireFor(actorIds, actorsStored, [['name', 'name (column Name)'], ['kind', 'kind (column Art)']], 'actor');
   requireFor(collaborationIds, collaborationsStored, [['title', 'title (column Titel)'], ['kind', 'kind (column Art)']], 'collaboration');
+
+  // An end date needs a start date: in the row (empty or absent for a new collaboration) or stored.
+  const endOnly = [...collaborationIds].filter(([c]) => !c.rejected && c.endDate && (c.startDate === undefined || c.startDate === null));
+  if (endOnly.length > 0) {
+    const stored = new Map((await store.getCollaborations(endOnly.map(([, id]) => id))).filter((c): c is Collaboration => c !== null).map((c) => [c.id, c]));
+    for (const [c, id] of endOnly) {
+      if (c.startDate === undefined && stored.get(id)?.startDate) continue;
+      reject(c, 'startDate', 'is empty, but an end date needs a start date');
+    }
+  }
 
   // --- references ----------------------------------------------------------------------------
   const fileTopicIds = new Set(topicIds.values());

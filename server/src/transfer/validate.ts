@@ -10,7 +10,7 @@
  * absent: the record keeps what the store holds. JSON null clears an optional field and is refused
  * for a required one.
  */
-import { isURL } from 'class-validator';
+import { websiteAddress } from '../domain/website';
 import type { ActorKind, CollaborationKind, ParticipationRole } from '../domain/model';
 import { ID_PATTERN, isCalendarDate, isInvisibleOnly, normalizeText, textProblem } from '../domain/validation';
 import { LIMITS } from '../graphql/common/validators';
@@ -186,12 +186,10 @@ function date(value: unknown): string | null | undefined {
 function website(value: unknown): string | null | undefined {
   const text = optionalText(value, LIMITS.url);
   if (text == null) return text;
-  const trimmed = text.trim();
-  const options = { protocols: ['http', 'https'], require_protocol: true };
-  if (isURL(trimmed, options)) return trimmed;
-  // "www.bobbie.de" as spreadsheets hold it: the https address it means.
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && isURL(`https://${trimmed}`, options)) return limited(`https://${trimmed}`, LIMITS.url);
-  throw new Problem(`"${trimmed}" is not a web address (http or https)`);
+  // "www.bobbie.de" as spreadsheets hold it: the https address it means (the API's rule too).
+  const address = websiteAddress(text);
+  if (address === null) throw new Problem(`"${text.trim()}" is not a web address (http or https)`);
+  return limited(address, LIMITS.url);
 }
 
 /** A list cell (CSV) or a JSON list. */

@@ -31,6 +31,7 @@ import type {
 import { SerialQueue } from './serial-queue';
 import { InsightEngine, type InsightOptions } from '../insight/engine';
 import { ContactSuggestions } from '../suggest/contact-suggestions';
+import { readableActorId, requireParticipants } from './readable-id';
 import type { ScoringModel } from '../suggest/model';
 import { SYSTEM_AUTHOR, type WriteMeta } from '../store/history-rules';
 import { duplicateCandidates, mergeActorsInProjection, undoLastActorChange, type DuplicateCandidates, type UndoResult } from './history-service';
@@ -106,7 +107,8 @@ export class NetworkService {
 
   createActor(input: CreateActorInput): Promise<Actor> {
     return this.writes.run(async () => {
-      const actor = await this.store.createActor(input, this.meta());
+      const id = input.id ?? (await readableActorId(this.store, input.name));
+      const actor = await this.store.createActor(id ? { ...input, id } : input, this.meta());
       this.projection.upsertActor(actor.id, actor.kind);
       return actor;
     });
@@ -158,6 +160,7 @@ export class NetworkService {
   createCollaboration(input: CreateCollaborationInput): Promise<Collaboration> {
     checkDateRange(input.startDate, input.endDate);
     return this.writes.run(async () => {
+      await requireParticipants(this.store, input.participants ?? []);
       const collaboration = await this.store.createCollaboration(input, this.meta());
       this.projection.upsertCollaboration(collaboration.id, collaboration, input.topicIds ?? []);
       for (const p of input.participants ?? []) this.projection.addParticipant(collaboration.id, p.actorId);

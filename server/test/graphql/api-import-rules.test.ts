@@ -1,6 +1,7 @@
 /**
- * One website rule for createActor, updateActor and the import: a bare host as spreadsheets and
- * people write it gets https:// in both; other schemes are refused in both.
+ * One rule for the API and the import: a website given as a bare host (as spreadsheets and people
+ * write it) gets https:// in both, other schemes are refused in both; a new actor's id is readable,
+ * made from its name, and unique; an unknown participant is named by its place in the list.
  */
 import { batenbrock } from '../../../seed/batenbrock';
 import { errorCodes, useSeededApi, type TestApi } from '../support/api';
@@ -37,4 +38,32 @@ describe('website: one rule for the API and the import', () => {
       }
     });
   }
+});
+
+describe('ids and references: readable ids from names, unknown participants by their place', () => {
+  let api: TestApi;
+  useSeededApi(embeddedHarness(), batenbrock, (started) => (api = started));
+
+  test('createActor makes a readable, unique id from the name, as the import does', async () => {
+    const first = (await api.data(CREATE, { input: { name: 'Lesepaten Großenbrock', kind: 'INITIATIVE' } })).createActor;
+    const second = (await api.data(CREATE, { input: { name: 'Lesepaten Großenbrock', kind: 'INITIATIVE' } })).createActor;
+    expect(first.id).toBe('lesepaten-grossenbrock');
+    expect(second.id).toBe('lesepaten-grossenbrock-2');
+    // The import's id for the same name is the same slug.
+    const imported = await api.data(IMPORT, { files: [{ name: 'a.csv', content: 'Name;Art\nTafel Nord;Initiative\n' }] });
+    expect(imported.importNetwork.applied).toBe(true);
+    const created = (await api.data(CREATE, { input: { name: 'Tafel Nord', kind: 'INITIATIVE' } })).createActor;
+    expect(created.id).toBe('tafel-nord-2');
+    const symbols = (await api.data(CREATE, { input: { name: '???', kind: 'GROUP' } })).createActor;
+    expect(symbols.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('an unknown participant is named by its place: participants[2].actorId', async () => {
+    const response = await api.run(`mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`, {
+      i: { title: 'Treffen', kind: 'MEETING', participants: [{ actorId: 'bobbie-ev' }, { actorId: 'stadt-bottrop' }, { actorId: 'niemand' }] },
+    });
+    expect(errorCodes(response)).toEqual(['NOT_FOUND']);
+    expect(response.errors![0].extensions?.field).toBe('participants[2].actorId');
+    expect(response.errors![0].message).toContain('niemand');
+  });
 });

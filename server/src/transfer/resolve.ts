@@ -22,6 +22,7 @@ import { nameKey, slugify } from '../domain/text';
 import type { ImportGraph, ImportParticipation } from '../store/import-rules';
 import type { NetworkStore } from '../store/network-store';
 import type { Rejection, Source } from './model';
+import { nearestName } from './validate';
 import type { CheckedActor, CheckedCollaboration, CheckedParticipation, CheckedRows, CheckedTopic } from './validate';
 
 /** What resolution reads from the store. */
@@ -179,6 +180,9 @@ export async function resolveRows(rows: CheckedRows, store: ResolveStore): Promi
     return [];
   };
 
+  // Names a misspelled reference may mean: the file's actors, the file's and the stored topics.
+  const fileActorNames = [...actorIds.keys()].flatMap((a) => (a.name !== undefined ? [a.name] : []));
+  const topicNames = [...[...topicIds.keys()].flatMap((t) => (t.name !== undefined ? [t.name] : [])), ...storedTopics.map((t) => t.name)];
   const fileActorIds = new Set(actorIds.values());
   const fileActorByName = new Map<string, string[]>();
   for (const [a, id] of actorIds) if (a.name !== undefined) addTo(fileActorByName, nameKey(a.name), id);
@@ -212,7 +216,10 @@ export async function resolveRows(rows: CheckedRows, store: ResolveStore): Promi
   const one = (record: Record_, column: string, ref: string, what: string, found: string[]): string | undefined => {
     if (found.length === 1) return found[0];
     if (record.rejected) return undefined;
-    if (found.length === 0) reject(record, column, `unknown ${what} "${ref}": neither in the import nor stored`);
+    if (found.length === 0) {
+      const guess = nearestName(ref, what === 'actor' ? fileActorNames : what === 'topic' ? topicNames : []);
+      reject(record, column, `unknown ${what} "${ref}": neither in the import nor stored${guess ? ` (meinten Sie „${guess}“? / did you mean "${guess}"?)` : ''}`);
+    }
     else reject(record, column, `"${ref}" fits ${found.length} ${what}s (${found.join(', ')}): use the id`);
     return undefined;
   };

@@ -10,6 +10,7 @@
  * absent: the record keeps what the store holds. JSON null clears an optional field and is refused
  * for a required one.
  */
+import { nameKey } from '../domain/text';
 import { websiteAddress } from '../domain/website';
 import type { ActorKind, CollaborationKind, ParticipationRole } from '../domain/model';
 import { ID_PATTERN, isCalendarDate, isInvisibleOnly, normalizeText, textProblem } from '../domain/validation';
@@ -154,6 +155,17 @@ export function closestWord(given: string, words: { [key: string]: readonly stri
     }
   }
   return best && best.distance > 0 && best.distance <= Math.max(1, Math.floor(g.length / 3)) ? best.word : null;
+}
+
+/** The name nearest to a misspelled reference (case and accents ignored, a third of its letters off at most), or null. */
+export function nearestName(given: string, names: readonly string[]): string | null {
+  const g = nameKey(given);
+  let best: { name: string; distance: number } | null = null;
+  for (const name of names) {
+    const distance = editDistance(g, nameKey(name));
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance > 0 && best.distance <= Math.max(1, Math.floor(g.length / 3)) ? best.name : null;
 }
 
 /** Levenshtein distance (insert, delete, replace one letter). */

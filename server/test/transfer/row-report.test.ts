@@ -51,4 +51,19 @@ describe('import: every refusal names its row, before anything is written', () =
       '"Quatsch" is not a kind of actor',
     ]);
   });
+
+  test('a misspelled actor name in the participants: "meinten Sie …?" naming the file\'s actor', async () => {
+    const report = await runImport(
+      [
+        { name: 'akteure.csv', content: 'Name;Art\nBürgerverein Süd;Verein\nTafel Nord;Initiative\n' },
+        { name: 'kooperationen.csv', content: 'Titel;Art;Von;Beteiligte\nFest;Veranstaltung;01.05.2024;"Burgerverein Sud; Tafl Nord; Niemand Bekanntes"\n' },
+      ],
+      { store, apply: (graph, options) => store.importGraph(graph, options) },
+      { format: 'CSV' },
+    );
+    expect(report.counts).toBeNull();
+    const reasons = report.rejected.map((r) => r.reason);
+    expect(reasons).toContain('unknown actor "Tafl Nord": neither in the import nor stored (meinten Sie „Tafel Nord“? / did you mean "Tafel Nord"?)');
+    expect(reasons).toContain('unknown actor "Niemand Bekanntes": neither in the import nor stored');
+  });
 });

@@ -123,6 +123,18 @@ const de = {
   'handover.approximate': 'geschätzt (Stichprobe)',
   'panel.whatIf': 'Übergabe',
   'panel.whatIfButton': 'Was wäre, wenn „{name}“ wegfällt?',
+  'sheet.download': 'Tabellen für Excel',
+  'sheet.upload': 'Tabellen hochladen …',
+  'import.title': 'Tabellen hochladen',
+  'import.checking': 'Die Dateien werden geprüft – noch wird nichts gespeichert …',
+  'import.problems': 'Nichts übernommen: {n} gefunden. Bitte in der Tabelle berichtigen und erneut hochladen.',
+  'import.wouldBe': 'Probelauf ohne Fehler – noch ist nichts gespeichert. Übernommen würde:',
+  'import.done': 'Übernommen. Die Karte zeigt jetzt den neuen Stand.',
+  'import.apply': 'Jetzt übernehmen',
+  'import.row': '{file}, Zeile {row}',
+  'import.created': 'neu',
+  'import.updated': 'geändert',
+  'import.unchanged': 'unverändert',
   role: 'Rolle',
 } as const;
 
@@ -250,6 +262,18 @@ const en: Record<Key, string> = {
   'handover.approximate': 'estimated (sample)',
   'panel.whatIf': 'Hand-over',
   'panel.whatIfButton': 'What if “{name}” leaves?',
+  'sheet.download': 'Tables for Excel',
+  'sheet.upload': 'Upload tables …',
+  'import.title': 'Upload tables',
+  'import.checking': 'Checking the files – nothing is saved yet …',
+  'import.problems': 'Nothing imported: {n} found. Please correct them in the spreadsheet and upload again.',
+  'import.wouldBe': 'Dry run without problems – nothing is saved yet. It would import:',
+  'import.done': 'Imported. The map now shows the new state.',
+  'import.apply': 'Import now',
+  'import.row': '{file}, row {row}',
+  'import.created': 'new',
+  'import.updated': 'changed',
+  'import.unchanged': 'unchanged',
   role: 'Role',
 };
 
@@ -359,6 +383,7 @@ const NOUNS = {
     collaboration: ['Zusammenarbeit', 'Zusammenarbeiten'],
     step: ['Schritt', 'Schritte'],
     partner: ['Partner', 'Partner'],
+    problem: ['Problem', 'Probleme'],
   },
   en: {
     actor: ['actor', 'actors'],
@@ -368,6 +393,7 @@ const NOUNS = {
     collaboration: ['collaboration', 'collaborations'],
     step: ['step', 'steps'],
     partner: ['partner', 'partners'],
+    problem: ['problem', 'problems'],
   },
 } as const satisfies Record<Lang, Record<string, readonly [string, string]>>;
 export type Noun = keyof (typeof NOUNS)['de'];

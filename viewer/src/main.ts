@@ -4,6 +4,7 @@ import { setRole, takeKeyFromUrl } from './auth';
 import { clusterName } from './clusters';
 import { byId, h } from './dom';
 import { exportJson, exportPng } from './export';
+import { downloadTables, showUploadFor, SpreadsheetUpload } from './spreadsheet';
 import { Filters } from './filters';
 import { Handover } from './handover';
 import { showKeyPrompt } from './key-prompt';
@@ -306,6 +307,8 @@ function wire(): void {
     }
   });
   byId('export-json').addEventListener('click', () => exportJson(map.cy, lastView));
+  byId('sheet-download').addEventListener('click', () => void downloadTables().catch((error) => setState('error', describe(error))));
+  new SpreadsheetUpload(() => void loadView(), describe);
   byId('handover-open').addEventListener('click', () => {
     panel.close();
     handover.open();
@@ -350,7 +353,9 @@ async function start(): Promise<void> {
   // only for editors and admins); an UNAUTHENTICATED answer anywhere opens the key prompt.
   takeKeyFromUrl();
   onUnauthenticated(showKeyPrompt);
-  setRole(fetchMe().then((me) => me.role));
+  const role = fetchMe().then((me) => me.role);
+  setRole(role);
+  role.then(showUploadFor, () => showUploadFor(null));
   wire();
   warmUpLayout();
   applyI18n();

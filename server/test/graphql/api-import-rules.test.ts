@@ -6,6 +6,8 @@
 import { batenbrock } from '../../../seed/batenbrock';
 import { errorCodes, useSeededApi, type TestApi } from '../support/api';
 import { embeddedHarness } from '../support/stores';
+import { toGermanExcel } from '../../src/transfer/csv-excel';
+import type { CsvFile } from '../../src/transfer/csv-write';
 
 const CREATE = `mutation C($input: CreateActorInput!) { createActor(input: $input) { id website } }`;
 const UPDATE = `mutation U($id: ID!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { website } }`;
@@ -65,5 +67,25 @@ describe('ids and references: readable ids from names, unknown participants by t
     expect(errorCodes(response)).toEqual(['NOT_FOUND']);
     expect(response.errors![0].extensions?.field).toBe('participants[2].actorId');
     expect(response.errors![0].message).toContain('niemand');
+  });
+});
+
+describe('the German Excel CSV export reads back unchanged', () => {
+  let api: TestApi;
+  useSeededApi(embeddedHarness(), batenbrock, (started) => (api = started));
+
+  test('export CSV → German Excel dialect (; BOM, German headers, kinds and dates) → import dry run: everything unchanged', async () => {
+    const { exportNetwork } = await api.data('{ exportNetwork(format: CSV) { files { name content } } }');
+    const files = exportNetwork.files.map((f: { name: string; content: string }) => {
+      const excel = toGermanExcel({ table: f.name.replace('.csv', '') as CsvFile['table'], name: f.name, content: f.content });
+      return { name: f.name, content: excel.content };
+    });
+    expect(files.find((f: { name: string }) => f.name === 'actors.csv').content).toMatch(/^\ufeffID;Name;Art;/);
+    const { importNetwork } = await api.data(
+      `mutation I($files: [ImportFileInput!]!) { importNetwork(format: CSV, files: $files, dryRun: true) { rejectedTotal counts { table created updated unchanged } } }`,
+      { files },
+    );
+    expect(importNetwork.rejectedTotal).toBe(0);
+    for (const c of importNetwork.counts) expect({ table: c.table, created: c.created, updated: c.updated }).toEqual({ table: c.table, created: 0, updated: 0 });
   });
 });

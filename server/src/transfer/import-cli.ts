@@ -14,6 +14,7 @@ import { SYSTEM_AUTHOR } from '../store/history-rules';
 import { createStore, describeStore } from '../store/create-store';
 import { IMPORT_TABLES } from '../store/import-rules';
 import { decodeText, parseArgs, progressPrinter, runCli, UsageError } from './cli-support';
+import { refreshHint } from './import-cli-hint';
 import { runImport, type ImportResult } from './import-job';
 import type { ImportFile, ImportFormat } from './model';
 
@@ -45,22 +46,6 @@ export function printReport(report: ImportResult, out: NodeJS.WritableStream): v
     for (const r of report.rejected) lines.push(`  ${r.file} row ${r.row}${r.field ? `, ${r.field}` : ''}: ${r.reason}`);
   }
   out.write(`${lines.join('\n')}\n`);
-}
-
-/**
- * How a server that is running picks the import up: its map, paths and suggestions run on an
- * in-memory copy of the network, refreshed on a timer (PROJECTION_REFRESH_SECONDS), by the
- * rebuildProjection mutation, at the next start — and for an actor asked about by name at once.
- */
-export function refreshHint(refreshSeconds: number): string {
-  const timer = refreshSeconds > 0
-    ? `within ${refreshSeconds} s (PROJECTION_REFRESH_SECONDS)`
-    : 'at its next start (PROJECTION_REFRESH_SECONDS is 0: no timer)';
-  return [
-    `A server already running picks this data up ${timer}, or at once after an ADMIN sends`,
-    '  mutation { rebuildProjection { version actorCount } }',
-    'to /graphql. Suggestions for an imported actor refresh it themselves.',
-  ].join('\n');
 }
 
 async function main(): Promise<number> {

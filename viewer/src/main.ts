@@ -322,7 +322,8 @@ function wire(): void {
     if (ev.key === '/' && !typing) {
       ev.preventDefault();
       byId('search').focus();
-    } else if (ev.key === 'Escape' && !typing) {
+    } else if (ev.key === 'Escape' && !ev.defaultPrevented && (!typing || ev.target === byId('search'))) {
+      // Escape in the search field (its list closed) closes the panel too, as anywhere on the map.
       if (panel.isOpen) panel.close();
       else if (handover.isOpen) {
         handover.close();

@@ -124,7 +124,9 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
   test('a filter that leaves few enough actors draws them one by one', async () => {
     // One year of a ten-year network: fewer than 400 actors took part.
     await page.fill('#filter-from', '2019-01-01');
+    await page.press('#filter-from', 'Enter');
     await page.fill('#filter-to', '2019-12-31');
+    await page.press('#filter-to', 'Enter');
     await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'actors', null, { timeout: 60_000 });
     const n = await page.evaluate(() => window.cy.nodes('[type="ACTOR"]').length);
     expect(n).toBeGreaterThan(0);

@@ -198,15 +198,15 @@ export async function fetchPath(fromActorId: string, toActorId: string): Promise
 }
 
 /** Answers null when the server has no `suggestContacts` (an older server). */
-export async function fetchSuggestions(actorId: string, first = 8): Promise<Suggestion[] | null> {
+export async function fetchSuggestions(actorId: string, first = 8, kinds: ActorKind[] | null = null): Promise<Suggestion[] | null> {
   try {
     const data = await gql<{ suggestContacts: Suggestion[] }>(
-      `query Suggest($id: ID!, $first: Int) { suggestContacts(actorId: $id, first: $first) {
+      `query Suggest($id: ID!, $first: Int, $kinds: [ActorKind!]) { suggestContacts(actorId: $id, first: $first, kinds: $kinds) {
         score explanation actor { id name kind }
         parts { name label value contribution }
         sharedTopics { weight topic { id name } }
         mutualCollaborators { actor { id name kind } withActor { id title } withSuggested { id title } } } }`,
-      { id: actorId, first },
+      { id: actorId, first, kinds },
     );
     return data.suggestContacts;
   } catch (error) {

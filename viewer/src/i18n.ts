@@ -138,7 +138,6 @@ const de = {
   'import.unchanged': 'unverändert',
   'suggest.partnerOne': 'beide arbeiten schon mit {names}',
   'suggest.partnerMany': 'beide arbeiten schon mit {names}',
-  'suggest.namesAndMore': '{names} und {more} mehr',
   'suggest.indirect': 'sie sind über zwei, drei Ecken verbunden',
   'suggest.topicOne': 'gemeinsames Thema: {topics}',
   'suggest.topicMany': 'gemeinsame Themen: {topics}',
@@ -298,7 +297,6 @@ const en: Record<Key, string> = {
   'import.unchanged': 'unchanged',
   'suggest.partnerOne': 'both already work with {names}',
   'suggest.partnerMany': 'both already work with {names}',
-  'suggest.namesAndMore': '{names} and {more} more',
   'suggest.indirect': 'they are linked through two or three steps',
   'suggest.topicOne': 'shared topic: {topics}',
   'suggest.topicMany': 'shared topics: {topics}',
@@ -488,6 +486,8 @@ const pluralDe = {
     one: 'Verliert {lost} von {n} Partnern; {p} % seiner Zusammenarbeiten liefen mit den Herausgenommenen.',
     other: 'Verliert {lost} von {n} Partnern; {p} % seiner Zusammenarbeiten liefen mit den Herausgenommenen.',
   },
+  'suggest.morePartners': { one: '{names} und 1 weiteren Partner', other: '{names} und {n} weiteren Partnern' },
+  'suggest.moreTopics': { one: '{names} und 1 weiteres', other: '{names} und {n} weitere' },
   'status.unclustered': {
     one: '1 Akteur ohne Verbindung ist nicht gezeigt',
     other: '{n} Akteure ohne Verbindung sind nicht gezeigt',
@@ -531,6 +531,8 @@ const pluralEn: Record<PluralKey, PluralText> = {
     one: 'Loses {lost} of its {n} partner; {p} % of its collaborations were with those taken out.',
     other: 'Loses {lost} of its {n} partners; {p} % of its collaborations were with those taken out.',
   },
+  'suggest.morePartners': { one: '{names} and 1 more partner', other: '{names} and {n} more partners' },
+  'suggest.moreTopics': { one: '{names} and 1 more', other: '{names} and {n} more' },
   'status.unclustered': {
     one: '1 actor without links is not shown',
     other: '{n} actors without links are not shown',

@@ -341,3 +341,12 @@ export async function fetchYearCounts(firstYear: number, lastYear: number): Prom
   const data = await gql<Record<string, { totalCount: number }>>(`query Years { ${fields.join('\n')} }`);
   return years.map((year) => ({ year, count: data[`y${year}`].totalCount }));
 }
+
+/** Who took part in a collaboration, with their roles. */
+export async function fetchParticipants(collaborationId: string): Promise<Array<{ role: string; actor: ActorRef }>> {
+  const data = await gql<{ collaboration: { participants: Array<{ role: string; actor: ActorRef }> } | null }>(
+    'query Participants($id: ID!) { collaboration(id: $id) { participants { role actor { id name kind } } } }',
+    { id: collaborationId },
+  );
+  return data.collaboration?.participants ?? [];
+}

@@ -111,8 +111,11 @@ export class Filters {
         ),
       ),
     );
-    byId<HTMLInputElement>('filter-from').value = formatDate(this.state.from);
-    byId<HTMLInputElement>('filter-to').value = formatDate(this.state.to);
+    for (const [id, iso] of [['filter-from', this.state.from], ['filter-to', this.state.to]] as const) {
+      const input = byId<HTMLInputElement>(id);
+      input.value = formatDate(iso);
+      input.removeAttribute('aria-invalid');
+    }
     byId<HTMLInputElement>('filter-topic-view').checked = this.state.topicView;
     this.renderSummary();
     this.renderYears();

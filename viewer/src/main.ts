@@ -217,8 +217,10 @@ function renderLegend(): void {
 
 function select(actorId: string): void {
   handover.close();
+  // The panel first (it shows at once), so the actor is centred in the part of the map it leaves.
+  const opening = panel.open(actorId);
   map.focus(actorId);
-  void panel.open(actorId);
+  void opening;
 }
 
 const panel = new Panel({

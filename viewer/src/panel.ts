@@ -1,5 +1,5 @@
 /** The side panel of one actor: details, topics, collaborations, partners, ego depth, path, suggestions, "what if it leaves". */
-import { ACTOR_KINDS, fetchActor, fetchPath, fetchSuggestions, type ActorDetails, type ActorKind, type ActorRef, type Chain, type Suggestion } from './api';
+import { ACTOR_KINDS, fetchActor, fetchParticipants, fetchPath, fetchSuggestions, type ActorDetails, type ActorKind, type ActorRef, type Chain, type Suggestion } from './api';
 import { giveFeedback, reasonSentence, strength, suggestionDetails, type Verdict } from './suggestion-view';
 import { byId, h, shapeIcon } from './dom';
 import { KIND_STYLE } from './graph';
@@ -24,6 +24,9 @@ export class Panel {
   private details: Load<ActorDetails | null> = { state: 'loading' };
   private suggestions: Load<Suggestion[] | null> = { state: 'loading' };
   private suggestKind: ActorKind | '' = '';
+  /** The collaboration whose participants are shown, and them. */
+  private openCollaboration: string | null = null;
+  private participants: Load<Array<{ role: string; actor: ActorRef }>> | null = null;
   /** Verdicts given in this page, per actor → suggested. */
   private readonly feedback = new Map<string, Verdict>();
   private path: { target: ActorRef; result: Load<Chain | null> } | null = null;
@@ -52,6 +55,8 @@ export class Panel {
     this.suggestions = { state: 'loading' };
     this.path = null;
     this.pinned = null;
+    this.openCollaboration = null;
+    this.participants = null;
     this.root.hidden = false;
     document.body.classList.add('panel-open');
     this.root.dataset.actorId = actorId;
@@ -203,9 +208,15 @@ export class Panel {
         h('h3', {}, t('panel.collaborations', { n: a.collaborations.length })),
         a.collaborations.length
           ? h('ul', { class: 'list' }, ...a.collaborations.map(({ role, collaboration: c }) =>
-              h('li', {},
-                h('strong', {}, c.title),
+              h('li', { 'data-collaboration': c.id },
+                h('button', {
+                  type: 'button',
+                  class: 'collaboration-toggle',
+                  'aria-expanded': String(this.openCollaboration === c.id),
+                  onclick: () => void this.toggleCollaboration(c.id),
+                }, h('strong', {}, c.title)),
                 h('span', { class: 'meta' }, [label(c.kind), dateRange(c.startDate, c.endDate), `${t('role')}: ${label(role, true)}`].filter(Boolean).join(' · ')),
+                this.openCollaboration === c.id ? this.renderParticipants() : null,
               )))
           : h('p', { class: 'hint' }, t('panel.noCollaborations')),
       ),
@@ -215,6 +226,36 @@ export class Panel {
           h('li', {}, this.actorButton(c.actor), h('span', { class: 'meta' }, t('panel.shared', { n: c.sharedCount }))))),
       ),
     ];
+  }
+
+  /** A click on a collaboration shows who took part (and marks them on the map); again: hides it. */
+  private async toggleCollaboration(id: string): Promise<void> {
+    if (this.openCollaboration === id) {
+      this.openCollaboration = null;
+      this.participants = null;
+      return this.render();
+    }
+    this.openCollaboration = id;
+    this.participants = { state: 'loading' };
+    this.render();
+    try {
+      const value = await fetchParticipants(id);
+      if (this.openCollaboration !== id) return;
+      this.participants = { state: 'ok', value };
+      for (const p of value) this.host.map.node(p.actor.id)?.flashClass('match', 1500);
+    } catch (error) {
+      if (this.openCollaboration !== id) return;
+      this.participants = { state: 'error', message: this.host.describe(error) };
+    }
+    this.render();
+  }
+
+  private renderParticipants(): HTMLElement {
+    const p = this.participants;
+    if (!p || p.state === 'loading') return h('p', { class: 'loading', role: 'status' }, t('panel.loading'));
+    if (p.state === 'error') return h('p', { class: 'error', role: 'alert' }, p.message);
+    return h('ul', { class: 'participants' }, ...p.value.map((x) =>
+      h('li', { 'data-actor': x.actor.id }, this.actorButton(x.actor), h('span', { class: 'meta' }, label(x.role, true)))));
   }
 
   private actorButton(actor: ActorRef): HTMLButtonElement {

@@ -71,5 +71,69 @@ browserSuite('viewer layout and keyboard', () => {
     expect(await page.getAttribute('#filter-to', 'aria-invalid')).toBe('true');
     await page.click('#filter-reset');
     await waitReady(page);
+    expect(await page.getAttribute('#filter-to', 'aria-invalid')).toBeNull();
+  });
+
+  test('the map stays centred in the part no panel covers: opening the panel, and a search hit on a narrow screen', async () => {
+    const centre = () => page.evaluate(() => {
+      const box = window.cy.nodes().renderedBoundingBox({ includeLabels: false });
+      return { cx: (box.x1 + box.x2) / 2, w: window.cy.width() };
+    });
+    await page.click('#fit');
+    await page.waitForTimeout(400);
+    const before = await centre();
+    expect(Math.abs(before.cx - before.w / 2)).toBeLessThan(before.w * 0.05);
+    await page.fill('#search', 'Bobbie');
+    await page.waitForSelector('#search-box [role="option"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.getElementById('panel')!.hidden);
+    await page.click('#fit');
+    await page.waitForTimeout(400);
+    await page.click('#panel-close');
+    await page.waitForTimeout(300);
+    // Closed again: what was centred in the narrower map is centred in the whole map.
+    const after = await centre();
+    expect(after.w).toBeGreaterThan(before.w - 2);
+    expect(Math.abs(after.cx - after.w / 2)).toBeLessThan(after.w * 0.05);
+
+    // 800 px: the panel lies over the map; a search hit is centred in the part left visible.
+    await page.setViewportSize({ width: 800, height: 700 });
+    await page.fill('#search', 'Stadt Bottrop');
+    await page.waitForSelector('#search-box [role="option"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.getElementById('panel')!.hidden);
+    await page.waitForTimeout(500);
+    const placed = await page.evaluate(() => {
+      const map = window.cy.container()!.getBoundingClientRect();
+      const panel = document.getElementById('panel')!.getBoundingClientRect();
+      const p = window.cy.getElementById('actor:stadt-bottrop').renderedPosition();
+      return { x: map.left + p.x, visibleRight: Math.min(map.right, panel.left), left: map.left };
+    });
+    expect(placed.x).toBeGreaterThan(placed.left);
+    expect(placed.x).toBeLessThan(placed.visibleRight);
+    expect(Math.abs(placed.x - (placed.left + placed.visibleRight) / 2)).toBeLessThan(30);
+    await shot(page, 'layout-800-panel');
+    await page.click('#panel-close');
+    await page.setViewportSize({ width: 1400, height: 860 });
+  });
+
+  test('a collaboration in the panel shows who took part (as the API says)', async () => {
+    await page.fill('#search', 'Bobbie');
+    await page.waitForSelector('#search-box [role="option"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#panel-body .collaborations li[data-collaboration]');
+    const id = await page.getAttribute('#panel-body .collaborations li[data-collaboration] >> nth=0', 'data-collaboration');
+    await page.click(`#panel-body li[data-collaboration="${id}"] .collaboration-toggle`);
+    await page.waitForSelector(`#panel-body li[data-collaboration="${id}"] .participants li`);
+    const shown = await page.$$eval(`#panel-body li[data-collaboration="${id}"] .participants li`, (els) => els.map((el) => el.getAttribute('data-actor')));
+    const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify({ query: `{ collaboration(id: "${id}") { participants { actor { id } } } }` }) });
+    const api = (await response.json()).data.collaboration.participants.map((p: { actor: { id: string } }) => p.actor.id);
+    expect(shown.sort()).toEqual(api.sort());
+    expect(shown).toContain('bobbie-ev');
+    expect(await page.getAttribute(`#panel-body li[data-collaboration="${id}"] .collaboration-toggle`, 'aria-expanded')).toBe('true');
+    await shot(page, 'panel-participants');
+    await page.click(`#panel-body li[data-collaboration="${id}"] .collaboration-toggle`);
+    expect(await page.$$(`#panel-body li[data-collaboration="${id}"] .participants`)).toHaveLength(0);
+    await page.click('#panel-close');
   });
 });

@@ -23,6 +23,18 @@ export class NetworkMap {
     });
     // The panel opening or closing changes the map's size: keep Cytoscape's viewport in step, and
     // keep what was in the middle of the map in the middle of the part still visible.
+    this.cy.on('mouseover', 'node', (ev) => ev.target.addClass('hovered'));
+    this.cy.on('mouseout', 'node', (ev) => ev.target.removeClass('hovered'));
+    // Leaving the map fast gives Cytoscape no mouseout.
+    container.addEventListener('mouseleave', () => this.cy.nodes('.hovered').removeClass('hovered'));
+    // An actor focused or hovered in a list (panel, hand-over) shows its full name on the map.
+    for (const [type, add] of [['focusin', true], ['focusout', false], ['mouseover', true], ['mouseout', false]] as const) {
+      document.addEventListener(type, (ev) => {
+        const id = (ev.target as HTMLElement | null)?.closest?.('[data-actor]')?.getAttribute('data-actor');
+        const n = id ? this.node(id) : null;
+        if (n) n.toggleClass('hovered', add);
+      });
+    }
     let size = { w: container.clientWidth, h: container.clientHeight };
     new ResizeObserver(() => {
       const next = { w: container.clientWidth, h: container.clientHeight };

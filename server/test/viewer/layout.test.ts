@@ -136,4 +136,31 @@ browserSuite('viewer layout and keyboard', () => {
     expect(await page.$$(`#panel-body li[data-collaboration="${id}"] .participants`)).toHaveLength(0);
     await page.click('#panel-close');
   });
+
+  test('full names on hover and on focus in a list; shortened otherwise', async () => {
+    const id = 'actor:stadtteilapotheke-am-markt-beispiel';
+    const exists = await page.evaluate((nid) => window.cy.getElementById(nid).nonempty(), id);
+    const target = exists ? id : await page.evaluate(() => window.cy.nodes('[type="ACTOR"]').max((n) => String(n.data('label')).length).ele.id());
+    expect(await page.evaluate((nid) => window.cy.getElementById(nid).style('text-wrap'), target)).toBe('ellipsis');
+    const point = await page.evaluate((nid) => {
+      const n = window.cy.getElementById(nid);
+      window.cy.center(n);
+      const p = n.renderedPosition();
+      const box = window.cy.container()!.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, target);
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction((nid) => window.cy.getElementById(nid).style('text-wrap') === 'wrap', target);
+    await page.mouse.move(5, 5);
+    await page.waitForFunction((nid) => window.cy.getElementById(nid).style('text-wrap') === 'ellipsis', target);
+    // Focus on the actor in a list: the Bobbie panel lists its partners.
+    await page.fill('#search', 'Bobbie');
+    await page.waitForSelector('#search-box [role="option"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#panel-body .collaborators .actor-link');
+    const partner = await page.getAttribute('#panel-body .collaborators .actor-link >> nth=0', 'data-actor');
+    await page.focus('#panel-body .collaborators .actor-link >> nth=0');
+    await page.waitForFunction((nid) => window.cy.getElementById(`actor:${nid}`).hasClass('hovered'), partner);
+    await page.click('#panel-close');
+  });
 });

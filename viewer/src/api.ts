@@ -198,15 +198,15 @@ export async function fetchPath(fromActorId: string, toActorId: string): Promise
 }
 
 /** Answers null when the server has no `suggestContacts` (an older server). */
-export async function fetchSuggestions(actorId: string, first = 8): Promise<Suggestion[] | null> {
+export async function fetchSuggestions(actorId: string, first = 8, kinds: ActorKind[] | null = null): Promise<Suggestion[] | null> {
   try {
     const data = await gql<{ suggestContacts: Suggestion[] }>(
-      `query Suggest($id: ID!, $first: Int) { suggestContacts(actorId: $id, first: $first) {
+      `query Suggest($id: ID!, $first: Int, $kinds: [ActorKind!]) { suggestContacts(actorId: $id, first: $first, kinds: $kinds) {
         score explanation actor { id name kind }
         parts { name label value contribution }
         sharedTopics { weight topic { id name } }
         mutualCollaborators { actor { id name kind } withActor { id title } withSuggested { id title } } } }`,
-      { id: actorId, first },
+      { id: actorId, first, kinds },
     );
     return data.suggestContacts;
   } catch (error) {
@@ -303,6 +303,8 @@ export interface Resilience {
   computedAt: string;
   componentsBefore: number;
   componentsAfter: number;
+  largestComponentBefore: number;
+  largestComponentAfter: number;
   disconnectedCount: number;
   isolatedCount: number;
   removedActors: ActorRef[];
@@ -319,7 +321,7 @@ export async function fetchResilience(removeActorIds: string[], scope: ScopeFilt
   const data = await whenComputed(() => gql<{ resilience: Resilience }>(
     `query HandOver($ids: [ID!]!, $filter: ScopeFilterInput, $first: Int!) {
       resilience(removeActorIds: $ids, filter: $filter, first: $first) {
-        actorCount approximate computedAt componentsBefore componentsAfter disconnectedCount isolatedCount
+        actorCount approximate computedAt componentsBefore componentsAfter largestComponentBefore largestComponentAfter disconnectedCount isolatedCount
         removedActors { ${REF} } disconnectedActors { ${REF} } isolatedActors { ${REF} }
         newComponents { size actors { ${REF} } }
         brokers { rank rankBefore betweenness betweennessBefore actor { ${REF} } }
@@ -338,4 +340,13 @@ export async function fetchYearCounts(firstYear: number, lastYear: number): Prom
   const fields = years.map((y) => `y${y}: collaborations(filter: { from: "${y}-01-01", to: "${y}-12-31" }, first: 1) { totalCount }`);
   const data = await gql<Record<string, { totalCount: number }>>(`query Years { ${fields.join('\n')} }`);
   return years.map((year) => ({ year, count: data[`y${year}`].totalCount }));
+}
+
+/** Who took part in a collaboration, with their roles. */
+export async function fetchParticipants(collaborationId: string): Promise<Array<{ role: string; actor: ActorRef }>> {
+  const data = await gql<{ collaboration: { participants: Array<{ role: string; actor: ActorRef }> } | null }>(
+    'query Participants($id: ID!) { collaboration(id: $id) { participants { role actor { id name kind } } } }',
+    { id: collaborationId },
+  );
+  return data.collaboration?.participants ?? [];
 }

@@ -2,7 +2,7 @@
 import { ACTOR_KINDS, type ActorKind, type TopicRef } from './api';
 import { byId, h, shapeIcon } from './dom';
 import { KIND_STYLE } from './graph';
-import { label, t } from './i18n';
+import { count as countOf, formatDate, label, t } from './i18n';
 
 export interface FilterState {
   topicIds: string[];
@@ -21,8 +21,18 @@ export class Filters {
   private timer = 0;
 
   constructor(private readonly onChange: (state: FilterState) => void) {
-    byId<HTMLInputElement>('filter-from').addEventListener('change', (ev) => this.set({ from: (ev.target as HTMLInputElement).value }));
-    byId<HTMLInputElement>('filter-to').addEventListener('change', (ev) => this.set({ to: (ev.target as HTMLInputElement).value }));
+    // Text fields for dates: Chromium shows a date input in the browser's locale (mm/dd/yyyy on a
+    // German page); these read 31.12.2023 (and 2023-12-31) and show the page's language.
+    for (const [id, key] of [['filter-from', 'from'], ['filter-to', 'to']] as const) {
+      const input = byId<HTMLInputElement>(id);
+      input.addEventListener('change', () => {
+        const iso = parseDay(input.value);
+        input.setAttribute('aria-invalid', String(iso === null));
+        if (iso === null) return;
+        input.value = formatDate(iso);
+        this.set({ [key]: iso });
+      });
+    }
     byId<HTMLInputElement>('filter-topic-view').addEventListener('change', (ev) => this.set({ topicView: (ev.target as HTMLInputElement).checked }, 0));
     byId('filter-reset').addEventListener('click', () => {
       this.state = emptyFilters();
@@ -47,8 +57,8 @@ export class Filters {
   }
 
   private setPeriod(from: string, to: string): void {
-    byId<HTMLInputElement>('filter-from').value = from;
-    byId<HTMLInputElement>('filter-to').value = to;
+    byId<HTMLInputElement>('filter-from').value = formatDate(from);
+    byId<HTMLInputElement>('filter-to').value = formatDate(to);
     this.set({ from, to }, 0);
   }
 
@@ -101,8 +111,11 @@ export class Filters {
         ),
       ),
     );
-    byId<HTMLInputElement>('filter-from').value = this.state.from;
-    byId<HTMLInputElement>('filter-to').value = this.state.to;
+    for (const [id, iso] of [['filter-from', this.state.from], ['filter-to', this.state.to]] as const) {
+      const input = byId<HTMLInputElement>(id);
+      input.value = formatDate(iso);
+      input.removeAttribute('aria-invalid');
+    }
     byId<HTMLInputElement>('filter-topic-view').checked = this.state.topicView;
     this.renderSummary();
     this.renderYears();
@@ -121,7 +134,7 @@ export class Filters {
             ...this.years.map(({ year, count }) =>
               button(String(year), chosen === year, () => this.setPeriod(`${year}-01-01`, `${year}-12-31`), {
                 'data-year': String(year),
-                title: t('filters.yearTitle', { n: count, year }),
+                title: t('filters.yearTitle', { n: countOf('collaboration', count), year: String(year) }),
               }),
             ),
           ]
@@ -133,4 +146,15 @@ export class Filters {
     const n = this.state.topicIds.length;
     byId('filter-topics-summary').textContent = n === 0 ? t('filters.topicsAll') : n === 1 ? t('filters.topicsOne') : t('filters.topicsSome', { n });
   }
+}
+
+/** 31.12.2023, 1.2.2023 or 2023-12-31 → ISO; '' for an empty field; null when it is no date. */
+export function parseDay(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  const iso = german ? `${german[3]}-${german[2].padStart(2, '0')}-${german[1].padStart(2, '0')}` : trimmed;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
 }

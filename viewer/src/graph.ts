@@ -92,6 +92,8 @@ export function stylesheet(large: boolean, huge = false): StylesheetJson {
       },
     },
     { selector: 'node[type="TOPIC"]', style: { 'font-style': 'italic', color: '#0b6e79', 'font-size': 11 } },
+    // The full name of the node under the mouse, of the selected one and of one focused in a list.
+    { selector: 'node[type!="CLUSTER"].hovered, node[type!="CLUSTER"]:selected', style: { 'text-wrap': 'wrap', 'text-max-width': '240px', 'min-zoomed-font-size': 0, 'z-index': 40, 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'text-background-padding': '2px' } },
     {
       selector: 'node[type="CLUSTER"]',
       style: {

@@ -7,7 +7,7 @@
 import { Cancelled, fetchResilience, type ActorRef, type Resilience, type ScopeFilter } from './api';
 import { byId, h, shapeIcon } from './dom';
 import { KIND_STYLE } from './graph';
-import { formatNumber, t } from './i18n';
+import { formatNumber, listOf, t, tn } from './i18n';
 import type { NetworkMap } from './map';
 import { ActorPicker } from './picker';
 
@@ -158,16 +158,10 @@ export class Handover {
     const v = r.value;
     const isolated = new Set(v.isolatedActors.map((a) => a.id));
     const dropped = [...v.disconnectedActors, ...v.isolatedActors.filter((a) => !v.disconnectedActors.some((d) => d.id === a.id))];
-    const pct = (x: number) => formatNumber(100 * x, 0);
     return [
       h('section', { class: 'dropped', id: 'handover-dropped', 'data-count': dropped.length },
         h('h3', {}, t('handover.dropped')),
-        h('p', { id: 'handover-summary' }, dropped.length === 0
-          ? t('handover.nobodyDrops', { n: v.actorCount })
-          : t('handover.drops', { disconnected: v.disconnectedCount, isolated: v.isolatedCount })),
-        v.newComponents.length
-          ? h('p', { class: 'meta' }, t('handover.pieces', { sizes: v.newComponents.map((c) => c.size).join(', ') }))
-          : null,
+        h('p', { id: 'handover-summary' }, summarise(v, dropped.length, dropped.filter((a) => isolated.has(a.id)).length)),
         dropped.length
           ? h('ul', { class: 'list' }, ...dropped.map((a) =>
               h('li', { 'data-actor': a.id }, this.actorButton(a), isolated.has(a.id) ? h('span', { class: 'meta' }, t('handover.isolated')) : null)))
@@ -180,7 +174,7 @@ export class Handover {
           h('li', { 'data-actor': b.actor.id, 'data-rank': b.rank, 'data-rank-before': b.rankBefore },
             this.actorButton(b.actor),
             h('span', { class: 'meta' },
-              `${t('handover.rank', { before: b.rankBefore, after: b.rank })} · ${t('handover.betweenness', { before: formatNumber(b.betweennessBefore, 3), after: formatNumber(b.betweenness, 3) })}`),
+              `${b.rank === b.rankBefore ? tn('handover.rankSame', b.rank) : tn('handover.rank', b.rank, { before: b.rankBefore })}: ${tn('handover.onPaths', 1, { p: percent(b.betweenness), q: percent(b.betweennessBefore) })}`),
           ))),
       ),
       v.dependents.length
@@ -189,7 +183,9 @@ export class Handover {
             h('ul', { class: 'list', id: 'handover-dependents' }, ...v.dependents.map((d) =>
               h('li', { 'data-actor': d.actor.id },
                 this.actorButton(d.actor),
-                h('span', { class: 'meta' }, t('handover.dependence', { p: pct(d.dependence), lost: d.partnersLost, before: d.partnersBefore })))))
+                h('span', { class: 'meta' }, d.partnersLost >= d.partnersBefore
+                  ? tn('handover.lostAll', d.partnersBefore)
+                  : tn('handover.lostSome', d.partnersBefore, { lost: d.partnersLost, p: percent(d.dependence) })))))
           )
         : h('span', {}),
       h('p', { class: 'meta' }, [t('handover.computed', { at: new Date(v.computedAt).toLocaleString() }), v.approximate ? t('handover.approximate') : ''].filter(Boolean).join(' · ')),
@@ -201,4 +197,34 @@ export class Handover {
     return h('button', { type: 'button', class: 'actor-link', 'data-actor': actor.id, onclick: () => this.host.map.focus(actor.id) },
       kind ? shapeIcon(kind.shape, kind.colour, 12) : null, h('span', {}, actor.name));
   }
+}
+
+/** A share 0–1 as a percentage: whole numbers, one decimal below 1 % (so a small share is not "0 %"). */
+function percent(share: number): string {
+  const p = 100 * share;
+  return formatNumber(p, p > 0 && p < 1 ? 1 : 0);
+}
+
+/**
+ * What the removal does, in full sentences: who drops out (and who of them is left with no
+ * partner at all), which groups now only hang together among themselves — or that nobody drops
+ * out, counting only the actors that were connected before and saying how many stood apart already.
+ */
+export function summarise(v: Resilience, dropped: number, alone: number): string {
+  // The connected network that remains; everyone else in scope (beyond those dropping out) stood apart already.
+  const stay = v.largestComponentAfter;
+  const apart = Math.max(0, v.actorCount - stay - dropped);
+  const sentences: string[] = [];
+  if (dropped === 0) {
+    sentences.push(tn('handover.stay', stay >= 2 ? stay : 1));
+  } else if (alone === dropped) {
+    sentences.push(tn('handover.dropsAlone', dropped));
+  } else {
+    sentences.push(tn('handover.drops', dropped));
+    if (alone > 0) sentences.push(tn('handover.ofThemAlone', alone));
+  }
+  const groups = v.newComponents.filter((c) => c.size >= 2).map((c) => c.size);
+  if (groups.length) sentences.push(tn('handover.groups', groups.length, { sizes: listOf(groups.map((size) => formatNumber(size, 0))) }));
+  if (apart > 0) sentences.push(tn('handover.apart', apart));
+  return sentences.join(' ');
 }

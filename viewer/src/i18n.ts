@@ -18,6 +18,7 @@ const de = {
   'filters.from': 'von',
   'filters.to': 'bis',
   'filters.dates': 'Zeitraum',
+  'filters.datePlaceholder': 'TT.MM.JJJJ',
   'filters.topicView': 'Themen als Knoten zeigen',
   'filters.reset': 'Filter zurücksetzen',
   'view.relayout': 'Neu anordnen',
@@ -37,9 +38,9 @@ const de = {
   'status.loading': 'Netzwerk wird geladen …',
   'status.layout': 'Anordnung wird berechnet … {s} s',
   'status.empty': 'Keine Akteure für diese Auswahl. Bitte Filter ändern.',
-  'status.summary': '{actors} Akteure, {edges} Verbindungen',
-  'status.summaryTopics': '{actors} Akteure, {topics} Themen',
-  'status.summaryStrongest': '{actors} Akteure; gezeigt: die stärksten {edges} von {ties} Verbindungen (die stärksten je Akteur)',
+  'status.summary': '{actors}, {edges}',
+  'status.summaryTopics': '{actors}, {topics}',
+  'status.summaryStrongest': '{actors}; gezeigt: die stärksten {edges} von {ties} Verbindungen (die stärksten je Akteur)',
   'status.large':
     'Das Netzwerk hat {n} Akteure – zu viele für eine lesbare Karte. Bitte Themen, Art oder Zeitraum filtern oder einen Akteur suchen, um sein Ego-Netzwerk zu öffnen.',
   'status.largeMore': 'mehr als {n}',
@@ -74,7 +75,7 @@ const de = {
   'panel.pathTo': 'Verbindung zu …',
   'panel.pathHint': 'Akteur wählen (oder Umschalt+Klick auf der Karte)',
   'panel.pathNone': 'Keine Verbindung zwischen {a} und {b}.',
-  'panel.pathLength': '{n} Schritte',
+  'panel.pathLength': '{n}',
   'panel.via': 'über „{title}“',
   'panel.suggestions': 'Kontaktvorschläge',
   'panel.suggestionsNone': 'Keine Vorschläge.',
@@ -84,15 +85,14 @@ const de = {
   'panel.mutual': 'Gemeinsame Partner',
   'panel.show': 'Zeigen',
   'panel.open': '{name} öffnen',
-  'view.clustersHint': 'Das Netzwerk hat {n} Akteure – zu viele, um sie einzeln zu zeigen. Zu sehen sind {clusters} Gruppen von Akteuren, die eng zusammenarbeiten; ein Klick auf eine Gruppe zeigt ihre Mitglieder.',
+  'view.clustersHint': 'Das Netzwerk hat {n} Akteure – zu viele, um sie einzeln zu zeigen. Zu sehen sind {clusters} aus Akteuren, die eng zusammenarbeiten; ein Klick auf eine Gruppe zeigt ihre Mitglieder.',
   'view.tiesUnknown': 'Verbindungen zwischen den Gruppen werden gezeigt, wenn die Auswahl höchstens {n} Akteure umfasst.',
-  'view.clusterOf': 'Gruppe „{label}“ – {n} Akteure',
+  'view.clusterOf': 'Gruppe „{label}“ – {n}',
   'view.allClusters': 'Alle Gruppen',
-  'cluster.members': '{n} Akteure',
+  'cluster.members': '{n}',
   'clusters.title': 'Gruppen',
-  'clusters.open': 'Gruppe „{label}“ öffnen ({n} Akteure)',
-  'status.summaryClusters': '{clusters} Gruppen aus {actors} Akteuren',
-  'status.unclustered': '{n} ohne Verbindung nicht gezeigt',
+  'clusters.open': 'Gruppe „{label}“ öffnen ({n})',
+  'status.summaryClusters': '{actors} in {clusters}',
   'status.largeEgo': 'Dieses Ego-Netzwerk hat {n} Akteure – zu viele für eine lesbare Karte. Bitte Tiefe 1 wählen oder nach Thema, Art oder Zeitraum filtern.',
   'status.clusterLarge': 'Die Gruppe „{label}“ hat {n} Akteure – zu viele für eine lesbare Karte. Bitte nach Thema, Art oder Zeitraum filtern oder einen Akteur suchen.',
   'status.clusterUnavailable': 'Die Mitglieder einer Gruppe lassen sich zeigen, wenn die Auswahl höchstens {n} Akteure umfasst. Bitte nach Thema, Art oder Zeitraum filtern oder einen Akteur suchen.',
@@ -105,7 +105,7 @@ const de = {
   'legend.broker': 'Verbindet jetzt (Rang vorher → nachher)',
   'filters.years': 'Jahr',
   'filters.allYears': 'alle',
-  'filters.yearTitle': '{n} Zusammenarbeiten im Jahr {year}',
+  'filters.yearTitle': '{n} im Jahr {year}',
   'handover.open': 'Was wäre, wenn …?',
   'handover.title': 'Was wäre, wenn … wegfällt?',
   'handover.intro': 'Akteure herausnehmen – etwa die Stadtteilagentur, wenn das Programm endet – und sehen, wer den Anschluss verliert und wer das Netzwerk dann zusammenhält.',
@@ -114,22 +114,47 @@ const de = {
   'handover.removed': 'Herausgenommen',
   'handover.putBack': '{name} wieder hinzunehmen',
   'handover.none': 'Noch niemand herausgenommen.',
-  'handover.nobodyDrops': 'Niemand verliert den Anschluss: die übrigen {n} Akteure bleiben miteinander verbunden.',
-  'handover.drops': '{disconnected} Akteure verlieren den Anschluss an das übrige Netzwerk, {isolated} stehen ganz ohne Partner da.',
-  'handover.pieces': 'Abgebrochene Teile: {sizes}',
   'handover.dropped': 'Verlieren den Anschluss',
   'handover.isolated': 'ohne Partner',
   'handover.brokers': 'Wer jetzt verbindet',
-  'handover.brokersHint': 'Nach Vermittlung (Betweenness) ohne die Herausgenommenen – diese Akteure gehören in die Arbeitsgruppe.',
-  'handover.rank': 'Rang {before} → {after}',
-  'handover.betweenness': 'Vermittlung {before} → {after}',
+  'handover.brokersHint': 'Wer ohne die Herausgenommenen auf den meisten kürzesten Wegen zwischen anderen Akteuren liegt, hält das Netzwerk jetzt zusammen – diese Akteure gehören in die Arbeitsgruppe.',
   'handover.dependents': 'Wer am meisten verliert',
-  'handover.dependence': '{p} % der Zusammenarbeit mit den Herausgenommenen ({lost} von {before} Partnern)',
   'handover.computed': 'Berechnet {at}',
   'handover.computing': 'Das Netzwerk ohne diese Akteure wird im Hintergrund berechnet – neuer Versuch in {s} s …',
   'handover.approximate': 'geschätzt (Stichprobe)',
   'panel.whatIf': 'Übergabe',
   'panel.whatIfButton': 'Was wäre, wenn „{name}“ wegfällt?',
+  'sheet.download': 'Tabellen für Excel',
+  'sheet.upload': 'Tabellen hochladen …',
+  'import.title': 'Tabellen hochladen',
+  'import.checking': 'Die Dateien werden geprüft – noch wird nichts gespeichert …',
+  'import.problems': 'Nichts übernommen: {n} gefunden. Bitte in der Tabelle berichtigen und erneut hochladen.',
+  'import.wouldBe': 'Probelauf ohne Fehler – noch ist nichts gespeichert. Übernommen würde:',
+  'import.done': 'Übernommen. Die Karte zeigt jetzt den neuen Stand.',
+  'import.apply': 'Jetzt übernehmen',
+  'import.row': '{file}, Zeile {row}',
+  'import.created': 'neu',
+  'import.updated': 'geändert',
+  'import.unchanged': 'unverändert',
+  'suggest.partnerOne': 'beide arbeiten schon mit {names}',
+  'suggest.partnerMany': 'beide arbeiten schon mit {names}',
+  'suggest.indirect': 'sie sind über zwei, drei Ecken verbunden',
+  'suggest.topicOne': 'gemeinsames Thema: {topics}',
+  'suggest.topicMany': 'gemeinsame Themen: {topics}',
+  'suggest.and': '; ',
+  'suggest.onlySize': 'Sehr aktiv im Netzwerk – sonst noch keine Gemeinsamkeit',
+  'suggest.none': 'Keine besonderen Gründe',
+  'suggest.details': 'Details',
+  'suggest.scoreNumber': 'Punktzahl {score}',
+  'suggest.via': 'über „{a}“ und „{b}“',
+  'suggest.strong': 'stark',
+  'suggest.medium': 'mittel',
+  'suggest.weak': 'schwach',
+  'suggest.introduced': 'vorgestellt',
+  'suggest.introducedDone': 'als vorgestellt vermerkt',
+  'suggest.notUseful': 'nicht hilfreich',
+  'suggest.kinds': 'Nur zeigen',
+  'suggest.allKinds': 'alle Arten',
   role: 'Rolle',
 } as const;
 
@@ -152,6 +177,7 @@ const en: Record<Key, string> = {
   'filters.from': 'from',
   'filters.to': 'to',
   'filters.dates': 'Period',
+  'filters.datePlaceholder': 'YYYY-MM-DD',
   'filters.topicView': 'Show topics as nodes',
   'filters.reset': 'Reset filters',
   'view.relayout': 'Re-arrange',
@@ -171,9 +197,9 @@ const en: Record<Key, string> = {
   'status.loading': 'Loading the network …',
   'status.layout': 'Computing the layout … {s} s',
   'status.empty': 'No actors for this selection. Please change the filters.',
-  'status.summary': '{actors} actors, {edges} links',
-  'status.summaryTopics': '{actors} actors, {topics} topics',
-  'status.summaryStrongest': '{actors} actors; shown: the strongest {edges} of {ties} links (the strongest of each actor)',
+  'status.summary': '{actors}, {edges}',
+  'status.summaryTopics': '{actors}, {topics}',
+  'status.summaryStrongest': '{actors}; shown: the strongest {edges} of {ties} links (the strongest of each actor)',
   'status.large':
     'The network has {n} actors – too many for a readable map. Please filter by topic, kind or period, or search for an actor to open its ego network.',
   'status.largeMore': 'more than {n}',
@@ -208,7 +234,7 @@ const en: Record<Key, string> = {
   'panel.pathTo': 'Connection to …',
   'panel.pathHint': 'Choose an actor (or shift+click on the map)',
   'panel.pathNone': 'No connection between {a} and {b}.',
-  'panel.pathLength': '{n} steps',
+  'panel.pathLength': '{n}',
   'panel.via': 'via “{title}”',
   'panel.suggestions': 'Suggested contacts',
   'panel.suggestionsNone': 'No suggestions.',
@@ -218,15 +244,14 @@ const en: Record<Key, string> = {
   'panel.mutual': 'Mutual partners',
   'panel.show': 'Show',
   'panel.open': 'Open {name}',
-  'view.clustersHint': 'The network has {n} actors – too many to show one by one. Shown are {clusters} groups of actors who work closely together; click a group to see its members.',
+  'view.clustersHint': 'The network has {n} actors – too many to show one by one. Shown are {clusters} of actors who work closely together; click a group to see its members.',
   'view.tiesUnknown': 'Links between the groups are shown when the selection has at most {n} actors.',
-  'view.clusterOf': 'Group “{label}” – {n} actors',
+  'view.clusterOf': 'Group “{label}” – {n}',
   'view.allClusters': 'All groups',
-  'cluster.members': '{n} actors',
+  'cluster.members': '{n}',
   'clusters.title': 'Groups',
-  'clusters.open': 'Open group “{label}” ({n} actors)',
-  'status.summaryClusters': '{clusters} groups of {actors} actors',
-  'status.unclustered': '{n} without links not shown',
+  'clusters.open': 'Open group “{label}” ({n})',
+  'status.summaryClusters': '{actors} in {clusters}',
   'status.largeEgo': 'This ego network has {n} actors – too many for a readable map. Please choose depth 1 or filter by topic, kind or period.',
   'status.clusterLarge': 'The group “{label}” has {n} actors – too many for a readable map. Please filter by topic, kind or period, or search for an actor.',
   'status.clusterUnavailable': 'The members of a group can be shown when the selection has at most {n} actors. Please filter by topic, kind or period, or search for an actor.',
@@ -239,7 +264,7 @@ const en: Record<Key, string> = {
   'legend.broker': 'Now bridges (rank before → after)',
   'filters.years': 'Year',
   'filters.allYears': 'all',
-  'filters.yearTitle': '{n} collaborations in {year}',
+  'filters.yearTitle': '{n} in {year}',
   'handover.open': 'What if …?',
   'handover.title': 'What if … leaves?',
   'handover.intro': 'Take actors out – the district agency when the programme ends, say – and see who loses the connection and who holds the network together then.',
@@ -248,22 +273,47 @@ const en: Record<Key, string> = {
   'handover.removed': 'Taken out',
   'handover.putBack': 'Put {name} back',
   'handover.none': 'Nobody taken out yet.',
-  'handover.nobodyDrops': 'Nobody loses the connection: the other {n} actors stay connected.',
-  'handover.drops': '{disconnected} actors lose their connection to the rest of the network, {isolated} are left without any partner.',
-  'handover.pieces': 'Pieces that broke off: {sizes}',
   'handover.dropped': 'Lose their connection',
   'handover.isolated': 'no partner',
   'handover.brokers': 'Who bridges now',
-  'handover.brokersHint': 'By bridging (betweenness) without the actors taken out – these belong in the working group.',
-  'handover.rank': 'rank {before} → {after}',
-  'handover.betweenness': 'bridging {before} → {after}',
+  'handover.brokersHint': 'Whoever lies on the most shortest paths between other actors once those taken out are gone holds the network together now – these belong in the working group.',
   'handover.dependents': 'Who loses most',
-  'handover.dependence': '{p} % of its collaboration was with them ({lost} of {before} partners)',
   'handover.computed': 'Computed {at}',
   'handover.computing': 'The network without these actors is being computed in the background – trying again in {s} s …',
   'handover.approximate': 'estimated (sample)',
   'panel.whatIf': 'Hand-over',
   'panel.whatIfButton': 'What if “{name}” leaves?',
+  'sheet.download': 'Tables for Excel',
+  'sheet.upload': 'Upload tables …',
+  'import.title': 'Upload tables',
+  'import.checking': 'Checking the files – nothing is saved yet …',
+  'import.problems': 'Nothing imported: {n} found. Please correct them in the spreadsheet and upload again.',
+  'import.wouldBe': 'Dry run without problems – nothing is saved yet. It would import:',
+  'import.done': 'Imported. The map now shows the new state.',
+  'import.apply': 'Import now',
+  'import.row': '{file}, row {row}',
+  'import.created': 'new',
+  'import.updated': 'changed',
+  'import.unchanged': 'unchanged',
+  'suggest.partnerOne': 'both already work with {names}',
+  'suggest.partnerMany': 'both already work with {names}',
+  'suggest.indirect': 'they are linked through two or three steps',
+  'suggest.topicOne': 'shared topic: {topics}',
+  'suggest.topicMany': 'shared topics: {topics}',
+  'suggest.and': '; ',
+  'suggest.onlySize': 'Very active in the network – nothing in common yet otherwise',
+  'suggest.none': 'No particular reasons',
+  'suggest.details': 'Details',
+  'suggest.scoreNumber': 'score {score}',
+  'suggest.via': 'through “{a}” and “{b}”',
+  'suggest.strong': 'strong',
+  'suggest.medium': 'medium',
+  'suggest.weak': 'weak',
+  'suggest.introduced': 'introduced',
+  'suggest.introducedDone': 'recorded as introduced',
+  'suggest.notUseful': 'not helpful',
+  'suggest.kinds': 'Only show',
+  'suggest.allKinds': 'all kinds',
   role: 'Role',
 };
 
@@ -349,9 +399,175 @@ export function onLangChange(fn: () => void): void {
   listeners.push(fn);
 }
 
+/** Numbers in parameters are written the page's way (1.999 in German, 1,999 in English); pass a year as a string. */
 export function t(key: Key, params: Record<string, string | number> = {}): string {
   const text: string = lang === 'en' ? en[key] : de[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fill(text, params);
+}
+
+function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    return typeof value === 'number' ? formatCount(value) : value;
+  });
+}
+
+// --- counts and plurals (Intl.PluralRules, Intl.NumberFormat, Intl.ListFormat) -------------------
+
+/** Nouns that are counted: singular and plural, German and English. */
+const NOUNS = {
+  de: {
+    actor: ['Akteur', 'Akteure'],
+    link: ['Verbindung', 'Verbindungen'],
+    topic: ['Thema', 'Themen'],
+    group: ['Gruppe', 'Gruppen'],
+    collaboration: ['Zusammenarbeit', 'Zusammenarbeiten'],
+    step: ['Schritt', 'Schritte'],
+    partner: ['Partner', 'Partner'],
+    problem: ['Problem', 'Probleme'],
+  },
+  en: {
+    actor: ['actor', 'actors'],
+    link: ['link', 'links'],
+    topic: ['topic', 'topics'],
+    group: ['group', 'groups'],
+    collaboration: ['collaboration', 'collaborations'],
+    step: ['step', 'steps'],
+    partner: ['partner', 'partners'],
+    problem: ['problem', 'problems'],
+  },
+} as const satisfies Record<Lang, Record<string, readonly [string, string]>>;
+export type Noun = keyof (typeof NOUNS)['de'];
+
+/**
+ * Sentences whose words depend on a number: `zero` (when given) for 0, else the form
+ * Intl.PluralRules picks (`one`, `other`). `{n}` is the number, written the page's way.
+ */
+interface PluralText {
+  zero?: string;
+  one: string;
+  other: string;
+}
+const pluralDe = {
+  'handover.stay': {
+    one: 'Niemand verliert den Anschluss.',
+    other: 'Niemand verliert den Anschluss: Die übrigen {n} Akteure des zusammenhängenden Netzwerks bleiben miteinander verbunden.',
+  },
+  'handover.apart': {
+    one: '1 Akteur hatte schon vorher keine Verbindung zum übrigen Netzwerk und ist nicht mitgezählt.',
+    other: '{n} Akteure hatten schon vorher keine Verbindung zum übrigen Netzwerk und sind nicht mitgezählt.',
+  },
+  'handover.drops': {
+    one: '1 Akteur verliert den Anschluss an das übrige Netzwerk.',
+    other: '{n} Akteure verlieren den Anschluss an das übrige Netzwerk.',
+  },
+  'handover.dropsAlone': {
+    one: '1 Akteur verliert jeden Partner und damit den Anschluss an das übrige Netzwerk.',
+    other: '{n} Akteure verlieren jeden Partner und damit den Anschluss an das übrige Netzwerk.',
+  },
+  'handover.ofThemAlone': {
+    one: 'Davon hat 1 danach gar keinen Partner mehr.',
+    other: 'Davon haben {n} danach gar keinen Partner mehr.',
+  },
+  'handover.groups': {
+    one: '1 Gruppe mit {sizes} Akteuren hängt nur noch untereinander zusammen.',
+    other: '{n} Gruppen mit {sizes} Akteuren hängen nur noch jeweils untereinander zusammen.',
+  },
+  'handover.rank': {
+    one: 'Platz {n} (vorher {before})',
+    other: 'Platz {n} (vorher {before})',
+  },
+  'handover.rankSame': { one: 'Platz {n} (wie vorher)', other: 'Platz {n} (wie vorher)' },
+  'handover.onPaths': {
+    one: 'liegt auf {p} % der kürzesten Wege zwischen zwei anderen Akteuren (vorher {q} %)',
+    other: 'liegt auf {p} % der kürzesten Wege zwischen zwei anderen Akteuren (vorher {q} %)',
+  },
+  'handover.lostAll': { one: 'Verliert seinen einzigen Partner.', other: 'Verliert alle {n} Partner.' },
+  'handover.lostSome': {
+    one: 'Verliert {lost} von {n} Partnern; {p} % seiner Zusammenarbeiten liefen mit den Herausgenommenen.',
+    other: 'Verliert {lost} von {n} Partnern; {p} % seiner Zusammenarbeiten liefen mit den Herausgenommenen.',
+  },
+  'suggest.morePartners': { one: '{names} und 1 weiteren Partner', other: '{names} und {n} weiteren Partnern' },
+  'suggest.moreTopics': { one: '{names} und 1 weiteres', other: '{names} und {n} weitere' },
+  'status.unclustered': {
+    one: '1 Akteur ohne Verbindung ist nicht gezeigt',
+    other: '{n} Akteure ohne Verbindung sind nicht gezeigt',
+  },
+} satisfies Record<string, PluralText>;
+export type PluralKey = keyof typeof pluralDe;
+
+const pluralEn: Record<PluralKey, PluralText> = {
+  'handover.stay': {
+    one: 'Nobody loses the connection.',
+    other: 'Nobody loses the connection: the other {n} actors of the connected network stay connected with each other.',
+  },
+  'handover.apart': {
+    one: '1 actor had no connection to the rest of the network before either and is not counted.',
+    other: '{n} actors had no connection to the rest of the network before either and are not counted.',
+  },
+  'handover.drops': {
+    one: '1 actor loses its connection to the rest of the network.',
+    other: '{n} actors lose their connection to the rest of the network.',
+  },
+  'handover.dropsAlone': {
+    one: '1 actor loses every partner and with them its connection to the rest of the network.',
+    other: '{n} actors lose every partner and with them their connection to the rest of the network.',
+  },
+  'handover.ofThemAlone': {
+    one: 'Of them, 1 has no partner left at all.',
+    other: 'Of them, {n} have no partner left at all.',
+  },
+  'handover.groups': {
+    one: '1 group of {sizes} actors now only hangs together among themselves.',
+    other: '{n} groups of {sizes} actors now only hang together each among themselves.',
+  },
+  'handover.rank': { one: 'place {n} (before: {before})', other: 'place {n} (before: {before})' },
+  'handover.rankSame': { one: 'place {n} (as before)', other: 'place {n} (as before)' },
+  'handover.onPaths': {
+    one: 'lies on {p} % of the shortest paths between two other actors (before: {q} %)',
+    other: 'lies on {p} % of the shortest paths between two other actors (before: {q} %)',
+  },
+  'handover.lostAll': { one: 'Loses its only partner.', other: 'Loses all {n} partners.' },
+  'handover.lostSome': {
+    one: 'Loses {lost} of its {n} partner; {p} % of its collaborations were with those taken out.',
+    other: 'Loses {lost} of its {n} partners; {p} % of its collaborations were with those taken out.',
+  },
+  'suggest.morePartners': { one: '{names} and 1 more partner', other: '{names} and {n} more partners' },
+  'suggest.moreTopics': { one: '{names} and 1 more', other: '{names} and {n} more' },
+  'status.unclustered': {
+    one: '1 actor without links is not shown',
+    other: '{n} actors without links are not shown',
+  },
+};
+
+const locale = () => (lang === 'de' ? 'de-DE' : 'en-GB');
+
+/** A whole number written the page's way: 1.999 (German), 1,999 (English). */
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(n);
+}
+
+function pluralForm(n: number): 'one' | 'other' {
+  return new Intl.PluralRules(locale()).select(n) === 'one' ? 'one' : 'other';
+}
+
+/** „1 Akteur“, „1.999 Akteure“, "2 links". */
+export function count(noun: Noun, n: number): string {
+  const [one, other] = NOUNS[lang][noun];
+  return `${formatCount(n)} ${pluralForm(n) === 'one' ? one : other}`;
+}
+
+/** The sentence of `key` for the number `n` (German or English), with further parameters. */
+export function tn(key: PluralKey, n: number, params: Record<string, string | number> = {}): string {
+  const text: PluralText = lang === 'en' ? pluralEn[key] : pluralDe[key];
+  const chosen = n === 0 && text.zero !== undefined ? text.zero : text[pluralForm(n)];
+  return fill(chosen, { ...params, n });
+}
+
+/** „3 und 2“, "3 and 2", „5, 3 und 2“. */
+export function listOf(items: readonly string[]): string {
+  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** Label of an enum value (actor kind, collaboration kind, role). */
@@ -368,7 +584,7 @@ export function formatDate(iso: string | null | undefined): string {
 }
 
 export function formatNumber(n: number, digits = 2): string {
-  return n.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return n.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
 /** Sets the text of every `[data-i18n]` element (and `data-i18n-placeholder`, `data-i18n-title`). */

@@ -162,5 +162,24 @@ export async function place(elements: ElementDefinition[], known: Record<string,
   });
   // Keep fixed nodes exactly where they were, whatever the layout's rounding.
   fixed.forEach((id) => (positions[id] = known[id]));
+  lineUpLoners(positions, missing, edges);
   return { positions, placed: missing, ms };
+}
+
+/**
+ * New nodes without any tie in the view: fcose drops them all on one spot at the map's edge. They
+ * are put in a grid of their own below the map instead, each readable and clickable.
+ */
+function lineUpLoners(positions: Record<string, Position>, placed: string[], edges: ElementDefinition[]): void {
+  const tied = new Set(edges.flatMap((e) => [e.data.source as string, e.data.target as string]));
+  const loners = placed.filter((id) => !tied.has(id)).sort();
+  if (loners.length < 2) return;
+  const lonely = new Set(loners);
+  const others = Object.entries(positions).filter(([id]) => !lonely.has(id)).map(([, p]) => p);
+  const left = others.length ? Math.min(...others.map((p) => p.x)) : 0;
+  const right = others.length ? Math.max(...others.map((p) => p.x)) : 0;
+  const bottom = others.length ? Math.max(...others.map((p) => p.y)) + 90 : 0;
+  const step = 60;
+  const columns = Math.max(Math.ceil(Math.sqrt(loners.length)), Math.floor((right - left) / step) + 1);
+  loners.forEach((id, i) => (positions[id] = { x: left + (i % columns) * step, y: bottom + Math.floor(i / columns) * step }));
 }

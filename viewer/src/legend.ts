@@ -3,7 +3,7 @@ import type { Clustering } from './api';
 import { CLUSTER_PALETTE, clusterName } from './clusters';
 import { byId, h, shapeIcon } from './dom';
 import { BROKER_COLOUR, CLUSTER_TIE_COLOUR, DROPPED_COLOUR, KIND_STYLE, PATH_COLOUR, REMOVED_COLOUR, SUGGEST_COLOUR, TOPIC_STYLE } from './graph';
-import { label, t } from './i18n';
+import { count, formatCount, label, t } from './i18n';
 
 /** The legend of an actor map or a cluster map, with the hand-over marks while that view is open. */
 export function renderLegendFor(kind: 'actors' | 'clusters', handover: boolean): void {
@@ -34,10 +34,10 @@ export function renderClusters(clustering: Clustering | null, open: (clusterId: 
     ...clustering.clusters.map((c, i) => {
       const name = clusterName(c, clustering.clusters);
       return h('li', {},
-        h('button', { type: 'button', 'data-cluster': c.id, title: t('clusters.open', { label: name, n: c.size }), onclick: () => open(c.id) },
+        h('button', { type: 'button', 'data-cluster': c.id, title: t('clusters.open', { label: name, n: count('actor', c.size) }), onclick: () => open(c.id) },
           h('span', { class: 'dot', style: `background:${CLUSTER_PALETTE[i % CLUSTER_PALETTE.length]}` }),
           h('span', {}, name),
-          h('span', { class: 'count' }, c.size)));
+          h('span', { class: 'count' }, formatCount(c.size))));
     }),
   );
 }

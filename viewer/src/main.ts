@@ -4,10 +4,11 @@ import { setRole, takeKeyFromUrl } from './auth';
 import { clusterName } from './clusters';
 import { byId, h } from './dom';
 import { exportJson, exportPng } from './export';
+import { downloadTables, showUploadFor, SpreadsheetUpload } from './spreadsheet';
 import { Filters } from './filters';
 import { Handover } from './handover';
 import { showKeyPrompt } from './key-prompt';
-import { applyI18n, currentLang, formatNumber, onLangChange, setLang, t } from './i18n';
+import { applyI18n, count, currentLang, formatNumber, onLangChange, setLang, t, tn } from './i18n';
 import { renderClusters, renderLegendFor } from './legend';
 import { PositionStore, place, warmUpLayout } from './layout';
 import { NetworkMap } from './map';
@@ -92,11 +93,11 @@ function setState(state: PageState, message = '', retry = false): void {
   );
 }
 
-const membersLabel = (n: number) => t('cluster.members', { n });
+const membersLabel = (n: number) => t('cluster.members', { n: count('actor', n) });
 
 /** The message for a view that is too big to draw. */
 function largeMessage(view: Extract<View, { kind: 'large' }>): string {
-  const n = view.actors === null ? t('status.largeMore', { n: view.cluster ? MAX_API_ACTORS : MAX_DRAWN_ACTORS }) : String(view.actors);
+  const n = view.actors === null ? t('status.largeMore', { n: view.cluster ? MAX_API_ACTORS : MAX_DRAWN_ACTORS }) : formatNumber(view.actors, 0);
   if (view.cluster && view.actors === null) return t('status.clusterUnavailable', { n: formatNumber(MAX_API_ACTORS, 0) });
   if (view.cluster) return t('status.clusterLarge', { label: view.cluster.label, n });
   if (ego) return t('status.largeEgo', { n });
@@ -105,14 +106,15 @@ function largeMessage(view: Extract<View, { kind: 'large' }>): string {
 
 function summaryOf(view: View): string {
   if (view.kind === 'clusters') {
-    const parts = [t('status.summaryClusters', { clusters: view.clustering.clusters.length, actors: formatNumber(view.actors, 0) })];
-    if (view.clustering.unclusteredCount) parts.push(t('status.unclustered', { n: view.clustering.unclusteredCount }));
+    const parts = [t('status.summaryClusters', { clusters: count('group', view.clustering.clusters.length), actors: count('actor', view.actors) })];
+    if (view.clustering.unclusteredCount) parts.push(tn('status.unclustered', view.clustering.unclusteredCount));
     return parts.join(' · ');
   }
   if (view.kind === 'actors') {
-    if (filters.value.topicView) return t('status.summaryTopics', { actors: view.actors, topics: view.topics });
-    const f = (x: number) => formatNumber(x, 0);
-    return view.edges < view.ties ? t('status.summaryStrongest', { actors: f(view.actors), edges: f(view.edges), ties: f(view.ties) }) : t('status.summary', { actors: view.actors, edges: view.edges });
+    if (filters.value.topicView) return t('status.summaryTopics', { actors: count('actor', view.actors), topics: count('topic', view.topics) });
+    return view.edges < view.ties
+      ? t('status.summaryStrongest', { actors: count('actor', view.actors), edges: view.edges, ties: view.ties })
+      : t('status.summary', { actors: count('actor', view.actors), edges: count('link', view.edges) });
   }
   return '';
 }
@@ -187,11 +189,11 @@ function renderViewBar(): void {
     bar.replaceChildren(h('span', {}, t('view.egoOf', { name: ego.name, depth: ego.depth })), whole());
   } else if (cluster) {
     bar.hidden = false;
-    bar.replaceChildren(h('span', { id: 'cluster-title' }, t('view.clusterOf', { label: cluster.label, n: cluster.size })), whole());
+    bar.replaceChildren(h('span', { id: 'cluster-title' }, t('view.clusterOf', { label: cluster.label, n: count('actor', cluster.size) })), whole());
   } else if (current?.kind === 'clusters') {
     bar.hidden = false;
     bar.replaceChildren(
-      h('span', { id: 'cluster-hint' }, t('view.clustersHint', { n: formatNumber(current.actors, 0), clusters: current.clustering.clusters.length }),
+      h('span', { id: 'cluster-hint' }, t('view.clustersHint', { n: current.actors, clusters: count('group', current.clustering.clusters.length) }),
         current.tiesKnown ? '' : h('span', { class: 'meta', id: 'ties-unknown' }, ` ${t('view.tiesUnknown', { n: formatNumber(MAX_API_ACTORS, 0) })}`)),
     );
   } else {
@@ -218,8 +220,10 @@ function renderLegend(): void {
 
 function select(actorId: string): void {
   handover.close();
+  // The panel first (it shows at once), so the actor is centred in the part of the map it leaves.
+  const opening = panel.open(actorId);
   map.focus(actorId);
-  void panel.open(actorId);
+  void opening;
 }
 
 const panel = new Panel({
@@ -308,6 +312,8 @@ function wire(): void {
     }
   });
   byId('export-json').addEventListener('click', () => exportJson(map.cy, lastView));
+  byId('sheet-download').addEventListener('click', () => void downloadTables().catch((error) => setState('error', describe(error))));
+  new SpreadsheetUpload(() => void loadView(), describe);
   byId('handover-open').addEventListener('click', () => {
     panel.close();
     handover.open();
@@ -321,7 +327,8 @@ function wire(): void {
     if (ev.key === '/' && !typing) {
       ev.preventDefault();
       byId('search').focus();
-    } else if (ev.key === 'Escape' && !typing) {
+    } else if (ev.key === 'Escape' && !ev.defaultPrevented && (!typing || ev.target === byId('search'))) {
+      // Escape in the search field (its list closed) closes the panel too, as anywhere on the map.
       if (panel.isOpen) panel.close();
       else if (handover.isOpen) {
         handover.close();
@@ -352,7 +359,9 @@ async function start(): Promise<void> {
   // only for editors and admins); an UNAUTHENTICATED answer anywhere opens the key prompt.
   takeKeyFromUrl();
   onUnauthenticated(showKeyPrompt);
-  setRole(fetchMe().then((me) => me.role));
+  const role = fetchMe().then((me) => me.role);
+  setRole(role);
+  role.then(showUploadFor, () => showUploadFor(null));
   void mountReview();
   wire();
   // Editing for editors and admins (nothing for viewers): edit/index.ts.

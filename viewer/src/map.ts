@@ -21,8 +21,27 @@ export class NetworkMap {
       boxSelectionEnabled: false,
       selectionType: 'single',
     });
-    // The panel opening or closing changes the map's size: keep Cytoscape's viewport in step.
-    new ResizeObserver(() => this.cy.resize()).observe(container);
+    // The panel opening or closing changes the map's size: keep Cytoscape's viewport in step, and
+    // keep what was in the middle of the map in the middle of the part still visible.
+    this.cy.on('mouseover', 'node', (ev) => ev.target.addClass('hovered'));
+    this.cy.on('mouseout', 'node', (ev) => ev.target.removeClass('hovered'));
+    // Leaving the map fast gives Cytoscape no mouseout.
+    container.addEventListener('mouseleave', () => this.cy.nodes('.hovered').removeClass('hovered'));
+    // An actor focused or hovered in a list (panel, hand-over) shows its full name on the map.
+    for (const [type, add] of [['focusin', true], ['focusout', false], ['mouseover', true], ['mouseout', false]] as const) {
+      document.addEventListener(type, (ev) => {
+        const id = (ev.target as HTMLElement | null)?.closest?.('[data-actor]')?.getAttribute('data-actor');
+        const n = id ? this.node(id) : null;
+        if (n) n.toggleClass('hovered', add);
+      });
+    }
+    let size = { w: container.clientWidth, h: container.clientHeight };
+    new ResizeObserver(() => {
+      const next = { w: container.clientWidth, h: container.clientHeight };
+      this.cy.resize();
+      if (size.w > 0 && size.h > 0) this.cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
+      size = next;
+    }).observe(container);
   }
 
   render(elements: ElementDefinition[], positions: Record<string, Position>): void {
@@ -124,7 +143,12 @@ export class NetworkMap {
     if (!n) return false;
     this.cy.elements().unselect();
     n.select();
-    this.cy.animate({ center: { eles: n }, zoom: Math.max(this.cy.zoom(), 1.1) }, { duration: 300 });
+    // Centre it in the part of the map no side panel covers (on narrow screens the panel lies over the map).
+    const zoom = Math.max(this.cy.zoom(), 1.1);
+    const box = this.cy.container()!.getBoundingClientRect();
+    const covered = coveredFromRight(box);
+    const p = n.position();
+    this.cy.animate({ zoom, pan: { x: (box.width - covered) / 2 - p.x * zoom, y: box.height / 2 - p.y * zoom } }, { duration: 300 });
     n.flashClass('match', 1200);
     return true;
   }
@@ -136,4 +160,16 @@ export class NetworkMap {
     });
     return out;
   }
+}
+
+/** How much of the map's right side an open side panel lies over (0 when the panels sit beside it). */
+function coveredFromRight(map: DOMRect): number {
+  let covered = 0;
+  for (const id of ['panel', 'handover']) {
+    const el = document.getElementById(id);
+    if (!el || el.hidden) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.left < map.right && r.right > map.left) covered = Math.max(covered, map.right - r.left);
+  }
+  return Math.min(covered, map.width * 0.8);
 }

@@ -1,8 +1,9 @@
 /** The side panel of one actor: details, topics, collaborations, partners, ego depth, path, suggestions, "what if it leaves". */
-import { fetchActor, fetchPath, fetchSuggestions, type ActorDetails, type ActorRef, type Chain, type Suggestion } from './api';
+import { ACTOR_KINDS, fetchActor, fetchParticipants, fetchPath, fetchSuggestions, type ActorDetails, type ActorKind, type ActorRef, type Chain, type Suggestion } from './api';
+import { giveFeedback, reasonSentence, strength, suggestionDetails, type Verdict } from './suggestion-view';
 import { byId, h, shapeIcon } from './dom';
 import { KIND_STYLE } from './graph';
-import { formatDate, formatNumber, label, t } from './i18n';
+import { count, formatDate, label, t } from './i18n';
 import type { NetworkMap } from './map';
 import { ActorPicker } from './picker';
 
@@ -25,6 +26,12 @@ export class Panel {
   private depth = 1;
   private details: Load<ActorDetails | null> = { state: 'loading' };
   private suggestions: Load<Suggestion[] | null> = { state: 'loading' };
+  private suggestKind: ActorKind | '' = '';
+  /** The collaboration whose participants are shown, and them. */
+  private openCollaboration: string | null = null;
+  private participants: Load<Array<{ role: string; actor: ActorRef }>> | null = null;
+  /** Verdicts given in this page, per actor → suggested. */
+  private readonly feedback = new Map<string, Verdict>();
   private path: { target: ActorRef; result: Load<Chain | null> } | null = null;
   private pinned: Suggestion | null = null;
   private suggestionsSupported = true;
@@ -51,12 +58,14 @@ export class Panel {
     this.suggestions = { state: 'loading' };
     this.path = null;
     this.pinned = null;
+    this.openCollaboration = null;
+    this.participants = null;
     this.root.hidden = false;
     document.body.classList.add('panel-open');
     this.root.dataset.actorId = actorId;
     this.host.map.highlightEgo(actorId, this.depth);
     this.render();
-    const [details, suggestions] = await Promise.allSettled([fetchActor(actorId), this.suggestionsSupported ? fetchSuggestions(actorId) : Promise.resolve(null)]);
+    const [details, suggestions] = await Promise.allSettled([fetchActor(actorId), this.suggestionsSupported ? fetchSuggestions(actorId, 8, this.suggestKind ? [this.suggestKind] : null) : Promise.resolve(null)]);
     if (this.actorId !== actorId) return;
     this.details = details.status === 'fulfilled' ? { state: 'ok', value: details.value } : { state: 'error', message: this.host.describe(details.reason) };
     if (suggestions.status === 'fulfilled') {
@@ -203,9 +212,15 @@ export class Panel {
         h('h3', {}, t('panel.collaborations', { n: a.collaborations.length })),
         a.collaborations.length
           ? h('ul', { class: 'list' }, ...a.collaborations.map(({ role, collaboration: c }) =>
-              h('li', {},
-                h('strong', {}, c.title),
+              h('li', { 'data-collaboration': c.id },
+                h('button', {
+                  type: 'button',
+                  class: 'collaboration-toggle',
+                  'aria-expanded': String(this.openCollaboration === c.id),
+                  onclick: () => void this.toggleCollaboration(c.id),
+                }, h('strong', {}, c.title)),
                 h('span', { class: 'meta' }, [label(c.kind), dateRange(c.startDate, c.endDate), `${t('role')}: ${label(role, true)}`].filter(Boolean).join(' · ')),
+                this.openCollaboration === c.id ? this.renderParticipants() : null,
               )))
           : h('p', { class: 'hint' }, t('panel.noCollaborations')),
       ),
@@ -215,6 +230,36 @@ export class Panel {
           h('li', {}, this.actorButton(c.actor), h('span', { class: 'meta' }, t('panel.shared', { n: c.sharedCount }))))),
       ),
     ];
+  }
+
+  /** A click on a collaboration shows who took part (and marks them on the map); again: hides it. */
+  private async toggleCollaboration(id: string): Promise<void> {
+    if (this.openCollaboration === id) {
+      this.openCollaboration = null;
+      this.participants = null;
+      return this.render();
+    }
+    this.openCollaboration = id;
+    this.participants = { state: 'loading' };
+    this.render();
+    try {
+      const value = await fetchParticipants(id);
+      if (this.openCollaboration !== id) return;
+      this.participants = { state: 'ok', value };
+      for (const p of value) this.host.map.node(p.actor.id)?.flashClass('match', 1500);
+    } catch (error) {
+      if (this.openCollaboration !== id) return;
+      this.participants = { state: 'error', message: this.host.describe(error) };
+    }
+    this.render();
+  }
+
+  private renderParticipants(): HTMLElement {
+    const p = this.participants;
+    if (!p || p.state === 'loading') return h('p', { class: 'loading', role: 'status' }, t('panel.loading'));
+    if (p.state === 'error') return h('p', { class: 'error', role: 'alert' }, p.message);
+    return h('ul', { class: 'participants' }, ...p.value.map((x) =>
+      h('li', { 'data-actor': x.actor.id }, this.actorButton(x.actor), h('span', { class: 'meta' }, label(x.role, true)))));
   }
 
   private actorButton(actor: ActorRef): HTMLButtonElement {
@@ -237,7 +282,7 @@ export class Panel {
     else {
       const chain = r.value;
       section.append(
-        h('p', { class: 'meta', id: 'path-result', 'data-length': chain.length }, t('panel.pathLength', { n: chain.length })),
+        h('p', { class: 'meta', id: 'path-result', 'data-length': chain.length }, t('panel.pathLength', { n: count('step', chain.length) })),
         h('ol', { class: 'chain' }, ...chain.steps.map((s) =>
           h('li', {}, this.actorButton(s.from), h('span', { class: 'via' }, `→ ${t('panel.via', { title: s.collaboration.title })} ${dateRange(s.collaboration.startDate, null)}`), this.actorButton(s.to)))),
       );
@@ -251,6 +296,7 @@ export class Panel {
 
   private renderSuggestions(): HTMLElement {
     const section = h('section', { class: 'suggestions', id: 'suggestions' }, h('h3', {}, t('panel.suggestions')));
+    if (this.suggestionsSupported) section.append(this.kindFilter());
     const s = this.suggestions;
     if (s.state === 'loading') return section.appendChild(h('p', { class: 'loading', role: 'status' }, t('panel.loading'))).parentElement as HTMLElement;
     if (s.state === 'error') return section.appendChild(h('p', { class: 'error', role: 'alert' }, s.message)).parentElement as HTMLElement;
@@ -259,6 +305,56 @@ export class Panel {
     const max = Math.max(...s.value.map((x) => x.score), 1e-9);
     section.append(h('ol', { class: 'suggestion-list' }, ...s.value.map((sug) => this.renderSuggestion(sug, max))));
     return section;
+  }
+
+  /** "Nur Vereine": the suggestions of one kind of actor, asked again. */
+  private kindFilter(): HTMLElement {
+    const select = h('select', { id: 'suggest-kind', 'aria-label': t('suggest.kinds') },
+      h('option', { value: '' }, t('suggest.allKinds')),
+      ...ACTOR_KINDS.map((kind) => h('option', { value: kind, selected: kind === this.suggestKind }, label(kind))));
+    select.addEventListener('change', () => void this.reloadSuggestions(select.value as ActorKind | ''));
+    return h('label', { class: 'suggest-kind' }, `${t('suggest.kinds')}: `, select);
+  }
+
+  private async reloadSuggestions(kind: ActorKind | ''): Promise<void> {
+    const actorId = this.actorId;
+    if (!actorId) return;
+    this.suggestKind = kind;
+    this.suggestions = { state: 'loading' };
+    this.render();
+    try {
+      const value = await fetchSuggestions(actorId, 8, kind ? [kind] : null);
+      if (this.actorId !== actorId || this.suggestKind !== kind) return;
+      this.suggestions = { state: 'ok', value };
+    } catch (error) {
+      if (this.actorId !== actorId) return;
+      this.suggestions = { state: 'error', message: this.host.describe(error) };
+    }
+    this.render();
+  }
+
+  private feedbackButtons(sug: Suggestion): HTMLElement | null {
+    const role = document.body.dataset.role;
+    if (role !== 'EDITOR' && role !== 'ADMIN') return null;
+    const actorId = this.actorId!;
+    const done = this.feedback.get(`${actorId}→${sug.actor.id}`);
+    if (done === 'INTRODUCED') return h('p', { class: 'meta feedback-done' }, `✓ ${t('suggest.introducedDone')}`);
+    const send = async (verdict: Verdict) => {
+      try {
+        await giveFeedback(actorId, sug.actor.id, verdict);
+        this.feedback.set(`${actorId}→${sug.actor.id}`, verdict);
+        if (verdict === 'NOT_USEFUL' && this.suggestions.state === 'ok' && this.suggestions.value) {
+          this.suggestions = { state: 'ok', value: this.suggestions.value.filter((x) => x.actor.id !== sug.actor.id) };
+        }
+        this.render();
+      } catch (error) {
+        this.suggestions = { state: 'error', message: this.host.describe(error) };
+        this.render();
+      }
+    };
+    return h('div', { class: 'feedback' },
+      h('button', { type: 'button', class: 'link', 'data-verdict': 'INTRODUCED', onclick: () => void send('INTRODUCED') }, t('suggest.introduced')),
+      h('button', { type: 'button', class: 'link', 'data-verdict': 'NOT_USEFUL', onclick: () => void send('NOT_USEFUL') }, t('suggest.notUseful')));
   }
 
   private renderSuggestion(sug: Suggestion, max: number): HTMLElement {
@@ -277,20 +373,13 @@ export class Panel {
             this.render();
           },
         }, h('span', { class: 'name' }, sug.actor.name)),
-        h('span', { class: 'score', title: t('panel.score', { score: formatNumber(sug.score, 3) }) },
+        h('span', { class: `score ${strength(sug.score, max)}`, 'data-strength': strength(sug.score, max) },
           h('span', { class: 'bar', style: `width:${Math.round((100 * sug.score) / max)}%` }),
-          h('span', { class: 'value' }, formatNumber(sug.score, 2))),
+          h('span', { class: 'value' }, t(`suggest.${strength(sug.score, max)}`))),
       ),
-      h('p', { class: 'explanation' }, sug.explanation),
-      sug.sharedTopics.length
-        ? h('p', { class: 'reason topics' }, h('span', { class: 'reason-label' }, `${t('panel.sharedTopics')}: `), sug.sharedTopics.map((x) => x.topic.name).join(', '))
-        : null,
-      sug.mutualCollaborators.length
-        ? h('p', { class: 'reason mutual' }, h('span', { class: 'reason-label' }, `${t('panel.mutual')}: `), sug.mutualCollaborators.map((m) => m.actor.name).join(', '))
-        : null,
-      sug.parts.length
-        ? h('ul', { class: 'parts' }, ...sug.parts.filter((p) => p.contribution !== 0).map((p) => h('li', {}, `${p.label}: ${formatNumber(p.contribution, 3)}`)))
-        : null,
+      h('p', { class: 'explanation' }, reasonSentence(sug)),
+      suggestionDetails(sug),
+      this.feedbackButtons(sug),
     );
     const enter = () => {
       this.hovered = sug;

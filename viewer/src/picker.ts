@@ -105,7 +105,9 @@ export class ActorPicker {
         if (text.length > 0) await this.search(text);
       }
       if (this.results.length) this.pick(Math.max(this.active, 0));
-    } else if (ev.key === 'Escape') {
+    } else if (ev.key === 'Escape' && !this.list.hidden) {
+      // The first Escape closes the list; with no list open it goes on to the page (main.ts).
+      ev.preventDefault();
       this.hide();
     }
   }

@@ -112,7 +112,10 @@ function actorView(network: Network, request: ViewRequest, filter: NetworkFilter
   return {
     kind: 'actors',
     elements,
-    family: request.filters.topicView ? 'topics' : 'actors',
+    // Positions are kept per view: a cluster's members and the ?all=1 map lay themselves out and
+    // never reuse (or leave behind) the positions of another view; filters and the ego network of
+    // the whole map share its positions, so a filter only removes nodes.
+    family: `${request.filters.topicView ? 'topics' : 'actors'}${request.cluster ? `:cluster:${request.cluster.id}` : request.drawAll ? ':all' : ''}`,
     actors,
     edges: elements.length - nodes.length,
     ties: ties.length,

@@ -35,11 +35,16 @@ export async function ensureAdminKey(store: NetworkStore, adminApiKey: string | 
   return { kind: 'generated', key, record };
 }
 
-/** What the server prints about the bootstrap key; `base` is the server's URL. Empty when there is nothing to say. */
+/** What the server prints about the bootstrap key; `base` is the server's URL. Empty when ADMIN_API_KEY is set and known. */
 export function describeBootstrap(result: Bootstrap, base: string): string[] {
   switch (result.kind) {
     case 'none':
-      return [];
+      // Keys exist already (a second start): the first key was shown once; say how to get another.
+      return [
+        'API keys are stored already (the first admin key was shown once, at the first start). A key for the map:',
+        '  npm run keys -- create --name NAME --role viewer|editor|admin   then open ' + `${base}/#key=<the key>`,
+        '  (list: npm run keys -- list, revoke: npm run keys -- revoke ID)',
+      ];
     case 'generated':
       return [
         `No API key yet: created the admin key "${result.record.name}". It is shown ONLY THIS ONCE (only its hash is stored) — keep it safe:`,

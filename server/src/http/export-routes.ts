@@ -1,6 +1,7 @@
 /**
  * Export downloads (Content-Disposition: attachment), for a browser link or `curl -OJ`:
  *   GET /export/network.json · /export/network.graphml · /export/{topics,actors,collaborations,participations}.csv
+ * `excel=true` on a CSV: German Excel's dialect (`;`, UTF-8 with BOM, German headers and words).
  * Filters as query parameters, lists comma-separated: topicIds, actorKinds, collaborationKinds,
  * from, to (YYYY-MM-DD). Bad parameters answer 400 with {error: {code, field, message}}.
  * Contact data only with `includeContact=true` AND when `contactAllowed(req)` says the caller may
@@ -13,6 +14,8 @@ import { ACTOR_KINDS, COLLABORATION_KINDS, type ActorKind, type CollaborationKin
 import { isCalendarDate } from '../domain/validation';
 import type { ScopeFilter } from '../graph/scope';
 import { QueueFullError } from '../domain/errors';
+import { toGermanExcel } from '../transfer/csv-excel';
+import type { CsvFile } from '../transfer/csv-write';
 import type { ExportRunner } from '../transfer/export-runner';
 import type { ExportFormat } from '../transfer/model';
 
@@ -75,9 +78,17 @@ export function exportRouter(runner: ExportRunner, options: ExportRouterOptions 
       const principalId = (res.locals as { principal?: { id: string } }).principal?.id ?? 'anonymous';
       const files = await runner.run(principalId, { format, filter: filterOf(req), includeContact });
       const file = files.find((f) => f.name === fileName)!;
-      res.setHeader('Content-Type', file.mediaType);
+      const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
       res.setHeader('Content-Disposition', `attachment; filename="quartiernetz-${file.name}"`);
-      res.send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+      if (format === 'CSV' && req.query.excel === 'true') {
+        // German Excel's dialect: `;`, UTF-8 with BOM, German headers and words (csv-excel.ts).
+        const table = fileName.replace(/\.csv$/, '') as CsvFile['table'];
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.send(toGermanExcel({ table, name: fileName, content: bytes.toString('utf8') }).content);
+        return;
+      }
+      res.setHeader('Content-Type', file.mediaType);
+      res.send(bytes);
     } catch (error) {
       if (error instanceof QueueFullError) {
         res.setHeader('Retry-After', String(error.retryAfterSeconds));

@@ -33,6 +33,7 @@ import { FeedFollower } from './feed-follower';
 import { FeedHub } from '../live/feed-hub';
 import { InsightEngine, type InsightOptions } from '../insight/engine';
 import { ContactSuggestions } from '../suggest/contact-suggestions';
+import { readableActorId, requireParticipants } from './readable-id';
 import type { ScoringModel } from '../suggest/model';
 import { SYSTEM_AUTHOR, type WriteMeta } from '../store/history-rules';
 import { duplicateCandidates, undoLastActorChange, type DuplicateCandidates, type UndoResult } from './history-service';
@@ -181,7 +182,8 @@ export class NetworkService {
 
   createActor(input: CreateActorInput): Promise<Actor> {
     return this.writes.run(async () => {
-      const actor = await this.store.createActor(input, this.meta());
+      const id = input.id ?? (await readableActorId(this.store, input.name));
+      const actor = await this.store.createActor(id ? { ...input, id } : input, this.meta());
       await this.follow();
       return actor;
     });
@@ -236,6 +238,7 @@ export class NetworkService {
   createCollaboration(input: CreateCollaborationInput): Promise<Collaboration> {
     checkDateRange(input.startDate, input.endDate);
     return this.writes.run(async () => {
+      await requireParticipants(this.store, input.participants ?? []);
       const collaboration = await this.store.createCollaboration(input, this.meta());
       await this.follow();
       return collaboration;

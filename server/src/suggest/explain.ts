@@ -1,7 +1,7 @@
 /**
  * Why a suggestion was made, in data and in one German sentence a quarter manager reads:
  *
- *   „Beide arbeiten zu Gemeinschaftsgarten und Umwelt; gemeinsame Partner: Bürgerhaus Batenbrock
+ *   „Beide arbeiten zu den Themen Gemeinschaftsgarten und Umwelt; gemeinsame Partner: Bürgerhaus Batenbrock
  *    (Nutzer*innentreffen Bürgerhaus / Pflanzfest im Bürger*innengarten 2023).“
  *
  * - shared topics, each with its IDF weight (rarer topics first by their share of the cosine);
@@ -165,7 +165,9 @@ export function explanationSentence(parts: readonly ScorePart[], explanation: Ex
 
   const clauses: Array<{ text: string; weight: number; order: number }> = [];
   const topics = explanation.sharedTopics.filter((t) => t.weight > 0).slice(0, MAX_TOPICS_IN_SENTENCE);
-  if (topics.length > 0) clauses.push({ text: `beide arbeiten zu ${germanList(topics.map((t) => names.topic(t.topicId)))}`, weight: sum(new Set(['topics'])), order: 0 });
+  // „zum Thema Kinder“, „zu den Themen Kinder und Jugend“ (not „zu Kinder“).
+  const topicWords = germanList(topics.map((t) => names.topic(t.topicId)));
+  if (topics.length > 0) clauses.push({ text: `beide arbeiten ${topics.length === 1 ? 'zum Thema' : 'zu den Themen'} ${topicWords}`, weight: sum(new Set(['topics'])), order: 0 });
 
   const partnerWeight = sum(PARTNER_SIGNALS);
   if (explanation.mutualCount > 0) {

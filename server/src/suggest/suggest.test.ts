@@ -119,11 +119,11 @@ describe('explanations', () => {
     const names = { actor: (id: string) => id.toUpperCase(), topic: (id: string) => `Thema ${id}`, collaboration: (id: string) => `Treffen ${id}` };
     // The partners added most: they come first.
     expect(explanationSentence(parts, e, 'd', names)).toBe(
-      'Gemeinsame Partner: B (Treffen c1 / Treffen c3), C (Treffen c2 / Treffen c4); beide arbeiten zu Thema t0 und Thema t1.',
+      'Gemeinsame Partner: B (Treffen c1 / Treffen c3), C (Treffen c2 / Treffen c4); beide arbeiten zu den Themen Thema t0 und Thema t1.',
     );
     // The topics added most: they come first.
     const topicsFirst = [parts[0], { ...parts[1], contribution: 3 }];
-    expect(explanationSentence(topicsFirst, e, 'd', names)).toMatch(/^Beide arbeiten zu Thema t0 und Thema t1; gemeinsame Partner: B/);
+    expect(explanationSentence(topicsFirst, e, 'd', names)).toMatch(/^Beide arbeiten zu den Themen Thema t0 und Thema t1; gemeinsame Partner: B/);
   });
 
   test('more mutual partners than shown: German plural for 1 and for many, nothing for 0', () => {

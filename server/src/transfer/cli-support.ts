@@ -1,4 +1,5 @@
 /** What the import and export command lines share: argument parsing, file decoding, progress. */
+import iconv from 'iconv-lite';
 import type { ImportProgress } from './model';
 
 export interface ParsedArgs {
@@ -28,15 +29,17 @@ export function parseArgs(argv: readonly string[], booleans: readonly string[]):
 export class UsageError extends Error {}
 
 /**
- * A file's text: UTF-8 when it is valid UTF-8, else Windows-1252 (what German Excel writes for
- * "CSV (Trennzeichen-getrennt)"), which `onFallback` is told about.
+ * A file's text: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1252 —
+ * what German Excel writes for "CSV (Trennzeichen-getrennt)" — which `onFallback` is told about.
+ * Windows-1252 is decoded by iconv-lite: Node's TextDecoder('windows-1252') decodes like Latin-1
+ * and turns „ “ – € (0x84, 0x93, 0x96, 0x80) into C1 control characters.
  */
-export function decodeText(bytes: Uint8Array, onFallback: () => void): string {
+export function decodeText(bytes: Uint8Array, onFallback: () => void = () => {}): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     onFallback();
-    return new TextDecoder('windows-1252').decode(bytes);
+    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
   }
 }
 

@@ -6,6 +6,7 @@
  * to stderr, the report to stdout (`--json`: the report as JSON). Exit code 0 when imported (or a
  * dry run found nothing wrong), 1 when rows were rejected, 2 on a usage or store error.
  * A running server sees the import through the change feed within FEED_POLL_MS (docs/live.md).
+ * After a real import it says how a running server picks the data up (`refreshHint`).
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -14,6 +15,7 @@ import { SYSTEM_AUTHOR } from '../store/history-rules';
 import { createStore, describeStore } from '../store/create-store';
 import { IMPORT_TABLES } from '../store/import-rules';
 import { decodeText, parseArgs, progressPrinter, runCli, UsageError } from './cli-support';
+import { refreshHint } from './import-cli-hint';
 import { runImport, type ImportResult } from './import-job';
 import type { ImportFile, ImportFormat } from './model';
 
@@ -72,6 +74,7 @@ async function main(): Promise<number> {
     );
     if (args.flags.has('json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printReport(report, process.stdout);
+    if (report.counts && !report.dryRun) process.stderr.write(`${refreshHint(config.feed.pollMs)}\n`);
     return report.counts ? 0 : 1;
   } finally {
     await store.close();

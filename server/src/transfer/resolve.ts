@@ -22,6 +22,7 @@ import { nameKey, slugify } from '../domain/text';
 import type { ImportGraph, ImportParticipation } from '../store/import-rules';
 import type { NetworkStore } from '../store/network-store';
 import type { Rejection, Source } from './model';
+import { nearestName } from './validate';
 import type { CheckedActor, CheckedCollaboration, CheckedParticipation, CheckedRows, CheckedTopic } from './validate';
 
 /** What resolution reads from the store. */
@@ -121,6 +122,18 @@ export async function resolveRows(rows: CheckedRows, store: ResolveStore): Promi
   noRepeatedIds(actorIds, 'actor');
   noRepeatedIds(collaborationIds, 'collaboration');
 
+  // Topic names are one when their slugs are ("SPACE" and "Space", "Grünfläche" and "Grunflache"):
+  // the store refuses a second one at write time, so the row is refused here.
+  const topicBySlug = new Map<string, { id: string; where: string }>();
+  for (const t of storedTopics) topicBySlug.set(slugify(t.name), { id: t.id, where: `the stored topic "${t.name}" (${t.id})` });
+  for (const [t, id] of topicIds) {
+    if (t.name === undefined || t.rejected) continue;
+    const slug = slugify(t.name);
+    const other = topicBySlug.get(slug);
+    if (other && other.id !== id) reject(t, 'name', `"${t.name}" is the same topic name as ${other.where} (names differing only in capitals or accents are one): use that name or its id`);
+    else topicBySlug.set(slug, { id, where: `"${t.name}" in ${t.source.file} row ${t.source.row}` });
+  }
+
   // --- new records need their required fields -----------------------------------------------
   const storedIds = async <T extends { id: string }>(ids: Iterable<string>, get: (ids: readonly string[]) => Promise<Array<T | null>>) =>
     new Set((await get([...new Set(ids)])).filter((x): x is T => x !== null).map((x) => x.id));
@@ -138,6 +151,16 @@ export async function resolveRows(rows: CheckedRows, store: ResolveStore): Promi
   requireFor(topicIds, topicsStored, [['name', 'name (column Thema)']], 'topic');
   requireFor(actorIds, actorsStored, [['name', 'name (column Name)'], ['kind', 'kind (column Art)']], 'actor');
   requireFor(collaborationIds, collaborationsStored, [['title', 'title (column Titel)'], ['kind', 'kind (column Art)']], 'collaboration');
+
+  // An end date needs a start date: in the row (empty or absent for a new collaboration) or stored.
+  const endOnly = [...collaborationIds].filter(([c]) => !c.rejected && c.endDate && (c.startDate === undefined || c.startDate === null));
+  if (endOnly.length > 0) {
+    const stored = new Map((await store.getCollaborations(endOnly.map(([, id]) => id))).filter((c): c is Collaboration => c !== null).map((c) => [c.id, c]));
+    for (const [c, id] of endOnly) {
+      if (c.startDate === undefined && stored.get(id)?.startDate) continue;
+      reject(c, 'startDate', 'is empty, but an end date needs a start date');
+    }
+  }
 
   // --- references ----------------------------------------------------------------------------
   const fileTopicIds = new Set(topicIds.values());
@@ -157,6 +180,9 @@ export async function resolveRows(rows: CheckedRows, store: ResolveStore): Promi
     return [];
   };
 
+  // Names a misspelled reference may mean: the file's actors, the file's and the stored topics.
+  const fileActorNames = [...actorIds.keys()].flatMap((a) => (a.name !== undefined ? [a.name] : []));
+  const topicNames = [...[...topicIds.keys()].flatMap((t) => (t.name !== undefined ? [t.name] : [])), ...storedTopics.map((t) => t.name)];
   const fileActorIds = new Set(actorIds.values());
   const fileActorByName = new Map<string, string[]>();
   for (const [a, id] of actorIds) if (a.name !== undefined) addTo(fileActorByName, nameKey(a.name), id);
@@ -190,7 +216,10 @@ export async function resolveRows(rows: CheckedRows, store: ResolveStore): Promi
   const one = (record: Record_, column: string, ref: string, what: string, found: string[]): string | undefined => {
     if (found.length === 1) return found[0];
     if (record.rejected) return undefined;
-    if (found.length === 0) reject(record, column, `unknown ${what} "${ref}": neither in the import nor stored`);
+    if (found.length === 0) {
+      const guess = nearestName(ref, what === 'actor' ? fileActorNames : what === 'topic' ? topicNames : []);
+      reject(record, column, `unknown ${what} "${ref}": neither in the import nor stored${guess ? ` (meinten Sie „${guess}“? / did you mean "${guess}"?)` : ''}`);
+    }
     else reject(record, column, `"${ref}" fits ${found.length} ${what}s (${found.join(', ')}): use the id`);
     return undefined;
   };

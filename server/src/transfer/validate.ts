@@ -10,7 +10,8 @@
  * absent: the record keeps what the store holds. JSON null clears an optional field and is refused
  * for a required one.
  */
-import { isURL } from 'class-validator';
+import { nameKey } from '../domain/text';
+import { websiteAddress } from '../domain/website';
 import type { ActorKind, CollaborationKind, ParticipationRole } from '../domain/model';
 import { ID_PATTERN, isCalendarDate, isInvisibleOnly, normalizeText, textProblem } from '../domain/validation';
 import { LIMITS } from '../graphql/common/validators';
@@ -136,8 +137,46 @@ function word<T extends string>(value: unknown, lookup: (word: string) => T | un
   if (value === undefined) return undefined;
   if (isEmpty(value)) throw new Problem('is empty');
   const found = lookup(asText(value));
-  if (!found) throw new Problem(`"${String(value)}" is not ${what}: use ${acceptedWords(words)}`);
+  if (!found) {
+    const guess = closestWord(asText(value), words);
+    throw new Problem(`"${String(value)}" is not ${what}${guess ? ` (meinten Sie „${guess}“? / did you mean "${guess}"?)` : ''}: use ${acceptedWords(words)}`);
+  }
   return found;
+}
+
+/** The accepted word nearest to a misspelling (at most a third of its letters off), or null. */
+export function closestWord(given: string, words: { [key: string]: readonly string[] }): string | null {
+  const g = given.trim().toLowerCase();
+  let best: { word: string; distance: number } | null = null;
+  for (const [value, list] of Object.entries(words)) {
+    for (const word of [...list, value]) {
+      const distance = editDistance(g, word.toLowerCase());
+      if (!best || distance < best.distance) best = { word, distance };
+    }
+  }
+  return best && best.distance > 0 && best.distance <= Math.max(1, Math.floor(g.length / 3)) ? best.word : null;
+}
+
+/** The name nearest to a misspelled reference (case and accents ignored, a third of its letters off at most), or null. */
+export function nearestName(given: string, names: readonly string[]): string | null {
+  const g = nameKey(given);
+  let best: { name: string; distance: number } | null = null;
+  for (const name of names) {
+    const distance = editDistance(g, nameKey(name));
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance > 0 && best.distance <= Math.max(1, Math.floor(g.length / 3)) ? best.name : null;
+}
+
+/** Levenshtein distance (insert, delete, replace one letter). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 /** ISO 2021-12-31 or German 31.12.2021 (one-digit day and month allowed) → ISO. */
@@ -159,12 +198,10 @@ function date(value: unknown): string | null | undefined {
 function website(value: unknown): string | null | undefined {
   const text = optionalText(value, LIMITS.url);
   if (text == null) return text;
-  const trimmed = text.trim();
-  const options = { protocols: ['http', 'https'], require_protocol: true };
-  if (isURL(trimmed, options)) return trimmed;
-  // "www.bobbie.de" as spreadsheets hold it: the https address it means.
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && isURL(`https://${trimmed}`, options)) return limited(`https://${trimmed}`, LIMITS.url);
-  throw new Problem(`"${trimmed}" is not a web address (http or https)`);
+  // "www.bobbie.de" as spreadsheets hold it: the https address it means (the API's rule too).
+  const address = websiteAddress(text);
+  if (address === null) throw new Problem(`"${text.trim()}" is not a web address (http or https)`);
+  return limited(address, LIMITS.url);
 }
 
 /** A list cell (CSV) or a JSON list. */
@@ -292,6 +329,7 @@ function checkCollaboration(row: RawRow, c: RowCheck): CheckedCollaboration {
   if (record.id === undefined && record.title === undefined && row.values.id === undefined && row.values.title === undefined) {
     c.fail(null, 'a collaboration needs a title or an id');
   }
+  // Empty and absent both: a new collaboration with an end date needs a start date (a stored one is checked in resolve.ts).
   if (record.endDate && record.startDate === null) c.fail('startDate', 'is empty, but an end date needs a start date');
   if (record.startDate && record.endDate && record.endDate < record.startDate) {
     c.fail('endDate', `${record.endDate} is before the start ${record.startDate}`);

@@ -64,6 +64,11 @@ const HEADERS: { [T in TableName]: { [C in Column<T>]: readonly string[] } } = {
   },
 };
 
+/** The German header of a column (the first of its words): what the German Excel export writes. */
+export function germanHeader(table: TableName, column: string): string {
+  return (HEADERS[table] as Record<string, readonly string[]>)[column]?.[0] ?? column;
+}
+
 /** wordKey(header) → column, per table. */
 const HEADER_INDEX = new Map<TableName, Map<string, string>>(
   TABLES.map((table) => {

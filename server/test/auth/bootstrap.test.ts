@@ -26,7 +26,12 @@ describe('bootstrap admin key', () => {
     expect(lines.join('\n')).toMatch(/ONLY THIS ONCE/);
     expect(lines.join('\n')).toContain('npm run keys -- create');
 
-    expect(await ensureAdminKey(store, null)).toEqual({ kind: 'none' });
+    const second = await ensureAdminKey(store, null);
+    expect(second).toEqual({ kind: 'none' });
+    // The second start says how to get a key.
+    const hint = describeBootstrap(second, 'http://127.0.0.1:4000').join('\n');
+    expect(hint).toContain('npm run keys -- create --name NAME --role viewer|editor|admin');
+    expect(hint).toContain('http://127.0.0.1:4000/#key=<the key>');
     expect(await store.listApiKeys()).toHaveLength(1);
   });
 

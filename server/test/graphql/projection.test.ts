@@ -3,7 +3,8 @@
  * when it is rebuilt — by the rebuildProjection mutation or the refresh timer.
  */
 import { batenbrock } from '../../../seed/batenbrock';
-import { startTestApi, type TestApi } from '../support/api';
+import { runImport } from '../../src/transfer/import-job';
+import { errorCodes, startTestApi, type TestApi } from '../support/api';
 import { embeddedHarness } from '../support/stores';
 
 describe('projection freshness', () => {
@@ -44,5 +45,25 @@ describe('projection freshness', () => {
     // The suggestions follow the rebuilt projection too: Bobbie is now a collaborator, never a suggestion.
     const { suggestContacts } = await api.data(`{ suggestContacts(actorId: "repair-cafe-batenbrock", first: 30) { actor { id } } }`);
     expect(suggestContacts.map((s: { actor: { id: string } }) => s.actor.id)).not.toContain('bobbie-ev');
+  });
+
+  test('an actor imported behind the service (npm run import) is never answered NOT_FOUND: the projection is refreshed', async () => {
+    // What `npm run import` does: the import job straight into the store, while the service runs.
+    const csv = 'name;kind\nLesepaten Neu;INITIATIVE\n';
+    const report = await runImport([{ name: 'actors.csv', content: csv }], { store: api.store, apply: (graph, options) => api.store.importGraph(graph, options) }, { format: 'CSV' });
+    expect(report.rejected).toEqual([]);
+    const id = 'lesepaten-neu';
+    expect((await api.store.getActors([id]))[0]).not.toBeNull();
+    const before = await api.data('{ projectionStatus { actorCount } }');
+
+    const suggestions = await api.run(`{ suggestContacts(actorId: "${id}", first: 5) { actor { id } } }`);
+    expect(suggestions.errors).toBeUndefined();
+    expect(Array.isArray(suggestions.data.suggestContacts)).toBe(true);
+    const after = await api.data('{ projectionStatus { actorCount } }');
+    expect(after.projectionStatus.actorCount).toBe(before.projectionStatus.actorCount + 1);
+    expect((await api.run(`{ similarActors(actorId: "${id}", first: 5) { actor { id } } }`)).errors).toBeUndefined();
+
+    // An actor the store does not have is still NOT_FOUND.
+    expect(errorCodes(await api.run('{ suggestContacts(actorId: "nobody-here", first: 5) { actor { id } } }'))).toEqual(['NOT_FOUND']);
   });
 });

@@ -160,7 +160,7 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
       expect(report.applied).toBe(false);
       expect(report.counts).toBeNull();
       expect(report.rejected).toEqual([
-        { file: 'akteure.csv', table: 'actors', row: 3, field: 'Art', reason: expect.stringContaining('"Vereinn" is not a kind of actor: use Verein') },
+        { file: 'akteure.csv', table: 'actors', row: 3, field: 'Art', reason: expect.stringContaining('"Vereinn" is not a kind of actor (meinten Sie „Verein“? / did you mean "Verein"?): use Verein') },
         { file: 'akteure.csv', table: 'actors', row: 3, field: 'Webseite', reason: expect.stringContaining('"keine adresse" is not a web address') },
         { file: 'akteure.csv', table: 'actors', row: 5, field: 'Themen', reason: 'unknown topic "Unbekanntes Thema": neither in the import nor stored' },
         { file: 'kooperationen.csv', table: 'collaborations', row: 2, field: 'Beginn', reason: expect.stringContaining('"31.02.2023" is not a date') },

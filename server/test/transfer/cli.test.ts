@@ -93,6 +93,8 @@ describe('npm run import / npm run export', () => {
     expect(first.stdout).toContain('akteure.csv: actors, 3000 rows');
     expect(first.stdout).toMatch(/actors\s+3000 created\s+0 updated\s+0 unchanged/);
     expect(first.stdout).toMatch(/participations\s+2000 created/);
+    // How a running server picks the data up: through the change feed (server/test/live/feed-follow.test.ts shows it does).
+    expect(first.stderr).toContain('A server already running picks this data up through the change feed within about 1 s (FEED_POLL_MS)');
     expect(await storeCounts(dataDir)).toEqual({ actors: 3000, topics: 12, collaborations: 500, participations: 2000, interests: 6000 });
 
     const second = await cli(dataDir, files);
@@ -123,6 +125,34 @@ describe('npm run import / npm run export', () => {
     const usage = await cli(dataDir, []);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('usage: npm run import');
+  }, 60_000);
+
+  test('Windows-1252 typography (German Excel) is read as such, not as C1 controls; C1 controls in a UTF-8 name are refused with their row', async () => {
+    const excel = join(dir, 'excel-typo.csv');
+    // „Masche“ (0x84 … 0x93), the dash – (0x96) and € (0x80): C1 controls when decoded like Latin-1.
+    writeFileSync(excel, Buffer.from([
+      ...Buffer.from('Name;Art;Beschreibung\r\n'),
+      ...Buffer.from('Strick-Treff '), 0x84, ...Buffer.from('Masche'), 0x93, ...Buffer.from(';Gruppe;Beitrag 5 '), 0x80, ...Buffer.from('\r\n'),
+      ...Buffer.from('Kita '), 0x96, ...Buffer.from(' Sonnenblume;Einrichtung;\r\n'),
+    ]));
+    const ownData = mkdtempSync(join(dir, 'typography-'));
+    const outcome = await cli(ownData, [excel]);
+    expect(outcome.stdout + outcome.stderr).not.toMatch(/[\u0080-\u009f]/);
+    expect(outcome.code).toBe(0);
+    const store = createEmbeddedStore({ filename: join(ownData, EMBEDDED_DB_FILE) });
+    await store.init();
+    try {
+      const [masche, kita] = await store.getActors(['strick-treff-masche', 'kita-sonnenblume']);
+      expect(masche).toMatchObject({ name: 'Strick-Treff „Masche“', description: 'Beitrag 5 €' });
+      expect(kita).toMatchObject({ name: 'Kita – Sonnenblume' });
+    } finally {
+      await store.close();
+    }
+    const c1 = join(dir, 'c1.csv');
+    writeFileSync(c1, 'Name;Art\nGut;Gruppe\nBöse\u0084Gruppe;Gruppe\n', 'utf8');
+    const refused = await cli(ownData, [c1]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/c1\.csv row 3, Name: .*control characters/);
   }, 60_000);
 
   test('a Windows-1252 file (German Excel) is read correctly', async () => {

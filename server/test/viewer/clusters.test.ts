@@ -124,7 +124,9 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
   test('a filter that leaves few enough actors draws them one by one', async () => {
     // One year of a ten-year network: fewer than 400 actors took part.
     await page.fill('#filter-from', '2019-01-01');
+    await page.press('#filter-from', 'Enter');
     await page.fill('#filter-to', '2019-12-31');
+    await page.press('#filter-to', 'Enter');
     await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'actors', null, { timeout: 60_000 });
     const n = await page.evaluate(() => window.cy.nodes('[type="ACTOR"]').length);
     expect(n).toBeGreaterThan(0);
@@ -151,6 +153,21 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
       expect(model.withTies).toBe(withTies); // every actor with a tie keeps its strongest
       const de = (x: number) => x.toLocaleString('de-DE');
       expect(model.summary).toContain(`die stärksten ${de(model.edges)} von ${de(edges.length)} Verbindungen`);
+      // The cluster opened before (same browser storage) leaves no positions behind, and actors
+      // without any tie are lined up below the map: no pile anywhere.
+      const densest = await all.evaluate(() => {
+        const cells = new Map<string, number>();
+        window.cy.nodes().forEach((n) => {
+          const p = n.position();
+          const key = `${Math.floor(p.x / 25)},${Math.floor(p.y / 25)}`;
+          cells.set(key, (cells.get(key) ?? 0) + 1);
+        });
+        const [key, max] = [...cells.entries()].sort((x, y) => y[1] - x[1])[0];
+        const inCell = window.cy.nodes().filter((n) => `${Math.floor(n.position().x / 25)},${Math.floor(n.position().y / 25)}` === key);
+        return JSON.stringify({ key, max, degrees: inCell.nodes().map((n) => n.degree(false)).slice(0, 20) });
+      });
+      // (Before: the cluster's positions piled 399 actors on one spot, the tie-less ones 51.)
+      expect(JSON.parse(densest).max).toBeLessThanOrEqual(600 * 0.05);
       await shot(all, '12-all-600');
     } finally {
       await all.close();

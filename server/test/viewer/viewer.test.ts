@@ -109,7 +109,9 @@ browserSuite('viewer in headless Chromium', () => {
     await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.cy.nodes().every((n) => n.data('kind') === 'FUNDER'));
     expect(await actorCount()).toBeGreaterThan(0);
     await page.uncheck('input[data-kind="FUNDER"]');
-    await page.fill('#filter-from', '2023-01-01');
+    await page.fill('#filter-from', '1.1.2023'); // German, as typed; ISO is read too
+    await page.press('#filter-from', 'Enter');
+    expect(await page.inputValue('#filter-from')).toBe('01.01.2023');
     await page.waitForFunction((all) => document.body.dataset.state === 'ready' && window.cy.nodes().length < all, seedActors);
     await page.click('#filter-reset');
     await page.waitForFunction((all) => document.body.dataset.state === 'ready' && window.cy.nodes().length === all, seedActors);
@@ -229,7 +231,7 @@ browserSuite('viewer in headless Chromium', () => {
       // Wait for the view drawn with that year (the page keeps the filter of what it drew).
       await page.waitForFunction((y) => document.body.dataset.state === 'ready' && (window.quartiernetz.view as { filter?: { from?: string } })?.filter?.from === `${y}-01-01`, year);
       await page.waitForFunction((y) => document.querySelector(`#filter-years [data-year="${y}"]`)?.getAttribute('aria-pressed') === 'true', year);
-      expect(await page.inputValue('#filter-to')).toBe(`${year}-12-31`);
+      expect(await page.inputValue('#filter-to')).toBe(`31.12.${year}`);
       return page.evaluate(() => window.cy.nodes().map((n) => [n.id(), n.position()] as const));
     };
     const in2021 = await yearView('2021');
@@ -259,7 +261,7 @@ browserSuite('viewer in headless Chromium', () => {
     );
     expect(brokers[0]).toMatchObject({ id: 'stadt-bottrop', rank: 1, before: 2 });
     expect(brokers[0].text).toContain('Stadt Bottrop');
-    expect(brokers[0].text).toContain('Rang 2 → 1');
+    expect(brokers[0].text).toContain('Platz 1 (vorher 2)');
     expect(brokers.map((b) => [b.id, b.rank, b.before])).toEqual(api.resilience.brokers.map((b: any) => [b.actor.id, b.rank, b.rankBefore]));
     expect(api.resilience.disconnectedCount + api.resilience.isolatedCount).toBe(0);
     expect(await page.textContent('#handover-summary')).toContain('Niemand verliert den Anschluss');

@@ -1,9 +1,9 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsEnum, IsOptional, IsUrl, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import type { ActorKind } from '../../domain/model';
 import { ID_PATTERN } from '../../domain/validation';
 import { ActorKindEnum } from '../common/enums';
-import { HasWellFormedEmails, IsMultiLineText, IsSingleLineText, LIMITS } from '../common/validators';
+import { HasWellFormedEmails, IsMultiLineText, IsSingleLineText, IsWebsite, LIMITS } from '../common/validators';
 
 /** Ids chosen by clients (seeds, imports): readable and safe in URLs (domain/validation.ts). */
 export { ID_PATTERN };
@@ -22,7 +22,7 @@ abstract class ActorOptionalFields {
   district?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
+  @IsWebsite()
   @Length(0, LIMITS.url)
   @IsSingleLineText()
   website?: string | null;

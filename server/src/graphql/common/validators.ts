@@ -2,6 +2,7 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { BadInputError } from '../../domain/errors';
 import { isCalendarDate, malformedEmail, normalizeText, textProblem } from '../../domain/validation';
+import { websiteAddress } from '../../domain/website';
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
@@ -110,4 +111,29 @@ export function checkIdArg(id: string, field: string): void {
 /** BAD_USER_INPUT naming the argument when it is not a whole number from `min` to `max`. */
 export function checkIntRange(value: number, field: string, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) throw new BadInputError(`${field} must be a whole number from ${min} to ${max}`, field);
+}
+
+/**
+ * A website under the one rule of API and import (domain/website.ts): an http(s) address, or a
+ * bare host to which https:// is added — written back onto the input, as the text rule writes NFC.
+ */
+export function IsWebsite(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isWebsite',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be a web address (http or https), e.g. https://example.org or example.org', ...options },
+      validator: {
+        validate: (value: unknown, args) => {
+          if (value == null) return true;
+          if (typeof value !== 'string') return false;
+          const address = websiteAddress(value);
+          if (address === null) return false;
+          if (args) (args.object as Record<string, unknown>)[args.property] = address;
+          return true;
+        },
+      },
+    });
+  };
 }

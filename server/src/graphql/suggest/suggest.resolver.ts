@@ -18,6 +18,7 @@ import { TopicType } from '../topic/topic.type';
 import { ActorSuggestionFeedbackResolver, SuggestionFeedbackResolver, SuggestionFeedbackSummaryResolver } from './feedback.resolver';
 import { DEFAULT_SUGGESTIONS, MatchActorsArgs, SimilarActorsArgs, SuggestContactsArgs } from './suggest.input';
 import { SuggestionModelSourceEnum, SuggestionModelStatusType } from './model-status.type';
+import { ensureActorInProjection } from './known-actor';
 import { ContactSuggestionType, MutualCollaboratorType, ScorePartType, SharedTopicType, TopicMatchType } from './suggest.type';
 
 @UseMiddleware(GuardResolvers)
@@ -28,8 +29,14 @@ export class SuggestQueryResolver {
     description:
       'Actors this actor has not collaborated with yet, best first, each with its reasons: shared topics, mutual collaborators and the parts of the score.',
   })
-  suggestContacts(@Args(() => SuggestContactsArgs) args: SuggestContactsArgs, @Ctx() { service }: GraphQLContext): ContactSuggestionType[] {
-    const { suggestions } = service;
+  suggestContacts(@Args(() => SuggestContactsArgs) args: SuggestContactsArgs, @Ctx() ctx: GraphQLContext): ContactSuggestionType[] | Promise<ContactSuggestionType[]> {
+    // Synchronous when the projection has the actor (the usual case: no extra tick for the loaders).
+    if (!ctx.service.projection.actors.has(args.actorId)) return ensureActorInProjection(ctx, args.actorId).then(() => this.suggestFor(args, ctx));
+    return this.suggestFor(args, ctx);
+  }
+
+  private suggestFor(args: SuggestContactsArgs, ctx: GraphQLContext): ContactSuggestionType[] {
+    const { suggestions } = ctx.service;
     const list = suggestions.suggest(args.actorId, { first: args.first ?? DEFAULT_SUGGESTIONS, topicIds: args.topicIds, kinds: args.kinds, minScore: args.minScore });
     return list.map((s) => ({
       actorId: s.actorId,
@@ -69,8 +76,9 @@ export class SuggestQueryResolver {
 
   @Authorized('VIEWER')
   @Query(() => [TopicMatchType], { description: 'The actors nearest to this one by topics alone, existing collaborators included.' })
-  similarActors(@Args(() => SimilarActorsArgs) args: SimilarActorsArgs, @Ctx() { service }: GraphQLContext): TopicMatchType[] {
-    return service.suggestions.similarActors(args.actorId, args.first ?? DEFAULT_SUGGESTIONS).map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
+  async similarActors(@Args(() => SimilarActorsArgs) args: SimilarActorsArgs, @Ctx() ctx: GraphQLContext): Promise<TopicMatchType[]> {
+    if (!ctx.service.projection.actors.has(args.actorId)) await ensureActorInProjection(ctx, args.actorId);
+    return ctx.service.suggestions.similarActors(args.actorId, args.first ?? DEFAULT_SUGGESTIONS).map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
   }
 }
 

@@ -81,15 +81,17 @@ const longWork = new LongWork();
 /**
  * List items of all running requests together. An answer costs about 6 KB of heap per list item
  * while it is built (measured: a 100,000-item refusal peaked at ~600 MB above the idle heap), so
- * half of V8's heap limit is shared out as items: with the default 2 GB heap ~130,000 items in
- * flight in the whole process, whoever asks.
+ * HEAP_SHARE_FOR_ANSWERS of V8's heap limit is shared out as items: with the default 2 GB heap ~80,000
+ * items in flight in the whole process, whoever asks.
  */
 export const HEAP_BYTES_PER_ITEM = 8_000;
+/** Share of the heap limit that answers being built may take together (more means longer GC pauses). */
+export const HEAP_SHARE_FOR_ANSWERS = 0.3;
 let itemsInFlight = 0;
 let itemBudget: number | null = null;
 
 export function processItemBudget(): number {
-  itemBudget ??= Math.floor((0.5 * getHeapStatistics().heap_size_limit) / HEAP_BYTES_PER_ITEM);
+  itemBudget ??= Math.floor((HEAP_SHARE_FOR_ANSWERS * getHeapStatistics().heap_size_limit) / HEAP_BYTES_PER_ITEM);
   return itemBudget;
 }
 

@@ -13,7 +13,7 @@ import type { NetworkStore } from '../store/network-store';
 import { exportNetwork, type ExportFile, type ExportOptions } from './export-job';
 
 /** Exports running at once in the process. */
-export const EXPORT_SLOTS = 2;
+export const EXPORT_SLOTS = 1;
 
 /** Where a worker finds the store: the service's own configuration. */
 export type ExportStoreLocation = Pick<Config, 'neo4j' | 'dataDir'>;
@@ -48,7 +48,7 @@ export class ExportRunner {
       throw new QueueFullError(`An export of yours is still running: one at a time; ask again in ${retryAfterSeconds} s`, retryAfterSeconds);
     }
     if (this.running.size >= EXPORT_SLOTS) {
-      throw new QueueFullError(`${EXPORT_SLOTS} exports are running: ask again in ${retryAfterSeconds} s`, retryAfterSeconds);
+      throw new QueueFullError(`Another export is running: ask again in ${retryAfterSeconds} s`, retryAfterSeconds);
     }
     this.running.add(principalId);
     const started = performance.now();

@@ -23,26 +23,66 @@ export default tseslint.config(
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
     settings: {
       ...importX.flatConfigs.typescript.settings,
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'viewer/tsconfig.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.json', 'viewer/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
     files: ['*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
   },
   {
     // Tests and benchmarks may use `any` for answers they only read.
     files: ['**/*.test.ts', 'server/test/**/*.ts', 'bench/**/*.ts', '**/*.suite.ts', '**/*.contract.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  boundary(['server/src/**/*.ts'], ['**/seed/*', '../../seed/*', '../../../seed/*'], 'The server does not depend on the seed folder: main.ts reads the seed through seed-loading (server/src/seed-data.ts).'),
-  boundary(['server/src/domain/**/*.ts'], ['**/store/*', '**/graphql/*', '**/http/*', '**/service/*', '**/auth/*', '**/transfer/*', '**/insight/*', '**/suggest/*'], 'domain/ holds pure rules and the model: it depends on nothing of the service.'),
-  boundary(['server/src/store/**/*.ts'], ['**/graphql/*', '**/http/*', '**/service/*', '**/auth/*'], 'Stores know no GraphQL, HTTP, service or auth: they persist what domain/ rules plan.'),
-  boundary(['server/src/graphql/**/*.ts'], ['**/store/embedded', '**/store/embedded/*', '**/store/neo4j', '**/store/neo4j/*'], 'Resolvers talk to the service and the store port, never to an adapter.'),
-  boundary(['server/src/graph/**/*.ts', 'server/src/suggest/**/*.ts', 'server/src/insight/**/*.ts'], ['**/graphql/*', '**/http/*'], 'Graph algorithms know no GraphQL or HTTP.'),
+  boundary(
+    ['server/src/**/*.ts'],
+    ['**/seed/*', '../../seed/*', '../../../seed/*'],
+    'The server does not depend on the seed folder: main.ts reads the seed through seed-loading (server/src/seed-data.ts).',
+  ),
+  boundary(
+    ['server/src/domain/**/*.ts'],
+    [
+      '**/store/*',
+      '**/graphql/*',
+      '**/http/*',
+      '**/service/*',
+      '**/auth/*',
+      '**/transfer/*',
+      '**/insight/*',
+      '**/suggest/*',
+    ],
+    'domain/ holds pure rules and the model: it depends on nothing of the service.',
+  ),
+  boundary(
+    ['server/src/store/**/*.ts'],
+    ['**/graphql/*', '**/http/*', '**/service/*', '**/auth/*'],
+    'Stores know no GraphQL, HTTP, service or auth: they persist what domain/ rules plan.',
+  ),
+  boundary(
+    ['server/src/graphql/**/*.ts'],
+    ['**/store/embedded', '**/store/embedded/*', '**/store/neo4j', '**/store/neo4j/*'],
+    'Resolvers talk to the service and the store port, never to an adapter.',
+  ),
+  boundary(
+    ['server/src/graph/**/*.ts', 'server/src/suggest/**/*.ts', 'server/src/insight/**/*.ts'],
+    ['**/graphql/*', '**/http/*'],
+    'Graph algorithms know no GraphQL or HTTP.',
+  ),
   prettier,
 );

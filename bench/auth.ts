@@ -11,11 +11,16 @@ import type { Principal } from '../server/src/auth/principal';
 
 const secret = randomBytes(32).toString('base64url');
 
-export const BENCH_AUTH: AuthConfig = { anonymousAccess: 'none', jwt: { secret, issuer: null, audience: null, roleClaim: 'role' } };
+export const BENCH_AUTH: AuthConfig = {
+  anonymousAccess: 'none',
+  jwt: { secret, issuer: null, audience: null, roleClaim: 'role' },
+};
 
 /** `Authorization` for requests to a server built with BENCH_AUTH. */
 export function benchHeaders(): Record<string, string> {
-  return { authorization: `Bearer ${jwt.sign({ sub: 'bench', role: 'admin' }, secret, { algorithm: 'HS256', expiresIn: '1d' })}` };
+  return {
+    authorization: `Bearer ${jwt.sign({ sub: 'bench', role: 'admin' }, secret, { algorithm: 'HS256', expiresIn: '1d' })}`,
+  };
 }
 
 /** For in-process requests (no HTTP, no token). */

@@ -45,7 +45,10 @@ function list(value: string | undefined): string[] | null {
     .filter(Boolean);
 }
 
-export function loadBenchConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): BenchConfig {
+export function loadBenchConfig(
+  argv: string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): BenchConfig {
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const sizes = (list(arg('sizes') ?? env.BENCH_SIZES) ?? ['1000', '10000', '100000']).map((s) => {
     const n = Number(s.replace(/k$/i, '000'));

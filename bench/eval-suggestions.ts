@@ -75,7 +75,10 @@ type Ranker = (actorId: string) => string[];
 function evaluate(method: string, split: TemporalSplit, queries: readonly string[], rank: Ranker): Row {
   const lists = queries.map((q) => rank(q));
   const perQuery = lists.map((l, i) => l.slice(0, K).filter((b) => split.targets.get(queries[i])!.has(b)).length / K);
-  const recall = lists.map((l, i) => l.slice(0, K).filter((b) => split.targets.get(queries[i])!.has(b)).length / split.targets.get(queries[i])!.size);
+  const recall = lists.map(
+    (l, i) =>
+      l.slice(0, K).filter((b) => split.targets.get(queries[i])!.has(b)).length / split.targets.get(queries[i])!.size,
+  );
   const mrr = lists.map((l, i) => {
     const at = l.slice(0, K).findIndex((b) => split.targets.get(queries[i])!.has(b));
     return at < 0 ? 0 : 1 / (at + 1);
@@ -150,12 +153,20 @@ interface SplitResult {
   coldStart: Row[];
 }
 
-function runSplit(name: string, description: string, network: EvalNetwork, cutoff: string, actors: 'present' | 'all'): SplitResult {
+function runSplit(
+  name: string,
+  description: string,
+  network: EvalNetwork,
+  cutoff: string,
+  actors: 'present' | 'all',
+): SplitResult {
   const split = temporalSplit(network, { cutoff, actors });
   const fit = selfFit(split.projection);
   const index = suggestionIndex(split.projection);
-  const ranker = (model: ScoringModel, coldStart: ScoringModel | null = null): Ranker => (q) =>
-    suggestContacts(index, q, { first: K, model, coldStart }).map((s) => s.actorId);
+  const ranker =
+    (model: ScoringModel, coldStart: ScoringModel | null = null): Ranker =>
+    (q) =>
+      suggestContacts(index, q, { first: K, model, coldStart }).map((s) => s.actorId);
   const katz = singleSignalModel('katz');
   const methods: Array<[string, Ranker]> = [
     ['Katz (β = 0.005)', ranker(katz)],
@@ -164,7 +175,8 @@ function runSplit(name: string, description: string, network: EvalNetwork, cutof
     ['new default', ranker(DEFAULT_MODEL)],
     [`self-fitted (serves: ${fit.source})`, ranker(fit.model)],
   ];
-  if (process.argv.includes('--novelty')) methods.push(['new default + novelty re-rank', noveltyRanker(split, DEFAULT_MODEL)]);
+  if (process.argv.includes('--novelty'))
+    methods.push(['new default + novelty re-rank', noveltyRanker(split, DEFAULT_MODEL)]);
   const queries = actorsWithTies(split);
   const withTies = methods.map(([m, r]) => evaluate(m, split, queries, r));
   const reference = withTies[0];
@@ -189,11 +201,23 @@ function runSplit(name: string, description: string, network: EvalNetwork, cutof
 const f = (x: number) => x.toFixed(4);
 
 function table(rows: Row[], ratioLabel: string): string {
-  const lines = [`| method | P@10 | R@10 | MRR | coverage | mean overlap | ${ratioLabel} (95 % interval) |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = [
+    `| method | P@10 | R@10 | MRR | coverage | mean overlap | ${ratioLabel} (95 % interval) |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const r of rows) {
-    const ratio = r.ratioToKatz !== null ? r.ratioToKatz.toFixed(3) : rows[0].precisionAt10 > 0 ? (r.precisionAt10 / rows[0].precisionAt10).toFixed(3) : '–';
-    const interval = r.ratioInterval95 ? ` (${r.ratioInterval95[0].toFixed(3)} … ${r.ratioInterval95[1].toFixed(3)})` : '';
-    lines.push(`| ${r.method} | ${f(r.precisionAt10)} | ${f(r.recallAt10)} | ${f(r.mrr)} | ${r.coverage} | ${f(r.meanOverlap)} | ${ratio}${interval} |`);
+    const ratio =
+      r.ratioToKatz !== null
+        ? r.ratioToKatz.toFixed(3)
+        : rows[0].precisionAt10 > 0
+          ? (r.precisionAt10 / rows[0].precisionAt10).toFixed(3)
+          : '–';
+    const interval = r.ratioInterval95
+      ? ` (${r.ratioInterval95[0].toFixed(3)} … ${r.ratioInterval95[1].toFixed(3)})`
+      : '';
+    lines.push(
+      `| ${r.method} | ${f(r.precisionAt10)} | ${f(r.recallAt10)} | ${f(r.mrr)} | ${r.coverage} | ${f(r.meanOverlap)} | ${ratio}${interval} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -205,20 +229,42 @@ function main(): void {
   if (dir) {
     if (!h2020Available(dir)) throw new Error(`no actors.csv/collaborations.csv/participations.csv in ${dir}`);
     const network = loadH2020(dir);
-    results.push(runSplit('data, cut-off 2016-01-01', `${network.name}: actors present before the cut-off`, network, '2016-01-01', 'present'));
-    results.push(runSplit('data, cut-off 2015-10-01', `${network.name}: a second split date`, network, '2015-10-01', 'present'));
+    results.push(
+      runSplit(
+        'data, cut-off 2016-01-01',
+        `${network.name}: actors present before the cut-off`,
+        network,
+        '2016-01-01',
+        'present',
+      ),
+    );
+    results.push(
+      runSplit('data, cut-off 2015-10-01', `${network.name}: a second split date`, network, '2015-10-01', 'present'),
+    );
   } else console.log('(no --data=DIR given: planted networks only)');
   const actors = Number(arg('planted-actors') ?? 5000);
   for (const seed of (arg('planted-seeds') ?? '2,3').split(',').map(Number)) {
     const { data } = plantedNetwork({ actors, seed });
-    results.push(runSplit(`planted ${actors}, seed ${seed}`, `seed/planted.ts, ${data.collaborations.length} collaborations 2015–2024`, fromGraphData(`planted-${seed}`, data), '2023-01-01', 'all'));
+    results.push(
+      runSplit(
+        `planted ${actors}, seed ${seed}`,
+        `seed/planted.ts, ${data.collaborations.length} collaborations 2015–2024`,
+        fromGraphData(`planted-${seed}`, data),
+        '2023-01-01',
+        'all',
+      ),
+    );
   }
 
   for (const r of results) {
     console.log(`\n## ${r.name} — ${r.description}`);
-    console.log(`self-fit: serves ${r.fit.serving} (${r.fit.source}); ${r.fit.reason}; held-out ${JSON.stringify(r.fit.heldOut)}`);
+    console.log(
+      `self-fit: serves ${r.fit.serving} (${r.fit.source}); ${r.fit.reason}; held-out ${JSON.stringify(r.fit.heldOut)}`,
+    );
     console.log(`\n### actors with ties (${r.withTies[0].queries})\n\n${table(r.withTies, 'P@10 / Katz')}`);
-    console.log(`\n### cold start: actors without ties, topics only (${r.coldStart[0].queries})\n\n${table(r.coldStart, 'P@10 / popularity')}`);
+    console.log(
+      `\n### cold start: actors without ties, topics only (${r.coldStart[0].queries})\n\n${table(r.coldStart, 'P@10 / popularity')}`,
+    );
   }
   const out = resolve(__dirname, 'results', 'eval-suggestions.json');
   mkdirSync(join(out, '..'), { recursive: true });

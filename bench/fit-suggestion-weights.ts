@@ -11,7 +11,8 @@ import { temporalSplit } from './eval/split';
 
 function main(): void {
   const dir = process.argv.find((a) => a.startsWith('--data='))?.slice('--data='.length);
-  if (!dir || !h2020Available(dir)) throw new Error('pass --data=DIR, a directory with actors.csv, collaborations.csv and participations.csv');
+  if (!dir || !h2020Available(dir))
+    throw new Error('pass --data=DIR, a directory with actors.csv, collaborations.csv and participations.csv');
   const cutoff = process.argv.find((a) => a.startsWith('--before='))?.slice('--before='.length) ?? '9999-12-31';
   const started = Date.now();
   const split = temporalSplit(loadH2020(dir), { cutoff, actors: 'present' });

@@ -22,7 +22,13 @@ import type { ImportFile, ImportFormat } from '../server/src/transfer/model';
 /** What each progress phase covers (resolution and planning report no progress of their own). */
 const PHASE: Record<string, string> = { read: 'read', validate: 'validate+resolve(+plan)', apply: 'plan+write' };
 
-async function importOnce(label: string, filename: string, format: ImportFormat, files: ImportFile[], participations: number): Promise<void> {
+async function importOnce(
+  label: string,
+  filename: string,
+  format: ImportFormat,
+  files: ImportFile[],
+  participations: number,
+): Promise<void> {
   const store = createEmbeddedStore({ filename });
   await store.init();
   try {
@@ -63,11 +69,15 @@ async function main(): Promise<void> {
   const actors = Number(process.argv[2] ?? 100_000);
   const data = generateNetwork({ actors, hubs: 5, seed: 42 });
   const participations = data.collaborations.reduce((n, c) => n + (c.participants?.length ?? 0), 0);
-  console.log(`network: ${data.actors.length} actors, ${data.topics.length} topics, ${data.collaborations.length} collaborations, ${participations} participations`);
+  console.log(
+    `network: ${data.actors.length} actors, ${data.topics.length} topics, ${data.collaborations.length} collaborations, ${participations} participations`,
+  );
   const doc = exportDocument(data, true);
   const json: ImportFile[] = [{ name: 'network.json', content: writeJson(doc) }];
   const csv: ImportFile[] = writeCsv(doc).map((f) => ({ name: f.name, content: f.content }));
-  console.log(`JSON ${(json[0].content.length / 1e6).toFixed(1)} MB, CSV ${(csv.reduce((n, f) => n + f.content.length, 0) / 1e6).toFixed(1)} MB`);
+  console.log(
+    `JSON ${(json[0].content.length / 1e6).toFixed(1)} MB, CSV ${(csv.reduce((n, f) => n + f.content.length, 0) / 1e6).toFixed(1)} MB`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'quartiernetz-import-bench-'));
   try {

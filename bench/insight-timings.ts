@@ -56,12 +56,14 @@ function arg(name: string, fallback: string): string {
 
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 const round = (v: number) => Math.round(v * 10) / 10;
-const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : 0);
+const median = (values: number[]) =>
+  values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : 0;
 
 async function load(store: NetworkStore, data: GraphData): Promise<number> {
   const started = performance.now();
   await store.mergeGraph({ topics: data.topics, actors: [], collaborations: [] });
-  for (let i = 0; i < data.actors.length; i += 10_000) await store.mergeGraph({ topics: [], actors: data.actors.slice(i, i + 10_000), collaborations: [] });
+  for (let i = 0; i < data.actors.length; i += 10_000)
+    await store.mergeGraph({ topics: [], actors: data.actors.slice(i, i + 10_000), collaborations: [] });
   for (let i = 0; i < data.collaborations.length; i += 2_000) {
     await store.mergeGraph({ topics: [], actors: [], collaborations: data.collaborations.slice(i, i + 2_000) });
   }
@@ -76,12 +78,21 @@ async function measureSize(actors: number): Promise<SizeRun> {
     await store.init();
     const loadSeconds = await load(store, data);
     const service = await NetworkService.start(store, { insight: { waitMs: 3_600_000 } });
-    const apollo = await createApolloServer(null, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true });
+    const apollo = await createApolloServer(null, {
+      corsOrigins: [],
+      bodyLimit: '1mb',
+      introspection: false,
+      production: true,
+    });
     await apollo.start();
     const probe = async () => {
       const started = performance.now();
-      const response = await apollo.executeOperation({ query: '{ actors(first: 1) { totalCount nodes { id } } }' }, { contextValue: createContext(service, BENCH_PRINCIPAL) });
-      if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(JSON.stringify(response.body));
+      const response = await apollo.executeOperation(
+        { query: '{ actors(first: 1) { totalCount nodes { id } } }' },
+        { contextValue: createContext(service, BENCH_PRINCIPAL) },
+      );
+      if (response.body.kind !== 'single' || response.body.singleResult.errors)
+        throw new Error(JSON.stringify(response.body));
       return performance.now() - started;
     };
     await probe();
@@ -90,7 +101,11 @@ async function measureSize(actors: number): Promise<SizeRun> {
 
     const metrics: MetricRun[] = [];
     let pairs = 0;
-    const measure = async <T>(metric: string, ask: () => Promise<{ durationMs: number; value: T }>, describe: (value: T) => string) => {
+    const measure = async <T>(
+      metric: string,
+      ask: () => Promise<{ durationMs: number; value: T }>,
+      describe: (value: T) => string,
+    ) => {
       global.gc?.();
       const delay = monitorEventLoopDelay({ resolution: 10 });
       let peakRss = process.memoryUsage.rss();
@@ -166,7 +181,14 @@ async function measureSize(actors: number): Promise<SizeRun> {
     );
     await apollo.stop();
     await service.close();
-    return { actors, collaborations: data.collaborations.length, pairs, loadSeconds: round(loadSeconds), rssBeforeMb, metrics };
+    return {
+      actors,
+      collaborations: data.collaborations.length,
+      pairs,
+      loadSeconds: round(loadSeconds),
+      rssBeforeMb,
+      metrics,
+    };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -195,10 +217,15 @@ async function child(actors: number): Promise<void> {
 
 function runChild(actors: number): Promise<SizeRun> {
   return new Promise((resolvePromise, reject) => {
-    const worker = fork(__filename, [`--child=${actors}`], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const worker = fork(__filename, [`--child=${actors}`], {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: SizeRun | null = null;
     worker.on('message', (message) => (result = message as SizeRun));
-    worker.on('exit', (code) => (result ? resolvePromise(result) : reject(new Error(`${actors} actors: the child exited with ${code}`))));
+    worker.on('exit', (code) =>
+      result ? resolvePromise(result) : reject(new Error(`${actors} actors: the child exited with ${code}`)),
+    );
   });
 }
 
@@ -212,8 +239,15 @@ async function main(): Promise<void> {
     console.error(`${size} actors …`);
     runs.push(await runChild(size));
   }
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGb: Math.round(os.totalmem() / 1e9), node: process.version };
-  console.log(`\nMachine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}; ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '?',
+    memoryGb: Math.round(os.totalmem() / 1e9),
+    node: process.version,
+  };
+  console.log(
+    `\nMachine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}; ${((Date.now() - started) / 1000).toFixed(0)} s.\n`,
+  );
   console.log(table(runs));
   const out = resolve(__dirname, 'results', 'insight.json');
   mkdirSync(join(out, '..'), { recursive: true });

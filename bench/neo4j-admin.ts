@@ -58,14 +58,45 @@ export async function wipe(driver: Driver, force: boolean): Promise<void> {
  * transaction per batch, nothing checked, no MERGE (the database must be empty, with the
  * project's constraints in place for the lookups). Answers seconds per phase.
  */
-export async function rawUnwindImport(driver: Driver, data: GraphData, batch = 10_000): Promise<{ seconds: number; participationSeconds: number; participations: number }> {
+export async function rawUnwindImport(
+  driver: Driver,
+  data: GraphData,
+  batch = 10_000,
+): Promise<{ seconds: number; participationSeconds: number; participations: number }> {
   const at = new Date().toISOString();
   const rows = {
-    topics: data.topics.map((t) => ({ id: t.id!, name: t.name, nameKey: nameKey(t.name), slug: slugify(t.name), aliases: [] })),
-    actors: data.actors.map((a) => ({ id: a.id, name: a.name, nameKey: nameKey(a.name), kind: a.kind, district: a.district ?? null, createdAt: at, updatedAt: at, version: 1 })),
-    collaborations: data.collaborations.map((c) => ({ id: c.id, title: c.title, kind: c.kind, startDate: c.startDate ?? null, endDate: c.endDate ?? null, createdAt: at, updatedAt: at })),
-    interests: data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ a: a.id, t: i.topicId, w: i.weight ?? 1 }))),
-    participations: data.collaborations.flatMap((c) => (c.participants ?? []).map((p) => ({ a: p.actorId, c: c.id, role: p.role }))),
+    topics: data.topics.map((t) => ({
+      id: t.id!,
+      name: t.name,
+      nameKey: nameKey(t.name),
+      slug: slugify(t.name),
+      aliases: [],
+    })),
+    actors: data.actors.map((a) => ({
+      id: a.id,
+      name: a.name,
+      nameKey: nameKey(a.name),
+      kind: a.kind,
+      district: a.district ?? null,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    })),
+    collaborations: data.collaborations.map((c) => ({
+      id: c.id,
+      title: c.title,
+      kind: c.kind,
+      startDate: c.startDate ?? null,
+      endDate: c.endDate ?? null,
+      createdAt: at,
+      updatedAt: at,
+    })),
+    interests: data.actors.flatMap((a) =>
+      (a.interests ?? []).map((i) => ({ a: a.id, t: i.topicId, w: i.weight ?? 1 })),
+    ),
+    participations: data.collaborations.flatMap((c) =>
+      (c.participants ?? []).map((p) => ({ a: p.actorId, c: c.id, role: p.role })),
+    ),
     about: data.collaborations.flatMap((c) => (c.topicIds ?? []).map((t) => ({ c: c.id, t }))),
   };
   const session = driver.session();
@@ -79,11 +110,20 @@ export async function rawUnwindImport(driver: Driver, data: GraphData, batch = 1
     await run('UNWIND $rows AS r CREATE (t:Topic) SET t = r', rows.topics);
     await run('UNWIND $rows AS r CREATE (a:Actor) SET a = r', rows.actors);
     await run('UNWIND $rows AS r CREATE (c:Collaboration) SET c = r', rows.collaborations);
-    await run('UNWIND $rows AS r MATCH (a:Actor {id: r.a}) MATCH (t:Topic {id: r.t}) CREATE (a)-[:INTERESTED_IN {weight: r.w}]->(t)', rows.interests);
+    await run(
+      'UNWIND $rows AS r MATCH (a:Actor {id: r.a}) MATCH (t:Topic {id: r.t}) CREATE (a)-[:INTERESTED_IN {weight: r.w}]->(t)',
+      rows.interests,
+    );
     const p0 = nowMs();
-    await run('UNWIND $rows AS r MATCH (a:Actor {id: r.a}) MATCH (c:Collaboration {id: r.c}) CREATE (a)-[:PARTICIPATED_IN {role: r.role}]->(c)', rows.participations);
+    await run(
+      'UNWIND $rows AS r MATCH (a:Actor {id: r.a}) MATCH (c:Collaboration {id: r.c}) CREATE (a)-[:PARTICIPATED_IN {role: r.role}]->(c)',
+      rows.participations,
+    );
     const participationSeconds = (nowMs() - p0) / 1000;
-    await run('UNWIND $rows AS r MATCH (c:Collaboration {id: r.c}) MATCH (t:Topic {id: r.t}) CREATE (c)-[:ABOUT]->(t)', rows.about);
+    await run(
+      'UNWIND $rows AS r MATCH (c:Collaboration {id: r.c}) MATCH (t:Topic {id: r.t}) CREATE (c)-[:ABOUT]->(t)',
+      rows.about,
+    );
     return { seconds: (nowMs() - started) / 1000, participationSeconds, participations: rows.participations.length };
   } finally {
     await session.close();

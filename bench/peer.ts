@@ -13,7 +13,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Driver } from 'neo4j-driver';
 import { graphqlClient } from './http-client';
-import { EGO, EGO_CYPHER, LIST_PAGE, SEARCH_PAGE, TOP_COLLABORATORS, type RequestInput, type RequestKind } from './requests';
+import {
+  EGO,
+  EGO_CYPHER,
+  LIST_PAGE,
+  SEARCH_PAGE,
+  TOP_COLLABORATORS,
+  type RequestInput,
+  type RequestKind,
+} from './requests';
 
 export interface Peer {
   supports(kind: RequestKind): boolean;
@@ -126,7 +134,10 @@ function variables(kind: RequestKind, input: RequestInput): Record<string, unkno
             kind: 'MEETING',
             startDate: '2026-05-04',
             participants: {
-              connect: people.map((id, i) => ({ where: { node: { id: { eq: id } } }, edge: { role: i === 0 ? 'ORGANISER' : 'PARTICIPANT' } })),
+              connect: people.map((id, i) => ({
+                where: { node: { id: { eq: id } } },
+                edge: { role: i === 0 ? 'ORGANISER' : 'PARTICIPANT' },
+              })),
             },
           },
         ],
@@ -157,7 +168,12 @@ function canonical(kind: RequestKind, data: Any): unknown {
       };
     }
     case 'actorList':
-      return data.actors.map((a: Any) => [a.id, a.name, a.topics.map((t: Any) => [t.id, t.name]), a.collaborationCount]);
+      return data.actors.map((a: Any) => [
+        a.id,
+        a.name,
+        a.topics.map((t: Any) => [t.id, t.name]),
+        a.collaborationCount,
+      ]);
     case 'collaborators':
       return data.actors[0].topCollaborators.map((c: Any) => [c.actorId, c.name, c.sharedCount]);
     case 'egoNetwork': {
@@ -165,14 +181,19 @@ function canonical(kind: RequestKind, data: Any): unknown {
       return {
         truncated: n.truncated,
         nodes: n.nodes.map((x: Any) => [x.id, x.label]).sort((a: Any, b: Any) => byString(a[0], b[0])),
-        edges: n.edges.map((e: Any) => [e.source, e.target, e.weight]).sort((a: Any, b: Any) => byString(a[0], b[0]) || byString(a[1], b[1])),
+        edges: n.edges
+          .map((e: Any) => [e.source, e.target, e.weight])
+          .sort((a: Any, b: Any) => byString(a[0], b[0]) || byString(a[1], b[1])),
       };
     }
     case 'nameSearch':
       return { total: data.actorsConnection.aggregate.count.nodes, nodes: data.actors.map((a: Any) => [a.id, a.name]) };
     case 'write': {
       const c = data.createCollaborations.collaborations[0];
-      return { title: c.title, participants: c.participantsConnection.edges.map((e: Any) => [e.node.id, e.properties.role]) };
+      return {
+        title: c.title,
+        participants: c.participantsConnection.edges.map((e: Any) => [e.node.id, e.properties.role]),
+      };
     }
     default:
       return data;

@@ -10,7 +10,8 @@ import { collaboratorsOf } from '../server/src/graph/collaborators';
 import type { NetworkService } from '../server/src/service/network-service';
 import type { NetworkStore } from '../server/src/store/network-store';
 
-export type RequestKind = 'actorPage' | 'actorList' | 'collaborators' | 'egoNetwork' | 'nameSearch' | 'write' | 'suggestions';
+export type RequestKind =
+  'actorPage' | 'actorList' | 'collaborators' | 'egoNetwork' | 'nameSearch' | 'write' | 'suggestions';
 
 /** What one call of a request is about: a centre actor, other actors (writes), a search term. */
 export interface RequestInput {
@@ -153,7 +154,8 @@ const actorList: RequestSpec = {
   perActor: false,
   query: `query ActorList { actors(first: ${LIST_PAGE}) { nodes { id name topics { id name } collaborationCount } } }`,
   variables: () => ({}),
-  canonical: (data: Any) => data.actors.nodes.map((a: Any) => [a.id, a.name, a.topics.map((t: Any) => [t.id, t.name]), a.collaborationCount]),
+  canonical: (data: Any) =>
+    data.actors.nodes.map((a: Any) => [a.id, a.name, a.topics.map((t: Any) => [t.id, t.name]), a.collaborationCount]),
   async embeddedFloor(store) {
     const page = await store.listActors({}, { first: LIST_PAGE });
     const ids = page.items.map((a) => a.id);
@@ -161,7 +163,12 @@ const actorList: RequestSpec = {
     const participations = await store.participationsOfActors(ids);
     const topics = await store.getTopics(unique(interests.flat().map((i) => i.topicId)));
     const topicName = new Map(topics.map((t) => [t!.id, t!.name]));
-    return page.items.map((a, i) => [a.id, a.name, interests[i].map((t) => [t.topicId, topicName.get(t.topicId)]), participations[i].length]);
+    return page.items.map((a, i) => [
+      a.id,
+      a.name,
+      interests[i].map((t) => [t.topicId, topicName.get(t.topicId)]),
+      participations[i].length,
+    ]);
   },
   async cypherFloor(driver) {
     const records = await cypher(
@@ -257,7 +264,10 @@ const nameSearch: RequestSpec = {
   perActor: true,
   query: `query Search($q: String!) { actors(filter: { nameContains: $q }, first: ${SEARCH_PAGE}) { totalCount nodes { id name } } }`,
   variables: (i) => ({ q: i.search }),
-  canonical: (data: Any) => ({ total: data.actors.totalCount, nodes: data.actors.nodes.map((a: Any) => [a.id, a.name]) }),
+  canonical: (data: Any) => ({
+    total: data.actors.totalCount,
+    nodes: data.actors.nodes.map((a: Any) => [a.id, a.name]),
+  }),
   async embeddedFloor(store, _service, input) {
     const page = await store.listActors({ nameContains: input.search }, { first: SEARCH_PAGE });
     return { total: page.totalCount, nodes: page.items.map((a) => [a.id, a.name]) };
@@ -290,14 +300,26 @@ const write: RequestSpec = {
   perActor: true,
   query: `mutation Write($input: CreateCollaborationInput!) { createCollaboration(input: $input) { id title participants { role actor { id } } } }`,
   variables: (i) => ({
-    input: { title: writeTitle(i), kind: 'MEETING', startDate: '2026-05-04', topicIds: [], participants: participantsOf(i) },
+    input: {
+      title: writeTitle(i),
+      kind: 'MEETING',
+      startDate: '2026-05-04',
+      topicIds: [],
+      participants: participantsOf(i),
+    },
   }),
   canonical: (data: Any) => ({
     title: data.createCollaboration.title,
     participants: data.createCollaboration.participants.map((p: Any) => [p.actor.id, p.role]),
   }),
   async embeddedFloor(store, service, input) {
-    const c = await service.createCollaboration({ title: writeTitle(input), kind: 'MEETING', startDate: '2026-05-04', topicIds: [], participants: participantsOf(input) as Any });
+    const c = await service.createCollaboration({
+      title: writeTitle(input),
+      kind: 'MEETING',
+      startDate: '2026-05-04',
+      topicIds: [],
+      participants: participantsOf(input) as Any,
+    });
     const [members] = await store.participationsOfCollaborations([c.id]);
     return { title: c.title, participants: members.map((m) => [m.actorId, m.role]) };
   },
@@ -329,7 +351,7 @@ const write: RequestSpec = {
  */
 const suggestions: RequestSpec = {
   kind: 'suggestions',
-  label: 'suggestions for one actor (suggestContacts, the viewer\'s selection)',
+  label: "suggestions for one actor (suggestContacts, the viewer's selection)",
   perActor: true,
   query: `query Suggest($id: ID!) { suggestContacts(actorId: $id, first: 10) {
       score explanation actor { id name kind }
@@ -340,4 +362,12 @@ const suggestions: RequestSpec = {
   canonical: (data) => data,
 };
 
-export const REQUESTS: RequestSpec[] = [actorPage, actorList, collaborators, egoNetwork, nameSearch, suggestions, write];
+export const REQUESTS: RequestSpec[] = [
+  actorPage,
+  actorList,
+  collaborators,
+  egoNetwork,
+  nameSearch,
+  suggestions,
+  write,
+];

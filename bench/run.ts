@@ -87,7 +87,14 @@ function firstDifference(a: unknown, b: unknown): string {
 
 async function listen(service: NetworkService): Promise<{ url: string; close(): Promise<void> }> {
   // No rate limit: the bench sends thousands of requests from one address on purpose.
-  const { httpServer, apollo } = await createApp(service, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true, auth: BENCH_AUTH, limits: UNLIMITED_RATE });
+  const { httpServer, apollo } = await createApp(service, {
+    corsOrigins: [],
+    bodyLimit: '1mb',
+    introspection: false,
+    production: true,
+    auth: BENCH_AUTH,
+    limits: UNLIMITED_RATE,
+  });
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   const { port } = httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/graphql`, close: () => apollo.stop() };
@@ -135,9 +142,16 @@ async function benchStore(
       for (const actorClass of classes) {
         const pool = actorClass === 'busy' ? net.busyActors : net.randomActors;
         const input = (i: number) => inputFor(pool, net.allIds, i + (spec.kind === 'write' ? seq : 0));
-        const viaGraphql = async (i: number) => spec.canonical(await client.request(spec.query, spec.variables(input(i))));
+        const viaGraphql = async (i: number) =>
+          spec.canonical(await client.request(spec.query, spec.variables(input(i))));
         log(`${net.size} ${name} ${spec.kind} ${actorClass}`);
-        const result: RequestResult = { kind: spec.kind, label: spec.label, actorClass, graphql: undefined as never, load: [] };
+        const result: RequestResult = {
+          kind: spec.kind,
+          label: spec.label,
+          actorClass,
+          graphql: undefined as never,
+          load: [],
+        };
 
         // Same answers? (reads only: a write creates a new collaboration each time)
         if (spec.kind !== 'write' && spec.kind !== 'suggestions') {
@@ -145,11 +159,13 @@ async function benchStore(
             const expected = await viaGraphql(i).catch((e) => ({ error: (e as Error).message }));
             if (floor && result.floorAgrees !== false && typeof result.floorAgrees !== 'string') {
               const got = await floor(input(i)).catch((e) => ({ error: (e as Error).message }));
-              result.floorAgrees = stable(got) === stable(expected) ? true : `${input(i).actorId}: ${firstDifference(expected, got)}`;
+              result.floorAgrees =
+                stable(got) === stable(expected) ? true : `${input(i).actorId}: ${firstDifference(expected, got)}`;
             }
             if (peerCall && typeof result.peerAgrees !== 'string') {
               const got = await peerCall(input(i)).catch((e) => ({ error: (e as Error).message }));
-              result.peerAgrees = stable(got) === stable(expected) ? true : `${input(i).actorId}: ${firstDifference(expected, got)}`;
+              result.peerAgrees =
+                stable(got) === stable(expected) ? true : `${input(i).actorId}: ${firstDifference(expected, got)}`;
             }
           }
         }
@@ -174,7 +190,8 @@ async function benchStore(
           for (const c of config.concurrencies) {
             const load = await closedLoop(viaGraphql, c, config.loadMs);
             result.load.push(load);
-            if (load.errors > 0) errors.push(`${spec.kind} at concurrency ${c}: ${load.errors} errors, e.g. ${load.firstError}`);
+            if (load.errors > 0)
+              errors.push(`${spec.kind} at concurrency ${c}: ${load.errors} errors, e.g. ${load.firstError}`);
           }
         }
         seq += 1000;
@@ -188,7 +205,12 @@ async function benchStore(
   return { store: name, projectionSeconds, requests, errors };
 }
 
-async function benchSize(config: BenchConfig, size: number, specs: RequestSpec[], driver: Driver | null): Promise<SizeRun> {
+async function benchSize(
+  config: BenchConfig,
+  size: number,
+  specs: RequestSpec[],
+  driver: Driver | null,
+): Promise<SizeRun> {
   const started = nowMs();
   log(`size ${size}: generating`);
   const net = benchNetwork(size, config.hubs, config.seed);
@@ -203,7 +225,10 @@ async function benchSize(config: BenchConfig, size: number, specs: RequestSpec[]
     loadAverage: [os.loadavg()[0], 0],
   };
   const heavy = (actorId: string) =>
-    REQUESTS.filter((s) => s.kind !== 'write').map((s) => ({ query: s.query, variables: s.variables(inputFor([actorId], net.allIds, 0)) }));
+    REQUESTS.filter((s) => s.kind !== 'write').map((s) => ({
+      query: s.query,
+      variables: s.variables(inputFor([actorId], net.allIds, 0)),
+    }));
 
   for (const name of config.stores) {
     if (name === 'embedded') {
@@ -218,7 +243,10 @@ async function benchSize(config: BenchConfig, size: number, specs: RequestSpec[]
         const measured = await benchStore(config, net, name, store, specs, null, null);
         await store.close();
         const start = config.startRuns
-          ? await measureStart({ DATA_DIR: dir }, await freePort(), [...heavy(net.busiest.id), ...heavy(net.randomActors[0])]).catch((e) => {
+          ? await measureStart({ DATA_DIR: dir }, await freePort(), [
+              ...heavy(net.busiest.id),
+              ...heavy(net.randomActors[0]),
+            ]).catch((e) => {
               measured.errors.push(`start: ${(e as Error).message}`);
               return undefined;
             })
@@ -229,13 +257,21 @@ async function benchSize(config: BenchConfig, size: number, specs: RequestSpec[]
       }
     } else {
       const d = driver!;
-      const store = createNeo4jStore({ uri: config.neo4jUri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'neo4j' });
+      const store = createNeo4jStore({
+        uri: config.neo4jUri,
+        user: process.env.NEO4J_USER ?? 'neo4j',
+        password: process.env.NEO4J_PASSWORD ?? 'neo4j',
+      });
       try {
         await wipe(d, config.forceWipe);
         await store.init();
         log(`${size} neo4j: raw UNWIND floor import`);
         const raw = await rawUnwindImport(d, net.data);
-        run.rawUnwind = { seconds: raw.seconds, participationSeconds: raw.participationSeconds, participationsPerSecond: raw.participations / raw.participationSeconds };
+        run.rawUnwind = {
+          seconds: raw.seconds,
+          participationSeconds: raw.participationSeconds,
+          participationsPerSecond: raw.participations / raw.participationSeconds,
+        };
         await wipe(d, true);
         log(`${size} neo4j: loading through store.mergeGraph`);
         const t = nowMs();
@@ -298,7 +334,14 @@ async function main(): Promise<void> {
     platform: `${os.type()} ${os.release()}`,
     nodeEnv: process.env.NODE_ENV ?? '',
   };
-  const full = { when: new Date().toISOString(), machine, config: { ...config }, seconds: (nowMs() - started) / 1000, notes, sizes };
+  const full = {
+    when: new Date().toISOString(),
+    machine,
+    config: { ...config },
+    seconds: (nowMs() - started) / 1000,
+    notes,
+    sizes,
+  };
   mkdirSync(config.outDir, { recursive: true });
   const stamp = full.when.replace(/[:.]/g, '-');
   writeFileSync(join(config.outDir, `run-${stamp}.json`), JSON.stringify(full, null, 1));

@@ -19,7 +19,9 @@ export interface StartResult {
 
 function vm(pid: number, key: 'VmHWM' | 'VmRSS'): number | null {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(key));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(key));
     return line ? Number(line.replace(/\D+/g, '')) / 1024 : null;
   } catch {
     return null;
@@ -45,7 +47,15 @@ export async function measureStart(
   const started = nowMs();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', NODE_ENV: 'production', ADMIN_API_KEY: BENCH_ADMIN_KEY },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED: 'none',
+      NODE_ENV: 'production',
+      ADMIN_API_KEY: BENCH_ADMIN_KEY,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -55,12 +65,15 @@ export async function measureStart(
   try {
     while (!(await ready(`http://127.0.0.1:${port}/readyz`))) {
       if (child.exitCode !== null) throw new Error(`server exited: ${output.slice(-500)}`);
-      if (nowMs() - started > timeoutMs) throw new Error(`server not ready after ${timeoutMs} ms: ${output.slice(-500)}`);
+      if (nowMs() - started > timeoutMs)
+        throw new Error(`server not ready after ${timeoutMs} ms: ${output.slice(-500)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     const readySeconds = (nowMs() - started) / 1000;
     const rssAfterStartMb = vm(child.pid!, 'VmRSS');
-    const client = graphqlClient(`http://127.0.0.1:${port}/graphql`, 64, { authorization: `Bearer ${BENCH_ADMIN_KEY}` });
+    const client = graphqlClient(`http://127.0.0.1:${port}/graphql`, 64, {
+      authorization: `Bearer ${BENCH_ADMIN_KEY}`,
+    });
     for (const h of heavy) await client.request(h.query, h.variables).catch(() => undefined);
     // a little concurrency, as under load
     await Promise.all(heavy.map((h) => client.request(h.query, h.variables).catch(() => undefined)));

@@ -12,9 +12,17 @@ export interface Percentiles {
 /** Nearest-rank percentiles of durations in ms. */
 export function percentiles(samples: number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
   const sum = sorted.reduce((a, b) => a + b, 0);
-  return { n: sorted.length, p50: at(50), p95: at(95), p99: at(99), mean: sum / (sorted.length || 1), max: sorted[sorted.length - 1] ?? NaN };
+  return {
+    n: sorted.length,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    mean: sum / (sorted.length || 1),
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
 }
 
 export function nowMs(): number {
@@ -25,7 +33,12 @@ export function nowMs(): number {
  * Runs `work(i)` one after another: `warmup` unmeasured calls, then up to `samples` measured ones,
  * stopping early after `maxMs` (slow requests at 100k), at least 5.
  */
-export async function serial(work: (i: number) => Promise<unknown>, samples: number, warmup = 3, maxMs = 15_000): Promise<Percentiles> {
+export async function serial(
+  work: (i: number) => Promise<unknown>,
+  samples: number,
+  warmup = 3,
+  maxMs = 15_000,
+): Promise<Percentiles> {
   for (let i = 0; i < warmup; i++) await work(i);
   const times: number[] = [];
   const started = nowMs();
@@ -50,7 +63,11 @@ export interface LoadResult {
 }
 
 /** `concurrency` workers call `work` back to back for `durationMs`; errors are counted, not thrown. */
-export async function closedLoop(work: (i: number) => Promise<unknown>, concurrency: number, durationMs: number): Promise<LoadResult> {
+export async function closedLoop(
+  work: (i: number) => Promise<unknown>,
+  concurrency: number,
+  durationMs: number,
+): Promise<LoadResult> {
   let next = 0;
   let errors = 0;
   let firstError: string | undefined;
@@ -73,5 +90,14 @@ export async function closedLoop(work: (i: number) => Promise<unknown>, concurre
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (nowMs() - started) / 1000;
   const p = percentiles(times);
-  return { concurrency, requests: times.length, errors, seconds, perSecond: times.length / seconds, p50: p.p50, p95: p.p95, firstError };
+  return {
+    concurrency,
+    requests: times.length,
+    errors,
+    seconds,
+    perSecond: times.length / seconds,
+    p50: p.p50,
+    p95: p.p95,
+    firstError,
+  };
 }

@@ -48,7 +48,12 @@ function arg(name: string, fallback: string): string {
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const summary = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted[sorted.length - 1], n: sorted.length };
+  return {
+    median: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    max: sorted[sorted.length - 1],
+    n: sorted.length,
+  };
 };
 const ms = (x: number) => Number(x.toFixed(2));
 
@@ -61,10 +66,14 @@ function queryActors(data: GraphData): string[] {
       for (const q of c.participants ?? []) if (q.actorId !== p.actorId) partners.get(p.actorId)!.add(q.actorId);
     }
   }
-  const busiest = [...partners.entries()].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1)).slice(0, 5).map(([id]) => id);
+  const busiest = [...partners.entries()]
+    .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 5)
+    .map(([id]) => id);
   const rand = random(4242);
   const chosen = new Set(busiest);
-  while (chosen.size < Math.min(20, data.actors.length)) chosen.add(data.actors[Math.floor(rand() * data.actors.length)].id);
+  while (chosen.size < Math.min(20, data.actors.length))
+    chosen.add(data.actors[Math.floor(rand() * data.actors.length)].id);
   return [...chosen];
 }
 
@@ -91,7 +100,11 @@ async function load(store: NetworkStore, data: GraphData): Promise<number> {
     await store.mergeGraph({ topics: [], actors: data.actors.slice(i, i + ACTOR_CHUNK), collaborations: [] });
   }
   for (let i = 0; i < data.collaborations.length; i += COLLABORATION_CHUNK) {
-    await store.mergeGraph({ topics: [], actors: [], collaborations: data.collaborations.slice(i, i + COLLABORATION_CHUNK) });
+    await store.mergeGraph({
+      topics: [],
+      actors: [],
+      collaborations: data.collaborations.slice(i, i + COLLABORATION_CHUNK),
+    });
   }
   return (performance.now() - started) / 1000;
 }
@@ -122,13 +135,22 @@ async function measure(storeName: string, store: NetworkStore, data: GraphData, 
     buildMs: ms(probe.buildMs),
   };
 
-  const apollo = await createApolloServer(null, { corsOrigins: [], bodyLimit: '1mb', introspection: false, production: true });
+  const apollo = await createApolloServer(null, {
+    corsOrigins: [],
+    bodyLimit: '1mb',
+    introspection: false,
+    production: true,
+  });
   await apollo.start();
   const run = async (id: string) => {
     const started = performance.now();
-    const response = await apollo.executeOperation({ query: QUERY, variables: { id } }, { contextValue: createContext(service, BENCH_PRINCIPAL) });
+    const response = await apollo.executeOperation(
+      { query: QUERY, variables: { id } },
+      { contextValue: createContext(service, BENCH_PRINCIPAL) },
+    );
     const elapsed = performance.now() - started;
-    if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(JSON.stringify(response.body));
+    if (response.body.kind !== 'single' || response.body.singleResult.errors)
+      throw new Error(JSON.stringify(response.body));
     return elapsed;
   };
 
@@ -204,8 +226,15 @@ async function main(): Promise<void> {
           rmSync(dir, { recursive: true, force: true });
         }
       } else {
-        const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? 'neo4j'));
-        const store = createNeo4jStore({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'neo4j' });
+        const driver = neo4j.driver(
+          uri,
+          neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? 'neo4j'),
+        );
+        const store = createNeo4jStore({
+          uri,
+          user: process.env.NEO4J_USER ?? 'neo4j',
+          password: process.env.NEO4J_PASSWORD ?? 'neo4j',
+        });
         try {
           await measureInto(size, name, store, async () => {
             await wipe(driver);
@@ -233,7 +262,10 @@ async function main(): Promise<void> {
   }
   const out = resolve(__dirname, 'results', 'suggest-latency.json');
   mkdirSync(join(out, '..'), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, requests, results, errors }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, requests, results, errors }, null, 2)}\n`,
+  );
   console.log(`wrote ${out}`);
   if (errors.length > 0) {
     console.error(`errors:\n${errors.join('\n')}`);

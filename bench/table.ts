@@ -1,5 +1,12 @@
 /** The printed table (Markdown, also pasted into the README) and the summary JSON. */
-import { EMBEDDED_LOAD_TARGET_S, IMPORT_TARGET_PER_S, P95_TARGET_MS, READY_TARGET_S, RSS_TARGET_MB, withinFloor } from './targets';
+import {
+  EMBEDDED_LOAD_TARGET_S,
+  IMPORT_TARGET_PER_S,
+  P95_TARGET_MS,
+  READY_TARGET_S,
+  RSS_TARGET_MB,
+  withinFloor,
+} from './targets';
 import type { SizeRun } from './run';
 
 interface FullRun {
@@ -10,8 +17,10 @@ interface FullRun {
   sizes: SizeRun[];
 }
 
-const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`);
+const ms = (v: number | undefined) =>
+  v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0);
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`;
 const short: Record<string, string> = {
   actorPage: 'actor page',
   actorList: 'actor list (50)',
@@ -44,7 +53,12 @@ export function printTable(run: FullRun): string {
         const c32 = r.load.find((l) => l.concurrency === 32);
         const floorMark = r.floor ? (withinFloor(r.graphql.p50, r.floor.p50) ? '' : ' ✗') : '';
         const peerMark = r.peer ? (r.graphql.p50 <= r.peer.p50 ? '' : ' ✗') : '';
-        const agree = [r.floorAgrees && r.floorAgrees !== true ? 'floor≠' : '', r.peerAgrees && r.peerAgrees !== true ? 'peer≠' : ''].filter(Boolean).join(' ');
+        const agree = [
+          r.floorAgrees && r.floorAgrees !== true ? 'floor≠' : '',
+          r.peerAgrees && r.peerAgrees !== true ? 'peer≠' : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
         lines.push(
           `| ${store.store} | ${short[r.kind] ?? r.kind}${agree ? ` (${agree})` : ''} | ${r.actorClass} | ${ms(r.graphql.p50)} | ${ms(r.graphql.p95)} | ${ms(r.graphql.p99)} | ${ms(r.floor?.p50)} | ${ratio(r.graphql.p50, r.floor?.p50)}${floorMark} | ${ms(r.peer?.p50)} | ${ratio(r.graphql.p50, r.peer?.p50)}${peerMark} | ${c8 ? `${c8.perSecond.toFixed(0)} (${c8.errors})` : ''} | ${c32 ? `${c32.perSecond.toFixed(0)} (${c32.errors})` : ''} | ${r.storeCalls ? `${r.storeCalls.random} / ${r.storeCalls.busiest}` : ''} | ${target ? `< ${target}${r.graphql.p95 < target ? ' ✓' : ' ✗'}` : ''} |`,
         );
@@ -53,7 +67,10 @@ export function printTable(run: FullRun): string {
     lines.push('');
     const load: string[] = [];
     for (const store of size.stores) {
-      const importTarget = store.store === 'neo4j' ? ` (target ≥ ${IMPORT_TARGET_PER_S / 1000}k/s${store.participationsPerSecond >= IMPORT_TARGET_PER_S ? ' ✓' : ' ✗'})` : ` (target < ${EMBEDDED_LOAD_TARGET_S} s${store.loadSeconds < EMBEDDED_LOAD_TARGET_S ? ' ✓' : ' ✗'})`;
+      const importTarget =
+        store.store === 'neo4j'
+          ? ` (target ≥ ${IMPORT_TARGET_PER_S / 1000}k/s${store.participationsPerSecond >= IMPORT_TARGET_PER_S ? ' ✓' : ' ✗'})`
+          : ` (target < ${EMBEDDED_LOAD_TARGET_S} s${store.loadSeconds < EMBEDDED_LOAD_TARGET_S ? ' ✓' : ' ✗'})`;
       load.push(
         `- ${store.store}: load through store.mergeGraph ${store.loadSeconds.toFixed(1)} s = ${(store.participationsPerSecond / 1000).toFixed(1)}k participations/s${importTarget}; projection built in ${(store.projectionSeconds * 1000).toFixed(0)} ms` +
           (store.start
@@ -111,7 +128,11 @@ export function summarise(run: FullRun) {
           p99: r2(r.graphql.p99),
           floorP50: r2(r.floor?.p50),
           peerP50: r2(r.peer?.p50),
-          load: r.load.map((l) => ({ concurrency: l.concurrency, perSecond: Math.round(l.perSecond), errors: l.errors })),
+          load: r.load.map((l) => ({
+            concurrency: l.concurrency,
+            perSecond: Math.round(l.perSecond),
+            errors: l.errors,
+          })),
           storeCalls: r.storeCalls,
           floorAgrees: r.floorAgrees,
           peerAgrees: r.peerAgrees,

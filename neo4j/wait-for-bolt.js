@@ -45,7 +45,8 @@ function parseArgs(argv) {
     } else fail(2, `unknown argument ${arg}`);
   }
   if (!Number.isFinite(opts.timeout) || opts.timeout <= 0) fail(2, 'timeout must be a positive number of seconds');
-  if (opts.pid !== undefined && !(Number.isInteger(opts.pid) && opts.pid > 0)) fail(2, 'pid must be a positive integer');
+  if (opts.pid !== undefined && !(Number.isInteger(opts.pid) && opts.pid > 0))
+    fail(2, 'pid must be a positive integer');
   return opts;
 }
 
@@ -90,7 +91,9 @@ async function main() {
       const version = agent.replace(/^Neo4j\//, '');
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
-        opts.versionOnly ? `${version}\n` : `${agent} (Bolt ${info.protocolVersion}) answers at ${opts.uri} after ${seconds} s\n`,
+        opts.versionOnly
+          ? `${version}\n`
+          : `${agent} (Bolt ${info.protocolVersion}) answers at ${opts.uri} after ${seconds} s\n`,
       );
       return;
     } catch (err) {
@@ -105,7 +108,8 @@ async function main() {
     if (opts.pid !== undefined && !processAlive(opts.pid)) {
       fail(1, `process ${opts.pid} exited before ${opts.uri} answered (last error: ${lastError})`);
     }
-    if (Date.now() >= deadline) fail(1, `${opts.uri} did not answer within ${opts.timeout} s (last error: ${lastError})`);
+    if (Date.now() >= deadline)
+      fail(1, `${opts.uri} did not answer within ${opts.timeout} s (last error: ${lastError})`);
     await sleep(250);
   }
 }

@@ -28,7 +28,6 @@ export interface GenerateOptions {
 /** Kinds of the hub actors, in order (the rest repeat the last). */
 const HUB_KINDS = ['CITY_DEPARTMENT', 'AGENCY', 'INSTITUTION', 'FUNDER', 'ASSOCIATION'] as const;
 
-
 /** The seedable PRNG every generator and evaluation here uses (mulberry32). */
 export { seededRandom as random } from '../server/src/util/seeded-random';
 
@@ -72,7 +71,8 @@ export function generateNetwork(options: GenerateOptions): GraphData {
     for (const m of members) tickets.push(m);
     const hubMembers: number[] = [];
     for (let h = 0; h < hubCount; h++) {
-      if (hubRand() < hubShare / (h + 1) && members.size + hubMembers.length < 40 && !members.has(h)) hubMembers.push(h);
+      if (hubRand() < hubShare / (h + 1) && members.size + hubMembers.length < 40 && !members.has(h))
+        hubMembers.push(h);
     }
     const start = new Date(Date.UTC(2015, 0, 1) + Math.floor(rand() * 3650) * 86_400_000);
     const end = rand() < 0.5 ? null : new Date(start.getTime() + Math.floor(rand() * 365) * 86_400_000);

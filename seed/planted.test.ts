@@ -31,7 +31,8 @@ describe('plantedNetwork', () => {
     let all = 0;
     for (const c of data.collaborations) {
       const counts = new Map<number, number>();
-      for (const p of c.participants!) counts.set(communityOf.get(p.actorId)!, (counts.get(communityOf.get(p.actorId)!) ?? 0) + 1);
+      for (const p of c.participants!)
+        counts.set(communityOf.get(p.actorId)!, (counts.get(communityOf.get(p.actorId)!) ?? 0) + 1);
       inMajority += Math.max(...counts.values());
       all += c.participants!.length;
     }

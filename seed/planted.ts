@@ -147,7 +147,10 @@ export function plantedNetwork(options: PlantedOptions): PlantedNetwork {
       startDate: start.toISOString().slice(0, 10),
       endDate: null,
       topicIds: [...about],
-      participants: list.map((a, idx) => ({ actorId: actors[a].id, role: idx === 0 ? 'ORGANISER' : pick(PARTICIPATION_ROLES) })),
+      participants: list.map((a, idx) => ({
+        actorId: actors[a].id,
+        role: idx === 0 ? 'ORGANISER' : pick(PARTICIPATION_ROLES),
+      })),
     });
   }
 

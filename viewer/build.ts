@@ -26,7 +26,11 @@ function sources(): string[] {
     }
   };
   walk(path.join(VIEWER_ROOT, 'src'));
-  files.push(...[...STATIC_FILES, ...UPDATE_STATIC_FILES].map((f) => path.join(VIEWER_ROOT, f)), __filename, path.join(VIEWER_ROOT, '..', 'package-lock.json'));
+  files.push(
+    ...[...STATIC_FILES, ...UPDATE_STATIC_FILES].map((f) => path.join(VIEWER_ROOT, f)),
+    __filename,
+    path.join(VIEWER_ROOT, '..', 'package-lock.json'),
+  );
   return files.filter((f) => fs.existsSync(f)).sort();
 }
 
@@ -88,12 +92,25 @@ async function doBuild(force: boolean): Promise<BuildResult> {
     define: { 'process.env.NODE_ENV': '"production"' },
   };
   await Promise.all([
-    build({ ...common, entryPoints: [path.join(VIEWER_ROOT, 'src/main.ts')], outfile: path.join(VIEWER_DIST, 'app.js') }),
-    build({ ...common, entryPoints: [path.join(VIEWER_ROOT, 'src/layout.worker.ts')], outfile: path.join(VIEWER_DIST, 'layout-worker.js') }),
-    build({ ...common, entryPoints: [path.join(VIEWER_ROOT, 'src/update/main.ts')], outfile: path.join(VIEWER_DIST, 'update/update.js') }),
+    build({
+      ...common,
+      entryPoints: [path.join(VIEWER_ROOT, 'src/main.ts')],
+      outfile: path.join(VIEWER_DIST, 'app.js'),
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(VIEWER_ROOT, 'src/layout.worker.ts')],
+      outfile: path.join(VIEWER_DIST, 'layout-worker.js'),
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(VIEWER_ROOT, 'src/update/main.ts')],
+      outfile: path.join(VIEWER_DIST, 'update/update.js'),
+    }),
   ]);
   fs.mkdirSync(path.join(VIEWER_DIST, 'update'), { recursive: true });
-  for (const file of [...STATIC_FILES, ...UPDATE_STATIC_FILES]) fs.copyFileSync(path.join(VIEWER_ROOT, file), path.join(VIEWER_DIST, file));
+  for (const file of [...STATIC_FILES, ...UPDATE_STATIC_FILES])
+    fs.copyFileSync(path.join(VIEWER_ROOT, file), path.join(VIEWER_DIST, file));
   fs.writeFileSync(STAMP, print);
   return { built: true, files: sizes() };
 }
@@ -103,8 +120,12 @@ if (require.main === module) {
   buildViewer({ force })
     .then((result) => {
       const total = result.files.reduce((s, f) => s + f.gzip, 0);
-      const list = result.files.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(1)} kB (${(f.gzip / 1024).toFixed(1)} kB gzip)`).join(', ');
-      console.log(`Viewer ${result.built ? 'built' : 'up to date'}: ${list}; ${(total / 1024).toFixed(1)} kB gzip in all.`);
+      const list = result.files
+        .map((f) => `${f.name} ${(f.bytes / 1024).toFixed(1)} kB (${(f.gzip / 1024).toFixed(1)} kB gzip)`)
+        .join(', ');
+      console.log(
+        `Viewer ${result.built ? 'built' : 'up to date'}: ${list}; ${(total / 1024).toFixed(1)} kB gzip in all.`,
+      );
     })
     .catch((error) => {
       console.error('The viewer could not be built:', error instanceof Error ? error.message : error);

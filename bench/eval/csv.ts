@@ -40,5 +40,7 @@ export function parseCsv(text: string): string[][] {
 /** Rows of a CSV file as objects keyed by the header's column names. */
 export function readCsvObjects(path: string): Array<Record<string, string>> {
   const [header, ...rows] = parseCsv(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-  return rows.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  return rows
+    .filter((r) => r.length > 1 || r[0] !== '')
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }

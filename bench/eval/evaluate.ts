@@ -15,7 +15,12 @@ export interface GroupMetrics extends Metrics {
   perQueryPrecisionAt10: number[];
 }
 
-export function evaluateGroup(split: TemporalSplit, queries: readonly string[], method: Method, repetitions = 1): GroupMetrics {
+export function evaluateGroup(
+  split: TemporalSplit,
+  queries: readonly string[],
+  method: Method,
+  repetitions = 1,
+): GroupMetrics {
   const index = suggestionIndex(split.projection);
   const rows: Array<ReturnType<typeof listMetrics>> = [];
   const perQuery = new Array<number>(queries.length).fill(0);
@@ -33,7 +38,12 @@ export function evaluateGroup(split: TemporalSplit, queries: readonly string[], 
  * Paired bootstrap of the difference in mean precision@10 between two methods over the same query
  * actors (resampling actors, seeded): the 2.5 % and 97.5 % quantiles.
  */
-export function bootstrapDifference(a: readonly number[], b: readonly number[], samples = 2000, seed = 7): [number, number] {
+export function bootstrapDifference(
+  a: readonly number[],
+  b: readonly number[],
+  samples = 2000,
+  seed = 7,
+): [number, number] {
   const rand = random(seed);
   const n = a.length;
   const diffs: number[] = [];
@@ -59,7 +69,9 @@ export function evaluateLateNewcomers(
   methods: readonly Method[],
   repetitions: Record<string, number> = {},
 ): Record<string, GroupMetrics> {
-  const rows: Record<string, Array<ReturnType<typeof listMetrics>>> = Object.fromEntries(methods.map((m) => [m.name, []]));
+  const rows: Record<string, Array<ReturnType<typeof listMetrics>>> = Object.fromEntries(
+    methods.map((m) => [m.name, []]),
+  );
   const perQuery: Record<string, number[]> = Object.fromEntries(methods.map((m) => [m.name, []]));
   const projection = split.projection;
   for (const newcomer of newcomers) {
@@ -82,6 +94,9 @@ export function evaluateLateNewcomers(
     }
   }
   return Object.fromEntries(
-    methods.map((m) => [m.name, { ...average(rows[m.name]), queries: newcomers.length, perQueryPrecisionAt10: perQuery[m.name] }]),
+    methods.map((m) => [
+      m.name,
+      { ...average(rows[m.name]), queries: newcomers.length, perQueryPrecisionAt10: perQuery[m.name] },
+    ]),
   );
 }

@@ -36,7 +36,12 @@ export interface FeedbackEffect {
   interval95: [number, number];
 }
 
-export function feedbackEffect(network: EvalNetwork, split: SplitOptions, reviewedAt: string, model: ScoringModel): FeedbackEffect {
+export function feedbackEffect(
+  network: EvalNetwork,
+  split: SplitOptions,
+  reviewedAt: string,
+  model: ScoringModel,
+): FeedbackEffect {
   const earlier = temporalSplit(network, { ...split, cutoff: reviewedAt, end: split.cutoff });
   const later = temporalSplit(network, split);
   const before = suggestionIndex(earlier.projection);
@@ -64,8 +69,18 @@ export function feedbackEffect(network: EvalNetwork, split: SplitOptions, review
     const exclude = dismissedFor.get(q)!;
     dismissed += exclude.size;
     for (const b of exclude) if (targets.has(b)) dismissedThatFormedLater++;
-    rowsWithout.push(listMetrics(suggestContacts(after, q, { first: K, model }).map((s) => s.actorId), targets));
-    rowsWith.push(listMetrics(suggestContacts(after, q, { first: K, model, exclude }).map((s) => s.actorId), targets));
+    rowsWithout.push(
+      listMetrics(
+        suggestContacts(after, q, { first: K, model }).map((s) => s.actorId),
+        targets,
+      ),
+    );
+    rowsWith.push(
+      listMetrics(
+        suggestContacts(after, q, { first: K, model, exclude }).map((s) => s.actorId),
+        targets,
+      ),
+    );
   }
   const without = average(rowsWithout);
   const withFeedback = average(rowsWith);

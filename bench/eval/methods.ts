@@ -17,7 +17,11 @@ export interface Method {
 }
 
 export function modelMethod(name: string, label: string, model: ScoringModel): Method {
-  return { name, label, rank: (index, actorId, k) => suggestContacts(index, actorId, { first: k, model }).map((s) => s.actorId) };
+  return {
+    name,
+    label,
+    rank: (index, actorId, k) => suggestContacts(index, actorId, { first: k, model }).map((s) => s.actorId),
+  };
 }
 
 /**

@@ -24,7 +24,8 @@ export function listMetrics(list: readonly string[], targets: ReadonlySet<string
 }
 
 export function average(rows: Array<ReturnType<typeof listMetrics>>): Metrics {
-  const mean = (f: (r: ReturnType<typeof listMetrics>) => number) => (rows.length ? rows.reduce((s, r) => s + f(r), 0) / rows.length : 0);
+  const mean = (f: (r: ReturnType<typeof listMetrics>) => number) =>
+    rows.length ? rows.reduce((s, r) => s + f(r), 0) / rows.length : 0;
   return {
     queries: rows.length,
     precisionAt5: mean((r) => r.precisionAt5),

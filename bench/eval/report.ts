@@ -39,16 +39,25 @@ export function reproduces(value: number, reference: string): boolean {
 const f = (x: number) => x.toFixed(4);
 
 export function markdownTable(group: GroupResult, reference?: Record<string, string>): string {
-  const best = Math.max(...group.methods.filter((m) => !m.name.startsWith('combined')).map((m) => m.metrics.precisionAt10));
+  const best = Math.max(
+    ...group.methods.filter((m) => !m.name.startsWith('combined')).map((m) => m.metrics.precisionAt10),
+  );
   const lines = [
     `| method | P@5 | P@10 | R@10 | MRR${reference ? ' | reference P@10' : ''} |`,
     `| --- | ---: | ---: | ---: | ---:${reference ? ' | ---:' : ''} |`,
   ];
   for (const m of group.methods) {
     const ref = reference?.[m.name];
-    const refCell = reference ? ` | ${ref === undefined ? '' : `${ref} ${reproduces(m.metrics.precisionAt10, ref) ? '✓' : '✗'}`}` : '';
-    const vsBest = m.name.startsWith('combined') && best > 0 ? ` (${m.metrics.precisionAt10 >= best ? '+' : ''}${(((m.metrics.precisionAt10 - best) / best) * 100).toFixed(1)} % vs best baseline)` : '';
-    lines.push(`| ${m.label} | ${f(m.metrics.precisionAt5)} | ${f(m.metrics.precisionAt10)}${vsBest} | ${f(m.metrics.recallAt10)} | ${f(m.metrics.mrr)}${refCell} |`);
+    const refCell = reference
+      ? ` | ${ref === undefined ? '' : `${ref} ${reproduces(m.metrics.precisionAt10, ref) ? '✓' : '✗'}`}`
+      : '';
+    const vsBest =
+      m.name.startsWith('combined') && best > 0
+        ? ` (${m.metrics.precisionAt10 >= best ? '+' : ''}${(((m.metrics.precisionAt10 - best) / best) * 100).toFixed(1)} % vs best baseline)`
+        : '';
+    lines.push(
+      `| ${m.label} | ${f(m.metrics.precisionAt5)} | ${f(m.metrics.precisionAt10)}${vsBest} | ${f(m.metrics.recallAt10)} | ${f(m.metrics.mrr)}${refCell} |`,
+    );
   }
   if (group.combinedVsBest) {
     const { baseline, difference, interval95 } = group.combinedVsBest;

@@ -74,7 +74,9 @@ function snapshotOf(network: EvalNetwork, training: EvalCollaboration[], actors:
     actors: kept.map((a) => ({ id: a.id, kind: a.kind })),
     interests: kept.flatMap((a) => a.interests.map((topicId) => ({ actorId: a.id, topicId }))),
     collaborations: training.map((c) => ({ id: c.id, kind: c.kind, startDate: c.startDate, endDate: c.endDate })),
-    participations: training.flatMap((c) => c.actorIds.filter((a) => actors.has(a)).map((actorId) => ({ actorId, collaborationId: c.id }))),
+    participations: training.flatMap((c) =>
+      c.actorIds.filter((a) => actors.has(a)).map((actorId) => ({ actorId, collaborationId: c.id })),
+    ),
     about: training.flatMap((c) => c.topicIds.map((topicId) => ({ collaborationId: c.id, topicId }))),
   };
 }
@@ -127,7 +129,8 @@ export function lateNewcomers(split: TemporalSplit): LateNewcomer[] {
       if (c.startDate === date) c.topicIds.forEach((t) => interests.add(t));
       for (const b of c.actorIds) if (b !== id && inProjection.has(b)) targets.add(b);
     }
-    if (targets.size > 0) result.push({ id, kind: kinds.get(id) ?? 'ASSOCIATION', interests: [...interests].sort(), targets });
+    if (targets.size > 0)
+      result.push({ id, kind: kinds.get(id) ?? 'ASSOCIATION', interests: [...interests].sort(), targets });
   }
   return result;
 }

@@ -35,23 +35,38 @@ type ViewerWindow = {
 export const PAGE_INIT = 'globalThis.__name = (f) => f;';
 
 /** Waits for the first picture after a navigation (or a timeout) and reads what the page timed. */
-export async function firstPicture(page: Page, timeoutMs: number): Promise<Picture | { timedOut: true; afterMs: number; state: string }> {
+export async function firstPicture(
+  page: Page,
+  timeoutMs: number,
+): Promise<Picture | { timedOut: true; afterMs: number; state: string }> {
   const started = Date.now();
   try {
     await page.waitForFunction(
       () => {
         const state = document.body.dataset.state ?? '';
-        return ['large', 'empty', 'error'].includes(state) || (state === 'ready' && (window as unknown as ViewerWindow).quartiernetz.timings.firstPictureMs !== null);
+        return (
+          ['large', 'empty', 'error'].includes(state) ||
+          (state === 'ready' && (window as unknown as ViewerWindow).quartiernetz.timings.firstPictureMs !== null)
+        );
       },
       null,
       { timeout: timeoutMs, polling: 100 },
     );
   } catch {
-    return { timedOut: true, afterMs: Date.now() - started, state: await page.evaluate(() => document.body.dataset.state ?? '') };
+    return {
+      timedOut: true,
+      afterMs: Date.now() - started,
+      state: await page.evaluate(() => document.body.dataset.state ?? ''),
+    };
   }
   return page.evaluate(() => {
     const w = window as unknown as ViewerWindow;
-    return { ...w.quartiernetz.timings, state: document.body.dataset.state ?? '', actors: w.cy.nodes('[type="ACTOR"]').length, edges: w.cy.edges().length };
+    return {
+      ...w.quartiernetz.timings,
+      state: document.body.dataset.state ?? '',
+      actors: w.cy.nodes('[type="ACTOR"]').length,
+      edges: w.cy.edges().length,
+    };
   });
 }
 
@@ -68,10 +83,11 @@ export interface Frames {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function record(page: Page, gesture: () => Promise<void>): Promise<Frames> {
-  const viewport = () => page.evaluate(() => {
-    const cy = (window as unknown as ViewerWindow).cy;
-    return `${cy.zoom()}:${cy.pan().x}:${cy.pan().y}`;
-  });
+  const viewport = () =>
+    page.evaluate(() => {
+      const cy = (window as unknown as ViewerWindow).cy;
+      return `${cy.zoom()}:${cy.pan().x}:${cy.pan().y}`;
+    });
   const before = await viewport();
   await page.evaluate(() => {
     const w = window as unknown as ViewerWindow;
@@ -91,10 +107,22 @@ async function record(page: Page, gesture: () => Promise<void>): Promise<Frames>
     return w.__frames!;
   });
   const moved = (await viewport()) !== before;
-  const intervals = frames.slice(1).map((t, i) => t - frames[i]).slice(1).sort((a, b) => a - b);
-  const at = (p: number) => intervals[Math.min(intervals.length - 1, Math.max(0, Math.ceil(p * intervals.length) - 1))] ?? NaN;
+  const intervals = frames
+    .slice(1)
+    .map((t, i) => t - frames[i])
+    .slice(1)
+    .sort((a, b) => a - b);
+  const at = (p: number) =>
+    intervals[Math.min(intervals.length - 1, Math.max(0, Math.ceil(p * intervals.length) - 1))] ?? NaN;
   const median = at(0.5);
-  return { frames: intervals.length, medianMs: median, p95Ms: at(0.95), maxMs: intervals[intervals.length - 1] ?? NaN, fps: 1000 / median, moved };
+  return {
+    frames: intervals.length,
+    medianMs: median,
+    p95Ms: at(0.95),
+    maxMs: intervals[intervals.length - 1] ?? NaN,
+    fps: 1000 / median,
+    moved,
+  };
 }
 
 /** A point of the map with no node under it (a drag there pans; on a node it would move the node). */

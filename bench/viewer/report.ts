@@ -38,7 +38,10 @@ export interface ViewerBenchResult {
   notes: string[];
 }
 
-const n = (v: number | null | undefined, digits = 0) => (v === null || v === undefined || Number.isNaN(v) ? '–' : v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const n = (v: number | null | undefined, digits = 0) =>
+  v === null || v === undefined || Number.isNaN(v)
+    ? '–'
+    : v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const s = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
 const mark = (ok: boolean | null) => (ok === null ? '' : ok ? ' ✓' : ' ✗');
 const done = (t: Timed): t is Picture => !('timedOut' in t);
@@ -49,10 +52,14 @@ function picture(t: Timed, target?: number): string {
 }
 
 const parts = (t: Timed) =>
-  done(t) ? `API ${s(t.fetchMs)}, prepare ${s(t.prepareMs)}, layout ${s(t.layoutMs)}, draw ${s(t.renderMs)} + first frame ${s(t.frameMs)}` : '–';
+  done(t)
+    ? `API ${s(t.fetchMs)}, prepare ${s(t.prepareMs)}, layout ${s(t.layoutMs)}, draw ${s(t.renderMs)} + first frame ${s(t.frameMs)}`
+    : '–';
 
 const frames = (f: Frames | null, target?: number) =>
-  f ? `${n(f.fps, 0)} fps (median ${n(f.medianMs, 1)} ms, p95 ${n(f.p95Ms, 0)}, max ${n(f.maxMs, 0)} ms)${f.moved ? '' : ' (map did not move!)'}${target ? mark(f.fps >= target) : ''}` : '–';
+  f
+    ? `${n(f.fps, 0)} fps (median ${n(f.medianMs, 1)} ms, p95 ${n(f.p95Ms, 0)}, max ${n(f.maxMs, 0)} ms)${f.moved ? '' : ' (map did not move!)'}${target ? mark(f.fps >= target) : ''}`
+    : '–';
 
 export function table(r: ViewerBenchResult): string {
   const at5k = (size: SizeResult) => size.actors === 5000;
@@ -80,15 +87,22 @@ export function table(r: ViewerBenchResult): string {
     '',
     '| actors | first picture | of which |',
     '| --- | ---: | --- |',
-    ...r.sizes.map((size) => `| ${n(size.actors)} | ${picture(size.clusterMap)}${size.clusterMap.clusters ? ` (${size.clusterMap.clusters} clusters)` : ''} | ${parts(size.clusterMap).replace('API', 'API (clusters; and their ties up to 5,000 actors)')} |`),
+    ...r.sizes.map(
+      (size) =>
+        `| ${n(size.actors)} | ${picture(size.clusterMap)}${size.clusterMap.clusters ? ` (${size.clusterMap.clusters} clusters)` : ''} | ${parts(size.clusterMap).replace('API', 'API (clusters; and their ties up to 5,000 actors)')} |`,
+    ),
   );
   lines.push(
     '',
     `Targets (at 5,000 actors): first picture < 2 s, a new layout < 3 s, gestures ≥ 30 fps at the median; ✓/✗ mark them. Load average per size: ${r.sizes.map((x) => `${n(x.actors)}: ${x.loadAverage.map((l) => l.toFixed(1)).join(' → ')}`).join('; ')} (${r.machine.cpus} cores).`,
   );
   if (r.sizes.some((x) => x.source === 'beyond-api-limit')) {
-    lines.push('', '¹ The API answers at most 5,000 actors; beyond, the bench hands the page the answer the same code computes without that limit (the API\'s time not included).');
+    lines.push(
+      '',
+      "¹ The API answers at most 5,000 actors; beyond, the bench hands the page the answer the same code computes without that limit (the API's time not included).",
+    );
   }
-  for (const note of [...r.notes, ...r.sizes.flatMap((x) => x.notes.map((t) => `${n(x.actors)}: ${t}`))]) lines.push('', `- ${note}`);
+  for (const note of [...r.notes, ...r.sizes.flatMap((x) => x.notes.map((t) => `${n(x.actors)}: ${t}`))])
+    lines.push('', `- ${note}`);
   return lines.join('\n');
 }

@@ -20,7 +20,15 @@ import { dragGesture, firstPicture, heapMb, PAGE_INIT, pngExport, wheelGesture }
 import { table, type SizeResult, type Timed, type ViewerBenchResult } from './report';
 import { startBenchServer } from './server';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const POSITIONS_KEY = 'quartiernetz:positions:v1:actors'; // viewer/src/layout.ts, family "actors"
 
 const log = (message: string) => console.error(`[bench:viewer ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -28,7 +36,11 @@ const load = () => os.loadavg()[0];
 
 async function newContext(browser: Browser): Promise<BrowserContext> {
   // A fresh context each time: empty localStorage, so the first load lays the map out anew.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: false, locale: 'de-DE' });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 860 },
+    acceptDownloads: false,
+    locale: 'de-DE',
+  });
   await context.addInitScript(PAGE_INIT);
   return context;
 }
@@ -79,7 +91,8 @@ async function sizeRun(browser: Browser, actors: number, config: ViewerBenchConf
     const page = await clusterContext.newPage();
     await page.goto(`${server.base}/`);
     clusterMap = await firstPicture(page, config.timeoutMs);
-    if (!('timedOut' in clusterMap)) clusterMap.clusters = await page.evaluate(() => document.querySelectorAll('#cluster-items li').length);
+    if (!('timedOut' in clusterMap))
+      clusterMap.clusters = await page.evaluate(() => document.querySelectorAll('#cluster-items li').length);
   } finally {
     await clusterContext.close();
   }
@@ -87,10 +100,25 @@ async function sizeRun(browser: Browser, actors: number, config: ViewerBenchConf
   if (source === 'beyond-api-limit') {
     const body = server.networkBody();
     await context.route('**/graphql', (route) =>
-      route.request().postData()?.includes('query Network') ? route.fulfill({ contentType: 'application/json', body }) : route.continue(),
+      route.request().postData()?.includes('query Network')
+        ? route.fulfill({ contentType: 'application/json', body })
+        : route.continue(),
     );
   }
-  const result: SizeResult = { actors, ties: counts.ties, source, clusterMap, newLayout: { timedOut: true, afterMs: 0, state: '' }, keptPositions: { timedOut: true, afterMs: 0, state: '' }, drag: null, wheel: null, png: null, heap: null, loadAverage, notes };
+  const result: SizeResult = {
+    actors,
+    ties: counts.ties,
+    source,
+    clusterMap,
+    newLayout: { timedOut: true, afterMs: 0, state: '' },
+    keptPositions: { timedOut: true, afterMs: 0, state: '' },
+    drag: null,
+    wheel: null,
+    png: null,
+    heap: null,
+    loadAverage,
+    notes,
+  };
   try {
     const page = await context.newPage();
     page.on('pageerror', (error) => notes.push(`page error: ${error.message}`));
@@ -98,15 +126,22 @@ async function sizeRun(browser: Browser, actors: number, config: ViewerBenchConf
     await page.goto(`${server.base}/?all=1`);
     result.newLayout = await firstPicture(page, config.timeoutMs);
     if ('timedOut' in result.newLayout) {
-      notes.push(`the new layout did not finish within ${config.timeoutMs / 1000} s; kept positions are a disc of stand-in positions`);
-      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [POSITIONS_KEY, JSON.stringify(discPositions(data.actors.map((a) => a.id)))] as const);
+      notes.push(
+        `the new layout did not finish within ${config.timeoutMs / 1000} s; kept positions are a disc of stand-in positions`,
+      );
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+        POSITIONS_KEY,
+        JSON.stringify(discPositions(data.actors.map((a) => a.id))),
+      ] as const);
     }
     log(`${actors} actors: first picture with kept positions`);
     await page.reload();
     result.keptPositions = await firstPicture(page, config.timeoutMs);
     const kept: Timed = result.keptPositions;
     if ('timedOut' in kept || kept.state !== 'ready') {
-      notes.push(`no picture with kept positions (${'timedOut' in kept ? 'timed out' : kept.state}): gestures not measured`);
+      notes.push(
+        `no picture with kept positions (${'timedOut' in kept ? 'timed out' : kept.state}): gestures not measured`,
+      );
       return result;
     }
     await page.waitForTimeout(500);
@@ -128,7 +163,8 @@ async function sizeRun(browser: Browser, actors: number, config: ViewerBenchConf
 async function main(): Promise<void> {
   const config = readConfig();
   const started = Date.now();
-  if (!fs.existsSync(config.chromium)) throw new Error(`${config.chromium} is missing: apt-get install chromium (or set CHROMIUM_PATH)`);
+  if (!fs.existsSync(config.chromium))
+    throw new Error(`${config.chromium} is missing: apt-get install chromium (or set CHROMIUM_PATH)`);
   const built = await buildViewer();
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: config.chromium, args: ARGS, headless: true });
@@ -154,8 +190,8 @@ async function main(): Promise<void> {
       seed,
       sizes,
       notes: [
-        'Generated networks: seed/generate.ts, seed 42, 0.4 collaborations per actor of 2–40 participants: dense (a few hundred actors share each collaboration\'s ties).',
-        'Drawn one by one with `?all=1`; without it the page shows clusters above 400 actors. The map draws each actor\'s strongest ties (about 6,000 edges at most, or one per actor when there are more actors) and lays out a backbone of about two per actor (viewer/src/ties.ts).',
+        "Generated networks: seed/generate.ts, seed 42, 0.4 collaborations per actor of 2–40 participants: dense (a few hundred actors share each collaboration's ties).",
+        "Drawn one by one with `?all=1`; without it the page shows clusters above 400 actors. The map draws each actor's strongest ties (about 6,000 edges at most, or one per actor when there are more actors) and lays out a backbone of about two per actor (viewer/src/ties.ts).",
         'Headless Chromium draws with the canvas renderer in software here: frame times are a pessimistic stand-in for a laptop. Figures scale with the load average of this shared machine.',
       ],
     };

@@ -52,7 +52,14 @@ export async function startBenchServer(data: GraphData): Promise<BenchServer> {
         data: {
           network: {
             truncated: network.truncated,
-            nodes: network.nodes.map((n) => ({ id: n.id, type: n.type, entityId: n.entityId, label: names.get(n.entityId) ?? n.entityId, actorKind: n.actorKind, size: n.size })),
+            nodes: network.nodes.map((n) => ({
+              id: n.id,
+              type: n.type,
+              entityId: n.entityId,
+              label: names.get(n.entityId) ?? n.entityId,
+              actorKind: n.actorKind,
+              size: n.size,
+            })),
             edges: network.edges.map((e) => ({ type: e.type, source: e.source, target: e.target, weight: e.weight })),
           },
         },

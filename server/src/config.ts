@@ -92,7 +92,8 @@ function jwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {
     if (orphan) throw new Error(`${orphan} is set but JWT_SECRET is not: set JWT_SECRET to accept JWTs`);
     return null;
   }
-  if (secret.length < MIN_JWT_SECRET_LENGTH) throw new Error(`JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters long`);
+  if (secret.length < MIN_JWT_SECRET_LENGTH)
+    throw new Error(`JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters long`);
   return {
     secret,
     issuer: env.JWT_ISSUER || null,
@@ -108,7 +109,7 @@ function adminApiKey(value: string | undefined): string | null {
   if (secret.length < MIN_PROVIDED_SECRET_LENGTH || !/^[A-Za-z0-9_-]+$/.test(secret)) {
     throw new Error(
       `ADMIN_API_KEY must be "${API_KEY_PREFIX}" followed by at least ${MIN_PROVIDED_SECRET_LENGTH} random characters of A–Z, a–z, 0–9, "-" and "_" ` +
-        '(e.g. from `node -e "console.log(\'qn_\' + require(\'crypto\').randomBytes(32).toString(\'base64url\'))"`)',
+        "(e.g. from `node -e \"console.log('qn_' + require('crypto').randomBytes(32).toString('base64url'))\"`)",
     );
   }
   return value;
@@ -117,7 +118,8 @@ function adminApiKey(value: string | undefined): string | null {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -184,7 +186,15 @@ export interface LimitsConfig {
  * query of the test suites, measured) with headroom; see the README for the figures.
  */
 export const DEFAULT_LIMITS: LimitsConfig = {
-  query: { maxDepth: 8, maxCost: 300_000, maxAliases: 50, maxTokens: 5_000, maxDirectives: 20, maxResults: 100_000, maxMillis: 15_000 },
+  query: {
+    maxDepth: 8,
+    maxCost: 300_000,
+    maxAliases: 50,
+    maxTokens: 5_000,
+    maxDirectives: 20,
+    maxResults: 100_000,
+    maxMillis: 15_000,
+  },
   rateLimit: { max: 600, windowMs: 60_000 },
   trustProxy: false,
 };
@@ -210,7 +220,11 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
     if (n === 0) throw new Error(`${name} must be at least 1`);
     return n;
   };
-  const window = seconds(env.RATE_LIMIT_WINDOW_SECONDS, DEFAULT_LIMITS.rateLimit.windowMs / 1000, 'RATE_LIMIT_WINDOW_SECONDS');
+  const window = seconds(
+    env.RATE_LIMIT_WINDOW_SECONDS,
+    DEFAULT_LIMITS.rateLimit.windowMs / 1000,
+    'RATE_LIMIT_WINDOW_SECONDS',
+  );
   if (window <= 0) throw new Error('RATE_LIMIT_WINDOW_SECONDS must be more than 0');
   return {
     query: {

@@ -24,7 +24,9 @@ export async function startService(options: StartOptions = {}): Promise<void> {
 
   if (options.initialData && config.seedWhenEmpty && (await store.counts()).actors === 0) {
     const report = await store.mergeGraph(options.initialData.data);
-    console.log(`Loaded ${options.initialData.name}: ${report.actorsCreated} actors, ${report.collaborationsCreated} collaborations.`);
+    console.log(
+      `Loaded ${options.initialData.name}: ${report.actorsCreated} actors, ${report.collaborationsCreated} collaborations.`,
+    );
   }
 
   // Before the server listens: no request can come in between the check and the creation.
@@ -32,7 +34,9 @@ export async function startService(options: StartOptions = {}): Promise<void> {
 
   const started = Date.now();
   const service = await NetworkService.start(store, { insight: { waitMs: config.insightWaitSeconds * 1000 } });
-  console.log(`Projection built in ${Date.now() - started} ms: ${service.projection.actors.size} actors, ${service.projection.collaborations.size} collaborations.`);
+  console.log(
+    `Projection built in ${Date.now() - started} ms: ${service.projection.actors.size} actors, ${service.projection.collaborations.size} collaborations.`,
+  );
 
   // Writes of other processes (replicas, `npm run import`, the keys CLI) arrive through the feed.
   service.startFollowing(config.feed);
@@ -43,7 +47,11 @@ export async function startService(options: StartOptions = {}): Promise<void> {
         }, config.projectionRefreshSeconds * 1000).unref()
       : null;
 
-  const { httpServer, apollo, subscriptions } = await createApp(service, { ...config, storeLocation: config, watchHeap: true });
+  const { httpServer, apollo, subscriptions } = await createApp(service, {
+    ...config,
+    storeLocation: config,
+    watchHeap: true,
+  });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -72,11 +72,15 @@ test('a clean restart keeps every record and relationship', async () => {
     await second.ping();
     expect(await second.counts()).toEqual(countsBefore);
     expect(await second.loadSnapshot()).toEqual(snapshotBefore);
-    expect(await second.getActors(['a1'])).toEqual([{ ...actor, district: 'Nord', version: 2, updatedAt: updated.updatedAt }]);
+    expect(await second.getActors(['a1'])).toEqual([
+      { ...actor, district: 'Nord', version: 2, updatedAt: updated.updatedAt },
+    ]);
     expect(await second.getTopics([topic.id])).toEqual([topic]);
     expect(await second.getCollaborations(['c1'])).toEqual([collaboration]);
     expect(await second.interestsOfActors(['a1'])).toEqual([[{ actorId: 'a1', topicId: topic.id, weight: 0.5 }]]);
-    expect(await second.collaboratorsOfActors(['a1'])).toEqual([[{ actorId: 'a1', partnerId: 'a2', collaborationIds: ['c1'] }]]);
+    expect(await second.collaboratorsOfActors(['a1'])).toEqual([
+      [{ actorId: 'a1', partnerId: 'a2', collaborationIds: ['c1'] }],
+    ]);
     // The next write continues from the stored state.
     expect((await second.updateActor('a1', { name: 'Bürgerhaus' }, 2)).version).toBe(3);
   } finally {
@@ -92,76 +96,76 @@ test('a clean restart keeps every record and relationship', async () => {
   expect(inspect(filename)).toEqual({ integrity: 'ok', foreignKeyViolations: [], journalMode: 'wal' });
 });
 
-test(
-  'kill -9 of the real server during a burst of createActor requests loses no acknowledged write',
-  async () => {
-    const dataDir = join(tmpDir, 'data');
-    const env = { DATA_DIR: dataDir, RATE_LIMIT_MAX: '0' };
-    const server = await startServerProcess(env);
-    expect(server.output()).toContain(`embedded store in ${join(dataDir, EMBEDDED_DB_FILE)}`);
+test('kill -9 of the real server during a burst of createActor requests loses no acknowledged write', async () => {
+  const dataDir = join(tmpDir, 'data');
+  const env = { DATA_DIR: dataDir, RATE_LIMIT_MAX: '0' };
+  const server = await startServerProcess(env);
+  expect(server.output()).toContain(`embedded store in ${join(dataDir, EMBEDDED_DB_FILE)}`);
 
-    // Workers send createActor requests in parallel, each with the next number; a write counts as
-    // acknowledged once its HTTP answer says it was created.
-    const acknowledged: string[] = [];
-    let sent = 0;
-    let killed = false;
-    const createActor = `mutation($input: CreateActorInput!) { createActor(input: $input) { id name } }`;
-    const worker = async () => {
-      while (!killed) {
-        const n = sent++;
-        const id = `actor-${n}`;
-        try {
-          const response = await server.graphql(createActor, { input: { id, name: `Actor ${n}`, kind: 'PERSON' } });
-          const body = await response.json();
-          if (body.data?.createActor?.id === id) acknowledged.push(id);
-          else if (!killed) throw new Error(`unexpected answer ${response.status}: ${JSON.stringify(body)}`);
-        } catch (error) {
-          if (!killed) throw error; // the connection dies with the process: those were never acknowledged
-        }
-        if (!killed && acknowledged.length >= KILL_AFTER) {
-          killed = true;
-          server.child.kill('SIGKILL');
-        }
+  // Workers send createActor requests in parallel, each with the next number; a write counts as
+  // acknowledged once its HTTP answer says it was created.
+  const acknowledged: string[] = [];
+  let sent = 0;
+  let killed = false;
+  const createActor = `mutation($input: CreateActorInput!) { createActor(input: $input) { id name } }`;
+  const worker = async () => {
+    while (!killed) {
+      const n = sent++;
+      const id = `actor-${n}`;
+      try {
+        const response = await server.graphql(createActor, { input: { id, name: `Actor ${n}`, kind: 'PERSON' } });
+        const body = await response.json();
+        if (body.data?.createActor?.id === id) acknowledged.push(id);
+        else if (!killed) throw new Error(`unexpected answer ${response.status}: ${JSON.stringify(body)}`);
+      } catch (error) {
+        if (!killed) throw error; // the connection dies with the process: those were never acknowledged
       }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const exit = await server.exited;
-    expect(exit.signal).toBe('SIGKILL');
-    const inFlight = sent - acknowledged.length;
-    const filename = join(dataDir, EMBEDDED_DB_FILE);
-    // The server never closed the database: its write-ahead log is still there to be recovered.
-    expect(existsSync(`${filename}-wal`)).toBe(true);
-
-    const restarted = await startServerProcess(env);
-    let present: Set<string>;
-    try {
-      const ids: Array<{ id: string; name: string }> = [];
-      let after: string | null = null;
-      do {
-        const response = await restarted.graphql(
-          `query($after: String) { actors(first: 500, after: $after) { pageInfo { hasNextPage endCursor } nodes { id name } } }`,
-          { after },
-        );
-        const { data } = await response.json();
-        ids.push(...data.actors.nodes);
-        after = data.actors.pageInfo.hasNextPage ? data.actors.pageInfo.endCursor : null;
-      } while (after);
-      present = new Set(ids.map((a) => a.id));
-      ids.forEach((a) => expect(a.name).toBe(`Actor ${a.id.slice('actor-'.length)}`));
-      console.log(
-        `kill -9 over HTTP: ${acknowledged.length} writes acknowledged, ${acknowledged.filter((id) => present.has(id)).length} of them present ` +
-          `after restart; ${present.size} actors stored in all (${inFlight} requests in flight at the kill)`,
-      );
-      expect(acknowledged.filter((id) => !present.has(id))).toEqual([]);
-      // Only requests that were in flight may have been stored without their answer arriving.
-      expect(present.size).toBeLessThanOrEqual(acknowledged.length + inFlight);
-      // The restarted server takes writes again.
-      const next = await (await restarted.graphql(createActor, { input: { id: 'after-restart', name: 'Actor after-restart', kind: 'PERSON' } })).json();
-      expect(next.data.createActor.id).toBe('after-restart');
-    } finally {
-      await stopServerProcess(restarted);
+      if (!killed && acknowledged.length >= KILL_AFTER) {
+        killed = true;
+        server.child.kill('SIGKILL');
+      }
     }
-    expect(inspect(filename)).toEqual({ integrity: 'ok', foreignKeyViolations: [], journalMode: 'wal' });
-  },
-  120_000,
-);
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const exit = await server.exited;
+  expect(exit.signal).toBe('SIGKILL');
+  const inFlight = sent - acknowledged.length;
+  const filename = join(dataDir, EMBEDDED_DB_FILE);
+  // The server never closed the database: its write-ahead log is still there to be recovered.
+  expect(existsSync(`${filename}-wal`)).toBe(true);
+
+  const restarted = await startServerProcess(env);
+  let present: Set<string>;
+  try {
+    const ids: Array<{ id: string; name: string }> = [];
+    let after: string | null = null;
+    do {
+      const response = await restarted.graphql(
+        `query($after: String) { actors(first: 500, after: $after) { pageInfo { hasNextPage endCursor } nodes { id name } } }`,
+        { after },
+      );
+      const { data } = await response.json();
+      ids.push(...data.actors.nodes);
+      after = data.actors.pageInfo.hasNextPage ? data.actors.pageInfo.endCursor : null;
+    } while (after);
+    present = new Set(ids.map((a) => a.id));
+    ids.forEach((a) => expect(a.name).toBe(`Actor ${a.id.slice('actor-'.length)}`));
+    console.log(
+      `kill -9 over HTTP: ${acknowledged.length} writes acknowledged, ${acknowledged.filter((id) => present.has(id)).length} of them present ` +
+        `after restart; ${present.size} actors stored in all (${inFlight} requests in flight at the kill)`,
+    );
+    expect(acknowledged.filter((id) => !present.has(id))).toEqual([]);
+    // Only requests that were in flight may have been stored without their answer arriving.
+    expect(present.size).toBeLessThanOrEqual(acknowledged.length + inFlight);
+    // The restarted server takes writes again.
+    const next = await (
+      await restarted.graphql(createActor, {
+        input: { id: 'after-restart', name: 'Actor after-restart', kind: 'PERSON' },
+      })
+    ).json();
+    expect(next.data.createActor.id).toBe('after-restart');
+  } finally {
+    await stopServerProcess(restarted);
+  }
+  expect(inspect(filename)).toEqual({ integrity: 'ok', foreignKeyViolations: [], journalMode: 'wal' });
+}, 120_000);

@@ -36,7 +36,9 @@ import { replicasSuite } from './live/replicas.neo4j-suite';
 import { describeNeo4j, neo4jHarness } from './support/stores';
 
 describeNeo4j('neo4j store', (config) => describeNetworkStoreContract('neo4j', neo4jHarness(config)));
-describeNeo4j('neo4j store: mergeActors and history', (config) => describeHistoryAndMergeContract('neo4j', neo4jHarness(config)));
+describeNeo4j('neo4j store: mergeActors and history', (config) =>
+  describeHistoryAndMergeContract('neo4j', neo4jHarness(config)),
+);
 describeNeo4j('neo4j store: change feed', (config) => describeFeedContract('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j query plans', (config) => describePlanChecks(config));
 describeNeo4j('GraphQL queries on neo4j', (config) => describeQueries('neo4j', neo4jHarness(config)));
@@ -45,15 +47,23 @@ describeNeo4j('store calls per request on neo4j', (config) => describeRoundTrips
 describeNeo4j('GraphQL parity of the stores', (config) => paritySuite(config));
 describeNeo4j('GraphQL network insight on neo4j', (config) => describeInsight('neo4j', neo4jHarness(config)));
 describeNeo4j('network insight parity of the stores', (config) => insightParitySuite(config));
-describeNeo4j('GraphQL duplicates, merge, history and undo on neo4j', (config) => describeHistoryApi('neo4j', neo4jHarness(config)));
+describeNeo4j('GraphQL duplicates, merge, history and undo on neo4j', (config) =>
+  describeHistoryApi('neo4j', neo4jHarness(config)),
+);
 describeNeo4j('contact suggestions on neo4j', (config) => describeSuggestions('neo4j', neo4jHarness(config)));
 describeNeo4j('contact suggestion parity of the stores', (config) => suggestionParitySuite(config));
 describeNeo4j('neo4j store: suggestion feedback', (config) => describeFeedbackContract('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL suggestion feedback on neo4j', (config) => describeFeedback('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j store: API keys', (config) => describeApiKeyContract('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j store: update links', (config) => describeUpdateLinkContract('neo4j', neo4jHarness(config)));
-describeNeo4j('neo4j store: import, export reads and GDPR', (config) => describeTransferContract('neo4j', neo4jHarness(config)));
-describeNeo4j('GraphQL import, export and GDPR on neo4j', (config) => describeTransferApi('neo4j', neo4jHarness(config)));
+describeNeo4j('neo4j store: import, export reads and GDPR', (config) =>
+  describeTransferContract('neo4j', neo4jHarness(config)),
+);
+describeNeo4j('GraphQL import, export and GDPR on neo4j', (config) =>
+  describeTransferApi('neo4j', neo4jHarness(config)),
+);
 describeNeo4j('neo4j outage: dropped connections, recovery without restart', (config) => neo4jOutageSuite(config));
 describeNeo4j('GraphQL recording in one write on neo4j', (config) => describeRecording('neo4j', neo4jHarness(config)));
-describeNeo4j('two server replicas on one Neo4j follow each other through the change feed', (config) => replicasSuite(config));
+describeNeo4j('two server replicas on one Neo4j follow each other through the change feed', (config) =>
+  replicasSuite(config),
+);

@@ -40,7 +40,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError((error as Error).message, 'NETWORK');
   }
-  let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; retryAfterSeconds?: number } }> };
+  let body: {
+    data?: T;
+    errors?: Array<{ message: string; extensions?: { code?: string; retryAfterSeconds?: number } }>;
+  };
   try {
     body = await response.json();
   } catch {
@@ -49,7 +52,12 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (body.errors?.length) {
     const first = body.errors[0];
     if (first.extensions?.code === 'UNAUTHENTICATED') unauthenticated(apiKey() !== null);
-    throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', response.status, first.extensions?.retryAfterSeconds ?? null);
+    throw new ApiError(
+      first.message,
+      first.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
+      response.status,
+      first.extensions?.retryAfterSeconds ?? null,
+    );
   }
   if (!response.ok || !body.data) throw new ApiError(`HTTP ${response.status}`, 'HTTP', response.status);
   return body.data;
@@ -58,8 +66,27 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 // ---------------------------------------------------------------------------------------------
 // Shapes (the subset of the schema the page reads)
 
-export type ActorKind = 'ASSOCIATION' | 'AGENCY' | 'CITY_DEPARTMENT' | 'INSTITUTION' | 'INITIATIVE' | 'BUSINESS' | 'FUNDER' | 'GROUP' | 'PERSON';
-export const ACTOR_KINDS: ActorKind[] = ['ASSOCIATION', 'AGENCY', 'CITY_DEPARTMENT', 'INSTITUTION', 'INITIATIVE', 'BUSINESS', 'FUNDER', 'GROUP', 'PERSON'];
+export type ActorKind =
+  | 'ASSOCIATION'
+  | 'AGENCY'
+  | 'CITY_DEPARTMENT'
+  | 'INSTITUTION'
+  | 'INITIATIVE'
+  | 'BUSINESS'
+  | 'FUNDER'
+  | 'GROUP'
+  | 'PERSON';
+export const ACTOR_KINDS: ActorKind[] = [
+  'ASSOCIATION',
+  'AGENCY',
+  'CITY_DEPARTMENT',
+  'INSTITUTION',
+  'INITIATIVE',
+  'BUSINESS',
+  'FUNDER',
+  'GROUP',
+  'PERSON',
+];
 
 export interface NetworkFilter {
   topicIds?: string[];
@@ -130,7 +157,11 @@ export interface Suggestion {
   explanation: string;
   parts: Array<{ name: string; label: string; value: number; contribution: number }>;
   sharedTopics: Array<{ weight: number; topic: TopicRef }>;
-  mutualCollaborators: Array<{ actor: ActorRef; withActor: Array<{ id: string; title: string }>; withSuggested: Array<{ id: string; title: string }> }>;
+  mutualCollaborators: Array<{
+    actor: ActorRef;
+    withActor: Array<{ id: string; title: string }>;
+    withSuggested: Array<{ id: string; title: string }>;
+  }>;
 }
 
 const COLLAB = 'id title kind startDate endDate';
@@ -198,7 +229,11 @@ export async function fetchPath(fromActorId: string, toActorId: string): Promise
 }
 
 /** Answers null when the server has no `suggestContacts` (an older server). */
-export async function fetchSuggestions(actorId: string, first = 8, kinds: ActorKind[] | null = null): Promise<Suggestion[] | null> {
+export async function fetchSuggestions(
+  actorId: string,
+  first = 8,
+  kinds: ActorKind[] | null = null,
+): Promise<Suggestion[] | null> {
   try {
     const data = await gql<{ suggestContacts: Suggestion[] }>(
       `query Suggest($id: ID!, $first: Int, $kinds: [ActorKind!]) { suggestContacts(actorId: $id, first: $first, kinds: $kinds) {
@@ -210,7 +245,11 @@ export async function fetchSuggestions(actorId: string, first = 8, kinds: ActorK
     );
     return data.suggestContacts;
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'GRAPHQL_VALIDATION_FAILED' && /suggestContacts|ContactSuggestion|ScorePart|SharedTopic|MutualCollaborator/.test(error.message)) {
+    if (
+      error instanceof ApiError &&
+      error.code === 'GRAPHQL_VALIDATION_FAILED' &&
+      /suggestContacts|ContactSuggestion|ScorePart|SharedTopic|MutualCollaborator/.test(error.message)
+    ) {
       return null;
     }
     throw error;
@@ -278,15 +317,19 @@ export interface Clustering {
 
 /** Every cluster of at least two actors (the API lists at most 1000). */
 export async function fetchClusters(scope: ScopeFilter, computing?: Computing): Promise<Clustering> {
-  const data = await whenComputed(() => gql<{ clusters: Clustering }>(
-    `query Clusters($filter: ScopeFilterInput) { clusters(filter: $filter, minSize: 2, first: 1000) {
+  const data = await whenComputed(
+    () =>
+      gql<{ clusters: Clustering }>(
+        `query Clusters($filter: ScopeFilterInput) { clusters(filter: $filter, minSize: 2, first: 1000) {
       count unclusteredCount modularity computedAt
       clusters { id size internalTies externalTies
         dominantTopics { count topic { id name } }
         bridgingActors { externalTies otherClusters actor { id name kind } }
         actors { id name kind } } } }`,
-    { filter: scope },
-  ), computing);
+        { filter: scope },
+      ),
+    computing,
+  );
   return data.clusters;
 }
 
@@ -317,17 +360,26 @@ export interface Resilience {
 
 const REF = 'id name kind';
 
-export async function fetchResilience(removeActorIds: string[], scope: ScopeFilter, first = 10, computing?: Computing): Promise<Resilience> {
-  const data = await whenComputed(() => gql<{ resilience: Resilience }>(
-    `query HandOver($ids: [ID!]!, $filter: ScopeFilterInput, $first: Int!) {
+export async function fetchResilience(
+  removeActorIds: string[],
+  scope: ScopeFilter,
+  first = 10,
+  computing?: Computing,
+): Promise<Resilience> {
+  const data = await whenComputed(
+    () =>
+      gql<{ resilience: Resilience }>(
+        `query HandOver($ids: [ID!]!, $filter: ScopeFilterInput, $first: Int!) {
       resilience(removeActorIds: $ids, filter: $filter, first: $first) {
         actorCount approximate computedAt componentsBefore componentsAfter largestComponentBefore largestComponentAfter disconnectedCount isolatedCount
         removedActors { ${REF} } disconnectedActors { ${REF} } isolatedActors { ${REF} }
         newComponents { size actors { ${REF} } }
         brokers { rank rankBefore betweenness betweennessBefore actor { ${REF} } }
         dependents { dependence partnersLost partnersBefore actor { ${REF} } } } }`,
-    { ids: removeActorIds, filter: scope, first },
-  ), computing);
+        { ids: removeActorIds, filter: scope, first },
+      ),
+    computing,
+  );
   return data.resilience;
 }
 
@@ -335,9 +387,14 @@ export async function fetchResilience(removeActorIds: string[], scope: ScopeFilt
  * How many collaborations took place in each year from `firstYear` to `lastYear` — one request,
  * one aliased count per year (the API has no histogram).
  */
-export async function fetchYearCounts(firstYear: number, lastYear: number): Promise<Array<{ year: number; count: number }>> {
+export async function fetchYearCounts(
+  firstYear: number,
+  lastYear: number,
+): Promise<Array<{ year: number; count: number }>> {
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
-  const fields = years.map((y) => `y${y}: collaborations(filter: { from: "${y}-01-01", to: "${y}-12-31" }, first: 1) { totalCount }`);
+  const fields = years.map(
+    (y) => `y${y}: collaborations(filter: { from: "${y}-01-01", to: "${y}-12-31" }, first: 1) { totalCount }`,
+  );
   const data = await gql<Record<string, { totalCount: number }>>(`query Years { ${fields.join('\n')} }`);
   return years.map((year) => ({ year, count: data[`y${year}`].totalCount }));
 }

@@ -8,7 +8,18 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { ClusterInfo, Clustering, Network } from './api';
 
-export const CLUSTER_PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+export const CLUSTER_PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#76b7b2',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 
 export const clusterNodeId = (clusterId: string) => `cluster:${clusterId}`;
 
@@ -16,7 +27,8 @@ export const clusterNodeId = (clusterId: string) => `cluster:${clusterId}`;
 export const clusterDiameter = (size: number) => Math.round(34 + 9 * Math.sqrt(size));
 
 /** Edge width from the ties between two clusters, relative to the most (absolute counts grow with the network). */
-export const clusterEdgeWidth = (ties: number, most: number) => Math.round((1 + 13 * Math.sqrt(ties / Math.max(most, 1))) * 10) / 10;
+export const clusterEdgeWidth = (ties: number, most: number) =>
+  Math.round((1 + 13 * Math.sqrt(ties / Math.max(most, 1))) * 10) / 10;
 
 /**
  * The topics that name a cluster: its dominant topics, but a topic every cluster shares (a
@@ -68,7 +80,11 @@ export function clusterTies(clusters: ClusterInfo[], network: Network): ClusterT
 }
 
 /** Cytoscape elements of the cluster map; `ties` null when the ties between clusters are unknown. */
-export function clusterElements(clustering: Clustering, ties: ClusterTie[] | null, members: (n: number) => string): ElementDefinition[] {
+export function clusterElements(
+  clustering: Clustering,
+  ties: ClusterTie[] | null,
+  members: (n: number) => string,
+): ElementDefinition[] {
   const nodes: ElementDefinition[] = clustering.clusters.map((c, i) => {
     const name = clusterName(c, clustering.clusters);
     const lines = clusterTopics(c, clustering.clusters);

@@ -2,7 +2,11 @@
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 type Child = Node | string | number | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Array<Child | Child[]>): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Array<Child | Child[]>
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
@@ -37,7 +41,14 @@ export function shapeIcon(shape: string, colour: string, size = 16): SVGSVGEleme
     return p;
   };
   const regular = (n: number, rotate = -Math.PI / 2, r = 0.95) =>
-    Array.from({ length: n }, (_, i) => [r * Math.cos(rotate + (2 * Math.PI * i) / n), r * Math.sin(rotate + (2 * Math.PI * i) / n)] as [number, number]);
+    Array.from(
+      { length: n },
+      (_, i) =>
+        [r * Math.cos(rotate + (2 * Math.PI * i) / n), r * Math.sin(rotate + (2 * Math.PI * i) / n)] as [
+          number,
+          number,
+        ],
+    );
   let el: SVGElement;
   switch (shape) {
     case 'ellipse': {
@@ -71,14 +82,22 @@ export function shapeIcon(shape: string, colour: string, size = 16): SVGSVGEleme
       el = polygon(regular(8, Math.PI / 8));
       break;
     case 'star':
-      el = polygon(Array.from({ length: 10 }, (_, i) => {
-        const r = i % 2 === 0 ? 1 : 0.42;
-        const a = -Math.PI / 2 + (Math.PI * i) / 5;
-        return [r * Math.cos(a), r * Math.sin(a)] as [number, number];
-      }));
+      el = polygon(
+        Array.from({ length: 10 }, (_, i) => {
+          const r = i % 2 === 0 ? 1 : 0.42;
+          const a = -Math.PI / 2 + (Math.PI * i) / 5;
+          return [r * Math.cos(a), r * Math.sin(a)] as [number, number];
+        }),
+      );
       break;
     default:
-      el = polygon([[-0.9, -0.6], [0.4, -0.6], [0.95, 0], [0.4, 0.6], [-0.9, 0.6]]);
+      el = polygon([
+        [-0.9, -0.6],
+        [0.4, -0.6],
+        [0.95, 0],
+        [0.4, 0.6],
+        [-0.9, 0.6],
+      ]);
   }
   el.setAttribute('fill', colour);
   svg.append(el);

@@ -20,7 +20,14 @@ const stamp = () => new Date().toISOString().slice(0, 10);
 export async function exportPng(cy: Core): Promise<Blob> {
   const box = cy.elements(':visible').boundingBox();
   const scale = Math.max(0.25, Math.min(2, PNG_MAX_SIDE / Math.max(box.w, box.h, 1)));
-  const blob = await cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale, maxWidth: PNG_MAX_SIDE, maxHeight: PNG_MAX_SIDE });
+  const blob = await cy.png({
+    output: 'blob-promise',
+    full: true,
+    bg: '#ffffff',
+    scale,
+    maxWidth: PNG_MAX_SIDE,
+    maxHeight: PNG_MAX_SIDE,
+  });
   download(blob, `quartiernetz-${stamp()}.png`);
   return blob;
 }
@@ -38,7 +45,13 @@ export function visibleData(cy: Core, view: unknown): unknown {
   const edges = cy
     .edges(':visible')
     .filter((e) => !e.hasClass('suggested'))
-    .map((e) => ({ id: e.id(), type: e.data('type'), source: e.data('source'), target: e.data('target'), weight: e.data('weight') }));
+    .map((e) => ({
+      id: e.id(),
+      type: e.data('type'),
+      source: e.data('source'),
+      target: e.data('target'),
+      weight: e.data('weight'),
+    }));
   return { exportedAt: new Date().toISOString(), view, nodes, edges };
 }
 

@@ -23,7 +23,10 @@ export class Filters {
   constructor(private readonly onChange: (state: FilterState) => void) {
     // Text fields for dates: Chromium shows a date input in the browser's locale (mm/dd/yyyy on a
     // German page); these read 31.12.2023 (and 2023-12-31) and show the page's language.
-    for (const [id, key] of [['filter-from', 'from'], ['filter-to', 'to']] as const) {
+    for (const [id, key] of [
+      ['filter-from', 'from'],
+      ['filter-to', 'to'],
+    ] as const) {
       const input = byId<HTMLInputElement>(id);
       input.addEventListener('change', () => {
         const iso = parseDay(input.value);
@@ -33,7 +36,9 @@ export class Filters {
         this.set({ [key]: iso });
       });
     }
-    byId<HTMLInputElement>('filter-topic-view').addEventListener('change', (ev) => this.set({ topicView: (ev.target as HTMLInputElement).checked }, 0));
+    byId<HTMLInputElement>('filter-topic-view').addEventListener('change', (ev) =>
+      this.set({ topicView: (ev.target as HTMLInputElement).checked }, 0),
+    );
     byId('filter-reset').addEventListener('click', () => {
       this.state = emptyFilters();
       this.render();
@@ -82,13 +87,18 @@ export class Filters {
     const topicList = byId('filter-topics');
     topicList.replaceChildren(
       ...this.topics.map((topic) =>
-        h('label', { class: 'check' },
+        h(
+          'label',
+          { class: 'check' },
           h('input', {
             type: 'checkbox',
             value: topic.id,
             'data-topic': topic.id,
             checked: this.state.topicIds.includes(topic.id),
-            onchange: (ev: Event) => this.set({ topicIds: this.toggle(this.state.topicIds, topic.id, (ev.target as HTMLInputElement).checked) }),
+            onchange: (ev: Event) =>
+              this.set({
+                topicIds: this.toggle(this.state.topicIds, topic.id, (ev.target as HTMLInputElement).checked),
+              }),
           }),
           h('span', {}, topic.name),
           h('span', { class: 'count' }, topic.actorCount),
@@ -98,20 +108,28 @@ export class Filters {
     const kindList = byId('filter-kinds');
     kindList.replaceChildren(
       ...ACTOR_KINDS.map((kind) =>
-        h('label', { class: 'check' },
+        h(
+          'label',
+          { class: 'check' },
           h('input', {
             type: 'checkbox',
             value: kind,
             'data-kind': kind,
             checked: this.state.actorKinds.includes(kind),
-            onchange: (ev: Event) => this.set({ actorKinds: this.toggle(this.state.actorKinds, kind, (ev.target as HTMLInputElement).checked) }),
+            onchange: (ev: Event) =>
+              this.set({
+                actorKinds: this.toggle(this.state.actorKinds, kind, (ev.target as HTMLInputElement).checked),
+              }),
           }),
           shapeIcon(KIND_STYLE[kind].shape, KIND_STYLE[kind].colour, 13),
           h('span', {}, label(kind)),
         ),
       ),
     );
-    for (const [id, iso] of [['filter-from', this.state.from], ['filter-to', this.state.to]] as const) {
+    for (const [id, iso] of [
+      ['filter-from', this.state.from],
+      ['filter-to', this.state.to],
+    ] as const) {
       const input = byId<HTMLInputElement>(id);
       input.value = formatDate(iso);
       input.removeAttribute('aria-invalid');
@@ -144,7 +162,8 @@ export class Filters {
 
   private renderSummary(): void {
     const n = this.state.topicIds.length;
-    byId('filter-topics-summary').textContent = n === 0 ? t('filters.topicsAll') : n === 1 ? t('filters.topicsOne') : t('filters.topicsSome', { n });
+    byId('filter-topics-summary').textContent =
+      n === 0 ? t('filters.topicsAll') : n === 1 ? t('filters.topicsOne') : t('filters.topicsSome', { n });
   }
 }
 

@@ -57,7 +57,14 @@ export function toElements(network: Network): ElementDefinition[] {
     .filter((e) => ids.has(e.source) && ids.has(e.target))
     .map((e) => ({
       group: 'edges',
-      data: { id: `${e.type}:${e.source}|${e.target}`, source: e.source, target: e.target, type: e.type, weight: e.weight, w: e.type === 'COLLABORATES_WITH' ? edgeWidth(e.weight) : 1.2 },
+      data: {
+        id: `${e.type}:${e.source}|${e.target}`,
+        source: e.source,
+        target: e.target,
+        type: e.type,
+        weight: e.weight,
+        w: e.type === 'COLLABORATES_WITH' ? edgeWidth(e.weight) : 1.2,
+      },
     }));
   return [...nodes, ...edges];
 }
@@ -93,7 +100,18 @@ export function stylesheet(large: boolean, huge = false): StylesheetJson {
     },
     { selector: 'node[type="TOPIC"]', style: { 'font-style': 'italic', color: '#0b6e79', 'font-size': 11 } },
     // The full name of the node under the mouse, of the selected one and of one focused in a list.
-    { selector: 'node[type!="CLUSTER"].hovered, node[type!="CLUSTER"]:selected', style: { 'text-wrap': 'wrap', 'text-max-width': '240px', 'min-zoomed-font-size': 0, 'z-index': 40, 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'text-background-padding': '2px' } },
+    {
+      selector: 'node[type!="CLUSTER"].hovered, node[type!="CLUSTER"]:selected',
+      style: {
+        'text-wrap': 'wrap',
+        'text-max-width': '240px',
+        'min-zoomed-font-size': 0,
+        'z-index': 40,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+      },
+    },
     {
       selector: 'node[type="CLUSTER"]',
       style: {
@@ -120,12 +138,18 @@ export function stylesheet(large: boolean, huge = false): StylesheetJson {
       },
     },
     { selector: 'edge[type="INTERESTED_IN"]', style: { 'line-color': '#9edae5', opacity: 0.9 } },
-    { selector: 'edge[type="CLUSTER_TIES"]', style: { 'line-color': CLUSTER_TIE_COLOUR, opacity: 0.45, 'curve-style': 'straight' } },
+    {
+      selector: 'edge[type="CLUSTER_TIES"]',
+      style: { 'line-color': CLUSTER_TIE_COLOUR, opacity: 0.45, 'curve-style': 'straight' },
+    },
     { selector: 'node:selected, node.centre', style: { 'border-width': 4, 'border-color': '#111111', 'z-index': 20 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.15 } },
     { selector: 'node.ego', style: { 'border-color': '#111111', 'border-width': 2.5 } },
     { selector: 'edge.ego', style: { 'line-color': '#56606b', opacity: 1 } },
-    { selector: 'node.path', style: { 'border-color': PATH_COLOUR, 'border-width': 4, 'z-index': 30, opacity: 1, 'text-opacity': 1 } },
+    {
+      selector: 'node.path',
+      style: { 'border-color': PATH_COLOUR, 'border-width': 4, 'z-index': 30, opacity: 1, 'text-opacity': 1 },
+    },
     { selector: 'edge.path', style: { 'line-color': PATH_COLOUR, width: 5, opacity: 1, 'z-index': 30 } },
     {
       selector: 'edge.suggested',
@@ -139,12 +163,43 @@ export function stylesheet(large: boolean, huge = false): StylesheetJson {
         'z-index': 40,
       },
     },
-    { selector: 'node.suggested', style: { 'border-color': SUGGEST_COLOUR, 'border-width': 4, 'border-style': 'dashed', opacity: 1, 'text-opacity': 1 } },
+    {
+      selector: 'node.suggested',
+      style: {
+        'border-color': SUGGEST_COLOUR,
+        'border-width': 4,
+        'border-style': 'dashed',
+        opacity: 1,
+        'text-opacity': 1,
+      },
+    },
     { selector: 'node.match', style: { 'overlay-color': '#ffd43b', 'overlay-opacity': 0.45, 'overlay-padding': 6 } },
-    { selector: 'node.removed', style: { 'background-color': '#dee2e6', 'border-color': REMOVED_COLOUR, 'border-width': 3, 'border-style': 'dashed', opacity: 0.55, color: REMOVED_COLOUR } },
+    {
+      selector: 'node.removed',
+      style: {
+        'background-color': '#dee2e6',
+        'border-color': REMOVED_COLOUR,
+        'border-width': 3,
+        'border-style': 'dashed',
+        opacity: 0.55,
+        color: REMOVED_COLOUR,
+      },
+    },
     { selector: 'edge.removed', style: { opacity: 0.06 } },
-    { selector: 'node.dropped', style: { 'border-color': DROPPED_COLOUR, 'border-width': 5, 'z-index': 25, color: DROPPED_COLOUR } },
-    { selector: 'node.broker', style: { 'border-color': BROKER_COLOUR, 'border-width': 5, 'z-index': 26, label: 'data(brokerLabel)', 'font-weight': 600 } },
+    {
+      selector: 'node.dropped',
+      style: { 'border-color': DROPPED_COLOUR, 'border-width': 5, 'z-index': 25, color: DROPPED_COLOUR },
+    },
+    {
+      selector: 'node.broker',
+      style: {
+        'border-color': BROKER_COLOUR,
+        'border-width': 5,
+        'z-index': 26,
+        label: 'data(brokerLabel)',
+        'font-weight': 600,
+      },
+    },
     { selector: '.hidden', style: { display: 'none' } },
   ];
 }

@@ -38,10 +38,14 @@ export class Handover {
 
   constructor(private readonly host: HandoverHost) {
     byId('handover-close').addEventListener('click', () => this.close());
-    this.picker = new ActorPicker(h('input', { type: 'search', id: 'handover-input', autocomplete: 'off' }), (actor) => {
-      this.picker.input.value = '';
-      void this.add(actor);
-    }, host.describe);
+    this.picker = new ActorPicker(
+      h('input', { type: 'search', id: 'handover-input', autocomplete: 'off' }),
+      (actor) => {
+        this.picker.input.value = '';
+        void this.add(actor);
+      },
+      host.describe,
+    );
   }
 
   get isOpen(): boolean {
@@ -120,7 +124,12 @@ export class Handover {
     this.host.map.highlightHandover({
       removed: this.removedIds,
       dropped: [...new Set([...r.disconnectedActors, ...r.isolatedActors].map((a) => a.id))],
-      brokers: r.brokers.map((b) => ({ actorId: b.actor.id, rank: b.rank, rankBefore: b.rankBefore, name: b.actor.name })),
+      brokers: r.brokers.map((b) => ({
+        actorId: b.actor.id,
+        rank: b.rank,
+        rankBefore: b.rankBefore,
+        name: b.actor.name,
+      })),
     });
   }
 
@@ -133,13 +142,34 @@ export class Handover {
     input.setAttribute('aria-label', t('handover.add'));
     this.body.replaceChildren(
       h('p', { class: 'hint' }, t('handover.intro')),
-      h('section', { class: 'removed' },
+      h(
+        'section',
+        { class: 'removed' },
         h('h3', {}, t('handover.removed')),
         this.removed.length
-          ? h('ul', { class: 'chips', id: 'handover-removed' }, ...this.removed.map((a) =>
-              h('li', { class: 'chip static removed', 'data-actor': a.id },
-                h('span', {}, a.name),
-                h('button', { type: 'button', class: 'chip-x', id: `handover-x-${a.id}`, title: t('handover.putBack', { name: a.name }), 'aria-label': t('handover.putBack', { name: a.name }), onclick: () => void this.remove(a.id) }, '×'))))
+          ? h(
+              'ul',
+              { class: 'chips', id: 'handover-removed' },
+              ...this.removed.map((a) =>
+                h(
+                  'li',
+                  { class: 'chip static removed', 'data-actor': a.id },
+                  h('span', {}, a.name),
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'chip-x',
+                      id: `handover-x-${a.id}`,
+                      title: t('handover.putBack', { name: a.name }),
+                      'aria-label': t('handover.putBack', { name: a.name }),
+                      onclick: () => void this.remove(a.id),
+                    },
+                    '×',
+                  ),
+                ),
+              ),
+            )
           : h('p', { class: 'hint' }, t('handover.none')),
         h('div', { class: 'picker' }, input, this.picker.list),
         h('p', { class: 'hint' }, t('handover.mapHint')),
@@ -153,49 +183,114 @@ export class Handover {
     const r = this.result;
     if (!r) return [];
     if (r.state === 'loading') return [h('p', { class: 'loading', role: 'status' }, t('panel.loading'))];
-    if (r.state === 'computing') return [h('p', { class: 'loading', role: 'status', id: 'handover-computing' }, t('handover.computing', { s: r.seconds }))];
+    if (r.state === 'computing')
+      return [
+        h(
+          'p',
+          { class: 'loading', role: 'status', id: 'handover-computing' },
+          t('handover.computing', { s: r.seconds }),
+        ),
+      ];
     if (r.state === 'error') return [h('p', { class: 'error', role: 'alert' }, r.message)];
     const v = r.value;
     const isolated = new Set(v.isolatedActors.map((a) => a.id));
-    const dropped = [...v.disconnectedActors, ...v.isolatedActors.filter((a) => !v.disconnectedActors.some((d) => d.id === a.id))];
+    const dropped = [
+      ...v.disconnectedActors,
+      ...v.isolatedActors.filter((a) => !v.disconnectedActors.some((d) => d.id === a.id)),
+    ];
     return [
-      h('section', { class: 'dropped', id: 'handover-dropped', 'data-count': dropped.length },
+      h(
+        'section',
+        { class: 'dropped', id: 'handover-dropped', 'data-count': dropped.length },
         h('h3', {}, t('handover.dropped')),
-        h('p', { id: 'handover-summary' }, summarise(v, dropped.length, dropped.filter((a) => isolated.has(a.id)).length)),
+        h(
+          'p',
+          { id: 'handover-summary' },
+          summarise(v, dropped.length, dropped.filter((a) => isolated.has(a.id)).length),
+        ),
         dropped.length
-          ? h('ul', { class: 'list' }, ...dropped.map((a) =>
-              h('li', { 'data-actor': a.id }, this.actorButton(a), isolated.has(a.id) ? h('span', { class: 'meta' }, t('handover.isolated')) : null)))
+          ? h(
+              'ul',
+              { class: 'list' },
+              ...dropped.map((a) =>
+                h(
+                  'li',
+                  { 'data-actor': a.id },
+                  this.actorButton(a),
+                  isolated.has(a.id) ? h('span', { class: 'meta' }, t('handover.isolated')) : null,
+                ),
+              ),
+            )
           : null,
       ),
-      h('section', { class: 'brokers' },
+      h(
+        'section',
+        { class: 'brokers' },
         h('h3', {}, t('handover.brokers')),
         h('p', { class: 'hint' }, t('handover.brokersHint')),
-        h('ol', { class: 'list ranked', id: 'handover-brokers' }, ...v.brokers.map((b) =>
-          h('li', { 'data-actor': b.actor.id, 'data-rank': b.rank, 'data-rank-before': b.rankBefore },
-            this.actorButton(b.actor),
-            h('span', { class: 'meta' },
-              `${b.rank === b.rankBefore ? tn('handover.rankSame', b.rank) : tn('handover.rank', b.rank, { before: b.rankBefore })}: ${tn('handover.onPaths', 1, { p: percent(b.betweenness), q: percent(b.betweennessBefore) })}`),
-          ))),
+        h(
+          'ol',
+          { class: 'list ranked', id: 'handover-brokers' },
+          ...v.brokers.map((b) =>
+            h(
+              'li',
+              { 'data-actor': b.actor.id, 'data-rank': b.rank, 'data-rank-before': b.rankBefore },
+              this.actorButton(b.actor),
+              h(
+                'span',
+                { class: 'meta' },
+                `${b.rank === b.rankBefore ? tn('handover.rankSame', b.rank) : tn('handover.rank', b.rank, { before: b.rankBefore })}: ${tn('handover.onPaths', 1, { p: percent(b.betweenness), q: percent(b.betweennessBefore) })}`,
+              ),
+            ),
+          ),
+        ),
       ),
       v.dependents.length
-        ? h('section', { class: 'dependents' },
+        ? h(
+            'section',
+            { class: 'dependents' },
             h('h3', {}, t('handover.dependents')),
-            h('ul', { class: 'list', id: 'handover-dependents' }, ...v.dependents.map((d) =>
-              h('li', { 'data-actor': d.actor.id },
-                this.actorButton(d.actor),
-                h('span', { class: 'meta' }, d.partnersLost >= d.partnersBefore
-                  ? tn('handover.lostAll', d.partnersBefore)
-                  : tn('handover.lostSome', d.partnersBefore, { lost: d.partnersLost, p: percent(d.dependence) })))))
+            h(
+              'ul',
+              { class: 'list', id: 'handover-dependents' },
+              ...v.dependents.map((d) =>
+                h(
+                  'li',
+                  { 'data-actor': d.actor.id },
+                  this.actorButton(d.actor),
+                  h(
+                    'span',
+                    { class: 'meta' },
+                    d.partnersLost >= d.partnersBefore
+                      ? tn('handover.lostAll', d.partnersBefore)
+                      : tn('handover.lostSome', d.partnersBefore, { lost: d.partnersLost, p: percent(d.dependence) }),
+                  ),
+                ),
+              ),
+            ),
           )
         : h('span', {}),
-      h('p', { class: 'meta' }, [t('handover.computed', { at: new Date(v.computedAt).toLocaleString() }), v.approximate ? t('handover.approximate') : ''].filter(Boolean).join(' · ')),
+      h(
+        'p',
+        { class: 'meta' },
+        [
+          t('handover.computed', { at: new Date(v.computedAt).toLocaleString() }),
+          v.approximate ? t('handover.approximate') : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      ),
     ];
   }
 
   private actorButton(actor: ActorRef): HTMLButtonElement {
     const kind = KIND_STYLE[actor.kind];
-    return h('button', { type: 'button', class: 'actor-link', 'data-actor': actor.id, onclick: () => this.host.map.focus(actor.id) },
-      kind ? shapeIcon(kind.shape, kind.colour, 12) : null, h('span', {}, actor.name));
+    return h(
+      'button',
+      { type: 'button', class: 'actor-link', 'data-actor': actor.id, onclick: () => this.host.map.focus(actor.id) },
+      kind ? shapeIcon(kind.shape, kind.colour, 12) : null,
+      h('span', {}, actor.name),
+    );
   }
 }
 
@@ -224,7 +319,10 @@ export function summarise(v: Resilience, dropped: number, alone: number): string
     if (alone > 0) sentences.push(tn('handover.ofThemAlone', alone));
   }
   const groups = v.newComponents.filter((c) => c.size >= 2).map((c) => c.size);
-  if (groups.length) sentences.push(tn('handover.groups', groups.length, { sizes: listOf(groups.map((size) => formatNumber(size, 0))) }));
+  if (groups.length)
+    sentences.push(
+      tn('handover.groups', groups.length, { sizes: listOf(groups.map((size) => formatNumber(size, 0))) }),
+    );
   if (apart > 0) sentences.push(tn('handover.apart', apart));
   return sentences.join(' ');
 }

@@ -40,7 +40,8 @@ const de = {
   'status.empty': 'Keine Akteure für diese Auswahl. Bitte Filter ändern.',
   'status.summary': '{actors}, {edges}',
   'status.summaryTopics': '{actors}, {topics}',
-  'status.summaryStrongest': '{actors}; gezeigt: die stärksten {edges} von {ties} Verbindungen (die stärksten je Akteur)',
+  'status.summaryStrongest':
+    '{actors}; gezeigt: die stärksten {edges} von {ties} Verbindungen (die stärksten je Akteur)',
   'status.large':
     'Das Netzwerk hat {n} Akteure – zu viele für eine lesbare Karte. Bitte Themen, Art oder Zeitraum filtern oder einen Akteur suchen, um sein Ego-Netzwerk zu öffnen.',
   'status.largeMore': 'mehr als {n}',
@@ -51,7 +52,8 @@ const de = {
   'error.retry': 'Erneut versuchen',
   'error.unauthenticated': 'Für diese Karte ist ein Zugangsschlüssel nötig.',
   'key.title': 'Zugangsschlüssel',
-  'key.missing': 'Diese Karte ist nur mit einem Zugangsschlüssel (API-Key) zu sehen. Sie erhalten ihn von der Person, die Quartiernetz betreut.',
+  'key.missing':
+    'Diese Karte ist nur mit einem Zugangsschlüssel (API-Key) zu sehen. Sie erhalten ihn von der Person, die Quartiernetz betreut.',
   'key.refused': 'Der Zugangsschlüssel wurde abgelehnt (unbekannt oder zurückgezogen). Bitte einen gültigen eingeben.',
   'key.label': 'Schlüssel',
   'key.submit': 'Öffnen',
@@ -85,17 +87,22 @@ const de = {
   'panel.mutual': 'Gemeinsame Partner',
   'panel.show': 'Zeigen',
   'panel.open': '{name} öffnen',
-  'view.clustersHint': 'Das Netzwerk hat {n} Akteure – zu viele, um sie einzeln zu zeigen. Zu sehen sind {clusters} aus Akteuren, die eng zusammenarbeiten; ein Klick auf eine Gruppe zeigt ihre Mitglieder.',
-  'view.tiesUnknown': 'Verbindungen zwischen den Gruppen werden gezeigt, wenn die Auswahl höchstens {n} Akteure umfasst.',
+  'view.clustersHint':
+    'Das Netzwerk hat {n} Akteure – zu viele, um sie einzeln zu zeigen. Zu sehen sind {clusters} aus Akteuren, die eng zusammenarbeiten; ein Klick auf eine Gruppe zeigt ihre Mitglieder.',
+  'view.tiesUnknown':
+    'Verbindungen zwischen den Gruppen werden gezeigt, wenn die Auswahl höchstens {n} Akteure umfasst.',
   'view.clusterOf': 'Gruppe „{label}“ – {n}',
   'view.allClusters': 'Alle Gruppen',
   'cluster.members': '{n}',
   'clusters.title': 'Gruppen',
   'clusters.open': 'Gruppe „{label}“ öffnen ({n})',
   'status.summaryClusters': '{actors} in {clusters}',
-  'status.largeEgo': 'Dieses Ego-Netzwerk hat {n} Akteure – zu viele für eine lesbare Karte. Bitte Tiefe 1 wählen oder nach Thema, Art oder Zeitraum filtern.',
-  'status.clusterLarge': 'Die Gruppe „{label}“ hat {n} Akteure – zu viele für eine lesbare Karte. Bitte nach Thema, Art oder Zeitraum filtern oder einen Akteur suchen.',
-  'status.clusterUnavailable': 'Die Mitglieder einer Gruppe lassen sich zeigen, wenn die Auswahl höchstens {n} Akteure umfasst. Bitte nach Thema, Art oder Zeitraum filtern oder einen Akteur suchen.',
+  'status.largeEgo':
+    'Dieses Ego-Netzwerk hat {n} Akteure – zu viele für eine lesbare Karte. Bitte Tiefe 1 wählen oder nach Thema, Art oder Zeitraum filtern.',
+  'status.clusterLarge':
+    'Die Gruppe „{label}“ hat {n} Akteure – zu viele für eine lesbare Karte. Bitte nach Thema, Art oder Zeitraum filtern oder einen Akteur suchen.',
+  'status.clusterUnavailable':
+    'Die Mitglieder einer Gruppe lassen sich zeigen, wenn die Auswahl höchstens {n} Akteure umfasst. Bitte nach Thema, Art oder Zeitraum filtern oder einen Akteur suchen.',
   'status.clusters': 'Gruppen werden berechnet …',
   'status.computing': 'Die Gruppen dieses großen Netzwerks werden im Hintergrund berechnet – neuer Versuch in {s} s …',
   'legend.cluster': 'Gruppe (Größe = Zahl der Akteure)',
@@ -108,7 +115,8 @@ const de = {
   'filters.yearTitle': '{n} im Jahr {year}',
   'handover.open': 'Was wäre, wenn …?',
   'handover.title': 'Was wäre, wenn … wegfällt?',
-  'handover.intro': 'Akteure herausnehmen – etwa die Stadtteilagentur, wenn das Programm endet – und sehen, wer den Anschluss verliert und wer das Netzwerk dann zusammenhält.',
+  'handover.intro':
+    'Akteure herausnehmen – etwa die Stadtteilagentur, wenn das Programm endet – und sehen, wer den Anschluss verliert und wer das Netzwerk dann zusammenhält.',
   'handover.add': 'Akteur herausnehmen …',
   'handover.mapHint': 'Oder auf der Karte anklicken (noch einmal: wieder hinzunehmen).',
   'handover.removed': 'Herausgenommen',
@@ -117,7 +125,8 @@ const de = {
   'handover.dropped': 'Verlieren den Anschluss',
   'handover.isolated': 'ohne Partner',
   'handover.brokers': 'Wer jetzt verbindet',
-  'handover.brokersHint': 'Wer ohne die Herausgenommenen auf den meisten kürzesten Wegen zwischen anderen Akteuren liegt, hält das Netzwerk jetzt zusammen – diese Akteure gehören in die Arbeitsgruppe.',
+  'handover.brokersHint':
+    'Wer ohne die Herausgenommenen auf den meisten kürzesten Wegen zwischen anderen Akteuren liegt, hält das Netzwerk jetzt zusammen – diese Akteure gehören in die Arbeitsgruppe.',
   'handover.dependents': 'Wer am meisten verliert',
   'handover.computed': 'Berechnet {at}',
   'handover.computing': 'Das Netzwerk ohne diese Akteure wird im Hintergrund berechnet – neuer Versuch in {s} s …',
@@ -210,7 +219,8 @@ const en: Record<Key, string> = {
   'error.retry': 'Try again',
   'error.unauthenticated': 'This map needs an access key.',
   'key.title': 'Access key',
-  'key.missing': 'This map can only be seen with an access key (API key). Ask the person who runs Quartiernetz for one.',
+  'key.missing':
+    'This map can only be seen with an access key (API key). Ask the person who runs Quartiernetz for one.',
   'key.refused': 'The access key was refused (unknown or revoked). Please enter a valid one.',
   'key.label': 'Key',
   'key.submit': 'Open',
@@ -244,7 +254,8 @@ const en: Record<Key, string> = {
   'panel.mutual': 'Mutual partners',
   'panel.show': 'Show',
   'panel.open': 'Open {name}',
-  'view.clustersHint': 'The network has {n} actors – too many to show one by one. Shown are {clusters} of actors who work closely together; click a group to see its members.',
+  'view.clustersHint':
+    'The network has {n} actors – too many to show one by one. Shown are {clusters} of actors who work closely together; click a group to see its members.',
   'view.tiesUnknown': 'Links between the groups are shown when the selection has at most {n} actors.',
   'view.clusterOf': 'Group “{label}” – {n}',
   'view.allClusters': 'All groups',
@@ -252,9 +263,12 @@ const en: Record<Key, string> = {
   'clusters.title': 'Groups',
   'clusters.open': 'Open group “{label}” ({n})',
   'status.summaryClusters': '{actors} in {clusters}',
-  'status.largeEgo': 'This ego network has {n} actors – too many for a readable map. Please choose depth 1 or filter by topic, kind or period.',
-  'status.clusterLarge': 'The group “{label}” has {n} actors – too many for a readable map. Please filter by topic, kind or period, or search for an actor.',
-  'status.clusterUnavailable': 'The members of a group can be shown when the selection has at most {n} actors. Please filter by topic, kind or period, or search for an actor.',
+  'status.largeEgo':
+    'This ego network has {n} actors – too many for a readable map. Please choose depth 1 or filter by topic, kind or period.',
+  'status.clusterLarge':
+    'The group “{label}” has {n} actors – too many for a readable map. Please filter by topic, kind or period, or search for an actor.',
+  'status.clusterUnavailable':
+    'The members of a group can be shown when the selection has at most {n} actors. Please filter by topic, kind or period, or search for an actor.',
   'status.clusters': 'Computing the groups …',
   'status.computing': 'The groups of this large network are being computed in the background – trying again in {s} s …',
   'legend.cluster': 'Group (size = number of actors)',
@@ -267,7 +281,8 @@ const en: Record<Key, string> = {
   'filters.yearTitle': '{n} in {year}',
   'handover.open': 'What if …?',
   'handover.title': 'What if … leaves?',
-  'handover.intro': 'Take actors out – the district agency when the programme ends, say – and see who loses the connection and who holds the network together then.',
+  'handover.intro':
+    'Take actors out – the district agency when the programme ends, say – and see who loses the connection and who holds the network together then.',
   'handover.add': 'Take out an actor …',
   'handover.mapHint': 'Or click it on the map (again: put it back).',
   'handover.removed': 'Taken out',
@@ -276,10 +291,12 @@ const en: Record<Key, string> = {
   'handover.dropped': 'Lose their connection',
   'handover.isolated': 'no partner',
   'handover.brokers': 'Who bridges now',
-  'handover.brokersHint': 'Whoever lies on the most shortest paths between other actors once those taken out are gone holds the network together now – these belong in the working group.',
+  'handover.brokersHint':
+    'Whoever lies on the most shortest paths between other actors once those taken out are gone holds the network together now – these belong in the working group.',
   'handover.dependents': 'Who loses most',
   'handover.computed': 'Computed {at}',
-  'handover.computing': 'The network without these actors is being computed in the background – trying again in {s} s …',
+  'handover.computing':
+    'The network without these actors is being computed in the background – trying again in {s} s …',
   'handover.approximate': 'estimated (sample)',
   'panel.whatIf': 'Hand-over',
   'panel.whatIfButton': 'What if “{name}” leaves?',
@@ -452,7 +469,8 @@ interface PluralText {
 const pluralDe = {
   'handover.stay': {
     one: 'Niemand verliert den Anschluss.',
-    other: 'Niemand verliert den Anschluss: Die übrigen {n} Akteure des zusammenhängenden Netzwerks bleiben miteinander verbunden.',
+    other:
+      'Niemand verliert den Anschluss: Die übrigen {n} Akteure des zusammenhängenden Netzwerks bleiben miteinander verbunden.',
   },
   'handover.apart': {
     one: '1 Akteur hatte schon vorher keine Verbindung zum übrigen Netzwerk und ist nicht mitgezählt.',

@@ -12,7 +12,14 @@ export function showKeyPrompt(refused: boolean): void {
   if (!form.hidden) return; // several requests fail at once: the first one says why
   if (refused) forgetApiKey();
   document.body.dataset.auth = refused ? 'refused' : 'missing';
-  const input = h('input', { type: 'password', id: 'key-input', autocomplete: 'off', spellcheck: 'false', required: true, placeholder: 'qn_…' });
+  const input = h('input', {
+    type: 'password',
+    id: 'key-input',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    required: true,
+    placeholder: 'qn_…',
+  });
   form.replaceChildren(
     h('h2', { id: 'key-title' }, t('key.title')),
     h('p', { id: 'key-reason', role: 'alert' }, refused ? t('key.refused') : t('key.missing')),

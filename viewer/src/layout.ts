@@ -17,7 +17,8 @@ export interface LayoutRequest {
   /** Cluster maps: few, big nodes with heavy ties; they need more room than actors. */
   spread?: boolean;
 }
-export type LayoutResponse = { id: number; positions: Record<string, Position>; ms: number; error?: undefined } | { id: number; error: string };
+export type LayoutResponse =
+  { id: number; positions: Record<string, Position>; ms: number; error?: undefined } | { id: number; error: string };
 
 const PREFIX = 'quartiernetz:positions:v1:';
 
@@ -114,7 +115,11 @@ function runInWorker(request: Omit<LayoutRequest, 'id'>): Promise<{ positions: R
 }
 
 /** Positions for every node of `elements`, computing only what is not known yet. */
-export async function place(elements: ElementDefinition[], known: Record<string, Position>, options: { spread?: boolean } = {}): Promise<Placement> {
+export async function place(
+  elements: ElementDefinition[],
+  known: Record<string, Position>,
+  options: { spread?: boolean } = {},
+): Promise<Placement> {
   const nodes = elements.filter((e) => e.group === 'nodes');
   const edges = elements.filter((e) => e.group === 'edges');
   const missing = nodes.filter((n) => !known[n.data.id!]).map((n) => n.data.id!);
@@ -143,14 +148,21 @@ export async function place(elements: ElementDefinition[], known: Record<string,
       const near = partners.get(id);
       const j = jitter(id);
       if (near?.length) {
-        start[id] = { x: near.reduce((s, p) => s + p.x, 0) / near.length + j.x, y: near.reduce((s, p) => s + p.y, 0) / near.length + j.y };
+        start[id] = {
+          x: near.reduce((s, p) => s + p.x, 0) / near.length + j.x,
+          y: near.reduce((s, p) => s + p.y, 0) / near.length + j.y,
+        };
       } else {
         start[id] = { x: right + (row % 4) * 70, y: top + Math.floor(row / 4) * 70 };
         row++;
       }
     }
   }
-  const ties = edges.map((e) => ({ source: e.data.source as string, target: e.data.target as string, weight: e.data.weight as number }));
+  const ties = edges.map((e) => ({
+    source: e.data.source as string,
+    target: e.data.target as string,
+    weight: e.data.weight as number,
+  }));
   const { positions, ms } = await runInWorker({
     nodes: nodes.map((n) => ({ id: n.data.id!, d: n.data.d as number, position: start[n.data.id!] })),
     // fcose's time grows with the edges; a backbone of each node's strongest ties gives the same shape.
@@ -175,11 +187,15 @@ function lineUpLoners(positions: Record<string, Position>, placed: string[], edg
   const loners = placed.filter((id) => !tied.has(id)).sort();
   if (loners.length < 2) return;
   const lonely = new Set(loners);
-  const others = Object.entries(positions).filter(([id]) => !lonely.has(id)).map(([, p]) => p);
+  const others = Object.entries(positions)
+    .filter(([id]) => !lonely.has(id))
+    .map(([, p]) => p);
   const left = others.length ? Math.min(...others.map((p) => p.x)) : 0;
   const right = others.length ? Math.max(...others.map((p) => p.x)) : 0;
   const bottom = others.length ? Math.max(...others.map((p) => p.y)) + 90 : 0;
   const step = 60;
   const columns = Math.max(Math.ceil(Math.sqrt(loners.length)), Math.floor((right - left) / step) + 1);
-  loners.forEach((id, i) => (positions[id] = { x: left + (i % columns) * step, y: bottom + Math.floor(i / columns) * step }));
+  loners.forEach(
+    (id, i) => (positions[id] = { x: left + (i % columns) * step, y: bottom + Math.floor(i / columns) * step }),
+  );
 }

@@ -8,7 +8,10 @@ import type { LayoutRequest, LayoutResponse } from './layout';
 
 cytoscape.use(fcose);
 
-const scope = self as unknown as { onmessage: ((ev: MessageEvent<LayoutRequest>) => void) | null; postMessage(msg: LayoutResponse): void };
+const scope = self as unknown as {
+  onmessage: ((ev: MessageEvent<LayoutRequest>) => void) | null;
+  postMessage(msg: LayoutResponse): void;
+};
 
 scope.onmessage = (ev) => {
   const { id, nodes, edges, fixed, spread } = ev.data;
@@ -19,12 +22,21 @@ scope.onmessage = (ev) => {
       styleEnabled: true,
       style: [{ selector: 'node', style: { width: 'data(d)', height: 'data(d)' } }],
       elements: [
-        ...nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, d: n.d }, position: n.position ? { ...n.position } : { x: 0, y: 0 } })),
-        ...edges.map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight } })),
+        ...nodes.map((n) => ({
+          group: 'nodes' as const,
+          data: { id: n.id, d: n.d },
+          position: n.position ? { ...n.position } : { x: 0, y: 0 },
+        })),
+        ...edges.map((e, i) => ({
+          group: 'edges' as const,
+          data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight },
+        })),
       ],
     });
     const fixedSet = new Set(fixed);
-    const constraint = nodes.filter((n) => fixedSet.has(n.id) && n.position).map((n) => ({ nodeId: n.id, position: { ...n.position! } }));
+    const constraint = nodes
+      .filter((n) => fixedSet.has(n.id) && n.position)
+      .map((n) => ({ nodeId: n.id, position: { ...n.position! } }));
     const options = {
       name: 'fcose',
       // fcose's refinement runs at least 5 iterations per node: seconds from ~500 nodes on. Bigger
@@ -37,7 +49,8 @@ scope.onmessage = (ev) => {
       nodeSeparation: 120,
       // Dense districts (a conference links everyone) need room: strong repulsion, weak springs,
       // and shorter springs for pairs that share many collaborations.
-      idealEdgeLength: (edge: cytoscape.EdgeSingular) => (spread ? 160 : 110 + 120 / Math.max(1, edge.data('weight') as number)),
+      idealEdgeLength: (edge: cytoscape.EdgeSingular) =>
+        spread ? 160 : 110 + 120 / Math.max(1, edge.data('weight') as number),
       nodeRepulsion: () => (spread ? 600000 : 120000),
       edgeElasticity: () => (spread ? 0.04 : 0.08),
       gravity: spread ? 0.4 : 0.15,

@@ -8,7 +8,8 @@ import { createClient, type Client } from 'graphql-ws';
 import { apiKey } from './auth';
 import { actorNodeId } from './map';
 
-const SUBSCRIPTION = 'subscription ($after: String) { networkChanged(after: $after) { cursor entityType entityId operation } }';
+const SUBSCRIPTION =
+  'subscription ($after: String) { networkChanged(after: $after) { cursor entityType entityId operation } }';
 /** Changes close together are one reload. */
 const RELOAD_DELAY_MS = 400;
 /** How long a new actor stays highlighted. */
@@ -99,7 +100,11 @@ export function startLive(): void {
         },
         // Closed or refused: try again later, from the last cursor (a cursor too old: from now).
         error: (error) => {
-          if (Array.isArray(error) && error.some((e: { extensions?: { field?: string } }) => e.extensions?.field === 'after')) cursor = null;
+          if (
+            Array.isArray(error) &&
+            error.some((e: { extensions?: { field?: string } }) => e.extensions?.field === 'after')
+          )
+            cursor = null;
           void client?.dispose();
           client = null;
           setTimeout(subscribe, retryMs);

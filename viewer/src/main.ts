@@ -17,7 +17,17 @@ import { actorSections, Panel } from './panel';
 import { mountReview } from './review';
 import { ActorPicker } from './picker';
 import { startLive } from './live';
-import { MAX_API_ACTORS, MAX_DRAWN_ACTORS, forgetScope, loadView as decideView, openCluster, scopeOf, type Ego, type OpenCluster, type View } from './view';
+import {
+  MAX_API_ACTORS,
+  MAX_DRAWN_ACTORS,
+  forgetScope,
+  loadView as decideView,
+  openCluster,
+  scopeOf,
+  type Ego,
+  type OpenCluster,
+  type View,
+} from './view';
 
 type PageState = 'loading' | 'layout' | 'ready' | 'empty' | 'large' | 'error';
 
@@ -49,7 +59,15 @@ let filters: Filters;
 let loadSeq = 0;
 let lastSummary: () => string = () => '';
 let lastView: unknown = null;
-const timings: Timings = { fetchMs: 0, prepareMs: 0, layoutMs: 0, placeMs: 0, renderMs: 0, frameMs: 0, firstPictureMs: null };
+const timings: Timings = {
+  fetchMs: 0,
+  prepareMs: 0,
+  layoutMs: 0,
+  placeMs: 0,
+  renderMs: 0,
+  frameMs: 0,
+  firstPictureMs: null,
+};
 
 declare global {
   interface Window {
@@ -68,7 +86,8 @@ declare global {
 
 function describe(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'NETWORK' || error.code === 'HTTP') return t('error.network') + (error.code === 'HTTP' ? ` (${error.message})` : '');
+    if (error.code === 'NETWORK' || error.code === 'HTTP')
+      return t('error.network') + (error.code === 'HTTP' ? ` (${error.message})` : '');
     if (error.code === 'NOT_FOUND') return t('error.notFound', { message: error.message });
     if (error.code === 'UNAUTHENTICATED') return t('error.unauthenticated');
     if (error.code === 'BAD_USER_INPUT') return t('error.input', { message: error.message });
@@ -97,8 +116,12 @@ const membersLabel = (n: number) => t('cluster.members', { n: count('actor', n) 
 
 /** The message for a view that is too big to draw. */
 function largeMessage(view: Extract<View, { kind: 'large' }>): string {
-  const n = view.actors === null ? t('status.largeMore', { n: view.cluster ? MAX_API_ACTORS : MAX_DRAWN_ACTORS }) : formatNumber(view.actors, 0);
-  if (view.cluster && view.actors === null) return t('status.clusterUnavailable', { n: formatNumber(MAX_API_ACTORS, 0) });
+  const n =
+    view.actors === null
+      ? t('status.largeMore', { n: view.cluster ? MAX_API_ACTORS : MAX_DRAWN_ACTORS })
+      : formatNumber(view.actors, 0);
+  if (view.cluster && view.actors === null)
+    return t('status.clusterUnavailable', { n: formatNumber(MAX_API_ACTORS, 0) });
   if (view.cluster) return t('status.clusterLarge', { label: view.cluster.label, n });
   if (ego) return t('status.largeEgo', { n });
   return t('status.large', { n });
@@ -106,12 +129,18 @@ function largeMessage(view: Extract<View, { kind: 'large' }>): string {
 
 function summaryOf(view: View): string {
   if (view.kind === 'clusters') {
-    const parts = [t('status.summaryClusters', { clusters: count('group', view.clustering.clusters.length), actors: count('actor', view.actors) })];
+    const parts = [
+      t('status.summaryClusters', {
+        clusters: count('group', view.clustering.clusters.length),
+        actors: count('actor', view.actors),
+      }),
+    ];
     if (view.clustering.unclusteredCount) parts.push(tn('status.unclustered', view.clustering.unclusteredCount));
     return parts.join(' · ');
   }
   if (view.kind === 'actors') {
-    if (filters.value.topicView) return t('status.summaryTopics', { actors: count('actor', view.actors), topics: count('topic', view.topics) });
+    if (filters.value.topicView)
+      return t('status.summaryTopics', { actors: count('actor', view.actors), topics: count('topic', view.topics) });
     return view.edges < view.ties
       ? t('status.summaryStrongest', { actors: count('actor', view.actors), edges: view.edges, ties: view.ties })
       : t('status.summary', { actors: count('actor', view.actors), edges: count('link', view.edges) });
@@ -147,7 +176,8 @@ async function loadView(): Promise<void> {
     }
     const started = performance.now();
     const tick = window.setInterval(() => {
-      if (seq === loadSeq) setState('layout', t('status.layout', { s: ((performance.now() - started) / 1000).toFixed(1) }));
+      if (seq === loadSeq)
+        setState('layout', t('status.layout', { s: ((performance.now() - started) / 1000).toFixed(1) }));
     }, 200);
     let placement;
     try {
@@ -160,13 +190,26 @@ async function loadView(): Promise<void> {
     const drawStart = performance.now();
     map.render(view.elements, placement.positions);
     const drawn = performance.now();
-    Object.assign(timings, { fetchMs: view.fetchMs, prepareMs: decided - view.fetchMs, layoutMs: placement.ms, placeMs: drawStart - started, renderMs: drawn - drawStart });
+    Object.assign(timings, {
+      fetchMs: view.fetchMs,
+      prepareMs: decided - view.fetchMs,
+      layoutMs: placement.ms,
+      placeMs: drawStart - started,
+      renderMs: drawn - drawStart,
+    });
     // Cytoscape draws in its next animation frame: the picture is there once the one after begins.
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      timings.frameMs = performance.now() - drawn;
-      timings.firstPictureMs ??= performance.now();
-    }));
-    lastView = { kind: view.kind, filter: view.kind === 'actors' ? view.filter : scopeOf(filters.value), cluster: cluster?.id ?? null, language: currentLang() };
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        timings.frameMs = performance.now() - drawn;
+        timings.firstPictureMs ??= performance.now();
+      }),
+    );
+    lastView = {
+      kind: view.kind,
+      filter: view.kind === 'actors' ? view.filter : scopeOf(filters.value),
+      cluster: cluster?.id ?? null,
+      language: currentLang(),
+    };
     window.quartiernetz.view = lastView;
     lastSummary = () => (current ? summaryOf(current) : '');
     byId('summary').textContent = lastSummary();
@@ -183,18 +226,48 @@ async function loadView(): Promise<void> {
 
 function renderViewBar(): void {
   const bar = byId('viewbar');
-  const whole = () => h('button', { type: 'button', id: 'view-whole', onclick: () => { ego = null; cluster = null; void loadView(); } }, cluster && !ego ? t('view.allClusters') : t('view.whole'));
+  const whole = () =>
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'view-whole',
+        onclick: () => {
+          ego = null;
+          cluster = null;
+          void loadView();
+        },
+      },
+      cluster && !ego ? t('view.allClusters') : t('view.whole'),
+    );
   if (ego) {
     bar.hidden = false;
     bar.replaceChildren(h('span', {}, t('view.egoOf', { name: ego.name, depth: ego.depth })), whole());
   } else if (cluster) {
     bar.hidden = false;
-    bar.replaceChildren(h('span', { id: 'cluster-title' }, t('view.clusterOf', { label: cluster.label, n: count('actor', cluster.size) })), whole());
+    bar.replaceChildren(
+      h(
+        'span',
+        { id: 'cluster-title' },
+        t('view.clusterOf', { label: cluster.label, n: count('actor', cluster.size) }),
+      ),
+      whole(),
+    );
   } else if (current?.kind === 'clusters') {
     bar.hidden = false;
     bar.replaceChildren(
-      h('span', { id: 'cluster-hint' }, t('view.clustersHint', { n: current.actors, clusters: count('group', current.clustering.clusters.length) }),
-        current.tiesKnown ? '' : h('span', { class: 'meta', id: 'ties-unknown' }, ` ${t('view.tiesUnknown', { n: formatNumber(MAX_API_ACTORS, 0) })}`)),
+      h(
+        'span',
+        { id: 'cluster-hint' },
+        t('view.clustersHint', { n: current.actors, clusters: count('group', current.clustering.clusters.length) }),
+        current.tiesKnown
+          ? ''
+          : h(
+              'span',
+              { class: 'meta', id: 'ties-unknown' },
+              ` ${t('view.tiesUnknown', { n: formatNumber(MAX_API_ACTORS, 0) })}`,
+            ),
+      ),
     );
   } else {
     bar.hidden = true;
@@ -261,14 +334,25 @@ function jumpTo(actor: ActorRef): void {
 /** Resolves when the view being loaded is drawn (or failed). */
 function waitForView(): Promise<void> {
   return new Promise((resolve) => {
-    const check = () => (document.body.dataset.state === 'loading' || document.body.dataset.state === 'layout' ? window.setTimeout(check, 50) : resolve());
+    const check = () =>
+      document.body.dataset.state === 'loading' || document.body.dataset.state === 'layout'
+        ? window.setTimeout(check, 50)
+        : resolve();
     check();
   });
 }
 
 function wire(): void {
   window.cy = map.cy;
-  window.quartiernetz = { state: 'loading', view: null, viewKind: null, timings, reload: loadView, exportPng: () => exportPng(map.cy), lastPng: null };
+  window.quartiernetz = {
+    state: 'loading',
+    view: null,
+    viewKind: null,
+    timings,
+    reload: loadView,
+    exportPng: () => exportPng(map.cy),
+    lastPng: null,
+  };
 
   filters = new Filters(() => {
     cluster = null;
@@ -294,9 +378,17 @@ function wire(): void {
   byId('search-box').append(search.list);
 
   byId('lang').addEventListener('click', () => setLang(currentLang() === 'de' ? 'en' : 'de'));
-  byId('fit').addEventListener('click', () => map.cy.animate({ fit: { eles: map.cy.elements(), padding: 30 } }, { duration: 250 }));
+  byId('fit').addEventListener('click', () =>
+    map.cy.animate({ fit: { eles: map.cy.elements(), padding: 30 } }, { duration: 250 }),
+  );
   byId('relayout').addEventListener('click', () => {
-    positions.clear(current && current.kind !== 'large' && current.kind !== 'empty' ? current.family : filters.value.topicView ? 'topics' : 'actors');
+    positions.clear(
+      current && current.kind !== 'large' && current.kind !== 'empty'
+        ? current.family
+        : filters.value.topicView
+          ? 'topics'
+          : 'actors',
+    );
     forgetScope();
     void loadView();
   });
@@ -312,7 +404,10 @@ function wire(): void {
     }
   });
   byId('export-json').addEventListener('click', () => exportJson(map.cy, lastView));
-  byId('sheet-download').addEventListener('click', () => void downloadTables().catch((error) => setState('error', describe(error))));
+  byId('sheet-download').addEventListener(
+    'click',
+    () => void downloadTables().catch((error) => setState('error', describe(error))),
+  );
   new SpreadsheetUpload(() => void loadView(), describe);
   byId('handover-open').addEventListener('click', () => {
     panel.close();
@@ -365,7 +460,13 @@ async function start(): Promise<void> {
   void mountReview();
   wire();
   // Editing for editors and admins (nothing for viewers): edit/index.ts.
-  void installEditing({ refresh: loadView, select, reopenPanel: (id) => (id ? void panel.open(id) : panel.close()), actorSections, toolbar: document.querySelector<HTMLElement>('.controls')! });
+  void installEditing({
+    refresh: loadView,
+    select,
+    reopenPanel: (id) => (id ? void panel.open(id) : panel.close()),
+    actorSections,
+    toolbar: document.querySelector<HTMLElement>('.controls')!,
+  });
   warmUpLayout();
   applyI18n();
   byId('lang').textContent = t('lang.switch');
@@ -380,7 +481,10 @@ async function start(): Promise<void> {
   // Year buttons once the map is there (30 counts are not worth delaying the first picture):
   // the last 30 years, those with collaborations; a failure only leaves them out.
   const thisYear = new Date().getFullYear();
-  await fetchYearCounts(thisYear - 29, thisYear + 1).then((list) => filters.setYears(list), () => undefined);
+  await fetchYearCounts(thisYear - 29, thisYear + 1).then(
+    (list) => filters.setYears(list),
+    () => undefined,
+  );
 }
 
 void start();

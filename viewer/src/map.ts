@@ -28,7 +28,12 @@ export class NetworkMap {
     // Leaving the map fast gives Cytoscape no mouseout.
     container.addEventListener('mouseleave', () => this.cy.nodes('.hovered').removeClass('hovered'));
     // An actor focused or hovered in a list (panel, hand-over) shows its full name on the map.
-    for (const [type, add] of [['focusin', true], ['focusout', false], ['mouseover', true], ['mouseout', false]] as const) {
+    for (const [type, add] of [
+      ['focusin', true],
+      ['focusout', false],
+      ['mouseover', true],
+      ['mouseout', false],
+    ] as const) {
       document.addEventListener(type, (ev) => {
         const id = (ev.target as HTMLElement | null)?.closest?.('[data-actor]')?.getAttribute('data-actor');
         const n = id ? this.node(id) : null;
@@ -55,7 +60,9 @@ export class NetworkMap {
     cy.style(stylesheet(large, elements.length - edges > HUGE_RENDER));
     cy.endBatch();
     // Rendering hints for big maps (Cytoscape reads these renderer options at start; set them directly).
-    const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean; textureOnViewport?: boolean } }).renderer();
+    const renderer = (
+      cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean; textureOnViewport?: boolean } }
+    ).renderer();
     renderer.hideEdgesOnViewport = large;
     renderer.textureOnViewport = large;
     // Nodes only: their box holds every (straight) edge, and measuring 10,000 edges takes a second.
@@ -80,12 +87,17 @@ export class NetworkMap {
    * The hand-over view: the removed actors and their ties faded out, the actors who drop out with
    * them marked, the new brokers marked and labelled with their rank before → after.
    */
-  highlightHandover(h: { removed: string[]; dropped: string[]; brokers: Array<{ actorId: string; rank: number; rankBefore: number; name: string }> }): void {
+  highlightHandover(h: {
+    removed: string[];
+    dropped: string[];
+    brokers: Array<{ actorId: string; rank: number; rankBefore: number; name: string }>;
+  }): void {
     this.clearHighlights();
     this.cy.batch(() => {
       for (const id of h.removed) this.node(id)?.addClass('removed').connectedEdges().addClass('removed');
       for (const id of h.dropped) this.node(id)?.addClass('dropped');
-      for (const b of h.brokers) this.node(b.actorId)?.addClass('broker').data('brokerLabel', `${b.rankBefore} → ${b.rank} · ${b.name}`);
+      for (const b of h.brokers)
+        this.node(b.actorId)?.addClass('broker').data('brokerLabel', `${b.rankBefore} → ${b.rank} · ${b.name}`);
     });
   }
 
@@ -132,7 +144,11 @@ export class NetworkMap {
       if (chain) this.highlightChain(chain, false);
       for (const n of [a, b]) n?.removeClass('faded').addClass('suggested');
       if (a && b) {
-        this.cy.add({ group: 'edges', classes: 'suggested suggestion-edge', data: { id: `suggested:${fromId}|${toId}`, source: a.id(), target: b.id(), type: 'SUGGESTED', w: 3 } });
+        this.cy.add({
+          group: 'edges',
+          classes: 'suggested suggestion-edge',
+          data: { id: `suggested:${fromId}|${toId}`, source: a.id(), target: b.id(), type: 'SUGGESTED', w: 3 },
+        });
       }
     });
   }
@@ -148,7 +164,10 @@ export class NetworkMap {
     const box = this.cy.container()!.getBoundingClientRect();
     const covered = coveredFromRight(box);
     const p = n.position();
-    this.cy.animate({ zoom, pan: { x: (box.width - covered) / 2 - p.x * zoom, y: box.height / 2 - p.y * zoom } }, { duration: 300 });
+    this.cy.animate(
+      { zoom, pan: { x: (box.width - covered) / 2 - p.x * zoom, y: box.height / 2 - p.y * zoom } },
+      { duration: 300 },
+    );
     n.flashClass('match', 1200);
     return true;
   }

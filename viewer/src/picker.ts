@@ -59,16 +59,22 @@ export class ActorPicker {
       this.list.replaceChildren(
         ...this.results.map((actor, i) => {
           const kind = KIND_STYLE[actor.kind];
-          return h('li', {
-            role: 'option',
-            id: `${this.list.id}-${i}`,
-            'aria-selected': String(i === this.active),
-            'data-actor': actor.id,
-            onmousedown: (ev: Event) => {
-              ev.preventDefault();
-              this.pick(i);
+          return h(
+            'li',
+            {
+              role: 'option',
+              id: `${this.list.id}-${i}`,
+              'aria-selected': String(i === this.active),
+              'data-actor': actor.id,
+              onmousedown: (ev: Event) => {
+                ev.preventDefault();
+                this.pick(i);
+              },
             },
-          }, shapeIcon(kind.shape, kind.colour, 12), h('span', {}, actor.name), h('span', { class: 'meta' }, label(actor.kind)));
+            shapeIcon(kind.shape, kind.colour, 12),
+            h('span', {}, actor.name),
+            h('span', { class: 'meta' }, label(actor.kind)),
+          );
         }),
       );
     }

@@ -35,7 +35,8 @@ const TEXTS = {
     addTopic: (v: string) => `Thema hinzufügen: ${v}`,
     removeTopic: (v: string) => `Thema entfernen: ${v}`,
     newTopic: (v: string) => `Neues Thema vorschlagen: ${v}`,
-    partnership: (name: string, about: string, when: string | null) => `Zusammenarbeit mit ${name}: ${about}${when ? ` (${when})` : ''}`,
+    partnership: (name: string, about: string, when: string | null) =>
+      `Zusammenarbeit mit ${name}: ${about}${when ? ` (${when})` : ''}`,
     collaborationKind: 'Art der Zusammenarbeit',
     partnerKind: 'Partner ist noch nicht im Netz – anlegen als',
     failed: 'Das hat nicht geklappt:',
@@ -54,7 +55,8 @@ const TEXTS = {
     addTopic: (v: string) => `Add topic: ${v}`,
     removeTopic: (v: string) => `Remove topic: ${v}`,
     newTopic: (v: string) => `Propose new topic: ${v}`,
-    partnership: (name: string, about: string, when: string | null) => `Collaboration with ${name}: ${about}${when ? ` (${when})` : ''}`,
+    partnership: (name: string, about: string, when: string | null) =>
+      `Collaboration with ${name}: ${about}${when ? ` (${when})` : ''}`,
     collaborationKind: 'Kind of collaboration',
     partnerKind: 'Partner not in the network yet – create as',
     failed: 'That did not work:',
@@ -62,20 +64,61 @@ const TEXTS = {
 };
 
 const FIELD_NAMES: Record<'de' | 'en', Record<string, string>> = {
-  de: { name: 'Name', kind: 'Art', description: 'Beschreibung', website: 'Website', district: 'Stadtteil', contact: 'Kontakt' },
-  en: { name: 'Name', kind: 'Kind', description: 'Description', website: 'Website', district: 'District', contact: 'Contact' },
+  de: {
+    name: 'Name',
+    kind: 'Art',
+    description: 'Beschreibung',
+    website: 'Website',
+    district: 'Stadtteil',
+    contact: 'Kontakt',
+  },
+  en: {
+    name: 'Name',
+    kind: 'Kind',
+    description: 'Description',
+    website: 'Website',
+    district: 'District',
+    contact: 'Contact',
+  },
 };
 
 const COLLABORATION_KINDS: Record<'de' | 'en', Array<[string, string]>> = {
-  de: [['COOPERATION', 'Kooperation'], ['PROJECT', 'Projekt'], ['EVENT', 'Veranstaltung'], ['WORKING_GROUP', 'Arbeitskreis'], ['MEETING', 'Treffen']],
-  en: [['COOPERATION', 'Cooperation'], ['PROJECT', 'Project'], ['EVENT', 'Event'], ['WORKING_GROUP', 'Working group'], ['MEETING', 'Meeting']],
+  de: [
+    ['COOPERATION', 'Kooperation'],
+    ['PROJECT', 'Projekt'],
+    ['EVENT', 'Veranstaltung'],
+    ['WORKING_GROUP', 'Arbeitskreis'],
+    ['MEETING', 'Treffen'],
+  ],
+  en: [
+    ['COOPERATION', 'Cooperation'],
+    ['PROJECT', 'Project'],
+    ['EVENT', 'Event'],
+    ['WORKING_GROUP', 'Working group'],
+    ['MEETING', 'Meeting'],
+  ],
 };
 const ACTOR_KINDS: Record<'de' | 'en', Array<[string, string]>> = {
-  de: [['INITIATIVE', 'Initiative'], ['ASSOCIATION', 'Verein'], ['BUSINESS', 'Unternehmen'], ['INSTITUTION', 'Einrichtung'], ['GROUP', 'Gruppe'], ['PERSON', 'Person']],
-  en: [['INITIATIVE', 'Initiative'], ['ASSOCIATION', 'Association'], ['BUSINESS', 'Business'], ['INSTITUTION', 'Institution'], ['GROUP', 'Group'], ['PERSON', 'Person']],
+  de: [
+    ['INITIATIVE', 'Initiative'],
+    ['ASSOCIATION', 'Verein'],
+    ['BUSINESS', 'Unternehmen'],
+    ['INSTITUTION', 'Einrichtung'],
+    ['GROUP', 'Gruppe'],
+    ['PERSON', 'Person'],
+  ],
+  en: [
+    ['INITIATIVE', 'Initiative'],
+    ['ASSOCIATION', 'Association'],
+    ['BUSINESS', 'Business'],
+    ['INSTITUTION', 'Institution'],
+    ['GROUP', 'Group'],
+    ['PERSON', 'Person'],
+  ],
 };
 
-const PENDING = 'query Pending { updateProposals(status: PENDING) { id answerId kind field value createdAt actor { id name } } }';
+const PENDING =
+  'query Pending { updateProposals(status: PENDING) { id answerId kind field value createdAt actor { id name } } }';
 
 /** Adds the review button for editors (role EDITOR or ADMIN). */
 export async function mountReview(): Promise<void> {
@@ -92,7 +135,12 @@ export async function mountReview(): Promise<void> {
     render();
   };
 
-  const select = (id: string, options: Array<[string, string]>) => h('select', { id }, options.map(([value, text]) => h('option', { value }, text)));
+  const select = (id: string, options: Array<[string, string]>) =>
+    h(
+      'select',
+      { id },
+      options.map(([value, text]) => h('option', { value }, text)),
+    );
 
   const describe = (p: Proposal): string => {
     const value = JSON.parse(p.value) as unknown;
@@ -133,16 +181,27 @@ export async function mountReview(): Promise<void> {
             const partnership = p.kind === 'PARTNERSHIP' ? (JSON.parse(p.value) as { partnerId: string | null }) : null;
             const controls: HTMLElement[] = [];
             if (partnership) {
-              controls.push(h('label', { for: `kind-${p.id}` }, text.collaborationKind), select(`kind-${p.id}`, COLLABORATION_KINDS[currentLang()]));
-              if (!partnership.partnerId) controls.push(h('label', { for: `partner-${p.id}` }, text.partnerKind), select(`partner-${p.id}`, ACTOR_KINDS[currentLang()]));
+              controls.push(
+                h('label', { for: `kind-${p.id}` }, text.collaborationKind),
+                select(`kind-${p.id}`, COLLABORATION_KINDS[currentLang()]),
+              );
+              if (!partnership.partnerId)
+                controls.push(
+                  h('label', { for: `partner-${p.id}` }, text.partnerKind),
+                  select(`partner-${p.id}`, ACTOR_KINDS[currentLang()]),
+                );
             }
             const accept = () => {
               const input: Record<string, unknown> = { id: p.id };
               if (partnership) {
                 input.collaborationKind = (document.getElementById(`kind-${p.id}`) as HTMLSelectElement).value;
-                if (!partnership.partnerId) input.partnerKind = (document.getElementById(`partner-${p.id}`) as HTMLSelectElement).value;
+                if (!partnership.partnerId)
+                  input.partnerKind = (document.getElementById(`partner-${p.id}`) as HTMLSelectElement).value;
               }
-              return gql('mutation Accept($input: AcceptUpdateProposalInput!) { acceptUpdateProposal(input: $input) { id } }', { input });
+              return gql(
+                'mutation Accept($input: AcceptUpdateProposalInput!) { acceptUpdateProposal(input: $input) { id } }',
+                { input },
+              );
             };
             return h(
               'li',
@@ -153,14 +212,35 @@ export async function mountReview(): Promise<void> {
                 'div',
                 { class: 'review-actions' },
                 h('button', { type: 'button', class: 'primary', onclick: () => void act(accept, status) }, text.accept),
-                h('button', { type: 'button', onclick: () => void act(() => gql('mutation Reject($id: ID!) { rejectUpdateProposal(id: $id) { id } }', { id: p.id }), status) }, text.reject),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    onclick: () =>
+                      void act(
+                        () => gql('mutation Reject($id: ID!) { rejectUpdateProposal(id: $id) { id } }', { id: p.id }),
+                        status,
+                      ),
+                  },
+                  text.reject,
+                ),
               ),
             );
           }),
         ),
         h(
           'button',
-          { type: 'button', onclick: () => void act(() => gql('mutation RejectAll($id: ID!) { decideUpdateAnswer(answerId: $id, accept: false) { id } }', { id: answerId }), status) },
+          {
+            type: 'button',
+            onclick: () =>
+              void act(
+                () =>
+                  gql('mutation RejectAll($id: ID!) { decideUpdateAnswer(answerId: $id, accept: false) { id } }', {
+                    id: answerId,
+                  }),
+                status,
+              ),
+          },
           text.rejectAll,
         ),
       );

@@ -17,8 +17,15 @@ const TABLES = ['actors', 'topics', 'collaborations', 'participations'] as const
 export async function downloadTables(): Promise<Blob[]> {
   const blobs: Blob[] = [];
   for (const table of TABLES) {
-    const response = await fetch(new URL(`export/${table}.csv?excel=true`, document.baseURI), { headers: authHeaders() });
-    if (!response.ok) throw new ApiError(`HTTP ${response.status}`, response.status === 401 ? 'UNAUTHENTICATED' : 'HTTP', response.status);
+    const response = await fetch(new URL(`export/${table}.csv?excel=true`, document.baseURI), {
+      headers: authHeaders(),
+    });
+    if (!response.ok)
+      throw new ApiError(
+        `HTTP ${response.status}`,
+        response.status === 401 ? 'UNAUTHENTICATED' : 'HTTP',
+        response.status,
+      );
     const blob = await response.blob();
     download(blob, `quartiernetz-${table}.csv`);
     blobs.push(blob);
@@ -55,7 +62,10 @@ export class SpreadsheetUpload {
   private readonly dialog = byId<HTMLDialogElement>('import-dialog');
   private readonly body = byId('import-body');
 
-  constructor(private readonly afterImport: () => void, private readonly describe: (error: unknown) => string) {
+  constructor(
+    private readonly afterImport: () => void,
+    private readonly describe: (error: unknown) => string,
+  ) {
     const input = byId<HTMLInputElement>('import-files');
     input.addEventListener('change', () => void this.check(input));
     // The label stands for the hidden file input: reachable and usable by keyboard too.
@@ -74,7 +84,9 @@ export class SpreadsheetUpload {
     const chosen = [...(input.files ?? [])];
     input.value = '';
     if (chosen.length === 0) return;
-    this.files = await Promise.all(chosen.map(async (f) => ({ name: f.name, content: decodeFile(await f.arrayBuffer()) })));
+    this.files = await Promise.all(
+      chosen.map(async (f) => ({ name: f.name, content: decodeFile(await f.arrayBuffer()) })),
+    );
     if (!this.dialog.open) this.dialog.showModal();
     this.body.replaceChildren(h('p', { class: 'loading', role: 'status' }, t('import.checking')));
     await this.run(true);
@@ -92,16 +104,53 @@ export class SpreadsheetUpload {
 
   private show(r: Report): void {
     const counts = r.counts
-      ? h('table', { class: 'import-counts', id: 'import-counts' },
-          h('tr', {}, h('th', {}, ''), h('th', {}, t('import.created')), h('th', {}, t('import.updated')), h('th', {}, t('import.unchanged'))),
-          ...r.counts.map((c) => h('tr', { 'data-table': c.table }, h('td', {}, c.table), h('td', {}, String(c.created)), h('td', {}, String(c.updated)), h('td', {}, String(c.unchanged)))))
+      ? h(
+          'table',
+          { class: 'import-counts', id: 'import-counts' },
+          h(
+            'tr',
+            {},
+            h('th', {}, ''),
+            h('th', {}, t('import.created')),
+            h('th', {}, t('import.updated')),
+            h('th', {}, t('import.unchanged')),
+          ),
+          ...r.counts.map((c) =>
+            h(
+              'tr',
+              { 'data-table': c.table },
+              h('td', {}, c.table),
+              h('td', {}, String(c.created)),
+              h('td', {}, String(c.updated)),
+              h('td', {}, String(c.unchanged)),
+            ),
+          ),
+        )
       : null;
     const parts: Array<HTMLElement | null> = [
-      h('p', { id: 'import-summary', 'data-applied': String(r.applied), 'data-rejected': r.rejectedTotal },
-        r.applied ? t('import.done') : r.rejectedTotal > 0 ? t('import.problems', { n: count('problem', r.rejectedTotal) }) : t('import.wouldBe')),
+      h(
+        'p',
+        { id: 'import-summary', 'data-applied': String(r.applied), 'data-rejected': r.rejectedTotal },
+        r.applied
+          ? t('import.done')
+          : r.rejectedTotal > 0
+            ? t('import.problems', { n: count('problem', r.rejectedTotal) })
+            : t('import.wouldBe'),
+      ),
       r.rejected.length
-        ? h('ul', { class: 'list', id: 'import-rejected' }, ...r.rejected.map((x) =>
-            h('li', {}, h('strong', {}, t('import.row', { file: x.file, row: String(x.row) })), x.field ? ` · ${x.field}` : '', `: ${x.reason}`)))
+        ? h(
+            'ul',
+            { class: 'list', id: 'import-rejected' },
+            ...r.rejected.map((x) =>
+              h(
+                'li',
+                {},
+                h('strong', {}, t('import.row', { file: x.file, row: String(x.row) })),
+                x.field ? ` · ${x.field}` : '',
+                `: ${x.reason}`,
+              ),
+            ),
+          )
         : null,
       counts,
       ...r.warnings.map((w) => h('p', { class: 'hint' }, w)),

@@ -20,7 +20,8 @@ export function strength(score: number, best: number): 'strong' | 'medium' | 'we
 
 /** The reasons in one sentence (page language): partners and topics, the larger contribution first. */
 export function reasonSentence(sug: Suggestion): string {
-  const sum = (names: Set<string>) => sug.parts.filter((p) => names.has(p.name)).reduce((s, p) => s + p.contribution, 0);
+  const sum = (names: Set<string>) =>
+    sug.parts.filter((p) => names.has(p.name)).reduce((s, p) => s + p.contribution, 0);
   // Every partner once (the API lists each once; a partner's name may repeat across ids only).
   const partners = [...new Map(sug.mutualCollaborators.map((m) => [m.actor.id, m.actor.name])).values()];
   const topics = [...new Set(sug.sharedTopics.map((s) => s.topic.name))];
@@ -29,14 +30,21 @@ export function reasonSentence(sug: Suggestion): string {
     const named = partners.slice(0, 2);
     const more = partners.length - named.length;
     const names = more > 0 ? tn('suggest.morePartners', more, { names: named.join(', ') }) : listOf(named);
-    clauses.push({ text: t(partners.length === 1 ? 'suggest.partnerOne' : 'suggest.partnerMany', { names }), weight: sum(NETWORK_SIGNALS) });
+    clauses.push({
+      text: t(partners.length === 1 ? 'suggest.partnerOne' : 'suggest.partnerMany', { names }),
+      weight: sum(NETWORK_SIGNALS),
+    });
   } else if (sum(NETWORK_SIGNALS) > 0) {
     clauses.push({ text: t('suggest.indirect'), weight: sum(NETWORK_SIGNALS) });
   }
   if (topics.length) {
     const shown = topics.slice(0, 3);
-    const list = topics.length > 3 ? tn('suggest.moreTopics', topics.length - 3, { names: shown.join(', ') }) : listOf(shown);
-    clauses.push({ text: t(topics.length === 1 ? 'suggest.topicOne' : 'suggest.topicMany', { topics: list }), weight: sum(new Set(['topics'])) });
+    const list =
+      topics.length > 3 ? tn('suggest.moreTopics', topics.length - 3, { names: shown.join(', ') }) : listOf(shown);
+    clauses.push({
+      text: t(topics.length === 1 ? 'suggest.topicOne' : 'suggest.topicMany', { topics: list }),
+      weight: sum(new Set(['topics'])),
+    });
   }
   if (clauses.length === 0) return sum(SIZE_SIGNALS) > 0 ? t('suggest.onlySize') : t('suggest.none');
   clauses.sort((a, b) => b.weight - a.weight);
@@ -47,19 +55,43 @@ export function reasonSentence(sug: Suggestion): string {
 /** The details shown on demand. */
 export function suggestionDetails(sug: Suggestion): HTMLElement {
   const partners = [...new Map(sug.mutualCollaborators.map((m) => [m.actor.id, m])).values()];
-  return h('details', { class: 'suggestion-details' },
+  return h(
+    'details',
+    { class: 'suggestion-details' },
     h('summary', {}, t('suggest.details')),
     h('p', { class: 'meta score-number' }, t('suggest.scoreNumber', { score: formatNumber(sug.score, 3) })),
     sug.sharedTopics.length
-      ? h('p', { class: 'reason topics' }, h('span', { class: 'reason-label' }, `${t('panel.sharedTopics')}: `), [...new Set(sug.sharedTopics.map((x) => x.topic.name))].join(', '))
+      ? h(
+          'p',
+          { class: 'reason topics' },
+          h('span', { class: 'reason-label' }, `${t('panel.sharedTopics')}: `),
+          [...new Set(sug.sharedTopics.map((x) => x.topic.name))].join(', '),
+        )
       : null,
     partners.length
-      ? h('ul', { class: 'reason mutual' }, ...partners.map((m) =>
-          h('li', {}, h('strong', {}, m.actor.name),
-            m.withActor[0] && m.withSuggested[0] ? ` – ${t('suggest.via', { a: m.withActor[0].title, b: m.withSuggested[0].title })}` : '')))
+      ? h(
+          'ul',
+          { class: 'reason mutual' },
+          ...partners.map((m) =>
+            h(
+              'li',
+              {},
+              h('strong', {}, m.actor.name),
+              m.withActor[0] && m.withSuggested[0]
+                ? ` – ${t('suggest.via', { a: m.withActor[0].title, b: m.withSuggested[0].title })}`
+                : '',
+            ),
+          ),
+        )
       : null,
     sug.parts.some((p) => p.contribution !== 0)
-      ? h('ul', { class: 'parts' }, ...sug.parts.filter((p) => p.contribution !== 0).map((p) => h('li', {}, `${p.label}: ${formatNumber(p.contribution, 3)}`)))
+      ? h(
+          'ul',
+          { class: 'parts' },
+          ...sug.parts
+            .filter((p) => p.contribution !== 0)
+            .map((p) => h('li', {}, `${p.label}: ${formatNumber(p.contribution, 3)}`)),
+        )
       : null,
   );
 }

@@ -4,7 +4,16 @@
  * through the API and answers Cytoscape elements; drawing them is main.ts's job.
  */
 import type { ElementDefinition } from 'cytoscape';
-import { fetchClusters, fetchNetwork, type ClusterInfo, type Clustering, type Computing, type Network, type NetworkFilter, type ScopeFilter } from './api';
+import {
+  fetchClusters,
+  fetchNetwork,
+  type ClusterInfo,
+  type Clustering,
+  type Computing,
+  type Network,
+  type NetworkFilter,
+  type ScopeFilter,
+} from './api';
 import { clusterElements, clusterTies, membersOnly } from './clusters';
 import type { FilterState } from './filters';
 import { toElements } from './graph';
@@ -53,7 +62,15 @@ export type View =
       filter: NetworkFilter;
       fetchMs: number;
     }
-  | { kind: 'clusters'; elements: ElementDefinition[]; family: string; clustering: Clustering; actors: number; tiesKnown: boolean; fetchMs: number }
+  | {
+      kind: 'clusters';
+      elements: ElementDefinition[];
+      family: string;
+      clustering: Clustering;
+      actors: number;
+      tiesKnown: boolean;
+      fetchMs: number;
+    }
   | { kind: 'large'; actors: number | null; cluster: OpenCluster | null }
   | { kind: 'empty' };
 
@@ -107,7 +124,16 @@ function actorView(network: Network, request: ViewRequest, filter: NetworkFilter
   // Topic view: actors and topics only (bipartite), so shared topics stand out.
   const interests = all.filter((e) => e.data.type === 'INTERESTED_IN');
   const ties = request.filters.topicView ? [] : all.filter((e) => e.data.type === 'COLLABORATES_WITH');
-  const drawn = withinBudget(ties.map((e) => ({ source: e.data.source as string, target: e.data.target as string, weight: e.data.weight as number, e })), actors, MAX_DRAWN_TIES);
+  const drawn = withinBudget(
+    ties.map((e) => ({
+      source: e.data.source as string,
+      target: e.data.target as string,
+      weight: e.data.weight as number,
+      e,
+    })),
+    actors,
+    MAX_DRAWN_TIES,
+  );
   const elements = [...nodes, ...drawn.map((t) => t.e), ...(request.filters.topicView ? interests : [])];
   return {
     kind: 'actors',
@@ -125,7 +151,11 @@ function actorView(network: Network, request: ViewRequest, filter: NetworkFilter
   };
 }
 
-export async function loadClusterMap(request: ViewRequest, members: (n: number) => string, computing?: Computing): Promise<View> {
+export async function loadClusterMap(
+  request: ViewRequest,
+  members: (n: number) => string,
+  computing?: Computing,
+): Promise<View> {
   const started = performance.now();
   const clustering = await fetchClusters(scopeOf(request.filters), computing);
   if (clustering.clusters.length === 0) return { kind: 'empty' };
@@ -150,12 +180,21 @@ async function loadClusterMembers(request: ViewRequest, cluster: OpenCluster): P
   const started = performance.now();
   const network = await scopeNetwork(request);
   if (network.truncated) return { kind: 'large', actors: null, cluster };
-  return actorView(membersOnly(network, cluster.memberIds), request, networkFilter(request, MAX_API_ACTORS), performance.now() - started);
+  return actorView(
+    membersOnly(network, cluster.memberIds),
+    request,
+    networkFilter(request, MAX_API_ACTORS),
+    performance.now() - started,
+  );
 }
 
 /** Decides and fetches what to draw. */
 /** `computing`: told while the clusters of a large network are computed in the background. */
-export async function loadView(request: ViewRequest, members: (n: number) => string, computing?: Computing): Promise<View> {
+export async function loadView(
+  request: ViewRequest,
+  members: (n: number) => string,
+  computing?: Computing,
+): Promise<View> {
   if (request.cluster && !request.ego) return loadClusterMembers(request, request.cluster);
   // One more than drawn tells "too many" apart from "just enough"; `drawAll` asks for the API's most.
   const filter = networkFilter(request, request.drawAll ? MAX_API_ACTORS : MAX_DRAWN_ACTORS + 1);
@@ -165,7 +204,8 @@ export async function loadView(request: ViewRequest, members: (n: number) => str
   const actors = actorCount(network);
   if (network.truncated || (!request.drawAll && actors > MAX_DRAWN_ACTORS)) {
     // An ego network too big to draw: its clusters would be the whole scope's, so say so instead.
-    if (request.ego || request.drawAll) return { kind: 'large', actors: network.truncated ? null : actors, cluster: null };
+    if (request.ego || request.drawAll)
+      return { kind: 'large', actors: network.truncated ? null : actors, cluster: null };
     return loadClusterMap(request, members, computing);
   }
   return actorView(network, request, filter, fetchMs);

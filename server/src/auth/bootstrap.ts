@@ -25,7 +25,8 @@ export async function ensureAdminKey(store: NetworkStore, adminApiKey: string | 
     const hash = hashApiKey(adminApiKey);
     const present = await store.findApiKeyByHash(hash);
     if (present) return { kind: 'provided-present', record: present };
-    const previous = (await store.listApiKeys()).find((k) => k.name === PROVIDED_KEY_NAME && k.revokedAt === null) ?? null;
+    const previous =
+      (await store.listApiKeys()).find((k) => k.name === PROVIDED_KEY_NAME && k.revokedAt === null) ?? null;
     const replaced = previous ? await store.revokeApiKey(previous.id) : null;
     const record = await store.createApiKey({ name: PROVIDED_KEY_NAME, role: 'ADMIN', hash });
     return { kind: 'provided-stored', record, replaced };
@@ -59,6 +60,10 @@ export function describeBootstrap(result: Bootstrap, base: string): string[] {
           (result.replaced ? ` The previous ADMIN_API_KEY (${result.replaced.id}) is revoked.` : ''),
       ];
     case 'provided-present':
-      return result.record.revokedAt ? [`ADMIN_API_KEY was revoked at ${result.record.revokedAt} and stays revoked: set another one or use npm run keys.`] : [];
+      return result.record.revokedAt
+        ? [
+            `ADMIN_API_KEY was revoked at ${result.record.revokedAt} and stays revoked: set another one or use npm run keys.`,
+          ]
+        : [];
   }
 }

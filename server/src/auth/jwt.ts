@@ -69,7 +69,8 @@ function checkLifetime(payload: jwt.JwtPayload, maxAge: number): void {
     throw new CredentialError('the token has neither an expiry (exp) nor an issue time (iat)');
   }
   const now = Date.now() / 1000;
-  if (payload.iat > now + CLOCK_TOLERANCE_SECONDS) throw new CredentialError('the token was issued in the future (iat)');
+  if (payload.iat > now + CLOCK_TOLERANCE_SECONDS)
+    throw new CredentialError('the token was issued in the future (iat)');
   if (now - payload.iat > maxAge + CLOCK_TOLERANCE_SECONDS) {
     throw new CredentialError(`the token has expired: it has no exp and was issued more than ${maxAge} s ago`);
   }
@@ -96,11 +97,13 @@ function principalOf(token: string, key: KeyObject, config: JwtConfig): Principa
   }
   const subject = typeof payload.sub === 'string' ? payload.sub : '';
   if (!subject) throw new CredentialError('the token has no subject (sub)');
-  if (subject.length > MAX_SUBJECT_LENGTH) throw new CredentialError(`the token's subject is longer than ${MAX_SUBJECT_LENGTH} characters`);
+  if (subject.length > MAX_SUBJECT_LENGTH)
+    throw new CredentialError(`the token's subject is longer than ${MAX_SUBJECT_LENGTH} characters`);
   if (subject.trim() !== subject) throw new CredentialError("the token's subject starts or ends with white space");
   const bad = forbiddenCharacter(subject);
   if (bad) throw new CredentialError(`the token's subject holds ${bad}`);
   const role = roleFromClaim(payload[config.roleClaim]);
-  if (!role) throw new CredentialError(`the token's "${config.roleClaim}" claim names no role (viewer, editor or admin)`);
+  if (!role)
+    throw new CredentialError(`the token's "${config.roleClaim}" claim names no role (viewer, editor or admin)`);
   return { id: subject, name: subject, role, via: 'jwt' };
 }

@@ -22,16 +22,30 @@ export const USAGE = `Usage:
 class UsageError extends Error {}
 
 function table(keys: readonly ApiKeyRecord[]): string {
-  const rows = [['id', 'name', 'role', 'created', 'revoked', 'last used'], ...keys.map((k) => [k.id, k.name, k.role, k.createdAt, k.revokedAt ?? '–', k.lastUsedAt ?? '–'])];
+  const rows = [
+    ['id', 'name', 'role', 'created', 'revoked', 'last used'],
+    ...keys.map((k) => [k.id, k.name, k.role, k.createdAt, k.revokedAt ?? '–', k.lastUsedAt ?? '–']),
+  ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Runs one command and answers what to print. */
 export async function runKeysCommand(store: NetworkStore, args: readonly string[]): Promise<string> {
   const [command, ...rest] = args;
   if (command === 'create') {
-    const { values } = parseArgs({ args: [...rest], options: { name: { type: 'string' }, role: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args: [...rest],
+      options: { name: { type: 'string' }, role: { type: 'string' } },
+      strict: true,
+    });
     const role = parseRole(values.role);
     if (!values.name || !role) throw new UsageError('create needs --name NAME and --role viewer|editor|admin');
     const { key, record } = await issueApiKey(store, { name: values.name, role });

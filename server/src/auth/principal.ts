@@ -16,7 +16,12 @@ export interface Principal {
   via: AuthMethod;
 }
 
-export const ANONYMOUS_VIEWER: Principal = Object.freeze({ id: ANONYMOUS_AUTHOR, name: ANONYMOUS_AUTHOR, role: 'VIEWER', via: 'anonymous' });
+export const ANONYMOUS_VIEWER: Principal = Object.freeze({
+  id: ANONYMOUS_AUTHOR,
+  name: ANONYMOUS_AUTHOR,
+  role: 'VIEWER',
+  via: 'anonymous',
+});
 
 /**
  * The author recorded in the history: `key:<name>` for an API key, `jwt:<sub>` for a token, so

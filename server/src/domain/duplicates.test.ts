@@ -28,11 +28,28 @@ describe('duplicate detection', () => {
       { id: 'a', name: 'Bobbie e.V.', website: 'https://bobbie.de', contact: null },
       { id: 'b', name: 'Bobbie', website: 'http://www.bobbie.de', contact: 'x@y.de' },
       { id: 'c', name: 'Gartenfreunde', website: null, contact: 'X@Y.de' },
-      ...Array.from({ length: 60 }, (_, i) => ({ id: `p${i}`, name: `Verein ${i}`, website: 'facebook.com', contact: null })),
+      ...Array.from({ length: 60 }, (_, i) => ({
+        id: `p${i}`,
+        name: `Verein ${i}`,
+        website: 'facebook.com',
+        contact: null,
+      })),
     ];
     expect(findDuplicates(actors)).toEqual([
-      { actorIds: ['a', 'b'], reasons: ['SIMILAR_NAME', 'SAME_WEBSITE'], nameSimilarity: 1, website: 'bobbie.de', email: null },
-      { actorIds: ['b', 'c'], reasons: ['SAME_EMAIL'], nameSimilarity: expect.any(Number), website: null, email: 'x@y.de' },
+      {
+        actorIds: ['a', 'b'],
+        reasons: ['SIMILAR_NAME', 'SAME_WEBSITE'],
+        nameSimilarity: 1,
+        website: 'bobbie.de',
+        email: null,
+      },
+      {
+        actorIds: ['b', 'c'],
+        reasons: ['SAME_EMAIL'],
+        nameSimilarity: expect.any(Number),
+        website: null,
+        email: 'x@y.de',
+      },
     ]);
   });
 });

@@ -44,15 +44,37 @@ export interface DuplicateOptions {
 
 /** Legal forms and their spellings as tokens after normalisation ("e.V." → "e v"). */
 const LEGAL_FORMS = new Set([
-  'ev', 'eg', 'ek', 'gmbh', 'ggmbh', 'mbh', 'ag', 'kg', 'ohg', 'gbr', 'ug', 'kgaa', 'se', 'aor', 'kdor', 'gag',
-  'haftungsbeschrankt', 'co', 'mbb', 'partg',
+  'ev',
+  'eg',
+  'ek',
+  'gmbh',
+  'ggmbh',
+  'mbh',
+  'ag',
+  'kg',
+  'ohg',
+  'gbr',
+  'ug',
+  'kgaa',
+  'se',
+  'aor',
+  'kdor',
+  'gag',
+  'haftungsbeschrankt',
+  'co',
+  'mbb',
+  'partg',
 ]);
 /** Two-token spellings: "e. V." → "e v", "g GmbH" → "g gmbh". */
 const LEGAL_PAIRS = new Set(['e v', 'e g', 'e k', 'g gmbh', 'g ag', 'k d o r', 'a o r']);
 
 /** The name as compared: nameKey, only letters and digits, legal forms removed. */
 export function normaliseName(name: string): string {
-  const tokens = nameKey(name).replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
+  const tokens = nameKey(name)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
   const kept: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const pair = tokens.slice(i, i + 2).join(' ');
@@ -141,7 +163,12 @@ const numbersOf = (s: string) => (s.match(/[0-9]+/g) ?? []).join(' ');
  * max(trigram Dice, Jaro–Winkler); names whose numbers differ ("Akteur 000010" / "Akteur 000100",
  * "Sportfreunde 1927" / "Sportfreunde 1928") are different actors, so at most 0.5.
  */
-export function nameSimilarity(a: string, b: string, ta: ReadonlySet<string> = trigrams(a), tb: ReadonlySet<string> = trigrams(b)): number {
+export function nameSimilarity(
+  a: string,
+  b: string,
+  ta: ReadonlySet<string> = trigrams(a),
+  tb: ReadonlySet<string> = trigrams(b),
+): number {
   const similarity = Math.max(trigramDice(ta, tb), jaroWinkler(a, b));
   return numbersOf(a) === numbersOf(b) ? similarity : Math.min(0.5, similarity);
 }

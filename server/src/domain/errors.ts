@@ -2,7 +2,8 @@
  * Errors the domain and the stores raise. Each carries a stable code that the GraphQL layer passes
  * on as `extensions.code`, so API clients can branch on it.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE' | 'COMPUTING' | 'RATE_LIMITED';
+export type DomainErrorCode =
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE' | 'COMPUTING' | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(

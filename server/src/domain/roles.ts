@@ -18,7 +18,15 @@ export function roleAtLeast(role: Role, required: Role): boolean {
  * applied — `toUpperCase()` would turn "admın" (dotless ı) into "ADMIN" — so "Admin", " admin",
  * "ADMİN" and any other spelling name no role.
  */
-const SPELLINGS: ReadonlyMap<string, Role> = new Map(ROLES.flatMap((role) => [[role, role], [role.toLowerCase(), role]] as Array<[string, Role]>));
+const SPELLINGS: ReadonlyMap<string, Role> = new Map(
+  ROLES.flatMap(
+    (role) =>
+      [
+        [role, role],
+        [role.toLowerCase(), role],
+      ] as Array<[string, Role]>,
+  ),
+);
 
 /** `viewer` or `VIEWER`, `editor` or `EDITOR`, `admin` or `ADMIN` → the Role; anything else → null. */
 export function parseRole(value: unknown): Role | null {

@@ -15,7 +15,11 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export function checkDateRange(startDate: IsoDate | null | undefined, endDate: IsoDate | null | undefined, fieldPrefix = ''): void {
+export function checkDateRange(
+  startDate: IsoDate | null | undefined,
+  endDate: IsoDate | null | undefined,
+  fieldPrefix = '',
+): void {
   if (endDate && !startDate) {
     throw new BadInputError('endDate needs a startDate', `${fieldPrefix}endDate`);
   }
@@ -60,9 +64,12 @@ export function isInvisibleOnly(value: string): boolean {
 /** What is wrong with a text value, or null: control characters, bidi controls, nothing visible, broken Unicode. */
 export function textProblem(value: string, multiline: boolean): string | null {
   if ((multiline ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).test(value)) {
-    return multiline ? 'must not contain control characters other than line breaks and tabs' : 'must not contain control characters or line breaks';
+    return multiline
+      ? 'must not contain control characters other than line breaks and tabs'
+      : 'must not contain control characters or line breaks';
   }
-  if (BIDI_CONTROL.test(value)) return 'must not contain bidirectional embedding, override or isolate controls (U+202A–U+202E, U+2066–U+2069)';
+  if (BIDI_CONTROL.test(value))
+    return 'must not contain bidirectional embedding, override or isolate controls (U+202A–U+202E, U+2066–U+2069)';
   if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text';
   if (isInvisibleOnly(value)) return 'must not consist of invisible characters only';
   return null;

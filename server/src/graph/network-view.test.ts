@@ -29,17 +29,21 @@ function reference(projection: NetworkProjection, options: NetworkViewOptions) {
   let frontier = [...order];
   for (let step = 0; step < (options.depth ?? 1); step++) {
     const next: string[] = [];
-    for (const a of frontier) for (const p of neighbours(a, options).keys()) if (!seen.has(p)) {
-      seen.add(p);
-      next.push(p);
-    }
+    for (const a of frontier)
+      for (const p of neighbours(a, options).keys())
+        if (!seen.has(p)) {
+          seen.add(p);
+          next.push(p);
+        }
     order.push(...next);
     frontier = next;
   }
   const actorIds = order.slice(0, options.maxActors);
   const visible = new Set(actorIds);
   const edges: Array<{ sourceId: string; targetId: string; collaborationIds: string[] }> = [];
-  for (const s of actorIds) for (const [t, cs] of neighbours(s, options)) if (s < t && visible.has(t)) edges.push({ sourceId: s, targetId: t, collaborationIds: cs });
+  for (const s of actorIds)
+    for (const [t, cs] of neighbours(s, options))
+      if (s < t && visible.has(t)) edges.push({ sourceId: s, targetId: t, collaborationIds: cs });
   return { actorIds, truncated: order.length > options.maxActors, collaboratesWith: edges };
 }
 
@@ -47,8 +51,15 @@ function projectionOf(actors: number): NetworkProjection {
   const data = generateNetwork({ actors, hubs: 4, hubShare: 0.3, seed: 5 });
   const snapshot: GraphSnapshot = {
     actors: data.actors.map((a) => ({ id: a.id, kind: a.kind })),
-    collaborations: data.collaborations.map((c) => ({ id: c.id, kind: c.kind, startDate: c.startDate ?? null, endDate: c.endDate ?? null })),
-    participations: data.collaborations.flatMap((c) => (c.participants ?? []).map((p) => ({ actorId: p.actorId, collaborationId: c.id }))),
+    collaborations: data.collaborations.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      startDate: c.startDate ?? null,
+      endDate: c.endDate ?? null,
+    })),
+    participations: data.collaborations.flatMap((c) =>
+      (c.participants ?? []).map((p) => ({ actorId: p.actorId, collaborationId: c.id })),
+    ),
     interests: data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
     about: data.collaborations.flatMap((c) => (c.topicIds ?? []).map((t) => ({ collaborationId: c.id, topicId: t }))),
     topics: data.topics.map((t) => ({ id: t.id! })),
@@ -65,17 +76,20 @@ describe('networkView around a centre', () => {
     { collaborationKinds: ['MEETING', 'PROJECT'], from: '2018-01-01' },
     { topicIds: ['t0000', 't0001', 't0002'] },
   ];
-  test.each(centres.flatMap((centre) => filters.flatMap((filter) => [1, 2].flatMap((depth) => [7, 300].map((maxActors) => ({ centre, filter, depth, maxActors }))))))(
-    '$centre depth $depth max $maxActors filter %#',
-    ({ centre, filter, depth, maxActors }) => {
-      const options: NetworkViewOptions = { ...filter, centreActorId: centre, depth, maxActors };
-      const view = networkView(projection, options);
-      const expected = reference(projection, options);
-      expect(view.actorIds).toEqual(expected.actorIds);
-      expect(view.truncated).toBe(expected.truncated);
-      expect(view.collaboratesWith).toEqual(expected.collaboratesWith);
-    },
-  );
+  test.each(
+    centres.flatMap((centre) =>
+      filters.flatMap((filter) =>
+        [1, 2].flatMap((depth) => [7, 300].map((maxActors) => ({ centre, filter, depth, maxActors }))),
+      ),
+    ),
+  )('$centre depth $depth max $maxActors filter %#', ({ centre, filter, depth, maxActors }) => {
+    const options: NetworkViewOptions = { ...filter, centreActorId: centre, depth, maxActors };
+    const view = networkView(projection, options);
+    const expected = reference(projection, options);
+    expect(view.actorIds).toEqual(expected.actorIds);
+    expect(view.truncated).toBe(expected.truncated);
+    expect(view.collaboratesWith).toEqual(expected.collaboratesWith);
+  });
 
   test('scopedNeighbours keeps partner-id order and shared collaborations in id order', () => {
     for (const id of ['a000000', 'a000500']) {
@@ -87,6 +101,7 @@ describe('networkView around a centre', () => {
 
   test('smallest selects the k smallest ids in order', () => {
     const ids = Array.from({ length: 5000 }, (_, i) => `a${String((i * 7919) % 5003).padStart(6, '0')}`);
-    for (const k of [0, 1, 10, 299, 1249, 5000, 6000]) expect(smallest([...ids], k)).toEqual([...ids].sort(byId).slice(0, k));
+    for (const k of [0, 1, 10, 299, 1249, 5000, 6000])
+      expect(smallest([...ids], k)).toEqual([...ids].sort(byId).slice(0, k));
   });
 });

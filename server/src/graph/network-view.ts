@@ -95,7 +95,9 @@ export function networkView(projection: NetworkProjection, options: NetworkViewO
   const participatedIn: NetworkView['participatedIn'] = [];
   if (options.includeCollaborations) {
     for (const collaborationId of scopedCollaborations().ids) {
-      const members = [...projection.collaborations.get(collaborationId)!.actors].filter((a) => visible.has(a)).sort(byId);
+      const members = [...projection.collaborations.get(collaborationId)!.actors]
+        .filter((a) => visible.has(a))
+        .sort(byId);
       if (members.length === 0) continue;
       collaborationIds.push(collaborationId);
       for (const actorId of members) participatedIn.push({ actorId, collaborationId });
@@ -181,7 +183,12 @@ function edgesAmong(projection: NetworkProjection, actorIds: string[], filter: S
 }
 
 /** Whether an actor is shown in a scope (the rules at the top); `scoped`: the in-scope collaborations. */
-export function actorVisible(projection: NetworkProjection, actorId: string, filter: ScopeFilter, scoped: Set<string>): boolean {
+export function actorVisible(
+  projection: NetworkProjection,
+  actorId: string,
+  filter: ScopeFilter,
+  scoped: Set<string>,
+): boolean {
   if (!actorKindInScope(projection, actorId, filter)) return false;
   const actor = projection.actors.get(actorId)!;
   const takesPart = () => [...actor.collaborations].some((c) => scoped.has(c));
@@ -195,7 +202,13 @@ export function actorVisible(projection: NetworkProjection, actorId: string, fil
  * soon as `limit` actors are found: the first `limit` of the whole order are the same either way,
  * and a hub two steps out no longer costs a walk over half the graph.
  */
-function neighbourhood(projection: NetworkProjection, centreId: string, depth: number, filter: ScopeFilter, limit: number): string[] {
+function neighbourhood(
+  projection: NetworkProjection,
+  centreId: string,
+  depth: number,
+  filter: ScopeFilter,
+  limit: number,
+): string[] {
   if (!projection.actors.has(centreId)) return [];
   const order = [centreId];
   const seen = new Set(order);

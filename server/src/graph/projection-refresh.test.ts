@@ -42,10 +42,19 @@ describe('NetworkProjection.refresh', () => {
   test('a changed store (one participation less, a moved date, another kind) reloads', () => {
     const changes: Array<(s: GraphSnapshot) => GraphSnapshot> = [
       (s) => ({ ...s, participations: s.participations.slice(1) }),
-      (s) => ({ ...s, collaborations: s.collaborations.map((c, i) => (i === 0 ? { ...c, startDate: '1999-01-01' } : c)) }),
-      (s) => ({ ...s, actors: s.actors.map((a, i) => (i === 0 ? { ...a, kind: a.kind === 'PERSON' ? 'GROUP' : 'PERSON' } : a)) }),
+      (s) => ({
+        ...s,
+        collaborations: s.collaborations.map((c, i) => (i === 0 ? { ...c, startDate: '1999-01-01' } : c)),
+      }),
+      (s) => ({
+        ...s,
+        actors: s.actors.map((a, i) => (i === 0 ? { ...a, kind: a.kind === 'PERSON' ? 'GROUP' : 'PERSON' } : a)),
+      }),
       // The same rows in other tables' places: a participation's ends swapped into an interest.
-      (s) => ({ ...s, interests: [...s.interests, { actorId: s.participations[0]!.actorId, topicId: s.topics[0]!.id }] }),
+      (s) => ({
+        ...s,
+        interests: [...s.interests, { actorId: s.participations[0]!.actorId, topicId: s.topics[0]!.id }],
+      }),
     ];
     for (const change of changes) {
       const projection = NetworkProjection.fromSnapshot(snapshot);

@@ -129,7 +129,8 @@ export class NetworkProjection {
     this.topics.delete(id);
     for (const a of this.actors.values()) a.topics.delete(id);
     // A new set rather than deleting from it: encoded projections (insight) hold the old one.
-    for (const c of this.collaborations.values()) if (c.topics.has(id)) c.topics = new Set([...c.topics].filter((t) => t !== id));
+    for (const c of this.collaborations.values())
+      if (c.topics.has(id)) c.topics = new Set([...c.topics].filter((t) => t !== id));
   }
 
   upsertCollaboration(

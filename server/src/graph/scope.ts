@@ -22,7 +22,11 @@ export function hasDateRange(filter: ScopeFilter): boolean {
 }
 
 /** The date-overlap rule of the port's CollaborationFilter, on the projection. */
-export function overlapsRange(c: Pick<ProjectedCollaboration, 'startDate' | 'endDate'>, from?: IsoDate | null, to?: IsoDate | null): boolean {
+export function overlapsRange(
+  c: Pick<ProjectedCollaboration, 'startDate' | 'endDate'>,
+  from?: IsoDate | null,
+  to?: IsoDate | null,
+): boolean {
   if (!from && !to) return true;
   if (!c.startDate) return false;
   if (to && c.startDate > to) return false;
@@ -34,7 +38,10 @@ function anyOf<T>(wanted: readonly T[] | null | undefined, has: (value: T) => bo
   return !wanted || wanted.length === 0 || wanted.some(has);
 }
 
-export function collaborationInScope(c: Pick<ProjectedCollaboration, 'kind' | 'startDate' | 'endDate' | 'topics'>, filter: ScopeFilter): boolean {
+export function collaborationInScope(
+  c: Pick<ProjectedCollaboration, 'kind' | 'startDate' | 'endDate' | 'topics'>,
+  filter: ScopeFilter,
+): boolean {
   return (
     overlapsRange(c, filter.from, filter.to) &&
     anyOf(filter.topicIds, (t) => c.topics.has(t)) &&

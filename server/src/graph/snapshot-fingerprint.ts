@@ -33,8 +33,13 @@ const SEP = '\u0001';
 export function snapshotFingerprint(s: GraphSnapshot): string {
   return [
     tableFingerprint(s.actors, (r: GraphSnapshot['actors'][number]) => r.id + SEP + r.kind),
-    tableFingerprint(s.collaborations, (r: GraphSnapshot['collaborations'][number]) => [r.id, r.kind, r.startDate ?? '', r.endDate ?? ''].join(SEP)),
-    tableFingerprint(s.participations, (r: GraphSnapshot['participations'][number]) => r.actorId + SEP + r.collaborationId),
+    tableFingerprint(s.collaborations, (r: GraphSnapshot['collaborations'][number]) =>
+      [r.id, r.kind, r.startDate ?? '', r.endDate ?? ''].join(SEP),
+    ),
+    tableFingerprint(
+      s.participations,
+      (r: GraphSnapshot['participations'][number]) => r.actorId + SEP + r.collaborationId,
+    ),
     tableFingerprint(s.interests, (r: GraphSnapshot['interests'][number]) => r.actorId + SEP + r.topicId),
     tableFingerprint(s.about, (r: GraphSnapshot['about'][number]) => r.collaborationId + SEP + r.topicId),
     tableFingerprint(s.topics, (r: GraphSnapshot['topics'][number]) => r.id),

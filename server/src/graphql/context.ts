@@ -25,5 +25,11 @@ export function createContext(
   exportRunner: ExportRunner = new ExportRunner(service.store, null),
 ): GraphQLContext {
   const guard = new RequestGuard(bounds);
-  return { service: service.actingAs(authorOf(principal)), loaders: createLoaders(service.store, guard), principal, guard, exports: exportRunner };
+  return {
+    service: service.actingAs(authorOf(principal)),
+    loaders: createLoaders(service.store, guard),
+    principal,
+    guard,
+    exports: exportRunner,
+  };
 }

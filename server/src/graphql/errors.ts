@@ -23,7 +23,11 @@ interface FieldProblem {
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
-    const field = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
+    const field = prefix
+      ? /^\d+$/.test(e.property)
+        ? `${prefix}[${e.property}]`
+        : `${prefix}.${e.property}`
+      : e.property;
     const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
@@ -44,12 +48,15 @@ export function formatError(
       extensions: {
         code: original.code,
         ...(original.field ? { field: original.field } : {}),
-        ...(original instanceof ComputingError || original instanceof QueueFullError ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
+        ...(original instanceof ComputingError || original instanceof QueueFullError
+          ? { retryAfterSeconds: original.retryAfterSeconds }
+          : {}),
       },
     };
   }
 
-  const validationErrors = (original as { extensions?: { validationErrors?: ValidationError[] } })?.extensions?.validationErrors;
+  const validationErrors = (original as { extensions?: { validationErrors?: ValidationError[] } })?.extensions
+    ?.validationErrors;
   if (Array.isArray(validationErrors)) {
     const problems = flatten(validationErrors);
     const first = problems[0];
@@ -85,7 +92,8 @@ export function formatError(
   }
 
   // A batch of a request whose client went away: nobody reads this answer, nothing went wrong.
-  if (original instanceof RequestStoppedError) return { message: original.message, path: formatted.path, extensions: { code: 'CLIENT_CLOSED_REQUEST' } };
+  if (original instanceof RequestStoppedError)
+    return { message: original.message, path: formatted.path, extensions: { code: 'CLIENT_CLOSED_REQUEST' } };
 
   log('Unexpected error while answering a GraphQL request:', original);
   return {

@@ -26,13 +26,25 @@ export function refuseLargestIfOver(watermark: number, heap = getHeapStatistics(
   for (const guard of runningGuards()) if (!guard.stopped && (!largest || guard.items > largest.items)) largest = guard;
   if (!largest) return false;
   const maxMb = Math.round((watermark * limit) / 1e6);
-  largest.refuse(guardError('memory', maxMb, `The server is short of memory (over ${maxMb} MB in use): this answer was stopped; ask for less (first, fewer levels, a filter).`));
+  largest.refuse(
+    guardError(
+      'memory',
+      maxMb,
+      `The server is short of memory (over ${maxMb} MB in use): this answer was stopped; ask for less (first, fewer levels, a filter).`,
+    ),
+  );
   return true;
 }
 
 export function watchHeap(watermark = DEFAULT_HEAP_WATERMARK): HeapWatch {
   const observer = new PerformanceObserver((list) => {
-    const major = list.getEntries().some((entry) => ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+    const major = list
+      .getEntries()
+      .some(
+        (entry) =>
+          (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ===
+          constants.NODE_PERFORMANCE_GC_MAJOR,
+      );
     if (major && runningGuards().size > 0) refuseLargestIfOver(watermark);
   });
   observer.observe({ entryTypes: ['gc'] });

@@ -11,7 +11,9 @@ export function KnownOperationTypesRule(context: ValidationContext): ASTVisitor 
   return {
     OperationDefinition(node) {
       if (!context.getSchema().getRootType(node.operation)) {
-        context.reportError(new GraphQLError(`This API does not support ${node.operation} operations.`, { nodes: node }));
+        context.reportError(
+          new GraphQLError(`This API does not support ${node.operation} operations.`, { nodes: node }),
+        );
       }
     },
   };

@@ -44,18 +44,21 @@ export class RequestStoppedError extends Error {
 /** A loader over a batched store method (which already answers in key order). */
 function batched<V>(owner: LoaderOwner, load: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
   const batchScheduleFn = (dispatch: () => void) => whenOwnerIdle(owner, dispatch);
-  return new DataLoader<string, V>(async (keys) => {
-    // A batch dispatched after its request was stopped (refused, client gone) is not loaded.
-    if (owner.stopped) throw stoppedError(owner);
-    if (keys.length <= MAX_KEYS_PER_CALL) return load(keys);
-    const values: V[] = [];
-    for (let i = 0; i < keys.length; i += MAX_KEYS_PER_CALL) {
+  return new DataLoader<string, V>(
+    async (keys) => {
+      // A batch dispatched after its request was stopped (refused, client gone) is not loaded.
       if (owner.stopped) throw stoppedError(owner);
-      values.push(...(await load(keys.slice(i, i + MAX_KEYS_PER_CALL))));
-      await takeTurn(owner);
-    }
-    return values;
-  }, { batchScheduleFn });
+      if (keys.length <= MAX_KEYS_PER_CALL) return load(keys);
+      const values: V[] = [];
+      for (let i = 0; i < keys.length; i += MAX_KEYS_PER_CALL) {
+        if (owner.stopped) throw stoppedError(owner);
+        values.push(...(await load(keys.slice(i, i + MAX_KEYS_PER_CALL))));
+        await takeTurn(owner);
+      }
+      return values;
+    },
+    { batchScheduleFn },
+  );
 }
 
 /** Whose turn a large batch waits for (./event-loop-slices.ts), and whether it was stopped: the request's guard. */

@@ -13,7 +13,14 @@
  * data; what it had built is dropped (every later resolver returns an empty value).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNullableType, GraphQLError, isListType, isNonNullType, responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
+import {
+  getNullableType,
+  GraphQLError,
+  isListType,
+  isNonNullType,
+  responsePathAsArray,
+  type GraphQLResolveInfo,
+} from 'graphql';
 import { getHeapStatistics } from 'node:v8';
 import type { MiddlewareFn } from 'type-graphql';
 import { DEFAULT_LIMITS } from '../config';
@@ -177,7 +184,14 @@ export class RequestGuard {
     if (this.stopError) throw this.stopError;
     if (this.aborted) this.refuse(guardError('client', 0, 'The client went away.', info));
     else if (performance.now() > this.deadline) {
-      this.refuse(guardError('time', this.maxMillis, `The answer took longer than ${this.maxMillis} ms to compute: ask for less (first, fewer levels, a filter).`, info));
+      this.refuse(
+        guardError(
+          'time',
+          this.maxMillis,
+          `The answer took longer than ${this.maxMillis} ms to compute: ask for less (first, fewer levels, a filter).`,
+          info,
+        ),
+      );
     }
     if (this.stopError) throw this.stopError;
   }
@@ -188,11 +202,25 @@ export class RequestGuard {
     itemsInFlight += items;
     if (itemsInFlight > processItemBudget() && !this.stopError) {
       const max = processItemBudget();
-      this.refuse(guardError('memory', max, `The server is busy with other large answers (${max} list items in all): ask for less, or again shortly.`, info));
+      this.refuse(
+        guardError(
+          'memory',
+          max,
+          `The server is busy with other large answers (${max} list items in all): ask for less, or again shortly.`,
+          info,
+        ),
+      );
       throw this.stopError!;
     }
     if (this.used > this.maxResults) {
-      this.refuse(guardError('results', this.maxResults, `The answer would hold more than ${this.maxResults} list items: ask for less (first, fewer levels, a filter).`, info));
+      this.refuse(
+        guardError(
+          'results',
+          this.maxResults,
+          `The answer would hold more than ${this.maxResults} list items: ask for less (first, fewer levels, a filter).`,
+          info,
+        ),
+      );
       throw this.stopError!;
     }
   }
@@ -254,9 +282,13 @@ export function refuseStoppedAnswers(): ApolloServerPlugin<{ guard: RequestGuard
           const refusal = guard.refusal;
           if (response.body.kind !== 'single' || !refusal) return;
           const limit = refusal.extensions.limit;
-          const error = response.body.singleResult.errors?.find((e) => e.extensions?.limit === limit && e.extensions?.code === 'QUERY_TOO_COMPLEX');
+          const error = response.body.singleResult.errors?.find(
+            (e) => e.extensions?.limit === limit && e.extensions?.code === 'QUERY_TOO_COMPLEX',
+          );
           response.body.singleResult.data = null;
-          response.body.singleResult.errors = [error ?? { message: refusal.message, extensions: { ...refusal.extensions } }];
+          response.body.singleResult.errors = [
+            error ?? { message: refusal.message, extensions: { ...refusal.extensions } },
+          ];
           response.http.status = 400;
         },
       };

@@ -61,7 +61,12 @@ export function getSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     // type-graphql demands a PubSub once a subscription exists; networkChanged brings its own
     // `subscribe` (graphql/live), so this one is never asked for anything.
-    pubSub: { publish: () => undefined, subscribe: () => { throw new Error('no topics: subscriptions bring their own subscribe'); } },
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('no topics: subscriptions bring their own subscribe');
+      },
+    },
   });
   return built;
 }

@@ -59,7 +59,10 @@ export interface QuartiernetzApp {
   subscriptions: { close(): Promise<void> };
 }
 
-export async function createApolloServer(httpServer: http.Server | null, config: Omit<HttpConfig, 'auth'>): Promise<ApolloServer<GraphQLContext>> {
+export async function createApolloServer(
+  httpServer: http.Server | null,
+  config: Omit<HttpConfig, 'auth'>,
+): Promise<ApolloServer<GraphQLContext>> {
   return new ApolloServer<GraphQLContext>({
     schema: await getSchema(),
     introspection: config.introspection,
@@ -67,7 +70,8 @@ export async function createApolloServer(httpServer: http.Server | null, config:
     // One operation per request: batches are refused in front of Apollo (./limits).
     allowBatchedHttpRequests: false,
     // Without introspection, "Did you mean …?" in error messages would give the schema away.
-    formatError: (formatted, error) => (config.introspection ? formatError(formatted, error) : withoutSuggestions(formatError(formatted, error))),
+    formatError: (formatted, error) =>
+      config.introspection ? formatError(formatted, error) : withoutSuggestions(formatError(formatted, error)),
     // Stack traces stay in the server's log, also in development: they show the code's layout.
     includeStacktraceInErrorResponses: false,
     // CSRF prevention stays on (the default): browsers may not send simple cross-site requests.
@@ -108,7 +112,9 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     httpServer.on('close', () => heapWatch.stop());
   }
   // One budget of refused credentials per address for both routes, checked before any key lookup.
-  const refusedCredentials = optional(refusedCredentialLimiter(limits.rateLimit, (authorization) => authenticator.recentlyAccepted(authorization)));
+  const refusedCredentials = optional(
+    refusedCredentialLimiter(limits.rateLimit, (authorization) => authenticator.recentlyAccepted(authorization)),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -117,7 +123,11 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   app.get('/readyz', async (_req, res) => {
     try {
       await service.store.ping();
-      res.json({ status: 'ready', store: service.store.name, projectionBuiltAt: service.projection.builtAt.toISOString() });
+      res.json({
+        status: 'ready',
+        store: service.store.name,
+        projectionBuiltAt: service.projection.builtAt.toISOString(),
+      });
     } catch (error) {
       res.status(503).json({ status: 'unavailable', store: service.store.name, error: (error as Error).message });
     }
@@ -151,7 +161,14 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     exportRouter(exportRunner, { contactAllowed: (_req, res) => roleAtLeast(principalOf(res)!.role, 'EDITOR') }),
   );
   // The update page's endpoints: a personal link's token opens its actor's entry there, and nothing else.
-  app.use('/update-api', updateApiRouter(updateLinksFor(service), { bodyLimit: config.bodyLimit, perAddress: limits.rateLimit, perToken: DEFAULT_PER_TOKEN }));
+  app.use(
+    '/update-api',
+    updateApiRouter(updateLinksFor(service), {
+      bodyLimit: config.bodyLimit,
+      perAddress: limits.rateLimit,
+      perToken: DEFAULT_PER_TOKEN,
+    }),
+  );
   app.use(viewerRouter());
 
   const subscriptions = attachSubscriptions(httpServer, await getSchema(), service, authenticator, limits, config.live);

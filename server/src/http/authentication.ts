@@ -51,7 +51,8 @@ export function authenticateRequests(authenticator: Authenticator): RequestHandl
 export function requireRole(role: Role): RequestHandler {
   return (_req: Request, res: Response, next: NextFunction) => {
     const principal = principalOf(res);
-    if (!principal) refuse(res, 401, 'UNAUTHENTICATED', 'A credential is required: send Authorization: Bearer <API key or token>.');
+    if (!principal)
+      refuse(res, 401, 'UNAUTHENTICATED', 'A credential is required: send Authorization: Bearer <API key or token>.');
     else if (!roleAtLeast(principal.role, role)) refuse(res, 403, 'FORBIDDEN', `This needs the role ${role}.`);
     else next();
   };

@@ -50,7 +50,8 @@ function enumList<T extends string>(req: Request, name: string, allowed: readonl
 function day(req: Request, name: string): string | null {
   const value = req.query[name];
   if (value === undefined) return null;
-  if (typeof value !== 'string' || !isCalendarDate(value)) throw new ParameterError(name, `${name} must be a date YYYY-MM-DD`);
+  if (typeof value !== 'string' || !isCalendarDate(value))
+    throw new ParameterError(name, `${name} must be a date YYYY-MM-DD`);
   return value;
 }
 
@@ -72,7 +73,13 @@ export function exportRouter(runner: ExportRunner, options: ExportRouterOptions 
     try {
       const includeContact = req.query.includeContact === 'true';
       if (includeContact && !contactAllowed(req, res)) {
-        res.status(403).json({ error: { code: 'FORBIDDEN', field: 'includeContact', message: 'contact data may not be exported by this caller' } });
+        res.status(403).json({
+          error: {
+            code: 'FORBIDDEN',
+            field: 'includeContact',
+            message: 'contact data may not be exported by this caller',
+          },
+        });
         return;
       }
       const principalId = (res.locals as { principal?: { id: string } }).principal?.id ?? 'anonymous';
@@ -95,12 +102,16 @@ export function exportRouter(runner: ExportRunner, options: ExportRouterOptions 
     } catch (error) {
       if (error instanceof QueueFullError) {
         res.setHeader('Retry-After', String(error.retryAfterSeconds));
-        res.status(429).json({ error: { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds } });
+        res
+          .status(429)
+          .json({ error: { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds } });
         return;
       }
       if (error instanceof ParameterError || error instanceof DomainError) {
         const code = error instanceof DomainError ? error.code : 'BAD_USER_INPUT';
-        res.status(code === 'NOT_FOUND' ? 404 : 400).json({ error: { code, field: error.field, message: error.message } });
+        res
+          .status(code === 'NOT_FOUND' ? 404 : 400)
+          .json({ error: { code, field: error.field, message: error.message } });
         return;
       }
       console.error('Export failed:', error);
@@ -110,6 +121,7 @@ export function exportRouter(runner: ExportRunner, options: ExportRouterOptions 
 
   router.get('/network.json', send('JSON', 'network.json'));
   router.get('/network.graphml', send('GRAPHML', 'network.graphml'));
-  for (const table of ['topics', 'actors', 'collaborations', 'participations']) router.get(`/${table}.csv`, send('CSV', `${table}.csv`));
+  for (const table of ['topics', 'actors', 'collaborations', 'participations'])
+    router.get(`/${table}.csv`, send('CSV', `${table}.csv`));
   return router;
 }

@@ -27,7 +27,11 @@ export function viewerRouter(dir: string = DEFAULT_VIEWER_DIR): express.Router {
     res
       .status(built ? 404 : 503)
       .type('text/plain')
-      .send(built ? 'Not found' : 'The viewer is not built: run `npm run build:viewer` (npm start does it), then reload. The API is at /graphql.');
+      .send(
+        built
+          ? 'Not found'
+          : 'The viewer is not built: run `npm run build:viewer` (npm start does it), then reload. The API is at /graphql.',
+      );
   });
   return router;
 }

@@ -14,7 +14,15 @@
  *   cost, aliases, directives (http/limits); errors carry the same codes (graphql/errors.ts).
  */
 import type http from 'node:http';
-import { GraphQLError, getOperationAST, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -54,7 +62,6 @@ export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
 export const CLOSE_IDLE = 4408;
 export const CLOSE_SLOW_CONSUMER = 4008;
 
-
 interface ConnectionState {
   principal: Principal | null;
   active: number;
@@ -78,7 +85,10 @@ export function attachSubscriptions(
 
   const armIdle = (socket: WebSocket, state: ConnectionState) => {
     if (state.idle) clearTimeout(state.idle);
-    state.idle = state.active === 0 ? setTimeout(() => socket.close(CLOSE_IDLE, 'idle: no subscription'), live.idleMs).unref() : null;
+    state.idle =
+      state.active === 0
+        ? setTimeout(() => socket.close(CLOSE_IDLE, 'idle: no subscription'), live.idleMs).unref()
+        : null;
   };
 
   const format = (errors: readonly GraphQLError[] | readonly GraphQLFormattedError[]): GraphQLFormattedError[] =>
@@ -104,7 +114,10 @@ export function attachSubscriptions(
         const key = principalKey(principal);
         const open = connections.get(key) ?? 0;
         if (open >= live.maxConnectionsPerPrincipal) {
-          socket.close(CLOSE_TOO_MANY_CONNECTIONS, `at most ${live.maxConnectionsPerPrincipal} connections per principal`);
+          socket.close(
+            CLOSE_TOO_MANY_CONNECTIONS,
+            `at most ${live.maxConnectionsPerPrincipal} connections per principal`,
+          );
           return false;
         }
         connections.set(key, open + 1);
@@ -142,11 +155,20 @@ export function attachSubscriptions(
         const errors = validate(schema, document, rules);
         if (errors.length > 0) {
           // Limit errors keep their own code (QUERY_TOO_COMPLEX), the rest are coded as Apollo codes them.
-          return errors.map((e) => (e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })));
+          return errors.map((e) =>
+            e.extensions.code
+              ? e
+              : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+          );
         }
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation !== 'subscription') {
-          return [new GraphQLError('Over WebSocket this API takes subscriptions only; send queries and mutations over HTTP.', { extensions: { code: 'BAD_REQUEST' } })];
+          return [
+            new GraphQLError(
+              'Over WebSocket this API takes subscriptions only; send queries and mutations over HTTP.',
+              { extensions: { code: 'BAD_REQUEST' } },
+            ),
+          ];
         }
         const contextValue: LiveContext = {
           ...createContext(service, state.principal, limits.query),
@@ -155,7 +177,13 @@ export function attachSubscriptions(
         };
         state.active++;
         armIdle(socket, state);
-        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        };
       },
       onNext: (ctx, _id, _payload, _args, result) => {
         // A socket whose send buffer keeps growing does not read: a slow consumer.

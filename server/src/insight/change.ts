@@ -63,7 +63,12 @@ class TieBuilder {
     this.after.push(after);
   }
   build(): TieList {
-    return { a: Int32Array.from(this.a), b: Int32Array.from(this.b), before: Int32Array.from(this.before), after: Int32Array.from(this.after) };
+    return {
+      a: Int32Array.from(this.a),
+      b: Int32Array.from(this.b),
+      before: Int32Array.from(this.before),
+      after: Int32Array.from(this.after),
+    };
   }
 }
 
@@ -85,7 +90,8 @@ function activeActors(membership: Membership, mask: Uint8Array): Uint8Array {
 export function changeOnArrays(membership: Membership, masks: ChangeMasks): ChangeArrays {
   const everyone = new Uint8Array(membership.actorCount).fill(1);
   // Every actor is a node, so node i is actor i.
-  const graphOf = (mask: Uint8Array) => buildScopedGraph(membership, { actorMask: everyone, collaborationMask: mask, collaborationWeights: null });
+  const graphOf = (mask: Uint8Array) =>
+    buildScopedGraph(membership, { actorMask: everyone, collaborationMask: mask, collaborationWeights: null });
   const before = graphOf(masks.before);
   const after = graphOf(masks.after);
   const seen = graphOf(masks.seen);

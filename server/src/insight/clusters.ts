@@ -133,7 +133,10 @@ export function clusterOnArrays(
   const seenCollaboration = new Int32Array(collaborations).fill(-1);
   const seenCluster = new Int32Array(k).fill(-1);
   groups.forEach((group, cluster) => {
-    out.members.set(group.map((i) => nodeOf[i]), out.clusterStarts[cluster]);
+    out.members.set(
+      group.map((i) => nodeOf[i]),
+      out.clusterStarts[cluster],
+    );
     out.clusterStarts[cluster + 1] = out.clusterStarts[cluster] + group.length;
 
     const touched: number[] = [];
@@ -174,9 +177,11 @@ export function clusterOnArrays(
     for (const c of clusterCollaborations) {
       if (!collaborationMask[c]) continue;
       let inside = 0;
-      for (let x = collaborationStarts[c]; x < collaborationStarts[c + 1] && inside < 2; x++) if (clusterOfActor[members[x]] === cluster) inside++;
+      for (let x = collaborationStarts[c]; x < collaborationStarts[c + 1] && inside < 2; x++)
+        if (clusterOfActor[members[x]] === cluster) inside++;
       if (inside < 2) continue;
-      for (let x = topics.collaborationTopicStarts[c]; x < topics.collaborationTopicStarts[c + 1]; x++) add(topics.collaborationTopics[x]);
+      for (let x = topics.collaborationTopicStarts[c]; x < topics.collaborationTopicStarts[c + 1]; x++)
+        add(topics.collaborationTopics[x]);
     }
     out.internalTies[cluster] = internal / 2;
     out.externalTies[cluster] = external;

@@ -79,7 +79,8 @@ export interface Answer<T> extends Computed<T> {
 }
 
 function checkRecency(recency: Recency | null | undefined): void {
-  if (recency && !(recency.halfLifeDays > 0)) throw new BadInputError('halfLifeDays must be positive', 'recency.halfLifeDays');
+  if (recency && !(recency.halfLifeDays > 0))
+    throw new BadInputError('halfLifeDays must be positive', 'recency.halfLifeDays');
 }
 
 export class InsightEngine {
@@ -129,19 +130,28 @@ export class InsightEngine {
   // --- questions ---------------------------------------------------------------------------------
 
   /** Degree, weighted degree, betweenness and closeness of every actor in scope. */
-  brokers(filter: ScopeFilter = {}, recency?: Recency | null, principal = SERVICE_PRINCIPAL): Promise<Answer<CentralityResult>> {
+  brokers(
+    filter: ScopeFilter = {},
+    recency?: Recency | null,
+    principal = SERVICE_PRINCIPAL,
+  ): Promise<Answer<CentralityResult>> {
     checkRecency(recency);
     const [key, work] = this.centralityJob(filter, recency ?? null);
     return this.answer('brokers', principal, key, work);
   }
 
   /** The hand-over analysis: the scope's network without `removeActorIds`. */
-  resilience(removeActorIds: readonly string[], filter: ScopeFilter = {}, principal = SERVICE_PRINCIPAL): Promise<Answer<ResilienceResult>> {
+  resilience(
+    removeActorIds: readonly string[],
+    filter: ScopeFilter = {},
+    principal = SERVICE_PRINCIPAL,
+  ): Promise<Answer<ResilienceResult>> {
     if (removeActorIds.length > MAX_REMOVED_ACTORS) {
       throw new BadInputError(`at most ${MAX_REMOVED_ACTORS} actors can be removed at once`, 'removeActorIds');
     }
     for (const id of removeActorIds) {
-      if (!this.projection.actors.has(id)) throw new DomainError('NOT_FOUND', new NotFoundError('Actor', id).message, 'removeActorIds');
+      if (!this.projection.actors.has(id))
+        throw new DomainError('NOT_FOUND', new NotFoundError('Actor', id).message, 'removeActorIds');
     }
     const removed = [...new Set(removeActorIds)].sort();
     const [beforeKey, computeBefore] = this.centralityJob(filter, null);
@@ -159,7 +169,10 @@ export class InsightEngine {
         shared: arrays.shared,
         spec: graphSpec(arrays, filter),
         // An actor deleted since the question was checked is simply not there to take out.
-        removed: Int32Array.from(removed.filter((id) => arrays.index.has(id)), (id) => arrays.index.get(id)!),
+        removed: Int32Array.from(
+          removed.filter((id) => arrays.index.has(id)),
+          (id) => arrays.index.get(id)!,
+        ),
         // Copies: the cached brokers keep theirs.
         before: {
           degree: before.value.arrays.degree.slice(),
@@ -180,7 +193,8 @@ export class InsightEngine {
     principal = SERVICE_PRINCIPAL,
   ): Promise<Answer<Clustering>> {
     checkRecency(options.recency);
-    if (options.resolution !== undefined && !(options.resolution > 0)) throw new BadInputError('resolution must be positive', 'resolution');
+    if (options.resolution !== undefined && !(options.resolution > 0))
+      throw new BadInputError('resolution must be positive', 'resolution');
     return this.answer('clusters', principal, `clusters:${keyOf({ filter, ...options })}`, async (arrays) => {
       const { result } = await this.worker.run({
         kind: 'clusters',
@@ -193,11 +207,20 @@ export class InsightEngine {
   }
 
   /** Actors and ties that appeared, faded or vanished between two dates. */
-  networkChange(from: string, to: string, windowDays: number, principal = SERVICE_PRINCIPAL): Promise<Answer<NetworkChange>> {
+  networkChange(
+    from: string,
+    to: string,
+    windowDays: number,
+    principal = SERVICE_PRINCIPAL,
+  ): Promise<Answer<NetworkChange>> {
     if (!(windowDays >= 1)) throw new BadInputError('windowDays must be at least 1', 'windowDays');
     if (to < from) throw new BadInputError(`to ${to} is before from ${from}`, 'to');
     return this.answer('networkChange', principal, `change:${keyOf({ from, to, windowDays })}`, async (arrays) => {
-      const { result } = await this.worker.run({ kind: 'change', shared: arrays.shared, masks: changeMasks(arrays, from, to, windowDays) });
+      const { result } = await this.worker.run({
+        kind: 'change',
+        shared: arrays.shared,
+        masks: changeMasks(arrays, from, to, windowDays),
+      });
       return new NetworkChange(result, arrays.ids, from, to, windowDays);
     });
   }
@@ -209,7 +232,12 @@ export class InsightEngine {
    */
   async duplicates(actors: readonly DuplicateInput[]): Promise<DuplicatePair[]> {
     const packed = packActors(actors);
-    const { promise } = this.queue.enqueue('duplicates', SERVICE_PRINCIPAL, async () => (await this.worker.run({ kind: 'duplicates', actors: packed })).result, false);
+    const { promise } = this.queue.enqueue(
+      'duplicates',
+      SERVICE_PRINCIPAL,
+      async () => (await this.worker.run({ kind: 'duplicates', actors: packed })).result,
+      false,
+    );
     return promise;
   }
 
@@ -297,7 +325,12 @@ export class InsightEngine {
         job.version = arrays.version;
         // Masks are made now, synchronously, from the arrays (they hold the version's facts).
         const value = await work(arrays);
-        const computed: Computed<T> = { value, version: arrays.version, computedAt: new Date(), durationMs: performance.now() - started };
+        const computed: Computed<T> = {
+          value,
+          version: arrays.version,
+          computedAt: new Date(),
+          durationMs: performance.now() - started,
+        };
         this.finished(key, computed);
         return computed;
       } finally {

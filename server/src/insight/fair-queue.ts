@@ -62,7 +62,12 @@ export class FairQueue {
    * Queues `run` for `principal`; the returned job is what `estimateMs` takes. `capped: false`
    * (the service's own work) is never refused.
    */
-  enqueue<T>(kind: string, principal: string, run: () => Promise<T>, capped = true): { job: QueuedJob; promise: Promise<T> } {
+  enqueue<T>(
+    kind: string,
+    principal: string,
+    run: () => Promise<T>,
+    capped = true,
+  ): { job: QueuedJob; promise: Promise<T> } {
     const own = this.waiting.get(principal);
     if (capped && (own?.length ?? 0) >= this.perPrincipal) {
       throw new QueueFullError(
@@ -71,7 +76,10 @@ export class FairQueue {
       );
     }
     if (capped && this.waitingCount >= this.total) {
-      throw new QueueFullError(`${this.total} network-insight questions are already waiting; ask again later`, this.seconds(this.nextFreeMs()));
+      throw new QueueFullError(
+        `${this.total} network-insight questions are already waiting; ask again later`,
+        this.seconds(this.nextFreeMs()),
+      );
     }
     let entry!: Entry<T>;
     const promise = new Promise<T>((resolve, reject) => {

@@ -32,7 +32,10 @@ export function toGraphology(graph: ScopedGraph): NodeGraph {
 }
 
 /** Every pair once, i < j, in ascending (i, j) order. */
-export function forEachTie(graph: ScopedGraph, visit: (i: number, j: number, weight: number, entry: number) => void): void {
+export function forEachTie(
+  graph: ScopedGraph,
+  visit: (i: number, j: number, weight: number, entry: number) => void,
+): void {
   const { n, starts, neighbours } = graph;
   for (let i = 0; i < n; i++) {
     for (let k = starts[i]; k < starts[i + 1]; k++) {
@@ -78,7 +81,17 @@ export class LouvainGraphView {
     return this.graph.starts[i + 1] - this.graph.starts[i];
   }
 
-  forEachEdge(visit: (edge: string, attributes: TieAttributes, source: string, target: string, sa: object, ta: object, undirected: boolean) => void): void {
+  forEachEdge(
+    visit: (
+      edge: string,
+      attributes: TieAttributes,
+      source: string,
+      target: string,
+      sa: object,
+      ta: object,
+      undirected: boolean,
+    ) => void,
+  ): void {
     const attributes: TieAttributes = { weight: 0 };
     const none = {};
     forEachTie(this.graph, (i, j, weight, entry) => {

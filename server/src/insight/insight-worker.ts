@@ -21,7 +21,10 @@ if (parentPort) {
       const result = runJob(request);
       reply = { id, result, workMs: performance.now() - started };
     } catch (error) {
-      port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ReplyMessage);
+      port.postMessage({
+        id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies ReplyMessage);
       return;
     }
     port.postMessage(reply, transferablesOf(reply.result));

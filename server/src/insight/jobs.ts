@@ -67,7 +67,8 @@ export function runJob(request: JobRequest): JobResult {
     }
     case 'resilience': {
       const graph = buildScopedGraph(request.shared, request.spec);
-      if (graph.n !== request.before.degree.length) throw new Error('resilience: the measures given do not belong to this graph');
+      if (graph.n !== request.before.degree.length)
+        throw new Error('resilience: the measures given do not belong to this graph');
       return resilienceOnArrays({ graph, centrality: request.before }, request.removed, request.options);
     }
     case 'clusters': {
@@ -96,5 +97,7 @@ export function packActors(actors: readonly DuplicateInput[]): string {
 }
 
 function unpackActors(packed: string): DuplicateInput[] {
-  return (JSON.parse(packed) as Array<[string, string, string | null, string | null]>).map(([id, name, website, contact]) => ({ id, name, website, contact }));
+  return (JSON.parse(packed) as Array<[string, string, string | null, string | null]>).map(
+    ([id, name, website, contact]) => ({ id, name, website, contact }),
+  );
 }

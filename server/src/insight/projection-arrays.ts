@@ -127,7 +127,12 @@ async function encode(projection: NetworkProjection, pause: (() => Promise<void>
     index,
     kinds,
     // The topic sets are replaced, never changed, by the projection's writes: shared, not copied.
-    collaborations: collaborations.map((c) => ({ kind: c.kind, startDate: c.startDate, endDate: c.endDate, topics: c.topics })),
+    collaborations: collaborations.map((c) => ({
+      kind: c.kind,
+      startDate: c.startDate,
+      endDate: c.endDate,
+      topics: c.topics,
+    })),
     topicIds,
     shared: {
       actorCount: ids.length,

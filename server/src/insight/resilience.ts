@@ -55,7 +55,11 @@ export interface ResilienceArrays {
  * `removed`: actor indexes to take out (those not in the scope's graph change nothing but are
  * listed as removed by the caller).
  */
-export function resilienceOnArrays(before: Before, removed: ArrayLike<number>, options: CentralityOptions = {}): ResilienceArrays {
+export function resilienceOnArrays(
+  before: Before,
+  removed: ArrayLike<number>,
+  options: CentralityOptions = {},
+): ResilienceArrays {
   const { graph } = before;
   const n = graph.n;
   const removedActors = new Set(Array.from(removed));
@@ -78,7 +82,8 @@ export function resilienceOnArrays(before: Before, removed: ArrayLike<number>, o
 
   const componentsBefore = sortedComponents(graph);
   const componentsAfter = sortedComponents(after);
-  const originOf = (piece: number) => componentsBefore.componentOf[wholeNode[componentsAfter.members[componentsAfter.starts[piece]]]];
+  const originOf = (piece: number) =>
+    componentsBefore.componentOf[wholeNode[componentsAfter.members[componentsAfter.starts[piece]]]];
 
   // Before-components that lost an actor, and the pieces each fell into (in the pieces' order).
   const hit = new Set<number>();
@@ -94,9 +99,13 @@ export function resilienceOnArrays(before: Before, removed: ArrayLike<number>, o
   const broken: number[] = [];
   for (const list of pieces.values()) broken.push(...list.slice(1)); // the largest piece stays the component
   const firstOf = (piece: number) => componentsAfter.members[componentsAfter.starts[piece]];
-  broken.sort((a, b) => componentSize(componentsAfter, b) - componentSize(componentsAfter, a) || firstOf(a) - firstOf(b));
+  broken.sort(
+    (a, b) => componentSize(componentsAfter, b) - componentSize(componentsAfter, a) || firstOf(a) - firstOf(b),
+  );
   const newComponentStarts = new Int32Array(broken.length + 1);
-  const newComponentMembers = new Int32Array(broken.reduce((sum, piece) => sum + componentSize(componentsAfter, piece), 0));
+  const newComponentMembers = new Int32Array(
+    broken.reduce((sum, piece) => sum + componentSize(componentsAfter, piece), 0),
+  );
   broken.forEach((piece, x) => {
     let fill = newComponentStarts[x];
     for (let k = componentsAfter.starts[piece]; k < componentsAfter.starts[piece + 1]; k++) {
@@ -112,13 +121,15 @@ export function resilienceOnArrays(before: Before, removed: ArrayLike<number>, o
     for (let k = componentsBefore.starts[0]; k < componentsBefore.starts[1]; k++) {
       const i = componentsBefore.members[k];
       if (!keep[i]) continue;
-      if (mainPiece === undefined || componentsAfter.componentOf[restNode[i]] !== mainPiece) disconnected.push(graph.nodeOf[i]);
+      if (mainPiece === undefined || componentsAfter.componentOf[restNode[i]] !== mainPiece)
+        disconnected.push(graph.nodeOf[i]);
     }
   }
 
   const isolated: number[] = [];
   for (let r = 0; r < after.n; r++) {
-    if (after.starts[r + 1] === after.starts[r] && before.centrality.degree[wholeNode[r]] > 0) isolated.push(after.nodeOf[r]);
+    if (after.starts[r + 1] === after.starts[r] && before.centrality.degree[wholeNode[r]] > 0)
+      isolated.push(after.nodeOf[r]);
   }
 
   const rankBefore = new Int32Array(n);

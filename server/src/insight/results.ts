@@ -150,7 +150,9 @@ export class ResilienceResult {
     this.isolatedActorIds = name(arrays.isolated);
     this.newComponents = [];
     for (let k = 0; k + 1 < arrays.newComponentStarts.length; k++) {
-      this.newComponents.push(name(arrays.newComponentMembers.subarray(arrays.newComponentStarts[k], arrays.newComponentStarts[k + 1])));
+      this.newComponents.push(
+        name(arrays.newComponentMembers.subarray(arrays.newComponentStarts[k], arrays.newComponentStarts[k + 1])),
+      );
     }
     this.approximate = arrays.approximate;
   }
@@ -215,20 +217,40 @@ export interface Clustering {
   unclusteredActorIds: string[];
 }
 
-export function clusteringOf(arrays: ClusteringArrays, ids: readonly string[], topicIds: readonly string[]): Clustering {
+export function clusteringOf(
+  arrays: ClusteringArrays,
+  ids: readonly string[],
+  topicIds: readonly string[],
+): Clustering {
   const clusters: Cluster[] = [];
   for (let k = 0; k + 1 < arrays.clusterStarts.length; k++) {
     const actorIds: string[] = [];
     for (let x = arrays.clusterStarts[k]; x < arrays.clusterStarts[k + 1]; x++) actorIds.push(ids[arrays.members[x]]);
     const dominantTopics: TopicCount[] = [];
-    for (let x = arrays.topicStarts[k]; x < arrays.topicStarts[k + 1]; x++) dominantTopics.push({ topicId: topicIds[arrays.topics[x]], count: arrays.topicCounts[x] });
+    for (let x = arrays.topicStarts[k]; x < arrays.topicStarts[k + 1]; x++)
+      dominantTopics.push({ topicId: topicIds[arrays.topics[x]], count: arrays.topicCounts[x] });
     const bridgingActors: ClusterBridge[] = [];
     for (let x = arrays.bridgeStarts[k]; x < arrays.bridgeStarts[k + 1]; x++) {
-      bridgingActors.push({ actorId: ids[arrays.bridgeActors[x]], externalTies: arrays.bridgeExternalTies[x], otherClusters: arrays.bridgeOtherClusters[x] });
+      bridgingActors.push({
+        actorId: ids[arrays.bridgeActors[x]],
+        externalTies: arrays.bridgeExternalTies[x],
+        otherClusters: arrays.bridgeOtherClusters[x],
+      });
     }
-    clusters.push({ id: String(k + 1), actorIds, dominantTopics, bridgingActors, internalTies: arrays.internalTies[k], externalTies: arrays.externalTies[k] });
+    clusters.push({
+      id: String(k + 1),
+      actorIds,
+      dominantTopics,
+      bridgingActors,
+      internalTies: arrays.internalTies[k],
+      externalTies: arrays.externalTies[k],
+    });
   }
-  return { clusters, modularity: arrays.modularity, unclusteredActorIds: Array.from(arrays.unclustered, (a) => ids[a]) };
+  return {
+    clusters,
+    modularity: arrays.modularity,
+    unclusteredActorIds: Array.from(arrays.unclustered, (a) => ids[a]),
+  };
 }
 
 export interface TieCount {
@@ -279,6 +301,10 @@ export class NetworkChange {
   }
 
   private list(kind: 'appeared' | 'faded' | 'vanished'): TieList {
-    return kind === 'appeared' ? this.arrays.appearedTies : kind === 'faded' ? this.arrays.fadedTies : this.arrays.vanishedTies;
+    return kind === 'appeared'
+      ? this.arrays.appearedTies
+      : kind === 'faded'
+        ? this.arrays.fadedTies
+        : this.arrays.vanishedTies;
   }
 }

@@ -18,7 +18,10 @@ export function actorMask(arrays: ProjectionArrays, filter: ScopeFilter): Uint8A
   return mask;
 }
 
-export function collaborationMask(arrays: ProjectionArrays, include: (c: ProjectionArrays['collaborations'][number]) => boolean): Uint8Array {
+export function collaborationMask(
+  arrays: ProjectionArrays,
+  include: (c: ProjectionArrays['collaborations'][number]) => boolean,
+): Uint8Array {
   const mask = new Uint8Array(arrays.collaborations.length);
   arrays.collaborations.forEach((c, i) => {
     mask[i] = include(c) ? 1 : 0;

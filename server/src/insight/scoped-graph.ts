@@ -193,10 +193,24 @@ export function inducedSubgraph(graph: ScopedGraph, keep: Uint8Array): ScopedGra
     }
     rowStarts[r + 1] = fill;
   }
-  return { n: m, starts: rowStarts, neighbours: subNeighbours, counts: subCounts, weights: subWeights, nodeOf, pairs: entries / 2 };
+  return {
+    n: m,
+    starts: rowStarts,
+    neighbours: subNeighbours,
+    counts: subCounts,
+    weights: subWeights,
+    nodeOf,
+    pairs: entries / 2,
+  };
 }
 
 /** Bytes held by the graph's arrays. */
 export function graphBytes(graph: ScopedGraph): number {
-  return graph.starts.byteLength + graph.neighbours.byteLength + graph.counts.byteLength + (graph.weights?.byteLength ?? 0) + graph.nodeOf.byteLength;
+  return (
+    graph.starts.byteLength +
+    graph.neighbours.byteLength +
+    graph.counts.byteLength +
+    (graph.weights?.byteLength ?? 0) +
+    graph.nodeOf.byteLength
+  );
 }

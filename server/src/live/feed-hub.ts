@@ -42,7 +42,8 @@ export function feedCursor(seq: number): string {
 export function seqOfCursor(cursor: string): number {
   const [kind, seq] = decodeCursor(cursor);
   const n = Number(seq);
-  if (kind !== 'feed' || !Number.isSafeInteger(n) || n < 0) throw new BadInputError(`"${cursor}" is not a cursor of networkChanged`, 'after');
+  if (kind !== 'feed' || !Number.isSafeInteger(n) || n < 0)
+    throw new BadInputError(`"${cursor}" is not a cursor of networkChanged`, 'after');
   return n;
 }
 
@@ -103,7 +104,10 @@ async function* events(
     if (options.afterSeq !== null) {
       const head = await store.feedHead();
       if (head.prunedThrough > options.afterSeq) {
-        throw new BadInputError('this cursor is older than the retained change feed (FEED_RETENTION_HOURS): load the network again and subscribe without a cursor', 'after');
+        throw new BadInputError(
+          'this cursor is older than the retained change feed (FEED_RETENTION_HOURS): load the network again and subscribe without a cursor',
+          'after',
+        );
       }
       // Replay what the store has after the cursor (the listener above already collects what follows).
       for (;;) {

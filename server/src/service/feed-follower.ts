@@ -46,7 +46,14 @@ export interface FeedFollowerHooks {
 }
 
 export class FeedFollower {
-  private status: FeedStatus = { seq: 0, eventsApplied: 0, feedRebuilds: 0, verifications: 0, differencesFound: 0, lastReadAt: null };
+  private status: FeedStatus = {
+    seq: 0,
+    eventsApplied: 0,
+    feedRebuilds: 0,
+    verifications: 0,
+    differencesFound: 0,
+    lastReadAt: null,
+  };
 
   constructor(
     private readonly store: NetworkStore,
@@ -156,15 +163,17 @@ export class FeedFollower {
     const tIds = [...topicIds];
     const cIds = [...collaborationIds];
     const aIds = [...actorIds];
-    const [topics, collaborations, collaborationTopics, members, actors, interests, participations] = await Promise.all([
-      tIds.length ? this.store.getTopics(tIds) : [],
-      cIds.length ? this.store.getCollaborations(cIds) : [],
-      cIds.length ? this.store.topicsOfCollaborations(cIds) : [],
-      cIds.length ? this.store.participationsOfCollaborations(cIds) : [],
-      aIds.length ? this.store.getActors(aIds) : [],
-      aIds.length ? this.store.interestsOfActors(aIds) : [],
-      aIds.length ? this.store.participationsOfActors(aIds) : [],
-    ]);
+    const [topics, collaborations, collaborationTopics, members, actors, interests, participations] = await Promise.all(
+      [
+        tIds.length ? this.store.getTopics(tIds) : [],
+        cIds.length ? this.store.getCollaborations(cIds) : [],
+        cIds.length ? this.store.topicsOfCollaborations(cIds) : [],
+        cIds.length ? this.store.participationsOfCollaborations(cIds) : [],
+        aIds.length ? this.store.getActors(aIds) : [],
+        aIds.length ? this.store.interestsOfActors(aIds) : [],
+        aIds.length ? this.store.participationsOfActors(aIds) : [],
+      ],
+    );
 
     // What is gone first; removing a topic also takes it out of interests and collaborations.
     tIds.forEach((id, i) => {
@@ -195,7 +204,13 @@ export class FeedFollower {
     // Then who takes part in what, from both ends.
     cIds.forEach((id, i) => {
       const c = p.collaborations.get(id);
-      if (c) reconcileMembers(c.actors, new Set(members[i]!.map((m) => m.actorId)), (a) => p.addParticipant(id, a), (a) => p.removeParticipant(id, a));
+      if (c)
+        reconcileMembers(
+          c.actors,
+          new Set(members[i]!.map((m) => m.actorId)),
+          (a) => p.addParticipant(id, a),
+          (a) => p.removeParticipant(id, a),
+        );
     });
     aIds.forEach((id, i) => {
       const a = p.actors.get(id);
@@ -211,7 +226,12 @@ export class FeedFollower {
   }
 }
 
-function reconcileMembers(current: ReadonlySet<string>, wanted: ReadonlySet<string>, add: (id: string) => void, remove: (id: string) => void): void {
+function reconcileMembers(
+  current: ReadonlySet<string>,
+  wanted: ReadonlySet<string>,
+  add: (id: string) => void,
+  remove: (id: string) => void,
+): void {
   for (const id of [...current]) if (!wanted.has(id)) remove(id);
   for (const id of wanted) if (!current.has(id)) add(id);
 }
@@ -224,7 +244,14 @@ function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 
 /** The projection as a snapshot (for the fingerprint comparison of the safety net). */
 export function projectionSnapshot(p: NetworkProjection): GraphSnapshot {
-  const snapshot: GraphSnapshot = { actors: [], collaborations: [], participations: [], interests: [], about: [], topics: [] };
+  const snapshot: GraphSnapshot = {
+    actors: [],
+    collaborations: [],
+    participations: [],
+    interests: [],
+    about: [],
+    topics: [],
+  };
   for (const id of p.topics) snapshot.topics.push({ id });
   for (const [id, a] of p.actors) {
     snapshot.actors.push({ id, kind: a.kind });

@@ -67,7 +67,11 @@ export function duplicateCandidates(
 }
 
 /** The projection after a merge: the merged actors' collaborations and topics go to the kept one. */
-export function mergeActorsInProjection(projection: NetworkProjection, keepId: string, mergeIds: readonly string[]): void {
+export function mergeActorsInProjection(
+  projection: NetworkProjection,
+  keepId: string,
+  mergeIds: readonly string[],
+): void {
   const kept = projection.actors.get(keepId);
   const topics = new Set(kept?.topics ?? []);
   for (const id of mergeIds) {

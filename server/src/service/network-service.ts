@@ -92,7 +92,8 @@ export class NetworkService {
     const { head } = await store.feedHead();
     const service = new NetworkService(store, NetworkProjection.fromSnapshot(await store.loadSnapshot()), options);
     service.feed.startAt(head);
-    for (const p of await store.dismissedSuggestions()) service.suggestions.setDismissed(p.actorId, p.suggestedId, true);
+    for (const p of await store.dismissedSuggestions())
+      service.suggestions.setDismissed(p.actorId, p.suggestedId, true);
     // The first fit of the suggestion model, in slices (the event loop stays free): the service
     // starts with the model fitted to its store's state, so equal states serve equal suggestions.
     await service.suggestions.fit();
@@ -128,12 +129,18 @@ export class NetworkService {
       if (busy) return;
       busy = true;
       this.followFeed()
-        .catch((error) => console.error('Reading the change feed failed:', error instanceof Error ? error.message : error))
+        .catch((error) =>
+          console.error('Reading the change feed failed:', error instanceof Error ? error.message : error),
+        )
         .finally(() => (busy = false));
     }, options.pollMs);
     const pruneNow = () => {
       const before = new Date(Date.now() - options.retentionHours * 3_600_000).toISOString();
-      this.store.pruneFeed(before).catch((error) => console.error('Pruning the change feed failed:', error instanceof Error ? error.message : error));
+      this.store
+        .pruneFeed(before)
+        .catch((error) =>
+          console.error('Pruning the change feed failed:', error instanceof Error ? error.message : error),
+        );
     };
     pruneNow();
     const prune = setInterval(pruneNow, 10 * 60_000);
@@ -363,9 +370,20 @@ export class NetworkService {
    * Records a verdict on the suggestion `suggestedId` made to `actorId`. NOT_USEFUL: `suggestedId`
    * is no longer suggested to `actorId` (that direction only); INTRODUCED allows it again.
    */
-  giveSuggestionFeedback(actorId: string, suggestedId: string, verdict: SuggestionVerdict, note?: string | null): Promise<SuggestionFeedback> {
+  giveSuggestionFeedback(
+    actorId: string,
+    suggestedId: string,
+    verdict: SuggestionVerdict,
+    note?: string | null,
+  ): Promise<SuggestionFeedback> {
     return this.writes.run(async () => {
-      const feedback = await this.store.recordSuggestionFeedback({ actorId, suggestedId, verdict, note, author: this.author });
+      const feedback = await this.store.recordSuggestionFeedback({
+        actorId,
+        suggestedId,
+        verdict,
+        note,
+        author: this.author,
+      });
       this.suggestions.setDismissed(actorId, suggestedId, verdict === 'NOT_USEFUL');
       return feedback;
     });

@@ -27,10 +27,14 @@ export async function readableActorId(store: Pick<NetworkStore, 'getActors'>, na
  * (`participants[2].actorId`), not only by the list — checked before the store is asked, the same
  * for both stores.
  */
-export async function requireParticipants(store: Pick<NetworkStore, 'getActors'>, participants: ReadonlyArray<{ actorId: string }>): Promise<void> {
+export async function requireParticipants(
+  store: Pick<NetworkStore, 'getActors'>,
+  participants: ReadonlyArray<{ actorId: string }>,
+): Promise<void> {
   if (participants.length === 0) return;
   const found = await store.getActors([...new Set(participants.map((p) => p.actorId))]);
   const known = new Set(found.filter((a): a is NonNullable<typeof a> => a !== null).map((a) => a.id));
   const missing = participants.findIndex((p) => !known.has(p.actorId));
-  if (missing >= 0) throw new MissingReferenceError('Actor', participants[missing].actorId, `participants[${missing}].actorId`);
+  if (missing >= 0)
+    throw new MissingReferenceError('Actor', participants[missing].actorId, `participants[${missing}].actorId`);
 }

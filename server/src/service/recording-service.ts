@@ -61,7 +61,14 @@ export interface RecordCollaborationRequest {
   newTopics?: readonly string[] | null;
 }
 
-const empty = (): ImportGraph => ({ topics: [], actors: [], collaborations: [], interests: [], collaborationTopics: [], participations: [] });
+const empty = (): ImportGraph => ({
+  topics: [],
+  actors: [],
+  collaborations: [],
+  interests: [],
+  collaborationTopics: [],
+  participations: [],
+});
 
 function actorRecord(a: NewActorFields, id: string) {
   return {
@@ -76,21 +83,25 @@ function actorRecord(a: NewActorFields, id: string) {
 }
 
 /** New topics as import records (id = slug of the name); CONFLICT when one exists already. */
-async function newTopicRecords(store: NetworkStore, names: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+async function newTopicRecords(
+  store: NetworkStore,
+  names: readonly string[],
+): Promise<Array<{ id: string; name: string }>> {
   const out: Array<{ id: string; name: string }> = [];
   const seen = new Set<string>();
   // Every topic with its aliases (a network has tens to a few hundred topics), read once when needed.
   let topics: Promise<Topic[]> | null = null;
-  const allTopics = () => (topics ??= (async () => {
-    const list: Topic[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page = await store.listTopics({}, { first: MAX_PAGE_SIZE, after });
-      list.push(...page.items);
-      if (!page.hasNextPage || page.items.length === 0) return list;
-      after = encodeCursor(topicSortKey(page.items[page.items.length - 1]));
-    }
-  })());
+  const allTopics = () =>
+    (topics ??= (async () => {
+      const list: Topic[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page = await store.listTopics({}, { first: MAX_PAGE_SIZE, after });
+        list.push(...page.items);
+        if (!page.hasNextPage || page.items.length === 0) return list;
+        after = encodeCursor(topicSortKey(page.items[page.items.length - 1]));
+      }
+    })());
   for (const [i, raw] of names.entries()) {
     const name = raw.trim();
     const field = `newTopics[${i}]`;
@@ -99,16 +110,25 @@ async function newTopicRecords(store: NetworkStore, names: readonly string[]): P
     if (seen.has(id)) throw new BadInputError(`the topic "${name}" is listed twice`, field);
     seen.add(id);
     const [byId] = await store.getTopics([id]);
-    const taken = byId ?? (await allTopics()).find(
-      (t) => nameKey(t.name) === nameKey(name) || t.slug === id || t.aliases.some((alias) => nameKey(alias) === nameKey(name)),
-    );
+    const taken =
+      byId ??
+      (await allTopics()).find(
+        (t) =>
+          nameKey(t.name) === nameKey(name) ||
+          t.slug === id ||
+          t.aliases.some((alias) => nameKey(alias) === nameKey(name)),
+      );
     if (taken) throw new ConflictError(`a topic "${taken.name}" exists already (id ${taken.id})`, field);
     out.push({ id, name });
   }
   return out;
 }
 
-async function refuseTakenIds(store: NetworkStore, actorIds: readonly string[], collaborationId: string | null): Promise<void> {
+async function refuseTakenIds(
+  store: NetworkStore,
+  actorIds: readonly string[],
+  collaborationId: string | null,
+): Promise<void> {
   const given = actorIds.filter(Boolean);
   if (given.length) {
     const found = await store.getActors(given);
@@ -117,12 +137,16 @@ async function refuseTakenIds(store: NetworkStore, actorIds: readonly string[], 
   }
   if (collaborationId) {
     const [c] = await store.getCollaborations([collaborationId]);
-    if (c) throw new ConflictError(`a collaboration with the id "${collaborationId}" exists already`, 'collaboration.id');
+    if (c)
+      throw new ConflictError(`a collaboration with the id "${collaborationId}" exists already`, 'collaboration.id');
   }
 }
 
 /** The import document for a new actor with its topics (existing and new). */
-export async function actorDocument(store: NetworkStore, request: RecordActorRequest): Promise<{ doc: ImportGraph; actorId: string }> {
+export async function actorDocument(
+  store: NetworkStore,
+  request: RecordActorRequest,
+): Promise<{ doc: ImportGraph; actorId: string }> {
   const actorId = request.actor.id ?? randomUUID();
   await refuseTakenIds(store, request.actor.id ? [request.actor.id] : [], null);
   const topics = await newTopicRecords(store, request.newTopics ?? []);
@@ -142,7 +166,11 @@ export async function collaborationDocument(
   const c = request.collaboration;
   const newActors = request.newActors ?? [];
   const collaborationId = c.id ?? randomUUID();
-  await refuseTakenIds(store, newActors.map((a) => a.id ?? ''), c.id ?? null);
+  await refuseTakenIds(
+    store,
+    newActors.map((a) => a.id ?? ''),
+    c.id ?? null,
+  );
   const newActorIds = newActors.map((a) => a.id ?? randomUUID());
   const participants = [
     ...(c.participants ?? []).map((p) => ({ actorId: p.actorId, role: p.role })),
@@ -223,7 +251,11 @@ function nameIndex(store: NetworkStore, projection: NetworkProjection): Promise<
   return index;
 }
 
-export async function matchNames(store: NetworkStore, projection: NetworkProjection, names: readonly string[]): Promise<NameMatch[]> {
+export async function matchNames(
+  store: NetworkStore,
+  projection: NetworkProjection,
+  names: readonly string[],
+): Promise<NameMatch[]> {
   const index = await nameIndex(store, projection);
   return names.map((name) => {
     const key = nameKey(name.trim());

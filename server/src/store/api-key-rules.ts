@@ -20,17 +20,35 @@ export function apiKeyDraft(input: NewApiKeyInput, at = new Date().toISOString()
   // characters would make the name unreadable or misleading in logs and in the history's `key:<name>`.
   const name = typeof input.name === 'string' ? normalizeText(input.name.trim()) : '';
   if (name === '') throw new BadInputError('the name of an API key must not be empty', 'name');
-  if (name.length > MAX_API_KEY_NAME) throw new BadInputError(`the name of an API key must be at most ${MAX_API_KEY_NAME} characters`, 'name');
+  if (name.length > MAX_API_KEY_NAME)
+    throw new BadInputError(`the name of an API key must be at most ${MAX_API_KEY_NAME} characters`, 'name');
   const problem = textProblem(name, false);
   if (problem) throw new BadInputError(`the name of an API key ${problem}`, 'name');
-  if (!(ROLES as readonly string[]).includes(input.role)) throw new BadInputError(`unknown role "${String(input.role)}"`, 'role');
-  if (typeof input.hash !== 'string' || !SHA256_HEX.test(input.hash)) throw new BadInputError('the hash must be SHA-256 in lower-case hex', 'hash');
-  return { id: randomUUID(), name, role: input.role, hash: input.hash, createdAt: at, revokedAt: null, lastUsedAt: null };
+  if (!(ROLES as readonly string[]).includes(input.role))
+    throw new BadInputError(`unknown role "${String(input.role)}"`, 'role');
+  if (typeof input.hash !== 'string' || !SHA256_HEX.test(input.hash))
+    throw new BadInputError('the hash must be SHA-256 in lower-case hex', 'hash');
+  return {
+    id: randomUUID(),
+    name,
+    role: input.role,
+    hash: input.hash,
+    createdAt: at,
+    revokedAt: null,
+    lastUsedAt: null,
+  };
 }
 
 export const nameTaken = (name: string) => `an active API key named "${name}" exists already`;
 
 /** The record without its hash (the hash stays inside the store). */
 export function publicPart(draft: ApiKeyDraft): ApiKeyRecord {
-  return { id: draft.id, name: draft.name, role: draft.role, createdAt: draft.createdAt, revokedAt: draft.revokedAt, lastUsedAt: draft.lastUsedAt };
+  return {
+    id: draft.id,
+    name: draft.name,
+    role: draft.role,
+    createdAt: draft.createdAt,
+    revokedAt: draft.revokedAt,
+    lastUsedAt: draft.lastUsedAt,
+  };
 }

@@ -73,7 +73,9 @@ export function newPseudonym(): string {
 /** Whether the actor is, or its own records say it ever was, of kind PERSON. */
 export function wasPerson(actor: Actor | null | undefined, ownRecords: readonly ChangeRecord[]): boolean {
   if (actor?.kind === 'PERSON') return true;
-  return ownRecords.some((r) => r.changes.some((c) => c.field === 'kind' && (c.before === 'PERSON' || c.after === 'PERSON')));
+  return ownRecords.some((r) =>
+    r.changes.some((c) => c.field === 'kind' && (c.before === 'PERSON' || c.after === 'PERSON')),
+  );
 }
 
 /**
@@ -97,7 +99,8 @@ export function mergedIdsIn(ownRecords: readonly ChangeRecord[]): string[] {
   for (const r of ownRecords) {
     if (r.operation !== 'MERGE') continue;
     for (const c of r.changes) {
-      if (c.field === 'mergedActorIds' && Array.isArray(c.after)) ids.push(...c.after.filter((v): v is string => typeof v === 'string'));
+      if (c.field === 'mergedActorIds' && Array.isArray(c.after))
+        ids.push(...c.after.filter((v): v is string => typeof v === 'string'));
     }
   }
   return ids;
@@ -154,7 +157,8 @@ export function historyNeedles(actorId: string): string[] {
   return [quoted, `:${quoted.slice(1)}`]; // :id" — the end of a participant:<id> field name
 }
 
-const isObject = (v: unknown): v is { [key: string]: unknown } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is { [key: string]: unknown } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One erased id, or the set of them (the actor and those merged into it). */
 export type ErasedIds = string | ReadonlySet<string>;
@@ -166,21 +170,26 @@ const PARTICIPANT_FIELD = 'participant:';
 /** The value with erased ids replaced where the history keeps actor ids (see the module comment). */
 function replaceIn(field: string, value: unknown, ids: ReadonlySet<string>, pseudonym: string): unknown {
   if (field === 'participants' && Array.isArray(value)) {
-    return value.map((p) => (isObject(p) && typeof p.actorId === 'string' && ids.has(p.actorId) ? { ...p, actorId: pseudonym } : p));
+    return value.map((p) =>
+      isObject(p) && typeof p.actorId === 'string' && ids.has(p.actorId) ? { ...p, actorId: pseudonym } : p,
+    );
   }
-  if (field === 'mergedActorIds' && Array.isArray(value)) return value.map((v) => (typeof v === 'string' && ids.has(v) ? pseudonym : v));
+  if (field === 'mergedActorIds' && Array.isArray(value))
+    return value.map((v) => (typeof v === 'string' && ids.has(v) ? pseudonym : v));
   if (field === 'mergedInto' && typeof value === 'string' && ids.has(value)) return pseudonym;
   return value;
 }
 
 /** Whether a recorded value of `field` names an erased id where the history keeps actor ids. */
 function namesActor(field: string, value: unknown, ids: ReadonlySet<string>): boolean {
-  if (field === 'participants' && Array.isArray(value)) return value.some((p) => isObject(p) && typeof p.actorId === 'string' && ids.has(p.actorId));
+  if (field === 'participants' && Array.isArray(value))
+    return value.some((p) => isObject(p) && typeof p.actorId === 'string' && ids.has(p.actorId));
   if (field === 'mergedActorIds' && Array.isArray(value)) return value.some((v) => typeof v === 'string' && ids.has(v));
   return field === 'mergedInto' && typeof value === 'string' && ids.has(value);
 }
 
-const participantOf = (field: string): string | null => (field.startsWith(PARTICIPANT_FIELD) ? field.slice(PARTICIPANT_FIELD.length) : null);
+const participantOf = (field: string): string | null =>
+  field.startsWith(PARTICIPANT_FIELD) ? field.slice(PARTICIPANT_FIELD.length) : null;
 
 function mentionedIn(change: FieldChange, ids: ReadonlySet<string>): boolean {
   const participant = participantOf(change.field);

@@ -32,9 +32,21 @@ export function groupBy<R, V>(rows: readonly R[], key: (row: R) => string, value
 }
 
 export function assembleGraphData(rows: GraphRows): GraphData {
-  const interests = groupBy(rows.interests, (r) => r.actorId, (r) => ({ topicId: r.topicId, weight: r.weight }));
-  const about = groupBy(rows.about, (r) => r.collaborationId, (r) => r.topicId);
-  const participants = groupBy(rows.participations, (r) => r.collaborationId, (r) => ({ actorId: r.actorId, role: r.role }));
+  const interests = groupBy(
+    rows.interests,
+    (r) => r.actorId,
+    (r) => ({ topicId: r.topicId, weight: r.weight }),
+  );
+  const about = groupBy(
+    rows.about,
+    (r) => r.collaborationId,
+    (r) => r.topicId,
+  );
+  const participants = groupBy(
+    rows.participations,
+    (r) => r.collaborationId,
+    (r) => ({ actorId: r.actorId, role: r.role }),
+  );
   return {
     topics: [...rows.topics].sort(byId).map((t) => ({ id: t.id, name: t.name, aliases: t.aliases })),
     actors: [...rows.actors].sort(byId).map((a) => ({

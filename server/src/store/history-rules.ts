@@ -92,7 +92,12 @@ export function diffFields(before: Fields | null, after: Fields | null, fields: 
 // --- drafts per write --------------------------------------------------------------------------
 
 export function actorCreated(actor: Actor): ChangeDraft {
-  return { entityType: 'Actor', entityId: actor.id, operation: 'CREATE', changes: diffFields(null, actor, ACTOR_FIELDS) };
+  return {
+    entityType: 'Actor',
+    entityId: actor.id,
+    operation: 'CREATE',
+    changes: diffFields(null, actor, ACTOR_FIELDS),
+  };
 }
 
 export function actorUpdated(before: Actor, after: Actor, meta?: WriteMeta): ChangeDraft {
@@ -106,7 +111,12 @@ export function actorUpdated(before: Actor, after: Actor, meta?: WriteMeta): Cha
 }
 
 export function actorDeleted(before: Actor): ChangeDraft {
-  return { entityType: 'Actor', entityId: before.id, operation: 'DELETE', changes: diffFields(before, null, ACTOR_FIELDS) };
+  return {
+    entityType: 'Actor',
+    entityId: before.id,
+    operation: 'DELETE',
+    changes: diffFields(before, null, ACTOR_FIELDS),
+  };
 }
 
 const interestValues = (list: readonly Interest[]) => list.map((i) => ({ topicId: i.topicId, weight: i.weight }));
@@ -121,15 +131,30 @@ export function interestsSet(actorId: string, before: readonly Interest[], after
 }
 
 export function topicCreated(topic: Topic): ChangeDraft {
-  return { entityType: 'Topic', entityId: topic.id, operation: 'CREATE', changes: diffFields(null, topic, TOPIC_FIELDS) };
+  return {
+    entityType: 'Topic',
+    entityId: topic.id,
+    operation: 'CREATE',
+    changes: diffFields(null, topic, TOPIC_FIELDS),
+  };
 }
 
 export function topicUpdated(before: Topic, after: Topic): ChangeDraft {
-  return { entityType: 'Topic', entityId: after.id, operation: 'UPDATE', changes: diffFields(before, after, TOPIC_FIELDS) };
+  return {
+    entityType: 'Topic',
+    entityId: after.id,
+    operation: 'UPDATE',
+    changes: diffFields(before, after, TOPIC_FIELDS),
+  };
 }
 
 export function topicDeleted(before: Topic): ChangeDraft {
-  return { entityType: 'Topic', entityId: before.id, operation: 'DELETE', changes: diffFields(before, null, TOPIC_FIELDS) };
+  return {
+    entityType: 'Topic',
+    entityId: before.id,
+    operation: 'DELETE',
+    changes: diffFields(before, null, TOPIC_FIELDS),
+  };
 }
 
 const COLLABORATION_RECORD_FIELDS = [...COLLABORATION_FIELDS, 'topicIds', 'participants'];
@@ -190,8 +215,18 @@ export function participationChanged(
 ): ChangeDraft[] {
   const operation: ChangeOperation = after === null ? 'REMOVE_PARTICIPANT' : 'ADD_PARTICIPANT';
   return [
-    { entityType: 'Collaboration', entityId: collaborationId, operation, changes: [{ field: `participant:${actorId}`, before, after }] },
-    { entityType: 'Actor', entityId: actorId, operation, changes: [{ field: `participation:${collaborationId}`, before, after }] },
+    {
+      entityType: 'Collaboration',
+      entityId: collaborationId,
+      operation,
+      changes: [{ field: `participant:${actorId}`, before, after }],
+    },
+    {
+      entityType: 'Actor',
+      entityId: actorId,
+      operation,
+      changes: [{ field: `participation:${collaborationId}`, before, after }],
+    },
   ];
 }
 
@@ -221,14 +256,12 @@ export function mergeDrafts(
         { field: 'interestsMoved', before: null, after: moved.interests },
       ],
     },
-    ...merged.map(
-      (a): ChangeDraft => ({
-        entityType: 'Actor',
-        entityId: a.id,
-        operation: 'MERGED_INTO',
-        changes: [...diffFields(a, null, ACTOR_FIELDS), { field: 'mergedInto', before: null, after: kept.id }],
-      }),
-    ),
+    ...merged.map((a): ChangeDraft => ({
+      entityType: 'Actor',
+      entityId: a.id,
+      operation: 'MERGED_INTO',
+      changes: [...diffFields(a, null, ACTOR_FIELDS), { field: 'mergedInto', before: null, after: kept.id }],
+    })),
   ];
 }
 

@@ -19,10 +19,25 @@
  *   counts. Nothing is recorded for what is unchanged.
  */
 import { BadInputError, ConflictError } from '../domain/errors';
-import type { Actor, ActorKind, Collaboration, CollaborationKind, IsoDate, ParticipationRole, Topic } from '../domain/model';
+import type {
+  Actor,
+  ActorKind,
+  Collaboration,
+  CollaborationKind,
+  IsoDate,
+  ParticipationRole,
+  Topic,
+} from '../domain/model';
 import { slugify } from '../domain/text';
 import { checkDateRange } from '../domain/validation';
-import { ACTOR_FIELDS, COLLABORATION_FIELDS, TOPIC_FIELDS, diffFields, type ChangeDraft, type FieldChange } from './history-rules';
+import {
+  ACTOR_FIELDS,
+  COLLABORATION_FIELDS,
+  TOPIC_FIELDS,
+  diffFields,
+  type ChangeDraft,
+  type FieldChange,
+} from './history-rules';
 import { MissingReferenceError } from './input-rules';
 
 // ---------------------------------------------------------------------------------------------
@@ -83,7 +98,14 @@ export interface ImportGraph {
   participations: ImportParticipation[];
 }
 
-export const IMPORT_TABLES = ['topics', 'actors', 'collaborations', 'interests', 'collaborationTopics', 'participations'] as const;
+export const IMPORT_TABLES = [
+  'topics',
+  'actors',
+  'collaborations',
+  'interests',
+  'collaborationTopics',
+  'participations',
+] as const;
 export type ImportTable = (typeof IMPORT_TABLES)[number];
 
 export interface TableCounts {
@@ -142,14 +164,21 @@ export function importKeys(doc: ImportGraph): ImportKeys {
       ...doc.interests.map((i) => i.topicId),
       ...doc.collaborationTopics.map((b) => b.topicId),
     ]),
-    actorIds: unique([...doc.actors.map((a) => a.id), ...doc.interests.map((i) => i.actorId), ...doc.participations.map((p) => p.actorId)]),
+    actorIds: unique([
+      ...doc.actors.map((a) => a.id),
+      ...doc.interests.map((i) => i.actorId),
+      ...doc.participations.map((p) => p.actorId),
+    ]),
     collaborationIds: unique([
       ...doc.collaborations.map((c) => c.id),
       ...doc.collaborationTopics.map((b) => b.collaborationId),
       ...doc.participations.map((p) => p.collaborationId),
     ]),
     interests: doc.interests.map((i) => ({ actorId: i.actorId, topicId: i.topicId })),
-    collaborationTopics: doc.collaborationTopics.map((b) => ({ collaborationId: b.collaborationId, topicId: b.topicId })),
+    collaborationTopics: doc.collaborationTopics.map((b) => ({
+      collaborationId: b.collaborationId,
+      topicId: b.topicId,
+    })),
     participations: doc.participations.map((p) => ({ actorId: p.actorId, collaborationId: p.collaborationId })),
     topicSlugs: unique(doc.topics.filter((t) => t.name !== undefined).map((t) => slugify(t.name!))),
   };
@@ -216,7 +245,8 @@ function once<T extends object>(items: readonly T[], key: (item: T) => string, w
   const seen = new Set<string>();
   for (const item of items) {
     const k = key(item);
-    if (seen.has(k)) throw new BadInputError(`${what} "${k.replace('\u0000', '" / "')}" is listed twice in the import`, 'files');
+    if (seen.has(k))
+      throw new BadInputError(`${what} "${k.replace('\u0000', '" / "')}" is listed twice in the import`, 'files');
     seen.add(k);
   }
 }
@@ -277,7 +307,10 @@ export function planImport(doc: ImportGraph, state: ImportState, now: string): I
     if (topic.slug === '') throw new BadInputError(`the name of topic "${t.id}" has no letters or digits`, 'name');
     const owner = slugOwner.get(topic.slug);
     if (owner !== undefined && owner !== t.id) {
-      throw new ConflictError(`Topic "${owner}" already has the slug "${topic.slug}" (the name of topic "${t.id}")`, 'name');
+      throw new ConflictError(
+        `Topic "${owner}" already has the slug "${topic.slug}" (the name of topic "${t.id}")`,
+        'name',
+      );
     }
     if (current && current.slug !== topic.slug && slugOwner.get(current.slug) === t.id) slugOwner.delete(current.slug);
     slugOwner.set(topic.slug, t.id);
@@ -400,7 +433,9 @@ export function planImport(doc: ImportGraph, state: ImportState, now: string): I
     }
     tally('participations', before === undefined ? 'created' : 'updated');
     plan.setParticipations.push({ actorId: p.actorId, collaborationId: p.collaborationId, role });
-    changes.add('Collaboration', p.collaborationId, [{ field: `participant:${p.actorId}`, before: before ?? null, after: role }]);
+    changes.add('Collaboration', p.collaborationId, [
+      { field: `participant:${p.actorId}`, before: before ?? null, after: role },
+    ]);
   }
 
   plan.drafts = changes.drafts();

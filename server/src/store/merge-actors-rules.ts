@@ -31,7 +31,8 @@ export const MAX_MERGED_ACTORS = 100;
 export function checkMergeInput(keepId: string, mergeIds: readonly string[]): string[] {
   const ids = [...new Set(mergeIds)];
   if (ids.length === 0) throw new BadInputError('mergeIds must name at least one actor', 'mergeIds');
-  if (ids.length > MAX_MERGED_ACTORS) throw new BadInputError(`at most ${MAX_MERGED_ACTORS} actors can be merged at once`, 'mergeIds');
+  if (ids.length > MAX_MERGED_ACTORS)
+    throw new BadInputError(`at most ${MAX_MERGED_ACTORS} actors can be merged at once`, 'mergeIds');
   if (ids.includes(keepId)) throw new BadInputError(`keepId "${keepId}" cannot also be merged into itself`, 'mergeIds');
   return ids;
 }

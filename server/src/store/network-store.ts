@@ -296,7 +296,12 @@ export interface NetworkStore {
   /** Removes the collaboration with its participations and ABOUT relationships. */
   deleteCollaboration(id: string, meta?: WriteMeta): Promise<void>;
   /** Adds the actor, or changes its role when it already takes part. */
-  addParticipant(collaborationId: string, actorId: string, role: ParticipationRole, meta?: WriteMeta): Promise<Participation>;
+  addParticipant(
+    collaborationId: string,
+    actorId: string,
+    role: ParticipationRole,
+    meta?: WriteMeta,
+  ): Promise<Participation>;
   /** Answers false when the actor did not take part (nothing changes, nothing is recorded). */
   removeParticipant(collaborationId: string, actorId: string, meta?: WriteMeta): Promise<boolean>;
 

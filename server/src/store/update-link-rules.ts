@@ -115,9 +115,14 @@ export interface ConsentRecord {
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Checks a new link and answers the record to store (with its hash). */
-export function updateLinkDraft(input: NewUpdateLinkInput, at = new Date().toISOString()): UpdateLinkRecord & { hash: string } {
-  if (typeof input.hash !== 'string' || !SHA256_HEX.test(input.hash)) throw new BadInputError('the hash must be SHA-256 in lower-case hex', 'hash');
-  if (!(typeof input.expiresAt === 'string' && input.expiresAt > at)) throw new BadInputError('a link must expire after it is created', 'expiresAt');
+export function updateLinkDraft(
+  input: NewUpdateLinkInput,
+  at = new Date().toISOString(),
+): UpdateLinkRecord & { hash: string } {
+  if (typeof input.hash !== 'string' || !SHA256_HEX.test(input.hash))
+    throw new BadInputError('the hash must be SHA-256 in lower-case hex', 'hash');
+  if (!(typeof input.expiresAt === 'string' && input.expiresAt > at))
+    throw new BadInputError('a link must expire after it is created', 'expiresAt');
   return {
     id: randomUUID(),
     actorId: input.actorId,
@@ -135,7 +140,8 @@ export function updateLinkDraft(input: NewUpdateLinkInput, at = new Date().toISO
 export function proposalDrafts(input: UpdateAnswerInput, at: string): UpdateProposal[] {
   const answerId = randomUUID();
   return input.proposals.map((p, position) => {
-    if (!(PROPOSAL_KINDS as readonly string[]).includes(p.kind)) throw new BadInputError(`unknown proposal kind "${String(p.kind)}"`, `proposals[${position}].kind`);
+    if (!(PROPOSAL_KINDS as readonly string[]).includes(p.kind))
+      throw new BadInputError(`unknown proposal kind "${String(p.kind)}"`, `proposals[${position}].kind`);
     return {
       id: randomUUID(),
       answerId,
@@ -157,8 +163,16 @@ export function proposalDrafts(input: UpdateAnswerInput, at: string): UpdateProp
 export function consentDraft(input: UpdateAnswerInput, at: string): ConsentRecord | null {
   if (!input.consent) return null;
   const version = input.consent.textVersion;
-  if (typeof version !== 'string' || version.trim() === '' || version.length > 100) throw new BadInputError('the consent text version must be given', 'consent.textVersion');
-  return { id: randomUUID(), actorId: input.actorId, linkId: input.linkId, textVersion: version, givenAt: at, withdrawnAt: null };
+  if (typeof version !== 'string' || version.trim() === '' || version.length > 100)
+    throw new BadInputError('the consent text version must be given', 'consent.textVersion');
+  return {
+    id: randomUUID(),
+    actorId: input.actorId,
+    linkId: input.linkId,
+    textVersion: version,
+    givenAt: at,
+    withdrawnAt: null,
+  };
 }
 
 export class UnknownUpdateRecordError extends DomainError {
@@ -173,7 +187,8 @@ export function alreadyDecided(p: Pick<UpdateProposal, 'id' | 'status'>): Domain
 }
 
 export function checkDecision(decision: ProposalDecision): void {
-  if (decision.status !== 'ACCEPTED' && decision.status !== 'REJECTED') throw new BadInputError(`unknown decision "${String(decision.status)}"`, 'status');
+  if (decision.status !== 'ACCEPTED' && decision.status !== 'REJECTED')
+    throw new BadInputError(`unknown decision "${String(decision.status)}"`, 'status');
 }
 
 /** Pending proposals of a contact, rejected when consent is withdrawn. */

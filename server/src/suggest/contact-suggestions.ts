@@ -122,7 +122,12 @@ export class ContactSuggestions {
 
   suggest(actorId: string, options: Omit<SuggestOptions, 'model' | 'exclude'>): Suggestion[] {
     this.refitIfChanged();
-    return suggestContacts(this.index(), actorId, { ...options, exclude: this.dismissed.get(actorId), model: this.model, coldStart: COLD_START_MODEL });
+    return suggestContacts(this.index(), actorId, {
+      ...options,
+      exclude: this.dismissed.get(actorId),
+      model: this.model,
+      coldStart: COLD_START_MODEL,
+    });
   }
 
   /** Records the latest verdict of a pair: NOT_USEFUL dismisses, anything else allows again. */

@@ -49,7 +49,12 @@ export interface Explanation {
   suggestedCollaborations: number;
 }
 
-export function explainPair(index: SuggestionIndex, actorId: string, suggestedId: string, maxMutuals = MAX_MUTUAL_COLLABORATORS): Explanation {
+export function explainPair(
+  index: SuggestionIndex,
+  actorId: string,
+  suggestedId: string,
+  maxMutuals = MAX_MUTUAL_COLLABORATORS,
+): Explanation {
   const { graph, profiles, projection } = index;
   const a = actorIndexOf(index, actorId);
   const b = actorIndexOf(index, suggestedId);
@@ -80,11 +85,22 @@ export function explainPair(index: SuggestionIndex, actorId: string, suggestedId
     const mine = projection.actors.get(one)!.collaborations;
     const theirs = projection.actors.get(other)!.collaborations;
     const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
-    return [...small].filter((c) => large.has(c)).sort((c, d) => compareNewestFirst(sortKey(projection.collaborations.get(c)!, c), sortKey(projection.collaborations.get(d)!, d)));
+    return [...small]
+      .filter((c) => large.has(c))
+      .sort((c, d) =>
+        compareNewestFirst(
+          sortKey(projection.collaborations.get(c)!, c),
+          sortKey(projection.collaborations.get(d)!, d),
+        ),
+      );
   };
   const mutualCollaborators = mutual.slice(0, maxMutuals).map((m) => {
     const partnerId = graph.ids[m];
-    return { actorId: partnerId, withActor: connecting(actorId, partnerId), withSuggested: connecting(suggestedId, partnerId) };
+    return {
+      actorId: partnerId,
+      withActor: connecting(actorId, partnerId),
+      withSuggested: connecting(suggestedId, partnerId),
+    };
   });
 
   return {
@@ -152,9 +168,16 @@ export function onlyBySize(parts: readonly ScorePart[], explanation: Explanation
  * A suggestion whose only reason is size says so plainly: „Kein gemeinsames Thema und keine
  * gemeinsamen Partner – nur vorgeschlagen, weil X im Netzwerk aktiv ist: …“.
  */
-export function explanationSentence(parts: readonly ScorePart[], explanation: Explanation, suggestedId: string, names: ExplanationNames): string {
-  const sum = (signals: ReadonlySet<string>) => parts.filter((p) => signals.has(p.signal)).reduce((s, p) => s + p.contribution, 0);
-  const activityClause = () => `${names.actor(suggestedId)} ist im Netzwerk aktiv: ${activityPhrase(explanation.suggestedCollaborations, explanation.suggestedPartners)}`;
+export function explanationSentence(
+  parts: readonly ScorePart[],
+  explanation: Explanation,
+  suggestedId: string,
+  names: ExplanationNames,
+): string {
+  const sum = (signals: ReadonlySet<string>) =>
+    parts.filter((p) => signals.has(p.signal)).reduce((s, p) => s + p.contribution, 0);
+  const activityClause = () =>
+    `${names.actor(suggestedId)} ist im Netzwerk aktiv: ${activityPhrase(explanation.suggestedCollaborations, explanation.suggestedPartners)}`;
 
   if (onlyBySize(parts, explanation)) {
     const c = explanation.suggestedCollaborations;
@@ -167,7 +190,12 @@ export function explanationSentence(parts: readonly ScorePart[], explanation: Ex
   const topics = explanation.sharedTopics.filter((t) => t.weight > 0).slice(0, MAX_TOPICS_IN_SENTENCE);
   // „zum Thema Kinder“, „zu den Themen Kinder und Jugend“ (not „zu Kinder“).
   const topicWords = germanList(topics.map((t) => names.topic(t.topicId)));
-  if (topics.length > 0) clauses.push({ text: `beide arbeiten ${topics.length === 1 ? 'zum Thema' : 'zu den Themen'} ${topicWords}`, weight: sum(new Set(['topics'])), order: 0 });
+  if (topics.length > 0)
+    clauses.push({
+      text: `beide arbeiten ${topics.length === 1 ? 'zum Thema' : 'zu den Themen'} ${topicWords}`,
+      weight: sum(new Set(['topics'])),
+      order: 0,
+    });
 
   const partnerWeight = sum(PARTNER_SIGNALS);
   if (explanation.mutualCount > 0) {
@@ -176,14 +204,19 @@ export function explanationSentence(parts: readonly ScorePart[], explanation: Ex
       return via.length > 0 ? `${names.actor(m.actorId)} (${via.join(' / ')})` : names.actor(m.actorId);
     });
     const label = explanation.mutualCount === 1 ? 'gemeinsamer Partner' : 'gemeinsame Partner';
-    clauses.push({ text: `${label}: ${shown.join(', ')}${morePartners(explanation.mutualCount - shown.length)}`, weight: partnerWeight, order: 1 });
+    clauses.push({
+      text: `${label}: ${shown.join(', ')}${morePartners(explanation.mutualCount - shown.length)}`,
+      weight: partnerWeight,
+      order: 1,
+    });
   } else if ((parts.find((p) => p.signal === 'katz')?.value ?? 0) > 0) {
     clauses.push({ text: 'über Partner von Partnern verbunden', weight: partnerWeight, order: 1 });
   }
 
   const activity = sum(ACTIVITY_SIGNALS);
   const total = parts.reduce((s, p) => s + p.contribution, 0);
-  if (clauses.length === 0 || (total > 0 && activity >= total / 3)) clauses.push({ text: activityClause(), weight: activity, order: 2 });
+  if (clauses.length === 0 || (total > 0 && activity >= total / 3))
+    clauses.push({ text: activityClause(), weight: activity, order: 2 });
 
   clauses.sort((a, b) => b.weight - a.weight || a.order - b.order);
   const sentence = clauses.map((c) => c.text).join('; ');

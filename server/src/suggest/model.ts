@@ -72,10 +72,14 @@ export function singleSignalModel(signal: SignalName): ScoringModel {
 export function checkModel(model: ScoringModel): ScoringModel {
   if (model.terms.length === 0) throw new Error(`scoring model "${model.name}" has no terms`);
   for (const term of model.terms) {
-    if (!SIGNAL_NAMES.includes(term.signal)) throw new Error(`scoring model "${model.name}": unknown signal "${term.signal}"`);
-    if (!Number.isFinite(term.weight)) throw new Error(`scoring model "${model.name}": weight of ${term.signal} is not a number`);
-    if (!(term.scale > 0) || !Number.isFinite(term.scale)) throw new Error(`scoring model "${model.name}": scale of ${term.signal} must be > 0`);
-    if (term.cap !== undefined && !(term.cap > 0)) throw new Error(`scoring model "${model.name}": cap of ${term.signal} must be > 0`);
+    if (!SIGNAL_NAMES.includes(term.signal))
+      throw new Error(`scoring model "${model.name}": unknown signal "${term.signal}"`);
+    if (!Number.isFinite(term.weight))
+      throw new Error(`scoring model "${model.name}": weight of ${term.signal} is not a number`);
+    if (!(term.scale > 0) || !Number.isFinite(term.scale))
+      throw new Error(`scoring model "${model.name}": scale of ${term.signal} must be > 0`);
+    if (term.cap !== undefined && !(term.cap > 0))
+      throw new Error(`scoring model "${model.name}": cap of ${term.signal} must be > 0`);
   }
   return model;
 }

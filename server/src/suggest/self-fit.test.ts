@@ -15,10 +15,25 @@ function snapshotOf(data: GraphData, reverse = false): GraphSnapshot {
   return {
     topics: order(data.topics.map((t) => ({ id: t.id! }))),
     actors: order(data.actors.map((a) => ({ id: a.id, kind: a.kind }))),
-    interests: order(data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId })))),
-    collaborations: order(data.collaborations.map((c) => ({ id: c.id, kind: c.kind, startDate: c.startDate ?? null, endDate: c.endDate ?? null }))),
-    participations: order(data.collaborations.flatMap((c) => (c.participants ?? []).map((p) => ({ actorId: p.actorId, collaborationId: c.id })))),
-    about: order(data.collaborations.flatMap((c) => (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId })))),
+    interests: order(
+      data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
+    ),
+    collaborations: order(
+      data.collaborations.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        startDate: c.startDate ?? null,
+        endDate: c.endDate ?? null,
+      })),
+    ),
+    participations: order(
+      data.collaborations.flatMap((c) =>
+        (c.participants ?? []).map((p) => ({ actorId: p.actorId, collaborationId: c.id })),
+      ),
+    ),
+    about: order(
+      data.collaborations.flatMap((c) => (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId }))),
+    ),
   };
 }
 
@@ -44,7 +59,9 @@ describe('the self-fitted suggestion model', () => {
       expect(split.past.actors.has(a)).toBe(true);
       for (const b of partners) {
         expect(split.past.actors.has(b)).toBe(true);
-        const before = [...split.past.actors.get(a)!.collaborations].some((c) => split.past.actors.get(b)!.collaborations.has(c));
+        const before = [...split.past.actors.get(a)!.collaborations].some((c) =>
+          split.past.actors.get(b)!.collaborations.has(c),
+        );
         expect(before).toBe(false);
       }
     }
@@ -70,7 +87,9 @@ describe('the self-fitted suggestion model', () => {
     // The default keeps the rule too: a hub's largest activity part is below one mutual partner's Katz part.
     const katz = DEFAULT_MODEL.terms.find((t) => t.signal === 'katz')!;
     const defaultActivity = DEFAULT_MODEL.terms.find((t) => t.signal === 'activity')!;
-    expect(defaultActivity.weight * defaultActivity.cap!).toBeLessThan(katz.weight * Math.log1p((KATZ_BETA * KATZ_BETA) / katz.scale));
+    expect(defaultActivity.weight * defaultActivity.cap!).toBeLessThan(
+      katz.weight * Math.log1p((KATZ_BETA * KATZ_BETA) / katz.scale),
+    );
   });
 
   test('refits when actors or collaborations changed by a tenth (at least 20)', () => {

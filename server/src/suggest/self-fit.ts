@@ -92,7 +92,10 @@ export interface HistorySplit {
 }
 
 /** Step 1; null when there is too little dated history to split. */
-export function historySplit(projection: NetworkProjection, answerShare: number = FIT_RULES.answerShare): HistorySplit | null {
+export function historySplit(
+  projection: NetworkProjection,
+  answerShare: number = FIT_RULES.answerShare,
+): HistorySplit | null {
   const dated = [...projection.collaborations.entries()]
     .filter(([, c]) => c.startDate !== null)
     .map(([id, c]) => ({ id, date: c.startDate! }))
@@ -112,13 +115,19 @@ export function historySplit(projection: NetworkProjection, answerShare: number 
   const snapshot: GraphSnapshot = {
     topics: [...projection.topics].sort().map((id) => ({ id })),
     actors: actors.map((id) => ({ id, kind: projection.actors.get(id)!.kind })),
-    interests: actors.flatMap((id) => [...projection.actors.get(id)!.topics].sort().map((topicId) => ({ actorId: id, topicId }))),
+    interests: actors.flatMap((id) =>
+      [...projection.actors.get(id)!.topics].sort().map((topicId) => ({ actorId: id, topicId })),
+    ),
     collaborations: pastIds.map((id) => {
       const c = projection.collaborations.get(id)!;
       return { id, kind: c.kind, startDate: c.startDate, endDate: c.endDate };
     }),
-    participations: pastIds.flatMap((id) => [...projection.collaborations.get(id)!.actors].sort().map((actorId) => ({ actorId, collaborationId: id }))),
-    about: pastIds.flatMap((id) => [...projection.collaborations.get(id)!.topics].sort().map((topicId) => ({ collaborationId: id, topicId }))),
+    participations: pastIds.flatMap((id) =>
+      [...projection.collaborations.get(id)!.actors].sort().map((actorId) => ({ actorId, collaborationId: id })),
+    ),
+    about: pastIds.flatMap((id) =>
+      [...projection.collaborations.get(id)!.topics].sort().map((topicId) => ({ collaborationId: id, topicId })),
+    ),
   };
   const past = Projection.fromSnapshot(snapshot);
 
@@ -161,7 +170,10 @@ export function queryParts(split: HistorySplit, index: SuggestionIndex): { fit: 
   all.sort((a, b) => idHash(a) - idHash(b) || (a < b ? -1 : 1));
   const heldOut = all.filter((a) => idHash(`held-out:${a}`) % 3 === 0);
   const fit = all.filter((a) => idHash(`held-out:${a}`) % 3 !== 0);
-  return { fit: fit.slice(0, FIT_RULES.maxFitQueries).sort(), heldOut: heldOut.slice(0, FIT_RULES.maxHeldOutQueries).sort() };
+  return {
+    fit: fit.slice(0, FIT_RULES.maxFitQueries).sort(),
+    heldOut: heldOut.slice(0, FIT_RULES.maxHeldOutQueries).sort(),
+  };
 }
 
 /** Per query: the term values of its candidates (rows × terms, weight 1) and which became partners. */
@@ -174,7 +186,13 @@ export interface ChoiceSet {
 }
 
 /** One fitting actor's choice set: its likeliest candidates by every term, and its new partners. */
-export function choiceSet(index: SuggestionIndex, query: string, targets: ReadonlySet<string>, terms: readonly ModelTerm[], perSignal: number): ChoiceSet {
+export function choiceSet(
+  index: SuggestionIndex,
+  query: string,
+  targets: ReadonlySet<string>,
+  terms: readonly ModelTerm[],
+  perSignal: number,
+): ChoiceSet {
   const { graph } = index;
   const q = graph.index.get(query)!;
   const signals = index.signals.compute(q);
@@ -209,7 +227,9 @@ export function choiceSet(index: SuggestionIndex, query: string, targets: Readon
   const features = new Float64Array(rows.length * d);
   const positives: number[] = [];
   rows.forEach((b, r) => {
-    terms.forEach((term, j) => (features[r * d + j] = termContribution({ ...term, weight: 1 }, signals.value(term.signal, b))));
+    terms.forEach(
+      (term, j) => (features[r * d + j] = termContribution({ ...term, weight: 1 }, signals.value(term.signal, b))),
+    );
     if (targets.has(graph.ids[b])) positives.push(r);
   });
   return { features, rows: rows.length, positives: Int32Array.from(positives), targets: targets.size };
@@ -234,19 +254,27 @@ export function choicePrecision(sets: readonly ChoiceSet[], weights: readonly nu
 }
 
 /** The coordinate search of step 3, one trial per call of step() (for slices); done when null. */
-export function weightSearch(sets: readonly ChoiceSet[], terms: readonly ModelTerm[]): { weights: number[]; precision: number; step(): boolean } {
+export function weightSearch(
+  sets: readonly ChoiceSet[],
+  terms: readonly ModelTerm[],
+): { weights: number[]; precision: number; step(): boolean } {
   const state = { weights: terms.map((t) => t.weight), precision: 0, step: () => false };
   state.precision = choicePrecision(sets, state.weights);
   const factors = [0, 0.5, 2];
   const trials: Array<[number, number]> = [];
-  for (let round = 0; round < FIT_RULES.rounds; round++) for (let j = 0; j < terms.length; j++) for (const f of factors) trials.push([j, f]);
+  for (let round = 0; round < FIT_RULES.rounds; round++)
+    for (let j = 0; j < terms.length; j++) for (const f of factors) trials.push([j, f]);
   let next = 0;
   state.step = () => {
     if (next >= trials.length) return false;
     const [j, f] = trials[next++];
     const candidate = [...state.weights];
     candidate[j] = candidate[j] === 0 && f > 1 ? terms[j].weight : candidate[j] * f;
-    if (terms[j].signal === 'activity') candidate[j] = Math.min(candidate[j], maxActivityWeight(candidate[terms.findIndex((t) => t.signal === 'katz')] ?? 0));
+    if (terms[j].signal === 'activity')
+      candidate[j] = Math.min(
+        candidate[j],
+        maxActivityWeight(candidate[terms.findIndex((t) => t.signal === 'katz')] ?? 0),
+      );
     const p = choicePrecision(sets, candidate);
     if (p > state.precision * (1 + FIT_RULES.margin) && p > state.precision) {
       state.weights = candidate;
@@ -261,13 +289,20 @@ export function weightSearch(sets: readonly ChoiceSet[], terms: readonly ModelTe
 export function fittedModel(terms: readonly ModelTerm[], weights: readonly number[]): ScoringModel {
   const rounded = terms.map((t, j) => ({ ...t, weight: Number(weights[j].toFixed(3)) }));
   const katz = rounded.find((t) => t.signal === 'katz')?.weight ?? 0;
-  for (const t of rounded) if (t.signal === 'activity' && t.weight > maxActivityWeight(katz)) t.weight = Number(maxActivityWeight(katz).toFixed(3));
+  for (const t of rounded)
+    if (t.signal === 'activity' && t.weight > maxActivityWeight(katz))
+      t.weight = Number(maxActivityWeight(katz).toFixed(3));
   const kept = rounded.filter((t) => t.weight > 0);
   return checkModel({ name: 'fitted', terms: kept.length > 0 ? kept : [{ ...terms[0], weight: 1 }] });
 }
 
 /** Mean precision@10 of a model over query actors of the past (lists as the service makes them). */
-export function precisionAt10(index: SuggestionIndex, queries: readonly string[], answers: ReadonlyMap<string, ReadonlySet<string>>, model: ScoringModel): number {
+export function precisionAt10(
+  index: SuggestionIndex,
+  queries: readonly string[],
+  answers: ReadonlyMap<string, ReadonlySet<string>>,
+  model: ScoringModel,
+): number {
   if (queries.length === 0) return 0;
   let sum = 0;
   for (const q of queries) {
@@ -302,12 +337,17 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void, Fi
   const collaborationCount = projection.collaborations.size;
   const sizes = { actorCount, collaborationCount };
   const split = historySplit(projection);
-  if (!split) return fallback(projection, 'history too short: too few dated collaborations to hold some back as answers', sizes);
+  if (!split)
+    return fallback(projection, 'history too short: too few dated collaborations to hold some back as answers', sizes);
   yield;
   const index = buildSuggestionIndex(split.past);
   const { fit, heldOut } = queryParts(split, index);
   if (fit.length + heldOut.length < FIT_RULES.minQueries || heldOut.length === 0 || fit.length === 0) {
-    return fallback(projection, `history too short: ${fit.length + heldOut.length} actors gained a partner after ${split.cutoff} (need ${FIT_RULES.minQueries})`, { ...sizes, cutoff: split.cutoff });
+    return fallback(
+      projection,
+      `history too short: ${fit.length + heldOut.length} actors gained a partner after ${split.cutoff} (need ${FIT_RULES.minQueries})`,
+      { ...sizes, cutoff: split.cutoff },
+    );
   }
   const sets: ChoiceSet[] = [];
   for (const q of fit) {
@@ -349,7 +389,11 @@ export function selfFit(projection: NetworkProjection): FitResult {
 }
 
 /** Did the network change enough since a fit to fit again? */
-export function changedEnough(fit: Pick<FitResult, 'actorCount' | 'collaborationCount'>, projection: NetworkProjection): boolean {
-  const moved = (before: number, now: number) => Math.abs(now - before) >= Math.max(FIT_RULES.refitMinimum, FIT_RULES.refitShare * before);
+export function changedEnough(
+  fit: Pick<FitResult, 'actorCount' | 'collaborationCount'>,
+  projection: NetworkProjection,
+): boolean {
+  const moved = (before: number, now: number) =>
+    Math.abs(now - before) >= Math.max(FIT_RULES.refitMinimum, FIT_RULES.refitShare * before);
   return moved(fit.actorCount, projection.actors.size) || moved(fit.collaborationCount, projection.collaborations.size);
 }

@@ -15,7 +15,15 @@ import { buildSuggestionIndex } from './suggestion-index';
 import { topicCosine } from './topic-profile';
 
 function projectionOf(snapshot: Partial<GraphSnapshot>): NetworkProjection {
-  return NetworkProjection.fromSnapshot({ actors: [], collaborations: [], participations: [], interests: [], about: [], topics: [], ...snapshot });
+  return NetworkProjection.fromSnapshot({
+    actors: [],
+    collaborations: [],
+    participations: [],
+    interests: [],
+    about: [],
+    topics: [],
+    ...snapshot,
+  });
 }
 
 const collaboration = (id: string) => ({ id, kind: 'MEETING' as const, startDate: null, endDate: null });
@@ -26,12 +34,28 @@ const tiny = () =>
     topics: [{ id: 't0' }, { id: 't1' }, { id: 't2' }],
     collaborations: ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map(collaboration),
     participations: [
-      ['a', 'c1'], ['b', 'c1'], ['a', 'c2'], ['c', 'c2'], ['b', 'c3'], ['d', 'c3'],
-      ['c', 'c4'], ['d', 'c4'], ['d', 'c5'], ['e', 'c5'], ['a', 'c6'], ['b', 'c6'],
+      ['a', 'c1'],
+      ['b', 'c1'],
+      ['a', 'c2'],
+      ['c', 'c2'],
+      ['b', 'c3'],
+      ['d', 'c3'],
+      ['c', 'c4'],
+      ['d', 'c4'],
+      ['d', 'c5'],
+      ['e', 'c5'],
+      ['a', 'c6'],
+      ['b', 'c6'],
     ].map(([actorId, collaborationId]) => ({ actorId, collaborationId })),
     // t0 is everybody's (of those with topics): its IDF is 0 and it must not count.
     interests: [
-      ['a', 't0'], ['a', 't1'], ['d', 't0'], ['d', 't1'], ['d', 't2'], ['e', 't0'], ['e', 't2'],
+      ['a', 't0'],
+      ['a', 't1'],
+      ['d', 't0'],
+      ['d', 't1'],
+      ['d', 't2'],
+      ['e', 't0'],
+      ['e', 't2'],
     ].map(([actorId, topicId]) => ({ actorId, topicId })),
     about: [{ collaborationId: 'c5', topicId: 't2' }],
   });
@@ -43,7 +67,8 @@ describe('the collaborates-with CSR', () => {
 
   test('indexes actors in id order, rows sorted, weights = shared collaborations', () => {
     expect(graph.ids).toEqual(['a', 'b', 'c', 'd', 'e']);
-    const row = (id: string) => [...graph.neighbours.subarray(graph.offsets[i(id)], graph.offsets[i(id) + 1])].map((j) => graph.ids[j]);
+    const row = (id: string) =>
+      [...graph.neighbours.subarray(graph.offsets[i(id)], graph.offsets[i(id) + 1])].map((j) => graph.ids[j]);
     expect(row('a')).toEqual(['b', 'c']);
     expect(row('d')).toEqual(['b', 'c', 'e']);
     expect(graph.weights[edgeIndex(graph, i('a'), i('b'))]).toBe(2);
@@ -122,21 +147,31 @@ describe('signals on a generated network equal a plain recomputation of the defi
   const projection = projectionOf({
     actors: data.actors.map((a) => ({ id: a.id, kind: a.kind })),
     topics: data.topics.map((t) => ({ id: t.id! })),
-    collaborations: data.collaborations.map((c) => ({ id: c.id, kind: c.kind, startDate: c.startDate ?? null, endDate: c.endDate ?? null })),
-    participations: data.collaborations.flatMap((c) => c.participants!.map((p) => ({ actorId: p.actorId, collaborationId: c.id }))),
+    collaborations: data.collaborations.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      startDate: c.startDate ?? null,
+      endDate: c.endDate ?? null,
+    })),
+    participations: data.collaborations.flatMap((c) =>
+      c.participants!.map((p) => ({ actorId: p.actorId, collaborationId: c.id })),
+    ),
     interests: data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
-    about: data.collaborations.flatMap((c) => (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId }))),
+    about: data.collaborations.flatMap((c) =>
+      (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId })),
+    ),
   });
   const index = buildSuggestionIndex(projection);
 
   // Plain definitions over Maps.
   const partners = new Map<string, Set<string>>();
   for (const c of data.collaborations) {
-    for (const a of c.participants!) for (const b of c.participants!) {
-      if (a.actorId === b.actorId) continue;
-      if (!partners.has(a.actorId)) partners.set(a.actorId, new Set());
-      partners.get(a.actorId)!.add(b.actorId);
-    }
+    for (const a of c.participants!)
+      for (const b of c.participants!) {
+        if (a.actorId === b.actorId) continue;
+        if (!partners.has(a.actorId)) partners.set(a.actorId, new Set());
+        partners.get(a.actorId)!.add(b.actorId);
+      }
   }
   const N = (x: string) => partners.get(x) ?? new Set<string>();
 
@@ -150,8 +185,14 @@ describe('signals on a generated network equal a plain recomputation of the defi
       const j = index.graph.index.get(b)!;
       const mutual = [...N(q)].filter((m) => N(b).has(m));
       expect(signals.value('commonNeighbours', j)).toBe(mutual.length);
-      expect(signals.value('adamicAdar', j)).toBeCloseTo(mutual.reduce((s, m) => s + 1 / Math.log(N(m).size), 0), 10);
-      expect(signals.value('katz', j)).toBeCloseTo(KATZ_BETA ** 2 * (walks2.get(b) ?? 0) + KATZ_BETA ** 3 * (walks3.get(b) ?? 0), 14);
+      expect(signals.value('adamicAdar', j)).toBeCloseTo(
+        mutual.reduce((s, m) => s + 1 / Math.log(N(m).size), 0),
+        10,
+      );
+      expect(signals.value('katz', j)).toBeCloseTo(
+        KATZ_BETA ** 2 * (walks2.get(b) ?? 0) + KATZ_BETA ** 3 * (walks3.get(b) ?? 0),
+        14,
+      );
       expect(signals.value('activity', j)).toBe(N(b).size);
     }
   });

@@ -24,7 +24,15 @@
 import { degree, type CollaborationGraph } from './csr';
 import type { TopicProfiles } from './topic-profile';
 
-export const SIGNAL_NAMES = ['topics', 'adamicAdar', 'resourceAllocation', 'commonNeighbours', 'katz', 'activity', 'collaborations'] as const;
+export const SIGNAL_NAMES = [
+  'topics',
+  'adamicAdar',
+  'resourceAllocation',
+  'commonNeighbours',
+  'katz',
+  'activity',
+  'collaborations',
+] as const;
 export type SignalName = (typeof SIGNAL_NAMES)[number];
 
 /** β of the truncated Katz index: the value the reference figures were measured with. */

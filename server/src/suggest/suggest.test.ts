@@ -18,17 +18,46 @@ import { matchActors, similarActors } from './topic-match';
 import { DEFAULT_MODEL } from './weights';
 
 function network(): NetworkProjection {
-  const kinds: Record<string, 'ASSOCIATION' | 'GROUP' | 'INITIATIVE'> = { a: 'ASSOCIATION', b: 'ASSOCIATION', c: 'ASSOCIATION', d: 'ASSOCIATION', e: 'GROUP', f: 'INITIATIVE' };
+  const kinds: Record<string, 'ASSOCIATION' | 'GROUP' | 'INITIATIVE'> = {
+    a: 'ASSOCIATION',
+    b: 'ASSOCIATION',
+    c: 'ASSOCIATION',
+    d: 'ASSOCIATION',
+    e: 'GROUP',
+    f: 'INITIATIVE',
+  };
   return NetworkProjection.fromSnapshot({
     actors: Object.entries(kinds).map(([id, kind]) => ({ id, kind })),
     topics: [{ id: 't0' }, { id: 't1' }, { id: 't2' }],
-    collaborations: ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((id) => ({ id, kind: 'MEETING' as const, startDate: null, endDate: null })),
+    collaborations: ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((id) => ({
+      id,
+      kind: 'MEETING' as const,
+      startDate: null,
+      endDate: null,
+    })),
     participations: [
-      ['a', 'c1'], ['b', 'c1'], ['a', 'c2'], ['c', 'c2'], ['b', 'c3'], ['d', 'c3'],
-      ['c', 'c4'], ['d', 'c4'], ['d', 'c5'], ['e', 'c5'], ['a', 'c6'], ['b', 'c6'],
+      ['a', 'c1'],
+      ['b', 'c1'],
+      ['a', 'c2'],
+      ['c', 'c2'],
+      ['b', 'c3'],
+      ['d', 'c3'],
+      ['c', 'c4'],
+      ['d', 'c4'],
+      ['d', 'c5'],
+      ['e', 'c5'],
+      ['a', 'c6'],
+      ['b', 'c6'],
     ].map(([actorId, collaborationId]) => ({ actorId, collaborationId })),
     interests: [
-      ['a', 't0'], ['a', 't1'], ['d', 't0'], ['d', 't1'], ['d', 't2'], ['e', 't0'], ['e', 't2'], ['f', 't1'],
+      ['a', 't0'],
+      ['a', 't1'],
+      ['d', 't0'],
+      ['d', 't1'],
+      ['d', 't2'],
+      ['e', 't0'],
+      ['e', 't2'],
+      ['f', 't1'],
     ].map(([actorId, topicId]) => ({ actorId, topicId })),
     about: [{ collaborationId: 'c5', topicId: 't2' }],
   });
@@ -83,13 +112,17 @@ describe('the index follows the projection', () => {
     const projection = network();
     const before = suggestionIndex(projection);
     expect(suggestionIndex(projection)).toBe(before);
-    expect(ids(suggestContacts(before, 'a', { first: 10, model: singleSignalModel('commonNeighbours') }))).toContain('d');
+    expect(ids(suggestContacts(before, 'a', { first: 10, model: singleSignalModel('commonNeighbours') }))).toContain(
+      'd',
+    );
     projection.upsertCollaboration('c7', { kind: 'MEETING', startDate: null, endDate: null });
     projection.addParticipant('c7', 'a');
     projection.addParticipant('c7', 'd');
     const after = suggestionIndex(projection);
     expect(after).not.toBe(before);
-    expect(ids(suggestContacts(after, 'a', { first: 10, model: singleSignalModel('commonNeighbours') }))).not.toContain('d');
+    expect(ids(suggestContacts(after, 'a', { first: 10, model: singleSignalModel('commonNeighbours') }))).not.toContain(
+      'd',
+    );
   });
 });
 
@@ -116,14 +149,20 @@ describe('explanations', () => {
       { signal: 'commonNeighbours' as const, value: 2, contribution: 2 },
       { signal: 'topics' as const, value: 0.5, contribution: 0.1 },
     ];
-    const names = { actor: (id: string) => id.toUpperCase(), topic: (id: string) => `Thema ${id}`, collaboration: (id: string) => `Treffen ${id}` };
+    const names = {
+      actor: (id: string) => id.toUpperCase(),
+      topic: (id: string) => `Thema ${id}`,
+      collaboration: (id: string) => `Treffen ${id}`,
+    };
     // The partners added most: they come first.
     expect(explanationSentence(parts, e, 'd', names)).toBe(
       'Gemeinsame Partner: B (Treffen c1 / Treffen c3), C (Treffen c2 / Treffen c4); beide arbeiten zu den Themen Thema t0 und Thema t1.',
     );
     // The topics added most: they come first.
     const topicsFirst = [parts[0], { ...parts[1], contribution: 3 }];
-    expect(explanationSentence(topicsFirst, e, 'd', names)).toMatch(/^Beide arbeiten zu den Themen Thema t0 und Thema t1; gemeinsame Partner: B/);
+    expect(explanationSentence(topicsFirst, e, 'd', names)).toMatch(
+      /^Beide arbeiten zu den Themen Thema t0 und Thema t1; gemeinsame Partner: B/,
+    );
   });
 
   test('more mutual partners than shown: German plural for 1 and for many, nothing for 0', () => {
@@ -134,8 +173,12 @@ describe('explanations', () => {
     const parts = [{ signal: 'katz' as const, value: 1, contribution: 1 }];
     const plain = { actor: (id: string) => id, topic: (id: string) => id, collaboration: (id: string) => id };
     const three = { ...e, mutualCount: 3 };
-    expect(explanationSentence(parts, three, 'd', plain)).toContain('Gemeinsame Partner: b (c1 / c3), c (c2 / c4) und 1 weiterer Partner;');
-    expect(explanationSentence(parts, { ...e, mutualCount: 5 }, 'd', plain)).toContain('c (c2 / c4) und 3 weitere Partner;');
+    expect(explanationSentence(parts, three, 'd', plain)).toContain(
+      'Gemeinsame Partner: b (c1 / c3), c (c2 / c4) und 1 weiterer Partner;',
+    );
+    expect(explanationSentence(parts, { ...e, mutualCount: 5 }, 'd', plain)).toContain(
+      'c (c2 / c4) und 3 weitere Partner;',
+    );
     expect(explanationSentence(parts, e, 'd', plain)).not.toContain('weitere');
     const one = { ...e, mutualCount: 1, mutualCollaborators: e.mutualCollaborators.slice(0, 1) };
     expect(explanationSentence(parts, one, 'd', plain)).toContain('Gemeinsamer Partner: b (c1 / c3)');
@@ -145,7 +188,13 @@ describe('explanations', () => {
     const e = explainPair(index, 'f', 'b');
     const parts = [{ signal: 'activity' as const, value: 2, contribution: 1 }];
     expect(onlyBySize(parts, e)).toBe(true);
-    expect(explanationSentence(parts, e, 'b', { actor: (id) => id.toUpperCase(), topic: (id) => id, collaboration: (id) => id })).toBe(
+    expect(
+      explanationSentence(parts, e, 'b', {
+        actor: (id) => id.toUpperCase(),
+        topic: (id) => id,
+        collaboration: (id) => id,
+      }),
+    ).toBe(
       'Kein gemeinsames Thema und keine gemeinsamen Partner – nur vorgeschlagen, weil B im Netzwerk aktiv ist: 3 Zusammenarbeiten mit 2 Partnern.',
     );
     expect(activityPhrase(1, 1)).toBe('1 Zusammenarbeit mit 1 Partner');
@@ -191,10 +240,16 @@ describe('the pool of candidates loses nothing', () => {
     actors: data.actors.map((a) => ({ id: a.id, kind: a.kind })),
     topics: data.topics.map((t) => ({ id: t.id! })),
     // Only the first half of the collaborations: many actors without ties, several components.
-    collaborations: data.collaborations.slice(0, 120).map((c) => ({ id: c.id, kind: c.kind, startDate: c.startDate ?? null, endDate: null })),
-    participations: data.collaborations.slice(0, 120).flatMap((c) => c.participants!.map((p) => ({ actorId: p.actorId, collaborationId: c.id }))),
+    collaborations: data.collaborations
+      .slice(0, 120)
+      .map((c) => ({ id: c.id, kind: c.kind, startDate: c.startDate ?? null, endDate: null })),
+    participations: data.collaborations
+      .slice(0, 120)
+      .flatMap((c) => c.participants!.map((p) => ({ actorId: p.actorId, collaborationId: c.id }))),
     interests: data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
-    about: data.collaborations.slice(0, 120).flatMap((c) => (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId }))),
+    about: data.collaborations
+      .slice(0, 120)
+      .flatMap((c) => (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId }))),
   });
   const index = buildSuggestionIndex(projection);
   const { graph } = index;
@@ -204,8 +259,15 @@ describe('the pool of candidates loses nothing', () => {
     const signals = index.signals.compute(q);
     const eligible = graph.ids
       .map((_, b) => b)
-      .filter((b) => b !== q && edgeIndex(graph, q, b) < 0 && (!kinds || kinds.includes(projection.actors.get(graph.ids[b])!.kind)));
-    const scored = eligible.map((b) => ({ b, s: scoreOf(model, (signal) => signals.value(signal, b)) })).filter((x) => x.s > 0);
+      .filter(
+        (b) =>
+          b !== q &&
+          edgeIndex(graph, q, b) < 0 &&
+          (!kinds || kinds.includes(projection.actors.get(graph.ids[b])!.kind)),
+      );
+    const scored = eligible
+      .map((b) => ({ b, s: scoreOf(model, (signal) => signals.value(signal, b)) }))
+      .filter((x) => x.s > 0);
     scored.sort((x, y) => y.s - x.s || x.b - y.b);
     const chosen = scored.slice(0, first).map((x) => x.b);
     for (const b of graph.byActivity) {
@@ -215,7 +277,12 @@ describe('the pool of candidates loses nothing', () => {
     return chosen.map((b) => graph.ids[b]);
   }
 
-  const models: ScoringModel[] = [DEFAULT_MODEL, singleSignalModel('katz'), singleSignalModel('topics'), singleSignalModel('activity')];
+  const models: ScoringModel[] = [
+    DEFAULT_MODEL,
+    singleSignalModel('katz'),
+    singleSignalModel('topics'),
+    singleSignalModel('activity'),
+  ];
   const actors = ['p000000', 'p000007', 'p000100', 'p000333', 'p000599'];
   test.each(actors)('actor %s, every model, with and without a kind filter', (actorId) => {
     for (const model of models) {

@@ -66,7 +66,8 @@ export function topicIndexesOf(index: SuggestionIndex, topicIds: readonly string
 export function suggestContacts(index: SuggestionIndex, actorId: string, options: SuggestOptions): Suggestion[] {
   const { graph, projection } = index;
   const q = actorIndexOf(index, actorId);
-  if (!Number.isInteger(options.first) || options.first < 1) throw new DomainError('BAD_USER_INPUT', 'first must be at least 1', 'first');
+  if (!Number.isInteger(options.first) || options.first < 1)
+    throw new DomainError('BAD_USER_INPUT', 'first must be at least 1', 'first');
   const wantedTopics = options.topicIds?.length ? new Set(topicIndexesOf(index, options.topicIds)) : null;
   const wantedKinds = options.kinds?.length ? new Set(options.kinds) : null;
   const minScore = options.minScore ?? null;
@@ -183,7 +184,15 @@ export function scorer(model: ScoringModel, signals: QuerySignals, index: Sugges
   };
 }
 
-const SIGNAL_CODES: Record<SignalName, number> = { topics: 0, adamicAdar: 1, commonNeighbours: 2, katz: 3, activity: 4, collaborations: 5, resourceAllocation: 6 };
+const SIGNAL_CODES: Record<SignalName, number> = {
+  topics: 0,
+  adamicAdar: 1,
+  commonNeighbours: 2,
+  katz: 3,
+  activity: 4,
+  collaborations: 5,
+  resourceAllocation: 6,
+};
 const STATIC_SIGNALS: ReadonlySet<SignalName> = new Set(['activity', 'collaborations']);
 
 interface StaticScores {

@@ -42,7 +42,11 @@ export function matchActors(index: SuggestionIndex, topicIds: readonly string[],
       if (wanted.has(t)) shared.push({ topic: t, share: (weights.get(t) ?? 0) * p.actorWeights[k] });
     }
     shared.sort((u, v) => v.share - u.share || u.topic - v.topic);
-    return { actorId: index.graph.ids[b], score, sharedTopics: shared.map((s) => ({ topicId: p.topicIds[s.topic], weight: p.idf[s.topic] })) };
+    return {
+      actorId: index.graph.ids[b],
+      score,
+      sharedTopics: shared.map((s) => ({ topicId: p.topicIds[s.topic], weight: p.idf[s.topic] })),
+    };
   });
 }
 

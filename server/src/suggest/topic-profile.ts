@@ -122,7 +122,17 @@ export function buildTopicProfiles(projection: NetworkProjection, graph: Collabo
     }
   }
 
-  return { topicIds, topicIndex, idf, actorOffsets, actorTopics, actorWeights, topicOffsets, topicActors, topicWeights };
+  return {
+    topicIds,
+    topicIndex,
+    idf,
+    actorOffsets,
+    actorTopics,
+    actorWeights,
+    topicOffsets,
+    topicActors,
+    topicWeights,
+  };
 }
 
 export function profileBytes(p: TopicProfiles): number {
@@ -170,7 +180,11 @@ export function topicCosine(p: TopicProfiles, a: number, b: number): number {
  * The topics two actors share, with each topic's IDF weight and its share of their cosine
  * (`contribution`); largest contribution first, ties by topic id.
  */
-export function sharedTopics(p: TopicProfiles, a: number, b: number): Array<{ topic: number; idf: number; contribution: number }> {
+export function sharedTopics(
+  p: TopicProfiles,
+  a: number,
+  b: number,
+): Array<{ topic: number; idf: number; contribution: number }> {
   const shared: Array<{ topic: number; idf: number; contribution: number }> = [];
   let x = p.actorOffsets[a];
   let y = p.actorOffsets[b];
@@ -191,7 +205,10 @@ export function sharedTopics(p: TopicProfiles, a: number, b: number): Array<{ to
  * A query vector for a set of topics (each weighted by its IDF, normalised): what "who works on
  * youth and sport?" compares actors with. Topics nobody has (IDF 0) drop out.
  */
-export function topicQueryVector(p: TopicProfiles, topics: readonly number[]): Array<{ topic: number; weight: number }> {
+export function topicQueryVector(
+  p: TopicProfiles,
+  topics: readonly number[],
+): Array<{ topic: number; weight: number }> {
   const unique = [...new Set(topics)].sort((a, b) => a - b);
   const norm = Math.sqrt(unique.reduce((s, t) => s + p.idf[t] ** 2, 0));
   return norm > 0 ? unique.filter((t) => p.idf[t] > 0).map((t) => ({ topic: t, weight: p.idf[t] / norm })) : [];

@@ -18,11 +18,15 @@ test('weights and roles in brackets; other brackets stay part of the name', () =
   expect(topicCell('t1', 1)).toBe('t1');
   expect(participantItem('Bobbie e.V. (Veranstalterin)')).toEqual({ ref: 'Bobbie e.V.', role: 'ORGANISER' });
   expect(participantItem('Kita Sonnenblume (Beispiel)')).toEqual({ ref: 'Kita Sonnenblume (Beispiel)' });
-  expect(participantItem('Kita Sonnenblume (Beispiel) (Gastgeber)')).toEqual({ ref: 'Kita Sonnenblume (Beispiel)', role: 'HOST' });
+  expect(participantItem('Kita Sonnenblume (Beispiel) (Gastgeber)')).toEqual({
+    ref: 'Kita Sonnenblume (Beispiel)',
+    role: 'HOST',
+  });
 });
 
 test('cells that look like formulas are protected on the way out and restored on the way in', () => {
-  for (const value of ['=SUMME(A1)', '+49 2041', '-', '@home', 'normal']) expect(unprotectCell(protectCell(value))).toBe(value);
+  for (const value of ['=SUMME(A1)', '+49 2041', '-', '@home', 'normal'])
+    expect(unprotectCell(protectCell(value))).toBe(value);
   expect(protectCell('=1+1')).toBe("'=1+1");
   expect(unprotectCell("'Apostroph")).toBe("'Apostroph");
 });

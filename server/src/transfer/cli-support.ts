@@ -43,7 +43,11 @@ export function decodeText(bytes: Uint8Array, onFallback: () => void = () => {})
   }
 }
 
-const PHASES: Record<ImportProgress['phase'], string> = { read: 'files read', validate: 'rows validated', apply: 'writes applied' };
+const PHASES: Record<ImportProgress['phase'], string> = {
+  read: 'files read',
+  validate: 'rows validated',
+  apply: 'writes applied',
+};
 
 /**
  * Progress lines on a stream: on a terminal one line per phase, rewritten in place at every
@@ -79,7 +83,9 @@ export function runCli(main: () => Promise<number>, usage: string, what: string)
       process.exitCode = code;
     },
     (error) => {
-      process.stderr.write(`${error instanceof UsageError ? `${error.message}\n${usage}` : `${what} failed: ${error instanceof Error ? error.message : String(error)}`}\n`);
+      process.stderr.write(
+        `${error instanceof UsageError ? `${error.message}\n${usage}` : `${what} failed: ${error instanceof Error ? error.message : String(error)}`}\n`,
+      );
       process.exitCode = 2;
     },
   );

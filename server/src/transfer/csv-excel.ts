@@ -14,8 +14,10 @@ const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function germanCell(column: string | undefined, table: CsvFile['table'], value: string): string {
   if (value === '') return value;
-  if (column === 'kind' && table === 'actors') return ACTOR_KIND_WORDS[value as keyof typeof ACTOR_KIND_WORDS]?.[0] ?? value;
-  if (column === 'kind' && table === 'collaborations') return COLLABORATION_KIND_WORDS[value as keyof typeof COLLABORATION_KIND_WORDS]?.[0] ?? value;
+  if (column === 'kind' && table === 'actors')
+    return ACTOR_KIND_WORDS[value as keyof typeof ACTOR_KIND_WORDS]?.[0] ?? value;
+  if (column === 'kind' && table === 'collaborations')
+    return COLLABORATION_KIND_WORDS[value as keyof typeof COLLABORATION_KIND_WORDS]?.[0] ?? value;
   if (column === 'role') return ROLE_WORDS[value as keyof typeof ROLE_WORDS]?.[0] ?? value;
   if (column === 'startDate' || column === 'endDate') {
     const m = isoDate.exec(value);

@@ -95,7 +95,8 @@ export function readCsv(name: string, content: string): ReadFile {
   headers.forEach((header, i) => {
     const column = columns[i];
     if (column === undefined) {
-      if (header.trim() !== '') file.warnings.push(`${name}: column "${header.trim()}" is not a column of ${table} and was not read`);
+      if (header.trim() !== '')
+        file.warnings.push(`${name}: column "${header.trim()}" is not a column of ${table} and was not read`);
       return;
     }
     if (labels[column] !== undefined) {

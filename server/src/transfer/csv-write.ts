@@ -22,12 +22,24 @@ function table(columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<str
 }
 
 export function writeCsv(doc: ExportDocument): CsvFile[] {
-  const actorColumns = ['id', 'name', 'kind', 'description', 'district', 'website', ...(doc.includesContact ? ['contact'] : []), 'topics'];
+  const actorColumns = [
+    'id',
+    'name',
+    'kind',
+    'description',
+    'district',
+    'website',
+    ...(doc.includesContact ? ['contact'] : []),
+    'topics',
+  ];
   return [
     {
       table: 'topics',
       name: 'topics.csv',
-      content: table(['id', 'name', 'aliases'], doc.topics.map((t) => [t.id, t.name, joinList(t.aliases)])),
+      content: table(
+        ['id', 'name', 'aliases'],
+        doc.topics.map((t) => [t.id, t.name, joinList(t.aliases)]),
+      ),
     },
     {
       table: 'actors',
@@ -51,7 +63,16 @@ export function writeCsv(doc: ExportDocument): CsvFile[] {
       name: 'collaborations.csv',
       content: table(
         ['id', 'title', 'kind', 'startDate', 'endDate', 'location', 'description', 'topics'],
-        doc.collaborations.map((c) => [c.id, c.title, c.kind, c.startDate, c.endDate, c.location, c.description, joinList(c.topicIds)]),
+        doc.collaborations.map((c) => [
+          c.id,
+          c.title,
+          c.kind,
+          c.startDate,
+          c.endDate,
+          c.location,
+          c.description,
+          joinList(c.topicIds),
+        ]),
       ),
     },
     {

@@ -20,10 +20,17 @@ import type { ExportFormat } from './model';
 const USAGE =
   'usage: npm run export -- --format json|csv|graphml [--out path] [--topics a,b] [--actor-kinds K,…] [--collaboration-kinds K,…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-contact]';
 
-function listFlag<T extends string>(value: string | true | undefined, name: string, allowed?: readonly T[]): T[] | null {
+function listFlag<T extends string>(
+  value: string | true | undefined,
+  name: string,
+  allowed?: readonly T[],
+): T[] | null {
   if (value === undefined) return null;
   if (value === true) throw new UsageError(`--${name} needs a value`);
-  const items = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   const wrong = allowed ? items.find((i) => !allowed.includes(i as T)) : undefined;
   if (wrong !== undefined) throw new UsageError(`--${name}: "${wrong}" is not one of ${allowed!.join(', ')}`);
   return items as T[];
@@ -49,7 +56,11 @@ async function main(): Promise<number> {
   const filter: ScopeFilter = {
     topicIds: listFlag(args.flags.get('topics'), 'topics'),
     actorKinds: listFlag<ActorKind>(args.flags.get('actor-kinds'), 'actor-kinds', ACTOR_KINDS),
-    collaborationKinds: listFlag<CollaborationKind>(args.flags.get('collaboration-kinds'), 'collaboration-kinds', COLLABORATION_KINDS),
+    collaborationKinds: listFlag<CollaborationKind>(
+      args.flags.get('collaboration-kinds'),
+      'collaboration-kinds',
+      COLLABORATION_KINDS,
+    ),
     from: dateFlag(args.flags.get('from'), 'from'),
     to: dateFlag(args.flags.get('to'), 'to'),
   };

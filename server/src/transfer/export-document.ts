@@ -58,7 +58,9 @@ export function exportDocument(graph: GraphData, includeContact: boolean): Expor
         district: a.district ?? null,
         website: a.website ?? null,
         ...(includeContact ? { contact: a.contact ?? null } : {}),
-        interests: (a.interests ?? []).map((i) => ({ topicId: i.topicId, weight: i.weight ?? 1 })).sort((x, y) => compare(x.topicId, y.topicId)),
+        interests: (a.interests ?? [])
+          .map((i) => ({ topicId: i.topicId, weight: i.weight ?? 1 }))
+          .sort((x, y) => compare(x.topicId, y.topicId)),
       }))
       .sort(byId),
     collaborations: graph.collaborations
@@ -71,7 +73,9 @@ export function exportDocument(graph: GraphData, includeContact: boolean): Expor
         location: c.location ?? null,
         description: c.description ?? null,
         topicIds: [...(c.topicIds ?? [])].sort(compare),
-        participants: (c.participants ?? []).map((p) => ({ actorId: p.actorId, role: p.role })).sort((x, y) => compare(x.actorId, y.actorId)),
+        participants: (c.participants ?? [])
+          .map((p) => ({ actorId: p.actorId, role: p.role }))
+          .sort((x, y) => compare(x.actorId, y.actorId)),
       }))
       .sort(byId),
   };

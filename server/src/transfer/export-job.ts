@@ -31,7 +31,10 @@ export const MEDIA_TYPES = {
   GRAPHML: 'application/graphml+xml; charset=utf-8',
 } as const satisfies Record<ExportFormat, string>;
 
-export async function exportNetwork(store: Pick<NetworkStore, 'readGraph'>, options: ExportOptions): Promise<ExportFile[]> {
+export async function exportNetwork(
+  store: Pick<NetworkStore, 'readGraph'>,
+  options: ExportOptions,
+): Promise<ExportFile[]> {
   const filter = options.filter ?? {};
   checkFilterRange(filter);
   const doc = exportDocument(selectScope(await store.readGraph(), filter), options.includeContact);

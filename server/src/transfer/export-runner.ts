@@ -45,7 +45,10 @@ export class ExportRunner {
   async run(principalId: string, options: ExportOptions): Promise<ExportBytes[]> {
     const retryAfterSeconds = Math.max(1, Math.ceil(this.lastMs / 1000));
     if (this.running.has(principalId)) {
-      throw new QueueFullError(`An export of yours is still running: one at a time; ask again in ${retryAfterSeconds} s`, retryAfterSeconds);
+      throw new QueueFullError(
+        `An export of yours is still running: one at a time; ask again in ${retryAfterSeconds} s`,
+        retryAfterSeconds,
+      );
     }
     if (this.running.size >= EXPORT_SLOTS) {
       throw new QueueFullError(`Another export is running: ask again in ${retryAfterSeconds} s`, retryAfterSeconds);
@@ -53,7 +56,9 @@ export class ExportRunner {
     this.running.add(principalId);
     const started = performance.now();
     try {
-      return this.location ? await this.inWorker(this.location, options) : toBytes(await exportNetwork(this.store, options));
+      return this.location
+        ? await this.inWorker(this.location, options)
+        : toBytes(await exportNetwork(this.store, options));
     } finally {
       this.running.delete(principalId);
       this.lastMs = performance.now() - started;

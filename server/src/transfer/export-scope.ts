@@ -14,10 +14,19 @@ function snapshotOf(graph: GraphData): GraphSnapshot {
   return {
     actors: graph.actors.map((a) => ({ id: a.id, kind: a.kind })),
     topics: graph.topics.map((t) => ({ id: t.id! })),
-    collaborations: graph.collaborations.map((c) => ({ id: c.id, kind: c.kind, startDate: c.startDate ?? null, endDate: c.endDate ?? null })),
-    participations: graph.collaborations.flatMap((c) => (c.participants ?? []).map((p) => ({ actorId: p.actorId, collaborationId: c.id }))),
+    collaborations: graph.collaborations.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      startDate: c.startDate ?? null,
+      endDate: c.endDate ?? null,
+    })),
+    participations: graph.collaborations.flatMap((c) =>
+      (c.participants ?? []).map((p) => ({ actorId: p.actorId, collaborationId: c.id })),
+    ),
     interests: graph.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
-    about: graph.collaborations.flatMap((c) => (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId }))),
+    about: graph.collaborations.flatMap((c) =>
+      (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId })),
+    ),
   };
 }
 
@@ -28,12 +37,18 @@ export function hasFilter(filter: ScopeFilter): boolean {
 export function selectScope(graph: GraphData, filter: ScopeFilter): GraphData {
   if (!hasFilter(filter)) return graph;
   const projection = NetworkProjection.fromSnapshot(snapshotOf(graph));
-  const scoped = new Set([...projection.collaborations].filter(([, c]) => collaborationInScope(c, filter)).map(([id]) => id));
+  const scoped = new Set(
+    [...projection.collaborations].filter(([, c]) => collaborationInScope(c, filter)).map(([id]) => id),
+  );
   const visible = new Set([...projection.actors.keys()].filter((id) => actorVisible(projection, id, filter, scoped)));
 
   const actors = graph.actors.filter((a) => visible.has(a.id));
   const collaborations = graph.collaborations
-    .filter((c) => scoped.has(c.id) && ((c.participants ?? []).length === 0 || (c.participants ?? []).some((p) => visible.has(p.actorId))))
+    .filter(
+      (c) =>
+        scoped.has(c.id) &&
+        ((c.participants ?? []).length === 0 || (c.participants ?? []).some((p) => visible.has(p.actorId))),
+    )
     .map((c) => ({ ...c, participants: (c.participants ?? []).filter((p) => visible.has(p.actorId)) }));
   const topicIds = new Set([
     ...(filter.topicIds ?? []),

@@ -15,9 +15,12 @@ async function run(location: ExportStoreLocation, options: ExportOptions): Promi
   try {
     await store.init();
     const files = await exportNetwork(store, options);
-        // TextEncoder gives each file its own ArrayBuffer (Buffer.from may use a shared pool), which is transferred.
+    // TextEncoder gives each file its own ArrayBuffer (Buffer.from may use a shared pool), which is transferred.
     const encoder = new TextEncoder();
-    return { ok: true, files: files.map((f) => ({ name: f.name, mediaType: f.mediaType, bytes: encoder.encode(f.content) })) };
+    return {
+      ok: true,
+      files: files.map((f) => ({ name: f.name, mediaType: f.mediaType, bytes: encoder.encode(f.content) })),
+    };
   } catch (error) {
     const e = error as Error & { code?: string; field?: string };
     return { ok: false, error: { name: e.name, message: e.message, code: e.code, field: e.field } };

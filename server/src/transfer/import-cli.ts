@@ -19,7 +19,8 @@ import { refreshHint } from './import-cli-hint';
 import { runImport, type ImportResult } from './import-job';
 import type { ImportFile, ImportFormat } from './model';
 
-const USAGE = 'usage: npm run import -- <file.csv|file.json> [more files] [--dry-run] [--format csv|json] [--author name] [--json]';
+const USAGE =
+  'usage: npm run import -- <file.csv|file.json> [more files] [--dry-run] [--format csv|json] [--author name] [--json]';
 
 function formatOf(paths: readonly string[], given: string | true | undefined): ImportFormat {
   if (typeof given === 'string') {
@@ -28,7 +29,8 @@ function formatOf(paths: readonly string[], given: string | true | undefined): I
     return format;
   }
   const json = paths.filter((p) => extname(p).toLowerCase() === '.json').length;
-  if (json > 0 && json < paths.length) throw new UsageError('give CSV files or one JSON file, not both (or say --format)');
+  if (json > 0 && json < paths.length)
+    throw new UsageError('give CSV files or one JSON file, not both (or say --format)');
   return json > 0 ? 'JSON' : 'CSV';
 }
 
@@ -40,11 +42,16 @@ export function printReport(report: ImportResult, out: NodeJS.WritableStream): v
     lines.push(report.dryRun ? 'Dry run — nothing written. Would be:' : 'Imported:');
     for (const table of IMPORT_TABLES) {
       const c = report.counts[table];
-      lines.push(`  ${table.padEnd(20)} ${String(c.created).padStart(8)} created ${String(c.updated).padStart(8)} updated ${String(c.unchanged).padStart(8)} unchanged`);
+      lines.push(
+        `  ${table.padEnd(20)} ${String(c.created).padStart(8)} created ${String(c.updated).padStart(8)} updated ${String(c.unchanged).padStart(8)} unchanged`,
+      );
     }
   } else {
-    lines.push(`Nothing imported: ${report.rejectedTotal} problem${report.rejectedTotal === 1 ? '' : 's'} found${report.rejected.length < report.rejectedTotal ? ` (first ${report.rejected.length} listed)` : ''}:`);
-    for (const r of report.rejected) lines.push(`  ${r.file} row ${r.row}${r.field ? `, ${r.field}` : ''}: ${r.reason}`);
+    lines.push(
+      `Nothing imported: ${report.rejectedTotal} problem${report.rejectedTotal === 1 ? '' : 's'} found${report.rejected.length < report.rejectedTotal ? ` (first ${report.rejected.length} listed)` : ''}:`,
+    );
+    for (const r of report.rejected)
+      lines.push(`  ${r.file} row ${r.row}${r.field ? `, ${r.field}` : ''}: ${r.reason}`);
   }
   out.write(`${lines.join('\n')}\n`);
 }

@@ -44,7 +44,11 @@ function checkFiles(files: readonly ImportFile[]): void {
   });
 }
 
-export async function runImport(files: readonly ImportFile[], target: ImportTarget, options: ImportJobOptions): Promise<ImportResult> {
+export async function runImport(
+  files: readonly ImportFile[],
+  target: ImportTarget,
+  options: ImportJobOptions,
+): Promise<ImportResult> {
   checkFiles(files);
   const progress = options.onProgress ?? (() => {});
   const dryRun = options.dryRun ?? false;
@@ -61,9 +65,11 @@ export async function runImport(files: readonly ImportFile[], target: ImportTarg
   const resolved = await resolveRows(checked, target.store);
 
   const order = new Map(files.map((f, i) => [f.name, i]));
-  const rejected: Rejection[] = [...read.flatMap((f) => f.rejections), ...checked.rejections, ...resolved.rejections].sort(
-    (a, b) => order.get(a.file)! - order.get(b.file)! || a.row - b.row,
-  );
+  const rejected: Rejection[] = [
+    ...read.flatMap((f) => f.rejections),
+    ...checked.rejections,
+    ...resolved.rejections,
+  ].sort((a, b) => order.get(a.file)! - order.get(b.file)! || a.row - b.row);
   const report: ImportResult = {
     dryRun,
     applied: false,

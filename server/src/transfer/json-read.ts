@@ -37,7 +37,8 @@ const KEYS: Record<TableName, Record<string, string>> = {
 
 const LISTS: readonly TableName[] = ['topics', 'actors', 'collaborations', 'participations'];
 
-const isObject = (v: unknown): v is { [key: string]: unknown } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is { [key: string]: unknown } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function readJson(name: string, content: string): ReadFile {
   const file: ReadFile = { name, tables: [], rows: [], rowCount: 0, rejections: [], warnings: [] };
@@ -59,10 +60,16 @@ export function readJson(name: string, content: string): ReadFile {
     reject(null, 0, 'format', `format must be "${JSON_FORMAT}", not ${JSON.stringify(document.format)}`);
   }
   if (document.version !== undefined && document.version !== JSON_VERSION) {
-    reject(null, 0, 'version', `this release reads version ${JSON_VERSION} of the format, not ${JSON.stringify(document.version)}`);
+    reject(
+      null,
+      0,
+      'version',
+      `this release reads version ${JSON_VERSION} of the format, not ${JSON.stringify(document.version)}`,
+    );
   }
   for (const key of Object.keys(document)) {
-    if (!['format', 'version', ...LISTS].includes(key)) file.warnings.push(`${name}: "${key}" is not part of the format and was not read`);
+    if (!['format', 'version', ...LISTS].includes(key))
+      file.warnings.push(`${name}: "${key}" is not part of the format and was not read`);
   }
 
   for (const table of LISTS) {

@@ -92,7 +92,8 @@ export interface CheckedRows {
 class Problem extends Error {}
 
 /** No value: null, or a cell of white space only (one of invisible characters is not empty: the text rule refuses it, as the API does). */
-const isEmpty = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '' && !isInvisibleOnly(value));
+const isEmpty = (value: unknown) =>
+  value === null || (typeof value === 'string' && value.trim() === '' && !isInvisibleOnly(value));
 
 function asText(value: unknown): string {
   if (typeof value !== 'string') throw new Problem(`must be text, not ${JSON.stringify(value)}`);
@@ -109,7 +110,8 @@ function id(value: unknown): string | undefined {
   if (value === undefined || isEmpty(value)) return undefined;
   const text = asText(value).trim();
   limited(text, LIMITS.id);
-  if (!ID_PATTERN.test(text)) throw new Problem(`"${text}" is not an id: letters, digits and . _ : - only, starting with a letter or digit`);
+  if (!ID_PATTERN.test(text))
+    throw new Problem(`"${text}" is not an id: letters, digits and . _ : - only, starting with a letter or digit`);
   return text;
 }
 
@@ -133,13 +135,20 @@ function optionalText(value: unknown, max: number, multiline = false): string | 
   return text(value, max, multiline);
 }
 
-function word<T extends string>(value: unknown, lookup: (word: string) => T | undefined, words: { [K in T]: readonly string[] }, what: string): T | undefined {
+function word<T extends string>(
+  value: unknown,
+  lookup: (word: string) => T | undefined,
+  words: { [K in T]: readonly string[] },
+  what: string,
+): T | undefined {
   if (value === undefined) return undefined;
   if (isEmpty(value)) throw new Problem('is empty');
   const found = lookup(asText(value));
   if (!found) {
     const guess = closestWord(asText(value), words);
-    throw new Problem(`"${String(value)}" is not ${what}${guess ? ` (meinten Sie „${guess}“? / did you mean "${guess}"?)` : ''}: use ${acceptedWords(words)}`);
+    throw new Problem(
+      `"${String(value)}" is not ${what}${guess ? ` (meinten Sie „${guess}“? / did you mean "${guess}"?)` : ''}: use ${acceptedWords(words)}`,
+    );
   }
   return found;
 }
@@ -173,7 +182,8 @@ export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length];
@@ -224,29 +234,40 @@ function noRepeats<T>(list: T[] | undefined, key: (item: T) => string): T[] | un
 }
 
 function weight(value: unknown): number {
-  if (typeof value !== 'number' || !(value > 0 && value <= 1)) throw new Problem(`weight must be a number in (0, 1], not ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !(value > 0 && value <= 1))
+    throw new Problem(`weight must be a number in (0, 1], not ${JSON.stringify(value)}`);
   return value;
 }
 
 function topicRef(entry: unknown, withWeight: boolean): TopicRef {
   if (typeof entry === 'string') {
     const parsed = topicItem(entry);
-    if (parsed.weight !== undefined && !withWeight) throw new Problem(`"${entry}": topics of a collaboration have no weight`);
+    if (parsed.weight !== undefined && !withWeight)
+      throw new Problem(`"${entry}": topics of a collaboration have no weight`);
     if (parsed.weight !== undefined) weight(parsed.weight);
     return parsed;
   }
-  if (withWeight && typeof entry === 'object' && entry !== null && typeof (entry as { topicId?: unknown }).topicId === 'string') {
+  if (
+    withWeight &&
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof (entry as { topicId?: unknown }).topicId === 'string'
+  ) {
     const { topicId, weight: w } = entry as { topicId: string; weight?: unknown };
     return w === undefined || w === null ? { ref: topicId } : { ref: topicId, weight: weight(w) };
   }
-  throw new Problem(`${JSON.stringify(entry)} is not a topic${withWeight ? ' (a name, an id, or {topicId, weight})' : ' (a name or an id)'}`);
+  throw new Problem(
+    `${JSON.stringify(entry)} is not a topic${withWeight ? ' (a name, an id, or {topicId, weight})' : ' (a name or an id)'}`,
+  );
 }
 
 function participantRef(entry: unknown): ParticipantRef {
   if (typeof entry === 'string') return participantItem(entry);
   if (typeof entry === 'object' && entry !== null && typeof (entry as { actorId?: unknown }).actorId === 'string') {
     const { actorId, role } = entry as { actorId: string; role?: unknown };
-    return role === undefined || role === null ? { ref: actorId } : { ref: actorId, role: word(role, roleOf, ROLE_WORDS, 'a role')! };
+    return role === undefined || role === null
+      ? { ref: actorId }
+      : { ref: actorId, role: word(role, roleOf, ROLE_WORDS, 'a role')! };
   }
   throw new Problem(`${JSON.stringify(entry)} is not a participant (a name or an id, or {actorId, role})`);
 }
@@ -270,7 +291,13 @@ class RowCheck {
   fail(column: string | null, reason: string): void {
     const { file, table, row } = this.row.source;
     const label = column === null ? null : (this.row.labels[column] ?? column);
-    this.problems.push({ file, table, row, field: label, reason: label && !reason.startsWith('"') ? `${label} ${reason}` : reason });
+    this.problems.push({
+      file,
+      table,
+      row,
+      field: label,
+      reason: label && !reason.startsWith('"') ? `${label} ${reason}` : reason,
+    });
   }
 }
 
@@ -290,9 +317,19 @@ function checkActor(row: RawRow, c: RowCheck): CheckedActor {
     district: c.field('district', (v) => optionalText(v, LIMITS.name)),
     website: c.field('website', website),
     contact: c.field('contact', (v) => optionalText(v, LIMITS.contact, true)),
-    topics: c.field('topics', (v) => noRepeats(listOf(v, (e) => topicRef(e, true), LIMITS.listInput), (t) => t.ref)),
+    topics: c.field('topics', (v) =>
+      noRepeats(
+        listOf(v, (e) => topicRef(e, true), LIMITS.listInput),
+        (t) => t.ref,
+      ),
+    ),
   });
-  if (record.id === undefined && record.name === undefined && row.values.id === undefined && row.values.name === undefined) {
+  if (
+    record.id === undefined &&
+    record.name === undefined &&
+    row.values.id === undefined &&
+    row.values.name === undefined
+  ) {
     c.fail(null, 'an actor needs a name or an id');
   }
   return record;
@@ -306,7 +343,12 @@ function checkTopic(row: RawRow, c: RowCheck): CheckedTopic {
     name: c.field('name', (v) => requiredText(v, LIMITS.name)),
     aliases: c.field('aliases', (v) => listOf(v, (e) => text(e, LIMITS.name), LIMITS.aliases)),
   });
-  if (record.id === undefined && record.name === undefined && row.values.id === undefined && row.values.name === undefined) {
+  if (
+    record.id === undefined &&
+    record.name === undefined &&
+    row.values.id === undefined &&
+    row.values.name === undefined
+  ) {
     c.fail(null, 'a topic needs a name or an id');
   }
   return record;
@@ -323,10 +365,20 @@ function checkCollaboration(row: RawRow, c: RowCheck): CheckedCollaboration {
     endDate: c.field('endDate', date),
     location: c.field('location', (v) => optionalText(v, LIMITS.name)),
     description: c.field('description', (v) => optionalText(v, LIMITS.text, true)),
-    topics: c.field('topics', (v) => noRepeats(listOf(v, (e) => topicRef(e, false), LIMITS.listInput), (t) => t.ref)),
+    topics: c.field('topics', (v) =>
+      noRepeats(
+        listOf(v, (e) => topicRef(e, false), LIMITS.listInput),
+        (t) => t.ref,
+      ),
+    ),
     participants: c.field('participants', (v) => noRepeats(listOf(v, participantRef, LIMITS.listInput), (p) => p.ref)),
   });
-  if (record.id === undefined && record.title === undefined && row.values.id === undefined && row.values.title === undefined) {
+  if (
+    record.id === undefined &&
+    record.title === undefined &&
+    row.values.id === undefined &&
+    row.values.title === undefined
+  ) {
     c.fail(null, 'a collaboration needs a title or an id');
   }
   // Empty and absent both: a new collaboration with an end date needs a start date (a stored one is checked in resolve.ts).
@@ -344,8 +396,16 @@ function checkParticipation(row: RawRow, c: RowCheck): CheckedParticipation {
   };
   const collaboration = c.field('collaboration', ref);
   const actor = c.field('actor', ref);
-  const role = c.field('role', (v) => (v === undefined || isEmpty(v) ? undefined : word(v, roleOf, ROLE_WORDS, 'a role')));
-  return defined<CheckedParticipation>({ source: row.source, labels: row.labels, collaboration: collaboration ?? '', actor: actor ?? '', role });
+  const role = c.field('role', (v) =>
+    v === undefined || isEmpty(v) ? undefined : word(v, roleOf, ROLE_WORDS, 'a role'),
+  );
+  return defined<CheckedParticipation>({
+    source: row.source,
+    labels: row.labels,
+    collaboration: collaboration ?? '',
+    actor: actor ?? '',
+    role,
+  });
 }
 
 const CHECKS: { [T in TableName]: (row: RawRow, c: RowCheck) => unknown } = {

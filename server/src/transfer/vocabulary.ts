@@ -4,7 +4,14 @@
  * `wordKey`: case, umlauts, accents, spaces, punctuation and gender endings (*in, :innen, …) ignored,
  * so "Art", "ART", "Akteur*in", "E-Mail" and "e mail" all match.
  */
-import { ACTOR_KINDS, COLLABORATION_KINDS, PARTICIPATION_ROLES, type ActorKind, type CollaborationKind, type ParticipationRole } from '../domain/model';
+import {
+  ACTOR_KINDS,
+  COLLABORATION_KINDS,
+  PARTICIPATION_ROLES,
+  type ActorKind,
+  type CollaborationKind,
+  type ParticipationRole,
+} from '../domain/model';
 import { nameKey } from '../domain/text';
 
 /** The folded form words are compared in. */
@@ -112,7 +119,16 @@ function index<T extends string>(values: readonly T[], words: { [K in T]: readon
 export const ACTOR_KIND_WORDS: { [K in ActorKind]: readonly string[] } = {
   ASSOCIATION: ['Verein', 'Verband', 'e.V.', 'Vereinigung', 'Association'],
   AGENCY: ['Agentur', 'Stadtteilagentur', 'Quartiersmanagement', 'Stadtteilbüro', 'Quartiersbüro', 'Agency'],
-  CITY_DEPARTMENT: ['Stadtverwaltung', 'Verwaltung', 'Amt', 'Fachbereich', 'Behörde', 'Stadt', 'Kommune', 'City department'],
+  CITY_DEPARTMENT: [
+    'Stadtverwaltung',
+    'Verwaltung',
+    'Amt',
+    'Fachbereich',
+    'Behörde',
+    'Stadt',
+    'Kommune',
+    'City department',
+  ],
   INSTITUTION: ['Einrichtung', 'Institution', 'Schule', 'Kita', 'Kirchengemeinde'],
   INITIATIVE: ['Initiative', 'Bürgerinitiative', 'Elterninitiative'],
   BUSINESS: ['Unternehmen', 'Firma', 'Gewerbe', 'Betrieb', 'Geschäft', 'Wohnungsgesellschaft', 'Business'],
@@ -145,7 +161,8 @@ const COLLABORATION_KIND_INDEX = index(COLLABORATION_KINDS, COLLABORATION_KIND_W
 const ROLE_INDEX = index(PARTICIPATION_ROLES, ROLE_WORDS);
 
 export const actorKindOf = (word: string): ActorKind | undefined => ACTOR_KIND_INDEX.get(wordKey(word));
-export const collaborationKindOf = (word: string): CollaborationKind | undefined => COLLABORATION_KIND_INDEX.get(wordKey(word));
+export const collaborationKindOf = (word: string): CollaborationKind | undefined =>
+  COLLABORATION_KIND_INDEX.get(wordKey(word));
 export const roleOf = (word: string): ParticipationRole | undefined => ROLE_INDEX.get(wordKey(word));
 
 /** "Verein, Agentur, … (or ASSOCIATION, AGENCY, …)" for error messages. */

@@ -44,7 +44,11 @@ describe('bootstrap admin key', () => {
   test('ADMIN_API_KEY is stored hashed once; a changed one replaces (revokes) the previous; a revoked one stays revoked', async () => {
     const key = generateApiKey();
     const stored = await ensureAdminKey(store, key);
-    expect(stored).toMatchObject({ kind: 'provided-stored', record: { name: 'ADMIN_API_KEY', role: 'ADMIN' }, replaced: null });
+    expect(stored).toMatchObject({
+      kind: 'provided-stored',
+      record: { name: 'ADMIN_API_KEY', role: 'ADMIN' },
+      replaced: null,
+    });
     expect(await store.findApiKeyByHash(hashApiKey(key))).not.toBeNull();
     expect(await ensureAdminKey(store, key)).toMatchObject({ kind: 'provided-present' });
     expect(describeBootstrap(await ensureAdminKey(store, key), 'http://x')).toEqual([]);

@@ -17,13 +17,27 @@ describe('configuration of access', () => {
   test('ANONYMOUS_ACCESS: none or viewer, any case', () => {
     expect(loadConfig({ ANONYMOUS_ACCESS: 'Viewer' }).auth.anonymousAccess).toBe('viewer');
     expect(loadConfig({ ANONYMOUS_ACCESS: 'none' }).auth.anonymousAccess).toBe('none');
-    expect(() => loadConfig({ ANONYMOUS_ACCESS: 'editor' })).toThrow('ANONYMOUS_ACCESS must be "none" or "viewer", not "editor"');
+    expect(() => loadConfig({ ANONYMOUS_ACCESS: 'editor' })).toThrow(
+      'ANONYMOUS_ACCESS must be "none" or "viewer", not "editor"',
+    );
   });
 
   test('JWT_SECRET with issuer, audience, role claim and maximum age; role claim defaults to "role", maximum age to a day', () => {
-    expect(loadConfig({ JWT_SECRET: SECRET }).auth.jwt).toEqual({ secret: SECRET, issuer: null, audience: null, roleClaim: 'role', maxAgeSeconds: 86400 });
+    expect(loadConfig({ JWT_SECRET: SECRET }).auth.jwt).toEqual({
+      secret: SECRET,
+      issuer: null,
+      audience: null,
+      roleClaim: 'role',
+      maxAgeSeconds: 86400,
+    });
     expect(
-      loadConfig({ JWT_SECRET: SECRET, JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'qn', JWT_ROLE_CLAIM: 'groups', JWT_MAX_AGE_SECONDS: '0' }).auth.jwt,
+      loadConfig({
+        JWT_SECRET: SECRET,
+        JWT_ISSUER: 'https://id.example',
+        JWT_AUDIENCE: 'qn',
+        JWT_ROLE_CLAIM: 'groups',
+        JWT_MAX_AGE_SECONDS: '0',
+      }).auth.jwt,
     ).toEqual({
       secret: SECRET,
       issuer: 'https://id.example',

@@ -40,8 +40,14 @@ describe('npm run keys', () => {
     expect(listed.out).toMatch(new RegExp(`${id}\\s+Quartiersbüro\\s+EDITOR`));
     expect(listed.out).not.toContain(key);
 
-    expect(keys('create', '--name', 'Quartiersbüro', '--role', 'viewer')).toMatchObject({ code: 1, err: expect.stringContaining('CONFLICT') });
-    expect(keys('create', '--name', 'x', '--role', 'owner')).toMatchObject({ code: 2, err: expect.stringContaining('Usage') });
+    expect(keys('create', '--name', 'Quartiersbüro', '--role', 'viewer')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('CONFLICT'),
+    });
+    expect(keys('create', '--name', 'x', '--role', 'owner')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Usage'),
+    });
     expect(keys('revoke', 'no-such-key')).toMatchObject({ code: 1, err: expect.stringContaining('NOT_FOUND') });
     expect(keys('frobnicate').code).toBe(2);
 
@@ -52,7 +58,12 @@ describe('npm run keys', () => {
     const store = createStore({ neo4j: null, dataDir });
     try {
       await store.init();
-      expect(await store.findApiKeyByHash(hashApiKey(key))).toMatchObject({ id, name: 'Quartiersbüro', role: 'EDITOR', revokedAt: expect.any(String) });
+      expect(await store.findApiKeyByHash(hashApiKey(key))).toMatchObject({
+        id,
+        name: 'Quartiersbüro',
+        role: 'EDITOR',
+        revokedAt: expect.any(String),
+      });
     } finally {
       await store.close();
     }

@@ -22,7 +22,14 @@ export function describeApiKeyContract(label: string, harness: StoreHarness): vo
 
     test('creates a record with a generated id, the trimmed name, the role and createdAt — never the hash', async () => {
       const record = await store.createApiKey({ name: '  Quartiersbüro  ', role: 'EDITOR', hash: hash('a') });
-      expect(record).toEqual({ id: expect.any(String), name: 'Quartiersbüro', role: 'EDITOR', createdAt: expect.stringMatching(ISO), revokedAt: null, lastUsedAt: null });
+      expect(record).toEqual({
+        id: expect.any(String),
+        name: 'Quartiersbüro',
+        role: 'EDITOR',
+        createdAt: expect.stringMatching(ISO),
+        revokedAt: null,
+        lastUsedAt: null,
+      });
       expect(record.id.length).toBeGreaterThan(8);
       expect(await store.findApiKeyByHash(hash('a'))).toEqual(record);
       expect(await store.findApiKeyByHash(hash('b'))).toBeNull();
@@ -34,7 +41,9 @@ export function describeApiKeyContract(label: string, harness: StoreHarness): vo
       const b = await store.createApiKey({ name: 'b', role: 'ADMIN', hash: hash('b') });
       const c = await store.createApiKey({ name: 'c', role: 'EDITOR', hash: hash('c') });
       const revokedB = await store.revokeApiKey(b.id);
-      const expected = [a, revokedB, c].sort((x, y) => (x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : 1));
+      const expected = [a, revokedB, c].sort((x, y) =>
+        x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : 1,
+      );
       expect(await store.listApiKeys()).toEqual(expected);
     });
 
@@ -56,21 +65,32 @@ export function describeApiKeyContract(label: string, harness: StoreHarness): vo
 
     test('a name is unique among active keys (CONFLICT), free again once its key is revoked; a hash is unique for good', async () => {
       const first = await store.createApiKey({ name: 'Quartiersbüro', role: 'EDITOR', hash: hash('1') });
-      await expect(store.createApiKey({ name: 'Quartiersbüro', role: 'VIEWER', hash: hash('2') })).rejects.toMatchObject({ code: 'CONFLICT', field: 'name' });
+      await expect(
+        store.createApiKey({ name: 'Quartiersbüro', role: 'VIEWER', hash: hash('2') }),
+      ).rejects.toMatchObject({ code: 'CONFLICT', field: 'name' });
       await store.revokeApiKey(first.id);
       const second = await store.createApiKey({ name: 'Quartiersbüro', role: 'VIEWER', hash: hash('2') });
       expect(second.id).not.toBe(first.id);
-      await expect(store.createApiKey({ name: 'other', role: 'VIEWER', hash: hash('1') })).rejects.toMatchObject({ code: 'CONFLICT', field: 'hash' });
+      await expect(store.createApiKey({ name: 'other', role: 'VIEWER', hash: hash('1') })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        field: 'hash',
+      });
       const listed = new Map((await store.listApiKeys()).map((k) => [k.id, k]));
       expect(listed.size).toBe(2);
-      expect(listed.get(first.id)).toMatchObject({ name: 'Quartiersbüro', role: 'EDITOR', revokedAt: expect.stringMatching(ISO) });
+      expect(listed.get(first.id)).toMatchObject({
+        name: 'Quartiersbüro',
+        role: 'EDITOR',
+        revokedAt: expect.stringMatching(ISO),
+      });
       expect(listed.get(second.id)).toMatchObject({ name: 'Quartiersbüro', role: 'VIEWER', revokedAt: null });
     });
 
     test('a name is stored in NFC: its NFD spelling is the same name (CONFLICT while the first is active)', async () => {
       const nfd = 'Quartiersbüro'.normalize('NFD');
       expect((await store.createApiKey({ name: nfd, role: 'EDITOR', hash: hash('n1') })).name).toBe('Quartiersbüro');
-      await expect(store.createApiKey({ name: 'Quartiersbüro', role: 'VIEWER', hash: hash('n2') })).rejects.toMatchObject({ code: 'CONFLICT', field: 'name' });
+      await expect(
+        store.createApiKey({ name: 'Quartiersbüro', role: 'VIEWER', hash: hash('n2') }),
+      ).rejects.toMatchObject({ code: 'CONFLICT', field: 'name' });
     });
 
     test('two creations of the same name at once: one wins, the other is a CONFLICT', async () => {
@@ -79,7 +99,9 @@ export function describeApiKeyContract(label: string, harness: StoreHarness): vo
         store.createApiKey({ name: 'twin', role: 'VIEWER', hash: hash('t2') }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['CONFLICT']);
+      expect(
+        results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code),
+      ).toEqual(['CONFLICT']);
       expect(await store.listApiKeys()).toHaveLength(1);
     });
 

@@ -47,7 +47,8 @@ function occurrences(): string[] {
     const bytes = readFileSync(path);
     for (const value of ERASED) {
       for (const encoding of ['utf8', 'utf16le'] as const) {
-        if (bytes.includes(Buffer.from(value, encoding))) found.push(`${value} (${encoding}) in ${suffix || '.sqlite'}`);
+        if (bytes.includes(Buffer.from(value, encoding)))
+          found.push(`${value} (${encoding}) in ${suffix || '.sqlite'}`);
       }
     }
   }
@@ -57,13 +58,25 @@ function occurrences(): string[] {
 test('after eraseActor no erased name, e-mail, phone or feedback note remains in the .sqlite, -wal and -shm files', async () => {
   await store.createActor({ id: 'kita', name: 'Kita Sonnenblume', kind: 'INSTITUTION' }, ADMIN);
   await store.createActor({ id: 'bobbie', name: 'Bobbie e.V.', kind: 'ASSOCIATION' }, ADMIN);
-  await store.createCollaboration({ id: 'fest', title: 'Pflanzfest', kind: 'EVENT', participants: [{ actorId: 'bobbie', role: 'ORGANISER' }] }, ADMIN);
-  await store.createActor({ id: 'joerdis', name: NAME, kind: 'PERSON', contact: EMAIL, description: `Tel. ${PHONE}` }, ADMIN);
+  await store.createCollaboration(
+    { id: 'fest', title: 'Pflanzfest', kind: 'EVENT', participants: [{ actorId: 'bobbie', role: 'ORGANISER' }] },
+    ADMIN,
+  );
+  await store.createActor(
+    { id: 'joerdis', name: NAME, kind: 'PERSON', contact: EMAIL, description: `Tel. ${PHONE}` },
+    ADMIN,
+  );
   // Many versions of the record (each leaves old row images in pages and WAL frames).
-  for (let i = 0; i < 30; i++) await store.updateActor('joerdis', { description: `Tel. ${PHONE}, Stand ${i}` }, null, ADMIN);
+  for (let i = 0; i < 30; i++)
+    await store.updateActor('joerdis', { description: `Tel. ${PHONE}, Stand ${i}` }, null, ADMIN);
   await store.addParticipant('fest', 'joerdis', 'MEMBER', ADMIN);
   await store.recordSuggestionFeedback({ actorId: 'joerdis', suggestedId: 'kita', verdict: 'INTRODUCED', note: NOTE });
-  await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'kita', verdict: 'INTRODUCED', note: `über ${NAME}` });
+  await store.recordSuggestionFeedback({
+    actorId: 'bobbie',
+    suggestedId: 'kita',
+    verdict: 'INTRODUCED',
+    note: `über ${NAME}`,
+  });
   // A duplicate with the same name and e-mail, merged into her.
   await store.createActor({ id: 'joerdis-2', name: NAME, kind: 'PERSON', contact: EMAIL }, ADMIN);
   await store.addParticipant('fest', 'joerdis-2', 'PARTICIPANT', ADMIN);
@@ -80,7 +93,9 @@ test('after eraseActor no erased name, e-mail, phone or feedback note remains in
   expect(occurrences()).toEqual([]);
   expect(await store.history(report.pseudonym, { first: 1 })).toMatchObject({ totalCount: expect.any(Number) });
   // Still a working database, name search included.
-  expect((await store.listActors({ nameContains: 'Sonnenblume' }, { first: 5 })).items.map((a) => a.id)).toEqual(['kita']);
+  expect((await store.listActors({ nameContains: 'Sonnenblume' }, { first: 5 })).items.map((a) => a.id)).toEqual([
+    'kita',
+  ]);
   expect((await store.listActors({ nameContains: 'Quellmann' }, { first: 5 })).totalCount).toBe(0);
 
   await store.close();

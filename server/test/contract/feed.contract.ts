@@ -36,13 +36,22 @@ export function describeFeedContract(storeName: string, harness: StoreHarness): 
 
     test('every kind of write appends its events in order, seq strictly increasing, author as recorded', async () => {
       await store.createTopic({ id: 'garten', name: 'Garten' }, ALICE);
-      await store.createActor({ id: 'maria', name: 'Maria Muster', kind: 'PERSON', contact: 'maria@example.org' }, ALICE);
+      await store.createActor(
+        { id: 'maria', name: 'Maria Muster', kind: 'PERSON', contact: 'maria@example.org' },
+        ALICE,
+      );
       await store.createActor({ id: 'bobbie', name: 'Bobbie', kind: 'ASSOCIATION' });
       await store.createActor({ id: 'bob2', name: 'Bobbie e.V.', kind: 'ASSOCIATION' });
       const updated = await store.updateActor('bobbie', { district: 'Batenbrock' }, null, ALICE);
       await store.updateActor('bobbie', { district: null }, updated.version, { author: 'key:alice', undoes: 5 });
       await store.setActorInterests('maria', [{ topicId: 'garten' }]);
-      await store.createCollaboration({ id: 'fest', title: 'Fest', kind: 'EVENT', topicIds: ['garten'], participants: [{ actorId: 'maria', role: 'HOST' }] });
+      await store.createCollaboration({
+        id: 'fest',
+        title: 'Fest',
+        kind: 'EVENT',
+        topicIds: ['garten'],
+        participants: [{ actorId: 'maria', role: 'HOST' }],
+      });
       await store.addParticipant('fest', 'bob2', 'MEMBER');
       await store.removeParticipant('fest', 'maria');
       await store.mergeActors('bobbie', ['bob2']);
@@ -79,7 +88,14 @@ export function describeFeedContract(storeName: string, harness: StoreHarness): 
       const ops = brief(events.slice(12));
       expect(ops.slice(0, 2)).toEqual(['Actor:bobbie:MERGE', 'Actor:bob2:MERGED_INTO']);
       expect(ops).toEqual(
-        expect.arrayContaining(['Actor:kita:IMPORT', 'Network:network:IMPORT', 'Topic:garten:UPDATE', 'Collaboration:fest:DELETE', 'Topic:jugend:DELETE', 'Actor:kita:DELETE']),
+        expect.arrayContaining([
+          'Actor:kita:IMPORT',
+          'Network:network:IMPORT',
+          'Topic:garten:UPDATE',
+          'Collaboration:fest:DELETE',
+          'Topic:jugend:DELETE',
+          'Actor:kita:DELETE',
+        ]),
       );
       expect(ops.filter((o) => o.endsWith(':ERASE'))).toEqual([`Actor:${pseudonym}:ERASE`]);
       expect(ops[ops.length - 1]).toBe('Actor:kita:DELETE');
@@ -99,7 +115,12 @@ export function describeFeedContract(storeName: string, harness: StoreHarness): 
 
     test('events carry field names, never values; an erasure redacts the person from the feed', async () => {
       await store.createActor({ id: 'maria', name: 'Maria Muster', kind: 'PERSON', contact: 'maria@example.org' });
-      await store.createCollaboration({ id: 'fest', title: 'Fest', kind: 'EVENT', participants: [{ actorId: 'maria', role: 'HOST' }] });
+      await store.createCollaboration({
+        id: 'fest',
+        title: 'Fest',
+        kind: 'EVENT',
+        participants: [{ actorId: 'maria', role: 'HOST' }],
+      });
       const before = JSON.stringify(await all(store));
       expect(before).not.toContain('maria@example.org');
       expect(before).not.toContain('Maria Muster');
@@ -113,14 +134,18 @@ export function describeFeedContract(storeName: string, harness: StoreHarness): 
     test('a failed write appends nothing', async () => {
       await store.createActor({ id: 'kita', name: 'Kita', kind: 'INSTITUTION' });
       const head = await store.feedHead();
-      await expect(store.createActor({ id: 'kita', name: 'Kita 2', kind: 'INSTITUTION' })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(store.createActor({ id: 'kita', name: 'Kita 2', kind: 'INSTITUTION' })).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
       await expect(store.addParticipant('nope', 'kita', 'MEMBER')).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect(await store.feedHead()).toEqual(head);
       expect(await all(store)).toHaveLength(1);
     });
 
     test('concurrent writers: the feed is a gapless prefix at every read, in commit order', async () => {
-      const writes = Array.from({ length: 24 }, (_, i) => store.createActor({ id: `a${i}`, name: `Akteur ${i}`, kind: 'GROUP' }));
+      const writes = Array.from({ length: 24 }, (_, i) =>
+        store.createActor({ id: `a${i}`, name: `Akteur ${i}`, kind: 'GROUP' }),
+      );
       // A reader polling while the writes run never sees a seq that a later read fills in below it.
       const seen: number[] = [];
       let done = false;

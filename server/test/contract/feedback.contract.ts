@@ -23,15 +23,33 @@ export function describeFeedbackContract(label: string, harness: StoreHarness): 
     });
 
     test('records a verdict and answers it, with author and timestamp', async () => {
-      const f = await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'kita', verdict: 'INTRODUCED', note: 'Stadtteilfest', author: 'alice' });
-      expect(f).toEqual({ actorId: 'bobbie', suggestedId: 'kita', verdict: 'INTRODUCED', note: 'Stadtteilfest', author: 'alice', at: expect.any(String) });
+      const f = await store.recordSuggestionFeedback({
+        actorId: 'bobbie',
+        suggestedId: 'kita',
+        verdict: 'INTRODUCED',
+        note: 'Stadtteilfest',
+        author: 'alice',
+      });
+      expect(f).toEqual({
+        actorId: 'bobbie',
+        suggestedId: 'kita',
+        verdict: 'INTRODUCED',
+        note: 'Stadtteilfest',
+        author: 'alice',
+        at: expect.any(String),
+      });
       expect(Number.isNaN(Date.parse(f.at))).toBe(false);
       const [list] = await store.suggestionFeedback(['bobbie']);
       expect(list).toEqual([f]);
     });
 
     test('author defaults to "system", an empty note is null', async () => {
-      const f = await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'kita', verdict: 'NOT_USEFUL', note: '  ' });
+      const f = await store.recordSuggestionFeedback({
+        actorId: 'bobbie',
+        suggestedId: 'kita',
+        verdict: 'NOT_USEFUL',
+        note: '  ',
+      });
       expect(f.author).toBe('system');
       expect(f.note).toBeNull();
       expect((await store.suggestionFeedback(['bobbie']))[0]![0]).toMatchObject({ author: 'system', note: null });
@@ -67,15 +85,21 @@ export function describeFeedbackContract(label: string, harness: StoreHarness): 
     });
 
     test('unknown actors: NOT_FOUND naming the field; the same actor twice: BAD_USER_INPUT; nothing stored', async () => {
-      await expect(store.recordSuggestionFeedback({ actorId: 'nobody', suggestedId: 'kita', verdict: 'INTRODUCED' })).rejects.toMatchObject({
+      await expect(
+        store.recordSuggestionFeedback({ actorId: 'nobody', suggestedId: 'kita', verdict: 'INTRODUCED' }),
+      ).rejects.toMatchObject({
         code: 'NOT_FOUND',
         field: 'actorId',
       });
-      await expect(store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'nobody', verdict: 'INTRODUCED' })).rejects.toMatchObject({
+      await expect(
+        store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'nobody', verdict: 'INTRODUCED' }),
+      ).rejects.toMatchObject({
         code: 'NOT_FOUND',
         field: 'suggestedId',
       });
-      await expect(store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'bobbie', verdict: 'NOT_USEFUL' })).rejects.toMatchObject({
+      await expect(
+        store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'bobbie', verdict: 'NOT_USEFUL' }),
+      ).rejects.toMatchObject({
         code: 'BAD_USER_INPUT',
       });
       expect(await store.suggestionFeedback(['bobbie', 'nobody'])).toEqual([[], []]);
@@ -84,7 +108,13 @@ export function describeFeedbackContract(label: string, harness: StoreHarness): 
 
     test('mergeActors moves the merged actor’s feedback to the kept one, in its order; feedback between them is dropped', async () => {
       await store.createActor({ id: 'bobbie2', name: 'Bobbie eV', kind: 'ASSOCIATION' });
-      const given = await store.recordSuggestionFeedback({ actorId: 'bobbie2', suggestedId: 'kita', verdict: 'NOT_USEFUL', note: 'kennen sich', author: 'alice' });
+      const given = await store.recordSuggestionFeedback({
+        actorId: 'bobbie2',
+        suggestedId: 'kita',
+        verdict: 'NOT_USEFUL',
+        note: 'kennen sich',
+        author: 'alice',
+      });
       await store.recordSuggestionFeedback({ actorId: 'bobbie2', suggestedId: 'tafel', verdict: 'NOT_USEFUL' });
       await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'tafel', verdict: 'INTRODUCED' }); // later: counts
       await store.recordSuggestionFeedback({ actorId: 'kita', suggestedId: 'bobbie2', verdict: 'NOT_USEFUL' });

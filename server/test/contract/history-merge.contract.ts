@@ -17,7 +17,10 @@ async function fixture(store: NetworkStore): Promise<void> {
   await store.createActor({ id: 'bobbie3', name: 'Bobbie eV', kind: 'GROUP' });
   await store.createActor({ id: 'kita', name: 'Kita Sonnenblume', kind: 'INSTITUTION' });
   await store.setActorInterests('bobbie', [{ topicId: 'garten', weight: 0.4 }]);
-  await store.setActorInterests('bobbie2', [{ topicId: 'garten', weight: 0.9 }, { topicId: 'jugend', weight: 0.5 }]);
+  await store.setActorInterests('bobbie2', [
+    { topicId: 'garten', weight: 0.9 },
+    { topicId: 'jugend', weight: 0.5 },
+  ]);
   await store.setActorInterests('bobbie3', [{ topicId: 'kultur', weight: 0.2 }]);
   await store.createCollaboration({
     id: 'fest',
@@ -105,7 +108,12 @@ export function describeHistoryAndMergeContract(label: string, harness: StoreHar
       test('records MERGE on the kept actor and MERGED_INTO on each merged one, with the author', async () => {
         await store.mergeActors('bobbie', ['bobbie2'], ALICE);
         const [merge] = await allHistory(store, 'bobbie');
-        expect(merge).toMatchObject({ operation: 'MERGE', author: 'alice@quartier', entityType: 'Actor', entityId: 'bobbie' });
+        expect(merge).toMatchObject({
+          operation: 'MERGE',
+          author: 'alice@quartier',
+          entityType: 'Actor',
+          entityId: 'bobbie',
+        });
         expect(merge.changes).toEqual([
           { field: 'mergedActorIds', before: null, after: ['bobbie2'] },
           { field: 'participationsMoved', before: null, after: 2 },
@@ -121,8 +129,14 @@ export function describeHistoryAndMergeContract(label: string, harness: StoreHar
       test('unknown ids: NOT_FOUND naming the field; keepId among mergeIds or none: BAD_USER_INPUT; nothing changes', async () => {
         const counts = await store.counts();
         expect(await codeOf(store.mergeActors('nobody', ['bobbie2']))).toEqual({ code: 'NOT_FOUND', field: 'keepId' });
-        expect(await codeOf(store.mergeActors('bobbie', ['bobbie2', 'nobody']))).toEqual({ code: 'NOT_FOUND', field: 'mergeIds' });
-        expect(await codeOf(store.mergeActors('bobbie', ['bobbie2', 'bobbie']))).toEqual({ code: 'BAD_USER_INPUT', field: 'mergeIds' });
+        expect(await codeOf(store.mergeActors('bobbie', ['bobbie2', 'nobody']))).toEqual({
+          code: 'NOT_FOUND',
+          field: 'mergeIds',
+        });
+        expect(await codeOf(store.mergeActors('bobbie', ['bobbie2', 'bobbie']))).toEqual({
+          code: 'BAD_USER_INPUT',
+          field: 'mergeIds',
+        });
         expect(await codeOf(store.mergeActors('bobbie', []))).toEqual({ code: 'BAD_USER_INPUT', field: 'mergeIds' });
         expect(await store.counts()).toEqual(counts);
         expect((await store.getActors(['bobbie2']))[0]?.name).toBe('Bobbie');
@@ -178,7 +192,9 @@ export function describeHistoryAndMergeContract(label: string, harness: StoreHar
       test('a failed write records nothing', async () => {
         const before = await allHistory(store, 'kita');
         await expect(store.updateActor('kita', { name: 'X' }, 99, ALICE)).rejects.toMatchObject({ code: 'CONFLICT' });
-        await expect(store.setActorInterests('kita', [{ topicId: 'nope' }], ALICE)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(store.setActorInterests('kita', [{ topicId: 'nope' }], ALICE)).rejects.toMatchObject({
+          code: 'NOT_FOUND',
+        });
         expect(await allHistory(store, 'kita')).toEqual(before);
         expect(await store.removeParticipant('konferenz', 'kita', ALICE)).toBe(false);
         expect(await allHistory(store, 'kita')).toEqual(before);
@@ -189,7 +205,10 @@ export function describeHistoryAndMergeContract(label: string, harness: StoreHar
         await store.addParticipant('konferenz', 'kita', 'PARTICIPANT', ALICE);
         await store.addParticipant('konferenz', 'kita', 'HOST', ALICE);
         await store.removeParticipant('konferenz', 'kita', ALICE);
-        const updated = await store.updateActor('kita', { district: 'Batenbrock' }, null, { author: 'carol', undoes: 7 });
+        const updated = await store.updateActor('kita', { district: 'Batenbrock' }, null, {
+          author: 'carol',
+          undoes: 7,
+        });
         expect(updated.district).toBe('Batenbrock');
 
         const kita = await allHistory(store, 'kita');

@@ -55,7 +55,10 @@ async function walkPages<T extends { id: string }>(
 }
 
 function sortedSnapshot(s: GraphSnapshot): GraphSnapshot {
-  const by = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const by =
+    <T>(key: (t: T) => string) =>
+    (a: T, b: T) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   return {
     actors: [...s.actors].sort(by((a) => a.id)),
     collaborations: [...s.collaborations].sort(by((c) => c.id)),
@@ -436,13 +439,23 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
       test('createTopic: id defaults to the slug of the name; fields round-trip', async () => {
         const t = await store.createTopic({ name: 'Grünflächen & Bäume' });
         expect(slugify('Grünflächen & Bäume')).toBe('grunflachen-baume');
-        expect(t).toEqual({ id: 'grunflachen-baume', name: 'Grünflächen & Bäume', slug: 'grunflachen-baume', aliases: [] });
+        expect(t).toEqual({
+          id: 'grunflachen-baume',
+          name: 'Grünflächen & Bäume',
+          slug: 'grunflachen-baume',
+          aliases: [],
+        });
         expect(await store.getTopics(['grunflachen-baume'])).toEqual([t]);
       });
 
       test('createTopic: explicit id and aliases; slug still follows the name', async () => {
         const t = await store.createTopic({ id: 'T-42', name: 'Jugend & Sport', aliases: ['Jugendarbeit', 'Sport'] });
-        expect(t).toEqual({ id: 'T-42', name: 'Jugend & Sport', slug: 'jugend-sport', aliases: ['Jugendarbeit', 'Sport'] });
+        expect(t).toEqual({
+          id: 'T-42',
+          name: 'Jugend & Sport',
+          slug: 'jugend-sport',
+          aliases: ['Jugendarbeit', 'Sport'],
+        });
         expect(await store.getTopics(['T-42'])).toEqual([t]);
       });
 
@@ -557,7 +570,13 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
             { actorId: 'p1', collaborationId: 'c-1', role: 'ORGANISER' },
           ],
         ]);
-        expect(await store.counts()).toEqual({ actors: 2, topics: 2, collaborations: 1, participations: 2, interests: 0 });
+        expect(await store.counts()).toEqual({
+          actors: 2,
+          topics: 2,
+          collaborations: 1,
+          participations: 2,
+          interests: 0,
+        });
       });
 
       test('createCollaboration: minimal input, generated id, nulls, no relations', async () => {
@@ -575,7 +594,13 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
         expect(await store.getCollaborations([c.id])).toEqual([c]);
         expect(await store.topicsOfCollaborations([c.id])).toEqual([[]]);
         expect(await store.participationsOfCollaborations([c.id])).toEqual([[]]);
-        const other = await store.createCollaboration({ title: 'Treffen', kind: 'MEETING', id: null, topicIds: null, participants: null });
+        const other = await store.createCollaboration({
+          title: 'Treffen',
+          kind: 'MEETING',
+          id: null,
+          topicIds: null,
+          participants: null,
+        });
         expect(other.id).not.toBe(c.id);
       });
 
@@ -699,11 +724,14 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
         await buildNetwork(store);
         await expect(store.deleteCollaboration('k1')).resolves.toBeUndefined();
         expect(await store.getCollaborations(['k1'])).toEqual([null]);
-        expect(await store.counts()).toEqual({ actors: 6, topics: 4, collaborations: 5, participations: 8, interests: 5 });
-        expect(await store.collaborationsOfTopics(['urban-gardening', 'jugend-sport'])).toEqual([
-          ['k5', 'k3'],
-          ['k4'],
-        ]);
+        expect(await store.counts()).toEqual({
+          actors: 6,
+          topics: 4,
+          collaborations: 5,
+          participations: 8,
+          interests: 5,
+        });
+        expect(await store.collaborationsOfTopics(['urban-gardening', 'jugend-sport'])).toEqual([['k5', 'k3'], ['k4']]);
         expect((await store.participationsOfActors(['a1']))[0].map((p) => p.collaborationId)).toEqual(['k0', 'k2']);
         expect(await store.participationsOfCollaborations(['k1'])).toEqual([[]]);
         expect(await store.topicsOfCollaborations(['k1'])).toEqual([[]]);
@@ -883,13 +911,9 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
       });
 
       test('collaborationsOfTopics: collaboration ids in collaboration order', async () => {
-        expect(await store.collaborationsOfTopics(['urban-gardening', 'okologie', 'klima', 'ghost', 'jugend-sport'])).toEqual([
-          ['k1', 'k5', 'k3'],
-          [],
-          ['k2', 'k5'],
-          [],
-          ['k1', 'k4'],
-        ]);
+        expect(
+          await store.collaborationsOfTopics(['urban-gardening', 'okologie', 'klima', 'ghost', 'jugend-sport']),
+        ).toEqual([['k1', 'k5', 'k3'], [], ['k2', 'k5'], [], ['k1', 'k4']]);
         expect(await store.collaborationsOfTopics([])).toEqual([]);
       });
 
@@ -939,7 +963,12 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
       });
 
       test('collaboratorsOfActors: an actor alone in a collaboration has no collaborators', async () => {
-        await store.createCollaboration({ id: 'solo', title: 'Allein', kind: 'MEETING', participants: [{ actorId: 'a6', role: 'HOST' }] });
+        await store.createCollaboration({
+          id: 'solo',
+          title: 'Allein',
+          kind: 'MEETING',
+          participants: [{ actorId: 'a6', role: 'HOST' }],
+        });
         expect(await store.collaboratorsOfActors(['a6'])).toEqual([[]]);
       });
     });
@@ -989,14 +1018,23 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
         expect(await names('ä')).toEqual(await names('a'));
         expect(await names('ll')).toEqual(['a4', 'a5']);
         // A page of a search, then the next.
-        const paged = await walkPages((after) => store.listActors({ nameContains: 'kollektiv' }, { first: 1, after }), actorSortKey, 1, 2);
+        const paged = await walkPages(
+          (after) => store.listActors({ nameContains: 'kollektiv' }, { first: 1, after }),
+          actorSortKey,
+          1,
+          2,
+        );
         expect(ids(paged)).toEqual(['a4', 'a5']);
         // Deleted and merged actors leave the search; the kept one stays findable.
         await store.deleteActor('q1');
         expect(await names('frohen')).toEqual([]);
         await store.mergeActors('a4', ['a5']);
         expect(await names('kollektiv')).toEqual(['a4']);
-        await store.mergeGraph({ topics: [], actors: [{ id: 'q2', name: 'Neue Kolleginnen', kind: 'GROUP' }], collaborations: [] });
+        await store.mergeGraph({
+          topics: [],
+          actors: [{ id: 'q2', name: 'Neue Kolleginnen', kind: 'GROUP' }],
+          collaborations: [],
+        });
         expect(await names('kolleg')).toEqual(['q2']);
       });
 
@@ -1091,7 +1129,12 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
         expect(ids(page.items)).toEqual(TOPIC_ORDER);
         expect(page.totalCount).toBe(4);
         expect(page.hasNextPage).toBe(false);
-        expect(page.items[1]).toEqual({ id: 'klima', name: 'Klimaschutz', slug: 'klimaschutz', aliases: ['Klima', 'Umwelt'] });
+        expect(page.items[1]).toEqual({
+          id: 'klima',
+          name: 'Klimaschutz',
+          slug: 'klimaschutz',
+          aliases: ['Klima', 'Umwelt'],
+        });
       });
 
       test('nameContains is case- and accent-insensitive', async () => {
@@ -1114,7 +1157,9 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
       });
 
       test('an invalid cursor is BAD_USER_INPUT', async () => {
-        await expect(store.listTopics({}, { first: 2, after: '###' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+        await expect(store.listTopics({}, { first: 2, after: '###' })).rejects.toMatchObject({
+          code: 'BAD_USER_INPUT',
+        });
       });
     });
 
@@ -1176,7 +1221,9 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
         expect(ids(page.items)).toEqual(['k2']);
         expect(page.totalCount).toBe(2);
         expect(page.hasNextPage).toBe(true);
-        expect(await list({ kinds: ['FUNDING', 'CONFERENCE', 'MEETING'], topicIds: ['klima'], to: '2024-01-01' })).toEqual(['k5']);
+        expect(
+          await list({ kinds: ['FUNDING', 'CONFERENCE', 'MEETING'], topicIds: ['klima'], to: '2024-01-01' }),
+        ).toEqual(['k5']);
       });
 
       test('paging with first=2 walks every collaboration once, across the no-date tail', async () => {
@@ -1506,8 +1553,8 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
           kind: 'GROUP',
           description: MULTILINE,
           district: 'Prenzlauer Berg – Süd',
-          website: "https://example.org/?q='a'&b=\"c\"",
-          contact: "MATCH (n) RETURN n; // ' \"",
+          website: 'https://example.org/?q=\'a\'&b="c"',
+          contact: 'MATCH (n) RETURN n; // \' "',
         });
         expect(created).toMatchObject({ name: NASTY, description: MULTILINE });
         expect(await store.getActors([created.id, 'victim'])).toEqual([
@@ -1558,7 +1605,13 @@ export function describeNetworkStoreContract(label: string, harness: StoreHarnes
         expect(await store.participationsOfActors(["a'b"])).toEqual([
           [{ actorId: "a'b", collaborationId: 'c"d', role: 'HOST' }],
         ]);
-        expect(await store.counts()).toEqual({ actors: 1, topics: 1, collaborations: 1, participations: 1, interests: 0 });
+        expect(await store.counts()).toEqual({
+          actors: 1,
+          topics: 1,
+          collaborations: 1,
+          participations: 1,
+          interests: 0,
+        });
       });
     });
   });

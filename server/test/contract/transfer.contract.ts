@@ -15,7 +15,13 @@ function document(): ImportGraph {
       { id: 'jugend', name: 'Jugend' },
     ],
     actors: [
-      { id: 'bobbie', name: 'Bobbie e.V.', kind: 'ASSOCIATION', website: 'https://bobbie.de', contact: 'info@bobbie.de' },
+      {
+        id: 'bobbie',
+        name: 'Bobbie e.V.',
+        kind: 'ASSOCIATION',
+        website: 'https://bobbie.de',
+        contact: 'info@bobbie.de',
+      },
       { id: 'maria', name: 'Maria Muster', kind: 'PERSON', contact: 'maria@example.org', district: 'Batenbrock' },
       { id: 'kita', name: 'Kita Sonnenblume', kind: 'INSTITUTION' },
     ],
@@ -37,7 +43,14 @@ function document(): ImportGraph {
   };
 }
 
-const empty = (): ImportGraph => ({ topics: [], actors: [], collaborations: [], interests: [], collaborationTopics: [], participations: [] });
+const empty = (): ImportGraph => ({
+  topics: [],
+  actors: [],
+  collaborations: [],
+  interests: [],
+  collaborationTopics: [],
+  participations: [],
+});
 
 async function codeOf(promise: Promise<unknown>): Promise<{ code: string; field?: string }> {
   try {
@@ -74,7 +87,13 @@ export function describeTransferContract(label: string, harness: StoreHarness): 
         participations: { created: 4, updated: 0, unchanged: 0 },
       });
       const [maria] = await store.getActors(['maria']);
-      expect(maria).toMatchObject({ name: 'Maria Muster', kind: 'PERSON', contact: 'maria@example.org', description: null, version: 1 });
+      expect(maria).toMatchObject({
+        name: 'Maria Muster',
+        kind: 'PERSON',
+        contact: 'maria@example.org',
+        description: null,
+        version: 1,
+      });
       expect(await store.participationsOfCollaborations(['fest'])).toEqual([
         [
           { actorId: 'bobbie', collaborationId: 'fest', role: 'ORGANISER' },
@@ -111,7 +130,13 @@ export function describeTransferContract(label: string, harness: StoreHarness): 
       expect(counts.interests).toEqual({ created: 1, updated: 1, unchanged: 0 });
       expect(counts.participations).toEqual({ created: 0, updated: 1, unchanged: 0 });
       const [maria] = await store.getActors(['maria']);
-      expect(maria).toMatchObject({ name: 'Maria Muster', contact: 'maria@example.org', website: 'https://maria.example.org', district: null, version: 2 });
+      expect(maria).toMatchObject({
+        name: 'Maria Muster',
+        contact: 'maria@example.org',
+        website: 'https://maria.example.org',
+        district: null,
+        version: 2,
+      });
       expect((await store.getTopics(['jugend']))[0]).toMatchObject({ name: 'Jugendarbeit', slug: 'jugendarbeit' });
       // bobbie's participation and maria's other one are still there.
       expect((await store.participationsOfActors(['maria']))[0].map((p) => [p.collaborationId, p.role])).toEqual([
@@ -132,13 +157,23 @@ export function describeTransferContract(label: string, harness: StoreHarness): 
       expect(fest.changes).toEqual([{ field: 'participant:maria', before: 'PARTICIPANT', after: 'HOST' }]);
       const network = (await store.history('network', { first: 10 })).items[0];
       expect(network).toMatchObject({ entityType: 'Network', operation: 'IMPORT' });
-      expect(network.changes.find((c) => c.field === 'actors')?.after).toEqual({ created: 0, updated: 1, unchanged: 0 });
+      expect(network.changes.find((c) => c.field === 'actors')?.after).toEqual({
+        created: 0,
+        updated: 1,
+        unchanged: 0,
+      });
     });
 
     test('dryRun counts without writing; a bad document writes nothing', async () => {
       const dry = await store.importGraph(document(), { dryRun: true });
       expect(dry.actors.created).toBe(3);
-      expect(await store.counts()).toEqual({ actors: 0, topics: 0, collaborations: 0, participations: 0, interests: 0 });
+      expect(await store.counts()).toEqual({
+        actors: 0,
+        topics: 0,
+        collaborations: 0,
+        participations: 0,
+        interests: 0,
+      });
       expect((await store.history('network', { first: 5 })).totalCount).toBe(0);
 
       const unknownActor = document();
@@ -150,7 +185,13 @@ export function describeTransferContract(label: string, harness: StoreHarness): 
       const endBeforeStart = document();
       endBeforeStart.collaborations[1].endDate = '2021-01-01';
       expect((await codeOf(store.importGraph(endBeforeStart))).code).toBe('BAD_USER_INPUT');
-      expect(await store.counts()).toEqual({ actors: 0, topics: 0, collaborations: 0, participations: 0, interests: 0 });
+      expect(await store.counts()).toEqual({
+        actors: 0,
+        topics: 0,
+        collaborations: 0,
+        participations: 0,
+        interests: 0,
+      });
 
       await store.importGraph(document());
       const slugTaken = { ...empty(), topics: [{ id: 'garten-2', name: 'Garten' }] };
@@ -207,21 +248,41 @@ export function describeTransferContract(label: string, harness: StoreHarness): 
           ],
         },
       ]);
-      expect(await store.actorIdsByName(['Bobbie e.V.', 'maria muster', 'Niemand', 'Bobbie e.V.'])).toEqual([['bobbie', 'bobbie-2'], ['maria'], [], ['bobbie', 'bobbie-2']]);
+      expect(await store.actorIdsByName(['Bobbie e.V.', 'maria muster', 'Niemand', 'Bobbie e.V.'])).toEqual([
+        ['bobbie', 'bobbie-2'],
+        ['maria'],
+        [],
+        ['bobbie', 'bobbie-2'],
+      ]);
       expect(await store.collaborationIdsByTitle(['Pflanzfest', 'pflanzfest'])).toEqual([['fest'], []]);
     });
 
     test('personalData holds the record, relationships, feedback both ways and every history record naming the actor', async () => {
       await store.importGraph(document(), {}, ADMIN);
       await store.updateActor('maria', { description: 'Nachbarin' }, null, ADMIN);
-      await store.recordSuggestionFeedback({ actorId: 'maria', suggestedId: 'kita', verdict: 'INTRODUCED', note: 'kennt die Leitung' });
+      await store.recordSuggestionFeedback({
+        actorId: 'maria',
+        suggestedId: 'kita',
+        verdict: 'INTRODUCED',
+        note: 'kennt die Leitung',
+      });
       await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'maria', verdict: 'NOT_USEFUL' });
       await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'kita', verdict: 'NOT_USEFUL' });
-      await store.createCollaboration({ id: 'treffen', title: 'Treffen', kind: 'MEETING', participants: [{ actorId: 'maria', role: 'ORGANISER' }] });
+      await store.createCollaboration({
+        id: 'treffen',
+        title: 'Treffen',
+        kind: 'MEETING',
+        participants: [{ actorId: 'maria', role: 'ORGANISER' }],
+      });
 
       expect(await store.personalData('nobody')).toBeNull();
       const data = (await store.personalData('maria'))!;
-      expect(data.actor).toMatchObject({ id: 'maria', contact: 'maria@example.org', description: 'Nachbarin', version: 2 });
+      expect(data.actor).toMatchObject({
+        id: 'maria',
+        contact: 'maria@example.org',
+        description: 'Nachbarin',
+        version: 2,
+      });
       expect(data.interests).toEqual([{ actorId: 'maria', topicId: 'garten', weight: 0.5 }]);
       expect(data.participations.map((p) => [p.collaborationId, p.role])).toEqual([
         ['fest', 'PARTICIPANT'],
@@ -257,14 +318,28 @@ export function describeTransferContract(label: string, harness: StoreHarness): 
       expect(await codeOf(store.eraseActor('nobody', ADMIN))).toEqual({ code: 'NOT_FOUND', field: 'id' });
 
       const report = await store.eraseActor('maria', ADMIN);
-      expect(report).toMatchObject({ actorId: 'maria', interestsDeleted: 1, participationsDeleted: 2, feedbackDeleted: 2, historyRedacted: 4 });
+      expect(report).toMatchObject({
+        actorId: 'maria',
+        interestsDeleted: 1,
+        participationsDeleted: 2,
+        feedbackDeleted: 2,
+        historyRedacted: 4,
+      });
       expect(report.pseudonym).toMatch(/^erased-[0-9a-f-]{36}$/);
 
       expect(await store.getActors(['maria'])).toEqual([null]);
       expect(await store.personalData('maria')).toBeNull();
-      expect((await store.participationsOfCollaborations(['fest', 'ag'])).map((ps) => ps.map((p) => p.actorId))).toEqual([['bobbie'], ['bobbie', 'kita']]);
+      expect(
+        (await store.participationsOfCollaborations(['fest', 'ag'])).map((ps) => ps.map((p) => p.actorId)),
+      ).toEqual([['bobbie'], ['bobbie', 'kita']]);
       expect(await store.suggestionFeedback(['bobbie'])).toEqual([[expect.objectContaining({ suggestedId: 'kita' })]]);
-      expect(await store.counts()).toEqual({ actors: 2, topics: 2, collaborations: 2, participations: 3, interests: 1 });
+      expect(await store.counts()).toEqual({
+        actors: 2,
+        topics: 2,
+        collaborations: 2,
+        participations: 3,
+        interests: 1,
+      });
 
       // Nothing in the history names maria or holds what was recorded about her.
       expect((await store.history('maria', { first: 50 })).totalCount).toBe(0);
@@ -280,7 +355,9 @@ export function describeTransferContract(label: string, harness: StoreHarness): 
       const own = (await store.history(report.pseudonym, { first: 50 })).items;
       expect(own[0]).toMatchObject({ operation: 'ERASE', author: 'admin@quartier', entityType: 'Actor' });
       expect(own[0].changes).toContainEqual({ field: 'historyRedacted', before: null, after: 4 });
-      expect(own.find((r) => r.operation === 'UPDATE')!.changes).toEqual([{ field: 'description', before: null, after: '[erased]' }]);
+      expect(own.find((r) => r.operation === 'UPDATE')!.changes).toEqual([
+        { field: 'description', before: null, after: '[erased]' },
+      ]);
 
       // bobbie keeps everything that is not about maria.
       const bobbieAfter = (await store.personalData('bobbie'))!;
@@ -293,20 +370,30 @@ export function describeTransferContract(label: string, harness: StoreHarness): 
     /** Every history record of the network, as one text (what any editor can page through). */
     async function allHistory(ids: readonly string[]): Promise<string> {
       const texts: string[] = [];
-      for (const id of ids) for (const r of (await store.history(id, { first: 200 })).items) texts.push(JSON.stringify(r));
+      for (const id of ids)
+        for (const r of (await store.history(id, { first: 200 })).items) texts.push(JSON.stringify(r));
       return texts.join('\n');
     }
 
     test('eraseActor follows merges: duplicates merged into the person (recursively) are redacted, nothing links them to the pseudonym', async () => {
       await store.importGraph(document(), {}, ADMIN);
-      const person = { name: 'Maria Muster', kind: 'PERSON' as const, contact: 'maria@example.org', description: 'Tel. 0171 555' };
+      const person = {
+        name: 'Maria Muster',
+        kind: 'PERSON' as const,
+        contact: 'maria@example.org',
+        description: 'Tel. 0171 555',
+      };
       await store.createActor({ id: 'dup1', ...person }, ADMIN);
       await store.createActor({ id: 'dup2', ...person, contact: 'm.muster@example.net' }, ADMIN);
       await store.addParticipant('ag', 'dup2', 'MEMBER', ADMIN);
       // dup2 into dup1, then dup1 into maria: maria's duplicates are dup1 and, through it, dup2.
       await store.mergeActors('dup1', ['dup2'], ADMIN);
       await store.mergeActors('maria', ['dup1'], ADMIN);
-      expect((await store.history('dup1', { first: 50 })).items[0].changes).toContainEqual({ field: 'mergedInto', before: null, after: 'maria' });
+      expect((await store.history('dup1', { first: 50 })).items[0].changes).toContainEqual({
+        field: 'mergedInto',
+        before: null,
+        after: 'maria',
+      });
 
       // Access covers the duplicates' records too.
       const data = (await store.personalData('maria'))!;
@@ -322,8 +409,19 @@ export function describeTransferContract(label: string, harness: StoreHarness): 
       for (const r of own.filter((r) => r.operation === 'MERGED_INTO')) {
         expect(r.changes).toContainEqual({ field: 'mergedInto', before: null, after: '[erased]' });
       }
-      const all = await allHistory(['fest', 'ag', 'bobbie', 'kita', 'network', 'maria', 'dup1', 'dup2', report.pseudonym]);
-      for (const erased of ['maria', 'dup1', 'dup2', 'Muster', '0171', 'example.net']) expect(all).not.toContain(erased);
+      const all = await allHistory([
+        'fest',
+        'ag',
+        'bobbie',
+        'kita',
+        'network',
+        'maria',
+        'dup1',
+        'dup2',
+        report.pseudonym,
+      ]);
+      for (const erased of ['maria', 'dup1', 'dup2', 'Muster', '0171', 'example.net'])
+        expect(all).not.toContain(erased);
       expect(all).toContain(`participant:${report.pseudonym}`);
     });
 
@@ -344,14 +442,22 @@ export function describeTransferContract(label: string, harness: StoreHarness): 
       expect(data.history[0].changes).toContainEqual({ field: 'contact', before: 'maria@example.org', after: null });
 
       const report = await store.eraseActor('maria', ADMIN);
-      expect(report).toMatchObject({ interestsDeleted: 0, participationsDeleted: 0, feedbackDeleted: 0, historyRedacted: 5 });
+      expect(report).toMatchObject({
+        interestsDeleted: 0,
+        participationsDeleted: 0,
+        feedbackDeleted: 0,
+        historyRedacted: 5,
+      });
       expect(await store.personalData('maria')).toBeNull();
       expect(await codeOf(store.eraseActor('maria', ADMIN))).toEqual({ code: 'NOT_FOUND', field: 'id' });
       const all = await allHistory(['fest', 'ag', 'bobbie', 'kita', 'network', 'maria', report.pseudonym]);
       for (const erased of ['maria', 'Muster', '0171']) expect(all).not.toContain(erased);
 
       // An editor made a person a GROUP: it still was a PERSON, so it can be erased.
-      await store.createActor({ id: 'paul', name: 'Paul Beispiel', kind: 'PERSON', contact: 'paul@example.org' }, ADMIN);
+      await store.createActor(
+        { id: 'paul', name: 'Paul Beispiel', kind: 'PERSON', contact: 'paul@example.org' },
+        ADMIN,
+      );
       await store.updateActor('paul', { kind: 'GROUP', name: 'Pauls Runde' }, null, ADMIN);
       const paul = await store.eraseActor('paul', ADMIN);
       expect(await store.getActors(['paul'])).toEqual([null]);
@@ -365,9 +471,24 @@ export function describeTransferContract(label: string, harness: StoreHarness): 
 
     test('eraseActor clears feedback notes of others that quote the person; other notes stay', async () => {
       await store.importGraph(document(), {}, ADMIN);
-      await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'kita', verdict: 'INTRODUCED', note: 'über maria muster kennengelernt' });
-      await store.recordSuggestionFeedback({ actorId: 'kita', suggestedId: 'bobbie', verdict: 'INTRODUCED', note: 'Mail an MARIA@example.org' });
-      await store.recordSuggestionFeedback({ actorId: 'kita', suggestedId: 'bobbie', verdict: 'NOT_USEFUL', note: 'passt nicht' });
+      await store.recordSuggestionFeedback({
+        actorId: 'bobbie',
+        suggestedId: 'kita',
+        verdict: 'INTRODUCED',
+        note: 'über maria muster kennengelernt',
+      });
+      await store.recordSuggestionFeedback({
+        actorId: 'kita',
+        suggestedId: 'bobbie',
+        verdict: 'INTRODUCED',
+        note: 'Mail an MARIA@example.org',
+      });
+      await store.recordSuggestionFeedback({
+        actorId: 'kita',
+        suggestedId: 'bobbie',
+        verdict: 'NOT_USEFUL',
+        note: 'passt nicht',
+      });
       const report = await store.eraseActor('maria', ADMIN);
       expect(report.feedbackNotesCleared).toBe(2);
       const [bobbie, kita] = await store.suggestionFeedback(['bobbie', 'kita']);

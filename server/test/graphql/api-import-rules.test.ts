@@ -19,12 +19,19 @@ describe('website: one rule for the API and the import', () => {
 
   {
     test('createActor and updateActor add https:// to a bare host, as the import does', async () => {
-      const { createActor } = await api.data(CREATE, { input: { name: 'Lesepaten Batenbrock', kind: 'INITIATIVE', website: 'lesepaten-batenbrock.de' } });
+      const { createActor } = await api.data(CREATE, {
+        input: { name: 'Lesepaten Batenbrock', kind: 'INITIATIVE', website: 'lesepaten-batenbrock.de' },
+      });
       expect(createActor.website).toBe('https://lesepaten-batenbrock.de');
-      const { updateActor } = await api.data(UPDATE, { id: createActor.id, input: { website: 'www.lesepaten.de/kinder' } });
+      const { updateActor } = await api.data(UPDATE, {
+        id: createActor.id,
+        input: { website: 'www.lesepaten.de/kinder' },
+      });
       expect(updateActor.website).toBe('https://www.lesepaten.de/kinder');
 
-      const imported = await api.data(IMPORT, { files: [{ name: 'a.csv', content: 'Name;Art;Webseite\nLesepaten Süd;Initiative;lesepaten-sued.de\n' }] });
+      const imported = await api.data(IMPORT, {
+        files: [{ name: 'a.csv', content: 'Name;Art;Webseite\nLesepaten Süd;Initiative;lesepaten-sued.de\n' }],
+      });
       expect(imported.importNetwork.applied).toBe(true);
       const { actor } = await api.data('{ actor(id: "lesepaten-sud") { website } }');
       expect(actor.website).toBe('https://lesepaten-sued.de');
@@ -35,7 +42,9 @@ describe('website: one rule for the API and the import', () => {
         const response = await api.run(CREATE, { input: { name: 'X', kind: 'GROUP', website } });
         expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
         expect(response.errors![0].extensions?.field).toBe('website');
-        const imported = await api.data(IMPORT, { files: [{ name: 'a.csv', content: `Name;Art;Webseite\nY;Gruppe;${website}\n` }] });
+        const imported = await api.data(IMPORT, {
+          files: [{ name: 'a.csv', content: `Name;Art;Webseite\nY;Gruppe;${website}\n` }],
+        });
         expect(imported.importNetwork.rejected.map((r: { field: string }) => r.field)).toEqual(['Webseite']);
       }
     });
@@ -47,12 +56,16 @@ describe('ids and references: readable ids from names, unknown participants by t
   useSeededApi(embeddedHarness(), batenbrock, (started) => (api = started));
 
   test('createActor makes a readable, unique id from the name, as the import does', async () => {
-    const first = (await api.data(CREATE, { input: { name: 'Lesepaten Großenbrock', kind: 'INITIATIVE' } })).createActor;
-    const second = (await api.data(CREATE, { input: { name: 'Lesepaten Großenbrock', kind: 'INITIATIVE' } })).createActor;
+    const first = (await api.data(CREATE, { input: { name: 'Lesepaten Großenbrock', kind: 'INITIATIVE' } }))
+      .createActor;
+    const second = (await api.data(CREATE, { input: { name: 'Lesepaten Großenbrock', kind: 'INITIATIVE' } }))
+      .createActor;
     expect(first.id).toBe('lesepaten-grossenbrock');
     expect(second.id).toBe('lesepaten-grossenbrock-2');
     // The import's id for the same name is the same slug.
-    const imported = await api.data(IMPORT, { files: [{ name: 'a.csv', content: 'Name;Art\nTafel Nord;Initiative\n' }] });
+    const imported = await api.data(IMPORT, {
+      files: [{ name: 'a.csv', content: 'Name;Art\nTafel Nord;Initiative\n' }],
+    });
     expect(imported.importNetwork.applied).toBe(true);
     const created = (await api.data(CREATE, { input: { name: 'Tafel Nord', kind: 'INITIATIVE' } })).createActor;
     expect(created.id).toBe('tafel-nord-2');
@@ -61,9 +74,16 @@ describe('ids and references: readable ids from names, unknown participants by t
   });
 
   test('an unknown participant is named by its place: participants[2].actorId', async () => {
-    const response = await api.run(`mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`, {
-      i: { title: 'Treffen', kind: 'MEETING', participants: [{ actorId: 'bobbie-ev' }, { actorId: 'stadt-bottrop' }, { actorId: 'niemand' }] },
-    });
+    const response = await api.run(
+      `mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`,
+      {
+        i: {
+          title: 'Treffen',
+          kind: 'MEETING',
+          participants: [{ actorId: 'bobbie-ev' }, { actorId: 'stadt-bottrop' }, { actorId: 'niemand' }],
+        },
+      },
+    );
     expect(errorCodes(response)).toEqual(['NOT_FOUND']);
     expect(response.errors![0].extensions?.field).toBe('participants[2].actorId');
     expect(response.errors![0].message).toContain('niemand');
@@ -77,7 +97,11 @@ describe('the German Excel CSV export reads back unchanged', () => {
   test('export CSV → German Excel dialect (; BOM, German headers, kinds and dates) → import dry run: everything unchanged', async () => {
     const { exportNetwork } = await api.data('{ exportNetwork(format: CSV) { files { name content } } }');
     const files = exportNetwork.files.map((f: { name: string; content: string }) => {
-      const excel = toGermanExcel({ table: f.name.replace('.csv', '') as CsvFile['table'], name: f.name, content: f.content });
+      const excel = toGermanExcel({
+        table: f.name.replace('.csv', '') as CsvFile['table'],
+        name: f.name,
+        content: f.content,
+      });
       return { name: f.name, content: excel.content };
     });
     expect(files.find((f: { name: string }) => f.name === 'actors.csv').content).toMatch(/^\ufeffID;Name;Art;/);
@@ -86,6 +110,11 @@ describe('the German Excel CSV export reads back unchanged', () => {
       { files },
     );
     expect(importNetwork.rejectedTotal).toBe(0);
-    for (const c of importNetwork.counts) expect({ table: c.table, created: c.created, updated: c.updated }).toEqual({ table: c.table, created: 0, updated: 0 });
+    for (const c of importNetwork.counts)
+      expect({ table: c.table, created: c.created, updated: c.updated }).toEqual({
+        table: c.table,
+        created: 0,
+        updated: 0,
+      });
   });
 });

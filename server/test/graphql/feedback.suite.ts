@@ -23,7 +23,9 @@ export function describeFeedback(label: string, harness: StoreHarness): void {
   describe(`suggestion feedback on the Batenbrock seed (${label})`, () => {
     let api: TestApi;
     const suggested = async (id: string): Promise<string[]> =>
-      (await api.data<{ suggestContacts: Array<{ actor: { id: string } }> }>(SUGGEST, { id })).suggestContacts.map((s) => s.actor.id);
+      (await api.data<{ suggestContacts: Array<{ actor: { id: string } }> }>(SUGGEST, { id })).suggestContacts.map(
+        (s) => s.actor.id,
+      );
 
     useSeededApi(harness, batenbrock, (started) => (api = started), 'test');
 
@@ -32,8 +34,19 @@ export function describeFeedback(label: string, harness: StoreHarness): void {
       expect(before.length).toBeGreaterThan(2);
       const [x, y] = before;
 
-      const given = await api.data(GIVE, { actorId: 'bobbie-ev', suggestedId: x, verdict: 'NOT_USEFUL', note: 'kein Bedarf' });
-      expect(given.giveSuggestionFeedback).toMatchObject({ verdict: 'NOT_USEFUL', note: 'kein Bedarf', author: 'key:test-admin', actor: { id: 'bobbie-ev' }, suggested: { id: x } });
+      const given = await api.data(GIVE, {
+        actorId: 'bobbie-ev',
+        suggestedId: x,
+        verdict: 'NOT_USEFUL',
+        note: 'kein Bedarf',
+      });
+      expect(given.giveSuggestionFeedback).toMatchObject({
+        verdict: 'NOT_USEFUL',
+        note: 'kein Bedarf',
+        author: 'key:test-admin',
+        actor: { id: 'bobbie-ev' },
+        suggested: { id: x },
+      });
       const after = await suggested('bobbie-ev');
       expect(after).not.toContain(x);
       expect(after).toEqual(before.filter((id) => id !== x));
@@ -64,33 +77,64 @@ export function describeFeedback(label: string, harness: StoreHarness): void {
     });
 
     test('errors are coded and change nothing', async () => {
-      expect(errorCodes(await api.run(GIVE, { actorId: 'nobody', suggestedId: 'bobbie-ev', verdict: 'NOT_USEFUL' }))).toEqual(['NOT_FOUND']);
-      expect(errorCodes(await api.run(GIVE, { actorId: 'bobbie-ev', suggestedId: 'nobody', verdict: 'NOT_USEFUL' }))).toEqual(['NOT_FOUND']);
-      expect(errorCodes(await api.run(GIVE, { actorId: 'bobbie-ev', suggestedId: 'bobbie-ev', verdict: 'NOT_USEFUL' }))).toEqual(['BAD_USER_INPUT']);
-      expect(errorCodes(await api.run(GIVE, { actorId: 'bobbie-ev', suggestedId: 'repair-cafe-batenbrock', verdict: 'NOT_USEFUL', note: 'x'.repeat(2001) }))).toEqual([
-        'BAD_USER_INPUT',
-      ]);
-      expect(errorCodes(await api.run(GIVE, { actorId: 'bobbie-ev', suggestedId: 'repair-cafe-batenbrock', verdict: 'MAYBE' })).length).toBe(1);
+      expect(
+        errorCodes(await api.run(GIVE, { actorId: 'nobody', suggestedId: 'bobbie-ev', verdict: 'NOT_USEFUL' })),
+      ).toEqual(['NOT_FOUND']);
+      expect(
+        errorCodes(await api.run(GIVE, { actorId: 'bobbie-ev', suggestedId: 'nobody', verdict: 'NOT_USEFUL' })),
+      ).toEqual(['NOT_FOUND']);
+      expect(
+        errorCodes(await api.run(GIVE, { actorId: 'bobbie-ev', suggestedId: 'bobbie-ev', verdict: 'NOT_USEFUL' })),
+      ).toEqual(['BAD_USER_INPUT']);
+      expect(
+        errorCodes(
+          await api.run(GIVE, {
+            actorId: 'bobbie-ev',
+            suggestedId: 'repair-cafe-batenbrock',
+            verdict: 'NOT_USEFUL',
+            note: 'x'.repeat(2001),
+          }),
+        ),
+      ).toEqual(['BAD_USER_INPUT']);
+      expect(
+        errorCodes(
+          await api.run(GIVE, { actorId: 'bobbie-ev', suggestedId: 'repair-cafe-batenbrock', verdict: 'MAYBE' }),
+        ).length,
+      ).toBe(1);
       expect(await api.store.suggestionFeedback(['bobbie-ev'])).toEqual([[]]);
     });
 
     test('merging a duplicate keeps its dismissals: the pair stays dismissed for the kept actor', async () => {
       const before = await suggested('bobbie-ev');
       const [x] = before;
-      await api.data(`mutation { createActor(input: { id: "bobbie-duplikat", name: "Bobbie e. V.", kind: ASSOCIATION }) { id } }`);
-      await api.data(GIVE, { actorId: 'bobbie-duplikat', suggestedId: x, verdict: 'NOT_USEFUL', note: 'am Duplikat abgelehnt' });
+      await api.data(
+        `mutation { createActor(input: { id: "bobbie-duplikat", name: "Bobbie e. V.", kind: ASSOCIATION }) { id } }`,
+      );
+      await api.data(GIVE, {
+        actorId: 'bobbie-duplikat',
+        suggestedId: x,
+        verdict: 'NOT_USEFUL',
+        note: 'am Duplikat abgelehnt',
+      });
       expect(await suggested('bobbie-ev')).toContain(x);
       await api.data(`mutation { mergeActors(keepId: "bobbie-ev", mergeIds: ["bobbie-duplikat"]) { id } }`);
       expect(await suggested('bobbie-ev')).toEqual(before.filter((id) => id !== x));
       const listed = await api.data(FEEDBACK, { a: 'bobbie-ev', b: x });
-      expect(listed.a.suggestionFeedback).toEqual([{ verdict: 'NOT_USEFUL', note: 'am Duplikat abgelehnt', suggested: { id: x } }]);
+      expect(listed.a.suggestionFeedback).toEqual([
+        { verdict: 'NOT_USEFUL', note: 'am Duplikat abgelehnt', suggested: { id: x } },
+      ]);
     });
 
     test('suggestionFeedbackSummary counts the verdicts, their share and the pairs by their latest verdict', async () => {
       const SUMMARY = `{ suggestionFeedbackSummary { introduced notUseful introducedShare pairsIntroduced pairsDismissed
         months { month introduced notUseful introducedShare } } }`;
       expect((await api.data(SUMMARY)).suggestionFeedbackSummary).toEqual({
-        introduced: 0, notUseful: 0, introducedShare: null, pairsIntroduced: 0, pairsDismissed: 0, months: [],
+        introduced: 0,
+        notUseful: 0,
+        introducedShare: null,
+        pairsIntroduced: 0,
+        pairsDismissed: 0,
+        months: [],
       });
       const [x, y, z] = await suggested('bobbie-ev');
       await api.data(GIVE, { actorId: 'bobbie-ev', suggestedId: x, verdict: 'NOT_USEFUL' });

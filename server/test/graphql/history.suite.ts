@@ -22,10 +22,18 @@ export function describeHistoryApi(label: string, harness: StoreHarness): void {
     let api: TestApi;
 
     /** A request as the holder of the admin key `name` (undefined: the suite's admin, key:test-admin). */
-    function as<T = any>(name: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    function as<T = any>(
+      name: string | undefined,
+      query: string,
+      variables?: Record<string, unknown>,
+    ): Promise<GraphQLResponse<T>> {
       return api.runAs<T>(name === undefined ? TEST_ADMIN : keyHolder(name), query, variables);
     }
-    async function data<T = any>(name: string | undefined, query: string, variables?: Record<string, unknown>): Promise<T> {
+    async function data<T = any>(
+      name: string | undefined,
+      query: string,
+      variables?: Record<string, unknown>,
+    ): Promise<T> {
       const result = await as<T>(name, query, variables);
       if (result.errors?.length) throw new Error(JSON.stringify(result.errors, null, 2));
       return result.data as T;
@@ -37,10 +45,16 @@ export function describeHistoryApi(label: string, harness: StoreHarness): void {
       const none = await data(undefined, DUPLICATES, {});
       expect(none.duplicateCandidates.totalCount).toBe(0);
       await data('alice', UPDATE, { id: 'bobbie-ev', input: { website: 'https://www.bobbie-ev.de/garten' } });
-      await data('alice', `mutation { createActor(input: { id: "bobbie-2", name: "Bobbie e. V.", kind: ASSOCIATION,
-        website: "http://Bobbie-EV.de/", contact: "Tel. 123, garten@bobbie-ev.de" }) { id } }`);
-      await data('alice', `mutation { createActor(input: { id: "bobbie-mail", name: "Gartengruppe", kind: GROUP,
-        contact: "GARTEN@bobbie-ev.de" }) { id } }`);
+      await data(
+        'alice',
+        `mutation { createActor(input: { id: "bobbie-2", name: "Bobbie e. V.", kind: ASSOCIATION,
+        website: "http://Bobbie-EV.de/", contact: "Tel. 123, garten@bobbie-ev.de" }) { id } }`,
+      );
+      await data(
+        'alice',
+        `mutation { createActor(input: { id: "bobbie-mail", name: "Gartengruppe", kind: GROUP,
+        contact: "GARTEN@bobbie-ev.de" }) { id } }`,
+      );
       const found = await data(undefined, DUPLICATES, { first: 10 });
       expect(found.duplicateCandidates.totalCount).toBe(2);
       expect(found.duplicateCandidates.candidates).toEqual([
@@ -72,22 +86,42 @@ export function describeHistoryApi(label: string, harness: StoreHarness): void {
     });
 
     test('mergeActors moves the participations and interests, deletes the merged actor and updates the projection', async () => {
-      await data('alice', `mutation { createActor(input: { id: "bobbie-2", name: "Bobbie", kind: ASSOCIATION }) { id } }`);
-      await data('alice', `mutation { setActorInterests(actorId: "bobbie-2", interests: [{ topicId: "kultur", weight: 0.5 }]) { id } }`);
-      await data('alice', `mutation { addParticipant(collaborationId: "stadtteilkonferenz-2021", actorId: "bobbie-2", role: ORGANISER) { id } }`);
+      await data(
+        'alice',
+        `mutation { createActor(input: { id: "bobbie-2", name: "Bobbie", kind: ASSOCIATION }) { id } }`,
+      );
+      await data(
+        'alice',
+        `mutation { setActorInterests(actorId: "bobbie-2", interests: [{ topicId: "kultur", weight: 0.5 }]) { id } }`,
+      );
+      await data(
+        'alice',
+        `mutation { addParticipant(collaborationId: "stadtteilkonferenz-2021", actorId: "bobbie-2", role: ORGANISER) { id } }`,
+      );
       const before = await data(undefined, `{ actor(id: "bobbie-ev") { version collaborationCount topics { id } } }`);
       const merged = await data('carol', MERGE, { keepId: 'bobbie-ev', mergeIds: ['bobbie-2'] });
       expect(merged.mergeActors.version).toBe(before.actor.version + 1);
       expect(merged.mergeActors.topics.map((t: { id: string }) => t.id)).toContain('kultur');
-      const took = await data(undefined, `{ collaboration(id: "stadtteilkonferenz-2021") { participants { role actor { id } } } }`);
+      const took = await data(
+        undefined,
+        `{ collaboration(id: "stadtteilkonferenz-2021") { participants { role actor { id } } } }`,
+      );
       const roles = took.collaboration.participants.filter((p: any) => p.actor.id.startsWith('bobbie'));
       expect(roles).toEqual([{ role: 'ORGANISER', actor: { id: 'bobbie-ev' } }]);
       expect((await data(undefined, `{ actor(id: "bobbie-2") { id } }`)).actor).toBeNull();
       // The projection knows: the merged actor is gone from paths, the kept one has its ties.
-      expect(errorCodes(await as(undefined, `{ shortestPath(fromActorId: "bobbie-2", toActorId: "stadt-bottrop") { length } }`))).toEqual(['NOT_FOUND']);
+      expect(
+        errorCodes(
+          await as(undefined, `{ shortestPath(fromActorId: "bobbie-2", toActorId: "stadt-bottrop") { length } }`),
+        ),
+      ).toEqual(['NOT_FOUND']);
       const history = await data(undefined, HISTORY, { id: 'bobbie-ev', first: 1 });
       expect(history.history.nodes[0]).toMatchObject({ operation: 'MERGE', author: 'key:carol' });
-      expect(history.history.nodes[0].changes[0]).toEqual({ field: 'mergedActorIds', before: null, after: '["bobbie-2"]' });
+      expect(history.history.nodes[0].changes[0]).toEqual({
+        field: 'mergedActorIds',
+        before: null,
+        after: '["bobbie-2"]',
+      });
     });
 
     test('mergeActors refuses unknown ids (NOT_FOUND) and keepId among mergeIds (BAD_USER_INPUT)', async () => {
@@ -116,9 +150,16 @@ export function describeHistoryApi(label: string, harness: StoreHarness): void {
         undoes: null,
         changes: [{ field: 'name', before: '"Bobbie e.V."', after: '"Bobbie e.V. Garten"' }],
       });
-      const next = await data(undefined, HISTORY, { id: 'bobbie-ev', first: 5, after: page.history.pageInfo.endCursor });
+      const next = await data(undefined, HISTORY, {
+        id: 'bobbie-ev',
+        first: 5,
+        after: page.history.pageInfo.endCursor,
+      });
       expect(next.history.nodes).toEqual([
-        expect.objectContaining({ author: 'key:alice', changes: [{ field: 'description', before: expect.any(String), after: '"Gemeinschaftsgarten"' }] }),
+        expect.objectContaining({
+          author: 'key:alice',
+          changes: [{ field: 'description', before: expect.any(String), after: '"Gemeinschaftsgarten"' }],
+        }),
       ]);
       const none = await data(undefined, HISTORY, { id: 'never-existed' });
       expect(none.history).toMatchObject({ totalCount: 0, nodes: [] });
@@ -131,7 +172,11 @@ export function describeHistoryApi(label: string, harness: StoreHarness): void {
       await data('alice', UPDATE, { id: 'bobbie-ev', input: { name: 'Bobbie', description: 'zwei' } });
 
       const first = await data('bob', UNDO, { id: 'bobbie-ev' });
-      expect(first.undoLastChange.actor).toMatchObject({ name: original.name, description: 'eins', version: original.version + 3 });
+      expect(first.undoLastChange.actor).toMatchObject({
+        name: original.name,
+        description: 'eins',
+        version: original.version + 3,
+      });
       expect(first.undoLastChange.undone.operation).toBe('UPDATE');
       const second = await data('bob', UNDO, { id: 'bobbie-ev' });
       expect(second.undoLastChange.actor).toMatchObject({ name: original.name, description: original.description });
@@ -146,7 +191,10 @@ export function describeHistoryApi(label: string, harness: StoreHarness): void {
 
       // A change of another kind is never reached past.
       await data('alice', UPDATE, { id: 'bobbie-ev', input: { description: 'drei' } });
-      await data('alice', `mutation { setActorInterests(actorId: "bobbie-ev", interests: [{ topicId: "umwelt" }]) { id } }`);
+      await data(
+        'alice',
+        `mutation { setActorInterests(actorId: "bobbie-ev", interests: [{ topicId: "umwelt" }]) { id } }`,
+      );
       const refused = await as(undefined, UNDO, { id: 'bobbie-ev' });
       expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
       expect(refused.errors?.[0].message).toContain('SET_INTERESTS');

@@ -15,12 +15,17 @@ const AGENCY = 'stadtteilagentur-batenbrock';
 type Adjacency = Map<string, Map<string, number>>;
 
 /** The collaborates-with graph of the data: actor -> partner -> shared collaborations. */
-function adjacencyOf(data: GraphData, without: ReadonlySet<string> = new Set(), include = (_c: GraphData['collaborations'][number]) => true): Adjacency {
+function adjacencyOf(
+  data: GraphData,
+  without: ReadonlySet<string> = new Set(),
+  include = (_c: GraphData['collaborations'][number]) => true,
+): Adjacency {
   const adjacency: Adjacency = new Map(data.actors.filter((a) => !without.has(a.id)).map((a) => [a.id, new Map()]));
   for (const c of data.collaborations) {
     if (!include(c)) continue;
     const members = (c.participants ?? []).map((p) => p.actorId).filter((a) => !without.has(a));
-    for (const a of members) for (const b of members) if (a !== b) adjacency.get(a)!.set(b, (adjacency.get(a)!.get(b) ?? 0) + 1);
+    for (const a of members)
+      for (const b of members) if (a !== b) adjacency.get(a)!.set(b, (adjacency.get(a)!.get(b) ?? 0) + 1);
   }
   return adjacency;
 }
@@ -128,7 +133,9 @@ export function describeInsight(label: string, harness: StoreHarness): void {
       }
       expect(brokers.nodes.map((m: any) => m.rank)).toEqual(brokers.nodes.map((_: unknown, i: number) => i + 1));
 
-      const { brokers: byDegree } = await api.data(`{ brokers(orderBy: DEGREE, first: 3) { nodes { degree actor { id } } } }`);
+      const { brokers: byDegree } = await api.data(
+        `{ brokers(orderBy: DEGREE, first: 3) { nodes { degree actor { id } } } }`,
+      );
       const degrees = new Map([...whole.entries()].map(([id, p]) => [id, p.size]));
       expect(byDegree.nodes.map((m: any) => m.actor.id)).toEqual(ranking(degrees).slice(0, 3));
     });
@@ -147,10 +154,13 @@ export function describeInsight(label: string, harness: StoreHarness): void {
       }
 
       const garden = (c: GraphData['collaborations'][number]) => (c.topicIds ?? []).includes('gemeinschaftsgarten');
-      const { brokers: gardening } = await api.data(`{ brokers(filter: { topicIds: ["gemeinschaftsgarten"] }, orderBy: WEIGHTED_DEGREE, first: 5) {
+      const { brokers: gardening } =
+        await api.data(`{ brokers(filter: { topicIds: ["gemeinschaftsgarten"] }, orderBy: WEIGHTED_DEGREE, first: 5) {
         nodes { weightedDegree actor { id } } } }`);
       const gardenGraph = adjacencyOf(batenbrock, new Set(), garden);
-      const weighted = new Map([...gardenGraph.entries()].map(([id, p]) => [id, [...p.values()].reduce((a, b) => a + b, 0)]));
+      const weighted = new Map(
+        [...gardenGraph.entries()].map(([id, p]) => [id, [...p.values()].reduce((a, b) => a + b, 0)]),
+      );
       expect(gardening.nodes.map((m: any) => m.actor.id)).toEqual(ranking(weighted).slice(0, 5));
     });
 
@@ -175,7 +185,9 @@ export function describeInsight(label: string, harness: StoreHarness): void {
       const mainAfter = new Set(after[0]);
       const dropped = before[0].filter((a) => a !== AGENCY && !mainAfter.has(a));
       expect(resilience.disconnectedActors.map((a: any) => a.id)).toEqual(dropped);
-      const isolated = [...rest.entries()].filter(([id, p]) => p.size === 0 && whole.get(id)!.size > 0).map(([id]) => id);
+      const isolated = [...rest.entries()]
+        .filter(([id, p]) => p.size === 0 && whole.get(id)!.size > 0)
+        .map(([id]) => id);
       expect(resilience.isolatedActors.map((a: any) => a.id)).toEqual(isolated.sort());
       expect(resilience.newComponents.map((c: any) => c.actors.map((a: any) => a.id))).toEqual(
         after.filter((c) => c !== after[0] && c.some((a) => before[0].includes(a))),
@@ -206,15 +218,20 @@ export function describeInsight(label: string, harness: StoreHarness): void {
     test('hand-over within a date range (2023): the same comparison on the collaborations of that year', async () => {
       const in2023 = (c: GraphData['collaborations'][number]) =>
         Boolean(c.startDate) && c.startDate! <= '2023-12-31' && (c.endDate ?? c.startDate)! >= '2023-01-01';
-      const { resilience } = await api.data(`{ resilience(removeActorIds: ["${AGENCY}"], filter: { from: "2023-01-01", to: "2023-12-31" }) {
+      const { resilience } =
+        await api.data(`{ resilience(removeActorIds: ["${AGENCY}"], filter: { from: "2023-01-01", to: "2023-12-31" }) {
         componentsAfter disconnectedActors { id } isolatedActors { id } newComponents { actors { id } } } }`);
       const scopedBefore = components(adjacencyOf(batenbrock, new Set(), in2023));
       const rest = adjacencyOf(batenbrock, new Set([AGENCY]), in2023);
       const after = components(rest);
       const mainAfter = new Set(after[0]);
       expect(resilience.componentsAfter).toBe(after.length);
-      expect(resilience.disconnectedActors.map((a: any) => a.id)).toEqual(scopedBefore[0].filter((a) => a !== AGENCY && !mainAfter.has(a)));
-      const isolated = [...rest.entries()].filter(([id, p]) => p.size === 0 && adjacencyOf(batenbrock, new Set(), in2023).get(id)!.size > 0);
+      expect(resilience.disconnectedActors.map((a: any) => a.id)).toEqual(
+        scopedBefore[0].filter((a) => a !== AGENCY && !mainAfter.has(a)),
+      );
+      const isolated = [...rest.entries()].filter(
+        ([id, p]) => p.size === 0 && adjacencyOf(batenbrock, new Set(), in2023).get(id)!.size > 0,
+      );
       expect(resilience.isolatedActors.map((a: any) => a.id)).toEqual(isolated.map(([id]) => id).sort());
     });
 
@@ -247,8 +264,12 @@ export function describeInsight(label: string, harness: StoreHarness): void {
     });
 
     test('hand-over: unknown actors answer NOT_FOUND; an empty removal changes nothing', async () => {
-      expect(errorCodes(await api.run(`{ resilience(removeActorIds: ["nope"]) { actorCount } }`))).toEqual(['NOT_FOUND']);
-      const { resilience } = await api.data(`{ resilience(removeActorIds: []) { actorCount componentsBefore componentsAfter disconnectedCount dependents { actor { id } } } }`);
+      expect(errorCodes(await api.run(`{ resilience(removeActorIds: ["nope"]) { actorCount } }`))).toEqual([
+        'NOT_FOUND',
+      ]);
+      const { resilience } = await api.data(
+        `{ resilience(removeActorIds: []) { actorCount componentsBefore componentsAfter disconnectedCount dependents { actor { id } } } }`,
+      );
       expect(resilience.actorCount).toBe(batenbrock.actors.length);
       expect(resilience.componentsAfter).toBe(resilience.componentsBefore);
       expect(resilience.disconnectedCount).toBe(0);
@@ -283,7 +304,9 @@ export function describeInsight(label: string, harness: StoreHarness): void {
         }
         // interests of the members count towards the cluster's topics
         const top = c.dominantTopics[0];
-        const interested = c.actors.filter((a: any) => batenbrock.actors.find((x) => x.id === a.id)!.interests?.some((i) => i.topicId === top.topic.id)).length;
+        const interested = c.actors.filter((a: any) =>
+          batenbrock.actors.find((x) => x.id === a.id)!.interests?.some((i) => i.topicId === top.topic.id),
+        ).length;
         expect(top.count).toBeGreaterThanOrEqual(interested);
       }
     });
@@ -301,7 +324,8 @@ export function describeInsight(label: string, harness: StoreHarness): void {
       const activeAfter = adjacencyOf(batenbrock, new Set(), window('2023-12-31'));
       const seen = adjacencyOf(batenbrock, new Set(), (c) => Boolean(c.startDate) && c.startDate! <= '2021-12-31');
       const active = (adjacency: Adjacency) => [...adjacency.entries()].filter(([, p]) => p.size > 0).map(([id]) => id);
-      const ties = (adjacency: Adjacency) => [...adjacency.entries()].flatMap(([a, p]) => [...p.keys()].filter((b) => a < b).map((b) => [a, b]));
+      const ties = (adjacency: Adjacency) =>
+        [...adjacency.entries()].flatMap(([a, p]) => [...p.keys()].filter((b) => a < b).map((b) => [a, b]));
       const ids = (list: any[]) => list.map((a: any) => a.id);
       const pairs = (list: any[]) => list.map((t: any) => ids(t.actors));
 
@@ -309,26 +333,50 @@ export function describeInsight(label: string, harness: StoreHarness): void {
       expect(networkChange.activeActorsAfter).toBe(active(activeAfter).length);
       expect(networkChange.activeTiesBefore).toBe(ties(activeBefore).length);
       expect(networkChange.activeTiesAfter).toBe(ties(activeAfter).length);
-      expect(ids(networkChange.appearedActors)).toEqual(active(activeAfter).filter((a) => seen.get(a)!.size === 0).sort());
-      expect(ids(networkChange.vanishedActors)).toEqual(active(activeBefore).filter((a) => activeAfter.get(a)!.size === 0).sort());
+      expect(ids(networkChange.appearedActors)).toEqual(
+        active(activeAfter)
+          .filter((a) => seen.get(a)!.size === 0)
+          .sort(),
+      );
+      expect(ids(networkChange.vanishedActors)).toEqual(
+        active(activeBefore)
+          .filter((a) => activeAfter.get(a)!.size === 0)
+          .sort(),
+      );
       const sortPairs = (list: string[][]) => list.sort((x, y) => (x.join() < y.join() ? -1 : 1));
-      expect(pairs(networkChange.appearedTies)).toEqual(sortPairs(ties(activeAfter).filter(([a, b]) => !seen.get(a)!.has(b))));
-      expect(pairs(networkChange.vanishedTies)).toEqual(sortPairs(ties(activeBefore).filter(([a, b]) => !activeAfter.get(a)!.has(b))));
+      expect(pairs(networkChange.appearedTies)).toEqual(
+        sortPairs(ties(activeAfter).filter(([a, b]) => !seen.get(a)!.has(b))),
+      );
+      expect(pairs(networkChange.vanishedTies)).toEqual(
+        sortPairs(ties(activeBefore).filter(([a, b]) => !activeAfter.get(a)!.has(b))),
+      );
       expect(pairs(networkChange.fadedTies)).toEqual(
-        sortPairs(ties(activeBefore).filter(([a, b]) => activeAfter.get(a)!.has(b) && activeAfter.get(a)!.get(b)! < activeBefore.get(a)!.get(b)!)),
+        sortPairs(
+          ties(activeBefore).filter(
+            ([a, b]) => activeAfter.get(a)!.has(b) && activeAfter.get(a)!.get(b)! < activeBefore.get(a)!.get(b)!,
+          ),
+        ),
       );
       expect(networkChange.appearedActors.length + networkChange.vanishedActors.length).toBeGreaterThan(0);
       expect(networkChange.vanishedTies.length).toBeGreaterThan(0);
 
-      expect(errorCodes(await api.run(`{ networkChange(from: "2023-01-01", to: "2022-01-01") { activeTiesAfter } }`))).toEqual(['BAD_USER_INPUT']);
-      expect(errorCodes(await api.run(`{ networkChange(from: "2023-02-30", to: "2024-01-01") { activeTiesAfter } }`))).toEqual(['BAD_USER_INPUT']);
+      expect(
+        errorCodes(await api.run(`{ networkChange(from: "2023-01-01", to: "2022-01-01") { activeTiesAfter } }`)),
+      ).toEqual(['BAD_USER_INPUT']);
+      expect(
+        errorCodes(await api.run(`{ networkChange(from: "2023-02-30", to: "2024-01-01") { activeTiesAfter } }`)),
+      ).toEqual(['BAD_USER_INPUT']);
     });
 
     test('change over time: `first` cuts each tie list, the counts stay whole', async () => {
-      const all = (await api.data(`{ networkChange(from: "2021-12-31", to: "2023-12-31") {
-        appearedTieCount fadedTieCount vanishedTieCount appearedTies { actors { id } } fadedTies { actors { id } } vanishedTies { actors { id } } } }`)).networkChange;
-      const cut = (await api.data(`{ networkChange(from: "2021-12-31", to: "2023-12-31", first: 2) {
-        appearedTieCount vanishedTieCount appearedTies { actors { id } } fadedTies { actors { id } } vanishedTies { actors { id } } } }`)).networkChange;
+      const all = (
+        await api.data(`{ networkChange(from: "2021-12-31", to: "2023-12-31") {
+        appearedTieCount fadedTieCount vanishedTieCount appearedTies { actors { id } } fadedTies { actors { id } } vanishedTies { actors { id } } } }`)
+      ).networkChange;
+      const cut = (
+        await api.data(`{ networkChange(from: "2021-12-31", to: "2023-12-31", first: 2) {
+        appearedTieCount vanishedTieCount appearedTies { actors { id } } fadedTies { actors { id } } vanishedTies { actors { id } } } }`)
+      ).networkChange;
       expect(all.appearedTieCount).toBe(all.appearedTies.length);
       expect(all.fadedTieCount).toBe(all.fadedTies.length);
       expect(all.vanishedTieCount).toBe(all.vanishedTies.length);
@@ -338,11 +386,17 @@ export function describeInsight(label: string, harness: StoreHarness): void {
       expect(cut.appearedTies).toEqual(all.appearedTies.slice(0, 2));
       expect(cut.fadedTies).toEqual(all.fadedTies.slice(0, 2));
       expect(cut.vanishedTies).toEqual(all.vanishedTies.slice(0, 2));
-      expect(errorCodes(await api.run(`{ networkChange(from: "2021-12-31", to: "2023-12-31", first: 0) { appearedTieCount } }`))).toEqual(['BAD_USER_INPUT']);
+      expect(
+        errorCodes(
+          await api.run(`{ networkChange(from: "2021-12-31", to: "2023-12-31", first: 0) { appearedTieCount } }`),
+        ),
+      ).toEqual(['BAD_USER_INPUT']);
     });
 
     test('brokers of some actors keep their rank among all; unknown ids and repeats are ignored', async () => {
-      const { brokers: all } = await api.data(`{ brokers(orderBy: CLOSENESS, first: 100) { nodes { rank closeness actor { id } } } }`);
+      const { brokers: all } = await api.data(
+        `{ brokers(orderBy: CLOSENESS, first: 100) { nodes { rank closeness actor { id } } } }`,
+      );
       const picked = [all.nodes[7], all.nodes[2], all.nodes[20]].map((m: any) => m.actor.id);
       const { brokers: some } = await api.data(
         `query($ids: [ID!]) { brokers(orderBy: CLOSENESS, actorIds: $ids, first: 2) { nodes { rank closeness actor { id } } } }`,
@@ -352,7 +406,8 @@ export function describeInsight(label: string, harness: StoreHarness): void {
     });
 
     test('ties weighted by recency: a recent collaboration counts more than an old one', async () => {
-      const { recentTies } = await api.data(`{ recentTies(actorId: "bobbie-ev", recency: { asOf: "2024-06-30", halfLifeDays: 365 }, first: 100) {
+      const { recentTies } =
+        await api.data(`{ recentTies(actorId: "bobbie-ev", recency: { asOf: "2024-06-30", halfLifeDays: 365 }, first: 100) {
         weight sharedCount lastDate partner { id } } }`);
       const weightOf = (c: GraphData['collaborations'][number]) =>
         0.5 ** (Math.max(0, Date.parse('2024-06-30') - Date.parse((c.endDate ?? c.startDate)!)) / 86_400_000 / 365);
@@ -367,9 +422,16 @@ export function describeInsight(label: string, harness: StoreHarness): void {
         expect(t.weight).toBeCloseTo(expected.get(t.partner.id)!, 10);
         expect(t.weight).toBeLessThanOrEqual(t.sharedCount);
       }
-      const { brokers } = await api.data(`{ brokers(recency: { asOf: "2024-06-30", halfLifeDays: 365 }, actorIds: ["bobbie-ev"]) { nodes { weightedDegree } } }`);
-      expect(brokers.nodes[0].weightedDegree).toBeCloseTo([...expected.values()].reduce((a, b) => a + b, 0), 10);
-      expect(errorCodes(await api.run(`{ recentTies(actorId: "nope", recency: { asOf: "2024-01-01" }) { weight } }`))).toEqual(['NOT_FOUND']);
+      const { brokers } = await api.data(
+        `{ brokers(recency: { asOf: "2024-06-30", halfLifeDays: 365 }, actorIds: ["bobbie-ev"]) { nodes { weightedDegree } } }`,
+      );
+      expect(brokers.nodes[0].weightedDegree).toBeCloseTo(
+        [...expected.values()].reduce((a, b) => a + b, 0),
+        10,
+      );
+      expect(
+        errorCodes(await api.run(`{ recentTies(actorId: "nope", recency: { asOf: "2024-01-01" }) { weight } }`)),
+      ).toEqual(['NOT_FOUND']);
     });
 
     test('results are cached until the network changes, with when they were computed', async () => {
@@ -378,11 +440,15 @@ export function describeInsight(label: string, harness: StoreHarness): void {
       const second = (await api.data(query)).brokers;
       expect(second.computedAt).toBe(first.computedAt);
       expect(first.nodes[0].degree).toBe(0);
-      await api.data(`mutation { addParticipant(collaborationId: "stadtteilkonferenz-2022", actorId: "repair-cafe-batenbrock", role: PARTICIPANT) { id } }`);
+      await api.data(
+        `mutation { addParticipant(collaborationId: "stadtteilkonferenz-2022", actorId: "repair-cafe-batenbrock", role: PARTICIPANT) { id } }`,
+      );
       const after = (await api.data(query)).brokers;
       expect(after.nodes[0].degree).toBeGreaterThan(0);
       expect(Date.parse(after.computedAt)).toBeGreaterThanOrEqual(Date.parse(first.computedAt));
-      await api.data(`mutation { removeParticipant(collaborationId: "stadtteilkonferenz-2022", actorId: "repair-cafe-batenbrock") { id } }`);
+      await api.data(
+        `mutation { removeParticipant(collaborationId: "stadtteilkonferenz-2022", actorId: "repair-cafe-batenbrock") { id } }`,
+      );
       expect((await api.data(query)).brokers.nodes[0].degree).toBe(0);
     });
   });

@@ -18,16 +18,33 @@ export function describeMutations(label: string, harness: StoreHarness): void {
     test('creates, updates and deletes an actor', async () => {
       const { createActor } = await api.data(
         `mutation($input: CreateActorInput!) { createActor(input: $input) { ${ACTOR_FIELDS} } }`,
-        { input: { name: 'Tafel Batenbrock', kind: 'INITIATIVE', district: 'Batenbrock', website: 'https://tafel.example.org' } },
+        {
+          input: {
+            name: 'Tafel Batenbrock',
+            kind: 'INITIATIVE',
+            district: 'Batenbrock',
+            website: 'https://tafel.example.org',
+          },
+        },
       );
-      expect(createActor).toMatchObject({ name: 'Tafel Batenbrock', kind: 'INITIATIVE', version: 1, description: null });
+      expect(createActor).toMatchObject({
+        name: 'Tafel Batenbrock',
+        kind: 'INITIATIVE',
+        version: 1,
+        description: null,
+      });
       expect(createActor.id).toEqual(expect.any(String));
 
       const { updateActor } = await api.data(
         `mutation($id: ID!) { updateActor(id: $id, input: { description: "Lebensmittelausgabe", website: null }, expectedVersion: 1) { ${ACTOR_FIELDS} } }`,
         { id: createActor.id },
       );
-      expect(updateActor).toMatchObject({ name: 'Tafel Batenbrock', description: 'Lebensmittelausgabe', website: null, version: 2 });
+      expect(updateActor).toMatchObject({
+        name: 'Tafel Batenbrock',
+        description: 'Lebensmittelausgabe',
+        website: null,
+        version: 2,
+      });
 
       const { deleteActor } = await api.data(`mutation($id: ID!) { deleteActor(id: $id) }`, { id: createActor.id });
       expect(deleteActor).toBe(createActor.id);
@@ -36,7 +53,10 @@ export function describeMutations(label: string, harness: StoreHarness): void {
 
     test('detects a concurrent edit with expectedVersion (CONFLICT) and keeps the first edit', async () => {
       const update = (name: string) =>
-        api.run(`mutation($name: String!) { updateActor(id: "bobbie-ev", input: { name: $name }, expectedVersion: 1) { name version } }`, { name });
+        api.run(
+          `mutation($name: String!) { updateActor(id: "bobbie-ev", input: { name: $name }, expectedVersion: 1) { name version } }`,
+          { name },
+        );
       const first = await update('Bobbie e.V. (neu)');
       const second = await update('Bobbie e.V. (anders)');
       expect(first.errors).toBeUndefined();
@@ -46,15 +66,21 @@ export function describeMutations(label: string, harness: StoreHarness): void {
     });
 
     test('deleting an actor removes its participations, never other actors', async () => {
-      const before = await api.data(`{ actors { totalCount } collaboration(id: "stadtteilkonferenz-2021") { participants { actor { id } } } }`);
+      const before = await api.data(
+        `{ actors { totalCount } collaboration(id: "stadtteilkonferenz-2021") { participants { actor { id } } } }`,
+      );
       await api.data(`mutation { deleteActor(id: "bobbie-ev") }`);
-      const after = await api.data(`{ actors { totalCount } collaboration(id: "stadtteilkonferenz-2021") { participants { actor { id } } } }`);
+      const after = await api.data(
+        `{ actors { totalCount } collaboration(id: "stadtteilkonferenz-2021") { participants { actor { id } } } }`,
+      );
       expect(after.actors.totalCount).toBe(before.actors.totalCount - 1);
       const ids = (r: any) => r.collaboration.participants.map((p: any) => p.actor.id);
       expect(ids(after)).toEqual(ids(before).filter((id: string) => id !== 'bobbie-ev'));
       const { network } = await api.data(`{ network { nodes { id } edges { source target } } }`);
       expect(network.nodes.map((n: any) => n.id)).not.toContain('actor:bobbie-ev');
-      expect(network.edges.some((e: any) => e.source === 'actor:bobbie-ev' || e.target === 'actor:bobbie-ev')).toBe(false);
+      expect(network.edges.some((e: any) => e.source === 'actor:bobbie-ev' || e.target === 'actor:bobbie-ev')).toBe(
+        false,
+      );
     });
 
     test('creates a collaboration with topics and participants; the network and paths follow', async () => {
@@ -78,12 +104,17 @@ export function describeMutations(label: string, harness: StoreHarness): void {
       expect(createCollaboration.participants).toHaveLength(2);
       expect(createCollaboration.topics.map((t: any) => t.id).sort()).toEqual(['nachbarschaft', 'umwelt']);
 
-      const { shortestPath } = await api.data(`{ shortestPath(fromActorId: "repair-cafe-batenbrock", toActorId: "bobbie-ev") {
+      const { shortestPath } =
+        await api.data(`{ shortestPath(fromActorId: "repair-cafe-batenbrock", toActorId: "bobbie-ev") {
         length steps { collaboration { id } } } }`);
       expect(shortestPath).toEqual({ length: 1, steps: [{ collaboration: { id: 'repair-cafe-start-2024' } }] });
 
-      await api.data(`mutation { removeParticipant(collaborationId: "repair-cafe-start-2024", actorId: "bobbie-ev") { id } }`);
-      const { shortestPath: gone } = await api.data(`{ shortestPath(fromActorId: "repair-cafe-batenbrock", toActorId: "bobbie-ev") { length } }`);
+      await api.data(
+        `mutation { removeParticipant(collaborationId: "repair-cafe-start-2024", actorId: "bobbie-ev") { id } }`,
+      );
+      const { shortestPath: gone } = await api.data(
+        `{ shortestPath(fromActorId: "repair-cafe-batenbrock", toActorId: "bobbie-ev") { length } }`,
+      );
       expect(gone).toBeNull();
 
       const { addParticipant } = await api.data(
@@ -98,7 +129,9 @@ export function describeMutations(label: string, harness: StoreHarness): void {
       );
       expect(updateCollaboration).toMatchObject({ location: 'Bürgerhaus', topics: [{ id: 'verstetigung' }] });
 
-      const { updateTopic } = await api.data(`mutation { updateTopic(id: "sport", input: { name: "Sport & Bewegung" }) { id name slug } }`);
+      const { updateTopic } = await api.data(
+        `mutation { updateTopic(id: "sport", input: { name: "Sport & Bewegung" }) { id name slug } }`,
+      );
       expect(updateTopic).toEqual({ id: 'sport', name: 'Sport & Bewegung', slug: 'sport-bewegung' });
 
       await api.data(`mutation { deleteTopic(id: "sport") }`);
@@ -109,7 +142,7 @@ export function describeMutations(label: string, harness: StoreHarness): void {
       expect(network.nodes.map((n: any) => n.id)).not.toContain('collaboration:stadtteilkonferenz-2022');
     });
 
-    test('sets an actor\'s interests', async () => {
+    test("sets an actor's interests", async () => {
       const { setActorInterests } = await api.data(
         `mutation { setActorInterests(actorId: "repair-cafe-batenbrock", interests: [{ topicId: "umwelt", weight: 0.5 }, { topicId: "ehrenamt" }]) {
           interests { weight topic { id } } } }`,
@@ -126,21 +159,124 @@ export function describeMutations(label: string, harness: StoreHarness): void {
     describe('bad input answers a coded error and changes nothing', () => {
       // Every row has all five entries: Jest takes a missing last argument for a `done` callback.
       const cases: Array<[string, string, Record<string, unknown>, string, string | null]> = [
-        ['a blank name', `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`, { i: { name: '   ', kind: 'GROUP' } }, 'BAD_USER_INPUT', 'name'],
-        ['a too long name', `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`, { i: { name: 'x'.repeat(201), kind: 'GROUP' } }, 'BAD_USER_INPUT', 'name'],
-        ['a website that is no URL', `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`, { i: { name: 'A', kind: 'GROUP', website: 'javascript:alert(1)' } }, 'BAD_USER_INPUT', 'website'],
-        ['an unknown kind', `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`, { i: { name: 'A', kind: 'CLUB' } }, 'BAD_USER_INPUT', null],
-        ['an existing id', `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`, { i: { id: 'bobbie-ev', name: 'A', kind: 'GROUP' } }, 'CONFLICT', null],
-        ['an impossible date', `mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`, { i: { title: 'T', kind: 'MEETING', startDate: '2023-02-30' } }, 'BAD_USER_INPUT', 'startDate'],
-        ['an end before the start', `mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`, { i: { title: 'T', kind: 'MEETING', startDate: '2023-05-01', endDate: '2023-04-01' } }, 'BAD_USER_INPUT', 'endDate'],
-        ['an unknown participant', `mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`, { i: { title: 'T', kind: 'MEETING', participants: [{ actorId: 'bobbie-ev' }, { actorId: 'niemand' }] } }, 'NOT_FOUND', 'participants[1].actorId'],
-        ['an unknown topic', `mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`, { i: { title: 'T', kind: 'MEETING', topicIds: ['umwelt', 'gibt-es-nicht'], participants: [{ actorId: 'bobbie-ev' }] } }, 'NOT_FOUND', 'topicIds'],
-        ['an actor listed twice', `mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`, { i: { title: 'T', kind: 'MEETING', participants: [{ actorId: 'bobbie-ev' }, { actorId: 'bobbie-ev', role: 'HOST' }] } }, 'BAD_USER_INPUT', null],
-        ['a weight above 1', `mutation { setActorInterests(actorId: "bobbie-ev", interests: [{ topicId: "umwelt", weight: 2 }]) { id } }`, {}, 'BAD_USER_INPUT', 'weight'],
-        ['interests in an unknown topic', `mutation { setActorInterests(actorId: "bobbie-ev", interests: [{ topicId: "umwelt" }, { topicId: "nix" }]) { id } }`, {}, 'NOT_FOUND', null],
-        ['an update of an unknown actor', `mutation { updateActor(id: "niemand", input: { name: "X" }) { id } }`, {}, 'NOT_FOUND', null],
-        ['a delete of an unknown collaboration', `mutation { deleteCollaboration(id: "niemand") }`, {}, 'NOT_FOUND', null],
-        ['a participant for an unknown collaboration', `mutation { addParticipant(collaborationId: "niemand", actorId: "bobbie-ev") { id } }`, {}, 'NOT_FOUND', null],
+        [
+          'a blank name',
+          `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`,
+          { i: { name: '   ', kind: 'GROUP' } },
+          'BAD_USER_INPUT',
+          'name',
+        ],
+        [
+          'a too long name',
+          `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`,
+          { i: { name: 'x'.repeat(201), kind: 'GROUP' } },
+          'BAD_USER_INPUT',
+          'name',
+        ],
+        [
+          'a website that is no URL',
+          `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`,
+          { i: { name: 'A', kind: 'GROUP', website: 'javascript:alert(1)' } },
+          'BAD_USER_INPUT',
+          'website',
+        ],
+        [
+          'an unknown kind',
+          `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`,
+          { i: { name: 'A', kind: 'CLUB' } },
+          'BAD_USER_INPUT',
+          null,
+        ],
+        [
+          'an existing id',
+          `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`,
+          { i: { id: 'bobbie-ev', name: 'A', kind: 'GROUP' } },
+          'CONFLICT',
+          null,
+        ],
+        [
+          'an impossible date',
+          `mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`,
+          { i: { title: 'T', kind: 'MEETING', startDate: '2023-02-30' } },
+          'BAD_USER_INPUT',
+          'startDate',
+        ],
+        [
+          'an end before the start',
+          `mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`,
+          { i: { title: 'T', kind: 'MEETING', startDate: '2023-05-01', endDate: '2023-04-01' } },
+          'BAD_USER_INPUT',
+          'endDate',
+        ],
+        [
+          'an unknown participant',
+          `mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`,
+          { i: { title: 'T', kind: 'MEETING', participants: [{ actorId: 'bobbie-ev' }, { actorId: 'niemand' }] } },
+          'NOT_FOUND',
+          'participants[1].actorId',
+        ],
+        [
+          'an unknown topic',
+          `mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`,
+          {
+            i: {
+              title: 'T',
+              kind: 'MEETING',
+              topicIds: ['umwelt', 'gibt-es-nicht'],
+              participants: [{ actorId: 'bobbie-ev' }],
+            },
+          },
+          'NOT_FOUND',
+          'topicIds',
+        ],
+        [
+          'an actor listed twice',
+          `mutation($i: CreateCollaborationInput!) { createCollaboration(input: $i) { id } }`,
+          {
+            i: {
+              title: 'T',
+              kind: 'MEETING',
+              participants: [{ actorId: 'bobbie-ev' }, { actorId: 'bobbie-ev', role: 'HOST' }],
+            },
+          },
+          'BAD_USER_INPUT',
+          null,
+        ],
+        [
+          'a weight above 1',
+          `mutation { setActorInterests(actorId: "bobbie-ev", interests: [{ topicId: "umwelt", weight: 2 }]) { id } }`,
+          {},
+          'BAD_USER_INPUT',
+          'weight',
+        ],
+        [
+          'interests in an unknown topic',
+          `mutation { setActorInterests(actorId: "bobbie-ev", interests: [{ topicId: "umwelt" }, { topicId: "nix" }]) { id } }`,
+          {},
+          'NOT_FOUND',
+          null,
+        ],
+        [
+          'an update of an unknown actor',
+          `mutation { updateActor(id: "niemand", input: { name: "X" }) { id } }`,
+          {},
+          'NOT_FOUND',
+          null,
+        ],
+        [
+          'a delete of an unknown collaboration',
+          `mutation { deleteCollaboration(id: "niemand") }`,
+          {},
+          'NOT_FOUND',
+          null,
+        ],
+        [
+          'a participant for an unknown collaboration',
+          `mutation { addParticipant(collaborationId: "niemand", actorId: "bobbie-ev") { id } }`,
+          {},
+          'NOT_FOUND',
+          null,
+        ],
       ];
 
       test.each(cases)('%s', async (_name, query, variables, code, field) => {
@@ -152,7 +288,12 @@ export function describeMutations(label: string, harness: StoreHarness): void {
         if (field) expect(result.errors![0].extensions?.field).toBe(field);
         const after = await snapshot();
         expect(after.counts).toEqual(before.counts);
-        const sorted = (s: typeof before.structure) => JSON.stringify(Object.fromEntries(Object.entries(s).map(([k, v]) => [k, (v as unknown[]).map((x) => JSON.stringify(x)).sort()])));
+        const sorted = (s: typeof before.structure) =>
+          JSON.stringify(
+            Object.fromEntries(
+              Object.entries(s).map(([k, v]) => [k, (v as unknown[]).map((x) => JSON.stringify(x)).sort()]),
+            ),
+          );
         expect(sorted(after.structure)).toBe(sorted(before.structure));
       });
     });

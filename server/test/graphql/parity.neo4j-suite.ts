@@ -15,21 +15,48 @@ const COLLABORATION = 'id title kind startDate endDate location description';
 /** Read operations covering every query of the schema, with the ids of the network at hand. */
 function operations(actorA: string, actorB: string, topic: string): Operations {
   return [
-    ['actors, paged', `{ actors(first: 7) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ACTOR} } } } }`],
+    [
+      'actors, paged',
+      `{ actors(first: 7) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ACTOR} } } } }`,
+    ],
     ['actors, second page', `{ a: actors(first: 3) { pageInfo { endCursor } } }`],
     ['actors by name', `{ actors(filter: { nameContains: "e" }, first: 50) { totalCount nodes { id } } }`],
-    ['actors by kind and topic', `{ actors(filter: { kinds: [ASSOCIATION, INSTITUTION, GROUP], topicIds: ["${topic}"] }, first: 50) { totalCount nodes { id } } }`],
-    ['one actor in depth', `{ actor(id: "${actorA}") { ${ACTOR} interests { weight topic { id name slug aliases } } topics { id }
+    [
+      'actors by kind and topic',
+      `{ actors(filter: { kinds: [ASSOCIATION, INSTITUTION, GROUP], topicIds: ["${topic}"] }, first: 50) { totalCount nodes { id } } }`,
+    ],
+    [
+      'one actor in depth',
+      `{ actor(id: "${actorA}") { ${ACTOR} interests { weight topic { id name slug aliases } } topics { id }
         collaborations { role collaboration { ${COLLABORATION} } } collaborationCount
-        collaborators { sharedCount actor { id } collaborations { id } } } }`],
+        collaborators { sharedCount actor { id } collaborations { id } } } }`,
+    ],
     ['topics', `{ topics(first: 100) { totalCount nodes { id name slug aliases actorCount collaborationCount } } }`],
-    ['one topic', `{ topic(id: "${topic}") { id actors { id } interests { weight actor { id } } collaborations { id } } }`],
-    ['collaborations', `{ collaborations(first: 100) { totalCount edges { cursor node { ${COLLABORATION} participants { role actor { id } } topics { id } } } } }`],
-    ['collaborations filtered', `{ collaborations(filter: { from: "2021-01-01", to: "2022-12-31", topicIds: ["${topic}"] }, first: 100) { totalCount nodes { id } } }`],
-    ['shortest path', `{ shortestPath(fromActorId: "${actorA}", toActorId: "${actorB}") { length steps { from { id } collaboration { id } to { id } } } }`],
-    ['network', `{ network { truncated nodes { id type label actorKind size } edges { id type source target weight collaborations { id } } } }`],
-    ['ego network with topics and collaborations', `{ network(filter: { centreActorId: "${actorA}", depth: 2, includeTopics: true, includeCollaborations: true }) {
-        nodes { id type label size } edges { id type source target weight } } }`],
+    [
+      'one topic',
+      `{ topic(id: "${topic}") { id actors { id } interests { weight actor { id } } collaborations { id } } }`,
+    ],
+    [
+      'collaborations',
+      `{ collaborations(first: 100) { totalCount edges { cursor node { ${COLLABORATION} participants { role actor { id } } topics { id } } } } }`,
+    ],
+    [
+      'collaborations filtered',
+      `{ collaborations(filter: { from: "2021-01-01", to: "2022-12-31", topicIds: ["${topic}"] }, first: 100) { totalCount nodes { id } } }`,
+    ],
+    [
+      'shortest path',
+      `{ shortestPath(fromActorId: "${actorA}", toActorId: "${actorB}") { length steps { from { id } collaboration { id } to { id } } } }`,
+    ],
+    [
+      'network',
+      `{ network { truncated nodes { id type label actorKind size } edges { id type source target weight collaborations { id } } } }`,
+    ],
+    [
+      'ego network with topics and collaborations',
+      `{ network(filter: { centreActorId: "${actorA}", depth: 2, includeTopics: true, includeCollaborations: true }) {
+        nodes { id type label size } edges { id type source target weight } } }`,
+    ],
   ];
 }
 
@@ -42,6 +69,10 @@ export function paritySuite(config: Neo4jTestConfig): void {
     config,
     'same answers on both stores',
     'every read operation answers the same',
-    cases.map(([name, data, [actorA, actorB, topic]]) => ({ name, data, operations: operations(actorA, actorB, topic) })),
+    cases.map(([name, data, [actorA, actorB, topic]]) => ({
+      name,
+      data,
+      operations: operations(actorA, actorB, topic),
+    })),
   );
 }

@@ -37,20 +37,28 @@ describe('projection freshness', () => {
     });
     expect((await api.data(path)).shortestPath).toBeNull();
 
-    const { rebuildProjection } = await api.data(`mutation { rebuildProjection { version builtAt collaborationCount } }`);
+    const { rebuildProjection } = await api.data(
+      `mutation { rebuildProjection { version builtAt collaborationCount } }`,
+    );
     expect(rebuildProjection.collaborationCount).toBe(before.projectionStatus.collaborationCount + 1);
     expect(rebuildProjection.version).toBeGreaterThan(before.projectionStatus.version);
     expect((await api.data(path)).shortestPath).toEqual({ length: 1 });
 
     // The suggestions follow the rebuilt projection too: Bobbie is now a collaborator, never a suggestion.
-    const { suggestContacts } = await api.data(`{ suggestContacts(actorId: "repair-cafe-batenbrock", first: 30) { actor { id } } }`);
+    const { suggestContacts } = await api.data(
+      `{ suggestContacts(actorId: "repair-cafe-batenbrock", first: 30) { actor { id } } }`,
+    );
     expect(suggestContacts.map((s: { actor: { id: string } }) => s.actor.id)).not.toContain('bobbie-ev');
   });
 
   test('an actor imported behind the service (npm run import) is never answered NOT_FOUND: the projection is refreshed', async () => {
     // What `npm run import` does: the import job straight into the store, while the service runs.
     const csv = 'name;kind\nLesepaten Neu;INITIATIVE\n';
-    const report = await runImport([{ name: 'actors.csv', content: csv }], { store: api.store, apply: (graph, options) => api.store.importGraph(graph, options) }, { format: 'CSV' });
+    const report = await runImport(
+      [{ name: 'actors.csv', content: csv }],
+      { store: api.store, apply: (graph, options) => api.store.importGraph(graph, options) },
+      { format: 'CSV' },
+    );
     expect(report.rejected).toEqual([]);
     const id = 'lesepaten-neu';
     expect((await api.store.getActors([id]))[0]).not.toBeNull();
@@ -64,6 +72,8 @@ describe('projection freshness', () => {
     expect((await api.run(`{ similarActors(actorId: "${id}", first: 5) { actor { id } } }`)).errors).toBeUndefined();
 
     // An actor the store does not have is still NOT_FOUND.
-    expect(errorCodes(await api.run('{ suggestContacts(actorId: "nobody-here", first: 5) { actor { id } } }'))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await api.run('{ suggestContacts(actorId: "nobody-here", first: 5) { actor { id } } }'))).toEqual(
+      ['NOT_FOUND'],
+    );
   });
 });

@@ -46,19 +46,25 @@ export function describeQueries(label: string, harness: StoreHarness): void {
         after = actors.pageInfo.endCursor;
       }
       expect(pages).toBe(Math.ceil(batenbrock.actors.length / 7));
-      const expected = [...batenbrock.actors].sort((a, b) => (nameKey(a.name) < nameKey(b.name) ? -1 : 1)).map((a) => a.name);
+      const expected = [...batenbrock.actors]
+        .sort((a, b) => (nameKey(a.name) < nameKey(b.name) ? -1 : 1))
+        .map((a) => a.name);
       expect(seen).toEqual(expected);
     });
 
     test('searches actors by name substring, ignoring case and umlauts', async () => {
       const { actors } = await api.data(`{ actors(filter: { nameContains: "BURGERHAUS" }) { nodes { id } } }`);
       expect(actors.nodes.map((a: any) => a.id)).toEqual(['burgerhaus-batenbrock']);
-      const { actors: withUmlaut } = await api.data(`{ actors(filter: { nameContains: "grüne aue" }) { nodes { id } } }`);
+      const { actors: withUmlaut } = await api.data(
+        `{ actors(filter: { nameContains: "grüne aue" }) { nodes { id } } }`,
+      );
       expect(withUmlaut.nodes.map((a: any) => a.id)).toEqual(['kleingartenverein-grune-aue']);
     });
 
     test('filters actors by kind and by topic', async () => {
-      const { actors } = await api.data(`{ actors(filter: { kinds: [FUNDER] }, first: 50) { totalCount nodes { kind } } }`);
+      const { actors } = await api.data(
+        `{ actors(filter: { kinds: [FUNDER] }, first: 50) { totalCount nodes { kind } } }`,
+      );
       expect(actors.totalCount).toBe(batenbrock.actors.filter((a) => a.kind === 'FUNDER').length);
       expect(new Set(actors.nodes.map((a: any) => a.kind))).toEqual(new Set(['FUNDER']));
 
@@ -83,7 +89,9 @@ export function describeQueries(label: string, harness: StoreHarness): void {
       expect(actor.collaborationCount).toBe(collaborationsOf('bobbie-ev').length);
       const garden = actor.collaborations.find((p: any) => p.collaboration.id === 'burgerinnengarten-volkspark');
       expect(garden.role).toBe(
-        batenbrock.collaborations.find((c) => c.id === 'burgerinnengarten-volkspark')!.participants!.find((p) => p.actorId === 'bobbie-ev')!.role,
+        batenbrock.collaborations
+          .find((c) => c.id === 'burgerinnengarten-volkspark')!
+          .participants!.find((p) => p.actorId === 'bobbie-ev')!.role,
       );
 
       const partners = partnersOf('bobbie-ev');
@@ -102,13 +110,17 @@ export function describeQueries(label: string, harness: StoreHarness): void {
     });
 
     test('lists topics with actor and collaboration counts, and opens one', async () => {
-      const { topics } = await api.data(`{ topics(first: 100) { totalCount nodes { id name actorCount collaborationCount } } }`);
+      const { topics } = await api.data(
+        `{ topics(first: 100) { totalCount nodes { id name actorCount collaborationCount } } }`,
+      );
       expect(topics.totalCount).toBe(batenbrock.topics.length);
       for (const t of topics.nodes) {
         expect(t.actorCount).toBe(batenbrock.actors.filter((a) => a.interests?.some((i) => i.topicId === t.id)).length);
         expect(t.collaborationCount).toBe(batenbrock.collaborations.filter((c) => c.topicIds?.includes(t.id)).length);
       }
-      const { topic } = await api.data(`{ topic(id: "gemeinschaftsgarten") { name actors { id } collaborations { id } } }`);
+      const { topic } = await api.data(
+        `{ topic(id: "gemeinschaftsgarten") { name actors { id } collaborations { id } } }`,
+      );
       expect(topic.actors.length).toBeGreaterThan(0);
       expect(topic.collaborations.map((c: any) => c.id)).toContain('burgerinnengarten-burgerhaus');
     });
@@ -122,7 +134,10 @@ export function describeQueries(label: string, harness: StoreHarness): void {
       const { collaborations: conferences } = await api.data(
         `{ collaborations(filter: { kinds: [CONFERENCE] }) { nodes { id kind } } }`,
       );
-      expect(conferences.nodes.map((c: any) => c.id).sort()).toEqual(['stadtteilkonferenz-2021', 'stadtteilkonferenz-2022']);
+      expect(conferences.nodes.map((c: any) => c.id).sort()).toEqual([
+        'stadtteilkonferenz-2021',
+        'stadtteilkonferenz-2022',
+      ]);
 
       const { collaborations: in2021 } = await api.data(
         `{ collaborations(filter: { from: "2021-01-01", to: "2021-12-31" }, first: 100) { nodes { id startDate endDate } } }`,
@@ -136,7 +151,10 @@ export function describeQueries(label: string, harness: StoreHarness): void {
         `{ collaborations(filter: { topicIds: ["gemeinschaftsgarten"] }, first: 100) { nodes { id } } }`,
       );
       expect(gardening.nodes.map((c: any) => c.id).sort()).toEqual(
-        batenbrock.collaborations.filter((c) => c.topicIds?.includes('gemeinschaftsgarten')).map((c) => c.id).sort(),
+        batenbrock.collaborations
+          .filter((c) => c.topicIds?.includes('gemeinschaftsgarten'))
+          .map((c) => c.id)
+          .sort(),
       );
     });
 
@@ -144,16 +162,21 @@ export function describeQueries(label: string, harness: StoreHarness): void {
       const { collaboration } = await api.data(`{ collaboration(id: "stadtteilkonferenz-2021") {
         title kind participants { role actor { id name } } topics { id } } }`);
       expect(collaboration.kind).toBe('CONFERENCE');
-      expect(collaboration.participants.map((p: any) => p.actor.id).sort()).toEqual(participantsOf('stadtteilkonferenz-2021').sort());
+      expect(collaboration.participants.map((p: any) => p.actor.id).sort()).toEqual(
+        participantsOf('stadtteilkonferenz-2021').sort(),
+      );
       const organiser = collaboration.participants.find((p: any) => p.actor.id === 'stadtteilagentur-batenbrock');
       expect(organiser.role).toBe('ORGANISER');
     });
 
     test('tells how two actors are connected with the shortest chain', async () => {
-      const { shortestPath } = await api.data(`{ shortestPath(fromActorId: "repair-cafe-batenbrock", toActorId: "bobbie-ev") { length } }`);
+      const { shortestPath } = await api.data(
+        `{ shortestPath(fromActorId: "repair-cafe-batenbrock", toActorId: "bobbie-ev") { length } }`,
+      );
       expect(shortestPath).toBeNull(); // the Repair-Café has not taken part in anything yet
 
-      const { shortestPath: path } = await api.data(`{ shortestPath(fromActorId: "eu-efre", toActorId: "kleingartenverein-grune-aue") {
+      const { shortestPath: path } =
+        await api.data(`{ shortestPath(fromActorId: "eu-efre", toActorId: "kleingartenverein-grune-aue") {
         length actors { id } steps { from { id } collaboration { id } to { id } } } }`);
       expect(path.length).toBeGreaterThanOrEqual(2);
       expect(path.actors[0].id).toBe('eu-efre');
@@ -173,11 +196,15 @@ export function describeQueries(label: string, harness: StoreHarness): void {
     });
 
     test('gives the viewer network with weighted collaborates-with edges', async () => {
-      const { network } = await api.data(`{ network { truncated nodes { id type label actorKind size } edges { type source target weight collaborations { id } } } }`);
+      const { network } = await api.data(
+        `{ network { truncated nodes { id type label actorKind size } edges { type source target weight collaborations { id } } } }`,
+      );
       expect(network.truncated).toBe(false);
       expect(network.nodes).toHaveLength(batenbrock.actors.length);
       const bobbie = partnersOf('bobbie-ev');
-      const bobbieEdges = network.edges.filter((e: any) => e.source === 'actor:bobbie-ev' || e.target === 'actor:bobbie-ev');
+      const bobbieEdges = network.edges.filter(
+        (e: any) => e.source === 'actor:bobbie-ev' || e.target === 'actor:bobbie-ev',
+      );
       expect(bobbieEdges).toHaveLength(bobbie.size);
       for (const e of bobbieEdges) {
         const partner = (e.source === 'actor:bobbie-ev' ? e.target : e.source).slice('actor:'.length);
@@ -188,14 +215,20 @@ export function describeQueries(label: string, harness: StoreHarness): void {
     });
 
     test('limits the network to the neighbourhood of one actor, with topics and collaborations', async () => {
-      const { network } = await api.data(`{ network(filter: { centreActorId: "bobbie-ev", depth: 1, includeTopics: true, includeCollaborations: true }) {
+      const { network } =
+        await api.data(`{ network(filter: { centreActorId: "bobbie-ev", depth: 1, includeTopics: true, includeCollaborations: true }) {
         nodes { id type } edges { type source target } } }`);
-      const actorIds = network.nodes.filter((n: any) => n.type === 'ACTOR').map((n: any) => n.id.slice(6)).sort();
+      const actorIds = network.nodes
+        .filter((n: any) => n.type === 'ACTOR')
+        .map((n: any) => n.id.slice(6))
+        .sort();
       expect(actorIds).toEqual(['bobbie-ev', ...partnersOf('bobbie-ev').keys()].sort());
       expect(network.nodes.some((n: any) => n.type === 'TOPIC')).toBe(true);
       expect(network.edges.some((e: any) => e.type === 'INTERESTED_IN')).toBe(true);
       const collaborationNodes = network.nodes.filter((n: any) => n.type === 'COLLABORATION').map((n: any) => n.id);
-      expect(collaborationNodes).toEqual(expect.arrayContaining(collaborationsOf('bobbie-ev').map((c) => `collaboration:${c.id}`)));
+      expect(collaborationNodes).toEqual(
+        expect.arrayContaining(collaborationsOf('bobbie-ev').map((c) => `collaboration:${c.id}`)),
+      );
       const ids = new Set(network.nodes.map((n: any) => n.id));
       for (const e of network.edges) {
         expect(ids.has(e.source)).toBe(true);
@@ -204,7 +237,9 @@ export function describeQueries(label: string, harness: StoreHarness): void {
     });
 
     test('filters the network by date range and kind', async () => {
-      const { network } = await api.data(`{ network(filter: { from: "2023-01-01", to: "2023-12-31", actorKinds: [ASSOCIATION] }) { nodes { actorKind entityId } } }`);
+      const { network } = await api.data(
+        `{ network(filter: { from: "2023-01-01", to: "2023-12-31", actorKinds: [ASSOCIATION] }) { nodes { actorKind entityId } } }`,
+      );
       expect(network.nodes.length).toBeGreaterThan(0);
       for (const n of network.nodes) {
         expect(n.actorKind).toBe('ASSOCIATION');
@@ -216,7 +251,9 @@ export function describeQueries(label: string, harness: StoreHarness): void {
     });
 
     test('rejects a reversed date range and a bad cursor with BAD_USER_INPUT', async () => {
-      const reversed = await api.run(`{ collaborations(filter: { from: "2023-01-01", to: "2021-01-01" }) { totalCount } }`);
+      const reversed = await api.run(
+        `{ collaborations(filter: { from: "2023-01-01", to: "2021-01-01" }) { totalCount } }`,
+      );
       expect(errorCodes(reversed)).toEqual(['BAD_USER_INPUT']);
       const badCursor = await api.run(`{ actors(after: "kaputt") { totalCount } }`);
       expect(errorCodes(badCursor)).toEqual(['BAD_USER_INPUT']);

@@ -26,39 +26,98 @@ export function describeRecording(label: string, harness: StoreHarness): void {
       const { recordCollaboration: r } = await api.data(RECORD_COLLABORATION, {
         input: {
           collaboration: {
-            title: 'Stadtteilkonferenz 2024', kind: 'CONFERENCE', startDate: '2024-11-14', location: 'Batenbrock',
+            title: 'Stadtteilkonferenz 2024',
+            kind: 'CONFERENCE',
+            startDate: '2024-11-14',
+            location: 'Batenbrock',
             topicIds: ['vernetzung'],
-            participants: [{ actorId: 'stadtteilagentur-batenbrock', role: 'ORGANISER' }, { actorId: 'bobbie-ev', role: 'PARTICIPANT' }],
+            participants: [
+              { actorId: 'stadtteilagentur-batenbrock', role: 'ORGANISER' },
+              { actorId: 'bobbie-ev', role: 'PARTICIPANT' },
+            ],
           },
-          newActors: [{ name: 'Tafel Batenbrock', kind: 'INITIATIVE', district: 'Batenbrock', role: 'HOST' }, { name: 'Lesepaten Süd', kind: 'GROUP' }],
+          newActors: [
+            { name: 'Tafel Batenbrock', kind: 'INITIATIVE', district: 'Batenbrock', role: 'HOST' },
+            { name: 'Lesepaten Süd', kind: 'GROUP' },
+          ],
           newTopics: ['Lesen'],
         },
       });
-      expect(r.collaboration).toMatchObject({ title: 'Stadtteilkonferenz 2024', kind: 'CONFERENCE', startDate: '2024-11-14' });
+      expect(r.collaboration).toMatchObject({
+        title: 'Stadtteilkonferenz 2024',
+        kind: 'CONFERENCE',
+        startDate: '2024-11-14',
+      });
       expect(r.collaboration.topics.map((t: any) => t.id).sort()).toEqual(['lesen', 'vernetzung']);
       expect(r.newActors.map((a: any) => a.name)).toEqual(['Tafel Batenbrock', 'Lesepaten Süd']);
       const roles = Object.fromEntries(r.collaboration.participants.map((p: any) => [p.actor.name, p.role]));
-      expect(roles).toEqual({ 'Stadtteilagentur Batenbrock': 'ORGANISER', 'Bobbie e.V.': 'PARTICIPANT', 'Tafel Batenbrock': 'HOST', 'Lesepaten Süd': 'PARTICIPANT' });
+      expect(roles).toEqual({
+        'Stadtteilagentur Batenbrock': 'ORGANISER',
+        'Bobbie e.V.': 'PARTICIPANT',
+        'Tafel Batenbrock': 'HOST',
+        'Lesepaten Süd': 'PARTICIPANT',
+      });
       // The network (projection) follows: the new actor is tied to the organiser.
-      const { network } = await api.data(`query($id: ID!) { network(filter: { centreActorId: $id, depth: 1 }) { nodes { id } } }`, { id: r.newActors[0].id });
+      const { network } = await api.data(
+        `query($id: ID!) { network(filter: { centreActorId: $id, depth: 1 }) { nodes { id } } }`,
+        { id: r.newActors[0].id },
+      );
       expect(network.nodes.map((n: any) => n.id)).toContain('actor:stadtteilagentur-batenbrock');
       // The history names who recorded it.
-      const { history } = await api.data(`query($id: ID!) { history(entityId: $id) { nodes { author operation } } }`, { id: r.collaboration.id });
+      const { history } = await api.data(`query($id: ID!) { history(entityId: $id) { nodes { author operation } } }`, {
+        id: r.collaboration.id,
+      });
       expect(history.nodes[0]).toMatchObject({ author: 'key:test-admin' });
     });
 
     test.each([
-      ['a bad website of a new actor', { newActors: [{ name: 'Neu A', kind: 'GROUP' }, { name: 'Neu B', kind: 'GROUP', website: 'kein link' }] }, 'BAD_USER_INPUT', /website/],
-      ['a topic name that exists', { newActors: [{ name: 'Neu A', kind: 'GROUP' }], newTopics: ['Neues Thema', 'vernetzung'] }, 'CONFLICT', /^newTopics\[1\]$/],
-      ['an alias of an existing topic', { newActors: [{ name: 'Neu A', kind: 'GROUP' }], newTopics: ['Netzwerkarbeit'] }, 'CONFLICT', /^newTopics\[0\]$/],
-      ['an unknown participant', { newActors: [{ name: 'Neu A', kind: 'GROUP' }], participants: [{ actorId: 'gibt-es-nicht' }] }, 'NOT_FOUND', /./],
-      ['an end before the start', { newActors: [{ name: 'Neu A', kind: 'GROUP' }], endDate: '2024-01-01' }, 'BAD_USER_INPUT', /endDate/],
+      [
+        'a bad website of a new actor',
+        {
+          newActors: [
+            { name: 'Neu A', kind: 'GROUP' },
+            { name: 'Neu B', kind: 'GROUP', website: 'kein link' },
+          ],
+        },
+        'BAD_USER_INPUT',
+        /website/,
+      ],
+      [
+        'a topic name that exists',
+        { newActors: [{ name: 'Neu A', kind: 'GROUP' }], newTopics: ['Neues Thema', 'vernetzung'] },
+        'CONFLICT',
+        /^newTopics\[1\]$/,
+      ],
+      [
+        'an alias of an existing topic',
+        { newActors: [{ name: 'Neu A', kind: 'GROUP' }], newTopics: ['Netzwerkarbeit'] },
+        'CONFLICT',
+        /^newTopics\[0\]$/,
+      ],
+      [
+        'an unknown participant',
+        { newActors: [{ name: 'Neu A', kind: 'GROUP' }], participants: [{ actorId: 'gibt-es-nicht' }] },
+        'NOT_FOUND',
+        /./,
+      ],
+      [
+        'an end before the start',
+        { newActors: [{ name: 'Neu A', kind: 'GROUP' }], endDate: '2024-01-01' },
+        'BAD_USER_INPUT',
+        /endDate/,
+      ],
     ])('%s: nothing is written', async (_, bad: any, code, field) => {
       const before = await api.data(COUNTS);
       const { participants, endDate, ...rest } = bad;
       const response = await api.run(RECORD_COLLABORATION, {
         input: {
-          collaboration: { title: 'Halb erfasst', kind: 'MEETING', startDate: '2024-02-01', endDate, participants: participants ?? [{ actorId: 'bobbie-ev', role: 'PARTICIPANT' }] },
+          collaboration: {
+            title: 'Halb erfasst',
+            kind: 'MEETING',
+            startDate: '2024-02-01',
+            endDate,
+            participants: participants ?? [{ actorId: 'bobbie-ev', role: 'PARTICIPANT' }],
+          },
           ...rest,
         },
       });
@@ -71,13 +130,21 @@ export function describeRecording(label: string, harness: StoreHarness): void {
 
     test('recordActor stores the actor with existing and new topics, or nothing', async () => {
       const { recordActor } = await api.data(RECORD_ACTOR, {
-        input: { actor: { name: 'Tafel Batenbrock', kind: 'INITIATIVE', website: 'https://tafel.example.org' }, topicIds: ['nachbarschaft'], newTopics: ['Lebensmittel'] },
+        input: {
+          actor: { name: 'Tafel Batenbrock', kind: 'INITIATIVE', website: 'https://tafel.example.org' },
+          topicIds: ['nachbarschaft'],
+          newTopics: ['Lebensmittel'],
+        },
       });
       expect(recordActor.topics.map((t: any) => t.name).sort()).toEqual(['Lebensmittel', 'Nachbarschaft']);
       const before = await api.data(COUNTS);
-      const bad = await api.run(RECORD_ACTOR, { input: { actor: { name: 'Noch eine', kind: 'GROUP' }, newTopics: ['Obst'], topicIds: ['gibt-es-nicht'] } });
+      const bad = await api.run(RECORD_ACTOR, {
+        input: { actor: { name: 'Noch eine', kind: 'GROUP' }, newTopics: ['Obst'], topicIds: ['gibt-es-nicht'] },
+      });
       expect(errorCodes(bad)).toEqual(['NOT_FOUND']);
-      const dup = await api.run(RECORD_ACTOR, { input: { actor: { name: 'Noch eine', kind: 'GROUP' }, newTopics: ['lebensmittel'] } });
+      const dup = await api.run(RECORD_ACTOR, {
+        input: { actor: { name: 'Noch eine', kind: 'GROUP' }, newTopics: ['lebensmittel'] },
+      });
       expect(errorCodes(dup)).toEqual(['CONFLICT']);
       expect(await api.data(COUNTS)).toEqual(before);
     });
@@ -91,7 +158,9 @@ export function describeRecording(label: string, harness: StoreHarness): void {
     });
 
     test('matchNames: exact matches, near matches, and names without a match', async () => {
-      const { matchNames } = await api.data(MATCH, { names: ['bobbie e.v.', 'Bobbie', 'Jugendtreff Kist (Beispiel)', 'Niemand Bekanntes'] });
+      const { matchNames } = await api.data(MATCH, {
+        names: ['bobbie e.v.', 'Bobbie', 'Jugendtreff Kist (Beispiel)', 'Niemand Bekanntes'],
+      });
       expect(matchNames[0].exact.map((a: any) => a.id)).toEqual(['bobbie-ev']);
       expect(matchNames[1].exact).toEqual([]);
       expect(matchNames[1].near[0].actor.id).toBe('bobbie-ev');

@@ -25,13 +25,17 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
     beforeAll(() => harness.setup());
     afterAll(() => harness.teardown());
 
-    async function callsFor(actors: number, first: number): Promise<{ calls: number; rows: number; detail: Record<string, number> }> {
+    async function callsFor(
+      actors: number,
+      first: number,
+    ): Promise<{ calls: number; rows: number; detail: Record<string, number> }> {
       const counting = countingStore(await harness.fresh());
       const api = await startTestApi(counting.store, generateNetwork({ actors, seed: 7 }));
       counting.reset();
       const { actors: page } = await api.data(NESTED_QUERY, { first });
       const rows = page.nodes.reduce(
-        (n: number, a: any) => n + 1 + a.collaborations.reduce((m: number, p: any) => m + 1 + p.collaboration.participants.length, 0),
+        (n: number, a: any) =>
+          n + 1 + a.collaborations.reduce((m: number, p: any) => m + 1 + p.collaboration.participants.length, 0),
         0,
       );
       await api.stop();

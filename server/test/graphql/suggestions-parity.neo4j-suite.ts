@@ -17,16 +17,35 @@ function operations(actors: string[], topics: string[]): Operations {
           sharedTopics { weight topic { id name } } mutualCollaborators { actor { id } withActor { id title } withSuggested { id title } }
           explanation } }`,
     ]),
-    [`suggestContacts filtered`, `{ suggestContacts(actorId: "${actors[0]}", topicIds: ["${topics[0]}"], kinds: [ASSOCIATION, INITIATIVE, GROUP], first: 10) { actor { id } score } }`],
-    [`matchActors`, `{ matchActors(topicIds: ${JSON.stringify(topics)}, first: 20) { actor { id } score sharedTopics { weight topic { id } } } }`],
-    [`similarActors`, `{ similarActors(actorId: "${actors[0]}", first: 20) { actor { id } score sharedTopics { weight topic { id } } } }`],
+    [
+      `suggestContacts filtered`,
+      `{ suggestContacts(actorId: "${actors[0]}", topicIds: ["${topics[0]}"], kinds: [ASSOCIATION, INITIATIVE, GROUP], first: 10) { actor { id } score } }`,
+    ],
+    [
+      `matchActors`,
+      `{ matchActors(topicIds: ${JSON.stringify(topics)}, first: 20) { actor { id } score sharedTopics { weight topic { id } } } }`,
+    ],
+    [
+      `similarActors`,
+      `{ similarActors(actorId: "${actors[0]}", first: 20) { actor { id } score sharedTopics { weight topic { id } } } }`,
+    ],
   ];
 }
 
 export function suggestionParitySuite(config: Neo4jTestConfig): void {
   const cases: Array<[string, GraphData, string[], string[]]> = [
-    ['the Batenbrock seed', batenbrock, ['bobbie-ev', 'burgerhaus-batenbrock', 'heimatverein-rosenviertel', 'repair-cafe-batenbrock'], ['jugend', 'sport']],
-    ['a generated network of 1,000 actors', generateNetwork({ actors: 1000, seed: 21 }), ['a000000', 'a000010', 'a000500', 'a000999'], ['t0001', 't0007']],
+    [
+      'the Batenbrock seed',
+      batenbrock,
+      ['bobbie-ev', 'burgerhaus-batenbrock', 'heimatverein-rosenviertel', 'repair-cafe-batenbrock'],
+      ['jugend', 'sport'],
+    ],
+    [
+      'a generated network of 1,000 actors',
+      generateNetwork({ actors: 1000, seed: 21 }),
+      ['a000000', 'a000010', 'a000500', 'a000999'],
+      ['t0001', 't0007'],
+    ],
   ];
   describeParity(
     config,

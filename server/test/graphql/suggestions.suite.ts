@@ -11,17 +11,26 @@ import { countingStore } from '../support/counting-store';
 import type { StoreHarness } from '../support/stores';
 
 const collaborations = batenbrock.collaborations;
-const membersOf = (collaborationId: string) => collaborations.find((c) => c.id === collaborationId)!.participants!.map((p) => p.actorId);
-const collaborationsOf = (actorId: string) => collaborations.filter((c) => c.participants!.some((p) => p.actorId === actorId));
+const membersOf = (collaborationId: string) =>
+  collaborations.find((c) => c.id === collaborationId)!.participants!.map((p) => p.actorId);
+const collaborationsOf = (actorId: string) =>
+  collaborations.filter((c) => c.participants!.some((p) => p.actorId === actorId));
 
 function partnersOf(actorId: string): Set<string> {
-  return new Set(collaborationsOf(actorId).flatMap((c) => c.participants!.map((p) => p.actorId)).filter((a) => a !== actorId));
+  return new Set(
+    collaborationsOf(actorId)
+      .flatMap((c) => c.participants!.map((p) => p.actorId))
+      .filter((a) => a !== actorId),
+  );
 }
 
 /** Interests and the topics of the actor's collaborations. */
 function topicsOf(actorId: string): Set<string> {
   const actor = batenbrock.actors.find((a) => a.id === actorId)!;
-  return new Set([...(actor.interests ?? []).map((i) => i.topicId), ...collaborationsOf(actorId).flatMap((c) => c.topicIds ?? [])]);
+  return new Set([
+    ...(actor.interests ?? []).map((i) => i.topicId),
+    ...collaborationsOf(actorId).flatMap((c) => c.topicIds ?? []),
+  ]);
 }
 
 const topicName = (id: string) => batenbrock.topics.find((t) => t.id === id)!.name;
@@ -46,7 +55,11 @@ interface Suggestion {
   score: number;
   parts: Array<{ name: string; label: string; value: number; contribution: number }>;
   sharedTopics: Array<{ weight: number; topic: { id: string; name: string } }>;
-  mutualCollaborators: Array<{ actor: { id: string; name: string }; withActor: Array<{ id: string }>; withSuggested: Array<{ id: string }> }>;
+  mutualCollaborators: Array<{
+    actor: { id: string; name: string };
+    withActor: Array<{ id: string }>;
+    withSuggested: Array<{ id: string }>;
+  }>;
   explanation: string;
 }
 
@@ -75,7 +88,8 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
         expect(m.withActor.length).toBeGreaterThan(0);
         expect(m.withSuggested.length).toBeGreaterThan(0);
         for (const c of m.withActor) expect(membersOf(c.id)).toEqual(expect.arrayContaining([forId, m.actor.id]));
-        for (const c of m.withSuggested) expect(membersOf(c.id)).toEqual(expect.arrayContaining([s.actor.id, m.actor.id]));
+        for (const c of m.withSuggested)
+          expect(membersOf(c.id)).toEqual(expect.arrayContaining([s.actor.id, m.actor.id]));
       }
       const mutual = [...partnersOf(forId)].filter((m) => partnersOf(s.actor.id).has(m));
       expect(s.mutualCollaborators.length).toBe(Math.min(10, mutual.length));
@@ -97,7 +111,9 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
       expect(list.slice(0, 5).some((s) => s.sharedTopics.some((t) => t.weight > 0))).toBe(true);
       expect(list.slice(0, 5).every((s) => s.mutualCollaborators.length > 0)).toBe(true);
       // Bobbie's best suggestion shares ten partners; they added most, so they come first.
-      expect(list[0].explanation).toMatch(/^Gemeinsame Partner: .+ und 8 weitere Partner; beide arbeiten zu(m Thema| den Themen) /);
+      expect(list[0].explanation).toMatch(
+        /^Gemeinsame Partner: .+ und 8 weitere Partner; beide arbeiten zu(m Thema| den Themen) /,
+      );
     });
 
     test('explanations: the reason that added most first, German plurals for 0, 1 and many more partners', async () => {
@@ -106,7 +122,9 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
         for (const s of await suggest(actor.id, { first: 30 })) {
           const n = s.mutualCollaborators.length;
           if (n === 10) continue; // more may exist than are listed
-          const partnerPart = s.parts.filter((p) => ['katz', 'resourceAllocation', 'adamicAdar', 'commonNeighbours'].includes(p.name)).reduce((x, p) => x + p.contribution, 0);
+          const partnerPart = s.parts
+            .filter((p) => ['katz', 'resourceAllocation', 'adamicAdar', 'commonNeighbours'].includes(p.name))
+            .reduce((x, p) => x + p.contribution, 0);
           const topicPart = s.parts.filter((p) => p.name === 'topics').reduce((x, p) => x + p.contribution, 0);
           const hasTopics = s.sharedTopics.some((t) => t.weight > 0);
           if (n === 0) expect(s.explanation).not.toMatch(/emeinsame[r]? Partner:/);
@@ -115,8 +133,11 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
           if (n === 3) expect(s.explanation).toContain(' und 1 weiterer Partner');
           if (n > 3) expect(s.explanation).toContain(` und ${n - 2} weitere Partner`);
           if (n > 0 && hasTopics) {
-            const first = partnerPart >= topicPart ? /^Gemeinsame[r]? Partner: / : /^Beide arbeiten zu(m Thema| den Themen) /;
-            expect({ explanation: s.explanation, partnerPart, topicPart }).toEqual(expect.objectContaining({ explanation: expect.stringMatching(first) }));
+            const first =
+              partnerPart >= topicPart ? /^Gemeinsame[r]? Partner: / : /^Beide arbeiten zu(m Thema| den Themen) /;
+            expect({ explanation: s.explanation, partnerPart, topicPart }).toEqual(
+              expect.objectContaining({ explanation: expect.stringMatching(first) }),
+            );
           }
           seen.add(n === 0 ? 'none' : n === 1 ? 'one' : n === 3 ? 'one more' : n > 3 ? 'many more' : 'two');
         }
@@ -125,11 +146,24 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
     });
 
     test('the serving suggestion model and why: the seed is too short a history to fit on, so the default serves', async () => {
-      const { suggestionModel } = await api.data(`{ suggestionModel { source name fitting fittedAt reason cutoff fitQueries heldOut { queries fitted default katz } fittedOnActors terms { signal label weight scale cap } } }`);
-      expect(suggestionModel).toMatchObject({ source: 'DEFAULT', name: 'default', fitting: false, heldOut: null, fittedOnActors: batenbrock.actors.length });
+      const { suggestionModel } = await api.data(
+        `{ suggestionModel { source name fitting fittedAt reason cutoff fitQueries heldOut { queries fitted default katz } fittedOnActors terms { signal label weight scale cap } } }`,
+      );
+      expect(suggestionModel).toMatchObject({
+        source: 'DEFAULT',
+        name: 'default',
+        fitting: false,
+        heldOut: null,
+        fittedOnActors: batenbrock.actors.length,
+      });
       expect(suggestionModel.reason).toMatch(/^history too short/);
       expect(new Date(suggestionModel.fittedAt).getTime()).toBeLessThanOrEqual(Date.now());
-      expect(suggestionModel.terms.map((t: { signal: string }) => t.signal)).toEqual(['katz', 'resourceAllocation', 'topics', 'activity']);
+      expect(suggestionModel.terms.map((t: { signal: string }) => t.signal)).toEqual([
+        'katz',
+        'resourceAllocation',
+        'topics',
+        'activity',
+      ]);
       const activity = suggestionModel.terms.find((t: { signal: string }) => t.signal === 'activity');
       expect(activity.cap).toBeGreaterThan(0);
     });
@@ -178,24 +212,33 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
 
     test('NOT_FOUND for unknown actors and topics; BAD_USER_INPUT for first outside 1–100', async () => {
       expect(errorCodes(await api.run(SUGGEST, { id: 'gibt-es-nicht' }))).toEqual(['NOT_FOUND']);
-      expect(errorCodes(await api.run(SUGGEST, { id: 'bobbie-ev', topicIds: ['gibt-es-nicht'] }))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await api.run(SUGGEST, { id: 'bobbie-ev', topicIds: ['gibt-es-nicht'] }))).toEqual([
+        'NOT_FOUND',
+      ]);
       for (const first of [0, 101, -1]) {
         const response = await api.run(SUGGEST, { id: 'bobbie-ev', first });
         expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
         expect(response.errors![0].extensions!.field).toBe('first');
       }
       expect(errorCodes(await api.run(`{ similarActors(actorId: "gibt-es-nicht") { score } }`))).toEqual(['NOT_FOUND']);
-      expect(errorCodes(await api.run(`{ similarActors(actorId: "bobbie-ev", first: 500) { score } }`))).toEqual(['BAD_USER_INPUT']);
-      expect(errorCodes(await api.run(`{ matchActors(topicIds: ["gibt-es-nicht"]) { score } }`))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await api.run(`{ similarActors(actorId: "bobbie-ev", first: 500) { score } }`))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
+      expect(errorCodes(await api.run(`{ matchActors(topicIds: ["gibt-es-nicht"]) { score } }`))).toEqual([
+        'NOT_FOUND',
+      ]);
       expect(errorCodes(await api.run(`{ matchActors(topicIds: []) { score } }`))).toEqual(['BAD_USER_INPUT']);
     });
 
     test('matchActors: who works on youth and sport?', async () => {
       const { matchActors } = await api.data(`{ matchActors(topicIds: ["jugend", "sport"], first: 100) {
         actor { id } score sharedTopics { weight topic { id } } } }`);
-      const expected = batenbrock.actors.filter((a) => topicsOf(a.id).has('jugend') || topicsOf(a.id).has('sport')).map((a) => a.id);
+      const expected = batenbrock.actors
+        .filter((a) => topicsOf(a.id).has('jugend') || topicsOf(a.id).has('sport'))
+        .map((a) => a.id);
       expect(matchActors.map((m: any) => m.actor.id).sort()).toEqual(expected.sort());
-      for (let i = 1; i < matchActors.length; i++) expect(matchActors[i - 1].score).toBeGreaterThanOrEqual(matchActors[i].score);
+      for (let i = 1; i < matchActors.length; i++)
+        expect(matchActors[i - 1].score).toBeGreaterThanOrEqual(matchActors[i].score);
       for (const m of matchActors) {
         expect(m.sharedTopics.length).toBeGreaterThan(0);
         for (const t of m.sharedTopics) expect(['jugend', 'sport']).toContain(t.topic.id);
@@ -207,20 +250,26 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
         actor { id } score sharedTopics { weight topic { name } } } }`);
       const ids = similarActors.map((m: any) => m.actor.id);
       expect(ids).not.toContain('bobbie-ev');
-      const sharing = batenbrock.actors.filter((a) => a.id !== 'bobbie-ev' && [...topicsOf(a.id)].some((t) => topicsOf('bobbie-ev').has(t)));
+      const sharing = batenbrock.actors.filter(
+        (a) => a.id !== 'bobbie-ev' && [...topicsOf(a.id)].some((t) => topicsOf('bobbie-ev').has(t)),
+      );
       expect(ids.sort()).toEqual(sharing.map((a) => a.id).sort());
       expect(ids.some((id: string) => partnersOf('bobbie-ev').has(id))).toBe(true);
       expect(similarActors[0].score).toBeGreaterThan(0);
-      for (let i = 1; i < similarActors.length; i++) expect(similarActors[i - 1].score).toBeGreaterThanOrEqual(similarActors[i].score);
+      for (let i = 1; i < similarActors.length; i++)
+        expect(similarActors[i - 1].score).toBeGreaterThanOrEqual(similarActors[i].score);
       // Bobbie's closest by topics is a gardener or an environmental group.
       const top = similarActors[0].sharedTopics.map((t: any) => t.topic.name);
-      expect(top.some((name: string) => [topicName('gemeinschaftsgarten'), topicName('umwelt')].includes(name))).toBe(true);
+      expect(top.some((name: string) => [topicName('gemeinschaftsgarten'), topicName('umwelt')].includes(name))).toBe(
+        true,
+      );
     });
 
     test('a new collaboration is seen by the next request: the partner leaves the suggestions', async () => {
       const own = await startTestApi(await harness.fresh(), batenbrock);
       try {
-        const [first] = (await own.data<{ suggestContacts: Suggestion[] }>(SUGGEST, { id: 'bobbie-ev' })).suggestContacts;
+        const [first] = (await own.data<{ suggestContacts: Suggestion[] }>(SUGGEST, { id: 'bobbie-ev' }))
+          .suggestContacts;
         await own.data(`mutation($input: CreateCollaborationInput!) { createCollaboration(input: $input) { id } }`, {
           input: {
             id: 'kennenlernen',

@@ -47,40 +47,64 @@ describe('text input: one rule for the API and the import', () => {
   let api: TestApi;
   useSeededApi(embeddedHarness(), batenbrock, (a) => (api = a), 'test');
 
-  const importJson = async (content: object) => (await api.data(IMPORT, { format: 'JSON', files: [{ name: 'n.json', content: JSON.stringify(content) }] })).importNetwork;
+  const importJson = async (content: object) =>
+    (await api.data(IMPORT, { format: 'JSON', files: [{ name: 'n.json', content: JSON.stringify(content) }] }))
+      .importNetwork;
 
-  test.each(BAD_SINGLE_LINE)('a name with %s is refused by createActor, updateActor, createTopic, createCollaboration and the import', async (_label, text, message) => {
-    const before = await api.store.readGraph();
-    const expectRefused = (response: GraphQLResponse, field: string, why: unknown = expect.stringMatching(message)) => {
-      expect(problem(response)).toEqual({ codes: ['BAD_USER_INPUT'], field, message: why });
-    };
-    // Invisible characters inside visible text are fine ("Kultur\u200b" is "Kultur"): those cases use the text alone.
-    const invisibleOnly = /invisible/.test(message.source);
-    expectRefused(await api.run(CREATE_ACTOR, { input: { name: text, kind: 'INITIATIVE' } }), 'name');
-    expectRefused(await api.run(CREATE_ACTOR, { input: { name: 'Gut', kind: 'INITIATIVE', district: text } }), 'district');
-    expectRefused(await api.run(UPDATE_ACTOR, { id: 'bobbie-ev', input: { name: text } }), 'name');
-    if (invisibleOnly) expectRefused(await api.run(CREATE_TOPIC, { input: { name: text } }), 'name', expect.any(String));
-    else expectRefused(await api.run(CREATE_TOPIC, { input: { name: `Kultur ${text}` } }), 'name');
-    expectRefused(await api.run(CREATE_TOPIC, { input: { name: 'Kultur neu', aliases: ['gut', text] } }), 'aliases');
-    expectRefused(await api.run(CREATE_COLLABORATION, { input: { title: text, kind: 'EVENT' } }), 'title');
-    expectRefused(await api.run(CREATE_COLLABORATION, { input: { title: 'Fest', kind: 'EVENT', location: text } }), 'location');
+  test.each(BAD_SINGLE_LINE)(
+    'a name with %s is refused by createActor, updateActor, createTopic, createCollaboration and the import',
+    async (_label, text, message) => {
+      const before = await api.store.readGraph();
+      const expectRefused = (
+        response: GraphQLResponse,
+        field: string,
+        why: unknown = expect.stringMatching(message),
+      ) => {
+        expect(problem(response)).toEqual({ codes: ['BAD_USER_INPUT'], field, message: why });
+      };
+      // Invisible characters inside visible text are fine ("Kultur\u200b" is "Kultur"): those cases use the text alone.
+      const invisibleOnly = /invisible/.test(message.source);
+      expectRefused(await api.run(CREATE_ACTOR, { input: { name: text, kind: 'INITIATIVE' } }), 'name');
+      expectRefused(
+        await api.run(CREATE_ACTOR, { input: { name: 'Gut', kind: 'INITIATIVE', district: text } }),
+        'district',
+      );
+      expectRefused(await api.run(UPDATE_ACTOR, { id: 'bobbie-ev', input: { name: text } }), 'name');
+      if (invisibleOnly)
+        expectRefused(await api.run(CREATE_TOPIC, { input: { name: text } }), 'name', expect.any(String));
+      else expectRefused(await api.run(CREATE_TOPIC, { input: { name: `Kultur ${text}` } }), 'name');
+      expectRefused(await api.run(CREATE_TOPIC, { input: { name: 'Kultur neu', aliases: ['gut', text] } }), 'aliases');
+      expectRefused(await api.run(CREATE_COLLABORATION, { input: { title: text, kind: 'EVENT' } }), 'title');
+      expectRefused(
+        await api.run(CREATE_COLLABORATION, { input: { title: 'Fest', kind: 'EVENT', location: text } }),
+        'location',
+      );
 
-    const report = await importJson({
-      actors: [{ id: 'glocke', name: text, kind: 'INITIATIVE' }],
-      topics: [{ id: 'neu', name: 'Neu', aliases: [text] }],
-      collaborations: [{ id: 'fest', title: 'Fest', kind: 'EVENT', location: text }],
-    });
-    expect(report.applied).toBe(false);
-    expect(report.rejected).toEqual([
-      { table: 'topics', row: 1, field: 'aliases', reason: expect.stringMatching(message) },
-      { table: 'actors', row: 1, field: 'name', reason: expect.stringMatching(message) },
-      { table: 'collaborations', row: 1, field: 'location', reason: expect.stringMatching(message) },
-    ]);
-    expect(await api.store.readGraph()).toEqual(before);
-  });
+      const report = await importJson({
+        actors: [{ id: 'glocke', name: text, kind: 'INITIATIVE' }],
+        topics: [{ id: 'neu', name: 'Neu', aliases: [text] }],
+        collaborations: [{ id: 'fest', title: 'Fest', kind: 'EVENT', location: text }],
+      });
+      expect(report.applied).toBe(false);
+      expect(report.rejected).toEqual([
+        { table: 'topics', row: 1, field: 'aliases', reason: expect.stringMatching(message) },
+        { table: 'actors', row: 1, field: 'name', reason: expect.stringMatching(message) },
+        { table: 'collaborations', row: 1, field: 'location', reason: expect.stringMatching(message) },
+      ]);
+      expect(await api.store.readGraph()).toEqual(before);
+    },
+  );
 
   test('descriptions and contact details may break lines and use tabs, but hold no other control, no bidi control, not only invisible characters', async () => {
-    const ok = await api.data(CREATE_ACTOR, { input: { id: 'zeilen', name: 'Zeilen', kind: 'INITIATIVE', description: 'Eins\nZwei\tDrei\r\nVier', contact: 'Tel. 1\nTel. 2' } });
+    const ok = await api.data(CREATE_ACTOR, {
+      input: {
+        id: 'zeilen',
+        name: 'Zeilen',
+        kind: 'INITIATIVE',
+        description: 'Eins\nZwei\tDrei\r\nVier',
+        contact: 'Tel. 1\nTel. 2',
+      },
+    });
     expect(ok.createActor.description).toBe('Eins\nZwei\tDrei\r\nVier');
     for (const [text, message] of [
       ['Glocke\u0007', /control characters other than line breaks/],
@@ -88,39 +112,65 @@ describe('text input: one rule for the API and the import', () => {
       ['frei \u2066geheim\u2069', /bidirectional/],
       ['\u200b\n\u200b', /invisible characters only/],
     ] as const) {
-      expect(problem(await api.run(UPDATE_ACTOR, { id: 'zeilen', input: { description: text } }))).toEqual({ codes: ['BAD_USER_INPUT'], field: 'description', message: expect.stringMatching(message) });
-      expect(problem(await api.run(UPDATE_ACTOR, { id: 'zeilen', input: { contact: text } }))).toEqual({ codes: ['BAD_USER_INPUT'], field: 'contact', message: expect.stringMatching(message) });
-      const report = await importJson({ actors: [{ id: 'zeilen', description: text }], collaborations: [{ id: 'fest', title: 'Fest', kind: 'EVENT', description: text }] });
+      expect(problem(await api.run(UPDATE_ACTOR, { id: 'zeilen', input: { description: text } }))).toEqual({
+        codes: ['BAD_USER_INPUT'],
+        field: 'description',
+        message: expect.stringMatching(message),
+      });
+      expect(problem(await api.run(UPDATE_ACTOR, { id: 'zeilen', input: { contact: text } }))).toEqual({
+        codes: ['BAD_USER_INPUT'],
+        field: 'contact',
+        message: expect.stringMatching(message),
+      });
+      const report = await importJson({
+        actors: [{ id: 'zeilen', description: text }],
+        collaborations: [{ id: 'fest', title: 'Fest', kind: 'EVENT', description: text }],
+      });
       expect(report.rejected.map((r: { field: string }) => r.field)).toEqual(['description', 'description']);
     }
     // Inside visible text invisible characters stay (a soft hyphen, a joiner in an emoji).
-    const soft = await api.data(UPDATE_ACTOR, { id: 'zeilen', input: { name: 'Nachbar\u00adschafts\u00adhilfe 👩\u200d🌾' } });
+    const soft = await api.data(UPDATE_ACTOR, {
+      id: 'zeilen',
+      input: { name: 'Nachbar\u00adschafts\u00adhilfe 👩\u200d🌾' },
+    });
     expect(soft.updateActor.name).toBe('Nachbar\u00adschafts\u00adhilfe 👩\u200d🌾');
   });
 
   test('the import and createActor agree: what one refuses the other refuses, what one accepts the other accepts', async () => {
     const name = 'Nachbarschaft \u001b[1mfett\u001b[0m \u0007';
-    expect(errorCodes(await api.run(CREATE_ACTOR, { input: { name, kind: 'INITIATIVE' } }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await api.run(CREATE_ACTOR, { input: { name, kind: 'INITIATIVE' } }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     const csv = `id;name;kind\nansi;${name};Initiative\n`;
-    const report = (await api.data(IMPORT, { format: 'CSV', files: [{ name: 'actors.csv', content: csv }] })).importNetwork;
-    expect(report.rejected).toEqual([{ table: 'actors', row: 2, field: 'name', reason: expect.stringContaining('control characters') }]);
+    const report = (await api.data(IMPORT, { format: 'CSV', files: [{ name: 'actors.csv', content: csv }] }))
+      .importNetwork;
+    expect(report.rejected).toEqual([
+      { table: 'actors', row: 2, field: 'name', reason: expect.stringContaining('control characters') },
+    ]);
     expect((await api.store.getActors(['ansi']))[0]).toBeNull();
   });
 
   test('the NFC and NFD spellings of a name are one: stored in NFC by the API and the import, found as one actor, one topic', async () => {
     expect(NFD).not.toBe(NFC);
-    const created = await api.data(CREATE_ACTOR, { input: { id: 'buehne', name: NFD, kind: 'ASSOCIATION', description: `${NFD}\nzweite Zeile` } });
+    const created = await api.data(CREATE_ACTOR, {
+      input: { id: 'buehne', name: NFD, kind: 'ASSOCIATION', description: `${NFD}\nzweite Zeile` },
+    });
     expect(created.createActor.name).toBe(NFC);
     expect(created.createActor.description).toBe(`${NFC}\nzweite Zeile`);
-    expect(((await api.store.getActors(['buehne']))[0])!.name).toBe(NFC);
+    expect((await api.store.getActors(['buehne']))[0]!.name).toBe(NFC);
 
     // The import names the actor in NFD without an id: it is the stored one, not a second.
     const report = await importJson({ actors: [{ name: NFD, kind: 'ASSOCIATION', district: NFD }] });
     expect(report.rejected).toEqual([]);
-    expect(report.counts.find((c: { table: string }) => c.table === 'actors')).toMatchObject({ created: 0, updated: 1 });
+    expect(report.counts.find((c: { table: string }) => c.table === 'actors')).toMatchObject({
+      created: 0,
+      updated: 1,
+    });
     const stored = (await api.store.getActors(['buehne']))[0];
     expect({ name: stored!.name, district: stored!.district }).toEqual({ name: NFC, district: NFC });
-    expect((await api.data(`{ actors(filter: { nameContains: "${NFC}" }) { nodes { id } } }`)).actors.nodes).toEqual([{ id: 'buehne' }]);
+    expect((await api.data(`{ actors(filter: { nameContains: "${NFC}" }) { nodes { id } } }`)).actors.nodes).toEqual([
+      { id: 'buehne' },
+    ]);
 
     // A topic named in NFD is stored in NFC; the NFC spelling is then taken.
     const topic = await api.data(CREATE_TOPIC, { input: { name: NFD, aliases: [NFD.toLowerCase()] } });
@@ -162,6 +212,8 @@ describe('duplicateCandidates below EDITOR: nothing drawn from contact data', ()
     expect(asViewer.totalCount).toBe(asEditor.totalCount - 1);
     // The order does not give the shared address away either: it is the order of the reasons a viewer sees.
     const strength = (c: { reasons: string[] }) => c.reasons.length;
-    expect(asViewer.candidates.map(strength)).toEqual([...asViewer.candidates.map(strength)].sort((x: number, y: number) => y - x));
+    expect(asViewer.candidates.map(strength)).toEqual(
+      [...asViewer.candidates.map(strength)].sort((x: number, y: number) => y - x),
+    );
   });
 });

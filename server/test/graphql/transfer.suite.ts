@@ -40,7 +40,8 @@ const THEMEN = 'Thema;Aliase\nRepair-Café;"Reparieren; Upcycling"\n';
 const KOOPERATIONEN =
   'Titel;Art;Beginn;Ende;Ort;Themen;Beteiligte\n' +
   'Reparaturtreff;Treffen;7.1.2024;31.12.2024;Bürgerhaus;"Repair-Café; Nachbarschaft";"Tafel Batenbrock (Veranstalter*in); Maria Muster; Bobbie e.V. (Gastgeber)"\n';
-const TEILNAHMEN = 'Kooperation;Akteur;Rolle\nReparaturtreff;stadt-bottrop;Förderer\nStadtteilkonferenz 2022;Tafel Batenbrock;Teilnehmerin\n';
+const TEILNAHMEN =
+  'Kooperation;Akteur;Rolle\nReparaturtreff;stadt-bottrop;Förderer\nStadtteilkonferenz 2022;Tafel Batenbrock;Teilnehmerin\n';
 
 const GOOD_FILES = [
   { name: 'Akteure.csv', content: AKTEURE },
@@ -60,10 +61,18 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
       api = await startTestApi(await harness.fresh(), seed);
       return api;
     };
-    const importFiles = async (a: TestApi, format: string, files: Array<{ name: string; content: string }>, dryRun = false) =>
-      (await a.data(IMPORT, { format, files, dryRun })).importNetwork;
+    const importFiles = async (
+      a: TestApi,
+      format: string,
+      files: Array<{ name: string; content: string }>,
+      dryRun = false,
+    ) => (await a.data(IMPORT, { format, files, dryRun })).importNetwork;
     const exportFiles = async (a: TestApi, format: string, filter?: object, includeContact = true) =>
-      (await a.data(EXPORT, { format, filter, includeContact })).exportNetwork.files as Array<{ name: string; mediaType: string; content: string }>;
+      (await a.data(EXPORT, { format, filter, includeContact })).exportNetwork.files as Array<{
+        name: string;
+        mediaType: string;
+        content: string;
+      }>;
 
     beforeAll(() => harness.setup());
     afterAll(async () => {
@@ -91,7 +100,14 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
         collaborationTopics: { created: 2, updated: 0, unchanged: 0 },
         participations: { created: 5, updated: 0, unchanged: 0 },
       });
-      expect(await a.store.counts()).toEqual({ ...before, actors: before.actors + 2, topics: before.topics + 1, collaborations: before.collaborations + 1, participations: before.participations + 5, interests: before.interests + 3 });
+      expect(await a.store.counts()).toEqual({
+        ...before,
+        actors: before.actors + 2,
+        topics: before.topics + 1,
+        collaborations: before.collaborations + 1,
+        participations: before.participations + 5,
+        interests: before.interests + 3,
+      });
 
       const seen = await a.data(`{
         tafel: actor(id: "tafel-batenbrock") { name kind website contact description interests { weight topic { id } } }
@@ -114,9 +130,19 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
       });
       expect(seen.maria).toEqual({ kind: 'PERSON', interests: [{ weight: 0.5, topic: { id: 'umwelt' } }] });
       expect(seen.bobbie).toEqual({ district: 'Batenbrock-Süd', version: 2 });
-      expect(seen.treff).toMatchObject({ title: 'Reparaturtreff', kind: 'MEETING', startDate: '2024-01-07', endDate: '2024-12-31', location: 'Bürgerhaus' });
+      expect(seen.treff).toMatchObject({
+        title: 'Reparaturtreff',
+        kind: 'MEETING',
+        startDate: '2024-01-07',
+        endDate: '2024-12-31',
+        location: 'Bürgerhaus',
+      });
       expect(seen.treff.topics.map((t: { id: string }) => t.id).sort()).toEqual(['nachbarschaft', 'repair-cafe']);
-      expect(Object.fromEntries(seen.treff.participants.map((p: { role: string; actor: { id: string } }) => [p.actor.id, p.role]))).toEqual({
+      expect(
+        Object.fromEntries(
+          seen.treff.participants.map((p: { role: string; actor: { id: string } }) => [p.actor.id, p.role]),
+        ),
+      ).toEqual({
         'tafel-batenbrock': 'ORGANISER',
         'maria-muster': 'PARTICIPANT',
         'bobbie-ev': 'HOST',
@@ -126,9 +152,13 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
       expect(seen.topic).toEqual({ name: 'Repair-Café', aliases: ['Reparieren', 'Upcycling'] });
       // The projection follows: the new actors are in the network.
       const network = await a.data(`{ network(filter: { centreActorId: "tafel-batenbrock" }) { nodes { entityId } } }`);
-      expect(network.network.nodes.map((n: { entityId: string }) => n.entityId)).toEqual(expect.arrayContaining(['maria-muster', 'stadt-bottrop']));
+      expect(network.network.nodes.map((n: { entityId: string }) => n.entityId)).toEqual(
+        expect.arrayContaining(['maria-muster', 'stadt-bottrop']),
+      );
       // Recorded: one IMPORT record per changed record.
-      const history = await a.data(`{ history(entityId: "bobbie-ev", first: 1) { nodes { operation author changes { field before after } } } }`);
+      const history = await a.data(
+        `{ history(entityId: "bobbie-ev", first: 1) { nodes { operation author changes { field before after } } } }`,
+      );
       expect(history.history.nodes[0]).toEqual({
         operation: 'IMPORT',
         author: 'key:test-admin',
@@ -152,7 +182,8 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
         'Schlechter Verein;Vereinn;keine adresse;\n' +
         '\n' +
         'Dritte;Gruppe;;Unbekanntes Thema\n';
-      const kooperationen = 'Titel,Art,Beginn,Ende,Beteiligte\n"Fest, groß",Fest,31.02.2023,,"Gute Initiative; Niemand (Gastgeber)"\nTreffen,Treffen,2023-05-02,2023-05-01,\n';
+      const kooperationen =
+        'Titel,Art,Beginn,Ende,Beteiligte\n"Fest, groß",Fest,31.02.2023,,"Gute Initiative; Niemand (Gastgeber)"\nTreffen,Treffen,2023-05-02,2023-05-01,\n';
       const report = await importFiles(a, 'CSV', [
         { name: 'akteure.csv', content: akteure },
         { name: 'kooperationen.csv', content: kooperationen },
@@ -160,22 +191,64 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
       expect(report.applied).toBe(false);
       expect(report.counts).toBeNull();
       expect(report.rejected).toEqual([
-        { file: 'akteure.csv', table: 'actors', row: 3, field: 'Art', reason: expect.stringContaining('"Vereinn" is not a kind of actor (meinten Sie „Verein“? / did you mean "Verein"?): use Verein') },
-        { file: 'akteure.csv', table: 'actors', row: 3, field: 'Webseite', reason: expect.stringContaining('"keine adresse" is not a web address') },
-        { file: 'akteure.csv', table: 'actors', row: 5, field: 'Themen', reason: 'unknown topic "Unbekanntes Thema": neither in the import nor stored' },
-        { file: 'kooperationen.csv', table: 'collaborations', row: 2, field: 'Beginn', reason: expect.stringContaining('"31.02.2023" is not a date') },
-        { file: 'kooperationen.csv', table: 'collaborations', row: 3, field: 'Ende', reason: 'Ende 2023-05-01 is before the start 2023-05-02' },
+        {
+          file: 'akteure.csv',
+          table: 'actors',
+          row: 3,
+          field: 'Art',
+          reason: expect.stringContaining(
+            '"Vereinn" is not a kind of actor (meinten Sie „Verein“? / did you mean "Verein"?): use Verein',
+          ),
+        },
+        {
+          file: 'akteure.csv',
+          table: 'actors',
+          row: 3,
+          field: 'Webseite',
+          reason: expect.stringContaining('"keine adresse" is not a web address'),
+        },
+        {
+          file: 'akteure.csv',
+          table: 'actors',
+          row: 5,
+          field: 'Themen',
+          reason: 'unknown topic "Unbekanntes Thema": neither in the import nor stored',
+        },
+        {
+          file: 'kooperationen.csv',
+          table: 'collaborations',
+          row: 2,
+          field: 'Beginn',
+          reason: expect.stringContaining('"31.02.2023" is not a date'),
+        },
+        {
+          file: 'kooperationen.csv',
+          table: 'collaborations',
+          row: 3,
+          field: 'Ende',
+          reason: 'Ende 2023-05-01 is before the start 2023-05-02',
+        },
       ]);
       expect(report.rejectedTotal).toBe(5);
       expect(await a.store.readGraph()).toEqual(before);
-      expect((await a.store.history('network', { first: 1 })).items.every((r) => r.operation !== 'IMPORT' || r.author === 'system')).toBe(true);
+      expect(
+        (await a.store.history('network', { first: 1 })).items.every(
+          (r) => r.operation !== 'IMPORT' || r.author === 'system',
+        ),
+      ).toBe(true);
 
       // The same without the bad rows imports; an unknown participant in a good file is refused.
       const unknown = await importFiles(a, 'CSV', [
         { name: 'kooperationen.csv', content: 'Titel;Art;Beteiligte\nFest;Fest;"bobbie-ev; Niemand (Gastgeber)"\n' },
       ]);
       expect(unknown.rejected).toEqual([
-        { file: 'kooperationen.csv', table: 'collaborations', row: 2, field: 'Beteiligte', reason: 'unknown actor "Niemand": neither in the import nor stored' },
+        {
+          file: 'kooperationen.csv',
+          table: 'collaborations',
+          row: 2,
+          field: 'Beteiligte',
+          reason: 'unknown actor "Niemand": neither in the import nor stored',
+        },
       ]);
       expect(await a.store.readGraph()).toEqual(before);
 
@@ -187,13 +260,29 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
 
       // Files the import cannot tell: coded rejection of the file; request-level problems are errors.
       const unclear = await importFiles(a, 'CSV', [{ name: 'x.csv', content: 'id;name\na;b\n' }]);
-      expect(unclear.rejected).toEqual([{ file: 'x.csv', table: null, row: 1, field: null, reason: expect.stringContaining('fits actors and topics equally') }]);
+      expect(unclear.rejected).toEqual([
+        {
+          file: 'x.csv',
+          table: null,
+          row: 1,
+          field: null,
+          reason: expect.stringContaining('fits actors and topics equally'),
+        },
+      ]);
       expect(errorCodes(await a.run(IMPORT, { format: 'CSV', files: [] }))).toEqual(['BAD_USER_INPUT']);
-      expect(errorCodes(await a.run(IMPORT, { format: 'CSV', files: [GOOD_FILES[0], GOOD_FILES[0]] }))).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(await a.run(IMPORT, { format: 'CSV', files: [GOOD_FILES[0], GOOD_FILES[0]] }))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
       expect(errorCodes(await a.run(IMPORT, { format: 'XLS', files: GOOD_FILES }))).toHaveLength(1);
-      const badJson = await importFiles(a, 'JSON', [{ name: 'n.json', content: '{"actors": [{"id": "x", "name": "X", "kind": "NOPE"}, 3]' }]);
-      expect(badJson.rejected).toEqual([{ file: 'n.json', table: null, row: 0, field: null, reason: expect.stringContaining('not readable as JSON') }]);
-      const badRows = await importFiles(a, 'JSON', [{ name: 'n.json', content: '{"actors": [{"id": "x", "name": "X", "kind": "NOPE"}, 3]}' }]);
+      const badJson = await importFiles(a, 'JSON', [
+        { name: 'n.json', content: '{"actors": [{"id": "x", "name": "X", "kind": "NOPE"}, 3]' },
+      ]);
+      expect(badJson.rejected).toEqual([
+        { file: 'n.json', table: null, row: 0, field: null, reason: expect.stringContaining('not readable as JSON') },
+      ]);
+      const badRows = await importFiles(a, 'JSON', [
+        { name: 'n.json', content: '{"actors": [{"id": "x", "name": "X", "kind": "NOPE"}, 3]}' },
+      ]);
       expect(badRows.rejected.map((r: { row: number; field: string | null }) => [r.row, r.field])).toEqual([
         [1, 'kind'],
         [2, null],
@@ -223,13 +312,27 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
     test('CSV round trip: one file per table, imported into an empty store, exports the same files', async () => {
       const seeded = await start(batenbrock);
       const first = await exportFiles(seeded, 'CSV');
-      expect(first.map((f) => f.name)).toEqual(['topics.csv', 'actors.csv', 'collaborations.csv', 'participations.csv']);
+      expect(first.map((f) => f.name)).toEqual([
+        'topics.csv',
+        'actors.csv',
+        'collaborations.csv',
+        'participations.csv',
+      ]);
       expect(first[1].content.split('\n')[0]).toBe('id,name,kind,description,district,website,contact,topics');
 
       const empty = await start();
-      const report = await importFiles(empty, 'CSV', first.map(({ name, content }) => ({ name, content })));
+      const report = await importFiles(
+        empty,
+        'CSV',
+        first.map(({ name, content }) => ({ name, content })),
+      );
       expect(report.rejected).toEqual([]);
-      expect(report.files.map((f: { tables: string[] }) => f.tables[0])).toEqual(['topics', 'actors', 'collaborations', 'participations']);
+      expect(report.files.map((f: { tables: string[] }) => f.tables[0])).toEqual([
+        'topics',
+        'actors',
+        'collaborations',
+        'participations',
+      ]);
       const second = await exportFiles(empty, 'CSV');
       expect(second.map((f) => f.content)).toEqual(first.map((f) => f.content));
     });
@@ -237,13 +340,19 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
     test('a filtered export holds the view the network query shows, contact data only on request', async () => {
       const a = await start(batenbrock);
       const filter = { topicIds: ['gemeinschaftsgarten'], from: '2021-01-01', to: '2022-12-31' };
-      const view = await a.data(`query($filter: NetworkFilterInput) { network(filter: $filter) { nodes { entityId } } }`, { filter });
+      const view = await a.data(
+        `query($filter: NetworkFilterInput) { network(filter: $filter) { nodes { entityId } } }`,
+        { filter },
+      );
       const [file] = await exportFiles(a, 'JSON', filter, false);
       const doc = JSON.parse(file.content);
-      expect(doc.actors.map((x: { id: string }) => x.id).sort()).toEqual(view.network.nodes.map((n: { entityId: string }) => n.entityId).sort());
+      expect(doc.actors.map((x: { id: string }) => x.id).sort()).toEqual(
+        view.network.nodes.map((n: { entityId: string }) => n.entityId).sort(),
+      );
       expect(doc.actors.length).toBeGreaterThan(0);
       expect(doc.actors.length).toBeLessThan(batenbrock.actors.length);
-      for (const c of doc.collaborations) expect(c.startDate <= '2022-12-31' && (c.endDate ?? c.startDate) >= '2021-01-01').toBe(true);
+      for (const c of doc.collaborations)
+        expect(c.startDate <= '2022-12-31' && (c.endDate ?? c.startDate) >= '2021-01-01').toBe(true);
       const actorIds = new Set(doc.actors.map((x: { id: string }) => x.id));
       for (const c of doc.collaborations) for (const p of c.participants) expect(actorIds.has(p.actorId)).toBe(true);
       const topicIds = new Set(doc.topics.map((t: { id: string }) => t.id));
@@ -252,7 +361,11 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
 
       const csv = await exportFiles(a, 'CSV', { actorKinds: ['ASSOCIATION'] }, false);
       expect(csv[1].content.split('\n')[0]).toBe('id,name,kind,description,district,website,topics');
-      const kinds = csv[1].content.trim().split('\n').slice(1).map((line) => line.split(',')[2]);
+      const kinds = csv[1].content
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[2]);
       expect(new Set(kinds)).toEqual(new Set(['ASSOCIATION']));
 
       // The filtered export imports on its own into an empty store.
@@ -260,21 +373,38 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
       const report = await importFiles(empty, 'JSON', [{ name: 'view.json', content: file.content }]);
       expect(report.rejected).toEqual([]);
       expect(countsOf(report.counts).actors.created).toBe(doc.actors.length);
-      expect(errorCodes(await empty.run(EXPORT, { format: 'JSON', filter: { from: '2022-01-01', to: '2021-01-01' } }))).toEqual(['BAD_USER_INPUT']);
+      expect(
+        errorCodes(await empty.run(EXPORT, { format: 'JSON', filter: { from: '2022-01-01', to: '2021-01-01' } })),
+      ).toEqual(['BAD_USER_INPUT']);
     });
 
     test('GDPR: a person gets everything stored about them, then is erased everywhere; others stay', async () => {
       const a = await start(batenbrock);
       await importFiles(a, 'CSV', GOOD_FILES);
-      await a.data(`mutation { updateActor(id: "maria-muster", input: { description: "Nachbarin, Tel. 0171 123456" }) { version } }`);
-      await a.data(`mutation { giveSuggestionFeedback(actorId: "maria-muster", suggestedId: "bobbie-ev", verdict: INTRODUCED, note: "kennt Bobbie") { verdict } }`);
-      await a.data(`mutation { giveSuggestionFeedback(actorId: "tafel-batenbrock", suggestedId: "maria-muster", verdict: NOT_USEFUL) { verdict } }`);
-      const bobbieBefore = await a.data(`{ actor(id: "bobbie-ev") { name district version collaborations { role collaboration { id } } interests { topic { id } } } }`);
+      await a.data(
+        `mutation { updateActor(id: "maria-muster", input: { description: "Nachbarin, Tel. 0171 123456" }) { version } }`,
+      );
+      await a.data(
+        `mutation { giveSuggestionFeedback(actorId: "maria-muster", suggestedId: "bobbie-ev", verdict: INTRODUCED, note: "kennt Bobbie") { verdict } }`,
+      );
+      await a.data(
+        `mutation { giveSuggestionFeedback(actorId: "tafel-batenbrock", suggestedId: "maria-muster", verdict: NOT_USEFUL) { verdict } }`,
+      );
+      const bobbieBefore = await a.data(
+        `{ actor(id: "bobbie-ev") { name district version collaborations { role collaboration { id } } interests { topic { id } } } }`,
+      );
 
       const personal = (await a.data(PERSONAL, { id: 'maria-muster' })).personalData;
-      expect(personal.actor).toEqual({ id: 'maria-muster', name: 'Maria Muster', kind: 'PERSON', contact: 'maria@example.org' });
+      expect(personal.actor).toEqual({
+        id: 'maria-muster',
+        name: 'Maria Muster',
+        kind: 'PERSON',
+        contact: 'maria@example.org',
+      });
       expect(personal.interests).toEqual([{ weight: 0.5, topic: { id: 'umwelt' } }]);
-      expect(personal.participations).toEqual([{ role: 'PARTICIPANT', collaboration: { id: 'reparaturtreff-2024-01-07', title: 'Reparaturtreff' } }]);
+      expect(personal.participations).toEqual([
+        { role: 'PARTICIPANT', collaboration: { id: 'reparaturtreff-2024-01-07', title: 'Reparaturtreff' } },
+      ]);
       expect(personal.suggestionFeedback).toEqual([
         { verdict: 'NOT_USEFUL', actor: { id: 'tafel-batenbrock' }, suggested: { id: 'maria-muster' } },
         { verdict: 'INTRODUCED', actor: { id: 'maria-muster' }, suggested: { id: 'bobbie-ev' } },
@@ -289,7 +419,9 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
         format: 'quartiernetz-personal-data',
         actor: { id: 'maria-muster', contact: 'maria@example.org', description: 'Nachbarin, Tel. 0171 123456' },
         interests: [{ topicId: 'umwelt', topic: 'Umwelt', weight: 0.5 }],
-        participations: [{ role: 'PARTICIPANT', collaboration: { id: 'reparaturtreff-2024-01-07', title: 'Reparaturtreff' } }],
+        participations: [
+          { role: 'PARTICIPANT', collaboration: { id: 'reparaturtreff-2024-01-07', title: 'Reparaturtreff' } },
+        ],
       });
       expect(document.history).toHaveLength(3);
 
@@ -300,9 +432,15 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
       expect(errorCodes(await a.run(ERASE, { id: 'nobody' }))).toEqual(['NOT_FOUND']);
 
       const erased = (await a.data(ERASE, { id: 'maria-muster' })).eraseActor;
-      expect(erased).toMatchObject({ interestsDeleted: 1, participationsDeleted: 1, feedbackDeleted: 2, historyRedacted: 3 });
+      expect(erased).toMatchObject({
+        interestsDeleted: 1,
+        participationsDeleted: 1,
+        feedbackDeleted: 2,
+        historyRedacted: 3,
+      });
 
-      const after = await a.data(`query($p: ID!) {
+      const after = await a.data(
+        `query($p: ID!) {
         actor(id: "maria-muster") { id }
         history(entityId: "maria-muster") { totalCount }
         erased: history(entityId: $p) { nodes { operation changes { field before after } } }
@@ -312,12 +450,18 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
         tafel: actor(id: "tafel-batenbrock") { suggestionFeedback { verdict } }
         bobbie: actor(id: "bobbie-ev") { name district version collaborations { role collaboration { id } } interests { topic { id } } }
         network { nodes { entityId } }
-      }`, { p: erased.pseudonym });
+      }`,
+        { p: erased.pseudonym },
+      );
       expect(after.actor).toBeNull();
       expect(after.history.totalCount).toBe(0);
       expect(after.erased.nodes.map((r: { operation: string }) => r.operation)).toEqual(['ERASE', 'UPDATE', 'IMPORT']);
       expect(JSON.stringify(after.erased)).not.toMatch(/Maria|Muster|0171|maria@example/);
-      expect(after.treff.participants.map((p: { actor: { id: string } }) => p.actor.id).sort()).toEqual(['bobbie-ev', 'stadt-bottrop', 'tafel-batenbrock']);
+      expect(after.treff.participants.map((p: { actor: { id: string } }) => p.actor.id).sort()).toEqual([
+        'bobbie-ev',
+        'stadt-bottrop',
+        'tafel-batenbrock',
+      ]);
       const treffText = JSON.stringify(after.treffHistory);
       expect(treffText).not.toContain('maria');
       expect(treffText).toContain(`participant:${erased.pseudonym}`);
@@ -332,12 +476,17 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
 
     test('GDPR: erasure redacts merged duplicates and works for a deleted person or one made a GROUP; history shows none of them', async () => {
       const a = await start(batenbrock);
-      const person = 'kind: PERSON, name: "Jördis Quellmann", contact: "joerdis@example.org", description: "Tel. 0171 5550123"';
-      await a.data(`mutation { a: createActor(input: { id: "joerdis", ${person} }) { id } b: createActor(input: { id: "joerdis-dup", ${person} }) { id } }`);
+      const person =
+        'kind: PERSON, name: "Jördis Quellmann", contact: "joerdis@example.org", description: "Tel. 0171 5550123"';
+      await a.data(
+        `mutation { a: createActor(input: { id: "joerdis", ${person} }) { id } b: createActor(input: { id: "joerdis-dup", ${person} }) { id } }`,
+      );
       await a.data(`mutation { mergeActors(keepId: "joerdis", mergeIds: ["joerdis-dup"]) { id } }`);
       const HISTORY = `query($id: ID!) { history(entityId: $id) { totalCount nodes { entityId operation changes { field before after } } } }`;
       expect(JSON.stringify((await a.data(HISTORY, { id: 'joerdis-dup' })).history)).toContain('joerdis@example.org');
-      expect((await a.data(PERSONAL, { id: 'joerdis' })).personalData.history.map((r: { entityId: string }) => r.entityId)).toContain('joerdis-dup');
+      expect(
+        (await a.data(PERSONAL, { id: 'joerdis' })).personalData.history.map((r: { entityId: string }) => r.entityId),
+      ).toContain('joerdis-dup');
 
       const erased = (await a.data(ERASE_ALL, { id: 'joerdis' })).eraseActor;
       expect(erased.mergedActorsErased).toBe(1);
@@ -347,7 +496,9 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
       expect(pseudonymHistory).not.toMatch(/Jördis|Quellmann|joerdis|0171/);
 
       // Deleted first, then asked for and erased from the history alone.
-      await a.data(`mutation { createActor(input: { id: "paul", kind: PERSON, name: "Paul Beispiel", contact: "paul@example.org" }) { id } }`);
+      await a.data(
+        `mutation { createActor(input: { id: "paul", kind: PERSON, name: "Paul Beispiel", contact: "paul@example.org" }) { id } }`,
+      );
       await a.data(`mutation { deleteActor(id: "paul") }`);
       const paul = (await a.data(PERSONAL, { id: 'paul' })).personalData;
       expect(paul.actor).toBeNull();

@@ -24,7 +24,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The service process under the supervisor (its only child). */
 function serviceChildPid(supervisorPid: number): number | null {
   try {
-    const children = readFileSync(`/proc/${supervisorPid}/task/${supervisorPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    const children = readFileSync(`/proc/${supervisorPid}/task/${supervisorPid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     return children.length > 0 ? Number(children[0]) : null;
   } catch {
     return null;
@@ -88,8 +91,12 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
   beforeAll(async () => {
     const data = generateNetwork({ actors: 10_000, hubs: 5, seed: 7 });
     const degree = new Map<string, number>();
-    for (const c of data.collaborations) for (const p of c.participants ?? []) degree.set(p.actorId, (degree.get(p.actorId) ?? 0) + 1);
-    hubs = [...degree].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([id]) => id);
+    for (const c of data.collaborations)
+      for (const p of c.participants ?? []) degree.set(p.actorId, (degree.get(p.actorId) ?? 0) + 1);
+    hubs = [...degree]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([id]) => id);
     const store = createEmbeddedStore({ filename: join(dir, 'quartiernetz.sqlite') });
     await store.init();
     await store.mergeGraph(data);
@@ -152,7 +159,10 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
   test('the queries that crashed it, 50 variations, concurrent exports, an insight flood and a credential flood: it survives and answers', async () => {
     phase = 'exact';
     // 1. The exact requests of the finding (the deep one, then the same one level shallower).
-    const topics = await post('{ topics(first:500){ nodes { actors { collaborators { actor { collaborators { actor { id } } } } } } } }', viewerKey);
+    const topics = await post(
+      '{ topics(first:500){ nodes { actors { collaborators { actor { collaborators { actor { id } } } } } } } }',
+      viewerKey,
+    );
     expect(topics.status).toBe(400);
     expect(topics.body!.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
     const deep = `{ actor(id:"${hubs[0]}"){ collaborators { actor { collaborators { actor { collaborators { actor { id } } } } } } } }`;
@@ -172,16 +182,24 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
           variations.push(`{ actor(id: "${hub}") { ${chain} } }`);
           break;
         case 1:
-          variations.push(`{ a: actor(id: "${hub}") { ${chain} } b: actor(id: "${hubs[(i + 1) % hubs.length]}") { ${chain} } }`);
+          variations.push(
+            `{ a: actor(id: "${hub}") { ${chain} } b: actor(id: "${hubs[(i + 1) % hubs.length]}") { ${chain} } }`,
+          );
           break;
         case 2:
-          variations.push(`{ topics(first: ${100 + i * 8}) { nodes { actors { collaborations { collaboration { participants { actor { collaborators { actor { id } } } } } } } } } }`);
+          variations.push(
+            `{ topics(first: ${100 + i * 8}) { nodes { actors { collaborations { collaboration { participants { actor { collaborators { actor { id } } } } } } } } } }`,
+          );
           break;
         case 3:
-          variations.push(`{ actors(first: 500) { nodes { collaborators { actor { collaborators { actor { name } } } } } } }`);
+          variations.push(
+            `{ actors(first: 500) { nodes { collaborators { actor { collaborators { actor { name } } } } } } }`,
+          );
           break;
         default:
-          variations.push(`{ actor(id: "${hub}") { collaborations { collaboration { participants { actor { collaborators { collaborations { id title } } } } } } } }`);
+          variations.push(
+            `{ actor(id: "${hub}") { collaborations { collaboration { participants { actor { collaborators { collaborations { id title } } } } } } } }`,
+          );
       }
     }
     const codes = ['QUERY_TOO_COMPLEX', 'RATE_LIMITED'];
@@ -193,12 +211,17 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
     phase = 'exports';
     // 3. Exports: 50 aliases in one document are refused; 8 concurrent GraphML downloads by one
     //    key run one at a time (the others 429 RATE_LIMITED with Retry-After).
-    const aliases = await post(`{ ${Array.from({ length: 50 }, (_, i) => `e${i}: exportNetwork(format: JSON){ files { content } }`).join(' ')} }`, viewerKey);
+    const aliases = await post(
+      `{ ${Array.from({ length: 50 }, (_, i) => `e${i}: exportNetwork(format: JSON){ files { content } }`).join(' ')} }`,
+      viewerKey,
+    );
     expect(aliases.status).toBe(400);
     expect(aliases.body!.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'exports' });
     const downloads = await Promise.all(
       Array.from({ length: 8 }, async () => {
-        const response = await fetch(`${base}/export/network.graphml`, { headers: { authorization: `Bearer ${viewerKey}` } });
+        const response = await fetch(`${base}/export/network.graphml`, {
+          headers: { authorization: `Bearer ${viewerKey}` },
+        });
         const text = await response.text();
         return { status: response.status, retryAfter: response.headers.get('retry-after'), text };
       }),
@@ -213,7 +236,12 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
     phase = 'insight';
     // 4. An insight flood: 80 distinct hand-over questions of one viewer.
     const flood = await Promise.all(
-      Array.from({ length: 80 }, (_, i) => post(`{ resilience(removeActorIds: ["${hubs[i % 10]}", "a${String(100 + i).padStart(6, '0')}"]) { componentsAfter } }`, viewerKey)),
+      Array.from({ length: 80 }, (_, i) =>
+        post(
+          `{ resilience(removeActorIds: ["${hubs[i % 10]}", "a${String(100 + i).padStart(6, '0')}"]) { componentsAfter } }`,
+          viewerKey,
+        ),
+      ),
     );
     for (const answer of flood) expectAnsweredOrCoded(answer, ['COMPUTING', 'RATE_LIMITED']);
 
@@ -239,9 +267,14 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
     phase = 'after';
     // Still the same process, still answering ordinary requests.
     expect(serviceChildPid(supervisor.pid!)).toBe(servicePid);
-    const ordinary = await post(`{ actor(id: "${hubs[1]}") { name collaborators(first: 5) { actor { name } } } }`, viewerKey);
+    const ordinary = await post(
+      `{ actor(id: "${hubs[1]}") { name collaborators(first: 5) { actor { name } } } }`,
+      viewerKey,
+    );
     expect(ordinary.status).toBe(200);
-    console.log(`abuse suite: max RSS ${Math.round(maxRss)} MB, slowest /healthz ${Math.round(maxHealthMs)} ms (per phase: ${JSON.stringify(phaseMax)}), /healthz failures ${healthFailures}`);
+    console.log(
+      `abuse suite: max RSS ${Math.round(maxRss)} MB, slowest /healthz ${Math.round(maxHealthMs)} ms (per phase: ${JSON.stringify(phaseMax)}), /healthz failures ${healthFailures}`,
+    );
     expect(healthFailures).toBe(0);
     expect(maxRss).toBeLessThan(1500);
     expect(maxHealthMs).toBeLessThan(2000);
@@ -256,12 +289,15 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
     for (let waited = 0; waited < 60_000; waited += 200) {
       await sleep(200);
       restarted = serviceChildPid(supervisor.pid!);
-      if (restarted && restarted !== killed && /GraphQL at/.test(output.slice(output.lastIndexOf('starting it again')))) break;
+      if (restarted && restarted !== killed && /GraphQL at/.test(output.slice(output.lastIndexOf('starting it again'))))
+        break;
     }
     expect(restarted).not.toBeNull();
     expect(restarted).not.toBe(killed);
     expect(output).toMatch(/Quartiernetz stopped \(SIGKILL\); starting it again/);
-    const newBase = /GraphQL at (http:\/\/[^\s/]+)\/graphql/.exec(output.slice(output.lastIndexOf('starting it again')))![1];
+    const newBase = /GraphQL at (http:\/\/[^\s/]+)\/graphql/.exec(
+      output.slice(output.lastIndexOf('starting it again')),
+    )![1];
     const ready = await fetch(`${newBase}/readyz`);
     expect(ready.status).toBe(200);
   }, 90_000);

@@ -60,7 +60,14 @@ export class Dice {
 const json = { 'content-type': 'application/json' };
 
 function post(family: Family, label: string, body: unknown, mustFail = false): FuzzCase {
-  return { family, label, method: 'POST', headers: json, body: typeof body === 'string' ? body : JSON.stringify(body), mustFail };
+  return {
+    family,
+    label,
+    method: 'POST',
+    headers: json,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    mustFail,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,9 +97,35 @@ export const READ_QUERIES = [
   '{ projectionStatus { builtAt version actorCount collaborationCount } }',
 ];
 
-const FIELD_NAMES = ['actors', 'actor', 'topics', 'name', 'kind', 'nodes', 'id', 'collaborators', 'network', 'edges', 'weight', 'first'];
+const FIELD_NAMES = [
+  'actors',
+  'actor',
+  'topics',
+  'name',
+  'kind',
+  'nodes',
+  'id',
+  'collaborators',
+  'network',
+  'edges',
+  'weight',
+  'first',
+];
 const PUNCTUATION = ['{', '}', '(', ')', '[', ']', ':', '$', '@', '...', '!', '=', '|', '&', ','];
-const KEYWORDS = ['query', 'mutation', 'subscription', 'fragment', 'on', 'true', 'false', 'null', 'Query', 'Actor', '__typename', '__schema'];
+const KEYWORDS = [
+  'query',
+  'mutation',
+  'subscription',
+  'fragment',
+  'on',
+  'true',
+  'false',
+  'null',
+  'Query',
+  'Actor',
+  '__typename',
+  '__schema',
+];
 
 function tokens(query: string): string[] {
   return query.match(/"(?:[^"\\]|\\.)*"|\.\.\.|[{}()[\]:$@!=|&,]|[^\s{}()[\]:$@!=|&,"]+/g) ?? [];
@@ -153,7 +186,8 @@ function documentCase(d: Dice, i: number): FuzzCase {
       // Wrong argument types: replace one literal value after a colon.
       const t = tokens(base);
       const values = t.map((tok, n) => (n > 0 && t[n - 1] === ':' ? n : -1)).filter((n) => n >= 0);
-      if (values.length === 0) return post('documents', 'wrong literal', { query: `{ actors(first: ${wrongLiteral(d)}) { totalCount } }` });
+      if (values.length === 0)
+        return post('documents', 'wrong literal', { query: `{ actors(first: ${wrongLiteral(d)}) { totalCount } }` });
       t[d.pick(values)] = wrongLiteral(d);
       return post('documents', 'wrong literal', { query: t.join(' ') });
     }
@@ -161,25 +195,56 @@ function documentCase(d: Dice, i: number): FuzzCase {
       const size = d.pick([1_000, 50_000, 200_000, 900_000, 1_200_000]);
       const filler = d.pick(['x', 'ä', '\\u0000', '"', 'Ω']);
       const s = filler === '"' ? '\\"'.repeat(size / 2) : filler.repeat(size / filler.length);
-      return post('documents', `huge string (${size})`, { query: `{ actors(filter: { nameContains: "${s}" }) { totalCount } }` });
+      return post('documents', `huge string (${size})`, {
+        query: `{ actors(filter: { nameContains: "${s}" }) { totalCount } }`,
+      });
     }
     case 5:
       return post('documents', 'deep nesting', { query: nested(d, d.int(4, 60)) });
     case 6: {
       const n = d.int(20, 300);
-      const field = d.pick(['actor(id: "bobbie-ev") { id }', '__typename', 'projectionStatus { version }', 'actors(first: 1) { totalCount }']);
-      return post('documents', `aliases (${n})`, { query: `{ ${Array.from({ length: n }, (_, k) => `a${k}: ${field}`).join(' ')} }` });
+      const field = d.pick([
+        'actor(id: "bobbie-ev") { id }',
+        '__typename',
+        'projectionStatus { version }',
+        'actors(first: 1) { totalCount }',
+      ]);
+      return post('documents', `aliases (${n})`, {
+        query: `{ ${Array.from({ length: n }, (_, k) => `a${k}: ${field}`).join(' ')} }`,
+      });
     }
     case 7: {
       const n = d.int(5, 200);
-      const directive = d.pick(['@include(if: true)', '@skip(if: false)', '@deprecated', '@unknown', '@include(if: "yes")']);
-      return post('documents', `directives (${n})`, { query: `{ actors(first: 1) ${directive.repeat(1)} ${Array.from({ length: n }, () => directive).join(' ')} { totalCount } }` });
+      const directive = d.pick([
+        '@include(if: true)',
+        '@skip(if: false)',
+        '@deprecated',
+        '@unknown',
+        '@include(if: "yes")',
+      ]);
+      return post('documents', `directives (${n})`, {
+        query: `{ actors(first: 1) ${directive.repeat(1)} ${Array.from({ length: n }, () => directive).join(' ')} { totalCount } }`,
+      });
     }
     case 8: {
       // Control characters inside the (JSON-escaped) query.
-      const chars = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\ufffe', '\ud800', '\udfff', '\u2028', '\ufeff'];
+      const chars = [
+        '\u0000',
+        '\u0001',
+        '\u0007',
+        '\u001b',
+        '\u007f',
+        '\u0085',
+        '\ufffe',
+        '\ud800',
+        '\udfff',
+        '\u2028',
+        '\ufeff',
+      ];
       const at = d.int(0, base.length);
-      return post('documents', 'control characters', { query: base.slice(0, at) + d.pick(chars).repeat(d.int(1, 5)) + base.slice(at) });
+      return post('documents', 'control characters', {
+        query: base.slice(0, at) + d.pick(chars).repeat(d.int(1, 5)) + base.slice(at),
+      });
     }
     case 9: {
       // Raw bytes that are not UTF-8, or raw control bytes, in the JSON body itself.
@@ -187,14 +252,35 @@ function documentCase(d: Dice, i: number): FuzzCase {
       const at = d.int(1, text.length - 1);
       const bytes = Buffer.concat([
         Buffer.from(text.slice(0, at), 'utf8'),
-        Buffer.from(Array.from({ length: d.int(1, 6) }, () => d.pick([0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x00, 0x07, 0x1b, 0xf8]))),
+        Buffer.from(
+          Array.from({ length: d.int(1, 6) }, () =>
+            d.pick([0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x00, 0x07, 0x1b, 0xf8]),
+          ),
+        ),
         Buffer.from(text.slice(at), 'utf8'),
       ]);
-      return { family: 'documents', label: 'invalid UTF-8 / raw control bytes', method: 'POST', headers: json, body: new Uint8Array(bytes), mustFail: false };
+      return {
+        family: 'documents',
+        label: 'invalid UTF-8 / raw control bytes',
+        method: 'POST',
+        headers: json,
+        body: new Uint8Array(bytes),
+        mustFail: false,
+      };
     }
     case 10: {
       // Token soup.
-      const alphabet = [...FIELD_NAMES, ...PUNCTUATION, ...KEYWORDS, '"bobbie-ev"', '1', '-5', '0.5', '$x', 'ASSOCIATION'];
+      const alphabet = [
+        ...FIELD_NAMES,
+        ...PUNCTUATION,
+        ...KEYWORDS,
+        '"bobbie-ev"',
+        '1',
+        '-5',
+        '0.5',
+        '$x',
+        'ASSOCIATION',
+      ];
       const soup = Array.from({ length: d.int(1, 80) }, () => d.pick(alphabet)).join(d.pick([' ', '', '\n']));
       return post('documents', 'token soup', { query: soup });
     }
@@ -274,17 +360,55 @@ interface VariableQuery {
 }
 
 const VARIABLE_QUERIES: VariableQuery[] = [
-  { query: 'query($name: String, $after: String, $first: Int!) { actors(filter: { nameContains: $name }, first: $first, after: $after) { totalCount nodes { id } } }', valid: { name: 'bürger', first: 5 } },
-  { query: 'query($id: ID!) { actor(id: $id) { id name collaborators(first: 3) { sharedCount } } }', valid: { id: 'bobbie-ev' } },
-  { query: 'query($from: ID!, $to: ID!) { shortestPath(fromActorId: $from, toActorId: $to) { length } }', valid: { from: 'eu-efre', to: 'bobbie-ev' } },
-  { query: 'query($filter: NetworkFilterInput) { network(filter: $filter) { truncated nodes { id } } }', valid: { filter: { centreActorId: 'bobbie-ev', depth: 2, maxActors: 50 } } },
-  { query: 'query($filter: ScopeFilterInput) { clusters(filter: $filter, first: 5) { count } }', valid: { filter: { from: '2021-01-01', actorKinds: ['ASSOCIATION'] } } },
-  { query: 'query($ids: [ID!]!, $first: Int!) { resilience(removeActorIds: $ids, first: $first) { disconnectedCount } }', valid: { ids: ['stadtteilagentur-batenbrock'], first: 3 } },
-  { query: 'query($id: ID!, $kinds: [ActorKind!]) { suggestContacts(actorId: $id, first: 5, kinds: $kinds) { score } }', valid: { id: 'bobbie-ev', kinds: ['ASSOCIATION'] } },
-  { query: 'query($topicIds: [ID!]!) { matchActors(topicIds: $topicIds, first: 5) { score } }', valid: { topicIds: ['jugend', 'sport'] } },
-  { query: 'query($filter: CollaborationFilterInput, $first: Int!) { collaborations(filter: $filter, first: $first) { totalCount } }', valid: { filter: { from: '2021-01-01', to: '2022-12-31', kinds: ['MEETING'] }, first: 10 } },
-  { query: 'query($id: ID!, $recency: RecencyInput!) { recentTies(actorId: $id, recency: $recency, first: 5) { weight } }', valid: { id: 'bobbie-ev', recency: { asOf: '2024-06-30', halfLifeDays: 365 } } },
-  { query: 'query($id: ID!, $first: Int!, $after: String) { history(entityId: $id, first: $first, after: $after) { totalCount } }', valid: { id: 'bobbie-ev', first: 5 } },
+  {
+    query:
+      'query($name: String, $after: String, $first: Int!) { actors(filter: { nameContains: $name }, first: $first, after: $after) { totalCount nodes { id } } }',
+    valid: { name: 'bürger', first: 5 },
+  },
+  {
+    query: 'query($id: ID!) { actor(id: $id) { id name collaborators(first: 3) { sharedCount } } }',
+    valid: { id: 'bobbie-ev' },
+  },
+  {
+    query: 'query($from: ID!, $to: ID!) { shortestPath(fromActorId: $from, toActorId: $to) { length } }',
+    valid: { from: 'eu-efre', to: 'bobbie-ev' },
+  },
+  {
+    query: 'query($filter: NetworkFilterInput) { network(filter: $filter) { truncated nodes { id } } }',
+    valid: { filter: { centreActorId: 'bobbie-ev', depth: 2, maxActors: 50 } },
+  },
+  {
+    query: 'query($filter: ScopeFilterInput) { clusters(filter: $filter, first: 5) { count } }',
+    valid: { filter: { from: '2021-01-01', actorKinds: ['ASSOCIATION'] } },
+  },
+  {
+    query:
+      'query($ids: [ID!]!, $first: Int!) { resilience(removeActorIds: $ids, first: $first) { disconnectedCount } }',
+    valid: { ids: ['stadtteilagentur-batenbrock'], first: 3 },
+  },
+  {
+    query: 'query($id: ID!, $kinds: [ActorKind!]) { suggestContacts(actorId: $id, first: 5, kinds: $kinds) { score } }',
+    valid: { id: 'bobbie-ev', kinds: ['ASSOCIATION'] },
+  },
+  {
+    query: 'query($topicIds: [ID!]!) { matchActors(topicIds: $topicIds, first: 5) { score } }',
+    valid: { topicIds: ['jugend', 'sport'] },
+  },
+  {
+    query:
+      'query($filter: CollaborationFilterInput, $first: Int!) { collaborations(filter: $filter, first: $first) { totalCount } }',
+    valid: { filter: { from: '2021-01-01', to: '2022-12-31', kinds: ['MEETING'] }, first: 10 },
+  },
+  {
+    query:
+      'query($id: ID!, $recency: RecencyInput!) { recentTies(actorId: $id, recency: $recency, first: 5) { weight } }',
+    valid: { id: 'bobbie-ev', recency: { asOf: '2024-06-30', halfLifeDays: 365 } },
+  },
+  {
+    query:
+      'query($id: ID!, $first: Int!, $after: String) { history(entityId: $id, first: $first, after: $after) { totalCount } }',
+    valid: { id: 'bobbie-ev', first: 5 },
+  },
 ];
 
 /** A value of the wrong type or size. */
@@ -320,11 +444,18 @@ function variablesCase(d: Dice, i: number): FuzzCase {
   const kind = i % 6;
   if (kind === 0) {
     // The variables themselves of the wrong JSON type.
-    return post('variables', 'variables not an object', { query, variables: d.pick(['text', 42, [valid], true, [], '{}']) });
+    return post('variables', 'variables not an object', {
+      query,
+      variables: d.pick(['text', 42, [valid], true, [], '{}']),
+    });
   }
   if (kind === 1) {
     // A numeric literal JSON cannot hold as a finite number (JSON.parse makes it Infinity).
-    const body = JSON.stringify({ query, variables: valid }).replace(/"first":\d+|"halfLifeDays":\d+|"maxActors":\d+|"depth":\d+/, (m) => `${m.split(':')[0]}:${d.pick(['1e999', '-1e999', '1e400', '-0', '0.0000001', '123456789012345678901234567890'])}`);
+    const body = JSON.stringify({ query, variables: valid }).replace(
+      /"first":\d+|"halfLifeDays":\d+|"maxActors":\d+|"depth":\d+/,
+      (m) =>
+        `${m.split(':')[0]}:${d.pick(['1e999', '-1e999', '1e400', '-0', '0.0000001', '123456789012345678901234567890'])}`,
+    );
     return post('variables', 'number out of JSON range', body);
   }
   const variables: Record<string, unknown> = JSON.parse(JSON.stringify(valid));
@@ -338,7 +469,9 @@ function variablesCase(d: Dice, i: number): FuzzCase {
   if (kind === 3 && variables[name] && typeof variables[name] === 'object' && !Array.isArray(variables[name])) {
     // Inside an input object: a wrong field value or an unknown field.
     const inner = variables[name] as Record<string, unknown>;
-    const field = d.chance(0.3) ? d.word(3, 10) : d.pick([...Object.keys(inner), 'depth', 'maxActors', 'from', 'to', 'topicIds', 'asOf', 'halfLifeDays']);
+    const field = d.chance(0.3)
+      ? d.word(3, 10)
+      : d.pick([...Object.keys(inner), 'depth', 'maxActors', 'from', 'to', 'topicIds', 'asOf', 'halfLifeDays']);
     inner[field] = wrongValue(d);
     return post('variables', `input field ${name}.${field}`, { query, variables });
   }
@@ -349,16 +482,72 @@ function variablesCase(d: Dice, i: number): FuzzCase {
 // ---------------------------------------------------------------------------------------------
 // Mutations that must fail
 
-const ACTOR_KINDS = ['ASSOCIATION', 'AGENCY', 'CITY_DEPARTMENT', 'INSTITUTION', 'INITIATIVE', 'BUSINESS', 'FUNDER', 'GROUP', 'PERSON'];
+const ACTOR_KINDS = [
+  'ASSOCIATION',
+  'AGENCY',
+  'CITY_DEPARTMENT',
+  'INSTITUTION',
+  'INITIATIVE',
+  'BUSINESS',
+  'FUNDER',
+  'GROUP',
+  'PERSON',
+];
 const COLLABORATION_KINDS = ['CONFERENCE', 'MEETING', 'PROJECT', 'EVENT', 'FUNDING', 'WORKING_GROUP', 'JURY'];
 const ROLES = ['ORGANISER', 'HOST', 'FUNDER', 'MEMBER', 'PARTICIPANT'];
 
 const BAD_ENUMS = ['FOO', 'association', '', 'ASSOCIATION ', 'MEETING', 'null', '0'];
-const BAD_DATES = ['2021-02-30', '2021-02-29', '2021-13-01', '2021-00-10', '2021-04-31', '21-01-01', '2021-1-1', '2021/01/01', 'yesterday', '', '2021-01-01T00:00:00Z', '０２０２１-01-01', '2021-01-01\u0000'];
-const BAD_URLS = ['ftp://verein.de', 'javascript:alert(1)', 'not a url', 'http://', 'www.verein.de', 'http://exa mple.org', 'mailto:info@verein.de', `https://${'x'.repeat(500)}.de`, 'http://verein.de/\u0000', '//verein.de', 'file:///etc/passwd'];
-const BAD_EMAIL_CONTACTS = ['info@', 'Tel. 123, info@verein', 'a@@verein.de', 'mailto:@verein.de', 'kontakt: info@verein..de', 'x@y', 'info@verein.d', 'Büro: büro@@verein.de'];
+const BAD_DATES = [
+  '2021-02-30',
+  '2021-02-29',
+  '2021-13-01',
+  '2021-00-10',
+  '2021-04-31',
+  '21-01-01',
+  '2021-1-1',
+  '2021/01/01',
+  'yesterday',
+  '',
+  '2021-01-01T00:00:00Z',
+  '０２０２１-01-01',
+  '2021-01-01\u0000',
+];
+const BAD_URLS = [
+  'ftp://verein.de',
+  'javascript:alert(1)',
+  'not a url',
+  'http://',
+  'www.verein.de',
+  'http://exa mple.org',
+  'mailto:info@verein.de',
+  `https://${'x'.repeat(500)}.de`,
+  'http://verein.de/\u0000',
+  '//verein.de',
+  'file:///etc/passwd',
+];
+const BAD_EMAIL_CONTACTS = [
+  'info@',
+  'Tel. 123, info@verein',
+  'a@@verein.de',
+  'mailto:@verein.de',
+  'kontakt: info@verein..de',
+  'x@y',
+  'info@verein.d',
+  'Büro: büro@@verein.de',
+];
 const BAD_IDS = ['has space', 'ümlaut', '-leading', '.dot', 'a/b', '../etc', 'x'.repeat(101), 'a\u0000b', 'emoji🙂'];
-const BAD_NAMES = ['', '   ', '\t\n', 'x'.repeat(201), 'Verein\u0000', 'Ver\u0007ein', 'Zeile\nZwei', 'Lone \ud800 surrogate', '\u009b', 'x'.repeat(5000)];
+const BAD_NAMES = [
+  '',
+  '   ',
+  '\t\n',
+  'x'.repeat(201),
+  'Verein\u0000',
+  'Ver\u0007ein',
+  'Zeile\nZwei',
+  'Lone \ud800 surrogate',
+  '\u009b',
+  'x'.repeat(5000),
+];
 
 function randomName(d: Dice): string {
   return `Fuzz ${d.word(3, 10)} ${d.int(1, 99999)}`;
@@ -395,12 +584,16 @@ interface Mutation {
 }
 
 const CREATE_ACTOR = 'mutation($input: CreateActorInput!) { createActor(input: $input) { id } }';
-const UPDATE_ACTOR = 'mutation($id: ID!, $input: UpdateActorInput!, $v: Int) { updateActor(id: $id, input: $input, expectedVersion: $v) { id } }';
-const CREATE_COLLABORATION = 'mutation($input: CreateCollaborationInput!) { createCollaboration(input: $input) { id } }';
-const UPDATE_COLLABORATION = 'mutation($id: ID!, $input: UpdateCollaborationInput!) { updateCollaboration(id: $id, input: $input) { id } }';
+const UPDATE_ACTOR =
+  'mutation($id: ID!, $input: UpdateActorInput!, $v: Int) { updateActor(id: $id, input: $input, expectedVersion: $v) { id } }';
+const CREATE_COLLABORATION =
+  'mutation($input: CreateCollaborationInput!) { createCollaboration(input: $input) { id } }';
+const UPDATE_COLLABORATION =
+  'mutation($id: ID!, $input: UpdateCollaborationInput!) { updateCollaboration(id: $id, input: $input) { id } }';
 const CREATE_TOPIC = 'mutation($input: CreateTopicInput!) { createTopic(input: $input) { id } }';
 const UPDATE_TOPIC = 'mutation($id: ID!, $input: UpdateTopicInput!) { updateTopic(id: $id, input: $input) { id } }';
-const SET_INTERESTS = 'mutation($id: ID!, $interests: [InterestInput!]!) { setActorInterests(actorId: $id, interests: $interests) { id } }';
+const SET_INTERESTS =
+  'mutation($id: ID!, $interests: [InterestInput!]!) { setActorInterests(actorId: $id, interests: $interests) { id } }';
 
 /** Existing records of the seed, and the version of every actor (to be sure a stale version is stale). */
 export interface SeedFacts {
@@ -440,7 +633,10 @@ function mutationOf(d: Dice, facts: SeedFacts, i: number): Mutation {
     case 4: {
       const input = validActorInput(d);
       const field = d.pick(['description', 'district']);
-      input[field] = field === 'description' ? d.pick(['x'.repeat(4001), 'Text\u0000', 'Text\u001b[31m']) : d.pick(['x'.repeat(201), 'Bat\nenbrock', 'Bat\u0000']);
+      input[field] =
+        field === 'description'
+          ? d.pick(['x'.repeat(4001), 'Text\u0000', 'Text\u001b[31m'])
+          : d.pick(['x'.repeat(201), 'Bat\nenbrock', 'Bat\u0000']);
       return { label: `createActor bad ${field}`, query: CREATE_ACTOR, variables: { input } };
     }
     case 5: {
@@ -456,17 +652,46 @@ function mutationOf(d: Dice, facts: SeedFacts, i: number): Mutation {
     case 7: {
       // Update of an unknown, malformed or existing actor: unknown id, stale version, or a bad field.
       const variant = d.int(0, 4);
-      if (variant === 0) return { label: 'updateActor unknown id', query: UPDATE_ACTOR, variables: { id: d.pick([d.unknownId(), '', 'x'.repeat(d.int(501, 20_000))]), input: { name: randomName(d) } } };
+      if (variant === 0)
+        return {
+          label: 'updateActor unknown id',
+          query: UPDATE_ACTOR,
+          variables: {
+            id: d.pick([d.unknownId(), '', 'x'.repeat(d.int(501, 20_000))]),
+            input: { name: randomName(d) },
+          },
+        };
       if (variant === 1) {
         const current = facts.actorVersions.get(actor) ?? 1;
         const stale = d.pick([current - 1, current + 1, current + 1000, -1, 0].filter((v) => v !== current));
-        return { label: 'updateActor stale version', query: UPDATE_ACTOR, variables: { id: actor, input: { description: 'neu' }, v: stale } };
+        return {
+          label: 'updateActor stale version',
+          query: UPDATE_ACTOR,
+          variables: { id: actor, input: { description: 'neu' }, v: stale },
+        };
       }
-      if (variant === 2) return { label: 'updateActor clears a required field', query: UPDATE_ACTOR, variables: { id: actor, input: d.pick([{ name: null }, { kind: null }]) } };
-      if (variant === 3) return { label: 'updateActor version out of Int range', query: UPDATE_ACTOR, variables: { id: actor, input: { description: 'neu' }, v: d.pick([2 ** 31, -(2 ** 31) - 1, 1.5, '1']) } };
+      if (variant === 2)
+        return {
+          label: 'updateActor clears a required field',
+          query: UPDATE_ACTOR,
+          variables: { id: actor, input: d.pick([{ name: null }, { kind: null }]) },
+        };
+      if (variant === 3)
+        return {
+          label: 'updateActor version out of Int range',
+          query: UPDATE_ACTOR,
+          variables: { id: actor, input: { description: 'neu' }, v: d.pick([2 ** 31, -(2 ** 31) - 1, 1.5, '1']) },
+        };
       const input: Record<string, unknown> = {};
       const field = d.pick(['name', 'website', 'contact', 'kind']);
-      input[field] = field === 'name' ? d.pick(BAD_NAMES) : field === 'website' ? d.pick(BAD_URLS) : field === 'contact' ? d.pick(BAD_EMAIL_CONTACTS) : d.pick(BAD_ENUMS);
+      input[field] =
+        field === 'name'
+          ? d.pick(BAD_NAMES)
+          : field === 'website'
+            ? d.pick(BAD_URLS)
+            : field === 'contact'
+              ? d.pick(BAD_EMAIL_CONTACTS)
+              : d.pick(BAD_ENUMS);
       return { label: `updateActor bad ${field}`, query: UPDATE_ACTOR, variables: { id: actor, input } };
     }
     case 8: {
@@ -513,7 +738,11 @@ function mutationOf(d: Dice, facts: SeedFacts, i: number): Mutation {
       else if (variant === 2) input.participants = [{ actorId: actor, role: d.pick(BAD_ENUMS) }];
       else if (variant === 3) input.participants = Array.from({ length: 501 }, () => ({ actorId: actor }));
       else input.participants = [{ role: 'HOST' }];
-      return { label: `createCollaboration bad participants #${variant}`, query: CREATE_COLLABORATION, variables: { input } };
+      return {
+        label: `createCollaboration bad participants #${variant}`,
+        query: CREATE_COLLABORATION,
+        variables: { input },
+      };
     }
     case 13: {
       const input = validCollaborationInput(d);
@@ -558,16 +787,29 @@ function mutationOf(d: Dice, facts: SeedFacts, i: number): Mutation {
     case 16: {
       const variant = d.int(0, 2);
       const id = variant === 0 ? d.unknownId() : topic;
-      const input = variant === 0 ? { name: randomName(d) } : variant === 1 ? d.pick([{ name: '' }, { name: '***' }, { name: null }]) : { aliases: Array.from({ length: 25 }, () => 'x') };
+      const input =
+        variant === 0
+          ? { name: randomName(d) }
+          : variant === 1
+            ? d.pick([{ name: '' }, { name: '***' }, { name: null }])
+            : { aliases: Array.from({ length: 25 }, () => 'x') };
       return { label: `updateTopic bad #${variant}`, query: UPDATE_TOPIC, variables: { id, input } };
     }
     case 17: {
       const variant = d.int(0, 3);
-      const [collaborationId, actorId] = variant === 0 ? [d.unknownId(), actor] : variant === 1 ? [collaboration, d.unknownId()] : variant === 2 ? ['', actor] : [collaboration, actor];
+      const [collaborationId, actorId] =
+        variant === 0
+          ? [d.unknownId(), actor]
+          : variant === 1
+            ? [collaboration, d.unknownId()]
+            : variant === 2
+              ? ['', actor]
+              : [collaboration, actor];
       const role = variant === 3 ? d.pick(BAD_ENUMS) : 'MEMBER';
       return {
         label: `addParticipant bad #${variant}`,
-        query: 'mutation($c: ID!, $a: ID!, $role: ParticipationRole) { addParticipant(collaborationId: $c, actorId: $a, role: $role) { id } }',
+        query:
+          'mutation($c: ID!, $a: ID!, $role: ParticipationRole) { addParticipant(collaborationId: $c, actorId: $a, role: $role) { id } }',
         variables: { c: collaborationId, a: actorId, role },
       };
     }
@@ -589,7 +831,11 @@ function mutationOf(d: Dice, facts: SeedFacts, i: number): Mutation {
             : variant === 2
               ? { keep: actor, merge: [d.unknownId()] }
               : { keep: actor, merge: Array.from({ length: 501 }, () => d.unknownId()) };
-      return { label: `mergeActors bad #${variant}`, query: 'mutation($keep: ID!, $merge: [ID!]!) { mergeActors(keepId: $keep, mergeIds: $merge) { id } }', variables };
+      return {
+        label: `mergeActors bad #${variant}`,
+        query: 'mutation($keep: ID!, $merge: [ID!]!) { mergeActors(keepId: $keep, mergeIds: $merge) { id } }',
+        variables,
+      };
     }
     case 20: {
       const variant = d.int(0, 3);
@@ -604,28 +850,50 @@ function mutationOf(d: Dice, facts: SeedFacts, i: number): Mutation {
               : { a: actor, s: other, v: 'INTRODUCED', note: d.pick(['x'.repeat(2001), 'Notiz\u0000']) };
       return {
         label: `giveSuggestionFeedback bad #${variant}`,
-        query: 'mutation($a: ID!, $s: ID!, $v: SuggestionVerdict!, $note: String) { giveSuggestionFeedback(actorId: $a, suggestedId: $s, verdict: $v, note: $note) { at } }',
+        query:
+          'mutation($a: ID!, $s: ID!, $v: SuggestionVerdict!, $note: String) { giveSuggestionFeedback(actorId: $a, suggestedId: $s, verdict: $v, note: $note) { at } }',
         variables,
       };
     }
     case 21:
       // The seed's actors were imported, never updated: there is nothing to undo.
-      return { label: 'undoLastChange', query: 'mutation($id: ID!) { undoLastChange(actorId: $id) { actor { id } } }', variables: { id: d.chance(0.8) ? actor : d.unknownId() } };
+      return {
+        label: 'undoLastChange',
+        query: 'mutation($id: ID!) { undoLastChange(actorId: $id) { actor { id } } }',
+        variables: { id: d.chance(0.8) ? actor : d.unknownId() },
+      };
     case 22: {
       // Required variables missing or null.
       const q = d.pick([CREATE_ACTOR, UPDATE_ACTOR, CREATE_COLLABORATION, SET_INTERESTS, CREATE_TOPIC]);
-      return { label: 'required variable missing or null', query: q, variables: d.pick([{}, { input: null }, { id: null, input: null }, { interests: null }]) };
+      return {
+        label: 'required variable missing or null',
+        query: q,
+        variables: d.pick([{}, { input: null }, { id: null, input: null }, { interests: null }]),
+      };
     }
     default: {
       // The same must-fail inputs written into the document as literals.
       const input = validActorInput(d);
       const field = d.pick(['name', 'kind', 'website', 'contact', 'id']);
-      const value = field === 'name' ? d.pick(BAD_NAMES) : field === 'kind' ? d.pick(BAD_ENUMS) : field === 'website' ? d.pick(BAD_URLS) : field === 'contact' ? d.pick(BAD_EMAIL_CONTACTS) : d.pick(BAD_IDS);
+      const value =
+        field === 'name'
+          ? d.pick(BAD_NAMES)
+          : field === 'kind'
+            ? d.pick(BAD_ENUMS)
+            : field === 'website'
+              ? d.pick(BAD_URLS)
+              : field === 'contact'
+                ? d.pick(BAD_EMAIL_CONTACTS)
+                : d.pick(BAD_IDS);
       input[field] = value;
       const literal = Object.entries(input)
         .map(([k, v]) => `${k}: ${k === 'kind' && /^[A-Za-z_]\w*$/.test(String(v)) ? v : JSON.stringify(v)}`)
         .join(', ');
-      return { label: `createActor literal bad ${field}`, query: `mutation { createActor(input: { ${literal} }) { id } }`, variables: {} };
+      return {
+        label: `createActor literal bad ${field}`,
+        query: `mutation { createActor(input: { ${literal} }) { id } }`,
+        variables: {},
+      };
     }
   }
 }
@@ -676,7 +944,10 @@ function argumentCase(d: Dice, i: number): FuzzCase {
     `{ suggestContacts(actorId: "${d.unknownId()}") { score } }`,
     `{ actors(filter: { nameContains: "${d.pick(['', 'x'.repeat(201)])}" }) { totalCount } }`,
   ];
-  return { ...post('arguments', `argument #${i % queries.length}`, { query: queries[i % queries.length] }), mustFail: true };
+  return {
+    ...post('arguments', `argument #${i % queries.length}`, { query: queries[i % queries.length] }),
+    mustFail: true,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -695,54 +966,134 @@ function bodyCase(d: Dice, i: number): FuzzCase {
     case 3:
       return post('bodies', 'operationName not a string', { query, operationName: d.pick([5, true, [], {}]) });
     case 4:
-      return post('bodies', 'extensions', { query: d.chance(0.5) ? undefined : query, extensions: d.pick([{ persistedQuery: { version: 1, sha256Hash: 'abc' } }, { persistedQuery: { version: 2 } }, 'x', [1]]) });
+      return post('bodies', 'extensions', {
+        query: d.chance(0.5) ? undefined : query,
+        extensions: d.pick([
+          { persistedQuery: { version: 1, sha256Hash: 'abc' } },
+          { persistedQuery: { version: 2 } },
+          'x',
+          [1],
+        ]),
+      });
     case 5: {
       const text = JSON.stringify({ query });
       return post('bodies', 'truncated JSON', text.slice(0, d.int(0, text.length - 1)));
     }
     case 6:
-      return post('bodies', 'invalid JSON', d.pick(['{query: "x"}', "{'query': '{ actors { totalCount } }'}", '{"query": "{ a }",}', '{"query": "\\x41"}', '{"a":1}{"b":2}', 'NaN', '{"query": 1e999999}', '\u0000']));
+      return post(
+        'bodies',
+        'invalid JSON',
+        d.pick([
+          '{query: "x"}',
+          "{'query': '{ actors { totalCount } }'}",
+          '{"query": "{ a }",}',
+          '{"query": "\\x41"}',
+          '{"a":1}{"b":2}',
+          'NaN',
+          '{"query": 1e999999}',
+          '\u0000',
+        ]),
+      );
     case 7: {
       const depth = d.int(100, 50_000);
       return post('bodies', `deep JSON (${depth})`, `{"query": ${'['.repeat(depth)}${']'.repeat(depth)}}`);
     }
     case 8: {
       const size = d.pick([1_100_000, 2_000_000]);
-      return post('bodies', `body over the limit (${size})`, JSON.stringify({ query, variables: { pad: 'x'.repeat(size) } }));
+      return post(
+        'bodies',
+        `body over the limit (${size})`,
+        JSON.stringify({ query, variables: { pad: 'x'.repeat(size) } }),
+      );
     }
     case 9: {
-      const contentType = d.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/graphql', '', 'application/json; charset=latin1', 'application/json; charset=utf-16']);
-      return { family: 'bodies', label: `content-type ${contentType || '(none)'}`, method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body: JSON.stringify({ query }), mustFail: false };
+      const contentType = d.pick([
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'application/graphql',
+        '',
+        'application/json; charset=latin1',
+        'application/json; charset=utf-16',
+      ]);
+      return {
+        family: 'bodies',
+        label: `content-type ${contentType || '(none)'}`,
+        method: 'POST',
+        headers: contentType ? { 'content-type': contentType } : {},
+        body: JSON.stringify({ query }),
+        mustFail: false,
+      };
     }
     case 10:
-      return { family: 'bodies', label: 'gzip garbage', method: 'POST', headers: { ...json, 'content-encoding': d.pick(['gzip', 'deflate', 'br', 'compress', 'x-unknown']) }, body: new Uint8Array([0x1f, 0x8b, d.int(0, 255), d.int(0, 255)]), mustFail: false };
+      return {
+        family: 'bodies',
+        label: 'gzip garbage',
+        method: 'POST',
+        headers: { ...json, 'content-encoding': d.pick(['gzip', 'deflate', 'br', 'compress', 'x-unknown']) },
+        body: new Uint8Array([0x1f, 0x8b, d.int(0, 255), d.int(0, 255)]),
+        mustFail: false,
+      };
     case 11: {
       const method = d.pick(['PUT', 'DELETE', 'PATCH'] as const);
-      return { family: 'bodies', label: `method ${method}`, method, headers: json, body: JSON.stringify({ query }), mustFail: false };
+      return {
+        family: 'bodies',
+        label: `method ${method}`,
+        method,
+        headers: json,
+        body: JSON.stringify({ query }),
+        mustFail: false,
+      };
     }
     case 12: {
       // GET: without the preflight header (CSRF prevention), with it, with a mutation, with broken variables.
       const v = d.int(0, 3);
       const params = new URLSearchParams({ query: v === 2 ? 'mutation { deleteActor(id: "bobbie-ev") }' : query });
       if (v === 3) params.set('variables', d.pick(['{', '[]', '"x"', 'null']));
-      return { family: 'bodies', label: `GET #${v}`, method: 'GET', search: params.toString(), headers: v === 0 ? {} : { 'apollo-require-preflight': 'true' }, mustFail: v === 2 };
+      return {
+        family: 'bodies',
+        label: `GET #${v}`,
+        method: 'GET',
+        search: params.toString(),
+        headers: v === 0 ? {} : { 'apollo-require-preflight': 'true' },
+        mustFail: v === 2,
+      };
     }
     case 13:
-      return post('bodies', 'variables of the wrong JSON type', { query, variables: d.pick(['{"a":1}', 5, [1], true]) });
+      return post('bodies', 'variables of the wrong JSON type', {
+        query,
+        variables: d.pick(['{"a":1}', 5, [1], true]),
+      });
     case 14:
-      return post('bodies', 'duplicate keys', `{"query": ${JSON.stringify(query)}, "query": ${JSON.stringify('{ nope }')}}`);
+      return post(
+        'bodies',
+        'duplicate keys',
+        `{"query": ${JSON.stringify(query)}, "query": ${JSON.stringify('{ nope }')}}`,
+      );
     case 15:
       return post('bodies', 'empty body', '');
     case 16:
-      return post('bodies', 'prototype keys', `{"__proto__": {"query": "{ actors { totalCount } }"}, "constructor": {"prototype": {"x": 1}}}`);
+      return post(
+        'bodies',
+        'prototype keys',
+        `{"__proto__": {"query": "{ actors { totalCount } }"}, "constructor": {"prototype": {"x": 1}}}`,
+      );
     case 17: {
       const n = d.int(2, 200);
-      return post('bodies', `large batch (${n})`, Array.from({ length: n }, () => ({ query })));
+      return post(
+        'bodies',
+        `large batch (${n})`,
+        Array.from({ length: n }, () => ({ query })),
+      );
     }
     case 18:
       return post('bodies', 'whitespace and BOM', `\ufeff  ${JSON.stringify({ query })}  `);
     default:
-      return post('bodies', 'very long operationName', { query: `query X ${query}`, operationName: 'X'.repeat(d.int(1000, 100_000)) });
+      return post('bodies', 'very long operationName', {
+        query: `query X ${query}`,
+        operationName: 'X'.repeat(d.int(1000, 100_000)),
+      });
   }
 }
 

@@ -21,7 +21,13 @@ import { startHttpApi, type HttpApi } from '../support/http-api';
 import { generateCases, READ_QUERIES, type Family, type FuzzCase, type SeedFacts } from './fuzz-inputs';
 
 const SEED = 20_240_517;
-const COUNTS: Record<Family, number> = { documents: 1100, variables: 600, mutations: 1400, arguments: 450, bodies: 350 };
+const COUNTS: Record<Family, number> = {
+  documents: 1100,
+  variables: 600,
+  mutations: 1400,
+  arguments: 450,
+  bodies: 350,
+};
 const CONCURRENCY = 8;
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -42,7 +48,10 @@ const ALLOWED_CODES = new Set([
 
 interface Answer {
   status: number;
-  body: { data?: Record<string, unknown> | null; errors?: Array<{ message?: string; extensions?: { code?: unknown; field?: unknown } }> } | null;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ message?: string; extensions?: { code?: unknown; field?: unknown } }>;
+  } | null;
   problem: string | null;
 }
 
@@ -59,11 +68,16 @@ async function send(api: HttpApi, c: FuzzCase): Promise<Answer> {
     return { status: 0, body: null, problem: `no answer: ${(error as Error).message}` };
   }
   const text = await response.text();
-  if (response.status >= 500) return { status: response.status, body: null, problem: `HTTP ${response.status}: ${text.slice(0, 200)}` };
+  if (response.status >= 500)
+    return { status: response.status, body: null, problem: `HTTP ${response.status}: ${text.slice(0, 200)}` };
   try {
     return { status: response.status, body: JSON.parse(text), problem: null };
   } catch {
-    return { status: response.status, body: null, problem: `not JSON (HTTP ${response.status}, ${response.headers.get('content-type')}): ${text.slice(0, 200)}` };
+    return {
+      status: response.status,
+      body: null,
+      problem: `not JSON (HTTP ${response.status}, ${response.headers.get('content-type')}): ${text.slice(0, 200)}`,
+    };
   }
 }
 
@@ -73,16 +87,23 @@ function judge(c: FuzzCase, answer: Answer): string | null {
   const errors = answer.body?.errors ?? [];
   for (const e of errors) {
     const code = e.extensions?.code;
-    if (typeof code !== 'string' || !ALLOWED_CODES.has(code)) return `error without an expected code (${String(code)}): ${e.message}`;
-    if (c.family === 'mutations' && code === 'BAD_USER_INPUT' && (typeof e.extensions?.field !== 'string' || e.extensions.field === '')) {
+    if (typeof code !== 'string' || !ALLOWED_CODES.has(code))
+      return `error without an expected code (${String(code)}): ${e.message}`;
+    if (
+      c.family === 'mutations' &&
+      code === 'BAD_USER_INPUT' &&
+      (typeof e.extensions?.field !== 'string' || e.extensions.field === '')
+    ) {
       return `BAD_USER_INPUT without the field: ${e.message}`;
     }
   }
-  if (errors.length === 0 && (answer.status !== 200 || !answer.body?.data)) return `HTTP ${answer.status} without errors and data`;
+  if (errors.length === 0 && (answer.status !== 200 || !answer.body?.data))
+    return `HTTP ${answer.status} without errors and data`;
   if (c.mustFail) {
     if (errors.length === 0) return 'a request that must fail succeeded';
     const data = answer.body?.data;
-    if (data && Object.values(data).some((v) => v !== null)) return `a write that must fail answered data: ${JSON.stringify(data).slice(0, 200)}`;
+    if (data && Object.values(data).some((v) => v !== null))
+      return `a write that must fail answered data: ${JSON.stringify(data).slice(0, 200)}`;
   }
   return null;
 }
@@ -91,9 +112,16 @@ function judge(c: FuzzCase, answer: Answer): string | null {
 function dumpTables(filename: string): Record<string, unknown[]> {
   const db = new Database(filename, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as Array<{ name: string }>;
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as Array<{
+      name: string;
+    }>;
     // Sorted here: some tables have no rowid to order by.
-    const rows = (name: string) => db.prepare(`SELECT * FROM "${name}"`).all().map((row) => JSON.stringify(row)).sort();
+    const rows = (name: string) =>
+      db
+        .prepare(`SELECT * FROM "${name}"`)
+        .all()
+        .map((row) => JSON.stringify(row))
+        .sort();
     return Object.fromEntries(tables.map(({ name }) => [name, rows(name)]));
   } finally {
     db.close();
@@ -127,7 +155,14 @@ describe('fuzz: malformed requests over HTTP', () => {
       expect({ query, errors: body.errors }).toEqual({ query, errors: undefined });
     }
 
-    const seed = (await (await api.post({ query: '{ actors(first: 500) { nodes { id version } } topics(first: 500) { nodes { id name } } collaborations(first: 500) { nodes { id } } }' })).json()).data;
+    const seed = (
+      await (
+        await api.post({
+          query:
+            '{ actors(first: 500) { nodes { id version } } topics(first: 500) { nodes { id name } } collaborations(first: 500) { nodes { id } } }',
+        })
+      ).json()
+    ).data;
     const facts: SeedFacts = {
       actorIds: seed.actors.nodes.map((a: { id: string }) => a.id),
       actorVersions: new Map(seed.actors.nodes.map((a: { id: string; version: number }) => [a.id, a.version])),
@@ -174,8 +209,14 @@ describe('fuzz: malformed requests over HTTP', () => {
     const families = Object.entries(COUNTS)
       .map(([family, n]) => `${family} ${n}`)
       .join(', ');
-    const codes = [...byCode.entries()].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ');
-    const statuses = [...byStatus.entries()].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status}: ${n}`).join(', ');
+    const codes = [...byCode.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ');
+    const statuses = [...byStatus.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([status, n]) => `${status}: ${n}`)
+      .join(', ');
     console.log(
       `fuzz (seed ${SEED}): ${cases.length} inputs tried (${families}) in ${seconds.toFixed(1)} s; ` +
         `answers by first error code: ${codes}; HTTP statuses: ${statuses}; crashes: ${failures.length}; /healthz checked ${healthChecks}×`,

@@ -19,7 +19,10 @@ describe('HTTP', () => {
   beforeAll(async () => {
     store = createEmbeddedStore({ filename: ':memory:' });
     await store.init();
-    api = await startHttpApi(store, { seed: batenbrock, config: { corsOrigins: ['https://quartier.example.org'], bodyLimit: '10kb' } });
+    api = await startHttpApi(store, {
+      seed: batenbrock,
+      config: { corsOrigins: ['https://quartier.example.org'], bodyLimit: '10kb' },
+    });
     base = api.base;
   });
 
@@ -36,7 +39,7 @@ describe('HTTP', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  test('idle keep-alive connections are kept longer than proxies keep theirs (65 s, not Node\'s 5 s)', async () => {
+  test("idle keep-alive connections are kept longer than proxies keep theirs (65 s, not Node's 5 s)", async () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.headers.get('keep-alive')).toBe('timeout=65');
   });
@@ -73,7 +76,9 @@ describe('HTTP', () => {
   });
 
   test('a body above the limit is refused with 413', async () => {
-    const response = await post({ query: `{ actors(filter: { nameContains: "${'x'.repeat(20_000)}" }) { totalCount } }` });
+    const response = await post({
+      query: `{ actors(filter: { nameContains: "${'x'.repeat(20_000)}" }) { totalCount } }`,
+    });
     expect(response.status).toBe(413);
   });
 

@@ -29,7 +29,9 @@ function viewerQueries(): string[] {
   );
   // fetchYearCounts builds its query from the years shown: 31 aliased counts (thisYear − 29 … thisYear + 1).
   const years = Array.from({ length: 31 }, (_, i) => new Date().getFullYear() - 29 + i);
-  queries.push(`query Years { ${years.map((y) => `y${y}: collaborations(filter: { from: "${y}-01-01", to: "${y}-12-31" }, first: 1) { totalCount }`).join('\n')} }`);
+  queries.push(
+    `query Years { ${years.map((y) => `y${y}: collaborations(filter: { from: "${y}-01-01", to: "${y}-12-31" }, first: 1) { totalCount }`).join('\n')} }`,
+  );
   return queries.filter((q) => !q.includes('${'));
 }
 
@@ -70,7 +72,8 @@ describe('limits over HTTP', () => {
       // actor › collaborators › actor › … › name: one level more than allowed (each field a level).
       const deep = (levels: number) => {
         let selection = levels % 2 === 1 ? 'sharedCount' : 'name';
-        for (let level = levels - 1; level > 1; level--) selection = `${level % 2 === 0 ? 'collaborators' : 'actor'} { ${selection} }`;
+        for (let level = levels - 1; level > 1; level--)
+          selection = `${level % 2 === 0 ? 'collaborators' : 'actor'} { ${selection} }`;
         return `{ actor(id: "bobbie-ev") { ${selection} } }`;
       };
       expect(await refusal(deep(maxDepth))).toEqual({ status: 200, body: { data: expect.anything() } });
@@ -113,7 +116,9 @@ describe('limits over HTTP', () => {
       const many = `{ ${'a { b } '.repeat(Math.ceil(maxTokens / 4))} }`;
       const { status, body } = await refusal(many);
       expect(status).toBe(400);
-      expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: maxTokens } })]);
+      expect(body.errors).toEqual([
+        expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: maxTokens } }),
+      ]);
       // Through GET too.
       const query = encodeURIComponent(`{${'a{b}'.repeat(Math.ceil(maxTokens / 4))}}`);
       const get = await api.request(`/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
@@ -139,7 +144,10 @@ describe('limits over HTTP', () => {
 
     test('without introspection, errors do not suggest field names', async () => {
       const { body } = await refusal('{ actorz { id } }');
-      expect(body.errors[0]).toMatchObject({ message: 'Cannot query field "actorz" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(body.errors[0]).toMatchObject({
+        message: 'Cannot query field "actorz" on type "Query".',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
       const response = await api.post({
         query: 'mutation($input: CreateActorInput!) { createActor(input: $input) { id } }',
         variables: { input: { name: 'x', kind: 'ASSOCIATON' } },
@@ -150,7 +158,9 @@ describe('limits over HTTP', () => {
     });
 
     test('a wrong enum written into the document names its field', async () => {
-      const { body } = await refusal('mutation { createCollaboration(input: { title: "x", kind: MEETING, participants: [{ actorId: "bobbie-ev", role: BOSS }] }) { id } }');
+      const { body } = await refusal(
+        'mutation { createCollaboration(input: { title: "x", kind: MEETING, participants: [{ actorId: "bobbie-ev", role: BOSS }] }) { id } }',
+      );
       expect(body.errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', field: 'participants[0].role' });
     });
   });
@@ -177,23 +187,36 @@ describe('limits over HTTP', () => {
 
   describe('the HTTP request', () => {
     test('a batch (a JSON array) is refused with 400 BATCH_NOT_SUPPORTED', async () => {
-      const response = await api.post([{ query: '{ projectionStatus { version } }' }, { query: '{ projectionStatus { version } }' }]);
+      const response = await api.post([
+        { query: '{ projectionStatus { version } }' },
+        { query: '{ projectionStatus { version } }' },
+      ]);
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/application\/json/);
-      expect(await response.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BATCH_NOT_SUPPORTED' } }] });
+      expect(await response.json()).toEqual({
+        errors: [{ message: expect.any(String), extensions: { code: 'BATCH_NOT_SUPPORTED' } }],
+      });
     });
 
     test('a body over the limit answers 413 PAYLOAD_TOO_LARGE as JSON, not an HTML page', async () => {
-      const response = await api.post({ query: `{ actors(filter: { nameContains: "${'x'.repeat(30_000)}" }) { totalCount } }` });
+      const response = await api.post({
+        query: `{ actors(filter: { nameContains: "${'x'.repeat(30_000)}" }) { totalCount } }`,
+      });
       expect(response.status).toBe(413);
       expect(response.headers.get('content-type')).toMatch(/application\/json/);
-      expect(await response.json()).toEqual({ errors: [{ message: expect.stringContaining('20480 bytes'), extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 20480 } }] });
+      expect(await response.json()).toEqual({
+        errors: [
+          { message: expect.stringContaining('20480 bytes'), extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 20480 } },
+        ],
+      });
     });
 
     test('malformed JSON answers 400 BAD_REQUEST as JSON', async () => {
       const response = await api.post('{"query": "{ actors { totalCount } }"');
       expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      });
     });
   });
 
@@ -212,14 +235,38 @@ describe('limits over HTTP', () => {
       ['clusters minSize', '{ clusters(minSize: 0) { count } }', 'minSize'],
       ['clusters resolution', '{ clusters(resolution: 1e999) { count } }', 'resolution'],
       ['resilience first', '{ resilience(removeActorIds: [], first: 1001) { actorCount } }', 'first'],
-      ['recentTies first', '{ recentTies(actorId: "bobbie-ev", recency: { asOf: "2024-01-01" }, first: 1001) { weight } }', 'first'],
-      ['recency halfLifeDays', '{ recentTies(actorId: "bobbie-ev", recency: { asOf: "2024-01-01", halfLifeDays: 36501 }) { weight } }', 'halfLifeDays'],
-      ['networkChange windowDays', '{ networkChange(from: "2021-01-01", to: "2022-01-01", windowDays: 36501) { windowDays } }', 'windowDays'],
+      [
+        'recentTies first',
+        '{ recentTies(actorId: "bobbie-ev", recency: { asOf: "2024-01-01" }, first: 1001) { weight } }',
+        'first',
+      ],
+      [
+        'recency halfLifeDays',
+        '{ recentTies(actorId: "bobbie-ev", recency: { asOf: "2024-01-01", halfLifeDays: 36501 }) { weight } }',
+        'halfLifeDays',
+      ],
+      [
+        'networkChange windowDays',
+        '{ networkChange(from: "2021-01-01", to: "2022-01-01", windowDays: 36501) { windowDays } }',
+        'windowDays',
+      ],
       ['network maxActors', '{ network(filter: { maxActors: 5001 }) { truncated } }', 'maxActors'],
       ['network depth', '{ network(filter: { centreActorId: "bobbie-ev", depth: 7 }) { truncated } }', 'depth'],
-      ['brokers actorIds', `{ brokers(actorIds: [${Array.from({ length: 501 }, (_, i) => `"a${i}"`).join(',')}]) { actorCount } }`, 'actorIds'],
-      ['resilience removeActorIds', `{ resilience(removeActorIds: [${Array.from({ length: 501 }, (_, i) => `"a${i}"`).join(',')}]) { actorCount } }`, 'removeActorIds'],
-      ['actors topicIds', `{ actors(filter: { topicIds: [${Array.from({ length: 501 }, (_, i) => `"t${i}"`).join(',')}] }) { totalCount } }`, 'topicIds'],
+      [
+        'brokers actorIds',
+        `{ brokers(actorIds: [${Array.from({ length: 501 }, (_, i) => `"a${i}"`).join(',')}]) { actorCount } }`,
+        'actorIds',
+      ],
+      [
+        'resilience removeActorIds',
+        `{ resilience(removeActorIds: [${Array.from({ length: 501 }, (_, i) => `"a${i}"`).join(',')}]) { actorCount } }`,
+        'removeActorIds',
+      ],
+      [
+        'actors topicIds',
+        `{ actors(filter: { topicIds: [${Array.from({ length: 501 }, (_, i) => `"t${i}"`).join(',')}] }) { totalCount } }`,
+        'topicIds',
+      ],
     ];
     test.each(cases)('%s', async (_name, query, field) => {
       const response = await api.post({ query, variables: { n: 501 } });
@@ -238,9 +285,13 @@ describe('result budget over HTTP', () => {
     store = createEmbeddedStore({ filename: ':memory:' });
     await store.init();
     const data = generateNetwork({ actors: 600, hubs: 3, seed: 5 });
-    api = await startHttpApi(store, { seed: data, config: { limits: { ...TEST_LIMITS, query: { ...TEST_LIMITS.query, maxResults: 5_000 } } } });
+    api = await startHttpApi(store, {
+      seed: data,
+      config: { limits: { ...TEST_LIMITS, query: { ...TEST_LIMITS.query, maxResults: 5_000 } } },
+    });
     const degree = new Map<string, number>();
-    for (const c of data.collaborations) for (const p of c.participants ?? []) degree.set(p.actorId, (degree.get(p.actorId) ?? 0) + 1);
+    for (const c of data.collaborations)
+      for (const p of c.participants ?? []) degree.set(p.actorId, (degree.get(p.actorId) ?? 0) + 1);
     hub = [...degree].sort((a, b) => b[1] - a[1])[0]![0];
   });
 
@@ -255,7 +306,14 @@ describe('result budget over HTTP', () => {
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({
       data: null,
-      errors: [{ message: expect.stringContaining('more than 5000 list items'), locations: expect.any(Array), path: expect.any(Array), extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'results', max: 5000 } }],
+      errors: [
+        {
+          message: expect.stringContaining('more than 5000 list items'),
+          locations: expect.any(Array),
+          path: expect.any(Array),
+          extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'results', max: 5000 },
+        },
+      ],
     });
     // The same actor's first level fits the budget and is answered.
     const fits = await api.post({ query: `{ actor(id: "${hub}") { collaborators { sharedCount actor { id } } } }` });
@@ -276,7 +334,9 @@ describe('rate limit over HTTP', () => {
   test('over the limit: 429 with Retry-After and RATE_LIMITED, the RateLimit headers on every answer, allowed again after the window', async () => {
     const store = createEmbeddedStore({ filename: ':memory:' });
     await store.init();
-    const api = await startHttpApi(store, { config: { limits: { ...TEST_LIMITS, rateLimit: { max: 3, windowMs: 1_000 } } } });
+    const api = await startHttpApi(store, {
+      config: { limits: { ...TEST_LIMITS, rateLimit: { max: 3, windowMs: 1_000 } } },
+    });
     try {
       const query = { query: '{ projectionStatus { version } }' };
       for (let i = 0; i < 3; i++) {
@@ -290,7 +350,12 @@ describe('rate limit over HTTP', () => {
       const retryAfter = Number(refused.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(await refused.json()).toEqual({
-        errors: [{ message: expect.stringContaining('Too many requests'), extensions: { code: 'RATE_LIMITED', limit: 3, windowSeconds: 1, retryAfterSeconds: retryAfter } }],
+        errors: [
+          {
+            message: expect.stringContaining('Too many requests'),
+            extensions: { code: 'RATE_LIMITED', limit: 3, windowSeconds: 1, retryAfterSeconds: retryAfter },
+          },
+        ],
       });
       // Health checks are not limited.
       expect((await api.request('/healthz')).status).toBe(200);
@@ -308,7 +373,10 @@ describe('rate limit over HTTP', () => {
     const store = createEmbeddedStore({ filename: ':memory:' });
     await store.init();
     const api = await startHttpApi(store, {
-      config: { auth: { anonymousAccess: 'viewer', jwt: null }, limits: { ...TEST_LIMITS, rateLimit: { max: 2, windowMs: 60_000 } } },
+      config: {
+        auth: { anonymousAccess: 'viewer', jwt: null },
+        limits: { ...TEST_LIMITS, rateLimit: { max: 2, windowMs: 60_000 } },
+      },
     });
     try {
       const alice = await api.issueKey('alice', 'VIEWER');
@@ -329,7 +397,9 @@ describe('rate limit over HTTP', () => {
     const counted = countingStore(createEmbeddedStore({ filename: ':memory:' }));
     await counted.store.init();
     const max = DEFAULT_LIMITS.rateLimit.max; // 600 per minute
-    const api = await startHttpApi(counted.store, { config: { limits: { ...TEST_LIMITS, rateLimit: DEFAULT_LIMITS.rateLimit } } });
+    const api = await startHttpApi(counted.store, {
+      config: { limits: { ...TEST_LIMITS, rateLimit: DEFAULT_LIMITS.rateLimit } },
+    });
     try {
       // A working client, seen before the flood.
       expect((await api.post({ query: '{ __typename }' })).status).toBe(200);
@@ -339,7 +409,9 @@ describe('rate limit over HTTP', () => {
       const answers: Response[] = [];
       // 800 requests, 100 at a time (the finding sent them all within a second).
       for (let batch = 0; batch < 8; batch++) {
-        answers.push(...(await Promise.all(Array.from({ length: 100 }, () => api.postAs(unknown, { query: '{ __typename }' })))));
+        answers.push(
+          ...(await Promise.all(Array.from({ length: 100 }, () => api.postAs(unknown, { query: '{ __typename }' })))),
+        );
       }
       expect(Date.now() - started).toBeLessThan(10_000);
       const statuses = answers.map((a) => a.status);
@@ -359,9 +431,14 @@ describe('rate limit over HTTP', () => {
       expect((await refused[0]!.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
       const limited = answers.find((a) => a.status === 429)!;
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((await limited.json()).errors[0]).toMatchObject({ message: expect.stringContaining('refused credentials'), extensions: { code: 'RATE_LIMITED', limit: max, windowSeconds: 60 } });
+      expect((await limited.json()).errors[0]).toMatchObject({
+        message: expect.stringContaining('refused credentials'),
+        extensions: { code: 'RATE_LIMITED', limit: max, windowSeconds: 60 },
+      });
       // The download route shares the budget.
-      expect((await api.request('/export/network.json', { headers: { authorization: `Bearer ${unknown}` } })).status).toBe(429);
+      expect(
+        (await api.request('/export/network.json', { headers: { authorization: `Bearer ${unknown}` } })).status,
+      ).toBe(429);
       // Requests without a credential are not counted against it (they count per address, as before).
       expect((await api.postAnonymous({ query: '{ __typename }' })).status).toBe(200);
       // A key that worked before the flood still works from the same address (no lockout of working clients).
@@ -378,7 +455,9 @@ describe('rate limit over HTTP', () => {
   test('accepted credentials are not counted as refused: a valid key keeps its own budget, its 401-free answers show the "requests" policy', async () => {
     const store = createEmbeddedStore({ filename: ':memory:' });
     await store.init();
-    const api = await startHttpApi(store, { config: { limits: { ...TEST_LIMITS, rateLimit: { max: 3, windowMs: 60_000 } } } });
+    const api = await startHttpApi(store, {
+      config: { limits: { ...TEST_LIMITS, rateLimit: { max: 3, windowMs: 60_000 } } },
+    });
     try {
       const alice = await api.issueKey('alice', 'VIEWER');
       const statuses = [];
@@ -403,7 +482,9 @@ describe('rate limit over HTTP', () => {
     expect(loadLimits({})).toEqual(DEFAULT_LIMITS);
     expect(loadLimits({ RATE_LIMIT_MAX: '0' }).rateLimit.max).toBe(0);
     expect(rateLimiter(loadLimits({ RATE_LIMIT_MAX: '0' }).rateLimit)).toBeNull();
-    expect(loadLimits({ RATE_LIMIT_MAX: '100', RATE_LIMIT_WINDOW_SECONDS: '0.5', QUERY_MAX_DEPTH: '12', TRUST_PROXY: '1' })).toMatchObject({
+    expect(
+      loadLimits({ RATE_LIMIT_MAX: '100', RATE_LIMIT_WINDOW_SECONDS: '0.5', QUERY_MAX_DEPTH: '12', TRUST_PROXY: '1' }),
+    ).toMatchObject({
       rateLimit: { max: 100, windowMs: 500 },
       query: { maxDepth: 12 },
       trustProxy: 1,

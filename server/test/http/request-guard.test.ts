@@ -14,7 +14,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function hubOf(data: ReturnType<typeof generateNetwork>): string {
   const degree = new Map<string, number>();
-  for (const c of data.collaborations) for (const p of c.participants ?? []) degree.set(p.actorId, (degree.get(p.actorId) ?? 0) + 1);
+  for (const c of data.collaborations)
+    for (const p of c.participants ?? []) degree.set(p.actorId, (degree.get(p.actorId) ?? 0) + 1);
   return [...degree].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
@@ -60,10 +61,15 @@ describe('request guard over HTTP', () => {
 
   test('the topics fan-out of the outside test is refused with one coded error, nothing left running', async () => {
     counting.reset();
-    const response = await api.post({ query: '{ topics(first:500){ nodes { actors { collaborators { actor { collaborators { actor { id } } } } } } } }' });
+    const response = await api.post({
+      query: '{ topics(first:500){ nodes { actors { collaborators { actor { collaborators { actor { id } } } } } } } }',
+    });
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body).toMatchObject({ data: null, errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'results' } }] });
+    expect(body).toMatchObject({
+      data: null,
+      errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'results' } }],
+    });
     const atAnswer = counting.total();
     await sleep(500);
     expect(counting.total()).toBe(atAnswer);
@@ -72,7 +78,9 @@ describe('request guard over HTTP', () => {
   test('a client that goes away stops its request: store calls end soon after', async () => {
     const unlimited = await startHttpApi(counting.store, {
       adminKeyName: 'abort-admin',
-      config: { limits: { ...TEST_LIMITS, query: { ...TEST_LIMITS.query, maxResults: 10_000_000, maxMillis: 60_000 } } },
+      config: {
+        limits: { ...TEST_LIMITS, query: { ...TEST_LIMITS.query, maxResults: 10_000_000, maxMillis: 60_000 } },
+      },
     });
     try {
       counting.reset();
@@ -105,7 +113,10 @@ describe('request guard over HTTP', () => {
     try {
       const response = await slow.post({ query: fanOut(hub) });
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ data: null, errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'time', max: 100 } }] });
+      expect(await response.json()).toMatchObject({
+        data: null,
+        errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'time', max: 100 } }],
+      });
       // An ordinary request is not affected.
       const fits = await slow.post({ query: `{ actor(id: "${hub}") { name } }` });
       expect(fits.status).toBe(200);
@@ -119,7 +130,9 @@ describe('request guard over HTTP', () => {
     const query = `{ ${Array.from({ length: 50 }, (_, i) => `e${i}: exportNetwork(format: JSON) { files { content } }`).join(' ')} }`;
     const response = await api.post({ query });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'exports', max: 1 } }] });
+    expect(await response.json()).toMatchObject({
+      errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'exports', max: 1 } }],
+    });
     expect(counting.calls.get('readGraph') ?? 0).toBe(0);
     const one = await api.post({ query: '{ exportNetwork(format: CSV) { files { name } } }' });
     expect(one.status).toBe(200);
@@ -127,12 +140,15 @@ describe('request guard over HTTP', () => {
 
   test('exports inside fragments count too; one fragment spread twice is one export', async () => {
     counting.reset();
-    const query = 'query { ...E a: __typename ...E2 } fragment E on Query { exportNetwork(format: GRAPHML) { files { name } } } fragment E2 on Query { x: exportNetwork(format: JSON) { files { name } } }';
+    const query =
+      'query { ...E a: __typename ...E2 } fragment E on Query { exportNetwork(format: GRAPHML) { files { name } } } fragment E2 on Query { x: exportNetwork(format: JSON) { files { name } } }';
     const response = await api.post({ query });
     const body = await response.json();
     // The document holds two export fields: refused by the same rule.
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'exports' });
-    const twice = await api.post({ query: 'query { ...E ...E } fragment E on Query { exportNetwork(format: GRAPHML) { files { name } } }' });
+    const twice = await api.post({
+      query: 'query { ...E ...E } fragment E on Query { exportNetwork(format: GRAPHML) { files { name } } }',
+    });
     const twiceBody = await twice.json();
     // Both spreads name the same field with the same response key: graphql-js merges them into one export.
     expect(twiceBody.errors).toBeUndefined();

@@ -53,7 +53,8 @@ describe('update links sent by e-mail', () => {
     delete process.env.MAIL_FROM;
   });
 
-  const ask = async (input: Record<string, unknown>) => (await (await api!.post({ query: CREATE, variables: { input } })).json()) as { data: any; errors?: any[] };
+  const ask = async (input: Record<string, unknown>) =>
+    (await (await api!.post({ query: CREATE, variables: { input } })).json()) as { data: any; errors?: any[] };
 
   test('each actor with an e-mail address gets its own link; the others are counted', async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
@@ -61,10 +62,17 @@ describe('update links sent by e-mail', () => {
     api = await startHttpApi(store, { seed: batenbrock });
     await store.updateActor('bobbie-ev', { contact: 'Gartenbüro, garten@bobbie-ev.example' });
     await store.updateActor('repair-cafe-batenbrock', { contact: 'Tel. 0201 123, mailto:hallo@repair.example' });
-    const { data, errors } = await ask({ actorIds: ['bobbie-ev', 'repair-cafe-batenbrock', 'stadt-bottrop'], send: true });
+    const { data, errors } = await ask({
+      actorIds: ['bobbie-ev', 'repair-cafe-batenbrock', 'stadt-bottrop'],
+      send: true,
+    });
     expect(errors).toBeUndefined();
     expect(data.createUpdateLinks.mail).toEqual({ sent: 2, withoutEmail: 1, failedActorIds: [] });
-    const links = data.createUpdateLinks.links as Array<{ url: string; email: string | null; link: { actorId: string } }>;
+    const links = data.createUpdateLinks.links as Array<{
+      url: string;
+      email: string | null;
+      link: { actorId: string };
+    }>;
     expect(links.map((l) => l.email)).toEqual(['garten@bobbie-ev.example', 'hallo@repair.example', null]);
     expect(received.map((m) => m.to)).toEqual([['garten@bobbie-ev.example'], ['hallo@repair.example']]);
     for (const [i, message] of received.entries()) {

@@ -26,12 +26,18 @@ describe('update links over HTTP', () => {
   let logged: string[];
   const spies: jest.SpyInstance[] = [];
 
-  async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, key = api.adminKey): Promise<{ data: T; errors?: any[] }> {
+  async function gql<T = any>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    key = api.adminKey,
+  ): Promise<{ data: T; errors?: any[] }> {
     const response = await api.postAs(key, { query, variables });
     return (await response.json()) as { data: T; errors?: any[] };
   }
 
-  async function linksFor(actorIds: string[]): Promise<Array<{ url: string; actorName: string; link: { id: string; actorId: string } }>> {
+  async function linksFor(
+    actorIds: string[],
+  ): Promise<Array<{ url: string; actorName: string; link: { id: string; actorId: string } }>> {
     const { data, errors } = await gql(CREATE, { input: { actorIds } });
     expect(errors).toBeUndefined();
     return data.createUpdateLinks.links;
@@ -47,7 +53,11 @@ describe('update links over HTTP', () => {
   beforeEach(async () => {
     logged = [];
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      spies.push(jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))));
+      spies.push(
+        jest
+          .spyOn(console, method)
+          .mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))),
+      );
     }
     store = createEmbeddedStore({ filename: ':memory:' });
     await store.init();
@@ -71,27 +81,46 @@ describe('update links over HTTP', () => {
     expect(Object.keys(body.actors[0]).sort()).toEqual(['id', 'name']);
     expect(body.actors.some((a: { id: string }) => a.id === 'bobbie-ev')).toBe(false);
     // Its answer can only be about its own actor: there is no field to name another.
-    const foreign = await page('answer', tokenOf(bobbie!.url), { actorId: 'grundschule-am-volkspark', fields: { description: 'x' } });
+    const foreign = await page('answer', tokenOf(bobbie!.url), {
+      actorId: 'grundschule-am-volkspark',
+      fields: { description: 'x' },
+    });
     expect(foreign.status).toBe(400);
     expect((await foreign.json()).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actorId' });
     const own = await page('answer', tokenOf(schule!.url), { fields: { description: 'Grundschule mit Ganztag' } });
     expect(own.status).toBe(200);
     const proposals = (await gql(PROPOSALS)).data.updateProposals;
-    expect(proposals.map((p: any) => [p.kind, p.field, JSON.parse(p.value)])).toEqual([['FIELD', 'description', 'Grundschule mit Ganztag']]);
-    expect((await gql(`query { updateProposals(actorId: "grundschule-am-volkspark") { id } }`)).data.updateProposals).toHaveLength(1);
+    expect(proposals.map((p: any) => [p.kind, p.field, JSON.parse(p.value)])).toEqual([
+      ['FIELD', 'description', 'Grundschule mit Ganztag'],
+    ]);
+    expect(
+      (await gql(`query { updateProposals(actorId: "grundschule-am-volkspark") { id } }`)).data.updateProposals,
+    ).toHaveLength(1);
     // The token is no credential anywhere else.
     const graphql = await api.postAs(tokenOf(bobbie!.url), { query: '{ actors(first: 1) { totalCount } }' });
     expect(graphql.status).toBe(401);
-    const exported = await fetch(`${api.base}/export/network.json`, { headers: { authorization: `Bearer ${tokenOf(bobbie!.url)}` } });
+    const exported = await fetch(`${api.base}/export/network.json`, {
+      headers: { authorization: `Bearer ${tokenOf(bobbie!.url)}` },
+    });
     expect(exported.status).toBe(401);
     expect((await page('nothing-else', tokenOf(bobbie!.url))).status).toBe(404);
   });
 
   test('expired, revoked and unknown tokens: 401 with a code saying which, and nothing stored', async () => {
     const [revoked] = await linksFor(['bobbie-ev']);
-    expect((await gql(`mutation($id: ID!) { revokeUpdateLink(id: $id) { active } }`, { id: revoked!.link.id })).data.revokeUpdateLink.active).toBe(false);
+    expect(
+      (await gql(`mutation($id: ID!) { revokeUpdateLink(id: $id) { active } }`, { id: revoked!.link.id })).data
+        .revokeUpdateLink.active,
+    ).toBe(false);
     const expiring = 'qu_' + 'A'.repeat(43);
-    await store.createUpdateLinks([{ actorId: 'bobbie-ev', hash: hashUpdateToken(expiring), expiresAt: new Date(Date.now() + 300).toISOString(), createdBy: 'test' }]);
+    await store.createUpdateLinks([
+      {
+        actorId: 'bobbie-ev',
+        hash: hashUpdateToken(expiring),
+        expiresAt: new Date(Date.now() + 300).toISOString(),
+        createdBy: 'test',
+      },
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 400));
     const cases: Array<[string | null, string]> = [
       [tokenOf(revoked!.url), 'LINK_REVOKED'],
@@ -146,11 +175,17 @@ describe('update links over HTTP', () => {
 
     const limitedStore = createEmbeddedStore({ filename: ':memory:' });
     await limitedStore.init();
-    const limited = await startHttpApi(limitedStore, { seed: batenbrock, config: { limits: { ...TEST_LIMITS, rateLimit: { max: 3, windowMs: 60_000 } } } });
+    const limited = await startHttpApi(limitedStore, {
+      seed: batenbrock,
+      config: { limits: { ...TEST_LIMITS, rateLimit: { max: 3, windowMs: 60_000 } } },
+    });
     try {
       const seen: number[] = [];
       for (let i = 0; i < 4; i++) {
-        const response = await fetch(`${limited.base}/update-api/entry`, { method: 'POST', headers: { authorization: `Bearer qu_${String(i).repeat(43)}` } });
+        const response = await fetch(`${limited.base}/update-api/entry`, {
+          method: 'POST',
+          headers: { authorization: `Bearer qu_${String(i).repeat(43)}` },
+        });
         seen.push(response.status);
       }
       // Unknown tokens count too: the fourth is refused before its token is looked at.
@@ -177,7 +212,10 @@ describe('update links over HTTP', () => {
         })
       ).status,
     ).toBe(200);
-    expect((await page('answer', heimatToken, { contact: { value: 'vorstand@heimatverein.example', consent: true } })).status).toBe(200);
+    expect(
+      (await page('answer', heimatToken, { contact: { value: 'vorstand@heimatverein.example', consent: true } }))
+        .status,
+    ).toBe(200);
 
     const pending = (await gql(PROPOSALS, { status: 'PENDING' })).data.updateProposals;
     expect(pending.map((p: any) => p.kind)).toEqual(['FIELD', 'PARTNERSHIP', 'PARTNERSHIP', 'FIELD']);
@@ -185,12 +223,24 @@ describe('update links over HTTP', () => {
     // Nothing entered yet.
     expect((await store.getActors(['bobbie-ev']))[0]!.description).not.toBe('Gemeinschaftsgarten und Lastenrad');
 
-    const accepted = (await gql(ACCEPT, { input: { id: partnership.id, collaborationKind: 'COOPERATION' } })).data.acceptUpdateProposal;
-    expect(accepted).toMatchObject({ status: 'ACCEPTED', decidedBy: 'key:test-admin', outcome: expect.stringMatching(/^collaboration /) });
+    const accepted = (await gql(ACCEPT, { input: { id: partnership.id, collaborationKind: 'COOPERATION' } })).data
+      .acceptUpdateProposal;
+    expect(accepted).toMatchObject({
+      status: 'ACCEPTED',
+      decidedBy: 'key:test-admin',
+      outcome: expect.stringMatching(/^collaboration /),
+    });
     const collaborationId = accepted.outcome.replace('collaboration ', '');
     const [collaboration] = await store.getCollaborations([collaborationId]);
-    expect(collaboration).toMatchObject({ kind: 'COOPERATION', title: 'Gartenfest mit Musik', startDate: '2025-06-01' });
-    expect((await store.participationsOfCollaborations([collaborationId]))[0]!.map((p) => p.actorId).sort()).toEqual(['bobbie-ev', 'kulturwerkstatt-rosenviertel']);
+    expect(collaboration).toMatchObject({
+      kind: 'COOPERATION',
+      title: 'Gartenfest mit Musik',
+      startDate: '2025-06-01',
+    });
+    expect((await store.participationsOfCollaborations([collaborationId]))[0]!.map((p) => p.actorId).sort()).toEqual([
+      'bobbie-ev',
+      'kulturwerkstatt-rosenviertel',
+    ]);
     expect(api.service.projection.collaborations.has(collaborationId)).toBe(true);
     expect((await store.history(collaborationId, { first: 5 })).items[0]!.author).toBe('link:bobbie-ev');
 
@@ -206,18 +256,36 @@ describe('update links over HTTP', () => {
     const withdrawn = await page('withdraw-consent', heimatToken);
     expect(withdrawn.status).toBe(200);
     expect((await gql(ACCEPT, { input: { id: contact.id } })).errors![0].extensions.code).toBe('CONFLICT');
-    const personal = (await gql(`query { personalData(actorId: "heimatverein-rosenviertel") { consents { textVersion givenAt withdrawnAt } updateProposals { field status outcome } } }`)).data.personalData;
-    expect(personal.consents).toEqual([{ textVersion: expect.any(String), givenAt: expect.any(String), withdrawnAt: expect.any(String) }]);
+    const personal = (
+      await gql(
+        `query { personalData(actorId: "heimatverein-rosenviertel") { consents { textVersion givenAt withdrawnAt } updateProposals { field status outcome } } }`,
+      )
+    ).data.personalData;
+    expect(personal.consents).toEqual([
+      { textVersion: expect.any(String), givenAt: expect.any(String), withdrawnAt: expect.any(String) },
+    ]);
     expect(personal.updateProposals).toEqual([{ field: 'contact', status: 'REJECTED', outcome: 'consent withdrawn' }]);
 
     // Follow-up: opened and answered per link.
-    const followUp = (await gql(`query { updateLinks(actorIds: ["bobbie-ev", "heimatverein-rosenviertel"]) { actorId answeredAt } actorsWithoutUpdateAnswer { id } }`)).data;
+    const followUp = (
+      await gql(
+        `query { updateLinks(actorIds: ["bobbie-ev", "heimatverein-rosenviertel"]) { actorId answeredAt } actorsWithoutUpdateAnswer { id } }`,
+      )
+    ).data;
     expect(followUp.updateLinks.every((l: any) => l.answeredAt)).toBe(true);
     expect(followUp.actorsWithoutUpdateAnswer).toEqual([]);
 
     // No token in any log line, history record or stored proposal.
-    const history = JSON.stringify([...(await store.history('bobbie-ev', { first: 50 })).items, ...(await store.history(collaborationId, { first: 50 })).items]);
-    const everything = [logged.join('\n'), history, JSON.stringify(await store.updateProposals({})), JSON.stringify(await store.updateLinks({}))].join('\n');
+    const history = JSON.stringify([
+      ...(await store.history('bobbie-ev', { first: 50 })).items,
+      ...(await store.history(collaborationId, { first: 50 })).items,
+    ]);
+    const everything = [
+      logged.join('\n'),
+      history,
+      JSON.stringify(await store.updateProposals({})),
+      JSON.stringify(await store.updateLinks({})),
+    ].join('\n');
     for (const token of [bobbieToken, heimatToken]) {
       expect(everything).not.toContain(token);
       expect(everything).not.toContain(hashUpdateToken(token));

@@ -23,14 +23,18 @@ interface Reply {
 describe('insight computed in a worker thread, in the background', () => {
   let store: NetworkStore;
   let api: HttpApi;
-  const ask = async (query: string, variables: Record<string, unknown> = {}): Promise<Reply> => (await api.post({ query, variables })).json();
+  const ask = async (query: string, variables: Record<string, unknown> = {}): Promise<Reply> =>
+    (await api.post({ query, variables })).json();
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {
     store = createEmbeddedStore({ filename: ':memory:' });
     await store.init();
     // waitMs 0: a request never waits for a running computation (the default waits up to 10 s).
-    api = await startHttpApi(store, { seed: generateNetwork({ actors: 2500, hubs: 5, seed: 42 }), service: { insight: { waitMs: 0 } } });
+    api = await startHttpApi(store, {
+      seed: generateNetwork({ actors: 2500, hubs: 5, seed: 42 }),
+      service: { insight: { waitMs: 0 } },
+    });
   }, 60_000);
   afterAll(async () => {
     await api.stop();
@@ -95,8 +99,11 @@ describe('insight computed in a worker thread, in the background', () => {
     let older = 0;
     for (let i = 0; !result && i < 600; i++) {
       await sleep(100);
-      const reply = await ask(`query($filter: ScopeFilterInput) { brokers(filter: $filter, actorIds: ["zz-newcomer"]) {
-        projectionVersion current actorCount nodes { degree actor { id } } } }`, { filter });
+      const reply = await ask(
+        `query($filter: ScopeFilterInput) { brokers(filter: $filter, actorIds: ["zz-newcomer"]) {
+        projectionVersion current actorCount nodes { degree actor { id } } } }`,
+        { filter },
+      );
       if (reply.data?.brokers.current) result = reply;
       else if (reply.data) {
         // The first computation's result, on the version before the write: no newcomer in it.

@@ -46,7 +46,10 @@ describe('insight queue: fair, bounded, never starved by writes', () => {
   });
 
   /** Asks until the answer has data (COMPUTING meanwhile), at most a minute. */
-  async function until(ask: () => Promise<GraphQLResponse>, done: (r: GraphQLResponse) => boolean = (r) => Boolean(r.data)): Promise<GraphQLResponse> {
+  async function until(
+    ask: () => Promise<GraphQLResponse>,
+    done: (r: GraphQLResponse) => boolean = (r) => Boolean(r.data),
+  ): Promise<GraphQLResponse> {
     const started = Date.now();
     for (;;) {
       const reply = await ask();
@@ -83,7 +86,9 @@ describe('insight queue: fair, bounded, never starved by writes', () => {
     expect(retryAfter(first)).toBeLessThan(waits[waits.length - 1]);
 
     // A third principal fills the queue's total (12 waiting): the rest is refused for everyone.
-    const clusters = await Promise.all([1, 1.1, 1.2, 1.3, 1.4].map((resolution) => api.runAs(third, CLUSTERS, { resolution })));
+    const clusters = await Promise.all(
+      [1, 1.1, 1.2, 1.3, 1.4].map((resolution) => api.runAs(third, CLUSTERS, { resolution })),
+    );
     const clustersLimited = clusters.filter((r) => code(r) === 'RATE_LIMITED');
     expect(clustersLimited.length).toBeGreaterThanOrEqual(1);
     expect(clusters.filter((r) => code(r) === 'COMPUTING').length).toBe(5 - clustersLimited.length);
@@ -98,7 +103,9 @@ describe('insight queue: fair, bounded, never starved by writes', () => {
 
     // At most the flood's first two were computed before it; most of them still wait.
     const again = await Promise.all(accepted.map(({ id }) => api.runAs(flooder, RESILIENCE, { ids: [id] })));
-    const doneBefore = again.filter((r) => r.data && Date.parse(r.data.resilience.computedAt) <= Date.parse(brokers.computedAt));
+    const doneBefore = again.filter(
+      (r) => r.data && Date.parse(r.data.resilience.computedAt) <= Date.parse(brokers.computedAt),
+    );
     expect(doneBefore.length).toBeLessThanOrEqual(2);
     expect(again.filter((r) => code(r) === 'COMPUTING').length).toBeGreaterThanOrEqual(accepted.length - 3);
     // Asking again joined the waiting questions rather than queueing them twice.
@@ -114,8 +121,15 @@ describe('insight queue: fair, bounded, never starved by writes', () => {
     await store.close();
     store = createEmbeddedStore({ filename: ':memory:' });
     await store.init();
-    api = await startTestApi(store, generateNetwork({ actors: 800, hubs: 5, seed: 7 }), { service: { insight: { waitMs: 0 } } });
-    const initial = (await until(() => api.runAs(reader, BROKERS, {}), (r) => r.data?.brokers.current === true)).data!;
+    api = await startTestApi(store, generateNetwork({ actors: 800, hubs: 5, seed: 7 }), {
+      service: { insight: { waitMs: 0 } },
+    });
+    const initial = (
+      await until(
+        () => api.runAs(reader, BROKERS, {}),
+        (r) => r.data?.brokers.current === true,
+      )
+    ).data!;
     const startVersion = initial.brokers.projectionVersion;
 
     // An editor adds an actor with a collaboration every 250 ms for 8 s (each changes the structure).
@@ -147,7 +161,11 @@ describe('insight queue: fair, bounded, never starved by writes', () => {
       const { brokers, projectionStatus } = reply.data;
       expect(brokers.current).toBe(brokers.projectionVersion === projectionStatus.version);
       expect(brokers.projectionVersion).toBeLessThanOrEqual(projectionStatus.version);
-      answers.push({ projectionVersion: brokers.projectionVersion, current: brokers.current, version: projectionStatus.version });
+      answers.push({
+        projectionVersion: brokers.projectionVersion,
+        current: brokers.current,
+        version: projectionStatus.version,
+      });
       await sleep(200);
     }
     const written = await writes;
@@ -161,13 +179,23 @@ describe('insight queue: fair, bounded, never starved by writes', () => {
     expect([...served].sort((a, b) => a - b)).toEqual(served);
 
     // Once the writes stop, the current result comes.
-    const final = (await until(() => api.runAs(reader, BROKERS, {}), (r) => r.data?.brokers.current === true)).data!;
+    const final = (
+      await until(
+        () => api.runAs(reader, BROKERS, {}),
+        (r) => r.data?.brokers.current === true,
+      )
+    ).data!;
     expect(final.brokers.actorCount).toBe(800 + written);
     expect(final.brokers.projectionVersion).toBe(final.projectionStatus.version);
   }, 120_000);
 
   test('description edits leave the projection version: the result stays current, nothing is computed again', async () => {
-    const before = (await until(() => api.runAs(reader, BROKERS, {}), (r) => r.data?.brokers.current === true)).data!;
+    const before = (
+      await until(
+        () => api.runAs(reader, BROKERS, {}),
+        (r) => r.data?.brokers.current === true,
+      )
+    ).data!;
     const computed = api.service.insight.stats.computed;
     for (let i = 0; i < 8; i++) {
       const edit = await api.runAs(

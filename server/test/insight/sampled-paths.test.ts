@@ -48,47 +48,58 @@ describe('the collaborates-with graph as typed arrays', () => {
     ['whole', {}, null],
     ['actor kinds', { actorKinds: ['ASSOCIATION', 'AGENCY', 'INITIATIVE', 'GROUP'] }, null],
     ['a date range', { from: '2019-01-01', to: '2022-06-30' }, null],
-    ['topics and kinds of collaboration', { topicIds: ['t0000', 't0001', 't0003'], collaborationKinds: ['PROJECT', 'MEETING', 'EVENT'] }, null],
+    [
+      'topics and kinds of collaboration',
+      { topicIds: ['t0000', 't0001', 't0003'], collaborationKinds: ['PROJECT', 'MEETING', 'EVENT'] },
+      null,
+    ],
     ['recency-weighted', {}, { asOf: '2024-06-30', halfLifeDays: 365 }],
   ];
 
-  it.each(scopes)('has the reference graph’s nodes, ties, counts and weights in the same order (%s)', async (_name, filter, recency) => {
-    const c = await generated(700, 21);
-    const graph = scoped(c, filter, recency);
-    const reference: ActorGraph = buildActorGraph(c.projection, { filter, recency });
-    expect(idsOf(graph, c.arrays)).toEqual(reference.nodes());
-    expect(graph.pairs).toBe(reference.size);
-    expect(graph.pairs).toBeGreaterThan(0);
-    const ids = idsOf(graph, c.arrays);
-    for (let i = 0; i < graph.n; i++) {
-      const row: Array<[string, number, number]> = [];
-      for (let k = graph.starts[i]; k < graph.starts[i + 1]; k++) row.push([ids[graph.neighbours[k]], graph.counts[k], tieWeight(graph, k)]);
-      const expected: Array<[string, number, number]> = [];
-      reference.forEachEdge(ids[i], (_e, attributes, source, target) => {
-        expected.push([source === ids[i] ? target : source, attributes.count, attributes.weight]);
-      });
-      expect(row).toEqual(expected); // same partners, same order, same numbers (toEqual on floats is exact)
-    }
-  });
+  it.each(scopes)(
+    'has the reference graph’s nodes, ties, counts and weights in the same order (%s)',
+    async (_name, filter, recency) => {
+      const c = await generated(700, 21);
+      const graph = scoped(c, filter, recency);
+      const reference: ActorGraph = buildActorGraph(c.projection, { filter, recency });
+      expect(idsOf(graph, c.arrays)).toEqual(reference.nodes());
+      expect(graph.pairs).toBe(reference.size);
+      expect(graph.pairs).toBeGreaterThan(0);
+      const ids = idsOf(graph, c.arrays);
+      for (let i = 0; i < graph.n; i++) {
+        const row: Array<[string, number, number]> = [];
+        for (let k = graph.starts[i]; k < graph.starts[i + 1]; k++)
+          row.push([ids[graph.neighbours[k]], graph.counts[k], tieWeight(graph, k)]);
+        const expected: Array<[string, number, number]> = [];
+        reference.forEachEdge(ids[i], (_e, attributes, source, target) => {
+          expected.push([source === ids[i] ? target : source, attributes.count, attributes.weight]);
+        });
+        expect(row).toEqual(expected); // same partners, same order, same numbers (toEqual on floats is exact)
+      }
+    },
+  );
 });
 
 describe('sampled betweenness and closeness on the typed arrays', () => {
   it.each([
     [400, 7, 32],
     [600, 42, 50],
-  ])('equal graphology’s indexed Brandes with the same sources (%i actors, seed %i, %i samples)', async (actors, seed, samples) => {
-    const c = await generated(actors, seed);
-    const graph = scoped(c);
-    const reference = buildActorGraph(c.projection);
-    const ids = idsOf(graph, c.arrays);
-    const typed = sampledPathsOnAdjacency(graph, sampleSources(graph.n, samples, 3));
-    const expected = sampledPathsWithGraphology(reference, samples, 3);
-    ids.forEach((id, i) => {
-      expect(typed.betweenness[i]).toBe(expected.betweenness[id]);
-      expect(typed.closeness[i]).toBe(expected.closeness[id]);
-    });
-    expect(typed.betweenness.some((b) => b > 0)).toBe(true);
-  });
+  ])(
+    'equal graphology’s indexed Brandes with the same sources (%i actors, seed %i, %i samples)',
+    async (actors, seed, samples) => {
+      const c = await generated(actors, seed);
+      const graph = scoped(c);
+      const reference = buildActorGraph(c.projection);
+      const ids = idsOf(graph, c.arrays);
+      const typed = sampledPathsOnAdjacency(graph, sampleSources(graph.n, samples, 3));
+      const expected = sampledPathsWithGraphology(reference, samples, 3);
+      ids.forEach((id, i) => {
+        expect(typed.betweenness[i]).toBe(expected.betweenness[id]);
+        expect(typed.closeness[i]).toBe(expected.closeness[id]);
+      });
+      expect(typed.betweenness.some((b) => b > 0)).toBe(true);
+    },
+  );
 
   it('with every actor as a source give graphology-metrics’ exact values', async () => {
     const c = await generated(300, 5);
@@ -137,7 +148,9 @@ describe('centrality, components and clusters as the worker computes them', () =
     const components = sortedComponents(graph);
     const found: string[][] = [];
     for (let k = 0; k + 1 < components.starts.length; k++) {
-      found.push(Array.from(components.members.subarray(components.starts[k], components.starts[k + 1]), (i) => ids[i]));
+      found.push(
+        Array.from(components.members.subarray(components.starts[k], components.starts[k + 1]), (i) => ids[i]),
+      );
     }
     expect(found).toEqual(referenceComponents(buildActorGraph(c.projection)));
     expect(found.length).toBeGreaterThan(1);
@@ -155,13 +168,21 @@ describe('centrality, components and clusters as the worker computes them', () =
       // Same partition: every cluster is one reference community, and every community one cluster.
       const clusters: string[][] = [];
       for (let k = 0; k + 1 < onView.clusterStarts.length; k++) {
-        clusters.push(Array.from(onView.members.subarray(onView.clusterStarts[k], onView.clusterStarts[k + 1]), (a) => c.arrays.ids[a]));
+        clusters.push(
+          Array.from(
+            onView.members.subarray(onView.clusterStarts[k], onView.clusterStarts[k + 1]),
+            (a) => c.arrays.ids[a],
+          ),
+        );
       }
       const communities = new Map<number, string[]>();
       for (const [id, community] of Object.entries(reference.communities)) {
-        if (!onView.unclustered.includes(c.arrays.index.get(id)!)) communities.set(community, [...(communities.get(community) ?? []), id]);
+        if (!onView.unclustered.includes(c.arrays.index.get(id)!))
+          communities.set(community, [...(communities.get(community) ?? []), id]);
       }
-      expect(clusters.map((m) => m.join()).sort()).toEqual([...communities.values()].map((m) => m.sort().join()).sort());
+      expect(clusters.map((m) => m.join()).sort()).toEqual(
+        [...communities.values()].map((m) => m.sort().join()).sort(),
+      );
       expect(clusters.length).toBeGreaterThan(3);
     }
   });
@@ -184,7 +205,9 @@ describe('centrality, components and clusters as the worker computes them', () =
     const exact = exactMeasures(rest);
     const ranking = rest.nodes().sort((a, b) => exact.betweenness[b] - exact.betweenness[a] || (a < b ? -1 : 1));
     expect(Array.from(result.brokers.actor, (a) => c.arrays.ids[a])).toEqual(ranking);
-    Array.from(result.brokers.actor).forEach((a, x) => expect(result.brokers.betweenness[x]).toBe(exact.betweenness[c.arrays.ids[a]]));
+    Array.from(result.brokers.actor).forEach((a, x) =>
+      expect(result.brokers.betweenness[x]).toBe(exact.betweenness[c.arrays.ids[a]]),
+    );
     const components = referenceComponents(rest);
     expect(result.componentsAfter).toBe(components.length);
     expect(result.largestComponentAfter).toBe(components[0].length);

@@ -29,7 +29,9 @@ describe('loading the insight worker', () => {
     try {
       const computed = await engine.brokers();
       expect(engine.workerStarts).toBe(1);
-      const ranking = computed.value.ranked('betweenness', 1000).map((m): [string, number] => [m.actorId, m.betweenness]);
+      const ranking = computed.value
+        .ranked('betweenness', 1000)
+        .map((m): [string, number] => [m.actorId, m.betweenness]);
       expect(ranking).toEqual(await inProcessRanking());
     } finally {
       await engine.close();
@@ -54,7 +56,11 @@ engine.brokers().then(async (computed) => {
 });
 `,
       );
-      const output = execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      const output = execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       const { starts, ranking } = JSON.parse(output.trim().split('\n').pop()!);
       expect(starts).toBe(1);
       expect(ranking).toEqual(await inProcessRanking());

@@ -18,14 +18,27 @@ jest.setTimeout(120_000);
 
 async function seed(store: NetworkStore): Promise<void> {
   await store.mergeGraph({
-    topics: [{ id: 'garten', name: 'Garten' }, { id: 'jugend', name: 'Jugend' }],
+    topics: [
+      { id: 'garten', name: 'Garten' },
+      { id: 'jugend', name: 'Jugend' },
+    ],
     actors: [
       { id: 'kita', name: 'Kita Sonnenblume', kind: 'INSTITUTION', interests: [{ topicId: 'jugend' }] },
       { id: 'bobbie', name: 'Bobbie e.V.', kind: 'ASSOCIATION', interests: [{ topicId: 'garten' }] },
       { id: 'tafel', name: 'Tafel', kind: 'ASSOCIATION', interests: [{ topicId: 'garten' }, { topicId: 'jugend' }] },
     ],
     collaborations: [
-      { id: 'fest', title: 'Fest', kind: 'EVENT', startDate: '2023-06-01', topicIds: ['garten'], participants: [{ actorId: 'kita', role: 'HOST' }, { actorId: 'bobbie', role: 'MEMBER' }] },
+      {
+        id: 'fest',
+        title: 'Fest',
+        kind: 'EVENT',
+        startDate: '2023-06-01',
+        topicIds: ['garten'],
+        participants: [
+          { actorId: 'kita', role: 'HOST' },
+          { actorId: 'bobbie', role: 'MEMBER' },
+        ],
+      },
     ],
   });
 }
@@ -51,7 +64,16 @@ describe('the projection follows writes of another store instance on the same fi
       await other.setActorInterests('neu', [{ topicId: 'garten' }]);
       await other.addParticipant('fest', 'neu', 'MEMBER');
       await other.updateActor('tafel', { kind: 'GROUP' });
-      await other.createCollaboration({ id: 'ag', title: 'AG', kind: 'WORKING_GROUP', topicIds: ['jugend'], participants: [{ actorId: 'tafel', role: 'HOST' }, { actorId: 'kita', role: 'MEMBER' }] });
+      await other.createCollaboration({
+        id: 'ag',
+        title: 'AG',
+        kind: 'WORKING_GROUP',
+        topicIds: ['jugend'],
+        participants: [
+          { actorId: 'tafel', role: 'HOST' },
+          { actorId: 'kita', role: 'MEMBER' },
+        ],
+      });
       await other.updateCollaboration('fest', { endDate: '2023-06-02', topicIds: ['garten', 'jugend'] });
       await other.removeParticipant('fest', 'kita');
       await other.createTopic({ id: 'kultur', name: 'Kultur' });
@@ -67,7 +89,9 @@ describe('the projection follows writes of another store instance on the same fi
       expect(status.feedRebuilds).toBe(0); // no full rebuild for ordinary writes
       expect(status.seq).toBe((await other.feedHead()).head);
       expect(service.projection.version).toBeGreaterThan(version);
-      expect(snapshotFingerprint(projectionSnapshot(service.projection))).toBe(snapshotFingerprint(await other.loadSnapshot()));
+      expect(snapshotFingerprint(projectionSnapshot(service.projection))).toBe(
+        snapshotFingerprint(await other.loadSnapshot()),
+      );
       expect([...service.projection.actors.get('bobbie')!.collaborations].sort()).toEqual(['fest']);
       expect(service.projection.actors.get('tafel')!.kind).toBe('GROUP');
       // the safety net agrees
@@ -135,10 +159,18 @@ describe('a running server sees an import made by another program within the pol
   const SUGGEST = 'query ($id: ID!) { suggestContacts(actorId: $id, first: 3) { actor { id } } }';
   const PATH = 'query ($a: ID!, $b: ID!) { shortestPath(fromActorId: $a, toActorId: $b) { actors { id } } }';
 
-  async function until(server: ServerProcess, query: string, variables: Record<string, unknown>, ok: (body: { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> }) => boolean): Promise<number> {
+  async function until(
+    server: ServerProcess,
+    query: string,
+    variables: Record<string, unknown>,
+    ok: (body: { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> }) => boolean,
+  ): Promise<number> {
     const start = Date.now();
     for (;;) {
-      const body = (await (await server.graphql(query, variables)).json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+      const body = (await (await server.graphql(query, variables)).json()) as {
+        data?: unknown;
+        errors?: Array<{ extensions?: { code?: string } }>;
+      };
       if (ok(body)) return Date.now() - start;
       if (Date.now() - start > 5000) throw new Error(`not seen within 5 s: ${JSON.stringify(body)}`);
       await new Promise((r) => setTimeout(r, 25));
@@ -154,7 +186,9 @@ describe('a running server sees an import made by another program within the pol
     await setup.close();
     server = await startServerProcess({ DATA_DIR: dir });
 
-    const before = (await (await server.graphql(SUGGEST, { id: 'importiert' })).json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+    const before = (await (await server.graphql(SUGGEST, { id: 'importiert' })).json()) as {
+      errors?: Array<{ extensions?: { code?: string } }>;
+    };
     expect(before.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const other = createEmbeddedStore({ filename: file });
@@ -168,16 +202,36 @@ describe('a running server sees an import made by another program within the pol
         collaborationTopics: [],
         participations: [{ actorId: 'importiert', collaborationId: 'fest', role: 'MEMBER' }],
       });
-      const importMs = await until(server, SUGGEST, { id: 'importiert' }, (b) => !b.errors && Array.isArray((b.data as { suggestContacts: unknown[] }).suggestContacts));
+      const importMs = await until(
+        server,
+        SUGGEST,
+        { id: 'importiert' },
+        (b) => !b.errors && Array.isArray((b.data as { suggestContacts: unknown[] }).suggestContacts),
+      );
       expect(importMs).toBeLessThan(2500);
 
       // an ordinary write (incremental, no rebuild): a new link between tafel and kita
-      await other.createCollaboration({ id: 'ag', title: 'AG', kind: 'WORKING_GROUP', participants: [{ actorId: 'tafel', role: 'HOST' }, { actorId: 'kita', role: 'MEMBER' }] });
-      const writeMs = await until(server, PATH, { a: 'tafel', b: 'kita' }, (b) => (b.data as { shortestPath: unknown } | undefined)?.shortestPath != null);
+      await other.createCollaboration({
+        id: 'ag',
+        title: 'AG',
+        kind: 'WORKING_GROUP',
+        participants: [
+          { actorId: 'tafel', role: 'HOST' },
+          { actorId: 'kita', role: 'MEMBER' },
+        ],
+      });
+      const writeMs = await until(
+        server,
+        PATH,
+        { a: 'tafel', b: 'kita' },
+        (b) => (b.data as { shortestPath: unknown } | undefined)?.shortestPath != null,
+      );
       expect(writeMs).toBeLessThan(2500);
       console.log(`propagation to a running server (FEED_POLL_MS=1000): import ${importMs} ms, write ${writeMs} ms`);
 
-      const status = (await (await server.graphql('{ projectionStatus { feedSeq feedRebuilds } }')).json()) as { data: { projectionStatus: { feedSeq: number; feedRebuilds: number } } };
+      const status = (await (await server.graphql('{ projectionStatus { feedSeq feedRebuilds } }')).json()) as {
+        data: { projectionStatus: { feedSeq: number; feedRebuilds: number } };
+      };
       expect(status.data.projectionStatus.feedSeq).toBe((await other.feedHead()).head);
       expect(status.data.projectionStatus.feedRebuilds).toBe(1); // the import's "Network" event; the write was incremental
     } finally {

@@ -36,10 +36,20 @@ export function replicasSuite(config: Neo4jTestConfig): void {
     store = await harness.fresh();
     await store.mergeGraph({
       topics: [{ id: 'garten', name: 'Garten' }],
-      actors: Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, name: `Start ${i}`, kind: 'GROUP' as const, interests: [{ topicId: 'garten' }] })),
+      actors: Array.from({ length: 10 }, (_, i) => ({
+        id: `s${i}`,
+        name: `Start ${i}`,
+        kind: 'GROUP' as const,
+        interests: [{ topicId: 'garten' }],
+      })),
       collaborations: [{ id: 'fest', title: 'Fest', kind: 'EVENT', participants: [{ actorId: 's0', role: 'HOST' }] }],
     });
-    const env = { NEO4J_URI: config.uri, NEO4J_USER: config.user, NEO4J_PASSWORD: config.password, FEED_POLL_MS: '1000' };
+    const env = {
+      NEO4J_URI: config.uri,
+      NEO4J_USER: config.user,
+      NEO4J_PASSWORD: config.password,
+      FEED_POLL_MS: '1000',
+    };
     // One after the other: the first stores the bootstrap admin key, the second finds it.
     servers.push(await startServerProcess(env, 120_000));
     servers.push(await startServerProcess(env, 120_000));
@@ -54,14 +64,33 @@ export function replicasSuite(config: Neo4jTestConfig): void {
     const [a, b] = servers as [ServerProcess, ServerProcess];
     const writes: Array<Promise<unknown>> = [];
     for (let i = 0; i < 12; i++) {
-      for (const [name, server] of [['a', a], ['b', b]] as const) {
+      for (const [name, server] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
         const id = `${name}${i}`;
         writes.push(
           (async () => {
-            await gql(server, 'mutation ($input: CreateActorInput!) { createActor(input: $input) { id } }', { input: { id, name: `Akteur ${id}`, kind: 'INITIATIVE' } });
-            await gql(server, 'mutation ($a: ID!) { addParticipant(collaborationId: "fest", actorId: $a, role: MEMBER) { id } }', { a: id });
-            if (i % 3 === 0) await gql(server, 'mutation ($a: ID!) { setActorInterests(actorId: $a, interests: [{ topicId: "garten" }]) { id } }', { a: id });
-            if (i % 4 === 0) await gql(server, 'mutation ($a: ID!) { removeParticipant(collaborationId: "fest", actorId: $a) { id } }', { a: id });
+            await gql(server, 'mutation ($input: CreateActorInput!) { createActor(input: $input) { id } }', {
+              input: { id, name: `Akteur ${id}`, kind: 'INITIATIVE' },
+            });
+            await gql(
+              server,
+              'mutation ($a: ID!) { addParticipant(collaborationId: "fest", actorId: $a, role: MEMBER) { id } }',
+              { a: id },
+            );
+            if (i % 3 === 0)
+              await gql(
+                server,
+                'mutation ($a: ID!) { setActorInterests(actorId: $a, interests: [{ topicId: "garten" }]) { id } }',
+                { a: id },
+              );
+            if (i % 4 === 0)
+              await gql(
+                server,
+                'mutation ($a: ID!) { removeParticipant(collaborationId: "fest", actorId: $a) { id } }',
+                { a: id },
+              );
           })(),
         );
       }
@@ -77,7 +106,8 @@ export function replicasSuite(config: Neo4jTestConfig): void {
       for (;;) {
         const { projectionStatus } = await gql<{ projectionStatus: Status }>(server, STATUS);
         if (projectionStatus.feedSeq >= head) break;
-        if (Date.now() > deadline) throw new Error(`a replica did not reach seq ${head}: ${JSON.stringify(projectionStatus)}`);
+        if (Date.now() > deadline)
+          throw new Error(`a replica did not reach seq ${head}: ${JSON.stringify(projectionStatus)}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     }
@@ -95,11 +125,21 @@ export function replicasSuite(config: Neo4jTestConfig): void {
       const [writer, reader] = i % 2 === 0 ? [a, b] : [b, a];
       const id = `link${i}`;
       await gql(writer, 'mutation ($input: CreateCollaborationInput!) { createCollaboration(input: $input) { id } }', {
-        input: { id, title: `Link ${i}`, kind: 'MEETING', participants: [{ actorId: 's5', role: 'HOST' }, { actorId: `s${6 + (i % 4)}`, role: 'MEMBER' }] },
+        input: {
+          id,
+          title: `Link ${i}`,
+          kind: 'MEETING',
+          participants: [
+            { actorId: 's5', role: 'HOST' },
+            { actorId: `s${6 + (i % 4)}`, role: 'MEMBER' },
+          ],
+        },
       });
       const written = Date.now();
       for (;;) {
-        const body = (await (await reader.graphql(PATH, { x: 's5', y: `s${6 + (i % 4)}` })).json()) as { data?: { shortestPath: unknown } };
+        const body = (await (await reader.graphql(PATH, { x: 's5', y: `s${6 + (i % 4)}` })).json()) as {
+          data?: { shortestPath: unknown };
+        };
         if (body.data?.shortestPath) break;
         if (Date.now() - written > 5000) throw new Error('not seen within 5 s');
         await new Promise((r) => setTimeout(r, 10));

@@ -36,8 +36,20 @@ beforeEach(async () => {
   store = createEmbeddedStore({ filename: ':memory:' });
   await store.init();
   api = await startHttpApi(store, {
-    seed: { topics: [{ id: 'garten', name: 'Garten' }], actors: [{ id: 'kita', name: 'Kita', kind: 'INSTITUTION', contact: 'kita@example.org' }], collaborations: [] },
-    config: { live: { maxConnectionsPerPrincipal: 3, maxPayloadBytes: 16 * 1024, idleMs: 60_000, maxBufferedEvents: 1000, maxBufferedBytes: 1 << 20 } },
+    seed: {
+      topics: [{ id: 'garten', name: 'Garten' }],
+      actors: [{ id: 'kita', name: 'Kita', kind: 'INSTITUTION', contact: 'kita@example.org' }],
+      collaborations: [],
+    },
+    config: {
+      live: {
+        maxConnectionsPerPrincipal: 3,
+        maxPayloadBytes: 16 * 1024,
+        idleMs: 60_000,
+        maxBufferedEvents: 1000,
+        maxBufferedBytes: 1 << 20,
+      },
+    },
   });
 });
 
@@ -55,7 +67,10 @@ function client(key: string | null, onClosed?: (code: number, reason: string) =>
     retryAttempts: 0,
     onNonLazyError: () => undefined, // refusals are asserted through on.closed
     lazy: false,
-    on: { closed: (event) => onClosed?.((event as { code: number }).code, String((event as { reason?: string }).reason ?? '')) },
+    on: {
+      closed: (event) =>
+        onClosed?.((event as { code: number }).code, String((event as { reason?: string }).reason ?? '')),
+    },
   });
   clients.push(c);
   return c;
@@ -85,18 +100,28 @@ function subscribe(c: Client, after: string | null = null) {
   const until = async (predicate: () => boolean, what: string) => {
     const deadline = Date.now() + 5000;
     while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify({ events, errors })}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}: ${JSON.stringify({ events, errors })}`);
       await new Promise<void>((resolve) => {
         waiters.push(resolve);
         setTimeout(resolve, 100);
       });
     }
   };
-  return { events, errors, stop, next: (n: number) => until(() => events.length >= n, `${n} events`), failed: () => until(() => errors.length > 0, 'an error') };
+  return {
+    events,
+    errors,
+    stop,
+    next: (n: number) => until(() => events.length >= n, `${n} events`),
+    failed: () => until(() => errors.length > 0, 'an error'),
+  };
 }
 
 const createActor = (id: string, extra: Record<string, unknown> = {}) =>
-  api.post({ query: 'mutation ($input: CreateActorInput!) { createActor(input: $input) { id } }', variables: { input: { id, name: `Akteur ${id}`, kind: 'GROUP', ...extra } } });
+  api.post({
+    query: 'mutation ($input: CreateActorInput!) { createActor(input: $input) { id } }',
+    variables: { input: { id, name: `Akteur ${id}`, kind: 'GROUP', ...extra } },
+  });
 
 /** Waits until the server's WebSocket accepted the subscription (no event needed). */
 const settle = () => new Promise((r) => setTimeout(r, 200));
@@ -108,7 +133,12 @@ test('a write over HTTP arrives as an event with its cursor, author and changed 
   expect((await createActor('neu')).status).toBe(200);
   await sub.next(1);
   const latency = Date.now() - started;
-  expect(sub.events[0]).toMatchObject({ entityType: 'Actor', entityId: 'neu', operation: 'CREATE', author: 'key:test-admin' });
+  expect(sub.events[0]).toMatchObject({
+    entityType: 'Actor',
+    entityId: 'neu',
+    operation: 'CREATE',
+    author: 'key:test-admin',
+  });
   expect(sub.events[0]!.fields).toEqual(expect.arrayContaining(['name', 'kind']));
   expect(sub.events[0]!.seq).toBe((await store.feedHead()).head);
   expect(typeof sub.events[0]!.cursor).toBe('string');
@@ -136,7 +166,12 @@ test('resuming with the last cursor after a cut gives every missed event exactly
   await settle();
   const all = await store.readFeed(sub.events[1]!.seq, 100);
   expect(resumed.events.map((e) => e.seq)).toEqual(all.map((e) => e.seq));
-  expect(resumed.events.map((e) => `${e.entityId}:${e.operation}`)).toEqual(['a3:CREATE', 'a1:UPDATE', 'a2:DELETE', 'a4:CREATE']);
+  expect(resumed.events.map((e) => `${e.entityId}:${e.operation}`)).toEqual([
+    'a3:CREATE',
+    'a1:UPDATE',
+    'a2:DELETE',
+    'a4:CREATE',
+  ]);
   expect(resumed.errors).toEqual([]);
 });
 
@@ -145,11 +180,18 @@ test("a viewer's events carry no contact data and no author; an editor's do", as
   const viewer = subscribe(client(viewerKey));
   const editor = subscribe(client(api.adminKey));
   await settle();
-  await api.post({ query: 'mutation { updateActor(id: "kita", input: { contact: "neu@example.org", district: "Batenbrock" }) { id } }' });
+  await api.post({
+    query: 'mutation { updateActor(id: "kita", input: { contact: "neu@example.org", district: "Batenbrock" }) { id } }',
+  });
   await createActor('person', { contact: 'person@example.org' });
   await viewer.next(2);
   await editor.next(2);
-  expect(editor.events[0]).toMatchObject({ entityId: 'kita', operation: 'UPDATE', author: 'key:test-admin', fields: ['district', 'contact'] });
+  expect(editor.events[0]).toMatchObject({
+    entityId: 'kita',
+    operation: 'UPDATE',
+    author: 'key:test-admin',
+    fields: ['district', 'contact'],
+  });
   expect(viewer.events[0]).toMatchObject({ entityId: 'kita', operation: 'UPDATE', author: null, fields: ['district'] });
   const seen = JSON.stringify(viewer.events);
   expect(seen).not.toContain('example.org');
@@ -170,13 +212,17 @@ test('refusals: no or a wrong credential (4403), too many connections (4429), su
   expect(tooMany).toEqual([4429]);
   for (const c of clients.splice(0)) await c.dispose();
 
-  const overHttp = (await (await api.post({ query: SUBSCRIBE })).json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+  const overHttp = (await (await api.post({ query: SUBSCRIBE })).json()) as {
+    errors: Array<{ message: string; extensions: { code: string } }>;
+  };
   expect(overHttp.errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   expect(overHttp.errors[0]!.message).toMatch(/WebSocket/);
 
   const c = client(api.adminKey);
   const aliases = Array.from({ length: 60 }, (_, i) => `a${i}: cursor`).join(' ');
-  const wide = (await subscribeRaw(c, `subscription { networkChanged { ${aliases} } }`)) as Array<{ extensions: { code: string; limit: string } }>;
+  const wide = (await subscribeRaw(c, `subscription { networkChanged { ${aliases} } }`)) as Array<{
+    extensions: { code: string; limit: string };
+  }>;
   expect(wide[0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'aliases' });
   const query = (await subscribeRaw(c, '{ projectionStatus { version } }')) as Array<{ extensions: { code: string } }>;
   expect(query[0]!.extensions.code).toBe('BAD_REQUEST');
@@ -216,9 +262,22 @@ function subscribeRaw(c: Client, query: string): Promise<unknown> {
 test('a subscriber that does not keep up is ended as a slow consumer (bounded buffer)', async () => {
   const hub = new FeedHub();
   const overflows: SlowConsumerError[] = [];
-  const events = followFeed(store, hub, { afterSeq: null, currentSeq: () => 0, maxBuffered: 3, onOverflow: (e) => overflows.push(e) });
+  const events = followFeed(store, hub, {
+    afterSeq: null,
+    currentSeq: () => 0,
+    maxBuffered: 3,
+    onOverflow: (e) => overflows.push(e),
+  });
   const first = events.next();
-  const event = (seq: number) => ({ seq, at: '', author: 'system', entityType: 'Actor' as const, entityId: `a${seq}`, operation: 'CREATE' as const, fields: [] });
+  const event = (seq: number) => ({
+    seq,
+    at: '',
+    author: 'system',
+    entityType: 'Actor' as const,
+    entityId: `a${seq}`,
+    operation: 'CREATE' as const,
+    fields: [],
+  });
   await new Promise((r) => setTimeout(r, 10));
   hub.publish([event(1)]);
   expect((await first).value).toMatchObject({ seq: 1 });
@@ -235,11 +294,16 @@ test('the sample subscriptions of schema/examples.graphql run over WebSocket', a
   const c = client(api.adminKey);
   for (const { name, variables } of subscriptions) {
     const received: unknown[] = [];
-    c.subscribe({ query: examplesText, operationName: name, variables: variables({}) }, { next: (r) => received.push(r), error: (e) => received.push({ errors: e }), complete: () => undefined });
+    c.subscribe(
+      { query: examplesText, operationName: name, variables: variables({}) },
+      { next: (r) => received.push(r), error: (e) => received.push({ errors: e }), complete: () => undefined },
+    );
     await settle();
     await createActor(`beispiel-${name}`);
     const deadline = Date.now() + 5000;
     while (received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(received[0]).toMatchObject({ data: { networkChanged: { entityId: `beispiel-${name}`, operation: 'CREATE' } } });
+    expect(received[0]).toMatchObject({
+      data: { networkChanged: { entityId: `beispiel-${name}`, operation: 'CREATE' } },
+    });
   }
 });

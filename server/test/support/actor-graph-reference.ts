@@ -40,7 +40,9 @@ export function buildActorGraph(projection: NetworkProjection, options: ActorGra
   const without = options.without ?? new Set<string>();
   const graph: ActorGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
 
-  const actorIds = [...projection.actors.keys()].filter((id) => !without.has(id) && actorKindInScope(projection, id, filter)).sort(byId);
+  const actorIds = [...projection.actors.keys()]
+    .filter((id) => !without.has(id) && actorKindInScope(projection, id, filter))
+    .sort(byId);
   const index = new Map<string, number>();
   actorIds.forEach((id, i) => {
     index.set(id, i);

@@ -40,7 +40,11 @@ export interface TestApi {
   /** `operationName` picks one operation of a document with several. */
   run<T = any>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>>;
   /** The same as another principal. */
-  runAs<T = any>(principal: Principal | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  runAs<T = any>(
+    principal: Principal | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** Runs and fails the test on any GraphQL error. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
@@ -50,25 +54,43 @@ let apolloPromise: Promise<ApolloServer<GraphQLContext>> | undefined;
 
 async function sharedApollo(): Promise<ApolloServer<GraphQLContext>> {
   apolloPromise ??= (async () => {
-    const apollo = await createApolloServer(null, { corsOrigins: [], bodyLimit: '1mb', introspection: true, production: false });
+    const apollo = await createApolloServer(null, {
+      corsOrigins: [],
+      bodyLimit: '1mb',
+      introspection: true,
+      production: false,
+    });
     await apollo.start();
     return apollo;
   })();
   return apolloPromise;
 }
 
-export async function startTestApi(store: NetworkStore, seed?: GraphData, options: TestApiOptions = {}): Promise<TestApi> {
+export async function startTestApi(
+  store: NetworkStore,
+  seed?: GraphData,
+  options: TestApiOptions = {},
+): Promise<TestApi> {
   if (seed) await store.mergeGraph(seed);
   const service = await NetworkService.start(store, options.service);
   const apollo = await sharedApollo();
   const principal = options.principal === undefined ? TEST_ADMIN : options.principal;
 
-  async function runAs<T>(as: Principal | null, query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>> {
-    const response = await apollo.executeOperation<T>({ query, variables, operationName }, { contextValue: createContext(service, as) });
+  async function runAs<T>(
+    as: Principal | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    operationName?: string,
+  ): Promise<GraphQLResponse<T>> {
+    const response = await apollo.executeOperation<T>(
+      { query, variables, operationName },
+      { contextValue: createContext(service, as) },
+    );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult as GraphQLResponse<T>;
   }
-  const run = <T>(query: string, variables?: Record<string, unknown>, operationName?: string) => runAs<T>(principal, query, variables, operationName);
+  const run = <T>(query: string, variables?: Record<string, unknown>, operationName?: string) =>
+    runAs<T>(principal, query, variables, operationName);
 
   return {
     service,
@@ -91,7 +113,12 @@ export async function startTestApi(store: NetworkStore, seed?: GraphData, option
  * started once for the block (`per: 'block'`) or for every test (`per: 'test'`), stopped after,
  * with the harness set up and torn down around it. `use` receives each API started.
  */
-export function useSeededApi(harness: StoreHarness, seed: GraphData, use: (api: TestApi) => void, per: 'block' | 'test' = 'block'): void {
+export function useSeededApi(
+  harness: StoreHarness,
+  seed: GraphData,
+  use: (api: TestApi) => void,
+  per: 'block' | 'test' = 'block',
+): void {
   let api: TestApi | undefined;
   const start = async () => {
     api = await startTestApi(await harness.fresh(), seed);

@@ -33,13 +33,31 @@ export const VARIABLES: Record<string, Variables> = {
   RenameActor: { id: 'tafel', name: 'Tafel Batenbrock e.V.', version: 1 },
   SetInterests: { id: 'tafel', interests: [{ topicId: 'nachbarschaft', weight: 0.8 }] },
   CreateMeeting: {
-    input: { id: 'tafel-treffen', title: 'Treffen Tafel', kind: 'MEETING', startDate: '2024-02-01', participants: [{ actorId: 'tafel', role: 'ORGANISER' }] },
+    input: {
+      id: 'tafel-treffen',
+      title: 'Treffen Tafel',
+      kind: 'MEETING',
+      startDate: '2024-02-01',
+      participants: [{ actorId: 'tafel', role: 'ORGANISER' }],
+    },
   },
   MatchAttendance: { names: ['Bobbie e.V.', 'Jugendtreff Kist', 'Lesepaten Süd'] },
-  RecordActor: { input: { actor: { name: 'Lesepaten Süd', kind: 'GROUP', district: 'Batenbrock' }, topicIds: ['bildung'], newTopics: ['Lesen'] } },
+  RecordActor: {
+    input: {
+      actor: { name: 'Lesepaten Süd', kind: 'GROUP', district: 'Batenbrock' },
+      topicIds: ['bildung'],
+      newTopics: ['Lesen'],
+    },
+  },
   RecordMeeting: {
     input: {
-      collaboration: { title: 'Stadtteilkonferenz 2024', kind: 'CONFERENCE', startDate: '2024-11-14', topicIds: ['vernetzung'], participants: [{ actorId: 'stadtteilagentur-batenbrock', role: 'ORGANISER' }, { actorId: 'bobbie-ev' }] },
+      collaboration: {
+        title: 'Stadtteilkonferenz 2024',
+        kind: 'CONFERENCE',
+        startDate: '2024-11-14',
+        topicIds: ['vernetzung'],
+        participants: [{ actorId: 'stadtteilagentur-batenbrock', role: 'ORGANISER' }, { actorId: 'bobbie-ev' }],
+      },
       newActors: [{ name: 'Tafel Süd', kind: 'INITIATIVE', role: 'PARTICIPANT' }],
     },
   },
@@ -56,13 +74,24 @@ export const VARIABLES: Record<string, Variables> = {
   SuggestContacts: { id: 'bobbie-ev', kinds: ['ASSOCIATION', 'INITIATIVE', 'GROUP', 'INSTITUTION'] },
   MatchActors: { topicIds: ['jugend', 'sport'] },
   SimilarActors: { id: 'repair-cafe-batenbrock' },
-  GiveSuggestionFeedback: { actorId: 'bobbie-ev', suggestedId: 'repair-cafe-batenbrock', verdict: 'INTRODUCED', note: 'beim Stadtteilfest vorgestellt' },
+  GiveSuggestionFeedback: {
+    actorId: 'bobbie-ev',
+    suggestedId: 'repair-cafe-batenbrock',
+    verdict: 'INTRODUCED',
+    note: 'beim Stadtteilfest vorgestellt',
+  },
   CreateApiKey: { name: 'Quartiersbüro', role: 'EDITOR' },
   RevokeApiKey: (answers) => ({ id: answers.CreateApiKey?.createApiKey?.apiKey?.id ?? 'no-key-created' }),
   ImportNetwork: {
     files: [
-      { name: 'Akteure.csv', content: 'Name;Art;Themen;Kontakt\nMaria Muster;Person;"Umwelt; Nachbarschaft";maria@example.org\n' },
-      { name: 'Teilnahmen.csv', content: 'Kooperation;Akteur;Rolle\nStadtteilkonferenz 2022;Maria Muster;Teilnehmerin\n' },
+      {
+        name: 'Akteure.csv',
+        content: 'Name;Art;Themen;Kontakt\nMaria Muster;Person;"Umwelt; Nachbarschaft";maria@example.org\n',
+      },
+      {
+        name: 'Teilnahmen.csv',
+        content: 'Kooperation;Akteur;Rolle\nStadtteilkonferenz 2022;Maria Muster;Teilnehmerin\n',
+      },
     ],
   },
   ExportNetwork: { format: 'GRAPHML', filter: { topicIds: ['gemeinschaftsgarten'] } },
@@ -87,7 +116,10 @@ export const PREPARE: Record<string, (api: TestApi, answers: Record<string, any>
   UpdateProposals: async (api, answers) => {
     const links = updateLinksFor(api.service);
     const link = await links.resolve(String(firstLink(answers)?.url).split('#token=')[1]);
-    await links.answer(link, { fields: { description: 'Verein für Familien im Stadtteil', district: 'Batenbrock-Süd' }, newTopics: ['Lastenrad'] });
+    await links.answer(link, {
+      fields: { description: 'Verein für Familien im Stadtteil', district: 'Batenbrock-Süd' },
+      newTopics: ['Lastenrad'],
+    });
   },
 };
 
@@ -96,5 +128,9 @@ export const exampleOperations: ExampleOperation[] = examples.definitions
   .filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')
   .map((d) => {
     const given = VARIABLES[d.name!.value] ?? {};
-    return { name: d.name!.value, kind: d.operation, variables: (answers) => (typeof given === 'function' ? given(answers) : given) };
+    return {
+      name: d.name!.value,
+      kind: d.operation,
+      variables: (answers) => (typeof given === 'function' ? given(answers) : given),
+    };
   });

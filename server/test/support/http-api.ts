@@ -70,7 +70,10 @@ export async function startHttpApi(store: NetworkStore, options: HttpApiOptions 
   const send = (path: string, init: RequestInit, credential: string | null) => {
     const headers = { ...((init.headers as Record<string, string> | undefined) ?? {}) };
     const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
-    return fetch(`${base}${path}`, { ...init, headers: credential && !hasAuthorization ? { ...bearer(credential), ...headers } : headers });
+    return fetch(`${base}${path}`, {
+      ...init,
+      headers: credential && !hasAuthorization ? { ...bearer(credential), ...headers } : headers,
+    });
   };
   const graphql = (body: unknown, headers: Record<string, string>, credential: string | null) =>
     send(

@@ -36,7 +36,16 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     cwd: ROOT,
     // NEO4J_URI of the test run (for the Neo4j suites) must not turn this server to Neo4j: the
     // embedded store unless the test names a database itself.
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', SEED: 'none', NEO4J_URI: '', ADMIN_API_KEY, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SEED: 'none',
+      NEO4J_URI: '',
+      ADMIN_API_KEY,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

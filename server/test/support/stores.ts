@@ -140,10 +140,15 @@ export function neo4jHarness(config: Neo4jTestConfig): StoreHarness {
 
 export const NEO4J_CI_MESSAGE =
   'CI=true but NEO4J_URI is not set: start Neo4j with `npm run neo4j:start` and export NEO4J_URI=bolt://127.0.0.1:7687';
-export const NEO4J_SKIP_MESSAGE = 'skipped: set NEO4J_URI (npm run neo4j:start; export NEO4J_URI=bolt://127.0.0.1:7687)';
+export const NEO4J_SKIP_MESSAGE =
+  'skipped: set NEO4J_URI (npm run neo4j:start; export NEO4J_URI=bolt://127.0.0.1:7687)';
 
 /** Used to declare (never run) the tests of a skipped suite; no connection is ever made to it. */
-const UNCONFIGURED: Neo4jTestConfig = { uri: 'bolt://neo4j-not-configured.invalid:7687', user: 'neo4j', password: 'neo4j' };
+const UNCONFIGURED: Neo4jTestConfig = {
+  uri: 'bolt://neo4j-not-configured.invalid:7687',
+  user: 'neo4j',
+  password: 'neo4j',
+};
 
 let warnedSkip = false;
 

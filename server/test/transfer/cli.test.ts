@@ -22,7 +22,12 @@ interface Outcome {
 }
 
 /** Runs the CLI script through tsx (through `npm run` with `viaNpm`, as the README tells). */
-async function cli(dataDir: string, command: string[], script: 'import' | 'export' = 'import', viaNpm = false): Promise<Outcome> {
+async function cli(
+  dataDir: string,
+  command: string[],
+  script: 'import' | 'export' = 'import',
+  viaNpm = false,
+): Promise<Outcome> {
   const [file, args] = viaNpm
     ? ['npm', ['run', '-s', script, '--', ...command]]
     : [join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, `server/src/transfer/${script}-cli.ts`), ...command]];
@@ -44,15 +49,24 @@ const KINDS = ['Verein', 'Initiative', 'Einrichtung', 'Person', 'Unternehmen'];
 
 /** A spreadsheet-shaped network: Akteure, Themen, Kooperationen with Beteiligte. */
 function writeFiles(dir: string): string[] {
-  const themen = ['Thema;Aliase', ...Array.from({ length: 12 }, (_, i) => `Thema ${i};"Stichwort ${i}; Alias ${i}"`)].join('\n');
+  const themen = [
+    'Thema;Aliase',
+    ...Array.from({ length: 12 }, (_, i) => `Thema ${i};"Stichwort ${i}; Alias ${i}"`),
+  ].join('\n');
   const akteure = [
     'Name;Art;Themen;Stadtteil;Kontakt',
-    ...Array.from({ length: ACTORS }, (_, i) => `Akteur ${i};${KINDS[i % KINDS.length]};"Thema ${i % 12}; Stichwort ${((i % 12) + 1 + (i % 5)) % 12} (0,5)";Bezirk ${i % 9};akteur${i}@example.org`),
+    ...Array.from(
+      { length: ACTORS },
+      (_, i) =>
+        `Akteur ${i};${KINDS[i % KINDS.length]};"Thema ${i % 12}; Stichwort ${((i % 12) + 1 + (i % 5)) % 12} (0,5)";Bezirk ${i % 9};akteur${i}@example.org`,
+    ),
   ].join('\r\n');
   const kooperationen = [
     'Titel;Art;Von;Bis;Beteiligte',
     ...Array.from({ length: 500 }, (_, c) => {
-      const members = [0, 1, 2, 3].map((k) => `Akteur ${(c * 13 + k * 101) % ACTORS}${k === 0 ? ' (Veranstalter)' : ''}`);
+      const members = [0, 1, 2, 3].map(
+        (k) => `Akteur ${(c * 13 + k * 101) % ACTORS}${k === 0 ? ' (Veranstalter)' : ''}`,
+      );
       return `Treffen ${c};Treffen;${1 + (c % 28)}.${1 + (c % 12)}.2023;;"${members.join('; ')}"`;
     }),
   ].join('\n');
@@ -94,8 +108,16 @@ describe('npm run import / npm run export', () => {
     expect(first.stdout).toMatch(/actors\s+3000 created\s+0 updated\s+0 unchanged/);
     expect(first.stdout).toMatch(/participations\s+2000 created/);
     // How a running server picks the data up: through the change feed (server/test/live/feed-follow.test.ts shows it does).
-    expect(first.stderr).toContain('A server already running picks this data up through the change feed within about 1 s (FEED_POLL_MS)');
-    expect(await storeCounts(dataDir)).toEqual({ actors: 3000, topics: 12, collaborations: 500, participations: 2000, interests: 6000 });
+    expect(first.stderr).toContain(
+      'A server already running picks this data up through the change feed within about 1 s (FEED_POLL_MS)',
+    );
+    expect(await storeCounts(dataDir)).toEqual({
+      actors: 3000,
+      topics: 12,
+      collaborations: 500,
+      participations: 2000,
+      interests: 6000,
+    });
 
     const second = await cli(dataDir, files);
     expect(second.code).toBe(0);
@@ -106,7 +128,10 @@ describe('npm run import / npm run export', () => {
   test('a rejected row: exit code 1, the rows listed, nothing written; a dry run writes nothing', async () => {
     const before = await storeCounts(dataDir);
     const bad = join(dir, 'neu.csv');
-    writeFileSync(bad, 'Name;Art;Webseite\nNeuer Verein;Verein;https://neu.example.org\nFalsch;Vereinn;\nAuch falsch;Gruppe;nicht erreichbar\n');
+    writeFileSync(
+      bad,
+      'Name;Art;Webseite\nNeuer Verein;Verein;https://neu.example.org\nFalsch;Vereinn;\nAuch falsch;Gruppe;nicht erreichbar\n',
+    );
     const rejected = await cli(dataDir, [bad]);
     expect(rejected.code).toBe(1);
     expect(rejected.stdout).toContain('Nothing imported: 2 problems found:');
@@ -119,7 +144,11 @@ describe('npm run import / npm run export', () => {
     const dry = await cli(dataDir, [good, '--dry-run', '--json']);
     expect(dry.code).toBe(0);
     const report = JSON.parse(dry.stdout);
-    expect(report).toMatchObject({ dryRun: true, applied: false, counts: { actors: { created: 1, updated: 0, unchanged: 0 } } });
+    expect(report).toMatchObject({
+      dryRun: true,
+      applied: false,
+      counts: { actors: { created: 1, updated: 0, unchanged: 0 } },
+    });
     expect(await storeCounts(dataDir)).toEqual(before);
 
     const usage = await cli(dataDir, []);
@@ -130,11 +159,22 @@ describe('npm run import / npm run export', () => {
   test('Windows-1252 typography (German Excel) is read as such, not as C1 controls; C1 controls in a UTF-8 name are refused with their row', async () => {
     const excel = join(dir, 'excel-typo.csv');
     // „Masche“ (0x84 … 0x93), the dash – (0x96) and € (0x80): C1 controls when decoded like Latin-1.
-    writeFileSync(excel, Buffer.from([
-      ...Buffer.from('Name;Art;Beschreibung\r\n'),
-      ...Buffer.from('Strick-Treff '), 0x84, ...Buffer.from('Masche'), 0x93, ...Buffer.from(';Gruppe;Beitrag 5 '), 0x80, ...Buffer.from('\r\n'),
-      ...Buffer.from('Kita '), 0x96, ...Buffer.from(' Sonnenblume;Einrichtung;\r\n'),
-    ]));
+    writeFileSync(
+      excel,
+      Buffer.from([
+        ...Buffer.from('Name;Art;Beschreibung\r\n'),
+        ...Buffer.from('Strick-Treff '),
+        0x84,
+        ...Buffer.from('Masche'),
+        0x93,
+        ...Buffer.from(';Gruppe;Beitrag 5 '),
+        0x80,
+        ...Buffer.from('\r\n'),
+        ...Buffer.from('Kita '),
+        0x96,
+        ...Buffer.from(' Sonnenblume;Einrichtung;\r\n'),
+      ]),
+    );
     const ownData = mkdtempSync(join(dir, 'typography-'));
     const outcome = await cli(ownData, [excel]);
     expect(outcome.stdout + outcome.stderr).not.toMatch(/[\u0080-\u009f]/);
@@ -166,7 +206,15 @@ describe('npm run import / npm run export', () => {
     expect(exported.code).toBe(0);
     const doc = JSON.parse(readFileSync(out, 'utf8'));
     expect(doc.actors).toEqual([
-      { id: 'forderverein-grunflache', name: 'Förderverein Grünfläche', kind: 'FUNDER', description: null, district: 'Süd', website: null, interests: [] },
+      {
+        id: 'forderverein-grunflache',
+        name: 'Förderverein Grünfläche',
+        kind: 'FUNDER',
+        description: null,
+        district: 'Süd',
+        website: null,
+        interests: [],
+      },
     ]);
   }, 60_000);
 
@@ -174,7 +222,12 @@ describe('npm run import / npm run export', () => {
     const csvDir = join(dir, 'csv');
     const csv = await cli(dataDir, ['--format', 'csv', '--out', csvDir, '--include-contact'], 'export');
     expect(csv.code).toBe(0);
-    expect(readdirSync(csvDir).sort()).toEqual(['actors.csv', 'collaborations.csv', 'participations.csv', 'topics.csv']);
+    expect(readdirSync(csvDir).sort()).toEqual([
+      'actors.csv',
+      'collaborations.csv',
+      'participations.csv',
+      'topics.csv',
+    ]);
     const actors = readFileSync(join(csvDir, 'actors.csv'), 'utf8').trim().split('\n');
     expect(actors[0]).toBe('id,name,kind,description,district,website,contact,topics');
     expect(actors).toHaveLength(1 + ACTORS + 1);

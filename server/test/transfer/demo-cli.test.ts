@@ -15,7 +15,10 @@ const run = promisify(execFile);
 
 async function demo(dataDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npm', ['run', '-s', 'demo', '--', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' } });
+    const { stdout, stderr } = await run('npm', ['run', '-s', 'demo', '--', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -14,8 +14,10 @@ const download = (api: HttpApi, path: string, credential: string | null = api.ad
   fetch(`${api.base}${path}`, { headers: credential ? bearer(credential) : {} });
 import { browserSuite, CHROMIUM } from '../viewer/harness';
 
-const CSV = 'Name;Art;Kontakt\nNähcafé Batenbrock;Initiative;naehen@example.org\n"Anna <Beispiel> & ""Co""";Person;anna@example.org\n';
-const TEILNAHMEN = 'Kooperation;Akteur;Rolle\nStadtteilkonferenz 2022;Nähcafé Batenbrock;Gastgeber\nStadtteilkonferenz 2022;"Anna <Beispiel> & ""Co""";\n';
+const CSV =
+  'Name;Art;Kontakt\nNähcafé Batenbrock;Initiative;naehen@example.org\n"Anna <Beispiel> & ""Co""";Person;anna@example.org\n';
+const TEILNAHMEN =
+  'Kooperation;Akteur;Rolle\nStadtteilkonferenz 2022;Nähcafé Batenbrock;Gastgeber\nStadtteilkonferenz 2022;"Anna <Beispiel> & ""Co""";\n';
 
 async function graphql(api: HttpApi, query: string, variables: object) {
   const response = await api.post({ query, variables });
@@ -43,23 +45,74 @@ describe('import and export over HTTP', () => {
   test('importNetwork and exportNetwork as a client sends them', async () => {
     const imported = await graphql(
       api,
-      `mutation($files: [ImportFileInput!]!) { importNetwork(format: CSV, files: $files) { applied counts { table created } rejected { row reason } } }`,
-      { files: [{ name: 'akteure.csv', content: CSV }, { name: 'teilnahmen.csv', content: TEILNAHMEN }] },
+      `
+        mutation ($files: [ImportFileInput!]!) {
+          importNetwork(format: CSV, files: $files) {
+            applied
+            counts {
+              table
+              created
+            }
+            rejected {
+              row
+              reason
+            }
+          }
+        }
+      `,
+      {
+        files: [
+          { name: 'akteure.csv', content: CSV },
+          { name: 'teilnahmen.csv', content: TEILNAHMEN },
+        ],
+      },
     );
     expect(imported.importNetwork.applied).toBe(true);
     expect(imported.importNetwork.counts).toContainEqual({ table: 'actors', created: 2 });
     expect(imported.importNetwork.counts).toContainEqual({ table: 'participations', created: 2 });
-    const history = await graphql(api, `{ history(entityId: "nahcafe-batenbrock", first: 5) { nodes { author operation } } }`, {});
+    const history = await graphql(
+      api,
+      `
+        {
+          history(entityId: "nahcafe-batenbrock", first: 5) {
+            nodes {
+              author
+              operation
+            }
+          }
+        }
+      `,
+      {},
+    );
     expect(history.history.nodes).toEqual([{ author: 'key:test-admin', operation: 'IMPORT' }]);
 
-    const exported = await graphql(api, `query($f: ScopeFilterInput) { exportNetwork(format: CSV, filter: $f) { includesContact files { name content } } }`, {
-      f: { actorKinds: ['PERSON', 'INITIATIVE'] },
-    });
-    const actors = exported.exportNetwork.files.find((f: { name: string }) => f.name === 'actors.csv').content as string;
+    const exported = await graphql(
+      api,
+      `
+        query ($f: ScopeFilterInput) {
+          exportNetwork(format: CSV, filter: $f) {
+            includesContact
+            files {
+              name
+              content
+            }
+          }
+        }
+      `,
+      {
+        f: { actorKinds: ['PERSON', 'INITIATIVE'] },
+      },
+    );
+    const actors = exported.exportNetwork.files.find((f: { name: string }) => f.name === 'actors.csv')
+      .content as string;
     expect(exported.exportNetwork.includesContact).toBe(false);
     // Contact data in an export: editors and admins only.
     const viewer = await api.issueKey('export-viewer', 'VIEWER');
-    const refused = await (await api.postAs(viewer.key, { query: '{ exportNetwork(format: JSON, includeContact: true) { includesContact } }' })).json();
+    const refused = await (
+      await api.postAs(viewer.key, {
+        query: '{ exportNetwork(format: JSON, includeContact: true) { includesContact } }',
+      })
+    ).json();
     expect(refused.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['FORBIDDEN']);
     expect(actors).toContain('Nähcafé Batenbrock');
     expect(actors).not.toContain('@example.org');
@@ -75,7 +128,10 @@ describe('import and export over HTTP', () => {
     expect(doc.actors.map((a: { name: string }) => a.name)).toEqual(['Anna <Beispiel> & "Co"']);
     expect(doc.actors[0]).not.toHaveProperty('contact');
 
-    const csv = await download(api, `/export/participations.csv?collaborationKinds=CONFERENCE&from=2022-01-01&to=2022-12-31`);
+    const csv = await download(
+      api,
+      `/export/participations.csv?collaborationKinds=CONFERENCE&from=2022-01-01&to=2022-12-31`,
+    );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="quartiernetz-participations.csv"');
     const lines = (await csv.text()).trim().split('\n');
@@ -96,7 +152,9 @@ describe('import and export over HTTP', () => {
     const anonymous = await download(api, `/export/network.json`, null);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
-    expect((await download(api, `/export/network.json`, 'qn_not-a-key-at-all-xxxxxxxxxxxxxxxxxxxxxxxx')).status).toBe(401);
+    expect((await download(api, `/export/network.json`, 'qn_not-a-key-at-all-xxxxxxxxxxxxxxxxxxxxxxxx')).status).toBe(
+      401,
+    );
     expect((await download(api, `/export/other.csv`)).status).toBe(404);
   });
 });
@@ -110,11 +168,21 @@ browserSuite('GraphML export parsed as XML', () => {
     store = createEmbeddedStore({ filename: ':memory:' });
     await store.init();
     api = await startHttpApi(store, { seed: batenbrock });
-    await store.createActor({ id: 'anna', name: 'Anna <Beispiel> & "Co" \u0001', kind: 'PERSON', description: "it's <b>", contact: 'anna@example.org' });
+    await store.createActor({
+      id: 'anna',
+      name: 'Anna <Beispiel> & "Co" \u0001',
+      kind: 'PERSON',
+      description: "it's <b>",
+      contact: 'anna@example.org',
+    });
     await store.addParticipant('stadtteilkonferenz-2022', 'anna', 'PARTICIPANT');
     await api.service.rebuildProjection();
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'], headless: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+      headless: true,
+    });
   });
 
   afterAll(async () => {
@@ -136,14 +204,26 @@ browserSuite('GraphML export parsed as XML', () => {
       const error = doc.getElementsByTagName('parsererror')[0];
       if (error) return { error: error.textContent };
       const ns = 'http://graphml.graphdrawing.org/xmlns';
-      const dataOf = (el: Element) => Object.fromEntries([...el.getElementsByTagNameNS(ns, 'data')].map((d) => [d.getAttribute('key'), d.textContent]));
+      const dataOf = (el: Element) =>
+        Object.fromEntries(
+          [...el.getElementsByTagNameNS(ns, 'data')].map((d) => [d.getAttribute('key'), d.textContent]),
+        );
       return {
         root: doc.documentElement.localName,
         namespace: doc.documentElement.namespaceURI,
-        keys: [...doc.getElementsByTagNameNS(ns, 'key')].map((k) => [k.getAttribute('id'), k.getAttribute('for'), k.getAttribute('attr.name'), k.getAttribute('attr.type')]),
+        keys: [...doc.getElementsByTagNameNS(ns, 'key')].map((k) => [
+          k.getAttribute('id'),
+          k.getAttribute('for'),
+          k.getAttribute('attr.name'),
+          k.getAttribute('attr.type'),
+        ]),
         edgedefault: doc.getElementsByTagNameNS(ns, 'graph')[0].getAttribute('edgedefault'),
         nodes: [...doc.getElementsByTagNameNS(ns, 'node')].map((n) => ({ id: n.getAttribute('id'), data: dataOf(n) })),
-        edges: [...doc.getElementsByTagNameNS(ns, 'edge')].map((e) => ({ source: e.getAttribute('source'), target: e.getAttribute('target'), data: dataOf(e) })),
+        edges: [...doc.getElementsByTagNameNS(ns, 'edge')].map((e) => ({
+          source: e.getAttribute('source'),
+          target: e.getAttribute('target'),
+          data: dataOf(e),
+        })),
       };
     }, xml);
     await page.close();
@@ -163,15 +243,25 @@ browserSuite('GraphML export parsed as XML', () => {
     expect(actors).toHaveLength(batenbrock.actors.length + 1);
     expect(topics).toHaveLength(batenbrock.topics.length);
     const anna = graph.nodes.find((n) => n.id === 'actor:anna')!;
-    expect(anna.data).toMatchObject({ label: 'Anna <Beispiel> & "Co" ', kind: 'PERSON', description: "it's <b>", collaborationCount: '1' });
+    expect(anna.data).toMatchObject({
+      label: 'Anna <Beispiel> & "Co" ',
+      kind: 'PERSON',
+      description: "it's <b>",
+      collaborationCount: '1',
+    });
     expect(xml).not.toContain('anna@example.org');
 
     // Edges: every endpoint is a node; collaborates-with weight = shared collaborations, checked against the API.
     const ids = new Set(graph.nodes.map((n) => n.id));
     for (const e of graph.edges) expect(ids.has(e.source!) && ids.has(e.target!)).toBe(true);
     const collaborates = graph.edges.filter((e) => e.data.edgeType === 'COLLABORATES_WITH');
-    const response2 = await api.post({ query: '{ actor(id: "bobbie-ev") { collaborators(first: 100) { sharedCount actor { id } } } }' });
-    const collaborators = (await response2.json()).data.actor.collaborators as Array<{ sharedCount: number; actor: { id: string } }>;
+    const response2 = await api.post({
+      query: '{ actor(id: "bobbie-ev") { collaborators(first: 100) { sharedCount actor { id } } } }',
+    });
+    const collaborators = (await response2.json()).data.actor.collaborators as Array<{
+      sharedCount: number;
+      actor: { id: string };
+    }>;
     const bobbieEdges = collaborates.filter((e) => e.source === 'actor:bobbie-ev' || e.target === 'actor:bobbie-ev');
     expect(bobbieEdges).toHaveLength(collaborators.length);
     for (const c of collaborators) {

@@ -17,13 +17,20 @@ describe('import: every refusal names its row, before anything is written', () =
   afterEach(() => store.close());
 
   const importCsv = (name: string, content: string) =>
-    runImport([{ name, content }], { store, apply: (graph, options) => store.importGraph(graph, options) }, { format: 'CSV' });
+    runImport(
+      [{ name, content }],
+      { store, apply: (graph, options) => store.importGraph(graph, options) },
+      { format: 'CSV' },
+    );
 
   test('topic names differing only in capitals: the second row is refused (in the file and against the store)', async () => {
     const before = await store.counts();
     const report = await importCsv('themen.csv', 'id;Thema\nsp1;SPACE\nsp2;Space\ngarten-2;GARTEN\nkultur;Kultur\n');
     expect(report.counts).toBeNull();
-    expect(report.rejected.map((r) => [r.row, r.field])).toEqual([[3, 'Thema'], [4, 'Thema']]);
+    expect(report.rejected.map((r) => [r.row, r.field])).toEqual([
+      [3, 'Thema'],
+      [4, 'Thema'],
+    ]);
     expect(report.rejected[0].reason).toContain('"Space" is the same topic name as "SPACE" in themen.csv row 2');
     expect(report.rejected[1].reason).toContain('the stored topic "Garten" (garten)');
     expect(await store.counts()).toEqual(before);
@@ -31,16 +38,36 @@ describe('import: every refusal names its row, before anything is written', () =
 
   test('an end date with an empty or absent start date is refused with its row; a stored start date is kept', async () => {
     const before = await store.counts();
-    const empty = await importCsv('k.csv', 'Titel;Art;Von;Bis\nTreffen;Treffen;;2024-01-02\nFest;Veranstaltung;01.05.2024;02.05.2024\n');
-    expect(empty.rejected).toEqual([{ file: 'k.csv', table: 'collaborations', row: 2, field: 'Von', reason: 'is empty, but an end date needs a start date' }]);
+    const empty = await importCsv(
+      'k.csv',
+      'Titel;Art;Von;Bis\nTreffen;Treffen;;2024-01-02\nFest;Veranstaltung;01.05.2024;02.05.2024\n',
+    );
+    expect(empty.rejected).toEqual([
+      {
+        file: 'k.csv',
+        table: 'collaborations',
+        row: 2,
+        field: 'Von',
+        reason: 'is empty, but an end date needs a start date',
+      },
+    ]);
     const absent = await importCsv('k2.csv', 'Titel;Art;Bis\nTreffen;Treffen;2024-01-02\n');
     expect(absent.rejected.map((r) => [r.row, r.field])).toEqual([[2, 'startDate']]);
     expect(await store.counts()).toEqual(before);
 
-    await store.createCollaboration({ id: 'fest', title: 'Fest', kind: 'EVENT', startDate: '2024-05-01', participants: [] });
+    await store.createCollaboration({
+      id: 'fest',
+      title: 'Fest',
+      kind: 'EVENT',
+      startDate: '2024-05-01',
+      participants: [],
+    });
     const update = await importCsv('k3.csv', 'id;Bis\nfest;2024-05-03\n');
     expect(update.rejected).toEqual([]);
-    expect((await store.getCollaborations(['fest']))[0]).toMatchObject({ startDate: '2024-05-01', endDate: '2024-05-03' });
+    expect((await store.getCollaborations(['fest']))[0]).toMatchObject({
+      startDate: '2024-05-01',
+      endDate: '2024-05-03',
+    });
   });
 
   test('a misspelled kind: "meinten Sie …?"', async () => {
@@ -56,14 +83,20 @@ describe('import: every refusal names its row, before anything is written', () =
     const report = await runImport(
       [
         { name: 'akteure.csv', content: 'Name;Art\nBürgerverein Süd;Verein\nTafel Nord;Initiative\n' },
-        { name: 'kooperationen.csv', content: 'Titel;Art;Von;Beteiligte\nFest;Veranstaltung;01.05.2024;"Burgerverein Sud; Tafl Nord; Niemand Bekanntes"\n' },
+        {
+          name: 'kooperationen.csv',
+          content:
+            'Titel;Art;Von;Beteiligte\nFest;Veranstaltung;01.05.2024;"Burgerverein Sud; Tafl Nord; Niemand Bekanntes"\n',
+        },
       ],
       { store, apply: (graph, options) => store.importGraph(graph, options) },
       { format: 'CSV' },
     );
     expect(report.counts).toBeNull();
     const reasons = report.rejected.map((r) => r.reason);
-    expect(reasons).toContain('unknown actor "Tafl Nord": neither in the import nor stored (meinten Sie „Tafel Nord“? / did you mean "Tafel Nord"?)');
+    expect(reasons).toContain(
+      'unknown actor "Tafl Nord": neither in the import nor stored (meinten Sie „Tafel Nord“? / did you mean "Tafel Nord"?)',
+    );
     expect(reasons).toContain('unknown actor "Niemand Bekanntes": neither in the import nor stored');
   });
 });

@@ -7,7 +7,17 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { batenbrock } from '../../../seed/batenbrock';
-import { browserSuite, clickNode, openBrowser, shot, startViewerServer, suggestionsMissing, waitReady, type ViewerBrowser, type ViewerServer } from './harness';
+import {
+  browserSuite,
+  clickNode,
+  openBrowser,
+  shot,
+  startViewerServer,
+  suggestionsMissing,
+  waitReady,
+  type ViewerBrowser,
+  type ViewerServer,
+} from './harness';
 
 const CONTACT = 'Gartenbüro, garten@bobbie-ev.example';
 
@@ -23,13 +33,18 @@ browserSuite('viewer: access with API keys', () => {
     pages.push(page);
     const requests: Array<{ body: string; authorization: string | undefined }> = [];
     page.on('request', (r: Request) => {
-      if (new URL(r.url()).pathname === '/graphql') requests.push({ body: r.postData() ?? '', authorization: r.headers().authorization });
+      if (new URL(r.url()).pathname === '/graphql')
+        requests.push({ body: r.postData() ?? '', authorization: r.headers().authorization });
     });
     return { page, requests };
   }
 
   const api = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.headers },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = await response.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
@@ -95,7 +110,9 @@ browserSuite('viewer: access with API keys', () => {
   });
 
   test('a revoked key is refused: the page forgets it and asks again', async () => {
-    const created = await api('mutation { createApiKey(input: { name: "Ehemalige", role: EDITOR }) { key apiKey { id } } }');
+    const created = await api(
+      'mutation { createApiKey(input: { name: "Ehemalige", role: EDITOR }) { key apiKey { id } } }',
+    );
     await api('mutation R($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: created.createApiKey.apiKey.id });
     const { page } = await tab();
     await page.goto(server.url('/', created.createApiKey.key));

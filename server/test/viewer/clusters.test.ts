@@ -6,7 +6,17 @@
  */
 import type { Page } from 'playwright-core';
 import { generateNetwork } from '../../../seed/generate';
-import { browserSuite, clickNode, openBrowser, shot, startViewerServer, suggestionsMissing, waitReady, type ViewerBrowser, type ViewerServer } from './harness';
+import {
+  browserSuite,
+  clickNode,
+  openBrowser,
+  shot,
+  startViewerServer,
+  suggestionsMissing,
+  waitReady,
+  type ViewerBrowser,
+  type ViewerServer,
+} from './harness';
 
 interface ApiCluster {
   id: string;
@@ -24,7 +34,11 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
   let edges: Array<{ source: string; target: string }>;
 
   const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.headers },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = await response.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
@@ -33,7 +47,9 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
 
   beforeAll(async () => {
     server = await startViewerServer(generateNetwork({ actors: 600 }));
-    const data = await graphql('{ clusters(minSize: 2, first: 1000) { clusters { id size externalTies actors { id name } } } }');
+    const data = await graphql(
+      '{ clusters(minSize: 2, first: 1000) { clusters { id size externalTies actors { id name } } } }',
+    );
     clusters = data.clusters.clusters;
     const network = await graphql('{ network(filter: { maxActors: 5000 }) { truncated edges { source target } } }');
     expect(network.network.truncated).toBe(false);
@@ -53,7 +69,12 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
     expect(await viewKind()).toBe('clusters');
     const model = await page.evaluate(() => ({
       actors: window.cy.nodes('[type="ACTOR"]').length,
-      clusters: window.cy.nodes('[type="CLUSTER"]').map((n) => ({ id: n.data('entityId'), size: n.data('size'), d: n.data('d'), label: n.data('label') as string })),
+      clusters: window.cy.nodes('[type="CLUSTER"]').map((n) => ({
+        id: n.data('entityId'),
+        size: n.data('size'),
+        d: n.data('d'),
+        label: n.data('label') as string,
+      })),
     }));
     expect(model.actors).toBe(0);
     expect(model.clusters.length).toBe(clusters.length);
@@ -73,8 +94,14 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
     await shot(page, '10-clusters-600');
   });
 
-  test('the ties between clusters add up to each cluster\'s external ties (API)', async () => {
-    const ties = await page.evaluate(() => window.cy.edges('[type="CLUSTER_TIES"]').map((e) => ({ a: e.source().data('entityId'), b: e.target().data('entityId'), weight: e.data('weight') as number })));
+  test("the ties between clusters add up to each cluster's external ties (API)", async () => {
+    const ties = await page.evaluate(() =>
+      window.cy.edges('[type="CLUSTER_TIES"]').map((e) => ({
+        a: e.source().data('entityId'),
+        b: e.target().data('entityId'),
+        weight: e.data('weight') as number,
+      })),
+    );
     expect(ties.length).toBeGreaterThan(0);
     const sum = new Map<string, number>();
     for (const t of ties) {
@@ -88,7 +115,9 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
     const target = clusters[clusters.length - 1];
     const clusterPositions = await page.evaluate(() => window.cy.nodes().map((n) => [n.id(), n.position()] as const));
     await clickNode(page, `cluster:${target.id}`);
-    await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'actors');
+    await page.waitForFunction(
+      () => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'actors',
+    );
     const members = new Set(target.actors.map((a) => `actor:${a.id}`));
     const model = await page.evaluate(() => ({
       nodes: window.cy.nodes().map((n) => n.id()),
@@ -102,7 +131,9 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
 
     // Back to all clusters: the cluster map is where it was.
     await page.click('#view-whole');
-    await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'clusters');
+    await page.waitForFunction(
+      () => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'clusters',
+    );
     const again = new Map(await page.evaluate(() => window.cy.nodes().map((n) => [n.id(), n.position()] as const)));
     for (const [id, p] of clusterPositions) expect(again.get(id)).toEqual(p);
   });
@@ -113,12 +144,24 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
     await page.fill('#search', actor.name);
     await page.waitForSelector('#search-box [role="option"]');
     await page.keyboard.press('Enter');
-    await page.waitForFunction((id) => document.getElementById('panel')!.dataset.actorId === id && window.quartiernetz.viewKind === 'actors', actor.id);
-    await page.waitForFunction((id) => window.cy.$(':selected').map((n) => n.id()).includes(`actor:${id}`), actor.id);
+    await page.waitForFunction(
+      (id) => document.getElementById('panel')!.dataset.actorId === id && window.quartiernetz.viewKind === 'actors',
+      actor.id,
+    );
+    await page.waitForFunction(
+      (id) =>
+        window.cy
+          .$(':selected')
+          .map((n) => n.id())
+          .includes(`actor:${id}`),
+      actor.id,
+    );
     expect(await page.evaluate(() => window.cy.nodes('[type="ACTOR"]').length)).toBe(home.size);
     await page.click('#panel-close');
     await page.click('#view-whole');
-    await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'clusters');
+    await page.waitForFunction(
+      () => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'clusters',
+    );
   });
 
   test('a filter that leaves few enough actors draws them one by one', async () => {
@@ -127,12 +170,18 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
     await page.press('#filter-from', 'Enter');
     await page.fill('#filter-to', '2019-12-31');
     await page.press('#filter-to', 'Enter');
-    await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'actors', null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'actors',
+      null,
+      { timeout: 60_000 },
+    );
     const n = await page.evaluate(() => window.cy.nodes('[type="ACTOR"]').length);
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThanOrEqual(400);
     await page.click('#filter-reset');
-    await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'clusters');
+    await page.waitForFunction(
+      () => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'clusters',
+    );
   });
 
   test('?all=1 (for the benchmark) draws every actor, each with its strongest ties', async () => {
@@ -163,8 +212,17 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
           cells.set(key, (cells.get(key) ?? 0) + 1);
         });
         const [key, max] = [...cells.entries()].sort((x, y) => y[1] - x[1])[0];
-        const inCell = window.cy.nodes().filter((n) => `${Math.floor(n.position().x / 25)},${Math.floor(n.position().y / 25)}` === key);
-        return JSON.stringify({ key, max, degrees: inCell.nodes().map((n) => n.degree(false)).slice(0, 20) });
+        const inCell = window.cy
+          .nodes()
+          .filter((n) => `${Math.floor(n.position().x / 25)},${Math.floor(n.position().y / 25)}` === key);
+        return JSON.stringify({
+          key,
+          max,
+          degrees: inCell
+            .nodes()
+            .map((n) => n.degree(false))
+            .slice(0, 20),
+        });
       });
       // (Before: the cluster's positions piled 399 actors on one spot, the tie-less ones 51.)
       expect(JSON.parse(densest).max).toBeLessThanOrEqual(600 * 0.05);

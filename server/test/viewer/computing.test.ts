@@ -7,7 +7,16 @@
 import type { Page } from 'playwright-core';
 import { batenbrock } from '../../../seed/batenbrock';
 import { generateNetwork } from '../../../seed/generate';
-import { browserSuite, clickNode, openBrowser, startViewerServer, suggestionsMissing, waitReady, type ViewerBrowser, type ViewerServer } from './harness';
+import {
+  browserSuite,
+  clickNode,
+  openBrowser,
+  startViewerServer,
+  suggestionsMissing,
+  waitReady,
+  type ViewerBrowser,
+  type ViewerServer,
+} from './harness';
 
 /** Records every text the status overlay and the hand-over panel show, as the page shows them. */
 async function recordMessages(page: Page): Promise<void> {

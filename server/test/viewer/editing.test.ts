@@ -15,7 +15,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { batenbrock } from '../../../seed/batenbrock';
-import { browserSuite, clickNode, openBrowser, ROOT, startViewerServer, suggestionsMissing, waitReady, type ViewerBrowser, type ViewerServer } from './harness';
+import {
+  browserSuite,
+  clickNode,
+  openBrowser,
+  ROOT,
+  startViewerServer,
+  suggestionsMissing,
+  waitReady,
+  type ViewerBrowser,
+  type ViewerServer,
+} from './harness';
 
 const REVIEW = path.join(ROOT, 'screenshots-review');
 
@@ -34,7 +44,10 @@ browserSuite('viewer: editing in the map', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> };
+    return (await response.json()) as {
+      data?: any;
+      errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
+    };
   };
   const data = async (query: string, variables: Record<string, unknown> = {}) => {
     const body = await api(query, variables);
@@ -54,7 +67,9 @@ browserSuite('viewer: editing in the map', () => {
   }
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(REVIEW, `${name}.png`) });
   const actorPositions = (page: Page) =>
-    page.evaluate(() => Object.fromEntries(window.cy.nodes('[type="ACTOR"]').map((n) => [n.id(), { ...n.position() }])));
+    page.evaluate(() =>
+      Object.fromEntries(window.cy.nodes('[type="ACTOR"]').map((n) => [n.id(), { ...n.position() }])),
+    );
 
   beforeAll(async () => {
     fs.mkdirSync(REVIEW, { recursive: true });
@@ -104,10 +119,18 @@ browserSuite('viewer: editing in the map', () => {
     await page.waitForSelector('#edit-dialog', { state: 'detached' });
     await waitReady(page);
 
-    const { actors } = await data('{ actors(filter: { nameContains: "Tafel Batenbrock" }) { nodes { id name kind district website contact description topics { id name } } } }');
+    const { actors } = await data(
+      '{ actors(filter: { nameContains: "Tafel Batenbrock" }) { nodes { id name kind district website contact description topics { id name } } } }',
+    );
     expect(actors.nodes).toHaveLength(1);
     const tafel = actors.nodes[0];
-    expect(tafel).toMatchObject({ kind: 'INITIATIVE', district: 'Batenbrock', website: 'https://tafel-batenbrock.example', contact: 'tafel@example.org', description: 'Lebensmittel für Bedürftige' });
+    expect(tafel).toMatchObject({
+      kind: 'INITIATIVE',
+      district: 'Batenbrock',
+      website: 'https://tafel-batenbrock.example',
+      contact: 'tafel@example.org',
+      description: 'Lebensmittel für Bedürftige',
+    });
     expect(tafel.topics.map((t: any) => t.name).sort()).toEqual(['Lebensmittelrettung', 'Nachbarschaft']);
     // On the map, its panel open; every other node where it was.
     await page.waitForFunction((id) => window.cy.getElementById(`actor:${id}`).nonempty(), tafel.id);
@@ -195,10 +218,16 @@ browserSuite('viewer: editing in the map', () => {
     const after = await counts();
     expect(after.collaborations.totalCount).toBe(before.collaborations.totalCount + 1);
     expect(after.actors.totalCount).toBe(before.actors.totalCount + 2);
-    const { collaborations } = await data('{ collaborations(filter: { from: "2025-01-01", to: "2025-12-31" }) { nodes { title kind startDate location topics { id } participants { role actor { id name } } } } }');
+    const { collaborations } = await data(
+      '{ collaborations(filter: { from: "2025-01-01", to: "2025-12-31" }) { nodes { title kind startDate location topics { id } participants { role actor { id name } } } } }',
+    );
     const konferenz = collaborations.nodes.find((c: any) => c.title === 'Stadtteilkonferenz 2025');
     expect(konferenz).toMatchObject({ kind: 'CONFERENCE', startDate: '2025-11-13', location: 'Batenbrock' });
-    expect(konferenz.topics.map((t: any) => t.id).sort()).toEqual(['burgerbeteiligung', 'stadterneuerung', 'vernetzung']);
+    expect(konferenz.topics.map((t: any) => t.id).sort()).toEqual([
+      'burgerbeteiligung',
+      'stadterneuerung',
+      'vernetzung',
+    ]);
     const roles = Object.fromEntries(konferenz.participants.map((p: any) => [p.actor.id, p.role]));
     expect(Object.keys(roles)).toHaveLength(14);
     expect(roles['stadtteilagentur-batenbrock']).toBe('ORGANISER');
@@ -212,7 +241,9 @@ browserSuite('viewer: editing in the map', () => {
     for (const [id, p] of Object.entries(positions)) expect(drawn[id]).toEqual(p);
     expect(Object.keys(drawn).length).toBe(Object.keys(positions).length + 2);
     await shot(page, 'meeting-on-map');
-    console.log(`Stadtteilkonferenz 2025 by keyboard: ${keys} key presses (${typed} of them typing title, date, place, topic and name fragments; ${keys - typed} Tab/Enter/letter choices), ${pastes} paste, ${clicks} clicks`);
+    console.log(
+      `Stadtteilkonferenz 2025 by keyboard: ${keys} key presses (${typed} of them typing title, date, place, topic and name fragments; ${keys - typed} Tab/Enter/letter choices), ${pastes} paste, ${clicks} clicks`,
+    );
     expect(clicks).toBe(0);
   });
 
@@ -234,7 +265,9 @@ browserSuite('viewer: editing in the map', () => {
     await page.fill('#add-actor-website', 'https://bad_host.example');
     await page.click('#add-actor-save');
     await page.waitForSelector('#add-actor-error:not([hidden])');
-    expect(await page.textContent('[data-field="website"] .field-error')).toBe('Bitte eine Webadresse mit http:// oder https:// angeben.');
+    expect(await page.textContent('[data-field="website"] .field-error')).toBe(
+      'Bitte eine Webadresse mit http:// oder https:// angeben.',
+    );
     expect(await page.textContent('#add-actor-error')).toContain('Es wurde nichts geändert');
     expect(await page.inputValue('#add-actor-name')).toBe('Neuer Verein');
     expect(await counts()).toEqual(before);
@@ -251,7 +284,9 @@ browserSuite('viewer: editing in the map', () => {
     await page.keyboard.press('Enter');
     await page.click('#add-actor-save');
     await page.waitForSelector('[data-field="topics"].invalid .field-error:not([hidden])');
-    expect(await page.textContent('[data-field="topics"] .field-error')).toBe('Das Thema „Lastenrad“ gibt es schon – bitte entfernen und aus der Liste wählen.');
+    expect(await page.textContent('[data-field="topics"] .field-error')).toBe(
+      'Das Thema „Lastenrad“ gibt es schon – bitte entfernen und aus der Liste wählen.',
+    );
     expect(await page.inputValue('#add-actor-name')).toBe('Neuer Verein');
     expect(await page.textContent('#add-actor-error')).toContain('Es wurde nichts geändert');
     await shot(page, 'failing-save-topic');
@@ -279,13 +314,26 @@ browserSuite('viewer: editing in the map', () => {
     expect(await page.textContent('#edit-add-actor')).toBe('+ Add actor');
     await page.keyboard.press('t');
     await page.waitForSelector('#record-meeting');
-    const labels = await page.$$eval('#record-meeting label', (ls) => ls.map((l) => l.textContent?.replace(' *', '').trim()));
-    expect(labels).toEqual(['Title', 'Kind', 'Start', 'End', 'Location', 'Topics', 'Paste an attendance list (one name per line)', 'Participants']);
+    const labels = await page.$$eval('#record-meeting label', (ls) =>
+      ls.map((l) => l.textContent?.replace(' *', '').trim()),
+    );
+    expect(labels).toEqual([
+      'Title',
+      'Kind',
+      'Start',
+      'End',
+      'Location',
+      'Topics',
+      'Paste an attendance list (one name per line)',
+      'Participants',
+    ]);
     expect(await page.textContent('#edit-dialog h2')).toBe('Record a meeting');
     expect(await page.textContent('#record-meeting-kind option:checked')).toBe('Meeting');
     await page.click('#record-meeting-save');
     expect(await page.textContent('[data-field="title"] .field-error')).toBe('Please fill in.');
-    expect(await page.textContent('#record-meeting-error')).toBe('Not saved – please check the marked fields. Nothing was changed.');
+    expect(await page.textContent('#record-meeting-error')).toBe(
+      'Not saved – please check the marked fields. Nothing was changed.',
+    );
     // Back to German for the other tests (the choice is kept in this browser's localStorage).
     await page.keyboard.press('Escape');
     await page.waitForSelector('#edit-dialog', { state: 'detached' });
@@ -298,7 +346,9 @@ browserSuite('viewer: editing in the map', () => {
     await clickNode(page, 'actor:bobbie-ev');
     await page.waitForSelector('#panel[data-actor-id="bobbie-ev"] .facts');
     await page.waitForTimeout(300);
-    expect(await page.$$('#edit-tools, #edit-add-actor, #edit-record-meeting, #actor-editing, #actor-edit')).toHaveLength(0);
+    expect(
+      await page.$$('#edit-tools, #edit-add-actor, #edit-record-meeting, #actor-editing, #actor-edit'),
+    ).toHaveLength(0);
     await page.keyboard.press('t');
     await page.keyboard.press('a');
     expect(await page.$('#edit-dialog')).toBeNull();
@@ -306,7 +356,10 @@ browserSuite('viewer: editing in the map', () => {
     const before = await counts();
     const writes = [
       ['mutation { recordActor(input: { actor: { name: "X", kind: GROUP } }) { id } }', {}],
-      ['mutation { recordCollaboration(input: { collaboration: { title: "X", kind: MEETING } }) { collaboration { id } } }', {}],
+      [
+        'mutation { recordCollaboration(input: { collaboration: { title: "X", kind: MEETING } }) { collaboration { id } } }',
+        {},
+      ],
       ['mutation { updateActor(id: "bobbie-ev", input: { name: "X" }, expectedVersion: 1) { id } }', {}],
       ['mutation { deleteActor(id: "bobbie-ev") }', {}],
       ['mutation { undoLastChange(actorId: "bobbie-ev") { actor { id } } }', {}],
@@ -347,7 +400,11 @@ browserSuite('viewer: editing in the map', () => {
     await b.click('#conflict-apply');
     await b.waitForSelector('#edit-dialog', { state: 'detached' });
     const { actor } = await data('{ actor(id: "kita-sonnenblume") { district website description version } }');
-    expect(actor).toMatchObject({ district: 'Batenbrock-Nord', website: 'https://kita-sonnenblume.example', description: 'Kita mit Garten' });
+    expect(actor).toMatchObject({
+      district: 'Batenbrock-Nord',
+      website: 'https://kita-sonnenblume.example',
+      description: 'Kita mit Garten',
+    });
 
     // The history in the panel names both edits; undo is for admins, and the editor is told so.
     await b.waitForSelector('#actor-history .history-list');
@@ -371,13 +428,17 @@ browserSuite('viewer: editing in the map', () => {
     const { actors } = await data('{ actors(filter: { nameContains: "Tafel Batenbrock" }) { nodes { id } } }');
     await clickNode(page, `actor:${actors.nodes[0].id}`);
     await page.waitForSelector('#actor-undo-unavailable');
-    expect(await page.textContent('#actor-undo-unavailable')).toContain('Rückgängig machen lässt sich nur eine Änderung von Feldern');
+    expect(await page.textContent('#actor-undo-unavailable')).toContain(
+      'Rückgängig machen lässt sich nur eine Änderung von Feldern',
+    );
   });
 
   test('an editor edits a collaboration from the panel: a field, a participant removed and one added, a role changed', async () => {
     const page = await open(editorKey, 'collab');
     await clickNode(page, 'actor:bobbie-ev');
-    await page.waitForSelector('#actor-collaborations-edit li[data-collaboration="stadtteilkonferenz-2021"] .collab-edit');
+    await page.waitForSelector(
+      '#actor-collaborations-edit li[data-collaboration="stadtteilkonferenz-2021"] .collab-edit',
+    );
     expect(await page.$('.collab-delete')).toBeNull(); // deleting is for admins
     await page.click('#actor-collaborations-edit li[data-collaboration="stadtteilkonferenz-2021"] .collab-edit');
     await page.waitForSelector('#record-meeting-title');
@@ -392,7 +453,9 @@ browserSuite('viewer: editing in the map', () => {
     await shot(page, 'collaboration-edit');
     await page.click('#record-meeting-save');
     await page.waitForSelector('#edit-dialog', { state: 'detached' });
-    const { collaboration } = await data('{ collaboration(id: "stadtteilkonferenz-2021") { location participants { role actor { id } } } }');
+    const { collaboration } = await data(
+      '{ collaboration(id: "stadtteilkonferenz-2021") { location participants { role actor { id } } } }',
+    );
     expect(collaboration.location).toBe('Bürgerhaus Batenbrock');
     const roles = Object.fromEntries(collaboration.participants.map((p: any) => [p.actor.id, p.role]));
     expect(roles['kita-sonnenblume']).toBeUndefined();
@@ -402,7 +465,9 @@ browserSuite('viewer: editing in the map', () => {
   });
 
   test('an admin merges a duplicate pair with a choice per field', async () => {
-    await data('mutation { createActor(input: { id: "bobbie-doppelt", name: "Bobbie", kind: ASSOCIATION, website: "https://bobbie.example", district: "Batenbrock-Süd" }) { id } }');
+    await data(
+      'mutation { createActor(input: { id: "bobbie-doppelt", name: "Bobbie", kind: ASSOCIATION, website: "https://bobbie.example", district: "Batenbrock-Süd" }) { id } }',
+    );
     const before = await data('{ actor(id: "bobbie-ev") { name district website collaborationCount } }');
     const page = await open(server.adminKey, 'merge');
     await page.click('#edit-duplicates');
@@ -412,7 +477,9 @@ browserSuite('viewer: editing in the map', () => {
     await page.waitForSelector('#merge');
     await page.check('#merge input[name="merge-keep"][value="bobbie-ev"]');
     // The name stays Bobbie e.V.'s; the website comes from the other entry.
-    const nameCells = await page.$$eval('#merge tr[data-field="name"] td', (tds) => tds.map((td) => td.textContent?.trim()));
+    const nameCells = await page.$$eval('#merge tr[data-field="name"] td', (tds) =>
+      tds.map((td) => td.textContent?.trim()),
+    );
     const keepNameSide = nameCells[0] === 'Bobbie e.V.' ? 'a' : 'b';
     const otherSide = keepNameSide === 'a' ? 'b' : 'a';
     await page.check(`#merge tr[data-field="name"] input[value="${keepNameSide}"]`);
@@ -421,9 +488,16 @@ browserSuite('viewer: editing in the map', () => {
     await shot(page, 'merge');
     await page.click('#merge-apply');
     await page.waitForSelector('#edit-dialog', { state: 'detached' });
-    const after = await data('{ actor(id: "bobbie-ev") { name district website collaborationCount } gone: actor(id: "bobbie-doppelt") { id } }');
+    const after = await data(
+      '{ actor(id: "bobbie-ev") { name district website collaborationCount } gone: actor(id: "bobbie-doppelt") { id } }',
+    );
     expect(after.gone).toBeNull();
-    expect(after.actor).toEqual({ name: 'Bobbie e.V.', district: before.actor.district, website: 'https://bobbie.example', collaborationCount: before.actor.collaborationCount });
+    expect(after.actor).toEqual({
+      name: 'Bobbie e.V.',
+      district: before.actor.district,
+      website: 'https://bobbie.example',
+      collaborationCount: before.actor.collaborationCount,
+    });
   });
 
   test('an admin deletes an actor after seeing what goes with it', async () => {
@@ -434,9 +508,14 @@ browserSuite('viewer: editing in the map', () => {
     await page.waitForSelector('#delete-consequences');
     const text = await page.textContent('#delete-consequences');
     const { actor } = await data('{ actor(id: "repair-cafe-batenbrock") { collaborationCount topics { id } } }');
-    const participations = actor.collaborationCount === 1 ? '1 Teilnahme an einer Zusammenarbeit' : `${actor.collaborationCount} Teilnahmen an Zusammenarbeiten`;
+    const participations =
+      actor.collaborationCount === 1
+        ? '1 Teilnahme an einer Zusammenarbeit'
+        : `${actor.collaborationCount} Teilnahmen an Zusammenarbeiten`;
     const topics = actor.topics.length === 1 ? '1 Themen-Zuordnung' : `${actor.topics.length} Themen-Zuordnungen`;
-    expect(text).toBe(`Mit dem Akteur werden gelöscht: ${participations} und ${topics}. Die Zusammenarbeiten selbst bleiben.`);
+    expect(text).toBe(
+      `Mit dem Akteur werden gelöscht: ${participations} und ${topics}. Die Zusammenarbeiten selbst bleiben.`,
+    );
     await shot(page, 'delete-confirm');
     await page.click('#delete-confirm');
     await page.waitForSelector('#edit-dialog', { state: 'detached' });

@@ -29,10 +29,20 @@ export const hasChromium = fs.existsSync(CHROMIUM);
 export const ROOT = path.resolve(__dirname, '../../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'viewer');
 /** Whether the published schema has contact suggestions yet (another feature adds them). */
-export const hasSuggestions = /\bsuggestContacts\s*\(/.test(fs.readFileSync(path.join(ROOT, 'schema/schema.graphql'), 'utf8'));
+export const hasSuggestions = /\bsuggestContacts\s*\(/.test(
+  fs.readFileSync(path.join(ROOT, 'schema/schema.graphql'), 'utf8'),
+);
 /** Until suggestContacts is in the schema, the panel's asking for it answers 400 (a validation error): expected. */
 export const suggestionsMissing = (consoleText: string) => !hasSuggestions && /status of 400/.test(consoleText);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * `describe` when Chromium is there; else skipped locally, and a failing test under CI=true (CI
@@ -42,7 +52,9 @@ export function browserSuite(name: string, body: () => void): void {
   if (hasChromium) return describe(name, body);
   if (process.env.CI === 'true' || process.env.CI === '1') {
     test('Chromium is installed for the viewer tests', () => {
-      throw new Error(`${CHROMIUM} is missing: the viewer's browser tests need Debian's chromium (apt-get install chromium; .ci/run installs it).`);
+      throw new Error(
+        `${CHROMIUM} is missing: the viewer's browser tests need Debian's chromium (apt-get install chromium; .ci/run installs it).`,
+      );
     });
   } else {
     console.warn(`Skipping "${name}": ${CHROMIUM} is missing (apt-get install chromium). Under CI=true this fails.`);
@@ -109,7 +121,11 @@ export async function openBrowser(ignore: (text: string) => boolean = () => fals
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true, locale: 'de-DE' });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 860 },
+    acceptDownloads: true,
+    locale: 'de-DE',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -119,7 +135,8 @@ export async function openBrowser(ignore: (text: string) => boolean = () => fals
   return { browser, context, page, errors };
 }
 
-export const waitReady = (page: Page) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
+export const waitReady = (page: Page) =>
+  page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 

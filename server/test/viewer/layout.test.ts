@@ -5,7 +5,16 @@
  */
 import type { Page } from 'playwright-core';
 import { batenbrock } from '../../../seed/batenbrock';
-import { browserSuite, openBrowser, shot, startViewerServer, suggestionsMissing, waitReady, type ViewerBrowser, type ViewerServer } from './harness';
+import {
+  browserSuite,
+  openBrowser,
+  shot,
+  startViewerServer,
+  suggestionsMissing,
+  waitReady,
+  type ViewerBrowser,
+  type ViewerServer,
+} from './harness';
 
 browserSuite('viewer layout and keyboard', () => {
   jest.setTimeout(90_000);
@@ -30,7 +39,10 @@ browserSuite('viewer layout and keyboard', () => {
     await page.fill('#search', 'Bobbie');
     await page.waitForSelector('#search-box [role="option"]');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.getElementById('panel')!.dataset.actorId === 'bobbie-ev' && !document.getElementById('panel')!.hidden);
+    await page.waitForFunction(
+      () =>
+        document.getElementById('panel')!.dataset.actorId === 'bobbie-ev' && !document.getElementById('panel')!.hidden,
+    );
     await page.focus('#search');
     await page.fill('#search', 'Stadt');
     await page.waitForSelector('#search-box [role="option"]');
@@ -47,11 +59,15 @@ browserSuite('viewer layout and keyboard', () => {
       const bar = document.querySelector('.controls') as HTMLElement;
       const box = bar.getBoundingClientRect();
       const out: string[] = [];
-      if (bar.scrollWidth > bar.clientWidth + 1) out.push(`sidebar scrolls sideways: ${bar.scrollWidth} > ${bar.clientWidth}`);
+      if (bar.scrollWidth > bar.clientWidth + 1)
+        out.push(`sidebar scrolls sideways: ${bar.scrollWidth} > ${bar.clientWidth}`);
       for (const el of bar.querySelectorAll<HTMLElement>('button, input, label, select')) {
         if (el.offsetParent === null) continue;
         const r = el.getBoundingClientRect();
-        if (r.right > box.right + 1 || r.left < box.left - 1) out.push(`${el.id || el.textContent?.trim().slice(0, 30)}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`);
+        if (r.right > box.right + 1 || r.left < box.left - 1)
+          out.push(
+            `${el.id || el.textContent?.trim().slice(0, 30)}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`,
+          );
       }
       return out;
     });
@@ -64,7 +80,11 @@ browserSuite('viewer layout and keyboard', () => {
     expect(await page.getAttribute('#filter-from', 'placeholder')).toBe('TT.MM.JJJJ');
     await page.fill('#filter-from', '1.2.2023');
     await page.press('#filter-from', 'Enter');
-    await page.waitForFunction(() => document.body.dataset.state === 'ready' && (window.quartiernetz.view as { filter?: { from?: string } })?.filter?.from === '2023-02-01');
+    await page.waitForFunction(
+      () =>
+        document.body.dataset.state === 'ready' &&
+        (window.quartiernetz.view as { filter?: { from?: string } })?.filter?.from === '2023-02-01',
+    );
     expect(await page.inputValue('#filter-from')).toBe('01.02.2023');
     await page.fill('#filter-to', '31.2.2023');
     await page.press('#filter-to', 'Enter');
@@ -75,10 +95,11 @@ browserSuite('viewer layout and keyboard', () => {
   });
 
   test('the map stays centred in the part no panel covers: opening the panel, and a search hit on a narrow screen', async () => {
-    const centre = () => page.evaluate(() => {
-      const box = window.cy.nodes().renderedBoundingBox({ includeLabels: false });
-      return { cx: (box.x1 + box.x2) / 2, w: window.cy.width() };
-    });
+    const centre = () =>
+      page.evaluate(() => {
+        const box = window.cy.nodes().renderedBoundingBox({ includeLabels: false });
+        return { cx: (box.x1 + box.x2) / 2, w: window.cy.width() };
+      });
     await page.click('#fit');
     await page.waitForTimeout(400);
     const before = await centre();
@@ -122,15 +143,28 @@ browserSuite('viewer layout and keyboard', () => {
     await page.waitForSelector('#search-box [role="option"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#panel-body .collaborations li[data-collaboration]');
-    const id = await page.getAttribute('#panel-body .collaborations li[data-collaboration] >> nth=0', 'data-collaboration');
+    const id = await page.getAttribute(
+      '#panel-body .collaborations li[data-collaboration] >> nth=0',
+      'data-collaboration',
+    );
     await page.click(`#panel-body li[data-collaboration="${id}"] .collaboration-toggle`);
     await page.waitForSelector(`#panel-body li[data-collaboration="${id}"] .participants li`);
-    const shown = await page.$$eval(`#panel-body li[data-collaboration="${id}"] .participants li`, (els) => els.map((el) => el.getAttribute('data-actor')));
-    const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify({ query: `{ collaboration(id: "${id}") { participants { actor { id } } } }` }) });
-    const api = (await response.json()).data.collaboration.participants.map((p: { actor: { id: string } }) => p.actor.id);
+    const shown = await page.$$eval(`#panel-body li[data-collaboration="${id}"] .participants li`, (els) =>
+      els.map((el) => el.getAttribute('data-actor')),
+    );
+    const response = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.headers },
+      body: JSON.stringify({ query: `{ collaboration(id: "${id}") { participants { actor { id } } } }` }),
+    });
+    const api = (await response.json()).data.collaboration.participants.map(
+      (p: { actor: { id: string } }) => p.actor.id,
+    );
     expect(shown.sort()).toEqual(api.sort());
     expect(shown).toContain('bobbie-ev');
-    expect(await page.getAttribute(`#panel-body li[data-collaboration="${id}"] .collaboration-toggle`, 'aria-expanded')).toBe('true');
+    expect(
+      await page.getAttribute(`#panel-body li[data-collaboration="${id}"] .collaboration-toggle`, 'aria-expanded'),
+    ).toBe('true');
     await shot(page, 'panel-participants');
     await page.click(`#panel-body li[data-collaboration="${id}"] .collaboration-toggle`);
     expect(await page.$$(`#panel-body li[data-collaboration="${id}"] .participants`)).toHaveLength(0);
@@ -140,7 +174,14 @@ browserSuite('viewer layout and keyboard', () => {
   test('full names on hover and on focus in a list; shortened otherwise', async () => {
     const id = 'actor:stadtteilapotheke-am-markt-beispiel';
     const exists = await page.evaluate((nid) => window.cy.getElementById(nid).nonempty(), id);
-    const target = exists ? id : await page.evaluate(() => window.cy.nodes('[type="ACTOR"]').max((n) => String(n.data('label')).length).ele.id());
+    const target = exists
+      ? id
+      : await page.evaluate(() =>
+          window.cy
+            .nodes('[type="ACTOR"]')
+            .max((n) => String(n.data('label')).length)
+            .ele.id(),
+        );
     expect(await page.evaluate((nid) => window.cy.getElementById(nid).style('text-wrap'), target)).toBe('ellipsis');
     const point = await page.evaluate((nid) => {
       const n = window.cy.getElementById(nid);

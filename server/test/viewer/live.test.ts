@@ -4,7 +4,16 @@
  * reload, highlighted; the page itself never reloads (its window survives).
  */
 import { batenbrock } from '../../../seed/batenbrock';
-import { browserSuite, openBrowser, shot, startViewerServer, suggestionsMissing, waitReady, type ViewerBrowser, type ViewerServer } from './harness';
+import {
+  browserSuite,
+  openBrowser,
+  shot,
+  startViewerServer,
+  suggestionsMissing,
+  waitReady,
+  type ViewerBrowser,
+  type ViewerServer,
+} from './harness';
 
 browserSuite('viewer: the map follows writes live', () => {
   jest.setTimeout(90_000);
@@ -22,7 +31,11 @@ browserSuite('viewer: the map follows writes live', () => {
   });
 
   const api = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.headers },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: unknown; errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
@@ -43,17 +56,36 @@ browserSuite('viewer: the map follows writes live', () => {
       input: { id: 'nachbarschaftsverein-live', name: 'Nachbarschaftsverein Live', kind: 'ASSOCIATION' },
     });
     await api('mutation ($input: CreateCollaborationInput!) { createCollaboration(input: $input) { id } }', {
-      input: { id: 'live-treffen', title: 'Treffen', kind: 'MEETING', startDate: '2024-03-01', participants: [{ actorId: 'nachbarschaftsverein-live', role: 'HOST' }, { actorId: 'bobbie-ev', role: 'MEMBER' }] },
+      input: {
+        id: 'live-treffen',
+        title: 'Treffen',
+        kind: 'MEETING',
+        startDate: '2024-03-01',
+        participants: [
+          { actorId: 'nachbarschaftsverein-live', role: 'HOST' },
+          { actorId: 'bobbie-ev', role: 'MEMBER' },
+        ],
+      },
     });
-    await page.waitForFunction(() => window.cy.$id('actor:nachbarschaftsverein-live').hasClass('live-new'), null, { timeout: 10_000 });
-    expect(await page.evaluate(() => window.cy.$id('actor:nachbarschaftsverein-live').style('overlay-opacity'))).toBe('0.35');
+    await page.waitForFunction(() => window.cy.$id('actor:nachbarschaftsverein-live').hasClass('live-new'), null, {
+      timeout: 10_000,
+    });
+    expect(await page.evaluate(() => window.cy.$id('actor:nachbarschaftsverein-live').style('overlay-opacity'))).toBe(
+      '0.35',
+    );
     await page.waitForTimeout(300); // a frame drawn
     await shot(page, 'live-new-actor');
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
-    expect(await page.evaluate(() => window.cy.$id('actor:nachbarschaftsverein-live').edgesWith(window.cy.$id('actor:bobbie-ev')).length)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(
+        () => window.cy.$id('actor:nachbarschaftsverein-live').edgesWith(window.cy.$id('actor:bobbie-ev')).length,
+      ),
+    ).toBeGreaterThan(0);
     expect(sockets).toEqual(['/graphql']); // one connection, no reconnects
     // after the highlight time the mark goes
-    await page.waitForFunction(() => !window.cy.$id('actor:nachbarschaftsverein-live').hasClass('live-new'), null, { timeout: 15_000 });
+    await page.waitForFunction(() => !window.cy.$id('actor:nachbarschaftsverein-live').hasClass('live-new'), null, {
+      timeout: 15_000,
+    });
     expect(errors).toEqual([]);
   });
 });

@@ -22,7 +22,16 @@ interface Started {
 async function start(dataDir: string): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '', NODE_ENV: '', ADMIN_API_KEY: '', ANONYMOUS_ACCESS: '' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NEO4J_URI: '',
+      NODE_ENV: '',
+      ADMIN_API_KEY: '',
+      ANONYMOUS_ACCESS: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -78,7 +87,9 @@ browserSuite('quickstart: npm start on an empty data folder', () => {
       expect(output).toMatch(/Loaded the Batenbrock seed/);
       expect(output).toMatch(/shown ONLY THIS ONCE/);
       expect(output).toMatch(/npm run keys -- create --name NAME --role viewer\|editor\|admin/);
-      const link = new RegExp(`Open the map with it: (${first.base.replace(/[.]/g, '\\.')}/#key=(qn_[A-Za-z0-9_-]{43}))`).exec(output);
+      const link = new RegExp(
+        `Open the map with it: (${first.base.replace(/[.]/g, '\\.')}/#key=(qn_[A-Za-z0-9_-]{43}))`,
+      ).exec(output);
       expect(link).not.toBeNull();
       key = link![2]!;
 
@@ -90,7 +101,11 @@ browserSuite('quickstart: npm start on an empty data folder', () => {
       await page.waitForFunction(() => document.body.dataset.role === 'ADMIN');
       await shot(page, 'quickstart');
 
-      const anonymous = await fetch(`${first.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ actors { totalCount } }' }) });
+      const anonymous = await fetch(`${first.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ actors { totalCount } }' }),
+      });
       expect(anonymous.status).toBe(401);
     } finally {
       await stop(first);
@@ -106,7 +121,9 @@ browserSuite('quickstart: npm start on an empty data folder', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify({ query: '{ me { name role } actors { totalCount } }' }),
       });
-      expect(await response.json()).toEqual({ data: { me: { name: 'admin', role: 'ADMIN' }, actors: { totalCount: batenbrock.actors.length } } });
+      expect(await response.json()).toEqual({
+        data: { me: { name: 'admin', role: 'ADMIN' }, actors: { totalCount: batenbrock.actors.length } },
+      });
     } finally {
       await stop(second);
     }

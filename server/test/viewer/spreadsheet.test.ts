@@ -7,7 +7,16 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { batenbrock } from '../../../seed/batenbrock';
-import { browserSuite, openBrowser, shot, startViewerServer, suggestionsMissing, waitReady, type ViewerBrowser, type ViewerServer } from './harness';
+import {
+  browserSuite,
+  openBrowser,
+  shot,
+  startViewerServer,
+  suggestionsMissing,
+  waitReady,
+  type ViewerBrowser,
+  type ViewerServer,
+} from './harness';
 
 browserSuite('viewer: spreadsheets down and up', () => {
   jest.setTimeout(90_000);
@@ -32,11 +41,18 @@ browserSuite('viewer: spreadsheets down and up', () => {
 
   test('download: four CSV tables for German Excel, fetched with the header, no key in any URL', async () => {
     const downloads: Array<{ name: string; bytes: Buffer }> = [];
-    page.on('download', async (d) => downloads.push({ name: d.suggestedFilename(), bytes: fs.readFileSync((await d.path())!) }));
+    page.on('download', async (d) =>
+      downloads.push({ name: d.suggestedFilename(), bytes: fs.readFileSync((await d.path())!) }),
+    );
     await page.click('#sheet-download');
     await page.waitForFunction(() => true);
     for (let i = 0; i < 50 && downloads.length < 4; i++) await page.waitForTimeout(100);
-    expect(downloads.map((d) => d.name).sort()).toEqual(['quartiernetz-actors.csv', 'quartiernetz-collaborations.csv', 'quartiernetz-participations.csv', 'quartiernetz-topics.csv']);
+    expect(downloads.map((d) => d.name).sort()).toEqual([
+      'quartiernetz-actors.csv',
+      'quartiernetz-collaborations.csv',
+      'quartiernetz-participations.csv',
+      'quartiernetz-topics.csv',
+    ]);
     const actors = downloads.find((d) => d.name === 'quartiernetz-actors.csv')!.bytes;
     expect([...actors.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = actors.toString('utf8').slice(1).split('\r\n');
@@ -54,7 +70,13 @@ browserSuite('viewer: spreadsheets down and up', () => {
   test('upload: a Windows-1252 file from German Excel — dry run with counts, then the import', async () => {
     const bytes = Buffer.from([
       ...Buffer.from('Name;Art;Beschreibung\r\n'),
-      ...Buffer.from('Strick-Treff '), 0x84, ...Buffer.from('Masche'), 0x93, ...Buffer.from(';Gruppe;Beitrag 5 '), 0x80, ...Buffer.from('\r\n'),
+      ...Buffer.from('Strick-Treff '),
+      0x84,
+      ...Buffer.from('Masche'),
+      0x93,
+      ...Buffer.from(';Gruppe;Beitrag 5 '),
+      0x80,
+      ...Buffer.from('\r\n'),
     ]);
     expect(await page.isVisible('#sheet-upload')).toBe(true);
     await page.setInputFiles('#import-files', { name: 'akteure.csv', mimeType: 'text/csv', buffer: bytes });
@@ -65,16 +87,26 @@ browserSuite('viewer: spreadsheets down and up', () => {
     await shot(page, 'spreadsheet-dry-run');
     await page.click('#import-apply');
     await page.waitForSelector('#import-summary[data-applied="true"]');
-    const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify({ query: '{ actor(id: "strick-treff-masche") { name description } }' }) });
+    const response = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.headers },
+      body: JSON.stringify({ query: '{ actor(id: "strick-treff-masche") { name description } }' }),
+    });
     expect((await response.json()).data.actor).toEqual({ name: 'Strick-Treff „Masche“', description: 'Beitrag 5 €' });
     await page.click('#import-close');
     await waitReady(page);
   });
 
   test('upload: problems are listed by file and row, nothing is written', async () => {
-    await page.setInputFiles('#import-files', { name: 'neu.csv', mimeType: 'text/csv', buffer: Buffer.from('Name;Art\nGut;Gruppe\nFalsch;Vereinn\n') });
+    await page.setInputFiles('#import-files', {
+      name: 'neu.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Name;Art\nGut;Gruppe\nFalsch;Vereinn\n'),
+    });
     await page.waitForSelector('#import-rejected li');
-    expect(await page.textContent('#import-summary')).toBe('Nichts übernommen: 1 Problem gefunden. Bitte in der Tabelle berichtigen und erneut hochladen.');
+    expect(await page.textContent('#import-summary')).toBe(
+      'Nichts übernommen: 1 Problem gefunden. Bitte in der Tabelle berichtigen und erneut hochladen.',
+    );
     const row = await page.textContent('#import-rejected li');
     expect(row).toContain('neu.csv, Zeile 3 · Art');
     expect(row).toContain('meinten Sie „Verein“');

@@ -6,7 +6,16 @@
  */
 import type { Page } from 'playwright-core';
 import { batenbrock } from '../../../seed/batenbrock';
-import { browserSuite, clickNode, openBrowser, shot, startViewerServer, waitReady, type ViewerBrowser, type ViewerServer } from './harness';
+import {
+  browserSuite,
+  clickNode,
+  openBrowser,
+  shot,
+  startViewerServer,
+  waitReady,
+  type ViewerBrowser,
+  type ViewerServer,
+} from './harness';
 
 browserSuite('viewer: contact suggestions for a quarter manager', () => {
   jest.setTimeout(90_000);
@@ -15,7 +24,11 @@ browserSuite('viewer: contact suggestions for a quarter manager', () => {
   let page: Page;
 
   const ask = async (query: string) => {
-    const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify({ query }) });
+    const response = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.headers },
+      body: JSON.stringify({ query }),
+    });
     const body = await response.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
@@ -67,29 +80,48 @@ browserSuite('viewer: contact suggestions for a quarter manager', () => {
   test('the kind filter asks the API for that kind only ("nur Vereine")', async () => {
     const api = await ask('{ suggestContacts(actorId: "bobbie-ev", first: 8, kinds: [ASSOCIATION]) { actor { id } } }');
     await page.selectOption('#suggest-kind', 'ASSOCIATION');
-    await page.waitForFunction((n) => document.querySelectorAll('#suggestions .suggestion').length === n && !document.querySelector('#suggestions .loading'), api.suggestContacts.length);
-    expect((await items()).map((s) => s.id)).toEqual(api.suggestContacts.map((s: { actor: { id: string } }) => s.actor.id));
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('#suggestions .suggestion').length === n &&
+        !document.querySelector('#suggestions .loading'),
+      api.suggestContacts.length,
+    );
+    expect((await items()).map((s) => s.id)).toEqual(
+      api.suggestContacts.map((s: { actor: { id: string } }) => s.actor.id),
+    );
     await page.selectOption('#suggest-kind', '');
-    await page.waitForFunction(() => document.querySelectorAll('#suggestions .suggestion').length > 0 && !document.querySelector('#suggestions .loading'));
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('#suggestions .suggestion').length > 0 &&
+        !document.querySelector('#suggestions .loading'),
+    );
   });
 
   test('verdicts: "nicht hilfreich" removes it (in the API too), "vorgestellt" is recorded', async () => {
     const [first, second] = await items();
     await page.click(`#suggestions .suggestion[data-suggested="${first.id}"] [data-verdict="NOT_USEFUL"]`);
-    await page.waitForFunction((id) => !document.querySelector(`#suggestions .suggestion[data-suggested="${id}"]`), first.id);
+    await page.waitForFunction(
+      (id) => !document.querySelector(`#suggestions .suggestion[data-suggested="${id}"]`),
+      first.id,
+    );
     const after = await ask('{ suggestContacts(actorId: "bobbie-ev", first: 30) { actor { id } } }');
     expect(after.suggestContacts.map((s: { actor: { id: string } }) => s.actor.id)).not.toContain(first.id);
     await page.click(`#suggestions .suggestion[data-suggested="${second.id}"] [data-verdict="INTRODUCED"]`);
     await page.waitForSelector(`#suggestions .suggestion[data-suggested="${second.id}"] .feedback-done`);
     const feedback = await ask('{ actor(id: "bobbie-ev") { suggestionFeedback { suggested { id } verdict } } }');
     expect(feedback.actor.suggestionFeedback).toEqual(
-      expect.arrayContaining([{ suggested: { id: second.id }, verdict: 'INTRODUCED' }, { suggested: { id: first.id }, verdict: 'NOT_USEFUL' }]),
+      expect.arrayContaining([
+        { suggested: { id: second.id }, verdict: 'INTRODUCED' },
+        { suggested: { id: first.id }, verdict: 'NOT_USEFUL' },
+      ]),
     );
   });
 
   test('English mode: the reasons in English', async () => {
     await page.click('#lang');
-    await page.waitForFunction(() => /^(Both|Shared|They|Very|No)/.test(document.querySelector('#suggestions .explanation')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^(Both|Shared|They|Very|No)/.test(document.querySelector('#suggestions .explanation')?.textContent ?? ''),
+    );
     const list = await items();
     for (const s of list) {
       expect(['strong', 'medium', 'weak']).toContain(s.strength);

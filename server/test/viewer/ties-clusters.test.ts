@@ -9,7 +9,14 @@ import { strongestPerActor, withinBudget } from '../../../viewer/src/ties';
 const tie = (source: string, target: string, weight: number) => ({ source, target, weight });
 
 describe('strongest ties', () => {
-  const ties = [tie('a', 'b', 5), tie('a', 'c', 1), tie('a', 'd', 3), tie('b', 'c', 1), tie('c', 'd', 1), tie('e', 'a', 1)];
+  const ties = [
+    tie('a', 'b', 5),
+    tie('a', 'c', 1),
+    tie('a', 'd', 3),
+    tie('b', 'c', 1),
+    tie('c', 'd', 1),
+    tie('e', 'a', 1),
+  ];
 
   test('each actor keeps its k heaviest ties; a tie stays when either end keeps it', () => {
     const one = strongestPerActor(ties, 1);
@@ -39,14 +46,49 @@ describe('cluster map', () => {
     actors: actors.map((a) => ({ id: a, name: a, kind: 'ASSOCIATION' as const })),
   });
   const clusters = [
-    cluster('1', ['a', 'b', 'c'], [['everywhere', 9], ['garden', 4], ['youth', 2]]),
-    cluster('2', ['d', 'e'], [['everywhere', 8], ['sport', 3]]),
-    cluster('3', ['f', 'g'], [['everywhere', 7], ['garden', 1], ['culture', 1]]),
+    cluster(
+      '1',
+      ['a', 'b', 'c'],
+      [
+        ['everywhere', 9],
+        ['garden', 4],
+        ['youth', 2],
+      ],
+    ),
+    cluster(
+      '2',
+      ['d', 'e'],
+      [
+        ['everywhere', 8],
+        ['sport', 3],
+      ],
+    ),
+    cluster(
+      '3',
+      ['f', 'g'],
+      [
+        ['everywhere', 7],
+        ['garden', 1],
+        ['culture', 1],
+      ],
+    ),
   ];
-  const edge = (a: string, b: string, weight = 1) => ({ type: 'COLLABORATES_WITH' as const, source: `actor:${a}`, target: `actor:${b}`, weight });
+  const edge = (a: string, b: string, weight = 1) => ({
+    type: 'COLLABORATES_WITH' as const,
+    source: `actor:${a}`,
+    target: `actor:${b}`,
+    weight,
+  });
   const network: Network = {
     truncated: false,
-    nodes: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((a) => ({ id: `actor:${a}`, type: 'ACTOR' as const, entityId: a, label: a, actorKind: 'ASSOCIATION' as const, size: 1 })),
+    nodes: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((a) => ({
+      id: `actor:${a}`,
+      type: 'ACTOR' as const,
+      entityId: a,
+      label: a,
+      actorKind: 'ASSOCIATION' as const,
+      size: 1,
+    })),
     edges: [edge('a', 'b'), edge('a', 'd', 2), edge('b', 'e'), edge('c', 'f', 3), edge('d', 'e'), edge('f', 'g')],
   };
 
@@ -60,14 +102,20 @@ describe('cluster map', () => {
       { a: '1', b: '2', ties: 2, weight: 3 },
       { a: '1', b: '3', ties: 1, weight: 3 },
     ]);
-    const elements = clusterElements({ count: 3, unclusteredCount: 0, modularity: 0.3, computedAt: '', clusters }, clusterTies(clusters, network), (n) => `${n} members`);
+    const elements = clusterElements(
+      { count: 3, unclusteredCount: 0, modularity: 0.3, computedAt: '', clusters },
+      clusterTies(clusters, network),
+      (n) => `${n} members`,
+    );
     expect(elements.filter((e) => e.group === 'nodes').map((e) => [e.data.id, e.data.size, e.data.label])).toEqual([
       ['cluster:1', 3, 'GARDEN\nYOUTH\n3 members'],
       ['cluster:2', 2, 'SPORT\nEVERYWHERE\n2 members'],
       // Nothing else stands out in cluster 3: the common topic, seven times as often, comes first there.
       ['cluster:3', 2, 'EVERYWHERE\nCULTURE\n2 members'],
     ]);
-    expect(elements.filter((e) => e.group === 'edges').map((e) => [e.data.source, e.data.target, e.data.weight])).toEqual([
+    expect(
+      elements.filter((e) => e.group === 'edges').map((e) => [e.data.source, e.data.target, e.data.weight]),
+    ).toEqual([
       ['cluster:1', 'cluster:2', 2],
       ['cluster:1', 'cluster:3', 1],
     ]);

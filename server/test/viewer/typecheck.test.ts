@@ -7,7 +7,10 @@ test('the viewer type-checks (tsc -p viewer/tsconfig.json)', () => {
   const tsc = require.resolve('typescript/bin/tsc');
   let output = '';
   try {
-    execFileSync(process.execPath, [tsc, '--noEmit', '-p', path.join(root, 'viewer/tsconfig.json')], { cwd: root, encoding: 'utf8' });
+    execFileSync(process.execPath, [tsc, '--noEmit', '-p', path.join(root, 'viewer/tsconfig.json')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
   } catch (error) {
     output = String((error as { stdout?: string }).stdout ?? error);
   }

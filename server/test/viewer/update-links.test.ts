@@ -8,7 +8,15 @@
  */
 import type { Page } from 'playwright-core';
 import { batenbrock } from '../../../seed/batenbrock';
-import { browserSuite, openBrowser, shot, startViewerServer, waitReady, type ViewerBrowser, type ViewerServer } from './harness';
+import {
+  browserSuite,
+  openBrowser,
+  shot,
+  startViewerServer,
+  waitReady,
+  type ViewerBrowser,
+  type ViewerServer,
+} from './harness';
 
 const gql = async (server: ViewerServer, key: string, query: string, variables: Record<string, unknown> = {}) => {
   const response = await fetch(`${server.base}/graphql`, {
@@ -55,7 +63,11 @@ browserSuite('update links in Chromium', () => {
       editorKey,
       `mutation { createUpdateLinks(input: { collaborationId: "stadtteilkonferenz-2022", roles: [PARTICIPANT] }) { csv links { url actorName link { actorId expiresAt } } } }`,
     );
-    const issued = data.createUpdateLinks.links as Array<{ url: string; actorName: string; link: { actorId: string; expiresAt: string } }>;
+    const issued = data.createUpdateLinks.links as Array<{
+      url: string;
+      actorName: string;
+      link: { actorId: string; expiresAt: string };
+    }>;
     expect(issued).toHaveLength(15);
     const days = (Date.parse(issued[0]!.link.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
@@ -79,7 +91,9 @@ browserSuite('update links in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     // No map on this page, and nothing of other actors but names.
     expect(await page.locator('canvas, #cy').count()).toBe(0);
-    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Sportfreunde Volkspark 1927 (Beispiel)');
+    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe(
+      'Sportfreunde Volkspark 1927 (Beispiel)',
+    );
     await shot(page, 'update-form-phone');
     const description = page.getByLabel('Beschreibung');
     await description.focus();
@@ -148,7 +162,9 @@ browserSuite('update links in Chromium', () => {
   });
 
   test('the editor accepts two proposals and rejects the rest; the partnership is in the network; personalData shows the consent history', async () => {
-    const proposals = (await gql(server, editorKey, `{ updateProposals(status: PENDING) { id kind field value actor { id } } }`)).updateProposals as Array<{
+    const proposals = (
+      await gql(server, editorKey, `{ updateProposals(status: PENDING) { id kind field value actor { id } } }`)
+    ).updateProposals as Array<{
       id: string;
       kind: string;
       field: string | null;
@@ -163,42 +179,92 @@ browserSuite('update links in Chromium', () => {
     ]);
     const [description, known, named] = proposals;
     const partner = JSON.parse(known!.value);
-    expect(partner).toMatchObject({ partnerName: 'Familienbildungswerk Bottrop-Süd (Beispiel)', about: 'Gartenkurse für Familien', when: 'Frühjahr 2025' });
+    expect(partner).toMatchObject({
+      partnerName: 'Familienbildungswerk Bottrop-Süd (Beispiel)',
+      about: 'Gartenkurse für Familien',
+      when: 'Frühjahr 2025',
+    });
     expect(JSON.parse(named!.value)).toMatchObject({ partnerId: null, partnerName: 'Imkerei Honigtau' });
 
     const accept = `mutation($input: AcceptUpdateProposalInput!) { acceptUpdateProposal(input: $input) { status outcome } }`;
     await gql(server, editorKey, accept, { input: { id: description!.id } });
-    const accepted = (await gql(server, editorKey, accept, { input: { id: known!.id, collaborationKind: 'COOPERATION' } })).acceptUpdateProposal;
-    await gql(server, editorKey, `mutation($id: ID!) { rejectUpdateProposal(id: $id, reason: "Imkerei noch nicht im Netz") { status } }`, { id: named!.id });
+    const accepted = (
+      await gql(server, editorKey, accept, { input: { id: known!.id, collaborationKind: 'COOPERATION' } })
+    ).acceptUpdateProposal;
+    await gql(
+      server,
+      editorKey,
+      `mutation($id: ID!) { rejectUpdateProposal(id: $id, reason: "Imkerei noch nicht im Netz") { status } }`,
+      { id: named!.id },
+    );
     expect((await gql(server, editorKey, `{ updateProposals(status: PENDING) { id } }`)).updateProposals).toEqual([]);
 
     const actor = (await gql(server, editorKey, `{ actor(id: "sportfreunde-volkspark") { description } }`)).actor;
     expect(actor.description).toBe('Fußball und Breitensport für alle Generationen im Volkspark.');
     const collaborationId = accepted.outcome.replace('collaboration ', '');
     const collaboration = (
-      await gql(server, editorKey, `query($id: ID!) { collaboration(id: $id) { kind title startDate participants { actor { id } } } }`, { id: collaborationId })
+      await gql(
+        server,
+        editorKey,
+        `query($id: ID!) { collaboration(id: $id) { kind title startDate participants { actor { id } } } }`,
+        { id: collaborationId },
+      )
     ).collaboration;
-    expect(collaboration).toMatchObject({ kind: 'COOPERATION', title: 'Gartenkurse für Familien', startDate: '2025-03-01' });
-    expect(collaboration.participants.map((p: any) => p.actor.id).sort()).toEqual(['kleingartenverein-grune-aue', partner.partnerId].sort());
+    expect(collaboration).toMatchObject({
+      kind: 'COOPERATION',
+      title: 'Gartenkurse für Familien',
+      startDate: '2025-03-01',
+    });
+    expect(collaboration.participants.map((p: any) => p.actor.id).sort()).toEqual(
+      ['kleingartenverein-grune-aue', partner.partnerId].sort(),
+    );
     // The network (from the projection) has the tie with the new collaboration.
     const network = (
-      await gql(server, editorKey, `{ network(filter: { centreActorId: "kleingartenverein-grune-aue", depth: 1 }) { edges { source target type collaborations { id } } } }`)
+      await gql(
+        server,
+        editorKey,
+        `{ network(filter: { centreActorId: "kleingartenverein-grune-aue", depth: 1 }) { edges { source target type collaborations { id } } } }`,
+      )
     ).network;
-    const ends = (e: any) => [e.source, e.target].map((id: string) => id.replace(/^actor:/, '')).sort().join(' ');
-    const tie = network.edges.find((e: any) => e.type === 'COLLABORATES_WITH' && ends(e) === ['kleingartenverein-grune-aue', partner.partnerId].sort().join(' '));
+    const ends = (e: any) =>
+      [e.source, e.target]
+        .map((id: string) => id.replace(/^actor:/, ''))
+        .sort()
+        .join(' ');
+    const tie = network.edges.find(
+      (e: any) =>
+        e.type === 'COLLABORATES_WITH' &&
+        ends(e) === ['kleingartenverein-grune-aue', partner.partnerId].sort().join(' '),
+    );
     expect(tie.collaborations.map((c: any) => c.id)).toContain(collaborationId);
-    const history = (await gql(server, server.adminKey, `{ history(entityId: "sportfreunde-volkspark", first: 1) { nodes { author operation } } }`)).history;
+    const history = (
+      await gql(
+        server,
+        server.adminKey,
+        `{ history(entityId: "sportfreunde-volkspark", first: 1) { nodes { author operation } } }`,
+      )
+    ).history;
     expect(history.nodes[0]).toEqual({ author: 'link:sportfreunde-volkspark', operation: 'UPDATE' });
 
     const personal = (
-      await gql(server, server.adminKey, `{ personalData(actorId: "heimatverein-rosenviertel") { actor { contact } consents { textVersion givenAt withdrawnAt } document } }`)
+      await gql(
+        server,
+        server.adminKey,
+        `{ personalData(actorId: "heimatverein-rosenviertel") { actor { contact } consents { textVersion givenAt withdrawnAt } document } }`,
+      )
     ).personalData;
     expect(personal.actor.contact).toBeNull();
-    expect(personal.consents).toEqual([{ textVersion: 'kontakt-2026-1', givenAt: expect.any(String), withdrawnAt: expect.any(String) }]);
+    expect(personal.consents).toEqual([
+      { textVersion: 'kontakt-2026-1', givenAt: expect.any(String), withdrawnAt: expect.any(String) },
+    ]);
     expect(JSON.parse(personal.document).consents).toHaveLength(1);
 
     // Follow-up: 3 of 15 answered.
-    const followUp = (await gql(server, editorKey, `{ updateLinks { openedAt answeredAt } actorsWithoutUpdateAnswer { id } }`));
+    const followUp = await gql(
+      server,
+      editorKey,
+      `{ updateLinks { openedAt answeredAt } actorsWithoutUpdateAnswer { id } }`,
+    );
     expect(followUp.updateLinks.filter((l: any) => l.answeredAt)).toHaveLength(3);
     expect(followUp.actorsWithoutUpdateAnswer).toHaveLength(12);
   });
@@ -237,9 +303,13 @@ browserSuite('update links in Chromium', () => {
       `{ actor(id: "moscheeverein-batenbrock") { description collaborations { collaboration { kind title participants { actor { name kind } } } } } }`,
     );
     expect(data.actor.description).toBe('Moscheeverein mit Hausaufgabenhilfe');
-    const cooperation = data.actor.collaborations.find((c: any) => c.collaboration.kind === 'COOPERATION').collaboration;
+    const cooperation = data.actor.collaborations.find(
+      (c: any) => c.collaboration.kind === 'COOPERATION',
+    ).collaboration;
     expect(cooperation.title).toBe('Lebensmittelausgabe im Ramadan');
-    expect(cooperation.participants.map((p: any) => p.actor).sort((a: any, b: any) => a.name.localeCompare(b.name))).toEqual([
+    expect(
+      cooperation.participants.map((p: any) => p.actor).sort((a: any, b: any) => a.name.localeCompare(b.name)),
+    ).toEqual([
       { name: 'Islamischer Kultur- und Moscheeverein (Beispiel)', kind: 'ASSOCIATION' },
       { name: 'Tafel Süd', kind: 'INITIATIVE' },
     ]);

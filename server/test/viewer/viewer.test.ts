@@ -10,8 +10,17 @@
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { batenbrock } from '../../../seed/batenbrock';
-import { browserSuite, clickNode as click, hasSuggestions, openBrowser, shot as screenshot, startViewerServer, suggestionsMissing, type ViewerBrowser, type ViewerServer } from './harness';
-
+import {
+  browserSuite,
+  clickNode as click,
+  hasSuggestions,
+  openBrowser,
+  shot as screenshot,
+  startViewerServer,
+  suggestionsMissing,
+  type ViewerBrowser,
+  type ViewerServer,
+} from './harness';
 
 browserSuite('viewer in headless Chromium', () => {
   jest.setTimeout(60_000);
@@ -24,12 +33,17 @@ browserSuite('viewer in headless Chromium', () => {
   const seedActors = batenbrock.actors.length;
 
   const state = () => page.evaluate(() => document.body.dataset.state);
-  const waitReady = () => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
+  const waitReady = () =>
+    page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
   const actorCount = () => page.evaluate(() => window.cy.nodes('[type="ACTOR"]').length);
   const shot = (name: string) => screenshot(page, name);
   /** The same API the page reads, asked directly, to compare the page with. */
   const graphql = async (query: string) => {
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify({ query }) });
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.headers },
+      body: JSON.stringify({ query }),
+    });
     const body = await response.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
@@ -63,7 +77,10 @@ browserSuite('viewer in headless Chromium', () => {
     expect(await actorCount()).toBe(seedActors);
     const model = await page.evaluate(() => ({
       edges: window.cy.edges('[type="COLLABORATES_WITH"]').length,
-      placed: window.cy.nodes().map((n) => n.position()).every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)),
+      placed: window.cy
+        .nodes()
+        .map((n) => n.position())
+        .every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)),
       bobbie: window.cy.getElementById('actor:bobbie-ev').data(),
       lang: document.documentElement.lang,
       filterTitle: document.getElementById('filters-title')!.textContent,
@@ -93,7 +110,10 @@ browserSuite('viewer in headless Chromium', () => {
   test('a topic filter reduces the nodes and leaves the others where they were', async () => {
     const before = new Map(await page.evaluate(() => window.cy.nodes().map((n) => [n.id(), n.position()] as const)));
     await page.check('input[data-topic="gemeinschaftsgarten"]');
-    await page.waitForFunction((all) => document.body.dataset.state === 'ready' && window.cy.nodes('[type="ACTOR"]').length < all, seedActors);
+    await page.waitForFunction(
+      (all) => document.body.dataset.state === 'ready' && window.cy.nodes('[type="ACTOR"]').length < all,
+      seedActors,
+    );
     const kept = await page.evaluate(() => window.cy.nodes().map((n) => [n.id(), n.position()] as const));
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThan(seedActors);
@@ -101,20 +121,31 @@ browserSuite('viewer in headless Chromium', () => {
     expect(await page.textContent('#filter-topics-summary')).toBe('1 Thema');
     await shot('02-topic-filter');
     await page.uncheck('input[data-topic="gemeinschaftsgarten"]');
-    await page.waitForFunction((all) => document.body.dataset.state === 'ready' && window.cy.nodes('[type="ACTOR"]').length === all, seedActors);
+    await page.waitForFunction(
+      (all) => document.body.dataset.state === 'ready' && window.cy.nodes('[type="ACTOR"]').length === all,
+      seedActors,
+    );
   });
 
   test('kind and date filters reach the API', async () => {
     await page.check('input[data-kind="FUNDER"]');
-    await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.cy.nodes().every((n) => n.data('kind') === 'FUNDER'));
+    await page.waitForFunction(
+      () => document.body.dataset.state === 'ready' && window.cy.nodes().every((n) => n.data('kind') === 'FUNDER'),
+    );
     expect(await actorCount()).toBeGreaterThan(0);
     await page.uncheck('input[data-kind="FUNDER"]');
     await page.fill('#filter-from', '1.1.2023'); // German, as typed; ISO is read too
     await page.press('#filter-from', 'Enter');
     expect(await page.inputValue('#filter-from')).toBe('01.01.2023');
-    await page.waitForFunction((all) => document.body.dataset.state === 'ready' && window.cy.nodes().length < all, seedActors);
+    await page.waitForFunction(
+      (all) => document.body.dataset.state === 'ready' && window.cy.nodes().length < all,
+      seedActors,
+    );
     await page.click('#filter-reset');
-    await page.waitForFunction((all) => document.body.dataset.state === 'ready' && window.cy.nodes().length === all, seedActors);
+    await page.waitForFunction(
+      (all) => document.body.dataset.state === 'ready' && window.cy.nodes().length === all,
+      seedActors,
+    );
   });
 
   test('clicking Bobbie e.V. opens its panel and highlights its ego network', async () => {
@@ -149,12 +180,20 @@ browserSuite('viewer in headless Chromium', () => {
       return;
     }
     const items = await page.$$eval('#suggestions .suggestion', (els) =>
-      els.map((el) => ({ id: el.getAttribute('data-suggested'), score: el.querySelector('.score')?.textContent, reasons: el.querySelectorAll('.reason, .explanation').length })),
+      els.map((el) => ({
+        id: el.getAttribute('data-suggested'),
+        score: el.querySelector('.score')?.textContent,
+        reasons: el.querySelectorAll('.reason, .explanation').length,
+      })),
     );
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.reasons > 0 && i.score)).toBe(true);
     await page.hover('#suggestions .suggestion >> nth=0');
-    await page.waitForFunction((id) => window.cy.edges('.suggested').length === 1 && window.cy.getElementById(`actor:${id}`).hasClass('suggested'), items[0].id);
+    await page.waitForFunction(
+      (id) =>
+        window.cy.edges('.suggested').length === 1 && window.cy.getElementById(`actor:${id}`).hasClass('suggested'),
+      items[0].id,
+    );
     expect(await page.evaluate(() => window.cy.edges('.suggested').style('line-style'))).toBe('dashed');
     await shot('03-panel-bobbie');
     // Leave the list: a mouse resting there would preview whichever suggestion the next panel puts under it.
@@ -171,7 +210,13 @@ browserSuite('viewer in headless Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#path-result');
     expect(await page.getAttribute('#path-result', 'data-length')).toBe('2');
-    const path = await page.evaluate(() => ({ nodes: window.cy.nodes('.path').map((n) => n.id()).sort(), edges: window.cy.edges('.path').length }));
+    const path = await page.evaluate(() => ({
+      nodes: window.cy
+        .nodes('.path')
+        .map((n) => n.id())
+        .sort(),
+      edges: window.cy.edges('.path').length,
+    }));
     expect(path.nodes).toEqual(['actor:eu-efre', 'actor:kleingartenverein-grune-aue', 'actor:stadt-bottrop'].sort());
     expect(path.edges).toBe(2);
     await shot('04-path');
@@ -181,7 +226,9 @@ browserSuite('viewer in headless Chromium', () => {
 
   test('topic view: actors and topics as a bipartite graph', async () => {
     await page.check('#filter-topic-view');
-    await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.cy.nodes('[type="TOPIC"]').length > 0);
+    await page.waitForFunction(
+      () => document.body.dataset.state === 'ready' && window.cy.nodes('[type="TOPIC"]').length > 0,
+    );
     const model = await page.evaluate(() => ({
       topics: window.cy.nodes('[type="TOPIC"]').length,
       edgeTypes: [...new Set(window.cy.edges().map((e) => e.data('type')))],
@@ -190,7 +237,9 @@ browserSuite('viewer in headless Chromium', () => {
     expect(model.edgeTypes).toEqual(['INTERESTED_IN']);
     await shot('05-topic-view');
     await page.uncheck('#filter-topic-view');
-    await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.cy.nodes('[type="TOPIC"]').length === 0);
+    await page.waitForFunction(
+      () => document.body.dataset.state === 'ready' && window.cy.nodes('[type="TOPIC"]').length === 0,
+    );
   });
 
   test('PNG export produces a size-limited PNG image', async () => {
@@ -224,13 +273,23 @@ browserSuite('viewer in headless Chromium', () => {
 
   test('year buttons: the network in 2021 and in 2023, positions kept', async () => {
     const before = new Map(await page.evaluate(() => window.cy.nodes().map((n) => [n.id(), n.position()] as const)));
-    const years = await page.$$eval('#filter-years [data-year]', (els) => els.map((el) => el.getAttribute('data-year')));
+    const years = await page.$$eval('#filter-years [data-year]', (els) =>
+      els.map((el) => el.getAttribute('data-year')),
+    );
     expect(years).toEqual(['all', '2021', '2022', '2023']);
     const yearView = async (year: string) => {
       await page.click(`#filter-years [data-year="${year}"]`);
       // Wait for the view drawn with that year (the page keeps the filter of what it drew).
-      await page.waitForFunction((y) => document.body.dataset.state === 'ready' && (window.quartiernetz.view as { filter?: { from?: string } })?.filter?.from === `${y}-01-01`, year);
-      await page.waitForFunction((y) => document.querySelector(`#filter-years [data-year="${y}"]`)?.getAttribute('aria-pressed') === 'true', year);
+      await page.waitForFunction(
+        (y) =>
+          document.body.dataset.state === 'ready' &&
+          (window.quartiernetz.view as { filter?: { from?: string } })?.filter?.from === `${y}-01-01`,
+        year,
+      );
+      await page.waitForFunction(
+        (y) => document.querySelector(`#filter-years [data-year="${y}"]`)?.getAttribute('aria-pressed') === 'true',
+        year,
+      );
       expect(await page.inputValue('#filter-to')).toBe(`31.12.${year}`);
       return page.evaluate(() => window.cy.nodes().map((n) => [n.id(), n.position()] as const));
     };
@@ -244,7 +303,13 @@ browserSuite('viewer in headless Chromium', () => {
     }
     expect(in2023.map(([id]) => id).sort()).not.toEqual(in2021.map(([id]) => id).sort());
     await page.click('#filter-years [data-year="all"]');
-    await page.waitForFunction((all) => document.body.dataset.state === 'ready' && !(window.quartiernetz.view as { filter?: { from?: string } })?.filter?.from && window.cy.nodes('[type="ACTOR"]').length === all, seedActors);
+    await page.waitForFunction(
+      (all) =>
+        document.body.dataset.state === 'ready' &&
+        !(window.quartiernetz.view as { filter?: { from?: string } })?.filter?.from &&
+        window.cy.nodes('[type="ACTOR"]').length === all,
+      seedActors,
+    );
     expect(await page.inputValue('#filter-from')).toBe('');
   });
 
@@ -255,23 +320,35 @@ browserSuite('viewer in headless Chromium', () => {
     await page.click('#panel-what-if');
     await page.waitForSelector('#handover-brokers li');
     expect(await page.isHidden('#panel')).toBe(true);
-    const api = await graphql(`{ resilience(removeActorIds: ["${AGENCY}"], first: 8) { disconnectedCount isolatedCount brokers { rank rankBefore actor { id } } } }`);
+    const api = await graphql(
+      `{ resilience(removeActorIds: ["${AGENCY}"], first: 8) { disconnectedCount isolatedCount brokers { rank rankBefore actor { id } } } }`,
+    );
     const brokers = await page.$$eval('#handover-brokers li', (els) =>
-      els.map((el) => ({ id: el.getAttribute('data-actor'), rank: Number(el.getAttribute('data-rank')), before: Number(el.getAttribute('data-rank-before')), text: el.textContent })),
+      els.map((el) => ({
+        id: el.getAttribute('data-actor'),
+        rank: Number(el.getAttribute('data-rank')),
+        before: Number(el.getAttribute('data-rank-before')),
+        text: el.textContent,
+      })),
     );
     expect(brokers[0]).toMatchObject({ id: 'stadt-bottrop', rank: 1, before: 2 });
     expect(brokers[0].text).toContain('Stadt Bottrop');
     expect(brokers[0].text).toContain('Platz 1 (vorher 2)');
-    expect(brokers.map((b) => [b.id, b.rank, b.before])).toEqual(api.resilience.brokers.map((b: any) => [b.actor.id, b.rank, b.rankBefore]));
+    expect(brokers.map((b) => [b.id, b.rank, b.before])).toEqual(
+      api.resilience.brokers.map((b: any) => [b.actor.id, b.rank, b.rankBefore]),
+    );
     expect(api.resilience.disconnectedCount + api.resilience.isolatedCount).toBe(0);
     expect(await page.textContent('#handover-summary')).toContain('Niemand verliert den Anschluss');
-    const model = await page.evaluate((id) => ({
-      removed: window.cy.nodes('.removed').map((n) => n.id()),
-      removedEdges: window.cy.getElementById(`actor:${id}`).connectedEdges().not('.removed').length,
-      brokers: window.cy.nodes('.broker').map((n) => n.id()),
-      cityLabel: window.cy.getElementById('actor:stadt-bottrop').style('label'),
-      dropped: window.cy.nodes('.dropped').length,
-    }), AGENCY);
+    const model = await page.evaluate(
+      (id) => ({
+        removed: window.cy.nodes('.removed').map((n) => n.id()),
+        removedEdges: window.cy.getElementById(`actor:${id}`).connectedEdges().not('.removed').length,
+        brokers: window.cy.nodes('.broker').map((n) => n.id()),
+        cityLabel: window.cy.getElementById('actor:stadt-bottrop').style('label'),
+        dropped: window.cy.nodes('.dropped').length,
+      }),
+      AGENCY,
+    );
     expect(model.removed).toEqual([`actor:${AGENCY}`]);
     expect(model.removedEdges).toBe(0);
     expect(model.brokers).toContain('actor:stadt-bottrop');
@@ -283,14 +360,45 @@ browserSuite('viewer in headless Chromium', () => {
 
   test('what if the city leaves too: a click on the map takes it out, the lists follow the API', async () => {
     await clickNode('actor:stadt-bottrop');
-    await page.waitForFunction(() => document.querySelectorAll('#handover-removed li').length === 2 && !!document.querySelector('#handover-brokers li'));
-    const api = await graphql(`{ resilience(removeActorIds: ["stadtteilagentur-batenbrock", "stadt-bottrop"], first: 8) {
-      disconnectedActors { id } isolatedActors { id } brokers { actor { id } } } }`);
-    const dropped = [...new Set([...api.resilience.disconnectedActors, ...api.resilience.isolatedActors].map((a: any) => `actor:${a.id}`))].sort();
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('#handover-removed li').length === 2 &&
+        !!document.querySelector('#handover-brokers li'),
+    );
+    const api = await graphql(`
+      {
+        resilience(removeActorIds: ["stadtteilagentur-batenbrock", "stadt-bottrop"], first: 8) {
+          disconnectedActors {
+            id
+          }
+          isolatedActors {
+            id
+          }
+          brokers {
+            actor {
+              id
+            }
+          }
+        }
+      }
+    `);
+    const dropped = [
+      ...new Set(
+        [...api.resilience.disconnectedActors, ...api.resilience.isolatedActors].map((a: any) => `actor:${a.id}`),
+      ),
+    ].sort();
     const model = await page.evaluate(() => ({
-      removed: window.cy.nodes('.removed').map((n) => n.id()).sort(),
-      dropped: window.cy.nodes('.dropped').map((n) => n.id()).sort(),
-      listed: [...document.querySelectorAll('#handover-dropped li')].map((li) => `actor:${li.getAttribute('data-actor')}`).sort(),
+      removed: window.cy
+        .nodes('.removed')
+        .map((n) => n.id())
+        .sort(),
+      dropped: window.cy
+        .nodes('.dropped')
+        .map((n) => n.id())
+        .sort(),
+      listed: [...document.querySelectorAll('#handover-dropped li')]
+        .map((li) => `actor:${li.getAttribute('data-actor')}`)
+        .sort(),
       brokers: [...document.querySelectorAll('#handover-brokers li')].map((li) => li.getAttribute('data-actor')),
     }));
     expect(model.removed).toEqual(['actor:stadt-bottrop', 'actor:stadtteilagentur-batenbrock']);
@@ -301,7 +409,11 @@ browserSuite('viewer in headless Chromium', () => {
     await shot('09-handover-agency-and-city');
     // Put the city back with its chip's ×; closing the view clears the map.
     await page.click('#handover-x-stadt-bottrop');
-    await page.waitForFunction(() => document.querySelectorAll('#handover-removed li').length === 1 && document.querySelector('#handover-brokers li')?.getAttribute('data-actor') === 'stadt-bottrop');
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('#handover-removed li').length === 1 &&
+        document.querySelector('#handover-brokers li')?.getAttribute('data-actor') === 'stadt-bottrop',
+    );
     await page.click('#handover-close');
     expect(await page.evaluate(() => window.cy.elements('.removed, .broker, .dropped').length)).toBe(0);
     expect(await page.isHidden('#handover')).toBe(true);
@@ -312,7 +424,9 @@ browserSuite('viewer in headless Chromium', () => {
     await page.fill('#handover-input', 'Stadtteilagentur');
     await page.waitForSelector('#handover .picker [role="option"]');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('#handover-brokers li')?.getAttribute('data-actor') === 'stadt-bottrop');
+    await page.waitForFunction(
+      () => document.querySelector('#handover-brokers li')?.getAttribute('data-actor') === 'stadt-bottrop',
+    );
     await page.keyboard.press('Escape'); // leaves the field's list
     await page.click('#handover-close');
   });
@@ -329,11 +443,16 @@ browserSuite('viewer in headless Chromium', () => {
       other = await context.newPage();
       await other.route('**/graphql', async (route) => {
         if (route.request().postData()?.includes('query Network')) {
-          await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ data: { network: { truncated: true, nodes: [], edges: [] } } }) });
+          await route.fulfill({
+            contentType: 'application/json',
+            body: JSON.stringify({ data: { network: { truncated: true, nodes: [], edges: [] } } }),
+          });
         } else await route.continue();
       });
       await other.goto(server.url('/'));
-      await other.waitForFunction(() => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'clusters');
+      await other.waitForFunction(
+        () => document.body.dataset.state === 'ready' && window.quartiernetz.viewKind === 'clusters',
+      );
       const api = await graphql('{ clusters(minSize: 2, first: 1000) { count } }');
       expect(await other.evaluate(() => window.cy.nodes('[type="CLUSTER"]').length)).toBe(api.clusters.count);
       expect(await other.evaluate(() => window.cy.nodes('[type="ACTOR"]').length + window.cy.edges().length)).toBe(0);
@@ -345,7 +464,10 @@ browserSuite('viewer in headless Chromium', () => {
       other = await context.newPage();
       await other.route('**/graphql', async (route) => {
         if (route.request().postData()?.includes('query Network')) {
-          await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) });
+          await route.fulfill({
+            contentType: 'application/json',
+            body: JSON.stringify({ errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+          });
         } else await route.continue();
       });
       await other.goto(server.url('/'));

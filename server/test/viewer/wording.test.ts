@@ -8,12 +8,25 @@
 import type { Page } from 'playwright-core';
 import { batenbrock } from '../../../seed/batenbrock';
 import { generateNetwork } from '../../../seed/generate';
-import { browserSuite, openBrowser, shot, startViewerServer, suggestionsMissing, waitReady, type ViewerBrowser, type ViewerServer } from './harness';
+import {
+  browserSuite,
+  openBrowser,
+  shot,
+  startViewerServer,
+  suggestionsMissing,
+  waitReady,
+  type ViewerBrowser,
+  type ViewerServer,
+} from './harness';
 
 const AGENCY = 'stadtteilagentur-batenbrock';
 
 async function ask(server: ViewerServer, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${server.base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...server.headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = await response.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -47,14 +60,24 @@ browserSuite('viewer wording: true sentences, plurals, numbers (seed)', () => {
       await page.waitForSelector('#handover .picker [role="option"]');
       await page.keyboard.press('Enter');
     }
-    await page.waitForFunction((n) => document.querySelectorAll('#handover-removed li').length === n && !!document.querySelector('#handover-brokers li'), ids.length);
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('#handover-removed li').length === n &&
+        !!document.querySelector('#handover-brokers li'),
+      ids.length,
+    );
   };
 
   test('without the agency: nobody drops, the connected actors are counted, the one that stood apart is named as such', async () => {
-    const api = (await ask(server, `{ resilience(removeActorIds: ["${AGENCY}"], first: 8) {
+    const api = (
+      await ask(
+        server,
+        `{ resilience(removeActorIds: ["${AGENCY}"], first: 8) {
       actorCount largestComponentAfter componentsBefore disconnectedCount isolatedCount
       brokers { rank rankBefore betweenness betweennessBefore }
-      dependents { dependence partnersLost partnersBefore actor { id } } } }`)).resilience;
+      dependents { dependence partnersLost partnersBefore actor { id } } } }`,
+      )
+    ).resilience;
     expect(api.componentsBefore).toBe(2); // the Repair-Café has no partner
     expect(api.disconnectedCount + api.isolatedCount).toBe(0);
     const apart = api.actorCount - api.largestComponentAfter;
@@ -70,15 +93,25 @@ browserSuite('viewer wording: true sentences, plurals, numbers (seed)', () => {
     // Brokers: place and the share of shortest paths, in words; no bare "Vermittlung 0,089".
     const first = await page.textContent('#handover-brokers li >> nth=0 >> .meta');
     const pct = (x: number) => Math.round(100 * x);
-    expect(first).toBe(`Platz 1 (vorher ${api.brokers[0].rankBefore}): liegt auf ${pct(api.brokers[0].betweenness)} % der kürzesten Wege zwischen zwei anderen Akteuren (vorher ${pct(api.brokers[0].betweennessBefore)} %)`);
+    expect(first).toBe(
+      `Platz 1 (vorher ${api.brokers[0].rankBefore}): liegt auf ${pct(api.brokers[0].betweenness)} % der kürzesten Wege zwischen zwei anderen Akteuren (vorher ${pct(api.brokers[0].betweennessBefore)} %)`,
+    );
 
     // Dependents: partners lost of partners before, and what the percentage is a share of.
-    const dependents = await page.$$eval('#handover-dependents li', (els) => els.map((el) => ({ id: el.getAttribute('data-actor'), text: el.querySelector('.meta')?.textContent })));
+    const dependents = await page.$$eval('#handover-dependents li', (els) =>
+      els.map((el) => ({ id: el.getAttribute('data-actor'), text: el.querySelector('.meta')?.textContent })),
+    );
     expect(dependents.length).toBe(api.dependents.length);
     api.dependents.forEach((d: any, i: number) => {
       expect(dependents[i].id).toBe(d.actor.id);
-      if (d.partnersLost >= d.partnersBefore) expect(dependents[i].text).toBe(d.partnersBefore === 1 ? 'Verliert seinen einzigen Partner.' : `Verliert alle ${d.partnersBefore} Partner.`);
-      else expect(dependents[i].text).toBe(`Verliert ${d.partnersLost} von ${d.partnersBefore} Partnern; ${pct(d.dependence)} % seiner Zusammenarbeiten liefen mit den Herausgenommenen.`);
+      if (d.partnersLost >= d.partnersBefore)
+        expect(dependents[i].text).toBe(
+          d.partnersBefore === 1 ? 'Verliert seinen einzigen Partner.' : `Verliert alle ${d.partnersBefore} Partner.`,
+        );
+      else
+        expect(dependents[i].text).toBe(
+          `Verliert ${d.partnersLost} von ${d.partnersBefore} Partnern; ${pct(d.dependence)} % seiner Zusammenarbeiten liefen mit den Herausgenommenen.`,
+        );
       expect(dependents[i].text).not.toMatch(/\(.*\(/);
     });
     await shot(page, 'wording-handover-agency');
@@ -86,17 +119,28 @@ browserSuite('viewer wording: true sentences, plurals, numbers (seed)', () => {
 
   test('without agency and city: those who drop out are counted in a sentence that agrees in number', async () => {
     await openHandover([AGENCY, 'stadt-bottrop'], ['Stadt Bottrop']);
-    const api = (await ask(server, `{ resilience(removeActorIds: ["${AGENCY}", "stadt-bottrop"], first: 8) {
-      actorCount largestComponentAfter disconnectedActors { id } isolatedActors { id } newComponents { size } } }`)).resilience;
+    const api = (
+      await ask(
+        server,
+        `{ resilience(removeActorIds: ["${AGENCY}", "stadt-bottrop"], first: 8) {
+      actorCount largestComponentAfter disconnectedActors { id } isolatedActors { id } newComponents { size } } }`,
+      )
+    ).resilience;
     const dropped = new Set([...api.disconnectedActors, ...api.isolatedActors].map((a: any) => a.id));
     const alone = new Set(api.isolatedActors.map((a: any) => a.id));
     const summary = (await page.textContent('#handover-summary'))!;
     const n = dropped.size;
-    if (n > 0 && alone.size === n) expect(summary).toContain(n === 1 ? '1 Akteur verliert jeden Partner' : `${n} Akteure verlieren jeden Partner`);
-    else if (n > 0) expect(summary).toContain(n === 1 ? '1 Akteur verliert den Anschluss' : `${n} Akteure verlieren den Anschluss`);
-    if (alone.size > 0 && alone.size < n) expect(summary).toContain(alone.size === 1 ? 'Davon hat 1 danach gar keinen Partner mehr.' : `Davon haben ${alone.size} danach`);
+    if (n > 0 && alone.size === n)
+      expect(summary).toContain(n === 1 ? '1 Akteur verliert jeden Partner' : `${n} Akteure verlieren jeden Partner`);
+    else if (n > 0)
+      expect(summary).toContain(n === 1 ? '1 Akteur verliert den Anschluss' : `${n} Akteure verlieren den Anschluss`);
+    if (alone.size > 0 && alone.size < n)
+      expect(summary).toContain(
+        alone.size === 1 ? 'Davon hat 1 danach gar keinen Partner mehr.' : `Davon haben ${alone.size} danach`,
+      );
     const groups = api.newComponents.filter((c: any) => c.size >= 2);
-    if (groups.length === 1) expect(summary).toContain(`1 Gruppe mit ${groups[0].size} Akteuren hängt nur noch untereinander zusammen.`);
+    if (groups.length === 1)
+      expect(summary).toContain(`1 Gruppe mit ${groups[0].size} Akteuren hängt nur noch untereinander zusammen.`);
     expect(summary).not.toMatch(/Abgebrochene Teile|\b1 Akteure\b|\b1 stehen\b/);
     const apart = api.actorCount - api.largestComponentAfter - n;
     if (apart === 1) expect(summary).toContain('1 Akteur hatte schon vorher');
@@ -110,14 +154,18 @@ browserSuite('viewer wording: true sentences, plurals, numbers (seed)', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#panel-ego-only');
     await page.click('#panel-ego-only');
-    await page.waitForFunction(() => document.body.dataset.state === 'ready' && window.cy.nodes('[type="ACTOR"]').length === 1);
+    await page.waitForFunction(
+      () => document.body.dataset.state === 'ready' && window.cy.nodes('[type="ACTOR"]').length === 1,
+    );
     expect(await page.textContent('#summary')).toBe('1 Akteur, 0 Verbindungen');
     await page.click('#lang');
     await page.waitForFunction(() => document.querySelector('#summary')?.textContent === '1 actor, 0 links');
     await page.click('#lang');
     await page.click('#view-whole');
     await waitReady(page);
-    expect(await page.textContent('#summary')).toMatch(new RegExp(`^${batenbrock.actors.length} Akteure, \\d+ Verbindungen$`));
+    expect(await page.textContent('#summary')).toMatch(
+      new RegExp(`^${batenbrock.actors.length} Akteure, \\d+ Verbindungen$`),
+    );
   });
 });
 
@@ -145,13 +193,20 @@ browserSuite('viewer wording: 2,000 actors', () => {
     expect(status).toMatch(/^2\.000 Akteure in \d+ Gruppen · /);
     const unclustered = Number(/(\d[\d.]*) Akteure? ohne Verbindung/.exec(status)?.[1].replace(/\./g, ''));
     expect(unclustered).toBeGreaterThan(0);
-    expect(status).toContain(`${de(unclustered)} ${unclustered === 1 ? 'Akteur ohne Verbindung ist' : 'Akteure ohne Verbindung sind'} nicht gezeigt`);
+    expect(status).toContain(
+      `${de(unclustered)} ${unclustered === 1 ? 'Akteur ohne Verbindung ist' : 'Akteure ohne Verbindung sind'} nicht gezeigt`,
+    );
     await shot(page, 'wording-2000');
   });
 
   test('hand-over on 2,000 actors: only the connected ones are said to stay connected', async () => {
     const top = (await ask(server, '{ brokers(first: 1) { nodes { actor { id name } } } }')).brokers.nodes[0].actor;
-    const api = (await ask(server, `{ resilience(removeActorIds: ["${top.id}"], first: 8) { actorCount largestComponentAfter disconnectedActors { id } isolatedActors { id } } }`)).resilience;
+    const api = (
+      await ask(
+        server,
+        `{ resilience(removeActorIds: ["${top.id}"], first: 8) { actorCount largestComponentAfter disconnectedActors { id } isolatedActors { id } } }`,
+      )
+    ).resilience;
     await page.click('#handover-open');
     await page.fill('#handover-input', top.name);
     await page.waitForSelector('#handover .picker [role="option"]');

@@ -6,7 +6,17 @@
 import { ACTOR_KINDS, type ActorKind, type ActorRef } from '../api';
 import { h } from '../dom';
 import { label } from '../i18n';
-import { EditError, loadActor, matchNames, recordActor, setInterests, createTopic, updateActor, type ActorInput, type EditableActor } from './api';
+import {
+  EditError,
+  loadActor,
+  matchNames,
+  recordActor,
+  setInterests,
+  createTopic,
+  updateActor,
+  type ActorInput,
+  type EditableActor,
+} from './api';
 import { showConflict } from './conflict';
 import { closeDialog, Form, openDialog } from './form';
 import type { EditHost } from './host';
@@ -23,10 +33,28 @@ export function actorFieldOf(apiField: string): string | null {
 
 function actorFields(form: Form, initial: Partial<EditableActor>, topics: TopicPicker): void {
   form.add({ name: 'name', label: et('actor.name'), required: true, value: initial.name });
-  form.add({ name: 'kind', label: et('actor.kind'), type: 'select', value: initial.kind ?? 'ASSOCIATION', options: ACTOR_KINDS.map((k) => ({ value: k, label: label(k) })) });
+  form.add({
+    name: 'kind',
+    label: et('actor.kind'),
+    type: 'select',
+    value: initial.kind ?? 'ASSOCIATION',
+    options: ACTOR_KINDS.map((k) => ({ value: k, label: label(k) })),
+  });
   form.add({ name: 'district', label: et('actor.district'), value: initial.district });
-  form.add({ name: 'website', label: et('actor.website'), type: 'url', value: initial.website, placeholder: 'https://' });
-  form.add({ name: 'contact', label: et('actor.contact'), type: 'textarea', value: initial.contact, hint: et('actor.contactHint') });
+  form.add({
+    name: 'website',
+    label: et('actor.website'),
+    type: 'url',
+    value: initial.website,
+    placeholder: 'https://',
+  });
+  form.add({
+    name: 'contact',
+    label: et('actor.contact'),
+    type: 'textarea',
+    value: initial.contact,
+    hint: et('actor.contactHint'),
+  });
   form.add({ name: 'description', label: et('actor.description'), type: 'textarea', value: initial.description });
   form.add({ name: 'topics', label: et('actor.topics'), custom: topics.element, focusable: topics.input });
 }
@@ -61,16 +89,34 @@ function duplicateHint(form: Form, host: EditHost, exceptId: string | null): voi
       const found: ActorRef[] = [...match.exact, ...match.near.map((n) => n.actor)].filter((a) => a.id !== exceptId);
       if (!found.length) return void box.replaceChildren();
       box.replaceChildren(
-        h('p', { class: 'duplicate-question' }, found.length === 1 ? et('actor.duplicateOne', { name: found[0].name }) : et('actor.duplicateMany')),
-        h('ul', {}, ...found.map((a) => h('li', {}, h('button', {
-          type: 'button',
-          class: 'link',
-          'data-actor': a.id,
-          onclick: () => {
-            closeDialog();
-            host.select(a.id);
-          },
-        }, et('actor.duplicateOpen', { name: a.name }))))),
+        h(
+          'p',
+          { class: 'duplicate-question' },
+          found.length === 1 ? et('actor.duplicateOne', { name: found[0].name }) : et('actor.duplicateMany'),
+        ),
+        h(
+          'ul',
+          {},
+          ...found.map((a) =>
+            h(
+              'li',
+              {},
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'link',
+                  'data-actor': a.id,
+                  onclick: () => {
+                    closeDialog();
+                    host.select(a.id);
+                  },
+                },
+                et('actor.duplicateOpen', { name: a.name }),
+              ),
+            ),
+          ),
+        ),
       );
     }, 200);
   });
@@ -113,10 +159,15 @@ export async function openEditActor(host: EditHost, actorId: string): Promise<vo
     onSubmit: async (): Promise<void> => {
       const mine = values(form);
       const patch: Partial<ActorInput> = {};
-      for (const f of EDITABLE) if ((mine[f] ?? null) !== (base[f] ?? null)) (patch as Record<string, unknown>)[f] = mine[f];
+      for (const f of EDITABLE)
+        if ((mine[f] ?? null) !== (base[f] ?? null)) (patch as Record<string, unknown>)[f] = mine[f];
       try {
         if (Object.keys(patch).length) version = (await updateActor(actorId, patch, version)).version;
-        await saveTopics(actorId, base.topics.map((t) => t.id), topics);
+        await saveTopics(
+          actorId,
+          base.topics.map((t) => t.id),
+          topics,
+        );
         closeDialog();
         await host.refresh();
         host.reopenPanel(actorId);

@@ -6,7 +6,17 @@
  */
 import { h } from '../dom';
 import { formatDate } from '../i18n';
-import { collaborationsOf, deleteActor, deleteCollaboration, EditError, history, loadActor, loadCollaboration, undoLastChange, type ChangeRecord } from './api';
+import {
+  collaborationsOf,
+  deleteActor,
+  deleteCollaboration,
+  EditError,
+  history,
+  loadActor,
+  loadCollaboration,
+  undoLastChange,
+  type ChangeRecord,
+} from './api';
 import { openEditActor } from './actor-form';
 import { closeDialog, openDialog } from './form';
 import type { EditHost } from './host';
@@ -28,16 +38,32 @@ export function actorEditSection(host: EditHost, actor: { id: string; name: stri
   const list = h('div', { class: 'history', id: 'actor-history' }, h('p', { class: 'loading' }, '…'));
   const message = h('p', { class: 'edit-message', role: 'status', 'aria-live': 'polite' });
   const collabs = h('div', { class: 'collab-edit-list', id: 'actor-collaborations-edit' });
-  const section = h('section', { class: 'editing', id: 'actor-editing' },
+  const section = h(
+    'section',
+    { class: 'editing', id: 'actor-editing' },
     h('h3', {}, et('panel.editing')),
-    h('div', { class: 'row' },
-      h('button', { type: 'button', id: 'actor-edit', onclick: () => void openEditActor(host, actor.id) }, et('panel.edit')),
-      host.role === 'ADMIN' ? h('button', { type: 'button', id: 'actor-delete', class: 'danger', onclick: () => void confirmDelete(host, actor.id) }, et('panel.delete')) : null),
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'button',
+        { type: 'button', id: 'actor-edit', onclick: () => void openEditActor(host, actor.id) },
+        et('panel.edit'),
+      ),
+      host.role === 'ADMIN'
+        ? h(
+            'button',
+            { type: 'button', id: 'actor-delete', class: 'danger', onclick: () => void confirmDelete(host, actor.id) },
+            et('panel.delete'),
+          )
+        : null,
+    ),
     h('h4', {}, et('collab.list')),
     collabs,
     h('h4', {}, et('panel.history')),
     list,
-    message);
+    message,
+  );
   void renderHistory(host, actor.id, list, message);
   void renderCollaborations(host, actor.id, collabs);
   return section;
@@ -46,47 +72,92 @@ export function actorEditSection(host: EditHost, actor: { id: string; name: stri
 /** The actor's collaborations, each with "edit" (and "delete …" for admins). */
 async function renderCollaborations(host: EditHost, actorId: string, box: HTMLElement): Promise<void> {
   const list = await collaborationsOf(actorId).catch(() => []);
-  box.replaceChildren(h('ul', { class: 'list' }, ...list.map((c) =>
-    h('li', { 'data-collaboration': c.id },
-      h('button', {
-        type: 'button',
-        class: 'link collab-edit',
-        onclick: async () => {
-          const full = await loadCollaboration(c.id);
-          if (full) openRecordMeeting(host, full);
-        },
-      }, et('collab.edit', { title: c.title })),
-      host.role === 'ADMIN' ? [' ', h('button', { type: 'button', class: 'link collab-delete', onclick: () => void confirmDeleteCollaboration(host, c.id, actorId) }, et('collab.delete', { title: c.title }))] : null))));
+  box.replaceChildren(
+    h(
+      'ul',
+      { class: 'list' },
+      ...list.map((c) =>
+        h(
+          'li',
+          { 'data-collaboration': c.id },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link collab-edit',
+              onclick: async () => {
+                const full = await loadCollaboration(c.id);
+                if (full) openRecordMeeting(host, full);
+              },
+            },
+            et('collab.edit', { title: c.title }),
+          ),
+          host.role === 'ADMIN'
+            ? [
+                ' ',
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link collab-delete',
+                    onclick: () => void confirmDeleteCollaboration(host, c.id, actorId),
+                  },
+                  et('collab.delete', { title: c.title }),
+                ),
+              ]
+            : null,
+        ),
+      ),
+    ),
+  );
 }
 
 async function confirmDeleteCollaboration(host: EditHost, id: string, actorId: string): Promise<void> {
   const c = await loadCollaboration(id);
   if (!c) return;
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const confirm = h('button', {
-    type: 'button',
-    class: 'danger',
-    id: 'delete-confirm',
-    onclick: async () => {
-      confirm.disabled = true;
-      try {
-        await deleteCollaboration(id);
-        closeDialog();
-        await host.refresh();
-        host.reopenPanel(actorId);
-        announce(et('collab.deleted', { title: c.title }));
-      } catch (e) {
-        error.textContent = et('edit.serverError', { message: (e as Error).message });
-        error.hidden = false;
-        confirm.disabled = false;
-      }
+  const confirm = h(
+    'button',
+    {
+      type: 'button',
+      class: 'danger',
+      id: 'delete-confirm',
+      onclick: async () => {
+        confirm.disabled = true;
+        try {
+          await deleteCollaboration(id);
+          closeDialog();
+          await host.refresh();
+          host.reopenPanel(actorId);
+          announce(et('collab.deleted', { title: c.title }));
+        } catch (e) {
+          error.textContent = et('edit.serverError', { message: (e as Error).message });
+          error.hidden = false;
+          confirm.disabled = false;
+        }
+      },
     },
-  }, et('delete.confirm'));
+    et('delete.confirm'),
+  );
   openDialog('edit-dialog', et('collab.deleteTitle', { title: c.title }), [
-    h('div', { class: 'edit-form' },
-      h('p', { id: 'delete-consequences' }, c.participants.length === 1 ? et('collab.deleteGoesOne') : et('collab.deleteGoes', { n: c.participants.length })),
+    h(
+      'div',
+      { class: 'edit-form' },
+      h(
+        'p',
+        { id: 'delete-consequences' },
+        c.participants.length === 1
+          ? et('collab.deleteGoesOne')
+          : et('collab.deleteGoes', { n: c.participants.length }),
+      ),
       error,
-      h('div', { class: 'form-actions' }, confirm, h('button', { type: 'button', class: 'secondary', onclick: () => closeDialog() }, et('edit.cancel')))),
+      h(
+        'div',
+        { class: 'form-actions' },
+        confirm,
+        h('button', { type: 'button', class: 'secondary', onclick: () => closeDialog() }, et('edit.cancel')),
+      ),
+    ),
   ]);
   (document.querySelector('#edit-dialog .secondary') as HTMLElement | null)?.focus();
 }
@@ -103,32 +174,62 @@ async function renderHistory(host: EditHost, actorId: string, list: HTMLElement,
   const last = records[0];
   const undoable = last.operation === 'UPDATE' || last.operation === 'UNDO';
   // undoLastChange is for admins (the API refuses it to editors).
-  const undo = undoable && host.role === 'ADMIN'
-    ? h('button', {
-        type: 'button',
-        id: 'actor-undo',
-        onclick: async () => {
-          undo!.disabled = true;
-          try {
-            await undoLastChange(actorId);
-            announce(et('panel.undoDone'));
-            await host.refresh();
-            host.reopenPanel(actorId);
-          } catch (error) {
-            message.textContent = et('panel.undoRefused', { message: error instanceof EditError ? error.message : String(error) });
-            undo!.disabled = false;
-          }
-        },
-      }, et('panel.undo'))
-    : null;
+  const undo =
+    undoable && host.role === 'ADMIN'
+      ? h(
+          'button',
+          {
+            type: 'button',
+            id: 'actor-undo',
+            onclick: async () => {
+              undo!.disabled = true;
+              try {
+                await undoLastChange(actorId);
+                announce(et('panel.undoDone'));
+                await host.refresh();
+                host.reopenPanel(actorId);
+              } catch (error) {
+                message.textContent = et('panel.undoRefused', {
+                  message: error instanceof EditError ? error.message : String(error),
+                });
+                undo!.disabled = false;
+              }
+            },
+          },
+          et('panel.undo'),
+        )
+      : null;
   list.replaceChildren(
-    h('ol', { class: 'history-list' }, ...records.map((r) =>
-      h('li', { 'data-operation': r.operation },
-        h('span', { class: 'meta' }, `${formatDate(r.at.slice(0, 10))} ${r.at.slice(11, 16)} · ${r.author} · ${opLabel(r.operation)}`),
-        r.changes.length
-          ? h('ul', { class: 'changes' }, ...r.changes.slice(0, 8).map((c) => h('li', {}, h('strong', {}, c.field), `: ${value(c.before)} → ${value(c.after)}`)))
-          : null))),
-    undo ?? h('p', { class: 'hint', id: 'actor-undo-unavailable' }, undoable ? et('panel.undoAdminOnly') : et('panel.undoOnlyFields', { operation: opLabel(last.operation) })),
+    h(
+      'ol',
+      { class: 'history-list' },
+      ...records.map((r) =>
+        h(
+          'li',
+          { 'data-operation': r.operation },
+          h(
+            'span',
+            { class: 'meta' },
+            `${formatDate(r.at.slice(0, 10))} ${r.at.slice(11, 16)} · ${r.author} · ${opLabel(r.operation)}`,
+          ),
+          r.changes.length
+            ? h(
+                'ul',
+                { class: 'changes' },
+                ...r.changes
+                  .slice(0, 8)
+                  .map((c) => h('li', {}, h('strong', {}, c.field), `: ${value(c.before)} → ${value(c.after)}`)),
+              )
+            : null,
+        ),
+      ),
+    ),
+    undo ??
+      h(
+        'p',
+        { class: 'hint', id: 'actor-undo-unavailable' },
+        undoable ? et('panel.undoAdminOnly') : et('panel.undoOnlyFields', { operation: opLabel(last.operation) }),
+      ),
   );
 }
 
@@ -136,33 +237,53 @@ async function confirmDelete(host: EditHost, actorId: string): Promise<void> {
   const actor = await loadActor(actorId);
   if (!actor) return;
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const confirm = h('button', {
-    type: 'button',
-    class: 'danger',
-    id: 'delete-confirm',
-    onclick: async () => {
-      confirm.disabled = true;
-      try {
-        await deleteActor(actorId);
-        closeDialog();
-        host.reopenPanel(null);
-        await host.refresh();
-        announce(et('delete.done', { name: actor.name }));
-      } catch (e) {
-        error.textContent = et('edit.serverError', { message: (e as Error).message });
-        error.hidden = false;
-        confirm.disabled = false;
-      }
+  const confirm = h(
+    'button',
+    {
+      type: 'button',
+      class: 'danger',
+      id: 'delete-confirm',
+      onclick: async () => {
+        confirm.disabled = true;
+        try {
+          await deleteActor(actorId);
+          closeDialog();
+          host.reopenPanel(null);
+          await host.refresh();
+          announce(et('delete.done', { name: actor.name }));
+        } catch (e) {
+          error.textContent = et('edit.serverError', { message: (e as Error).message });
+          error.hidden = false;
+          confirm.disabled = false;
+        }
+      },
     },
-  }, et('delete.confirm'));
+    et('delete.confirm'),
+  );
   openDialog('edit-dialog', et('delete.title', { name: actor.name }), [
-    h('div', { class: 'edit-form' },
-      h('p', { id: 'delete-consequences' }, et('delete.goes', {
-        participations: actor.collaborationCount === 1 ? et('delete.participationsOne') : et('delete.participationsMany', { n: actor.collaborationCount }),
-        topics: actor.topics.length === 1 ? et('delete.topicsOne') : et('delete.topicsMany', { n: actor.topics.length }),
-      })),
+    h(
+      'div',
+      { class: 'edit-form' },
+      h(
+        'p',
+        { id: 'delete-consequences' },
+        et('delete.goes', {
+          participations:
+            actor.collaborationCount === 1
+              ? et('delete.participationsOne')
+              : et('delete.participationsMany', { n: actor.collaborationCount }),
+          topics:
+            actor.topics.length === 1 ? et('delete.topicsOne') : et('delete.topicsMany', { n: actor.topics.length }),
+        }),
+      ),
       error,
-      h('div', { class: 'form-actions' }, confirm, h('button', { type: 'button', class: 'secondary', onclick: () => closeDialog() }, et('edit.cancel')))),
+      h(
+        'div',
+        { class: 'form-actions' },
+        confirm,
+        h('button', { type: 'button', class: 'secondary', onclick: () => closeDialog() }, et('edit.cancel')),
+      ),
+    ),
   ]);
   (document.querySelector('#edit-dialog .secondary') as HTMLElement | null)?.focus();
 }

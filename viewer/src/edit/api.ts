@@ -35,7 +35,10 @@ export async function request<T>(query: string, variables: Record<string, unknow
   } catch (error) {
     throw new EditError((error as Error).message, 'NETWORK');
   }
-  let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; field?: string; problems?: FieldProblem[] } }> };
+  let body: {
+    data?: T;
+    errors?: Array<{ message: string; extensions?: { code?: string; field?: string; problems?: FieldProblem[] } }>;
+  };
   try {
     body = await response.json();
   } catch {
@@ -43,14 +46,27 @@ export async function request<T>(query: string, variables: Record<string, unknow
   }
   if (body.errors?.length) {
     const e = body.errors[0];
-    throw new EditError(e.message, e.extensions?.code ?? 'INTERNAL_SERVER_ERROR', e.extensions?.field ?? null, e.extensions?.problems ?? []);
+    throw new EditError(
+      e.message,
+      e.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
+      e.extensions?.field ?? null,
+      e.extensions?.problems ?? [],
+    );
   }
   if (!body.data) throw new EditError(`HTTP ${response.status}`, 'HTTP');
   return body.data;
 }
 
 export type CollaborationKind = 'CONFERENCE' | 'EVENT' | 'FUNDING' | 'JURY' | 'MEETING' | 'PROJECT' | 'WORKING_GROUP';
-export const COLLABORATION_KINDS: CollaborationKind[] = ['MEETING', 'CONFERENCE', 'EVENT', 'PROJECT', 'WORKING_GROUP', 'FUNDING', 'JURY'];
+export const COLLABORATION_KINDS: CollaborationKind[] = [
+  'MEETING',
+  'CONFERENCE',
+  'EVENT',
+  'PROJECT',
+  'WORKING_GROUP',
+  'FUNDING',
+  'JURY',
+];
 export type Role2 = 'ORGANISER' | 'HOST' | 'PARTICIPANT' | 'MEMBER' | 'FUNDER';
 export const ROLES: Role2[] = ['PARTICIPANT', 'ORGANISER', 'HOST', 'MEMBER', 'FUNDER'];
 
@@ -76,13 +92,19 @@ export async function myRole(): Promise<Role | null> {
 }
 
 export async function allTopics(): Promise<TopicRef[]> {
-  return (await request<{ topics: { nodes: TopicRef[] } }>('query EditTopics { topics(first: 500) { nodes { id name aliases } } }')).topics.nodes;
+  return (
+    await request<{ topics: { nodes: TopicRef[] } }>(
+      'query EditTopics { topics(first: 500) { nodes { id name aliases } } }',
+    )
+  ).topics.nodes;
 }
 
 const ACTOR = 'id name kind description district website contact version collaborationCount topics { id name }';
 
 export async function loadActor(id: string): Promise<EditableActor | null> {
-  return (await request<{ actor: EditableActor | null }>(`query EditActor($id: ID!) { actor(id: $id) { ${ACTOR} } }`, { id })).actor;
+  return (
+    await request<{ actor: EditableActor | null }>(`query EditActor($id: ID!) { actor(id: $id) { ${ACTOR} } }`, { id })
+  ).actor;
 }
 
 export interface NameMatch {
@@ -102,7 +124,10 @@ export async function matchNames(names: string[]): Promise<NameMatch[]> {
 
 export async function searchActors(text: string): Promise<ActorRef[]> {
   return (
-    await request<{ actors: { nodes: ActorRef[] } }>('query EditSearch($t: String!) { actors(filter: { nameContains: $t }, first: 8) { nodes { id name kind } } }', { t: text })
+    await request<{ actors: { nodes: ActorRef[] } }>(
+      'query EditSearch($t: String!) { actors(filter: { nameContains: $t }, first: 8) { nodes { id name kind } } }',
+      { t: text },
+    )
   ).actors.nodes;
 }
 
@@ -115,7 +140,11 @@ export interface ActorInput {
   contact: string | null;
 }
 
-export async function recordActor(actor: ActorInput, topicIds: string[], newTopics: string[]): Promise<{ id: string; name: string }> {
+export async function recordActor(
+  actor: ActorInput,
+  topicIds: string[],
+  newTopics: string[],
+): Promise<{ id: string; name: string }> {
   return (
     await request<{ recordActor: { id: string; name: string } }>(
       'mutation EditRecordActor($input: RecordActorInput!) { recordActor(input: $input) { id name } }',
@@ -124,7 +153,11 @@ export async function recordActor(actor: ActorInput, topicIds: string[], newTopi
   ).recordActor;
 }
 
-export async function updateActor(id: string, input: Partial<ActorInput>, expectedVersion: number): Promise<EditableActor> {
+export async function updateActor(
+  id: string,
+  input: Partial<ActorInput>,
+  expectedVersion: number,
+): Promise<EditableActor> {
   return (
     await request<{ updateActor: EditableActor }>(
       `mutation EditUpdateActor($id: ID!, $input: UpdateActorInput!, $v: Int) { updateActor(id: $id, input: $input, expectedVersion: $v) { ${ACTOR} } }`,
@@ -134,14 +167,22 @@ export async function updateActor(id: string, input: Partial<ActorInput>, expect
 }
 
 export async function setInterests(actorId: string, topicIds: string[]): Promise<void> {
-  await request('mutation EditInterests($id: ID!, $i: [InterestInput!]!) { setActorInterests(actorId: $id, interests: $i) { id } }', {
-    id: actorId,
-    i: topicIds.map((topicId) => ({ topicId })),
-  });
+  await request(
+    'mutation EditInterests($id: ID!, $i: [InterestInput!]!) { setActorInterests(actorId: $id, interests: $i) { id } }',
+    {
+      id: actorId,
+      i: topicIds.map((topicId) => ({ topicId })),
+    },
+  );
 }
 
 export async function createTopic(name: string): Promise<TopicRef> {
-  return (await request<{ createTopic: TopicRef }>('mutation EditCreateTopic($n: String!) { createTopic(input: { name: $n }) { id name } }', { n: name })).createTopic;
+  return (
+    await request<{ createTopic: TopicRef }>(
+      'mutation EditCreateTopic($n: String!) { createTopic(input: { name: $n }) { id name } }',
+      { n: name },
+    )
+  ).createTopic;
 }
 
 export async function deleteActor(id: string): Promise<void> {
@@ -163,7 +204,9 @@ export interface RecordCollaborationInput {
   newTopics: string[];
 }
 
-export async function recordCollaboration(input: RecordCollaborationInput): Promise<{ collaboration: { id: string; title: string }; newActors: ActorRef[] }> {
+export async function recordCollaboration(
+  input: RecordCollaborationInput,
+): Promise<{ collaboration: { id: string; title: string }; newActors: ActorRef[] }> {
   return (
     await request<{ recordCollaboration: { collaboration: { id: string; title: string }; newActors: ActorRef[] } }>(
       'mutation EditRecordCollaboration($input: RecordCollaborationInput!) { recordCollaboration(input: $input) { collaboration { id title } newActors { id name kind } } }',
@@ -213,8 +256,12 @@ export async function loadCollaboration(id: string): Promise<EditableCollaborati
   ).collaboration;
 }
 
-export async function collaborationsOf(actorId: string): Promise<Array<{ id: string; title: string; startDate: string | null }>> {
-  const data = await request<{ actor: { collaborations: Array<{ collaboration: { id: string; title: string; startDate: string | null } }> } | null }>(
+export async function collaborationsOf(
+  actorId: string,
+): Promise<Array<{ id: string; title: string; startDate: string | null }>> {
+  const data = await request<{
+    actor: { collaborations: Array<{ collaboration: { id: string; title: string; startDate: string | null } }> } | null;
+  }>(
     'query EditActorCollaborations($id: ID!) { actor(id: $id) { collaborations { collaboration { id title startDate } } } }',
     { id: actorId },
   );
@@ -222,19 +269,33 @@ export async function collaborationsOf(actorId: string): Promise<Array<{ id: str
 }
 
 export async function updateCollaboration(id: string, input: Record<string, unknown>): Promise<void> {
-  await request('mutation EditUpdateCollaboration($id: ID!, $input: UpdateCollaborationInput!) { updateCollaboration(id: $id, input: $input) { id } }', { id, input });
+  await request(
+    'mutation EditUpdateCollaboration($id: ID!, $input: UpdateCollaborationInput!) { updateCollaboration(id: $id, input: $input) { id } }',
+    { id, input },
+  );
 }
 
 export async function addParticipant(collaborationId: string, actorId: string, role: Role2): Promise<void> {
-  await request('mutation EditAddParticipant($c: ID!, $a: ID!, $r: ParticipationRole!) { addParticipant(collaborationId: $c, actorId: $a, role: $r) { id } }', { c: collaborationId, a: actorId, r: role });
+  await request(
+    'mutation EditAddParticipant($c: ID!, $a: ID!, $r: ParticipationRole!) { addParticipant(collaborationId: $c, actorId: $a, role: $r) { id } }',
+    { c: collaborationId, a: actorId, r: role },
+  );
 }
 
 export async function removeParticipant(collaborationId: string, actorId: string): Promise<void> {
-  await request('mutation EditRemoveParticipant($c: ID!, $a: ID!) { removeParticipant(collaborationId: $c, actorId: $a) { id } }', { c: collaborationId, a: actorId });
+  await request(
+    'mutation EditRemoveParticipant($c: ID!, $a: ID!) { removeParticipant(collaborationId: $c, actorId: $a) { id } }',
+    { c: collaborationId, a: actorId },
+  );
 }
 
 export async function createActor(input: { name: string; kind: ActorKind }): Promise<ActorRef> {
-  return (await request<{ createActor: ActorRef }>('mutation EditCreateActor($input: CreateActorInput!) { createActor(input: $input) { id name kind } }', { input })).createActor;
+  return (
+    await request<{ createActor: ActorRef }>(
+      'mutation EditCreateActor($input: CreateActorInput!) { createActor(input: $input) { id name kind } }',
+      { input },
+    )
+  ).createActor;
 }
 
 export async function deleteCollaboration(id: string): Promise<void> {
@@ -256,5 +317,10 @@ export async function duplicates(): Promise<DuplicatePair[]> {
 }
 
 export async function mergeActors(keepId: string, mergeIds: string[]): Promise<EditableActor> {
-  return (await request<{ mergeActors: EditableActor }>(`mutation EditMerge($k: ID!, $m: [ID!]!) { mergeActors(keepId: $k, mergeIds: $m) { ${ACTOR} } }`, { k: keepId, m: mergeIds })).mergeActors;
+  return (
+    await request<{ mergeActors: EditableActor }>(
+      `mutation EditMerge($k: ID!, $m: [ID!]!) { mergeActors(keepId: $k, mergeIds: $m) { ${ACTOR} } }`,
+      { k: keepId, m: mergeIds },
+    )
+  ).mergeActors;
 }

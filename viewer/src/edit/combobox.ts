@@ -34,7 +34,15 @@ export class Combobox<T> {
     },
   ) {
     const listId = uid('combo');
-    this.input = h('input', { type: 'text', autocomplete: 'off', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId, placeholder: opts.placeholder });
+    this.input = h('input', {
+      type: 'text',
+      autocomplete: 'off',
+      role: 'combobox',
+      'aria-autocomplete': 'list',
+      'aria-expanded': 'false',
+      'aria-controls': listId,
+      placeholder: opts.placeholder,
+    });
     this.list = h('ul', { class: 'picker-list edit-picker-list', id: listId, role: 'listbox', hidden: true });
     this.element = h('div', { class: 'picker edit-picker' }, this.input, this.list);
     this.input.addEventListener('input', () => this.schedule());
@@ -65,16 +73,21 @@ export class Combobox<T> {
   private render(): void {
     this.list.replaceChildren(
       ...this.items.map((o, i) =>
-        h('li', {
-          role: 'option',
-          id: `${this.list.id}-${i}`,
-          class: o.create ? 'create' : null,
-          'aria-selected': String(i === this.active),
-          onmousedown: (ev: Event) => {
-            ev.preventDefault();
-            this.pick(i);
+        h(
+          'li',
+          {
+            role: 'option',
+            id: `${this.list.id}-${i}`,
+            class: o.create ? 'create' : null,
+            'aria-selected': String(i === this.active),
+            onmousedown: (ev: Event) => {
+              ev.preventDefault();
+              this.pick(i);
+            },
           },
-        }, h('span', {}, o.label), o.meta ? h('span', { class: 'meta' }, o.meta) : null),
+          h('span', {}, o.label),
+          o.meta ? h('span', { class: 'meta' }, o.meta) : null,
+        ),
       ),
     );
     this.list.hidden = this.items.length === 0;

@@ -64,7 +64,8 @@ export function formatDateInput(iso: string | null): string {
  */
 function inOwnWords(field: string, code: string, message: string): string {
   if (field === 'website') return et('edit.badUrl');
-  if (field === 'topics' && code === 'CONFLICT') return et('topic.exists', { name: /"([^"]+)"/.exec(message)?.[1] ?? '' });
+  if (field === 'topics' && code === 'CONFLICT')
+    return et('topic.exists', { name: /"([^"]+)"/.exec(message)?.[1] ?? '' });
   if ((field === 'start' || field === 'end') && /before|after/i.test(message)) return et('edit.endBeforeStart');
   if (field === 'start' || field === 'end') return et('edit.badDate');
   if (/must not be blank|should not be empty|longer than or equal to 1/.test(message)) return et('edit.required');
@@ -80,13 +81,33 @@ export class Form {
   readonly submit: HTMLButtonElement;
   private busyNow = false;
 
-  constructor(private readonly options: { id: string; submitLabel?: string; onSubmit: () => Promise<void>; onCancel?: () => void }) {
+  constructor(
+    private readonly options: {
+      id: string;
+      submitLabel?: string;
+      onSubmit: () => Promise<void>;
+      onCancel?: () => void;
+    },
+  ) {
     this.body = h('div', { class: 'edit-fields' });
     this.formError = h('p', { class: 'form-error', role: 'alert', hidden: true, id: `${options.id}-error` });
     this.status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
-    this.submit = h('button', { type: 'submit', class: 'primary', id: `${options.id}-save` }, options.submitLabel ?? et('edit.save'));
-    const cancel = options.onCancel ? h('button', { type: 'button', class: 'secondary', onclick: () => options.onCancel!() }, et('edit.cancel')) : null;
-    this.element = h('form', { class: 'edit-form', id: options.id, novalidate: true }, this.body, this.formError, h('div', { class: 'form-actions' }, this.submit, cancel), this.status);
+    this.submit = h(
+      'button',
+      { type: 'submit', class: 'primary', id: `${options.id}-save` },
+      options.submitLabel ?? et('edit.save'),
+    );
+    const cancel = options.onCancel
+      ? h('button', { type: 'button', class: 'secondary', onclick: () => options.onCancel!() }, et('edit.cancel'))
+      : null;
+    this.element = h(
+      'form',
+      { class: 'edit-form', id: options.id, novalidate: true },
+      this.body,
+      this.formError,
+      h('div', { class: 'form-actions' }, this.submit, cancel),
+      this.status,
+    );
     this.element.addEventListener('submit', (ev) => {
       ev.preventDefault();
       void this.run();
@@ -114,23 +135,44 @@ export class Form {
     } else if (spec.type === 'textarea') {
       control = h('textarea', { id, name: spec.name, rows: 3, placeholder: spec.placeholder });
     } else if (spec.type === 'select') {
-      control = h('select', { id, name: spec.name }, ...(spec.options ?? []).map((o) => h('option', { value: o.value }, o.label)));
+      control = h(
+        'select',
+        { id, name: spec.name },
+        ...(spec.options ?? []).map((o) => h('option', { value: o.value }, o.label)),
+      );
     } else {
-      control = h('input', { id, name: spec.name, type: spec.type === 'url' ? 'url' : 'text', autocomplete: 'off', placeholder: spec.placeholder, inputmode: spec.type === 'date' ? 'numeric' : null });
+      control = h('input', {
+        id,
+        name: spec.name,
+        type: spec.type === 'url' ? 'url' : 'text',
+        autocomplete: 'off',
+        placeholder: spec.placeholder,
+        inputmode: spec.type === 'date' ? 'numeric' : null,
+      });
     }
     if (control) {
-      control.value = spec.value ?? (spec.type === 'select' ? spec.options?.[0]?.value ?? '' : '');
+      control.value = spec.value ?? (spec.type === 'select' ? (spec.options?.[0]?.value ?? '') : '');
       if (spec.required) control.setAttribute('aria-required', 'true');
     }
     const focusable = control ?? spec.focusable ?? spec.custom!;
     if (!control && spec.focusable && !spec.focusable.id) spec.focusable.id = id;
-    const labelFor = control ? id : spec.focusable?.id ?? id;
+    const labelFor = control ? id : (spec.focusable?.id ?? id);
     const error = h('p', { class: 'field-error', id: errorId, hidden: true });
     const hint = spec.hint ? h('p', { class: 'field-hint', id: hintId }, spec.hint) : null;
     focusable.setAttribute('aria-describedby', [hint ? hintId : '', errorId].filter(Boolean).join(' '));
-    const wrapper = h('div', { class: 'field', 'data-field': spec.name },
-      h('label', { for: labelFor }, spec.label, spec.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
-      control ?? spec.custom!, hint, error);
+    const wrapper = h(
+      'div',
+      { class: 'field', 'data-field': spec.name },
+      h(
+        'label',
+        { for: labelFor },
+        spec.label,
+        spec.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null,
+      ),
+      control ?? spec.custom!,
+      hint,
+      error,
+    );
     parent.append(wrapper);
     this.fields.set(spec.name, { spec, wrapper, control, focusable, error });
     return control ?? spec.custom!;
@@ -206,7 +248,11 @@ export class Form {
    */
   showApiError(error: unknown, fieldOf: (apiField: string) => string | null): void {
     if (error instanceof EditError) {
-      const problems = error.problems.length ? error.problems : error.field ? [{ field: error.field, messages: [error.message] }] : [];
+      const problems = error.problems.length
+        ? error.problems
+        : error.field
+          ? [{ field: error.field, messages: [error.message] }]
+          : [];
       let placed = false;
       for (const p of problems) {
         const name = fieldOf(p.field);
@@ -258,9 +304,27 @@ let current: { dialog: HTMLDialogElement; returnTo: Element | null } | null = nu
 export function openDialog(id: string, title: string, content: HTMLElement[], onClose?: () => void): HTMLDialogElement {
   closeDialog();
   const titleId = `${id}-title`;
-  const dialog = h('dialog', { class: 'edit-dialog', id, 'aria-labelledby': titleId },
-    h('header', {}, h('h2', { id: titleId }, title), h('button', { type: 'button', class: 'close', 'aria-label': et('edit.close'), title: et('edit.close'), onclick: () => closeDialog() }, '×')),
-    ...content);
+  const dialog = h(
+    'dialog',
+    { class: 'edit-dialog', id, 'aria-labelledby': titleId },
+    h(
+      'header',
+      {},
+      h('h2', { id: titleId }, title),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'close',
+          'aria-label': et('edit.close'),
+          title: et('edit.close'),
+          onclick: () => closeDialog(),
+        },
+        '×',
+      ),
+    ),
+    ...content,
+  );
   document.body.append(dialog);
   const returnTo = document.activeElement;
   dialog.addEventListener('close', () => {

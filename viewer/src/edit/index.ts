@@ -33,8 +33,18 @@ export async function installEditing(page: EditPage): Promise<EditHost | null> {
   addEditStyles();
   const host: EditHost = { role, refresh: page.refresh, select: page.select, reopenPanel: page.reopenPanel };
 
-  const addActor = h('button', { type: 'button', id: 'edit-add-actor', 'aria-keyshortcuts': 'A', onclick: () => openAddActor(host) });
-  const record = h('button', { type: 'button', id: 'edit-record-meeting', 'aria-keyshortcuts': 'T', onclick: () => openRecordMeeting(host) });
+  const addActor = h('button', {
+    type: 'button',
+    id: 'edit-add-actor',
+    'aria-keyshortcuts': 'A',
+    onclick: () => openAddActor(host),
+  });
+  const record = h('button', {
+    type: 'button',
+    id: 'edit-record-meeting',
+    'aria-keyshortcuts': 'T',
+    onclick: () => openRecordMeeting(host),
+  });
   const dups = h('button', { type: 'button', id: 'edit-duplicates', onclick: () => void openDuplicates(host) });
   const hint = h('p', { class: 'hint' });
   const tools = h('div', { class: 'edit-tools', id: 'edit-tools' }, addActor, record, dups, hint);
@@ -50,7 +60,11 @@ export async function installEditing(page: EditPage): Promise<EditHost | null> {
 
   document.addEventListener('keydown', (ev) => {
     const target = ev.target as HTMLElement | null;
-    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target?.isContentEditable;
+    const typing =
+      target instanceof HTMLInputElement ||
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement ||
+      target?.isContentEditable;
     if (typing || dialogOpen() || ev.ctrlKey || ev.metaKey || ev.altKey) return;
     if (ev.key === 'a' || ev.key === 'A') {
       ev.preventDefault();

@@ -12,7 +12,21 @@
 import { ACTOR_KINDS, type ActorKind, type ActorRef } from '../api';
 import { h } from '../dom';
 import { label } from '../i18n';
-import { addParticipant, COLLABORATION_KINDS, createActor, createTopic, matchNames, recordCollaboration, removeParticipant, ROLES, searchActors, updateCollaboration, type EditableCollaboration, type NameMatch, type Role2 } from './api';
+import {
+  addParticipant,
+  COLLABORATION_KINDS,
+  createActor,
+  createTopic,
+  matchNames,
+  recordCollaboration,
+  removeParticipant,
+  ROLES,
+  searchActors,
+  updateCollaboration,
+  type EditableCollaboration,
+  type NameMatch,
+  type Role2,
+} from './api';
 import { Combobox, type Option } from './combobox';
 import { closeDialog, Form, formatDateInput, openDialog, parseDate } from './form';
 import type { EditHost } from './host';
@@ -20,8 +34,7 @@ import { et } from './strings';
 import { fold, forgetTopics, TopicPicker } from './topics';
 
 type Participant =
-  | { kind: 'existing'; actor: ActorRef; role: Role2 }
-  | { kind: 'new'; name: string; actorKind: ActorKind; role: Role2 };
+  { kind: 'existing'; actor: ActorRef; role: Role2 } | { kind: 'new'; name: string; actorKind: ActorKind; role: Role2 };
 
 interface Pending {
   name: string;
@@ -53,7 +66,9 @@ export interface MeetingFormState {
  */
 export function openRecordMeeting(host: EditHost, existing: EditableCollaboration | null = null): MeetingFormState {
   const state: MeetingFormState = {
-    participants: existing ? existing.participants.map((p) => ({ kind: 'existing', actor: p.actor, role: p.role })) : [],
+    participants: existing
+      ? existing.participants.map((p) => ({ kind: 'existing', actor: p.actor, role: p.role }))
+      : [],
     pending: [],
   };
   const topics = new TopicPicker(existing?.topics ?? []);
@@ -63,12 +78,18 @@ export function openRecordMeeting(host: EditHost, existing: EditableCollaboratio
   const nameKeyOf = (p: Participant) => fold(p.kind === 'existing' ? p.actor.name : p.name);
 
   const has = (p: Participant) =>
-    state.participants.some((q) => (p.kind === 'existing' && q.kind === 'existing' ? q.actor.id === p.actor.id : nameKeyOf(q) === nameKeyOf(p)));
+    state.participants.some((q) =>
+      p.kind === 'existing' && q.kind === 'existing' ? q.actor.id === p.actor.id : nameKeyOf(q) === nameKeyOf(p),
+    );
   const add = (p: Participant) => {
     if (has(p)) {
       // Picked again: its role is what is left to set — focus goes there.
       summary.textContent = et('meeting.already', { name: p.kind === 'existing' ? p.actor.name : p.name });
-      const i = state.participants.findIndex((q) => nameKeyOf(q) === nameKeyOf(p) || (p.kind === 'existing' && q.kind === 'existing' && q.actor.id === p.actor.id));
+      const i = state.participants.findIndex(
+        (q) =>
+          nameKeyOf(q) === nameKeyOf(p) ||
+          (p.kind === 'existing' && q.kind === 'existing' && q.actor.id === p.actor.id),
+      );
       rows.children[i]?.querySelector<HTMLSelectElement>('select.role')?.focus();
       return;
     }
@@ -81,9 +102,17 @@ export function openRecordMeeting(host: EditHost, existing: EditableCollaboratio
     minChars: 2,
     options: async (text): Promise<Array<Option<Participant>>> => {
       const hits = await searchActors(text);
-      const options: Array<Option<Participant>> = hits.map((actor) => ({ value: { kind: 'existing', actor, role: 'PARTICIPANT' }, label: actor.name, meta: label(actor.kind) }));
+      const options: Array<Option<Participant>> = hits.map((actor) => ({
+        value: { kind: 'existing', actor, role: 'PARTICIPANT' },
+        label: actor.name,
+        meta: label(actor.kind),
+      }));
       if (!hits.some((a) => fold(a.name) === fold(text))) {
-        options.push({ value: { kind: 'new', name: text.trim(), actorKind: NEW_KIND, role: 'PARTICIPANT' }, label: et('meeting.createActor', { name: text.trim() }), create: true });
+        options.push({
+          value: { kind: 'new', name: text.trim(), actorKind: NEW_KIND, role: 'PARTICIPANT' },
+          label: et('meeting.createActor', { name: text.trim() }),
+          create: true,
+        });
       }
       return options;
     },
@@ -93,7 +122,11 @@ export function openRecordMeeting(host: EditHost, existing: EditableCollaboratio
   const matchButton = h('button', { type: 'button', id: 'attendance-match', class: 'secondary' }, et('meeting.match'));
 
   const roleSelect = (p: Participant, name: string) => {
-    const select = h('select', { 'aria-label': et('meeting.role', { name }), class: 'role' }, ...ROLES.map((r) => h('option', { value: r }, label(r, true))));
+    const select = h(
+      'select',
+      { 'aria-label': et('meeting.role', { name }), class: 'role' },
+      ...ROLES.map((r) => h('option', { value: r }, label(r, true))),
+    );
     select.value = p.role;
     select.addEventListener('change', () => (p.role = select.value as Role2));
     return select;
@@ -104,30 +137,45 @@ export function openRecordMeeting(host: EditHost, existing: EditableCollaboratio
       ...(state.participants.length
         ? state.participants.map((p, i) => {
             const name = p.kind === 'existing' ? p.actor.name : p.name;
-            const kindSelect = p.kind === 'new'
-              ? (() => {
-                  const s = h('select', { 'aria-label': et('meeting.newKind', { name }), class: 'new-kind' }, ...ACTOR_KINDS.map((k) => h('option', { value: k }, label(k))));
-                  s.value = p.actorKind;
-                  s.addEventListener('change', () => (p.actorKind = s.value as ActorKind));
-                  return s;
-                })()
-              : null;
-            return h('li', { class: `participant${p.kind === 'new' ? ' new' : ''}`, 'data-participant': p.kind === 'existing' ? p.actor.id : `new:${p.name}` },
+            const kindSelect =
+              p.kind === 'new'
+                ? (() => {
+                    const s = h(
+                      'select',
+                      { 'aria-label': et('meeting.newKind', { name }), class: 'new-kind' },
+                      ...ACTOR_KINDS.map((k) => h('option', { value: k }, label(k))),
+                    );
+                    s.value = p.actorKind;
+                    s.addEventListener('change', () => (p.actorKind = s.value as ActorKind));
+                    return s;
+                  })()
+                : null;
+            return h(
+              'li',
+              {
+                class: `participant${p.kind === 'new' ? ' new' : ''}`,
+                'data-participant': p.kind === 'existing' ? p.actor.id : `new:${p.name}`,
+              },
               h('span', { class: 'name' }, name),
               p.kind === 'new' ? h('span', { class: 'meta' }, et('meeting.newActor')) : null,
               kindSelect,
               roleSelect(p, name),
-              h('button', {
-                type: 'button',
-                class: 'chip-remove',
-                'aria-label': et('meeting.removeParticipant', { name }),
-                title: et('meeting.removeParticipant', { name }),
-                onclick: () => {
-                  state.participants.splice(i, 1);
-                  renderRows();
-                  picker.input.focus();
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'chip-remove',
+                  'aria-label': et('meeting.removeParticipant', { name }),
+                  title: et('meeting.removeParticipant', { name }),
+                  onclick: () => {
+                    state.participants.splice(i, 1);
+                    renderRows();
+                    picker.input.focus();
+                  },
                 },
-              }, '×'));
+                '×',
+              ),
+            );
           })
         : [h('li', { class: 'hint' }, et('meeting.noParticipants'))]),
     );
@@ -136,13 +184,37 @@ export function openRecordMeeting(host: EditHost, existing: EditableCollaboratio
   function renderPending(): void {
     pendingBox.replaceChildren(
       ...state.pending.map((q, i) =>
-        h('div', { class: 'pending-row', 'data-name': q.name },
+        h(
+          'div',
+          { class: 'pending-row', 'data-name': q.name },
           h('p', {}, et('meeting.nearQuestion', { name: q.name, candidate: q.candidates[0].name })),
-          h('div', { class: 'row' },
-            ...q.candidates.map((c) => h('button', { type: 'button', class: 'confirm', onclick: () => settle(i, { kind: 'existing', actor: c, role: 'PARTICIPANT' }) }, et('meeting.nearYes', { candidate: c.name }))),
-            h('button', { type: 'button', class: 'secondary', onclick: () => settle(i, { kind: 'new', name: q.name, actorKind: NEW_KIND, role: 'PARTICIPANT' }) }, et('meeting.nearNo')),
+          h(
+            'div',
+            { class: 'row' },
+            ...q.candidates.map((c) =>
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'confirm',
+                  onclick: () => settle(i, { kind: 'existing', actor: c, role: 'PARTICIPANT' }),
+                },
+                et('meeting.nearYes', { candidate: c.name }),
+              ),
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary',
+                onclick: () => settle(i, { kind: 'new', name: q.name, actorKind: NEW_KIND, role: 'PARTICIPANT' }),
+              },
+              et('meeting.nearNo'),
+            ),
             h('button', { type: 'button', class: 'link', onclick: () => settle(i, null) }, et('meeting.skipIt')),
-          ))),
+          ),
+        ),
+      ),
     );
   }
 
@@ -156,7 +228,14 @@ export function openRecordMeeting(host: EditHost, existing: EditableCollaboratio
   }
 
   async function matchList(): Promise<void> {
-    const names = [...new Set(paste.value.split(/\r?\n/).map((n) => n.replace(/^[\s\-•*\d.)]+/, '').trim()).filter(Boolean))];
+    const names = [
+      ...new Set(
+        paste.value
+          .split(/\r?\n/)
+          .map((n) => n.replace(/^[\s\-•*\d.)]+/, '').trim())
+          .filter(Boolean),
+      ),
+    ];
     if (!names.length) return;
     matchButton.disabled = true;
     summary.textContent = et('meeting.matching');
@@ -209,14 +288,19 @@ export function openRecordMeeting(host: EditHost, existing: EditableCollaboratio
       }
       if (existing) {
         try {
-          await saveEdit(existing, {
-            title: form.value('title') ?? '',
-            kind: form.value('kind'),
-            startDate: start,
-            endDate: end,
-            location: form.value('location'),
-            description: form.value('description'),
-          }, topics, state.participants);
+          await saveEdit(
+            existing,
+            {
+              title: form.value('title') ?? '',
+              kind: form.value('kind'),
+              startDate: start,
+              endDate: end,
+              location: form.value('location'),
+              description: form.value('description'),
+            },
+            topics,
+            state.participants,
+          );
           closeDialog();
           await host.refresh();
           announce(et('edit.saved'));
@@ -235,9 +319,13 @@ export function openRecordMeeting(host: EditHost, existing: EditableCollaboratio
             location: form.value('location'),
             description: null,
             topicIds: topics.existingIds,
-            participants: state.participants.flatMap((p) => (p.kind === 'existing' ? [{ actorId: p.actor.id, role: p.role }] : [])),
+            participants: state.participants.flatMap((p) =>
+              p.kind === 'existing' ? [{ actorId: p.actor.id, role: p.role }] : [],
+            ),
           },
-          newActors: state.participants.flatMap((p) => (p.kind === 'new' ? [{ name: p.name, kind: p.actorKind, role: p.role }] : [])),
+          newActors: state.participants.flatMap((p) =>
+            p.kind === 'new' ? [{ name: p.name, kind: p.actorKind, role: p.role }] : [],
+          ),
           newTopics: topics.newNames,
         });
         if (topics.newNames.length) forgetTopics();
@@ -250,18 +338,55 @@ export function openRecordMeeting(host: EditHost, existing: EditableCollaboratio
     },
   });
   form.add({ name: 'title', label: et('meeting.name'), required: true, value: existing?.title });
-  form.add({ name: 'kind', label: et('meeting.kind'), type: 'select', value: existing?.kind, options: COLLABORATION_KINDS.map((k) => ({ value: k, label: label(k) })) });
+  form.add({
+    name: 'kind',
+    label: et('meeting.kind'),
+    type: 'select',
+    value: existing?.kind,
+    options: COLLABORATION_KINDS.map((k) => ({ value: k, label: label(k) })),
+  });
   const dates = h('div', { class: 'row two' });
   form.body.append(dates);
-  form.add({ name: 'start', label: et('meeting.start'), type: 'date', placeholder: et('meeting.datePlaceholder'), value: formatDateInput(existing?.startDate ?? null) }, dates);
-  form.add({ name: 'end', label: et('meeting.end'), type: 'date', placeholder: et('meeting.datePlaceholder'), value: formatDateInput(existing?.endDate ?? null) }, dates);
+  form.add(
+    {
+      name: 'start',
+      label: et('meeting.start'),
+      type: 'date',
+      placeholder: et('meeting.datePlaceholder'),
+      value: formatDateInput(existing?.startDate ?? null),
+    },
+    dates,
+  );
+  form.add(
+    {
+      name: 'end',
+      label: et('meeting.end'),
+      type: 'date',
+      placeholder: et('meeting.datePlaceholder'),
+      value: formatDateInput(existing?.endDate ?? null),
+    },
+    dates,
+  );
   form.add({ name: 'location', label: et('meeting.location'), value: existing?.location });
-  if (existing) form.add({ name: 'description', label: et('meeting.description'), type: 'textarea', value: existing.description });
+  if (existing)
+    form.add({ name: 'description', label: et('meeting.description'), type: 'textarea', value: existing.description });
   form.add({ name: 'topics', label: et('meeting.topics'), custom: topics.element, focusable: topics.input });
-  form.add({ name: 'attendance', label: et('meeting.paste'), custom: h('div', { class: 'attendance' }, paste, matchButton, summary, pendingBox), focusable: paste });
-  form.add({ name: 'participants', label: et('meeting.participants'), custom: h('div', { class: 'participants' }, picker.element, rows), focusable: picker.input });
+  form.add({
+    name: 'attendance',
+    label: et('meeting.paste'),
+    custom: h('div', { class: 'attendance' }, paste, matchButton, summary, pendingBox),
+    focusable: paste,
+  });
+  form.add({
+    name: 'participants',
+    label: et('meeting.participants'),
+    custom: h('div', { class: 'participants' }, picker.element, rows),
+    focusable: picker.input,
+  });
   renderRows();
-  openDialog('edit-dialog', existing ? et('meeting.editTitle', { title: existing.title }) : et('meeting.title'), [form.element]);
+  openDialog('edit-dialog', existing ? et('meeting.editTitle', { title: existing.title }) : et('meeting.title'), [
+    form.element,
+  ]);
   form.control('title').focus();
   return state;
 }
@@ -289,7 +414,8 @@ async function saveEdit(
   for (const name of topics.newNames) created.push((await createTopic(name)).id);
   if (created.length) forgetTopics();
   const patch: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) if ((existing as unknown as Record<string, unknown>)[k] !== v) patch[k] = v;
+  for (const [k, v] of Object.entries(fields))
+    if ((existing as unknown as Record<string, unknown>)[k] !== v) patch[k] = v;
   const topicIds = [...topics.existingIds, ...created];
   const before = existing.topics.map((t) => t.id);
   if (topicIds.length !== before.length || topicIds.some((id) => !before.includes(id))) patch.topicIds = topicIds;

@@ -12,7 +12,13 @@ import { et } from './strings';
 type Choice = { kind: 'existing'; topic: TopicRef } | { kind: 'new'; name: string };
 
 /** Lower case, umlauts and accents folded: "Bürger" and "burger" are one key. */
-export const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss').trim();
+export const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .trim();
 
 let topicsCache: Promise<Array<TopicRef & { aliases?: string[] }>> | null = null;
 
@@ -65,8 +71,13 @@ export class TopicPicker {
     const q = fold(text);
     const taken = new Set(this.existingIds);
     const hits = topics
-      .filter((t) => !taken.has(t.id) && (fold(t.name).includes(q) || (t.aliases ?? []).some((a) => fold(a).includes(q))))
-      .sort((a, b) => Number(!fold(a.name).startsWith(q)) - Number(!fold(b.name).startsWith(q)) || a.name.localeCompare(b.name))
+      .filter(
+        (t) => !taken.has(t.id) && (fold(t.name).includes(q) || (t.aliases ?? []).some((a) => fold(a).includes(q))),
+      )
+      .sort(
+        (a, b) =>
+          Number(!fold(a.name).startsWith(q)) - Number(!fold(b.name).startsWith(q)) || a.name.localeCompare(b.name),
+      )
       .slice(0, 8);
     const options: Array<Option<Choice>> = hits.map((t) => ({
       value: { kind: 'existing', topic: { id: t.id, name: t.name } },
@@ -75,7 +86,11 @@ export class TopicPicker {
     }));
     const exact = topics.some((t) => fold(t.name) === q || (t.aliases ?? []).some((a) => fold(a) === q));
     if (!exact && !this.newNames.some((n) => fold(n) === q)) {
-      options.push({ value: { kind: 'new', name: text.trim() }, label: et('topic.create', { name: text.trim() }), create: true });
+      options.push({
+        value: { kind: 'new', name: text.trim() },
+        label: et('topic.create', { name: text.trim() }),
+        create: true,
+      });
     }
     return options;
   }
@@ -90,20 +105,30 @@ export class TopicPicker {
     this.chips.replaceChildren(
       ...this.chosen.map((c, i) => {
         const name = c.kind === 'existing' ? c.topic.name : c.name;
-        return h('li', { class: `chip${c.kind === 'new' ? ' new' : ''}`, 'data-topic': c.kind === 'existing' ? c.topic.id : `new:${c.name}` },
+        return h(
+          'li',
+          {
+            class: `chip${c.kind === 'new' ? ' new' : ''}`,
+            'data-topic': c.kind === 'existing' ? c.topic.id : `new:${c.name}`,
+          },
           h('span', {}, name),
           c.kind === 'new' ? h('span', { class: 'meta' }, ` (${et('topic.new')})`) : null,
-          h('button', {
-            type: 'button',
-            class: 'chip-remove',
-            'aria-label': et('topic.remove', { name }),
-            title: et('topic.remove', { name }),
-            onclick: () => {
-              this.chosen.splice(i, 1);
-              this.render();
-              this.input.focus();
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'chip-remove',
+              'aria-label': et('topic.remove', { name }),
+              title: et('topic.remove', { name }),
+              onclick: () => {
+                this.chosen.splice(i, 1);
+                this.render();
+                this.input.focus();
+              },
             },
-          }, '×'));
+            '×',
+          ),
+        );
       }),
     );
   }

@@ -9,7 +9,16 @@
 import { KIND_LABELS, TEXTS, type Lang, type Texts } from './texts';
 
 interface Entry {
-  actor: { id: string; name: string; kind: string; description: string | null; website: string | null; district: string | null; topicIds: string[]; contact: string | null };
+  actor: {
+    id: string;
+    name: string;
+    kind: string;
+    description: string | null;
+    website: string | null;
+    district: string | null;
+    topicIds: string[];
+    contact: string | null;
+  };
   topics: Array<{ id: string; name: string }>;
   actors: Array<{ id: string; name: string }>;
   consent: { version: string; text: { de: string; en: string }; active: boolean; givenAt: string | null };
@@ -64,7 +73,11 @@ window.addEventListener('hashchange', () => {
   }
 });
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: Array<Node | string | null>): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: Array<Node | string | null>
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
   for (const c of children) if (c !== null) node.append(c);
@@ -75,7 +88,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-async function call(path: 'entry' | 'answer' | 'withdraw-consent', body: unknown = {}): Promise<{ status: number; json: Json }> {
+async function call(
+  path: 'entry' | 'answer' | 'withdraw-consent',
+  body: unknown = {},
+): Promise<{ status: number; json: Json }> {
   const response = await fetch(`/update-api/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -92,7 +108,12 @@ async function call(path: 'entry' | 'answer' | 'withdraw-consent', body: unknown
   return { status: response.status, json };
 }
 
-const formatDate = (iso: string) => new Date(iso).toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const formatDate = (iso: string) =>
+  new Date(iso).toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 
 function setState(next: typeof state): void {
   state = next;
@@ -127,8 +148,14 @@ function collect(): void {
   draft.newTopics = value('f-newtopics');
   draft.contact = value('f-contact');
   draft.consent = (document.getElementById('f-consent') as HTMLInputElement | null)?.checked ?? false;
-  draft.topicIds = new Set([...document.querySelectorAll<HTMLInputElement>('input[name="topic"]:checked')].map((i) => i.value));
-  draft.partners = draft.partners.map((_, i) => ({ name: value(`p-${i}-name`), about: value(`p-${i}-about`), when: value(`p-${i}-when`) }));
+  draft.topicIds = new Set(
+    [...document.querySelectorAll<HTMLInputElement>('input[name="topic"]:checked')].map((i) => i.value),
+  );
+  draft.partners = draft.partners.map((_, i) => ({
+    name: value(`p-${i}-name`),
+    about: value(`p-${i}-about`),
+    when: value(`p-${i}-when`),
+  }));
 }
 
 function renderForm(focus?: string): void {
@@ -149,7 +176,12 @@ function renderForm(focus?: string): void {
   }
   const description = el('textarea', { id: 'f-description', rows: '5' });
   description.value = d.description;
-  const topics = el('fieldset', { id: 'f-topics' }, el('legend', {}, t.topics), el('p', { class: 'hint' }, t.topicsHint));
+  const topics = el(
+    'fieldset',
+    { id: 'f-topics' },
+    el('legend', {}, t.topics),
+    el('p', { class: 'hint' }, t.topicsHint),
+  );
   const checks = el('div', { class: 'checks' });
   for (const topic of e.topics) {
     const box = el('input', { type: 'checkbox', name: 'topic', value: topic.id, id: `t-${topic.id}` });
@@ -173,11 +205,23 @@ function renderForm(focus?: string): void {
 
   // Contact and consent.
   const contact = el('fieldset', { id: 'contact' }, el('legend', {}, t.contact));
-  contact.append(field('f-contact', t.contactField, textInput('f-contact', d.contact, 'text', { autocomplete: 'email' }), t.contactHint));
+  contact.append(
+    field(
+      'f-contact',
+      t.contactField,
+      textInput('f-contact', d.contact, 'text', { autocomplete: 'email' }),
+      t.contactHint,
+    ),
+  );
   const consentBox = el('input', { type: 'checkbox', id: 'f-consent', 'aria-describedby': 'consent-text' });
   consentBox.checked = d.consent;
   contact.append(
-    el('div', { class: 'consent' }, el('label', { class: 'check', for: 'f-consent' }, consentBox, t.consentLabel), el('p', { class: 'hint', id: 'consent-text' }, e.consent.text[lang])),
+    el(
+      'div',
+      { class: 'consent' },
+      el('label', { class: 'check', for: 'f-consent' }, consentBox, t.consentLabel),
+      el('p', { class: 'hint', id: 'consent-text' }, e.consent.text[lang]),
+    ),
   );
   if (consentActive && e.consent.givenAt) {
     const withdraw = el('button', { type: 'button', class: 'danger', id: 'withdraw' }, t.withdraw);
@@ -187,14 +231,27 @@ function renderForm(focus?: string): void {
   form.append(contact);
 
   // Partners.
-  const partners = el('fieldset', { id: 'partners' }, el('legend', {}, t.partners), el('p', { class: 'hint' }, t.partnersHint));
+  const partners = el(
+    'fieldset',
+    { id: 'partners' },
+    el('legend', {}, t.partners),
+    el('p', { class: 'hint' }, t.partnersHint),
+  );
   const names = el('datalist', { id: 'actor-names' });
   for (const a of e.actors) names.append(el('option', { value: a.name }));
   partners.append(names);
   d.partners.forEach((p, i) => {
-    const row = el('div', { class: 'partner', role: 'group', 'aria-labelledby': `p-${i}-title` }, el('h3', { id: `p-${i}-title`, class: 'visually-hidden' }, t.partner(i + 1)));
+    const row = el(
+      'div',
+      { class: 'partner', role: 'group', 'aria-labelledby': `p-${i}-title` },
+      el('h3', { id: `p-${i}-title`, class: 'visually-hidden' }, t.partner(i + 1)),
+    );
     row.append(
-      field(`p-${i}-name`, t.partnerName, textInput(`p-${i}-name`, p.name, 'text', { list: 'actor-names', autocomplete: 'off' })),
+      field(
+        `p-${i}-name`,
+        t.partnerName,
+        textInput(`p-${i}-name`, p.name, 'text', { list: 'actor-names', autocomplete: 'off' }),
+      ),
       field(`p-${i}-about`, t.about, textInput(`p-${i}-about`, p.about)),
       field(`p-${i}-when`, t.when, textInput(`p-${i}-when`, p.when), t.whenHint),
     );
@@ -270,12 +327,16 @@ async function submit(): Promise<void> {
   const partners = d.partners
     .map((p, i) => ({ ...p, i }))
     .filter((p) => p.name.trim() || p.about.trim() || p.when.trim());
-  for (const p of partners) if (!p.about.trim()) problems.push({ id: `p-${p.i}-about`, message: `${t.partner(p.i + 1)}: ${t.aboutMissing}` });
+  for (const p of partners)
+    if (!p.about.trim()) problems.push({ id: `p-${p.i}-about`, message: `${t.partner(p.i + 1)}: ${t.aboutMissing}` });
   if (problems.length > 0) return showErrors(problems);
   const body = {
     fields: { name: d.name, kind: d.kind, description: d.description, website: d.website, district: d.district },
     topicIds: [...d.topicIds],
-    newTopics: d.newTopics.split(',').map((s) => s.trim()).filter(Boolean),
+    newTopics: d.newTopics
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     contact: d.contact.trim() ? { value: d.contact, consent: d.consent } : null,
     partners: partners.map((p) => {
       const id = byName.get(p.name.trim().toLocaleLowerCase('de'));
@@ -297,7 +358,8 @@ async function submit(): Promise<void> {
       const m = re.exec(fieldName);
       return m ? to(m) : null;
     }).find(Boolean);
-    const id = match === 't-first' ? (document.querySelector('input[name="topic"]')?.id ?? 'f-newtopics') : (match ?? 'send');
+    const id =
+      match === 't-first' ? (document.querySelector('input[name="topic"]')?.id ?? 'f-newtopics') : (match ?? 'send');
     showErrors([{ id, message: `${labelOf(id) || t.failed}: ${json?.error?.message ?? t.failed}` }]);
   } catch {
     send.disabled = false;
@@ -322,14 +384,23 @@ async function withdrawConsent(): Promise<void> {
 
 function showThanks(): void {
   setState('thanks');
-  main.replaceChildren(el('div', { class: 'notice ok' }, el('h2', { id: 'thanks', tabindex: '-1' }, t.thanks), el('p', {}, t.thanksText)));
+  main.replaceChildren(
+    el('div', { class: 'notice ok' }, el('h2', { id: 'thanks', tabindex: '-1' }, t.thanks), el('p', {}, t.thanksText)),
+  );
   document.getElementById('thanks')!.focus();
 }
 
 function showRefused(code: string | undefined): void {
   refusal = code && t.refused[code] ? code : 'LINK_UNKNOWN';
   setState('refused');
-  main.replaceChildren(el('div', { class: 'notice bad', 'data-code': refusal }, el('h2', { id: 'refused', tabindex: '-1' }, t.refusedTitle), el('p', {}, t.refused[refusal]!)));
+  main.replaceChildren(
+    el(
+      'div',
+      { class: 'notice bad', 'data-code': refusal },
+      el('h2', { id: 'refused', tabindex: '-1' }, t.refusedTitle),
+      el('p', {}, t.refused[refusal]!),
+    ),
+  );
   document.getElementById('refused')!.focus();
 }
 

@@ -67,7 +67,8 @@ const de = {
   thanksText:
     'Ihre Angaben sind angekommen. Eine Redakteurin oder ein Redakteur sieht sie sich an, bevor etwas im Quartiernetz geändert wird. Sie können diese Seite jetzt schließen.',
   errorsTitle: 'Bitte prüfen Sie Ihre Angaben:',
-  consentMissing: 'Kontaktdaten speichern wir nur mit Ihrer Einwilligung. Bitte setzen Sie das Häkchen oder lassen Sie das Feld leer.',
+  consentMissing:
+    'Kontaktdaten speichern wir nur mit Ihrer Einwilligung. Bitte setzen Sie das Häkchen oder lassen Sie das Feld leer.',
   aboutMissing: 'Bitte schreiben Sie kurz, woran Sie zusammengearbeitet haben.',
   refused: {
     LINK_EXPIRED: 'Dieser Link ist abgelaufen. Bitte bitten Sie das Quartiersmanagement um einen neuen Link.',
@@ -119,7 +120,8 @@ const en: Texts = {
   send: 'Send',
   sending: 'Sending …',
   thanks: 'Thank you!',
-  thanksText: 'Your answer has arrived. An editor will look at it before anything in Quartiernetz changes. You can close this page now.',
+  thanksText:
+    'Your answer has arrived. An editor will look at it before anything in Quartiernetz changes. You can close this page now.',
   errorsTitle: 'Please check your answer:',
   consentMissing: 'We store contact data only with your consent. Please tick the box or leave the field empty.',
   aboutMissing: 'Please say briefly what you worked on together.',

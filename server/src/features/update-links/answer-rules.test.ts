@@ -13,7 +13,12 @@ const actor: Actor = {
   updatedAt: '2026-01-01T00:00:00.000Z',
   version: 1,
 };
-const ctx = { actor, topicIds: ['garten', 'sport'], topicExists: (id: string) => ['garten', 'sport', 'jugend'].includes(id), actorName: (id: string) => (id === 'schule' ? 'Schule am Park' : null) };
+const ctx = {
+  actor,
+  topicIds: ['garten', 'sport'],
+  topicExists: (id: string) => ['garten', 'sport', 'jugend'].includes(id),
+  actorName: (id: string) => (id === 'schule' ? 'Schule am Park' : null),
+};
 
 test('only what differs becomes a proposal: fields, topics added and removed, new topics, contact with consent, partners', () => {
   const parsed = parseAnswer(
@@ -37,7 +42,10 @@ test('only what differs becomes a proposal: fields, topics added and removed, ne
     { kind: 'REMOVE_TOPIC', value: 'sport' },
     { kind: 'NEW_TOPIC', value: 'Lastenrad' },
     { kind: 'FIELD', field: 'contact', value: 'info@verein.example' },
-    { kind: 'PARTNERSHIP', value: { partnerId: 'schule', partnerName: 'Schule am Park', about: 'Lesepaten', when: 'Herbst 2025' } },
+    {
+      kind: 'PARTNERSHIP',
+      value: { partnerId: 'schule', partnerName: 'Schule am Park', about: 'Lesepaten', when: 'Herbst 2025' },
+    },
     { kind: 'PARTNERSHIP', value: { partnerId: null, partnerName: 'Imkerei', about: 'Bienen', when: null } },
   ]);
   expect(parseAnswer({}, ctx)).toEqual({ proposals: [], consent: false });

@@ -58,7 +58,12 @@ function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], fi
 }
 
 /** A text value by the API's rule: a string, within `max`, no controls; NFC; trimmed; '' → null when optional. */
-function text(value: unknown, field: string, max: number, options: { multiline?: boolean; required?: boolean } = {}): string | null {
+function text(
+  value: unknown,
+  field: string,
+  max: number,
+  options: { multiline?: boolean; required?: boolean } = {},
+): string | null {
   if (value === null || value === undefined) {
     if (options.required) throw new BadInputError(`${field} is required`, field);
     return null;
@@ -91,7 +96,8 @@ function website(value: unknown): string | null {
   } catch {
     throw new BadInputError('fields.website must be a web address (https://…)', 'fields.website');
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new BadInputError('fields.website must start with https:// or http://', 'fields.website');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new BadInputError('fields.website must start with https:// or http://', 'fields.website');
   return url;
 }
 
@@ -109,10 +115,12 @@ export function parseAnswer(body: unknown, ctx: AnswerContext): ParsedAnswer {
     const proposed: Record<string, unknown> = {};
     if ('name' in f) proposed.name = text(f.name, 'fields.name', LIMITS.name, { required: true });
     if ('kind' in f) {
-      if (typeof f.kind !== 'string' || !(ACTOR_KINDS as readonly string[]).includes(f.kind)) throw new BadInputError('fields.kind is not a known kind', 'fields.kind');
+      if (typeof f.kind !== 'string' || !(ACTOR_KINDS as readonly string[]).includes(f.kind))
+        throw new BadInputError('fields.kind is not a known kind', 'fields.kind');
       proposed.kind = f.kind;
     }
-    if ('description' in f) proposed.description = text(f.description, 'fields.description', LIMITS.text, { multiline: true });
+    if ('description' in f)
+      proposed.description = text(f.description, 'fields.description', LIMITS.text, { multiline: true });
     if ('website' in f) proposed.website = website(f.website);
     if ('district' in f) proposed.district = text(f.district, 'fields.district', LIMITS.name);
     for (const [field, value] of Object.entries(proposed)) {
@@ -125,7 +133,8 @@ export function parseAnswer(body: unknown, ctx: AnswerContext): ParsedAnswer {
   if (body.topicIds !== undefined && body.topicIds !== null) {
     const ids = list(body.topicIds, 'topicIds', MAX_TOPICS).map((id, i) => {
       const value = text(id, `topicIds[${i}]`, LIMITS.reference, { required: true })!;
-      if (!ctx.topicExists(value)) throw new DomainError('NOT_FOUND', `topic "${value}" does not exist`, `topicIds[${i}]`);
+      if (!ctx.topicExists(value))
+        throw new DomainError('NOT_FOUND', `topic "${value}" does not exist`, `topicIds[${i}]`);
       return value;
     });
     const wanted = new Set(ids);
@@ -147,7 +156,8 @@ export function parseAnswer(body: unknown, ctx: AnswerContext): ParsedAnswer {
     const value = text(body.contact.value, 'contact.value', LIMITS.contact, { multiline: true, required: true })!;
     const bad = malformedEmail(value);
     if (bad) throw new BadInputError(`contact.value holds a malformed e-mail address: ${bad}`, 'contact.value');
-    if (body.contact.consent !== true) throw new BadInputError('contact data is stored only with consent', 'contact.consent');
+    if (body.contact.consent !== true)
+      throw new BadInputError('contact data is stored only with consent', 'contact.consent');
     consent = true;
     if (value !== actor.contact) proposals.push({ kind: 'FIELD', field: 'contact', value });
   }
@@ -161,7 +171,8 @@ export function parseAnswer(body: unknown, ctx: AnswerContext): ParsedAnswer {
     const name = text(raw.name, `${field}.name`, LIMITS.name);
     const partnerName = partnerId === null ? null : ctx.actorName(partnerId);
     if (partnerId !== null) {
-      if (partnerName === null) throw new DomainError('NOT_FOUND', `actor "${partnerId}" does not exist`, `${field}.actorId`);
+      if (partnerName === null)
+        throw new DomainError('NOT_FOUND', `actor "${partnerId}" does not exist`, `${field}.actorId`);
       if (partnerId === actor.id) throw new BadInputError('a partner must be another actor', `${field}.actorId`);
     } else if (name === null) {
       throw new BadInputError('a partner needs an actorId or a name', `${field}.name`);
@@ -199,7 +210,16 @@ export function startDateOf(when: string | null): string | null {
     [/^winter$/, 1],
   ];
   const season = seasons.find(([re]) => words.some((w) => re.test(w)));
-  const monthIndex = months.findIndex((m) => words.some((w) => w.startsWith(m) || (m === 'mär' && w.startsWith('mar')) || (m === 'okt' && w.startsWith('oct')) || (m === 'dez' && w.startsWith('dec')) || (m === 'mai' && w === 'may')));
+  const monthIndex = months.findIndex((m) =>
+    words.some(
+      (w) =>
+        w.startsWith(m) ||
+        (m === 'mär' && w.startsWith('mar')) ||
+        (m === 'okt' && w.startsWith('oct')) ||
+        (m === 'dez' && w.startsWith('dec')) ||
+        (m === 'mai' && w === 'may'),
+    ),
+  );
   const month = monthIndex >= 0 ? monthIndex : season ? season[1] - 1 : -1;
   return `${year[0]}-${String(month >= 0 ? month + 1 : 1).padStart(2, '0')}-01`;
 }

@@ -58,7 +58,8 @@ export function updateApiRouter(links: UpdateLinkService, options: UpdateApiOpti
   router.use(express.json({ limit: options.bodyLimit }));
   router.use((error: { type?: unknown; status?: unknown }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    if (error?.type === 'entity.too.large') return send(res, 413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${options.bodyLimit}`);
+    if (error?.type === 'entity.too.large')
+      return send(res, 413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${options.bodyLimit}`);
     return send(res, 400, 'BAD_REQUEST', 'The body is not valid JSON');
   });
   // The link of the token, or 401. Never the token itself in res.locals: only its record.
@@ -71,26 +72,48 @@ export function updateApiRouter(links: UpdateLinkService, options: UpdateApiOpti
       next(error);
     }
   });
-  router.use(limiter(options.perToken, (_req, res) => `link:${(res.locals.updateLink as UpdateLinkRecord).id}`, 'through this link'));
+  router.use(
+    limiter(
+      options.perToken,
+      (_req, res) => `link:${(res.locals.updateLink as UpdateLinkRecord).id}`,
+      'through this link',
+    ),
+  );
 
-  const handle = (work: (link: UpdateLinkRecord, req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
-    try {
-      res.json(await work(res.locals.updateLink as UpdateLinkRecord, req));
-    } catch (error) {
-      if (error instanceof LinkRefusedError) return send(res, 401, REFUSAL_CODE[error.reason], error.message);
-      if (error instanceof DomainError) {
-        return send(res, error.code === 'STORE_UNAVAILABLE' ? 503 : error.code === 'RATE_LIMITED' ? 429 : 400, error.code, error.message, error.field);
+  const handle =
+    (work: (link: UpdateLinkRecord, req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
+      try {
+        res.json(await work(res.locals.updateLink as UpdateLinkRecord, req));
+      } catch (error) {
+        if (error instanceof LinkRefusedError) return send(res, 401, REFUSAL_CODE[error.reason], error.message);
+        if (error instanceof DomainError) {
+          return send(
+            res,
+            error.code === 'STORE_UNAVAILABLE' ? 503 : error.code === 'RATE_LIMITED' ? 429 : 400,
+            error.code,
+            error.message,
+            error.field,
+          );
+        }
+        // Logged without the request (its header holds the token).
+        console.error('Update page request failed:', error instanceof Error ? error.message : 'unknown error');
+        send(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong; nothing was changed');
       }
-      // Logged without the request (its header holds the token).
-      console.error('Update page request failed:', error instanceof Error ? error.message : 'unknown error');
-      send(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong; nothing was changed');
-    }
-  };
-  router.post('/entry', handle((link) => links.entry(link)));
-  router.post('/answer', handle((link, req) => links.answer(link, req.body)));
+    };
+  router.post(
+    '/entry',
+    handle((link) => links.entry(link)),
+  );
+  router.post(
+    '/answer',
+    handle((link, req) => links.answer(link, req.body)),
+  );
   router.post(
     '/withdraw-consent',
-    handle(async (link) => ({ withdrawn: true, consents: (await links.withdrawConsent(link)).map(({ linkId: _l, ...c }) => c) })),
+    handle(async (link) => ({
+      withdrawn: true,
+      consents: (await links.withdrawConsent(link)).map(({ linkId: _l, ...c }) => c),
+    })),
   );
   router.use((_req, res) => send(res, 404, 'NOT_FOUND', 'No such endpoint'));
   return router;

@@ -20,6 +20,10 @@ export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 /** The update-link service of the service's store (created on first use; PUBLIC_URL, SMTP_URL and MAIL_FROM read then). */
 export function updateLinksFor(service: NetworkService): UpdateLinkService {
   let links = services.get(service.store);
-  if (!links) services.set(service.store, (links = new UpdateLinkService(service, { baseUrl: publicBaseUrl(), mail: mailConfigFromEnv() })));
+  if (!links)
+    services.set(
+      service.store,
+      (links = new UpdateLinkService(service, { baseUrl: publicBaseUrl(), mail: mailConfigFromEnv() })),
+    );
   return links;
 }

@@ -30,7 +30,11 @@ export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailCon
 }
 
 function message(link: IssuedLink): { subject: string; text: string } {
-  const until = new Date(link.link.expiresAt).toLocaleDateString('de-DE', { day: 'numeric', month: 'long', year: 'numeric' });
+  const until = new Date(link.link.expiresAt).toLocaleDateString('de-DE', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
   return {
     subject: `Ihr Eintrag im Quartiernetz: ${link.actorName}`,
     text: [

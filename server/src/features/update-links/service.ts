@@ -102,7 +102,9 @@ export class UpdateLinkService {
 
   constructor(
     private readonly network: NetworkService,
-    private readonly options: { baseUrl: string; now?: () => Date; mail?: MailConfig | null } = { baseUrl: 'http://localhost:4000' },
+    private readonly options: { baseUrl: string; now?: () => Date; mail?: MailConfig | null } = {
+      baseUrl: 'http://localhost:4000',
+    },
   ) {}
 
   private get store() {
@@ -124,17 +126,27 @@ export class UpdateLinkService {
       for (const p of participants!) if (!input.roles?.length || input.roles.includes(p.role)) ids.push(p.actorId);
     }
     const actorIds = [...new Set(ids)];
-    if (actorIds.length === 0) throw new BadInputError('name at least one actor (actorIds or collaborationId)', 'actorIds');
-    if (actorIds.length > MAX_LINKS_PER_REQUEST) throw new BadInputError(`at most ${MAX_LINKS_PER_REQUEST} links at once`, 'actorIds');
+    if (actorIds.length === 0)
+      throw new BadInputError('name at least one actor (actorIds or collaborationId)', 'actorIds');
+    if (actorIds.length > MAX_LINKS_PER_REQUEST)
+      throw new BadInputError(`at most ${MAX_LINKS_PER_REQUEST} links at once`, 'actorIds');
     const days = input.validDays ?? defaultLinkDays();
-    if (!Number.isInteger(days) || days < 1 || days > 365) throw new BadInputError('validDays must be a whole number from 1 to 365', 'validDays');
+    if (!Number.isInteger(days) || days < 1 || days > 365)
+      throw new BadInputError('validDays must be a whole number from 1 to 365', 'validDays');
     const expiresAt = new Date(this.now().getTime() + days * 86_400_000).toISOString();
     const tokens = actorIds.map(() => generateUpdateToken());
-    const links = await this.store.createUpdateLinks(actorIds.map((actorId, i) => ({ actorId, hash: hashUpdateToken(tokens[i]!), expiresAt, createdBy })));
+    const links = await this.store.createUpdateLinks(
+      actorIds.map((actorId, i) => ({ actorId, hash: hashUpdateToken(tokens[i]!), expiresAt, createdBy })),
+    );
     const actors = await this.store.getActors(actorIds);
     return links.map((link, i) => {
       const actor = actors[i]!;
-      return { link, actorName: actor.name, email: actor.contact ? (EMAIL_IN_TEXT.exec(actor.contact)?.[0] ?? null) : null, url: updateLinkUrl(this.options.baseUrl, tokens[i]!) };
+      return {
+        link,
+        actorName: actor.name,
+        email: actor.contact ? (EMAIL_IN_TEXT.exec(actor.contact)?.[0] ?? null) : null,
+        url: updateLinkUrl(this.options.baseUrl, tokens[i]!),
+      };
     });
   }
 
@@ -179,7 +191,9 @@ export class UpdateLinkService {
     const links = await this.links(actorIds);
     const answered = new Set(links.filter((l) => l.answeredAt).map((l) => l.actorId));
     const waiting = [...new Set(links.map((l) => l.actorId))].filter((id) => !answered.has(id));
-    return (await this.store.getActors(waiting)).filter((a): a is Actor => a !== null).sort((a, b) => a.name.localeCompare(b.name, 'de'));
+    return (await this.store.getActors(waiting))
+      .filter((a): a is Actor => a !== null)
+      .sort((a, b) => a.name.localeCompare(b.name, 'de'));
   }
 
   // --- the person with the link ------------------------------------------------------------------
@@ -216,7 +230,12 @@ export class UpdateLinkService {
       },
       topics: await this.allTopics(),
       actors: (await this.allActorNames()).filter((a) => a.id !== actor.id),
-      consent: { version: CONSENT_TEXT_VERSION, text: CONSENT_TEXT, active: consent !== null, givenAt: consent?.givenAt ?? null },
+      consent: {
+        version: CONSENT_TEXT_VERSION,
+        text: CONSENT_TEXT,
+        active: consent !== null,
+        givenAt: consent?.givenAt ?? null,
+      },
       expiresAt: link.expiresAt,
       answeredAt: link.answeredAt,
     };
@@ -251,9 +270,16 @@ export class UpdateLinkService {
     if (!actor) throw new LinkRefusedError('UNKNOWN');
     const [interests] = await this.store.interestsOfActors([actor.id]);
     const b = (typeof body === 'object' && body !== null ? body : {}) as { topicIds?: unknown; partners?: unknown };
-    const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 500) : []);
+    const strings = (v: unknown) =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 500) : [];
     const topicIds = strings(b.topicIds);
-    const partnerIds = Array.isArray(b.partners) ? strings(b.partners.slice(0, 500).map((p) => (p && typeof p === 'object' ? (p as { actorId?: unknown }).actorId : null))) : [];
+    const partnerIds = Array.isArray(b.partners)
+      ? strings(
+          b.partners
+            .slice(0, 500)
+            .map((p) => (p && typeof p === 'object' ? (p as { actorId?: unknown }).actorId : null)),
+        )
+      : [];
     const topics = new Set((await this.store.getTopics(topicIds)).filter((t) => t).map((t) => t!.id));
     const actors = new Map((await this.store.getActors(partnerIds)).filter((a) => a).map((a) => [a!.id, a!.name]));
     const parsed = parseAnswer(body, {
@@ -263,7 +289,12 @@ export class UpdateLinkService {
       actorName: (id) => actors.get(id) ?? null,
     });
     const record = await this.store.recordUpdateAnswer(
-      { linkId: link.id, actorId: actor.id, proposals: parsed.proposals, consent: parsed.consent ? { textVersion: CONSENT_TEXT_VERSION } : null },
+      {
+        linkId: link.id,
+        actorId: actor.id,
+        proposals: parsed.proposals,
+        consent: parsed.consent ? { textVersion: CONSENT_TEXT_VERSION } : null,
+      },
       this.now().toISOString(),
     );
     return { answerId: record.answerId, proposals: record.proposals.length };
@@ -273,13 +304,18 @@ export class UpdateLinkService {
   async withdrawConsent(link: UpdateLinkRecord): Promise<ConsentRecord[]> {
     const records = await this.store.withdrawConsent(link.actorId, this.now().toISOString());
     const [actor] = await this.store.getActors([link.actorId]);
-    if (actor?.contact) await this.network.actingAs(linkAuthor(link.actorId)).updateActor(link.actorId, { contact: null });
+    if (actor?.contact)
+      await this.network.actingAs(linkAuthor(link.actorId)).updateActor(link.actorId, { contact: null });
     return records;
   }
 
   // --- editors: review ---------------------------------------------------------------------------
 
-  proposals(filter: { status?: UpdateProposal['status'] | null; actorId?: string | null; answerId?: string | null }): Promise<UpdateProposal[]> {
+  proposals(filter: {
+    status?: UpdateProposal['status'] | null;
+    actorId?: string | null;
+    answerId?: string | null;
+  }): Promise<UpdateProposal[]> {
     return this.store.updateProposals(filter);
   }
 
@@ -294,7 +330,11 @@ export class UpdateLinkService {
   reject(id: string, decidedBy: string, reason?: string | null): Promise<UpdateProposal> {
     return this.decisions.run(async () => {
       await this.pending(id);
-      return this.store.decideUpdateProposal(id, { status: 'REJECTED', decidedBy, outcome: reason ?? null }, this.now().toISOString());
+      return this.store.decideUpdateProposal(
+        id,
+        { status: 'REJECTED', decidedBy, outcome: reason ?? null },
+        this.now().toISOString(),
+      );
     });
   }
 
@@ -313,7 +353,8 @@ export class UpdateLinkService {
     const all = await this.store.updateProposals({});
     const proposal = all.find((p) => p.id === id);
     if (!proposal) throw new DomainError('NOT_FOUND', `UpdateProposal "${id}" does not exist`, 'id');
-    if (proposal.status !== 'PENDING') throw new ConflictError(`proposal "${id}" was already ${proposal.status.toLowerCase()}`, 'id');
+    if (proposal.status !== 'PENDING')
+      throw new ConflictError(`proposal "${id}" was already ${proposal.status.toLowerCase()}`, 'id');
     return proposal;
   }
 
@@ -324,7 +365,8 @@ export class UpdateLinkService {
       case 'FIELD': {
         if (p.field === 'contact') {
           const [records] = await this.store.consents([p.actorId]);
-          if (!activeConsent(records!)) throw new ConflictError('the contact data has no consent in force (withdrawn?)', 'id');
+          if (!activeConsent(records!))
+            throw new ConflictError('the contact data has no consent in force (withdrawn?)', 'id');
         }
         await writer.updateActor(p.actorId, { [p.field!]: p.value } as Record<string, unknown>);
         return `${p.field} updated`;
@@ -332,10 +374,14 @@ export class UpdateLinkService {
       case 'ADD_TOPIC':
       case 'NEW_TOPIC': {
         let topicId = p.kind === 'ADD_TOPIC' ? String(p.value) : (options.topicId ?? null);
-        if (p.kind === 'NEW_TOPIC' && topicId === null) topicId = (await writer.createTopic({ name: String(p.value) })).id;
+        if (p.kind === 'NEW_TOPIC' && topicId === null)
+          topicId = (await writer.createTopic({ name: String(p.value) })).id;
         const [interests] = await this.store.interestsOfActors([p.actorId]);
         if (!interests!.some((i) => i.topicId === topicId)) {
-          await writer.setActorInterests(p.actorId, [...interests!.map((i) => ({ topicId: i.topicId, weight: i.weight })), { topicId: topicId! }]);
+          await writer.setActorInterests(p.actorId, [
+            ...interests!.map((i) => ({ topicId: i.topicId, weight: i.weight })),
+            { topicId: topicId! },
+          ]);
         }
         return `topic ${topicId}`;
       }
@@ -351,7 +397,11 @@ export class UpdateLinkService {
         const v = p.value as PartnershipValue;
         let partnerId = v.partnerId ?? options.partnerId ?? null;
         if (partnerId === null) {
-          if (!options.partnerKind) throw new BadInputError('the partner is only named: give partnerId (an existing actor) or partnerKind (create it)', 'partnerId');
+          if (!options.partnerKind)
+            throw new BadInputError(
+              'the partner is only named: give partnerId (an existing actor) or partnerKind (create it)',
+              'partnerId',
+            );
           partnerId = (await writer.createActor({ name: v.partnerName, kind: options.partnerKind })).id;
         }
         const title = options.title?.trim() || v.about.split('\n')[0]!.slice(0, 200);

@@ -30,15 +30,22 @@ export class AccessResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => CreatedApiKeyType, {
-    description: 'Creates an API key. The answer holds the key itself, shown this once (only its hash is stored). CONFLICT when an active key has the name. ADMIN.',
+    description:
+      'Creates an API key. The answer holds the key itself, shown this once (only its hash is stored). CONFLICT when an active key has the name. ADMIN.',
   })
-  async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() { service }: GraphQLContext): Promise<CreatedApiKeyType> {
+  async createApiKey(
+    @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
+    @Ctx() { service }: GraphQLContext,
+  ): Promise<CreatedApiKeyType> {
     const { key, record } = await issueApiKey(service.store, input);
     return { key, apiKey: record };
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => ApiKeyType, { description: 'Revokes an API key at once (it is refused from the next request on). NOT_FOUND for an unknown id. ADMIN.' })
+  @Mutation(() => ApiKeyType, {
+    description:
+      'Revokes an API key at once (it is refused from the next request on). NOT_FOUND for an unknown id. ADMIN.',
+  })
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<ApiKeyRecord> {
     return service.store.revokeApiKey(id);
   }

@@ -10,7 +10,8 @@ export enum RoleEnum {
 }
 registerEnumType(RoleEnum, {
   name: 'Role',
-  description: 'VIEWER reads the network without contact data; EDITOR also writes and reads contact data and the history; ADMIN also deletes, merges, undoes and manages API keys.',
+  description:
+    'VIEWER reads the network without contact data; EDITOR also writes and reads contact data and the history; ADMIN also deletes, merges, undoes and manages API keys.',
 });
 
 export enum AuthMethodEnum {
@@ -28,7 +29,7 @@ export const AUTH_METHOD: Record<AuthMethod, AuthMethodEnum> = {
 
 @ObjectType('Principal', { description: 'Who the request acts as.' })
 export class PrincipalType {
-  @Field(() => String, { description: "The API key's name, the token's subject, or \"anonymous\"." })
+  @Field(() => String, { description: 'The API key\'s name, the token\'s subject, or "anonymous".' })
   name!: string;
 
   @Field(() => RoleEnum)
@@ -37,7 +38,9 @@ export class PrincipalType {
   @Field(() => AuthMethodEnum)
   via!: AuthMethodEnum;
 
-  @Field(() => String, { description: 'How writes of this principal are recorded in the history: key:<name>, jwt:<sub>.' })
+  @Field(() => String, {
+    description: 'How writes of this principal are recorded in the history: key:<name>, jwt:<sub>.',
+  })
   author!: string;
 }
 
@@ -58,13 +61,18 @@ export class ApiKeyType {
   @Field(() => String, { nullable: true, description: 'ISO-8601 timestamp; null while the key is active.' })
   revokedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO-8601 timestamp of the last request with this key (written at most once a minute).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO-8601 timestamp of the last request with this key (written at most once a minute).',
+  })
   lastUsedAt!: string | null;
 }
 
 @ObjectType('CreatedApiKey')
 export class CreatedApiKeyType {
-  @Field(() => String, { description: 'The key itself. Shown this once: only its hash is stored. Send it as "Authorization: Bearer <key>".' })
+  @Field(() => String, {
+    description: 'The key itself. Shown this once: only its hash is stored. Send it as "Authorization: Bearer <key>".',
+  })
   key!: string;
 
   @Field(() => ApiKeyType)

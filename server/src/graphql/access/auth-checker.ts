@@ -12,13 +12,17 @@ import { forbiddenError, unauthenticatedError } from './errors';
 export const authChecker: AuthCheckerFn<GraphQLContext, Role> = ({ context, info }, roles) => {
   const principal = context.principal;
   if (!principal) {
-    throw unauthenticatedError('Sign in: send "Authorization: Bearer <API key or token>" (this server allows no anonymous access)');
+    throw unauthenticatedError(
+      'Sign in: send "Authorization: Bearer <API key or token>" (this server allows no anonymous access)',
+    );
   }
   // Fails closed: a misspelt role in a decorator is an error, never a pass.
   if (roles.some((r) => parseRole(r) !== r)) throw new Error(`@Authorized with an unknown role: ${roles.join(', ')}`);
   const required = roles.length === 0 ? ROLES[0] : roles.reduce((low, r) => (roleAtLeast(low, r) ? r : low));
   if (!roleAtLeast(principal.role, required)) {
-    throw forbiddenError(`${info.parentType.name}.${info.fieldName} needs the role ${required}; "${principal.name}" has ${principal.role}`);
+    throw forbiddenError(
+      `${info.parentType.name}.${info.fieldName} needs the role ${required}; "${principal.name}" has ${principal.role}`,
+    );
   }
   return true;
 };

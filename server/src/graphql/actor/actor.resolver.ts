@@ -1,4 +1,17 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
 import type { Actor, Topic } from '../../domain/model';
 import { actorSortKey } from '../../domain/ordering';
 import { checkPageSize } from '../../domain/paging';
@@ -47,10 +60,15 @@ export class ActorResolver {
   @FieldResolver(() => [TopicType], { description: "The actor's topics." })
   async topics(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext): Promise<Topic[]> {
     const interests = await loaders.interestsOfActor.load(actor.id);
-    return loadExisting(loaders.topic, interests.map((i) => i.topicId));
+    return loadExisting(
+      loaders.topic,
+      interests.map((i) => i.topicId),
+    );
   }
 
-  @FieldResolver(() => [ParticipationType], { description: 'The collaborations it took part in, with its role; newest first.' })
+  @FieldResolver(() => [ParticipationType], {
+    description: 'The collaborations it took part in, with its role; newest first.',
+  })
   collaborations(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext) {
     return loaders.participationsOfActor.load(actor.id);
   }
@@ -87,7 +105,9 @@ export class ActorResolver {
   }
 
   @Authorized('EDITOR')
-  @Mutation(() => ActorType, { description: 'Changes the given fields. With expectedVersion, a concurrent change answers CONFLICT.' })
+  @Mutation(() => ActorType, {
+    description: 'Changes the given fields. With expectedVersion, a concurrent change answers CONFLICT.',
+  })
   updateActor(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateActorInput) input: UpdateActorInput,

@@ -3,7 +3,9 @@ import type { Actor, ActorKind } from '../../domain/model';
 import { ActorKindEnum } from '../common/enums';
 import { Connection } from '../common/connection';
 
-@ObjectType('Actor', { description: 'An association, agency, institution, initiative, business, group or person of the district.' })
+@ObjectType('Actor', {
+  description: 'An association, agency, institution, initiative, business, group or person of the district.',
+})
 export class ActorType implements Actor {
   @Field(() => ID)
   id!: string;
@@ -25,7 +27,10 @@ export class ActorType implements Actor {
 
   // Personal data: editors and admins only; a viewer asking for it gets FORBIDDEN on this field.
   @Authorized('EDITOR')
-  @Field(() => String, { nullable: true, description: 'Contact details (personal data). EDITOR or ADMIN; FORBIDDEN for viewers.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Contact details (personal data). EDITOR or ADMIN; FORBIDDEN for viewers.',
+  })
   contact!: string | null;
 
   @Field(() => String, { description: 'ISO-8601 timestamp.' })
@@ -34,7 +39,9 @@ export class ActorType implements Actor {
   @Field(() => String, { description: 'ISO-8601 timestamp.' })
   updatedAt!: string;
 
-  @Field(() => Int, { description: 'Increases with every update; pass it as `expectedVersion` to detect concurrent edits.' })
+  @Field(() => Int, {
+    description: 'Increases with every update; pass it as `expectedVersion` to detect concurrent edits.',
+  })
   version!: number;
 }
 

@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /** A partner of an actor: someone it took part with in at least one collaboration (derived). */
-@ObjectType('Collaborator', { description: 'An actor that took part in the same collaborations, with how many and which.' })
+@ObjectType('Collaborator', {
+  description: 'An actor that took part in the same collaborations, with how many and which.',
+})
 export class CollaboratorType {
   /** Whose partner this is. */
   actorId!: string;

@@ -1,4 +1,16 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
 import type { Collaboration, ParticipationRole, Topic } from '../../domain/model';
 import { collaborationSortKey } from '../../domain/ordering';
 import { checkFilterRange } from '../../domain/validation';
@@ -25,7 +37,9 @@ export class CollaborationResolver {
   }
 
   @Authorized('VIEWER')
-  @Query(() => CollaborationConnection, { description: 'Collaborations, newest first, filtered by kind, topic and date range.' })
+  @Query(() => CollaborationConnection, {
+    description: 'Collaborations, newest first, filtered by kind, topic and date range.',
+  })
   async collaborations(
     @Arg('filter', () => CollaborationFilterInput, { nullable: true }) filter: CollaborationFilterInput | null,
     @Args(() => PageArgs) page: PageArgs,
@@ -48,7 +62,9 @@ export class CollaborationResolver {
   }
 
   @Authorized('EDITOR')
-  @Mutation(() => CollaborationType, { description: 'Creates a collaboration with its topics and participants in one step.' })
+  @Mutation(() => CollaborationType, {
+    description: 'Creates a collaboration with its topics and participants in one step.',
+  })
   createCollaboration(
     @Arg('input', () => CreateCollaborationInput) input: CreateCollaborationInput,
     @Ctx() { service }: GraphQLContext,
@@ -90,7 +106,9 @@ export class CollaborationResolver {
   }
 
   @Authorized('EDITOR')
-  @Mutation(() => CollaborationType, { description: 'Removes an actor from a collaboration (nothing happens if it was not in it).' })
+  @Mutation(() => CollaborationType, {
+    description: 'Removes an actor from a collaboration (nothing happens if it was not in it).',
+  })
   async removeParticipant(
     @Arg('collaborationId', () => ID) collaborationId: string,
     @Arg('actorId', () => ID) actorId: string,
@@ -101,7 +119,6 @@ export class CollaborationResolver {
     await service.removeParticipant(collaborationId, actorId);
     return reloaded(loaders, collaborationId);
   }
-
 }
 
 /** After a change of participants, nested fields must not answer from this request's cache. */

@@ -3,7 +3,9 @@ import type { Collaboration, CollaborationKind } from '../../domain/model';
 import { CollaborationKindEnum } from '../common/enums';
 import { Connection } from '../common/connection';
 
-@ObjectType('Collaboration', { description: 'A conference, meeting, project, event, fund, working group or jury that actors took part in.' })
+@ObjectType('Collaboration', {
+  description: 'A conference, meeting, project, event, fund, working group or jury that actors took part in.',
+})
 export class CollaborationType implements Collaboration {
   @Field(() => ID)
   id!: string;

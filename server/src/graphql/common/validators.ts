@@ -56,7 +56,10 @@ function textRule(name: string, multiline: boolean, options?: ValidationOptions)
       name,
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: (args) => `${args.property} ${firstTextProblem(args.value, multiline) ?? 'is not valid text'}`, ...options },
+      options: {
+        message: (args) => `${args.property} ${firstTextProblem(args.value, multiline) ?? 'is not valid text'}`,
+        ...options,
+      },
       validator: {
         validate: (value: unknown, args) => {
           if (value == null) return true;
@@ -72,7 +75,8 @@ function textRule(name: string, multiline: boolean, options?: ValidationOptions)
 /** The problem of a value, or of the first item of a list (`each`) that has one. */
 function firstTextProblem(value: unknown, multiline: boolean): string | null {
   const items = Array.isArray(value) ? value : [value];
-  for (const item of items) if (typeof item === 'string' && textProblem(item, multiline)) return textProblem(item, multiline);
+  for (const item of items)
+    if (typeof item === 'string' && textProblem(item, multiline)) return textProblem(item, multiline);
   return null;
 }
 
@@ -80,7 +84,8 @@ function firstTextProblem(value: unknown, multiline: boolean): string | null {
 function normalizeField(object: Record<string, unknown>, property: string): void {
   const current = object[property];
   if (typeof current === 'string') object[property] = normalizeText(current);
-  else if (Array.isArray(current)) current.forEach((item, i) => typeof item === 'string' && (current[i] = normalizeText(item)));
+  else if (Array.isArray(current))
+    current.forEach((item, i) => typeof item === 'string' && (current[i] = normalizeText(item)));
 }
 
 /** Contact details: free text, but every e-mail address in it must be well-formed. */
@@ -90,14 +95,23 @@ export function HasWellFormedEmails(options?: ValidationOptions): PropertyDecora
       name: 'hasWellFormedEmails',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: (args) => `${args.property}: "${malformedEmail(String(args.value))}" is not a valid e-mail address`, ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && malformedEmail(value) === null) },
+      options: {
+        message: (args) => `${args.property}: "${malformedEmail(String(args.value))}" is not a valid e-mail address`,
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) => value == null || (typeof value === 'string' && malformedEmail(value) === null),
+      },
     });
   };
 }
 
 /** BAD_USER_INPUT naming the argument when a list argument is longer than `max`. */
-export function checkListSize(list: readonly unknown[] | null | undefined, field: string, max: number = LIMITS.listInput): void {
+export function checkListSize(
+  list: readonly unknown[] | null | undefined,
+  field: string,
+  max: number = LIMITS.listInput,
+): void {
   if (list && list.length > max) throw new BadInputError(`${field} may list at most ${max} entries`, field);
 }
 
@@ -110,7 +124,8 @@ export function checkIdArg(id: string, field: string): void {
 
 /** BAD_USER_INPUT naming the argument when it is not a whole number from `min` to `max`. */
 export function checkIntRange(value: number, field: string, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw new BadInputError(`${field} must be a whole number from ${min} to ${max}`, field);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new BadInputError(`${field} must be a whole number from ${min} to ${max}`, field);
 }
 
 /**
@@ -123,7 +138,10 @@ export function IsWebsite(options?: ValidationOptions): PropertyDecorator {
       name: 'isWebsite',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: '$property must be a web address (http or https), e.g. https://example.org or example.org', ...options },
+      options: {
+        message: '$property must be a web address (http or https), e.g. https://example.org or example.org',
+        ...options,
+      },
       validator: {
         validate: (value: unknown, args) => {
           if (value == null) return true;

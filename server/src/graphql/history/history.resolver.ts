@@ -15,12 +15,7 @@ import { ActorType } from '../actor/actor.type';
 import type { GraphQLContext } from '../context';
 import { checkIdArg, checkListSize } from '../common/validators';
 import { loadExisting } from '../loaders';
-import {
-  ChangeRecordConnection,
-  ChangeRecordType,
-  DuplicateCandidatesType,
-  UndoResultType,
-} from './history.type';
+import { ChangeRecordConnection, ChangeRecordType, DuplicateCandidatesType, UndoResultType } from './history.type';
 
 /** Most pairs one request lists. */
 export const MAX_DUPLICATES = 500;
@@ -40,7 +35,8 @@ export class HistoryResolver {
       'Likely duplicate actors for review (similar names ignoring legal forms, same website host, same e-mail), most reasons and most similar first. Below EDITOR, SAME_EMAIL (drawn from contact data) is left out, and so are pairs with no other reason.',
   })
   async duplicateCandidates(
-    @Arg('first', () => Int, { defaultValue: 20, description: `At most this many pairs (1–${MAX_DUPLICATES}).` }) first: number,
+    @Arg('first', () => Int, { defaultValue: 20, description: `At most this many pairs (1–${MAX_DUPLICATES}).` })
+    first: number,
     @Ctx() { service, loaders, principal }: GraphQLContext,
   ): Promise<DuplicateCandidatesType> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_DUPLICATES) {
@@ -104,7 +100,10 @@ export class HistoryResolver {
     return {
       edges: nodes.map((node) => ({ cursor: historyCursor(node), node })),
       nodes,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: nodes.length ? historyCursor(nodes[nodes.length - 1]) : null },
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        endCursor: nodes.length ? historyCursor(nodes[nodes.length - 1]) : null,
+      },
       totalCount: page.totalCount,
     };
   }
@@ -114,7 +113,10 @@ export class HistoryResolver {
     description:
       "Reverts the actor's last field update (updateActor, or an earlier update when repeated). Refuses (BAD_USER_INPUT) when the last change is of another kind or there is none; CONFLICT when the fields changed outside the history.",
   })
-  async undoLastChange(@Arg('actorId', () => ID) actorId: string, @Ctx() { service, loaders }: GraphQLContext): Promise<UndoResultType> {
+  async undoLastChange(
+    @Arg('actorId', () => ID) actorId: string,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<UndoResultType> {
     checkIdArg(actorId, 'actorId');
     const result = await service.undoLastChange(actorId);
     loaders.actor.clear(actorId);

@@ -12,7 +12,8 @@ export enum DuplicateReasonEnum {
 }
 registerEnumType(DuplicateReasonEnum, {
   name: 'DuplicateReason',
-  description: 'Why two actors look like one: similar names (legal forms ignored), the same website host, the same e-mail address.',
+  description:
+    'Why two actors look like one: similar names (legal forms ignored), the same website host, the same e-mail address.',
 });
 
 export enum ChangeOperationEnum {
@@ -41,7 +42,9 @@ export class DuplicateCandidateType {
   @Field(() => [DuplicateReasonEnum])
   reasons!: DuplicateReason[];
 
-  @Field(() => Float, { description: 'Similarity of the normalised names, 0–1 (max of trigram Dice and Jaro–Winkler).' })
+  @Field(() => Float, {
+    description: 'Similarity of the normalised names, 0–1 (max of trigram Dice and Jaro–Winkler).',
+  })
   similarity!: number;
 
   @Field(() => String, { nullable: true, description: 'The shared website host, when SAME_WEBSITE.' })
@@ -49,7 +52,10 @@ export class DuplicateCandidateType {
 
   // Taken from `contact`: the same rule as Actor.contact.
   @Authorized('EDITOR')
-  @Field(() => String, { nullable: true, description: 'The shared e-mail address, when SAME_EMAIL (personal data). EDITOR or ADMIN; FORBIDDEN for viewers.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The shared e-mail address, when SAME_EMAIL (personal data). EDITOR or ADMIN; FORBIDDEN for viewers.',
+  })
   email!: string | null;
 }
 
@@ -85,7 +91,9 @@ export class ChangeRecordType {
   @Field(() => String, { description: 'ISO-8601 timestamp.' })
   at!: string;
 
-  @Field(() => String, { description: 'Who: key:<name> (an API key), jwt:<sub> (a token), "system" for seed and scripts.' })
+  @Field(() => String, {
+    description: 'Who: key:<name> (an API key), jwt:<sub> (a token), "system" for seed and scripts.',
+  })
   author!: string;
 
   @Field(() => String, { description: 'Actor, Topic, Collaboration or Network (imports).' })

@@ -8,11 +8,16 @@ export enum BrokerMetric {
   BETWEENNESS = 'BETWEENNESS',
   CLOSENESS = 'CLOSENESS',
 }
-registerEnumType(BrokerMetric, { name: 'BrokerMetric', description: 'What a broker ranking is ordered by (highest first).' });
+registerEnumType(BrokerMetric, {
+  name: 'BrokerMetric',
+  description: 'What a broker ranking is ordered by (highest first).',
+});
 
 @InputType({ description: 'Weigh each shared collaboration by how recent it is: one this many days old counts half.' })
 export class RecencyInput {
-  @Field(() => String, { description: 'The date ages are measured from (YYYY-MM-DD); collaborations after it count fully.' })
+  @Field(() => String, {
+    description: 'The date ages are measured from (YYYY-MM-DD); collaborations after it count fully.',
+  })
   @IsCalendarDate()
   asOf!: string;
 

@@ -2,7 +2,19 @@
  * Network insight — brokers, the hand-over analysis, clusters, change over time — answered from the
  * projection (server/src/insight); actors and topics they name come through the request's loaders.
  */
-import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
 import { GuardResolvers } from '../request-guard';
 import { BadInputError } from '../../domain/errors';
 import type { Actor, Topic } from '../../domain/model';
@@ -79,7 +91,7 @@ function existing<T extends { actorId: string }>(rows: T[], { service }: GraphQL
 }
 
 const COMPUTED_NOTE =
-  ' Computed in the background, one question at a time, taken in turn across clients (RATE_LIMITED with `extensions.retryAfterSeconds` when too many of yours are waiting), and kept until the network\'s structure changes. After a change the last result is answered (`current: false`, its `projectionVersion`) if the new one is not ready within about a second; only when there is none yet a request waits up to INSIGHT_WAIT_SECONDS, then answers COMPUTING with `extensions.retryAfterSeconds` (estimated from its place in the queue).';
+  " Computed in the background, one question at a time, taken in turn across clients (RATE_LIMITED with `extensions.retryAfterSeconds` when too many of yours are waiting), and kept until the network's structure changes. After a change the last result is answered (`current: false`, its `projectionVersion`) if the new one is not ready within about a second; only when there is none yet a request waits up to INSIGHT_WAIT_SECONDS, then answers COMPUTING with `extensions.retryAfterSeconds` (estimated from its place in the queue).";
 
 @UseMiddleware(GuardResolvers)
 @Resolver()
@@ -87,13 +99,19 @@ export class InsightResolver {
   @Authorized('VIEWER')
   @Query(() => BrokerRankingType, {
     description:
-      'Brokers and reach: actors ranked by degree, weighted degree, betweenness or closeness on the collaborates-with graph, within a scope.' + COMPUTED_NOTE,
+      'Brokers and reach: actors ranked by degree, weighted degree, betweenness or closeness on the collaborates-with graph, within a scope.' +
+      COMPUTED_NOTE,
   })
   async brokers(
     @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
-    @Arg('recency', () => RecencyInput, { nullable: true, description: 'Weigh ties by recency (weighted degree).' }) recency: RecencyInput | null,
+    @Arg('recency', () => RecencyInput, { nullable: true, description: 'Weigh ties by recency (weighted degree).' })
+    recency: RecencyInput | null,
     @Arg('orderBy', () => BrokerMetric, { defaultValue: BrokerMetric.BETWEENNESS }) orderBy: BrokerMetric,
-    @Arg('actorIds', () => [ID], { nullable: true, description: 'Only these actors (their rank stays their rank among all).' }) actorIds: string[] | null,
+    @Arg('actorIds', () => [ID], {
+      nullable: true,
+      description: 'Only these actors (their rank stays their rank among all).',
+    })
+    actorIds: string[] | null,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<BrokerRankingType> {
@@ -121,7 +139,8 @@ export class InsightResolver {
   async resilience(
     @Arg('removeActorIds', () => [ID]) removeActorIds: string[],
     @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
-    @Arg('first', () => Int, { defaultValue: 10, description: 'How many brokers and dependents to list.' }) first: number,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'How many brokers and dependents to list.' })
+    first: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ResilienceType> {
     checkFirst(first);
@@ -149,14 +168,23 @@ export class InsightResolver {
 
   @Authorized('VIEWER')
   @Query(() => ClusteringType, {
-    description: 'Clusters (Louvain, deterministic) with their dominant topics and the actors that bridge them.' + COMPUTED_NOTE,
+    description:
+      'Clusters (Louvain, deterministic) with their dominant topics and the actors that bridge them.' + COMPUTED_NOTE,
   })
   async clusters(
     @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
-    @Arg('recency', () => RecencyInput, { nullable: true, description: 'Weigh ties by recency.' }) recency: RecencyInput | null,
-    @Arg('resolution', () => Float, { defaultValue: 1, description: `Higher: more, smaller clusters; above 0, at most ${MAX_CLUSTER_RESOLUTION}.` })
+    @Arg('recency', () => RecencyInput, { nullable: true, description: 'Weigh ties by recency.' })
+    recency: RecencyInput | null,
+    @Arg('resolution', () => Float, {
+      defaultValue: 1,
+      description: `Higher: more, smaller clusters; above 0, at most ${MAX_CLUSTER_RESOLUTION}.`,
+    })
     resolution: number,
-    @Arg('minSize', () => Int, { defaultValue: 2, description: 'Only clusters of at least this many actors (1 or more).' }) minSize: number,
+    @Arg('minSize', () => Int, {
+      defaultValue: 2,
+      description: 'Only clusters of at least this many actors (1 or more).',
+    })
+    minSize: number,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ClusteringType> {
@@ -172,7 +200,9 @@ export class InsightResolver {
       modularity: computed.value.modularity,
       count: clusters.length,
       unclusteredCount: computed.value.unclusteredActorIds.length,
-      clusters: clusters.slice(0, first).map((c) => ({ ...c, size: c.actorIds.length, bridgingActors: existing(c.bridgingActors, ctx) })),
+      clusters: clusters
+        .slice(0, first)
+        .map((c) => ({ ...c, size: c.actorIds.length, bridgingActors: existing(c.bridgingActors, ctx) })),
     };
   }
 
@@ -185,10 +215,15 @@ export class InsightResolver {
   async networkChange(
     @Arg('from', () => String) from: string,
     @Arg('to', () => String) to: string,
-    @Arg('windowDays', () => Int, { defaultValue: 365, description: `Days before each date that count as active, 1–${MAX_WINDOW_DAYS}.` }) windowDays: number,
+    @Arg('windowDays', () => Int, {
+      defaultValue: 365,
+      description: `Days before each date that count as active, 1–${MAX_WINDOW_DAYS}.`,
+    })
+    windowDays: number,
     @Arg('first', () => Int, {
       nullable: true,
-      description: 'At most this many ties in each list (all when absent; on a large network they run into the hundreds of thousands).',
+      description:
+        'At most this many ties in each list (all when absent; on a large network they run into the hundreds of thousands).',
     })
     first: number | null,
     @Ctx() { service, principal }: GraphQLContext,
@@ -221,7 +256,9 @@ export class InsightResolver {
   }
 
   @Authorized('VIEWER')
-  @Query(() => [RecentTieType], { description: "An actor's partners by recency-weighted tie strength, strongest first." })
+  @Query(() => [RecentTieType], {
+    description: "An actor's partners by recency-weighted tie strength, strongest first.",
+  })
   recentTies(
     @Arg('actorId', () => ID) actorId: string,
     @Arg('recency', () => RecencyInput) recency: RecencyInput,
@@ -235,7 +272,8 @@ export class InsightResolver {
 
 // --- actors and topics named by the results, through the request's loaders ---------------------
 
-const actorOf = async (id: string, { loaders }: GraphQLContext): Promise<Actor> => required(await loaders.actor.load(id), 'Actor', id);
+const actorOf = async (id: string, { loaders }: GraphQLContext): Promise<Actor> =>
+  required(await loaders.actor.load(id), 'Actor', id);
 
 @UseMiddleware(GuardResolvers)
 @Resolver(() => ActorMetricsType)
@@ -272,7 +310,9 @@ export class ResilienceResolver {
     return loadExisting(loaders.actor, r.removedActorIds);
   }
 
-  @FieldResolver(() => [ActorType], { description: 'Actors no longer connected to the main body of the network, by id.' })
+  @FieldResolver(() => [ActorType], {
+    description: 'Actors no longer connected to the main body of the network, by id.',
+  })
   disconnectedActors(@Root() r: ResilienceType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
     return loadExisting(loaders.actor, r.disconnectedActorIds);
   }

@@ -14,7 +14,9 @@ export class ActorMetricsType {
   @Field(() => Float, { description: 'Shared collaborations summed over partners (recency-weighted when asked).' })
   weightedDegree!: number;
 
-  @Field(() => Float, { description: 'Share of the shortest chains between other actors that run through this one, 0–1.' })
+  @Field(() => Float, {
+    description: 'Share of the shortest chains between other actors that run through this one, 0–1.',
+  })
   betweenness!: number;
 
   @Field(() => Float, { description: 'Wasserman–Faust closeness: reach × 1 / mean distance, 0–1.' })
@@ -36,7 +38,10 @@ const CURRENT =
   'Whether the result is on the current version of the network. False: the last result, answered while the one for the current version is still being computed (ask again later for it).';
 const DURATION = 'How long the computation took, in milliseconds.';
 
-@ObjectType('BrokerRanking', { description: 'Actors ranked by a centrality measure, computed on the projection and cached until the network changes.' })
+@ObjectType('BrokerRanking', {
+  description:
+    'Actors ranked by a centrality measure, computed on the projection and cached until the network changes.',
+})
 export class BrokerRankingType implements ComputedStamp {
   @Field(() => BrokerMetric)
   orderBy!: BrokerMetric;
@@ -53,7 +58,9 @@ export class BrokerRankingType implements ComputedStamp {
   @Field(() => Float, { description: DURATION })
   durationMs!: number;
 
-  @Field(() => Boolean, { description: 'True on large networks: betweenness and closeness estimated from a sample of source actors.' })
+  @Field(() => Boolean, {
+    description: 'True on large networks: betweenness and closeness estimated from a sample of source actors.',
+  })
   approximate!: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Source actors sampled when approximate.' })
@@ -81,13 +88,16 @@ export class ResilienceBrokerType {
   @Field(() => Int) degreeBefore!: number;
 }
 
-@ObjectType('ResilienceDependent', { description: 'A remaining actor that worked with the removed ones, and how much of its network went with them.' })
+@ObjectType('ResilienceDependent', {
+  description: 'A remaining actor that worked with the removed ones, and how much of its network went with them.',
+})
 export class ResilienceDependentType {
   actorId!: string;
 
   @Field(() => Int) partnersBefore!: number;
   @Field(() => Int) partnersLost!: number;
-  @Field(() => Float, { description: 'Share of its shared collaborations that were with the removed actors, 0–1.' }) dependence!: number;
+  @Field(() => Float, { description: 'Share of its shared collaborations that were with the removed actors, 0–1.' })
+  dependence!: number;
   @Field(() => Float) closenessBefore!: number;
   @Field(() => Float) closeness!: number;
 }
@@ -115,16 +125,21 @@ export class ResilienceType implements ComputedStamp {
   @Field(() => Int) componentsAfter!: number;
   @Field(() => Int) largestComponentBefore!: number;
   @Field(() => Int) largestComponentAfter!: number;
-  @Field(() => Int, { description: 'Actors no longer connected to the main body of the network.' }) disconnectedCount!: number;
+  @Field(() => Int, { description: 'Actors no longer connected to the main body of the network.' })
+  disconnectedCount!: number;
   @Field(() => Int, { description: 'Actors left without any partner.' }) isolatedCount!: number;
 
   @Field(() => [ActorGroupType], { description: 'Pieces that broke off, largest first (single actors included).' })
   newComponents!: ActorGroupType[];
 
-  @Field(() => [ResilienceBrokerType], { description: 'Who now carries the most bridging: remaining actors by betweenness.' })
+  @Field(() => [ResilienceBrokerType], {
+    description: 'Who now carries the most bridging: remaining actors by betweenness.',
+  })
   brokers!: ResilienceBrokerType[];
 
-  @Field(() => [ResilienceDependentType], { description: 'Remaining actors that lost partners, the most dependent on the removed actors first.' })
+  @Field(() => [ResilienceDependentType], {
+    description: 'Remaining actors that lost partners, the most dependent on the removed actors first.',
+  })
   dependents!: ResilienceDependentType[];
 
   @Field(() => Boolean) approximate!: boolean;
@@ -171,7 +186,9 @@ export class ClusteringType implements ComputedStamp {
   @Field(() => [ClusterType]) clusters!: ClusterType[];
 }
 
-@ObjectType('TieChange', { description: 'A pair of actors and their shared collaborations in the window before each date.' })
+@ObjectType('TieChange', {
+  description: 'A pair of actors and their shared collaborations in the window before each date.',
+})
 export class TieChangeType {
   actorIds!: [string, string];
 
@@ -179,7 +196,9 @@ export class TieChangeType {
   @Field(() => Int) after!: number;
 }
 
-@ObjectType('NetworkChange', { description: 'What changed between two dates; active = a collaboration in the window before the date.' })
+@ObjectType('NetworkChange', {
+  description: 'What changed between two dates; active = a collaboration in the window before the date.',
+})
 export class NetworkChangeType implements ComputedStamp {
   appearedActorIds!: string[];
   vanishedActorIds!: string[];
@@ -196,11 +215,14 @@ export class NetworkChangeType implements ComputedStamp {
   @Field(() => Int) activeActorsAfter!: number;
   @Field(() => Int) activeTiesBefore!: number;
   @Field(() => Int) activeTiesAfter!: number;
-  @Field(() => Int, { description: 'Ties that appeared (all of them, whatever `first` lists).' }) appearedTieCount!: number;
+  @Field(() => Int, { description: 'Ties that appeared (all of them, whatever `first` lists).' })
+  appearedTieCount!: number;
   @Field(() => Int, { description: 'Ties that faded.' }) fadedTieCount!: number;
   @Field(() => Int, { description: 'Ties that vanished.' }) vanishedTieCount!: number;
-  @Field(() => [TieChangeType], { description: 'Active at `to`, never seen up to `from`.' }) appearedTies!: TieChangeType[];
-  @Field(() => [TieChangeType], { description: 'Active at both dates, fewer shared collaborations at `to`.' }) fadedTies!: TieChangeType[];
+  @Field(() => [TieChangeType], { description: 'Active at `to`, never seen up to `from`.' })
+  appearedTies!: TieChangeType[];
+  @Field(() => [TieChangeType], { description: 'Active at both dates, fewer shared collaborations at `to`.' })
+  fadedTies!: TieChangeType[];
   @Field(() => [TieChangeType], { description: 'Active at `from`, not at `to`.' }) vanishedTies!: TieChangeType[];
 }
 
@@ -208,7 +230,8 @@ export class NetworkChangeType implements ComputedStamp {
 export class RecentTieType {
   partnerId!: string;
 
-  @Field(() => Float, { description: 'Sum of the shared collaborations’ recency weights (1 = as of the date).' }) weight!: number;
+  @Field(() => Float, { description: 'Sum of the shared collaborations’ recency weights (1 = as of the date).' })
+  weight!: number;
   @Field(() => Int) sharedCount!: number;
   @Field(() => String, { nullable: true }) lastDate!: string | null;
 }

@@ -38,7 +38,10 @@ export class ParticipationResolver {
   }
 
   @FieldResolver(() => CollaborationType)
-  async collaboration(@Root() participation: ParticipationType, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration> {
+  async collaboration(
+    @Root() participation: ParticipationType,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Collaboration> {
     return required(
       await loaders.collaboration.load(participation.collaborationId),
       'Collaboration',

@@ -47,7 +47,11 @@ export class LiveResolver {
   })
   networkChanged(
     @Root() { event, editor }: Payload,
-    @Arg('after', () => String, { nullable: true, description: 'The cursor of the last event received: resume after it.' }) _after?: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The cursor of the last event received: resume after it.',
+    })
+    _after?: string | null,
   ): NetworkChangeEventType {
     return {
       cursor: feedCursor(event.seq),

@@ -8,7 +8,7 @@ export class NetworkChangeEventType {
   @Field(() => String, { description: 'Resume after this event: pass it as `after` when subscribing again.' })
   cursor!: string;
 
-  @Field(() => Int, { description: 'Store-wide sequence number, increasing in commit order (the history\'s seq).' })
+  @Field(() => Int, { description: "Store-wide sequence number, increasing in commit order (the history's seq)." })
   seq!: number;
 
   @Field(() => String, { description: 'ISO-8601 timestamp of the write.' })
@@ -21,16 +21,20 @@ export class NetworkChangeEventType {
   entityId!: string;
 
   @Field(() => String, {
-    description: 'CREATE, UPDATE, DELETE, SET_INTERESTS, ADD_PARTICIPANT, REMOVE_PARTICIPANT, MERGE, MERGED_INTO, UNDO, IMPORT or ERASE.',
+    description:
+      'CREATE, UPDATE, DELETE, SET_INTERESTS, ADD_PARTICIPANT, REMOVE_PARTICIPANT, MERGE, MERGED_INTO, UNDO, IMPORT or ERASE.',
   })
   operation!: string;
 
-  @Field(() => [String], { description: 'Names of the changed fields (never their values); below EDITOR without contact.' })
+  @Field(() => [String], {
+    description: 'Names of the changed fields (never their values); below EDITOR without contact.',
+  })
   fields!: string[];
 
   @Field(() => String, {
     nullable: true,
-    description: 'Who wrote it, as the history records it (key:<name>, jwt:<sub>, system); null below EDITOR, as the history is.',
+    description:
+      'Who wrote it, as the history records it (key:<name>, jwt:<sub>, system); null below EDITOR, as the history is.',
   })
   author!: string | null;
 }

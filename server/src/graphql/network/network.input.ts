@@ -9,7 +9,10 @@ export const MAX_NETWORK_DEPTH = 6;
 
 @InputType({ description: 'Which part of the network to look at.' })
 export class ScopeFilterInput {
-  @Field(() => [ID], { nullable: true, description: 'Collaborations about any of these topics; actors interested in any of them.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Collaborations about any of these topics; actors interested in any of them.',
+  })
   @ArrayMaxSize(LIMITS.listInput)
   @Length(1, LIMITS.reference, { each: true })
   topicIds?: string[] | null;
@@ -22,11 +25,17 @@ export class ScopeFilterInput {
   @ArrayMaxSize(LIMITS.listInput)
   collaborationKinds?: CollaborationKind[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Collaborations overlapping the range from this date (YYYY-MM-DD).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Collaborations overlapping the range from this date (YYYY-MM-DD).',
+  })
   @IsCalendarDate()
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Collaborations overlapping the range up to this date (YYYY-MM-DD).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Collaborations overlapping the range up to this date (YYYY-MM-DD).',
+  })
   @IsCalendarDate()
   to?: string | null;
 }

@@ -22,7 +22,9 @@ import { ActorChainType, NetworkEdge, NetworkNode, NetworkType, PathStepType } f
 @Resolver()
 export class NetworkResolver {
   @Authorized('VIEWER')
-  @Query(() => NetworkType, { description: 'The network for the viewer: nodes and edges within a scope, optionally around one actor.' })
+  @Query(() => NetworkType, {
+    description: 'The network for the viewer: nodes and edges within a scope, optionally around one actor.',
+  })
   network(
     @Arg('filter', () => NetworkFilterInput, { nullable: true }) filter: NetworkFilterInput | null,
     @Ctx() { service }: GraphQLContext,
@@ -35,7 +37,8 @@ export class NetworkResolver {
   @Authorized('VIEWER')
   @Query(() => ActorChainType, {
     nullable: true,
-    description: 'How two actors are connected: the shortest chain actor → collaboration → actor → …; null when they are not.',
+    description:
+      'How two actors are connected: the shortest chain actor → collaboration → actor → …; null when they are not.',
   })
   shortestPath(
     @Arg('fromActorId', () => ID) fromActorId: string,

@@ -19,7 +19,10 @@ export class NetworkNode {
   @Field(() => CollaborationKindEnum, { nullable: true })
   collaborationKind!: CollaborationKind | null;
 
-  @Field(() => Int, { description: 'Actors: collaborations in scope; topics: visible interested actors; collaborations: visible participants.' })
+  @Field(() => Int, {
+    description:
+      'Actors: collaborations in scope; topics: visible interested actors; collaborations: visible participants.',
+  })
   size!: number;
 }
 

@@ -30,7 +30,8 @@ export class ProjectionResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => ProjectionStatusType, {
-    description: 'Compares the projection with the store now and rebuilds it when they differ (the change feed keeps it current otherwise).',
+    description:
+      'Compares the projection with the store now and rebuilds it when they differ (the change feed keeps it current otherwise).',
   })
   async rebuildProjection(@Ctx() { service }: GraphQLContext): Promise<ProjectionStatusType> {
     await service.rebuildProjection();

@@ -30,7 +30,10 @@ export class RecordActorInput extends NewTopicNames {
   @Length(1, LIMITS.reference, { each: true })
   topicIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Topics created in the same transaction (CONFLICT when one exists already).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Topics created in the same transaction (CONFLICT when one exists already).',
+  })
   @ArrayMaxSize(LIMITS.listInput)
   @Length(1, LIMITS.name, { each: true })
   @Matches(/\S/, { each: true, message: 'a topic name must not be blank' })
@@ -39,24 +42,30 @@ export class RecordActorInput extends NewTopicNames {
 }
 
 @InputType({
-  description: 'A new collaboration with its participants, the actors and topics that are new among them, stored in one transaction.',
+  description:
+    'A new collaboration with its participants, the actors and topics that are new among them, stored in one transaction.',
 })
 export class RecordCollaborationInput extends NewTopicNames {
   @Field(() => CreateCollaborationInput, { description: 'The collaboration; its participants are existing actors.' })
   @ValidateNested()
   collaboration!: CreateCollaborationInput;
 
-  @Field(() => [NewParticipantInput], { nullable: true, description: 'Actors created in the same transaction, each taking part with its role.' })
+  @Field(() => [NewParticipantInput], {
+    nullable: true,
+    description: 'Actors created in the same transaction, each taking part with its role.',
+  })
   @ArrayMaxSize(LIMITS.listInput)
   @ValidateNested({ each: true })
   newActors?: NewParticipantInput[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Topics created in the same transaction, also topics of the collaboration (CONFLICT when one exists already).' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Topics created in the same transaction, also topics of the collaboration (CONFLICT when one exists already).',
+  })
   @ArrayMaxSize(LIMITS.listInput)
   @Length(1, LIMITS.name, { each: true })
   @Matches(/\S/, { each: true, message: 'a topic name must not be blank' })
   @IsSingleLineText({ each: true })
   declare newTopics?: string[] | null;
 }
-
-

@@ -22,9 +22,13 @@ export const MAX_NAMES = 200;
 export class RecordingResolver {
   @Authorized('EDITOR')
   @Mutation(() => ActorType, {
-    description: 'Creates an actor with its topics — existing ones and new ones (newTopics) — in one transaction: all of it or nothing.',
+    description:
+      'Creates an actor with its topics — existing ones and new ones (newTopics) — in one transaction: all of it or nothing.',
   })
-  async recordActor(@Arg('input', () => RecordActorInput) input: RecordActorInput, @Ctx() { service }: GraphQLContext): Promise<Actor> {
+  async recordActor(
+    @Arg('input', () => RecordActorInput) input: RecordActorInput,
+    @Ctx() { service }: GraphQLContext,
+  ): Promise<Actor> {
     const { doc, actorId } = await actorDocument(service.store, input);
     await service.importGraph(doc);
     const [actor] = await service.store.getActors([actorId]);
@@ -56,7 +60,8 @@ export class RecordingResolver {
   matchNames(@Arg('names', () => [String]) names: string[], @Ctx() { service }: GraphQLContext): Promise<NameMatch[]> {
     checkListSize(names, 'names', MAX_NAMES);
     names.forEach((n, i) => {
-      if (n.length > LIMITS.name) throw new BadInputError(`names[${i}] is longer than ${LIMITS.name} characters`, `names[${i}]`);
+      if (n.length > LIMITS.name)
+        throw new BadInputError(`names[${i}] is longer than ${LIMITS.name} characters`, `names[${i}]`);
     });
     return matchNames(service.store, service.projection, names);
   }

@@ -21,7 +21,10 @@ export class NearActorType {
   similarity!: number;
 }
 
-@ObjectType({ description: 'The actors a name may mean: those with exactly this name (case and umlauts ignored) and the most similar others.' })
+@ObjectType({
+  description:
+    'The actors a name may mean: those with exactly this name (case and umlauts ignored) and the most similar others.',
+})
 export class NameMatchType {
   @Field(() => String, { description: 'The name as asked.' })
   name!: string;
@@ -29,6 +32,8 @@ export class NameMatchType {
   @Field(() => [ActorType])
   exact!: Actor[];
 
-  @Field(() => [NearActorType], { description: 'At most three, most similar first (similarity at least 0.85, as for duplicate candidates).' })
+  @Field(() => [NearActorType], {
+    description: 'At most three, most similar first (similarity at least 0.85, as for duplicate candidates).',
+  })
   near!: NearActorType[];
 }

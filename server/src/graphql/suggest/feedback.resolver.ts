@@ -14,7 +14,12 @@ import { ActorType } from '../actor/actor.type';
 import { checkIdArg } from '../common/validators';
 import type { GraphQLContext } from '../context';
 import { required } from '../links/required';
-import { SuggestionFeedbackSummaryType, SuggestionFeedbackType, SuggestionVerdictEnum, type SuggestionFeedbackMonthType } from './feedback.type';
+import {
+  SuggestionFeedbackSummaryType,
+  SuggestionFeedbackType,
+  SuggestionVerdictEnum,
+  type SuggestionFeedbackMonthType,
+} from './feedback.type';
 
 export const MAX_FEEDBACK_NOTE = 2000;
 
@@ -35,7 +40,8 @@ export class SuggestionFeedbackResolver {
   ): Promise<SuggestionFeedback> {
     checkIdArg(actorId, 'actorId');
     checkIdArg(suggestedId, 'suggestedId');
-    if (note && note.length > MAX_FEEDBACK_NOTE) throw new BadInputError(`note must be at most ${MAX_FEEDBACK_NOTE} characters`, 'note');
+    if (note && note.length > MAX_FEEDBACK_NOTE)
+      throw new BadInputError(`note must be at most ${MAX_FEEDBACK_NOTE} characters`, 'note');
     const noteProblem = note ? textProblem(note, true) : null;
     if (noteProblem) throw new BadInputError(`note ${noteProblem}`, 'note');
     const feedback = await service.giveSuggestionFeedback(actorId, suggestedId, verdict, normalizeOptionalText(note));
@@ -59,13 +65,16 @@ export class SuggestionFeedbackResolver {
 export class ActorSuggestionFeedbackResolver {
   // The editors' working notes and who wrote them: not for viewers.
   @Authorized('EDITOR')
-  @FieldResolver(() => [SuggestionFeedbackType], { description: 'Feedback given on suggestions made to this actor, newest first.' })
+  @FieldResolver(() => [SuggestionFeedbackType], {
+    description: 'Feedback given on suggestions made to this actor, newest first.',
+  })
   suggestionFeedback(@Root() actor: Actor, @Ctx() { loaders }: GraphQLContext): Promise<SuggestionFeedback[]> {
     return loaders.suggestionFeedbackOfActor.load(actor.id);
   }
 }
 
-const share = (introduced: number, notUseful: number) => (introduced + notUseful === 0 ? null : introduced / (introduced + notUseful));
+const share = (introduced: number, notUseful: number) =>
+  introduced + notUseful === 0 ? null : introduced / (introduced + notUseful);
 
 /** The store's counts as the summary the API shows. */
 export function feedbackSummary(counts: SuggestionFeedbackCounts): SuggestionFeedbackSummaryType {
@@ -96,7 +105,8 @@ export function feedbackSummary(counts: SuggestionFeedbackCounts): SuggestionFee
 export class SuggestionFeedbackSummaryResolver {
   @Authorized('EDITOR')
   @Query(() => SuggestionFeedbackSummaryType, {
-    description: 'How the feedback on contact suggestions adds up: INTRODUCED / NOT_USEFUL verdicts, the share introduced, per month.',
+    description:
+      'How the feedback on contact suggestions adds up: INTRODUCED / NOT_USEFUL verdicts, the share introduced, per month.',
   })
   async suggestionFeedbackSummary(@Ctx() { service }: GraphQLContext): Promise<SuggestionFeedbackSummaryType> {
     return feedbackSummary(await service.store.suggestionFeedbackCounts());

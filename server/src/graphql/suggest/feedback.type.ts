@@ -8,10 +8,13 @@ export enum SuggestionVerdictEnum {
 }
 registerEnumType(SuggestionVerdictEnum, {
   name: 'SuggestionVerdict',
-  description: 'What came of a suggestion: INTRODUCED (the two were introduced) or NOT_USEFUL (dismissed: not suggested to this actor again).',
+  description:
+    'What came of a suggestion: INTRODUCED (the two were introduced) or NOT_USEFUL (dismissed: not suggested to this actor again).',
 });
 
-@ObjectType('SuggestionFeedback', { description: 'A verdict of a quarter manager on a contact suggestion (actor → suggested actor).' })
+@ObjectType('SuggestionFeedback', {
+  description: 'A verdict of a quarter manager on a contact suggestion (actor → suggested actor).',
+})
 export class SuggestionFeedbackType {
   actorId!: string;
   suggestedId!: string;
@@ -47,8 +50,12 @@ export class SuggestionFeedbackSummaryType {
   @Field(() => Int, { description: 'INTRODUCED verdicts recorded.' }) introduced!: number;
   @Field(() => Int, { description: 'NOT_USEFUL verdicts recorded.' }) notUseful!: number;
   @Field(() => Float, { nullable: true, description: SHARE }) introducedShare!: number | null;
-  @Field(() => Int, { description: 'Pairs (actor → suggested) whose latest verdict is INTRODUCED.' }) pairsIntroduced!: number;
-  @Field(() => Int, { description: 'Pairs whose latest verdict is NOT_USEFUL: not suggested to that actor any more.' }) pairsDismissed!: number;
-  @Field(() => [SuggestionFeedbackMonthType], { description: 'Oldest month first; months without feedback are left out.' })
+  @Field(() => Int, { description: 'Pairs (actor → suggested) whose latest verdict is INTRODUCED.' })
+  pairsIntroduced!: number;
+  @Field(() => Int, { description: 'Pairs whose latest verdict is NOT_USEFUL: not suggested to that actor any more.' })
+  pairsDismissed!: number;
+  @Field(() => [SuggestionFeedbackMonthType], {
+    description: 'Oldest month first; months without feedback are left out.',
+  })
   months!: SuggestionFeedbackMonthType[];
 }

@@ -7,7 +7,10 @@
 import { NotFoundError } from '../../domain/errors';
 import type { GraphQLContext } from '../context';
 
-export async function ensureActorInProjection(ctx: Pick<GraphQLContext, 'service' | 'loaders'>, actorId: string): Promise<void> {
+export async function ensureActorInProjection(
+  ctx: Pick<GraphQLContext, 'service' | 'loaders'>,
+  actorId: string,
+): Promise<void> {
   const { service, loaders } = ctx;
   if (service.projection.actors.has(actorId)) return;
   const stored = await loaders.actor.load(actorId);

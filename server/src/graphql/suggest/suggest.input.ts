@@ -11,7 +11,11 @@ export const DEFAULT_SUGGESTIONS = 10;
 /** `first`, the same on every suggestion query. */
 @ArgsType()
 export class SuggestionCountArgs {
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_SUGGESTIONS, description: `How many, 1–${MAX_SUGGESTIONS}; ${DEFAULT_SUGGESTIONS} when absent.` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_SUGGESTIONS,
+    description: `How many, 1–${MAX_SUGGESTIONS}; ${DEFAULT_SUGGESTIONS} when absent.`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -25,7 +29,10 @@ export class SuggestContactsArgs extends SuggestionCountArgs {
   @Length(1, LIMITS.id)
   actorId!: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Only actors with any of these topics (interests or collaboration topics).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Only actors with any of these topics (interests or collaboration topics).',
+  })
   @ArrayMaxSize(LIMITS.listInput)
   @Length(1, LIMITS.reference, { each: true })
   topicIds?: string[] | null;
@@ -40,7 +47,9 @@ export class SuggestContactsArgs extends SuggestionCountArgs {
 
 @ArgsType()
 export class MatchActorsArgs extends SuggestionCountArgs {
-  @Field(() => [ID], { description: 'The topics: actors with any of them are ranked, rarer shared topics counting more.' })
+  @Field(() => [ID], {
+    description: 'The topics: actors with any of them are ranked, rarer shared topics counting more.',
+  })
   @ArrayMinSize(1, { message: 'topicIds must name at least one topic' })
   @ArrayMaxSize(LIMITS.listInput)
   @Length(1, LIMITS.reference, { each: true })

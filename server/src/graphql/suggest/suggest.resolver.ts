@@ -15,11 +15,21 @@ import type { GraphQLContext } from '../context';
 import { required } from '../links/required';
 import { loadExisting } from '../loaders';
 import { TopicType } from '../topic/topic.type';
-import { ActorSuggestionFeedbackResolver, SuggestionFeedbackResolver, SuggestionFeedbackSummaryResolver } from './feedback.resolver';
+import {
+  ActorSuggestionFeedbackResolver,
+  SuggestionFeedbackResolver,
+  SuggestionFeedbackSummaryResolver,
+} from './feedback.resolver';
 import { DEFAULT_SUGGESTIONS, MatchActorsArgs, SimilarActorsArgs, SuggestContactsArgs } from './suggest.input';
 import { SuggestionModelSourceEnum, SuggestionModelStatusType } from './model-status.type';
 import { ensureActorInProjection } from './known-actor';
-import { ContactSuggestionType, MutualCollaboratorType, ScorePartType, SharedTopicType, TopicMatchType } from './suggest.type';
+import {
+  ContactSuggestionType,
+  MutualCollaboratorType,
+  ScorePartType,
+  SharedTopicType,
+  TopicMatchType,
+} from './suggest.type';
 
 @UseMiddleware(GuardResolvers)
 @Resolver()
@@ -29,15 +39,24 @@ export class SuggestQueryResolver {
     description:
       'Actors this actor has not collaborated with yet, best first, each with its reasons: shared topics, mutual collaborators and the parts of the score.',
   })
-  suggestContacts(@Args(() => SuggestContactsArgs) args: SuggestContactsArgs, @Ctx() ctx: GraphQLContext): ContactSuggestionType[] | Promise<ContactSuggestionType[]> {
+  suggestContacts(
+    @Args(() => SuggestContactsArgs) args: SuggestContactsArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): ContactSuggestionType[] | Promise<ContactSuggestionType[]> {
     // Synchronous when the projection has the actor (the usual case: no extra tick for the loaders).
-    if (!ctx.service.projection.actors.has(args.actorId)) return ensureActorInProjection(ctx, args.actorId).then(() => this.suggestFor(args, ctx));
+    if (!ctx.service.projection.actors.has(args.actorId))
+      return ensureActorInProjection(ctx, args.actorId).then(() => this.suggestFor(args, ctx));
     return this.suggestFor(args, ctx);
   }
 
   private suggestFor(args: SuggestContactsArgs, ctx: GraphQLContext): ContactSuggestionType[] {
     const { suggestions } = ctx.service;
-    const list = suggestions.suggest(args.actorId, { first: args.first ?? DEFAULT_SUGGESTIONS, topicIds: args.topicIds, kinds: args.kinds, minScore: args.minScore });
+    const list = suggestions.suggest(args.actorId, {
+      first: args.first ?? DEFAULT_SUGGESTIONS,
+      topicIds: args.topicIds,
+      kinds: args.kinds,
+      minScore: args.minScore,
+    });
     return list.map((s) => ({
       actorId: s.actorId,
       score: s.score,
@@ -48,7 +67,8 @@ export class SuggestQueryResolver {
 
   @Authorized('VIEWER')
   @Query(() => SuggestionModelStatusType, {
-    description: "Which model ranks contact suggestions: fitted on this network's own history or the Katz-first default, when, and its held-out precision@10 against Katz.",
+    description:
+      "Which model ranks contact suggestions: fitted on this network's own history or the Katz-first default, when, and its held-out precision@10 against Katz.",
   })
   suggestionModel(@Ctx() { service }: GraphQLContext): SuggestionModelStatusType {
     const status = service.suggestions.status();
@@ -56,7 +76,13 @@ export class SuggestQueryResolver {
     return {
       source: SuggestionModelSourceEnum[status.source],
       name: status.model.name,
-      terms: status.model.terms.map((t) => ({ signal: t.signal, label: SIGNAL_LABELS[t.signal], weight: t.weight, scale: t.scale, cap: t.cap ?? null })),
+      terms: status.model.terms.map((t) => ({
+        signal: t.signal,
+        label: SIGNAL_LABELS[t.signal],
+        weight: t.weight,
+        scale: t.scale,
+        cap: t.cap ?? null,
+      })),
       fitting: status.fitting,
       fittedAt: status.fittedAt?.toISOString() ?? null,
       reason: status.source === 'CONFIGURED' ? 'configured at start' : (fit?.reason ?? null),
@@ -69,16 +95,31 @@ export class SuggestQueryResolver {
   }
 
   @Authorized('VIEWER')
-  @Query(() => [TopicMatchType], { description: 'Actors ranked for a set of topics ("who works on youth and sport?"), rarer shared topics counting more.' })
-  matchActors(@Args(() => MatchActorsArgs) args: MatchActorsArgs, @Ctx() { service }: GraphQLContext): TopicMatchType[] {
-    return service.suggestions.matchActors(args.topicIds, args.first ?? DEFAULT_SUGGESTIONS).map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
+  @Query(() => [TopicMatchType], {
+    description:
+      'Actors ranked for a set of topics ("who works on youth and sport?"), rarer shared topics counting more.',
+  })
+  matchActors(
+    @Args(() => MatchActorsArgs) args: MatchActorsArgs,
+    @Ctx() { service }: GraphQLContext,
+  ): TopicMatchType[] {
+    return service.suggestions
+      .matchActors(args.topicIds, args.first ?? DEFAULT_SUGGESTIONS)
+      .map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
   }
 
   @Authorized('VIEWER')
-  @Query(() => [TopicMatchType], { description: 'The actors nearest to this one by topics alone, existing collaborators included.' })
-  async similarActors(@Args(() => SimilarActorsArgs) args: SimilarActorsArgs, @Ctx() ctx: GraphQLContext): Promise<TopicMatchType[]> {
+  @Query(() => [TopicMatchType], {
+    description: 'The actors nearest to this one by topics alone, existing collaborators included.',
+  })
+  async similarActors(
+    @Args(() => SimilarActorsArgs) args: SimilarActorsArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TopicMatchType[]> {
     if (!ctx.service.projection.actors.has(args.actorId)) await ensureActorInProjection(ctx, args.actorId);
-    return ctx.service.suggestions.similarActors(args.actorId, args.first ?? DEFAULT_SUGGESTIONS).map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
+    return ctx.service.suggestions
+      .similarActors(args.actorId, args.first ?? DEFAULT_SUGGESTIONS)
+      .map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
   }
 }
 
@@ -92,34 +133,51 @@ export class ContactSuggestionResolver {
 
   @FieldResolver(() => [ScorePartType], { description: 'The parts of the score, in the order of the model.' })
   parts(@Root() s: ContactSuggestionType): ScorePartType[] {
-    return s.scoreParts.map((p) => ({ name: p.signal, label: SIGNAL_LABELS[p.signal], value: p.value, contribution: p.contribution }));
+    return s.scoreParts.map((p) => ({
+      name: p.signal,
+      label: SIGNAL_LABELS[p.signal],
+      value: p.value,
+      contribution: p.contribution,
+    }));
   }
 
-  @FieldResolver(() => [SharedTopicType], { description: 'Topics both have, largest share of the topic similarity first.' })
+  @FieldResolver(() => [SharedTopicType], {
+    description: 'Topics both have, largest share of the topic similarity first.',
+  })
   sharedTopics(@Root() s: ContactSuggestionType): SharedTopicType[] {
     return s.explanationData.sharedTopics.map((t) => ({ topicId: t.topicId, weight: t.weight }));
   }
 
   @FieldResolver(() => [MutualCollaboratorType], {
-    description: 'Partners both already work with (at most 10, the most selective first: those with the fewest partners).',
+    description:
+      'Partners both already work with (at most 10, the most selective first: those with the fewest partners).',
   })
   mutualCollaborators(@Root() s: ContactSuggestionType): MutualCollaboratorType[] {
-    return s.explanationData.mutualCollaborators.map((m) => ({ actorId: m.actorId, withActorIds: m.withActor, withSuggestedIds: m.withSuggested }));
+    return s.explanationData.mutualCollaborators.map((m) => ({
+      actorId: m.actorId,
+      withActorIds: m.withActor,
+      withSuggestedIds: m.withSuggested,
+    }));
   }
 
   @FieldResolver(() => Boolean, {
-    description: 'True when size is the only reason (no shared topic, no mutual or indirect partner): the fill-up of a short list; the explanation says so.',
+    description:
+      'True when size is the only reason (no shared topic, no mutual or indirect partner): the fill-up of a short list; the explanation says so.',
   })
   onlyBySize(@Root() s: ContactSuggestionType): boolean {
     return onlyBySize(s.scoreParts, s.explanationData);
   }
 
-  @FieldResolver(() => String, { description: 'The reasons in one German sentence, the reason that added most to the score first.' })
+  @FieldResolver(() => String, {
+    description: 'The reasons in one German sentence, the reason that added most to the score first.',
+  })
   async explanation(@Root() s: ContactSuggestionType, @Ctx() { loaders }: GraphQLContext): Promise<string> {
     const data = s.explanationData;
     const actorIds = [s.actorId, ...data.mutualCollaborators.map((m) => m.actorId)];
     const topicIds = data.sharedTopics.map((t) => t.topicId);
-    const collaborationIds = data.mutualCollaborators.flatMap((m) => [m.withActor[0], m.withSuggested[0]]).filter(Boolean);
+    const collaborationIds = data.mutualCollaborators
+      .flatMap((m) => [m.withActor[0], m.withSuggested[0]])
+      .filter(Boolean);
     const [actors, topics, collaborations] = await Promise.all([
       loadExisting(loaders.actor, actorIds),
       loadExisting(loaders.topic, topicIds),
@@ -154,12 +212,16 @@ export class MutualCollaboratorResolver {
     return required(await loaders.actor.load(m.actorId), 'Actor', m.actorId);
   }
 
-  @FieldResolver(() => [CollaborationType], { description: 'Collaborations of the actor asked about with this partner, newest first.' })
+  @FieldResolver(() => [CollaborationType], {
+    description: 'Collaborations of the actor asked about with this partner, newest first.',
+  })
   withActor(@Root() m: MutualCollaboratorType, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration[]> {
     return loadExisting(loaders.collaboration, m.withActorIds);
   }
 
-  @FieldResolver(() => [CollaborationType], { description: 'Collaborations of the suggested actor with this partner, newest first.' })
+  @FieldResolver(() => [CollaborationType], {
+    description: 'Collaborations of the suggested actor with this partner, newest first.',
+  })
   withSuggested(@Root() m: MutualCollaboratorType, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration[]> {
     return loadExisting(loaders.collaboration, m.withSuggestedIds);
   }
@@ -173,7 +235,9 @@ export class TopicMatchResolver {
     return required(await loaders.actor.load(m.actorId), 'Actor', m.actorId);
   }
 
-  @FieldResolver(() => [SharedTopicType], { description: 'The shared topics with their weights (rarer = higher), largest share first.' })
+  @FieldResolver(() => [SharedTopicType], {
+    description: 'The shared topics with their weights (rarer = higher), largest share first.',
+  })
   sharedTopics(@Root() m: TopicMatchType): SharedTopicType[] {
     return m.shared.map((t) => ({ topicId: t.topicId, weight: t.weight }));
   }

@@ -6,15 +6,19 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import type { Explanation } from '../../suggest/explain';
 import type { ScorePart } from '../../suggest/model';
 
-@ObjectType('ScorePart', { description: 'One part of a suggestion\'s score: a signal, its value and what it added.' })
+@ObjectType('ScorePart', { description: "One part of a suggestion's score: a signal, its value and what it added." })
 export class ScorePartType {
-  @Field(() => String, { description: 'The signal: topics | katz | activity | collaborations | adamicAdar | commonNeighbours.' })
+  @Field(() => String, {
+    description: 'The signal: topics | katz | activity | collaborations | adamicAdar | commonNeighbours.',
+  })
   name!: string;
 
   @Field(() => String, { description: 'What it means, in German.' })
   label!: string;
 
-  @Field(() => Float, { description: "The signal's value (a cosine, a Katz index, a number of partners or collaborations)." })
+  @Field(() => Float, {
+    description: "The signal's value (a cosine, a Katz index, a number of partners or collaborations).",
+  })
   value!: number;
 
   @Field(() => Float, { description: 'What it added to the score: weight · log(1 + value / scale).' })
@@ -25,11 +29,15 @@ export class ScorePartType {
 export class SharedTopicType {
   topicId!: string;
 
-  @Field(() => Float, { description: 'How rare the topic is: ln(actors with topics / actors with this one); 0 for a topic everybody has.' })
+  @Field(() => Float, {
+    description: 'How rare the topic is: ln(actors with topics / actors with this one); 0 for a topic everybody has.',
+  })
   weight!: number;
 }
 
-@ObjectType('MutualCollaborator', { description: 'A partner both actors already work with, and the collaborations that connect it to each.' })
+@ObjectType('MutualCollaborator', {
+  description: 'A partner both actors already work with, and the collaborations that connect it to each.',
+})
 export class MutualCollaboratorType {
   actorId!: string;
   withActorIds!: string[];
@@ -42,7 +50,9 @@ export class ContactSuggestionType {
   explanationData!: Explanation;
   scoreParts!: ScorePart[];
 
-  @Field(() => Float, { description: 'The sum of the parts (log-odds of a fitted model, without its constant): higher is better.' })
+  @Field(() => Float, {
+    description: 'The sum of the parts (log-odds of a fitted model, without its constant): higher is better.',
+  })
   score!: number;
 }
 

@@ -1,4 +1,17 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { topicSortKey } from '../../domain/ordering';
 import { ActorType } from '../actor/actor.type';
@@ -47,7 +60,10 @@ export class TopicResolver {
   @FieldResolver(() => [ActorType], { description: 'The actors interested in it, by name.' })
   async actors(@Root() topic: TopicType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
     const interests = await loaders.interestsInTopic.load(topic.id);
-    return loadExisting(loaders.actor, interests.map((i) => i.actorId));
+    return loadExisting(
+      loaders.actor,
+      interests.map((i) => i.actorId),
+    );
   }
 
   @FieldResolver(() => [InterestType], { description: 'The interests in it, with their weights.' })

@@ -28,7 +28,8 @@ import {
   PersonalDataType,
 } from './transfer.type';
 
-const countsList = (counts: ImportCounts | null) => (counts ? IMPORT_TABLES.map((table) => ({ table, ...counts[table] })) : null);
+const countsList = (counts: ImportCounts | null) =>
+  counts ? IMPORT_TABLES.map((table) => ({ table, ...counts[table] })) : null;
 
 @UseMiddleware(GuardResolvers)
 @Resolver()
@@ -44,7 +45,8 @@ export class TransferResolver {
     @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
     @Ctx() { service, loaders }: GraphQLContext,
   ): Promise<ImportReportType> {
-    if (files.length > MAX_IMPORT_FILES) throw new BadInputError(`at most ${MAX_IMPORT_FILES} files per import`, 'files');
+    if (files.length > MAX_IMPORT_FILES)
+      throw new BadInputError(`at most ${MAX_IMPORT_FILES} files per import`, 'files');
     const report = await runImport(
       files,
       { store: service.store, apply: (graph, options) => service.importGraph(graph, options) },
@@ -62,14 +64,21 @@ export class TransferResolver {
   async exportNetwork(
     @Arg('format', () => ExportFormatEnum) format: ExportFormatEnum,
     @Arg('filter', () => ScopeFilterInput, { nullable: true }) filter: ScopeFilterInput | null,
-    @Arg('includeContact', () => Boolean, { defaultValue: false, description: 'Put contact data (personal data) into the files.' })
+    @Arg('includeContact', () => Boolean, {
+      defaultValue: false,
+      description: 'Put contact data (personal data) into the files.',
+    })
     includeContact: boolean,
     @Ctx() { principal, exports }: GraphQLContext,
   ): Promise<NetworkExportType> {
     if (includeContact && !(principal && roleAtLeast(principal.role, 'EDITOR'))) {
       throw forbiddenError('includeContact needs the role EDITOR: contact data is personal data.');
     }
-    const exported = await exports.run(principal?.id ?? 'anonymous', { format, filter: withoutNulls(filter), includeContact });
+    const exported = await exports.run(principal?.id ?? 'anonymous', {
+      format,
+      filter: withoutNulls(filter),
+      includeContact,
+    });
     const decoder = new TextDecoder();
     const files = exported.map((f) => ({ name: f.name, mediaType: f.mediaType, content: decoder.decode(f.bytes) }));
     return { format, includesContact: includeContact, files };
@@ -77,12 +86,19 @@ export class TransferResolver {
 
   @Authorized('ADMIN')
   @Query(() => PersonalDataType, {
-    description: 'Everything stored about one actor — record with contact, interests, collaborations, suggestion feedback, history (GDPR right of access); also for a deleted actor, from its history. NOT_FOUND for an id with neither a record nor a history.',
+    description:
+      'Everything stored about one actor — record with contact, interests, collaborations, suggestion feedback, history (GDPR right of access); also for a deleted actor, from its history. NOT_FOUND for an id with neither a record nor a history.',
   })
-  async personalData(@Arg('actorId', () => ID) actorId: string, @Ctx() { service, loaders }: GraphQLContext): Promise<PersonalDataType> {
+  async personalData(
+    @Arg('actorId', () => ID) actorId: string,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<PersonalDataType> {
     const data = await service.store.personalData(actorId);
     if (!data) throw new NotFoundError('Actor', actorId);
-    const topics = await loadExisting(loaders.topic, data.interests.map((i) => i.topicId));
+    const topics = await loadExisting(
+      loaders.topic,
+      data.interests.map((i) => i.topicId),
+    );
     return {
       actor: data.actor,
       interests: data.interests,
@@ -100,7 +116,10 @@ export class TransferResolver {
     description:
       'Erases an actor that is or ever was of kind PERSON (GDPR right to erasure) in one transaction — also a deleted one, and with it every actor merged into it: deletes it with its interests, participations and suggestion feedback and replaces it in the history by a pseudonym, its recorded values by "[erased]". BAD_USER_INPUT for an actor that never was a PERSON (use deleteActor), NOT_FOUND for an id with neither a record nor a history.',
   })
-  async eraseActor(@Arg('id', () => ID) id: string, @Ctx() { service, loaders }: GraphQLContext): Promise<ErasureReportType> {
+  async eraseActor(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<ErasureReportType> {
     const report = await service.eraseActor(id);
     for (const loader of Object.values(loaders)) loader.clearAll();
     return report;

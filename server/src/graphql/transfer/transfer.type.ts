@@ -14,7 +14,8 @@ export enum ImportFormatEnum {
 }
 registerEnumType(ImportFormatEnum, {
   name: 'ImportFormat',
-  description: 'CSV: one file per table (actors, topics, collaborations, participations), German or English headers. JSON: the document exportNetwork(format: JSON) writes.',
+  description:
+    'CSV: one file per table (actors, topics, collaborations, participations), German or English headers. JSON: the document exportNetwork(format: JSON) writes.',
 });
 
 export enum ExportFormatEnum {
@@ -24,7 +25,8 @@ export enum ExportFormatEnum {
 }
 registerEnumType(ExportFormatEnum, {
   name: 'ExportFormat',
-  description: 'JSON (imports back unchanged), CSV (one file per table, the headers the import reads), GRAPHML (Gephi, Cytoscape desktop).',
+  description:
+    'JSON (imports back unchanged), CSV (one file per table, the headers the import reads), GRAPHML (Gephi, Cytoscape desktop).',
 });
 
 /** Most files one import request takes. */
@@ -42,7 +44,9 @@ export class ImportFileInput {
 
 @ObjectType('ImportTableCounts', { description: 'What an import did (dryRun: would do) to one table.' })
 export class ImportTableCountsType {
-  @Field(() => String, { description: 'topics, actors, collaborations, interests, collaborationTopics or participations.' })
+  @Field(() => String, {
+    description: 'topics, actors, collaborations, interests, collaborationTopics or participations.',
+  })
   table!: string;
 
   @Field(() => Int)
@@ -63,10 +67,16 @@ export class ImportRejectionType {
   @Field(() => String, { nullable: true, description: 'The table of the row; null when the file could not be read.' })
   table!: string | null;
 
-  @Field(() => Int, { description: 'CSV: the row as a spreadsheet numbers it (the header is row 1). JSON: the position in its list, from 1; 0 is the file as a whole.' })
+  @Field(() => Int, {
+    description:
+      'CSV: the row as a spreadsheet numbers it (the header is row 1). JSON: the position in its list, from 1; 0 is the file as a whole.',
+  })
   row!: number;
 
-  @Field(() => String, { nullable: true, description: 'The column as the file names it (e.g. "Art"); null for the row as a whole.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The column as the file names it (e.g. "Art"); null for the row as a whole.',
+  })
   field!: string | null;
 
   @Field(() => String)
@@ -96,10 +106,15 @@ export class ImportReportType {
   @Field(() => [ImportedFileType])
   files!: ImportedFileType[];
 
-  @Field(() => [ImportTableCountsType], { nullable: true, description: 'Per table: created, updated, unchanged (dryRun: would be); null when rows were rejected.' })
+  @Field(() => [ImportTableCountsType], {
+    nullable: true,
+    description: 'Per table: created, updated, unchanged (dryRun: would be); null when rows were rejected.',
+  })
   counts!: ImportTableCountsType[] | null;
 
-  @Field(() => [ImportRejectionType], { description: 'Every problem found (at most 1000 listed), in file and row order.' })
+  @Field(() => [ImportRejectionType], {
+    description: 'Every problem found (at most 1000 listed), in file and row order.',
+  })
   rejected!: ImportRejectionType[];
 
   @Field(() => Int, { description: 'How many problems were found in all.' })
@@ -129,7 +144,9 @@ export class NetworkExportType {
   @Field(() => Boolean, { description: 'Whether contact data is in the files.' })
   includesContact!: boolean;
 
-  @Field(() => [ExportFileType], { description: 'One file; for CSV one per table (topics, actors, collaborations, participations).' })
+  @Field(() => [ExportFileType], {
+    description: 'One file; for CSV one per table (topics, actors, collaborations, participations).',
+  })
   files!: ExportFileType[];
 }
 
@@ -137,7 +154,8 @@ export class NetworkExportType {
 export class PersonalDataType {
   @Field(() => ActorType, {
     nullable: true,
-    description: 'The record, contact data included; null when the actor was deleted or merged into another (its history still holds what was recorded).',
+    description:
+      'The record, contact data included; null when the actor was deleted or merged into another (its history still holds what was recorded).',
   })
   actor!: unknown;
 
@@ -150,13 +168,20 @@ export class PersonalDataType {
   @Field(() => [SuggestionFeedbackType], { description: 'Feedback on suggestions made to it or of it, newest first.' })
   suggestionFeedback!: unknown[];
 
-  @Field(() => [ChangeRecordType], { description: 'Every history record about it (or an actor merged into it) or naming it, newest first.' })
+  @Field(() => [ChangeRecordType], {
+    description: 'Every history record about it (or an actor merged into it) or naming it, newest first.',
+  })
   history!: ChangeRecordType[];
 
-  @Field(() => [ConsentType], { description: 'Consents to storing contact data given through update links (text version, given, withdrawn), newest first.' })
+  @Field(() => [ConsentType], {
+    description:
+      'Consents to storing contact data given through update links (text version, given, withdrawn), newest first.',
+  })
   consents!: unknown[];
 
-  @Field(() => [UpdateProposalType], { description: 'What answers through its update links proposed, and what became of it.' })
+  @Field(() => [UpdateProposalType], {
+    description: 'What answers through its update links proposed, and what became of it.',
+  })
   updateProposals!: unknown[];
 
   @Field(() => String, { description: 'All of it as one JSON document (machine-readable copy for the person).' })
@@ -165,7 +190,9 @@ export class PersonalDataType {
 
 @ObjectType('ErasureReport', { description: 'What eraseActor deleted and redacted.' })
 export class ErasureReportType {
-  @Field(() => String, { description: 'The id the history now shows instead of the erased actor\'s id (its ERASE record is filed under it).' })
+  @Field(() => String, {
+    description: "The id the history now shows instead of the erased actor's id (its ERASE record is filed under it).",
+  })
   pseudonym!: string;
 
   @Field(() => Int)
@@ -177,12 +204,18 @@ export class ErasureReportType {
   @Field(() => Int)
   feedbackDeleted!: number;
 
-  @Field(() => Int, { description: 'History records from which the actor (and the actors merged into it) were redacted.' })
+  @Field(() => Int, {
+    description: 'History records from which the actor (and the actors merged into it) were redacted.',
+  })
   historyRedacted!: number;
 
-  @Field(() => Int, { description: 'Actors merged into the erased one (its duplicates, recursively) whose history was erased with it.' })
+  @Field(() => Int, {
+    description: 'Actors merged into the erased one (its duplicates, recursively) whose history was erased with it.',
+  })
   mergedActorsErased!: number;
 
-  @Field(() => Int, { description: 'Suggestion feedback notes of others that quoted the person\'s name or contact and were cleared.' })
+  @Field(() => Int, {
+    description: "Suggestion feedback notes of others that quoted the person's name or contact and were cleared.",
+  })
   feedbackNotesCleared!: number;
 }

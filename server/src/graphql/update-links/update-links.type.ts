@@ -5,14 +5,21 @@ import type { ActorKind, CollaborationKind, ParticipationRole } from '../../doma
 import { ActorKindEnum, CollaborationKindEnum, ParticipationRoleEnum } from '../common/enums';
 import { IsSingleLineText, LIMITS } from '../common/validators';
 import { ActorType } from '../actor/actor.type';
-import { PROPOSAL_KINDS, PROPOSAL_STATUSES, type UpdateProposalKind, type UpdateProposalStatus } from '../../store/update-link-rules';
+import {
+  PROPOSAL_KINDS,
+  PROPOSAL_STATUSES,
+  type UpdateProposalKind,
+  type UpdateProposalStatus,
+} from '../../store/update-link-rules';
 
-const enumObject = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+const enumObject = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 export const ProposalKindEnum = enumObject(PROPOSAL_KINDS);
 export const ProposalStatusEnum = enumObject(PROPOSAL_STATUSES);
 registerEnumType(ProposalKindEnum, {
   name: 'UpdateProposalKind',
-  description: 'FIELD: a field of the entry; ADD_TOPIC / REMOVE_TOPIC: an existing topic; NEW_TOPIC: a topic proposed by name; PARTNERSHIP: a reported collaboration.',
+  description:
+    'FIELD: a field of the entry; ADD_TOPIC / REMOVE_TOPIC: an existing topic; NEW_TOPIC: a topic proposed by name; PARTNERSHIP: a reported collaboration.',
 });
 registerEnumType(ProposalStatusEnum, { name: 'UpdateProposalStatus' });
 
@@ -24,8 +31,10 @@ export class UpdateLinkType {
   @Field(() => String) createdAt!: string;
   @Field(() => String) expiresAt!: string;
   @Field(() => String, { nullable: true }) revokedAt!: string | null;
-  @Field(() => String, { nullable: true, description: 'When the page was first opened with it.' }) openedAt!: string | null;
-  @Field(() => String, { nullable: true, description: 'When an answer came through it (the latest).' }) answeredAt!: string | null;
+  @Field(() => String, { nullable: true, description: 'When the page was first opened with it.' }) openedAt!:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'When an answer came through it (the latest).' }) answeredAt!:
+    string | null;
   @Field(() => String, { description: 'Who created it (key:<name>, jwt:<sub>).' }) createdBy!: string;
   @Field(() => Boolean, { description: 'Neither revoked nor expired.' }) active!: boolean;
 }
@@ -34,8 +43,13 @@ export class UpdateLinkType {
 export class IssuedUpdateLinkType {
   @Field(() => UpdateLinkType) link!: UpdateLinkType;
   @Field(() => String) actorName!: string;
-  @Field(() => String, { nullable: true, description: "The first e-mail address of the actor's contact data (editors see contact data)." }) email!: string | null;
-  @Field(() => String, { description: 'The personal page address, token in the fragment (…/update/#token=…).' }) url!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The first e-mail address of the actor's contact data (editors see contact data).",
+  })
+  email!: string | null;
+  @Field(() => String, { description: 'The personal page address, token in the fragment (…/update/#token=…).' })
+  url!: string;
 }
 
 @ObjectType('UpdateLinkMailReport', { description: 'What sending the links by e-mail did.' })
@@ -48,11 +62,15 @@ export class UpdateLinkMailReportType {
 @ObjectType('UpdateLinkBatch')
 export class UpdateLinkBatchType {
   @Field(() => [IssuedUpdateLinkType]) links!: IssuedUpdateLinkType[];
-  @Field(() => UpdateLinkMailReportType, { nullable: true, description: 'With send: true, what was sent.' }) mail?: UpdateLinkMailReportType | null;
-  @Field(() => String, { description: 'The same as CSV for a mail merge: Name, E-Mail, Link, Gültig bis.' }) csv!: string;
+  @Field(() => UpdateLinkMailReportType, { nullable: true, description: 'With send: true, what was sent.' })
+  mail?: UpdateLinkMailReportType | null;
+  @Field(() => String, { description: 'The same as CSV for a mail merge: Name, E-Mail, Link, Gültig bis.' })
+  csv!: string;
 }
 
-@ObjectType('UpdateProposal', { description: 'One change an answer through an update link asks for; nothing of it is in the network until accepted.' })
+@ObjectType('UpdateProposal', {
+  description: 'One change an answer through an update link asks for; nothing of it is in the network until accepted.',
+})
 export class UpdateProposalType {
   @Field(() => ID) id!: string;
   @Field(() => ID, { description: 'Proposals of one answer share it.' }) answerId!: string;
@@ -60,12 +78,20 @@ export class UpdateProposalType {
   @Field(() => ActorType, { nullable: true }) actor?: unknown;
   @Field(() => ProposalKindEnum) kind!: UpdateProposalKind;
   @Field(() => String, { nullable: true, description: 'FIELD: which field.' }) field!: string | null;
-  @Field(() => String, { description: 'What is proposed, as JSON (a value, a topic id or name, a partnership {partnerId, partnerName, about, when}).' }) value!: string;
+  @Field(() => String, {
+    description:
+      'What is proposed, as JSON (a value, a topic id or name, a partnership {partnerId, partnerName, about, when}).',
+  })
+  value!: string;
   @Field(() => String) createdAt!: string;
   @Field(() => ProposalStatusEnum) status!: UpdateProposalStatus;
   @Field(() => String, { nullable: true }) decidedAt!: string | null;
   @Field(() => String, { nullable: true }) decidedBy!: string | null;
-  @Field(() => String, { nullable: true, description: 'What accepting did (e.g. "collaboration <id>"), or why it was rejected.' }) outcome!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What accepting did (e.g. "collaboration <id>"), or why it was rejected.',
+  })
+  outcome!: string | null;
 }
 
 @ObjectType('Consent', { description: 'A consent to storing contact data, given through an update link.' })
@@ -94,11 +120,17 @@ export class CreateUpdateLinksInput {
   @IsEnum(ParticipationRoleEnum, { each: true })
   roles?: ParticipationRole[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Also send each link to its actor's e-mail address (needs SMTP_URL; BAD_USER_INPUT otherwise)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Also send each link to its actor's e-mail address (needs SMTP_URL; BAD_USER_INPUT otherwise).",
+  })
   @IsOptional()
   send?: boolean | null;
 
-  @Field(() => Int, { nullable: true, description: 'Days until the links expire (1–365); UPDATE_LINK_DAYS, default 30.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days until the links expire (1–365); UPDATE_LINK_DAYS, default 30.',
+  })
   @IsOptional()
   @Min(1)
   @Max(365)
@@ -109,12 +141,18 @@ export class CreateUpdateLinksInput {
 export class AcceptUpdateProposalInput {
   @Field(() => ID) @Length(1, LIMITS.reference) id!: string;
 
-  @Field(() => CollaborationKindEnum, { nullable: true, description: 'PARTNERSHIP: kind of the collaboration created; COOPERATION by default.' })
+  @Field(() => CollaborationKindEnum, {
+    nullable: true,
+    description: 'PARTNERSHIP: kind of the collaboration created; COOPERATION by default.',
+  })
   @IsOptional()
   @IsEnum(CollaborationKindEnum)
   collaborationKind?: CollaborationKind | null;
 
-  @Field(() => String, { nullable: true, description: 'PARTNERSHIP: its title; by default the first line of what it was about.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'PARTNERSHIP: its title; by default the first line of what it was about.',
+  })
   @IsOptional()
   @Length(1, LIMITS.name)
   @IsSingleLineText()
@@ -125,7 +163,10 @@ export class AcceptUpdateProposalInput {
   @Length(1, LIMITS.reference)
   partnerId?: string | null;
 
-  @Field(() => ActorKindEnum, { nullable: true, description: 'PARTNERSHIP with a partner only named: create it with this kind.' })
+  @Field(() => ActorKindEnum, {
+    nullable: true,
+    description: 'PARTNERSHIP with a partner only named: create it with this kind.',
+  })
   @IsOptional()
   @IsEnum(ActorKindEnum)
   partnerKind?: ActorKind | null;

@@ -11,7 +11,13 @@ import { rateLimiter } from './rate-limit';
 import { bodyErrors, refuseBatches } from './request-errors';
 
 export { QUERY_TOO_COMPLEX, QueryLimitError, queryLimitRules } from './query-limits';
-export { CREDENTIAL_REFUSED, RATE_LIMITED, rateLimiter, refusedCredentialHeaders, refusedCredentialLimiter } from './rate-limit';
+export {
+  CREDENTIAL_REFUSED,
+  RATE_LIMITED,
+  rateLimiter,
+  refusedCredentialHeaders,
+  refusedCredentialLimiter,
+} from './rate-limit';
 export { BAD_REQUEST, BATCH_NOT_SUPPORTED, PAYLOAD_TOO_LARGE } from './request-errors';
 
 /**

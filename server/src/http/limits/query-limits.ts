@@ -110,7 +110,8 @@ export function tokenLimit(maxTokens: number): RequestHandler {
     exposeLimits: false,
   };
   return (req, res, next) => {
-    const query: unknown = req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query;
+    const query: unknown =
+      req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string') return next();
     try {
       new MaxTokensParserWLexer(query, options).parseDocument();

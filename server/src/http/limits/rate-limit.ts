@@ -34,12 +34,17 @@ const REFUSED_INFO = 'refusedCredentialBudget';
 const REFUSED_POLICY = 'refused-credentials';
 
 function refusal(res: Response, config: RateLimitConfig, what: string, retryAfter: number): void {
-  sendGraphQLError(res, 429, `Too many ${what}: at most ${config.max} per ${config.windowMs / 1000} s; try again later`, {
-    code: RATE_LIMITED,
-    limit: config.max,
-    windowSeconds: config.windowMs / 1000,
-    ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}),
-  });
+  sendGraphQLError(
+    res,
+    429,
+    `Too many ${what}: at most ${config.max} per ${config.windowMs / 1000} s; try again later`,
+    {
+      code: RATE_LIMITED,
+      limit: config.max,
+      windowSeconds: config.windowMs / 1000,
+      ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}),
+    },
+  );
 }
 
 /** The middleware, or null when the limit is off (`max` 0). */
@@ -79,7 +84,10 @@ export function refusedCredentialHeaders(res: Response): void {
  * budget, a request with a credential answers 429 RATE_LIMITED without its credential being
  * checked, so a flood of made-up keys costs neither hashes nor store lookups.
  */
-export function refusedCredentialLimiter(config: RateLimitConfig, recentlyAccepted: (authorization: string) => boolean = () => false): RequestHandler | null {
+export function refusedCredentialLimiter(
+  config: RateLimitConfig,
+  recentlyAccepted: (authorization: string) => boolean = () => false,
+): RequestHandler | null {
   if (config.max <= 0) return null;
   const limiter = rateLimit({
     windowMs: config.windowMs,

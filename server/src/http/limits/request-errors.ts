@@ -9,7 +9,12 @@ export const PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE';
 export const BAD_REQUEST = 'BAD_REQUEST';
 export const BATCH_NOT_SUPPORTED = 'BATCH_NOT_SUPPORTED';
 
-export function sendGraphQLError(res: Response, status: number, message: string, extensions: { code: string; [key: string]: unknown }): void {
+export function sendGraphQLError(
+  res: Response,
+  status: number,
+  message: string,
+  extensions: { code: string; [key: string]: unknown },
+): void {
   res.status(status).json({ errors: [{ message, extensions }] });
 }
 
@@ -24,7 +29,9 @@ interface BodyParserError {
  * the limit in bytes, a body that is not JSON (or cannot be read) 4xx BAD_REQUEST. Anything else
  * is unexpected: logged, answered 500 INTERNAL_SERVER_ERROR without details.
  */
-export function bodyErrors(log: (message: string, error: unknown) => void = (m, e) => console.error(m, e)): ErrorRequestHandler {
+export function bodyErrors(
+  log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
+): ErrorRequestHandler {
   return (error: BodyParserError, _req, res, next) => {
     if (res.headersSent) return next(error);
     const status = typeof error?.status === 'number' ? error.status : 500;
@@ -37,7 +44,12 @@ export function bodyErrors(log: (message: string, error: unknown) => void = (m, 
     } else if (error?.type === 'entity.parse.failed') {
       sendGraphQLError(res, 400, 'The request body is not valid JSON', { code: BAD_REQUEST });
     } else if (status >= 400 && status < 500) {
-      sendGraphQLError(res, status, 'The request body could not be read (content type, encoding or charset not supported, or the upload broke off)', { code: BAD_REQUEST });
+      sendGraphQLError(
+        res,
+        status,
+        'The request body could not be read (content type, encoding or charset not supported, or the upload broke off)',
+        { code: BAD_REQUEST },
+      );
     } else {
       log('Unexpected error while reading a request:', error);
       sendGraphQLError(res, 500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' });
@@ -53,7 +65,9 @@ export function bodyErrors(log: (message: string, error: unknown) => void = (m, 
 export function refuseBatches(): RequestHandler {
   return (req, res, next) => {
     if (Array.isArray(req.body)) {
-      sendGraphQLError(res, 400, 'Batched requests are not supported: send one operation per request', { code: BATCH_NOT_SUPPORTED });
+      sendGraphQLError(res, 400, 'Batched requests are not supported: send one operation per request', {
+        code: BATCH_NOT_SUPPORTED,
+      });
       return;
     }
     next();

@@ -46,8 +46,10 @@ const toRecord = (r: ApiKeyRow): ApiKeyRecord => ({
 /** Inside the caller's write transaction. */
 export function createApiKey(sql: Sql, input: NewApiKeyInput): ApiKeyRecord {
   const draft = apiKeyDraft(input);
-  if (sql.get('SELECT 1 FROM api_key WHERE name = ? AND revoked_at IS NULL', draft.name)) throw new ConflictError(nameTaken(draft.name), 'name');
-  if (sql.get('SELECT 1 FROM api_key WHERE hash = ?', draft.hash)) throw new ConflictError('an API key with this hash exists already', 'hash');
+  if (sql.get('SELECT 1 FROM api_key WHERE name = ? AND revoked_at IS NULL', draft.name))
+    throw new ConflictError(nameTaken(draft.name), 'name');
+  if (sql.get('SELECT 1 FROM api_key WHERE hash = ?', draft.hash))
+    throw new ConflictError('an API key with this hash exists already', 'hash');
   sql.run(
     'INSERT INTO api_key (id, name, role, hash, created_at) VALUES (?, ?, ?, ?, ?)',
     draft.id,

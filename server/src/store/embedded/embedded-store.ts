@@ -202,7 +202,12 @@ export class EmbeddedStore implements NetworkStore {
        WHERE b.collaboration_id IN ${KEYS} ORDER BY t.name_key, t.id`,
       keysJson(collaborationIds),
     );
-    return groupByKey(collaborationIds, rows, (r) => r.collaboration_id, (r) => r.topic_id);
+    return groupByKey(
+      collaborationIds,
+      rows,
+      (r) => r.collaboration_id,
+      (r) => r.topic_id,
+    );
   }
 
   async collaborationsOfTopics(topicIds: readonly string[]): Promise<string[][]> {
@@ -211,7 +216,12 @@ export class EmbeddedStore implements NetworkStore {
        WHERE b.topic_id IN ${KEYS} ORDER BY ${NEWEST_FIRST_C}`,
       keysJson(topicIds),
     );
-    return groupByKey(topicIds, rows, (r) => r.topic_id, (r) => r.collaboration_id);
+    return groupByKey(
+      topicIds,
+      rows,
+      (r) => r.topic_id,
+      (r) => r.collaboration_id,
+    );
   }
 
   async topicStats(topicIds: readonly string[]): Promise<TopicStats[]> {
@@ -368,7 +378,12 @@ export class EmbeddedStore implements NetworkStore {
       const before = this.sql.all<InterestRow>(INTERESTS_OF_ACTORS, keysJson([actorId])).map(toInterest);
       this.sql.run('DELETE FROM interest WHERE actor_id = ?', actorId);
       for (const i of wanted) {
-        this.sql.run('INSERT INTO interest (actor_id, topic_id, weight) VALUES (?, ?, ?)', actorId, i.topicId, i.weight);
+        this.sql.run(
+          'INSERT INTO interest (actor_id, topic_id, weight) VALUES (?, ?, ?)',
+          actorId,
+          i.topicId,
+          i.weight,
+        );
       }
       const after = this.sql.all<InterestRow>(INTERESTS_OF_ACTORS, keysJson([actorId])).map(toInterest);
       appendChanges(this.sql, meta, [H.interestsSet(actorId, before, after)]);
@@ -398,7 +413,12 @@ export class EmbeddedStore implements NetworkStore {
       const current = toTopic(row);
       const name = required(patch.name, current.name, 'name');
       // A new name changes the slug too; the id stays.
-      const topic: Topic = { id, name, slug: slugify(name), aliases: patch.aliases ? [...patch.aliases] : current.aliases };
+      const topic: Topic = {
+        id,
+        name,
+        slug: slugify(name),
+        aliases: patch.aliases ? [...patch.aliases] : current.aliases,
+      };
       W.updateTopic(this.sql, topic);
       appendChanges(this.sql, meta, [H.topicUpdated(current, topic)]);
       return topic;
@@ -505,7 +525,12 @@ export class EmbeddedStore implements NetworkStore {
     });
   }
 
-  async addParticipant(collaborationId: string, actorId: string, role: ParticipationRole, meta?: WriteMeta): Promise<Participation> {
+  async addParticipant(
+    collaborationId: string,
+    actorId: string,
+    role: ParticipationRole,
+    meta?: WriteMeta,
+  ): Promise<Participation> {
     return this.write(() => {
       this.requireParticipationEnds(collaborationId, actorId);
       const before = this.roleOf(collaborationId, actorId);
@@ -700,7 +725,9 @@ export class EmbeddedStore implements NetworkStore {
   }
 
   private topicIdsOf(collaborationId: string): string[] {
-    return this.sql.all<{ topic_id: string }>('SELECT topic_id FROM about WHERE collaboration_id = ?', collaborationId).map((r) => r.topic_id);
+    return this.sql
+      .all<{ topic_id: string }>('SELECT topic_id FROM about WHERE collaboration_id = ?', collaborationId)
+      .map((r) => r.topic_id);
   }
 
   private roleOf(collaborationId: string, actorId: string): ParticipationRole | null {

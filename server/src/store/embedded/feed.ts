@@ -30,7 +30,10 @@ export const FEED_MIGRATION = `
 `;
 
 /** The feed event of the change_record row just inserted on this connection. */
-export function appendFeedEvent(sql: Sql, row: { at: string; author: string; entityType: string; entityId: string; operation: string; fields: string }): void {
+export function appendFeedEvent(
+  sql: Sql,
+  row: { at: string; author: string; entityType: string; entityId: string; operation: string; fields: string },
+): void {
   sql.run(
     `INSERT INTO feed_event (seq, at, author, entity_type, entity_id, operation, fields)
      VALUES (last_insert_rowid(), ?, ?, ?, ?, ?, ?)`,
@@ -55,22 +58,30 @@ interface FeedRow {
 
 export function readFeed(sql: Sql, afterSeq: number, limit: number): FeedEvent[] {
   const b = feedBounds(afterSeq, limit);
-  return sql
-    .all<FeedRow>('SELECT * FROM feed_event WHERE seq > ? ORDER BY seq LIMIT ?', b.after, b.limit)
-    .map((r) =>
-      feedEvent({ seq: r.seq, at: r.at, author: r.author, entityType: r.entity_type, entityId: r.entity_id, operation: r.operation, fields: r.fields }),
-    );
+  return sql.all<FeedRow>('SELECT * FROM feed_event WHERE seq > ? ORDER BY seq LIMIT ?', b.after, b.limit).map((r) =>
+    feedEvent({
+      seq: r.seq,
+      at: r.at,
+      author: r.author,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      operation: r.operation,
+      fields: r.fields,
+    }),
+  );
 }
 
 export function feedHead(sql: Sql): FeedHead {
   const head = sql.get<{ seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'change_record'")?.seq ?? 0;
-  const pruned = sql.get<{ pruned_through: number }>('SELECT pruned_through FROM feed_state WHERE id = 1')?.pruned_through ?? 0;
+  const pruned =
+    sql.get<{ pruned_through: number }>('SELECT pruned_through FROM feed_state WHERE id = 1')?.pruned_through ?? 0;
   return { head, prunedThrough: pruned };
 }
 
 /** Deletes the events written before `before` (ISO-8601); answers how many. */
 export function pruneFeed(sql: Sql, before: string): number {
-  const last = sql.get<{ seq: number | null }>('SELECT max(seq) AS seq FROM feed_event WHERE at < ?', before)?.seq ?? null;
+  const last =
+    sql.get<{ seq: number | null }>('SELECT max(seq) AS seq FROM feed_event WHERE at < ?', before)?.seq ?? null;
   if (last === null) return 0;
   const n = sql.run('DELETE FROM feed_event WHERE seq <= ?', last);
   sql.run('UPDATE feed_state SET pruned_through = max(pruned_through, ?) WHERE id = 1', last);
@@ -79,5 +90,10 @@ export function pruneFeed(sql: Sql, before: string): number {
 
 /** GDPR redaction of a history record reaches its feed event too (entity id, field names). */
 export function rewriteFeedEvent(sql: Sql, seq: number, entityId: string, changes: readonly FieldChange[]): void {
-  sql.run('UPDATE feed_event SET entity_id = ?, fields = ? WHERE seq = ?', entityId, JSON.stringify(changes.map((c) => c.field)), seq);
+  sql.run(
+    'UPDATE feed_event SET entity_id = ?, fields = ? WHERE seq = ?',
+    entityId,
+    JSON.stringify(changes.map((c) => c.field)),
+    seq,
+  );
 }

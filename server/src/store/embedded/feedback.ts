@@ -5,7 +5,12 @@
  */
 import { feedbackRecord } from '../feedback-rules';
 import { MissingReferenceError } from '../input-rules';
-import type { SuggestionFeedback, SuggestionFeedbackCounts, SuggestionFeedbackInput, SuggestionVerdict } from '../network-store';
+import type {
+  SuggestionFeedback,
+  SuggestionFeedbackCounts,
+  SuggestionFeedbackInput,
+  SuggestionVerdict,
+} from '../network-store';
 import type { Sql } from './sql';
 import { keysJson } from './sql';
 
@@ -46,7 +51,8 @@ export const toFeedback = (r: FeedbackRow): SuggestionFeedback => ({
 export function recordFeedback(sql: Sql, input: SuggestionFeedbackInput): SuggestionFeedback {
   const record = feedbackRecord(input);
   if (!sql.exists('actor', record.actorId)) throw new MissingReferenceError('Actor', record.actorId, 'actorId');
-  if (!sql.exists('actor', record.suggestedId)) throw new MissingReferenceError('Actor', record.suggestedId, 'suggestedId');
+  if (!sql.exists('actor', record.suggestedId))
+    throw new MissingReferenceError('Actor', record.suggestedId, 'suggestedId');
   sql.run(
     'INSERT INTO suggestion_feedback (actor_id, suggested_id, verdict, note, author, at) VALUES (?, ?, ?, ?, ?, ?)',
     record.actorId,

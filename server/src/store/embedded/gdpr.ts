@@ -63,7 +63,11 @@ export function personalData(sql: Sql, actorId: string): PersonalData | null {
     participations: participations.map((p) => ({ actorId, collaborationId: p.collaboration_id, role: p.role })),
     collaborations: participations.map((p) => toCollaboration(p)),
     suggestionFeedback: sql
-      .all<FeedbackRow>('SELECT * FROM suggestion_feedback WHERE actor_id = ? OR suggested_id = ? ORDER BY seq DESC', actorId, actorId)
+      .all<FeedbackRow>(
+        'SELECT * FROM suggestion_feedback WHERE actor_id = ? OR suggested_id = ? ORDER BY seq DESC',
+        actorId,
+        actorId,
+      )
       .map(toFeedback),
     history: historyAbout(sql, family(sql, actorId, own).ids),
     // Consent records and proposals go with the actor (ON DELETE CASCADE), also on erasure.
@@ -82,7 +86,11 @@ export function eraseActor(sql: Sql, actorId: string, meta: WriteMeta | undefine
     pseudonym: newPseudonym(),
     interestsDeleted: count('SELECT count(*) AS n FROM interest WHERE actor_id = ?', actorId),
     participationsDeleted: count('SELECT count(*) AS n FROM participation WHERE actor_id = ?', actorId),
-    feedbackDeleted: count('SELECT count(*) AS n FROM suggestion_feedback WHERE actor_id = ? OR suggested_id = ?', actorId, actorId),
+    feedbackDeleted: count(
+      'SELECT count(*) AS n FROM suggestion_feedback WHERE actor_id = ? OR suggested_id = ?',
+      actorId,
+      actorId,
+    ),
     historyRedacted: 0,
     mergedActorsErased: erased.ids.length - 1,
     feedbackNotesCleared: 0,
@@ -97,7 +105,9 @@ export function eraseActor(sql: Sql, actorId: string, meta: WriteMeta | undefine
   sql.run('DELETE FROM suggestion_feedback WHERE actor_id = ? OR suggested_id = ?', actorId, actorId);
   // Notes of others that quote the person's names or contacts.
   const quoted = identifyingValues(actor, erased.records);
-  for (const f of sql.all<{ seq: number; note: string }>('SELECT seq, note FROM suggestion_feedback WHERE note IS NOT NULL')) {
+  for (const f of sql.all<{ seq: number; note: string }>(
+    'SELECT seq, note FROM suggestion_feedback WHERE note IS NOT NULL',
+  )) {
     if (!quotesAny(f.note, quoted)) continue;
     sql.run('UPDATE suggestion_feedback SET note = ? WHERE seq = ?', REDACTED, f.seq);
     report.feedbackNotesCleared++;

@@ -22,7 +22,9 @@ export function readGraph(sql: Sql): GraphData {
       .all<{ collaboration_id: string; topic_id: string }>('SELECT collaboration_id, topic_id FROM about')
       .map((r) => ({ collaborationId: r.collaboration_id, topicId: r.topic_id })),
     participations: sql
-      .all<{ actor_id: string; collaboration_id: string; role: ParticipationRole }>('SELECT actor_id, collaboration_id, role FROM participation')
+      .all<{ actor_id: string; collaboration_id: string; role: ParticipationRole }>(
+        'SELECT actor_id, collaboration_id, role FROM participation',
+      )
       .map((r) => ({ actorId: r.actor_id, collaborationId: r.collaboration_id, role: r.role })),
   });
 }
@@ -34,7 +36,11 @@ export function actorIdsByName(sql: Sql, names: readonly string[]): string[][] {
     'SELECT id, name_key FROM actor WHERE name_key IN (SELECT value FROM json_each(?)) ORDER BY id',
     JSON.stringify([...new Set(keys)]),
   );
-  const byKey = groupBy(rows, (r) => r.name_key, (r) => r.id);
+  const byKey = groupBy(
+    rows,
+    (r) => r.name_key,
+    (r) => r.id,
+  );
   return keys.map((k) => [...(byKey.get(k) ?? [])]);
 }
 
@@ -44,6 +50,10 @@ export function collaborationIdsByTitle(sql: Sql, titles: readonly string[]): st
     'SELECT id, title FROM collaboration WHERE title IN (SELECT value FROM json_each(?)) ORDER BY id',
     JSON.stringify([...new Set(titles)]),
   );
-  const byTitle = groupBy(rows, (r) => r.title, (r) => r.id);
+  const byTitle = groupBy(
+    rows,
+    (r) => r.title,
+    (r) => r.id,
+  );
   return titles.map((t) => [...(byTitle.get(t) ?? [])]);
 }

@@ -4,7 +4,15 @@
  */
 import type { Page, PageRequest } from '../../domain/paging';
 import { historyNeedles, mentionsActor, sortHistory } from '../gdpr-rules';
-import { authorOf, changeRecord, seqBefore, type ChangeDraft, type ChangeRecord, type FieldChange, type WriteMeta } from '../history-rules';
+import {
+  authorOf,
+  changeRecord,
+  seqBefore,
+  type ChangeDraft,
+  type ChangeRecord,
+  type FieldChange,
+  type WriteMeta,
+} from '../history-rules';
 import { feedFieldsOf } from '../feed-rules';
 import { appendFeedEvent, rewriteFeedEvent } from './feed';
 import type { Sql } from './sql';
@@ -21,7 +29,12 @@ interface ChangeRow {
 }
 
 /** Appends the drafts in order; call inside the write's transaction. */
-export function appendChanges(sql: Sql, meta: WriteMeta | undefined, drafts: readonly ChangeDraft[], at = new Date().toISOString()): void {
+export function appendChanges(
+  sql: Sql,
+  meta: WriteMeta | undefined,
+  drafts: readonly ChangeDraft[],
+  at = new Date().toISOString(),
+): void {
   const author = authorOf(meta);
   for (const d of drafts) {
     sql.run(
@@ -36,7 +49,14 @@ export function appendChanges(sql: Sql, meta: WriteMeta | undefined, drafts: rea
       d.undoes ?? null,
     );
     // The change feed (feed.ts): same transaction, same seq.
-    appendFeedEvent(sql, { at, author, entityType: d.entityType, entityId: d.entityId, operation: d.operation, fields: feedFieldsOf(d) });
+    appendFeedEvent(sql, {
+      at,
+      author,
+      entityType: d.entityType,
+      entityId: d.entityId,
+      operation: d.operation,
+      fields: feedFieldsOf(d),
+    });
   }
 }
 
@@ -108,7 +128,9 @@ export function historyAbout(sql: Sql, actorIds: string | readonly string[]): Ch
 
 /** The records of one entity (entityId = id), newest first. */
 export function ownRecords(sql: Sql, entityId: string): ChangeRecord[] {
-  return sql.all<ChangeRow>('SELECT * FROM change_record WHERE entity_id = ? ORDER BY seq DESC', entityId).map(toRecord);
+  return sql
+    .all<ChangeRow>('SELECT * FROM change_record WHERE entity_id = ? ORDER BY seq DESC', entityId)
+    .map(toRecord);
 }
 
 /** Rewrites one record's entity and changes (GDPR redaction). */

@@ -30,8 +30,16 @@ export function loadImportState(sql: Sql, doc: ImportGraph): ImportState {
   const keys = importKeys(doc);
   const pairs = (list: Array<[string, string]>) => JSON.stringify(list);
   return {
-    topics: new Map(sql.all<TopicRow>(`SELECT * FROM topic WHERE id IN ${KEYS}`, keysJson(keys.topicIds)).map((r) => [r.id, toTopic(r)])),
-    actors: new Map(sql.all<ActorRow>(`SELECT * FROM actor WHERE id IN ${KEYS}`, keysJson(keys.actorIds)).map((r) => [r.id, toActor(r)])),
+    topics: new Map(
+      sql
+        .all<TopicRow>(`SELECT * FROM topic WHERE id IN ${KEYS}`, keysJson(keys.topicIds))
+        .map((r) => [r.id, toTopic(r)]),
+    ),
+    actors: new Map(
+      sql
+        .all<ActorRow>(`SELECT * FROM actor WHERE id IN ${KEYS}`, keysJson(keys.actorIds))
+        .map((r) => [r.id, toActor(r)]),
+    ),
     collaborations: new Map(
       sql
         .all<CollaborationRow>(`SELECT * FROM collaboration WHERE id IN ${KEYS}`, keysJson(keys.collaborationIds))
@@ -62,7 +70,12 @@ export function loadImportState(sql: Sql, doc: ImportGraph): ImportState {
         .map((r) => [pairKey(r.actor_id, r.collaboration_id), r.role]),
     ),
     topicSlugs: new Map(
-      sql.all<{ id: string; slug: string }>(`SELECT id, slug FROM topic WHERE slug IN ${KEYS}`, keysJson(keys.topicSlugs)).map((r) => [r.slug, r.id]),
+      sql
+        .all<{ id: string; slug: string }>(
+          `SELECT id, slug FROM topic WHERE slug IN ${KEYS}`,
+          keysJson(keys.topicSlugs),
+        )
+        .map((r) => [r.slug, r.id]),
     ),
   };
 }
@@ -72,7 +85,13 @@ export function planEmbeddedImport(sql: Sql, doc: ImportGraph, now: string): Imp
   return planImport(doc, loadImportState(sql, doc), now);
 }
 
-export function applyImportPlan(sql: Sql, plan: ImportPlan, options: ImportOptions, meta: WriteMeta | undefined, now: string): void {
+export function applyImportPlan(
+  sql: Sql,
+  plan: ImportPlan,
+  options: ImportOptions,
+  meta: WriteMeta | undefined,
+  now: string,
+): void {
   const total = planSize(plan);
   let done = 0;
   const step = () => {

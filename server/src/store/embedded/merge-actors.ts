@@ -40,7 +40,12 @@ export function mergeActors(sql: Sql, keepId: string, mergeIds: readonly string[
         p.collaboration_id,
       );
     } else {
-      sql.run('INSERT INTO participation (actor_id, collaboration_id, role) VALUES (?, ?, ?)', keepId, p.collaboration_id, p.role);
+      sql.run(
+        'INSERT INTO participation (actor_id, collaboration_id, role) VALUES (?, ?, ?)',
+        keepId,
+        p.collaboration_id,
+        p.role,
+      );
     }
     participationsMoved++;
   }
@@ -67,7 +72,12 @@ export function mergeActors(sql: Sql, keepId: string, mergeIds: readonly string[
   const now = new Date().toISOString();
   sql.run('UPDATE actor SET version = version + 1, updated_at = ? WHERE id = ?', now, keepId);
   const kept = toActor(sql.get<ActorRow>('SELECT * FROM actor WHERE id = ?', keepId)!);
-  appendChanges(sql, meta, mergeDrafts(kept, merged, { participations: participationsMoved, interests: interestsMoved }), now);
+  appendChanges(
+    sql,
+    meta,
+    mergeDrafts(kept, merged, { participations: participationsMoved, interests: interestsMoved }),
+    now,
+  );
   return kept;
 }
 
@@ -84,6 +94,14 @@ function moveFeedback(sql: Sql, keepId: string, mergeIds: readonly string[]): vo
     all,
     all,
   );
-  sql.run('UPDATE suggestion_feedback SET actor_id = ? WHERE actor_id IN (SELECT value FROM json_each(?))', keepId, keysJson(mergeIds));
-  sql.run('UPDATE suggestion_feedback SET suggested_id = ? WHERE suggested_id IN (SELECT value FROM json_each(?))', keepId, keysJson(mergeIds));
+  sql.run(
+    'UPDATE suggestion_feedback SET actor_id = ? WHERE actor_id IN (SELECT value FROM json_each(?))',
+    keepId,
+    keysJson(mergeIds),
+  );
+  sql.run(
+    'UPDATE suggestion_feedback SET suggested_id = ? WHERE suggested_id IN (SELECT value FROM json_each(?))',
+    keepId,
+    keysJson(mergeIds),
+  );
 }

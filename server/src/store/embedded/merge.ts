@@ -105,18 +105,25 @@ function checkReferences(sql: Sql, data: GraphData, topicIds: ReadonlySet<string
   const refs: Array<{ table: Table; id: string; field: string }> = [];
   for (const a of data.actors) {
     checkInterests(a.interests ?? []);
-    for (const i of a.interests ?? []) if (!topicIds.has(i.topicId)) refs.push({ table: 'topic', id: i.topicId, field: 'interests' });
+    for (const i of a.interests ?? [])
+      if (!topicIds.has(i.topicId)) refs.push({ table: 'topic', id: i.topicId, field: 'interests' });
   }
   for (const c of data.collaborations) {
     for (const t of c.topicIds ?? []) if (!topicIds.has(t)) refs.push({ table: 'topic', id: t, field: 'topicIds' });
     const participants = c.participants ?? [];
     checkParticipants(participants, ` in collaboration "${c.id}"`);
-    for (const p of participants) if (!actorIds.has(p.actorId)) refs.push({ table: 'actor', id: p.actorId, field: 'participants' });
+    for (const p of participants)
+      if (!actorIds.has(p.actorId)) refs.push({ table: 'actor', id: p.actorId, field: 'participants' });
   }
 
   // One query per table for everything that is not in the document itself.
   for (const table of ['topic', 'actor'] as const) {
-    const missing = new Set(sql.missing(table, refs.filter((r) => r.table === table).map((r) => r.id)));
+    const missing = new Set(
+      sql.missing(
+        table,
+        refs.filter((r) => r.table === table).map((r) => r.id),
+      ),
+    );
     const first = refs.find((r) => r.table === table && missing.has(r.id));
     if (first) throw new MissingReferenceError(table === 'topic' ? 'Topic' : 'Actor', first.id, first.field);
   }

@@ -44,9 +44,13 @@ export const NAME_SEARCH_MIGRATION = ftsFor('actor') + ftsFor('topic');
  */
 export function nameContainsCondition(table: NameSearchTable, key: string): { sql: string; param: string } {
   // Shorter terms, and terms with a NUL character (which ends an FTS5 query string early), scan.
-  if ([...key].length < MIN_INDEXED_TERM || key.includes('\u0000')) return { sql: 'instr(r.name_key, ?) > 0', param: key };
+  if ([...key].length < MIN_INDEXED_TERM || key.includes('\u0000'))
+    return { sql: 'instr(r.name_key, ?) > 0', param: key };
   // An FTS5 string literal: the term as one phrase, its double quotes doubled, so no character of
   // the term is query syntax. For the trigram tokenizer a phrase match is a substring match.
   const phrase = `"${key.replace(/"/g, '""')}"`;
-  return { sql: `r.rowid IN (SELECT rowid FROM ${table}_name_search WHERE ${table}_name_search MATCH ?)`, param: phrase };
+  return {
+    sql: `r.rowid IN (SELECT rowid FROM ${table}_name_search WHERE ${table}_name_search MATCH ?)`,
+    param: phrase,
+  };
 }

@@ -45,11 +45,25 @@ export function updateActor(sql: Sql, a: Actor): void {
 }
 
 export function insertTopic(sql: Sql, t: Topic): void {
-  sql.run('INSERT INTO topic (id, name, name_key, slug, aliases) VALUES (?, ?, ?, ?, ?)', t.id, t.name, nameKey(t.name), t.slug, JSON.stringify(t.aliases));
+  sql.run(
+    'INSERT INTO topic (id, name, name_key, slug, aliases) VALUES (?, ?, ?, ?, ?)',
+    t.id,
+    t.name,
+    nameKey(t.name),
+    t.slug,
+    JSON.stringify(t.aliases),
+  );
 }
 
 export function updateTopic(sql: Sql, t: Topic): void {
-  sql.run('UPDATE topic SET name = ?, name_key = ?, slug = ?, aliases = ? WHERE id = ?', t.name, nameKey(t.name), t.slug, JSON.stringify(t.aliases), t.id);
+  sql.run(
+    'UPDATE topic SET name = ?, name_key = ?, slug = ?, aliases = ? WHERE id = ?',
+    t.name,
+    nameKey(t.name),
+    t.slug,
+    JSON.stringify(t.aliases),
+    t.id,
+  );
 }
 
 export function insertCollaboration(sql: Sql, c: Collaboration): void {

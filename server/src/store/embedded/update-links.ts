@@ -168,7 +168,10 @@ export function createUpdateLinks(sql: Sql, inputs: readonly NewUpdateLinkInput[
 export function updateLinks(sql: Sql, filter: UpdateLinkFilter): UpdateLinkRecord[] {
   if (filter.actorIds) {
     return sql
-      .all<LinkRow>(`SELECT ${LINK_COLUMNS} FROM update_link WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id`, keysJson(filter.actorIds))
+      .all<LinkRow>(
+        `SELECT ${LINK_COLUMNS} FROM update_link WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id`,
+        keysJson(filter.actorIds),
+      )
       .map(toLink);
   }
   return sql.all<LinkRow>(`SELECT ${LINK_COLUMNS} FROM update_link ORDER BY created_at, id`).map(toLink);
@@ -194,7 +197,8 @@ export function markUpdateLinkOpened(sql: Sql, id: string, at: string): void {
 /** Inside the caller's write transaction. */
 export function recordUpdateAnswer(sql: Sql, input: UpdateAnswerInput, at: string): UpdateAnswerRecord {
   const link = sql.get<{ actor_id: string }>('SELECT actor_id FROM update_link WHERE id = ?', input.linkId);
-  if (!link || link.actor_id !== input.actorId) throw new UnknownUpdateRecordError('UpdateLink', input.linkId, 'linkId');
+  if (!link || link.actor_id !== input.actorId)
+    throw new UnknownUpdateRecordError('UpdateLink', input.linkId, 'linkId');
   const proposals = proposalDrafts(input, at);
   const consent = consentDraft(input, at);
   for (const p of proposals) {

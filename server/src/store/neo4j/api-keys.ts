@@ -65,7 +65,8 @@ function toRecord(r: Neo4jRecord): ApiKeyRecord {
 
 export async function createApiKey(tx: ManagedTransaction, input: NewApiKeyInput): Promise<ApiKeyRecord> {
   const draft = apiKeyDraft(input);
-  const [check] = (await tx.run(LOCK_AND_CHECK, { name: draft.name, hash: draft.hash, createdAt: draft.createdAt })).records;
+  const [check] = (await tx.run(LOCK_AND_CHECK, { name: draft.name, hash: draft.hash, createdAt: draft.createdAt }))
+    .records;
   if (numberField(check!, 'taken') > 0) throw new ConflictError(nameTaken(draft.name), 'name');
   if (numberField(check!, 'twins') > 0) throw new ConflictError('an API key with this hash exists already', 'hash');
   const key = { id: draft.id, name: draft.name, role: draft.role, hash: draft.hash, createdAt: draft.createdAt };

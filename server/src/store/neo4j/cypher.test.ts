@@ -61,9 +61,12 @@ describe('cypher.ts statements', () => {
     }
   });
 
-  test.each(statements.filter(([name]) => !PARAMETERLESS.has(name)))('%s takes its values as $parameters', (_name, statement) => {
-    expect(parametersOf(statement).length).toBeGreaterThan(0);
-  });
+  test.each(statements.filter(([name]) => !PARAMETERLESS.has(name)))(
+    '%s takes its values as $parameters',
+    (_name, statement) => {
+      expect(parametersOf(statement).length).toBeGreaterThan(0);
+    },
+  );
 
   test.each(statements.filter(([name]) => PARAMETERLESS.has(name)))('%s needs no values', (_name, statement) => {
     expect(parametersOf(statement)).toEqual([]);
@@ -241,7 +244,9 @@ describe('schema.ts statements', () => {
 });
 
 describe('api-keys.ts statements', () => {
-  const keyStatements = Object.entries(K as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  const keyStatements = Object.entries(K as Record<string, unknown>).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  );
 
   test('take their values as $parameters, never answer the hash', () => {
     expect(keyStatements.map(([name, statement]) => [name, parametersOf(statement).join(' ')])).toEqual([

@@ -36,7 +36,9 @@ export function translateError(error: unknown, uri: string): Error {
   const code = codeOf(error);
   const message = messageOf(error);
   if (code !== undefined && UNREACHABLE_CODES.has(code)) {
-    return new StoreUnavailableError('Neo4j', { cause: new Error(`Neo4j is not reachable at ${uri}: ${message}`, { cause: error }) });
+    return new StoreUnavailableError('Neo4j', {
+      cause: new Error(`Neo4j is not reachable at ${uri}: ${message}`, { cause: error }),
+    });
   }
   if (code !== undefined && UNAUTHORIZED_CODES.has(code)) {
     return new Error(`Neo4j at ${uri} refused the credentials: ${message}`, { cause: error });

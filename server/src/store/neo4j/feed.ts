@@ -66,7 +66,10 @@ export async function readFeed(tx: ManagedTransaction, afterSeq: number, limit: 
 
 export async function feedHead(tx: ManagedTransaction): Promise<FeedHead> {
   const record = (await tx.run(FEED_HEAD)).records[0];
-  const plain = toPlain({ head: record?.get('head') ?? 0, prunedThrough: record?.get('prunedThrough') ?? 0 }) as FeedHead;
+  const plain = toPlain({
+    head: record?.get('head') ?? 0,
+    prunedThrough: record?.get('prunedThrough') ?? 0,
+  }) as FeedHead;
   return { head: Number(plain.head), prunedThrough: Number(plain.prunedThrough) };
 }
 
@@ -84,6 +87,10 @@ export async function rewriteFeedEvents(
 ): Promise<void> {
   if (rows.length === 0) return;
   await tx.run(REWRITE_FEED_EVENTS, {
-    rows: rows.map((r) => ({ seq: neo4j.int(r.seq), entityId: r.entityId, fields: JSON.stringify(r.changes.map((c) => c.field)) })),
+    rows: rows.map((r) => ({
+      seq: neo4j.int(r.seq),
+      entityId: r.entityId,
+      fields: JSON.stringify(r.changes.map((c) => c.field)),
+    })),
   });
 }

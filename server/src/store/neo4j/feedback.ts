@@ -9,7 +9,12 @@
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import { feedbackRecord } from '../feedback-rules';
 import { MissingReferenceError } from '../input-rules';
-import type { SuggestionFeedback, SuggestionFeedbackCounts, SuggestionFeedbackInput, SuggestionVerdict } from '../network-store';
+import type {
+  SuggestionFeedback,
+  SuggestionFeedbackCounts,
+  SuggestionFeedbackInput,
+  SuggestionVerdict,
+} from '../network-store';
 import { optionalStringField, stringField, toNumber } from './records';
 
 /** Which of `$actorId`, `$suggestedId` exist. */
@@ -70,7 +75,10 @@ export function toFeedback(r: Neo4jRecord): SuggestionFeedback {
   };
 }
 
-export async function recordFeedback(tx: ManagedTransaction, input: SuggestionFeedbackInput): Promise<SuggestionFeedback> {
+export async function recordFeedback(
+  tx: ManagedTransaction,
+  input: SuggestionFeedbackInput,
+): Promise<SuggestionFeedback> {
   const record = feedbackRecord(input);
   const ends = (await tx.run(FEEDBACK_ENDS, { actorId: record.actorId, suggestedId: record.suggestedId })).records;
   if (!ends[0]!.get('found')) throw new MissingReferenceError('Actor', record.actorId, 'actorId');

@@ -54,7 +54,11 @@ WHERE elementId(f) IN $refs
 SET f.note = $note`;
 
 /** The actor and every actor merged into it (recursively), with their own records. */
-async function family(tx: ManagedTransaction, actorId: string, own: ChangeRecord[]): Promise<{ ids: string[]; records: ChangeRecord[] }> {
+async function family(
+  tx: ManagedTransaction,
+  actorId: string,
+  own: ChangeRecord[],
+): Promise<{ ids: string[]; records: ChangeRecord[] }> {
   // mergeFamily reads synchronously: load the records level by level first.
   const byId = new Map<string, ChangeRecord[]>([[actorId, own]]);
   for (;;) {
@@ -75,7 +79,8 @@ export async function personalData(tx: ManagedTransaction, actorId: string): Pro
   const found = (await tx.run(Q.GET_ACTORS, { ids: [actorId] })).records;
   const own = await ownRecords(tx, actorId);
   if (found.length === 0 && own.length === 0) return null;
-  const list = async (statement: string, field: string) => ((await tx.run(statement, { ids: [actorId] })).records[0]?.get(field) as unknown[] | undefined) ?? [];
+  const list = async (statement: string, field: string) =>
+    ((await tx.run(statement, { ids: [actorId] })).records[0]?.get(field) as unknown[] | undefined) ?? [];
   const interests = (await list(Q.INTERESTS_OF_ACTORS, 'interests')).map((v) => toInterestOfActor(actorId, v));
   const participations = (await list(Q.PARTICIPATIONS_OF_ACTORS, 'participations')).map((v) => {
     const p = v as { collaborationId: unknown; role: unknown };
@@ -100,7 +105,11 @@ export async function personalData(tx: ManagedTransaction, actorId: string): Pro
   };
 }
 
-export async function eraseActor(tx: ManagedTransaction, actorId: string, meta: WriteMeta | undefined): Promise<ErasureReport> {
+export async function eraseActor(
+  tx: ManagedTransaction,
+  actorId: string,
+  meta: WriteMeta | undefined,
+): Promise<ErasureReport> {
   const [row] = (await tx.run(ERASURE_COUNTS, { id: actorId })).records;
   const actor = row ? toActor(row.get('actor')) : null;
   const own = await ownRecords(tx, actorId);

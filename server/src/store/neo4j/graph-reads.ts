@@ -43,8 +43,15 @@ export async function readGraph(tx: ManagedTransaction): Promise<GraphData> {
     topics: (await rows(READ_TOPICS)).map((r) => toTopic(r.get('topic'))),
     actors: (await rows(READ_ACTORS)).map((r) => toActor(r.get('actor'))),
     collaborations: (await rows(READ_COLLABORATIONS)).map((r) => toCollaboration(r.get('collaboration'))),
-    interests: (await rows(READ_INTERESTS)).map((r) => ({ actorId: stringField(r, 'actorId'), topicId: stringField(r, 'topicId'), weight: toNumber(r.get('weight')) })),
-    about: (await rows(READ_ABOUT)).map((r) => ({ collaborationId: stringField(r, 'collaborationId'), topicId: stringField(r, 'topicId') })),
+    interests: (await rows(READ_INTERESTS)).map((r) => ({
+      actorId: stringField(r, 'actorId'),
+      topicId: stringField(r, 'topicId'),
+      weight: toNumber(r.get('weight')),
+    })),
+    about: (await rows(READ_ABOUT)).map((r) => ({
+      collaborationId: stringField(r, 'collaborationId'),
+      topicId: stringField(r, 'topicId'),
+    })),
     participations: (await rows(READ_PARTICIPATIONS)).map((r) => ({
       actorId: stringField(r, 'actorId'),
       collaborationId: stringField(r, 'collaborationId'),
@@ -56,12 +63,20 @@ export async function readGraph(tx: ManagedTransaction): Promise<GraphData> {
 export async function actorIdsByName(tx: ManagedTransaction, names: readonly string[]): Promise<string[][]> {
   const keys = names.map(nameKey);
   const records = (await tx.run(ACTOR_IDS_BY_NAME_KEY, { keys: [...new Set(keys)] })).records;
-  const found = groupBy(records, (r) => stringField(r, 'key'), (r) => stringField(r, 'id'));
+  const found = groupBy(
+    records,
+    (r) => stringField(r, 'key'),
+    (r) => stringField(r, 'id'),
+  );
   return keys.map((k) => [...(found.get(k) ?? [])].sort(byString));
 }
 
 export async function collaborationIdsByTitle(tx: ManagedTransaction, titles: readonly string[]): Promise<string[][]> {
   const records = (await tx.run(COLLABORATION_IDS_BY_TITLE, { titles: [...new Set(titles)] })).records;
-  const found = groupBy(records, (r) => stringField(r, 'title'), (r) => stringField(r, 'id'));
+  const found = groupBy(
+    records,
+    (r) => stringField(r, 'title'),
+    (r) => stringField(r, 'id'),
+  );
   return titles.map((t) => [...(found.get(t) ?? [])].sort(byString));
 }

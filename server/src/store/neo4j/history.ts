@@ -9,7 +9,15 @@ import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Page, PageRequest } from '../../domain/paging';
 import { historyNeedles, mentionsActor, sortHistory } from '../gdpr-rules';
-import { authorOf, changeRecord, seqBefore, type ChangeDraft, type ChangeRecord, type FieldChange, type WriteMeta } from '../history-rules';
+import {
+  authorOf,
+  changeRecord,
+  seqBefore,
+  type ChangeDraft,
+  type ChangeRecord,
+  type FieldChange,
+  type WriteMeta,
+} from '../history-rules';
 import { feedFieldsOf } from '../feed-rules';
 import { rewriteFeedEvents } from './feed';
 import { numberField, toPlain } from './records';
@@ -74,7 +82,11 @@ export async function roleOf(tx: ManagedTransaction, collaborationId: string, ac
   return result.records.length > 0 ? String(result.records[0].get('role')) : null;
 }
 
-export async function readHistory(tx: ManagedTransaction, entityId: string, page: PageRequest): Promise<Page<ChangeRecord>> {
+export async function readHistory(
+  tx: ManagedTransaction,
+  entityId: string,
+  page: PageRequest,
+): Promise<Page<ChangeRecord>> {
   const before = seqBefore(page.after);
   const rows = await tx.run(HISTORY_PAGE, {
     entityId,
@@ -115,7 +127,10 @@ MATCH (c:Change {seq: r.seq})
 SET c.entityId = r.entityId, c.changes = r.changes`;
 
 /** Every record about the actors or naming one of them (gdpr-rules.ts), newest first. */
-export async function historyAbout(tx: ManagedTransaction, actorIds: string | readonly string[]): Promise<ChangeRecord[]> {
+export async function historyAbout(
+  tx: ManagedTransaction,
+  actorIds: string | readonly string[],
+): Promise<ChangeRecord[]> {
   const ids = typeof actorIds === 'string' ? [actorIds] : actorIds;
   const records: ChangeRecord[] = [];
   for (const actorId of ids) {

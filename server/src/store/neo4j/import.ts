@@ -104,7 +104,8 @@ type Params = { [key: string]: unknown };
 
 function batches<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
-  for (let start = 0; start < items.length; start += IMPORT_BATCH_SIZE) out.push(items.slice(start, start + IMPORT_BATCH_SIZE));
+  for (let start = 0; start < items.length; start += IMPORT_BATCH_SIZE)
+    out.push(items.slice(start, start + IMPORT_BATCH_SIZE));
   return out;
 }
 
@@ -140,11 +141,22 @@ export async function loadImportState(tx: ManagedTransaction, doc: ImportGraph):
   for (const r of await records(IMPORT_INTERESTS, 'pairs', pairs(keys.interests.map((i) => [i.actorId, i.topicId])))) {
     state.interests.set(pairKey(stringField(r, 'a'), stringField(r, 'b')), toNumber(r.get('weight')));
   }
-  for (const r of await records(IMPORT_ABOUT, 'pairs', pairs(keys.collaborationTopics.map((b) => [b.collaborationId, b.topicId])))) {
+  for (const r of await records(
+    IMPORT_ABOUT,
+    'pairs',
+    pairs(keys.collaborationTopics.map((b) => [b.collaborationId, b.topicId])),
+  )) {
     state.collaborationTopics.add(pairKey(stringField(r, 'a'), stringField(r, 'b')));
   }
-  for (const r of await records(IMPORT_PARTICIPATIONS, 'pairs', pairs(keys.participations.map((p) => [p.actorId, p.collaborationId])))) {
-    state.participations.set(pairKey(stringField(r, 'a'), stringField(r, 'b')), optionalStringField(r, 'role') as ParticipationRole);
+  for (const r of await records(
+    IMPORT_PARTICIPATIONS,
+    'pairs',
+    pairs(keys.participations.map((p) => [p.actorId, p.collaborationId])),
+  )) {
+    state.participations.set(
+      pairKey(stringField(r, 'a'), stringField(r, 'b')),
+      optionalStringField(r, 'role') as ParticipationRole,
+    );
   }
   for (const r of await records(TOPICS_BY_SLUG, 'slugs', keys.topicSlugs)) {
     state.topicSlugs.set(stringField(r, 'slug'), stringField(r, 'id'));
@@ -156,7 +168,13 @@ export async function planNeo4jImport(tx: ManagedTransaction, doc: ImportGraph, 
   return planImport(doc, await loadImportState(tx, doc), now);
 }
 
-const topicProps = (t: Topic): Params => ({ id: t.id, name: t.name, nameKey: nameKey(t.name), slug: t.slug, aliases: t.aliases });
+const topicProps = (t: Topic): Params => ({
+  id: t.id,
+  name: t.name,
+  nameKey: nameKey(t.name),
+  slug: t.slug,
+  aliases: t.aliases,
+});
 
 const actorProps = (a: Actor): Params => ({
   id: a.id,

@@ -133,6 +133,11 @@ export async function mergeActors(
   await tx.run(DELETE_MERGED, { ids: [...mergeIds] });
   const now = new Date().toISOString();
   const kept = toActor((await tx.run(TOUCH_KEPT, { keepId, now })).records[0].get('actor'));
-  await appendChanges(tx, meta, mergeDrafts(kept, merged, { participations: participationsMoved, interests: interestsMoved }), now);
+  await appendChanges(
+    tx,
+    meta,
+    mergeDrafts(kept, merged, { participations: participationsMoved, interests: interestsMoved }),
+    now,
+  );
   return kept;
 }

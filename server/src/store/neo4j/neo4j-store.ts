@@ -476,7 +476,12 @@ export class Neo4jStore implements NetworkStore {
   }
 
   /** NOT_FOUND (naming `field`) for the first of `ids` that is not a stored `entity`. */
-  private async requireAll(tx: ManagedTransaction, entity: Entity, ids: readonly string[], field: string): Promise<void> {
+  private async requireAll(
+    tx: ManagedTransaction,
+    entity: Entity,
+    ids: readonly string[],
+    field: string,
+  ): Promise<void> {
     const found = await this.existing(tx, entity, ids);
     const missing = ids.find((id) => !found.has(id));
     if (missing !== undefined) throw new MissingReferenceError(entity, missing, field);
@@ -552,7 +557,8 @@ export class Neo4jStore implements NetworkStore {
       const found = (await tx.run(Q.GET_ACTORS, { ids: [id] })).records;
       await UL.deleteUpdateRecords(tx, [id]);
       const result = await tx.run(Q.DELETE_ACTOR, { id });
-      if (found.length === 0 || numberField(result.records[0], 'deleted') === 0) throw new MissingReferenceError('Actor', id, 'id');
+      if (found.length === 0 || numberField(result.records[0], 'deleted') === 0)
+        throw new MissingReferenceError('Actor', id, 'id');
       await appendChanges(tx, meta, [H.actorDeleted(toActor(found[0].get('actor')))]);
     });
   }
@@ -623,7 +629,8 @@ export class Neo4jStore implements NetworkStore {
     await this.write(async (tx) => {
       const found = (await tx.run(Q.GET_TOPICS, { ids: [id] })).records;
       const result = await tx.run(Q.DELETE_TOPIC, { id });
-      if (found.length === 0 || numberField(result.records[0], 'deleted') === 0) throw new MissingReferenceError('Topic', id, 'id');
+      if (found.length === 0 || numberField(result.records[0], 'deleted') === 0)
+        throw new MissingReferenceError('Topic', id, 'id');
       await appendChanges(tx, meta, [H.topicDeleted(toTopic(found[0].get('topic')))]);
     });
   }
@@ -680,7 +687,9 @@ export class Neo4jStore implements NetworkStore {
       await this.requireAll(tx, 'Collaboration', [id], 'id');
       if (topicIds !== undefined) await this.requireAll(tx, 'Topic', topicIds, 'topicIds');
       const before = {
-        collaboration: toCollaboration((await tx.run(Q.GET_COLLABORATIONS, { ids: [id] })).records[0].get('collaboration')),
+        collaboration: toCollaboration(
+          (await tx.run(Q.GET_COLLABORATIONS, { ids: [id] })).records[0].get('collaboration'),
+        ),
         topicIds: topicIds !== undefined ? await this.topicIdsOf(tx, id) : undefined,
       };
       const result = await tx.run(Q.UPDATE_COLLABORATION, { id, props, now: now() });
@@ -689,7 +698,12 @@ export class Neo4jStore implements NetworkStore {
         if (topicIds.length > 0) await tx.run(Q.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds });
       }
       const collaboration = toCollaboration(result.records[0].get('collaboration'));
-      await appendChanges(tx, meta, [H.collaborationUpdated(before, { collaboration, topicIds })], collaboration.updatedAt);
+      await appendChanges(
+        tx,
+        meta,
+        [H.collaborationUpdated(before, { collaboration, topicIds })],
+        collaboration.updatedAt,
+      );
       return collaboration;
     });
   }
@@ -697,9 +711,9 @@ export class Neo4jStore implements NetworkStore {
   async deleteCollaboration(id: string, meta?: WriteMeta): Promise<void> {
     await this.write(async (tx) => {
       const found = (await tx.run(Q.GET_COLLABORATIONS, { ids: [id] })).records;
-      const participations = (await tx.run(Q.PARTICIPATIONS_OF_COLLABORATIONS, { ids: [id] })).records[0]?.get('participations') as
-        | unknown[]
-        | undefined;
+      const participations = (await tx.run(Q.PARTICIPATIONS_OF_COLLABORATIONS, { ids: [id] })).records[0]?.get(
+        'participations',
+      ) as unknown[] | undefined;
       const before = found.length
         ? {
             collaboration: toCollaboration(found[0].get('collaboration')),
@@ -715,7 +729,12 @@ export class Neo4jStore implements NetworkStore {
     });
   }
 
-  async addParticipant(collaborationId: string, actorId: string, role: ParticipationRole, meta?: WriteMeta): Promise<Participation> {
+  async addParticipant(
+    collaborationId: string,
+    actorId: string,
+    role: ParticipationRole,
+    meta?: WriteMeta,
+  ): Promise<Participation> {
     return this.write(async (tx) => {
       await this.requireAll(tx, 'Collaboration', [collaborationId], 'collaborationId');
       await this.requireAll(tx, 'Actor', [actorId], 'actorId');

@@ -84,15 +84,15 @@ export function describePlanChecks(config: PlanCheckConfig): void {
     }
 
     function describePlan(ops: PlanOperator[]): string {
-      return ops.map((o) => `${'  '.repeat(o.depth)}${o.operator} ${o.details}${o.order ? ` [${o.order}]` : ''}`).join('\n');
+      return ops
+        .map((o) => `${'  '.repeat(o.depth)}${o.operator} ${o.details}${o.order ? ` [${o.order}]` : ''}`)
+        .join('\n');
     }
 
     /** The plan reads the `label(nameKey)` index in ascending order and sorts nothing whole. */
     function expectOrderedNameKeyPage(ops: PlanOperator[], label: string, variable: string): void {
       const plan = describePlan(ops);
-      const seek = ops.find(
-        (o) => ORDERED_INDEX_READS.includes(o.operator) && o.details.includes(`${label}(nameKey)`),
-      );
+      const seek = ops.find((o) => ORDERED_INDEX_READS.includes(o.operator) && o.details.includes(`${label}(nameKey)`));
       expect({ seek: seek ?? null, plan }).toMatchObject({
         seek: { order: expect.stringContaining(`${variable}.nameKey ASC`) },
       });
@@ -155,11 +155,21 @@ export function describePlanChecks(config: PlanCheckConfig): void {
     });
 
     test('a name search and its total read the text index for CONTAINS (no scan of every actor)', async () => {
-      const params = { kinds: null, nameContains: '2345', topicIds: null, afterKey: '', afterId: null, limit: neo4j.int(21) };
+      const params = {
+        kinds: null,
+        nameContains: '2345',
+        topicIds: null,
+        afterKey: '',
+        afterId: null,
+        limit: neo4j.int(21),
+      };
       for (const statement of [Q.SEARCH_ACTORS, Q.COUNT_SEARCH_ACTORS]) {
         const ops = await explain(statement, params);
         const plan = describePlan(ops);
-        expect({ plan, contains: ops.some((o) => o.operator === 'NodeIndexContainsScan' && o.details.includes('TEXT INDEX')) }).toMatchObject({
+        expect({
+          plan,
+          contains: ops.some((o) => o.operator === 'NodeIndexContainsScan' && o.details.includes('TEXT INDEX')),
+        }).toMatchObject({
           contains: true,
         });
         expect({ plan, scans: ops.filter((o) => FULL_SCANS.includes(o.operator)) }).toMatchObject({ scans: [] });
@@ -167,7 +177,12 @@ export function describePlanChecks(config: PlanCheckConfig): void {
     });
 
     test('a page of topics reads the topic nameKey index in order', async () => {
-      const ops = await explain(Q.LIST_TOPICS, { nameContains: null, afterKey: '', afterId: null, limit: neo4j.int(51) });
+      const ops = await explain(Q.LIST_TOPICS, {
+        nameContains: null,
+        afterKey: '',
+        afterId: null,
+        limit: neo4j.int(51),
+      });
       expectOrderedNameKeyPage(ops, 'Topic', 't');
     });
 

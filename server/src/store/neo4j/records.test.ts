@@ -55,9 +55,12 @@ describe('records', () => {
       slug: 'klima',
       aliases: [],
     });
-    expect(
-      toCollaboration({ id: 'k', title: 'T', kind: 'PROJECT', createdAt: 'c', updatedAt: 'u' }),
-    ).toMatchObject({ startDate: null, endDate: null, location: null, description: null });
+    expect(toCollaboration({ id: 'k', title: 'T', kind: 'PROJECT', createdAt: 'c', updatedAt: 'u' })).toMatchObject({
+      startDate: null,
+      endDate: null,
+      location: null,
+      description: null,
+    });
     // A date() stored by another tool still reaches the domain as its ISO string.
     expect(
       toCollaboration({ id: 'k', title: 'T', kind: 'EVENT', startDate: new neo4j.types.Date(2023, 11, 15) }).startDate,
@@ -82,7 +85,10 @@ describe('translateError', () => {
     for (const code of ['ServiceUnavailable', 'SessionExpired']) {
       const translated = translateError(driverError('connect ECONNREFUSED', code), URI);
       expect(translated).toBeInstanceOf(DomainError);
-      expect(translated).toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringMatching(/database \(Neo4j\) is unreachable/) });
+      expect(translated).toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+        message: expect.stringMatching(/database \(Neo4j\) is unreachable/),
+      });
       expect(translated.message).not.toContain(URI);
       expect((translated.cause as Error).message).toBe(`Neo4j is not reachable at ${URI}: connect ECONNREFUSED`);
     }

@@ -31,7 +31,14 @@ export const INDEXES: readonly string[] = [
 ];
 
 /** Every schema statement, constraints first. */
-export const SCHEMA_STATEMENTS: readonly string[] = [...CONSTRAINTS, ...INDEXES, ...HISTORY_SCHEMA, ...FEED_SCHEMA, ...API_KEY_SCHEMA, ...UPDATE_LINK_SCHEMA];
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  ...CONSTRAINTS,
+  ...INDEXES,
+  ...HISTORY_SCHEMA,
+  ...FEED_SCHEMA,
+  ...API_KEY_SCHEMA,
+  ...UPDATE_LINK_SCHEMA,
+];
 
 /** Waits (up to the given seconds) until every index is online; run after creating them. */
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';

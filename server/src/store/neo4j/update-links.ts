@@ -168,11 +168,17 @@ export async function deleteUpdateRecords(tx: ManagedTransaction, actorIds: read
   await tx.run(DELETE_UPDATE_RECORDS, { ids: [...actorIds] });
 }
 
-export async function createUpdateLinks(tx: ManagedTransaction, inputs: readonly NewUpdateLinkInput[], at: string): Promise<UpdateLinkRecord[]> {
+export async function createUpdateLinks(
+  tx: ManagedTransaction,
+  inputs: readonly NewUpdateLinkInput[],
+  at: string,
+): Promise<UpdateLinkRecord[]> {
   const out: UpdateLinkRecord[] = [];
   for (const [i, input] of inputs.entries()) {
     const { actorId, ...link } = updateLinkDraft(input, at);
-    const created = (await tx.run(CREATE_LINK, { actorId, link: { ...link, revokedAt: null, openedAt: null, answeredAt: null } })).records;
+    const created = (
+      await tx.run(CREATE_LINK, { actorId, link: { ...link, revokedAt: null, openedAt: null, answeredAt: null } })
+    ).records;
     if (created.length === 0) throw new MissingReferenceError('Actor', actorId, `actorIds[${i}]`);
     const { hash: _hash, ...record } = link;
     out.push({ actorId, ...record });
@@ -199,7 +205,11 @@ export async function markUpdateLinkOpened(tx: ManagedTransaction, id: string, a
   await tx.run(OPEN_LINK, { id, at });
 }
 
-export async function recordUpdateAnswer(tx: ManagedTransaction, input: UpdateAnswerInput, at: string): Promise<UpdateAnswerRecord> {
+export async function recordUpdateAnswer(
+  tx: ManagedTransaction,
+  input: UpdateAnswerInput,
+  at: string,
+): Promise<UpdateAnswerRecord> {
   const proposals = proposalDrafts(input, at);
   const consent = consentDraft(input, at);
   const answered = (await tx.run(ANSWER_LINK, { actorId: input.actorId, linkId: input.linkId, at })).records;
@@ -207,7 +217,11 @@ export async function recordUpdateAnswer(tx: ManagedTransaction, input: UpdateAn
   if (proposals.length > 0) {
     await tx.run(CREATE_PROPOSALS, {
       actorId: input.actorId,
-      proposals: proposals.map(({ actorId: _a, value, field, ...p }) => ({ ...p, field, value: JSON.stringify(value) })),
+      proposals: proposals.map(({ actorId: _a, value, field, ...p }) => ({
+        ...p,
+        field,
+        value: JSON.stringify(value),
+      })),
     });
   }
   if (consent) {
@@ -222,19 +236,33 @@ export async function updateProposals(tx: ManagedTransaction, filter: UpdateProp
   return (await tx.run(PROPOSALS, params)).records.map(toProposal);
 }
 
-export async function decideUpdateProposal(tx: ManagedTransaction, id: string, decision: ProposalDecision, at: string): Promise<UpdateProposal> {
+export async function decideUpdateProposal(
+  tx: ManagedTransaction,
+  id: string,
+  decision: ProposalDecision,
+  at: string,
+): Promise<UpdateProposal> {
   checkDecision(decision);
   const [current] = (await tx.run(PROPOSAL_BY_ID, { id })).records;
   if (!current) throw new UnknownUpdateRecordError('UpdateProposal', id);
   const before = toProposal(current);
   if (before.status !== 'PENDING') throw alreadyDecided(before);
-  const [r] = (await tx.run(DECIDE_PROPOSAL, { id, at, status: decision.status, decidedBy: decision.decidedBy, outcome: decision.outcome ?? null })).records;
+  const [r] = (
+    await tx.run(DECIDE_PROPOSAL, {
+      id,
+      at,
+      status: decision.status,
+      decidedBy: decision.decidedBy,
+      outcome: decision.outcome ?? null,
+    })
+  ).records;
   if (!r) throw alreadyDecided(before);
   return toProposal(r);
 }
 
 export async function withdrawConsent(tx: ManagedTransaction, actorId: string, at: string): Promise<ConsentRecord[]> {
-  const [r] = (await tx.run(WITHDRAW_CONSENTS, { actorId, at, by: WITHDRAWAL_AUTHOR, outcome: WITHDRAWAL_OUTCOME })).records;
+  const [r] = (await tx.run(WITHDRAW_CONSENTS, { actorId, at, by: WITHDRAWAL_AUTHOR, outcome: WITHDRAWAL_OUTCOME }))
+    .records;
   if (!r || numberField(r, 'found') === 0) throw new MissingReferenceError('Actor', actorId, 'actorId');
   return (await consents(tx, [actorId]))[0]!;
 }

@@ -35,7 +35,7 @@ describe('npm run demo', () => {
     const first = await demo(dir, ['300']);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Demo network of 300 actors (seed 42) merged into embedded store');
-    expect(first.stderr).toContain('rebuildProjection');
+    expect(first.stderr).toContain('through the change feed');
     const store = createEmbeddedStore({ filename: join(dir, EMBEDDED_DB_FILE) });
     await store.init();
     const counts = await store.counts();

@@ -517,7 +517,7 @@ const BAD_URLS = [
   'javascript:alert(1)',
   'not a url',
   'http://',
-  'www.verein.de',
+  // (a bare host such as www.verein.de is a website: https:// is added, as the import does)
   'http://exa mple.org',
   'mailto:info@verein.de',
   `https://${'x'.repeat(500)}.de`,

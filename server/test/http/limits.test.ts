@@ -43,6 +43,7 @@ const VIEWER_VARIABLES: Record<string, Record<string, unknown>> = {
   Suggest: { id: 'bobbie-ev', first: 8 },
   Clusters: { filter: {} },
   HandOver: { ids: ['stadtteilagentur-batenbrock'], filter: {}, first: 10 },
+  Participants: { id: 'stadtteilkonferenz-2022' },
 };
 
 describe('limits over HTTP', () => {

@@ -84,110 +84,110 @@ describe('cypher.ts statements', () => {
       statements.filter(([name]) => !PARAMETERLESS.has(name)).map(([name, s]) => [name, parametersOf(s).join(' ')]),
     );
     expect(parameters).toMatchInlineSnapshot(`
-{
-  "COLLABORATIONS_OF_TOPICS": "ids",
-  "COLLABORATORS_OF_ACTORS": "ids",
-  "COUNT_ACTORS": "kinds nameContains topicIds",
-  "COUNT_COLLABORATIONS": "from kinds to topicIds",
-  "COUNT_SEARCH_ACTORS": "kinds nameContains topicIds",
-  "COUNT_TOPICS": "nameContains",
-  "CREATE_ABOUT_OF_COLLABORATION": "id topicIds",
-  "CREATE_ACTOR": "props",
-  "CREATE_COLLABORATION": "props",
-  "CREATE_INTERESTS_OF_ACTOR": "actorId interests",
-  "CREATE_TOPIC": "props",
-  "DELETE_ABOUT_OF_COLLABORATION": "id",
-  "DELETE_ACTOR": "id",
-  "DELETE_COLLABORATION": "id",
-  "DELETE_INTERESTS_OF_ACTOR": "actorId",
-  "DELETE_TOPIC": "id",
-  "EXISTING_ACTOR_IDS": "ids",
-  "EXISTING_COLLABORATION_IDS": "ids",
-  "EXISTING_TOPIC_IDS": "ids",
-  "GET_ACTORS": "ids",
-  "GET_COLLABORATIONS": "ids",
-  "GET_TOPICS": "ids",
-  "INTERESTS_IN_TOPICS": "ids",
-  "INTERESTS_OF_ACTORS": "ids",
-  "LIST_ACTORS": "afterId afterKey kinds limit nameContains topicIds",
-  "LIST_COLLABORATIONS": "afterId afterKey from kinds limit to topicIds",
-  "LIST_TOPICS": "afterId afterKey limit nameContains",
-  "LOCK_ACTOR": "id",
-  "MERGE_ABOUT": "rows",
-  "MERGE_ACTORS": "rows",
-  "MERGE_COLLABORATIONS": "rows",
-  "MERGE_INTERESTS": "rows",
-  "MERGE_PARTICIPATIONS": "rows",
-  "MERGE_TOPICS": "rows",
-  "PARTICIPATIONS_OF_ACTORS": "ids",
-  "PARTICIPATIONS_OF_COLLABORATIONS": "ids",
-  "REMOVE_PARTICIPATION": "actorId collaborationId",
-  "SEARCH_ACTORS": "afterId afterKey kinds limit nameContains topicIds",
-  "SET_PARTICIPATIONS": "id participants",
-  "TOPICS_OF_COLLABORATIONS": "ids",
-  "TOPIC_ID_BY_SLUG": "slug",
-  "TOPIC_STATS": "ids",
-  "UPDATE_ACTOR": "id now props",
-  "UPDATE_COLLABORATION": "id now props",
-  "UPDATE_TOPIC": "id props",
-}
-`);
+     {
+       "COLLABORATIONS_OF_TOPICS": "ids",
+       "COLLABORATORS_OF_ACTORS": "ids",
+       "COUNT_ACTORS": "kinds nameContains topicIds",
+       "COUNT_COLLABORATIONS": "from kinds to topicIds",
+       "COUNT_SEARCH_ACTORS": "kinds nameContains topicIds",
+       "COUNT_TOPICS": "nameContains",
+       "CREATE_ABOUT_OF_COLLABORATION": "id topicIds",
+       "CREATE_ACTOR": "props",
+       "CREATE_COLLABORATION": "props",
+       "CREATE_INTERESTS_OF_ACTOR": "actorId interests",
+       "CREATE_TOPIC": "props",
+       "DELETE_ABOUT_OF_COLLABORATION": "id",
+       "DELETE_ACTOR": "id",
+       "DELETE_COLLABORATION": "id",
+       "DELETE_INTERESTS_OF_ACTOR": "actorId",
+       "DELETE_TOPIC": "id",
+       "EXISTING_ACTOR_IDS": "ids",
+       "EXISTING_COLLABORATION_IDS": "ids",
+       "EXISTING_TOPIC_IDS": "ids",
+       "GET_ACTORS": "ids",
+       "GET_COLLABORATIONS": "ids",
+       "GET_TOPICS": "ids",
+       "INTERESTS_IN_TOPICS": "ids",
+       "INTERESTS_OF_ACTORS": "ids",
+       "LIST_ACTORS": "afterId afterKey kinds limit nameContains topicIds",
+       "LIST_COLLABORATIONS": "afterId afterKey from kinds limit to topicIds",
+       "LIST_TOPICS": "afterId afterKey limit nameContains",
+       "LOCK_ACTOR": "id",
+       "MERGE_ABOUT": "rows",
+       "MERGE_ACTORS": "rows",
+       "MERGE_COLLABORATIONS": "rows",
+       "MERGE_INTERESTS": "rows",
+       "MERGE_PARTICIPATIONS": "rows",
+       "MERGE_TOPICS": "rows",
+       "PARTICIPATIONS_OF_ACTORS": "ids",
+       "PARTICIPATIONS_OF_COLLABORATIONS": "ids",
+       "REMOVE_PARTICIPATION": "actorId collaborationId",
+       "SEARCH_ACTORS": "afterId afterKey kinds limit nameContains topicIds",
+       "SET_PARTICIPATIONS": "id participants",
+       "TOPICS_OF_COLLABORATIONS": "ids",
+       "TOPIC_ID_BY_SLUG": "slug",
+       "TOPIC_STATS": "ids",
+       "UPDATE_ACTOR": "id now props",
+       "UPDATE_COLLABORATION": "id now props",
+       "UPDATE_TOPIC": "id props",
+     }
+    `);
   });
 
   test('LIST_ACTORS: range on nameKey before ORDER BY nameKey, id LIMIT (index read in order)', () => {
     expect(Q.LIST_ACTORS).toMatchInlineSnapshot(`
-"
-MATCH (a:Actor)
-WHERE a.nameKey >= $afterKey
-  AND ($afterId IS NULL OR a.nameKey > $afterKey OR a.id > $afterId)
-  AND ($kinds IS NULL OR a.kind IN $kinds)
-  AND ($nameContains IS NULL OR a.nameKey CONTAINS $nameContains)
-  AND ($topicIds IS NULL OR EXISTS { MATCH (a)-[:INTERESTED_IN]->(t:Topic) WHERE t.id IN $topicIds })
-RETURN properties(a) AS actor
-ORDER BY a.nameKey, a.id
-LIMIT $limit"
-`);
+     "
+     MATCH (a:Actor)
+     WHERE a.nameKey >= $afterKey
+       AND ($afterId IS NULL OR a.nameKey > $afterKey OR a.id > $afterId)
+       AND ($kinds IS NULL OR a.kind IN $kinds)
+       AND ($nameContains IS NULL OR a.nameKey CONTAINS $nameContains)
+       AND ($topicIds IS NULL OR EXISTS { MATCH (a)-[:INTERESTED_IN]->(t:Topic) WHERE t.id IN $topicIds })
+     RETURN properties(a) AS actor
+     ORDER BY a.nameKey, a.id
+     LIMIT $limit"
+    `);
   });
 
   test('LIST_COLLABORATIONS: newest first with the no-date key last, keyset on (d, id)', () => {
     expect(Q.LIST_COLLABORATIONS).toMatchInlineSnapshot(`
-"
-MATCH (c:Collaboration)
-WITH c, coalesce(c.startDate, '') AS d
-WHERE ($afterId IS NULL OR d < $afterKey OR (d = $afterKey AND c.id > $afterId))
-  AND ($kinds IS NULL OR c.kind IN $kinds)
-  AND ($topicIds IS NULL OR EXISTS { MATCH (c)-[:ABOUT]->(t:Topic) WHERE t.id IN $topicIds })
-  AND ($to IS NULL OR (c.startDate IS NOT NULL AND c.startDate <= $to))
-  AND ($from IS NULL OR (c.startDate IS NOT NULL AND coalesce(c.endDate, c.startDate) >= $from))
-RETURN properties(c) AS collaboration
-ORDER BY d DESC, c.id
-LIMIT $limit"
-`);
+     "
+     MATCH (c:Collaboration)
+     WITH c, coalesce(c.startDate, '') AS d
+     WHERE ($afterId IS NULL OR d < $afterKey OR (d = $afterKey AND c.id > $afterId))
+       AND ($kinds IS NULL OR c.kind IN $kinds)
+       AND ($topicIds IS NULL OR EXISTS { MATCH (c)-[:ABOUT]->(t:Topic) WHERE t.id IN $topicIds })
+       AND ($to IS NULL OR (c.startDate IS NOT NULL AND c.startDate <= $to))
+       AND ($from IS NULL OR (c.startDate IS NOT NULL AND coalesce(c.endDate, c.startDate) >= $from))
+     RETURN properties(c) AS collaboration
+     ORDER BY d DESC, c.id
+     LIMIT $limit"
+    `);
   });
 
   test('COLLABORATORS_OF_ACTORS: one statement for every key, ordered before collecting', () => {
     expect(Q.COLLABORATORS_OF_ACTORS).toMatchInlineSnapshot(`
-"
-UNWIND $ids AS id
-MATCH (a:Actor {id: id})-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(p:Actor)
-WHERE p <> a
-WITH id, p, c
-ORDER BY coalesce(c.startDate, '') DESC, c.id
-WITH id, p.id AS partnerId, collect(c.id) AS collaborationIds
-ORDER BY size(collaborationIds) DESC, partnerId
-RETURN id, collect({partnerId: partnerId, collaborationIds: collaborationIds}) AS collaborators"
-`);
+     "
+     UNWIND $ids AS id
+     MATCH (a:Actor {id: id})-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(p:Actor)
+     WHERE p <> a
+     WITH id, p, c
+     ORDER BY coalesce(c.startDate, '') DESC, c.id
+     WITH id, p.id AS partnerId, collect(c.id) AS collaborationIds
+     ORDER BY size(collaborationIds) DESC, partnerId
+     RETURN id, collect({partnerId: partnerId, collaborationIds: collaborationIds}) AS collaborators"
+    `);
   });
 
   test('MERGE_PARTICIPATIONS: an UNWIND batch that creates only what is missing', () => {
     expect(Q.MERGE_PARTICIPATIONS).toMatchInlineSnapshot(`
-"
-UNWIND $rows AS r
-MATCH (a:Actor {id: r.actorId})
-MATCH (c:Collaboration {id: r.collaborationId})
-MERGE (a)-[p:PARTICIPATED_IN]->(c)
-ON CREATE SET p.role = r.role"
-`);
+     "
+     UNWIND $rows AS r
+     MATCH (a:Actor {id: r.actorId})
+     MATCH (c:Collaboration {id: r.collaborationId})
+     MERGE (a)-[p:PARTICIPATED_IN]->(c)
+     ON CREATE SET p.role = r.role"
+    `);
   });
 
   test('batched reads unwind or match the whole key list at once', () => {
@@ -211,7 +211,7 @@ ON CREATE SET p.role = r.role"
 
 describe('schema.ts statements', () => {
   test('every schema statement is idempotent and takes no values', () => {
-    expect(SCHEMA_STATEMENTS.length).toBe(16);
+    expect(SCHEMA_STATEMENTS.length).toBe(22);
     for (const statement of SCHEMA_STATEMENTS) {
       expect(statement).toMatch(/^CREATE (CONSTRAINT|RANGE INDEX|TEXT INDEX) \w+ IF NOT EXISTS FOR \(\w:\w+\) /);
       expect(statement).not.toContain('$');
@@ -221,25 +221,31 @@ describe('schema.ts statements', () => {
 
   test('constraints and indexes', () => {
     expect(SCHEMA_STATEMENTS).toMatchInlineSnapshot(`
-[
-  "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
-  "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE",
-  "CREATE CONSTRAINT topic_slug IF NOT EXISTS FOR (t:Topic) REQUIRE t.slug IS UNIQUE",
-  "CREATE CONSTRAINT collaboration_id IF NOT EXISTS FOR (c:Collaboration) REQUIRE c.id IS UNIQUE",
-  "CREATE RANGE INDEX actor_name_key IF NOT EXISTS FOR (a:Actor) ON (a.nameKey)",
-  "CREATE RANGE INDEX topic_name_key IF NOT EXISTS FOR (t:Topic) ON (t.nameKey)",
-  "CREATE RANGE INDEX collaboration_start_date IF NOT EXISTS FOR (c:Collaboration) ON (c.startDate)",
-  "CREATE RANGE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
-  "CREATE RANGE INDEX collaboration_kind IF NOT EXISTS FOR (c:Collaboration) ON (c.kind)",
-  "CREATE TEXT INDEX actor_name_key_text IF NOT EXISTS FOR (a:Actor) ON (a.nameKey)",
-  "CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE",
-  "CREATE CONSTRAINT change_sequence_id IF NOT EXISTS FOR (s:ChangeSequence) REQUIRE s.id IS UNIQUE",
-  "CREATE RANGE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId)",
-  "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE",
-  "CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE",
-  "CREATE CONSTRAINT api_key_lock_id IF NOT EXISTS FOR (l:ApiKeyLock) REQUIRE l.id IS UNIQUE",
-]
-`);
+     [
+       "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
+       "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE",
+       "CREATE CONSTRAINT topic_slug IF NOT EXISTS FOR (t:Topic) REQUIRE t.slug IS UNIQUE",
+       "CREATE CONSTRAINT collaboration_id IF NOT EXISTS FOR (c:Collaboration) REQUIRE c.id IS UNIQUE",
+       "CREATE RANGE INDEX actor_name_key IF NOT EXISTS FOR (a:Actor) ON (a.nameKey)",
+       "CREATE RANGE INDEX topic_name_key IF NOT EXISTS FOR (t:Topic) ON (t.nameKey)",
+       "CREATE RANGE INDEX collaboration_start_date IF NOT EXISTS FOR (c:Collaboration) ON (c.startDate)",
+       "CREATE RANGE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)",
+       "CREATE RANGE INDEX collaboration_kind IF NOT EXISTS FOR (c:Collaboration) ON (c.kind)",
+       "CREATE TEXT INDEX actor_name_key_text IF NOT EXISTS FOR (a:Actor) ON (a.nameKey)",
+       "CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE",
+       "CREATE CONSTRAINT change_sequence_id IF NOT EXISTS FOR (s:ChangeSequence) REQUIRE s.id IS UNIQUE",
+       "CREATE RANGE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId)",
+       "CREATE CONSTRAINT feed_event_seq IF NOT EXISTS FOR (e:FeedEvent) REQUIRE e.seq IS UNIQUE",
+       "CREATE RANGE INDEX feed_event_at IF NOT EXISTS FOR (e:FeedEvent) ON (e.at)",
+       "CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE",
+       "CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE",
+       "CREATE CONSTRAINT api_key_lock_id IF NOT EXISTS FOR (l:ApiKeyLock) REQUIRE l.id IS UNIQUE",
+       "CREATE CONSTRAINT update_link_id IF NOT EXISTS FOR (l:UpdateLink) REQUIRE l.id IS UNIQUE",
+       "CREATE CONSTRAINT update_link_hash IF NOT EXISTS FOR (l:UpdateLink) REQUIRE l.hash IS UNIQUE",
+       "CREATE CONSTRAINT update_proposal_id IF NOT EXISTS FOR (p:UpdateProposal) REQUIRE p.id IS UNIQUE",
+       "CREATE CONSTRAINT consent_id IF NOT EXISTS FOR (c:Consent) REQUIRE c.id IS UNIQUE",
+     ]
+    `);
   });
 });
 

@@ -56,14 +56,48 @@ class LongWork {
     if (guard.finished || this.holders.has(guard)) return;
     const queued = this.waiting.get(guard);
     if (queued) return queued.promise;
+    this.evictExpired();
     if (this.holders.size < LONG_WORK_SLOTS) {
       this.holders.add(guard);
       return;
     }
     let resume!: () => void;
     const promise = new Promise<void>((resolve) => (resume = resolve));
-    this.waiting.set(guard, { promise, resume });
+    // Nobody waits past their own wall time: then it goes on, finds its time up and is refused.
+    const timer = setTimeout(() => this.giveUp(guard), guard.millisLeft + 10);
+    timer.unref();
+    this.waiting.set(guard, {
+      promise,
+      resume: () => {
+        clearTimeout(timer);
+        resume();
+      },
+    });
     return promise;
+  }
+
+  private giveUp(guard: RequestGuard): void {
+    const queued = this.waiting.get(guard);
+    if (!queued) return;
+    this.waiting.delete(guard);
+    queued.resume();
+    this.evictExpired();
+  }
+
+  /**
+   * A holder past its wall time is done for, whatever happened to it (it should have finished):
+   * it gives its slot up to the longest waiting request.
+   */
+  private evictExpired(): void {
+    for (const holder of this.holders) if (holder.expired) this.holders.delete(holder);
+    while (this.holders.size < LONG_WORK_SLOTS) {
+      const next = this.waiting.entries().next();
+      if (next.done) return;
+      const [nextGuard, entry] = next.value;
+      this.waiting.delete(nextGuard);
+      this.holders.add(nextGuard);
+      entry.resume();
+    }
   }
 
   release(guard: RequestGuard): void {
@@ -74,12 +108,7 @@ class LongWork {
       queued.resume();
     }
     if (!this.holders.delete(guard)) return;
-    const next = this.waiting.entries().next();
-    if (next.done) return;
-    const [nextGuard, entry] = next.value;
-    this.waiting.delete(nextGuard);
-    this.holders.add(nextGuard);
-    entry.resume();
+    this.evictExpired();
   }
 }
 
@@ -132,6 +161,16 @@ export class RequestGuard {
    * loop. Ordinary requests never do, so their loaders' batches stay whole (one store call per
    * kind of lookup and level; a turn in between would split them).
    */
+  /** Past its wall time (with a second's grace): whatever it holds, it holds no longer. */
+  get expired(): boolean {
+    return this.finished || performance.now() > this.deadline + 1000;
+  }
+
+  /** Milliseconds until its wall time is up. */
+  get millisLeft(): number {
+    return Math.max(0, this.deadline - performance.now());
+  }
+
   get long(): boolean {
     return performance.now() - this.startedAt > LONG_REQUEST_MS;
   }

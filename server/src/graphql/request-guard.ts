@@ -156,11 +156,6 @@ export class RequestGuard {
     running.add(this);
   }
 
-  /**
-   * Running for more than LONG_REQUEST_MS: from then on its resolvers take turns on the event
-   * loop. Ordinary requests never do, so their loaders' batches stay whole (one store call per
-   * kind of lookup and level; a turn in between would split them).
-   */
   /** Past its wall time (with a second's grace): whatever it holds, it holds no longer. */
   get expired(): boolean {
     return this.finished || performance.now() > this.deadline + 1000;
@@ -171,6 +166,10 @@ export class RequestGuard {
     return Math.max(0, this.deadline - performance.now());
   }
 
+  /**
+   * Running for more than LONG_REQUEST_MS: from then on it needs the long-work slot (mayGoOn) to go
+   * on, so that only LONG_WORK_SLOTS large answers are built at once.
+   */
   get long(): boolean {
     return performance.now() - this.startedAt > LONG_REQUEST_MS;
   }

@@ -33,7 +33,6 @@ export const DEFAULT_MAX_RESULTS = DEFAULT_LIMITS.query.maxResults;
 export const LONG_REQUEST_MS = 50;
 
 export type GuardLimit = 'results' | 'time' | 'memory' | 'client';
-export const RESULT_LIMIT: GuardLimit = 'results';
 
 export interface GuardOptions {
   /** List items the answer may hold. */

@@ -57,32 +57,44 @@ export default tseslint.config(
   ),
   boundary(
     ['server/src/domain/**/*.ts'],
-    [
-      '**/store/*',
-      '**/graphql/*',
-      '**/http/*',
-      '**/service/*',
-      '**/auth/*',
-      '**/transfer/*',
-      '**/insight/*',
-      '**/suggest/*',
-    ],
+    ['**/store/*', '**/features/**', '**/platform/**', '**/service/*', '**/graph/*'],
     'domain/ holds pure rules and the model: it depends on nothing of the service.',
   ),
   boundary(
-    ['server/src/store/**/*.ts'],
-    ['**/graphql/*', '**/http/*', '**/service/*', '**/auth/*'],
-    'Stores know no GraphQL, HTTP, service or auth: they persist what domain/ rules plan.',
+    ['server/src/**/*-rules.ts'],
+    [
+      '**/store/**',
+      '**/platform/**',
+      '**/service/**',
+      '**/*.resolver',
+      '**/*.type',
+      '**/*.input',
+      'graphql',
+      'type-graphql',
+    ],
+    'Rules are pure: they take values and return decisions or plans, for the service and both stores alike.',
   ),
+  {
+    ...boundary(
+      ['server/src/store/**/*.ts'],
+      ['**/platform/**', '**/service/**', '**/features/*/*', '!**/features/*/*-rules'],
+      'Stores know no GraphQL, HTTP or service: of a feature they use only its pure rules (*-rules.ts).',
+    ),
+    // Where the configuration picks an adapter.
+    ignores: ['server/src/store/create-store.ts'],
+  },
   boundary(
-    ['server/src/graphql/**/*.ts'],
+    ['server/src/features/**/*.ts', 'server/src/service/**/*.ts', 'server/src/platform/**/*.ts'],
     ['**/store/embedded', '**/store/embedded/*', '**/store/neo4j', '**/store/neo4j/*'],
-    'Resolvers talk to the service and the store port, never to an adapter.',
+    'Features talk to the service and the store port, never to an adapter (create-store.ts picks one).',
   ),
-  boundary(
-    ['server/src/graph/**/*.ts', 'server/src/suggest/**/*.ts', 'server/src/insight/**/*.ts'],
-    ['**/graphql/*', '**/http/*'],
-    'Graph algorithms know no GraphQL or HTTP.',
-  ),
+  {
+    ...boundary(
+      ['server/src/graph/**/*.ts', 'server/src/features/suggestions/**/*.ts', 'server/src/features/insight/**/*.ts'],
+      ['**/platform/http/**', '**/platform/graphql/**', 'graphql', 'type-graphql', '@apollo/*'],
+      'Graph algorithms know no GraphQL or HTTP: only the resolvers next to them do.',
+    ),
+    ignores: ['**/*.resolver.ts', '**/*.type.ts', '**/*.input.ts', '**/known-actor.ts'],
+  },
   prettier,
 );

@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { generateApiKey } from '../server/src/auth/api-keys';
-import type { AuthConfig } from '../server/src/auth/authenticate';
-import type { Principal } from '../server/src/auth/principal';
+import { generateApiKey } from '../server/src/features/access/api-keys';
+import type { AuthConfig } from '../server/src/features/access/authenticate';
+import type { Principal } from '../server/src/features/access/principal';
 
 const secret = randomBytes(32).toString('base64url');
 

@@ -14,7 +14,7 @@
  *     (--planted-seeds=2,3), cut-off 2023-01-01, every actor registered with its topics.
  *
  * Models: the old default (activity-heavy, kept here for comparison only), the new Katz-first
- * default, the self-fitted model (server/src/suggest/self-fit.ts run on the split's projection —
+ * default, the self-fitted model (server/src/features/suggestions/self-fit.ts run on the split's projection —
  * the past only — exactly as the service runs it on its store), and the baselines Katz and
  * popularity. Metrics: P@10, R@10, MRR, catalogue coverage (distinct actors over all top-10 lists),
  * mean pairwise overlap of the lists (shared entries / 10, over all pairs of query actors), and the
@@ -29,12 +29,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plantedNetwork } from '../seed/planted';
 import { random } from '../seed/generate';
-import { checkModel, singleSignalModel, type ScoringModel } from '../server/src/suggest/model';
-import { selfFit, type FitResult } from '../server/src/suggest/self-fit';
-import { suggestContacts } from '../server/src/suggest/suggest';
-import { suggestionIndex } from '../server/src/suggest/suggestion-index';
-import { COLD_START_MODEL, DEFAULT_MODEL } from '../server/src/suggest/weights';
-import { KATZ_BETA } from '../server/src/suggest/signals';
+import { checkModel, singleSignalModel, type ScoringModel } from '../server/src/features/suggestions/model';
+import { selfFit, type FitResult } from '../server/src/features/suggestions/self-fit';
+import { suggestContacts } from '../server/src/features/suggestions/suggest';
+import { suggestionIndex } from '../server/src/features/suggestions/suggestion-index';
+import { COLD_START_MODEL, DEFAULT_MODEL } from '../server/src/features/suggestions/weights';
+import { KATZ_BETA } from '../server/src/features/suggestions/signals';
 import { h2020Available, loadH2020 } from './eval/h2020';
 import { fromGraphData, type EvalNetwork } from './eval/network';
 import { actorsWithoutTies, actorsWithTies, temporalSplit, type TemporalSplit } from './eval/split';

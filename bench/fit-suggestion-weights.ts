@@ -1,11 +1,11 @@
 /**
- * `npm run fit:suggestions -- --data=DIR`: what the self-fit (server/src/suggest/self-fit.ts) makes
+ * `npm run fit:suggestions -- --data=DIR`: what the self-fit (server/src/features/suggestions/self-fit.ts) makes
  * of a network given as CORDIS-style CSV extracts (actors.csv, collaborations.csv,
  * participations.csv in DIR): the history split, the fitted weights, the held-out precision@10 of
  * the fitted model, the default and Katz, and which model would serve. The service does the same on
  * its own store at start; this is for looking at a data set without starting it. Deterministic.
  */
-import { selfFit } from '../server/src/suggest/self-fit';
+import { selfFit } from '../server/src/features/suggestions/self-fit';
 import { h2020Available, loadH2020 } from './eval/h2020';
 import { temporalSplit } from './eval/split';
 

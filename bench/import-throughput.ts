@@ -13,11 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateNetwork } from '../seed/generate';
 import { createEmbeddedStore } from '../server/src/store/embedded';
-import { writeCsv } from '../server/src/transfer/csv-write';
-import { exportDocument } from '../server/src/transfer/export-document';
-import { runImport } from '../server/src/transfer/import-job';
-import { writeJson } from '../server/src/transfer/json-write';
-import type { ImportFile, ImportFormat } from '../server/src/transfer/model';
+import { writeCsv } from '../server/src/features/transfer/csv-write';
+import { exportDocument } from '../server/src/features/transfer/export-document';
+import { runImport } from '../server/src/features/transfer/import-job';
+import { writeJson } from '../server/src/features/transfer/json-write';
+import type { ImportFile, ImportFormat } from '../server/src/features/transfer/model';
 
 /** What each progress phase covers (resolution and planning report no progress of their own). */
 const PHASE: Record<string, string> = { read: 'read', validate: 'validate+resolve(+plan)', apply: 'plan+write' };

@@ -17,15 +17,15 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { generateNetwork, random } from '../seed/generate';
-import { createContext } from '../server/src/graphql/context';
+import { createContext } from '../server/src/platform/graphql/context';
 import { BENCH_PRINCIPAL } from './auth';
-import { createApolloServer } from '../server/src/http/app';
+import { createApolloServer } from '../server/src/platform/http/app';
 import { NetworkService } from '../server/src/service/network-service';
 import { createEmbeddedStore } from '../server/src/store/embedded';
 import { createNeo4jStore } from '../server/src/store/neo4j';
 import type { GraphData, NetworkStore } from '../server/src/store/network-store';
-import { pairCount } from '../server/src/suggest/csr';
-import { buildSuggestionIndex, indexBytes, suggestionIndex } from '../server/src/suggest/suggestion-index';
+import { pairCount } from '../server/src/features/suggestions/csr';
+import { buildSuggestionIndex, indexBytes, suggestionIndex } from '../server/src/features/suggestions/suggestion-index';
 
 const QUERY = `query($id: ID!) {
   suggestContacts(actorId: $id, first: 10) {

@@ -2,7 +2,7 @@
  * `npm run seed`: merges the Batenbrock network into the configured store (NEO4J_URI or the
  * embedded store under DATA_DIR). Idempotent: what exists is left as it is.
  */
-import { loadConfig } from '../server/src/config';
+import { loadConfig } from '../server/src/platform/config';
 import { createStore, describeStore } from '../server/src/store/create-store';
 import { batenbrock } from './batenbrock';
 

@@ -4,9 +4,9 @@
  * store (NEO4J_URI or the embedded store under DATA_DIR), to see how the map handles a large
  * network. Idempotent for the same size and seed: what exists is left as it is.
  */
-import { loadConfig } from '../server/src/config';
+import { loadConfig } from '../server/src/platform/config';
 import { createStore, describeStore } from '../server/src/store/create-store';
-import { refreshHint } from '../server/src/transfer/import-cli-hint';
+import { refreshHint } from '../server/src/features/transfer/import-cli-hint';
 import { generateNetwork } from './generate';
 
 const USAGE = 'usage: npm run demo -- <number of actors, 1–100000> [--seed N]';

@@ -6,7 +6,7 @@
  */
 import { ACTOR_KINDS, COLLABORATION_KINDS, PARTICIPATION_ROLES } from '../server/src/domain/model';
 import type { GraphData } from '../server/src/store/network-store';
-import { seededRandom as random } from '../server/src/util/seeded-random';
+import { seededRandom as random } from '../server/src/platform/util/seeded-random';
 
 export interface GenerateOptions {
   actors: number;
@@ -29,7 +29,7 @@ export interface GenerateOptions {
 const HUB_KINDS = ['CITY_DEPARTMENT', 'AGENCY', 'INSTITUTION', 'FUNDER', 'ASSOCIATION'] as const;
 
 /** The seedable PRNG every generator and evaluation here uses (mulberry32). */
-export { seededRandom as random } from '../server/src/util/seeded-random';
+export { seededRandom as random } from '../server/src/platform/util/seeded-random';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 

@@ -2,7 +2,7 @@
  * Runs methods over query groups of a split and averages the metrics. The index is the same
  * structure the service builds (suggestionIndex over a NetworkProjection).
  */
-import { suggestionIndex, type SuggestionIndex } from '../../server/src/suggest/suggestion-index';
+import { suggestionIndex, type SuggestionIndex } from '../../server/src/features/suggestions/suggestion-index';
 import { random } from '../../seed/generate';
 import { average, listMetrics, type Metrics } from './metrics';
 import type { Method } from './methods';

@@ -10,9 +10,9 @@
  * P@10 on the partners formed after T1 is compared with and without the exclusion, over the same
  * query actors (paired bootstrap). The cost shows too: dismissed pairs that did form after T1.
  */
-import { suggestContacts } from '../../server/src/suggest/suggest';
-import { suggestionIndex } from '../../server/src/suggest/suggestion-index';
-import type { ScoringModel } from '../../server/src/suggest/model';
+import { suggestContacts } from '../../server/src/features/suggestions/suggest';
+import { suggestionIndex } from '../../server/src/features/suggestions/suggestion-index';
+import type { ScoringModel } from '../../server/src/features/suggestions/model';
 import { bootstrapDifference, K } from './evaluate';
 import { average, listMetrics, type Metrics } from './metrics';
 import type { EvalNetwork } from './network';

@@ -3,10 +3,10 @@
  * `suggestContacts` — the code that serves the API — so a baseline differs from the shipped model
  * only in its model: one signal with weight 1.
  */
-import { singleSignalModel, type ScoringModel } from '../../server/src/suggest/model';
-import { suggestContacts } from '../../server/src/suggest/suggest';
-import type { SuggestionIndex } from '../../server/src/suggest/suggestion-index';
-import { edgeIndex } from '../../server/src/suggest/csr';
+import { singleSignalModel, type ScoringModel } from '../../server/src/features/suggestions/model';
+import { suggestContacts } from '../../server/src/features/suggestions/suggest';
+import type { SuggestionIndex } from '../../server/src/features/suggestions/suggestion-index';
+import { edgeIndex } from '../../server/src/features/suggestions/csr';
 import { random } from '../../seed/generate';
 
 export interface Method {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { batenbrock } from '../../seed/batenbrock';
 import { generateNetwork } from '../../seed/generate';
-import { MAX_NETWORK_ACTORS } from '../../server/src/graphql/network/network.input';
+import { MAX_NETWORK_ACTORS } from '../../server/src/features/network/network.input';
 import { buildViewer } from '../../viewer/build';
 import { readConfig, type ViewerBenchConfig } from './config';
 import { dragGesture, firstPicture, heapMb, PAGE_INIT, pngExport, wheelGesture } from './page';

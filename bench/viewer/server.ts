@@ -5,9 +5,9 @@
  * the GraphQL mapping) so the page can be measured at 20,000 actors too.
  */
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_LIMITS } from '../../server/src/config';
-import { createApp } from '../../server/src/http/app';
-import { toNetwork } from '../../server/src/graphql/network/network.mapping';
+import { DEFAULT_LIMITS } from '../../server/src/platform/config';
+import { createApp } from '../../server/src/platform/http/app';
+import { toNetwork } from '../../server/src/features/network/network.mapping';
 import { NetworkService } from '../../server/src/service/network-service';
 import { createEmbeddedStore } from '../../server/src/store/embedded';
 import type { GraphData } from '../../server/src/store/network-store';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, validate } from 'graphql';
 import { batenbrock } from '../../seed/batenbrock';
-import { printSchemaSdl, SCHEMA_FILE } from '../src/graphql/sdl';
+import { printSchemaSdl, SCHEMA_FILE } from '../src/platform/graphql/sdl';
 import { startTestApi } from './support/api';
 import { exampleOperations, examples, examplesText, PREPARE } from './support/examples';
 import { embeddedHarness } from './support/stores';

@@ -37,7 +37,7 @@ export class NetworkProjection {
   /**
    * Bumped by every change of what the projection holds (load, and every write that changes an
    * actor's kind, a collaboration's kind, dates, topics or members, interests, topics), so caches of
-   * results computed on it (server/src/insight, suggestions) know when they are stale. A write that
+   * results computed on it (server/src/features/insight, suggestions) know when they are stale. A write that
    * changes only what the projection does not hold (names, descriptions, contacts) leaves it.
    */
   version = 0;

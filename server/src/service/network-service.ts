@@ -28,20 +28,25 @@ import type {
   SuggestionVerdict,
   TopicPatch,
 } from '../store/network-store';
-import { SerialQueue } from './serial-queue';
-import { FeedFollower } from './feed-follower';
-import { FeedHub } from '../live/feed-hub';
-import { InsightEngine, type InsightOptions } from '../insight/engine';
-import { ContactSuggestions } from '../suggest/contact-suggestions';
-import { readableActorId, requireParticipants } from './readable-id';
-import type { ScoringModel } from '../suggest/model';
-import { SYSTEM_AUTHOR, type WriteMeta } from '../store/history-rules';
-import { duplicateCandidates, undoLastActorChange, type DuplicateCandidates, type UndoResult } from './history-service';
+import { SerialQueue } from '../platform/serial-queue';
+import { FeedFollower } from '../features/live/feed-follower';
+import { FeedHub } from '../features/live/feed-hub';
+import { InsightEngine, type InsightOptions } from '../features/insight/engine';
+import { ContactSuggestions } from '../features/suggestions/contact-suggestions';
+import { readableActorId, requireParticipants } from '../features/recording/readable-id';
+import type { ScoringModel } from '../features/suggestions/model';
+import { SYSTEM_AUTHOR, type WriteMeta } from '../features/history/history-rules';
+import {
+  duplicateCandidates,
+  undoLastActorChange,
+  type DuplicateCandidates,
+  type UndoResult,
+} from '../features/history/history-service';
 
 export interface NetworkServiceOptions {
   /**
    * The weights of contact suggestions, fixed. Absent: the model fits itself to the network
-   * (server/src/suggest/self-fit.ts), DEFAULT_MODEL (weights.ts) until a fit beats it.
+   * (server/src/features/suggestions/self-fit.ts), DEFAULT_MODEL (weights.ts) until a fit beats it.
    */
   suggestionModel?: ScoringModel;
   /** Network insight: how long a request waits for a background computation, exact limits. */
@@ -61,10 +66,10 @@ export class NetworkService {
   /** Who writes through this object: "system" here; a request's principal on the view of actingAs(). */
   readonly author: string = SYSTEM_AUTHOR;
 
-  /** Contact suggestions, scored on the projection (server/src/suggest). */
+  /** Contact suggestions, scored on the projection (server/src/features/suggestions). */
   readonly suggestions: ContactSuggestions;
 
-  /** Network insight, computed on the projection in a worker thread (server/src/insight). */
+  /** Network insight, computed on the projection in a worker thread (server/src/features/insight). */
   readonly insight: InsightEngine;
 
   /** Follows the store's change feed into the projection (feed-follower.ts). */
@@ -299,7 +304,7 @@ export class NetworkService {
     });
   }
 
-  // --- import and GDPR (server/src/transfer) ---------------------------------------------------
+  // --- import and GDPR (server/src/features/transfer) ---------------------------------------------------
 
   /** Applies a resolved import in one store transaction; the projection is rebuilt after a real one. */
   importGraph(doc: ImportGraph, options: ImportOptions = {}): Promise<ImportCounts> {

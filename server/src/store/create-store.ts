@@ -1,7 +1,7 @@
 /** Chooses the store: Neo4j when NEO4J_URI is set, else the embedded SQLite store under DATA_DIR. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../config';
+import type { Config } from '../platform/config';
 import { createEmbeddedStore } from './embedded';
 import type { NetworkStore } from './network-store';
 import { createNeo4jStore } from './neo4j';

@@ -2,8 +2,8 @@
  * The first admin key on a real (embedded) store: made when no active key exists, or taken from
  * ADMIN_API_KEY (stored hashed; a changed one replaces the previous; a revoked one stays revoked).
  */
-import { generateApiKey, hashApiKey } from '../../src/auth/api-keys';
-import { describeBootstrap, ensureAdminKey } from '../../src/auth/bootstrap';
+import { generateApiKey, hashApiKey } from '../../src/features/access/api-keys';
+import { describeBootstrap, ensureAdminKey } from '../../src/features/access/bootstrap';
 import type { NetworkStore } from '../../src/store/network-store';
 import { embeddedHarness } from '../support/stores';
 

@@ -1,5 +1,5 @@
 /** The access part of the configuration: what loadConfig accepts, its defaults, and what it refuses with a clear message. */
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/platform/config';
 
 const KEY = `qn_${'a'.repeat(43)}`;
 const SECRET = 's'.repeat(32);

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { hashApiKey } from '../../src/auth/api-keys';
+import { hashApiKey } from '../../src/features/access/api-keys';
 import { createStore } from '../../src/store/create-store';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -19,7 +19,7 @@ describe('npm run keys', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const keys = (...args: string[]) => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/auth/keys-cli.ts', ...args], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/features/access/keys-cli.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' },
       encoding: 'utf8',

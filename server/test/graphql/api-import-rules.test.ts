@@ -6,8 +6,8 @@
 import { batenbrock } from '../../../seed/batenbrock';
 import { errorCodes, useSeededApi, type TestApi } from '../support/api';
 import { embeddedHarness } from '../support/stores';
-import { toGermanExcel } from '../../src/transfer/csv-excel';
-import type { CsvFile } from '../../src/transfer/csv-write';
+import { toGermanExcel } from '../../src/features/transfer/csv-excel';
+import type { CsvFile } from '../../src/features/transfer/csv-write';
 
 const CREATE = `mutation C($input: CreateActorInput!) { createActor(input: $input) { id website } }`;
 const UPDATE = `mutation U($id: ID!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { website } }`;

@@ -3,7 +3,7 @@
  * when it is rebuilt — by the rebuildProjection mutation or the refresh timer.
  */
 import { batenbrock } from '../../../seed/batenbrock';
-import { runImport } from '../../src/transfer/import-job';
+import { runImport } from '../../src/features/transfer/import-job';
 import { errorCodes, startTestApi, type TestApi } from '../support/api';
 import { embeddedHarness } from '../support/stores';
 

@@ -1,5 +1,5 @@
 /**
- * The abuse suite: the real service under its supervisor (`npm start`: server/src/supervisor.ts,
+ * The abuse suite: the real service under its supervisor (`npm start`: server/src/platform/supervisor.ts,
  * heap limit 640 MB here) on a generated network of 10,000 actors in a SQLite file, attacked as
  * an outsider did it — the fan-out queries that used to crash it and 50 variations of them,
  * concurrent exports, an insight flood, a flood of unknown keys — while /healthz is asked every
@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateNetwork } from '../../../seed/generate';
-import { generateApiKey, issueApiKey } from '../../src/auth/api-keys';
+import { generateApiKey, issueApiKey } from '../../src/features/access/api-keys';
 import { createEmbeddedStore } from '../../src/store/embedded';
 
 const ROOT = join(__dirname, '../../..');
@@ -105,7 +105,7 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
     viewerKey = (await issueApiKey(store, { name: 'abuse-viewer', role: 'VIEWER' })).key;
     await store.close();
 
-    supervisor = spawn(process.execPath, ['--import', 'tsx', 'server/src/supervisor.ts'], {
+    supervisor = spawn(process.execPath, ['--import', 'tsx', 'server/src/platform/supervisor.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { batenbrock } from '../../../seed/batenbrock';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { NetworkStore } from '../../src/store/network-store';
-import { seededRandom } from '../../src/util/seeded-random';
+import { seededRandom } from '../../src/platform/util/seeded-random';
 import { startHttpApi, type HttpApi } from '../support/http-api';
 import { generateCases, READ_QUERIES, type Family, type FuzzCase, type SeedFacts } from './fuzz-inputs';
 

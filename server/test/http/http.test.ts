@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { batenbrock } from '../../../seed/batenbrock';
-import { createApp } from '../../src/http/app';
+import { createApp } from '../../src/platform/http/app';
 import { NetworkService } from '../../src/service/network-service';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { NetworkStore } from '../../src/store/network-store';

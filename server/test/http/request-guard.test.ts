@@ -1,5 +1,5 @@
 /**
- * Bounded work per request, enforced while it runs (server/src/graphql/request-guard.ts), over real
+ * Bounded work per request, enforced while it runs (server/src/platform/graphql/request-guard.ts), over real
  * HTTP on the embedded store: a refused request stops all of its resolvers (no store call after
  * the answer), so does one whose client went away; the wall-time limit; one export per document
  * and one export at a time per principal.

@@ -7,7 +7,7 @@
  * consent history in personalData).
  */
 import { batenbrock } from '../../../seed/batenbrock';
-import { DEFAULT_LIMITS } from '../../src/config';
+import { DEFAULT_LIMITS } from '../../src/platform/config';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { NetworkStore } from '../../src/store/network-store';
 import { hashUpdateToken } from '../../src/features/update-links/tokens';

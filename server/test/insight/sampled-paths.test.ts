@@ -8,13 +8,13 @@ import { generateNetwork } from '../../../seed/generate';
 import { snapshotOf } from '../../../seed/snapshot';
 import { NetworkProjection } from '../../src/graph/projection';
 import type { ScopeFilter } from '../../src/graph/scope';
-import { computeCentrality } from '../../src/insight/centrality';
-import { runJob } from '../../src/insight/jobs';
-import { encodeProjectionNow, type ProjectionArrays } from '../../src/insight/projection-arrays';
-import type { Recency } from '../../src/insight/recency';
-import { sampledPathsOnAdjacency, sampleSources, sortedComponents } from '../../src/insight/sampled-paths';
-import { graphSpec } from '../../src/insight/scope-masks';
-import { buildScopedGraph, tieWeight, type ScopedGraph } from '../../src/insight/scoped-graph';
+import { computeCentrality } from '../../src/features/insight/centrality';
+import { runJob } from '../../src/features/insight/jobs';
+import { encodeProjectionNow, type ProjectionArrays } from '../../src/features/insight/projection-arrays';
+import type { Recency } from '../../src/features/insight/recency';
+import { sampledPathsOnAdjacency, sampleSources, sortedComponents } from '../../src/features/insight/sampled-paths';
+import { graphSpec } from '../../src/features/insight/scope-masks';
+import { buildScopedGraph, tieWeight, type ScopedGraph } from '../../src/features/insight/scoped-graph';
 import type { GraphData } from '../../src/store/network-store';
 import {
   buildActorGraph,

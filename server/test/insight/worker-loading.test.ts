@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { batenbrock } from '../../../seed/batenbrock';
 import { snapshotOf } from '../../../seed/snapshot';
 import { NetworkProjection } from '../../src/graph/projection';
-import { InsightEngine } from '../../src/insight/engine';
-import { runJob } from '../../src/insight/jobs';
-import { encodeProjectionNow } from '../../src/insight/projection-arrays';
-import { graphSpec } from '../../src/insight/scope-masks';
+import { InsightEngine } from '../../src/features/insight/engine';
+import { runJob } from '../../src/features/insight/jobs';
+import { encodeProjectionNow } from '../../src/features/insight/projection-arrays';
+import { graphSpec } from '../../src/features/insight/scope-masks';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -47,7 +47,7 @@ describe('loading the insight worker', () => {
         `import { batenbrock } from ${JSON.stringify(join(ROOT, 'seed/batenbrock'))};
 import { snapshotOf } from ${JSON.stringify(join(ROOT, 'seed/snapshot'))};
 import { NetworkProjection } from ${JSON.stringify(join(ROOT, 'server/src/graph/projection'))};
-import { InsightEngine } from ${JSON.stringify(join(ROOT, 'server/src/insight/engine'))};
+import { InsightEngine } from ${JSON.stringify(join(ROOT, 'server/src/features/insight/engine'))};
 const engine = new InsightEngine(NetworkProjection.fromSnapshot(snapshotOf(batenbrock)));
 engine.brokers().then(async (computed) => {
   const ranking = computed.value.ranked('betweenness', 1000).map((m) => [m.actorId, m.betweenness]);

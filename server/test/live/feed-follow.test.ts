@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NetworkService } from '../../src/service/network-service';
-import { projectionSnapshot } from '../../src/service/feed-follower';
+import { projectionSnapshot } from '../../src/features/live/feed-follower';
 import { snapshotFingerprint } from '../../src/graph/snapshot-fingerprint';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import { EMBEDDED_DB_FILE } from '../../src/store/create-store';

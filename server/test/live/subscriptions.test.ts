@@ -8,7 +8,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { NetworkStore } from '../../src/store/network-store';
-import { FeedHub, followFeed, SlowConsumerError } from '../../src/live/feed-hub';
+import { FeedHub, followFeed, SlowConsumerError } from '../../src/features/live/feed-hub';
 import { startHttpApi, type HttpApi } from '../support/http-api';
 import { exampleOperations, examplesText } from '../support/examples';
 

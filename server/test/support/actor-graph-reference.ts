@@ -15,8 +15,8 @@ import closenessCentrality from 'graphology-metrics/centrality/closeness';
 import { createUnweightedIndexedBrandes } from 'graphology-shortest-path/indexed-brandes';
 import type { NetworkProjection } from '../../src/graph/projection';
 import { actorKindInScope, collaborationInScope, type ScopeFilter } from '../../src/graph/scope';
-import { recencyWeight, type Recency } from '../../src/insight/recency';
-import { seededRandom } from '../../src/util/seeded-random';
+import { recencyWeight, type Recency } from '../../src/features/insight/recency';
+import { seededRandom } from '../../src/platform/util/seeded-random';
 
 export interface EdgeAttributes {
   /** Shared collaborations in scope. */

@@ -6,10 +6,10 @@
  */
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Principal } from '../../src/auth/principal';
+import type { Principal } from '../../src/features/access/principal';
 import type { Role } from '../../src/domain/roles';
-import { createContext, type GraphQLContext } from '../../src/graphql/context';
-import { createApolloServer } from '../../src/http/app';
+import { createContext, type GraphQLContext } from '../../src/platform/graphql/context';
+import { createApolloServer } from '../../src/platform/http/app';
 import { NetworkService, type NetworkServiceOptions } from '../../src/service/network-service';
 import type { GraphData, NetworkStore } from '../../src/store/network-store';
 import type { StoreHarness } from './stores';

@@ -8,11 +8,11 @@
  * (`postAs(key)` sends another key, `postAnonymous` none at all). `issueKey` stores more keys.
  */
 import type { AddressInfo } from 'node:net';
-import { issueApiKey, type IssuedApiKey } from '../../src/auth/api-keys';
-import type { AuthConfig } from '../../src/auth/authenticate';
+import { issueApiKey, type IssuedApiKey } from '../../src/features/access/api-keys';
+import type { AuthConfig } from '../../src/features/access/authenticate';
 import type { Role } from '../../src/domain/roles';
-import { DEFAULT_LIMITS, type LimitsConfig } from '../../src/config';
-import { createApp, type HttpConfig, type QuartiernetzApp } from '../../src/http/app';
+import { DEFAULT_LIMITS, type LimitsConfig } from '../../src/platform/config';
+import { createApp, type HttpConfig, type QuartiernetzApp } from '../../src/platform/http/app';
 import { NetworkService, type NetworkServiceOptions } from '../../src/service/network-service';
 import type { GraphData, NetworkStore } from '../../src/store/network-store';
 

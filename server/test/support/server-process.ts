@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { generateApiKey } from '../../src/auth/api-keys';
+import { generateApiKey } from '../../src/features/access/api-keys';
 
 const ROOT = join(__dirname, '../../..');
 

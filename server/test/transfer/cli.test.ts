@@ -30,7 +30,10 @@ async function cli(
 ): Promise<Outcome> {
   const [file, args] = viaNpm
     ? ['npm', ['run', '-s', script, '--', ...command]]
-    : [join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, `server/src/transfer/${script}-cli.ts`), ...command]];
+    : [
+        join(ROOT, 'node_modules', '.bin', 'tsx'),
+        [join(ROOT, `server/src/features/transfer/${script}-cli.ts`), ...command],
+      ];
   try {
     const { stdout, stderr } = await run(file, args, {
       cwd: ROOT,

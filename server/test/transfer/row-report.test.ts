@@ -5,7 +5,7 @@
  */
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { NetworkStore } from '../../src/store/network-store';
-import { runImport } from '../../src/transfer/import-job';
+import { runImport } from '../../src/features/transfer/import-job';
 
 describe('import: every refusal names its row, before anything is written', () => {
   let store: NetworkStore;

@@ -15,8 +15,8 @@
 import { BadInputError, DomainError } from '../../domain/errors';
 import { ACTOR_KINDS, type Actor } from '../../domain/model';
 import { malformedEmail, normalizeText, textProblem } from '../../domain/validation';
-import { LIMITS } from '../../graphql/common/validators';
-import type { UpdateProposalDraft } from '../../store/update-link-rules';
+import { LIMITS } from '../../platform/graphql/common/validators';
+import type { UpdateProposalDraft } from './update-link-rules';
 
 export const MAX_PARTNERS = 20;
 export const MAX_NEW_TOPICS = 10;

@@ -11,9 +11,9 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import type { RateLimitConfig } from '../../config';
+import type { RateLimitConfig } from '../../platform/config';
 import { DomainError } from '../../domain/errors';
-import type { UpdateLinkRecord } from '../../store/update-link-rules';
+import type { UpdateLinkRecord } from './update-link-rules';
 import { LinkRefusedError, type UpdateLinkService } from './service';
 
 export interface UpdateApiOptions {

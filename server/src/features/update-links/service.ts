@@ -12,8 +12,8 @@ import type { Actor, ActorKind, CollaborationKind, ParticipationRole } from '../
 import { encodeCursor, MAX_PAGE_SIZE } from '../../domain/paging';
 import { actorSortKey, topicSortKey } from '../../domain/ordering';
 import type { NetworkService } from '../../service/network-service';
-import { SerialQueue } from '../../service/serial-queue';
-import type { ConsentRecord, UpdateLinkRecord, UpdateProposal } from '../../store/update-link-rules';
+import { SerialQueue } from '../../platform/serial-queue';
+import type { ConsentRecord, UpdateLinkRecord, UpdateProposal } from './update-link-rules';
 import { parseAnswer, startDateOf, type PartnershipValue } from './answer-rules';
 import { CONSENT_TEXT, CONSENT_TEXT_VERSION } from './consent';
 import { sendLinks, type MailConfig, type MailReport } from './mail';

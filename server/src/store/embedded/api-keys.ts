@@ -5,7 +5,7 @@
  */
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Role } from '../../domain/roles';
-import { apiKeyDraft, nameTaken, publicPart } from '../api-key-rules';
+import { apiKeyDraft, nameTaken, publicPart } from '../../features/access/api-key-rules';
 import type { ApiKeyRecord, NewApiKeyInput } from '../network-store';
 import type { Sql } from './sql';
 

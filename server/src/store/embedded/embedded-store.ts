@@ -70,10 +70,10 @@ import {
 } from './rows';
 import { configure, migrate } from './schema';
 import { Sql, keysJson } from './sql';
-import { checkInterests, checkParticipants, MissingReferenceError, topicIdOf } from '../input-rules';
-import * as H from '../history-rules';
-import type { ChangeRecord, WriteMeta } from '../history-rules';
-import { checkMergeInput } from '../merge-actors-rules';
+import { checkInterests, checkParticipants, MissingReferenceError, topicIdOf } from '../../domain/input-rules';
+import * as H from '../../features/history/history-rules';
+import type { ChangeRecord, WriteMeta } from '../../features/history/history-rules';
+import { checkMergeInput } from '../../features/history/merge-actors-rules';
 import { appendChanges, readHistory } from './history';
 import { mergeActors } from './merge-actors';
 import { dismissedPairs, feedbackCounts, feedbackOf, recordFeedback } from './feedback';
@@ -81,13 +81,13 @@ import * as K from './api-keys';
 import { actorIdsByName, collaborationIdsByTitle, readGraph } from './graph-reads';
 import { applyImportPlan, planEmbeddedImport } from './import';
 import { eraseActor, personalData, scrubFiles } from './gdpr';
-import type { ErasureReport, PersonalData } from '../gdpr-rules';
-import type { ImportCounts, ImportGraph, ImportOptions } from '../import-rules';
+import type { ErasureReport, PersonalData } from '../../features/gdpr/gdpr-rules';
+import type { ImportCounts, ImportGraph, ImportOptions } from '../../features/transfer/import-rules';
 import * as W from './record-writes';
 import * as UL from './update-links';
-import type * as U from '../update-link-rules';
+import type * as U from '../../features/update-links/update-link-rules';
 import * as Feed from './feed';
-import type { FeedEvent, FeedHead } from '../feed-rules';
+import type { FeedEvent, FeedHead } from '../../features/live/feed-rules';
 
 export interface EmbeddedStoreOptions {
   /** Path of the database file (its directory is created), or `':memory:'` for tests. */

@@ -2,8 +2,8 @@
  * The change feed of the embedded store (rules: store/feed-rules.ts): table `feed_event`, one row per
  * change_record row, inserted right after it in the same transaction with the same seq.
  */
-import { feedBounds, feedEvent, type FeedEvent, type FeedHead } from '../feed-rules';
-import type { FieldChange } from '../history-rules';
+import { feedBounds, feedEvent, type FeedEvent, type FeedHead } from '../../features/live/feed-rules';
+import type { FieldChange } from '../../features/history/history-rules';
 import type { Sql } from './sql';
 
 /** Migration 6 (schema.ts): the feed, filled from the history that exists already. */

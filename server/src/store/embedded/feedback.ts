@@ -3,8 +3,8 @@
  * verdict, numbered by `seq` (the latest verdict of a pair counts). Rows go with either actor
  * (ON DELETE CASCADE). Not recorded in `change_record`.
  */
-import { feedbackRecord } from '../feedback-rules';
-import { MissingReferenceError } from '../input-rules';
+import { feedbackRecord } from '../../features/suggestions/feedback-rules';
+import { MissingReferenceError } from '../../domain/input-rules';
 import type {
   SuggestionFeedback,
   SuggestionFeedbackCounts,

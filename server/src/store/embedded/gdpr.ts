@@ -16,8 +16,8 @@ import {
   REDACTED,
   type ErasureReport,
   type PersonalData,
-} from '../gdpr-rules';
-import type { ChangeRecord, WriteMeta } from '../history-rules';
+} from '../../features/gdpr/gdpr-rules';
+import type { ChangeRecord, WriteMeta } from '../../features/history/history-rules';
 import { type FeedbackRow, toFeedback } from './feedback';
 import { appendChanges, historyAbout, ownRecords, rewriteRecord } from './history';
 import { type ActorRow, type CollaborationRow, type InterestRow, toActor, toCollaboration, toInterest } from './rows';

@@ -3,7 +3,7 @@
  * write's own transaction, read newest first. See store/history-rules.ts for what is recorded.
  */
 import type { Page, PageRequest } from '../../domain/paging';
-import { historyNeedles, mentionsActor, sortHistory } from '../gdpr-rules';
+import { historyNeedles, mentionsActor, sortHistory } from '../../features/gdpr/gdpr-rules';
 import {
   authorOf,
   changeRecord,
@@ -12,8 +12,8 @@ import {
   type ChangeRecord,
   type FieldChange,
   type WriteMeta,
-} from '../history-rules';
-import { feedFieldsOf } from '../feed-rules';
+} from '../../features/history/history-rules';
+import { feedFieldsOf } from '../../features/live/feed-rules';
 import { appendFeedEvent, rewriteFeedEvent } from './feed';
 import type { Sql } from './sql';
 

@@ -3,7 +3,7 @@
  * touches, let planImport decide, write the plan. Runs inside the caller's transaction.
  */
 import type { ParticipationRole } from '../../domain/model';
-import type { WriteMeta } from '../history-rules';
+import type { WriteMeta } from '../../features/history/history-rules';
 import {
   importKeys,
   pairKey,
@@ -13,7 +13,7 @@ import {
   type ImportOptions,
   type ImportPlan,
   type ImportState,
-} from '../import-rules';
+} from '../../features/transfer/import-rules';
 import { appendChanges } from './history';
 import { type ActorRow, type CollaborationRow, type TopicRow, toActor, toCollaboration, toTopic } from './rows';
 import { keysJson, type Sql } from './sql';

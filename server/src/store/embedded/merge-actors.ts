@@ -4,9 +4,9 @@
  * actors, bumps the kept actor's version, records the history.
  */
 import type { Actor, ParticipationRole } from '../../domain/model';
-import { type WriteMeta, mergeDrafts } from '../history-rules';
-import { MissingReferenceError } from '../input-rules';
-import { strongerRole } from '../merge-actors-rules';
+import { type WriteMeta, mergeDrafts } from '../../features/history/history-rules';
+import { MissingReferenceError } from '../../domain/input-rules';
+import { strongerRole } from '../../features/history/merge-actors-rules';
 import { appendChanges } from './history';
 import { type ActorRow, toActor } from './rows';
 import type { Sql } from './sql';

@@ -7,7 +7,7 @@ import { nameKey, slugify } from '../../domain/text';
 import type { GraphData, MergeReport } from '../network-store';
 import { opt } from './rows';
 import type { Sql, Table } from './sql';
-import { checkInterests, checkParticipants, MissingReferenceError, topicIdOf } from '../input-rules';
+import { checkInterests, checkParticipants, MissingReferenceError, topicIdOf } from '../../domain/input-rules';
 
 export function mergeGraph(sql: Sql, data: GraphData, now: string): MergeReport {
   const topicIds = data.topics.map((t) => topicIdOf(t));

@@ -4,7 +4,7 @@
  * and `consent` (migration 6). Every row goes with its actor (ON DELETE CASCADE: deleting, merging
  * away or erasing the actor deletes them). Not recorded in `change_record`.
  */
-import { MissingReferenceError } from '../input-rules';
+import { MissingReferenceError } from '../../domain/input-rules';
 import {
   alreadyDecided,
   checkDecision,
@@ -23,7 +23,7 @@ import {
   type UpdateLinkRecord,
   type UpdateProposal,
   type UpdateProposalFilter,
-} from '../update-link-rules';
+} from '../../features/update-links/update-link-rules';
 import type { Sql } from './sql';
 import { keysJson } from './sql';
 

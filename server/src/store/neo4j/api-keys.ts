@@ -9,7 +9,7 @@
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Role } from '../../domain/roles';
-import { apiKeyDraft, nameTaken, publicPart } from '../api-key-rules';
+import { apiKeyDraft, nameTaken, publicPart } from '../../features/access/api-key-rules';
 import type { ApiKeyRecord, NewApiKeyInput } from '../network-store';
 import { numberField, optionalStringField, stringField } from './records';
 

@@ -9,8 +9,8 @@
  */
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { feedBounds, feedEvent, type FeedEvent, type FeedHead } from '../feed-rules';
-import type { FieldChange } from '../history-rules';
+import { feedBounds, feedEvent, type FeedEvent, type FeedHead } from '../../features/live/feed-rules';
+import type { FieldChange } from '../../features/history/history-rules';
 import { toPlain } from './records';
 
 export const FEED_SCHEMA: readonly string[] = [

@@ -7,8 +7,8 @@
  * Not recorded in the history. Statements are parameterised constants.
  */
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
-import { feedbackRecord } from '../feedback-rules';
-import { MissingReferenceError } from '../input-rules';
+import { feedbackRecord } from '../../features/suggestions/feedback-rules';
+import { MissingReferenceError } from '../../domain/input-rules';
 import type {
   SuggestionFeedback,
   SuggestionFeedbackCounts,

@@ -17,8 +17,8 @@ import {
   REDACTED,
   type ErasureReport,
   type PersonalData,
-} from '../gdpr-rules';
-import type { ChangeRecord, WriteMeta } from '../history-rules';
+} from '../../features/gdpr/gdpr-rules';
+import type { ChangeRecord, WriteMeta } from '../../features/history/history-rules';
 import * as Q from './cypher';
 import { appendChanges, historyAbout, ownRecords, rewriteRecords } from './history';
 import { toFeedback } from './feedback';

@@ -8,7 +8,7 @@
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Page, PageRequest } from '../../domain/paging';
-import { historyNeedles, mentionsActor, sortHistory } from '../gdpr-rules';
+import { historyNeedles, mentionsActor, sortHistory } from '../../features/gdpr/gdpr-rules';
 import {
   authorOf,
   changeRecord,
@@ -17,8 +17,8 @@ import {
   type ChangeRecord,
   type FieldChange,
   type WriteMeta,
-} from '../history-rules';
-import { feedFieldsOf } from '../feed-rules';
+} from '../../features/history/history-rules';
+import { feedFieldsOf } from '../../features/live/feed-rules';
 import { rewriteFeedEvents } from './feed';
 import { numberField, toPlain } from './records';
 

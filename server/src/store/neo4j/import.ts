@@ -7,7 +7,7 @@ import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Actor, Collaboration, ParticipationRole, Topic } from '../../domain/model';
 import { nameKey } from '../../domain/text';
-import type { WriteMeta } from '../history-rules';
+import type { WriteMeta } from '../../features/history/history-rules';
 import {
   importKeys,
   pairKey,
@@ -17,7 +17,7 @@ import {
   type ImportOptions,
   type ImportPlan,
   type ImportState,
-} from '../import-rules';
+} from '../../features/transfer/import-rules';
 import * as Q from './cypher';
 import { appendChanges } from './history';
 import { optionalStringField, stringField, toActor, toCollaboration, toNumber, toTopic } from './records';

@@ -7,9 +7,9 @@
 import { deleteUpdateRecords } from './update-links';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Actor, ParticipationRole } from '../../domain/model';
-import { mergeDrafts, type WriteMeta } from '../history-rules';
-import { MissingReferenceError } from '../input-rules';
-import { strongerRole } from '../merge-actors-rules';
+import { mergeDrafts, type WriteMeta } from '../../features/history/history-rules';
+import { MissingReferenceError } from '../../domain/input-rules';
+import { strongerRole } from '../../features/history/merge-actors-rules';
 import * as Q from './cypher';
 import { appendChanges } from './history';
 import { stringField, toActor, toNumber } from './records';

@@ -73,23 +73,23 @@ import {
   checkRequired,
   distinct,
   topicIdOf,
-} from '../input-rules';
-import * as H from '../history-rules';
-import type { ChangeRecord, WriteMeta } from '../history-rules';
-import { checkMergeInput } from '../merge-actors-rules';
+} from '../../domain/input-rules';
+import * as H from '../../features/history/history-rules';
+import type { ChangeRecord, WriteMeta } from '../../features/history/history-rules';
+import { checkMergeInput } from '../../features/history/merge-actors-rules';
 import { appendChanges, readHistory, roleOf } from './history';
 import * as Feed from './feed';
-import type { FeedEvent, FeedHead } from '../feed-rules';
+import type { FeedEvent, FeedHead } from '../../features/live/feed-rules';
 import { mergeActors } from './merge-actors';
 import { dismissedPairs, feedbackCounts, feedbackOf, recordFeedback } from './feedback';
 import * as K from './api-keys';
 import * as UL from './update-links';
-import type * as U from '../update-link-rules';
+import type * as U from '../../features/update-links/update-link-rules';
 import { actorIdsByName, collaborationIdsByTitle, readGraph } from './graph-reads';
 import { applyImportPlan, planNeo4jImport } from './import';
 import { eraseActor, personalData } from './gdpr';
-import type { ErasureReport, PersonalData } from '../gdpr-rules';
-import type { ImportCounts, ImportGraph, ImportOptions } from '../import-rules';
+import type { ErasureReport, PersonalData } from '../../features/gdpr/gdpr-rules';
+import type { ImportCounts, ImportGraph, ImportOptions } from '../../features/transfer/import-rules';
 
 export interface Neo4jStoreOptions {
   /** `bolt://host:7687`, `neo4j://…` (routing) or `neo4j+s://…` (Aura). */

@@ -8,7 +8,7 @@
  * parameterised constants; none answers the hash.
  */
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
-import { MissingReferenceError } from '../input-rules';
+import { MissingReferenceError } from '../../domain/input-rules';
 import {
   alreadyDecided,
   checkDecision,
@@ -27,7 +27,7 @@ import {
   type UpdateLinkRecord,
   type UpdateProposal,
   type UpdateProposalFilter,
-} from '../update-link-rules';
+} from '../../features/update-links/update-link-rules';
 import { numberField, optionalStringField, stringField } from './records';
 
 export const UPDATE_LINK_SCHEMA: readonly string[] = [

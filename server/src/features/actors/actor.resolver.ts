@@ -1,0 +1,142 @@
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
+import type { Actor, Topic } from '../../domain/model';
+import { actorSortKey } from '../../domain/ordering';
+import { checkPageSize } from '../../domain/paging';
+import { collaboratorsOf } from '../../graph/collaborators';
+import { PageArgs, toConnection } from '../../platform/graphql/common/connection';
+import { definedOnly } from '../../platform/graphql/common/patch';
+import { checkIdArg, checkListSize } from '../../platform/graphql/common/validators';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { InterestType } from '../links/interest.type';
+import { ParticipationType } from '../links/participation.type';
+import { loadExisting, primeActors } from '../../platform/graphql/loaders';
+import { TopicType } from '../topics/topic.type';
+import { ActorFilterInput, CreateActorInput, InterestInput, UpdateActorInput } from './actor.input';
+import { ActorConnection, ActorType } from './actor.type';
+import { CollaboratorType } from './collaborator.type';
+
+@UseMiddleware(GuardResolvers)
+@Resolver(() => ActorType)
+export class ActorResolver {
+  @Authorized('VIEWER')
+  @Query(() => ActorType, { nullable: true, description: 'One actor, or null when the id is unknown.' })
+  actor(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Actor | null> {
+    return loaders.actor.load(id);
+  }
+
+  @Authorized('VIEWER')
+  @Query(() => ActorConnection, { description: 'Actors by name (umlauts and case folded), filtered, paged.' })
+  async actors(
+    @Arg('filter', () => ActorFilterInput, { nullable: true }) filter: ActorFilterInput | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ) {
+    const result = await service.store.listActors(filter ?? {}, page);
+    primeActors(loaders, result.items);
+    return toConnection(result, actorSortKey);
+  }
+
+  // --- fields ---
+
+  @FieldResolver(() => [InterestType], { description: "The actor's topics with their weights." })
+  interests(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.interestsOfActor.load(actor.id);
+  }
+
+  @FieldResolver(() => [TopicType], { description: "The actor's topics." })
+  async topics(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext): Promise<Topic[]> {
+    const interests = await loaders.interestsOfActor.load(actor.id);
+    return loadExisting(
+      loaders.topic,
+      interests.map((i) => i.topicId),
+    );
+  }
+
+  @FieldResolver(() => [ParticipationType], {
+    description: 'The collaborations it took part in, with its role; newest first.',
+  })
+  collaborations(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.participationsOfActor.load(actor.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many collaborations it took part in.' })
+  async collaborationCount(@Root() actor: ActorType, @Ctx() { service, loaders }: GraphQLContext): Promise<number> {
+    // A count is a question about structure: the projection answers it without loading every
+    // participation of a hub (thousands) just to count them.
+    const projected = service.projection.actors.get(actor.id);
+    return projected ? projected.collaborations.size : (await loaders.participationsOfActor.load(actor.id)).length;
+  }
+
+  @FieldResolver(() => [CollaboratorType], {
+    description: 'The actors it took part with, most shared collaborations first.',
+  })
+  async collaborators(
+    @Root() actor: ActorType,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many (1–500); all when absent.' })
+    first: number | null,
+    @Ctx() { service }: GraphQLContext,
+  ): Promise<CollaboratorType[]> {
+    if (first !== null && first !== undefined) checkPageSize(first);
+    // Structure, so the projection answers: a hub's top ten without loading its ~33k partners.
+    const chosen = collaboratorsOf(service.projection, actor.id, first);
+    return chosen.map((c) => ({ ...c, sharedCount: c.collaborationIds.length }));
+  }
+
+  // --- writes ---
+
+  @Authorized('EDITOR')
+  @Mutation(() => ActorType)
+  createActor(@Arg('input', () => CreateActorInput) input: CreateActorInput, @Ctx() { service }: GraphQLContext) {
+    return service.createActor(input);
+  }
+
+  @Authorized('EDITOR')
+  @Mutation(() => ActorType, {
+    description: 'Changes the given fields. With expectedVersion, a concurrent change answers CONFLICT.',
+  })
+  updateActor(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateActorInput) input: UpdateActorInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() { service }: GraphQLContext,
+  ) {
+    checkIdArg(id, 'id');
+    return service.updateActor(id, definedOnly(input), expectedVersion);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ID, { description: 'Deletes the actor with its interests and participations; answers its id.' })
+  async deleteActor(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<string> {
+    checkIdArg(id, 'id');
+    await service.deleteActor(id);
+    return id;
+  }
+
+  @Authorized('EDITOR')
+  @Mutation(() => ActorType, { description: "Replaces the actor's interests." })
+  async setActorInterests(
+    @Arg('actorId', () => ID) actorId: string,
+    @Arg('interests', () => [InterestInput]) interests: InterestInput[],
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<Actor | null> {
+    checkIdArg(actorId, 'actorId');
+    checkListSize(interests, 'interests');
+    await service.setActorInterests(actorId, interests);
+    loaders.interestsOfActor.clear(actorId);
+    return loaders.actor.load(actorId);
+  }
+}

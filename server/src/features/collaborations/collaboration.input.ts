@@ -1,0 +1,116 @@
+import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import type { CollaborationKind, ParticipationRole } from '../../domain/model';
+import { ID_PATTERN } from '../actors/actor.input';
+import { CollaborationKindEnum, ParticipationRoleEnum } from '../../platform/graphql/common/enums';
+import { IsCalendarDate, IsMultiLineText, IsSingleLineText, LIMITS } from '../../platform/graphql/common/validators';
+
+@InputType()
+export class ParticipantInput {
+  @Field(() => ID)
+  @Length(1, LIMITS.id)
+  actorId!: string;
+
+  @Field(() => ParticipationRoleEnum, { defaultValue: 'PARTICIPANT' })
+  @IsEnum(ParticipationRoleEnum)
+  role!: ParticipationRole;
+}
+
+/** The optional fields of a collaboration, the same when creating and when updating (not itself in the schema). */
+@InputType()
+abstract class CollaborationOptionalFields {
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.name)
+  @IsSingleLineText()
+  location?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(0, LIMITS.text)
+  @IsMultiLineText()
+  description?: string | null;
+}
+
+@InputType()
+export class CreateCollaborationInput extends CollaborationOptionalFields {
+  @Field(() => ID, { nullable: true, description: 'Optional; generated when absent.' })
+  @Length(1, LIMITS.id)
+  @Matches(ID_PATTERN, { message: 'id may contain letters, digits and . _ : - only' })
+  id?: string | null;
+
+  @Field(() => String)
+  @Length(1, LIMITS.name)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  @IsSingleLineText()
+  title!: string;
+
+  @Field(() => CollaborationKindEnum)
+  @IsEnum(CollaborationKindEnum)
+  kind!: CollaborationKind;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @IsCalendarDate()
+  startDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not before startDate.' })
+  @IsCalendarDate()
+  endDate?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'What it is about.' })
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
+  topicIds?: string[] | null;
+
+  @Field(() => [ParticipantInput], { nullable: true, description: 'Who took part, with which role.' })
+  @ArrayMaxSize(LIMITS.listInput)
+  @ValidateNested({ each: true })
+  participants?: ParticipantInput[] | null;
+}
+
+@InputType({ description: 'Fields to change; absent fields stay, null clears an optional field.' })
+export class UpdateCollaborationInput extends CollaborationOptionalFields {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, LIMITS.name)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  @IsSingleLineText()
+  title?: string;
+
+  @Field(() => CollaborationKindEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(CollaborationKindEnum)
+  kind?: CollaborationKind;
+
+  @Field(() => String, { nullable: true })
+  @IsCalendarDate()
+  startDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsCalendarDate()
+  endDate?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: "Replaces the collaboration's topics." })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
+  topicIds?: string[];
+}
+
+@InputType()
+export class CollaborationFilterInput {
+  @Field(() => [CollaborationKindEnum], { nullable: true, description: 'Any of these kinds.' })
+  @ArrayMaxSize(LIMITS.listInput)
+  kinds?: CollaborationKind[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'About any of these topics.' })
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
+  topicIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Overlapping the range from this date (YYYY-MM-DD).' })
+  @IsCalendarDate()
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Overlapping the range up to this date (YYYY-MM-DD).' })
+  @IsCalendarDate()
+  to?: string | null;
+}

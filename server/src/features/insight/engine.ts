@@ -1,0 +1,371 @@
+/**
+ * Network insight on the service's projection — brokers, the hand-over analysis, clusters, change
+ * over time — the same code for every store, computed in the background:
+ *
+ * - The heavy part runs in a worker thread (`worker-client.ts`, `jobs.ts`) on typed arrays made from
+ *   the projection (`projection-arrays.ts`, shared; `scope-masks.ts`, transferred), one job at a
+ *   time, taken round-robin across principals from a bounded queue (`fair-queue.ts`), so the event
+ *   loop keeps answering other requests meanwhile and nobody's question waits behind another
+ *   client's flood.
+ * - The newest result of each question is kept (`cache.ts`) with when it was computed and on which
+ *   projection version. One on the current version is answered at once.
+ * - Otherwise the question is computed — one job per question: a request joins the one waiting in
+ *   the queue, or the running one when it runs on the current version. The request waits for it at
+ *   most `staleWaitMs` when an older result is there (then gets that, labelled with its version),
+ *   else at most `waitMs` (then COMPUTING with `retryAfterSeconds` from its place in the queue).
+ * - A finished result is kept and handed to whoever waits even when the network changed while it
+ *   was computed (labelled with the version it was computed on): a steady stream of writes delays
+ *   fresh results but never starves readers.
+ */
+import type { DuplicateInput, DuplicatePair } from '../../domain/duplicates';
+import { BadInputError, ComputingError, DomainError, NotFoundError, QueueFullError } from '../../domain/errors';
+import type { NetworkProjection } from '../../graph/projection';
+import type { ScopeFilter } from '../../graph/scope';
+import { ResultCache, keyOf, type Computed } from './cache';
+import { recentTies, type RecentTie } from './change';
+import type { CentralityOptions } from './centrality';
+import { FairQueue, type FairQueueOptions, type QueuedJob } from './fair-queue';
+import { packActors } from './jobs';
+import { encodeProjection, type ProjectionArrays } from './projection-arrays';
+import type { Recency } from './recency';
+import { CentralityResult, clusteringOf, NetworkChange, ResilienceResult, type Clustering } from './results';
+import { changeMasks, graphSpec } from './scope-masks';
+import { InsightWorker } from './worker-client';
+
+export const MAX_REMOVED_ACTORS = 500;
+
+export interface InsightOptions {
+  /** How long a request waits for a computation when no result of it exists yet, before answering COMPUTING (default 10 s). */
+  waitMs?: number;
+  /**
+   * How long a request waits for the current result when an older one exists, before answering
+   * the older one (default 1 s, at most `waitMs`).
+   */
+  staleWaitMs?: number;
+  /** Exact betweenness / closeness (and Louvain on a graphology graph) up to this many actors (3,000). */
+  exactLimit?: number;
+  /** Sampled source actors above the exact limit (default: by the number of ties, 32–128). */
+  samples?: number;
+  /** The worker thread stops after this long without work (default 60 s). */
+  workerIdleMs?: number;
+  /** Questions waiting per principal and in all (default 8 and 64); beyond them RATE_LIMITED. */
+  queue?: FairQueueOptions;
+}
+
+export const DEFAULT_WAIT_MS = 10_000;
+export const DEFAULT_STALE_WAIT_MS = 1_000;
+
+/** Who asks when nobody is named (the service's own work, scripts). */
+export const SERVICE_PRINCIPAL = 'service';
+
+/** What each kind of question is called in COMPUTING messages. */
+type Kind = 'brokers' | 'resilience' | 'clusters' | 'networkChange';
+
+/** A question's work on the arrays of one projection version. */
+type Work<T> = (arrays: ProjectionArrays) => Promise<T>;
+
+interface Job {
+  kind: Kind;
+  key: string;
+  queued: QueuedJob;
+  promise: Promise<Computed<unknown>>;
+  /** The projection version it computes on, once it has started. */
+  version: number | null;
+}
+
+/** A result and whether it is on the projection's current version. */
+export interface Answer<T> extends Computed<T> {
+  current: boolean;
+}
+
+function checkRecency(recency: Recency | null | undefined): void {
+  if (recency && !(recency.halfLifeDays > 0))
+    throw new BadInputError('halfLifeDays must be positive', 'recency.halfLifeDays');
+}
+
+export class InsightEngine {
+  private readonly cache = new ResultCache();
+  /** Per question: the job waiting in the queue, and the one running. */
+  private readonly waiting = new Map<string, Job>();
+  private readonly running = new Map<string, Job>();
+  private readonly queue: FairQueue;
+  private readonly worker: InsightWorker;
+  private arrays: { version: number; promise: Promise<ProjectionArrays> } | null = null;
+  private readonly waitMs: number;
+  private readonly staleWaitMs: number;
+  private readonly centralityOptions: CentralityOptions;
+  /**
+   * Computations finished; those of them that finished on a version no longer current; answers
+   * that were an older result because the current one was not ready.
+   */
+  readonly stats = { computed: 0, stale: 0, servedOlder: 0 };
+
+  constructor(
+    private readonly projection: NetworkProjection,
+    private readonly options: InsightOptions = {},
+  ) {
+    this.waitMs = options.waitMs ?? DEFAULT_WAIT_MS;
+    this.staleWaitMs = Math.min(this.waitMs, options.staleWaitMs ?? DEFAULT_STALE_WAIT_MS);
+    this.centralityOptions = { exactLimit: options.exactLimit, samples: options.samples };
+    this.worker = new InsightWorker(options.workerIdleMs);
+    this.queue = new FairQueue(options.queue);
+  }
+
+  /** Worker threads started so far. */
+  get workerStarts(): number {
+    return this.worker.started;
+  }
+
+  /** Questions waiting for their turn (not counting the one computing). */
+  get queued(): number {
+    return this.queue.size;
+  }
+
+  /** Stops the worker thread and refuses what still waits (a later question starts it again). */
+  async close(): Promise<void> {
+    this.queue.clear(new Error('network insight was stopped'));
+    await this.worker.close();
+  }
+
+  // --- questions ---------------------------------------------------------------------------------
+
+  /** Degree, weighted degree, betweenness and closeness of every actor in scope. */
+  brokers(
+    filter: ScopeFilter = {},
+    recency?: Recency | null,
+    principal = SERVICE_PRINCIPAL,
+  ): Promise<Answer<CentralityResult>> {
+    checkRecency(recency);
+    const [key, work] = this.centralityJob(filter, recency ?? null);
+    return this.answer('brokers', principal, key, work);
+  }
+
+  /** The hand-over analysis: the scope's network without `removeActorIds`. */
+  resilience(
+    removeActorIds: readonly string[],
+    filter: ScopeFilter = {},
+    principal = SERVICE_PRINCIPAL,
+  ): Promise<Answer<ResilienceResult>> {
+    if (removeActorIds.length > MAX_REMOVED_ACTORS) {
+      throw new BadInputError(`at most ${MAX_REMOVED_ACTORS} actors can be removed at once`, 'removeActorIds');
+    }
+    for (const id of removeActorIds) {
+      if (!this.projection.actors.has(id))
+        throw new DomainError('NOT_FOUND', new NotFoundError('Actor', id).message, 'removeActorIds');
+    }
+    const removed = [...new Set(removeActorIds)].sort();
+    const [beforeKey, computeBefore] = this.centralityJob(filter, null);
+    return this.answer('resilience', principal, `resilience:${keyOf({ removed, filter })}`, async (arrays) => {
+      // The scope's brokers on the same arrays: cached for this version, else computed now, in this turn.
+      let before = this.cache.latest<CentralityResult>(beforeKey);
+      if (!before || before.version !== arrays.version) {
+        const started = performance.now();
+        const value = await computeBefore(arrays);
+        before = { value, version: arrays.version, computedAt: new Date(), durationMs: performance.now() - started };
+        this.finished(beforeKey, before);
+      }
+      const { result } = await this.worker.run({
+        kind: 'resilience',
+        shared: arrays.shared,
+        spec: graphSpec(arrays, filter),
+        // An actor deleted since the question was checked is simply not there to take out.
+        removed: Int32Array.from(
+          removed.filter((id) => arrays.index.has(id)),
+          (id) => arrays.index.get(id)!,
+        ),
+        // Copies: the cached brokers keep theirs.
+        before: {
+          degree: before.value.arrays.degree.slice(),
+          weightedDegree: before.value.arrays.weightedDegree.slice(),
+          betweenness: before.value.arrays.betweenness.slice(),
+          closeness: before.value.arrays.closeness.slice(),
+        },
+        options: this.centralityOptions,
+      });
+      return new ResilienceResult(result, arrays.ids, removed);
+    });
+  }
+
+  /** Louvain clusters with their dominant topics and bridging actors. */
+  clusters(
+    filter: ScopeFilter = {},
+    options: { resolution?: number; recency?: Recency | null } = {},
+    principal = SERVICE_PRINCIPAL,
+  ): Promise<Answer<Clustering>> {
+    checkRecency(options.recency);
+    if (options.resolution !== undefined && !(options.resolution > 0))
+      throw new BadInputError('resolution must be positive', 'resolution');
+    return this.answer('clusters', principal, `clusters:${keyOf({ filter, ...options })}`, async (arrays) => {
+      const { result } = await this.worker.run({
+        kind: 'clusters',
+        shared: arrays.shared,
+        spec: graphSpec(arrays, filter, options.recency),
+        options: { resolution: options.resolution, exactLimit: this.options.exactLimit },
+      });
+      return clusteringOf(result, arrays.ids, arrays.topicIds);
+    });
+  }
+
+  /** Actors and ties that appeared, faded or vanished between two dates. */
+  networkChange(
+    from: string,
+    to: string,
+    windowDays: number,
+    principal = SERVICE_PRINCIPAL,
+  ): Promise<Answer<NetworkChange>> {
+    if (!(windowDays >= 1)) throw new BadInputError('windowDays must be at least 1', 'windowDays');
+    if (to < from) throw new BadInputError(`to ${to} is before from ${from}`, 'to');
+    return this.answer('networkChange', principal, `change:${keyOf({ from, to, windowDays })}`, async (arrays) => {
+      const { result } = await this.worker.run({
+        kind: 'change',
+        shared: arrays.shared,
+        masks: changeMasks(arrays, from, to, windowDays),
+      });
+      return new NetworkChange(result, arrays.ids, from, to, windowDays);
+    });
+  }
+
+  /**
+   * Likely duplicates among `actors` (domain/duplicates.ts), in the worker in its turn (the
+   * service's own work: never refused): ~0.3 s at 10k actors, off the event loop. Waited for
+   * without a limit (the caller caches the result).
+   */
+  async duplicates(actors: readonly DuplicateInput[]): Promise<DuplicatePair[]> {
+    const packed = packActors(actors);
+    const { promise } = this.queue.enqueue(
+      'duplicates',
+      SERVICE_PRINCIPAL,
+      async () => (await this.worker.run({ kind: 'duplicates', actors: packed })).result,
+      false,
+    );
+    return promise;
+  }
+
+  /** One actor's partners by recency (cheap: answered at once, on the main thread). */
+  recentTies(actorId: string, recency: Recency): RecentTie[] {
+    checkRecency(recency);
+    if (!this.projection.actors.has(actorId)) throw new NotFoundError('Actor', actorId);
+    return recentTies(this.projection, actorId, recency);
+  }
+
+  // --- the machinery -----------------------------------------------------------------------------
+
+  private centralityJob(filter: ScopeFilter, recency: Recency | null): [string, Work<CentralityResult>] {
+    return [
+      `centrality:${keyOf({ filter, recency })}`,
+      async (arrays) => {
+        const { result } = await this.worker.run({
+          kind: 'centrality',
+          shared: arrays.shared,
+          spec: graphSpec(arrays, filter, recency),
+          options: this.centralityOptions,
+        });
+        return new CentralityResult(result, arrays.ids, arrays.index);
+      },
+    ];
+  }
+
+  /**
+   * The result on the current version at once; else the question's job (joined or queued), waited
+   * for at most `staleWaitMs` when an older result exists (then that one), else `waitMs` (then
+   * COMPUTING).
+   */
+  private async answer<T>(kind: Kind, principal: string, key: string, work: Work<T>): Promise<Answer<T>> {
+    const version = this.projection.version;
+    const older = this.cache.latest<T>(key);
+    if (older && older.version === version) return this.labelled(older);
+    let job: Job;
+    try {
+      job = this.job(kind, principal, key, version, work);
+    } catch (error) {
+      // The queue is full: an older result is still better than none.
+      if (older && error instanceof QueueFullError) return this.servedOlder(older);
+      throw error;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), older ? this.staleWaitMs : this.waitMs);
+    });
+    try {
+      const outcome = await Promise.race([job.promise, timeout]);
+      if (outcome !== 'timeout') return this.labelled(outcome as Computed<T>);
+      if (older) return this.servedOlder(older);
+      throw new ComputingError(kind, this.queue.seconds(this.queue.estimateMs(job.queued)));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private labelled<T>(computed: Computed<T>): Answer<T> {
+    return { ...computed, current: computed.version === this.projection.version };
+  }
+
+  private servedOlder<T>(older: Computed<T>): Answer<T> {
+    this.stats.servedOlder++;
+    return this.labelled(older);
+  }
+
+  /**
+   * The job that will answer `key` on `version` or later: the one waiting in the queue (it takes
+   * the newest arrays when it starts), the running one when it runs on `version`, else a new one.
+   */
+  private job<T>(kind: Kind, principal: string, key: string, version: number, work: Work<T>): Job {
+    const waiting = this.waiting.get(key);
+    if (waiting) return waiting;
+    const running = this.running.get(key);
+    if (running && running.version === version) return running;
+    const job = { kind, key, version: null } as Job;
+    const { job: queued, promise } = this.queue.enqueue(kind, principal, async () => {
+      this.waiting.delete(key);
+      this.running.set(key, job);
+      job.version = this.projection.version;
+      try {
+        const started = performance.now();
+        const arrays = await this.projectionArrays();
+        job.version = arrays.version;
+        // Masks are made now, synchronously, from the arrays (they hold the version's facts).
+        const value = await work(arrays);
+        const computed: Computed<T> = {
+          value,
+          version: arrays.version,
+          computedAt: new Date(),
+          durationMs: performance.now() - started,
+        };
+        this.finished(key, computed);
+        return computed;
+      } finally {
+        if (this.running.get(key) === job) this.running.delete(key);
+      }
+    });
+    job.queued = queued;
+    job.promise = promise;
+    // Nobody may be waiting for it any more; the result stays in the cache.
+    promise.catch(() => undefined);
+    this.waiting.set(key, job);
+    return job;
+  }
+
+  private finished(key: string, computed: Computed<unknown>): void {
+    this.stats.computed++;
+    if (computed.version !== this.projection.version) this.stats.stale++;
+    this.cache.set(key, computed);
+  }
+
+  private projectionArrays(): Promise<ProjectionArrays> {
+    const version = this.projection.version;
+    if (!this.arrays || this.arrays.version !== version) {
+      const promise = encodeProjection(this.projection);
+      this.arrays = { version, promise };
+      // The encoding starts again by itself on a change; remember the version it ends on.
+      promise.then(
+        (arrays) => {
+          if (this.arrays?.promise === promise) this.arrays = { version: arrays.version, promise };
+        },
+        () => {
+          if (this.arrays?.promise === promise) this.arrays = null;
+        },
+      );
+    }
+    return this.arrays.promise;
+  }
+}

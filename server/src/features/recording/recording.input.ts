@@ -1,0 +1,71 @@
+import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import type { ParticipationRole } from '../../domain/model';
+import { CreateActorInput } from '../actors/actor.input';
+import { CreateCollaborationInput } from '../collaborations/collaboration.input';
+import { ParticipationRoleEnum } from '../../platform/graphql/common/enums';
+import { IsSingleLineText, LIMITS } from '../../platform/graphql/common/validators';
+
+@InputType({ description: 'A new actor that takes part in the recorded collaboration, with its role.' })
+export class NewParticipantInput extends CreateActorInput {
+  @Field(() => ParticipationRoleEnum, { defaultValue: 'PARTICIPANT' })
+  @IsOptional()
+  @IsEnum(ParticipationRoleEnum)
+  role?: ParticipationRole | null;
+}
+
+/** Names of topics created in the same write (each must be new: CONFLICT otherwise). */
+abstract class NewTopicNames {
+  newTopics?: string[] | null;
+}
+
+@InputType({ description: 'A new actor with its topics, existing ones and new ones, stored in one transaction.' })
+export class RecordActorInput extends NewTopicNames {
+  @Field(() => CreateActorInput)
+  @ValidateNested()
+  actor!: CreateActorInput;
+
+  @Field(() => [ID], { nullable: true, description: 'Existing topics of the actor.' })
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
+  topicIds?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Topics created in the same transaction (CONFLICT when one exists already).',
+  })
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.name, { each: true })
+  @Matches(/\S/, { each: true, message: 'a topic name must not be blank' })
+  @IsSingleLineText({ each: true })
+  declare newTopics?: string[] | null;
+}
+
+@InputType({
+  description:
+    'A new collaboration with its participants, the actors and topics that are new among them, stored in one transaction.',
+})
+export class RecordCollaborationInput extends NewTopicNames {
+  @Field(() => CreateCollaborationInput, { description: 'The collaboration; its participants are existing actors.' })
+  @ValidateNested()
+  collaboration!: CreateCollaborationInput;
+
+  @Field(() => [NewParticipantInput], {
+    nullable: true,
+    description: 'Actors created in the same transaction, each taking part with its role.',
+  })
+  @ArrayMaxSize(LIMITS.listInput)
+  @ValidateNested({ each: true })
+  newActors?: NewParticipantInput[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Topics created in the same transaction, also topics of the collaboration (CONFLICT when one exists already).',
+  })
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.name, { each: true })
+  @Matches(/\S/, { each: true, message: 'a topic name must not be blank' })
+  @IsSingleLineText({ each: true })
+  declare newTopics?: string[] | null;
+}

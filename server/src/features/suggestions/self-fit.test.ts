@@ -1,0 +1,102 @@
+/**
+ * The self-fit's rules, on planted networks (seed/planted.ts) and on hand-made cases: deterministic
+ * for a store state whatever the row order, falls back to the default on a short history, keeps
+ * activity a capped term, refits only after enough change.
+ */
+import { plantedNetwork } from '../../../../seed/planted';
+import { NetworkProjection } from '../../graph/projection';
+import type { GraphData, GraphSnapshot } from '../../store/network-store';
+import { KATZ_BETA } from './signals';
+import { changedEnough, fittedModel, FIT_TERMS, historySplit, selfFit } from './self-fit';
+import { ACTIVITY_CAP, DEFAULT_MODEL, maxActivityWeight } from './weights';
+
+function snapshotOf(data: GraphData, reverse = false): GraphSnapshot {
+  const order = <T>(rows: T[]) => (reverse ? [...rows].reverse() : rows);
+  return {
+    topics: order(data.topics.map((t) => ({ id: t.id! }))),
+    actors: order(data.actors.map((a) => ({ id: a.id, kind: a.kind }))),
+    interests: order(
+      data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
+    ),
+    collaborations: order(
+      data.collaborations.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        startDate: c.startDate ?? null,
+        endDate: c.endDate ?? null,
+      })),
+    ),
+    participations: order(
+      data.collaborations.flatMap((c) =>
+        (c.participants ?? []).map((p) => ({ actorId: p.actorId, collaborationId: c.id })),
+      ),
+    ),
+    about: order(
+      data.collaborations.flatMap((c) => (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId }))),
+    ),
+  };
+}
+
+describe('the self-fitted suggestion model', () => {
+  const { data } = plantedNetwork({ actors: 1500, seed: 5 });
+
+  test('is deterministic for a store state, whatever order the rows came in', () => {
+    const one = selfFit(NetworkProjection.fromSnapshot(snapshotOf(data)));
+    const two = selfFit(NetworkProjection.fromSnapshot(snapshotOf(data, true)));
+    expect(two).toEqual(one);
+    expect(one.heldOut).not.toBeNull();
+    expect(one.heldOut!.queries).toBeGreaterThan(0);
+    expect(one.cutoff).toMatch(/^20\d\d-\d\d-\d\d$/);
+    // It serves the fitted model only when that beat the default on the held-out actors.
+    if (one.source === 'FITTED') expect(one.heldOut!.fitted).toBeGreaterThan(one.heldOut!.default);
+    else expect(one.model).toBe(DEFAULT_MODEL);
+  });
+
+  test('the history split: answers are new pairs after the cut-off, among actors of the past', () => {
+    const projection = NetworkProjection.fromSnapshot(snapshotOf(data));
+    const split = historySplit(projection)!;
+    for (const [a, partners] of split.answers) {
+      expect(split.past.actors.has(a)).toBe(true);
+      for (const b of partners) {
+        expect(split.past.actors.has(b)).toBe(true);
+        const before = [...split.past.actors.get(a)!.collaborations].some((c) =>
+          split.past.actors.get(b)!.collaborations.has(c),
+        );
+        expect(before).toBe(false);
+      }
+    }
+    for (const c of split.past.collaborations.values()) if (c.startDate) expect(c.startDate < split.cutoff).toBe(true);
+  });
+
+  test('falls back to the default when the history is too short', () => {
+    const small = plantedNetwork({ actors: 100, seed: 2, collaborations: 20 }).data;
+    const result = selfFit(NetworkProjection.fromSnapshot(snapshotOf(small)));
+    expect(result.source).toBe('DEFAULT');
+    expect(result.model).toBe(DEFAULT_MODEL);
+    expect(result.reason).toMatch(/^history too short/);
+  });
+
+  test('activity stays a capped term: its weight is clamped below one mutual partner', () => {
+    const model = fittedModel(FIT_TERMS, [1, 0.5, 0.2, 5]);
+    const activity = model.terms.find((t) => t.signal === 'activity')!;
+    expect(activity.cap).toBe(ACTIVITY_CAP);
+    expect(activity.weight * ACTIVITY_CAP).toBeLessThan(1 * Math.LN2);
+    expect(activity.weight).toBeCloseTo(maxActivityWeight(1), 3);
+    // Without a Katz term activity gets no weight at all.
+    expect(fittedModel(FIT_TERMS, [0, 1, 0.2, 5]).terms.some((t) => t.signal === 'activity')).toBe(false);
+    // The default keeps the rule too: a hub's largest activity part is below one mutual partner's Katz part.
+    const katz = DEFAULT_MODEL.terms.find((t) => t.signal === 'katz')!;
+    const defaultActivity = DEFAULT_MODEL.terms.find((t) => t.signal === 'activity')!;
+    expect(defaultActivity.weight * defaultActivity.cap!).toBeLessThan(
+      katz.weight * Math.log1p((KATZ_BETA * KATZ_BETA) / katz.scale),
+    );
+  });
+
+  test('refits when actors or collaborations changed by a tenth (at least 20)', () => {
+    const projection = NetworkProjection.fromSnapshot(snapshotOf(data));
+    const at = { actorCount: projection.actors.size, collaborationCount: projection.collaborations.size };
+    expect(changedEnough(at, projection)).toBe(false);
+    expect(changedEnough({ ...at, collaborationCount: at.collaborationCount - 19 }, projection)).toBe(false);
+    expect(changedEnough({ ...at, actorCount: Math.floor(at.actorCount * 0.89) }, projection)).toBe(true);
+  });
+});

@@ -1,0 +1,399 @@
+/**
+ * The suggestion model fits itself to the network it serves, from the network's own history:
+ *
+ * 1. History split: the dated collaborations in start-date order; the latest ANSWER_SHARE of them
+ *    are "the future". The past is everything that started before the cut-off (undated ones too),
+ *    with the actors that took part in it; the answers are the pairs of those actors that first
+ *    work together in a collaboration starting on or after the cut-off.
+ * 2. Query actors: actors with partners in the past and a new partner after the cut-off, split by a
+ *    hash of their id into a fitting part (2/3) and a held-out part (1/3).
+ * 3. Fit: a coordinate search for precision@10 itself over each fitting actor's likeliest
+ *    candidates (the best 30 by each signal, plus its real new partners), starting at the default
+ *    weights and trying each weight ×0, ×½, ×2 in turn. Regularised by a margin: a step is taken only
+ *    when it finds MARGIN more hits per list than the current weights (noise does not move the
+ *    weights), and by a bounded number of rounds. Weights stay ≥ 0; activity stays a capped term
+ *    whose weight is clamped (weights.ts): it may break ties, never decide most of the list.
+ *    (A conditional logit over the same candidates was tried first: it maximises the likelihood of
+ *    every new partner, also the far-away ones, and dropped Katz — worse at the top of the list.)
+ * 4. Check: on the held-out actors, precision@10 of the fitted model, the default and Katz alone,
+ *    each ranked by `suggestContacts` on the past. The fitted model serves only if it beats the
+ *    default there; otherwise the default serves, and so it does when the history is too short.
+ *
+ * Everything is a function of the projection's content (ids sorted, hashes instead of random
+ * draws), so one store state always gives the same model. The work is a generator that yields
+ * between query actors and descent iterations, so a caller can run it in small slices.
+ */
+import type { NetworkProjection } from '../../graph/projection';
+import { NetworkProjection as Projection } from '../../graph/projection';
+import type { GraphSnapshot } from '../../store/network-store';
+import { edgeIndex } from './csr';
+import { checkModel, singleSignalModel, termContribution, type ModelTerm, type ScoringModel } from './model';
+import { suggestContacts } from './suggest';
+import { buildSuggestionIndex, type SuggestionIndex } from './suggestion-index';
+import { TopK } from './top-k';
+import { DEFAULT_MODEL, DEFAULT_TERMS, maxActivityWeight } from './weights';
+
+export const FIT_RULES = {
+  /** The latest share of dated collaborations that are the answers. */
+  answerShare: 0.2,
+  /** Fewer dated collaborations than this: history too short. */
+  minDatedCollaborations: 40,
+  /** Fewer query actors (with ties before and a new partner after the cut-off): too short. */
+  minQueries: 30,
+  /** Of them, at most this many for fitting and this many held out (every k-th by hash order). */
+  maxFitQueries: 500,
+  maxHeldOutQueries: 500,
+  /** Candidates per query actor and signal in the fit (plus its real new partners). */
+  candidatesPerSignal: 30,
+  /** A step must add this much precision@10 (relative) on the fitting actors. */
+  margin: 0.02,
+  /** Rounds over all weights at most. */
+  rounds: 3,
+  /** Refit when actors or collaborations changed by this share since the last fit (or this many). */
+  refitShare: 0.1,
+  refitMinimum: 20,
+} as const;
+
+export type FitSource = 'FITTED' | 'DEFAULT';
+
+export interface HeldOutPrecision {
+  queries: number;
+  fitted: number;
+  default: number;
+  katz: number;
+}
+
+export interface FitResult {
+  /** The model that serves. */
+  model: ScoringModel;
+  source: FitSource;
+  /** Why this model serves, in a sentence. */
+  reason: string;
+  /** The fitted candidate (also when it did not win), or null when there was no fit. */
+  fitted: ScoringModel | null;
+  cutoff: string | null;
+  fitQueries: number;
+  heldOut: HeldOutPrecision | null;
+  /** The size of the network fitted on, to decide when it changed enough for a refit. */
+  actorCount: number;
+  collaborationCount: number;
+}
+
+/** The terms fitted: the default's (so the prior is the default itself). */
+export const FIT_TERMS: readonly ModelTerm[] = DEFAULT_TERMS;
+
+const KATZ = singleSignalModel('katz');
+
+export interface HistorySplit {
+  cutoff: string;
+  past: NetworkProjection;
+  /** Per actor of the past: the actors it first works with on/after the cut-off. */
+  answers: Map<string, Set<string>>;
+}
+
+/** Step 1; null when there is too little dated history to split. */
+export function historySplit(
+  projection: NetworkProjection,
+  answerShare: number = FIT_RULES.answerShare,
+): HistorySplit | null {
+  const dated = [...projection.collaborations.entries()]
+    .filter(([, c]) => c.startDate !== null)
+    .map(([id, c]) => ({ id, date: c.startDate! }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  if (dated.length < FIT_RULES.minDatedCollaborations) return null;
+  const cutoff = dated[Math.floor(dated.length * (1 - answerShare))].date;
+  if (cutoff <= dated[0].date) return null;
+
+  const collaborationIds = [...projection.collaborations.keys()].sort();
+  const pastIds = collaborationIds.filter((id) => {
+    const d = projection.collaborations.get(id)!.startDate;
+    return d === null || d < cutoff;
+  });
+  const present = new Set<string>();
+  for (const id of pastIds) for (const a of projection.collaborations.get(id)!.actors) present.add(a);
+  const actors = [...present].sort();
+  const snapshot: GraphSnapshot = {
+    topics: [...projection.topics].sort().map((id) => ({ id })),
+    actors: actors.map((id) => ({ id, kind: projection.actors.get(id)!.kind })),
+    interests: actors.flatMap((id) =>
+      [...projection.actors.get(id)!.topics].sort().map((topicId) => ({ actorId: id, topicId })),
+    ),
+    collaborations: pastIds.map((id) => {
+      const c = projection.collaborations.get(id)!;
+      return { id, kind: c.kind, startDate: c.startDate, endDate: c.endDate };
+    }),
+    participations: pastIds.flatMap((id) =>
+      [...projection.collaborations.get(id)!.actors].sort().map((actorId) => ({ actorId, collaborationId: id })),
+    ),
+    about: pastIds.flatMap((id) =>
+      [...projection.collaborations.get(id)!.topics].sort().map((topicId) => ({ collaborationId: id, topicId })),
+    ),
+  };
+  const past = Projection.fromSnapshot(snapshot);
+
+  const partnersBefore = (a: string, b: string) => {
+    const mine = past.actors.get(a)!.collaborations;
+    for (const c of past.actors.get(b)!.collaborations) if (mine.has(c)) return true;
+    return false;
+  };
+  const answers = new Map<string, Set<string>>();
+  for (const id of collaborationIds) {
+    const c = projection.collaborations.get(id)!;
+    if (c.startDate === null || c.startDate < cutoff) continue;
+    const members = [...c.actors].filter((a) => present.has(a));
+    for (const a of members) {
+      for (const b of members) {
+        if (a === b || answers.get(a)?.has(b) || partnersBefore(a, b)) continue;
+        let set = answers.get(a);
+        if (!set) answers.set(a, (set = new Set()));
+        set.add(b);
+      }
+    }
+  }
+  return { cutoff, past, answers };
+}
+
+/** FNV-1a of an id: the deterministic coin that puts a query actor in the fitting or held-out part. */
+export function idHash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Step 2: query actors of a split, fitting and held-out, each at most the rule's count. */
+export function queryParts(split: HistorySplit, index: SuggestionIndex): { fit: string[]; heldOut: string[] } {
+  const { graph } = index;
+  const all = [...split.answers.keys()].filter((a) => {
+    const i = graph.index.get(a)!;
+    return graph.offsets[i + 1] > graph.offsets[i];
+  });
+  all.sort((a, b) => idHash(a) - idHash(b) || (a < b ? -1 : 1));
+  const heldOut = all.filter((a) => idHash(`held-out:${a}`) % 3 === 0);
+  const fit = all.filter((a) => idHash(`held-out:${a}`) % 3 !== 0);
+  return {
+    fit: fit.slice(0, FIT_RULES.maxFitQueries).sort(),
+    heldOut: heldOut.slice(0, FIT_RULES.maxHeldOutQueries).sort(),
+  };
+}
+
+/** Per query: the term values of its candidates (rows × terms, weight 1) and which became partners. */
+export interface ChoiceSet {
+  features: Float64Array;
+  rows: number;
+  positives: Int32Array;
+  /** How many new partners it has in all (also those outside the rows). */
+  targets: number;
+}
+
+/** One fitting actor's choice set: its likeliest candidates by every term, and its new partners. */
+export function choiceSet(
+  index: SuggestionIndex,
+  query: string,
+  targets: ReadonlySet<string>,
+  terms: readonly ModelTerm[],
+  perSignal: number,
+): ChoiceSet {
+  const { graph } = index;
+  const q = graph.index.get(query)!;
+  const signals = index.signals.compute(q);
+  const candidates = new Set<number>();
+  for (const t of targets) {
+    const b = graph.index.get(t);
+    if (b !== undefined) candidates.add(b);
+  }
+  for (const term of terms) {
+    const read = signals.reader(term.signal);
+    const best = new TopK(perSignal);
+    const offer = (b: number) => {
+      if (!signals.isPartnerOrSelf(b)) best.offer(b, read(b));
+    };
+    if (term.signal === 'activity' || term.signal === 'collaborations') {
+      let taken = 0;
+      for (let k = 0; k < graph.byActivity.length && taken < perSignal; k++) {
+        const b = graph.byActivity[k];
+        if (!signals.isPartnerOrSelf(b)) {
+          candidates.add(b);
+          taken++;
+        }
+      }
+      continue;
+    }
+    for (const b of signals.reached) offer(b);
+    for (const b of signals.topicSharing) offer(b);
+    for (const r of best.sorted()) if (r.score > 0) candidates.add(r.index);
+  }
+  const rows = [...candidates].filter((b) => b !== q && edgeIndex(graph, q, b) < 0).sort((a, b) => a - b);
+  const d = terms.length;
+  const features = new Float64Array(rows.length * d);
+  const positives: number[] = [];
+  rows.forEach((b, r) => {
+    terms.forEach(
+      (term, j) => (features[r * d + j] = termContribution({ ...term, weight: 1 }, signals.value(term.signal, b))),
+    );
+    if (targets.has(graph.ids[b])) positives.push(r);
+  });
+  return { features, rows: rows.length, positives: Int32Array.from(positives), targets: targets.size };
+}
+
+/** Mean precision@10 of weights over choice sets (ties by row = actor index, as the service). */
+export function choicePrecision(sets: readonly ChoiceSet[], weights: readonly number[]): number {
+  if (sets.length === 0) return 0;
+  const d = weights.length;
+  let sum = 0;
+  for (const set of sets) {
+    const best = new TopK(10);
+    for (let r = 0; r < set.rows; r++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += weights[j] * set.features[r * d + j];
+      best.offer(r, s);
+    }
+    const positive = new Set(set.positives);
+    sum += best.sorted().filter((x) => positive.has(x.index)).length / 10;
+  }
+  return sum / sets.length;
+}
+
+/** The coordinate search of step 3, one trial per call of step() (for slices); done when null. */
+export function weightSearch(
+  sets: readonly ChoiceSet[],
+  terms: readonly ModelTerm[],
+): { weights: number[]; precision: number; step(): boolean } {
+  const state = { weights: terms.map((t) => t.weight), precision: 0, step: () => false };
+  state.precision = choicePrecision(sets, state.weights);
+  const factors = [0, 0.5, 2];
+  const trials: Array<[number, number]> = [];
+  for (let round = 0; round < FIT_RULES.rounds; round++)
+    for (let j = 0; j < terms.length; j++) for (const f of factors) trials.push([j, f]);
+  let next = 0;
+  state.step = () => {
+    if (next >= trials.length) return false;
+    const [j, f] = trials[next++];
+    const candidate = [...state.weights];
+    candidate[j] = candidate[j] === 0 && f > 1 ? terms[j].weight : candidate[j] * f;
+    if (terms[j].signal === 'activity')
+      candidate[j] = Math.min(
+        candidate[j],
+        maxActivityWeight(candidate[terms.findIndex((t) => t.signal === 'katz')] ?? 0),
+      );
+    const p = choicePrecision(sets, candidate);
+    if (p > state.precision * (1 + FIT_RULES.margin) && p > state.precision) {
+      state.weights = candidate;
+      state.precision = p;
+    }
+    return true;
+  };
+  return state;
+}
+
+/** The fitted weights as a model: rounded, activity clamped, zero terms left out. */
+export function fittedModel(terms: readonly ModelTerm[], weights: readonly number[]): ScoringModel {
+  const rounded = terms.map((t, j) => ({ ...t, weight: Number(weights[j].toFixed(3)) }));
+  const katz = rounded.find((t) => t.signal === 'katz')?.weight ?? 0;
+  for (const t of rounded)
+    if (t.signal === 'activity' && t.weight > maxActivityWeight(katz))
+      t.weight = Number(maxActivityWeight(katz).toFixed(3));
+  const kept = rounded.filter((t) => t.weight > 0);
+  return checkModel({ name: 'fitted', terms: kept.length > 0 ? kept : [{ ...terms[0], weight: 1 }] });
+}
+
+/** Mean precision@10 of a model over query actors of the past (lists as the service makes them). */
+export function precisionAt10(
+  index: SuggestionIndex,
+  queries: readonly string[],
+  answers: ReadonlyMap<string, ReadonlySet<string>>,
+  model: ScoringModel,
+): number {
+  if (queries.length === 0) return 0;
+  let sum = 0;
+  for (const q of queries) {
+    const targets = answers.get(q)!;
+    sum += suggestContacts(index, q, { first: 10, model }).filter((s) => targets.has(s.actorId)).length / 10;
+  }
+  return sum / queries.length;
+}
+
+function fallback(projection: NetworkProjection, reason: string, extra: Partial<FitResult> = {}): FitResult {
+  return {
+    model: DEFAULT_MODEL,
+    source: 'DEFAULT',
+    reason,
+    fitted: null,
+    cutoff: null,
+    fitQueries: 0,
+    heldOut: null,
+    actorCount: projection.actors.size,
+    collaborationCount: projection.collaborations.size,
+    ...extra,
+  };
+}
+
+/**
+ * Steps 1–4 as a generator: yields between units of work (one query actor, one trial of the search),
+ * returns the result. Reads the projection only before its first yield (it builds its own past), so
+ * writes in between do not change what it computes.
+ */
+export function* selfFitSteps(projection: NetworkProjection): Generator<void, FitResult, void> {
+  const actorCount = projection.actors.size;
+  const collaborationCount = projection.collaborations.size;
+  const sizes = { actorCount, collaborationCount };
+  const split = historySplit(projection);
+  if (!split)
+    return fallback(projection, 'history too short: too few dated collaborations to hold some back as answers', sizes);
+  yield;
+  const index = buildSuggestionIndex(split.past);
+  const { fit, heldOut } = queryParts(split, index);
+  if (fit.length + heldOut.length < FIT_RULES.minQueries || heldOut.length === 0 || fit.length === 0) {
+    return fallback(
+      projection,
+      `history too short: ${fit.length + heldOut.length} actors gained a partner after ${split.cutoff} (need ${FIT_RULES.minQueries})`,
+      { ...sizes, cutoff: split.cutoff },
+    );
+  }
+  const sets: ChoiceSet[] = [];
+  for (const q of fit) {
+    sets.push(choiceSet(index, q, split.answers.get(q)!, FIT_TERMS, FIT_RULES.candidatesPerSignal));
+    yield;
+  }
+  const search = weightSearch(sets, FIT_TERMS);
+  while (search.step()) yield;
+  const fitted = fittedModel(FIT_TERMS, search.weights);
+  const score = (model: ScoringModel) => precisionAt10(index, heldOut, split.answers, model);
+  const p = { queries: heldOut.length, fitted: 0, default: 0, katz: 0 };
+  p.fitted = score(fitted);
+  yield;
+  p.default = score(DEFAULT_MODEL);
+  yield;
+  p.katz = score(KATZ);
+  const wins = p.fitted > p.default;
+  return {
+    model: wins ? fitted : DEFAULT_MODEL,
+    source: wins ? 'FITTED' : 'DEFAULT',
+    reason: wins
+      ? `fitted on the history before ${split.cutoff}; beats the default on the held-out actors`
+      : `the fit on the history before ${split.cutoff} did not beat the default on the held-out actors`,
+    fitted,
+    cutoff: split.cutoff,
+    fitQueries: fit.length,
+    heldOut: p,
+    ...sizes,
+  };
+}
+
+/** The whole fit at once (evaluation, tests). */
+export function selfFit(projection: NetworkProjection): FitResult {
+  const steps = selfFitSteps(projection);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Did the network change enough since a fit to fit again? */
+export function changedEnough(
+  fit: Pick<FitResult, 'actorCount' | 'collaborationCount'>,
+  projection: NetworkProjection,
+): boolean {
+  const moved = (before: number, now: number) =>
+    Math.abs(now - before) >= Math.max(FIT_RULES.refitMinimum, FIT_RULES.refitShare * before);
+  return moved(fit.actorCount, projection.actors.size) || moved(fit.collaborationCount, projection.collaborations.size);
+}

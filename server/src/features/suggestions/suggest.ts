@@ -1,0 +1,225 @@
+/**
+ * "Whom should this actor meet?": the actors it has not collaborated with yet, ranked by a scoring
+ * model over the signals (signals.ts, model.ts). The same function serves `suggestContacts` and the
+ * evaluation (bench/eval), for the shipped model and for the single-signal baselines alike.
+ *
+ * Which actors are considered: everyone except the actor itself and its partners, of the requested
+ * kinds, having one of the requested topics. Of those, the ones with any evidence are scored — the
+ * actors reached by a walk of length 2–3, those sharing a topic — plus the most active ones (so a
+ * newcomer without ties still gets suggestions). An actor outside that pool has no signal but its
+ * activity, so the best of them by the model's activity terms are the best of them: the list is
+ * exact for every model.
+ *
+ * Order: score descending, ties by actor id. Only scores above 0 (and at least `minScore`) are
+ * ranked; when fewer than `first` are, the list is filled up with the most active remaining actors
+ * (ties by id) — the protocol the reference figures were measured with, where every list has 10 entries.
+ */
+import { DomainError, NotFoundError } from '../../domain/errors';
+import type { ActorKind } from '../../domain/model';
+import { scoreOf, scoreParts, termContribution, type ScorePart, type ScoringModel } from './model';
+import type { QuerySignals, SignalName } from './signals';
+import type { SuggestionIndex } from './suggestion-index';
+import { hasAnyTopic } from './topic-profile';
+import { TopK } from './top-k';
+
+export interface SuggestOptions {
+  /** How many, ≥ 1. */
+  first: number;
+  /** Only actors with any of these topics (among their interests or their collaborations' topics). */
+  topicIds?: readonly string[] | null;
+  /** Only actors of any of these kinds. */
+  kinds?: readonly ActorKind[] | null;
+  /** Only suggestions scoring at least this much (the fill-up included). */
+  minScore?: number | null;
+  /** Actors never to suggest (the pairs the actor's feedback dismissed); unknown ids are ignored. */
+  exclude?: ReadonlySet<string> | null;
+  model: ScoringModel;
+  /**
+   * For an actor without partners: rank only actors sharing one of its topics, by this model
+   * (weights.ts COLD_START_MODEL). Absent: the model ranks everybody, as for anyone else.
+   */
+  coldStart?: ScoringModel | null;
+}
+
+export interface Suggestion {
+  actorId: string;
+  score: number;
+  parts: ScorePart[];
+}
+
+/** Actor index of an id, or NOT_FOUND. */
+export function actorIndexOf(index: SuggestionIndex, actorId: string): number {
+  const i = index.graph.index.get(actorId);
+  if (i === undefined) throw new NotFoundError('Actor', actorId);
+  return i;
+}
+
+/** Topic indexes of ids, or NOT_FOUND naming the input field. */
+export function topicIndexesOf(index: SuggestionIndex, topicIds: readonly string[], field = 'topicIds'): number[] {
+  return topicIds.map((id) => {
+    const t = index.profiles.topicIndex.get(id);
+    if (t === undefined) throw new DomainError('NOT_FOUND', `Topic "${id}" does not exist`, field);
+    return t;
+  });
+}
+
+export function suggestContacts(index: SuggestionIndex, actorId: string, options: SuggestOptions): Suggestion[] {
+  const { graph, projection } = index;
+  const q = actorIndexOf(index, actorId);
+  if (!Number.isInteger(options.first) || options.first < 1)
+    throw new DomainError('BAD_USER_INPUT', 'first must be at least 1', 'first');
+  const wantedTopics = options.topicIds?.length ? new Set(topicIndexesOf(index, options.topicIds)) : null;
+  const wantedKinds = options.kinds?.length ? new Set(options.kinds) : null;
+  const minScore = options.minScore ?? null;
+  const { first } = options;
+
+  const signals = index.signals.compute(q);
+  const coldStart = options.coldStart && graph.offsets[q + 1] === graph.offsets[q] && signals.topicSharing.length > 0;
+  const model = coldStart ? options.coldStart! : options.model;
+  const kindOk = (b: number) => !wantedKinds || wantedKinds.has(projection.actors.get(graph.ids[b])!.kind);
+  const topicOk = (b: number) => !wantedTopics || hasAnyTopic(index.profiles, b, wantedTopics);
+  const excluded = excludedIndexes(index, options.exclude);
+  const eligible = (b: number): boolean => !signals.isPartnerOrSelf(b) && !excluded.has(b) && kindOk(b) && topicOk(b);
+
+  const score = scorer(model, signals, index);
+  const best = new TopK(first);
+  const floor = minScore === null ? 0 : minScore;
+  const consider = (b: number) => {
+    if (signals.isPartnerOrSelf(b) || excluded.has(b)) return;
+    const s = score(b);
+    // Filters last: they cost more than the score, and most candidates fail the score anyway.
+    if (s > 0 && s >= floor && best.wouldKeep(b, s) && kindOk(b) && topicOk(b)) best.offer(b, s);
+  };
+
+  // The pool: reached ∪ topic-sharing (each actor once; the order does not matter, TopK breaks
+  // ties by index) …
+  const { reached, topicSharing } = signals;
+  for (let k = 0; k < reached.length; k++) consider(reached[k]);
+  for (let k = 0; k < topicSharing.length; k++) if (!signals.isReached(topicSharing[k])) consider(topicSharing[k]);
+  // … plus (unless a cold start ranks only the topic-sharing actors) the best of the rest: outside the pool only the query-independent terms (activity,
+  // collaborations) score, so the first `first` eligible actors in their order are all that can rank.
+  const { order } = staticScores(index, model);
+  let added = 0;
+  for (let k = 0; !coldStart && k < order.length && added < first; k++) {
+    const b = order[k];
+    if (signals.inPool(b) || !eligible(b)) continue;
+    consider(b);
+    added++;
+  }
+
+  const chosen = best.sorted().map((r) => r.index);
+  // Fill-up: the most active remaining actors, whatever their score.
+  if (chosen.length < first) {
+    const taken = new Set(chosen);
+    for (let k = 0; k < graph.byActivity.length && chosen.length < first; k++) {
+      const b = graph.byActivity[k];
+      if (taken.has(b) || !eligible(b)) continue;
+      if (minScore !== null && score(b) < minScore) continue;
+      chosen.push(b);
+    }
+  }
+  return chosen.map((b) => toSuggestion(index, signals, model, b));
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+function excludedIndexes(index: SuggestionIndex, exclude: ReadonlySet<string> | null | undefined): ReadonlySet<number> {
+  if (!exclude || exclude.size === 0) return NONE;
+  const out = new Set<number>();
+  for (const id of exclude) {
+    const b = index.graph.index.get(id);
+    if (b !== undefined) out.add(b);
+  }
+  return out;
+}
+
+function toSuggestion(index: SuggestionIndex, signals: QuerySignals, model: ScoringModel, b: number): Suggestion {
+  const value = (s: SignalName) => signals.value(s, b);
+  return { actorId: index.graph.ids[b], score: scoreOf(model, value), parts: scoreParts(model, value) };
+}
+
+/**
+ * The model as one function of the actor index, reading the dense signal arrays directly: this runs
+ * for every actor in reach (most of a 100k network), so no closures or lookups per term. The terms
+ * that do not depend on the query (activity, collaborations) are added from a per-model array
+ * computed once per index.
+ */
+export function scorer(model: ScoringModel, signals: QuerySignals, index: SuggestionIndex): (b: number) => number {
+  const { walks2, walks3, adamicAdar, resourceAllocation, cosine, beta } = signals.arrays;
+  const b2 = beta * beta;
+  const b3 = b2 * beta;
+  const perQuery = model.terms.filter((t) => !STATIC_SIGNALS.has(t.signal));
+  const fixed = staticScores(index, model).scores;
+  const codes = Int32Array.from(perQuery, (t) => SIGNAL_CODES[t.signal]);
+  const weights = Float64Array.from(perQuery, (t) => t.weight);
+  const inverseScales = Float64Array.from(perQuery, (t) => 1 / t.scale);
+  const logs = Uint8Array.from(perQuery, (t) => (t.transform === 'log1p' ? 1 : 0));
+  const caps = Float64Array.from(perQuery, (t) => t.cap ?? Infinity);
+  const n = codes.length;
+  return (b) => {
+    let s = fixed[b];
+    for (let j = 0; j < n; j++) {
+      let v: number;
+      switch (codes[j]) {
+        case 0:
+          v = cosine[b];
+          break;
+        case 1:
+          v = adamicAdar[b];
+          break;
+        case 2:
+          v = walks2[b];
+          break;
+        case 6:
+          v = resourceAllocation[b];
+          break;
+        default:
+          v = b2 * walks2[b] + b3 * walks3[b];
+      }
+      const x = v * inverseScales[j];
+      const f = logs[j] === 1 ? Math.log1p(x) : x;
+      s += weights[j] * (f > caps[j] ? caps[j] : f);
+    }
+    return s;
+  };
+}
+
+const SIGNAL_CODES: Record<SignalName, number> = {
+  topics: 0,
+  adamicAdar: 1,
+  commonNeighbours: 2,
+  katz: 3,
+  activity: 4,
+  collaborations: 5,
+  resourceAllocation: 6,
+};
+const STATIC_SIGNALS: ReadonlySet<SignalName> = new Set(['activity', 'collaborations']);
+
+interface StaticScores {
+  /** Per actor: the sum of the model's query-independent terms. */
+  scores: Float64Array;
+  /** Actor indexes by that sum, highest first, ties by index. */
+  order: Int32Array;
+}
+
+const staticCache = new WeakMap<SuggestionIndex, Map<ScoringModel, StaticScores>>();
+
+/** The query-independent part of a model's score, cached per index and model. */
+function staticScores(index: SuggestionIndex, model: ScoringModel): StaticScores {
+  let perModel = staticCache.get(index);
+  if (!perModel) staticCache.set(index, (perModel = new Map()));
+  const hit = perModel.get(model);
+  if (hit) return hit;
+  const degrees = index.signals.degreesArray();
+  const collaborations = index.graph.collaborationCounts;
+  const scores = new Float64Array(degrees.length);
+  for (const term of model.terms) {
+    if (!STATIC_SIGNALS.has(term.signal)) continue;
+    const source = term.signal === 'activity' ? degrees : collaborations;
+    for (let b = 0; b < scores.length; b++) scores[b] += termContribution(term, source[b]);
+  }
+  const order = Int32Array.from({ length: scores.length }, (_, b) => b).sort((a, b) => scores[b] - scores[a] || a - b);
+  const computed = { scores, order };
+  perModel.set(model, computed);
+  return computed;
+}

@@ -1,0 +1,432 @@
+/**
+ * Checks every row on its own, before anything is looked up or written: required fields, lengths
+ * (the API's limits), the API's text rule (domain/validation.ts textProblem: no control, bidi-control
+ * or only invisible characters; texts are taken in NFC, as the API stores them), kinds and roles (German or English words, vocabulary.ts), dates (31.12.2021
+ * or 2021-12-31, real calendar dates, end not before start), URLs, ids, list syntax (csv-cells.ts).
+ * Answers the checked records (a row with problems marked `rejected`, so that references to it do
+ * not fail a second time) and one rejection per problem, naming the column as the file does.
+ *
+ * A value the file does not give (no such column, an empty CSV cell, no such JSON key) stays
+ * absent: the record keeps what the store holds. JSON null clears an optional field and is refused
+ * for a required one.
+ */
+import { nameKey } from '../../domain/text';
+import { websiteAddress } from '../../domain/website';
+import type { ActorKind, CollaborationKind, ParticipationRole } from '../../domain/model';
+import { ID_PATTERN, isCalendarDate, isInvisibleOnly, normalizeText, textProblem } from '../../domain/validation';
+import { LIMITS } from '../../platform/graphql/common/validators';
+import { participantItem, splitList, topicItem } from './csv-cells';
+import type { RawRow, Rejection, Source } from './model';
+import {
+  ACTOR_KIND_WORDS,
+  COLLABORATION_KIND_WORDS,
+  ROLE_WORDS,
+  acceptedWords,
+  actorKindOf,
+  collaborationKindOf,
+  roleOf,
+  type TableName,
+} from './vocabulary';
+
+interface Checked {
+  source: Source;
+  labels: { [column: string]: string };
+  /** The row has problems: it is kept only so that references to it still resolve. */
+  rejected?: boolean;
+}
+
+export interface TopicRef {
+  ref: string;
+  weight?: number;
+}
+
+export interface ParticipantRef {
+  ref: string;
+  role?: ParticipationRole;
+}
+
+export interface CheckedActor extends Checked {
+  id?: string;
+  name?: string;
+  kind?: ActorKind;
+  description?: string | null;
+  district?: string | null;
+  website?: string | null;
+  contact?: string | null;
+  topics?: TopicRef[];
+}
+
+export interface CheckedTopic extends Checked {
+  id?: string;
+  name?: string;
+  aliases?: string[];
+}
+
+export interface CheckedCollaboration extends Checked {
+  id?: string;
+  title?: string;
+  kind?: CollaborationKind;
+  startDate?: string | null;
+  endDate?: string | null;
+  location?: string | null;
+  description?: string | null;
+  topics?: TopicRef[];
+  participants?: ParticipantRef[];
+}
+
+export interface CheckedParticipation extends Checked {
+  collaboration: string;
+  actor: string;
+  role?: ParticipationRole;
+}
+
+export interface CheckedRows {
+  actors: CheckedActor[];
+  topics: CheckedTopic[];
+  collaborations: CheckedCollaboration[];
+  participations: CheckedParticipation[];
+  rejections: Rejection[];
+}
+
+/** A problem with one field of the row being checked. */
+class Problem extends Error {}
+
+/** No value: null, or a cell of white space only (one of invisible characters is not empty: the text rule refuses it, as the API does). */
+const isEmpty = (value: unknown) =>
+  value === null || (typeof value === 'string' && value.trim() === '' && !isInvisibleOnly(value));
+
+function asText(value: unknown): string {
+  if (typeof value !== 'string') throw new Problem(`must be text, not ${JSON.stringify(value)}`);
+  return value;
+}
+
+function limited(value: string, max: number): string {
+  if (value.length > max) throw new Problem(`is longer than ${max} characters (${value.length})`);
+  return value;
+}
+
+/** An id given in the file; absent when empty (then derived from the name). */
+function id(value: unknown): string | undefined {
+  if (value === undefined || isEmpty(value)) return undefined;
+  const text = asText(value).trim();
+  limited(text, LIMITS.id);
+  if (!ID_PATTERN.test(text))
+    throw new Problem(`"${text}" is not an id: letters, digits and . _ : - only, starting with a letter or digit`);
+  return text;
+}
+
+/** Text under the API's rule (single-line unless `multiline`), in NFC, at most `max` characters. */
+function text(value: unknown, max: number, multiline = false): string {
+  const given = asText(value);
+  const problem = textProblem(given, multiline);
+  if (problem) throw new Problem(problem);
+  return limited(normalizeText(given), max);
+}
+
+function requiredText(value: unknown, max: number): string | undefined {
+  if (value === undefined) return undefined;
+  if (isEmpty(value)) throw new Problem('is empty');
+  return text(value, max);
+}
+
+function optionalText(value: unknown, max: number, multiline = false): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (isEmpty(value)) return null;
+  return text(value, max, multiline);
+}
+
+function word<T extends string>(
+  value: unknown,
+  lookup: (word: string) => T | undefined,
+  words: { [K in T]: readonly string[] },
+  what: string,
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (isEmpty(value)) throw new Problem('is empty');
+  const found = lookup(asText(value));
+  if (!found) {
+    const guess = closestWord(asText(value), words);
+    throw new Problem(
+      `"${String(value)}" is not ${what}${guess ? ` (meinten Sie „${guess}“? / did you mean "${guess}"?)` : ''}: use ${acceptedWords(words)}`,
+    );
+  }
+  return found;
+}
+
+/** The accepted word nearest to a misspelling (at most a third of its letters off), or null. */
+export function closestWord(given: string, words: { [key: string]: readonly string[] }): string | null {
+  const g = given.trim().toLowerCase();
+  let best: { word: string; distance: number } | null = null;
+  for (const [value, list] of Object.entries(words)) {
+    for (const word of [...list, value]) {
+      const distance = editDistance(g, word.toLowerCase());
+      if (!best || distance < best.distance) best = { word, distance };
+    }
+  }
+  return best && best.distance > 0 && best.distance <= Math.max(1, Math.floor(g.length / 3)) ? best.word : null;
+}
+
+/** The name nearest to a misspelled reference (case and accents ignored, a third of its letters off at most), or null. */
+export function nearestName(given: string, names: readonly string[]): string | null {
+  const g = nameKey(given);
+  let best: { name: string; distance: number } | null = null;
+  for (const name of names) {
+    const distance = editDistance(g, nameKey(name));
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance > 0 && best.distance <= Math.max(1, Math.floor(g.length / 3)) ? best.name : null;
+}
+
+/** Levenshtein distance (insert, delete, replace one letter). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** ISO 2021-12-31 or German 31.12.2021 (one-digit day and month allowed) → ISO. */
+export function parseDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  const iso = german ? `${german[3]}-${german[2].padStart(2, '0')}-${german[1].padStart(2, '0')}` : trimmed;
+  return isCalendarDate(iso) ? iso : undefined;
+}
+
+function date(value: unknown): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (isEmpty(value)) return null;
+  const parsed = parseDate(asText(value));
+  if (!parsed) throw new Problem(`"${String(value)}" is not a date: write 31.12.2021 or 2021-12-31`);
+  return parsed;
+}
+
+function website(value: unknown): string | null | undefined {
+  const text = optionalText(value, LIMITS.url);
+  if (text == null) return text;
+  // "www.bobbie.de" as spreadsheets hold it: the https address it means (the API's rule too).
+  const address = websiteAddress(text);
+  if (address === null) throw new Problem(`"${text.trim()}" is not a web address (http or https)`);
+  return limited(address, LIMITS.url);
+}
+
+/** A list cell (CSV) or a JSON list. */
+function listOf<T>(value: unknown, item: (entry: unknown) => T, max: number): T[] | undefined {
+  if (value === undefined || value === null) return value === null ? [] : undefined;
+  const entries = typeof value === 'string' ? splitList(value) : Array.isArray(value) ? value : null;
+  if (entries === null) throw new Problem('must be a list');
+  if (entries.length > max) throw new Problem(`lists ${entries.length} entries; at most ${max}`);
+  return entries.map(item);
+}
+
+function noRepeats<T>(list: T[] | undefined, key: (item: T) => string): T[] | undefined {
+  const seen = new Set<string>();
+  for (const item of list ?? []) {
+    const k = key(item).toLowerCase();
+    if (seen.has(k)) throw new Problem(`lists "${key(item)}" twice`);
+    seen.add(k);
+  }
+  return list;
+}
+
+function weight(value: unknown): number {
+  if (typeof value !== 'number' || !(value > 0 && value <= 1))
+    throw new Problem(`weight must be a number in (0, 1], not ${JSON.stringify(value)}`);
+  return value;
+}
+
+function topicRef(entry: unknown, withWeight: boolean): TopicRef {
+  if (typeof entry === 'string') {
+    const parsed = topicItem(entry);
+    if (parsed.weight !== undefined && !withWeight)
+      throw new Problem(`"${entry}": topics of a collaboration have no weight`);
+    if (parsed.weight !== undefined) weight(parsed.weight);
+    return parsed;
+  }
+  if (
+    withWeight &&
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof (entry as { topicId?: unknown }).topicId === 'string'
+  ) {
+    const { topicId, weight: w } = entry as { topicId: string; weight?: unknown };
+    return w === undefined || w === null ? { ref: topicId } : { ref: topicId, weight: weight(w) };
+  }
+  throw new Problem(
+    `${JSON.stringify(entry)} is not a topic${withWeight ? ' (a name, an id, or {topicId, weight})' : ' (a name or an id)'}`,
+  );
+}
+
+function participantRef(entry: unknown): ParticipantRef {
+  if (typeof entry === 'string') return participantItem(entry);
+  if (typeof entry === 'object' && entry !== null && typeof (entry as { actorId?: unknown }).actorId === 'string') {
+    const { actorId, role } = entry as { actorId: string; role?: unknown };
+    return role === undefined || role === null
+      ? { ref: actorId }
+      : { ref: actorId, role: word(role, roleOf, ROLE_WORDS, 'a role')! };
+  }
+  throw new Problem(`${JSON.stringify(entry)} is not a participant (a name or an id, or {actorId, role})`);
+}
+
+/** Runs the field checks of one row; every failing field becomes a rejection. */
+class RowCheck {
+  readonly problems: Rejection[] = [];
+
+  constructor(private readonly row: RawRow) {}
+
+  field<T>(column: string, check: (value: unknown) => T): T | undefined {
+    try {
+      return check(this.row.values[column]);
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      this.fail(column, error.message);
+      return undefined;
+    }
+  }
+
+  fail(column: string | null, reason: string): void {
+    const { file, table, row } = this.row.source;
+    const label = column === null ? null : (this.row.labels[column] ?? column);
+    this.problems.push({
+      file,
+      table,
+      row,
+      field: label,
+      reason: label && !reason.startsWith('"') ? `${label} ${reason}` : reason,
+    });
+  }
+}
+
+/** Keys set only for values the file gives (absent stays absent). */
+function defined<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}
+
+function checkActor(row: RawRow, c: RowCheck): CheckedActor {
+  const record = defined<CheckedActor>({
+    source: row.source,
+    labels: row.labels,
+    id: c.field('id', id),
+    name: c.field('name', (v) => requiredText(v, LIMITS.name)),
+    kind: c.field('kind', (v) => word(v, actorKindOf, ACTOR_KIND_WORDS, 'a kind of actor')),
+    description: c.field('description', (v) => optionalText(v, LIMITS.text, true)),
+    district: c.field('district', (v) => optionalText(v, LIMITS.name)),
+    website: c.field('website', website),
+    contact: c.field('contact', (v) => optionalText(v, LIMITS.contact, true)),
+    topics: c.field('topics', (v) =>
+      noRepeats(
+        listOf(v, (e) => topicRef(e, true), LIMITS.listInput),
+        (t) => t.ref,
+      ),
+    ),
+  });
+  if (
+    record.id === undefined &&
+    record.name === undefined &&
+    row.values.id === undefined &&
+    row.values.name === undefined
+  ) {
+    c.fail(null, 'an actor needs a name or an id');
+  }
+  return record;
+}
+
+function checkTopic(row: RawRow, c: RowCheck): CheckedTopic {
+  const record = defined<CheckedTopic>({
+    source: row.source,
+    labels: row.labels,
+    id: c.field('id', id),
+    name: c.field('name', (v) => requiredText(v, LIMITS.name)),
+    aliases: c.field('aliases', (v) => listOf(v, (e) => text(e, LIMITS.name), LIMITS.aliases)),
+  });
+  if (
+    record.id === undefined &&
+    record.name === undefined &&
+    row.values.id === undefined &&
+    row.values.name === undefined
+  ) {
+    c.fail(null, 'a topic needs a name or an id');
+  }
+  return record;
+}
+
+function checkCollaboration(row: RawRow, c: RowCheck): CheckedCollaboration {
+  const record = defined<CheckedCollaboration>({
+    source: row.source,
+    labels: row.labels,
+    id: c.field('id', id),
+    title: c.field('title', (v) => requiredText(v, LIMITS.name)),
+    kind: c.field('kind', (v) => word(v, collaborationKindOf, COLLABORATION_KIND_WORDS, 'a kind of collaboration')),
+    startDate: c.field('startDate', date),
+    endDate: c.field('endDate', date),
+    location: c.field('location', (v) => optionalText(v, LIMITS.name)),
+    description: c.field('description', (v) => optionalText(v, LIMITS.text, true)),
+    topics: c.field('topics', (v) =>
+      noRepeats(
+        listOf(v, (e) => topicRef(e, false), LIMITS.listInput),
+        (t) => t.ref,
+      ),
+    ),
+    participants: c.field('participants', (v) => noRepeats(listOf(v, participantRef, LIMITS.listInput), (p) => p.ref)),
+  });
+  if (
+    record.id === undefined &&
+    record.title === undefined &&
+    row.values.id === undefined &&
+    row.values.title === undefined
+  ) {
+    c.fail(null, 'a collaboration needs a title or an id');
+  }
+  // Empty and absent both: a new collaboration with an end date needs a start date (a stored one is checked in resolve.ts).
+  if (record.endDate && record.startDate === null) c.fail('startDate', 'is empty, but an end date needs a start date');
+  if (record.startDate && record.endDate && record.endDate < record.startDate) {
+    c.fail('endDate', `${record.endDate} is before the start ${record.startDate}`);
+  }
+  return record;
+}
+
+function checkParticipation(row: RawRow, c: RowCheck): CheckedParticipation {
+  const ref = (v: unknown) => {
+    if (v === undefined || isEmpty(v)) throw new Problem('is empty');
+    return limited(asText(v).trim(), LIMITS.name);
+  };
+  const collaboration = c.field('collaboration', ref);
+  const actor = c.field('actor', ref);
+  const role = c.field('role', (v) =>
+    v === undefined || isEmpty(v) ? undefined : word(v, roleOf, ROLE_WORDS, 'a role'),
+  );
+  return defined<CheckedParticipation>({
+    source: row.source,
+    labels: row.labels,
+    collaboration: collaboration ?? '',
+    actor: actor ?? '',
+    role,
+  });
+}
+
+const CHECKS: { [T in TableName]: (row: RawRow, c: RowCheck) => unknown } = {
+  actors: checkActor,
+  topics: checkTopic,
+  collaborations: checkCollaboration,
+  participations: checkParticipation,
+};
+
+/** Checks every row; `onRow` is told after each (progress). */
+export function validateRows(rows: readonly RawRow[], onRow: (done: number) => void = () => {}): CheckedRows {
+  const out: CheckedRows = { actors: [], topics: [], collaborations: [], participations: [], rejections: [] };
+  rows.forEach((row, i) => {
+    const check = new RowCheck(row);
+    const record = CHECKS[row.source.table](row, check) as Checked;
+    if (check.problems.length > 0) {
+      out.rejections.push(...check.problems);
+      record.rejected = true;
+    }
+    (out[row.source.table] as unknown[]).push(record);
+    onRow(i + 1);
+  });
+  return out;
+}

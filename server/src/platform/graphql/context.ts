@@ -1,0 +1,35 @@
+/** What every resolver gets: the service (writes, projection), this request's loaders and who asks. */
+import type { Principal } from '../../features/access/principal';
+import { authorOf } from '../../features/access/principal';
+import type { NetworkService } from '../../service/network-service';
+import { ExportRunner } from '../../features/transfer/export-runner';
+import { createLoaders, type Loaders } from './loaders';
+import { RequestGuard, type GuardOptions } from './request-guard';
+
+export interface GraphQLContext {
+  service: NetworkService;
+  loaders: Loaders;
+  /** Who asks (server/src/features/access); null without credentials and without anonymous access. */
+  principal: Principal | null;
+  /** This request's bounds, checked while it runs (./request-guard.ts). */
+  guard: RequestGuard;
+  /** Exports, bounded per principal and off the event loop (../transfer/export-runner.ts). */
+  exports: ExportRunner;
+}
+
+/** The service writes as the principal (`key:<name>`, `jwt:<sub>`: see authorOf), recorded in the history. */
+export function createContext(
+  service: NetworkService,
+  principal: Principal | null,
+  bounds?: GuardOptions,
+  exportRunner: ExportRunner = new ExportRunner(service.store, null),
+): GraphQLContext {
+  const guard = new RequestGuard(bounds);
+  return {
+    service: service.actingAs(authorOf(principal)),
+    loaders: createLoaders(service.store, guard),
+    principal,
+    guard,
+    exports: exportRunner,
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Per-request DataLoaders: every nested field that needs the store goes through one of these, so a
+ * request costs one store call per kind of lookup and level of nesting, whatever the number of rows.
+ * A new set is made for every request: answers are never cached across requests or users.
+ */
+import DataLoader from 'dataloader';
+import type { Actor, Collaboration, Interest, Participation, Topic, TopicStats } from '../../domain/model';
+import type { NetworkStore, SuggestionFeedback } from '../../store/network-store';
+import { takeTurn, whenOwnerIdle } from './event-loop-slices';
+
+export interface Loaders {
+  actor: DataLoader<string, Actor | null>;
+  topic: DataLoader<string, Topic | null>;
+  collaboration: DataLoader<string, Collaboration | null>;
+  interestsOfActor: DataLoader<string, Interest[]>;
+  interestsInTopic: DataLoader<string, Interest[]>;
+  participationsOfActor: DataLoader<string, Participation[]>;
+  participationsOfCollaboration: DataLoader<string, Participation[]>;
+  topicsOfCollaboration: DataLoader<string, string[]>;
+  collaborationsOfTopic: DataLoader<string, string[]>;
+  topicStats: DataLoader<string, TopicStats>;
+  suggestionFeedbackOfActor: DataLoader<string, SuggestionFeedback[]>;
+}
+
+/**
+ * Keys per store call. Larger batches (a hub's fan-out: tens of thousands of ids in one level) are
+ * loaded in parts with the event loop given back in between (the embedded store answers
+ * synchronously), and stop as soon as the request was stopped.
+ */
+export const MAX_KEYS_PER_CALL = 2000;
+
+/** Why a batch is not loaded: the request's refusal (its answer), else a plain stop (nobody reads it). */
+function stoppedError(owner: LoaderOwner): Error {
+  return owner.refusal ?? new RequestStoppedError();
+}
+
+export class RequestStoppedError extends Error {
+  constructor() {
+    super('the request was stopped');
+    this.name = 'RequestStoppedError';
+  }
+}
+
+/** A loader over a batched store method (which already answers in key order). */
+function batched<V>(owner: LoaderOwner, load: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  const batchScheduleFn = (dispatch: () => void) => whenOwnerIdle(owner, dispatch);
+  return new DataLoader<string, V>(
+    async (keys) => {
+      // A batch dispatched after its request was stopped (refused, client gone) is not loaded.
+      if (owner.stopped) throw stoppedError(owner);
+      if (keys.length <= MAX_KEYS_PER_CALL) return load(keys);
+      const values: V[] = [];
+      for (let i = 0; i < keys.length; i += MAX_KEYS_PER_CALL) {
+        if (owner.stopped) throw stoppedError(owner);
+        values.push(...(await load(keys.slice(i, i + MAX_KEYS_PER_CALL))));
+        await takeTurn(owner);
+      }
+      return values;
+    },
+    { batchScheduleFn },
+  );
+}
+
+/** Whose turn a large batch waits for (./event-loop-slices.ts), and whether it was stopped: the request's guard. */
+export interface LoaderOwner {
+  readonly stopped: boolean;
+  /** The error that stopped it, when it was refused (its answer). */
+  readonly refusal?: Error | null;
+}
+
+export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stopped: false }): Loaders {
+  const loaders: Loaders = {
+    actor: batched(owner, (ids) => store.getActors(ids)),
+    topic: batched(owner, (ids) => store.getTopics(ids)),
+    collaboration: batched(owner, (ids) => store.getCollaborations(ids)),
+    interestsOfActor: batched(owner, (ids) => store.interestsOfActors(ids)),
+    interestsInTopic: batched(owner, (ids) => store.interestsInTopics(ids)),
+    participationsOfActor: batched(owner, (ids) => store.participationsOfActors(ids)),
+    participationsOfCollaboration: batched(owner, (ids) => store.participationsOfCollaborations(ids)),
+    topicsOfCollaboration: batched(owner, (ids) => store.topicsOfCollaborations(ids)),
+    collaborationsOfTopic: batched(owner, (ids) => store.collaborationsOfTopics(ids)),
+    topicStats: batched(owner, (ids) => store.topicStats(ids)),
+    suggestionFeedbackOfActor: batched(owner, (ids) => store.suggestionFeedback(ids)),
+  };
+  return loaders;
+}
+
+/** Records known from a list query are primed, so their nested fields need no second lookup. */
+export function primeActors(loaders: Loaders, actors: readonly Actor[]): void {
+  for (const a of actors) loaders.actor.prime(a.id, a);
+}
+export function primeTopics(loaders: Loaders, topics: readonly Topic[]): void {
+  for (const t of topics) loaders.topic.prime(t.id, t);
+}
+export function primeCollaborations(loaders: Loaders, collaborations: readonly Collaboration[]): void {
+  for (const c of collaborations) loaders.collaboration.prime(c.id, c);
+}
+
+/** Loads records by id and drops the ones deleted between two reads; a failed load throws. */
+export async function loadExisting<V>(loader: DataLoader<string, V | null>, ids: readonly string[]): Promise<V[]> {
+  const values = await loader.loadMany(ids);
+  const failure = values.find((v): v is Error => v instanceof Error);
+  if (failure) throw failure;
+  return values.filter((v): v is V => v !== null);
+}

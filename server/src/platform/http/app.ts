@@ -1,0 +1,176 @@
+/**
+ * The HTTP face of the service: `/graphql` (Apollo Server through Express), `/healthz` (process up),
+ * `/readyz` (store reachable), the viewer's static files at `/` (viewer.ts). CORS and the limits
+ * (./limits: rate, body, batches, query shape) are configured here, not left to defaults. Every
+ * request to /graphql and /export is authenticated first (./authentication.ts): a refused
+ * credential answers 401 before anything runs (and counts against its address's budget of refused
+ * credentials, checked before the credential is).
+ */
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import { Authenticator } from '../../features/access/authenticate';
+import { roleAtLeast } from '../../domain/roles';
+import { DEFAULT_LIMITS, type Config, type LimitsConfig } from '../config';
+import type { GraphQLContext } from '../graphql/context';
+import { createContext } from '../graphql/context';
+import { formatError, withoutSuggestions } from '../graphql/errors';
+import { KnownOperationTypesRule, subscriptionsOverWebSocketOnly } from '../graphql/known-operation-types';
+import { literalFieldNames } from '../graphql/literal-fields';
+import { watchHeap } from '../graphql/heap-watch';
+import { refuseStoppedAnswers } from '../graphql/request-guard';
+import { getSchema } from '../graphql/schema';
+import type { NetworkService } from '../../service/network-service';
+import { ExportRunner, type ExportStoreLocation } from '../../features/transfer/export-runner';
+import { authenticateRequests, principalOf, requireRole } from './authentication';
+import { exportRouter } from '../../features/transfer/export-routes';
+import { queryLimitRules, rateLimiter, refusedCredentialLimiter, requestLimits } from './limits';
+import { viewerRouter } from './viewer';
+import { DEFAULT_PER_TOKEN, updateApiRouter, updateLinksFor } from '../../features/update-links';
+import { attachSubscriptions, type LiveLimits } from './websocket';
+
+/** How long an idle keep-alive connection stays open. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspection' | 'production' | 'auth'> & {
+  /** Limits against abusive requests; DEFAULT_LIMITS when absent. */
+  limits?: LimitsConfig;
+  /** Where export workers open the store; absent (an in-memory store): exports run in this thread. */
+  storeLocation?: ExportStoreLocation;
+  /** Watch this process's heap and refuse the largest request when it runs short (the server process only). */
+  watchHeap?: boolean;
+  /** Limits of subscriptions over WebSocket (./websocket.ts); its defaults when absent. */
+  live?: LiveLimits;
+};
+
+export interface QuartiernetzApp {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<GraphQLContext>;
+  /** GraphQL subscriptions over WebSocket on the same port and path (./websocket.ts). */
+  subscriptions: { close(): Promise<void> };
+}
+
+export async function createApolloServer(
+  httpServer: http.Server | null,
+  config: Omit<HttpConfig, 'auth'>,
+): Promise<ApolloServer<GraphQLContext>> {
+  return new ApolloServer<GraphQLContext>({
+    schema: await getSchema(),
+    introspection: config.introspection,
+    validationRules: [KnownOperationTypesRule, ...queryLimitRules((config.limits ?? DEFAULT_LIMITS).query)],
+    // One operation per request: batches are refused in front of Apollo (./limits).
+    allowBatchedHttpRequests: false,
+    // Without introspection, "Did you mean …?" in error messages would give the schema away.
+    formatError: (formatted, error) =>
+      config.introspection ? formatError(formatted, error) : withoutSuggestions(formatError(formatted, error)),
+    // Stack traces stay in the server's log, also in development: they show the code's layout.
+    includeStacktraceInErrorResponses: false,
+    // CSRF prevention stays on (the default): browsers may not send simple cross-site requests.
+    csrfPrevention: true,
+    plugins: [
+      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      // No cache hints are used: skip the per-field cache-control bookkeeping (seen in profiles).
+      ApolloServerPluginCacheControlDisabled(),
+      literalFieldNames(),
+      refuseStoppedAnswers(),
+      subscriptionsOverWebSocketOnly(),
+      config.introspection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+    ],
+  });
+}
+
+const optional = <T>(handler: T | null): T[] => (handler ? [handler] : []);
+
+export async function createApp(service: NetworkService, config: HttpConfig): Promise<QuartiernetzApp> {
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const app = express();
+  app.disable('x-powered-by');
+  if (limits.trustProxy !== false) app.set('trust proxy', limits.trustProxy);
+  const httpServer = http.createServer(app);
+  // Idle keep-alive connections stay open longer than clients and proxies keep theirs (60 s is the
+  // common proxy default): with Node's 5 s a client reusing a socket the server is just closing
+  // gets ECONNRESET — seen as errors under load in the benchmark.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
+  const apollo = await createApolloServer(httpServer, config);
+  await apollo.start();
+  const authenticator = new Authenticator(service.store, config.auth);
+  const exportRunner = new ExportRunner(service.store, config.storeLocation ?? null);
+  if (config.watchHeap) {
+    const heapWatch = watchHeap();
+    httpServer.on('close', () => heapWatch.stop());
+  }
+  // One budget of refused credentials per address for both routes, checked before any key lookup.
+  const refusedCredentials = optional(
+    refusedCredentialLimiter(limits.rateLimit, (authorization) => authenticator.recentlyAccepted(authorization)),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await service.store.ping();
+      res.json({
+        status: 'ready',
+        store: service.store.name,
+        projectionBuiltAt: service.projection.builtAt.toISOString(),
+      });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', store: service.store.name, error: (error as Error).message });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }),
+    ...refusedCredentials,
+    authenticateRequests(authenticator),
+    ...requestLimits(limits, config.bodyLimit),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const context = createContext(service, principalOf(res), limits.query, exportRunner);
+        // A client that goes away stops its request's resolvers (nobody would read the answer).
+        res.on('close', () => {
+          if (!res.writableFinished) context.guard.abort();
+        });
+        return context;
+      },
+    }),
+  );
+
+  // Downloads of the network: a viewer's; contact data only for editors (as Actor.contact).
+  app.use(
+    '/export',
+    ...refusedCredentials,
+    authenticateRequests(authenticator),
+    ...optional(rateLimiter(limits.rateLimit)),
+    requireRole('VIEWER'),
+    exportRouter(exportRunner, { contactAllowed: (_req, res) => roleAtLeast(principalOf(res)!.role, 'EDITOR') }),
+  );
+  // The update page's endpoints: a personal link's token opens its actor's entry there, and nothing else.
+  app.use(
+    '/update-api',
+    updateApiRouter(updateLinksFor(service), {
+      bodyLimit: config.bodyLimit,
+      perAddress: limits.rateLimit,
+      perToken: DEFAULT_PER_TOKEN,
+    }),
+  );
+  app.use(viewerRouter());
+
+  const subscriptions = attachSubscriptions(httpServer, await getSchema(), service, authenticator, limits, config.live);
+  return { app, httpServer, apollo, subscriptions };
+}

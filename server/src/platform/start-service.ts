@@ -1,0 +1,86 @@
+/**
+ * Starts Quartiernetz: store (embedded by default, Neo4j when NEO4J_URI is set), the initial data
+ * when the store is empty (the entry point, server/main.ts, passes the Batenbrock seed), the
+ * projection, and the HTTP server. SIGINT/SIGTERM shut down gracefully: stop accepting requests,
+ * finish the running ones and queued writes, close the store.
+ */
+import 'reflect-metadata';
+import { describeBootstrap, ensureAdminKey } from '../features/access/bootstrap';
+import { loadConfig } from './config';
+import { createApp } from './http/app';
+import { NetworkService } from '../service/network-service';
+import { createStore, describeStore } from '../store/create-store';
+import type { GraphData } from '../store/network-store';
+
+export interface StartOptions {
+  /** Loaded into an empty store (unless SEED=none), e.g. the Batenbrock seed. */
+  initialData?: { name: string; data: GraphData };
+}
+
+export async function startService(options: StartOptions = {}): Promise<void> {
+  const config = loadConfig();
+  const store = createStore(config);
+  await store.init();
+
+  if (options.initialData && config.seedWhenEmpty && (await store.counts()).actors === 0) {
+    const report = await store.mergeGraph(options.initialData.data);
+    console.log(
+      `Loaded ${options.initialData.name}: ${report.actorsCreated} actors, ${report.collaborationsCreated} collaborations.`,
+    );
+  }
+
+  // Before the server listens: no request can come in between the check and the creation.
+  const bootstrap = await ensureAdminKey(store, config.adminApiKey);
+
+  const started = Date.now();
+  const service = await NetworkService.start(store, { insight: { waitMs: config.insightWaitSeconds * 1000 } });
+  console.log(
+    `Projection built in ${Date.now() - started} ms: ${service.projection.actors.size} actors, ${service.projection.collaborations.size} collaborations.`,
+  );
+
+  // Writes of other processes (replicas, `npm run import`, the keys CLI) arrive through the feed.
+  service.startFollowing(config.feed);
+  const refresh =
+    config.projectionRefreshSeconds > 0
+      ? setInterval(() => {
+          service.rebuildProjection().catch((error) => console.error('Refreshing the projection failed:', error));
+        }, config.projectionRefreshSeconds * 1000).unref()
+      : null;
+
+  const { httpServer, apollo, subscriptions } = await createApp(service, {
+    ...config,
+    storeLocation: config,
+    watchHeap: true,
+  });
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  console.log(`Quartiernetz on ${describeStore(config)} — map at ${base}/, GraphQL at ${base}/graphql`);
+  for (const line of describeBootstrap(bootstrap, base)) console.log(line);
+  // Under the supervisor (./supervisor.ts): from now on a failure is a crash worth a restart.
+  process.send?.('ready');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down…`);
+    if (refresh) clearInterval(refresh);
+    try {
+      await subscriptions.close(); // WebSocket clients reconnect elsewhere and resume with their cursor
+      await apollo.stop(); // drains the HTTP server too
+      await service.close();
+    } finally {
+      await store.close();
+      console.log('Stopped.');
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** An error's message with the messages of its causes (a store's client-facing error keeps the details there). */
+export const reason = (error: unknown): string =>
+  error instanceof Error ? [error.message, ...(error.cause ? [reason(error.cause)] : [])].join(' — ') : String(error);

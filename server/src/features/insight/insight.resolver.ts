@@ -2,34 +2,18 @@
  * Network insight — brokers, the hand-over analysis, clusters, change over time — answered from the
  * projection (server/src/features/insight); actors and topics they name come through the request's loaders.
  */
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  Float,
-  ID,
-  Int,
-  Query,
-  Resolver,
-  Root,
-  UseMiddleware,
-} from 'type-graphql';
+import { Arg, Authorized, Ctx, Float, ID, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { GuardResolvers } from '../../platform/graphql/request-guard';
 import { BadInputError } from '../../domain/errors';
-import type { Actor, Topic } from '../../domain/model';
 import { checkFilterRange, isCalendarDate } from '../../domain/validation';
 import type { ScopeFilter } from '../../graph/scope';
 import type { Answer } from './engine';
 import type { Metric } from './results';
-import { ActorType } from '../actors/actor.type';
 import { withoutNulls } from '../../platform/graphql/common/patch';
 import { checkIntRange, checkListSize } from '../../platform/graphql/common/validators';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { required } from '../links/required';
-import { loadExisting } from '../../platform/graphql/loaders';
 import { ScopeFilterInput } from '../network/network.input';
-import { TopicType } from '../topics/topic.type';
+import { actorField, actorListField, topicField } from './by-id-fields.resolver';
 import { BrokerMetric, MAX_CLUSTER_RESOLUTION, MAX_INSIGHT_ROWS, MAX_WINDOW_DAYS, RecencyInput } from './insight.input';
 import {
   ActorGroupType,
@@ -270,138 +254,41 @@ export class InsightResolver {
   }
 }
 
-// --- actors and topics named by the results, through the request's loaders ---------------------
-
-const actorOf = async (id: string, { loaders }: GraphQLContext): Promise<Actor> =>
-  required(await loaders.actor.load(id), 'Actor', id);
-
-@UseMiddleware(GuardResolvers)
-@Resolver(() => ActorMetricsType)
-export class ActorMetricsResolver {
-  @FieldResolver(() => ActorType)
-  actor(@Root() m: ActorMetricsType, @Ctx() ctx: GraphQLContext): Promise<Actor> {
-    return actorOf(m.actorId, ctx);
-  }
-}
-
-@UseMiddleware(GuardResolvers)
-@Resolver(() => ResilienceBrokerType)
-export class ResilienceBrokerResolver {
-  @FieldResolver(() => ActorType)
-  actor(@Root() b: ResilienceBrokerType, @Ctx() ctx: GraphQLContext): Promise<Actor> {
-    return actorOf(b.actorId, ctx);
-  }
-}
-
-@UseMiddleware(GuardResolvers)
-@Resolver(() => ResilienceDependentType)
-export class ResilienceDependentResolver {
-  @FieldResolver(() => ActorType)
-  actor(@Root() d: ResilienceDependentType, @Ctx() ctx: GraphQLContext): Promise<Actor> {
-    return actorOf(d.actorId, ctx);
-  }
-}
-
-@UseMiddleware(GuardResolvers)
-@Resolver(() => ResilienceType)
-export class ResilienceResolver {
-  @FieldResolver(() => [ActorType])
-  removedActors(@Root() r: ResilienceType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
-    return loadExisting(loaders.actor, r.removedActorIds);
-  }
-
-  @FieldResolver(() => [ActorType], {
-    description: 'Actors no longer connected to the main body of the network, by id.',
-  })
-  disconnectedActors(@Root() r: ResilienceType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
-    return loadExisting(loaders.actor, r.disconnectedActorIds);
-  }
-
-  @FieldResolver(() => [ActorType], { description: 'Actors left without any partner, by id.' })
-  isolatedActors(@Root() r: ResilienceType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
-    return loadExisting(loaders.actor, r.isolatedActorIds);
-  }
-}
-
-@UseMiddleware(GuardResolvers)
-@Resolver(() => ActorGroupType)
-export class ActorGroupResolver {
-  @FieldResolver(() => [ActorType])
-  actors(@Root() g: ActorGroupType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
-    return loadExisting(loaders.actor, g.actorIds);
-  }
-}
-
-@UseMiddleware(GuardResolvers)
-@Resolver(() => ClusterType)
-export class ClusterResolver {
-  @FieldResolver(() => [ActorType], { description: 'Members, by id.' })
-  actors(@Root() c: ClusterType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
-    return loadExisting(loaders.actor, c.actorIds);
-  }
-}
-
-@UseMiddleware(GuardResolvers)
-@Resolver(() => ClusterBridgeType)
-export class ClusterBridgeResolver {
-  @FieldResolver(() => ActorType)
-  actor(@Root() b: ClusterBridgeType, @Ctx() ctx: GraphQLContext): Promise<Actor> {
-    return actorOf(b.actorId, ctx);
-  }
-}
-
-@UseMiddleware(GuardResolvers)
-@Resolver(() => TopicCountType)
-export class TopicCountResolver {
-  @FieldResolver(() => TopicType)
-  async topic(@Root() t: TopicCountType, @Ctx() { loaders }: GraphQLContext): Promise<Topic> {
-    return required(await loaders.topic.load(t.topicId), 'Topic', t.topicId);
-  }
-}
-
-@UseMiddleware(GuardResolvers)
-@Resolver(() => TieChangeType)
-export class TieChangeResolver {
-  @FieldResolver(() => [ActorType], { description: 'The two actors, by id.' })
-  actors(@Root() t: TieChangeType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
-    return loadExisting(loaders.actor, t.actorIds);
-  }
-}
-
-@UseMiddleware(GuardResolvers)
-@Resolver(() => NetworkChangeType)
-export class NetworkChangeResolver {
-  @FieldResolver(() => [ActorType], { description: 'Active at `to`, never seen up to `from`, by id.' })
-  appearedActors(@Root() c: NetworkChangeType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
-    return loadExisting(loaders.actor, c.appearedActorIds);
-  }
-
-  @FieldResolver(() => [ActorType], { description: 'Active at `from`, not at `to`, by id.' })
-  vanishedActors(@Root() c: NetworkChangeType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
-    return loadExisting(loaders.actor, c.vanishedActorIds);
-  }
-}
-
-@UseMiddleware(GuardResolvers)
-@Resolver(() => RecentTieType)
-export class RecentTieResolver {
-  @FieldResolver(() => ActorType)
-  partner(@Root() t: RecentTieType, @Ctx() ctx: GraphQLContext): Promise<Actor> {
-    return actorOf(t.partnerId, ctx);
-  }
-}
-
 export const insightResolvers = [
   InsightResolver,
-  ActorMetricsResolver,
-  ResilienceBrokerResolver,
-  ResilienceDependentResolver,
-  ResilienceResolver,
-  ActorGroupResolver,
-  ClusterResolver,
-  ClusterBridgeResolver,
-  TopicCountResolver,
-  TieChangeResolver,
-  NetworkChangeResolver,
-  RecentTieResolver,
+  // Actors and topics the results name by id, through the request's loaders.
+  actorField(ActorMetricsType, 'actor', (m) => m.actorId),
+  actorField(ResilienceBrokerType, 'actor', (b) => b.actorId),
+  actorField(ResilienceDependentType, 'actor', (d) => d.actorId),
+  actorListField(ResilienceType, 'removedActors', (r) => r.removedActorIds),
+  actorListField(
+    ResilienceType,
+    'disconnectedActors',
+    (r) => r.disconnectedActorIds,
+    'Actors no longer connected to the main body of the network, by id.',
+  ),
+  actorListField(
+    ResilienceType,
+    'isolatedActors',
+    (r) => r.isolatedActorIds,
+    'Actors left without any partner, by id.',
+  ),
+  actorListField(ActorGroupType, 'actors', (g) => g.actorIds),
+  actorListField(ClusterType, 'actors', (c) => c.actorIds, 'Members, by id.'),
+  actorField(ClusterBridgeType, 'actor', (b) => b.actorId),
+  topicField(TopicCountType, 'topic', (t) => t.topicId),
+  actorListField(TieChangeType, 'actors', (t) => t.actorIds, 'The two actors, by id.'),
+  actorListField(
+    NetworkChangeType,
+    'appearedActors',
+    (c) => c.appearedActorIds,
+    'Active at `to`, never seen up to `from`, by id.',
+  ),
+  actorListField(
+    NetworkChangeType,
+    'vanishedActors',
+    (c) => c.vanishedActorIds,
+    'Active at `from`, not at `to`, by id.',
+  ),
+  actorField(RecentTieType, 'partner', (t) => t.partnerId),
 ] as const;

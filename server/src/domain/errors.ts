@@ -3,7 +3,7 @@
  * on as `extensions.code`, so API clients can branch on it.
  */
 export type DomainErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE' | 'COMPUTING' | 'RATE_LIMITED';
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'STORE_UNAVAILABLE' | 'COMPUTING' | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(
@@ -26,6 +26,13 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, field?: string) {
     super('CONFLICT', message, field);
+  }
+}
+
+/** The principal may use the operation, but not on this record (e.g. undo someone else's change). */
+export class ForbiddenError extends DomainError {
+  constructor(message: string, field?: string) {
+    super('FORBIDDEN', message, field);
   }
 }
 

@@ -361,9 +361,15 @@ export class NetworkService {
   }
 
   /** Reverts the actor's last field update (see history-service.ts for what undo covers). */
-  undoLastChange(actorId: string): Promise<UndoResult> {
+  /** `ownChangesOnly`: refuse (FORBIDDEN) when the change to undo is not this service's author's. */
+  undoLastChange(actorId: string, ownChangesOnly = false): Promise<UndoResult> {
     return this.writes.run(async () => {
-      const result = await undoLastActorChange(this.store, actorId, (undoes) => this.meta({ undoes }));
+      const result = await undoLastActorChange(
+        this.store,
+        actorId,
+        (undoes) => this.meta({ undoes }),
+        ownChangesOnly ? this.author : null,
+      );
       await this.follow();
       return result;
     });

@@ -334,8 +334,10 @@ describe('access control over HTTP', () => {
     expect(read.history.nodes.at(-1).changes).toContainEqual({ field: 'contact', after: '"tafel@example.org"' });
   });
 
-  test('EDITOR: deletes, merges, undo, rebuilding the projection and key management are FORBIDDEN and change nothing', async () => {
+  test("EDITOR: deletes, merges, undoing someone else's change, rebuilding the projection and key management are FORBIDDEN and change nothing", async () => {
     await data(editorKey, 'mutation { updateActor(id: "bobbie-ev", input: { description: "eins" }) { id } }');
+    // The last change of bobbie-ev is now the admin's: the editor may not undo it.
+    await data(api.adminKey, 'mutation { updateActor(id: "bobbie-ev", input: { description: "zwei" }) { id } }');
     const before = await state();
     for (const operation of [
       'mutation { deleteActor(id: "bobbie-ev") }',
@@ -351,6 +353,19 @@ describe('access control over HTTP', () => {
       await forbidden(editorKey, operation);
     }
     expect(await state()).toEqual(before);
+  });
+
+  test('EDITOR: undoes its own last change of an actor', async () => {
+    const { actor } = await data(editorKey, '{ actor(id: "bobbie-ev") { description } }');
+    await data(editorKey, 'mutation { updateActor(id: "bobbie-ev", input: { description: "vertippt" }) { id } }');
+    const undone = await data(
+      editorKey,
+      'mutation { undoLastChange(actorId: "bobbie-ev") { actor { description } undone { author operation } } }',
+    );
+    expect(undone.undoLastChange).toEqual({
+      actor: { description: actor.description },
+      undone: { author: 'key:Quartiersbüro', operation: 'UPDATE' },
+    });
   });
 
   test('ADMIN: deletes, merges, undoes, rebuilds; creates a key (shown once), which works at once and is refused once revoked', async () => {

@@ -9,7 +9,8 @@
  * - failing saves (a bad website, a topic name that exists) keep the form and write nothing;
  * - a viewer sees no editing control, and the same writes sent by hand answer FORBIDDEN;
  * - two editors edit the same actor: the second save gets the conflict view and chooses per field;
- * - an admin deletes an actor after seeing what goes with it; the history shows the edit and undo works.
+ * - an admin deletes an actor after seeing what goes with it; the history shows the edit and undo works
+ *   (an editor undoes its own change; someone else's is left to admins, and the page says whose it is).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -406,13 +407,23 @@ browserSuite('viewer: editing in the map', () => {
       description: 'Kita mit Garten',
     });
 
-    // The history in the panel names both edits; undo is for admins, and the editor is told so.
+    // The history in the panel names both edits. Editors undo their own changes: the first editor,
+    // whose change is no longer the last one, is told whose it is; the second undoes its save.
     await b.waitForSelector('#actor-history .history-list');
     expect(await b.textContent('#actor-history')).toContain('key:redaktion-b');
     expect(await b.textContent('#actor-history')).toContain('website: – → https://kita-sonnenblume.example');
-    expect(await b.textContent('#actor-undo-unavailable')).toContain('nur Administratorinnen und Administratoren');
-    expect(await b.$('#actor-undo')).toBeNull();
     await shot(b, 'history-editor');
+    const a2 = await open(editorKey, 'editor-a-again');
+    await clickNode(a2, 'actor:kita-sonnenblume');
+    await a2.waitForSelector('#actor-undo-unavailable');
+    expect(await a2.textContent('#actor-undo-unavailable')).toContain('Diese Änderung stammt von key:redaktion-b.');
+    expect(await a2.$('#actor-undo')).toBeNull();
+    await shot(a2, 'history-other-editor');
+    await b.waitForSelector('#actor-undo');
+    await b.click('#actor-undo');
+    await b.waitForFunction(() => document.querySelector('#actor-history li[data-operation="UNDO"]'));
+    const { actor: undone } = await data('{ actor(id: "kita-sonnenblume") { district website description } }');
+    expect(undone).toEqual({ district: 'Batenbrock-Nord', website: null, description: 'Kita mit Garten' });
   });
 
   test('an admin undoes the last change from the history, where the API allows it', async () => {

@@ -173,9 +173,10 @@ async function renderHistory(host: EditHost, actorId: string, list: HTMLElement,
   if (!records.length) return void list.replaceChildren(h('p', { class: 'hint' }, et('panel.historyNone')));
   const last = records[0];
   const undoable = last.operation === 'UPDATE' || last.operation === 'UNDO';
-  // undoLastChange is for admins (the API refuses it to editors).
+  // Editors undo their own changes, admins any (the API refuses an editor someone else's).
+  const mayUndo = host.role === 'ADMIN' || last.author === host.author;
   const undo =
-    undoable && host.role === 'ADMIN'
+    undoable && mayUndo
       ? h(
           'button',
           {
@@ -228,7 +229,9 @@ async function renderHistory(host: EditHost, actorId: string, list: HTMLElement,
       h(
         'p',
         { class: 'hint', id: 'actor-undo-unavailable' },
-        undoable ? et('panel.undoAdminOnly') : et('panel.undoOnlyFields', { operation: opLabel(last.operation) }),
+        undoable
+          ? et('panel.undoOthers', { author: last.author })
+          : et('panel.undoOnlyFields', { operation: opLabel(last.operation) }),
       ),
   );
 }

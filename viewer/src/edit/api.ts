@@ -83,9 +83,10 @@ export interface EditableActor {
   collaborationCount: number;
 }
 
-export async function myRole(): Promise<Role | null> {
+/** Who the page acts as: the role, and how the history names this principal's writes. */
+export async function whoAmI(): Promise<{ role: Role; author: string } | null> {
   try {
-    return (await request<{ me: { role: Role } }>('query EditMe { me { role } }')).me.role;
+    return (await request<{ me: { role: Role; author: string } }>('query EditMe { me { role author } }')).me;
   } catch {
     return null;
   }

@@ -7,7 +7,7 @@
 import type { ActorRef } from '../api';
 import { h } from '../dom';
 import { onLangChange } from '../i18n';
-import { myRole } from './api';
+import { whoAmI } from './api';
 import { actorEditSection } from './actor-panel';
 import { openAddActor } from './actor-form';
 import { openDuplicates } from './duplicates';
@@ -28,10 +28,16 @@ export interface EditPage {
 }
 
 export async function installEditing(page: EditPage): Promise<EditHost | null> {
-  const role = await myRole();
-  if (role !== 'EDITOR' && role !== 'ADMIN') return null;
+  const me = await whoAmI();
+  if (me?.role !== 'EDITOR' && me?.role !== 'ADMIN') return null;
   addEditStyles();
-  const host: EditHost = { role, refresh: page.refresh, select: page.select, reopenPanel: page.reopenPanel };
+  const host: EditHost = {
+    role: me.role,
+    author: me.author,
+    refresh: page.refresh,
+    select: page.select,
+    reopenPanel: page.reopenPanel,
+  };
 
   const addActor = h('button', {
     type: 'button',

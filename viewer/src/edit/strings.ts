@@ -85,7 +85,8 @@ const de = {
   'panel.historyNone': 'Noch keine Änderungen erfasst.',
   'panel.undo': 'Letzte Änderung rückgängig machen',
   'panel.undoDone': 'Rückgängig gemacht.',
-  'panel.undoAdminOnly': 'Rückgängig machen dürfen nur Administratorinnen und Administratoren.',
+  'panel.undoOthers':
+    'Diese Änderung stammt von {author}. Rückgängig machen können Sie nur Ihre eigenen Änderungen; fremde nur Administratorinnen und Administratoren.',
   'panel.undoRefused': 'Nicht rückgängig zu machen: {message}',
   'panel.undoOnlyFields':
     'Rückgängig machen lässt sich nur eine Änderung von Feldern (Name, Art, Webseite …). Die letzte Änderung war: {operation}.',
@@ -230,7 +231,8 @@ const en: Record<Key, string> = {
   'panel.historyNone': 'No changes recorded yet.',
   'panel.undo': 'Undo the last change',
   'panel.undoDone': 'Undone.',
-  'panel.undoAdminOnly': 'Only administrators may undo changes.',
+  'panel.undoOthers':
+    'This change was made by {author}. You can undo only your own changes; only administrators undo those of others.',
   'panel.undoRefused': 'Cannot be undone: {message}',
   'panel.undoOnlyFields':
     'Only a change of fields (name, kind, website …) can be undone. The last change was: {operation}.',

@@ -9,6 +9,7 @@
  * back through earlier updates, and a new update after an undo becomes the next one undone.
  * Refused:
  * - unknown (or deleted) actor: NOT_FOUND — a deletion is not undone;
+ * - an editor's undo of a change someone else made: FORBIDDEN (admins undo any change);
  * - no update to undo: BAD_USER_INPUT (field `actorId`);
  * - the actor's last change is not a field update (created, interests set, a participation added
  *   or removed, another actor merged into it): BAD_USER_INPUT naming that operation — undo never
@@ -16,7 +17,7 @@
  * - a field no longer holds the value the update wrote (changed by a write that bypassed the
  *   history), or the actor changes while undo runs: CONFLICT.
  */
-import { BadInputError, ConflictError, NotFoundError } from '../../domain/errors';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { DuplicateInput, DuplicatePair } from '../../domain/duplicates';
 import type { Actor } from '../../domain/model';
 import { actorSortKey } from '../../domain/ordering';
@@ -122,10 +123,18 @@ export async function undoLastActorChange(
   store: NetworkStore,
   actorId: string,
   meta: (undoes: number) => WriteMeta,
+  /** Only a change this author made may be undone (editors); null: any change (admins). */
+  onlyChangesOf: string | null = null,
 ): Promise<UndoResult> {
   const [actor] = await store.getActors([actorId]);
-  if (!actor) throw new NotFoundError('Actor', actorId);
+  if (!actor) throw new NotFoundError('Actor', actorId, 'actorId');
   const record = await lastUndoable(store, actorId);
+  if (onlyChangesOf !== null && record.author !== onlyChangesOf) {
+    throw new ForbiddenError(
+      `the last change of actor "${actorId}" was made by someone else; only an admin may undo it`,
+      'actorId',
+    );
+  }
   const patch: Record<string, unknown> = {};
   for (const change of record.changes) {
     const current = (actor as unknown as Record<string, unknown>)[change.field] ?? null;

@@ -108,17 +108,17 @@ export class HistoryResolver {
     };
   }
 
-  @Authorized('ADMIN')
+  @Authorized('EDITOR')
   @Mutation(() => UndoResultType, {
     description:
-      "Reverts the actor's last field update (updateActor, or an earlier update when repeated). Refuses (BAD_USER_INPUT) when the last change is of another kind or there is none; CONFLICT when the fields changed outside the history.",
+      "Reverts the actor's last field update (updateActor, or an earlier update when repeated). Editors undo their own changes (FORBIDDEN when the change to undo is someone else's), admins any. Refuses (BAD_USER_INPUT) when the last change is of another kind or there is none; CONFLICT when the fields changed outside the history.",
   })
   async undoLastChange(
     @Arg('actorId', () => ID) actorId: string,
-    @Ctx() { service, loaders }: GraphQLContext,
+    @Ctx() { service, loaders, principal }: GraphQLContext,
   ): Promise<UndoResultType> {
     checkIdArg(actorId, 'actorId');
-    const result = await service.undoLastChange(actorId);
+    const result = await service.undoLastChange(actorId, !principal || !roleAtLeast(principal.role, 'ADMIN'));
     loaders.actor.clear(actorId);
     return { actor: result.actor, undone: toChangeRecordType(result.undone) };
   }

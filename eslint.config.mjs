@@ -96,5 +96,18 @@ export default tseslint.config(
     ),
     ignores: ['**/*.resolver.ts', '**/*.type.ts', '**/*.input.ts', '**/known-actor.ts'],
   },
+  {
+    // Resolvers read through `service.reads` and write through the service's methods.
+    files: ['server/src/**/*.resolver.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='service'][property.name='store']",
+          message: 'Resolvers do not reach past the service: read through service.reads, write through its methods.',
+        },
+      ],
+    },
+  },
   prettier,
 );

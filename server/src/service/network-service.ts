@@ -12,6 +12,7 @@ import { NetworkProjection } from '../graph/projection';
 import type { ScopeFilter } from '../graph/scope';
 import type {
   ActorPatch,
+  ApiKeyRecord,
   CollaborationPatch,
   CreateActorInput,
   CreateCollaborationInput,
@@ -29,6 +30,9 @@ import type {
   TopicPatch,
 } from '../store/network-store';
 import { SerialQueue } from '../platform/serial-queue';
+import type { Role } from '../domain/roles';
+import { issueApiKey, type IssuedApiKey } from '../features/access/api-keys';
+import type { StoreReads } from './store-reads';
 import { FeedFollower } from '../features/live/feed-follower';
 import { FeedHub } from '../features/live/feed-hub';
 import { InsightEngine, type InsightOptions } from '../features/insight/engine';
@@ -77,6 +81,18 @@ export class NetworkService {
 
   /** The feed's events once applied to the projection, for subscribers (live/feed-hub.ts). */
   readonly changes = new FeedHub();
+
+  /** The store's reads (lists, batched lookups, history, feed); writes go through the methods below. */
+  get reads(): StoreReads {
+    return this.store;
+  }
+
+  /** API keys: not part of the network (no projection, no history), but writes all the same. */
+  readonly apiKeys = {
+    list: (): Promise<ApiKeyRecord[]> => this.store.listApiKeys(),
+    issue: (input: { name: string; role: Role }): Promise<IssuedApiKey> => issueApiKey(this.store, input),
+    revoke: (id: string): Promise<ApiKeyRecord> => this.store.revokeApiKey(id),
+  };
 
   private constructor(
     readonly store: NetworkStore,

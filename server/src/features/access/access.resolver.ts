@@ -4,7 +4,6 @@
  */
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { GuardResolvers } from '../../platform/graphql/request-guard';
-import { issueApiKey } from './api-keys';
 import { authorOf } from './principal';
 import type { ApiKeyRecord } from '../../store/network-store';
 import type { GraphQLContext } from '../../platform/graphql/context';
@@ -25,7 +24,7 @@ export class AccessResolver {
   @Authorized('ADMIN')
   @Query(() => [ApiKeyType], { description: 'Every API key, revoked ones too, oldest first. ADMIN.' })
   apiKeys(@Ctx() { service }: GraphQLContext): Promise<ApiKeyRecord[]> {
-    return service.store.listApiKeys();
+    return service.apiKeys.list();
   }
 
   @Authorized('ADMIN')
@@ -37,7 +36,7 @@ export class AccessResolver {
     @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
     @Ctx() { service }: GraphQLContext,
   ): Promise<CreatedApiKeyType> {
-    const { key, record } = await issueApiKey(service.store, input);
+    const { key, record } = await service.apiKeys.issue(input);
     return { key, apiKey: record };
   }
 
@@ -47,7 +46,7 @@ export class AccessResolver {
       'Revokes an API key at once (it is refused from the next request on). NOT_FOUND for an unknown id. ADMIN.',
   })
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { service }: GraphQLContext): Promise<ApiKeyRecord> {
-    return service.store.revokeApiKey(id);
+    return service.apiKeys.revoke(id);
   }
 }
 

@@ -45,7 +45,7 @@ export class ActorResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { service, loaders }: GraphQLContext,
   ) {
-    const result = await service.store.listActors(filter ?? {}, page);
+    const result = await service.reads.listActors(filter ?? {}, page);
     primeActors(loaders, result.items);
     return toConnection(result, actorSortKey);
   }

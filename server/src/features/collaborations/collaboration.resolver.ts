@@ -46,7 +46,7 @@ export class CollaborationResolver {
     @Ctx() { service, loaders }: GraphQLContext,
   ) {
     checkFilterRange(filter);
-    const result = await service.store.listCollaborations(filter ?? {}, page);
+    const result = await service.reads.listCollaborations(filter ?? {}, page);
     primeCollaborations(loaders, result.items);
     return toConnection(result, collaborationSortKey);
   }

@@ -95,7 +95,7 @@ export class HistoryResolver {
     @Ctx() { service }: GraphQLContext,
   ) {
     checkPageSize(first);
-    const page = await service.store.history(entityId, { first, after });
+    const page = await service.reads.history(entityId, { first, after });
     const nodes = page.items.map(toChangeRecordType);
     return {
       edges: nodes.map((node) => ({ cursor: historyCursor(node), node })),

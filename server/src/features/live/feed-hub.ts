@@ -9,11 +9,11 @@
  * subscriber that does not keep up (a slow consumer) is told by `onOverflow` and ended — it resumes
  * with its last cursor.
  */
+import type { StoreReads } from '../../service/store-reads';
 import { BadInputError } from '../../domain/errors';
 import { decodeCursor, encodeCursor } from '../../domain/paging';
 import type { FeedEvent } from './feed-rules';
 import { MAX_FEED_PAGE } from './feed-rules';
-import type { NetworkStore } from '../../store/network-store';
 
 type Listener = (events: readonly FeedEvent[]) => void;
 
@@ -69,7 +69,7 @@ export interface FollowOptions {
  * The events after the cursor, replayed then live, once each, in seq order. Ending it (return(),
  * as graphql-ws does when the client completes or goes away) also ends a wait for the next event.
  */
-export function followFeed(store: NetworkStore, hub: FeedHub, options: FollowOptions): AsyncGenerator<FeedEvent> {
+export function followFeed(store: StoreReads, hub: FeedHub, options: FollowOptions): AsyncGenerator<FeedEvent> {
   const state = { closed: false, wake: null as (() => void) | null };
   const inner = events(store, hub, options, state);
   const ret = inner.return.bind(inner);
@@ -82,7 +82,7 @@ export function followFeed(store: NetworkStore, hub: FeedHub, options: FollowOpt
 }
 
 async function* events(
-  store: NetworkStore,
+  store: StoreReads,
   hub: FeedHub,
   options: FollowOptions,
   state: { closed: boolean; wake: (() => void) | null },

@@ -36,7 +36,7 @@ export class LiveResolver {
       const afterSeq = args.after != null ? seqOfCursor(args.after) : null;
       const { service, principal } = context;
       const editor = principal !== null && roleAtLeast(principal.role, 'EDITOR');
-      const events = followFeed(service.store, service.changes, {
+      const events = followFeed(service.reads, service.changes, {
         afterSeq,
         currentSeq: () => service.feed.seq,
         maxBuffered: context.maxBufferedEvents ?? MAX_BUFFERED_EVENTS,

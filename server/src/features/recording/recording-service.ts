@@ -17,6 +17,7 @@
  * (nameKey equal: case and umlauts ignored) and the nearest others (domain/duplicates.ts
  * nameSimilarity, legal forms ignored).
  */
+import type { StoreReads } from '../../service/store-reads';
 import { randomUUID } from 'node:crypto';
 import { BadInputError, ConflictError } from '../../domain/errors';
 import { nameSimilarity, normaliseName, trigrams } from '../../domain/duplicates';
@@ -27,7 +28,6 @@ import { nameKey, slugify } from '../../domain/text';
 import type { NetworkProjection } from '../../graph/projection';
 import type { ImportGraph } from '../transfer/import-rules';
 import { checkParticipants } from '../../domain/input-rules';
-import type { NetworkStore } from '../../store/network-store';
 
 export interface NewActorFields {
   id?: string | null;
@@ -84,7 +84,7 @@ function actorRecord(a: NewActorFields, id: string) {
 
 /** New topics as import records (id = slug of the name); CONFLICT when one exists already. */
 async function newTopicRecords(
-  store: NetworkStore,
+  store: StoreReads,
   names: readonly string[],
 ): Promise<Array<{ id: string; name: string }>> {
   const out: Array<{ id: string; name: string }> = [];
@@ -125,7 +125,7 @@ async function newTopicRecords(
 }
 
 async function refuseTakenIds(
-  store: NetworkStore,
+  store: StoreReads,
   actorIds: readonly string[],
   collaborationId: string | null,
 ): Promise<void> {
@@ -144,7 +144,7 @@ async function refuseTakenIds(
 
 /** The import document for a new actor with its topics (existing and new). */
 export async function actorDocument(
-  store: NetworkStore,
+  store: StoreReads,
   request: RecordActorRequest,
 ): Promise<{ doc: ImportGraph; actorId: string }> {
   const actorId = request.actor.id ?? randomUUID();
@@ -160,7 +160,7 @@ export async function actorDocument(
 
 /** The import document for a new collaboration with its participants, new actors and new topics. */
 export async function collaborationDocument(
-  store: NetworkStore,
+  store: StoreReads,
   request: RecordCollaborationRequest,
 ): Promise<{ doc: ImportGraph; collaborationId: string; newActorIds: string[] }> {
   const c = request.collaboration;
@@ -226,7 +226,7 @@ interface NameIndex {
 const indexCache = new WeakMap<NetworkProjection, { revision: number; index: Promise<NameIndex> }>();
 
 /** Every actor's name, read page by page and indexed by trigram; kept until the projection's revision changes. */
-function nameIndex(store: NetworkStore, projection: NetworkProjection): Promise<NameIndex> {
+function nameIndex(store: StoreReads, projection: NetworkProjection): Promise<NameIndex> {
   const hit = indexCache.get(projection);
   if (hit && hit.revision === projection.revision) return hit.index;
   const index = (async () => {
@@ -252,7 +252,7 @@ function nameIndex(store: NetworkStore, projection: NetworkProjection): Promise<
 }
 
 export async function matchNames(
-  store: NetworkStore,
+  store: StoreReads,
   projection: NetworkProjection,
   names: readonly string[],
 ): Promise<NameMatch[]> {

@@ -29,9 +29,9 @@ export class RecordingResolver {
     @Arg('input', () => RecordActorInput) input: RecordActorInput,
     @Ctx() { service }: GraphQLContext,
   ): Promise<Actor> {
-    const { doc, actorId } = await actorDocument(service.store, input);
+    const { doc, actorId } = await actorDocument(service.reads, input);
     await service.importGraph(doc);
-    const [actor] = await service.store.getActors([actorId]);
+    const [actor] = await service.reads.getActors([actorId]);
     if (!actor) throw new NotFoundError('Actor', actorId);
     return actor;
   }
@@ -45,11 +45,11 @@ export class RecordingResolver {
     @Arg('input', () => RecordCollaborationInput) input: RecordCollaborationInput,
     @Ctx() { service }: GraphQLContext,
   ): Promise<{ collaboration: Collaboration; newActors: Actor[] }> {
-    const { doc, collaborationId, newActorIds } = await collaborationDocument(service.store, input);
+    const { doc, collaborationId, newActorIds } = await collaborationDocument(service.reads, input);
     await service.importGraph(doc);
-    const [collaboration] = await service.store.getCollaborations([collaborationId]);
+    const [collaboration] = await service.reads.getCollaborations([collaborationId]);
     if (!collaboration) throw new NotFoundError('Collaboration', collaborationId);
-    const newActors = (await service.store.getActors(newActorIds)).filter((a): a is Actor => a !== null);
+    const newActors = (await service.reads.getActors(newActorIds)).filter((a): a is Actor => a !== null);
     return { collaboration, newActors };
   }
 
@@ -63,6 +63,6 @@ export class RecordingResolver {
       if (n.length > LIMITS.name)
         throw new BadInputError(`names[${i}] is longer than ${LIMITS.name} characters`, `names[${i}]`);
     });
-    return matchNames(service.store, service.projection, names);
+    return matchNames(service.reads, service.projection, names);
   }
 }

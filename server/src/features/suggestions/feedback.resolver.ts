@@ -109,6 +109,6 @@ export class SuggestionFeedbackSummaryResolver {
       'How the feedback on contact suggestions adds up: INTRODUCED / NOT_USEFUL verdicts, the share introduced, per month.',
   })
   async suggestionFeedbackSummary(@Ctx() { service }: GraphQLContext): Promise<SuggestionFeedbackSummaryType> {
-    return feedbackSummary(await service.store.suggestionFeedbackCounts());
+    return feedbackSummary(await service.reads.suggestionFeedbackCounts());
   }
 }

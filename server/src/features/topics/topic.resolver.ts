@@ -42,7 +42,7 @@ export class TopicResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { service, loaders }: GraphQLContext,
   ) {
-    const result = await service.store.listTopics(filter ?? {}, page);
+    const result = await service.reads.listTopics(filter ?? {}, page);
     primeTopics(loaders, result.items);
     return toConnection(result, topicSortKey);
   }

@@ -49,7 +49,7 @@ export class TransferResolver {
       throw new BadInputError(`at most ${MAX_IMPORT_FILES} files per import`, 'files');
     const report = await runImport(
       files,
-      { store: service.store, apply: (graph, options) => service.importGraph(graph, options) },
+      { store: service.reads, apply: (graph, options) => service.importGraph(graph, options) },
       { format, dryRun },
     );
     if (report.applied) for (const loader of Object.values(loaders)) loader.clearAll();
@@ -93,7 +93,7 @@ export class TransferResolver {
     @Arg('actorId', () => ID) actorId: string,
     @Ctx() { service, loaders }: GraphQLContext,
   ): Promise<PersonalDataType> {
-    const data = await service.store.personalData(actorId);
+    const data = await service.reads.personalData(actorId);
     if (!data) throw new NotFoundError('Actor', actorId);
     const topics = await loadExisting(
       loaders.topic,

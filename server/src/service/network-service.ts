@@ -35,10 +35,9 @@ import { issueApiKey, type IssuedApiKey } from '../features/access/api-keys';
 import type { StoreReads } from './store-reads';
 import { FeedFollower } from '../features/live/feed-follower';
 import { FeedHub } from '../features/live/feed-hub';
-import { InsightEngine, type InsightOptions } from '../features/insight/engine';
+import { InsightEngine } from '../features/insight/engine';
 import { ContactSuggestions } from '../features/suggestions/contact-suggestions';
 import { readableActorId, requireParticipants } from '../features/recording/readable-id';
-import type { ScoringModel } from '../features/suggestions/model';
 import { SYSTEM_AUTHOR, type WriteMeta } from '../features/history/history-rules';
 import {
   duplicateCandidates,
@@ -47,23 +46,8 @@ import {
   type UndoResult,
 } from '../features/history/history-service';
 
-export interface NetworkServiceOptions {
-  /**
-   * The weights of contact suggestions, fixed. Absent: the model fits itself to the network
-   * (server/src/features/suggestions/self-fit.ts), DEFAULT_MODEL (weights.ts) until a fit beats it.
-   */
-  suggestionModel?: ScoringModel;
-  /** Network insight: how long a request waits for a background computation, exact limits. */
-  insight?: InsightOptions;
-}
-
-/** How the projection follows the store's change feed (feed-follower.ts); see startFollowing(). */
-export interface FeedOptions {
-  /** How often the feed is read (ms, ≤ 1000). */
-  pollMs: number;
-  /** Feed events older than this are pruned (hours). */
-  retentionHours: number;
-}
+export type { FeedOptions, NetworkServiceOptions } from './service-options';
+import type { FeedOptions, NetworkServiceOptions } from './service-options';
 
 export class NetworkService {
   private readonly writes = new SerialQueue();

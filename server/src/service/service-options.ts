@@ -1,0 +1,21 @@
+/** How a NetworkService is set up: the suggestion model, insight, following the change feed. */
+import type { InsightOptions } from '../features/insight/engine';
+import type { ScoringModel } from '../features/suggestions/model';
+
+export interface NetworkServiceOptions {
+  /**
+   * The weights of contact suggestions, fixed. Absent: the model fits itself to the network
+   * (server/src/features/suggestions/self-fit.ts), DEFAULT_MODEL (weights.ts) until a fit beats it.
+   */
+  suggestionModel?: ScoringModel;
+  /** Network insight: how long a request waits for a background computation, exact limits. */
+  insight?: InsightOptions;
+}
+
+/** How the projection follows the store's change feed (feed-follower.ts); see startFollowing(). */
+export interface FeedOptions {
+  /** How often the feed is read (ms, ≤ 1000). */
+  pollMs: number;
+  /** Feed events older than this are pruned (hours). */
+  retentionHours: number;
+}

@@ -4,6 +4,19 @@
  * `extensions.code`; UNAUTHENTICATED also calls the handler set with onUnauthenticated.
  */
 import { apiKey, authHeaders, canSeeContact, type Role } from './auth';
+import {
+  actorQuery,
+  CLUSTERS,
+  HAND_OVER,
+  ME,
+  NETWORK,
+  PARTICIPANTS,
+  PATH,
+  SEARCH,
+  SUGGEST,
+  TOPICS,
+  yearsQuery,
+} from './queries';
 
 export class ApiError extends Error {
   constructor(
@@ -18,7 +31,13 @@ export class ApiError extends Error {
   }
 }
 
-export const ENDPOINT = new URL('graphql', document.baseURI).pathname;
+let endpoint: string | null = null;
+
+/** The API's path, next to the page (read when first asked, so importing this module needs no document). */
+export function apiEndpoint(): string {
+  endpoint ??= new URL('graphql', document.baseURI).pathname;
+  return endpoint;
+}
 
 let unauthenticated: (refused: boolean) => void = () => undefined;
 
@@ -30,7 +49,7 @@ export function onUnauthenticated(handler: (refused: boolean) => void): void {
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(ENDPOINT, {
+    response = await fetch(apiEndpoint(), {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() },
       body: JSON.stringify({ query, variables }),
@@ -164,34 +183,19 @@ export interface Suggestion {
   }>;
 }
 
-const COLLAB = 'id title kind startDate endDate';
-
 export async function fetchTopics(): Promise<Array<TopicRef & { actorCount: number }>> {
-  const data = await gql<{ topics: { nodes: Array<TopicRef & { actorCount: number }> } }>(
-    '{ topics(first: 500) { nodes { id name actorCount } } }',
-  );
+  const data = await gql<{ topics: { nodes: Array<TopicRef & { actorCount: number }> } }>(TOPICS);
   return data.topics.nodes;
 }
 
 export async function fetchNetwork(filter: NetworkFilter, signal?: AbortSignal): Promise<Network> {
-  const data = await gql<{ network: Network }>(
-    `query Network($filter: NetworkFilterInput) {
-      network(filter: $filter) { truncated
-        nodes { id type entityId label actorKind size }
-        edges { type source target weight } } }`,
-    { filter },
-    signal,
-  );
+  const data = await gql<{ network: Network }>(NETWORK, { filter }, signal);
   // Edge ids are made here: one field less per edge is a fifth less to answer and send at 5,000 actors.
   return data.network;
 }
 
 export async function searchActors(text: string, signal?: AbortSignal): Promise<ActorRef[]> {
-  const data = await gql<{ actors: { nodes: ActorRef[] } }>(
-    'query Search($text: String!) { actors(filter: { nameContains: $text }, first: 12) { nodes { id name kind } } }',
-    { text },
-    signal,
-  );
+  const data = await gql<{ actors: { nodes: ActorRef[] } }>(SEARCH, { text }, signal);
   return data.actors.nodes;
 }
 
@@ -202,29 +206,16 @@ export interface Me {
 }
 
 export async function fetchMe(): Promise<Me> {
-  return (await gql<{ me: Me }>('query Me { me { name role via } }')).me;
+  return (await gql<{ me: Me }>(ME)).me;
 }
 
 export async function fetchActor(id: string): Promise<ActorDetails | null> {
-  const contact = (await canSeeContact()) ? 'contact' : '';
-  const data = await gql<{ actor: ActorDetails | null }>(
-    `query Actor($id: ID!) { actor(id: $id) {
-      id name kind description district website ${contact} collaborationCount
-      topics { id name }
-      collaborations { role collaboration { ${COLLAB} } }
-      collaborators(first: 30) { sharedCount actor { id name kind } } } }`,
-    { id },
-  );
+  const data = await gql<{ actor: ActorDetails | null }>(actorQuery(await canSeeContact()), { id });
   return data.actor;
 }
 
 export async function fetchPath(fromActorId: string, toActorId: string): Promise<Chain | null> {
-  const data = await gql<{ shortestPath: Chain | null }>(
-    `query Path($a: ID!, $b: ID!) { shortestPath(fromActorId: $a, toActorId: $b) {
-      length actors { id name kind }
-      steps { from { id name kind } to { id name kind } collaboration { ${COLLAB} } } } }`,
-    { a: fromActorId, b: toActorId },
-  );
+  const data = await gql<{ shortestPath: Chain | null }>(PATH, { a: fromActorId, b: toActorId });
   return data.shortestPath;
 }
 
@@ -235,14 +226,7 @@ export async function fetchSuggestions(
   kinds: ActorKind[] | null = null,
 ): Promise<Suggestion[] | null> {
   try {
-    const data = await gql<{ suggestContacts: Suggestion[] }>(
-      `query Suggest($id: ID!, $first: Int, $kinds: [ActorKind!]) { suggestContacts(actorId: $id, first: $first, kinds: $kinds) {
-        score explanation actor { id name kind }
-        parts { name label value contribution }
-        sharedTopics { weight topic { id name } }
-        mutualCollaborators { actor { id name kind } withActor { id title } withSuggested { id title } } } }`,
-      { id: actorId, first, kinds },
-    );
+    const data = await gql<{ suggestContacts: Suggestion[] }>(SUGGEST, { id: actorId, first, kinds });
     return data.suggestContacts;
   } catch (error) {
     if (
@@ -317,19 +301,7 @@ export interface Clustering {
 
 /** Every cluster of at least two actors (the API lists at most 1000). */
 export async function fetchClusters(scope: ScopeFilter, computing?: Computing): Promise<Clustering> {
-  const data = await whenComputed(
-    () =>
-      gql<{ clusters: Clustering }>(
-        `query Clusters($filter: ScopeFilterInput) { clusters(filter: $filter, minSize: 2, first: 1000) {
-      count unclusteredCount modularity computedAt
-      clusters { id size internalTies externalTies
-        dominantTopics { count topic { id name } }
-        bridgingActors { externalTies otherClusters actor { id name kind } }
-        actors { id name kind } } } }`,
-        { filter: scope },
-      ),
-    computing,
-  );
+  const data = await whenComputed(() => gql<{ clusters: Clustering }>(CLUSTERS, { filter: scope }), computing);
   return data.clusters;
 }
 
@@ -358,8 +330,6 @@ export interface Resilience {
   dependents: Array<{ dependence: number; partnersLost: number; partnersBefore: number; actor: ActorRef }>;
 }
 
-const REF = 'id name kind';
-
 export async function fetchResilience(
   removeActorIds: string[],
   scope: ScopeFilter,
@@ -367,17 +337,7 @@ export async function fetchResilience(
   computing?: Computing,
 ): Promise<Resilience> {
   const data = await whenComputed(
-    () =>
-      gql<{ resilience: Resilience }>(
-        `query HandOver($ids: [ID!]!, $filter: ScopeFilterInput, $first: Int!) {
-      resilience(removeActorIds: $ids, filter: $filter, first: $first) {
-        actorCount approximate computedAt componentsBefore componentsAfter largestComponentBefore largestComponentAfter disconnectedCount isolatedCount
-        removedActors { ${REF} } disconnectedActors { ${REF} } isolatedActors { ${REF} }
-        newComponents { size actors { ${REF} } }
-        brokers { rank rankBefore betweenness betweennessBefore actor { ${REF} } }
-        dependents { dependence partnersLost partnersBefore actor { ${REF} } } } }`,
-        { ids: removeActorIds, filter: scope, first },
-      ),
+    () => gql<{ resilience: Resilience }>(HAND_OVER, { ids: removeActorIds, filter: scope, first }),
     computing,
   );
   return data.resilience;
@@ -392,17 +352,14 @@ export async function fetchYearCounts(
   lastYear: number,
 ): Promise<Array<{ year: number; count: number }>> {
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
-  const fields = years.map(
-    (y) => `y${y}: collaborations(filter: { from: "${y}-01-01", to: "${y}-12-31" }, first: 1) { totalCount }`,
-  );
-  const data = await gql<Record<string, { totalCount: number }>>(`query Years { ${fields.join('\n')} }`);
+  const data = await gql<Record<string, { totalCount: number }>>(yearsQuery(years));
   return years.map((year) => ({ year, count: data[`y${year}`].totalCount }));
 }
 
 /** Who took part in a collaboration, with their roles. */
 export async function fetchParticipants(collaborationId: string): Promise<Array<{ role: string; actor: ActorRef }>> {
   const data = await gql<{ collaboration: { participants: Array<{ role: string; actor: ActorRef }> } | null }>(
-    'query Participants($id: ID!) { collaboration(id: $id) { participants { role actor { id name kind } } } }',
+    PARTICIPANTS,
     { id: collaborationId },
   );
   return data.collaboration?.participants ?? [];

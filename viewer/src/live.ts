@@ -7,9 +7,8 @@
 import { createClient, type Client } from 'graphql-ws';
 import { apiKey } from './auth';
 import { actorNodeId } from './map';
+import { NETWORK_CHANGED } from './queries';
 
-const SUBSCRIPTION =
-  'subscription ($after: String) { networkChanged(after: $after) { cursor entityType entityId operation } }';
 /** Changes close together are one reload. */
 const RELOAD_DELAY_MS = 400;
 /** How long a new actor stays highlighted. */
@@ -92,7 +91,7 @@ export function startLive(): void {
       onNonLazyError: () => undefined,
     });
     client.subscribe<{ networkChanged: Change }>(
-      { query: SUBSCRIPTION, variables: { after: cursor } },
+      { query: NETWORK_CHANGED, variables: { after: cursor } },
       {
         next: ({ data }) => {
           retryMs = RETRY_MS;

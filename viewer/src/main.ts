@@ -1,182 +1,74 @@
-/** The page: wires the API, the map, the filters, the panels, the layout, i18n and export together. */
-import { ApiError, Cancelled, fetchMe, fetchTopics, fetchYearCounts, onUnauthenticated, type ActorRef } from './api';
+/**
+ * The page: wires the API, the map, the filters, the panels, the layout, i18n and export together,
+ * and loads the view. Its state is in state.ts; what it says about a view in status.ts.
+ */
+import { Cancelled, fetchMe, fetchTopics, fetchYearCounts, onUnauthenticated, type ActorRef } from './api';
 import { setRole, takeKeyFromUrl } from './auth';
 import { clusterName } from './clusters';
 import { byId, h } from './dom';
+import { installEditing } from './edit';
 import { exportJson, exportPng } from './export';
-import { downloadTables, showUploadFor, SpreadsheetUpload } from './spreadsheet';
 import { Filters } from './filters';
 import { Handover } from './handover';
+import { applyI18n, currentLang, onLangChange, setLang, t } from './i18n';
 import { showKeyPrompt } from './key-prompt';
-import { applyI18n, count, currentLang, formatNumber, onLangChange, setLang, t, tn } from './i18n';
-import { renderClusters, renderLegendFor } from './legend';
 import { PositionStore, place, warmUpLayout } from './layout';
-import { NetworkMap } from './map';
-import { installEditing } from './edit';
-import { actorSections, Panel } from './panel';
-import { mountReview } from './review';
-import { ActorPicker } from './picker';
+import { renderClusters, renderLegendFor } from './legend';
 import { startLive } from './live';
-import {
-  MAX_API_ACTORS,
-  MAX_DRAWN_ACTORS,
-  forgetScope,
-  loadView as decideView,
-  openCluster,
-  scopeOf,
-  type Ego,
-  type OpenCluster,
-  type View,
-} from './view';
-
-type PageState = 'loading' | 'layout' | 'ready' | 'empty' | 'large' | 'error';
+import { NetworkMap } from './map';
+import { actorSections, Panel } from './panel';
+import { ActorPicker } from './picker';
+import { mountReview } from './review';
+import { downloadTables, showUploadFor, SpreadsheetUpload } from './spreadsheet';
+import { installTestHook, page, type PageStatus } from './state';
+import { describe, largeMessage, membersLabel, showStatus, summaryOf } from './status';
+import { MAX_API_ACTORS, MAX_DRAWN_ACTORS, forgetScope, loadView as decideView, openCluster, scopeOf } from './view';
+import { renderViewBar } from './viewbar';
 
 /** `?all=1` draws every actor up to the API's limit, clusters or not (for the benchmark). */
 const DRAW_ALL = new URLSearchParams(location.search).get('all') === '1';
 
-/** Time spent on the last view, for the benchmark and for curious readers of the console. */
-interface Timings {
-  /** Asking the API (the answer read and parsed). */
-  fetchMs: number;
-  /** Deciding what to draw and turning the answer into elements (the rest of view.ts's work). */
-  prepareMs: number;
-  /** fcose in the worker (0 when every position was known), and the whole placement with messaging. */
-  layoutMs: number;
-  placeMs: number;
-  /** Handing the elements to Cytoscape (add, style, fit), and until the next frame was drawn. */
-  renderMs: number;
-  frameMs: number;
-  /** performance.now() when the first view was drawn (a frame after it was handed to Cytoscape). */
-  firstPictureMs: number | null;
-}
-
 const positions = new PositionStore();
 const map = new NetworkMap(byId('map'));
-let ego: Ego | null = null;
-let cluster: OpenCluster | null = null;
-let current: View | null = null;
 let filters: Filters;
-let loadSeq = 0;
-let lastSummary: () => string = () => '';
-let lastView: unknown = null;
-const timings: Timings = {
-  fetchMs: 0,
-  prepareMs: 0,
-  layoutMs: 0,
-  placeMs: 0,
-  renderMs: 0,
-  frameMs: 0,
-  firstPictureMs: null,
-};
 
-declare global {
-  interface Window {
-    cy: typeof map.cy;
-    quartiernetz: {
-      state: PageState;
-      view: unknown;
-      viewKind: View['kind'] | null;
-      timings: Timings;
-      reload(): Promise<void>;
-      exportPng(): Promise<Blob>;
-      lastPng: Blob | null;
-    };
-  }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'NETWORK' || error.code === 'HTTP')
-      return t('error.network') + (error.code === 'HTTP' ? ` (${error.message})` : '');
-    if (error.code === 'NOT_FOUND') return t('error.notFound', { message: error.message });
-    if (error.code === 'UNAUTHENTICATED') return t('error.unauthenticated');
-    if (error.code === 'BAD_USER_INPUT') return t('error.input', { message: error.message });
-    if (error.code === 'COMPUTING') return t('error.computing', { s: error.retryAfterSeconds ?? 2 });
-    return t('error.server', { message: error.message });
-  }
-  return t('error.server', { message: (error as Error)?.message ?? String(error) });
-}
-
-function setState(state: PageState, message = '', retry = false): void {
-  document.body.dataset.state = state;
-  window.quartiernetz.state = state;
-  const overlay = byId('status');
-  const busy = state === 'loading' || state === 'layout';
-  overlay.hidden = state === 'ready';
-  overlay.className = `status ${state}`;
-  overlay.setAttribute('role', state === 'error' ? 'alert' : 'status');
-  overlay.replaceChildren(
-    busy ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : '',
-    h('span', { class: 'message' }, message),
-    retry ? h('button', { type: 'button', onclick: () => void loadView() }, t('error.retry')) : '',
-  );
-}
-
-const membersLabel = (n: number) => t('cluster.members', { n: count('actor', n) });
-
-/** The message for a view that is too big to draw. */
-function largeMessage(view: Extract<View, { kind: 'large' }>): string {
-  const n =
-    view.actors === null
-      ? t('status.largeMore', { n: view.cluster ? MAX_API_ACTORS : MAX_DRAWN_ACTORS })
-      : formatNumber(view.actors, 0);
-  if (view.cluster && view.actors === null)
-    return t('status.clusterUnavailable', { n: formatNumber(MAX_API_ACTORS, 0) });
-  if (view.cluster) return t('status.clusterLarge', { label: view.cluster.label, n });
-  if (ego) return t('status.largeEgo', { n });
-  return t('status.large', { n });
-}
-
-function summaryOf(view: View): string {
-  if (view.kind === 'clusters') {
-    const parts = [
-      t('status.summaryClusters', {
-        clusters: count('group', view.clustering.clusters.length),
-        actors: count('actor', view.actors),
-      }),
-    ];
-    if (view.clustering.unclusteredCount) parts.push(tn('status.unclustered', view.clustering.unclusteredCount));
-    return parts.join(' · ');
-  }
-  if (view.kind === 'actors') {
-    if (filters.value.topicView)
-      return t('status.summaryTopics', { actors: count('actor', view.actors), topics: count('topic', view.topics) });
-    return view.edges < view.ties
-      ? t('status.summaryStrongest', { actors: count('actor', view.actors), edges: view.edges, ties: view.ties })
-      : t('status.summary', { actors: count('actor', view.actors), edges: count('link', view.edges) });
-  }
-  return '';
+/** Sets the page status; errors get a retry button. */
+function setState(status: PageStatus, message = '', retry = false): void {
+  showStatus(status, message, retry ? () => void loadView() : undefined);
 }
 
 async function loadView(): Promise<void> {
-  const seq = ++loadSeq;
-  renderViewBar();
+  const seq = ++page.loadSeq;
+  viewBar();
   setState('loading', t('status.loading'));
   try {
     const asked = performance.now();
-    const view = await decideView({ filters: filters.value, ego, cluster, drawAll: DRAW_ALL }, membersLabel, {
-      // Clusters of a large network are computed in the background: say so while the page waits.
-      onComputing: (s) => {
-        if (seq === loadSeq) setState('loading', t('status.computing', { s }));
+    const view = await decideView(
+      { filters: filters.value, ego: page.ego, cluster: page.cluster, drawAll: DRAW_ALL },
+      membersLabel,
+      {
+        // Clusters of a large network are computed in the background: say so while the page waits.
+        onComputing: (s) => {
+          if (seq === page.loadSeq) setState('loading', t('status.computing', { s }));
+        },
+        cancelled: () => seq !== page.loadSeq,
       },
-      cancelled: () => seq !== loadSeq,
-    });
-    if (seq !== loadSeq) return;
+    );
+    if (seq !== page.loadSeq) return;
     const decided = performance.now() - asked;
-    current = view;
-    window.quartiernetz.viewKind = view.kind;
-    renderViewBar();
+    page.current = view;
+    viewBar();
     renderClusterList();
     renderLegend();
     if (view.kind === 'large' || view.kind === 'empty') {
       map.cy.elements().remove();
-      lastSummary = () => (current?.kind === 'large' ? largeMessage(current) : t('status.empty'));
-      setState(view.kind, lastSummary());
+      page.summary = () => (page.current?.kind === 'large' ? largeMessage(page.current) : t('status.empty'));
+      setState(view.kind, page.summary());
       return;
     }
     const started = performance.now();
     const tick = window.setInterval(() => {
-      if (seq === loadSeq)
+      if (seq === page.loadSeq)
         setState('layout', t('status.layout', { s: ((performance.now() - started) / 1000).toFixed(1) }));
     }, 200);
     let placement;
@@ -185,12 +77,12 @@ async function loadView(): Promise<void> {
     } finally {
       window.clearInterval(tick);
     }
-    if (seq !== loadSeq) return;
+    if (seq !== page.loadSeq) return;
     if (placement.placed.length) positions.save(view.family, placement.positions);
     const drawStart = performance.now();
     map.render(view.elements, placement.positions);
     const drawn = performance.now();
-    Object.assign(timings, {
+    Object.assign(page.timings, {
       fetchMs: view.fetchMs,
       prepareMs: decided - view.fetchMs,
       layoutMs: placement.ms,
@@ -200,95 +92,53 @@ async function loadView(): Promise<void> {
     // Cytoscape draws in its next animation frame: the picture is there once the one after begins.
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
-        timings.frameMs = performance.now() - drawn;
-        timings.firstPictureMs ??= performance.now();
+        page.timings.frameMs = performance.now() - drawn;
+        page.timings.firstPictureMs ??= performance.now();
       }),
     );
-    lastView = {
+    page.lastView = {
       kind: view.kind,
       filter: view.kind === 'actors' ? view.filter : scopeOf(filters.value),
-      cluster: cluster?.id ?? null,
+      cluster: page.cluster?.id ?? null,
       language: currentLang(),
     };
-    window.quartiernetz.view = lastView;
-    lastSummary = () => (current ? summaryOf(current) : '');
-    byId('summary').textContent = lastSummary();
+    page.summary = () => (page.current ? summaryOf(page.current, filters.value.topicView) : '');
+    byId('summary').textContent = page.summary();
     setState('ready');
     panel.refreshHighlights();
     void handover.refresh();
   } catch (error) {
-    if (seq !== loadSeq || error instanceof Cancelled) return;
+    if (seq !== page.loadSeq || error instanceof Cancelled) return;
     map.cy.elements().remove();
-    lastSummary = () => describe(error);
+    page.summary = () => describe(error);
     setState('error', describe(error), true);
   }
 }
 
-function renderViewBar(): void {
-  const bar = byId('viewbar');
-  const whole = () =>
-    h(
-      'button',
-      {
-        type: 'button',
-        id: 'view-whole',
-        onclick: () => {
-          ego = null;
-          cluster = null;
-          void loadView();
-        },
-      },
-      cluster && !ego ? t('view.allClusters') : t('view.whole'),
-    );
-  if (ego) {
-    bar.hidden = false;
-    bar.replaceChildren(h('span', {}, t('view.egoOf', { name: ego.name, depth: ego.depth })), whole());
-  } else if (cluster) {
-    bar.hidden = false;
-    bar.replaceChildren(
-      h(
-        'span',
-        { id: 'cluster-title' },
-        t('view.clusterOf', { label: cluster.label, n: count('actor', cluster.size) }),
-      ),
-      whole(),
-    );
-  } else if (current?.kind === 'clusters') {
-    bar.hidden = false;
-    bar.replaceChildren(
-      h(
-        'span',
-        { id: 'cluster-hint' },
-        t('view.clustersHint', { n: current.actors, clusters: count('group', current.clustering.clusters.length) }),
-        current.tiesKnown
-          ? ''
-          : h(
-              'span',
-              { class: 'meta', id: 'ties-unknown' },
-              ` ${t('view.tiesUnknown', { n: formatNumber(MAX_API_ACTORS, 0) })}`,
-            ),
-      ),
-    );
-  } else {
-    bar.hidden = true;
-  }
+function viewBar(): void {
+  renderViewBar(() => {
+    page.ego = null;
+    page.cluster = null;
+    void loadView();
+  });
 }
 
 /** Opens a cluster of the cluster map: its members, drawn one by one. */
 function showCluster(clusterId: string): void {
+  const current = page.current;
   if (current?.kind !== 'clusters') return;
   const c = current.clustering.clusters.find((x) => x.id === clusterId);
   if (!c) return;
-  cluster = openCluster(c, clusterName(c, current.clustering.clusters), current.actors);
+  page.cluster = openCluster(c, clusterName(c, current.clustering.clusters), current.actors);
   void loadView();
 }
 
 function renderClusterList(): void {
-  renderClusters(current?.kind === 'clusters' ? current.clustering : null, showCluster);
+  renderClusters(page.current?.kind === 'clusters' ? page.current.clustering : null, showCluster);
 }
 
 function renderLegend(): void {
-  renderLegendFor(current?.kind === 'clusters' ? 'clusters' : 'actors', handover?.isOpen ?? false);
+  renderLegendFor(page.current?.kind === 'clusters' ? 'clusters' : 'actors', handover?.isOpen ?? false);
 }
 
 function select(actorId: string): void {
@@ -304,7 +154,7 @@ const panel = new Panel({
   select,
   describe,
   openEgo: (actorId, depth, name) => {
-    ego = { actorId, depth, name };
+    page.ego = { actorId, depth, name };
     void loadView();
   },
   whatIf: (actor) => {
@@ -319,6 +169,7 @@ const handover = new Handover({ map, describe, scope: () => scopeOf(filters.valu
 /** A search hit: shown where it is, else in its cluster (if that can be drawn), else its ego network. */
 function jumpTo(actor: ActorRef): void {
   if (map.node(actor.id)) return select(actor.id);
+  const current = page.current;
   if (current?.kind === 'clusters') {
     const home = current.clustering.clusters.find((c) => c.actors.some((a) => a.id === actor.id));
     if (home && home.size <= MAX_DRAWN_ACTORS && current.actors <= MAX_API_ACTORS) {
@@ -327,7 +178,7 @@ function jumpTo(actor: ActorRef): void {
       return;
     }
   }
-  ego = { actorId: actor.id, depth: 1, name: actor.name };
+  page.ego = { actorId: actor.id, depth: 1, name: actor.name };
   void loadView().then(() => select(actor.id));
 }
 
@@ -343,23 +194,15 @@ function waitForView(): Promise<void> {
 }
 
 function wire(): void {
-  window.cy = map.cy;
-  window.quartiernetz = {
-    state: 'loading',
-    view: null,
-    viewKind: null,
-    timings,
-    reload: loadView,
-    exportPng: () => exportPng(map.cy),
-    lastPng: null,
-  };
+  map.onCreate((cy) => (window.cy = cy));
+  installTestHook({ reload: loadView, exportPng: () => exportPng(map.cy) });
 
   filters = new Filters(() => {
-    cluster = null;
+    page.cluster = null;
     void loadView();
   });
 
-  map.cy.on('tap', 'node[type="ACTOR"]', (ev) => {
+  map.on('tap', 'node[type="ACTOR"]', (ev) => {
     const node = ev.target;
     const actor: ActorRef = { id: node.data('entityId'), name: node.data('label'), kind: node.data('kind') };
     if (handover.isOpen) return void handover.toggle(actor);
@@ -367,12 +210,12 @@ function wire(): void {
     if (oe?.shiftKey && panel.isOpen && panel.current && panel.current !== actor.id) return void panel.connect(actor);
     void panel.open(actor.id);
   });
-  map.cy.on('tap', 'node[type="TOPIC"]', (ev) => {
+  map.on('tap', 'node[type="TOPIC"]', (ev) => {
     const node = ev.target;
     map.clearHighlights();
     map.cy.elements().difference(node.closedNeighborhood()).addClass('faded');
   });
-  map.cy.on('tap', 'node[type="CLUSTER"]', (ev) => showCluster(ev.target.data('entityId')));
+  map.on('tap', 'node[type="CLUSTER"]', (ev) => showCluster(ev.target.data('entityId')));
 
   const search = new ActorPicker(byId<HTMLInputElement>('search'), jumpTo, describe);
   byId('search-box').append(search.list);
@@ -383,8 +226,8 @@ function wire(): void {
   );
   byId('relayout').addEventListener('click', () => {
     positions.clear(
-      current && current.kind !== 'large' && current.kind !== 'empty'
-        ? current.family
+      page.current && page.current.kind !== 'large' && page.current.kind !== 'empty'
+        ? page.current.family
         : filters.value.topicView
           ? 'topics'
           : 'actors',
@@ -396,14 +239,14 @@ function wire(): void {
     const button = byId<HTMLButtonElement>('export-png');
     button.disabled = true;
     try {
-      window.quartiernetz.lastPng = await exportPng(map.cy);
+      page.lastPng = await exportPng(map.cy);
     } catch (error) {
       setState('error', describe(error));
     } finally {
       button.disabled = false;
     }
   });
-  byId('export-json').addEventListener('click', () => exportJson(map.cy, lastView));
+  byId('export-json').addEventListener('click', () => exportJson(map.cy, page.lastView));
   byId('sheet-download').addEventListener(
     'click',
     () => void downloadTables().catch((error) => setState('error', describe(error))),
@@ -436,16 +279,16 @@ function wire(): void {
     byId('lang').textContent = t('lang.switch');
     filters.render();
     renderLegend();
-    renderViewBar();
+    viewBar();
     renderClusterList();
     panel.render();
     handover.render();
     map.cy.nodes('[type="CLUSTER"]').forEach((n) => {
       n.data('label', `${n.data('lines') || n.data('name')}\n${membersLabel(n.data('size'))}`);
     });
-    const state = document.body.dataset.state as PageState;
-    if (state === 'ready') byId('summary').textContent = lastSummary();
-    else if (state !== 'loading' && state !== 'layout') setState(state, lastSummary(), state === 'error');
+    const state = document.body.dataset.state as PageStatus;
+    if (state === 'ready') byId('summary').textContent = page.summary();
+    else if (state !== 'loading' && state !== 'layout') setState(state, page.summary(), state === 'error');
   });
 }
 

@@ -9,22 +9,18 @@ export const HUGE_RENDER = 1000; // nodes beyond which labels are not shortened 
 
 export const actorNodeId = (actorId: string) => `actor:${actorId}`;
 
-export class NetworkMap {
-  readonly cy: Core;
+type Handler = (event: cytoscape.EventObject) => void;
 
-  constructor(container: HTMLElement) {
-    this.cy = cytoscape({
-      container,
-      style: stylesheet(false),
-      minZoom: 0.05,
-      maxZoom: 4,
-      boxSelectionEnabled: false,
-      selectionType: 'single',
-    });
-    // The panel opening or closing changes the map's size: keep Cytoscape's viewport in step, and
-    // keep what was in the middle of the map in the middle of the part still visible.
-    this.cy.on('mouseover', 'node', (ev) => ev.target.addClass('hovered'));
-    this.cy.on('mouseout', 'node', (ev) => ev.target.removeClass('hovered'));
+export class NetworkMap {
+  private core: Core;
+  /** Whether the map was made for a large view (hideEdgesOnViewport and textureOnViewport on). */
+  private large = false;
+  /** Handlers added with on(): bound again to every new Cytoscape instance. */
+  private readonly handlers: Array<[string, string, Handler]> = [];
+  private readonly created: Array<(cy: Core) => void> = [];
+
+  constructor(private readonly container: HTMLElement) {
+    this.core = this.create(false);
     // Leaving the map fast gives Cytoscape no mouseout.
     container.addEventListener('mouseleave', () => this.cy.nodes('.hovered').removeClass('hovered'));
     // An actor focused or hovered in a list (panel, hand-over) shows its full name on the map.
@@ -40,6 +36,8 @@ export class NetworkMap {
         if (n) n.toggleClass('hovered', add);
       });
     }
+    // The panel opening or closing changes the map's size: keep Cytoscape's viewport in step, and
+    // keep what was in the middle of the map in the middle of the part still visible.
     let size = { w: container.clientWidth, h: container.clientHeight };
     new ResizeObserver(() => {
       const next = { w: container.clientWidth, h: container.clientHeight };
@@ -49,9 +47,54 @@ export class NetworkMap {
     }).observe(container);
   }
 
+  /** The Cytoscape instance drawing the current view (a new one when a view crosses LARGE_RENDER). */
+  get cy(): Core {
+    return this.core;
+  }
+
+  /** A Cytoscape event handler that stays bound when the instance is replaced. */
+  on(events: string, selector: string, handler: Handler): void {
+    this.handlers.push([events, selector, handler]);
+    this.cy.on(events, selector, handler);
+  }
+
+  /** Called with every new Cytoscape instance (for `window.cy`). */
+  onCreate(callback: (cy: Core) => void): void {
+    this.created.push(callback);
+    callback(this.cy);
+  }
+
+  /**
+   * Big maps hide edges and draw a texture while panned or zoomed: `hideEdgesOnViewport` and
+   * `textureOnViewport` are initialisation options (read once by the renderer), so crossing
+   * LARGE_RENDER makes a new instance with them — render() clears the elements anyway.
+   */
+  private create(large: boolean): Core {
+    const cy = cytoscape({
+      container: this.container,
+      style: stylesheet(false),
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      hideEdgesOnViewport: large,
+      textureOnViewport: large,
+    });
+    cy.on('mouseover', 'node', (ev) => ev.target.addClass('hovered'));
+    cy.on('mouseout', 'node', (ev) => ev.target.removeClass('hovered'));
+    for (const [events, selector, handler] of this.handlers) cy.on(events, selector, handler);
+    return cy;
+  }
+
   render(elements: ElementDefinition[], positions: Record<string, Position>): void {
     const large = elements.length > LARGE_RENDER;
     const edges = elements.filter((e) => e.group === 'edges').length;
+    if (large !== this.large) {
+      this.core.destroy();
+      this.core = this.create(large);
+      this.large = large;
+      for (const callback of this.created) callback(this.core);
+    }
     const cy = this.cy;
     cy.resize(); // the view bar above may have just appeared or gone
     cy.startBatch();
@@ -59,12 +102,6 @@ export class NetworkMap {
     cy.add(elements.map((e) => (e.group === 'nodes' ? { ...e, position: { ...positions[e.data.id!] } } : e)));
     cy.style(stylesheet(large, elements.length - edges > HUGE_RENDER));
     cy.endBatch();
-    // Rendering hints for big maps (Cytoscape reads these renderer options at start; set them directly).
-    const renderer = (
-      cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean; textureOnViewport?: boolean } }
-    ).renderer();
-    renderer.hideEdgesOnViewport = large;
-    renderer.textureOnViewport = large;
     // Nodes only: their box holds every (straight) edge, and measuring 10,000 edges takes a second.
     // Big maps without labels too (thousands of text measurements; at that zoom labels are not drawn).
     if (large) cy.fit(cy.nodes().boundingBox({ includeLabels: false }) as unknown as cytoscape.CollectionArgument, 30);

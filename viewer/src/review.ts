@@ -6,6 +6,7 @@
  * Accepted changes reach the map with its next load.
  */
 import { gql } from './api';
+import { ACCEPT, PENDING, REJECT, REJECT_ALL } from './queries';
 import { canSeeContact } from './auth';
 import { h } from './dom';
 import { currentLang, onLangChange } from './i18n';
@@ -117,9 +118,6 @@ const ACTOR_KINDS: Record<'de' | 'en', Array<[string, string]>> = {
   ],
 };
 
-const PENDING =
-  'query Pending { updateProposals(status: PENDING) { id answerId kind field value createdAt actor { id name } } }';
-
 /** Adds the review button for editors (role EDITOR or ADMIN). */
 export async function mountReview(): Promise<void> {
   if (!(await canSeeContact())) return;
@@ -198,10 +196,7 @@ export async function mountReview(): Promise<void> {
                 if (!partnership.partnerId)
                   input.partnerKind = (document.getElementById(`partner-${p.id}`) as HTMLSelectElement).value;
               }
-              return gql(
-                'mutation Accept($input: AcceptUpdateProposalInput!) { acceptUpdateProposal(input: $input) { id } }',
-                { input },
-              );
+              return gql(ACCEPT, { input });
             };
             return h(
               'li',
@@ -216,11 +211,7 @@ export async function mountReview(): Promise<void> {
                   'button',
                   {
                     type: 'button',
-                    onclick: () =>
-                      void act(
-                        () => gql('mutation Reject($id: ID!) { rejectUpdateProposal(id: $id) { id } }', { id: p.id }),
-                        status,
-                      ),
+                    onclick: () => void act(() => gql(REJECT, { id: p.id }), status),
                   },
                   text.reject,
                 ),
@@ -232,14 +223,7 @@ export async function mountReview(): Promise<void> {
           'button',
           {
             type: 'button',
-            onclick: () =>
-              void act(
-                () =>
-                  gql('mutation RejectAll($id: ID!) { decideUpdateAnswer(answerId: $id, accept: false) { id } }', {
-                    id: answerId,
-                  }),
-                status,
-              ),
+            onclick: () => void act(() => gql(REJECT_ALL, { id: answerId }), status),
           },
           text.rejectAll,
         ),

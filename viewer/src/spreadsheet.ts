@@ -6,6 +6,7 @@
  * a dry run with the same row report as `npm run import`, then the import on request.
  */
 import { ApiError, gql } from './api';
+import { IMPORT } from './queries';
 import { authHeaders } from './auth';
 import { byId, h } from './dom';
 import { download } from './export';
@@ -50,12 +51,6 @@ interface Report {
   rejected: Array<{ file: string; row: number; field: string | null; reason: string }>;
   warnings: string[];
 }
-
-const IMPORT = `mutation Import($files: [ImportFileInput!]!, $dryRun: Boolean!) {
-  importNetwork(format: CSV, files: $files, dryRun: $dryRun) {
-    applied dryRun rejectedTotal warnings
-    counts { table created updated unchanged }
-    rejected { file row field reason } } }`;
 
 export class SpreadsheetUpload {
   private files: Array<{ name: string; content: string }> = [];

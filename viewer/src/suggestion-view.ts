@@ -6,6 +6,7 @@
  * demand ("Details"). Editors and admins record "vorgestellt" / "nicht hilfreich" (giveSuggestionFeedback).
  */
 import { gql, type Suggestion } from './api';
+import { FEEDBACK } from './queries';
 import { h } from './dom';
 import { formatNumber, listOf, t, tn } from './i18n';
 
@@ -99,9 +100,5 @@ export function suggestionDetails(sug: Suggestion): HTMLElement {
 export type Verdict = 'INTRODUCED' | 'NOT_USEFUL';
 
 export async function giveFeedback(actorId: string, suggestedId: string, verdict: Verdict): Promise<void> {
-  await gql(
-    `mutation Feedback($actorId: ID!, $suggestedId: ID!, $verdict: SuggestionVerdict!) {
-      giveSuggestionFeedback(actorId: $actorId, suggestedId: $suggestedId, verdict: $verdict) { verdict } }`,
-    { actorId, suggestedId, verdict },
-  );
+  await gql(FEEDBACK, { actorId, suggestedId, verdict });
 }

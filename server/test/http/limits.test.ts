@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { batenbrock } from '../../../seed/batenbrock';
 import { generateNetwork } from '../../../seed/generate';
+import * as viewer from '../../../viewer/src/queries';
 import { DEFAULT_LIMITS, loadLimits } from '../../src/platform/config';
 import { rateLimiter } from '../../src/platform/http/limits/rate-limit';
 import { createEmbeddedStore } from '../../src/store/embedded';
@@ -17,22 +18,17 @@ import { startHttpApi, TEST_LIMITS, type HttpApi } from '../support/http-api';
 
 const ROOT = join(__dirname, '../../..');
 
-/**
- * The viewer's own queries, read from its source (viewer/src/api.ts cannot be imported in Node: it
- * needs a document), with its string constants filled in.
- */
+/** The viewer's own read queries (viewer/src/queries.ts), as the page sends them. */
 function viewerQueries(): string[] {
-  const source = readFileSync(join(ROOT, 'viewer/src/api.ts'), 'utf8');
-  const constants = new Map([...source.matchAll(/^const (\w+) = '([^']*)';/gm)].map((m) => [m[1], m[2]]));
-  const queries = [...source.matchAll(/gql<[^(]*\(\s*(`[^`]*`|'[^']*')/g)].map((m) =>
-    m[1].slice(1, -1).replace(/\$\{(\w+)\}/g, (whole, name: string) => constants.get(name) ?? whole),
-  );
-  // fetchYearCounts builds its query from the years shown: 31 aliased counts (thisYear − 29 … thisYear + 1).
+  // fetchYearCounts asks for the years shown: 31 aliased counts (thisYear − 29 … thisYear + 1).
   const years = Array.from({ length: 31 }, (_, i) => new Date().getFullYear() - 29 + i);
-  queries.push(
-    `query Years { ${years.map((y) => `y${y}: collaborations(filter: { from: "${y}-01-01", to: "${y}-12-31" }, first: 1) { totalCount }`).join('\n')} }`,
-  );
-  return queries.filter((q) => !q.includes('${'));
+  const { TOPICS, NETWORK, SEARCH, ME, PATH, SUGGEST, CLUSTERS, HAND_OVER, PARTICIPANTS } = viewer;
+  return [
+    ...[TOPICS, NETWORK, SEARCH, ME, PATH, SUGGEST, CLUSTERS, HAND_OVER, PARTICIPANTS],
+    viewer.actorQuery(false),
+    viewer.actorQuery(true),
+    viewer.yearsQuery(years),
+  ];
 }
 
 const VIEWER_VARIABLES: Record<string, Record<string, unknown>> = {

@@ -4,8 +4,32 @@
  * next to the field.
  */
 import type { ActorKind, ActorRef, TopicRef } from '../api';
-import { ENDPOINT } from '../api';
+import { apiEndpoint } from '../api';
 import { authHeaders, type Role } from '../auth';
+import {
+  LOAD_ACTOR,
+  ACTOR_COLLABORATIONS,
+  ADD_PARTICIPANT,
+  COLLABORATION,
+  CREATE_ACTOR,
+  CREATE_TOPIC,
+  DELETE_ACTOR,
+  DELETE_COLLABORATION,
+  DUPLICATES,
+  HISTORY,
+  INTERESTS,
+  MATCH,
+  ME,
+  MERGE,
+  RECORD_ACTOR,
+  RECORD_COLLABORATION,
+  REMOVE_PARTICIPANT,
+  SEARCH,
+  TOPICS,
+  UNDO,
+  UPDATE_ACTOR,
+  UPDATE_COLLABORATION,
+} from './queries';
 
 export interface FieldProblem {
   field: string;
@@ -27,7 +51,7 @@ export class EditError extends Error {
 export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(ENDPOINT, {
+    response = await fetch(apiEndpoint(), {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() },
       body: JSON.stringify({ query, variables }),
@@ -86,26 +110,18 @@ export interface EditableActor {
 /** Who the page acts as: the role, and how the history names this principal's writes. */
 export async function whoAmI(): Promise<{ role: Role; author: string } | null> {
   try {
-    return (await request<{ me: { role: Role; author: string } }>('query EditMe { me { role author } }')).me;
+    return (await request<{ me: { role: Role; author: string } }>(ME)).me;
   } catch {
     return null;
   }
 }
 
 export async function allTopics(): Promise<TopicRef[]> {
-  return (
-    await request<{ topics: { nodes: TopicRef[] } }>(
-      'query EditTopics { topics(first: 500) { nodes { id name aliases } } }',
-    )
-  ).topics.nodes;
+  return (await request<{ topics: { nodes: TopicRef[] } }>(TOPICS)).topics.nodes;
 }
 
-const ACTOR = 'id name kind description district website contact version collaborationCount topics { id name }';
-
 export async function loadActor(id: string): Promise<EditableActor | null> {
-  return (
-    await request<{ actor: EditableActor | null }>(`query EditActor($id: ID!) { actor(id: $id) { ${ACTOR} } }`, { id })
-  ).actor;
+  return (await request<{ actor: EditableActor | null }>(LOAD_ACTOR, { id })).actor;
 }
 
 export interface NameMatch {
@@ -115,21 +131,11 @@ export interface NameMatch {
 }
 
 export async function matchNames(names: string[]): Promise<NameMatch[]> {
-  return (
-    await request<{ matchNames: NameMatch[] }>(
-      'query EditMatch($names: [String!]!) { matchNames(names: $names) { name exact { id name kind } near { similarity actor { id name kind } } } }',
-      { names },
-    )
-  ).matchNames;
+  return (await request<{ matchNames: NameMatch[] }>(MATCH, { names })).matchNames;
 }
 
 export async function searchActors(text: string): Promise<ActorRef[]> {
-  return (
-    await request<{ actors: { nodes: ActorRef[] } }>(
-      'query EditSearch($t: String!) { actors(filter: { nameContains: $t }, first: 8) { nodes { id name kind } } }',
-      { t: text },
-    )
-  ).actors.nodes;
+  return (await request<{ actors: { nodes: ActorRef[] } }>(SEARCH, { t: text })).actors.nodes;
 }
 
 export interface ActorInput {
@@ -147,10 +153,9 @@ export async function recordActor(
   newTopics: string[],
 ): Promise<{ id: string; name: string }> {
   return (
-    await request<{ recordActor: { id: string; name: string } }>(
-      'mutation EditRecordActor($input: RecordActorInput!) { recordActor(input: $input) { id name } }',
-      { input: { actor, topicIds, newTopics } },
-    )
+    await request<{ recordActor: { id: string; name: string } }>(RECORD_ACTOR, {
+      input: { actor, topicIds, newTopics },
+    })
   ).recordActor;
 }
 
@@ -159,35 +164,22 @@ export async function updateActor(
   input: Partial<ActorInput>,
   expectedVersion: number,
 ): Promise<EditableActor> {
-  return (
-    await request<{ updateActor: EditableActor }>(
-      `mutation EditUpdateActor($id: ID!, $input: UpdateActorInput!, $v: Int) { updateActor(id: $id, input: $input, expectedVersion: $v) { ${ACTOR} } }`,
-      { id, input, v: expectedVersion },
-    )
-  ).updateActor;
+  return (await request<{ updateActor: EditableActor }>(UPDATE_ACTOR, { id, input, v: expectedVersion })).updateActor;
 }
 
 export async function setInterests(actorId: string, topicIds: string[]): Promise<void> {
-  await request(
-    'mutation EditInterests($id: ID!, $i: [InterestInput!]!) { setActorInterests(actorId: $id, interests: $i) { id } }',
-    {
-      id: actorId,
-      i: topicIds.map((topicId) => ({ topicId })),
-    },
-  );
+  await request(INTERESTS, {
+    id: actorId,
+    i: topicIds.map((topicId) => ({ topicId })),
+  });
 }
 
 export async function createTopic(name: string): Promise<TopicRef> {
-  return (
-    await request<{ createTopic: TopicRef }>(
-      'mutation EditCreateTopic($n: String!) { createTopic(input: { name: $n }) { id name } }',
-      { n: name },
-    )
-  ).createTopic;
+  return (await request<{ createTopic: TopicRef }>(CREATE_TOPIC, { n: name })).createTopic;
 }
 
 export async function deleteActor(id: string): Promise<void> {
-  await request('mutation EditDeleteActor($id: ID!) { deleteActor(id: $id) }', { id });
+  await request(DELETE_ACTOR, { id });
 }
 
 export interface RecordCollaborationInput {
@@ -210,7 +202,7 @@ export async function recordCollaboration(
 ): Promise<{ collaboration: { id: string; title: string }; newActors: ActorRef[] }> {
   return (
     await request<{ recordCollaboration: { collaboration: { id: string; title: string }; newActors: ActorRef[] } }>(
-      'mutation EditRecordCollaboration($input: RecordCollaborationInput!) { recordCollaboration(input: $input) { collaboration { id title } newActors { id name kind } } }',
+      RECORD_COLLABORATION,
       { input },
     )
   ).recordCollaboration;
@@ -224,16 +216,11 @@ export interface ChangeRecord {
 }
 
 export async function history(entityId: string): Promise<ChangeRecord[]> {
-  return (
-    await request<{ history: { nodes: ChangeRecord[] } }>(
-      'query EditHistory($id: ID!) { history(entityId: $id, first: 20) { nodes { at author operation changes { field before after } } } }',
-      { id: entityId },
-    )
-  ).history.nodes;
+  return (await request<{ history: { nodes: ChangeRecord[] } }>(HISTORY, { id: entityId })).history.nodes;
 }
 
 export async function undoLastChange(actorId: string): Promise<void> {
-  await request('mutation EditUndo($id: ID!) { undoLastChange(actorId: $id) { actor { id } } }', { id: actorId });
+  await request(UNDO, { id: actorId });
 }
 
 export interface EditableCollaboration {
@@ -249,12 +236,7 @@ export interface EditableCollaboration {
 }
 
 export async function loadCollaboration(id: string): Promise<EditableCollaboration | null> {
-  return (
-    await request<{ collaboration: EditableCollaboration | null }>(
-      'query EditCollaboration($id: ID!) { collaboration(id: $id) { id title kind startDate endDate location description topics { id name } participants { role actor { id name kind } } } }',
-      { id },
-    )
-  ).collaboration;
+  return (await request<{ collaboration: EditableCollaboration | null }>(COLLABORATION, { id })).collaboration;
 }
 
 export async function collaborationsOf(
@@ -262,45 +244,28 @@ export async function collaborationsOf(
 ): Promise<Array<{ id: string; title: string; startDate: string | null }>> {
   const data = await request<{
     actor: { collaborations: Array<{ collaboration: { id: string; title: string; startDate: string | null } }> } | null;
-  }>(
-    'query EditActorCollaborations($id: ID!) { actor(id: $id) { collaborations { collaboration { id title startDate } } } }',
-    { id: actorId },
-  );
+  }>(ACTOR_COLLABORATIONS, { id: actorId });
   return data.actor?.collaborations.map((c) => c.collaboration) ?? [];
 }
 
 export async function updateCollaboration(id: string, input: Record<string, unknown>): Promise<void> {
-  await request(
-    'mutation EditUpdateCollaboration($id: ID!, $input: UpdateCollaborationInput!) { updateCollaboration(id: $id, input: $input) { id } }',
-    { id, input },
-  );
+  await request(UPDATE_COLLABORATION, { id, input });
 }
 
 export async function addParticipant(collaborationId: string, actorId: string, role: Role2): Promise<void> {
-  await request(
-    'mutation EditAddParticipant($c: ID!, $a: ID!, $r: ParticipationRole!) { addParticipant(collaborationId: $c, actorId: $a, role: $r) { id } }',
-    { c: collaborationId, a: actorId, r: role },
-  );
+  await request(ADD_PARTICIPANT, { c: collaborationId, a: actorId, r: role });
 }
 
 export async function removeParticipant(collaborationId: string, actorId: string): Promise<void> {
-  await request(
-    'mutation EditRemoveParticipant($c: ID!, $a: ID!) { removeParticipant(collaborationId: $c, actorId: $a) { id } }',
-    { c: collaborationId, a: actorId },
-  );
+  await request(REMOVE_PARTICIPANT, { c: collaborationId, a: actorId });
 }
 
 export async function createActor(input: { name: string; kind: ActorKind }): Promise<ActorRef> {
-  return (
-    await request<{ createActor: ActorRef }>(
-      'mutation EditCreateActor($input: CreateActorInput!) { createActor(input: $input) { id name kind } }',
-      { input },
-    )
-  ).createActor;
+  return (await request<{ createActor: ActorRef }>(CREATE_ACTOR, { input })).createActor;
 }
 
 export async function deleteCollaboration(id: string): Promise<void> {
-  await request('mutation EditDeleteCollaboration($id: ID!) { deleteCollaboration(id: $id) }', { id });
+  await request(DELETE_COLLABORATION, { id });
 }
 
 export interface DuplicatePair {
@@ -310,18 +275,10 @@ export interface DuplicatePair {
 }
 
 export async function duplicates(): Promise<DuplicatePair[]> {
-  return (
-    await request<{ duplicateCandidates: { candidates: DuplicatePair[] } }>(
-      `query EditDuplicates { duplicateCandidates(first: 100) { candidates { reasons similarity actors { ${ACTOR} } } } }`,
-    )
-  ).duplicateCandidates.candidates;
+  return (await request<{ duplicateCandidates: { candidates: DuplicatePair[] } }>(DUPLICATES)).duplicateCandidates
+    .candidates;
 }
 
 export async function mergeActors(keepId: string, mergeIds: string[]): Promise<EditableActor> {
-  return (
-    await request<{ mergeActors: EditableActor }>(
-      `mutation EditMerge($k: ID!, $m: [ID!]!) { mergeActors(keepId: $k, mergeIds: $m) { ${ACTOR} } }`,
-      { k: keepId, m: mergeIds },
-    )
-  ).mergeActors;
+  return (await request<{ mergeActors: EditableActor }>(MERGE, { k: keepId, m: mergeIds })).mergeActors;
 }

@@ -24,6 +24,8 @@ import { appendChanges, historyAbout, ownRecords, rewriteRecords } from './histo
 import { toFeedback } from './feedback';
 import { consents, deleteUpdateRecords, updateProposals } from './update-links';
 import { numberField, toActor, toCollaboration, toInterestOfActor } from './records';
+import type { GdprStore } from '../port/transfer';
+import type { Neo4jConnection } from './connection';
 
 /** Feedback given for the actor or on it (either direction), newest first. */
 export const FEEDBACK_INVOLVING = `
@@ -146,4 +148,12 @@ export async function eraseActor(
   if (row) await tx.run(Q.DELETE_ACTOR, { id: actorId });
   await appendChanges(tx, meta, [erasureDraft(report)]);
   return report;
+}
+
+/** Right of access and erasure in the Neo4j store (port/transfer.ts). */
+export function neo4jGdpr(db: Neo4jConnection): GdprStore {
+  return {
+    personalData: (actorId: string) => db.read((tx) => personalData(tx, actorId)),
+    eraseActor: (actorId: string, meta?: WriteMeta) => db.write((tx) => eraseActor(tx, actorId, meta)),
+  };
 }

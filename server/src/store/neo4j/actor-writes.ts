@@ -11,6 +11,7 @@ import type { ActorWrites } from '../port/writes';
 import { requireAll, requireNew } from './checks';
 import { now, propsOf, type Neo4jConnection } from './connection';
 import * as Q from './cypher';
+import * as W from './cypher-writes';
 import { appendChanges } from './history';
 import { toActor, toInterestOfActor } from './records';
 import { deleteUpdateRecords } from './update-links';
@@ -34,7 +35,7 @@ export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
       };
       return db.write(async (tx) => {
         await requireNew(tx, 'Actor', id);
-        const result = await tx.run(Q.CREATE_ACTOR, { props });
+        const result = await tx.run(W.CREATE_ACTOR, { props });
         const actor = toActor(result.records[0].get('actor'));
         await appendChanges(tx, meta, [H.actorCreated(actor)], at);
         return actor;
@@ -49,11 +50,11 @@ export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
     ): Promise<Actor> {
       return db.write(async (tx) => {
         // The lock first: concurrent updates queue here, so the version read next is the last committed one.
-        const locked = (await tx.run(Q.LOCK_ACTOR, { id })).records.length > 0;
+        const locked = (await tx.run(W.LOCK_ACTOR, { id })).records.length > 0;
         const current = locked ? toActor((await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0].get('actor')) : null;
         const plan = planActorUpdate({ id, current, patch, expectedVersion, meta, at: now() });
         const props = { ...propsOf(plan.after, H.ACTOR_FIELDS), nameKey: nameKey(plan.after.name) };
-        const result = await tx.run(Q.UPDATE_ACTOR, { id, props, now: plan.after.updatedAt });
+        const result = await tx.run(W.UPDATE_ACTOR, { id, props, now: plan.after.updatedAt });
         const actor = toActor(result.records[0].get('actor'));
         await appendChanges(tx, meta, plan.changes, actor.updatedAt);
         return actor;
@@ -65,7 +66,7 @@ export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
         const found = (await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0];
         const before = requireRecord('Actor', id, found && toActor(found.get('actor')));
         await deleteUpdateRecords(tx, [id]);
-        await tx.run(Q.DELETE_ACTOR, { id });
+        await tx.run(W.DELETE_ACTOR, { id });
         await appendChanges(tx, meta, [H.actorDeleted(before)]);
       });
     },
@@ -86,8 +87,8 @@ export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
           return (stored ?? []).map((value) => toInterestOfActor(actorId, value));
         };
         const before = await interestsNow();
-        await tx.run(Q.DELETE_INTERESTS_OF_ACTOR, { actorId });
-        if (checked.length > 0) await tx.run(Q.CREATE_INTERESTS_OF_ACTOR, { actorId, interests: checked });
+        await tx.run(W.DELETE_INTERESTS_OF_ACTOR, { actorId });
+        if (checked.length > 0) await tx.run(W.CREATE_INTERESTS_OF_ACTOR, { actorId, interests: checked });
         const after = await interestsNow();
         await appendChanges(tx, meta, [H.interestsSet(actorId, before, after)]);
         return after;

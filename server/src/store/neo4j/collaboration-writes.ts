@@ -13,6 +13,7 @@ import type { CollaborationWrites } from '../port/writes';
 import { requireAll, requireNew, topicIdsOf } from './checks';
 import { now, propsOf, type Neo4jConnection } from './connection';
 import * as Q from './cypher';
+import * as W from './cypher-writes';
 import { appendChanges, roleOf } from './history';
 import { numberField, stringField, toCollaboration, toParticipationInCollaboration } from './records';
 
@@ -44,10 +45,10 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
           participants.map((p) => p.actorId),
           'participants',
         );
-        const result = await tx.run(Q.CREATE_COLLABORATION, { props });
-        if (topicIds.length > 0) await tx.run(Q.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds });
+        const result = await tx.run(W.CREATE_COLLABORATION, { props });
+        if (topicIds.length > 0) await tx.run(W.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds });
         if (participants.length > 0) {
-          await tx.run(Q.SET_PARTICIPATIONS, {
+          await tx.run(W.SET_PARTICIPATIONS, {
             id,
             participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })),
           });
@@ -67,10 +68,10 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
         const { topicIds } = plan;
         if (topicIds !== undefined) await requireAll(tx, 'Topic', topicIds, 'topicIds');
         const props = propsOf(plan.after, H.COLLABORATION_FIELDS);
-        const result = await tx.run(Q.UPDATE_COLLABORATION, { id, props, now: plan.after.updatedAt });
+        const result = await tx.run(W.UPDATE_COLLABORATION, { id, props, now: plan.after.updatedAt });
         if (topicIds !== undefined) {
-          await tx.run(Q.DELETE_ABOUT_OF_COLLABORATION, { id });
-          if (topicIds.length > 0) await tx.run(Q.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds });
+          await tx.run(W.DELETE_ABOUT_OF_COLLABORATION, { id });
+          if (topicIds.length > 0) await tx.run(W.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds });
         }
         const collaboration = toCollaboration(result.records[0].get('collaboration'));
         await appendChanges(tx, meta, plan.changes, collaboration.updatedAt);
@@ -90,7 +91,7 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
           topicIds: await topicIdsOf(tx, id),
           participants: (participations ?? []).map((v) => toParticipationInCollaboration(id, v)),
         };
-        await tx.run(Q.DELETE_COLLABORATION, { id });
+        await tx.run(W.DELETE_COLLABORATION, { id });
         await appendChanges(tx, meta, [H.collaborationDeleted(before)]);
       });
     },
@@ -106,7 +107,7 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
         await requireAll(tx, 'Actor', [actorId], 'actorId');
         const before = (await roleOf(tx, collaborationId, actorId)) as ParticipationRole | null;
         await appendChanges(tx, meta, H.participationChanged(collaborationId, actorId, before, role));
-        const result = await tx.run(Q.SET_PARTICIPATIONS, { id: collaborationId, participants: [{ actorId, role }] });
+        const result = await tx.run(W.SET_PARTICIPATIONS, { id: collaborationId, participants: [{ actorId, role }] });
         const r = result.records[0];
         return {
           actorId: stringField(r, 'actorId'),
@@ -121,7 +122,7 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
         await requireAll(tx, 'Collaboration', [collaborationId], 'collaborationId');
         await requireAll(tx, 'Actor', [actorId], 'actorId');
         const before = (await roleOf(tx, collaborationId, actorId)) as ParticipationRole | null;
-        const result = await tx.run(Q.REMOVE_PARTICIPATION, { collaborationId, actorId });
+        const result = await tx.run(W.REMOVE_PARTICIPATION, { collaborationId, actorId });
         const removed = numberField(result.records[0], 'removed') > 0;
         if (removed) await appendChanges(tx, meta, H.participationChanged(collaborationId, actorId, before, null));
         return removed;

@@ -20,6 +20,7 @@ import {
 } from '../../features/gdpr/gdpr-rules';
 import type { ChangeRecord, WriteMeta } from '../../features/history/history-rules';
 import * as Q from './cypher';
+import * as W from './cypher-writes';
 import { appendChanges, historyAbout, ownRecords, rewriteRecords } from './history';
 import { toFeedback } from './feedback';
 import { consents, deleteUpdateRecords, updateProposals } from './update-links';
@@ -145,7 +146,7 @@ export async function eraseActor(
   // Interests, participations and feedback (both directions) go with the actor.
   // Update links, proposals and consent records go with the actor.
   await deleteUpdateRecords(tx, [actorId]);
-  if (row) await tx.run(Q.DELETE_ACTOR, { id: actorId });
+  if (row) await tx.run(W.DELETE_ACTOR, { id: actorId });
   await appendChanges(tx, meta, [erasureDraft(report)]);
   return report;
 }

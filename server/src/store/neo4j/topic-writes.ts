@@ -9,6 +9,7 @@ import type { TopicWrites } from '../port/writes';
 import { requireFreeSlug, requireNew } from './checks';
 import type { Neo4jConnection } from './connection';
 import * as Q from './cypher';
+import * as W from './cypher-writes';
 import { appendChanges } from './history';
 import { toTopic } from './records';
 
@@ -21,7 +22,7 @@ export function neo4jTopicWrites(db: Neo4jConnection): TopicWrites {
       return db.write(async (tx) => {
         await requireNew(tx, 'Topic', id);
         await requireFreeSlug(tx, slug, id);
-        const result = await tx.run(Q.CREATE_TOPIC, { props });
+        const result = await tx.run(W.CREATE_TOPIC, { props });
         const topic = toTopic(result.records[0].get('topic'));
         await appendChanges(tx, meta, [H.topicCreated(topic)]);
         return topic;
@@ -34,7 +35,7 @@ export function neo4jTopicWrites(db: Neo4jConnection): TopicWrites {
         const plan = planTopicUpdate({ id, current: found ? toTopic(found.get('topic')) : null, patch });
         if (patch.name !== undefined) await requireFreeSlug(tx, plan.after.slug, id);
         const { name, slug, aliases } = plan.after;
-        const result = await tx.run(Q.UPDATE_TOPIC, { id, props: { name, nameKey: nameKey(name), slug, aliases } });
+        const result = await tx.run(W.UPDATE_TOPIC, { id, props: { name, nameKey: nameKey(name), slug, aliases } });
         const topic = toTopic(result.records[0].get('topic'));
         await appendChanges(tx, meta, plan.changes);
         return topic;
@@ -45,7 +46,7 @@ export function neo4jTopicWrites(db: Neo4jConnection): TopicWrites {
       await db.write(async (tx) => {
         const found = (await tx.run(Q.GET_TOPICS, { ids: [id] })).records[0];
         const before = requireRecord('Topic', id, found && toTopic(found.get('topic')));
-        await tx.run(Q.DELETE_TOPIC, { id });
+        await tx.run(W.DELETE_TOPIC, { id });
         await appendChanges(tx, meta, [H.topicDeleted(before)]);
       });
     },

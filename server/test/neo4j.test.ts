@@ -19,6 +19,7 @@ import { describeApiKeyContract } from './contract/api-keys.contract';
 import { describeTransferContract } from './contract/transfer.contract';
 import { describeUpdateLinkContract } from './contract/update-links.contract';
 import { describeFeedContract } from './contract/feed.contract';
+import { describeUpdateRecipeContract } from './contract/update-recipe.contract';
 import { describeFeedback } from './graphql/feedback.suite';
 import { describeHistoryApi } from './graphql/history.suite';
 import { insightParitySuite } from './graphql/insight-parity.neo4j-suite';
@@ -40,6 +41,9 @@ describeNeo4j('neo4j store: mergeActors and history', (config) =>
   describeHistoryAndMergeContract('neo4j', neo4jHarness(config)),
 );
 describeNeo4j('neo4j store: change feed', (config) => describeFeedContract('neo4j', neo4jHarness(config)));
+describeNeo4j('neo4j store: the update recipe', (config) =>
+  describeUpdateRecipeContract('neo4j', neo4jHarness(config)),
+);
 describeNeo4j('neo4j query plans', (config) => describePlanChecks(config));
 describeNeo4j('GraphQL queries on neo4j', (config) => describeQueries('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL mutations on neo4j', (config) => describeMutations('neo4j', neo4jHarness(config)));

@@ -8,6 +8,8 @@ import type { Role } from '../../domain/roles';
 import { apiKeyDraft, nameTaken, publicPart } from '../../features/access/api-key-rules';
 import type { ApiKeyRecord, NewApiKeyInput } from '../network-store';
 import type { Sql } from './sql';
+import type { ApiKeyStore } from '../port/api-keys';
+import type { EmbeddedDatabase } from './database';
 
 /** Migration 4 (schema.ts). */
 export const API_KEY_MIGRATION = `
@@ -80,4 +82,17 @@ export function revokeApiKey(sql: Sql, id: string, at: string): ApiKeyRecord {
 
 export function touchApiKey(sql: Sql, id: string, at: string): void {
   sql.run('UPDATE api_key SET last_used_at = ? WHERE id = ?', at, id);
+}
+
+/** API keys of the embedded store (port/api-keys.ts). */
+export function embeddedApiKeys(d: EmbeddedDatabase): ApiKeyStore {
+  return {
+    createApiKey: async (input: NewApiKeyInput) => d.write(() => createApiKey(d.sql, input)),
+    listApiKeys: async () => listApiKeys(d.sql),
+    findApiKeyByHash: async (hash: string) => findApiKeyByHash(d.sql, hash),
+    revokeApiKey: async (id: string) => d.write(() => revokeApiKey(d.sql, id, new Date().toISOString())),
+    async touchApiKey(id: string, at: string): Promise<void> {
+      d.write(() => touchApiKey(d.sql, id, at));
+    },
+  };
 }

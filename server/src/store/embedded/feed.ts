@@ -5,6 +5,8 @@
 import { feedBounds, feedEvent, type FeedEvent, type FeedHead } from '../../features/live/feed-rules';
 import type { FieldChange } from '../../features/history/history-rules';
 import type { Sql } from './sql';
+import type { ChangeFeedStore } from '../port/history';
+import type { EmbeddedDatabase } from './database';
 
 /** Migration 6 (schema.ts): the feed, filled from the history that exists already. */
 export const FEED_MIGRATION = `
@@ -96,4 +98,13 @@ export function rewriteFeedEvent(sql: Sql, seq: number, entityId: string, change
     JSON.stringify(changes.map((c) => c.field)),
     seq,
   );
+}
+
+/** The change feed of the embedded store (port/history.ts). */
+export function embeddedChangeFeed(d: EmbeddedDatabase): ChangeFeedStore {
+  return {
+    readFeed: async (afterSeq: number, limit: number) => d.read(() => readFeed(d.sql, afterSeq, limit)),
+    feedHead: async () => d.read(() => feedHead(d.sql)),
+    pruneFeed: async (before: string) => d.write(() => pruneFeed(d.sql, before)),
+  };
 }

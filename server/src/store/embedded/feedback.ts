@@ -12,6 +12,8 @@ import type {
   SuggestionVerdict,
 } from '../network-store';
 import type { Sql } from './sql';
+import type { SuggestionFeedbackStore } from '../port/feedback';
+import type { EmbeddedDatabase } from './database';
 import { keysJson } from './sql';
 
 /** Migration 3 (schema.ts). */
@@ -106,5 +108,15 @@ export function feedbackCounts(sql: Sql): SuggestionFeedbackCounts {
                       WHERE g.actor_id = f.actor_id AND g.suggested_id = f.suggested_id)
        GROUP BY f.verdict ORDER BY f.verdict`,
     ),
+  };
+}
+
+/** Suggestion feedback of the embedded store (port/feedback.ts). */
+export function embeddedFeedback(d: EmbeddedDatabase): SuggestionFeedbackStore {
+  return {
+    recordSuggestionFeedback: async (input: SuggestionFeedbackInput) => d.write(() => recordFeedback(d.sql, input)),
+    suggestionFeedback: async (actorIds: readonly string[]) => feedbackOf(d.sql, actorIds),
+    dismissedSuggestions: async () => dismissedPairs(d.sql),
+    suggestionFeedbackCounts: async () => feedbackCounts(d.sql),
   };
 }

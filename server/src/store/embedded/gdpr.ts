@@ -22,6 +22,8 @@ import { type FeedbackRow, toFeedback } from './feedback';
 import { appendChanges, historyAbout, ownRecords, rewriteRecord } from './history';
 import { type ActorRow, type CollaborationRow, type InterestRow, toActor, toCollaboration, toInterest } from './rows';
 import type { Sql } from './sql';
+import type { GdprStore } from '../port/transfer';
+import type { EmbeddedDatabase } from './database';
 import { consents, updateProposals } from './update-links';
 
 /** The actor (null when deleted or merged away) and its own records, or null when neither exists. */
@@ -131,4 +133,16 @@ export function scrubFiles(db: Database.Database): boolean {
   if (db.memory) return true;
   const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
   return result !== undefined && result.busy === 0;
+}
+
+/** Right of access and erasure in the embedded store (port/transfer.ts). */
+export function embeddedGdpr(d: EmbeddedDatabase): GdprStore {
+  return {
+    personalData: async (actorId: string) => d.read(() => personalData(d.sql, actorId)),
+    async eraseActor(actorId: string, meta?: WriteMeta): Promise<ErasureReport> {
+      const report = d.write(() => eraseActor(d.sql, actorId, meta));
+      scrubFiles(d.db);
+      return report;
+    },
+  };
 }

@@ -6,6 +6,10 @@ import type { Page, PageRequest } from '../../domain/paging';
 import { checkPageSize, decodeCursor } from '../../domain/paging';
 import { nameKey } from '../../domain/text';
 import type { ActorFilter, CollaborationFilter, TopicFilter } from '../network-store';
+import type { Actor, Collaboration, Topic } from '../../domain/model';
+import type { ListReads } from '../port/reads';
+import type { EmbeddedDatabase } from './database';
+import { toActor, toCollaboration, toTopic } from './rows';
 import { nameContainsCondition, type NameSearchTable } from './name-search';
 
 /** A WHERE clause as fixed SQL fragments (ANDed) and the values bound to their `?`s, in order. */
@@ -122,5 +126,24 @@ export function keysetPage<R, T>(
     items: rows.slice(0, page.first).map(map),
     totalCount,
     hasNextPage: rows.length > page.first,
+  };
+}
+
+/** Paged lists of the embedded store (port/reads.ts). */
+export function embeddedListReads(d: EmbeddedDatabase): ListReads {
+  return {
+    async listActors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>> {
+      return d.read(() => keysetPage(d.query, 'actor', actorConditions(filter), BY_NAME_KEY, page, toActor));
+    },
+
+    async listTopics(filter: TopicFilter, page: PageRequest): Promise<Page<Topic>> {
+      return d.read(() => keysetPage(d.query, 'topic', topicConditions(filter), BY_NAME_KEY, page, toTopic));
+    },
+
+    async listCollaborations(filter: CollaborationFilter, page: PageRequest): Promise<Page<Collaboration>> {
+      return d.read(() =>
+        keysetPage(d.query, 'collaboration', collaborationConditions(filter), NEWEST_FIRST, page, toCollaboration),
+      );
+    },
   };
 }

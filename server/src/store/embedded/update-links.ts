@@ -25,6 +25,8 @@ import {
   type UpdateProposalFilter,
 } from '../../features/update-links/update-link-rules';
 import type { Sql } from './sql';
+import type { UpdateLinkStore } from '../port/update-links';
+import type { EmbeddedDatabase } from './database';
 import { keysJson } from './sql';
 
 /** Migration 6 (schema.ts). */
@@ -286,4 +288,25 @@ export function consents(sql: Sql, actorIds: readonly string[]): ConsentRecord[]
     list.push(toConsent(r));
   }
   return actorIds.map((id) => byActor.get(id) ?? []);
+}
+
+/** Personal update links of the embedded store (port/update-links.ts). */
+export function embeddedUpdateLinks(d: EmbeddedDatabase): UpdateLinkStore {
+  return {
+    createUpdateLinks: async (inputs: readonly NewUpdateLinkInput[]) =>
+      d.write(() => createUpdateLinks(d.sql, inputs, new Date().toISOString())),
+    updateLinks: async (filter: UpdateLinkFilter) => updateLinks(d.sql, filter),
+    findUpdateLinkByHash: async (hash: string) => findUpdateLinkByHash(d.sql, hash),
+    revokeUpdateLink: async (id: string, at: string) => d.write(() => revokeUpdateLink(d.sql, id, at)),
+    async markUpdateLinkOpened(id: string, at: string): Promise<void> {
+      d.write(() => markUpdateLinkOpened(d.sql, id, at));
+    },
+    recordUpdateAnswer: async (input: UpdateAnswerInput, at: string) =>
+      d.write(() => recordUpdateAnswer(d.sql, input, at)),
+    updateProposals: async (filter: UpdateProposalFilter) => updateProposals(d.sql, filter),
+    decideUpdateProposal: async (id: string, decision: ProposalDecision, at: string) =>
+      d.write(() => decideUpdateProposal(d.sql, id, decision, at)),
+    withdrawConsent: async (actorId: string, at: string) => d.write(() => withdrawConsent(d.sql, actorId, at)),
+    consents: async (actorIds: readonly string[]) => consents(d.sql, actorIds),
+  };
 }

@@ -12,6 +12,8 @@ import type { Role } from '../../domain/roles';
 import { apiKeyDraft, nameTaken, publicPart } from '../../features/access/api-key-rules';
 import type { ApiKeyRecord, NewApiKeyInput } from '../network-store';
 import { numberField, optionalStringField, stringField } from './records';
+import type { ApiKeyStore } from '../port/api-keys';
+import { now, type Neo4jConnection } from './connection';
 
 export const API_KEY_SCHEMA: readonly string[] = [
   'CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE',
@@ -91,4 +93,17 @@ export async function revokeApiKey(tx: ManagedTransaction, id: string, at: strin
 
 export async function touchApiKey(tx: ManagedTransaction, id: string, at: string): Promise<void> {
   await tx.run(TOUCH_API_KEY, { id, at });
+}
+
+/** API keys of the Neo4j store (port/api-keys.ts). */
+export function neo4jApiKeys(db: Neo4jConnection): ApiKeyStore {
+  return {
+    createApiKey: (input: NewApiKeyInput) => db.write((tx) => createApiKey(tx, input)),
+    listApiKeys: () => db.read((tx) => listApiKeys(tx)),
+    findApiKeyByHash: (hash: string) => db.read((tx) => findApiKeyByHash(tx, hash)),
+    revokeApiKey: (id: string) => db.write((tx) => revokeApiKey(tx, id, now())),
+    async touchApiKey(id: string, at: string): Promise<void> {
+      await db.write((tx) => touchApiKey(tx, id, at));
+    },
+  };
 }

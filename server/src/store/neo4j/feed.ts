@@ -12,6 +12,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { feedBounds, feedEvent, type FeedEvent, type FeedHead } from '../../features/live/feed-rules';
 import type { FieldChange } from '../../features/history/history-rules';
 import { toPlain } from './records';
+import type { ChangeFeedStore } from '../port/history';
+import type { Neo4jConnection } from './connection';
 
 export const FEED_SCHEMA: readonly string[] = [
   'CREATE CONSTRAINT feed_event_seq IF NOT EXISTS FOR (e:FeedEvent) REQUIRE e.seq IS UNIQUE',
@@ -93,4 +95,20 @@ export async function rewriteFeedEvents(
       fields: JSON.stringify(r.changes.map((c) => c.field)),
     })),
   });
+}
+
+/** The change feed of the Neo4j store (port/history.ts). */
+export function neo4jChangeFeed(db: Neo4jConnection): ChangeFeedStore {
+  return {
+    readFeed: (afterSeq: number, limit: number) => db.read((tx) => readFeed(tx, afterSeq, limit)),
+    feedHead: () => db.read((tx) => feedHead(tx)),
+    async pruneFeed(before: string): Promise<number> {
+      let total = 0;
+      for (;;) {
+        const n = await db.write((tx) => pruneFeed(tx, before));
+        total += n;
+        if (n < PRUNE_BATCH) return total;
+      }
+    },
+  };
 }

@@ -16,6 +16,8 @@ import type {
   SuggestionVerdict,
 } from '../network-store';
 import { optionalStringField, stringField, toNumber } from './records';
+import type { SuggestionFeedbackStore } from '../port/feedback';
+import type { Neo4jConnection } from './connection';
 
 /** Which of `$actorId`, `$suggestedId` exist. */
 export const FEEDBACK_ENDS = `
@@ -115,4 +117,17 @@ export async function feedbackCounts(tx: ManagedTransaction): Promise<Suggestion
     count: toNumber(r.get('count')),
   }));
   return { byMonth, latest };
+}
+
+/** Suggestion feedback of the Neo4j store (port/feedback.ts). */
+export function neo4jFeedback(db: Neo4jConnection): SuggestionFeedbackStore {
+  return {
+    recordSuggestionFeedback: (input: SuggestionFeedbackInput) => db.write((tx) => recordFeedback(tx, input)),
+    async suggestionFeedback(actorIds: readonly string[]): Promise<SuggestionFeedback[][]> {
+      if (actorIds.length === 0) return [];
+      return db.read((tx) => feedbackOf(tx, actorIds));
+    },
+    dismissedSuggestions: () => db.read((tx) => dismissedPairs(tx)),
+    suggestionFeedbackCounts: () => db.read((tx) => feedbackCounts(tx)),
+  };
 }

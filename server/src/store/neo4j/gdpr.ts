@@ -20,10 +20,13 @@ import {
 } from '../../features/gdpr/gdpr-rules';
 import type { ChangeRecord, WriteMeta } from '../../features/history/history-rules';
 import * as Q from './cypher';
+import * as W from './cypher-writes';
 import { appendChanges, historyAbout, ownRecords, rewriteRecords } from './history';
 import { toFeedback } from './feedback';
 import { consents, deleteUpdateRecords, updateProposals } from './update-links';
 import { numberField, toActor, toCollaboration, toInterestOfActor } from './records';
+import type { GdprStore } from '../port/transfer';
+import type { Neo4jConnection } from './connection';
 
 /** Feedback given for the actor or on it (either direction), newest first. */
 export const FEEDBACK_INVOLVING = `
@@ -143,7 +146,15 @@ export async function eraseActor(
   // Interests, participations and feedback (both directions) go with the actor.
   // Update links, proposals and consent records go with the actor.
   await deleteUpdateRecords(tx, [actorId]);
-  if (row) await tx.run(Q.DELETE_ACTOR, { id: actorId });
+  if (row) await tx.run(W.DELETE_ACTOR, { id: actorId });
   await appendChanges(tx, meta, [erasureDraft(report)]);
   return report;
+}
+
+/** Right of access and erasure in the Neo4j store (port/transfer.ts). */
+export function neo4jGdpr(db: Neo4jConnection): GdprStore {
+  return {
+    personalData: (actorId: string) => db.read((tx) => personalData(tx, actorId)),
+    eraseActor: (actorId: string, meta?: WriteMeta) => db.write((tx) => eraseActor(tx, actorId, meta)),
+  };
 }

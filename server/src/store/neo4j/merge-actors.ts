@@ -11,6 +11,7 @@ import { mergeDrafts, type WriteMeta } from '../../features/history/history-rule
 import { MissingReferenceError } from '../../domain/input-rules';
 import { strongerRole } from '../../features/history/merge-actors-rules';
 import * as Q from './cypher';
+import * as W from './cypher-writes';
 import { appendChanges } from './history';
 import { stringField, toActor, toNumber } from './records';
 
@@ -81,7 +82,7 @@ export async function mergeActors(
   mergeIds: readonly string[],
   meta: WriteMeta | undefined,
 ): Promise<Actor> {
-  const locked = await tx.run(Q.LOCK_ACTOR, { id: keepId });
+  const locked = await tx.run(W.LOCK_ACTOR, { id: keepId });
   if (locked.records.length === 0) throw new MissingReferenceError('Actor', keepId, 'keepId');
   const found = new Map<string, Actor>();
   for (const r of (await tx.run(Q.GET_ACTORS, { ids: [...mergeIds] })).records) {

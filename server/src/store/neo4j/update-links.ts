@@ -29,6 +29,8 @@ import {
   type UpdateProposalFilter,
 } from '../../features/update-links/update-link-rules';
 import { numberField, optionalStringField, stringField } from './records';
+import type { UpdateLinkStore } from '../port/update-links';
+import { now, type Neo4jConnection } from './connection';
 
 export const UPDATE_LINK_SCHEMA: readonly string[] = [
   'CREATE CONSTRAINT update_link_id IF NOT EXISTS FOR (l:UpdateLink) REQUIRE l.id IS UNIQUE',
@@ -276,4 +278,24 @@ export async function consents(tx: ManagedTransaction, actorIds: readonly string
     list.push(c);
   }
   return actorIds.map((id) => byActor.get(id) ?? []);
+}
+
+/** Personal update links of the Neo4j store (port/update-links.ts). */
+export function neo4jUpdateLinks(db: Neo4jConnection): UpdateLinkStore {
+  return {
+    createUpdateLinks: (inputs: readonly NewUpdateLinkInput[]) =>
+      db.write((tx) => createUpdateLinks(tx, inputs, now())),
+    updateLinks: (filter: UpdateLinkFilter) => db.read((tx) => updateLinks(tx, filter)),
+    findUpdateLinkByHash: (hash: string) => db.read((tx) => findUpdateLinkByHash(tx, hash)),
+    revokeUpdateLink: (id: string, at: string) => db.write((tx) => revokeUpdateLink(tx, id, at)),
+    async markUpdateLinkOpened(id: string, at: string): Promise<void> {
+      await db.write((tx) => markUpdateLinkOpened(tx, id, at));
+    },
+    recordUpdateAnswer: (input: UpdateAnswerInput, at: string) => db.write((tx) => recordUpdateAnswer(tx, input, at)),
+    updateProposals: (filter: UpdateProposalFilter) => db.read((tx) => updateProposals(tx, filter)),
+    decideUpdateProposal: (id: string, decision: ProposalDecision, at: string) =>
+      db.write((tx) => decideUpdateProposal(tx, id, decision, at)),
+    withdrawConsent: (actorId: string, at: string) => db.write((tx) => withdrawConsent(tx, actorId, at)),
+    consents: (actorIds: readonly string[]) => db.read((tx) => consents(tx, actorIds)),
+  };
 }

@@ -1,0 +1,183 @@
+/**
+ * Reads of records by id, their relations by key and the projection's snapshot, in the embedded
+ * store (port/reads.ts). Each batched read is one statement with the keys bound as one JSON array;
+ * the answer has one entry per requested key.
+ */
+import type {
+  Actor,
+  Collaboration,
+  Collaborator,
+  Interest,
+  Participation,
+  Topic,
+  TopicStats,
+} from '../../domain/model';
+import type { GraphSnapshot } from '../../domain/records';
+import type { LinkReads, RecordReads, SnapshotReads } from '../port/reads';
+import type { EmbeddedDatabase } from './database';
+import {
+  type ActorRow,
+  type CollaborationRow,
+  type InterestRow,
+  type ParticipationRow,
+  type TopicRow,
+  groupByKey,
+  pickById,
+  toActor,
+  toCollaboration,
+  toInterest,
+  toParticipation,
+  toTopic,
+} from './rows';
+import { keysJson } from './sql';
+
+/** `… IN (SELECT value FROM json_each(?))`: the keys of a batched read, bound as one JSON array. */
+const KEYS = '(SELECT value FROM json_each(?))';
+/** The collaboration order (domain/ordering.ts) for a query joining `collaboration c`. */
+const NEWEST_FIRST_C = "coalesce(c.start_date, '') DESC, c.id";
+
+export const INTERESTS_OF_ACTORS = `
+  SELECT i.actor_id, i.topic_id, i.weight FROM interest i JOIN topic t ON t.id = i.topic_id
+  WHERE i.actor_id IN ${KEYS} ORDER BY t.name_key, t.id`;
+
+export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkReads & SnapshotReads {
+  return {
+    async getActors(ids: readonly string[]): Promise<Array<Actor | null>> {
+      const rows = d.sql.all<ActorRow>(`SELECT * FROM actor WHERE id IN ${KEYS}`, keysJson(ids));
+      return pickById(ids, rows, toActor);
+    },
+
+    async getTopics(ids: readonly string[]): Promise<Array<Topic | null>> {
+      const rows = d.sql.all<TopicRow>(`SELECT * FROM topic WHERE id IN ${KEYS}`, keysJson(ids));
+      return pickById(ids, rows, toTopic);
+    },
+
+    async getCollaborations(ids: readonly string[]): Promise<Array<Collaboration | null>> {
+      const rows = d.sql.all<CollaborationRow>(`SELECT * FROM collaboration WHERE id IN ${KEYS}`, keysJson(ids));
+      return pickById(ids, rows, toCollaboration);
+    },
+
+    async interestsOfActors(actorIds: readonly string[]): Promise<Interest[][]> {
+      const rows = d.sql.all<InterestRow>(INTERESTS_OF_ACTORS, keysJson(actorIds));
+      return groupByKey(actorIds, rows, (r) => r.actor_id, toInterest);
+    },
+
+    async interestsInTopics(topicIds: readonly string[]): Promise<Interest[][]> {
+      const rows = d.sql.all<InterestRow>(
+        `SELECT i.actor_id, i.topic_id, i.weight FROM interest i JOIN actor a ON a.id = i.actor_id
+       WHERE i.topic_id IN ${KEYS} ORDER BY a.name_key, a.id`,
+        keysJson(topicIds),
+      );
+      return groupByKey(topicIds, rows, (r) => r.topic_id, toInterest);
+    },
+
+    async participationsOfActors(actorIds: readonly string[]): Promise<Participation[][]> {
+      const rows = d.sql.all<ParticipationRow>(
+        `SELECT p.actor_id, p.collaboration_id, p.role FROM participation p
+       JOIN collaboration c ON c.id = p.collaboration_id
+       WHERE p.actor_id IN ${KEYS} ORDER BY ${NEWEST_FIRST_C}`,
+        keysJson(actorIds),
+      );
+      return groupByKey(actorIds, rows, (r) => r.actor_id, toParticipation);
+    },
+
+    async participationsOfCollaborations(collaborationIds: readonly string[]): Promise<Participation[][]> {
+      const rows = d.sql.all<ParticipationRow>(
+        `SELECT p.actor_id, p.collaboration_id, p.role FROM participation p JOIN actor a ON a.id = p.actor_id
+       WHERE p.collaboration_id IN ${KEYS} ORDER BY a.name_key, a.id`,
+        keysJson(collaborationIds),
+      );
+      return groupByKey(collaborationIds, rows, (r) => r.collaboration_id, toParticipation);
+    },
+
+    async topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]> {
+      const rows = d.sql.all<{ collaboration_id: string; topic_id: string }>(
+        `SELECT b.collaboration_id, b.topic_id FROM about b JOIN topic t ON t.id = b.topic_id
+       WHERE b.collaboration_id IN ${KEYS} ORDER BY t.name_key, t.id`,
+        keysJson(collaborationIds),
+      );
+      return groupByKey(
+        collaborationIds,
+        rows,
+        (r) => r.collaboration_id,
+        (r) => r.topic_id,
+      );
+    },
+
+    async collaborationsOfTopics(topicIds: readonly string[]): Promise<string[][]> {
+      const rows = d.sql.all<{ collaboration_id: string; topic_id: string }>(
+        `SELECT b.collaboration_id, b.topic_id FROM about b JOIN collaboration c ON c.id = b.collaboration_id
+       WHERE b.topic_id IN ${KEYS} ORDER BY ${NEWEST_FIRST_C}`,
+        keysJson(topicIds),
+      );
+      return groupByKey(
+        topicIds,
+        rows,
+        (r) => r.topic_id,
+        (r) => r.collaboration_id,
+      );
+    },
+
+    async topicStats(topicIds: readonly string[]): Promise<TopicStats[]> {
+      // One row per distinct key; an unknown topic has no actors and no collaborations.
+      const rows = d.sql.all<TopicStats>(
+        `SELECT k.value AS topicId,
+              (SELECT count(*) FROM interest i WHERE i.topic_id = k.value) AS actorCount,
+              (SELECT count(*) FROM about b WHERE b.topic_id = k.value) AS collaborationCount
+       FROM json_each(?) k`,
+        keysJson(topicIds),
+      );
+      const byId = new Map(rows.map((r) => [r.topicId, r] as const));
+      return topicIds.map((id) => ({ ...byId.get(id)! }));
+    },
+
+    async collaboratorsOfActors(actorIds: readonly string[]): Promise<Collaborator[][]> {
+      // One row per (actor, partner, shared collaboration), collaborations in collaboration order.
+      const rows = d.sql.all<{ actor_id: string; partner_id: string; collaboration_id: string }>(
+        `SELECT p.actor_id, q.actor_id AS partner_id, c.id AS collaboration_id
+       FROM participation p
+       JOIN participation q ON q.collaboration_id = p.collaboration_id AND q.actor_id <> p.actor_id
+       JOIN collaboration c ON c.id = p.collaboration_id
+       WHERE p.actor_id IN ${KEYS}
+       ORDER BY p.actor_id, q.actor_id, ${NEWEST_FIRST_C}`,
+        keysJson(actorIds),
+      );
+      const byActor = new Map<string, Map<string, string[]>>();
+      for (const r of rows) {
+        let partners = byActor.get(r.actor_id);
+        if (!partners) byActor.set(r.actor_id, (partners = new Map()));
+        const shared = partners.get(r.partner_id);
+        if (shared) shared.push(r.collaboration_id);
+        else partners.set(r.partner_id, [r.collaboration_id]);
+      }
+      return actorIds.map((actorId) =>
+        [...(byActor.get(actorId) ?? new Map<string, string[]>())]
+          .map(([partnerId, shared]) => ({ actorId, partnerId, collaborationIds: [...shared] }))
+          .sort(
+            (a, b) =>
+              b.collaborationIds.length - a.collaborationIds.length ||
+              (a.partnerId < b.partnerId ? -1 : a.partnerId > b.partnerId ? 1 : 0),
+          ),
+      );
+    },
+
+    async loadSnapshot(): Promise<GraphSnapshot> {
+      return d.read(() => ({
+        actors: d.sql.all<GraphSnapshot['actors'][number]>('SELECT id, kind FROM actor ORDER BY id'),
+        collaborations: d.sql.all<GraphSnapshot['collaborations'][number]>(
+          'SELECT id, kind, start_date AS startDate, end_date AS endDate FROM collaboration ORDER BY id',
+        ),
+        participations: d.sql.all<GraphSnapshot['participations'][number]>(
+          'SELECT actor_id AS actorId, collaboration_id AS collaborationId FROM participation',
+        ),
+        interests: d.sql.all<GraphSnapshot['interests'][number]>(
+          'SELECT actor_id AS actorId, topic_id AS topicId FROM interest',
+        ),
+        about: d.sql.all<GraphSnapshot['about'][number]>(
+          'SELECT collaboration_id AS collaborationId, topic_id AS topicId FROM about',
+        ),
+        topics: d.sql.all<GraphSnapshot['topics'][number]>('SELECT id FROM topic ORDER BY id'),
+      }));
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/** Actor writes of the Neo4j store (port/writes.ts); updates and deletes follow update-rules.ts. */
+import { randomUUID } from 'node:crypto';
+
+import { checkInterests } from '../../domain/input-rules';
+import type { Actor, Interest } from '../../domain/model';
+import type { ActorPatch, CreateActorInput, InterestInput } from '../../domain/records';
+import { nameKey } from '../../domain/text';
+import * as H from '../../features/history/history-rules';
+import { planActorUpdate, requireRecord } from '../../features/history/update-rules';
+import type { ActorWrites } from '../port/writes';
+import { requireAll, requireNew } from './checks';
+import { now, propsOf, type Neo4jConnection } from './connection';
+import * as Q from './cypher';
+import * as W from './cypher-writes';
+import { appendChanges } from './history';
+import { toActor, toInterestOfActor } from './records';
+import { deleteUpdateRecords } from './update-links';
+
+export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
+  return {
+    async createActor(input: CreateActorInput, meta?: H.WriteMeta): Promise<Actor> {
+      const id = input.id ?? randomUUID();
+      const at = now();
+      const props = {
+        id,
+        name: input.name,
+        nameKey: nameKey(input.name),
+        kind: input.kind,
+        description: input.description ?? null,
+        district: input.district ?? null,
+        website: input.website ?? null,
+        contact: input.contact ?? null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      return db.write(async (tx) => {
+        await requireNew(tx, 'Actor', id);
+        const result = await tx.run(W.CREATE_ACTOR, { props });
+        const actor = toActor(result.records[0].get('actor'));
+        await appendChanges(tx, meta, [H.actorCreated(actor)], at);
+        return actor;
+      });
+    },
+
+    async updateActor(
+      id: string,
+      patch: ActorPatch,
+      expectedVersion?: number | null,
+      meta?: H.WriteMeta,
+    ): Promise<Actor> {
+      return db.write(async (tx) => {
+        // The lock first: concurrent updates queue here, so the version read next is the last committed one.
+        const locked = (await tx.run(W.LOCK_ACTOR, { id })).records.length > 0;
+        const current = locked ? toActor((await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0].get('actor')) : null;
+        const plan = planActorUpdate({ id, current, patch, expectedVersion, meta, at: now() });
+        const props = { ...propsOf(plan.after, H.ACTOR_FIELDS), nameKey: nameKey(plan.after.name) };
+        const result = await tx.run(W.UPDATE_ACTOR, { id, props, now: plan.after.updatedAt });
+        const actor = toActor(result.records[0].get('actor'));
+        await appendChanges(tx, meta, plan.changes, actor.updatedAt);
+        return actor;
+      });
+    },
+
+    async deleteActor(id: string, meta?: H.WriteMeta): Promise<void> {
+      await db.write(async (tx) => {
+        const found = (await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0];
+        const before = requireRecord('Actor', id, found && toActor(found.get('actor')));
+        await deleteUpdateRecords(tx, [id]);
+        await tx.run(W.DELETE_ACTOR, { id });
+        await appendChanges(tx, meta, [H.actorDeleted(before)]);
+      });
+    },
+
+    async setActorInterests(actorId: string, interests: InterestInput[], meta?: H.WriteMeta): Promise<Interest[]> {
+      const checked = checkInterests(interests);
+      return db.write(async (tx) => {
+        await requireAll(tx, 'Actor', [actorId], 'actorId');
+        await requireAll(
+          tx,
+          'Topic',
+          checked.map((i) => i.topicId),
+          'interests',
+        );
+        const interestsNow = async () => {
+          const result = await tx.run(Q.INTERESTS_OF_ACTORS, { ids: [actorId] });
+          const stored = result.records[0]?.get('interests') as unknown[] | undefined;
+          return (stored ?? []).map((value) => toInterestOfActor(actorId, value));
+        };
+        const before = await interestsNow();
+        await tx.run(W.DELETE_INTERESTS_OF_ACTOR, { actorId });
+        if (checked.length > 0) await tx.run(W.CREATE_INTERESTS_OF_ACTOR, { actorId, interests: checked });
+        const after = await interestsNow();
+        await appendChanges(tx, meta, [H.interestsSet(actorId, before, after)]);
+        return after;
+      });
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Collaboration and participation writes of the Neo4j store (port/writes.ts); updates and deletes
+ * follow update-rules.ts.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { checkParticipants, distinct } from '../../domain/input-rules';
+import type { Collaboration, Participation, ParticipationRole } from '../../domain/model';
+import type { CollaborationPatch, CreateCollaborationInput } from '../../domain/records';
+import * as H from '../../features/history/history-rules';
+import { planCollaborationUpdate, replacesTopics, requireRecord } from '../../features/history/update-rules';
+import type { CollaborationWrites } from '../port/writes';
+import { requireAll, requireNew, topicIdsOf } from './checks';
+import { now, propsOf, type Neo4jConnection } from './connection';
+import * as Q from './cypher';
+import * as W from './cypher-writes';
+import { appendChanges, roleOf } from './history';
+import { numberField, stringField, toCollaboration, toParticipationInCollaboration } from './records';
+
+export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrites {
+  return {
+    async createCollaboration(input: CreateCollaborationInput, meta?: H.WriteMeta): Promise<Collaboration> {
+      const id = input.id ?? randomUUID();
+      const participants = input.participants ?? [];
+      checkParticipants(participants);
+      const topicIds = distinct(input.topicIds ?? []);
+      const at = now();
+      const props = {
+        id,
+        title: input.title,
+        kind: input.kind,
+        startDate: input.startDate ?? null,
+        endDate: input.endDate ?? null,
+        location: input.location ?? null,
+        description: input.description ?? null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      return db.write(async (tx) => {
+        await requireNew(tx, 'Collaboration', id);
+        await requireAll(tx, 'Topic', topicIds, 'topicIds');
+        await requireAll(
+          tx,
+          'Actor',
+          participants.map((p) => p.actorId),
+          'participants',
+        );
+        const result = await tx.run(W.CREATE_COLLABORATION, { props });
+        if (topicIds.length > 0) await tx.run(W.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds });
+        if (participants.length > 0) {
+          await tx.run(W.SET_PARTICIPATIONS, {
+            id,
+            participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })),
+          });
+        }
+        const collaboration = toCollaboration(result.records[0].get('collaboration'));
+        await appendChanges(tx, meta, [H.collaborationCreated({ collaboration, topicIds, participants })], at);
+        return collaboration;
+      });
+    },
+
+    async updateCollaboration(id: string, patch: CollaborationPatch, meta?: H.WriteMeta): Promise<Collaboration> {
+      return db.write(async (tx) => {
+        const found = (await tx.run(Q.GET_COLLABORATIONS, { ids: [id] })).records[0];
+        const current = found ? toCollaboration(found.get('collaboration')) : null;
+        const topicIdsBefore = current && replacesTopics(patch) ? await topicIdsOf(tx, id) : undefined;
+        const plan = planCollaborationUpdate({ id, current, topicIdsBefore, patch, at: now() });
+        const { topicIds } = plan;
+        if (topicIds !== undefined) await requireAll(tx, 'Topic', topicIds, 'topicIds');
+        const props = propsOf(plan.after, H.COLLABORATION_FIELDS);
+        const result = await tx.run(W.UPDATE_COLLABORATION, { id, props, now: plan.after.updatedAt });
+        if (topicIds !== undefined) {
+          await tx.run(W.DELETE_ABOUT_OF_COLLABORATION, { id });
+          if (topicIds.length > 0) await tx.run(W.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds });
+        }
+        const collaboration = toCollaboration(result.records[0].get('collaboration'));
+        await appendChanges(tx, meta, plan.changes, collaboration.updatedAt);
+        return collaboration;
+      });
+    },
+
+    async deleteCollaboration(id: string, meta?: H.WriteMeta): Promise<void> {
+      await db.write(async (tx) => {
+        const found = (await tx.run(Q.GET_COLLABORATIONS, { ids: [id] })).records[0];
+        const collaboration = requireRecord('Collaboration', id, found && toCollaboration(found.get('collaboration')));
+        const participations = (await tx.run(Q.PARTICIPATIONS_OF_COLLABORATIONS, { ids: [id] })).records[0]?.get(
+          'participations',
+        ) as unknown[] | undefined;
+        const before = {
+          collaboration,
+          topicIds: await topicIdsOf(tx, id),
+          participants: (participations ?? []).map((v) => toParticipationInCollaboration(id, v)),
+        };
+        await tx.run(W.DELETE_COLLABORATION, { id });
+        await appendChanges(tx, meta, [H.collaborationDeleted(before)]);
+      });
+    },
+
+    async addParticipant(
+      collaborationId: string,
+      actorId: string,
+      role: ParticipationRole,
+      meta?: H.WriteMeta,
+    ): Promise<Participation> {
+      return db.write(async (tx) => {
+        await requireAll(tx, 'Collaboration', [collaborationId], 'collaborationId');
+        await requireAll(tx, 'Actor', [actorId], 'actorId');
+        const before = (await roleOf(tx, collaborationId, actorId)) as ParticipationRole | null;
+        await appendChanges(tx, meta, H.participationChanged(collaborationId, actorId, before, role));
+        const result = await tx.run(W.SET_PARTICIPATIONS, { id: collaborationId, participants: [{ actorId, role }] });
+        const r = result.records[0];
+        return {
+          actorId: stringField(r, 'actorId'),
+          collaborationId: stringField(r, 'collaborationId'),
+          role: stringField(r, 'role') as ParticipationRole,
+        };
+      });
+    },
+
+    async removeParticipant(collaborationId: string, actorId: string, meta?: H.WriteMeta): Promise<boolean> {
+      return db.write(async (tx) => {
+        await requireAll(tx, 'Collaboration', [collaborationId], 'collaborationId');
+        await requireAll(tx, 'Actor', [actorId], 'actorId');
+        const before = (await roleOf(tx, collaborationId, actorId)) as ParticipationRole | null;
+        const result = await tx.run(W.REMOVE_PARTICIPATION, { collaborationId, actorId });
+        const removed = numberField(result.records[0], 'removed') > 0;
+        if (removed) await appendChanges(tx, meta, H.participationChanged(collaborationId, actorId, before, null));
+        return removed;
+      });
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The Neo4j store's connection: one driver per store; one session per call, always closed. Reads
+ * run in `executeRead`, writes in `executeWrite` (one transaction per write). The driver retries a
+ * transaction only on transient / connection errors, never on the DomainErrors thrown by the parts:
+ * those roll the transaction back and reach the caller unchanged.
+ */
+import neo4j from 'neo4j-driver';
+import type { Config, Driver, ManagedTransaction, Record as Neo4jRecord, Session } from 'neo4j-driver';
+
+import { translateError } from './errors';
+
+export interface Neo4jStoreOptions {
+  /** `bolt://host:7687`, `neo4j://…` (routing) or `neo4j+s://…` (Aura). */
+  uri: string;
+  /** Basic auth when given; no auth otherwise. */
+  user?: string;
+  password?: string;
+  /** The database to use; the server's default database when absent. */
+  database?: string;
+}
+
+/**
+ * How long the driver keeps retrying a transaction that failed transiently (deadlock, leader
+ * switch, lost connection) — its default is 30 s, which with its back-off let a request on a
+ * stopped server hang for about a minute before failing. 5 s covers deadlocks and a cluster's
+ * leader election; beyond that the caller gets "Neo4j is not reachable" (measured: after about 7 s).
+ */
+export const MAX_TRANSACTION_RETRY_MS = 5_000;
+
+export type Params = { [key: string]: unknown };
+
+export function now(): string {
+  return new Date().toISOString();
+}
+
+export class Neo4jConnection {
+  readonly driver: Driver;
+  readonly database: string | undefined;
+  readonly uri: string;
+  private closed = false;
+
+  constructor(options: Neo4jStoreOptions, driverConfig: Config = {}) {
+    const auth = options.user != null ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
+    this.driver = neo4j.driver(options.uri, auth, {
+      userAgent: 'quartiernetz',
+      maxTransactionRetryTime: MAX_TRANSACTION_RETRY_MS,
+      ...driverConfig,
+    });
+    this.database = options.database || undefined;
+    this.uri = options.uri;
+  }
+
+  private session(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+  }
+
+  /** One read transaction in a session of its own. */
+  async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.session('READ');
+    try {
+      return await session.executeRead(work);
+    } catch (error) {
+      throw translateError(error, this.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** One write transaction in a session of its own; a throw inside `work` rolls it back. */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(work);
+    } catch (error) {
+      throw translateError(error, this.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs one statement of a read and answers its records. */
+  async readRecords(statement: string, params: Params = {}): Promise<Neo4jRecord[]> {
+    return this.read(async (tx) => (await tx.run(statement, params)).records);
+  }
+
+  /** Closes the driver; idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.driver.close();
+  }
+}
+
+/** The properties `fields` of a record, for `SET n += $props` (`null` removes the property). */
+export function propsOf(record: object, fields: readonly string[]): Params {
+  const values = record as Params;
+  return Object.fromEntries(fields.map((field) => [field, values[field] ?? null]));
+}

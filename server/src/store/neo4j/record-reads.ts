@@ -1,0 +1,169 @@
+/**
+ * Reads of records by id, their relations by key and the projection's snapshot, in the Neo4j store
+ * (port/reads.ts). Each batched read is one statement for the distinct keys; the answer has one
+ * entry per requested key.
+ */
+import type {
+  Actor,
+  Collaboration,
+  Collaborator,
+  Interest,
+  Participation,
+  Topic,
+  TopicStats,
+} from '../../domain/model';
+import { distinct } from '../../domain/input-rules';
+import type { GraphSnapshot } from '../../domain/records';
+import type { LinkReads, RecordReads, SnapshotReads } from '../port/reads';
+import type { Neo4jConnection } from './connection';
+import * as Q from './cypher';
+import {
+  numberField,
+  optionalStringField,
+  stringField,
+  toActor,
+  toCollaboration,
+  toInterestInTopic,
+  toInterestOfActor,
+  toParticipationInCollaboration,
+  toParticipationOfActor,
+  toStringList,
+  toTopic,
+} from './records';
+
+export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads & SnapshotReads {
+  /** One query for the distinct ids; answers one entry per requested id (null when missing). */
+  async function getByIds<T extends { id: string }>(
+    statement: string,
+    field: string,
+    map: (value: unknown) => T,
+    ids: readonly string[],
+  ): Promise<Array<T | null>> {
+    if (ids.length === 0) return [];
+    const records = await db.readRecords(statement, { ids: distinct(ids) });
+    const byId = new Map<string, T>();
+    for (const r of records) {
+      const item = map(r.get(field));
+      byId.set(item.id, item);
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * One query for the distinct keys (rows `id`, `field` = the collected list, already in order);
+   * answers a fresh list per requested key, empty for keys without a row.
+   */
+  async function listsByKey<T>(
+    statement: string,
+    field: string,
+    map: (key: string, value: unknown) => T,
+    keys: readonly string[],
+  ): Promise<T[][]> {
+    if (keys.length === 0) return [];
+    const records = await db.readRecords(statement, { ids: distinct(keys) });
+    const byKey = new Map<string, unknown[]>();
+    for (const r of records) byKey.set(stringField(r, 'id'), r.get(field) as unknown[]);
+    return keys.map((key) => (byKey.get(key) ?? []).map((value) => map(key, value)));
+  }
+
+  return {
+    getActors(ids: readonly string[]): Promise<Array<Actor | null>> {
+      return getByIds(Q.GET_ACTORS, 'actor', toActor, ids);
+    },
+
+    getTopics(ids: readonly string[]): Promise<Array<Topic | null>> {
+      return getByIds(Q.GET_TOPICS, 'topic', toTopic, ids);
+    },
+
+    getCollaborations(ids: readonly string[]): Promise<Array<Collaboration | null>> {
+      return getByIds(Q.GET_COLLABORATIONS, 'collaboration', toCollaboration, ids);
+    },
+
+    interestsOfActors(actorIds: readonly string[]): Promise<Interest[][]> {
+      return listsByKey(Q.INTERESTS_OF_ACTORS, 'interests', toInterestOfActor, actorIds);
+    },
+
+    interestsInTopics(topicIds: readonly string[]): Promise<Interest[][]> {
+      return listsByKey(Q.INTERESTS_IN_TOPICS, 'interests', toInterestInTopic, topicIds);
+    },
+
+    participationsOfActors(actorIds: readonly string[]): Promise<Participation[][]> {
+      return listsByKey(Q.PARTICIPATIONS_OF_ACTORS, 'participations', toParticipationOfActor, actorIds);
+    },
+
+    participationsOfCollaborations(collaborationIds: readonly string[]): Promise<Participation[][]> {
+      return listsByKey(
+        Q.PARTICIPATIONS_OF_COLLABORATIONS,
+        'participations',
+        toParticipationInCollaboration,
+        collaborationIds,
+      );
+    },
+
+    async topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]> {
+      return listsByKey(Q.TOPICS_OF_COLLABORATIONS, 'topicIds', (_key, id) => String(id), collaborationIds);
+    },
+
+    async collaborationsOfTopics(topicIds: readonly string[]): Promise<string[][]> {
+      return listsByKey(Q.COLLABORATIONS_OF_TOPICS, 'collaborationIds', (_key, id) => String(id), topicIds);
+    },
+
+    async topicStats(topicIds: readonly string[]): Promise<TopicStats[]> {
+      if (topicIds.length === 0) return [];
+      const records = await db.readRecords(Q.TOPIC_STATS, { ids: distinct(topicIds) });
+      const byId = new Map<string, { actorCount: number; collaborationCount: number }>();
+      for (const r of records) {
+        byId.set(stringField(r, 'id'), {
+          actorCount: numberField(r, 'actorCount'),
+          collaborationCount: numberField(r, 'collaborationCount'),
+        });
+      }
+      return topicIds.map((topicId) => ({
+        topicId,
+        ...(byId.get(topicId) ?? { actorCount: 0, collaborationCount: 0 }),
+      }));
+    },
+
+    collaboratorsOfActors(actorIds: readonly string[]): Promise<Collaborator[][]> {
+      return listsByKey(
+        Q.COLLABORATORS_OF_ACTORS,
+        'collaborators',
+        (actorId, value) => {
+          const v = value as { partnerId: unknown; collaborationIds: unknown };
+          return { actorId, partnerId: String(v.partnerId), collaborationIds: toStringList(v.collaborationIds) };
+        },
+        actorIds,
+      );
+    },
+
+    async loadSnapshot(): Promise<GraphSnapshot> {
+      return db.read(async (tx) => {
+        const rows = async (statement: string) => (await tx.run(statement)).records;
+        const actors = (await rows(Q.SNAPSHOT_ACTORS)).map((r) => ({
+          id: stringField(r, 'id'),
+          kind: stringField(r, 'kind') as GraphSnapshot['actors'][number]['kind'],
+        }));
+        const collaborations = (await rows(Q.SNAPSHOT_COLLABORATIONS)).map((r) => ({
+          id: stringField(r, 'id'),
+          kind: stringField(r, 'kind') as GraphSnapshot['collaborations'][number]['kind'],
+          startDate: optionalStringField(r, 'startDate'),
+          endDate: optionalStringField(r, 'endDate'),
+        }));
+        const participations = (await rows(Q.SNAPSHOT_PARTICIPATIONS)).map((r) => ({
+          actorId: stringField(r, 'actorId'),
+          collaborationId: stringField(r, 'collaborationId'),
+        }));
+        const interests = (await rows(Q.SNAPSHOT_INTERESTS)).map((r) => ({
+          actorId: stringField(r, 'actorId'),
+          topicId: stringField(r, 'topicId'),
+        }));
+        const about = (await rows(Q.SNAPSHOT_ABOUT)).map((r) => ({
+          collaborationId: stringField(r, 'collaborationId'),
+          topicId: stringField(r, 'topicId'),
+        }));
+        const topics = (await rows(Q.SNAPSHOT_TOPICS)).map((r) => ({ id: stringField(r, 'id') }));
+        return { actors, collaborations, participations, interests, about, topics };
+      });
+    },
+  };
+}

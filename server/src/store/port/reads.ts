@@ -1,0 +1,58 @@
+/**
+ * Reads of the network (part of the NetworkStore port, network-store.ts): records by id, their
+ * relations by key, paged lists and the snapshot for the projection. Batched reads answer one entry
+ * per key, in the order of the keys.
+ */
+import type {
+  Actor,
+  Collaboration,
+  Collaborator,
+  Interest,
+  Participation,
+  Topic,
+  TopicStats,
+} from '../../domain/model';
+import type { Page, PageRequest } from '../../domain/paging';
+import type { ActorFilter, CollaborationFilter, GraphSnapshot, TopicFilter } from '../../domain/records';
+
+/** Batched lookups by id. */
+export interface RecordReads {
+  getActors(ids: readonly string[]): Promise<Array<Actor | null>>;
+  getTopics(ids: readonly string[]): Promise<Array<Topic | null>>;
+  getCollaborations(ids: readonly string[]): Promise<Array<Collaboration | null>>;
+}
+
+/** Batched relations by key. */
+export interface LinkReads {
+  /** Per actor: its interests, by topic nameKey then topic id. */
+  interestsOfActors(actorIds: readonly string[]): Promise<Interest[][]>;
+  /** Per topic: the interests in it, by actor nameKey then actor id. */
+  interestsInTopics(topicIds: readonly string[]): Promise<Interest[][]>;
+  /** Per actor: its participations, newest collaboration first (collaboration order). */
+  participationsOfActors(actorIds: readonly string[]): Promise<Participation[][]>;
+  /** Per collaboration: its participants, by actor nameKey then actor id. */
+  participationsOfCollaborations(collaborationIds: readonly string[]): Promise<Participation[][]>;
+  /** Per collaboration: ids of its topics, by topic nameKey then id. */
+  topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]>;
+  /** Per topic: ids of the collaborations about it, in collaboration order. */
+  collaborationsOfTopics(topicIds: readonly string[]): Promise<string[][]>;
+  /** Per topic: how many actors are interested in it and how many collaborations are about it. */
+  topicStats(topicIds: readonly string[]): Promise<TopicStats[]>;
+  /**
+   * Per actor: every other actor it shares a collaboration with, with the shared collaborations
+   * (collaboration order). Ordered by number shared descending, then partner id ascending.
+   */
+  collaboratorsOfActors(actorIds: readonly string[]): Promise<Collaborator[][]>;
+}
+
+/** Paged lists. */
+export interface ListReads {
+  listActors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>>;
+  listTopics(filter: TopicFilter, page: PageRequest): Promise<Page<Topic>>;
+  listCollaborations(filter: CollaborationFilter, page: PageRequest): Promise<Page<Collaboration>>;
+}
+
+/** Structure for the projection. */
+export interface SnapshotReads {
+  loadSnapshot(): Promise<GraphSnapshot>;
+}

@@ -1,0 +1,53 @@
+/**
+ * Writes of single records (part of the NetworkStore port, network-store.ts). Each is one
+ * transaction and appends its ChangeRecords in that transaction, with the author of `meta`
+ * ("system" when absent: see history-rules.ts). Updates and deletes follow update-rules.ts: an
+ * unknown id is NOT_FOUND (field `id`), a stale `expectedVersion` CONFLICT.
+ */
+import type { Actor, Collaboration, Interest, Participation, ParticipationRole, Topic } from '../../domain/model';
+import type {
+  ActorPatch,
+  CollaborationPatch,
+  CreateActorInput,
+  CreateCollaborationInput,
+  CreateTopicInput,
+  InterestInput,
+  TopicPatch,
+} from '../../domain/records';
+import type { WriteMeta } from '../../features/history/history-rules';
+
+export interface ActorWrites {
+  createActor(input: CreateActorInput, meta?: WriteMeta): Promise<Actor>;
+  /**
+   * Bumps version and updatedAt. `expectedVersion`, when given, must equal the stored version.
+   * With `meta.undoes` the change is recorded as an UNDO of that record.
+   */
+  updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null, meta?: WriteMeta): Promise<Actor>;
+  /** Removes the actor, its interests and its participations; never other actors or collaborations. */
+  deleteActor(id: string, meta?: WriteMeta): Promise<void>;
+  /** Replaces the actor's interests; answers them in interestsOfActors order. */
+  setActorInterests(actorId: string, interests: InterestInput[], meta?: WriteMeta): Promise<Interest[]>;
+}
+
+export interface TopicWrites {
+  createTopic(input: CreateTopicInput, meta?: WriteMeta): Promise<Topic>;
+  updateTopic(id: string, patch: TopicPatch, meta?: WriteMeta): Promise<Topic>;
+  /** Removes the topic and every INTERESTED_IN / ABOUT relationship to it. */
+  deleteTopic(id: string, meta?: WriteMeta): Promise<void>;
+}
+
+export interface CollaborationWrites {
+  createCollaboration(input: CreateCollaborationInput, meta?: WriteMeta): Promise<Collaboration>;
+  updateCollaboration(id: string, patch: CollaborationPatch, meta?: WriteMeta): Promise<Collaboration>;
+  /** Removes the collaboration with its participations and ABOUT relationships. */
+  deleteCollaboration(id: string, meta?: WriteMeta): Promise<void>;
+  /** Adds the actor, or changes its role when it already takes part. */
+  addParticipant(
+    collaborationId: string,
+    actorId: string,
+    role: ParticipationRole,
+    meta?: WriteMeta,
+  ): Promise<Participation>;
+  /** Answers false when the actor did not take part (nothing changes, nothing is recorded). */
+  removeParticipant(collaborationId: string, actorId: string, meta?: WriteMeta): Promise<boolean>;
+}

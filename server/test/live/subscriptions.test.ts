@@ -9,7 +9,8 @@ import WebSocket from 'ws';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { NetworkStore } from '../../src/store/network-store';
 import { FeedHub, followFeed, SlowConsumerError } from '../../src/features/live/feed-hub';
-import { startHttpApi, type HttpApi } from '../support/http-api';
+import { runningGuards } from '../../src/platform/graphql/request-guard';
+import { startHttpApi, TEST_LIMITS, type HttpApi } from '../support/http-api';
 import { exampleOperations, examplesText } from '../support/examples';
 
 jest.setTimeout(60_000);
@@ -306,4 +307,35 @@ test('the sample subscriptions of schema/examples.graphql run over WebSocket', a
       data: { networkChanged: { entityId: `beispiel-${name}`, operation: 'CREATE' } },
     });
   }
+});
+
+test("a subscription outlives a request's wall time: events after QUERY_MAX_MILLIS still arrive", async () => {
+  await api.stop();
+  api = await startHttpApi(store, {
+    adminKeyName: 'test-admin-2',
+    config: { limits: { ...TEST_LIMITS, query: { ...TEST_LIMITS.query, maxMillis: 300 } } },
+  });
+  const sub = subscribe(client(api.adminKey));
+  await settle();
+  await new Promise((r) => setTimeout(r, 600));
+  expect((await createActor('spaet')).status).toBe(200);
+  await sub.next(1);
+  expect(sub.errors).toEqual([]);
+  expect(sub.events[0]).toMatchObject({ entityId: 'spaet', operation: 'CREATE' });
+});
+
+test('a subscription that ends, or whose socket closes, no longer counts as a running request', async () => {
+  const base = runningGuards().size;
+  const c = client(api.adminKey);
+  const first = subscribe(c);
+  const second = subscribe(c);
+  await settle();
+  expect(runningGuards().size).toBe(base + 2);
+  first.stop();
+  await settle();
+  expect(runningGuards().size).toBe(base + 1);
+  await c.dispose();
+  await settle();
+  expect(runningGuards().size).toBe(base);
+  second.stop();
 });

@@ -30,6 +30,7 @@ import { Authenticator, bearerCredential } from '../../features/access/authentic
 import type { Principal } from '../../features/access/principal';
 import type { LimitsConfig } from '../config';
 import { createContext } from '../graphql/context';
+import type { RequestGuard } from '../graphql/request-guard';
 import { formatError } from '../graphql/errors';
 import { KnownOperationTypesRule } from '../graphql/known-operation-types';
 import type { LiveContext } from '../../features/live/live.resolver';
@@ -66,6 +67,8 @@ interface ConnectionState {
   principal: Principal | null;
   active: number;
   idle: NodeJS.Timeout | null;
+  /** Each subscription's request guard, finished when it ends (else the guard stays counted as running). */
+  guards: Map<string, RequestGuard>;
 }
 
 const principalKey = (p: Principal | null) => (p ? `${p.via}:${p.id}` : 'none');
@@ -121,10 +124,12 @@ export function attachSubscriptions(
           return false;
         }
         connections.set(key, open + 1);
-        const state: ConnectionState = { principal, active: 0, idle: null };
+        const state: ConnectionState = { principal, active: 0, idle: null, guards: new Map() };
         states.set(socket, state);
         socket.once('close', () => {
           if (state.idle) clearTimeout(state.idle);
+          for (const guard of state.guards.values()) guard.finish();
+          state.guards.clear();
           const n = (connections.get(key) ?? 1) - 1;
           if (n <= 0) connections.delete(key);
           else connections.set(key, n);
@@ -132,7 +137,7 @@ export function attachSubscriptions(
         armIdle(socket, state);
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const socket = ctx.extra.socket;
         const state = states.get(socket);
         if (!state) return [new GraphQLError('not initialised', { extensions: { code: 'UNAUTHENTICATED' } })];
@@ -175,6 +180,8 @@ export function attachSubscriptions(
           maxBufferedEvents: live.maxBufferedEvents,
           dropSlowConsumer: (reason) => socket.close(CLOSE_SLOW_CONSUMER, `slow consumer: ${reason}`.slice(0, 120)),
         };
+        state.guards.get(id)?.finish();
+        state.guards.set(id, contextValue.guard);
         state.active++;
         armIdle(socket, state);
         return {
@@ -193,9 +200,11 @@ export function attachSubscriptions(
         return result.errors ? { ...result, errors: format(result.errors) } : undefined;
       },
       onError: (_ctx, _id, _payload, errors) => format(errors),
-      onComplete: (ctx) => {
+      onComplete: (ctx, id) => {
         const state = states.get(ctx.extra.socket);
         if (!state) return;
+        state.guards.get(id)?.finish();
+        state.guards.delete(id);
         state.active = Math.max(0, state.active - 1);
         armIdle(ctx.extra.socket, state);
       },

@@ -16,16 +16,16 @@
  *             (the EXISTS branch for topicIds: Expand from the actor)
  * (PROFILE at 20k actors: 53 index entries read for a page of 50.)
  *
- * Not a test file: `describePlanChecks(config)` declares the describe block; server/test/neo4j.test.ts
- * includes it (Neo4j suites run serially from that one file). EXPLAIN never runs the query, so the
- * checks neither need nor touch data; they only need the schema, which init() creates.
+ * A Neo4j test (`*.neo4j.test.ts`, docs/testing.md): it needs NEO4J_URI. EXPLAIN never runs the
+ * query, so the checks neither need nor touch data; they only need the schema, which init() creates.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 
 import * as Q from './cypher';
+import { describeNeo4j } from '../../../test/support/stores';
 import { createNeo4jStore } from './index';
 
-export interface PlanCheckConfig {
+interface PlanCheckConfig {
   uri: string;
   user?: string;
   password?: string;
@@ -33,7 +33,7 @@ export interface PlanCheckConfig {
 }
 
 /** One operator of a plan, flattened. */
-export interface PlanOperator {
+interface PlanOperator {
   /** Without the runtime suffix: `NodeIndexSeekByRange`, not `NodeIndexSeekByRange@neo4j`. */
   operator: string;
   details: string;
@@ -49,7 +49,7 @@ interface RawPlan {
 }
 
 /** Every operator of a plan tree, depth-first. */
-export function flattenPlan(plan: RawPlan, depth = 0): PlanOperator[] {
+function flattenPlan(plan: RawPlan, depth = 0): PlanOperator[] {
   const args = plan.arguments ?? {};
   const op: PlanOperator = {
     operator: plan.operatorType.replace(/@.*$/, ''),
@@ -67,7 +67,7 @@ const FULL_SCANS = ['NodeByLabelScan', 'AllNodesScan'];
 /** Index reads that can provide the nameKey order (a scan in order is fine too: it stops at LIMIT). */
 const ORDERED_INDEX_READS = ['NodeIndexSeekByRange', 'NodeIndexScan'];
 
-export function describePlanChecks(config: PlanCheckConfig): void {
+function describePlanChecks(config: PlanCheckConfig): void {
   describe('Neo4j plans (EXPLAIN)', () => {
     let driver: Driver;
 
@@ -208,3 +208,5 @@ export function describePlanChecks(config: PlanCheckConfig): void {
     });
   });
 }
+
+describeNeo4j('neo4j query plans', (config) => describePlanChecks(config));

@@ -13,7 +13,7 @@ import { batenbrock } from '../../../seed/batenbrock';
 import { createNeo4jStore } from '../../src/store/neo4j';
 import type { NetworkStore } from '../../src/store/network-store';
 import { bearer, startHttpApi, TEST_AUTH_CONFIG, type HttpApi } from '../support/http-api';
-import { neo4jHarness, type Neo4jTestConfig } from '../support/stores';
+import { describeNeo4j, neo4jHarness, type Neo4jTestConfig } from '../support/stores';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
 const LIST = '{ actors(first: 3) { totalCount nodes { id name } } }';
@@ -25,7 +25,7 @@ const JWT = {
   roleClaim: 'role',
 };
 
-export function neo4jOutageSuite(config: Neo4jTestConfig): void {
+function neo4jOutageSuite(config: Neo4jTestConfig): void {
   const harness = neo4jHarness(config);
   let proxy: TcpProxy;
   let store: NetworkStore;
@@ -114,3 +114,5 @@ export function neo4jOutageSuite(config: Neo4jTestConfig): void {
     );
   }, 90_000);
 }
+
+describeNeo4j('neo4j outage: dropped connections, recovery without restart', (config) => neo4jOutageSuite(config));

@@ -7,7 +7,7 @@ import { batenbrock } from '../../../seed/batenbrock';
 import { generateNetwork } from '../../../seed/generate';
 import type { GraphData } from '../../src/store/network-store';
 import { describeParity, type Operations } from '../support/parity';
-import type { Neo4jTestConfig } from '../support/stores';
+import { describeNeo4j, type Neo4jTestConfig } from '../support/stores';
 
 function operations(actors: string[], topics: string[]): Operations {
   return [
@@ -32,7 +32,7 @@ function operations(actors: string[], topics: string[]): Operations {
   ];
 }
 
-export function suggestionParitySuite(config: Neo4jTestConfig): void {
+function suggestionParitySuite(config: Neo4jTestConfig): void {
   const cases: Array<[string, GraphData, string[], string[]]> = [
     [
       'the Batenbrock seed',
@@ -54,3 +54,5 @@ export function suggestionParitySuite(config: Neo4jTestConfig): void {
     cases.map(([name, data, actors, topics]) => ({ name, data, operations: operations(actors, topics) })),
   );
 }
+
+describeNeo4j('contact suggestion parity of the stores', (config) => suggestionParitySuite(config));

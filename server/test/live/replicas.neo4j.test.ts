@@ -5,7 +5,7 @@
  * write through one replica takes to show in the other's projection.
  */
 import type { NetworkStore } from '../../src/store/network-store';
-import { neo4jHarness, type Neo4jTestConfig } from '../support/stores';
+import { describeNeo4j, neo4jHarness, type Neo4jTestConfig } from '../support/stores';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../support/server-process';
 
 interface Status {
@@ -25,7 +25,7 @@ async function gql<T>(server: ServerProcess, query: string, variables: Record<st
 const STATUS = '{ projectionStatus { feedSeq feedRebuilds verifications differencesFound version } }';
 const VERIFY = 'mutation { rebuildProjection { feedSeq feedRebuilds verifications differencesFound version } }';
 
-export function replicasSuite(config: Neo4jTestConfig): void {
+function replicasSuite(config: Neo4jTestConfig): void {
   const harness = neo4jHarness(config);
   let store: NetworkStore;
   const servers: ServerProcess[] = [];
@@ -152,3 +152,7 @@ export function replicasSuite(config: Neo4jTestConfig): void {
     for (const ms of samples) expect(ms).toBeLessThan(1500);
   });
 }
+
+describeNeo4j('two server replicas on one Neo4j follow each other through the change feed', (config) =>
+  replicasSuite(config),
+);

@@ -6,7 +6,7 @@ import { batenbrock } from '../../../seed/batenbrock';
 import { generateNetwork } from '../../../seed/generate';
 import type { GraphData } from '../../src/store/network-store';
 import { describeParity, type Operations } from '../support/parity';
-import type { Neo4jTestConfig } from '../support/stores';
+import { describeNeo4j, type Neo4jTestConfig } from '../support/stores';
 
 function operations(removed: string, actor: string): Operations {
   return [
@@ -41,7 +41,7 @@ function operations(removed: string, actor: string): Operations {
   ];
 }
 
-export function insightParitySuite(config: Neo4jTestConfig): void {
+function insightParitySuite(config: Neo4jTestConfig): void {
   const cases: Array<[string, GraphData, [string, string]]> = [
     ['the Batenbrock seed', batenbrock, ['stadtteilagentur-batenbrock', 'bobbie-ev']],
     ['a generated network of 400 actors', generateNetwork({ actors: 400, seed: 13 }), ['a000001', 'a000002']],
@@ -53,3 +53,5 @@ export function insightParitySuite(config: Neo4jTestConfig): void {
     cases.map(([name, data, [removed, actor]]) => ({ name, data, operations: operations(removed, actor) })),
   );
 }
+
+describeNeo4j('network insight parity of the stores', (config) => insightParitySuite(config));

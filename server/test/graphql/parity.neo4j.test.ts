@@ -7,7 +7,7 @@ import { batenbrock } from '../../../seed/batenbrock';
 import { generateNetwork } from '../../../seed/generate';
 import type { GraphData } from '../../src/store/network-store';
 import { describeParity, type Operations } from '../support/parity';
-import type { Neo4jTestConfig } from '../support/stores';
+import { describeNeo4j, type Neo4jTestConfig } from '../support/stores';
 
 const ACTOR = 'id name kind description district website contact version';
 const COLLABORATION = 'id title kind startDate endDate location description';
@@ -60,7 +60,7 @@ function operations(actorA: string, actorB: string, topic: string): Operations {
   ];
 }
 
-export function paritySuite(config: Neo4jTestConfig): void {
+function paritySuite(config: Neo4jTestConfig): void {
   const cases: Array<[string, GraphData, [string, string, string]]> = [
     ['the Batenbrock seed', batenbrock, ['bobbie-ev', 'eu-efre', 'gemeinschaftsgarten']],
     ['a generated network of 300 actors', generateNetwork({ actors: 300, seed: 11 }), ['a000001', 'a000250', 't0001']],
@@ -76,3 +76,5 @@ export function paritySuite(config: Neo4jTestConfig): void {
     })),
   );
 }
+
+describeNeo4j('GraphQL parity of the stores', (config) => paritySuite(config));

@@ -1,6 +1,6 @@
 /**
  * The NetworkStore contract for API-key records (createApiKey, listApiKeys, findApiKeyByHash,
- * revokeApiKey, touchApiKey), run against every store like network-store.contract.ts. The store
+ * revokeApiKey, touchApiKey), run against every store like the NetworkStore contract (network-store/). The store
  * holds hashes only; keys are not part of the network (snapshot, counts, history).
  */
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * The NetworkStore contract for suggestion feedback (recordSuggestionFeedback, suggestionFeedback,
- * dismissedSuggestions), run against every store like network-store.contract.ts.
+ * dismissedSuggestions), run against every store like the NetworkStore contract (network-store/).
  */
 import type { NetworkStore } from '../../src/store/network-store';
 import type { StoreHarness } from '../support/stores';

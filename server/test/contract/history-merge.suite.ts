@@ -1,6 +1,6 @@
 /**
  * The NetworkStore contract for mergeActors and the history (every write recorded in its own
- * transaction), run against every store like network-store.contract.ts.
+ * transaction), run against every store like the NetworkStore contract (network-store/).
  */
 import { encodeCursor } from '../../src/domain/paging';
 import type { ChangeRecord, NetworkStore } from '../../src/store/network-store';

@@ -1,6 +1,6 @@
 /**
  * The NetworkStore contract for import, export reads and GDPR (importGraph, readGraph, the name
- * lookups, personalData, eraseActor), run against every store like network-store.contract.ts.
+ * lookups, personalData, eraseActor), run against every store like the NetworkStore contract (network-store/).
  */
 import type { ImportGraph, NetworkStore } from '../../src/store/network-store';
 import type { StoreHarness } from '../support/stores';

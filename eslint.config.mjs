@@ -47,7 +47,7 @@ export default tseslint.config(
   },
   {
     // Tests and benchmarks may use `any` for answers they only read.
-    files: ['**/*.test.ts', 'server/test/**/*.ts', 'bench/**/*.ts', '**/*.suite.ts', '**/*.contract.ts'],
+    files: ['**/*.test.ts', 'server/test/**/*.ts', 'bench/**/*.ts', '**/*.suite.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   boundary(

@@ -2,8 +2,9 @@
  * Test harnesses that hand the contract suite (and any other store-level suite) a fresh, empty,
  * initialised NetworkStore per test — one for the embedded SQLite store, one for Neo4j.
  *
- * Neo4j Community has a single database, so every suite that touches Neo4j runs from the one
- * test file server/test/neo4j.test.ts (serially), each inside a `describeNeo4j` block.
+ * A test that touches Neo4j is a file `*.neo4j.test.ts` declaring one `describeNeo4j` block. Neo4j
+ * Community has a single database, so the `neo4j` Jest project runs those files one at a time
+ * (jest.runner.js; docs/testing.md).
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 

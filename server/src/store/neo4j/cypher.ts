@@ -12,7 +12,7 @@
  *   Dates and timestamps are stored as ISO strings, so string order is date order.
  * - paged lists read the `nameKey` range index in order (the range predicate on `nameKey` before
  *   `ORDER BY nameKey, id LIMIT`), so the planner stops after one page instead of sorting every
- *   node; plans.neo4j-suite.ts checks that with EXPLAIN.
+ *   node; plans.neo4j.test.ts checks that with EXPLAIN.
  *
  * Integers that the statements need (LIMIT) are passed as `neo4j.int(n)`; every other JS number
  * arrives as a Float (interest weights), which is what it is.

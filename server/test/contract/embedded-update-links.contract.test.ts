@@ -1,5 +1,0 @@
-/** Update links, proposals and consent records on the embedded (SQLite) store. */
-import { embeddedHarness } from '../support/stores';
-import { describeUpdateLinkContract } from './update-links.contract';
-
-describeUpdateLinkContract('embedded', embeddedHarness());

@@ -1,0 +1,5 @@
+/** The NetworkStore contract on the embedded (SQLite) store: collaborations and their participants. */
+import { embeddedHarness } from '../../support/stores';
+import { describeCollaborationContract } from './collaborations.suite';
+
+describeCollaborationContract('embedded', embeddedHarness());

@@ -1,0 +1,166 @@
+/**
+ * The NetworkStore contract (relation-reads.test.ts: embedded, relation-reads.neo4j.test.ts:
+ * Neo4j): the batched relation reads the GraphQL loaders use (one answer per key, in key order).
+ */
+import type { NetworkStore } from '../../../src/store/network-store';
+import type { StoreHarness } from '../../support/stores';
+import { buildNetwork, useFreshStore } from './fixture';
+
+export function describeRelationReadContract(label: string, harness: StoreHarness): void {
+  describe(`NetworkStore contract (${label})`, () => {
+    let store: NetworkStore;
+    useFreshStore(harness, (fresh) => {
+      store = fresh;
+    });
+
+    // -------------------------------------------------------------------------------------------
+    describe('relation reads', () => {
+      beforeEach(async () => {
+        await buildNetwork(store);
+      });
+
+      test('interestsOfActors: by topic nameKey then id, per key in key order', async () => {
+        expect(await store.interestsOfActors(['a2', 'ghost', 'a1', 'a5', 'a2'])).toEqual([
+          [
+            { actorId: 'a2', topicId: 'jugend-sport', weight: 0.8 },
+            { actorId: 'a2', topicId: 'urban-gardening', weight: 1 },
+          ],
+          [],
+          [{ actorId: 'a1', topicId: 'klima', weight: 0.5 }],
+          [],
+          [
+            { actorId: 'a2', topicId: 'jugend-sport', weight: 0.8 },
+            { actorId: 'a2', topicId: 'urban-gardening', weight: 1 },
+          ],
+        ]);
+        expect(await store.interestsOfActors([])).toEqual([]);
+      });
+
+      test('interestsInTopics: by actor nameKey then id', async () => {
+        expect(await store.interestsInTopics(['urban-gardening', 'okologie', 'jugend-sport', 'ghost'])).toEqual([
+          [
+            { actorId: 'a2', topicId: 'urban-gardening', weight: 1 },
+            { actorId: 'a3', topicId: 'urban-gardening', weight: 0.3 },
+          ],
+          [],
+          [
+            { actorId: 'a6', topicId: 'jugend-sport', weight: 1 },
+            { actorId: 'a2', topicId: 'jugend-sport', weight: 0.8 },
+          ],
+          [],
+        ]);
+        expect(await store.interestsInTopics([])).toEqual([]);
+      });
+
+      test('participationsOfActors: newest collaboration first (no date last, ties by id)', async () => {
+        const [a3, ghost, a4, a6] = await store.participationsOfActors(['a3', 'ghost', 'a4', 'a6']);
+        expect(a3).toEqual([
+          { actorId: 'a3', collaborationId: 'k1', role: 'PARTICIPANT' },
+          { actorId: 'a3', collaborationId: 'k0', role: 'MEMBER' },
+          { actorId: 'a3', collaborationId: 'k2', role: 'PARTICIPANT' },
+          { actorId: 'a3', collaborationId: 'k3', role: 'PARTICIPANT' },
+        ]);
+        expect(ghost).toEqual([]);
+        expect(a4).toEqual([
+          { actorId: 'a4', collaborationId: 'k4', role: 'PARTICIPANT' },
+          { actorId: 'a4', collaborationId: 'k3', role: 'ORGANISER' },
+        ]);
+        expect(a6).toEqual([]);
+        expect(await store.participationsOfActors([])).toEqual([]);
+      });
+
+      test('participationsOfCollaborations: by actor nameKey then id', async () => {
+        expect(await store.participationsOfCollaborations(['k1', 'k5', 'ghost', 'k3', 'k1'])).toEqual([
+          [
+            { actorId: 'a2', collaborationId: 'k1', role: 'HOST' },
+            { actorId: 'a3', collaborationId: 'k1', role: 'PARTICIPANT' },
+            { actorId: 'a1', collaborationId: 'k1', role: 'ORGANISER' },
+          ],
+          [],
+          [],
+          [
+            { actorId: 'a4', collaborationId: 'k3', role: 'ORGANISER' },
+            { actorId: 'a3', collaborationId: 'k3', role: 'PARTICIPANT' },
+          ],
+          [
+            { actorId: 'a2', collaborationId: 'k1', role: 'HOST' },
+            { actorId: 'a3', collaborationId: 'k1', role: 'PARTICIPANT' },
+            { actorId: 'a1', collaborationId: 'k1', role: 'ORGANISER' },
+          ],
+        ]);
+      });
+
+      test('topicsOfCollaborations: topic ids by topic nameKey then id', async () => {
+        expect(await store.topicsOfCollaborations(['k5', 'k0', 'ghost', 'k1'])).toEqual([
+          ['klima', 'urban-gardening'],
+          [],
+          [],
+          ['jugend-sport', 'urban-gardening'],
+        ]);
+        expect(await store.topicsOfCollaborations([])).toEqual([]);
+      });
+
+      test('collaborationsOfTopics: collaboration ids in collaboration order', async () => {
+        expect(
+          await store.collaborationsOfTopics(['urban-gardening', 'okologie', 'klima', 'ghost', 'jugend-sport']),
+        ).toEqual([['k1', 'k5', 'k3'], [], ['k2', 'k5'], [], ['k1', 'k4']]);
+        expect(await store.collaborationsOfTopics([])).toEqual([]);
+      });
+
+      test('topicStats: actor and collaboration counts; zeros for unused and unknown topics', async () => {
+        expect(await store.topicStats(['urban-gardening', 'okologie', 'ghost', 'klima', 'jugend-sport'])).toEqual([
+          { topicId: 'urban-gardening', actorCount: 2, collaborationCount: 3 },
+          { topicId: 'okologie', actorCount: 0, collaborationCount: 0 },
+          { topicId: 'ghost', actorCount: 0, collaborationCount: 0 },
+          { topicId: 'klima', actorCount: 1, collaborationCount: 2 },
+          { topicId: 'jugend-sport', actorCount: 2, collaborationCount: 2 },
+        ]);
+        expect(await store.topicStats([])).toEqual([]);
+      });
+
+      test('collaboratorsOfActors: partners by shared count desc then id; shared ids in collaboration order', async () => {
+        const [a1, a2, a3, a4, a5, ghost, a1again] = await store.collaboratorsOfActors([
+          'a1',
+          'a2',
+          'a3',
+          'a4',
+          'a5',
+          'ghost',
+          'a1',
+        ]);
+        expect(a1).toEqual([
+          { actorId: 'a1', partnerId: 'a3', collaborationIds: ['k1', 'k0', 'k2'] },
+          { actorId: 'a1', partnerId: 'a2', collaborationIds: ['k1'] },
+        ]);
+        expect(a2).toEqual([
+          { actorId: 'a2', partnerId: 'a1', collaborationIds: ['k1'] },
+          { actorId: 'a2', partnerId: 'a3', collaborationIds: ['k1'] },
+          { actorId: 'a2', partnerId: 'a4', collaborationIds: ['k4'] },
+        ]);
+        expect(a3).toEqual([
+          { actorId: 'a3', partnerId: 'a1', collaborationIds: ['k1', 'k0', 'k2'] },
+          { actorId: 'a3', partnerId: 'a2', collaborationIds: ['k1'] },
+          { actorId: 'a3', partnerId: 'a4', collaborationIds: ['k3'] },
+        ]);
+        expect(a4).toEqual([
+          { actorId: 'a4', partnerId: 'a2', collaborationIds: ['k4'] },
+          { actorId: 'a4', partnerId: 'a3', collaborationIds: ['k3'] },
+        ]);
+        expect(a5).toEqual([]);
+        expect(ghost).toEqual([]);
+        expect(a1again).toEqual(a1);
+        expect(await store.collaboratorsOfActors([])).toEqual([]);
+      });
+
+      test('collaboratorsOfActors: an actor alone in a collaboration has no collaborators', async () => {
+        await store.createCollaboration({
+          id: 'solo',
+          title: 'Allein',
+          kind: 'MEETING',
+          participants: [{ actorId: 'a6', role: 'HOST' }],
+        });
+        expect(await store.collaboratorsOfActors(['a6'])).toEqual([[]]);
+      });
+    });
+  });
+}

@@ -7,10 +7,15 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-/** `from` may not import what matches `patterns` (with the reason shown to whoever tries). */
-const boundary = (files, patterns, message) => ({
+const SRC = `${import.meta.dirname}/server/src`;
+
+/** Files in `target` (a glob from the repository's root) may not import files matching `from` (absolute globs). */
+const zone = (target, from, message) => ({ target: `${import.meta.dirname}/${target}`, from, message });
+
+/** `files` may not import the packages `names` (with the reason shown to whoever tries). */
+const noPackages = (files, names, message) => ({
   files,
-  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
+  rules: { 'no-restricted-imports': ['error', { paths: names.map((name) => ({ name, message })) }] },
 });
 
 export default tseslint.config(
@@ -50,51 +55,80 @@ export default tseslint.config(
     files: ['**/*.test.ts', 'server/test/**/*.ts', 'bench/**/*.ts', '**/*.suite.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  boundary(
-    ['server/src/**/*.ts'],
-    ['**/seed/*', '../../seed/*', '../../../seed/*'],
-    'The server does not depend on the seed folder: main.ts reads the seed through seed-loading (server/src/seed-data.ts).',
-  ),
-  boundary(
-    ['server/src/domain/**/*.ts'],
-    ['**/store/*', '**/features/**', '**/platform/**', '**/service/*', '**/graph/*'],
-    'domain/ holds pure rules and the model: it depends on nothing of the service.',
-  ),
-  boundary(
-    ['server/src/**/*-rules.ts'],
-    [
-      '**/store/**',
-      '**/platform/**',
-      '**/service/**',
-      '**/*.resolver',
-      '**/*.type',
-      '**/*.input',
-      'graphql',
-      'type-graphql',
-    ],
-    'Rules are pure: they take values and return decisions or plans, for the service and both stores alike.',
-  ),
   {
-    ...boundary(
-      ['server/src/store/**/*.ts'],
-      ['**/platform/**', '**/service/**', '**/features/*/*', '!**/features/*/*-rules'],
-      'Stores know no GraphQL, HTTP or service: of a feature they use only its pure rules (*-rules.ts).',
-    ),
-    // Where the configuration picks an adapter.
-    ignores: ['server/src/store/create-store.ts'],
+    // The layout's boundaries (docs/architecture.md), as zones of one rule: a file in `target` may
+    // not import a file in `from`. (One rule for all, so that no folder's setting replaces another's.)
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            zone(
+              'server/src/**/!(*.test).ts',
+              [`${import.meta.dirname}/seed/**`],
+              'The server does not depend on the seed folder (main.ts wires the seed).',
+            ),
+            zone(
+              'server/src/domain/**',
+              [`${SRC}/store/**`, `${SRC}/features/**`, `${SRC}/platform/**`, `${SRC}/service/**`, `${SRC}/graph/**`],
+              'domain/ holds pure rules and the model: it depends on nothing of the service.',
+            ),
+            zone(
+              'server/src/**/*-rules.ts',
+              [
+                `${SRC}/store/**`,
+                `${SRC}/platform/**`,
+                `${SRC}/service/**`,
+                `${SRC}/**/*.resolver.ts`,
+                `${SRC}/**/*.type.ts`,
+                `${SRC}/**/*.input.ts`,
+              ],
+              'Rules are pure: they take values and return decisions or plans, for the service and both stores alike.',
+            ),
+            {
+              ...zone(
+                'server/src/store/!(create-store).ts',
+                [`${SRC}/platform/**`, `${SRC}/service/**`, `${SRC}/features/**`],
+                'Stores know no GraphQL, HTTP or service: of a feature they use only its pure rules (*-rules.ts).',
+              ),
+              except: ['**/*-rules.ts'],
+            },
+            {
+              ...zone(
+                'server/src/store/*/**',
+                [`${SRC}/platform/**`, `${SRC}/service/**`, `${SRC}/features/**`],
+                'Stores know no GraphQL, HTTP or service: of a feature they use only its pure rules (*-rules.ts).',
+              ),
+              except: ['**/*-rules.ts'],
+            },
+            zone(
+              'server/src/{features,service,platform}/**',
+              [`${SRC}/store/embedded/**`, `${SRC}/store/neo4j/**`],
+              'Features talk to the service and the store port, never to an adapter (create-store.ts picks one).',
+            ),
+            zone(
+              'server/src/{graph/**,features/{insight,suggestions}/**/!(*.resolver|*.type|*.input|known-actor).ts}',
+              [`${SRC}/platform/http/**`, `${SRC}/platform/graphql/**`],
+              'Graph algorithms know no GraphQL or HTTP: only the resolvers next to them do.',
+            ),
+          ],
+        },
+      ],
+    },
   },
-  boundary(
-    ['server/src/features/**/*.ts', 'server/src/service/**/*.ts', 'server/src/platform/**/*.ts'],
-    ['**/store/embedded', '**/store/embedded/*', '**/store/neo4j', '**/store/neo4j/*'],
-    'Features talk to the service and the store port, never to an adapter (create-store.ts picks one).',
+  noPackages(
+    ['server/src/**/*-rules.ts'],
+    ['graphql', 'type-graphql', '@apollo/server'],
+    'Rules are pure: no GraphQL in them.',
   ),
   {
-    ...boundary(
+    ...noPackages(
       ['server/src/graph/**/*.ts', 'server/src/features/suggestions/**/*.ts', 'server/src/features/insight/**/*.ts'],
-      ['**/platform/http/**', '**/platform/graphql/**', 'graphql', 'type-graphql', '@apollo/*'],
+      ['graphql', 'type-graphql', '@apollo/server'],
       'Graph algorithms know no GraphQL or HTTP: only the resolvers next to them do.',
     ),
-    ignores: ['**/*.resolver.ts', '**/*.type.ts', '**/*.input.ts', '**/known-actor.ts'],
+    ignores: ['**/*.resolver.ts', '**/*.type.ts', '**/*.input.ts', '**/known-actor.ts', '**/*-rules.ts'],
   },
   {
     // Resolvers read through `service.reads` and write through the service's methods.

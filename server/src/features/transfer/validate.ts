@@ -14,7 +14,7 @@ import { nameKey } from '../../domain/text';
 import { websiteAddress } from '../../domain/website';
 import type { ActorKind, CollaborationKind, ParticipationRole } from '../../domain/model';
 import { ID_PATTERN, isCalendarDate, isInvisibleOnly, normalizeText, textProblem } from '../../domain/validation';
-import { LIMITS } from '../../platform/graphql/common/validators';
+import { LIMITS } from '../../domain/limits';
 import { participantItem, splitList, topicItem } from './csv-cells';
 import type { RawRow, Rejection, Source } from './model';
 import {

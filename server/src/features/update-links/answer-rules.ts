@@ -15,7 +15,7 @@
 import { BadInputError, DomainError } from '../../domain/errors';
 import { ACTOR_KINDS, type Actor } from '../../domain/model';
 import { malformedEmail, normalizeText, textProblem } from '../../domain/validation';
-import { LIMITS } from '../../platform/graphql/common/validators';
+import { LIMITS } from '../../domain/limits';
 import type { UpdateProposalDraft } from './update-link-rules';
 
 export const MAX_PARTNERS = 20;

@@ -4,7 +4,7 @@ import { setRole, takeKeyFromUrl } from './auth';
 import { clusterName } from './clusters';
 import { byId, h } from './dom';
 import { exportJson, exportPng } from './export';
-import { downloadTables, showUploadFor, SpreadsheetUpload } from './spreadsheet';
+import { downloadTables, downloadWorkbook, showUploadFor, SpreadsheetUpload } from './spreadsheet';
 import { Filters } from './filters';
 import { Handover } from './handover';
 import { showKeyPrompt } from './key-prompt';
@@ -407,6 +407,10 @@ function wire(): void {
   byId('sheet-download').addEventListener(
     'click',
     () => void downloadTables().catch((error) => setState('error', describe(error))),
+  );
+  byId('sheet-download-xlsx').addEventListener(
+    'click',
+    () => void downloadWorkbook().catch((error) => setState('error', describe(error))),
   );
   new SpreadsheetUpload(() => void loadView(), describe);
   byId('handover-open').addEventListener('click', () => {

@@ -59,11 +59,16 @@ export function recogniseTable(headers: readonly string[]): Recognised | { probl
   return { table: top[0].table, columns: top[0].columns };
 }
 
-export function readCsv(name: string, content: string): ReadFile {
-  const file: ReadFile = { name, tables: [], rows: [], rowCount: 0, rejections: [], warnings: [] };
-  const reject = (row: number, reason: string, field: string | null = null, table: TableName | null = null) =>
-    file.rejections.push({ file: name, table, row, field, reason } satisfies Rejection);
+const emptyFile = (name: string): ReadFile => ({
+  name,
+  tables: [],
+  rows: [],
+  rowCount: 0,
+  rejections: [],
+  warnings: [],
+});
 
+export function readCsv(name: string, content: string): ReadFile {
   const text = content.startsWith('\uFEFF') ? content.slice(1) : content;
   let records: string[][];
   try {
@@ -74,9 +79,28 @@ export function readCsv(name: string, content: string): ReadFile {
     }) as string[][];
   } catch (error) {
     const e = error as { message: string; lines?: number };
-    reject(e.lines ?? 1, `not readable as CSV: ${e.message}`);
+    const file = emptyFile(name);
+    file.rejections.push({
+      file: name,
+      table: null,
+      row: e.lines ?? 1,
+      field: null,
+      reason: `not readable as CSV: ${e.message}`,
+    });
     return file;
   }
+  return readRecords(name, records, { unprotect: true });
+}
+
+/**
+ * A table's rows as cells (a CSV file's records, a workbook's sheet): the first row names the
+ * columns. `unprotect`: remove the `'` the CSV writer puts before formula-like cells (csv-cells.ts).
+ */
+export function readRecords(name: string, records: readonly string[][], options: { unprotect: boolean }): ReadFile {
+  const file = emptyFile(name);
+  const reject = (row: number, reason: string, field: string | null = null, table: TableName | null = null) =>
+    file.rejections.push({ file: name, table, row, field, reason } satisfies Rejection);
+
   if (records.length === 0 || records[0].every((h) => h.trim() === '')) {
     reject(1, 'the file is empty: the first row must name the columns');
     return file;
@@ -120,7 +144,8 @@ export function readCsv(name: string, content: string): ReadFile {
     const values: { [column: string]: unknown } = {};
     columns.forEach((column, c) => {
       // An empty cell gives no value: the stored one stays (a spreadsheet's gaps never wipe data).
-      const cell = unprotectCell((cells[c] ?? '').trim());
+      const trimmed = (cells[c] ?? '').trim();
+      const cell = options.unprotect ? unprotectCell(trimmed) : trimmed;
       if (column !== undefined && known.has(column) && cell !== '') values[column] = cell;
     });
     file.rows.push({ source: { file: name, table, row }, values, labels } satisfies RawRow);

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- file.csv [more files] [--dry-run] [--format csv|json] [--author name] [--json]`
+ * `npm run import -- file.csv|file.xlsx [more files] [--dry-run] [--format csv|json|xlsx] [--author name] [--json]`
  *
  * Imports into the configured store (NEO4J_URI, else the embedded store under DATA_DIR), like
  * `npm run seed`: checks every row first and writes all or nothing (import-job.ts). Progress goes
@@ -20,18 +20,19 @@ import { runImport, type ImportResult } from './import-job';
 import type { ImportFile, ImportFormat } from './model';
 
 const USAGE =
-  'usage: npm run import -- <file.csv|file.json> [more files] [--dry-run] [--format csv|json] [--author name] [--json]';
+  'usage: npm run import -- <file.csv|file.xlsx|file.json> [more files] [--dry-run] [--format csv|json|xlsx] [--author name] [--json]';
 
 function formatOf(paths: readonly string[], given: string | true | undefined): ImportFormat {
   if (typeof given === 'string') {
     const format = given.toUpperCase();
-    if (format !== 'CSV' && format !== 'JSON') throw new UsageError(`--format must be csv or json, not "${given}"`);
+    if (format !== 'CSV' && format !== 'JSON' && format !== 'XLSX')
+      throw new UsageError(`--format must be csv, json or xlsx, not "${given}"`);
     return format;
   }
-  const json = paths.filter((p) => extname(p).toLowerCase() === '.json').length;
-  if (json > 0 && json < paths.length)
-    throw new UsageError('give CSV files or one JSON file, not both (or say --format)');
-  return json > 0 ? 'JSON' : 'CSV';
+  const kinds = new Set(paths.map((p) => ({ '.json': 'JSON', '.xlsx': 'XLSX' })[extname(p).toLowerCase()] ?? 'CSV'));
+  if (kinds.size > 1)
+    throw new UsageError('give CSV files, Excel workbooks or one JSON file, not a mix (or say --format)');
+  return [...kinds][0] as ImportFormat;
 }
 
 export function printReport(report: ImportResult, out: NodeJS.WritableStream): void {
@@ -66,7 +67,10 @@ async function main(): Promise<number> {
   const author = typeof args.flags.get('author') === 'string' ? (args.flags.get('author') as string) : SYSTEM_AUTHOR;
   const files: ImportFile[] = args.positional.map((path) => ({
     name: basename(path),
-    content: decodeText(readFileSync(path), () => process.stderr.write(`${path}: not UTF-8, read as Windows-1252\n`)),
+    content:
+      format === 'XLSX'
+        ? readFileSync(path).toString('base64')
+        : decodeText(readFileSync(path), () => process.stderr.write(`${path}: not UTF-8, read as Windows-1252\n`)),
   }));
 
   const config = loadConfig();

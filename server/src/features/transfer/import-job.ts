@@ -1,5 +1,6 @@
 /**
- * One import, start to end: read the files (csv-read.ts / json-read.ts), check every row
+ * One import, start to end: read the files (csv-read.ts / json-read.ts / xlsx-read.ts: a workbook's
+ * sheets are read as files of their own), check every row
  * (validate.ts), give ids and resolve references against the file and the store (resolve.ts) —
  * and only when no row was rejected, apply the whole document in one store transaction
  * (`importGraph`). Any rejected row: nothing is written, the report lists every problem found.
@@ -8,6 +9,7 @@ import { BadInputError } from '../../domain/errors';
 import type { ImportCounts, ImportGraph, ImportOptions } from './import-rules';
 import { readCsv } from './csv-read';
 import { readJson } from './json-read';
+import { readXlsx } from './xlsx-read';
 import type { ImportFile, ImportFormat, ImportProgress, ImportReport, ReadFile, Rejection } from './model';
 import { resolveRows, type ResolveStore } from './resolve';
 import { validateRows } from './validate';
@@ -53,18 +55,19 @@ export async function runImport(
   const progress = options.onProgress ?? (() => {});
   const dryRun = options.dryRun ?? false;
 
-  const read: ReadFile[] = files.map((f, i) => {
-    const result = options.format === 'JSON' ? readJson(f.name, f.content) : readCsv(f.name, f.content);
+  const read: ReadFile[] = [];
+  for (const [i, f] of files.entries()) {
+    if (options.format === 'XLSX') read.push(...(await readXlsx(f.name, Buffer.from(f.content, 'base64'))));
+    else read.push(options.format === 'JSON' ? readJson(f.name, f.content) : readCsv(f.name, f.content));
     progress({ phase: 'read', done: i + 1, total: files.length });
-    return result;
-  });
+  }
   const rows = read.flatMap((f) => f.rows);
   const checked = validateRows(rows, (done) => {
     if (done % PROGRESS_ROWS === 0 || done === rows.length) progress({ phase: 'validate', done, total: rows.length });
   });
   const resolved = await resolveRows(checked, target.store);
 
-  const order = new Map(files.map((f, i) => [f.name, i]));
+  const order = new Map(read.map((f, i) => [f.name, i]));
   const rejected: Rejection[] = [
     ...read.flatMap((f) => f.rejections),
     ...checked.rejections,

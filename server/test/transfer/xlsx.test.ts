@@ -100,19 +100,22 @@ describe('Excel workbooks (.xlsx): import and export', () => {
     const refused = await importCli(dataDir, [bad, '--dry-run']);
     expect(refused.code).toBe(1);
     // The workbook's sheets are reported by name; the header is row 1 as Excel shows it.
-    expect(refused.stdout).toContain('Fehler.xlsx [Akteure]: actors, 3 rows');
-    expect(refused.stdout).toContain('Fehler.xlsx [Kooperationen]: collaborations, 1 rows');
-    expect(refused.stdout).toMatch(/Fehler\.xlsx \[Akteure\] row 4, Art: "Kiosk" is not a kind of actor/);
-    expect(refused.stdout).toMatch(/warning: Fehler\.xlsx \[Hinweise\]: .*the sheet was not read/);
+    // German headers: the report speaks German.
+    expect(refused.stdout).toContain('Fehler.xlsx [Akteure]: Akteure, 3 Zeilen');
+    expect(refused.stdout).toContain('Fehler.xlsx [Kooperationen]: Kooperationen, 1 Zeilen');
+    expect(refused.stdout).toContain('Fehler.xlsx [Akteure] Zeile 4, Art: „Kiosk“ ist keine Art von Akteur');
+    expect(refused.stdout).toMatch(
+      /Hinweis: Fehler\.xlsx \[Hinweise\]: die Kopfzeile passt zu keiner Tabelle.* – das Blatt wurde nicht gelesen/,
+    );
 
     const good = join(dir, 'Netz.xlsx');
     writeFileSync(good, await workbook());
     const dry = await importCli(dataDir, [good, '--dry-run']);
-    expect(dry.stdout).toContain('Dry run — nothing written');
+    expect(dry.stdout).toContain('Probelauf – nichts geschrieben');
     expect(dry.code).toBe(0);
     const done = await importCli(dataDir, [good]);
     expect(done.code).toBe(0);
-    expect(done.stdout).toMatch(/actors\s+2 created/);
+    expect(done.stdout).toMatch(/Akteure\s+2 neu/);
 
     const store = createEmbeddedStore({ filename: join(dataDir, EMBEDDED_DB_FILE) });
     await store.init();
@@ -136,7 +139,7 @@ describe('Excel workbooks (.xlsx): import and export', () => {
       await store.close();
     }
     // Again: nothing changes.
-    expect((await importCli(dataDir, [good])).stdout).toMatch(/actors\s+0 created\s+0 updated\s+2 unchanged/);
+    expect((await importCli(dataDir, [good])).stdout).toMatch(/Akteure\s+0 neu\s+0 geändert\s+2 unverändert/);
   });
 
   describe('over HTTP', () => {
@@ -185,7 +188,7 @@ describe('Excel workbooks (.xlsx): import and export', () => {
         expect.objectContaining({
           file: 'kaputt.xlsx',
           row: 1,
-          reason: expect.stringContaining('not readable as an Excel workbook'),
+          reason: expect.stringContaining('not readable as an Excel workbook'), // no headers: English
         }),
       ]);
     });

@@ -35,24 +35,64 @@ function formatOf(paths: readonly string[], given: string | true | undefined): I
   return [...kinds][0] as ImportFormat;
 }
 
+/** The report's own words, in the language of its messages (report-messages.ts). */
+const WORDS = {
+  en: {
+    notRead: 'not read',
+    rows: 'rows',
+    warning: 'warning',
+    dryRun: 'Dry run — nothing written. Would be:',
+    imported: 'Imported:',
+    created: 'created',
+    updated: 'updated',
+    unchanged: 'unchanged',
+    problems: (n: number, listed: number) =>
+      `Nothing imported: ${n} problem${n === 1 ? '' : 's'} found${listed < n ? ` (first ${listed} listed)` : ''}:`,
+    row: 'row',
+    tables: {} as Record<string, string>,
+  },
+  de: {
+    notRead: 'nicht gelesen',
+    rows: 'Zeilen',
+    warning: 'Hinweis',
+    dryRun: 'Probelauf – nichts geschrieben. Es würden:',
+    imported: 'Importiert:',
+    created: 'neu',
+    updated: 'geändert',
+    unchanged: 'unverändert',
+    problems: (n: number, listed: number) =>
+      `Nichts importiert: ${n} Problem${n === 1 ? '' : 'e'} gefunden${listed < n ? ` (die ersten ${listed} genannt)` : ''}:`,
+    row: 'Zeile',
+    tables: {
+      actors: 'Akteure',
+      topics: 'Themen',
+      collaborations: 'Kooperationen',
+      participations: 'Teilnahmen',
+      interests: 'Interessen',
+      collaborationTopics: 'Kooperationsthemen',
+    } as Record<string, string>,
+  },
+};
+
 export function printReport(report: ImportResult, out: NodeJS.WritableStream): void {
+  const w = WORDS[report.language];
+  const table = (name: string) => w.tables[name] ?? name;
   const lines: string[] = [];
-  for (const f of report.files) lines.push(`${f.name}: ${f.tables.join(', ') || 'not read'}, ${f.rows} rows`);
-  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  for (const f of report.files)
+    lines.push(`${f.name}: ${f.tables.map(table).join(', ') || w.notRead}, ${f.rows} ${w.rows}`);
+  for (const warning of report.warnings) lines.push(`${w.warning}: ${warning}`);
   if (report.counts) {
-    lines.push(report.dryRun ? 'Dry run — nothing written. Would be:' : 'Imported:');
-    for (const table of IMPORT_TABLES) {
-      const c = report.counts[table];
+    lines.push(report.dryRun ? w.dryRun : w.imported);
+    for (const name of IMPORT_TABLES) {
+      const c = report.counts[name];
       lines.push(
-        `  ${table.padEnd(20)} ${String(c.created).padStart(8)} created ${String(c.updated).padStart(8)} updated ${String(c.unchanged).padStart(8)} unchanged`,
+        `  ${table(name).padEnd(20)} ${String(c.created).padStart(8)} ${w.created} ${String(c.updated).padStart(8)} ${w.updated} ${String(c.unchanged).padStart(8)} ${w.unchanged}`,
       );
     }
   } else {
-    lines.push(
-      `Nothing imported: ${report.rejectedTotal} problem${report.rejectedTotal === 1 ? '' : 's'} found${report.rejected.length < report.rejectedTotal ? ` (first ${report.rejected.length} listed)` : ''}:`,
-    );
+    lines.push(w.problems(report.rejectedTotal, report.rejected.length));
     for (const r of report.rejected)
-      lines.push(`  ${r.file} row ${r.row}${r.field ? `, ${r.field}` : ''}: ${r.reason}`);
+      lines.push(`  ${r.file} ${w.row} ${r.row}${r.field ? `, ${r.field}` : ''}: ${r.reason}`);
   }
   out.write(`${lines.join('\n')}\n`);
 }

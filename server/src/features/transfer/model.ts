@@ -49,6 +49,8 @@ export interface ReadFile {
   rowCount: number;
   rejections: Rejection[];
   warnings: string[];
+  /** The language of its headers (report-messages.ts): null when they tell none. */
+  language: 'de' | 'en' | null;
 }
 
 export interface ImportReport {

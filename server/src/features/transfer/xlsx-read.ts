@@ -8,6 +8,7 @@
  */
 import type { ReadFile } from './model';
 import { readRecords } from './csv-read';
+import { EN, type ReportMessages } from './report-messages';
 
 // The package is ESM with a CommonJS build (its `require` export), which this CommonJS code loads.
 type ReadExcelFile = typeof import('read-excel-file/node', { with: { 'resolution-mode': 'import' } });
@@ -30,54 +31,37 @@ export function cellText(value: unknown): string {
 /** The name a sheet's rows are reported under. */
 export const sheetFileName = (file: string, sheet: string) => `${file} [${sheet}]`;
 
-export async function readXlsx(name: string, bytes: Buffer): Promise<ReadFile[]> {
+/** A workbook that could not be read at all, as one refused file. */
+const refused = (name: string, reason: string): ReadFile[] => [
+  {
+    name,
+    tables: [],
+    rows: [],
+    rowCount: 0,
+    rejections: [{ file: name, table: null, row: 1, field: null, reason }],
+    warnings: [],
+    language: null,
+  },
+];
+
+/** `m`: the messages of the report's language (report-messages.ts). */
+export async function readXlsx(name: string, bytes: Buffer, m: ReportMessages = EN): Promise<ReadFile[]> {
   let sheets: Array<{ sheet: string; data: unknown[][] }>;
   try {
     // Numbers stay as the file writes them (no float rounding of ids or postcodes).
     sheets = await readXlsxFile(bytes, { parseNumber: (text: string) => text, trim: false });
   } catch (error) {
-    return [
-      {
-        name,
-        tables: [],
-        rows: [],
-        rowCount: 0,
-        rejections: [
-          {
-            file: name,
-            table: null,
-            row: 1,
-            field: null,
-            reason: `not readable as an Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`,
-          },
-        ],
-        warnings: [],
-      },
-    ];
+    return refused(name, m.notXlsx(error instanceof Error ? error.message : String(error)));
   }
   const read = sheets
     .map(({ sheet, data }) => ({ sheet, records: data.map((row) => row.map(cellText)) }))
     .filter(({ records }) => records.some((row) => row.some((cell) => cell.trim() !== '')))
-    .map(({ sheet, records }) => {
-      // Leading empty rows (a title row left blank) do not count: the header is the first row with cells.
-      return readRecords(sheetFileName(name, sheet), records, { unprotect: false });
-    });
-  if (read.length === 0) {
-    return [
-      {
-        name,
-        tables: [],
-        rows: [],
-        rowCount: 0,
-        rejections: [{ file: name, table: null, row: 1, field: null, reason: 'the workbook has no sheet with data' }],
-        warnings: [],
-      },
-    ];
-  }
+    .map(({ sheet, records }) => readRecords(sheetFileName(name, sheet), records, { unprotect: false, messages: m }));
+  if (read.length === 0) return refused(name, m.noSheetWithData());
   if (read.some((f) => f.tables.length > 0)) {
     for (const f of read) {
       if (f.tables.length > 0) continue;
-      f.warnings.push(`${f.name}: ${f.rejections.map((r) => r.reason).join('; ')} — the sheet was not read`);
+      f.warnings.push(m.sheetNotRead(f.name, f.rejections.map((r) => r.reason).join('; ')));
       f.rejections = [];
     }
   }

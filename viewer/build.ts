@@ -1,6 +1,8 @@
 /**
  * Builds the viewer into viewer/dist/ with esbuild: app.js (the page), layout-worker.js (fcose off
- * the main thread), index.html and styles.css. Skips the work when dist/ is newer than every
+ * the main thread), index.html and styles.css; the update page into dist/update/; the query IDE
+ * (GraphiQL with its Monaco editor and the editor's three workers, served at GET /graphql) into
+ * dist/graphiql/ and dist/graphiql.html. Skips the work when dist/ is newer than every
  * source (so `npm start` can call it every time). `tsx viewer/build.ts [--force]`.
  */
 import { createHash } from 'node:crypto';
@@ -15,6 +17,15 @@ const STAMP = path.join(VIEWER_DIST, '.build-stamp');
 const STATIC_FILES = ['index.html', 'styles.css'];
 /** The update page (viewer/update/, served at /update/): its own small bundle, no map. */
 const UPDATE_STATIC_FILES = ['update/index.html', 'update/update.css'];
+/** The query IDE's page (viewer/graphiql/index.html): its script and styles come from dist/graphiql/. */
+const GRAPHIQL_PAGE = 'graphiql/index.html';
+export const GRAPHIQL_HTML = path.join(VIEWER_DIST, 'graphiql.html');
+/** Monaco's workers (each its own bundle, started by viewer/src/graphiql/main.ts). */
+const MONACO_WORKERS: Record<string, string> = {
+  'editor.worker': 'monaco-editor/esm/vs/editor/editor.worker.js',
+  'json.worker': 'monaco-editor/esm/vs/language/json/json.worker.js',
+  'graphql.worker': 'monaco-graphql/esm/graphql.worker.js',
+};
 
 function sources(): string[] {
   const files: string[] = [];
@@ -27,7 +38,7 @@ function sources(): string[] {
   };
   walk(path.join(VIEWER_ROOT, 'src'));
   files.push(
-    ...[...STATIC_FILES, ...UPDATE_STATIC_FILES].map((f) => path.join(VIEWER_ROOT, f)),
+    ...[...STATIC_FILES, ...UPDATE_STATIC_FILES, GRAPHIQL_PAGE].map((f) => path.join(VIEWER_ROOT, f)),
     __filename,
     path.join(VIEWER_ROOT, '..', 'package-lock.json'),
   );
@@ -46,7 +57,11 @@ function fingerprint(): string {
 
 export function isStale(): boolean {
   try {
-    return fs.readFileSync(STAMP, 'utf8') !== fingerprint() || !fs.existsSync(path.join(VIEWER_DIST, 'app.js'));
+    return (
+      fs.readFileSync(STAMP, 'utf8') !== fingerprint() ||
+      !fs.existsSync(path.join(VIEWER_DIST, 'app.js')) ||
+      !fs.existsSync(GRAPHIQL_HTML)
+    );
   } catch {
     return true;
   }
@@ -107,7 +122,23 @@ async function doBuild(force: boolean): Promise<BuildResult> {
       entryPoints: [path.join(VIEWER_ROOT, 'src/update/main.ts')],
       outfile: path.join(VIEWER_DIST, 'update/update.js'),
     }),
+    build({
+      ...common,
+      entryPoints: [path.join(VIEWER_ROOT, 'src/graphiql/main.ts')],
+      outfile: path.join(VIEWER_DIST, 'graphiql/graphiql.js'),
+      // Monaco's icon font goes next to the styles (no font from a CDN).
+      loader: { '.ttf': 'file' },
+      assetNames: '[name]-[hash]',
+    }),
+    build({
+      ...common,
+      entryPoints: Object.fromEntries(
+        Object.entries(MONACO_WORKERS).map(([name, module]) => [name, require.resolve(module)]),
+      ),
+      outdir: path.join(VIEWER_DIST, 'graphiql'),
+    }),
   ]);
+  fs.copyFileSync(path.join(VIEWER_ROOT, GRAPHIQL_PAGE), GRAPHIQL_HTML);
   fs.mkdirSync(path.join(VIEWER_DIST, 'update'), { recursive: true });
   for (const file of [...STATIC_FILES, ...UPDATE_STATIC_FILES])
     fs.copyFileSync(path.join(VIEWER_ROOT, file), path.join(VIEWER_DIST, file));

@@ -19,7 +19,7 @@ import { NetworkMap } from './map';
 import { actorSections, Panel } from './panel';
 import { ActorPicker } from './picker';
 import { mountReview } from './review';
-import { downloadTables, showUploadFor, SpreadsheetUpload } from './spreadsheet';
+import { downloadTables, downloadWorkbook, showUploadFor, SpreadsheetUpload } from './spreadsheet';
 import { installTestHook, page, type PageStatus } from './state';
 import { describe, largeMessage, membersLabel, showStatus, summaryOf } from './status';
 import { MAX_API_ACTORS, MAX_DRAWN_ACTORS, forgetScope, loadView as decideView, openCluster, scopeOf } from './view';
@@ -250,6 +250,10 @@ function wire(): void {
   byId('sheet-download').addEventListener(
     'click',
     () => void downloadTables().catch((error) => setState('error', describe(error))),
+  );
+  byId('sheet-download-xlsx').addEventListener(
+    'click',
+    () => void downloadWorkbook().catch((error) => setState('error', describe(error))),
   );
   new SpreadsheetUpload(() => void loadView(), describe);
   byId('handover-open').addEventListener('click', () => {

@@ -85,8 +85,8 @@ export const FEEDBACK = `mutation Feedback($actorId: ID!, $suggestedId: ID!, $ve
 // ---------------------------------------------------------------------------------------------
 // Tables from a spreadsheet (spreadsheet.ts)
 
-export const IMPORT = `mutation Import($files: [ImportFileInput!]!, $dryRun: Boolean!) {
-  importNetwork(format: CSV, files: $files, dryRun: $dryRun) {
+export const IMPORT = `mutation Import($format: ImportFormat!, $files: [ImportFileInput!]!, $dryRun: Boolean!) {
+  importNetwork(format: $format, files: $files, dryRun: $dryRun) {
     applied dryRun rejectedTotal warnings
     counts { table created updated unchanged }
     rejected { file row field reason } } }`;

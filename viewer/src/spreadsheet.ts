@@ -1,9 +1,11 @@
 /**
  * Spreadsheets in the page. Download (everyone who may read): the network's four tables as CSV in
- * German Excel's dialect (`;`, UTF-8 with BOM, German headers), fetched with the Authorization
- * header and saved from a Blob — keys never go into a URL. Upload (admins, as importNetwork): CSV files read in the
- * browser (UTF-8 with or without BOM when valid, else Windows-1252, as German Excel writes), first
- * a dry run with the same row report as `npm run import`, then the import on request.
+ * German Excel's dialect (`;`, UTF-8 with BOM, German headers), or as one Excel workbook (.xlsx, a
+ * sheet per table, German headers), fetched with the Authorization header and saved from a Blob —
+ * keys never go into a URL. Upload (admins, as importNetwork): CSV files read in the browser (UTF-8
+ * with or without BOM when valid, else Windows-1252, as German Excel writes) or Excel workbooks
+ * (sent as they are, in base64: the server reads them), first a dry run with the same row report
+ * as `npm run import`, then the import on request.
  */
 import { ApiError, gql } from './api';
 import { IMPORT } from './queries';
@@ -14,24 +16,43 @@ import { count, t } from './i18n';
 
 const TABLES = ['actors', 'topics', 'collaborations', 'participations'] as const;
 
+async function fetchExport(path: string): Promise<Blob> {
+  const response = await fetch(new URL(path, document.baseURI), { headers: authHeaders() });
+  if (!response.ok)
+    throw new ApiError(
+      `HTTP ${response.status}`,
+      response.status === 401 ? 'UNAUTHENTICATED' : 'HTTP',
+      response.status,
+    );
+  return response.blob();
+}
+
 /** The four tables, one download each. Answers the blobs (for tests). */
 export async function downloadTables(): Promise<Blob[]> {
   const blobs: Blob[] = [];
   for (const table of TABLES) {
-    const response = await fetch(new URL(`export/${table}.csv?excel=true`, document.baseURI), {
-      headers: authHeaders(),
-    });
-    if (!response.ok)
-      throw new ApiError(
-        `HTTP ${response.status}`,
-        response.status === 401 ? 'UNAUTHENTICATED' : 'HTTP',
-        response.status,
-      );
-    const blob = await response.blob();
+    const blob = await fetchExport(`export/${table}.csv?excel=true`);
     download(blob, `quartiernetz-${table}.csv`);
     blobs.push(blob);
   }
   return blobs;
+}
+
+/** The network as one Excel workbook. */
+export async function downloadWorkbook(): Promise<Blob> {
+  const blob = await fetchExport('export/network.xlsx');
+  download(blob, 'quartiernetz.xlsx');
+  return blob;
+}
+
+const isWorkbook = (file: File) => /\.xlsx$/i.test(file.name);
+
+/** Bytes as base64 (in slices: String.fromCharCode takes only so many arguments). */
+function base64(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let text = '';
+  for (let i = 0; i < view.length; i += 0x8000) text += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(text);
 }
 
 /** A file's text: UTF-8 when valid (a BOM dropped), else Windows-1252 (the browser's decoder is the real one). */
@@ -54,6 +75,7 @@ interface Report {
 
 export class SpreadsheetUpload {
   private files: Array<{ name: string; content: string }> = [];
+  private format: 'CSV' | 'XLSX' = 'CSV';
   private readonly dialog = byId<HTMLDialogElement>('import-dialog');
   private readonly body = byId('import-body');
 
@@ -79,17 +101,31 @@ export class SpreadsheetUpload {
     const chosen = [...(input.files ?? [])];
     input.value = '';
     if (chosen.length === 0) return;
-    this.files = await Promise.all(
-      chosen.map(async (f) => ({ name: f.name, content: decodeFile(await f.arrayBuffer()) })),
-    );
     if (!this.dialog.open) this.dialog.showModal();
+    const workbooks = chosen.filter(isWorkbook).length;
+    if (workbooks > 0 && workbooks < chosen.length) {
+      // One import is one transaction: CSV files and workbooks would be two.
+      this.body.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('import.mixed')));
+      return;
+    }
+    this.format = workbooks > 0 ? 'XLSX' : 'CSV';
+    this.files = await Promise.all(
+      chosen.map(async (f) => {
+        const bytes = await f.arrayBuffer();
+        return { name: f.name, content: this.format === 'XLSX' ? base64(bytes) : decodeFile(bytes) };
+      }),
+    );
     this.body.replaceChildren(h('p', { class: 'loading', role: 'status' }, t('import.checking')));
     await this.run(true);
   }
 
   private async run(dryRun: boolean): Promise<void> {
     try {
-      const { importNetwork: report } = await gql<{ importNetwork: Report }>(IMPORT, { files: this.files, dryRun });
+      const { importNetwork: report } = await gql<{ importNetwork: Report }>(IMPORT, {
+        format: this.format,
+        files: this.files,
+        dryRun,
+      });
       this.show(report);
       if (report.applied) this.afterImport();
     } catch (error) {

@@ -3,3 +3,6 @@ declare module 'cytoscape-fcose' {
   const fcose: Ext;
   export default fcose;
 }
+
+/** Styles imported for their side effect: esbuild bundles them into a .css next to the script. */
+declare module '*.css';

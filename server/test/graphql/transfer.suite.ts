@@ -190,6 +190,7 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
       ]);
       expect(report.applied).toBe(false);
       expect(report.counts).toBeNull();
+      // German headers: the report in German (report-messages.ts).
       expect(report.rejected).toEqual([
         {
           file: 'akteure.csv',
@@ -197,7 +198,7 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
           row: 3,
           field: 'Art',
           reason: expect.stringContaining(
-            '"Vereinn" is not a kind of actor (meinten Sie „Verein“? / did you mean "Verein"?): use Verein',
+            '„Vereinn“ ist keine Art von Akteur (meinten Sie „Verein“?): möglich sind Verein',
           ),
         },
         {
@@ -205,28 +206,28 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
           table: 'actors',
           row: 3,
           field: 'Webseite',
-          reason: expect.stringContaining('"keine adresse" is not a web address'),
+          reason: expect.stringContaining('„keine adresse“ ist keine Webadresse'),
         },
         {
           file: 'akteure.csv',
           table: 'actors',
           row: 5,
           field: 'Themen',
-          reason: 'unknown topic "Unbekanntes Thema": neither in the import nor stored',
+          reason: 'unbekanntes Thema „Unbekanntes Thema“: weder im Import noch gespeichert',
         },
         {
           file: 'kooperationen.csv',
           table: 'collaborations',
           row: 2,
           field: 'Beginn',
-          reason: expect.stringContaining('"31.02.2023" is not a date'),
+          reason: expect.stringContaining('„31.02.2023“ ist kein Datum'),
         },
         {
           file: 'kooperationen.csv',
           table: 'collaborations',
           row: 3,
           field: 'Ende',
-          reason: 'Ende 2023-05-01 is before the start 2023-05-02',
+          reason: 'Ende 2023-05-01 liegt vor dem Beginn 2023-05-02',
         },
       ]);
       expect(report.rejectedTotal).toBe(5);
@@ -247,7 +248,7 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
           table: 'collaborations',
           row: 2,
           field: 'Beteiligte',
-          reason: 'unknown actor "Niemand": neither in the import nor stored',
+          reason: 'unbekannter Akteur „Niemand“: weder im Import noch gespeichert',
         },
       ]);
       expect(await a.store.readGraph()).toEqual(before);

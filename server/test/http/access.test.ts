@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { getMetadataStorage } from 'type-graphql';
+import { buildViewer } from '../../../viewer/build';
 import { batenbrock } from '../../../seed/batenbrock';
 import { JwtVerifier, type JwtConfig } from '../../src/features/access/jwt';
 import { loadConfig } from '../../src/platform/config';
@@ -623,7 +624,7 @@ describe('access control over HTTP', () => {
     });
   });
 
-  describe('introspection and the sandbox', () => {
+  describe('introspection and the query IDE', () => {
     test('off with the production configuration (NODE_ENV=production), even for an admin', async () => {
       const config = loadConfig({ NODE_ENV: 'production' });
       expect(config.introspection).toBe(false);
@@ -633,14 +634,17 @@ describe('access control over HTTP', () => {
       try {
         const answer = await ask(production.adminKey, '{ __schema { queryType { name } } }', {}, {}, production);
         expect(codes(answer)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-        const page = await (await fetch(`${production.base}/graphql`, { headers: { accept: 'text/html' } })).text();
-        expect(page).not.toContain('embeddableSandbox');
+        const page = await fetch(`${production.base}/graphql`, { headers: { accept: 'text/html' } });
+        expect(page.status).toBe(404);
+        expect(await page.text()).toContain('query IDE is switched off');
+        expect((await fetch(`${production.base}/graphiql/graphiql.js`)).status).toBe(404);
       } finally {
         await production.stop();
       }
     });
 
-    test('on in development: the schema can be explored, the sandbox is served', async () => {
+    test('on in development: the schema can be explored, the bundled query IDE is served', async () => {
+      await buildViewer();
       const config = loadConfig({ NODE_ENV: 'development' });
       expect(config.introspection).toBe(true);
       const development = await startHttpApi(await emptyStore(), {
@@ -650,7 +654,8 @@ describe('access control over HTTP', () => {
         const answer = await ask(development.adminKey, '{ __schema { queryType { name } } }', {}, {}, development);
         expect(answer.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
         const page = await (await fetch(`${development.base}/graphql`, { headers: { accept: 'text/html' } })).text();
-        expect(page).toContain('embeddableSandbox');
+        expect(page).toContain('src="graphiql/graphiql.js"');
+        expect(page).not.toMatch(/https?:\/\//); // nothing from the internet (the browser test counts requests)
       } finally {
         await development.stop();
       }

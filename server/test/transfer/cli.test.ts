@@ -107,9 +107,10 @@ describe('npm run import / npm run export', () => {
     expect(first.stderr).toContain('rows validated: 3512/3512 (100%)');
     expect(first.stderr).toMatch(/writes applied: \d+\/\d+ \(100%\)/);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('akteure.csv: actors, 3000 rows');
-    expect(first.stdout).toMatch(/actors\s+3000 created\s+0 updated\s+0 unchanged/);
-    expect(first.stdout).toMatch(/participations\s+2000 created/);
+    // German headers: the report speaks German.
+    expect(first.stdout).toContain('akteure.csv: Akteure, 3000 Zeilen');
+    expect(first.stdout).toMatch(/Akteure\s+3000 neu\s+0 geändert\s+0 unverändert/);
+    expect(first.stdout).toMatch(/Teilnahmen\s+2000 neu/);
     // How a running server picks the data up: through the change feed (server/test/live/feed-follow.test.ts shows it does).
     expect(first.stderr).toContain(
       'A server already running picks this data up through the change feed within about 1 s (FEED_POLL_MS)',
@@ -124,8 +125,8 @@ describe('npm run import / npm run export', () => {
 
     const second = await cli(dataDir, files);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/actors\s+0 created\s+0 updated\s+3000 unchanged/);
-    expect(second.stdout).toMatch(/participations\s+0 created\s+0 updated\s+2000 unchanged/);
+    expect(second.stdout).toMatch(/Akteure\s+0 neu\s+0 geändert\s+3000 unverändert/);
+    expect(second.stdout).toMatch(/Teilnahmen\s+0 neu\s+0 geändert\s+2000 unverändert/);
   }, 120_000);
 
   test('a rejected row: exit code 1, the rows listed, nothing written; a dry run writes nothing', async () => {
@@ -137,9 +138,20 @@ describe('npm run import / npm run export', () => {
     );
     const rejected = await cli(dataDir, [bad]);
     expect(rejected.code).toBe(1);
-    expect(rejected.stdout).toContain('Nothing imported: 2 problems found:');
-    expect(rejected.stdout).toContain('neu.csv row 3, Art: "Vereinn" is not a kind of actor');
-    expect(rejected.stdout).toContain('neu.csv row 4, Webseite: "nicht erreichbar" is not a web address');
+    expect(rejected.stdout).toContain('Nichts importiert: 2 Probleme gefunden:');
+    expect(rejected.stdout).toContain(
+      'neu.csv Zeile 3, Art: „Vereinn“ ist keine Art von Akteur (meinten Sie „Verein“?)',
+    );
+    expect(rejected.stdout).toContain('neu.csv Zeile 4, Webseite: „nicht erreichbar“ ist keine Webadresse');
+
+    // The same file with English headers: the report in English.
+    const english = join(dir, 'new.csv');
+    writeFileSync(english, 'name,kind,website\nFalsch,Vereinn,\n');
+    const refusedEnglish = await cli(dataDir, [english]);
+    expect(refusedEnglish.stdout).toContain('Nothing imported: 1 problem found:');
+    expect(refusedEnglish.stdout).toContain(
+      'new.csv row 2, kind: "Vereinn" is not a kind of actor (did you mean "Verein"?)',
+    );
     expect(await storeCounts(dataDir)).toEqual(before);
 
     const good = join(dir, 'gut.csv');
@@ -195,7 +207,9 @@ describe('npm run import / npm run export', () => {
     writeFileSync(c1, 'Name;Art\nGut;Gruppe\nBöse\u0084Gruppe;Gruppe\n', 'utf8');
     const refused = await cli(ownData, [c1]);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toMatch(/c1\.csv row 3, Name: .*control characters/);
+    expect(refused.stdout).toContain(
+      'c1.csv Zeile 3, Name: Name darf keine Steuerzeichen und keine Zeilenumbrüche enthalten',
+    );
   }, 60_000);
 
   test('a Windows-1252 file (German Excel) is read correctly', async () => {

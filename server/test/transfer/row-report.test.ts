@@ -31,8 +31,9 @@ describe('import: every refusal names its row, before anything is written', () =
       [3, 'Thema'],
       [4, 'Thema'],
     ]);
-    expect(report.rejected[0].reason).toContain('"Space" is the same topic name as "SPACE" in themen.csv row 2');
-    expect(report.rejected[1].reason).toContain('the stored topic "Garten" (garten)');
+    // German headers (Thema): the report in German.
+    expect(report.rejected[0].reason).toContain('„Space“ ist derselbe Themenname wie „SPACE“ in themen.csv, Zeile 2');
+    expect(report.rejected[1].reason).toContain('das gespeicherte Thema „Garten“ (garten)');
     expect(await store.counts()).toEqual(before);
   });
 
@@ -48,7 +49,7 @@ describe('import: every refusal names its row, before anything is written', () =
         table: 'collaborations',
         row: 2,
         field: 'Von',
-        reason: 'is empty, but an end date needs a start date',
+        reason: 'ist leer, aber ein Enddatum braucht ein Anfangsdatum',
       },
     ]);
     const absent = await importCsv('k2.csv', 'Titel;Art;Bis\nTreffen;Treffen;2024-01-02\n');
@@ -73,9 +74,9 @@ describe('import: every refusal names its row, before anything is written', () =
   test('a misspelled kind: "meinten Sie …?"', async () => {
     const report = await importCsv('a.csv', 'Name;Art\nX;Vereinn\nY;Inititive\nZ;Quatsch\n');
     expect(report.rejected.map((r) => r.reason.split(':')[0])).toEqual([
-      '"Vereinn" is not a kind of actor (meinten Sie „Verein“? / did you mean "Verein"?)',
-      '"Inititive" is not a kind of actor (meinten Sie „Initiative“? / did you mean "Initiative"?)',
-      '"Quatsch" is not a kind of actor',
+      '„Vereinn“ ist keine Art von Akteur (meinten Sie „Verein“?)',
+      '„Inititive“ ist keine Art von Akteur (meinten Sie „Initiative“?)',
+      '„Quatsch“ ist keine Art von Akteur',
     ]);
   });
 
@@ -95,8 +96,8 @@ describe('import: every refusal names its row, before anything is written', () =
     expect(report.counts).toBeNull();
     const reasons = report.rejected.map((r) => r.reason);
     expect(reasons).toContain(
-      'unknown actor "Tafl Nord": neither in the import nor stored (meinten Sie „Tafel Nord“? / did you mean "Tafel Nord"?)',
+      'unbekannter Akteur „Tafl Nord“: weder im Import noch gespeichert (meinten Sie „Tafel Nord“?)',
     );
-    expect(reasons).toContain('unknown actor "Niemand Bekanntes": neither in the import nor stored');
+    expect(reasons).toContain('unbekannter Akteur „Niemand Bekanntes“: weder im Import noch gespeichert');
   });
 });

@@ -8,7 +8,8 @@
 import { parse } from 'csv-parse/sync';
 import type { RawRow, ReadFile, Rejection } from './model';
 import { unprotectCell } from './csv-cells';
-import { COLUMNS, IDENTITY, TABLES, columnOf, type TableName } from './vocabulary';
+import { EN, type ReportMessages } from './report-messages';
+import { COLUMNS, IDENTITY, TABLES, columnOf, headersLanguage, type TableName } from './vocabulary';
 
 /** The delimiter the header row (up to its first unquoted line break) uses most. */
 export function detectDelimiter(text: string): string {
@@ -35,7 +36,7 @@ interface Recognised {
 }
 
 /** The table a header row belongs to, or why it cannot be told. */
-export function recogniseTable(headers: readonly string[]): Recognised | { problem: string } {
+export function recogniseTable(headers: readonly string[], m: ReportMessages = EN): Recognised | { problem: string } {
   const candidates = TABLES.map((table) => {
     const columns = headers.map((h) => (h.trim() === '' ? undefined : columnOf(table, h)));
     const named = new Set(columns.filter((c): c is string => c !== undefined));
@@ -43,27 +44,28 @@ export function recogniseTable(headers: readonly string[]): Recognised | { probl
     return { table, columns, score: named.size, identified };
   }).filter((c) => c.identified && c.score > 0);
   if (candidates.length === 0) {
-    return {
-      problem:
-        'the header row names no table: actors need a Name (or ID) column, topics a Thema, collaborations a Titel, ' +
-        'participations the columns Kooperation and Akteur',
-    };
+    return { problem: m.noTable() };
   }
   const best = Math.max(...candidates.map((c) => c.score));
   const top = candidates.filter((c) => c.score === best);
   if (top.length > 1) {
-    return {
-      problem: `the header row fits ${top.map((c) => c.table).join(' and ')} equally; add a column only one of them has (e.g. Art for actors, Aliase for topics)`,
-    };
+    return { problem: m.tablesTie(top.map((c) => c.table)) };
   }
   return { table: top[0].table, columns: top[0].columns };
 }
 
-export function readCsv(name: string, content: string): ReadFile {
-  const file: ReadFile = { name, tables: [], rows: [], rowCount: 0, rejections: [], warnings: [] };
-  const reject = (row: number, reason: string, field: string | null = null, table: TableName | null = null) =>
-    file.rejections.push({ file: name, table, row, field, reason } satisfies Rejection);
+const emptyFile = (name: string): ReadFile => ({
+  name,
+  tables: [],
+  rows: [],
+  rowCount: 0,
+  rejections: [],
+  warnings: [],
+  language: null,
+});
 
+/** `m`: the messages of the report's language (report-messages.ts). */
+export function readCsv(name: string, content: string, m: ReportMessages = EN): ReadFile {
   const text = content.startsWith('\uFEFF') ? content.slice(1) : content;
   let records: string[][];
   try {
@@ -74,16 +76,41 @@ export function readCsv(name: string, content: string): ReadFile {
     }) as string[][];
   } catch (error) {
     const e = error as { message: string; lines?: number };
-    reject(e.lines ?? 1, `not readable as CSV: ${e.message}`);
+    const file = emptyFile(name);
+    file.rejections.push({
+      file: name,
+      table: null,
+      row: e.lines ?? 1,
+      field: null,
+      reason: m.notCsv(e.message),
+    });
     return file;
   }
+  return readRecords(name, records, { unprotect: true, messages: m });
+}
+
+/**
+ * A table's rows as cells (a CSV file's records, a workbook's sheet): the first row names the
+ * columns. `unprotect`: remove the `'` the CSV writer puts before formula-like cells (csv-cells.ts).
+ */
+export function readRecords(
+  name: string,
+  records: readonly string[][],
+  options: { unprotect: boolean; messages?: ReportMessages },
+): ReadFile {
+  const m = options.messages ?? EN;
+  const file = emptyFile(name);
+  const reject = (row: number, reason: string, field: string | null = null, table: TableName | null = null) =>
+    file.rejections.push({ file: name, table, row, field, reason } satisfies Rejection);
+
   if (records.length === 0 || records[0].every((h) => h.trim() === '')) {
-    reject(1, 'the file is empty: the first row must name the columns');
+    reject(1, m.emptyFile());
     return file;
   }
 
   const headers = records[0];
-  const recognised = recogniseTable(headers);
+  file.language = headersLanguage(headers);
+  const recognised = recogniseTable(headers, m);
   if ('problem' in recognised) {
     reject(1, recognised.problem);
     return file;
@@ -95,12 +122,11 @@ export function readCsv(name: string, content: string): ReadFile {
   headers.forEach((header, i) => {
     const column = columns[i];
     if (column === undefined) {
-      if (header.trim() !== '')
-        file.warnings.push(`${name}: column "${header.trim()}" is not a column of ${table} and was not read`);
+      if (header.trim() !== '') file.warnings.push(m.columnNotRead(name, header.trim(), table));
       return;
     }
     if (labels[column] !== undefined) {
-      reject(1, `columns "${labels[column]}" and "${header.trim()}" both mean ${column}`, header.trim(), table);
+      reject(1, m.sameColumn(labels[column], header.trim(), table, column), header.trim(), table);
       return;
     }
     labels[column] = header.trim();
@@ -114,13 +140,14 @@ export function readCsv(name: string, content: string): ReadFile {
     file.rowCount++;
     const extra = cells.findIndex((cell, c) => c >= headers.length && cell.trim() !== '');
     if (extra >= 0) {
-      reject(row, `the row has more cells than the header row has columns (cell ${extra + 1})`, null, table);
+      reject(row, m.tooManyCells(extra + 1), null, table);
       return;
     }
     const values: { [column: string]: unknown } = {};
     columns.forEach((column, c) => {
       // An empty cell gives no value: the stored one stays (a spreadsheet's gaps never wipe data).
-      const cell = unprotectCell((cells[c] ?? '').trim());
+      const trimmed = (cells[c] ?? '').trim();
+      const cell = options.unprotect ? unprotectCell(trimmed) : trimmed;
       if (column !== undefined && known.has(column) && cell !== '') values[column] = cell;
     });
     file.rows.push({ source: { file: name, table, row }, values, labels } satisfies RawRow);

@@ -1,6 +1,7 @@
 /**
  * Export downloads (Content-Disposition: attachment), for a browser link or `curl -OJ`:
  *   GET /export/network.json · /export/network.graphml · /export/{topics,actors,collaborations,participations}.csv
+ *   · /export/network.xlsx (the four tables as sheets of one Excel workbook, German headers: xlsx-write.ts)
  * `excel=true` on a CSV: German Excel's dialect (`;`, UTF-8 with BOM, German headers and words).
  * Filters as query parameters, lists comma-separated: topicIds, actorKinds, collaborationKinds,
  * from, to (YYYY-MM-DD). Bad parameters answer 400 with {error: {code, field, message}}.
@@ -16,6 +17,7 @@ import type { ScopeFilter } from '../../graph/scope';
 import { QueueFullError } from '../../domain/errors';
 import { toGermanExcel } from './csv-excel';
 import type { CsvFile } from './csv-write';
+import { writeXlsx, XLSX_MEDIA_TYPE } from './xlsx-write';
 import type { ExportRunner } from './export-runner';
 import type { ExportFormat } from './model';
 
@@ -84,6 +86,20 @@ export function exportRouter(runner: ExportRunner, options: ExportRouterOptions 
       }
       const principalId = (res.locals as { principal?: { id: string } }).principal?.id ?? 'anonymous';
       const files = await runner.run(principalId, { format, filter: filterOf(req), includeContact });
+      if (fileName === 'network.xlsx') {
+        const workbook = await writeXlsx(
+          files.map((f) => ({
+            table: f.name.replace(/\.csv$/, '') as CsvFile['table'],
+            name: f.name,
+            content: Buffer.from(f.bytes).toString('utf8'),
+          })),
+        );
+        res.setHeader('Content-Disposition', 'attachment; filename="quartiernetz.xlsx"');
+        res.setHeader('Content-Type', XLSX_MEDIA_TYPE);
+        res.setHeader('Content-Length', String(workbook.byteLength));
+        res.end(workbook);
+        return;
+      }
       const file = files.find((f) => f.name === fileName)!;
       const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
       res.setHeader('Content-Disposition', `attachment; filename="quartiernetz-${file.name}"`);
@@ -121,6 +137,7 @@ export function exportRouter(runner: ExportRunner, options: ExportRouterOptions 
 
   router.get('/network.json', send('JSON', 'network.json'));
   router.get('/network.graphml', send('GRAPHML', 'network.graphml'));
+  router.get('/network.xlsx', send('CSV', 'network.xlsx'));
   for (const table of ['topics', 'actors', 'collaborations', 'participations'])
     router.get(`/${table}.csv`, send('CSV', `${table}.csv`));
   return router;

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- file.csv [more files] [--dry-run] [--format csv|json] [--author name] [--json]`
+ * `npm run import -- file.csv|file.xlsx [more files] [--dry-run] [--format csv|json|xlsx] [--author name] [--json]`
  *
  * Imports into the configured store (NEO4J_URI, else the embedded store under DATA_DIR), like
  * `npm run seed`: checks every row first and writes all or nothing (import-job.ts). Progress goes
@@ -20,38 +20,79 @@ import { runImport, type ImportResult } from './import-job';
 import type { ImportFile, ImportFormat } from './model';
 
 const USAGE =
-  'usage: npm run import -- <file.csv|file.json> [more files] [--dry-run] [--format csv|json] [--author name] [--json]';
+  'usage: npm run import -- <file.csv|file.xlsx|file.json> [more files] [--dry-run] [--format csv|json|xlsx] [--author name] [--json]';
 
 function formatOf(paths: readonly string[], given: string | true | undefined): ImportFormat {
   if (typeof given === 'string') {
     const format = given.toUpperCase();
-    if (format !== 'CSV' && format !== 'JSON') throw new UsageError(`--format must be csv or json, not "${given}"`);
+    if (format !== 'CSV' && format !== 'JSON' && format !== 'XLSX')
+      throw new UsageError(`--format must be csv, json or xlsx, not "${given}"`);
     return format;
   }
-  const json = paths.filter((p) => extname(p).toLowerCase() === '.json').length;
-  if (json > 0 && json < paths.length)
-    throw new UsageError('give CSV files or one JSON file, not both (or say --format)');
-  return json > 0 ? 'JSON' : 'CSV';
+  const kinds = new Set(paths.map((p) => ({ '.json': 'JSON', '.xlsx': 'XLSX' })[extname(p).toLowerCase()] ?? 'CSV'));
+  if (kinds.size > 1)
+    throw new UsageError('give CSV files, Excel workbooks or one JSON file, not a mix (or say --format)');
+  return [...kinds][0] as ImportFormat;
 }
 
+/** The report's own words, in the language of its messages (report-messages.ts). */
+const WORDS = {
+  en: {
+    notRead: 'not read',
+    rows: 'rows',
+    warning: 'warning',
+    dryRun: 'Dry run — nothing written. Would be:',
+    imported: 'Imported:',
+    created: 'created',
+    updated: 'updated',
+    unchanged: 'unchanged',
+    problems: (n: number, listed: number) =>
+      `Nothing imported: ${n} problem${n === 1 ? '' : 's'} found${listed < n ? ` (first ${listed} listed)` : ''}:`,
+    row: 'row',
+    tables: {} as Record<string, string>,
+  },
+  de: {
+    notRead: 'nicht gelesen',
+    rows: 'Zeilen',
+    warning: 'Hinweis',
+    dryRun: 'Probelauf – nichts geschrieben. Es würden:',
+    imported: 'Importiert:',
+    created: 'neu',
+    updated: 'geändert',
+    unchanged: 'unverändert',
+    problems: (n: number, listed: number) =>
+      `Nichts importiert: ${n} Problem${n === 1 ? '' : 'e'} gefunden${listed < n ? ` (die ersten ${listed} genannt)` : ''}:`,
+    row: 'Zeile',
+    tables: {
+      actors: 'Akteure',
+      topics: 'Themen',
+      collaborations: 'Kooperationen',
+      participations: 'Teilnahmen',
+      interests: 'Interessen',
+      collaborationTopics: 'Kooperationsthemen',
+    } as Record<string, string>,
+  },
+};
+
 export function printReport(report: ImportResult, out: NodeJS.WritableStream): void {
+  const w = WORDS[report.language];
+  const table = (name: string) => w.tables[name] ?? name;
   const lines: string[] = [];
-  for (const f of report.files) lines.push(`${f.name}: ${f.tables.join(', ') || 'not read'}, ${f.rows} rows`);
-  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  for (const f of report.files)
+    lines.push(`${f.name}: ${f.tables.map(table).join(', ') || w.notRead}, ${f.rows} ${w.rows}`);
+  for (const warning of report.warnings) lines.push(`${w.warning}: ${warning}`);
   if (report.counts) {
-    lines.push(report.dryRun ? 'Dry run — nothing written. Would be:' : 'Imported:');
-    for (const table of IMPORT_TABLES) {
-      const c = report.counts[table];
+    lines.push(report.dryRun ? w.dryRun : w.imported);
+    for (const name of IMPORT_TABLES) {
+      const c = report.counts[name];
       lines.push(
-        `  ${table.padEnd(20)} ${String(c.created).padStart(8)} created ${String(c.updated).padStart(8)} updated ${String(c.unchanged).padStart(8)} unchanged`,
+        `  ${table(name).padEnd(20)} ${String(c.created).padStart(8)} ${w.created} ${String(c.updated).padStart(8)} ${w.updated} ${String(c.unchanged).padStart(8)} ${w.unchanged}`,
       );
     }
   } else {
-    lines.push(
-      `Nothing imported: ${report.rejectedTotal} problem${report.rejectedTotal === 1 ? '' : 's'} found${report.rejected.length < report.rejectedTotal ? ` (first ${report.rejected.length} listed)` : ''}:`,
-    );
+    lines.push(w.problems(report.rejectedTotal, report.rejected.length));
     for (const r of report.rejected)
-      lines.push(`  ${r.file} row ${r.row}${r.field ? `, ${r.field}` : ''}: ${r.reason}`);
+      lines.push(`  ${r.file} ${w.row} ${r.row}${r.field ? `, ${r.field}` : ''}: ${r.reason}`);
   }
   out.write(`${lines.join('\n')}\n`);
 }
@@ -66,7 +107,10 @@ async function main(): Promise<number> {
   const author = typeof args.flags.get('author') === 'string' ? (args.flags.get('author') as string) : SYSTEM_AUTHOR;
   const files: ImportFile[] = args.positional.map((path) => ({
     name: basename(path),
-    content: decodeText(readFileSync(path), () => process.stderr.write(`${path}: not UTF-8, read as Windows-1252\n`)),
+    content:
+      format === 'XLSX'
+        ? readFileSync(path).toString('base64')
+        : decodeText(readFileSync(path), () => process.stderr.write(`${path}: not UTF-8, read as Windows-1252\n`)),
   }));
 
   const config = loadConfig();

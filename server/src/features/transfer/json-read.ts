@@ -41,7 +41,8 @@ const isObject = (v: unknown): v is { [key: string]: unknown } =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function readJson(name: string, content: string): ReadFile {
-  const file: ReadFile = { name, tables: [], rows: [], rowCount: 0, rejections: [], warnings: [] };
+  // A JSON document's keys are English: its report is too.
+  const file: ReadFile = { name, tables: [], rows: [], rowCount: 0, rejections: [], warnings: [], language: 'en' };
   const reject = (table: TableName | null, row: number, field: string | null, reason: string) =>
     file.rejections.push({ file: name, table, row, field, reason });
 

@@ -4,10 +4,10 @@ import type { TableName } from './vocabulary';
 
 export type { TableName } from './vocabulary';
 
-export type ImportFormat = 'CSV' | 'JSON';
+export type ImportFormat = 'CSV' | 'JSON' | 'XLSX';
 export type ExportFormat = 'JSON' | 'CSV' | 'GRAPHML';
 
-/** One file handed to the import: its name (for the report) and its text. */
+/** One file handed to the import: its name (for the report) and its text (XLSX: its bytes in base64). */
 export interface ImportFile {
   name: string;
   content: string;
@@ -49,6 +49,8 @@ export interface ReadFile {
   rowCount: number;
   rejections: Rejection[];
   warnings: string[];
+  /** The language of its headers (report-messages.ts): null when they tell none. */
+  language: 'de' | 'en' | null;
 }
 
 export interface ImportReport {

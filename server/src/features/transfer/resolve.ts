@@ -22,6 +22,7 @@ import { nameKey, slugify } from '../../domain/text';
 import type { ImportGraph, ImportParticipation } from './import-rules';
 import type { NetworkStore } from '../../store/network-store';
 import type { Rejection, Source } from './model';
+import { EN, type RecordKind, type ReportMessages, type RequiredField } from './report-messages';
 import { nearestName } from './validate';
 import type { CheckedActor, CheckedCollaboration, CheckedParticipation, CheckedRows, CheckedTopic } from './validate';
 
@@ -55,9 +56,11 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 const sameDay = (c: Collaboration, startDate: string | null | undefined) =>
   startDate === undefined || c.startDate === startDate;
 
+/** `m`: the messages of the report's language (report-messages.ts). */
 export async function resolveRows(
   rows: CheckedRows,
   store: ResolveStore,
+  m: ReportMessages = EN,
 ): Promise<{ graph: ImportGraph | null; rejections: Rejection[] }> {
   const rejections: Rejection[] = [];
   const reject = (record: Record_, column: string | null, reason: string) => {
@@ -79,7 +82,7 @@ export async function resolveRows(
   for (const t of rows.topics) {
     const byName = t.name !== undefined ? storedTopicByName.get(nameKey(t.name)) : undefined;
     const id = t.id ?? (byName?.length === 1 ? byName[0] : t.name !== undefined ? slugify(t.name) : '');
-    if (id === '') reject(t, 'name', `cannot make an id from "${t.name ?? ''}": add an id column`);
+    if (id === '') reject(t, 'name', m.noIdFrom(t.name ?? ''));
     else topicIds.set(t, id);
   }
 
@@ -90,14 +93,9 @@ export async function resolveRows(
   rows.actors.forEach((a) => {
     if (a.id !== undefined) return actorIds.set(a, a.id);
     const stored = actorsByName.get(a) ?? [];
-    if (stored.length > 1)
-      return reject(
-        a,
-        'name',
-        `${stored.length} stored actors are named "${a.name}" (${stored.join(', ')}): add an id column`,
-      );
+    if (stored.length > 1) return reject(a, 'name', m.storedActorsNamed(stored.length, a.name ?? '', stored));
     const id = stored[0] ?? slugify(a.name ?? '');
-    if (id === '') return reject(a, 'name', `cannot make an id from "${a.name ?? ''}": add an id column`);
+    if (id === '') return reject(a, 'name', m.noIdFrom(a.name ?? ''));
     actorIds.set(a, id);
   });
 
@@ -114,23 +112,18 @@ export async function resolveRows(
     if (c.id !== undefined) return collaborationIds.set(c, c.id);
     const stored = (byTitle.get(c) ?? []).filter((id) => sameDay(candidates.get(id)!, c.startDate));
     if (stored.length > 1) {
-      return reject(
-        c,
-        'title',
-        `${stored.length} stored collaborations are titled "${c.title}" (${stored.join(', ')}): add an id or a start date`,
-      );
+      return reject(c, 'title', m.storedCollaborationsTitled(stored.length, c.title ?? '', stored));
     }
     const id = stored[0] ?? slugify(`${c.title ?? ''} ${c.startDate ?? ''}`);
-    if (id === '') return reject(c, 'title', `cannot make an id from "${c.title ?? ''}": add an id column`);
+    if (id === '') return reject(c, 'title', m.noIdFrom(c.title ?? ''));
     collaborationIds.set(c, id);
   });
 
-  const noRepeatedIds = <R extends Record_>(ids: Map<R, string>, what: string) => {
+  const noRepeatedIds = <R extends Record_>(ids: Map<R, string>, what: RecordKind) => {
     const first = new Map<string, R>();
     for (const [record, id] of ids) {
       const earlier = first.get(id);
-      if (earlier)
-        reject(record, 'id', `${what} "${id}" is already in ${earlier.source.file} row ${earlier.source.row}`);
+      if (earlier) reject(record, 'id', m.idTwice(what, id, earlier.source.file, earlier.source.row));
       else first.set(id, record);
     }
   };
@@ -141,19 +134,13 @@ export async function resolveRows(
   // Topic names are one when their slugs are ("SPACE" and "Space", "Grünfläche" and "Grunflache"):
   // the store refuses a second one at write time, so the row is refused here.
   const topicBySlug = new Map<string, { id: string; where: string }>();
-  for (const t of storedTopics)
-    topicBySlug.set(slugify(t.name), { id: t.id, where: `the stored topic "${t.name}" (${t.id})` });
+  for (const t of storedTopics) topicBySlug.set(slugify(t.name), { id: t.id, where: m.storedTopic(t.name, t.id) });
   for (const [t, id] of topicIds) {
     if (t.name === undefined || t.rejected) continue;
     const slug = slugify(t.name);
     const other = topicBySlug.get(slug);
-    if (other && other.id !== id)
-      reject(
-        t,
-        'name',
-        `"${t.name}" is the same topic name as ${other.where} (names differing only in capitals or accents are one): use that name or its id`,
-      );
-    else topicBySlug.set(slug, { id, where: `"${t.name}" in ${t.source.file} row ${t.source.row}` });
+    if (other && other.id !== id) reject(t, 'name', m.sameTopicName(t.name, other.where));
+    else topicBySlug.set(slug, { id, where: m.topicInFile(t.name, t.source.file, t.source.row) });
   }
 
   // --- new records need their required fields -----------------------------------------------
@@ -167,35 +154,19 @@ export async function resolveRows(
   const requireFor = <R extends Record_>(
     ids: Map<R, string>,
     stored: Set<string>,
-    fields: Array<[keyof R & string, string]>,
-    what: string,
+    fields: Array<keyof R & RequiredField>,
+    what: RecordKind,
   ) => {
     for (const [record, id] of ids) {
       if (stored.has(id) || record.rejected) continue;
-      for (const [field, label] of fields) {
-        if (record[field] === undefined) reject(record, null, `a new ${what} ("${id}") needs a ${label}`);
+      for (const field of fields) {
+        if (record[field] === undefined) reject(record, null, m.newNeeds(what, id, field));
       }
     }
   };
-  requireFor(topicIds, topicsStored, [['name', 'name (column Thema)']], 'topic');
-  requireFor(
-    actorIds,
-    actorsStored,
-    [
-      ['name', 'name (column Name)'],
-      ['kind', 'kind (column Art)'],
-    ],
-    'actor',
-  );
-  requireFor(
-    collaborationIds,
-    collaborationsStored,
-    [
-      ['title', 'title (column Titel)'],
-      ['kind', 'kind (column Art)'],
-    ],
-    'collaboration',
-  );
+  requireFor(topicIds, topicsStored, ['name'], 'topic');
+  requireFor(actorIds, actorsStored, ['name', 'kind'], 'actor');
+  requireFor(collaborationIds, collaborationsStored, ['title', 'kind'], 'collaboration');
 
   // An end date needs a start date: in the row (empty or absent for a new collaboration) or stored.
   const endOnly = [...collaborationIds].filter(
@@ -209,7 +180,7 @@ export async function resolveRows(
     );
     for (const [c, id] of endOnly) {
       if (c.startDate === undefined && stored.get(id)?.startDate) continue;
-      reject(c, 'startDate', 'is empty, but an end date needs a start date');
+      reject(c, 'startDate', m.endWithoutStart());
     }
   }
 
@@ -282,17 +253,13 @@ export async function resolveRows(
   };
 
   /** The one id a reference means, or undefined after rejecting the row. */
-  const one = (record: Record_, column: string, ref: string, what: string, found: string[]): string | undefined => {
+  const one = (record: Record_, column: string, ref: string, what: RecordKind, found: string[]): string | undefined => {
     if (found.length === 1) return found[0];
     if (record.rejected) return undefined;
     if (found.length === 0) {
       const guess = nearestName(ref, what === 'actor' ? fileActorNames : what === 'topic' ? topicNames : []);
-      reject(
-        record,
-        column,
-        `unknown ${what} "${ref}": neither in the import nor stored${guess ? ` (meinten Sie „${guess}“? / did you mean "${guess}"?)` : ''}`,
-      );
-    } else reject(record, column, `"${ref}" fits ${found.length} ${what}s (${found.join(', ')}): use the id`);
+      reject(record, column, m.unknownReference(what, ref, guess));
+    } else reject(record, column, m.ambiguousReference(what, ref, found));
     return undefined;
   };
 
@@ -304,11 +271,11 @@ export async function resolveRows(
     collaborationTopics: [],
     participations: [],
   };
-  const noneTwice = (record: Record_, column: string, ids: Array<string | undefined>, what: string): string[] => {
+  const noneTwice = (record: Record_, column: string, ids: Array<string | undefined>, what: RecordKind): string[] => {
     const seen = new Set<string>();
     for (const id of ids) {
       if (id === undefined) continue;
-      if (seen.has(id) && !record.rejected) reject(record, column, `${what} "${id}" is listed twice`);
+      if (seen.has(id) && !record.rejected) reject(record, column, m.listedTwice(what, id));
       seen.add(id);
     }
     return [...seen];
@@ -360,7 +327,7 @@ export async function resolveRows(
         reject(
           record,
           column,
-          `actor "${actorId}" takes part in "${collaborationId}" as ${before} in ${earlier.record.source.file} row ${earlier.record.source.row}, here as ${role}`,
+          m.roleConflict(actorId, collaborationId, before, earlier.record.source.file, earlier.record.source.row, role),
         );
       }
     } else if (role !== undefined) earlier.participation.role = role;

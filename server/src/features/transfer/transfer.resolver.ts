@@ -37,7 +37,7 @@ export class TransferResolver {
   @Authorized('ADMIN')
   @Mutation(() => ImportReportType, {
     description:
-      'Imports CSV files (one per table; German or English headers) or a JSON document: every row is checked first, then everything is applied in one transaction — or nothing, when any row is rejected (the report lists file, row, field and reason). Creates and updates by id (ids derived from names when absent), adds relationships, never deletes; importing the same files again changes nothing. dryRun: check and count only.',
+      'Imports CSV files (one per table; German or English headers), Excel workbooks (format XLSX, base64; each sheet a table) or a JSON document: every row is checked first, then everything is applied in one transaction — or nothing, when any row is rejected (the report lists file, row, field and reason). Creates and updates by id (ids derived from names when absent), adds relationships, never deletes; importing the same files again changes nothing. dryRun: check and count only.',
   })
   async importNetwork(
     @Arg('format', () => ImportFormatEnum) format: ImportFormatEnum,

@@ -11,11 +11,12 @@ import { SuggestionFeedbackType } from '../suggestions/feedback.type';
 export enum ImportFormatEnum {
   CSV = 'CSV',
   JSON = 'JSON',
+  XLSX = 'XLSX',
 }
 registerEnumType(ImportFormatEnum, {
   name: 'ImportFormat',
   description:
-    'CSV: one file per table (actors, topics, collaborations, participations), German or English headers. JSON: the document exportNetwork(format: JSON) writes.',
+    'CSV: one file per table (actors, topics, collaborations, participations), German or English headers. JSON: the document exportNetwork(format: JSON) writes. XLSX: Excel workbooks (content in base64), each sheet a table as a CSV file would be.',
 });
 
 export enum ExportFormatEnum {
@@ -38,7 +39,9 @@ export class ImportFileInput {
   @Length(1, 200)
   name!: string;
 
-  @Field(() => String, { description: 'The file as text (UTF-8; a byte-order mark is ignored).' })
+  @Field(() => String, {
+    description: "The file as text (UTF-8; a byte-order mark is ignored); for XLSX the workbook's bytes in base64.",
+  })
   content!: string;
 }
 

@@ -17,6 +17,7 @@ import { ID_PATTERN, isCalendarDate, isInvisibleOnly, normalizeText, textProblem
 import { LIMITS } from '../../domain/limits';
 import { participantItem, splitList, topicItem } from './csv-cells';
 import type { RawRow, Rejection, Source } from './model';
+import { EN, type ReportMessages, type WordKind } from './report-messages';
 import {
   ACTOR_KIND_WORDS,
   COLLABORATION_KIND_WORDS,
@@ -88,20 +89,24 @@ export interface CheckedRows {
   rejections: Rejection[];
 }
 
-/** A problem with one field of the row being checked. */
-class Problem extends Error {}
+/** A problem with one field of the row being checked: its message, in the report's language. */
+class Problem extends Error {
+  constructor(readonly say: (m: ReportMessages) => string) {
+    super(say(EN));
+  }
+}
 
 /** No value: null, or a cell of white space only (one of invisible characters is not empty: the text rule refuses it, as the API does). */
 const isEmpty = (value: unknown) =>
   value === null || (typeof value === 'string' && value.trim() === '' && !isInvisibleOnly(value));
 
 function asText(value: unknown): string {
-  if (typeof value !== 'string') throw new Problem(`must be text, not ${JSON.stringify(value)}`);
+  if (typeof value !== 'string') throw new Problem((m) => m.notText(value));
   return value;
 }
 
 function limited(value: string, max: number): string {
-  if (value.length > max) throw new Problem(`is longer than ${max} characters (${value.length})`);
+  if (value.length > max) throw new Problem((m) => m.tooLong(max, value.length));
   return value;
 }
 
@@ -110,8 +115,7 @@ function id(value: unknown): string | undefined {
   if (value === undefined || isEmpty(value)) return undefined;
   const text = asText(value).trim();
   limited(text, LIMITS.id);
-  if (!ID_PATTERN.test(text))
-    throw new Problem(`"${text}" is not an id: letters, digits and . _ : - only, starting with a letter or digit`);
+  if (!ID_PATTERN.test(text)) throw new Problem((m) => m.notAnId(text));
   return text;
 }
 
@@ -119,13 +123,13 @@ function id(value: unknown): string | undefined {
 function text(value: unknown, max: number, multiline = false): string {
   const given = asText(value);
   const problem = textProblem(given, multiline);
-  if (problem) throw new Problem(problem);
+  if (problem) throw new Problem((m) => m.textProblem(problem));
   return limited(normalizeText(given), max);
 }
 
 function requiredText(value: unknown, max: number): string | undefined {
   if (value === undefined) return undefined;
-  if (isEmpty(value)) throw new Problem('is empty');
+  if (isEmpty(value)) throw new Problem((m) => m.isEmpty());
   return text(value, max);
 }
 
@@ -139,16 +143,14 @@ function word<T extends string>(
   value: unknown,
   lookup: (word: string) => T | undefined,
   words: { [K in T]: readonly string[] },
-  what: string,
+  what: WordKind,
 ): T | undefined {
   if (value === undefined) return undefined;
-  if (isEmpty(value)) throw new Problem('is empty');
+  if (isEmpty(value)) throw new Problem((m) => m.isEmpty());
   const found = lookup(asText(value));
   if (!found) {
     const guess = closestWord(asText(value), words);
-    throw new Problem(
-      `"${String(value)}" is not ${what}${guess ? ` (meinten Sie „${guess}“? / did you mean "${guess}"?)` : ''}: use ${acceptedWords(words)}`,
-    );
+    throw new Problem((m) => m.notAWord(String(value), what, guess, acceptedWords(words)));
   }
   return found;
 }
@@ -201,7 +203,7 @@ function date(value: unknown): string | null | undefined {
   if (value === undefined) return undefined;
   if (isEmpty(value)) return null;
   const parsed = parseDate(asText(value));
-  if (!parsed) throw new Problem(`"${String(value)}" is not a date: write 31.12.2021 or 2021-12-31`);
+  if (!parsed) throw new Problem((m) => m.notADate(String(value)));
   return parsed;
 }
 
@@ -210,7 +212,7 @@ function website(value: unknown): string | null | undefined {
   if (text == null) return text;
   // "www.bobbie.de" as spreadsheets hold it: the https address it means (the API's rule too).
   const address = websiteAddress(text);
-  if (address === null) throw new Problem(`"${text.trim()}" is not a web address (http or https)`);
+  if (address === null) throw new Problem((m) => m.notAWebAddress(text.trim()));
   return limited(address, LIMITS.url);
 }
 
@@ -218,8 +220,8 @@ function website(value: unknown): string | null | undefined {
 function listOf<T>(value: unknown, item: (entry: unknown) => T, max: number): T[] | undefined {
   if (value === undefined || value === null) return value === null ? [] : undefined;
   const entries = typeof value === 'string' ? splitList(value) : Array.isArray(value) ? value : null;
-  if (entries === null) throw new Problem('must be a list');
-  if (entries.length > max) throw new Problem(`lists ${entries.length} entries; at most ${max}`);
+  if (entries === null) throw new Problem((m) => m.notAList());
+  if (entries.length > max) throw new Problem((m) => m.tooManyEntries(entries.length, max));
   return entries.map(item);
 }
 
@@ -227,23 +229,21 @@ function noRepeats<T>(list: T[] | undefined, key: (item: T) => string): T[] | un
   const seen = new Set<string>();
   for (const item of list ?? []) {
     const k = key(item).toLowerCase();
-    if (seen.has(k)) throw new Problem(`lists "${key(item)}" twice`);
+    if (seen.has(k)) throw new Problem((m) => m.listsTwice(key(item)));
     seen.add(k);
   }
   return list;
 }
 
 function weight(value: unknown): number {
-  if (typeof value !== 'number' || !(value > 0 && value <= 1))
-    throw new Problem(`weight must be a number in (0, 1], not ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !(value > 0 && value <= 1)) throw new Problem((m) => m.badWeight(value));
   return value;
 }
 
 function topicRef(entry: unknown, withWeight: boolean): TopicRef {
   if (typeof entry === 'string') {
     const parsed = topicItem(entry);
-    if (parsed.weight !== undefined && !withWeight)
-      throw new Problem(`"${entry}": topics of a collaboration have no weight`);
+    if (parsed.weight !== undefined && !withWeight) throw new Problem((m) => m.weightOnCollaborationTopic(entry));
     if (parsed.weight !== undefined) weight(parsed.weight);
     return parsed;
   }
@@ -256,9 +256,7 @@ function topicRef(entry: unknown, withWeight: boolean): TopicRef {
     const { topicId, weight: w } = entry as { topicId: string; weight?: unknown };
     return w === undefined || w === null ? { ref: topicId } : { ref: topicId, weight: weight(w) };
   }
-  throw new Problem(
-    `${JSON.stringify(entry)} is not a topic${withWeight ? ' (a name, an id, or {topicId, weight})' : ' (a name or an id)'}`,
-  );
+  throw new Problem((m) => m.notATopic(entry, withWeight));
 }
 
 function participantRef(entry: unknown): ParticipantRef {
@@ -267,23 +265,26 @@ function participantRef(entry: unknown): ParticipantRef {
     const { actorId, role } = entry as { actorId: string; role?: unknown };
     return role === undefined || role === null
       ? { ref: actorId }
-      : { ref: actorId, role: word(role, roleOf, ROLE_WORDS, 'a role')! };
+      : { ref: actorId, role: word(role, roleOf, ROLE_WORDS, 'role')! };
   }
-  throw new Problem(`${JSON.stringify(entry)} is not a participant (a name or an id, or {actorId, role})`);
+  throw new Problem((m) => m.notAParticipant(entry));
 }
 
 /** Runs the field checks of one row; every failing field becomes a rejection. */
 class RowCheck {
   readonly problems: Rejection[] = [];
 
-  constructor(private readonly row: RawRow) {}
+  constructor(
+    private readonly row: RawRow,
+    readonly m: ReportMessages,
+  ) {}
 
   field<T>(column: string, check: (value: unknown) => T): T | undefined {
     try {
       return check(this.row.values[column]);
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
-      this.fail(column, error.message);
+      this.fail(column, error.say(this.m));
       return undefined;
     }
   }
@@ -296,7 +297,8 @@ class RowCheck {
       table,
       row,
       field: label,
-      reason: label && !reason.startsWith('"') ? `${label} ${reason}` : reason,
+      // "Art ist leer", but not before a quoted value ("„Kiosk“ ist keine Art von Akteur").
+      reason: label && !/^["„]/.test(reason) ? `${label} ${reason}` : reason,
     });
   }
 }
@@ -312,7 +314,7 @@ function checkActor(row: RawRow, c: RowCheck): CheckedActor {
     labels: row.labels,
     id: c.field('id', id),
     name: c.field('name', (v) => requiredText(v, LIMITS.name)),
-    kind: c.field('kind', (v) => word(v, actorKindOf, ACTOR_KIND_WORDS, 'a kind of actor')),
+    kind: c.field('kind', (v) => word(v, actorKindOf, ACTOR_KIND_WORDS, 'actorKind')),
     description: c.field('description', (v) => optionalText(v, LIMITS.text, true)),
     district: c.field('district', (v) => optionalText(v, LIMITS.name)),
     website: c.field('website', website),
@@ -330,7 +332,7 @@ function checkActor(row: RawRow, c: RowCheck): CheckedActor {
     row.values.id === undefined &&
     row.values.name === undefined
   ) {
-    c.fail(null, 'an actor needs a name or an id');
+    c.fail(null, c.m.needsNameOrId('actor'));
   }
   return record;
 }
@@ -349,7 +351,7 @@ function checkTopic(row: RawRow, c: RowCheck): CheckedTopic {
     row.values.id === undefined &&
     row.values.name === undefined
   ) {
-    c.fail(null, 'a topic needs a name or an id');
+    c.fail(null, c.m.needsNameOrId('topic'));
   }
   return record;
 }
@@ -360,7 +362,7 @@ function checkCollaboration(row: RawRow, c: RowCheck): CheckedCollaboration {
     labels: row.labels,
     id: c.field('id', id),
     title: c.field('title', (v) => requiredText(v, LIMITS.name)),
-    kind: c.field('kind', (v) => word(v, collaborationKindOf, COLLABORATION_KIND_WORDS, 'a kind of collaboration')),
+    kind: c.field('kind', (v) => word(v, collaborationKindOf, COLLABORATION_KIND_WORDS, 'collaborationKind')),
     startDate: c.field('startDate', date),
     endDate: c.field('endDate', date),
     location: c.field('location', (v) => optionalText(v, LIMITS.name)),
@@ -379,25 +381,25 @@ function checkCollaboration(row: RawRow, c: RowCheck): CheckedCollaboration {
     row.values.id === undefined &&
     row.values.title === undefined
   ) {
-    c.fail(null, 'a collaboration needs a title or an id');
+    c.fail(null, c.m.needsTitleOrId());
   }
   // Empty and absent both: a new collaboration with an end date needs a start date (a stored one is checked in resolve.ts).
-  if (record.endDate && record.startDate === null) c.fail('startDate', 'is empty, but an end date needs a start date');
+  if (record.endDate && record.startDate === null) c.fail('startDate', c.m.endWithoutStart());
   if (record.startDate && record.endDate && record.endDate < record.startDate) {
-    c.fail('endDate', `${record.endDate} is before the start ${record.startDate}`);
+    c.fail('endDate', c.m.endBeforeStart(record.endDate, record.startDate));
   }
   return record;
 }
 
 function checkParticipation(row: RawRow, c: RowCheck): CheckedParticipation {
   const ref = (v: unknown) => {
-    if (v === undefined || isEmpty(v)) throw new Problem('is empty');
+    if (v === undefined || isEmpty(v)) throw new Problem((m) => m.isEmpty());
     return limited(asText(v).trim(), LIMITS.name);
   };
   const collaboration = c.field('collaboration', ref);
   const actor = c.field('actor', ref);
   const role = c.field('role', (v) =>
-    v === undefined || isEmpty(v) ? undefined : word(v, roleOf, ROLE_WORDS, 'a role'),
+    v === undefined || isEmpty(v) ? undefined : word(v, roleOf, ROLE_WORDS, 'role'),
   );
   return defined<CheckedParticipation>({
     source: row.source,
@@ -415,11 +417,15 @@ const CHECKS: { [T in TableName]: (row: RawRow, c: RowCheck) => unknown } = {
   participations: checkParticipation,
 };
 
-/** Checks every row; `onRow` is told after each (progress). */
-export function validateRows(rows: readonly RawRow[], onRow: (done: number) => void = () => {}): CheckedRows {
+/** Checks every row; `onRow` is told after each (progress). `m`: the report's language (report-messages.ts). */
+export function validateRows(
+  rows: readonly RawRow[],
+  onRow: (done: number) => void = () => {},
+  m: ReportMessages = EN,
+): CheckedRows {
   const out: CheckedRows = { actors: [], topics: [], collaborations: [], participations: [], rejections: [] };
   rows.forEach((row, i) => {
-    const check = new RowCheck(row);
+    const check = new RowCheck(row, m);
     const record = CHECKS[row.source.table](row, check) as Checked;
     if (check.problems.length > 0) {
       out.rejections.push(...check.problems);

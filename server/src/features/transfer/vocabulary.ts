@@ -92,6 +92,64 @@ export function columnOf(table: TableName, header: string): string | undefined {
   return HEADER_INDEX.get(table)!.get(wordKey(header));
 }
 
+/** Header words that are English (besides the columns' own names, e.g. startDate). */
+const ENGLISH_HEADERS = [
+  'type',
+  'interests',
+  'topicIds',
+  'topicId',
+  'topic',
+  'actorId',
+  'collaborationId',
+  'start',
+  'date',
+  'from',
+  'end',
+  'to',
+];
+/** Header words German and English files both write: they tell no language. */
+const NEUTRAL_HEADERS = [
+  'ID',
+  'Name',
+  'Website',
+  'Homepage',
+  'Internet',
+  'URL',
+  'Email',
+  'E-Mail',
+  'Start',
+  'Format',
+  'Partner',
+  'Alias',
+  'Institution',
+  'Organisation',
+];
+const NEUTRAL_KEYS = new Set(NEUTRAL_HEADERS.map(wordKey));
+const ENGLISH_KEYS = new Set([...TABLES.flatMap((t) => [...COLUMNS[t]]), ...ENGLISH_HEADERS].map(wordKey));
+const GERMAN_KEYS = new Set(
+  TABLES.flatMap((t) => Object.values(HEADERS[t] as Record<string, readonly string[]>).flat()).map(wordKey),
+);
+
+/** The language a header is written in: 'de' ("Art", "Themen"), 'en' ("kind", "topics"), or null ("ID", "Name", unknown words). */
+export function headerLanguage(header: string): 'de' | 'en' | null {
+  const key = wordKey(header);
+  if (NEUTRAL_KEYS.has(key)) return null;
+  if (ENGLISH_KEYS.has(key)) return 'en';
+  return GERMAN_KEYS.has(key) ? 'de' : null;
+}
+
+/** The language of a header row: the one more of its headers are written in; null when neither is more. */
+export function headersLanguage(headers: readonly string[]): 'de' | 'en' | null {
+  let de = 0;
+  let en = 0;
+  for (const header of headers) {
+    const language = headerLanguage(header);
+    if (language === 'de') de++;
+    else if (language === 'en') en++;
+  }
+  return de > en ? 'de' : en > de ? 'en' : null;
+}
+
 /** The columns that identify a row of the table: a file without them is not that table. */
 export const IDENTITY: Record<TableName, ReadonlyArray<readonly string[]>> = {
   actors: [['id', 'name']],

@@ -8,12 +8,11 @@
  */
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -34,6 +33,7 @@ import { authenticateRequests, principalOf, requireRole } from './authentication
 import { exportRouter } from '../../features/transfer/export-routes';
 import { queryLimitRules, rateLimiter, refusedCredentialLimiter, requestLimits } from './limits';
 import { viewerRouter } from './viewer';
+import { queryIde, queryIdeFiles } from './query-ide';
 import { DEFAULT_PER_TOKEN, updateApiRouter, updateLinksFor } from '../../features/update-links';
 import { attachSubscriptions, type LiveLimits } from './websocket';
 
@@ -83,9 +83,8 @@ export async function createApolloServer(
       literalFieldNames(),
       refuseStoppedAnswers(),
       subscriptionsOverWebSocketOnly(),
-      config.introspection
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      // Apollo's pages load its Sandbox from the internet: the bundled GraphiQL (./query-ide.ts) instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }
@@ -135,6 +134,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
 
   app.use(
     '/graphql',
+    queryIde(config.introspection),
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }),
     ...refusedCredentials,
     authenticateRequests(authenticator),
@@ -169,7 +169,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
       perToken: DEFAULT_PER_TOKEN,
     }),
   );
-  app.use(viewerRouter());
+  app.use(queryIdeFiles(config.introspection), viewerRouter());
 
   const subscriptions = attachSubscriptions(httpServer, await getSchema(), service, authenticator, limits, config.live);
   return { app, httpServer, apollo, subscriptions };

@@ -8,6 +8,7 @@
  *   BENCH_FEED_IDLE_S       length of the idle window (default 60)
  *   BENCH_FEED_SUBSCRIBERS  idle subscribers on one server (default 1000)
  *   BENCH_FEED_DAY          writes while a replica is down (default 2000: a busy day of 200 writes × 10)
+ *   BENCH_FEED_POLL_MS      FEED_POLL_MS for the replicas (default: unset, as shipped = 1000)
  *   NEO4J_BOLT_PORT / NEO4J_HOME_DIR / BENCH_NEO4J_URI / BENCH_WIPE   as for `npm run bench` (bench/config.ts)
  *
  * The replicas run with FEED_POLL_MS as shipped (unset: 1000 ms) and RATE_LIMIT_MAX=0 (the bench
@@ -24,6 +25,8 @@ export interface FeedBenchConfig {
   idleSeconds: number;
   subscribers: number;
   dayWrites: number;
+  /** FEED_POLL_MS given to the replicas; null: as shipped (1000). */
+  feedPollMs: number | null;
   outDir: string;
   neo4jUri: string;
   startNeo4j: boolean;
@@ -71,6 +74,7 @@ export function loadFeedBenchConfig(
     idleSeconds: whole(env.BENCH_FEED_IDLE_S, 60, 'BENCH_FEED_IDLE_S'),
     subscribers: whole(env.BENCH_FEED_SUBSCRIBERS, 1000, 'BENCH_FEED_SUBSCRIBERS'),
     dayWrites: whole(env.BENCH_FEED_DAY, 2000, 'BENCH_FEED_DAY'),
+    feedPollMs: env.BENCH_FEED_POLL_MS ? whole(env.BENCH_FEED_POLL_MS, 1000, 'BENCH_FEED_POLL_MS') : null,
     outDir: resolve(env.BENCH_OUT ?? 'bench/results'),
     neo4jUri: env.BENCH_NEO4J_URI || `bolt://127.0.0.1:${port}`,
     startNeo4j: !env.BENCH_NEO4J_URI,

@@ -29,12 +29,13 @@ export async function idle(
   store: StoreName,
   inProcess: InProcess,
   seconds: number,
+  pollMs: number,
 ): Promise<IdleResult> {
   const pids: Array<[string, number]> = replicas.map((r) => [`replica ${r.name}`, r.process.child.pid!]);
   const neo = store === 'neo4j' && !process.env.BENCH_NEO4J_URI ? neo4jPid() : null;
   if (neo) pids.push(['neo4j', neo]);
   const before = pids.map(([, pid]) => cpuSeconds(pid));
-  const queries = await inProcess.idle(seconds);
+  const queries = await inProcess.idle(seconds, pollMs);
   const after = pids.map(([, pid]) => cpuSeconds(pid));
   return {
     seconds,

@@ -8,7 +8,7 @@
  *   the projection's update, publishing to subscribers, the write queue);
  * - a batch: `batch` writes taken by the store at once, then one followFeed() applies them all
  *   (events per second the projection sustains, store reads included);
- * - idle: the service follows the feed as a server does (`startFollowing`, FEED_POLL_MS 1000) and
+ * - idle: the service follows the feed as a server does (`startFollowing`, the replicas' FEED_POLL_MS) and
  *   the store calls are counted while nothing is written.
  */
 import { random } from '../../seed/generate';
@@ -39,7 +39,7 @@ export interface IdleQueries {
 
 export interface InProcess {
   apply(samples: number, batch: number, tag: string): Promise<ApplyResult>;
-  idle(seconds: number): Promise<IdleQueries>;
+  idle(seconds: number, pollMs: number): Promise<IdleQueries>;
   close(): Promise<void>;
 }
 
@@ -114,8 +114,7 @@ export async function inProcess(store: NetworkStore, existing: string[]): Promis
         projectionSeconds,
       };
     },
-    async idle(seconds) {
-      const pollMs = 1000;
+    async idle(seconds, pollMs) {
       counting.reset();
       service.startFollowing({ pollMs, retentionHours: 48 });
       await sleep(seconds * 1000);

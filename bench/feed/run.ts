@@ -109,6 +109,7 @@ async function benchOne(config: FeedBenchConfig, name: StoreName, size: number):
   log(`${name} ${size}: generating and loading`);
   const net = benchNetwork(size, config.hubs, config.seed);
   const loaded = await load(config, name, net.data);
+  if (config.feedPollMs !== null) loaded.env.FEED_POLL_MS = String(config.feedPollMs);
   log(`${name} ${size}: loaded in ${loaded.loadSeconds.toFixed(1)} s; starting replicas A and B`);
   const replicas: Replica[] = [];
   const tag = `${name}-${size}-${Date.now().toString(36)}`;
@@ -131,7 +132,7 @@ async function benchOne(config: FeedBenchConfig, name: StoreName, size: number):
       log(`${name} ${size}: in-process apply`);
       const apply = await local.apply(30, config.burst, tag);
       log(`${name} ${size}: idle ${config.idleSeconds} s`);
-      const idl = await idle(replicas, name, local, config.idleSeconds);
+      const idl = await idle(replicas, name, local, config.idleSeconds, config.feedPollMs ?? 1000);
       log(`${name} ${size}: ${config.subscribers} subscribers`);
       const subs = await manySubscribers(a, replicas[1]!, config.subscribers, tag);
       log(`${name} ${size}: catch-up after ${config.dayWrites} writes`);
@@ -166,7 +167,6 @@ async function main(): Promise<void> {
   if (config.stores.includes('neo4j') && config.startNeo4j) ensureNeo4jRunning();
   const started = nowMs();
   const runs: FeedRun[] = [];
-  for (const size of config.sizes) for (const name of config.stores) runs.push(await benchOne(config, name, size));
   const machine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -176,13 +176,20 @@ async function main(): Promise<void> {
   const result = {
     when: new Date().toISOString(),
     machine,
-    config: { ...config, outDir: undefined, feedPollMs: 1000 },
-    seconds: (nowMs() - started) / 1000,
+    config: { ...config, outDir: undefined, feedPollMs: config.feedPollMs ?? 1000 },
+    seconds: 0,
     runs,
   };
   mkdirSync(config.outDir, { recursive: true });
-  writeFileSync(join(config.outDir, 'feed.json'), JSON.stringify(result, null, 1) + '\n');
-  console.log(feedTable(runs, machine.cpus));
+  // Written after every store and size: a later failure (e.g. at 100k) keeps what was measured.
+  for (const size of config.sizes) {
+    for (const name of config.stores) {
+      runs.push(await benchOne(config, name, size));
+      result.seconds = (nowMs() - started) / 1000;
+      writeFileSync(join(config.outDir, 'feed.json'), JSON.stringify(result, null, 1) + '\n');
+    }
+  }
+  console.log(feedTable(runs, machine.cpus, config.feedPollMs));
   log(`done in ${result.seconds.toFixed(0)} s; results in ${join(config.outDir, 'feed.json')}`);
 }
 

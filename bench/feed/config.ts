@@ -8,13 +8,14 @@
  *   BENCH_FEED_IDLE_S       length of the idle window (default 60)
  *   BENCH_FEED_SUBSCRIBERS  idle subscribers on one server (default 1000)
  *   BENCH_FEED_DAY          writes while a replica is down (default 2000: a busy day of 200 writes × 10)
- *   BENCH_FEED_POLL_MS      FEED_POLL_MS for the replicas (default: unset, as shipped = 1000)
+ *   BENCH_FEED_POLL_MS      FEED_POLL_MS for the replicas (default: as shipped, DEFAULT_FEED_POLL_MS)
  *   NEO4J_BOLT_PORT / NEO4J_HOME_DIR / BENCH_NEO4J_URI / BENCH_WIPE   as for `npm run bench` (bench/config.ts)
  *
- * The replicas run with FEED_POLL_MS as shipped (unset: 1000 ms) and RATE_LIMIT_MAX=0 (the bench
+ * The replicas run with FEED_POLL_MS as shipped (DEFAULT_FEED_POLL_MS) and RATE_LIMIT_MAX=0 (the bench
  * sends thousands of requests from one key on purpose).
  */
 import { resolve } from 'node:path';
+import { DEFAULT_FEED_POLL_MS } from '../../server/src/platform/config';
 import type { StoreName } from '../config';
 
 export interface FeedBenchConfig {
@@ -25,8 +26,8 @@ export interface FeedBenchConfig {
   idleSeconds: number;
   subscribers: number;
   dayWrites: number;
-  /** FEED_POLL_MS given to the replicas; null: as shipped (1000). */
-  feedPollMs: number | null;
+  /** FEED_POLL_MS given to the replicas (default: as shipped). */
+  feedPollMs: number;
   outDir: string;
   neo4jUri: string;
   startNeo4j: boolean;
@@ -74,7 +75,9 @@ export function loadFeedBenchConfig(
     idleSeconds: whole(env.BENCH_FEED_IDLE_S, 60, 'BENCH_FEED_IDLE_S'),
     subscribers: whole(env.BENCH_FEED_SUBSCRIBERS, 1000, 'BENCH_FEED_SUBSCRIBERS'),
     dayWrites: whole(env.BENCH_FEED_DAY, 2000, 'BENCH_FEED_DAY'),
-    feedPollMs: env.BENCH_FEED_POLL_MS ? whole(env.BENCH_FEED_POLL_MS, 1000, 'BENCH_FEED_POLL_MS') : null,
+    feedPollMs: env.BENCH_FEED_POLL_MS
+      ? whole(env.BENCH_FEED_POLL_MS, 1000, 'BENCH_FEED_POLL_MS')
+      : DEFAULT_FEED_POLL_MS,
     outDir: resolve(env.BENCH_OUT ?? 'bench/results'),
     neo4jUri: env.BENCH_NEO4J_URI || `bolt://127.0.0.1:${port}`,
     startNeo4j: !env.BENCH_NEO4J_URI,

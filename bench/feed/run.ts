@@ -109,7 +109,7 @@ async function benchOne(config: FeedBenchConfig, name: StoreName, size: number):
   log(`${name} ${size}: generating and loading`);
   const net = benchNetwork(size, config.hubs, config.seed);
   const loaded = await load(config, name, net.data);
-  if (config.feedPollMs !== null) loaded.env.FEED_POLL_MS = String(config.feedPollMs);
+  loaded.env.FEED_POLL_MS = String(config.feedPollMs);
   log(`${name} ${size}: loaded in ${loaded.loadSeconds.toFixed(1)} s; starting replicas A and B`);
   const replicas: Replica[] = [];
   const tag = `${name}-${size}-${Date.now().toString(36)}`;
@@ -132,7 +132,7 @@ async function benchOne(config: FeedBenchConfig, name: StoreName, size: number):
       log(`${name} ${size}: in-process apply`);
       const apply = await local.apply(30, config.burst, tag);
       log(`${name} ${size}: idle ${config.idleSeconds} s`);
-      const idl = await idle(replicas, name, local, config.idleSeconds, config.feedPollMs ?? 1000);
+      const idl = await idle(replicas, name, local, config.idleSeconds, config.feedPollMs);
       log(`${name} ${size}: ${config.subscribers} subscribers`);
       const subs = await manySubscribers(a, replicas[1]!, config.subscribers, tag);
       log(`${name} ${size}: catch-up after ${config.dayWrites} writes`);
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
   const result = {
     when: new Date().toISOString(),
     machine,
-    config: { ...config, outDir: undefined, feedPollMs: config.feedPollMs ?? 1000 },
+    config: { ...config, outDir: undefined, feedPollMs: config.feedPollMs },
     seconds: 0,
     runs,
   };

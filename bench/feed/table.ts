@@ -112,10 +112,10 @@ function ms1(n: number): string {
   return Number.isNaN(n) ? '—' : `${n.toFixed(1)} ms`;
 }
 
-export function feedTable(runs: FeedRun[], cores: number, feedPollMs: number | null): string {
+export function feedTable(runs: FeedRun[], cores: number, feedPollMs: number): string {
   const head = `| figure | ${runs.map((r) => `${r.store}, ${num(r.size)} actors`).join(' | ')} | target |`;
   const rule = `| --- | ${runs.map(() => '---').join(' | ')} | --- |`;
   const rows = ROWS.map((row) => `| ${row.figure} | ${runs.map((r) => row.value(r)).join(' | ')} | ${row.target} |`);
-  const poll = feedPollMs === null ? 'FEED_POLL_MS 1000 (as shipped)' : `FEED_POLL_MS ${feedPollMs}`;
+  const poll = `FEED_POLL_MS ${feedPollMs}`;
   return [`${cores} cores; ${poll}`, '', head, rule, ...rows].join('\n');
 }

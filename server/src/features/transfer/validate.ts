@@ -10,13 +10,11 @@
  * absent: the record keeps what the store holds. JSON null clears an optional field and is refused
  * for a required one.
  */
-import { nameKey } from '../../domain/text';
 import { websiteAddress } from '../../domain/website';
-import type { ActorKind, CollaborationKind, ParticipationRole } from '../../domain/model';
 import { ID_PATTERN, isCalendarDate, isInvisibleOnly, normalizeText, textProblem } from '../../domain/validation';
 import { LIMITS } from '../../domain/limits';
 import { participantItem, splitList, topicItem } from './csv-cells';
-import type { RawRow, Rejection, Source } from './model';
+import type { RawRow, Rejection } from './model';
 import { EN, type ReportMessages, type WordKind } from './report-messages';
 import {
   ACTOR_KIND_WORDS,
@@ -29,65 +27,19 @@ import {
   type TableName,
 } from './vocabulary';
 
-interface Checked {
-  source: Source;
-  labels: { [column: string]: string };
-  /** The row has problems: it is kept only so that references to it still resolve. */
-  rejected?: boolean;
-}
-
-export interface TopicRef {
-  ref: string;
-  weight?: number;
-}
-
-export interface ParticipantRef {
-  ref: string;
-  role?: ParticipationRole;
-}
-
-export interface CheckedActor extends Checked {
-  id?: string;
-  name?: string;
-  kind?: ActorKind;
-  description?: string | null;
-  district?: string | null;
-  website?: string | null;
-  contact?: string | null;
-  topics?: TopicRef[];
-}
-
-export interface CheckedTopic extends Checked {
-  id?: string;
-  name?: string;
-  aliases?: string[];
-}
-
-export interface CheckedCollaboration extends Checked {
-  id?: string;
-  title?: string;
-  kind?: CollaborationKind;
-  startDate?: string | null;
-  endDate?: string | null;
-  location?: string | null;
-  description?: string | null;
-  topics?: TopicRef[];
-  participants?: ParticipantRef[];
-}
-
-export interface CheckedParticipation extends Checked {
-  collaboration: string;
-  actor: string;
-  role?: ParticipationRole;
-}
-
-export interface CheckedRows {
-  actors: CheckedActor[];
-  topics: CheckedTopic[];
-  collaborations: CheckedCollaboration[];
-  participations: CheckedParticipation[];
-  rejections: Rejection[];
-}
+export type * from './checked-rows';
+import type {
+  Checked,
+  CheckedActor,
+  CheckedCollaboration,
+  CheckedParticipation,
+  CheckedRows,
+  CheckedTopic,
+  ParticipantRef,
+  TopicRef,
+} from './checked-rows';
+export { closestWord, editDistance, nearestName } from './near-matches';
+import { closestWord } from './near-matches';
 
 /** A problem with one field of the row being checked: its message, in the report's language. */
 class Problem extends Error {
@@ -153,42 +105,6 @@ function word<T extends string>(
     throw new Problem((m) => m.notAWord(String(value), what, guess, acceptedWords(words)));
   }
   return found;
-}
-
-/** The accepted word nearest to a misspelling (at most a third of its letters off), or null. */
-export function closestWord(given: string, words: { [key: string]: readonly string[] }): string | null {
-  const g = given.trim().toLowerCase();
-  let best: { word: string; distance: number } | null = null;
-  for (const [value, list] of Object.entries(words)) {
-    for (const word of [...list, value]) {
-      const distance = editDistance(g, word.toLowerCase());
-      if (!best || distance < best.distance) best = { word, distance };
-    }
-  }
-  return best && best.distance > 0 && best.distance <= Math.max(1, Math.floor(g.length / 3)) ? best.word : null;
-}
-
-/** The name nearest to a misspelled reference (case and accents ignored, a third of its letters off at most), or null. */
-export function nearestName(given: string, names: readonly string[]): string | null {
-  const g = nameKey(given);
-  let best: { name: string; distance: number } | null = null;
-  for (const name of names) {
-    const distance = editDistance(g, nameKey(name));
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  return best && best.distance > 0 && best.distance <= Math.max(1, Math.floor(g.length / 3)) ? best.name : null;
-}
-
-/** Levenshtein distance (insert, delete, replace one letter). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** ISO 2021-12-31 or German 31.12.2021 (one-digit day and month allowed) → ISO. */

@@ -20,6 +20,7 @@ import { describeTransferContract } from './contract/transfer.contract';
 import { describeUpdateLinkContract } from './contract/update-links.contract';
 import { describeFeedContract } from './contract/feed.contract';
 import { describeUpdateRecipeContract } from './contract/update-recipe.contract';
+import { describeEditContract } from './contract/edit.contract';
 import { describeFeedback } from './graphql/feedback.suite';
 import { describeHistoryApi } from './graphql/history.suite';
 import { insightParitySuite } from './graphql/insight-parity.neo4j-suite';
@@ -44,6 +45,7 @@ describeNeo4j('neo4j store: change feed', (config) => describeFeedContract('neo4
 describeNeo4j('neo4j store: the update recipe', (config) =>
   describeUpdateRecipeContract('neo4j', neo4jHarness(config)),
 );
+describeNeo4j('neo4j store: edits in one write', (config) => describeEditContract('neo4j', neo4jHarness(config)));
 describeNeo4j('neo4j query plans', (config) => describePlanChecks(config));
 describeNeo4j('GraphQL queries on neo4j', (config) => describeQueries('neo4j', neo4jHarness(config)));
 describeNeo4j('GraphQL mutations on neo4j', (config) => describeMutations('neo4j', neo4jHarness(config)));

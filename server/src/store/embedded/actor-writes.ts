@@ -98,6 +98,7 @@ export function embeddedActorWrites(d: EmbeddedDatabase): ActorWrites {
     async deleteActor(id: string, meta?: H.WriteMeta): Promise<void> {
       d.write(() => {
         const before = requireRecord('Actor', id, actorById(id));
+        W.bumpCollaborationsOf(d.sql, [id], now());
         // Interests and participations go with it (ON DELETE CASCADE).
         d.sql.run('DELETE FROM actor WHERE id = ?', id);
         appendChanges(d.sql, meta, [H.actorDeleted(before)]);

@@ -100,3 +100,16 @@ export function updateCollaboration(sql: Sql, c: Collaboration): void {
     c.id,
   );
 }
+
+/**
+ * The collaborations the actors `actorIds` take part in lose (or, in a merge, change) a participant:
+ * their versions go up. Run before the participations are deleted or moved.
+ */
+export function bumpCollaborationsOf(sql: Sql, actorIds: readonly string[], at: string): void {
+  sql.run(
+    `UPDATE collaboration SET version = version + 1, updated_at = ?
+     WHERE id IN (SELECT collaboration_id FROM participation WHERE actor_id IN (SELECT value FROM json_each(?)))`,
+    at,
+    JSON.stringify(actorIds),
+  );
+}

@@ -111,6 +111,7 @@ export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
         const found = (await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0];
         const before = requireRecord('Actor', id, found && toActor(found.get('actor')));
         await deleteUpdateRecords(tx, [id]);
+        await tx.run(W.BUMP_COLLABORATIONS_OF, { ids: [id], now: now() });
         await tx.run(W.DELETE_ACTOR, { id });
         await appendChanges(tx, meta, [H.actorDeleted(before)]);
       });

@@ -36,6 +36,16 @@ MATCH (a:Actor {id: $id})
 DETACH DELETE a
 RETURN count(*) AS deleted`;
 
+/**
+ * The collaborations the actors `$ids` take part in lose (or, in a merge, change) a participant:
+ * their versions go up. Run before the participations are deleted or moved.
+ */
+export const BUMP_COLLABORATIONS_OF = `
+MATCH (a:Actor)-[:PARTICIPATED_IN]->(c:Collaboration)
+WHERE a.id IN $ids
+WITH DISTINCT c
+SET c.version = coalesce(c.version, 1) + 1, c.updatedAt = $now`;
+
 /** Removes every interest of an actor. */
 export const DELETE_INTERESTS_OF_ACTOR = `
 MATCH (:Actor {id: $actorId})-[r:INTERESTED_IN]->(:Topic)

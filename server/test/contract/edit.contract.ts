@@ -74,6 +74,15 @@ export function describeEditContract(label: string, harness: StoreHarness): void
       expect(await version('c1')).toBe(6);
     });
 
+    test('a participant deleted with its actor or merged into another changes the collaboration: version +1', async () => {
+      await store.deleteActor('a2');
+      expect(await version('c1')).toBe(2);
+      await store.addParticipant('c1', 'a3', 'HOST');
+      expect(await version('c1')).toBe(3);
+      await store.mergeActors('a1', ['a3']);
+      expect(await version('c1')).toBe(4);
+    });
+
     test('updateCollaboration with a stale expectedVersion: CONFLICT in the actors’ words; nothing changes', async () => {
       await store.updateCollaboration('c1', { location: 'Hof' }, 1);
       const before = await state();

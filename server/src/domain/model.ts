@@ -68,6 +68,11 @@ export interface Collaboration {
   description: string | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  /**
+   * Incremented by every change of the collaboration — its fields, its topics, a participant added,
+   * removed or given another role; used for optimistic concurrency. Starts at 1.
+   */
+  version: number;
 }
 
 /** `(Actor)-[:INTERESTED_IN {weight}]->(Topic)` */

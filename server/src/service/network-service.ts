@@ -39,6 +39,7 @@ import { InsightEngine } from '../features/insight/engine';
 import { ContactSuggestions } from '../features/suggestions/contact-suggestions';
 import { readableActorId, requireParticipants } from '../features/recording/readable-id';
 import { SYSTEM_AUTHOR, type WriteMeta } from '../features/history/history-rules';
+import type { CollaborationEdit } from '../features/history/update-rules';
 import {
   duplicateCandidates,
   undoLastActorChange,
@@ -201,9 +202,15 @@ export class NetworkService {
     });
   }
 
-  updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null): Promise<Actor> {
+  /** With `interests`, the actor's fields and interests in one write. */
+  updateActor(
+    id: string,
+    patch: ActorPatch,
+    expectedVersion?: number | null,
+    interests?: InterestInput[] | null,
+  ): Promise<Actor> {
     return this.writes.run(async () => {
-      const actor = await this.store.updateActor(id, patch, expectedVersion, this.meta());
+      const actor = await this.store.editActor(id, patch, interests, expectedVersion, this.meta());
       await this.follow();
       return actor;
     });
@@ -257,7 +264,7 @@ export class NetworkService {
     });
   }
 
-  updateCollaboration(id: string, patch: CollaborationPatch): Promise<Collaboration> {
+  updateCollaboration(id: string, patch: CollaborationPatch, expectedVersion?: number | null): Promise<Collaboration> {
     return this.writes.run(async () => {
       const [current] = await this.store.getCollaborations([id]);
       if (!current) throw new NotFoundError('Collaboration', id);
@@ -265,7 +272,17 @@ export class NetworkService {
         patch.startDate !== undefined ? patch.startDate : current.startDate,
         patch.endDate !== undefined ? patch.endDate : current.endDate,
       );
-      const collaboration = await this.store.updateCollaboration(id, patch, this.meta());
+      const collaboration = await this.store.updateCollaboration(id, patch, expectedVersion, this.meta());
+      await this.follow();
+      return collaboration;
+    });
+  }
+
+  /** Fields, topics and the complete participant list of a collaboration in one write. */
+  editCollaboration(id: string, edit: CollaborationEdit, expectedVersion?: number | null): Promise<Collaboration> {
+    checkDateRange(edit.startDate ?? null, edit.endDate ?? null);
+    return this.writes.run(async () => {
+      const collaboration = await this.store.editCollaboration(id, edit, expectedVersion, this.meta());
       await this.follow();
       return collaboration;
     });

@@ -235,7 +235,12 @@ export function describeHistoryAndMergeContract(label: string, harness: StoreHar
           ],
         });
 
-        await store.updateCollaboration('konferenz', { title: 'Konferenz 2022', topicIds: ['jugend'] }, ALICE);
+        await store.updateCollaboration(
+          'konferenz',
+          { title: 'Konferenz 2022', topicIds: ['jugend'] },
+          undefined,
+          ALICE,
+        );
         await store.updateTopic('kultur', { name: 'Kultur und Kunst' }, ALICE);
         await store.deleteTopic('kultur', ALICE);
         await store.deleteCollaboration('garten-ag', ALICE);

@@ -65,6 +65,103 @@ export function describeMutations(label: string, harness: StoreHarness): void {
       expect(actor).toEqual({ name: 'Bobbie e.V. (neu)', version: 2 });
     });
 
+    describe('an edit in one write', () => {
+      const COLLABORATION = `title location version topics { id } participants { role actor { id } }`;
+      const read = async () =>
+        (await api.data(`{ collaboration(id: "stadtteilkonferenz-2022") { ${COLLABORATION} } }`)).collaboration;
+      const history = async () =>
+        (await api.data(`{ history(entityId: "stadtteilkonferenz-2022", first: 50) { totalCount } }`)).history
+          .totalCount;
+      const edit = (input: object, expectedVersion: number | null) =>
+        api.run(
+          `mutation($input: EditCollaborationInput!, $v: Int) {
+             editCollaboration(id: "stadtteilkonferenz-2022", input: $input, expectedVersion: $v) { ${COLLABORATION} } }`,
+          { input, v: expectedVersion },
+        );
+      const input = (participants: Array<{ actorId: string; role: string }>) => ({
+        title: 'Stadtteilkonferenz 2022 (Nachtrag)',
+        kind: 'CONFERENCE',
+        startDate: '2022-10-01',
+        location: 'Bürgerhaus',
+        topicIds: ['vernetzung'],
+        participants,
+      });
+
+      test('editCollaboration replaces fields, topics and participants; a failing participant leaves everything unchanged', async () => {
+        const before = await read();
+        const historyBefore = await history();
+        expect(before.version).toBe(1);
+        const kept = before.participants
+          .filter((p: any) => p.actor.id !== 'bobbie-ev')
+          .slice(0, 2)
+          .map((p: any) => ({ actorId: p.actor.id, role: 'MEMBER' }));
+
+        const refused = await edit(
+          input([...kept, { actorId: 'bobbie-ev', role: 'HOST' }, { actorId: 'ghost', role: 'PARTICIPANT' }]),
+          1,
+        );
+        expect(errorCodes(refused)).toEqual(['NOT_FOUND']);
+        expect(refused.errors![0].extensions).toMatchObject({ field: 'participants[3].actorId' });
+        expect(await read()).toEqual(before);
+        expect(await history()).toBe(historyBefore);
+
+        const { editCollaboration } = await api.data(
+          `mutation($input: EditCollaborationInput!) {
+             editCollaboration(id: "stadtteilkonferenz-2022", input: $input, expectedVersion: 1) { ${COLLABORATION} } }`,
+          { input: input([...kept, { actorId: 'bobbie-ev', role: 'HOST' }]) },
+        );
+        expect(editCollaboration).toMatchObject({
+          title: 'Stadtteilkonferenz 2022 (Nachtrag)',
+          location: 'Bürgerhaus',
+          version: 2,
+          topics: [{ id: 'vernetzung' }],
+        });
+        expect(editCollaboration.participants.map((p: any) => [p.actor.id, p.role]).sort()).toEqual(
+          [...kept.map((p: any) => [p.actorId, 'MEMBER']), ['bobbie-ev', 'HOST']].sort(),
+        );
+        expect(await read()).toEqual(editCollaboration);
+        // One UPDATE record on the collaboration for the whole edit.
+        expect(await history()).toBe(historyBefore + 1);
+      });
+
+      test('a stale expectedVersion answers CONFLICT on editCollaboration and updateCollaboration; the first edit stays', async () => {
+        const first = await edit(input([{ actorId: 'bobbie-ev', role: 'ORGANISER' }]), 1);
+        expect(first.errors).toBeUndefined();
+        const after = await read();
+        const second = await edit(input([{ actorId: 'bobbie-ev', role: 'HOST' }]), 1);
+        expect(errorCodes(second)).toEqual(['CONFLICT']);
+        expect(second.errors![0]).toMatchObject({
+          message: 'Collaboration "stadtteilkonferenz-2022" has changed: its version is 2, not 1; reload and retry',
+          extensions: { field: 'expectedVersion' },
+        });
+        const update = await api.run(
+          `mutation { updateCollaboration(id: "stadtteilkonferenz-2022", input: { location: "Schule" }, expectedVersion: 1) { version } }`,
+        );
+        expect(errorCodes(update)).toEqual(['CONFLICT']);
+        expect(await read()).toEqual(after);
+      });
+
+      test('updateActor with interests sets fields and topics in one write; an unknown topic changes neither', async () => {
+        const ACTOR = `district version topics { id }`;
+        const run = (interests: object[], v: number) =>
+          api.run(
+            `mutation($i: [InterestInput!], $v: Int) { updateActor(id: "bobbie-ev", input: { district: "Nord", interests: $i }, expectedVersion: $v) { ${ACTOR} } }`,
+            { i: interests, v },
+          );
+        const before = (await api.data(`{ actor(id: "bobbie-ev") { ${ACTOR} } }`)).actor;
+        const refused = await run([{ topicId: 'vernetzung' }, { topicId: 'nowhere' }], 1);
+        expect(errorCodes(refused)).toEqual(['NOT_FOUND']);
+        expect((await api.data(`{ actor(id: "bobbie-ev") { ${ACTOR} } }`)).actor).toEqual(before);
+        const done = await run([{ topicId: 'vernetzung' }], 1);
+        expect(done.errors).toBeUndefined();
+        expect((done.data as any).updateActor).toEqual({
+          district: 'Nord',
+          version: 2,
+          topics: [{ id: 'vernetzung' }],
+        });
+      });
+    });
+
     test('deleting an actor removes its participations, never other actors', async () => {
       const before = await api.data(
         `{ actors { totalCount } collaboration(id: "stadtteilkonferenz-2021") { participants { actor { id } } } }`,

@@ -63,6 +63,25 @@ export const VARIABLES: Record<string, Variables> = {
   },
   AddParticipant: { collaborationId: 'tafel-treffen', actorId: 'bobbie-ev', role: 'PARTICIPANT' },
   RemoveParticipant: { collaborationId: 'tafel-treffen', actorId: 'bobbie-ev' },
+  EditMeeting: {
+    id: 'tafel-treffen',
+    version: 3,
+    input: {
+      title: 'Treffen Tafel und Nachbarschaft',
+      kind: 'MEETING',
+      startDate: '2024-02-01',
+      topicIds: ['nachbarschaft'],
+      participants: [
+        { actorId: 'tafel', role: 'ORGANISER' },
+        { actorId: 'bobbie-ev', role: 'HOST' },
+      ],
+    },
+  },
+  EditActor: {
+    id: 'tafel',
+    version: 2,
+    input: { district: 'Batenbrock-Nord', interests: [{ topicId: 'nachbarschaft' }, { topicId: 'vernetzung' }] },
+  },
   DeleteActor: { id: 'tafel' },
   HandOver: { removeActorIds: ['stadtteilagentur-batenbrock'] },
   RecentTies: { id: 'bobbie-ev' },

@@ -9,6 +9,7 @@
  * - failing saves (a bad website, a topic name that exists) keep the form and write nothing;
  * - a viewer sees no editing control, and the same writes sent by hand answer FORBIDDEN;
  * - two editors edit the same actor: the second save gets the conflict view and chooses per field;
+ *   the same for a collaboration, whose every save is one write (editCollaboration);
  * - an admin deletes an actor after seeing what goes with it; the history shows the edit and undo works
  *   (an editor undoes its own change; someone else's is left to admins, and the page says whose it is).
  */
@@ -473,6 +474,71 @@ browserSuite('viewer: editing in the map', () => {
     expect(roles['familienbildungswerk-sud']).toBe('PARTICIPANT');
     expect(roles['bobbie-ev']).toBe('HOST');
     expect(roles['stadtteilagentur-batenbrock']).toBe('ORGANISER');
+  });
+
+  test('two editors save the same collaboration: each save is one write; the second gets the conflict view and chooses per field', async () => {
+    const id = 'stadtteilkonferenz-2022';
+    const historyCount = async () =>
+      (await data(`{ history(entityId: "${id}", first: 100) { totalCount } }`)).history.totalCount;
+    const before = await historyCount();
+    const openMeeting = async (page: Page) => {
+      await clickNode(page, 'actor:bobbie-ev');
+      const edit = `#actor-collaborations-edit li[data-collaboration="${id}"] .collab-edit`;
+      await page.waitForSelector(edit);
+      await page.click(edit);
+      await page.waitForSelector('#record-meeting-title');
+    };
+    const a = await open(editorKey, 'meeting-a');
+    const b = await open(editor2Key, 'meeting-b');
+    await openMeeting(a);
+    await openMeeting(b);
+
+    await a.fill('#record-meeting-location', 'Bürgerhaus');
+    await a.selectOption('li[data-participant="bobbie-ev"] select.role', 'HOST');
+    await a.click('#record-meeting-save');
+    await a.waitForSelector('#edit-dialog', { state: 'detached' });
+    // A field and a role in one save: one write, one history record, version 2.
+    expect(await historyCount()).toBe(before + 1);
+    const afterA = (
+      await data(`{ collaboration(id: "${id}") { location version participants { role actor { id } } } }`)
+    ).collaboration;
+    expect(afterA).toMatchObject({ location: 'Bürgerhaus', version: 2 });
+
+    await b.fill('#record-meeting-location', 'Schule am Volkspark');
+    await b.selectOption('li[data-participant="bobbie-ev"] select.role', 'MEMBER');
+    await b.click('li[data-participant="stadt-bottrop"] .chip-remove');
+    await b.click('#record-meeting-save');
+    await b.waitForSelector('#conflict');
+    // Nothing of the second save is stored before the choice.
+    expect(
+      (await data(`{ collaboration(id: "${id}") { location version participants { role actor { id } } } }`))
+        .collaboration,
+    ).toEqual(afterA);
+    expect(await b.textContent('#conflict h3')).toBe('Jemand anderes hat Stadtteilkonferenz 2022 inzwischen geändert.');
+    expect(await b.textContent('#conflict thead')).toContain('key:redaktion-a');
+    // A row for what this editor changed and the other stored differently; nothing else.
+    const rows = await b.$$eval('#conflict tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-field')));
+    expect(rows).toEqual(['location', 'participant:bobbie-ev', 'participant:stadt-bottrop']);
+    const text = (field: string) => b.textContent(`#conflict tr[data-field="${field}"]`);
+    expect(await text('location')).toMatch(/Ort.*Bürgerhaus.*Schule am Volkspark/);
+    expect(await text('participant:bobbie-ev')).toMatch(/Teilnehmende: Bobbie e\.V\..*Gastgeber.*Mitglied/);
+    expect(await text('participant:stadt-bottrop')).toMatch(/Teilnehmende: Stadt Bottrop.*Teilnahme.*nimmt nicht teil/);
+    await shot(b, 'collaboration-conflict-view');
+    // Theirs for the location and Bobbie's role, mine for Stadt Bottrop (removed).
+    await b.check('#conflict tr[data-field="location"] input[value="theirs"]');
+    await b.check('#conflict tr[data-field="participant:bobbie-ev"] input[value="theirs"]');
+    await b.click('#conflict-apply');
+    await b.waitForSelector('#edit-dialog', { state: 'detached' });
+    const { collaboration } = await data(
+      `{ collaboration(id: "${id}") { location version participants { role actor { id } } } }`,
+    );
+    expect(collaboration.location).toBe('Bürgerhaus');
+    expect(collaboration.version).toBe(3);
+    const roles = Object.fromEntries(collaboration.participants.map((p: any) => [p.actor.id, p.role]));
+    expect(roles['stadt-bottrop']).toBeUndefined();
+    expect(roles['bobbie-ev']).toBe('HOST');
+    expect(Object.keys(roles)).toHaveLength(afterA.participants.length - 1);
+    expect(await historyCount()).toBe(before + 2);
   });
 
   test('an admin merges a duplicate pair with a choice per field', async () => {

@@ -11,7 +11,6 @@ import {
   loadActor,
   matchNames,
   recordActor,
-  setInterests,
   createTopic,
   updateActor,
   type ActorInput,
@@ -162,12 +161,14 @@ export async function openEditActor(host: EditHost, actorId: string): Promise<vo
       for (const f of EDITABLE)
         if ((mine[f] ?? null) !== (base[f] ?? null)) (patch as Record<string, unknown>)[f] = mine[f];
       try {
-        if (Object.keys(patch).length) version = (await updateActor(actorId, patch, version)).version;
-        await saveTopics(
-          actorId,
+        // ONE write: the changed fields and, when they changed, the topics (new ones created first).
+        const interests = await topicsToSave(
           base.topics.map((t) => t.id),
           topics,
         );
+        if (Object.keys(patch).length || interests) {
+          version = (await updateActor(actorId, { ...patch, ...(interests && { interests }) }, version)).version;
+        }
         closeDialog();
         await host.refresh();
         host.reopenPanel(actorId);
@@ -186,11 +187,15 @@ export async function openEditActor(host: EditHost, actorId: string): Promise<vo
   form.control('name').focus();
 }
 
-/** Topics after an edit: new ones created, then the actor's set replaced (when it changed). */
-async function saveTopics(actorId: string, before: string[], topics: TopicPicker): Promise<void> {
+/**
+ * Topics after an edit: new ones created first, then the actor's interests to send with the update —
+ * undefined when the set did not change.
+ */
+async function topicsToSave(before: string[], topics: TopicPicker): Promise<Array<{ topicId: string }> | undefined> {
   const created = [];
   for (const name of topics.newNames) created.push((await createTopic(name)).id);
   if (created.length) forgetTopics();
   const after = [...topics.existingIds, ...created];
-  if (after.length !== before.length || after.some((id) => !before.includes(id))) await setInterests(actorId, after);
+  if (after.length === before.length && after.every((id) => before.includes(id))) return undefined;
+  return after.map((topicId) => ({ topicId }));
 }

@@ -16,6 +16,7 @@ import {
   DELETE_ACTOR,
   DELETE_COLLABORATION,
   DUPLICATES,
+  EDIT_COLLABORATION,
   HISTORY,
   INTERESTS,
   MATCH,
@@ -161,7 +162,7 @@ export async function recordActor(
 
 export async function updateActor(
   id: string,
-  input: Partial<ActorInput>,
+  input: Partial<ActorInput> & { interests?: Array<{ topicId: string }> },
   expectedVersion: number,
 ): Promise<EditableActor> {
   return (await request<{ updateActor: EditableActor }>(UPDATE_ACTOR, { id, input, v: expectedVersion })).updateActor;
@@ -231,8 +232,37 @@ export interface EditableCollaboration {
   endDate: string | null;
   location: string | null;
   description: string | null;
+  /** For the conflict check of editCollaboration. */
+  version: number;
   topics: TopicRef[];
   participants: Array<{ role: Role2; actor: ActorRef }>;
+}
+
+/** A collaboration as a whole, as editCollaboration replaces it. */
+export interface CollaborationEditInput {
+  title: string;
+  kind: CollaborationKind;
+  startDate: string | null;
+  endDate: string | null;
+  location: string | null;
+  description: string | null;
+  topicIds: string[];
+  participants: Array<{ actorId: string; role: Role2 }>;
+}
+
+/** Fields, topics and participants in ONE write; CONFLICT when someone saved since `expectedVersion`. */
+export async function editCollaboration(
+  id: string,
+  input: CollaborationEditInput,
+  expectedVersion: number,
+): Promise<{ id: string; version: number }> {
+  return (
+    await request<{ editCollaboration: { id: string; version: number } }>(EDIT_COLLABORATION, {
+      id,
+      input,
+      v: expectedVersion,
+    })
+  ).editCollaboration;
 }
 
 export async function loadCollaboration(id: string): Promise<EditableCollaboration | null> {

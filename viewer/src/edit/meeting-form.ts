@@ -13,16 +13,17 @@ import { ACTOR_KINDS, type ActorKind, type ActorRef } from '../api';
 import { h } from '../dom';
 import { label } from '../i18n';
 import {
-  addParticipant,
   COLLABORATION_KINDS,
   createActor,
   createTopic,
+  editCollaboration,
+  EditError,
+  loadCollaboration,
   matchNames,
   recordCollaboration,
-  removeParticipant,
   ROLES,
   searchActors,
-  updateCollaboration,
+  type CollaborationEditInput,
   type EditableCollaboration,
   type NameMatch,
   type Role2,
@@ -30,6 +31,7 @@ import {
 import { Combobox, type Option } from './combobox';
 import { closeDialog, Form, formatDateInput, openDialog, parseDate } from './form';
 import type { EditHost } from './host';
+import { showCollaborationConflict } from './meeting-conflict';
 import { et } from './strings';
 import { fold, forgetTopics, TopicPicker } from './topics';
 
@@ -288,11 +290,11 @@ export function openRecordMeeting(host: EditHost, existing: EditableCollaboratio
       }
       if (existing) {
         try {
-          await saveEdit(
+          const saved = await saveEdit(
             existing,
             {
               title: form.value('title') ?? '',
-              kind: form.value('kind'),
+              kind: form.value('kind') as CollaborationEditInput['kind'],
               startDate: start,
               endDate: end,
               location: form.value('location'),
@@ -300,7 +302,9 @@ export function openRecordMeeting(host: EditHost, existing: EditableCollaboratio
             },
             topics,
             state.participants,
+            { form, host },
           );
+          if (!saved) return; // a concurrent edit: the side-by-side choice is open instead
           closeDialog();
           await host.refresh();
           announce(et('edit.saved'));
@@ -403,31 +407,44 @@ export function announce(message: string): void {
   window.setTimeout(() => box && (box.hidden = true), 6000);
 }
 
-/** Editing a collaboration: new topics and actors, the fields, then the participants that changed. */
+/**
+ * Editing a collaboration: new topics and actors are created first (each once: a retry reuses them),
+ * then ONE write (editCollaboration) replaces its fields, topics and complete participant list, based
+ * on the version the form was opened with. Someone else's save in between answers CONFLICT: the
+ * side-by-side choice (meeting-conflict.ts) opens instead, and false is answered.
+ */
 async function saveEdit(
   existing: EditableCollaboration,
-  fields: Record<string, string | null>,
+  fields: Omit<CollaborationEditInput, 'topicIds' | 'participants'>,
   topics: TopicPicker,
   participants: Participant[],
-): Promise<void> {
+  view: { form: Form; host: EditHost },
+): Promise<boolean> {
   const created: string[] = [];
   for (const name of topics.newNames) created.push((await createTopic(name)).id);
   if (created.length) forgetTopics();
-  const patch: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields))
-    if ((existing as unknown as Record<string, unknown>)[k] !== v) patch[k] = v;
-  const topicIds = [...topics.existingIds, ...created];
-  const before = existing.topics.map((t) => t.id);
-  if (topicIds.length !== before.length || topicIds.some((id) => !before.includes(id))) patch.topicIds = topicIds;
-  if (Object.keys(patch).length) await updateCollaboration(existing.id, patch);
-  const now = new Map<string, Role2>();
-  for (const p of participants) {
-    const id = p.kind === 'existing' ? p.actor.id : (await createActor({ name: p.name, kind: p.actorKind })).id;
-    now.set(id, p.role);
+  for (const [i, p] of participants.entries()) {
+    if (p.kind === 'new') {
+      const actor = await createActor({ name: p.name, kind: p.actorKind });
+      participants[i] = { kind: 'existing', actor, role: p.role };
+    }
   }
-  for (const p of existing.participants) if (!now.has(p.actor.id)) await removeParticipant(existing.id, p.actor.id);
-  for (const [id, role] of now) {
-    const was = existing.participants.find((p) => p.actor.id === id);
-    if (!was || was.role !== role) await addParticipant(existing.id, id, role);
+  const input: CollaborationEditInput = {
+    ...fields,
+    topicIds: [...topics.existingIds, ...created],
+    participants: participants.map((p) => ({ actorId: p.kind === 'existing' ? p.actor.id : '', role: p.role })),
+  };
+  try {
+    await editCollaboration(existing.id, input, existing.version);
+    return true;
+  } catch (error) {
+    const theirs =
+      error instanceof EditError && error.code === 'CONFLICT' ? await loadCollaboration(existing.id) : null;
+    if (!theirs) throw error;
+    const actorNames = new Map(
+      participants.flatMap((p) => (p.kind === 'existing' ? [[p.actor.id, p.actor.name]] : [])),
+    );
+    await showCollaborationConflict(view.form, view.host, existing, theirs, input, actorNames);
+    return false;
   }
 }

@@ -39,7 +39,10 @@ export const HISTORY =
 export const UNDO = 'mutation EditUndo($id: ID!) { undoLastChange(actorId: $id) { actor { id } } }';
 
 export const COLLABORATION =
-  'query EditCollaboration($id: ID!) { collaboration(id: $id) { id title kind startDate endDate location description topics { id name } participants { role actor { id name kind } } } }';
+  'query EditCollaboration($id: ID!) { collaboration(id: $id) { id title kind startDate endDate location description version topics { id name } participants { role actor { id name kind } } } }';
+
+export const EDIT_COLLABORATION =
+  'mutation EditEditCollaboration($id: ID!, $input: EditCollaborationInput!, $v: Int) { editCollaboration(id: $id, input: $input, expectedVersion: $v) { id version } }';
 
 export const ACTOR_COLLABORATIONS =
   'query EditActorCollaborations($id: ID!) { actor(id: $id) { collaborations { collaboration { id title startDate } } } }';

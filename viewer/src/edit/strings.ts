@@ -147,6 +147,11 @@ const de = {
   'conflict.keepMine': 'meinen Wert nehmen',
   'conflict.apply': 'Auswahl speichern',
   'conflict.empty': '(leer)',
+  'conflict.participant': 'Teilnehmende: {name}',
+  'conflict.absent': '(nimmt nicht teil)',
+  'conflict.topic': 'Thema: {name}',
+  'conflict.topicOn': 'zugeordnet',
+  'conflict.topicOff': '(nicht zugeordnet)',
 };
 
 type Key = keyof typeof de;
@@ -293,6 +298,11 @@ const en: Record<Key, string> = {
   'conflict.keepMine': 'take my value',
   'conflict.apply': 'Save choice',
   'conflict.empty': '(empty)',
+  'conflict.participant': 'Participant: {name}',
+  'conflict.absent': '(not taking part)',
+  'conflict.topic': 'Topic: {name}',
+  'conflict.topicOn': 'assigned',
+  'conflict.topicOff': '(not assigned)',
 };
 
 export type EditKey = Key;

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { ActorKind } from '../../domain/model';
 import { ID_PATTERN } from '../../domain/validation';
 import { ActorKindEnum } from '../../platform/graphql/common/enums';
@@ -71,6 +71,15 @@ export class UpdateActorInput extends ActorOptionalFields {
   @IsOptional()
   @IsEnum(ActorKindEnum)
   kind?: ActorKind;
+
+  @Field(() => [InterestInput], {
+    nullable: true,
+    description: "When given, replaces the actor's interests in the same write (as setActorInterests).",
+  })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.listInput)
+  @ValidateNested({ each: true })
+  interests?: InterestInput[];
 }
 
 @InputType()

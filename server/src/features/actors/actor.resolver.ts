@@ -108,14 +108,17 @@ export class ActorResolver {
   @Mutation(() => ActorType, {
     description: 'Changes the given fields. With expectedVersion, a concurrent change answers CONFLICT.',
   })
-  updateActor(
+  async updateActor(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateActorInput) input: UpdateActorInput,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
-    @Ctx() { service }: GraphQLContext,
-  ) {
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<Actor> {
     checkIdArg(id, 'id');
-    return service.updateActor(id, definedOnly(input), expectedVersion);
+    const { interests, ...patch } = definedOnly(input);
+    const actor = await service.updateActor(id, patch, expectedVersion, interests);
+    if (interests) loaders.interestsOfActor.clear(id);
+    return actor;
   }
 
   @Authorized('ADMIN')

@@ -95,6 +95,41 @@ export class UpdateCollaborationInput extends CollaborationOptionalFields {
   topicIds?: string[];
 }
 
+@InputType({
+  description: 'A collaboration as a whole: every field, its topics and its complete participant list.',
+})
+export class EditCollaborationInput extends CollaborationOptionalFields {
+  @Field(() => String)
+  @Length(1, LIMITS.name)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  @IsSingleLineText()
+  title!: string;
+
+  @Field(() => CollaborationKindEnum)
+  @IsEnum(CollaborationKindEnum)
+  kind!: CollaborationKind;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; absent or null clears it.' })
+  @IsCalendarDate()
+  startDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not before startDate; absent or null clears it.' })
+  @IsCalendarDate()
+  endDate?: string | null;
+
+  @Field(() => [ID], { description: "Replaces the collaboration's topics." })
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.reference, { each: true })
+  topicIds!: string[];
+
+  @Field(() => [ParticipantInput], {
+    description: 'Everyone who takes part, with their role: others are removed, new ones added, roles set.',
+  })
+  @ArrayMaxSize(LIMITS.listInput)
+  @ValidateNested({ each: true })
+  participants!: ParticipantInput[];
+}
+
 @InputType()
 export class CollaborationFilterInput {
   @Field(() => [CollaborationKindEnum], { nullable: true, description: 'Any of these kinds.' })

@@ -5,6 +5,7 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -24,7 +25,12 @@ import { ParticipationType } from '../links/participation.type';
 import { required } from '../links/required';
 import { loadExisting, primeCollaborations, type Loaders } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
-import { CollaborationFilterInput, CreateCollaborationInput, UpdateCollaborationInput } from './collaboration.input';
+import {
+  CollaborationFilterInput,
+  CreateCollaborationInput,
+  EditCollaborationInput,
+  UpdateCollaborationInput,
+} from './collaboration.input';
 import { CollaborationConnection, CollaborationType } from './collaboration.type';
 
 @UseMiddleware(GuardResolvers)
@@ -77,10 +83,32 @@ export class CollaborationResolver {
   updateCollaboration(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCollaborationInput) input: UpdateCollaborationInput,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version the change is based on; a concurrent change answers CONFLICT.',
+    })
+    expectedVersion: number | null,
     @Ctx() { service }: GraphQLContext,
   ) {
     checkIdArg(id, 'id');
-    return service.updateCollaboration(id, definedOnly(input));
+    return service.updateCollaboration(id, definedOnly(input), expectedVersion);
+  }
+
+  @Authorized('EDITOR')
+  @Mutation(() => CollaborationType, {
+    description:
+      "Replaces a collaboration's fields, topics and complete participant list in one write. With expectedVersion, a concurrent change answers CONFLICT.",
+  })
+  async editCollaboration(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => EditCollaborationInput) input: EditCollaborationInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<Collaboration> {
+    checkIdArg(id, 'id');
+    await service.editCollaboration(id, input, expectedVersion);
+    loaders.topicsOfCollaboration.clear(id);
+    return reloaded(loaders, id);
   }
 
   @Authorized('ADMIN')

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Collaboration, CollaborationKind } from '../../domain/model';
 import { CollaborationKindEnum } from '../../platform/graphql/common/enums';
 import { Connection } from '../../platform/graphql/common/connection';
@@ -33,6 +33,12 @@ export class CollaborationType implements Collaboration {
 
   @Field(() => String, { description: 'ISO-8601 timestamp.' })
   updatedAt!: string;
+
+  @Field(() => Int, {
+    description:
+      'Increases with every change of its fields, topics or participants; pass it as `expectedVersion` to detect concurrent edits.',
+  })
+  version!: number;
 }
 
 export const CollaborationConnection = Connection(CollaborationType, 'Collaboration');

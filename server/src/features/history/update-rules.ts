@@ -8,17 +8,32 @@
  * - A required field (REQUIRED_FIELDS) cannot be cleared: null is BAD_USER_INPUT naming the field,
  *   checked first (the input is wrong whatever is stored).
  * - An unknown id: NOT_FOUND with `field` `id`.
- * - A stale `expectedVersion` (actors only): CONFLICT with `field` `expectedVersion`.
+ * - A stale `expectedVersion` (actors and collaborations): CONFLICT with `field` `expectedVersion`.
  * - A patch field that is absent keeps the stored value; null clears an optional field.
- * - The new record: an actor's version goes up by one; actors and collaborations get `updatedAt`
+ * - The new record: the version of an actor or a collaboration goes up by one; both get `updatedAt`
  *   = `at`; a topic's new name gives it a new slug, its id stays; a collaboration's `topicIds`, when
  *   given (null counts as absent), replace its topics (each once).
  * - History: the drafts of history-rules.ts, from the record before and after.
+ *
+ * An edit of a collaboration (planCollaborationEdit) replaces its fields, topics and complete
+ * participant list at once: the same refusals (then an unknown topic: NOT_FOUND `topicIds`, an
+ * unknown participant: NOT_FOUND `participants[i].actorId`, an actor listed twice: BAD_USER_INPUT
+ * `participants[i].actorId`); when anything differs the version goes up by one and the history gets
+ * ONE UPDATE record on the collaboration (changed fields, `topicIds`, `participant:<actorId>` per
+ * participant added, removed or given another role) plus, as for addParticipant/removeParticipant,
+ * one ADD_PARTICIPANT / REMOVE_PARTICIPANT record on each actor whose participation changed. An edit
+ * that changes nothing writes and records nothing (the version stays).
  */
-import { ConflictError } from '../../domain/errors';
+import { BadInputError, ConflictError } from '../../domain/errors';
 import { MissingReferenceError, checkRequired, distinct } from '../../domain/input-rules';
-import type { Actor, Collaboration, Topic } from '../../domain/model';
-import type { ActorPatch, CollaborationPatch, TopicPatch } from '../../domain/records';
+import type { Actor, Collaboration, ParticipationRole, Topic } from '../../domain/model';
+import type {
+  ActorPatch,
+  CollaborationFields,
+  CollaborationPatch,
+  ParticipantInput,
+  TopicPatch,
+} from '../../domain/records';
 import { slugify } from '../../domain/text';
 import * as H from './history-rules';
 
@@ -109,12 +124,18 @@ export function planCollaborationUpdate(args: {
   current: Collaboration | null;
   topicIdsBefore?: string[];
   patch: CollaborationPatch;
+  expectedVersion?: number | null;
   at: string;
 }): CollaborationUpdatePlan {
   checkRequired(args.patch, REQUIRED_FIELDS.Collaboration);
   const before = requireRecord('Collaboration', args.id, args.current);
+  checkVersion('Collaboration', args.id, before.version, args.expectedVersion);
   const topicIds = replacesTopics(args.patch) ? distinct(args.patch.topicIds!) : undefined;
-  const after: Collaboration = { ...applyPatch(before, args.patch, H.COLLABORATION_FIELDS), updatedAt: args.at };
+  const after: Collaboration = {
+    ...applyPatch(before, args.patch, H.COLLABORATION_FIELDS),
+    updatedAt: args.at,
+    version: before.version + 1,
+  };
   const changes = [
     H.collaborationUpdated(
       { collaboration: before, topicIds: topicIds && args.topicIdsBefore },
@@ -127,4 +148,122 @@ export function planCollaborationUpdate(args: {
 /** Whether a collaboration patch replaces the topics (null, outside the port's type, counts as absent). */
 export function replacesTopics(patch: CollaborationPatch): boolean {
   return patch.topicIds != null;
+}
+
+/** What an edit of a collaboration sets: every field, its topics and its complete participant list. */
+export interface CollaborationEdit extends CollaborationFields {
+  topicIds: readonly string[];
+  participants: readonly ParticipantInput[];
+}
+
+export interface CollaborationEditPlan extends UpdatePlan<Collaboration> {
+  /** False when the edit changes nothing: then nothing is written or recorded. */
+  changed: boolean;
+  /** The topics to replace the stored ones with (each once); undefined when they stay. */
+  topicIds: string[] | undefined;
+  /** Participations to create or whose role to set. */
+  setParticipants: ParticipantInput[];
+  /** Actors who no longer take part. */
+  removeActorIds: string[];
+}
+
+/**
+ * `topicIdsBefore` and `participantsBefore`: what is stored (empty when the collaboration is not);
+ * `knownTopicIds` / `knownActorIds`: which of the edit's topic and actor ids are stored.
+ */
+export function planCollaborationEdit(args: {
+  id: string;
+  current: Collaboration | null;
+  topicIdsBefore: readonly string[];
+  participantsBefore: readonly ParticipantInput[];
+  edit: CollaborationEdit;
+  knownTopicIds: ReadonlySet<string>;
+  knownActorIds: ReadonlySet<string>;
+  expectedVersion?: number | null;
+  at: string;
+}): CollaborationEditPlan {
+  const { edit } = args;
+  checkRequired(edit, REQUIRED_FIELDS.Collaboration);
+  const seen = new Set<string>();
+  edit.participants.forEach((p, i) => {
+    if (seen.has(p.actorId)) {
+      throw new BadInputError(`Actor "${p.actorId}" is listed twice`, `participants[${i}].actorId`);
+    }
+    seen.add(p.actorId);
+  });
+  const before = requireRecord('Collaboration', args.id, args.current);
+  checkVersion('Collaboration', args.id, before.version, args.expectedVersion);
+  const missingTopic = edit.topicIds.find((t) => !args.knownTopicIds.has(t));
+  if (missingTopic !== undefined) throw new MissingReferenceError('Topic', missingTopic, 'topicIds');
+  const missingActor = edit.participants.findIndex((p) => !args.knownActorIds.has(p.actorId));
+  if (missingActor >= 0) {
+    const { actorId } = edit.participants[missingActor]!;
+    throw new MissingReferenceError('Actor', actorId, `participants[${missingActor}].actorId`);
+  }
+
+  const fields = { ...before, ...fieldsOf(edit) };
+  const topicIds = distinct(edit.topicIds);
+  const topicsChanged = !sameSet(topicIds, args.topicIdsBefore);
+  const roleBefore = new Map(args.participantsBefore.map((p) => [p.actorId, p.role]));
+  const setParticipants = edit.participants
+    .filter((p) => roleBefore.get(p.actorId) !== p.role)
+    .map((p) => ({ actorId: p.actorId, role: p.role }));
+  const removeActorIds = args.participantsBefore.map((p) => p.actorId).filter((a) => !seen.has(a));
+  const fieldChanges = H.diffFields(before, fields, H.COLLABORATION_FIELDS);
+  const changed = fieldChanges.length > 0 || topicsChanged || setParticipants.length > 0 || removeActorIds.length > 0;
+  if (!changed) {
+    return { before, after: before, changes: [], changed, topicIds: undefined, setParticipants, removeActorIds };
+  }
+
+  const after: Collaboration = { ...fields, updatedAt: args.at, version: before.version + 1 };
+  const participantChanges = [
+    ...setParticipants.map((p) => ({ actorId: p.actorId, before: roleBefore.get(p.actorId) ?? null, after: p.role })),
+    ...removeActorIds.map((actorId) => ({ actorId, before: roleBefore.get(actorId)!, after: null })),
+  ].sort((a, b) => (a.actorId < b.actorId ? -1 : a.actorId > b.actorId ? 1 : 0));
+  const update = H.collaborationUpdated(
+    { collaboration: before, topicIds: topicsChanged ? args.topicIdsBefore : undefined },
+    { collaboration: after, topicIds: topicsChanged ? topicIds : undefined },
+  );
+  update.changes.push(
+    ...participantChanges.map((c) => ({ field: `participant:${c.actorId}`, before: c.before, after: c.after })),
+  );
+  const onActors = participantChanges.map((c) => participationOnActor(args.id, c.actorId, c.before, c.after));
+  return {
+    before,
+    after,
+    changes: [update, ...onActors],
+    changed,
+    topicIds: topicsChanged ? topicIds : undefined,
+    setParticipants,
+    removeActorIds,
+  };
+}
+
+function fieldsOf(
+  edit: CollaborationEdit,
+): Pick<Collaboration, 'title' | 'kind' | 'startDate' | 'endDate' | 'location' | 'description'> {
+  return {
+    title: edit.title,
+    kind: edit.kind,
+    startDate: edit.startDate ?? null,
+    endDate: edit.endDate ?? null,
+    location: edit.location ?? null,
+    description: edit.description ?? null,
+  };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((x) => right.has(x));
+}
+
+/** The actor's half of H.participationChanged. */
+function participationOnActor(
+  collaborationId: string,
+  actorId: string,
+  before: ParticipationRole | null,
+  after: ParticipationRole | null,
+): H.ChangeDraft {
+  return H.participationChanged(collaborationId, actorId, before, after)[1]!;
 }

@@ -12,7 +12,8 @@
  *   participation's role are set when given (absent: kept, 1 / PARTICIPANT for a new one).
  * - Every reference must be in the document or in the store: NOT_FOUND otherwise.
  * - A topic's slug is unique: CONFLICT when a topic would take the slug of another.
- * - An updated actor's version goes up by one; updatedAt is the import's time.
+ * - An updated actor's version goes up by one, and so does a collaboration's whose fields, topics or
+ *   participants changed; updatedAt is the import's time.
  * - History: one IMPORT record per created or changed topic, actor and collaboration (changed
  *   fields; `interest:<topicId>` on the actor, `topic:<topicId>` and `participant:<actorId>` on the
  *   collaboration for added or changed relationships) and one IMPORT record on "network" with the
@@ -287,10 +288,10 @@ export function planImport(doc: ImportGraph, state: ImportState, now: string): I
     collaborationIds.add(c.id);
     const fieldChanges = diffFields(current ?? null, fields, COLLABORATION_FIELDS);
     if (!current) {
-      plan.createCollaborations.push({ id: c.id, ...fields, createdAt: now, updatedAt: now });
+      plan.createCollaborations.push({ id: c.id, ...fields, createdAt: now, updatedAt: now, version: 1 });
       tally('collaborations', 'created');
     } else if (fieldChanges.length > 0) {
-      plan.updateCollaborations.push({ ...current, ...fields, updatedAt: now });
+      plan.updateCollaborations.push({ ...current, ...fields, updatedAt: now, version: current.version + 1 });
       tally('collaborations', 'updated');
     } else {
       tally('collaborations', 'unchanged');
@@ -349,6 +350,22 @@ export function planImport(doc: ImportGraph, state: ImportState, now: string): I
     changes.add('Collaboration', p.collaborationId, [
       { field: `participant:${p.actorId}`, before: before ?? null, after: role },
     ]);
+  }
+
+  // A stored collaboration whose topics or participants changed, and not its fields, is changed too.
+  const touched = new Set([
+    ...plan.createCollaborations.map((c) => c.id),
+    ...plan.updateCollaborations.map((c) => c.id),
+  ]);
+  const related = [
+    ...plan.createCollaborationTopics.map((b) => b.collaborationId),
+    ...plan.setParticipations.map((p) => p.collaborationId),
+  ];
+  for (const id of related) {
+    const current = state.collaborations.get(id);
+    if (!current || touched.has(id)) continue;
+    touched.add(id);
+    plan.updateCollaborations.push({ ...current, updatedAt: now, version: current.version + 1 });
   }
 
   plan.drafts = changes.drafts();

@@ -23,6 +23,43 @@ export function embeddedActorWrites(d: EmbeddedDatabase): ActorWrites {
   const interestsOf = (actorId: string) =>
     d.sql.all<InterestRow>(INTERESTS_OF_ACTORS, keysJson([actorId])).map(toInterest);
 
+  /** Replaces the actor's interests (the actor exists); answers the history draft. */
+  const replaceInterests = (actorId: string, interests: readonly InterestInput[], field: string): H.ChangeDraft => {
+    const wanted = checkInterests(interests);
+    const [missing] = d.sql.missing(
+      'topic',
+      wanted.map((i) => i.topicId),
+    );
+    if (missing !== undefined) throw new MissingReferenceError('Topic', missing, field);
+    const before = interestsOf(actorId);
+    d.sql.run('DELETE FROM interest WHERE actor_id = ?', actorId);
+    for (const i of wanted) {
+      d.sql.run('INSERT INTO interest (actor_id, topic_id, weight) VALUES (?, ?, ?)', actorId, i.topicId, i.weight);
+    }
+    return H.interestsSet(actorId, before, interestsOf(actorId));
+  };
+
+  const editActor = (
+    id: string,
+    patch: ActorPatch,
+    interests: InterestInput[] | null | undefined,
+    expectedVersion?: number | null,
+    meta?: H.WriteMeta,
+  ): Promise<Actor> =>
+    Promise.resolve().then(() =>
+      d.write(() => {
+        const plan = planActorUpdate({ id, current: actorById(id), patch, expectedVersion, meta, at: now() });
+        W.updateActor(d.sql, plan.after);
+        const changes = [...plan.changes];
+        if (interests != null) {
+          const set = replaceInterests(id, interests, 'interests');
+          if (set.changes.length > 0) changes.push(set);
+        }
+        appendChanges(d.sql, meta, changes, plan.after.updatedAt);
+        return plan.after;
+      }),
+    );
+
   return {
     async createActor(input: CreateActorInput, meta?: H.WriteMeta): Promise<Actor> {
       return d.write(() => {
@@ -53,17 +90,15 @@ export function embeddedActorWrites(d: EmbeddedDatabase): ActorWrites {
       expectedVersion?: number | null,
       meta?: H.WriteMeta,
     ): Promise<Actor> {
-      return d.write(() => {
-        const plan = planActorUpdate({ id, current: actorById(id), patch, expectedVersion, meta, at: now() });
-        W.updateActor(d.sql, plan.after);
-        appendChanges(d.sql, meta, plan.changes, plan.after.updatedAt);
-        return plan.after;
-      });
+      return editActor(id, patch, undefined, expectedVersion, meta);
     },
+
+    editActor,
 
     async deleteActor(id: string, meta?: H.WriteMeta): Promise<void> {
       d.write(() => {
         const before = requireRecord('Actor', id, actorById(id));
+        W.bumpCollaborationsOf(d.sql, [id], now());
         // Interests and participations go with it (ON DELETE CASCADE).
         d.sql.run('DELETE FROM actor WHERE id = ?', id);
         appendChanges(d.sql, meta, [H.actorDeleted(before)]);
@@ -73,20 +108,8 @@ export function embeddedActorWrites(d: EmbeddedDatabase): ActorWrites {
     async setActorInterests(actorId: string, interests: InterestInput[], meta?: H.WriteMeta): Promise<Interest[]> {
       return d.write(() => {
         if (!d.sql.exists('actor', actorId)) throw new MissingReferenceError('Actor', actorId, 'actorId');
-        const wanted = checkInterests(interests);
-        const [missing] = d.sql.missing(
-          'topic',
-          wanted.map((i) => i.topicId),
-        );
-        if (missing !== undefined) throw new MissingReferenceError('Topic', missing, 'interests');
-        const before = interestsOf(actorId);
-        d.sql.run('DELETE FROM interest WHERE actor_id = ?', actorId);
-        for (const i of wanted) {
-          d.sql.run('INSERT INTO interest (actor_id, topic_id, weight) VALUES (?, ?, ?)', actorId, i.topicId, i.weight);
-        }
-        const after = interestsOf(actorId);
-        appendChanges(d.sql, meta, [H.interestsSet(actorId, before, after)]);
-        return after;
+        appendChanges(d.sql, meta, [replaceInterests(actorId, interests, 'interests')]);
+        return interestsOf(actorId);
       });
     },
   };

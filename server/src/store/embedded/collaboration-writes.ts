@@ -9,7 +9,13 @@ import { MissingReferenceError, checkParticipants } from '../../domain/input-rul
 import type { Collaboration, Participation, ParticipationRole } from '../../domain/model';
 import type { CollaborationPatch, CreateCollaborationInput } from '../../domain/records';
 import * as H from '../../features/history/history-rules';
-import { planCollaborationUpdate, replacesTopics, requireRecord } from '../../features/history/update-rules';
+import {
+  type CollaborationEdit,
+  planCollaborationEdit,
+  planCollaborationUpdate,
+  replacesTopics,
+  requireRecord,
+} from '../../features/history/update-rules';
 import type { CollaborationWrites } from '../port/writes';
 import { now, type EmbeddedDatabase } from './database';
 import { appendChanges } from './history';
@@ -47,6 +53,26 @@ export function embeddedCollaborationWrites(d: EmbeddedDatabase): CollaborationW
       collaborationId,
     )?.role ?? null;
 
+  const participantsOf = (collaborationId: string) =>
+    d.sql
+      .all<ParticipationRow>('SELECT * FROM participation WHERE collaboration_id = ?', collaborationId)
+      .map(toParticipation);
+
+  const setRole = (collaborationId: string, actorId: string, role: ParticipationRole): void => {
+    d.sql.run(
+      `INSERT INTO participation (actor_id, collaboration_id, role) VALUES (?, ?, ?)
+       ON CONFLICT (actor_id, collaboration_id) DO UPDATE SET role = excluded.role`,
+      actorId,
+      collaborationId,
+      role,
+    );
+  };
+
+  /** A participant added, removed or given another role changes the collaboration. */
+  const bumpVersion = (collaborationId: string): void => {
+    d.sql.run('UPDATE collaboration SET version = version + 1, updated_at = ? WHERE id = ?', now(), collaborationId);
+  };
+
   const requireParticipationEnds = (collaborationId: string, actorId: string): void => {
     if (!d.sql.exists('collaboration', collaborationId)) {
       throw new MissingReferenceError('Collaboration', collaborationId, 'collaborationId');
@@ -79,6 +105,7 @@ export function embeddedCollaborationWrites(d: EmbeddedDatabase): CollaborationW
           description: opt(input.description),
           createdAt: at,
           updatedAt: at,
+          version: 1,
         };
         W.insertCollaboration(d.sql, collaboration);
         insertAbout(id, topicIds);
@@ -95,11 +122,16 @@ export function embeddedCollaborationWrites(d: EmbeddedDatabase): CollaborationW
       });
     },
 
-    async updateCollaboration(id: string, patch: CollaborationPatch, meta?: H.WriteMeta): Promise<Collaboration> {
+    async updateCollaboration(
+      id: string,
+      patch: CollaborationPatch,
+      expectedVersion?: number | null,
+      meta?: H.WriteMeta,
+    ): Promise<Collaboration> {
       return d.write(() => {
         const current = collaborationById(id);
         const topicIdsBefore = current && replacesTopics(patch) ? topicIdsOf(id) : undefined;
-        const plan = planCollaborationUpdate({ id, current, topicIdsBefore, patch, at: now() });
+        const plan = planCollaborationUpdate({ id, current, topicIdsBefore, patch, expectedVersion, at: now() });
         if (plan.topicIds !== undefined) existingTopics(plan.topicIds);
         W.updateCollaboration(d.sql, plan.after);
         if (plan.topicIds !== undefined) {
@@ -111,14 +143,53 @@ export function embeddedCollaborationWrites(d: EmbeddedDatabase): CollaborationW
       });
     },
 
+    async editCollaboration(
+      id: string,
+      edit: CollaborationEdit,
+      expectedVersion?: number | null,
+      meta?: H.WriteMeta,
+    ): Promise<Collaboration> {
+      return d.write(() => {
+        const current = collaborationById(id);
+        const known = (table: 'topic' | 'actor', ids: readonly string[]) => {
+          const missing = new Set(d.sql.missing(table, ids));
+          return new Set(ids.filter((x) => !missing.has(x)));
+        };
+        const plan = planCollaborationEdit({
+          id,
+          current,
+          topicIdsBefore: current ? topicIdsOf(id) : [],
+          participantsBefore: current ? participantsOf(id) : [],
+          edit,
+          knownTopicIds: known('topic', edit.topicIds),
+          knownActorIds: known(
+            'actor',
+            edit.participants.map((p) => p.actorId),
+          ),
+          expectedVersion,
+          at: now(),
+        });
+        if (!plan.changed) return plan.after;
+        W.updateCollaboration(d.sql, plan.after);
+        if (plan.topicIds !== undefined) {
+          d.sql.run('DELETE FROM about WHERE collaboration_id = ?', id);
+          insertAbout(id, plan.topicIds);
+        }
+        for (const actorId of plan.removeActorIds) {
+          d.sql.run('DELETE FROM participation WHERE actor_id = ? AND collaboration_id = ?', actorId, id);
+        }
+        for (const p of plan.setParticipants) setRole(id, p.actorId, p.role);
+        appendChanges(d.sql, meta, plan.changes, plan.after.updatedAt);
+        return plan.after;
+      });
+    },
+
     async deleteCollaboration(id: string, meta?: H.WriteMeta): Promise<void> {
       d.write(() => {
         const before = {
           collaboration: requireRecord('Collaboration', id, collaborationById(id)),
           topicIds: topicIdsOf(id),
-          participants: d.sql
-            .all<ParticipationRow>('SELECT * FROM participation WHERE collaboration_id = ?', id)
-            .map(toParticipation),
+          participants: participantsOf(id),
         };
         // Participations and ABOUT relationships go with it (ON DELETE CASCADE).
         d.sql.run('DELETE FROM collaboration WHERE id = ?', id);
@@ -136,13 +207,8 @@ export function embeddedCollaborationWrites(d: EmbeddedDatabase): CollaborationW
         requireParticipationEnds(collaborationId, actorId);
         const before = roleOf(collaborationId, actorId);
         appendChanges(d.sql, meta, H.participationChanged(collaborationId, actorId, before, role));
-        d.sql.run(
-          `INSERT INTO participation (actor_id, collaboration_id, role) VALUES (?, ?, ?)
-           ON CONFLICT (actor_id, collaboration_id) DO UPDATE SET role = excluded.role`,
-          actorId,
-          collaborationId,
-          role,
-        );
+        setRole(collaborationId, actorId, role);
+        if (before !== role) bumpVersion(collaborationId);
         return { actorId, collaborationId, role };
       });
     },
@@ -153,6 +219,7 @@ export function embeddedCollaborationWrites(d: EmbeddedDatabase): CollaborationW
         const before = roleOf(collaborationId, actorId);
         if (before === null) return false;
         d.sql.run('DELETE FROM participation WHERE actor_id = ? AND collaboration_id = ?', actorId, collaborationId);
+        bumpVersion(collaborationId);
         appendChanges(d.sql, meta, H.participationChanged(collaborationId, actorId, before, null));
         return true;
       });

@@ -8,6 +8,7 @@ import { type WriteMeta, mergeDrafts } from '../../features/history/history-rule
 import { MissingReferenceError } from '../../domain/input-rules';
 import { strongerRole } from '../../features/history/merge-actors-rules';
 import { appendChanges } from './history';
+import { bumpCollaborationsOf } from './record-writes';
 import { type ActorRow, toActor } from './rows';
 import type { Sql } from './sql';
 import { keysJson } from './sql';
@@ -22,6 +23,8 @@ export function mergeActors(sql: Sql, keepId: string, mergeIds: readonly string[
     .map(toActor)
     .sort((a, b) => mergeIds.indexOf(a.id) - mergeIds.indexOf(b.id));
 
+  // The collaborations of the merged actors change participant: their versions go up.
+  bumpCollaborationsOf(sql, mergeIds, new Date().toISOString());
   let participationsMoved = 0;
   for (const p of sql.all<{ collaboration_id: string; role: ParticipationRole }>(
     'SELECT collaboration_id, role FROM participation WHERE actor_id IN (SELECT value FROM json_each(?))',

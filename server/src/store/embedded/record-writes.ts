@@ -68,8 +68,8 @@ export function updateTopic(sql: Sql, t: Topic): void {
 
 export function insertCollaboration(sql: Sql, c: Collaboration): void {
   sql.run(
-    `INSERT INTO collaboration (id, title, kind, start_date, end_date, location, description, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO collaboration (id, title, kind, start_date, end_date, location, description, created_at, updated_at, version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     c.id,
     c.title,
     c.kind,
@@ -79,13 +79,15 @@ export function insertCollaboration(sql: Sql, c: Collaboration): void {
     c.description,
     c.createdAt,
     c.updatedAt,
+    c.version,
   );
 }
 
 /** Every field but id and createdAt, from the record. */
 export function updateCollaboration(sql: Sql, c: Collaboration): void {
   sql.run(
-    `UPDATE collaboration SET title = ?, kind = ?, start_date = ?, end_date = ?, location = ?, description = ?, updated_at = ?
+    `UPDATE collaboration SET title = ?, kind = ?, start_date = ?, end_date = ?, location = ?, description = ?, updated_at = ?,
+                             version = ?
      WHERE id = ?`,
     c.title,
     c.kind,
@@ -94,6 +96,20 @@ export function updateCollaboration(sql: Sql, c: Collaboration): void {
     c.location,
     c.description,
     c.updatedAt,
+    c.version,
     c.id,
+  );
+}
+
+/**
+ * The collaborations the actors `actorIds` take part in lose (or, in a merge, change) a participant:
+ * their versions go up. Run before the participations are deleted or moved.
+ */
+export function bumpCollaborationsOf(sql: Sql, actorIds: readonly string[], at: string): void {
+  sql.run(
+    `UPDATE collaboration SET version = version + 1, updated_at = ?
+     WHERE id IN (SELECT collaboration_id FROM participation WHERE actor_id IN (SELECT value FROM json_each(?)))`,
+    at,
+    JSON.stringify(actorIds),
   );
 }

@@ -45,6 +45,7 @@ export interface CollaborationRow {
   description: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 export interface InterestRow {
@@ -89,6 +90,7 @@ export function toCollaboration(r: CollaborationRow): Collaboration {
     description: r.description,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }
 

@@ -88,6 +88,8 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE_LINK_MIGRATION,
   // 7: the change feed (feed.ts).
   FEED_MIGRATION,
+  // 8: collaborations get a version for optimistic concurrency, as actors have; existing ones start at 1.
+  `ALTER TABLE collaboration ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,8 @@
 /** Actor writes of the Neo4j store (port/writes.ts); updates and deletes follow update-rules.ts. */
 import { randomUUID } from 'node:crypto';
 
+import type { ManagedTransaction } from 'neo4j-driver';
+
 import { checkInterests } from '../../domain/input-rules';
 import type { Actor, Interest } from '../../domain/model';
 import type { ActorPatch, CreateActorInput, InterestInput } from '../../domain/records';
@@ -16,7 +18,58 @@ import { appendChanges } from './history';
 import { toActor, toInterestOfActor } from './records';
 import { deleteUpdateRecords } from './update-links';
 
+/** Replaces the actor's interests (the actor exists); answers the history draft. */
+async function replaceInterests(
+  tx: ManagedTransaction,
+  actorId: string,
+  interests: readonly InterestInput[],
+): Promise<{ draft: H.ChangeDraft; after: Interest[] }> {
+  const checked = checkInterests(interests);
+  await requireAll(
+    tx,
+    'Topic',
+    checked.map((i) => i.topicId),
+    'interests',
+  );
+  const interestsNow = async () => {
+    const result = await tx.run(Q.INTERESTS_OF_ACTORS, { ids: [actorId] });
+    const stored = result.records[0]?.get('interests') as unknown[] | undefined;
+    return (stored ?? []).map((value) => toInterestOfActor(actorId, value));
+  };
+  const before = await interestsNow();
+  await tx.run(W.DELETE_INTERESTS_OF_ACTOR, { actorId });
+  if (checked.length > 0) await tx.run(W.CREATE_INTERESTS_OF_ACTOR, { actorId, interests: checked });
+  const after = await interestsNow();
+  return { draft: H.interestsSet(actorId, before, after), after };
+}
+
 export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
+  const editActor = (
+    id: string,
+    patch: ActorPatch,
+    interests: InterestInput[] | null | undefined,
+    expectedVersion?: number | null,
+    meta?: H.WriteMeta,
+  ): Promise<Actor> => {
+    if (interests != null) checkInterests(interests);
+    return db.write(async (tx) => {
+      // The lock first: concurrent updates queue here, so the version read next is the last committed one.
+      const locked = (await tx.run(W.LOCK_ACTOR, { id })).records.length > 0;
+      const current = locked ? toActor((await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0].get('actor')) : null;
+      const plan = planActorUpdate({ id, current, patch, expectedVersion, meta, at: now() });
+      const props = { ...propsOf(plan.after, H.ACTOR_FIELDS), nameKey: nameKey(plan.after.name) };
+      const result = await tx.run(W.UPDATE_ACTOR, { id, props, now: plan.after.updatedAt });
+      const actor = toActor(result.records[0].get('actor'));
+      const changes = [...plan.changes];
+      if (interests != null) {
+        const { draft } = await replaceInterests(tx, id, interests);
+        if (draft.changes.length > 0) changes.push(draft);
+      }
+      await appendChanges(tx, meta, changes, actor.updatedAt);
+      return actor;
+    });
+  };
+
   return {
     async createActor(input: CreateActorInput, meta?: H.WriteMeta): Promise<Actor> {
       const id = input.id ?? randomUUID();
@@ -48,49 +101,28 @@ export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
       expectedVersion?: number | null,
       meta?: H.WriteMeta,
     ): Promise<Actor> {
-      return db.write(async (tx) => {
-        // The lock first: concurrent updates queue here, so the version read next is the last committed one.
-        const locked = (await tx.run(W.LOCK_ACTOR, { id })).records.length > 0;
-        const current = locked ? toActor((await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0].get('actor')) : null;
-        const plan = planActorUpdate({ id, current, patch, expectedVersion, meta, at: now() });
-        const props = { ...propsOf(plan.after, H.ACTOR_FIELDS), nameKey: nameKey(plan.after.name) };
-        const result = await tx.run(W.UPDATE_ACTOR, { id, props, now: plan.after.updatedAt });
-        const actor = toActor(result.records[0].get('actor'));
-        await appendChanges(tx, meta, plan.changes, actor.updatedAt);
-        return actor;
-      });
+      return editActor(id, patch, undefined, expectedVersion, meta);
     },
+
+    editActor,
 
     async deleteActor(id: string, meta?: H.WriteMeta): Promise<void> {
       await db.write(async (tx) => {
         const found = (await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0];
         const before = requireRecord('Actor', id, found && toActor(found.get('actor')));
         await deleteUpdateRecords(tx, [id]);
+        await tx.run(W.BUMP_COLLABORATIONS_OF, { ids: [id], now: now() });
         await tx.run(W.DELETE_ACTOR, { id });
         await appendChanges(tx, meta, [H.actorDeleted(before)]);
       });
     },
 
     async setActorInterests(actorId: string, interests: InterestInput[], meta?: H.WriteMeta): Promise<Interest[]> {
-      const checked = checkInterests(interests);
+      checkInterests(interests);
       return db.write(async (tx) => {
         await requireAll(tx, 'Actor', [actorId], 'actorId');
-        await requireAll(
-          tx,
-          'Topic',
-          checked.map((i) => i.topicId),
-          'interests',
-        );
-        const interestsNow = async () => {
-          const result = await tx.run(Q.INTERESTS_OF_ACTORS, { ids: [actorId] });
-          const stored = result.records[0]?.get('interests') as unknown[] | undefined;
-          return (stored ?? []).map((value) => toInterestOfActor(actorId, value));
-        };
-        const before = await interestsNow();
-        await tx.run(W.DELETE_INTERESTS_OF_ACTOR, { actorId });
-        if (checked.length > 0) await tx.run(W.CREATE_INTERESTS_OF_ACTOR, { actorId, interests: checked });
-        const after = await interestsNow();
-        await appendChanges(tx, meta, [H.interestsSet(actorId, before, after)]);
+        const { draft, after } = await replaceInterests(tx, actorId, interests);
+        await appendChanges(tx, meta, [draft]);
         return after;
       });
     },

@@ -4,18 +4,38 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import type { ManagedTransaction } from 'neo4j-driver';
+
 import { checkParticipants, distinct } from '../../domain/input-rules';
 import type { Collaboration, Participation, ParticipationRole } from '../../domain/model';
 import type { CollaborationPatch, CreateCollaborationInput } from '../../domain/records';
 import * as H from '../../features/history/history-rules';
-import { planCollaborationUpdate, replacesTopics, requireRecord } from '../../features/history/update-rules';
+import {
+  type CollaborationEdit,
+  planCollaborationEdit,
+  planCollaborationUpdate,
+  replacesTopics,
+  requireRecord,
+} from '../../features/history/update-rules';
 import type { CollaborationWrites } from '../port/writes';
-import { requireAll, requireNew, topicIdsOf } from './checks';
+import { existing, requireAll, requireNew, topicIdsOf } from './checks';
 import { now, propsOf, type Neo4jConnection } from './connection';
 import * as Q from './cypher';
 import * as W from './cypher-writes';
 import { appendChanges, roleOf } from './history';
 import { numberField, stringField, toCollaboration, toParticipationInCollaboration } from './records';
+
+/** The collaboration with its write lock taken (see LOCK_COLLABORATION), or null. */
+async function lockedCollaboration(tx: ManagedTransaction, id: string): Promise<Collaboration | null> {
+  const found = (await tx.run(W.LOCK_COLLABORATION, { id })).records[0];
+  return found ? toCollaboration(found.get('collaboration')) : null;
+}
+
+async function participantsOf(tx: ManagedTransaction, id: string): Promise<Participation[]> {
+  const found = (await tx.run(Q.PARTICIPATIONS_OF_COLLABORATIONS, { ids: [id] })).records[0];
+  const participations = found?.get('participations') as unknown[] | undefined;
+  return (participations ?? []).map((v) => toParticipationInCollaboration(id, v));
+}
 
 export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrites {
   return {
@@ -59,12 +79,16 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
       });
     },
 
-    async updateCollaboration(id: string, patch: CollaborationPatch, meta?: H.WriteMeta): Promise<Collaboration> {
+    async updateCollaboration(
+      id: string,
+      patch: CollaborationPatch,
+      expectedVersion?: number | null,
+      meta?: H.WriteMeta,
+    ): Promise<Collaboration> {
       return db.write(async (tx) => {
-        const found = (await tx.run(Q.GET_COLLABORATIONS, { ids: [id] })).records[0];
-        const current = found ? toCollaboration(found.get('collaboration')) : null;
+        const current = await lockedCollaboration(tx, id);
         const topicIdsBefore = current && replacesTopics(patch) ? await topicIdsOf(tx, id) : undefined;
-        const plan = planCollaborationUpdate({ id, current, topicIdsBefore, patch, at: now() });
+        const plan = planCollaborationUpdate({ id, current, topicIdsBefore, patch, expectedVersion, at: now() });
         const { topicIds } = plan;
         if (topicIds !== undefined) await requireAll(tx, 'Topic', topicIds, 'topicIds');
         const props = propsOf(plan.after, H.COLLABORATION_FIELDS);
@@ -79,17 +103,56 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
       });
     },
 
+    async editCollaboration(
+      id: string,
+      edit: CollaborationEdit,
+      expectedVersion?: number | null,
+      meta?: H.WriteMeta,
+    ): Promise<Collaboration> {
+      return db.write(async (tx) => {
+        const current = await lockedCollaboration(tx, id);
+        const plan = planCollaborationEdit({
+          id,
+          current,
+          topicIdsBefore: current ? await topicIdsOf(tx, id) : [],
+          participantsBefore: current ? await participantsOf(tx, id) : [],
+          edit,
+          knownTopicIds: await existing(tx, 'Topic', edit.topicIds),
+          knownActorIds: await existing(
+            tx,
+            'Actor',
+            edit.participants.map((p) => p.actorId),
+          ),
+          expectedVersion,
+          at: now(),
+        });
+        if (!plan.changed) return plan.after;
+        const props = propsOf(plan.after, H.COLLABORATION_FIELDS);
+        const result = await tx.run(W.UPDATE_COLLABORATION, { id, props, now: plan.after.updatedAt });
+        if (plan.topicIds !== undefined) {
+          await tx.run(W.DELETE_ABOUT_OF_COLLABORATION, { id });
+          if (plan.topicIds.length > 0) await tx.run(W.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds: plan.topicIds });
+        }
+        if (plan.removeActorIds.length > 0) {
+          await tx.run(W.REMOVE_PARTICIPATIONS, { id, actorIds: plan.removeActorIds });
+        }
+        if (plan.setParticipants.length > 0) {
+          await tx.run(W.SET_PARTICIPATIONS, { id, participants: plan.setParticipants });
+        }
+        const collaboration = toCollaboration(result.records[0].get('collaboration'));
+        await appendChanges(tx, meta, plan.changes, collaboration.updatedAt);
+        return collaboration;
+      });
+    },
+
     async deleteCollaboration(id: string, meta?: H.WriteMeta): Promise<void> {
       await db.write(async (tx) => {
         const found = (await tx.run(Q.GET_COLLABORATIONS, { ids: [id] })).records[0];
         const collaboration = requireRecord('Collaboration', id, found && toCollaboration(found.get('collaboration')));
-        const participations = (await tx.run(Q.PARTICIPATIONS_OF_COLLABORATIONS, { ids: [id] })).records[0]?.get(
-          'participations',
-        ) as unknown[] | undefined;
         const before = {
           collaboration,
           topicIds: await topicIdsOf(tx, id),
-          participants: (participations ?? []).map((v) => toParticipationInCollaboration(id, v)),
+          participants: await participantsOf(tx, id),
         };
         await tx.run(W.DELETE_COLLABORATION, { id });
         await appendChanges(tx, meta, [H.collaborationDeleted(before)]);
@@ -108,6 +171,7 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
         const before = (await roleOf(tx, collaborationId, actorId)) as ParticipationRole | null;
         await appendChanges(tx, meta, H.participationChanged(collaborationId, actorId, before, role));
         const result = await tx.run(W.SET_PARTICIPATIONS, { id: collaborationId, participants: [{ actorId, role }] });
+        if (before !== role) await tx.run(W.BUMP_COLLABORATION, { id: collaborationId, now: now() });
         const r = result.records[0];
         return {
           actorId: stringField(r, 'actorId'),
@@ -124,7 +188,10 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
         const before = (await roleOf(tx, collaborationId, actorId)) as ParticipationRole | null;
         const result = await tx.run(W.REMOVE_PARTICIPATION, { collaborationId, actorId });
         const removed = numberField(result.records[0], 'removed') > 0;
-        if (removed) await appendChanges(tx, meta, H.participationChanged(collaborationId, actorId, before, null));
+        if (removed) {
+          await tx.run(W.BUMP_COLLABORATION, { id: collaborationId, now: now() });
+          await appendChanges(tx, meta, H.participationChanged(collaborationId, actorId, before, null));
+        }
         return removed;
       });
     },

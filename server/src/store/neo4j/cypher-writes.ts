@@ -36,6 +36,16 @@ MATCH (a:Actor {id: $id})
 DETACH DELETE a
 RETURN count(*) AS deleted`;
 
+/**
+ * The collaborations the actors `$ids` take part in lose (or, in a merge, change) a participant:
+ * their versions go up. Run before the participations are deleted or moved.
+ */
+export const BUMP_COLLABORATIONS_OF = `
+MATCH (a:Actor)-[:PARTICIPATED_IN]->(c:Collaboration)
+WHERE a.id IN $ids
+WITH DISTINCT c
+SET c.version = coalesce(c.version, 1) + 1, c.updatedAt = $now`;
+
 /** Removes every interest of an actor. */
 export const DELETE_INTERESTS_OF_ACTOR = `
 MATCH (:Actor {id: $actorId})-[r:INTERESTED_IN]->(:Topic)
@@ -72,17 +82,34 @@ RETURN count(*) AS deleted`;
 // ---------------------------------------------------------------------------------------------
 // Collaboration writes
 
-/** Creates a collaboration from a property map. */
+/** Creates a collaboration from a property map; version 1. */
 export const CREATE_COLLABORATION = `
 CREATE (c:Collaboration)
-SET c = $props
+SET c = $props, c.version = 1
 RETURN properties(c) AS collaboration`;
 
-/** Applies a patch to a collaboration and sets updatedAt. */
+/**
+ * Takes the collaboration's write lock (as LOCK_ACTOR), then answers it: concurrent writes of one
+ * collaboration queue here, so the expectedVersion check that follows sees the last committed version.
+ */
+export const LOCK_COLLABORATION = `
+MATCH (c:Collaboration {id: $id})
+SET c._lock = true
+REMOVE c._lock
+RETURN properties(c) AS collaboration`;
+
+/**
+ * Applies a patch to a collaboration, bumps its version (a missing one counts as 1), sets updatedAt.
+ */
 export const UPDATE_COLLABORATION = `
 MATCH (c:Collaboration {id: $id})
-SET c += $props, c.updatedAt = $now
+SET c += $props, c.version = coalesce(c.version, 1) + 1, c.updatedAt = $now
 RETURN properties(c) AS collaboration`;
+
+/** A participant added, removed or given another role: the collaboration's version goes up. */
+export const BUMP_COLLABORATION = `
+MATCH (c:Collaboration {id: $id})
+SET c.version = coalesce(c.version, 1) + 1, c.updatedAt = $now`;
 
 /** Deletes a collaboration with its participations and ABOUT relationships. */
 export const DELETE_COLLABORATION = `
@@ -113,6 +140,12 @@ MATCH (a:Actor {id: p.actorId})
 MERGE (a)-[r:PARTICIPATED_IN]->(c)
 SET r.role = p.role
 RETURN a.id AS actorId, c.id AS collaborationId, r.role AS role`;
+
+/** Removes the participations of the actors `$actorIds` in a collaboration. */
+export const REMOVE_PARTICIPATIONS = `
+MATCH (a:Actor)-[r:PARTICIPATED_IN]->(:Collaboration {id: $id})
+WHERE a.id IN $actorIds
+DELETE r`;
 
 /** Removes one participation; answers how many were removed (0 or 1). */
 export const REMOVE_PARTICIPATION = `

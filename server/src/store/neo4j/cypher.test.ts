@@ -99,6 +99,7 @@ describe('cypher.ts statements', () => {
     );
     expect(parameters).toMatchInlineSnapshot(`
      {
+       "BUMP_COLLABORATION": "id now",
        "COLLABORATIONS_OF_TOPICS": "ids",
        "COLLABORATORS_OF_ACTORS": "ids",
        "COUNT_ACTORS": "kinds nameContains topicIds",
@@ -127,6 +128,7 @@ describe('cypher.ts statements', () => {
        "LIST_COLLABORATIONS": "afterId afterKey from kinds limit to topicIds",
        "LIST_TOPICS": "afterId afterKey limit nameContains",
        "LOCK_ACTOR": "id",
+       "LOCK_COLLABORATION": "id",
        "MERGE_ABOUT": "rows",
        "MERGE_ACTORS": "rows",
        "MERGE_COLLABORATIONS": "rows",
@@ -136,6 +138,7 @@ describe('cypher.ts statements', () => {
        "PARTICIPATIONS_OF_ACTORS": "ids",
        "PARTICIPATIONS_OF_COLLABORATIONS": "ids",
        "REMOVE_PARTICIPATION": "actorId collaborationId",
+       "REMOVE_PARTICIPATIONS": "actorIds id",
        "SEARCH_ACTORS": "afterId afterKey kinds limit nameContains topicIds",
        "SET_PARTICIPATIONS": "id participants",
        "TOPICS_OF_COLLABORATIONS": "ids",

@@ -190,7 +190,7 @@ const actorProps = (a: Actor): Params => ({
   version: neo4j.int(a.version),
 });
 
-const collaborationProps = (c: Collaboration): Params => ({ ...c });
+const collaborationProps = (c: Collaboration): Params => ({ ...c, version: neo4j.int(c.version) });
 
 export async function applyImportPlan(
   tx: ManagedTransaction,

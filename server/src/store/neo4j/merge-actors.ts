@@ -117,6 +117,8 @@ export async function mergeActors(
     if (stringField(r, 'actorId') !== keepId) interestsMoved++;
   }
 
+  // The collaborations of the merged actors change participant: their versions go up.
+  await tx.run(W.BUMP_COLLABORATIONS_OF, { ids: [...mergeIds], now: new Date().toISOString() });
   if (roles.size > 0) {
     await tx.run(SET_KEPT_PARTICIPATIONS, {
       keepId,

@@ -60,7 +60,10 @@ describe('records', () => {
       endDate: null,
       location: null,
       description: null,
+      // Stored before collaborations had a version: version 1.
+      version: 1,
     });
+    expect(toCollaboration({ id: 'k', title: 'T', kind: 'PROJECT', version: neo4j.int(4) }).version).toBe(4);
     // A date() stored by another tool still reaches the domain as its ISO string.
     expect(
       toCollaboration({ id: 'k', title: 'T', kind: 'EVENT', startDate: new neo4j.types.Date(2023, 11, 15) }).startDate,

@@ -107,6 +107,8 @@ export function toCollaboration(value: unknown): Collaboration {
     description: optStr(p.description),
     createdAt: str(p.createdAt),
     updatedAt: str(p.updatedAt),
+    // Collaborations stored before they had a version have none: they are at version 1.
+    version: p.version == null ? 1 : toNumber(p.version),
   };
 }
 

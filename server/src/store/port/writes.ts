@@ -15,6 +15,7 @@ import type {
   TopicPatch,
 } from '../../domain/records';
 import type { WriteMeta } from '../../features/history/history-rules';
+import type { CollaborationEdit } from '../../features/history/update-rules';
 
 export interface ActorWrites {
   createActor(input: CreateActorInput, meta?: WriteMeta): Promise<Actor>;
@@ -25,6 +26,18 @@ export interface ActorWrites {
   updateActor(id: string, patch: ActorPatch, expectedVersion?: number | null, meta?: WriteMeta): Promise<Actor>;
   /** Removes the actor, its interests and its participations; never other actors or collaborations. */
   deleteActor(id: string, meta?: WriteMeta): Promise<void>;
+  /**
+   * Like updateActor, and when `interests` is given it replaces the actor's interests in the same
+   * transaction (history: the UPDATE record, then a SET_INTERESTS record when they changed).
+   * Unknown topics: NOT_FOUND (field `interests`).
+   */
+  editActor(
+    id: string,
+    patch: ActorPatch,
+    interests: InterestInput[] | null | undefined,
+    expectedVersion?: number | null,
+    meta?: WriteMeta,
+  ): Promise<Actor>;
   /** Replaces the actor's interests; answers them in interestsOfActors order. */
   setActorInterests(actorId: string, interests: InterestInput[], meta?: WriteMeta): Promise<Interest[]>;
 }
@@ -38,7 +51,23 @@ export interface TopicWrites {
 
 export interface CollaborationWrites {
   createCollaboration(input: CreateCollaborationInput, meta?: WriteMeta): Promise<Collaboration>;
-  updateCollaboration(id: string, patch: CollaborationPatch, meta?: WriteMeta): Promise<Collaboration>;
+  /** Bumps version and updatedAt. `expectedVersion`, when given, must equal the stored version. */
+  updateCollaboration(
+    id: string,
+    patch: CollaborationPatch,
+    expectedVersion?: number | null,
+    meta?: WriteMeta,
+  ): Promise<Collaboration>;
+  /**
+   * Replaces the collaboration's fields, topics and complete participant list (with roles) in one
+   * transaction, as planned by planCollaborationEdit (update-rules.ts): refusals, version, history.
+   */
+  editCollaboration(
+    id: string,
+    edit: CollaborationEdit,
+    expectedVersion?: number | null,
+    meta?: WriteMeta,
+  ): Promise<Collaboration>;
   /** Removes the collaboration with its participations and ABOUT relationships. */
   deleteCollaboration(id: string, meta?: WriteMeta): Promise<void>;
   /** Adds the actor, or changes its role when it already takes part. */

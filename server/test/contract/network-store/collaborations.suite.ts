@@ -44,6 +44,7 @@ export function describeCollaborationContract(label: string, harness: StoreHarne
           description: 'Beete anlegen',
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
+          version: 1,
         });
         expectIsoTimestamp(c.createdAt);
         expectIsoTimestamp(c.updatedAt);
@@ -168,7 +169,13 @@ export function describeCollaborationContract(label: string, harness: StoreHarne
         const before = collaborations.k1;
         await sleep(15);
         const updated = await store.updateCollaboration('k1', { location: null, description: 'Mit Musik' });
-        expect(updated).toEqual({ ...before, location: null, description: 'Mit Musik', updatedAt: expect.any(String) });
+        expect(updated).toEqual({
+          ...before,
+          location: null,
+          description: 'Mit Musik',
+          updatedAt: expect.any(String),
+          version: before.version + 1,
+        });
         expectIsoTimestamp(updated.updatedAt);
         expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(before.updatedAt));
         expect(await store.getCollaborations(['k1'])).toEqual([updated]);

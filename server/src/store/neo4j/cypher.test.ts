@@ -100,6 +100,7 @@ describe('cypher.ts statements', () => {
     expect(parameters).toMatchInlineSnapshot(`
      {
        "BUMP_COLLABORATION": "id now",
+       "BUMP_COLLABORATIONS_OF": "ids now",
        "COLLABORATIONS_OF_TOPICS": "ids",
        "COLLABORATORS_OF_ACTORS": "ids",
        "COUNT_ACTORS": "kinds nameContains topicIds",

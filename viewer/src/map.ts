@@ -130,7 +130,15 @@ export class NetworkMap {
     // Big maps without labels too (thousands of text measurements; at that zoom labels are not drawn).
     if (large) cy.fit(cy.nodes().boundingBox({ includeLabels: false }) as unknown as cytoscape.CollectionArgument, 30);
     else cy.fit(cy.nodes(), 30);
-    this.relabel(large ? undefined : () => cy.fit(cy.nodes(), 30));
+    if (large) return this.relabel();
+    // Once labels sized for the screen are there, fit them in too — unless the map was zoomed
+    // meanwhile (a click that centres an actor); a resize only pans.
+    let zoom = cy.zoom();
+    this.relabel(() => {
+      if (cy.zoom() !== zoom || cy.nodes('.screen-label').empty()) return;
+      cy.fit(cy.nodes(), 30);
+      zoom = cy.zoom();
+    });
   }
 
   node(actorId: string): NodeSingular | null {

@@ -200,6 +200,55 @@ export function stylesheet(large: boolean, huge = false): StylesheetJson {
         'font-weight': 600,
       },
     },
+    // Labels kept readable at any zoom and placed so they do not overlap (labels.ts).
+    {
+      selector: 'node.screen-label',
+      style: {
+        'font-size': 'data(lfs)',
+        'text-max-width': 'data(ltw)',
+        'text-outline-width': 'data(low)',
+        'text-wrap': 'wrap',
+        'min-zoomed-font-size': 0,
+        'z-index': 35,
+      },
+    },
+    // Over a dense map: on a white ground (a cluster's name has its outline, inside or beside it).
+    {
+      selector: 'node[type!="CLUSTER"].screen-label',
+      style: {
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': 'data(lpad)',
+      },
+    },
+    {
+      selector: 'node.screen-label.lp-bottom',
+      style: { 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': 3 },
+    },
+    {
+      selector: 'node.screen-label.lp-top',
+      style: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': -3 },
+    },
+    {
+      selector: 'node.screen-label.lp-right',
+      style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 4, 'text-margin-y': 0 },
+    },
+    {
+      selector: 'node.screen-label.lp-left',
+      style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -4, 'text-margin-y': 0 },
+    },
+    ...(
+      [
+        ['bottom', 'right', 3],
+        ['bottom', 'left', 3],
+        ['top', 'right', -3],
+        ['top', 'left', -3],
+      ] as const
+    ).map(([v, h, y]) => ({
+      selector: `node.screen-label.lp-${v}-${h}`,
+      style: { 'text-valign': v, 'text-halign': h, 'text-margin-x': 0, 'text-margin-y': y },
+    })),
+    { selector: 'node.label-off', style: { label: '' } },
     { selector: '.hidden', style: { display: 'none' } },
   ];
 }

@@ -20,6 +20,7 @@ import { actorSections, Panel } from './panel';
 import { ActorPicker } from './picker';
 import { mountReview } from './review';
 import { downloadTables, downloadWorkbook, showUploadFor, SpreadsheetUpload } from './spreadsheet';
+import { installMapTip } from './labels-tip';
 import { installTestHook, page, type PageStatus } from './state';
 import { describe, largeMessage, membersLabel, showStatus, summaryOf } from './status';
 import { MAX_API_ACTORS, MAX_DRAWN_ACTORS, forgetScope, loadView as decideView, openCluster, scopeOf } from './view';
@@ -30,6 +31,7 @@ const DRAW_ALL = new URLSearchParams(location.search).get('all') === '1';
 
 const positions = new PositionStore();
 const map = new NetworkMap(byId('map'));
+installMapTip(map, byId('map-tip'));
 let filters: Filters;
 
 /** Sets the page status; errors get a retry button. */

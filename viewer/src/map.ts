@@ -2,6 +2,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { Chain } from './api';
 import { stylesheet } from './graph';
+import { LabelLayer } from './labels';
 import type { Position } from './layout';
 
 export const LARGE_RENDER = 500; // elements beyond which gestures hide edges and draw a texture
@@ -13,6 +14,10 @@ type Handler = (event: cytoscape.EventObject) => void;
 
 export class NetworkMap {
   private core: Core;
+  private labels: LabelLayer;
+  private labelsDue = false;
+  /** How a new view was fitted, to fit it again once its labels are sized (small views only). */
+  private refit: (() => void) | null = null;
   /** Whether the map was made for a large view (hideEdgesOnViewport and textureOnViewport on). */
   private large = false;
   /** Handlers added with on(): bound again to every new Cytoscape instance. */
@@ -21,6 +26,7 @@ export class NetworkMap {
 
   constructor(private readonly container: HTMLElement) {
     this.core = this.create(false);
+    this.labels = this.labelLayer(this.core);
     // Leaving the map fast gives Cytoscape no mouseout.
     container.addEventListener('mouseleave', () => this.cy.nodes('.hovered').removeClass('hovered'));
     // An actor focused or hovered in a list (panel, hand-over) shows its full name on the map.
@@ -52,10 +58,27 @@ export class NetworkMap {
     return this.core;
   }
 
-  /** A Cytoscape event handler that stays bound when the instance is replaced. */
+  /** A Cytoscape event handler that stays bound when the instance is replaced (`selector` '': the core's). */
   on(events: string, selector: string, handler: Handler): void {
     this.handlers.push([events, selector, handler]);
-    this.cy.on(events, selector, handler);
+    bind(this.cy, events, selector, handler);
+  }
+
+  private labelLayer(cy: Core): LabelLayer {
+    return new LabelLayer(cy, () => coveredFromRight(this.container.getBoundingClientRect()));
+  }
+
+  /** The labels kept readable (labels.ts) are sized and placed again once the current change is done. */
+  private relabel(fit?: () => void): void {
+    if (fit) this.refit = fit;
+    if (this.labelsDue) return;
+    this.labelsDue = true;
+    queueMicrotask(() => {
+      this.labelsDue = false;
+      const refit = this.refit;
+      this.refit = null;
+      this.labels.refresh(refit ?? undefined);
+    });
   }
 
   /** Called with every new Cytoscape instance (for `window.cy`). */
@@ -82,7 +105,7 @@ export class NetworkMap {
     });
     cy.on('mouseover', 'node', (ev) => ev.target.addClass('hovered'));
     cy.on('mouseout', 'node', (ev) => ev.target.removeClass('hovered'));
-    for (const [events, selector, handler] of this.handlers) cy.on(events, selector, handler);
+    for (const [events, selector, handler] of this.handlers) bind(cy, events, selector, handler);
     return cy;
   }
 
@@ -92,6 +115,7 @@ export class NetworkMap {
     if (large !== this.large) {
       this.core.destroy();
       this.core = this.create(large);
+      this.labels = this.labelLayer(this.core);
       this.large = large;
       for (const callback of this.created) callback(this.core);
     }
@@ -106,6 +130,15 @@ export class NetworkMap {
     // Big maps without labels too (thousands of text measurements; at that zoom labels are not drawn).
     if (large) cy.fit(cy.nodes().boundingBox({ includeLabels: false }) as unknown as cytoscape.CollectionArgument, 30);
     else cy.fit(cy.nodes(), 30);
+    if (large) return this.relabel();
+    // Once labels sized for the screen are there, fit them in too — unless the map was zoomed
+    // meanwhile (a click that centres an actor); a resize only pans.
+    let zoom = cy.zoom();
+    this.relabel(() => {
+      if (cy.zoom() !== zoom || cy.nodes('.screen-label').empty()) return;
+      cy.fit(cy.nodes(), 30);
+      zoom = cy.zoom();
+    });
   }
 
   node(actorId: string): NodeSingular | null {
@@ -118,6 +151,7 @@ export class NetworkMap {
       this.cy.elements().removeClass('faded ego centre path suggested match removed dropped broker');
       this.cy.edges('.suggestion-edge').remove();
     });
+    this.relabel();
   }
 
   /**
@@ -134,8 +168,11 @@ export class NetworkMap {
       for (const id of h.removed) this.node(id)?.addClass('removed').connectedEdges().addClass('removed');
       for (const id of h.dropped) this.node(id)?.addClass('dropped');
       for (const b of h.brokers)
-        this.node(b.actorId)?.addClass('broker').data('brokerLabel', `${b.rankBefore} → ${b.rank} · ${b.name}`);
+        this.node(b.actorId)
+          ?.addClass('broker')
+          .data({ brokerLabel: `${b.rankBefore} → ${b.rank} · ${b.name}`, brokerRank: b.rank });
     });
+    this.relabel();
   }
 
   /** Fades everything but the actor's neighbourhood up to `depth` steps (over actor–actor edges). */
@@ -151,6 +188,7 @@ export class NetworkMap {
       ego.addClass('ego');
       centre.addClass('centre');
     });
+    this.relabel();
   }
 
   /** Highlights a chain (the collaborates-with edge between consecutive actors, when visible). */
@@ -168,6 +206,7 @@ export class NetworkMap {
         if (next) n.edgesWith(next).removeClass('faded').addClass('path');
       });
     });
+    this.relabel();
     return shown;
   }
 
@@ -188,6 +227,7 @@ export class NetworkMap {
         });
       }
     });
+    this.relabel();
   }
 
   /** Centres on an actor and selects it. */
@@ -216,6 +256,11 @@ export class NetworkMap {
     });
     return out;
   }
+}
+
+function bind(cy: Core, events: string, selector: string, handler: Handler): void {
+  if (selector) cy.on(events, selector, handler);
+  else cy.on(events, handler);
 }
 
 /** How much of the map's right side an open side panel lies over (0 when the panels sit beside it). */

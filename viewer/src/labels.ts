@@ -1,0 +1,201 @@
+/**
+ * Labels that stay readable however far the map is zoomed out. Cytoscape draws a label at its
+ * font-size times the zoom, so at the first fit of a big map a cluster's name was 4–9 px. The
+ * nodes whose names matter at every zoom — the clusters, the topics and the highlighted actors
+ * (centre, chain, suggested pair, brokers, removed, dropped) — get the class `screen-label`: their
+ * font size (and wrapping width, outline) is set from the zoom on every `zoom` event so that it is
+ * at least SCREEN_PX on screen (data fields `lfs`, `ltw`, `low`, `lpad`, mapped by the stylesheet). Then,
+ * most important first, each label is placed below, above, beside or at a corner of its node where it
+ * overlaps no label placed before and no other such node (classes `lp-*`), else it is left out (`label-off`) — the full name
+ * is then on hover and focus (#map-tip, labels-tip.ts). Documented Cytoscape only: classes, data
+ * mappers, `boundingBox({ includeLabels })`, the `zoom` event.
+ */
+import type { Core, NodeSingular } from 'cytoscape';
+
+/** The smallest font size of these labels on screen, in CSS pixels. */
+export const SCREEN_PX = 12;
+/** The widest such label on screen before it wraps (an actor's; a cluster's name has a line per topic). */
+const SCREEN_WIDTH = 170;
+const CLUSTER_SCREEN_WIDTH = 240;
+/** More than this many labels at once would not be read anyway (and cost a measurement each). */
+const MAX_LABELS = 250;
+/** Free space around a placed label, on screen. */
+const GAP_PX = 2;
+
+/** The places a label may take, tried in this order (a cluster's name first inside it). */
+const AROUND = ['lp-top', 'lp-right', 'lp-left', 'lp-bottom-right', 'lp-bottom-left', 'lp-top-right', 'lp-top-left'];
+const SPOTS = ['', ...AROUND];
+const CLUSTER_SPOTS = ['', 'lp-bottom', ...AROUND];
+const ALL_SPOTS = CLUSTER_SPOTS.join(' ').trim();
+
+/** The highlights whose actors are labelled, most important first. */
+const HIGHLIGHTS = ['.centre', '.path', '.suggested', '.broker', '.removed', '.dropped'];
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** A node's label font size, wrapping width and outline at zoom 1 (as graph.ts's stylesheet has them). */
+function base(n: NodeSingular): { fs: number; tw: number; ow: number } {
+  const type = n.data('type');
+  if (type === 'CLUSTER') return { fs: n.data('fs') ?? 12, tw: 400, ow: 3 };
+  if (type === 'TOPIC') return { fs: 11, tw: 130, ow: 2 };
+  return { fs: 12, tw: 130, ow: 2 };
+}
+
+const bySizeDown = (a: NodeSingular, b: NodeSingular) => (b.data('size') ?? 0) - (a.data('size') ?? 0);
+
+export class LabelLayer {
+  private labelled: NodeSingular[] = [];
+  private timer = 0;
+  private frame = 0;
+  private then: (() => void) | null = null;
+
+  /** `covered`: how many pixels of the map's right side a side panel lies over. */
+  constructor(
+    private readonly cy: Core,
+    private readonly covered: () => number = () => 0,
+  ) {
+    cy.on('zoom', () => this.resize());
+    // Where labels fit depends on what is in view: placed again once the view rests.
+    cy.on('viewport', () => this.schedule(120));
+  }
+
+  /**
+   * Places the labels after `delay` ms, in an animation frame: Cytoscape measures a label for its
+   * bounding box when it draws it, so a label whose style has just changed is measured right only
+   * from the next frame on. `then` runs after placing (a new view fits its labels in).
+   */
+  private schedule(delay: number, then?: () => void): void {
+    window.clearTimeout(this.timer);
+    window.cancelAnimationFrame(this.frame);
+    // A placing asked for later (a pan, a zoom) does not drop what was to follow an earlier one.
+    if (then) this.then = then;
+    const map = this.cy.container();
+    if (map) map.dataset.labels = 'pending';
+    this.timer = window.setTimeout(() => {
+      this.frame = window.requestAnimationFrame(() => {
+        const next = this.then;
+        this.then = null;
+        this.place();
+        // For tests: `#map[data-labels="placed"]` once the labels rest.
+        if (map && !next) map.dataset.labels = 'placed';
+        next?.();
+      });
+    }, delay);
+  }
+
+  /**
+   * Which nodes carry such labels changed (a new view, a highlight): sized now, placed in the next
+   * frame; `fit` (a new view): fitted to the map with its labels, and placed again, twice.
+   */
+  refresh(fit?: () => void): void {
+    const cy = this.cy;
+    const seen = new Set<string>();
+    const list: NodeSingular[] = [];
+    const take = (n: NodeSingular) => {
+      if (list.length >= MAX_LABELS || seen.has(n.id()) || n.hasClass('faded') || !n.visible()) return;
+      seen.add(n.id());
+      list.push(n);
+    };
+    for (const selector of HIGHLIGHTS) {
+      const nodes = cy.nodes(selector).toArray() as NodeSingular[];
+      if (selector === '.broker') nodes.sort((a, b) => (a.data('brokerRank') ?? 0) - (b.data('brokerRank') ?? 0));
+      nodes.forEach(take);
+    }
+    (cy.nodes('[type="CLUSTER"]').toArray() as NodeSingular[]).sort(bySizeDown).forEach(take);
+    (cy.nodes('[type="TOPIC"]').toArray() as NodeSingular[]).sort(bySizeDown).forEach(take);
+    cy.batch(() => {
+      for (const n of this.labelled)
+        if (!seen.has(n.id()) && n.inside()) n.removeClass(`screen-label label-off ${ALL_SPOTS}`);
+      for (const n of list) n.addClass('screen-label');
+    });
+    this.labelled = list;
+    this.resize();
+    this.schedule(
+      0,
+      fit &&
+        (() => {
+          fit();
+          this.schedule(0, () => {
+            fit();
+            this.schedule(0);
+          });
+        }),
+    );
+  }
+
+  /** Font size, wrapping width and outline so that the label is at least SCREEN_PX on screen. */
+  private resize(): void {
+    const zoom = this.cy.zoom();
+    this.cy.batch(() => {
+      for (const n of this.labelled) {
+        if (n.removed()) continue;
+        const b = base(n);
+        const k = Math.max(1, SCREEN_PX / (b.fs * zoom));
+        const width = n.data('type') === 'CLUSTER' ? CLUSTER_SCREEN_WIDTH : SCREEN_WIDTH;
+        n.data({ lfs: b.fs * k, ltw: Math.max(b.tw * k, width / zoom), low: b.ow * k, lpad: 2 / zoom });
+      }
+    });
+  }
+
+  /**
+   * Most important first: the first spot inside the visible map (not under a side panel) where the
+   * label overlaps no label placed before and no other such node; else one where it covers such a
+   * node but no label; else none (a cluster: a free spot partly outside). Nodes out of view get no
+   * label until the view moves to them.
+   */
+  private place(): void {
+    const zoom = this.cy.zoom();
+    const gap = GAP_PX / zoom;
+    const placed: Box[] = [];
+    const hits = (box: Box, other: Box) =>
+      box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2;
+    const extent = this.cy.extent();
+    const seen: Box = { x1: extent.x1, y1: extent.y1, x2: extent.x2 - this.covered() / zoom, y2: extent.y2 };
+    const inView = (box: Box) => box.x1 >= seen.x1 && box.x2 <= seen.x2 && box.y1 >= seen.y1 && box.y2 <= seen.y2;
+    const nodes = this.labelled.filter((n) => !n.removed());
+    const bodies = nodes.map(
+      (n) => n.boundingBox({ includeLabels: false, includeOverlays: false, includeEdges: false }) as Box,
+    );
+    nodes.forEach((n, i) => {
+      n.removeClass(ALL_SPOTS);
+      if (!hits(bodies[i], seen)) return void n.addClass('label-off');
+      n.removeClass('label-off');
+      const cluster = n.data('type') === 'CLUSTER';
+      let chosen: { spot: string; box: Box } | null = null;
+      let covering: { spot: string; box: Box } | null = null;
+      let outside: { spot: string; box: Box } | null = null;
+      for (const spot of cluster ? CLUSTER_SPOTS : SPOTS) {
+        n.removeClass(ALL_SPOTS);
+        if (spot) n.addClass(spot);
+        const b = n.boundingBox({
+          includeNodes: false,
+          includeEdges: false,
+          includeLabels: true,
+          includeOverlays: false,
+        });
+        const box = { x1: b.x1 - gap, y1: b.y1 - gap, x2: b.x2 + gap, y2: b.y2 + gap };
+        if (placed.some((p) => hits(box, p))) continue;
+        if (!inView(box)) {
+          outside ??= { spot, box };
+          continue;
+        }
+        if (!bodies.some((other, j) => j !== i && hits(box, other))) {
+          chosen = { spot, box };
+          break;
+        }
+        covering ??= { spot, box };
+      }
+      // Every cluster is named: rather partly outside the map (a new view's fit then takes it in).
+      chosen ??= covering ?? (cluster ? outside : null);
+      n.removeClass(ALL_SPOTS);
+      if (!chosen) return void n.addClass('label-off');
+      if (chosen.spot) n.addClass(chosen.spot);
+      placed.push(chosen.box);
+    });
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * What only real HTTP shows: health and readiness, CSRF prevention, CORS, the body limit, and that
  * a GraphQL request over the wire answers like the in-process pipeline. Requests carry an admin API
- * key (access control itself: access.test.ts).
+ * key (access control itself: access-roles.test.ts, access-credentials.test.ts).
  */
 import type { AddressInfo } from 'node:net';
 import { batenbrock } from '../../../seed/batenbrock';

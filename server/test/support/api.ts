@@ -2,7 +2,7 @@
  * A Quartiernetz API for tests: the real schema and Apollo Server request pipeline
  * (`executeOperation`), on a real store, without HTTP. Requests act as a principal given directly
  * (an admin by default: these suites test the network, access control is tested over HTTP in
- * server/test/http/access.test.ts).
+ * server/test/http/access-roles.test.ts and access-credentials.test.ts).
  */
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';

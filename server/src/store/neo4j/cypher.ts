@@ -2,7 +2,7 @@
  * The Cypher statements of the Neo4j adapter's reads, checks and bulk merge, as plain constant
  * strings (the single writes' statements are in cypher-writes.ts, under the same rules).
  *
- * Rules kept by every statement here (and checked without a database by cypher.test.ts):
+ * Rules kept by every statement here (and checked without a database by cypher-statements.test.ts):
  * - values are never written into the text: everything that varies is a `$parameter`
  *   (statements are not templates; optional filters are `$x IS NULL OR …` on a parameter);
  * - batched reads are one statement for all keys (`UNWIND $ids AS id …`), collected by key;

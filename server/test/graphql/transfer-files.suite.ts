@@ -1,84 +1,19 @@
 /**
- * Import, export and GDPR through real GraphQL requests (in-process Apollo), run against every
- * store: a quarter manager's CSV files with German headers, row-numbered rejections with nothing
- * applied, idempotent re-import, JSON and CSV round trips, filtered export, right of access and
- * right to erasure.
+ * Import and export through real GraphQL requests (in-process Apollo), run against every store: a
+ * quarter manager's CSV files with German headers, row-numbered rejections with nothing applied,
+ * idempotent re-import, JSON and CSV round trips and the filtered export.
  */
 import { batenbrock } from '../../../seed/batenbrock';
-import { errorCodes, startTestApi, type TestApi } from '../support/api';
+import { errorCodes } from '../support/api';
 import type { StoreHarness } from '../support/stores';
-
-const IMPORT = `mutation Import($format: ImportFormat!, $files: [ImportFileInput!]!, $dryRun: Boolean) {
-  importNetwork(format: $format, files: $files, dryRun: $dryRun) {
-    dryRun applied rejectedTotal warnings
-    files { name tables rows }
-    counts { table created updated unchanged }
-    rejected { file table row field reason }
-  }
-}`;
-const EXPORT = `query Export($format: ExportFormat!, $filter: ScopeFilterInput, $includeContact: Boolean) {
-  exportNetwork(format: $format, filter: $filter, includeContact: $includeContact) { format includesContact files { name mediaType content } }
-}`;
-const PERSONAL = `query Personal($id: ID!) { personalData(actorId: $id) {
-  actor { id name kind contact }
-  interests { weight topic { id } }
-  participations { role collaboration { id title } }
-  suggestionFeedback { verdict actor { id } suggested { id } }
-  history { entityId operation changes { field before after } }
-  document
-} }`;
-const ERASE = `mutation Erase($id: ID!) { eraseActor(id: $id) { pseudonym interestsDeleted participationsDeleted feedbackDeleted historyRedacted } }`;
-const ERASE_ALL = `mutation Erase($id: ID!) { eraseActor(id: $id) { pseudonym historyRedacted mergedActorsErased feedbackNotesCleared } }`;
-
-/** What a quarter manager keeps: semicolons, a byte-order mark, German headers, kinds, roles and dates. */
-const AKTEURE =
-  '\uFEFFName;Art;Themen;Webseite;Kontakt;Stadtteil;Beschreibung\r\n' +
-  'Tafel Batenbrock;Initiative;"Nachbarschaft; Jugendarbeit";www.tafel-batenbrock.de;tafel@example.org;Batenbrock;"Lebensmittel; ""fair"" verteilt"\r\n' +
-  'Maria Muster;Person;Umwelt (0,5);;maria@example.org;Batenbrock;\r\n' +
-  'Bobbie e.V.;Verein;;;;Batenbrock-Süd;\r\n';
-const THEMEN = 'Thema;Aliase\nRepair-Café;"Reparieren; Upcycling"\n';
-const KOOPERATIONEN =
-  'Titel;Art;Beginn;Ende;Ort;Themen;Beteiligte\n' +
-  'Reparaturtreff;Treffen;7.1.2024;31.12.2024;Bürgerhaus;"Repair-Café; Nachbarschaft";"Tafel Batenbrock (Veranstalter*in); Maria Muster; Bobbie e.V. (Gastgeber)"\n';
-const TEILNAHMEN =
-  'Kooperation;Akteur;Rolle\nReparaturtreff;stadt-bottrop;Förderer\nStadtteilkonferenz 2022;Tafel Batenbrock;Teilnehmerin\n';
-
-const GOOD_FILES = [
-  { name: 'Akteure.csv', content: AKTEURE },
-  { name: 'Themen.csv', content: THEMEN },
-  { name: 'Kooperationen.csv', content: KOOPERATIONEN },
-  { name: 'Teilnahmen.csv', content: TEILNAHMEN },
-];
+import { IMPORT, EXPORT, GOOD_FILES, importFiles, exportFiles, useTransferApi } from './transfer-setup';
 
 type Counts = Array<{ table: string; created: number; updated: number; unchanged: number }>;
 const countsOf = (counts: Counts) => Object.fromEntries(counts.map(({ table, ...c }) => [table, c]));
 
-export function describeTransferApi(label: string, harness: StoreHarness): void {
+export function describeTransferFilesApi(label: string, harness: StoreHarness): void {
   describe(`GraphQL import, export and GDPR (${label})`, () => {
-    let api: TestApi | null = null;
-    const start = async (seed?: typeof batenbrock) => {
-      await api?.stop();
-      api = await startTestApi(await harness.fresh(), seed);
-      return api;
-    };
-    const importFiles = async (
-      a: TestApi,
-      format: string,
-      files: Array<{ name: string; content: string }>,
-      dryRun = false,
-    ) => (await a.data(IMPORT, { format, files, dryRun })).importNetwork;
-    const exportFiles = async (a: TestApi, format: string, filter?: object, includeContact = true) =>
-      (await a.data(EXPORT, { format, filter, includeContact })).exportNetwork.files as Array<{
-        name: string;
-        mediaType: string;
-        content: string;
-      }>;
-
-    beforeAll(() => harness.setup());
-    afterAll(async () => {
-      await api?.stop();
-      await harness.teardown();
-    });
+    const start = useTransferApi(harness);
 
     test('a spreadsheet with German headers imports; importing it again changes nothing', async () => {
       const a = await start(batenbrock);
@@ -377,145 +312,6 @@ export function describeTransferApi(label: string, harness: StoreHarness): void 
       expect(
         errorCodes(await empty.run(EXPORT, { format: 'JSON', filter: { from: '2022-01-01', to: '2021-01-01' } })),
       ).toEqual(['BAD_USER_INPUT']);
-    });
-
-    test('GDPR: a person gets everything stored about them, then is erased everywhere; others stay', async () => {
-      const a = await start(batenbrock);
-      await importFiles(a, 'CSV', GOOD_FILES);
-      await a.data(
-        `mutation { updateActor(id: "maria-muster", input: { description: "Nachbarin, Tel. 0171 123456" }) { version } }`,
-      );
-      await a.data(
-        `mutation { giveSuggestionFeedback(actorId: "maria-muster", suggestedId: "bobbie-ev", verdict: INTRODUCED, note: "kennt Bobbie") { verdict } }`,
-      );
-      await a.data(
-        `mutation { giveSuggestionFeedback(actorId: "tafel-batenbrock", suggestedId: "maria-muster", verdict: NOT_USEFUL) { verdict } }`,
-      );
-      const bobbieBefore = await a.data(
-        `{ actor(id: "bobbie-ev") { name district version collaborations { role collaboration { id } } interests { topic { id } } } }`,
-      );
-
-      const personal = (await a.data(PERSONAL, { id: 'maria-muster' })).personalData;
-      expect(personal.actor).toEqual({
-        id: 'maria-muster',
-        name: 'Maria Muster',
-        kind: 'PERSON',
-        contact: 'maria@example.org',
-      });
-      expect(personal.interests).toEqual([{ weight: 0.5, topic: { id: 'umwelt' } }]);
-      expect(personal.participations).toEqual([
-        { role: 'PARTICIPANT', collaboration: { id: 'reparaturtreff-2024-01-07', title: 'Reparaturtreff' } },
-      ]);
-      expect(personal.suggestionFeedback).toEqual([
-        { verdict: 'NOT_USEFUL', actor: { id: 'tafel-batenbrock' }, suggested: { id: 'maria-muster' } },
-        { verdict: 'INTRODUCED', actor: { id: 'maria-muster' }, suggested: { id: 'bobbie-ev' } },
-      ]);
-      expect(personal.history.map((r: { entityId: string; operation: string }) => [r.entityId, r.operation])).toEqual([
-        ['maria-muster', 'UPDATE'],
-        ['reparaturtreff-2024-01-07', 'IMPORT'],
-        ['maria-muster', 'IMPORT'],
-      ]);
-      const document = JSON.parse(personal.document);
-      expect(document).toMatchObject({
-        format: 'quartiernetz-personal-data',
-        actor: { id: 'maria-muster', contact: 'maria@example.org', description: 'Nachbarin, Tel. 0171 123456' },
-        interests: [{ topicId: 'umwelt', topic: 'Umwelt', weight: 0.5 }],
-        participations: [
-          { role: 'PARTICIPANT', collaboration: { id: 'reparaturtreff-2024-01-07', title: 'Reparaturtreff' } },
-        ],
-      });
-      expect(document.history).toHaveLength(3);
-
-      expect(errorCodes(await a.run(PERSONAL, { id: 'nobody' }))).toEqual(['NOT_FOUND']);
-      const refused = await a.run(ERASE, { id: 'bobbie-ev' });
-      expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
-      expect(refused.errors![0].message).toContain('deleteActor');
-      expect(errorCodes(await a.run(ERASE, { id: 'nobody' }))).toEqual(['NOT_FOUND']);
-
-      const erased = (await a.data(ERASE, { id: 'maria-muster' })).eraseActor;
-      expect(erased).toMatchObject({
-        interestsDeleted: 1,
-        participationsDeleted: 1,
-        feedbackDeleted: 2,
-        historyRedacted: 3,
-      });
-
-      const after = await a.data(
-        `query($p: ID!) {
-        actor(id: "maria-muster") { id }
-        history(entityId: "maria-muster") { totalCount }
-        erased: history(entityId: $p) { nodes { operation changes { field before after } } }
-        treff: collaboration(id: "reparaturtreff-2024-01-07") { participants { actor { id } } }
-        treffHistory: history(entityId: "reparaturtreff-2024-01-07") { nodes { changes { field after } } }
-        actors(filter: { nameContains: "Muster" }) { totalCount }
-        tafel: actor(id: "tafel-batenbrock") { suggestionFeedback { verdict } }
-        bobbie: actor(id: "bobbie-ev") { name district version collaborations { role collaboration { id } } interests { topic { id } } }
-        network { nodes { entityId } }
-      }`,
-        { p: erased.pseudonym },
-      );
-      expect(after.actor).toBeNull();
-      expect(after.history.totalCount).toBe(0);
-      expect(after.erased.nodes.map((r: { operation: string }) => r.operation)).toEqual(['ERASE', 'UPDATE', 'IMPORT']);
-      expect(JSON.stringify(after.erased)).not.toMatch(/Maria|Muster|0171|maria@example/);
-      expect(after.treff.participants.map((p: { actor: { id: string } }) => p.actor.id).sort()).toEqual([
-        'bobbie-ev',
-        'stadt-bottrop',
-        'tafel-batenbrock',
-      ]);
-      const treffText = JSON.stringify(after.treffHistory);
-      expect(treffText).not.toContain('maria');
-      expect(treffText).toContain(`participant:${erased.pseudonym}`);
-      expect(after.actors.totalCount).toBe(0);
-      expect(after.tafel.suggestionFeedback).toEqual([]);
-      expect(after.bobbie).toEqual(bobbieBefore.actor);
-      expect(after.network.nodes.map((n: { entityId: string }) => n.entityId)).not.toContain('maria-muster');
-      // The exports do not know her either.
-      const [json] = await exportFiles(a, 'JSON');
-      expect(json.content).not.toMatch(/maria|Maria/);
-    });
-
-    test('GDPR: erasure redacts merged duplicates and works for a deleted person or one made a GROUP; history shows none of them', async () => {
-      const a = await start(batenbrock);
-      const person =
-        'kind: PERSON, name: "Jördis Quellmann", contact: "joerdis@example.org", description: "Tel. 0171 5550123"';
-      await a.data(
-        `mutation { a: createActor(input: { id: "joerdis", ${person} }) { id } b: createActor(input: { id: "joerdis-dup", ${person} }) { id } }`,
-      );
-      await a.data(`mutation { mergeActors(keepId: "joerdis", mergeIds: ["joerdis-dup"]) { id } }`);
-      const HISTORY = `query($id: ID!) { history(entityId: $id) { totalCount nodes { entityId operation changes { field before after } } } }`;
-      expect(JSON.stringify((await a.data(HISTORY, { id: 'joerdis-dup' })).history)).toContain('joerdis@example.org');
-      expect(
-        (await a.data(PERSONAL, { id: 'joerdis' })).personalData.history.map((r: { entityId: string }) => r.entityId),
-      ).toContain('joerdis-dup');
-
-      const erased = (await a.data(ERASE_ALL, { id: 'joerdis' })).eraseActor;
-      expect(erased.mergedActorsErased).toBe(1);
-      for (const id of ['joerdis', 'joerdis-dup']) expect((await a.data(HISTORY, { id })).history.totalCount).toBe(0);
-      const pseudonymHistory = JSON.stringify((await a.data(HISTORY, { id: erased.pseudonym })).history);
-      expect(pseudonymHistory).toContain('MERGED_INTO');
-      expect(pseudonymHistory).not.toMatch(/Jördis|Quellmann|joerdis|0171/);
-
-      // Deleted first, then asked for and erased from the history alone.
-      await a.data(
-        `mutation { createActor(input: { id: "paul", kind: PERSON, name: "Paul Beispiel", contact: "paul@example.org" }) { id } }`,
-      );
-      await a.data(`mutation { deleteActor(id: "paul") }`);
-      const paul = (await a.data(PERSONAL, { id: 'paul' })).personalData;
-      expect(paul.actor).toBeNull();
-      expect(paul.history.map((r: { operation: string }) => r.operation)).toEqual(['DELETE', 'CREATE']);
-      expect(JSON.parse(paul.document).actor).toBeNull();
-      const paulErased = (await a.data(ERASE_ALL, { id: 'paul' })).eraseActor;
-      expect((await a.data(HISTORY, { id: 'paul' })).history.totalCount).toBe(0);
-      expect(JSON.stringify((await a.data(HISTORY, { id: paulErased.pseudonym })).history)).not.toMatch(/Paul|paul@/);
-      expect(errorCodes(await a.run(PERSONAL, { id: 'paul' }))).toEqual(['NOT_FOUND']);
-
-      // A person an editor turned into a GROUP was still a person.
-      await a.data(`mutation { createActor(input: { id: "lea", kind: PERSON, name: "Lea Probe" }) { id } }`);
-      await a.data(`mutation { updateActor(id: "lea", input: { kind: GROUP }) { kind } }`);
-      await a.data(ERASE_ALL, { id: 'lea' });
-      expect((await a.data(`{ actor(id: "lea") { id } }`)).actor).toBeNull();
-      expect((await a.data(HISTORY, { id: 'lea' })).history.totalCount).toBe(0);
     });
   });
 }

@@ -1,96 +1,28 @@
 /**
- * Editing in the map, in headless Chromium through the real page against the real server; every
- * flow asserts the stored graph through the API afterwards:
+ * Editing actors in the map, in headless Chromium through the real page against the real server;
+ * every flow asserts the stored graph through the API afterwards:
  * - an editor adds an actor (duplicate hint while typing, a new topic in place), it appears on the
  *   map and no other node moves;
- * - the seed's Stadtteilkonferenz recorded again for a new year, by keyboard only, from a pasted
- *   attendance list: 12 existing actors (10 exact, 2 near matches confirmed) and 2 new ones, in one
- *   write (key presses and clicks counted and printed);
  * - failing saves (a bad website, a topic name that exists) keep the form and write nothing;
  * - a viewer sees no editing control, and the same writes sent by hand answer FORBIDDEN;
  * - two editors edit the same actor: the second save gets the conflict view and chooses per field;
- *   the same for a collaboration, whose every save is one write (editCollaboration);
- * - an admin deletes an actor after seeing what goes with it; the history shows the edit and undo works
- *   (an editor undoes its own change; someone else's is left to admins, and the page says whose it is).
+ * - an admin merges a duplicate pair and deletes an actor after seeing what goes with it; the history
+ *   shows the edit and undo works (an editor undoes its own change; someone else's is left to admins,
+ *   and the page says whose it is).
+ * Collaborations: editing-collaborations.test.ts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { batenbrock } from '../../../seed/batenbrock';
-import {
-  browserSuite,
-  clickNode,
-  openBrowser,
-  ROOT,
-  startViewerServer,
-  suggestionsMissing,
-  waitReady,
-  type ViewerBrowser,
-  type ViewerServer,
-} from './harness';
-
-const REVIEW = path.join(ROOT, 'screenshots-review');
+import { browserSuite, clickNode, type ViewerServer, waitReady } from './harness';
+import { useEditingServer } from './editing-setup';
 
 browserSuite('viewer: editing in the map', () => {
   jest.setTimeout(120_000);
   let server: ViewerServer;
-  let browser: ViewerBrowser;
   let editorKey: string;
   let editor2Key: string;
   let viewerKey: string;
-  const pages: Page[] = [];
-
-  const api = async (query: string, variables: Record<string, unknown> = {}, key = server.adminKey) => {
-    const response = await fetch(`${server.base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as {
-      data?: any;
-      errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
-    };
-  };
-  const data = async (query: string, variables: Record<string, unknown> = {}) => {
-    const body = await api(query, variables);
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const counts = () => data('{ actors { totalCount } topics { totalCount } collaborations { totalCount } }');
-
-  async function open(key: string, name = 'page'): Promise<Page> {
-    const page = await browser.context.newPage();
-    pages.push(page);
-    page.on('pageerror', (e) => browser.errors.push(`${name}: ${e.message}`));
-    if (process.env.EDIT_DEBUG) page.on('console', (m) => console.log(`${name} console: ${m.text()}`));
-    await page.goto(server.url('/', key));
-    await waitReady(page);
-    return page;
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(REVIEW, `${name}.png`) });
-  const actorPositions = (page: Page) =>
-    page.evaluate(() =>
-      Object.fromEntries(window.cy.nodes('[type="ACTOR"]').map((n) => [n.id(), { ...n.position() }])),
-    );
-
-  beforeAll(async () => {
-    fs.mkdirSync(REVIEW, { recursive: true });
-    server = await startViewerServer(batenbrock);
-    editorKey = await server.issueKey('redaktion-a', 'EDITOR');
-    editor2Key = await server.issueKey('redaktion-b', 'EDITOR');
-    viewerKey = await server.issueKey('lesend', 'VIEWER');
-    browser = await openBrowser((text) => suggestionsMissing(text) || /status of 400/.test(text));
-  });
-
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close();
-  });
-
-  afterAll(async () => {
-    await browser?.browser.close();
-    await server?.close();
-    expect(browser?.errors ?? []).toEqual([]);
-  });
+  const { api, data, counts, open, shot, actorPositions } = useEditingServer(
+    (started) => ({ server, editorKey, editor2Key, viewerKey } = started),
+  );
 
   test('an editor adds an actor: duplicate hint while typing, a new topic in place; it appears on the map and nothing else moves', async () => {
     const page = await open(editorKey, 'add');
@@ -141,112 +73,6 @@ browserSuite('viewer: editing in the map', () => {
     for (const [id, p] of Object.entries(before)) expect(after[id]).toEqual(p);
     expect(Object.keys(after)).toHaveLength(Object.keys(before).length + 1);
     await shot(page, 'add-actor-on-map');
-  });
-
-  test('the Stadtteilkonferenz for a new year, by keyboard only, from a pasted attendance list: 12 existing and 2 new actors in one write', async () => {
-    const page = await open(editorKey, 'meeting');
-    const before = await counts();
-    const positions = await actorPositions(page);
-    let keys = 0;
-    let typed = 0;
-    let pastes = 0;
-    const clicks = 0;
-    const press = async (key: string) => {
-      keys++;
-      await page.keyboard.press(key);
-    };
-    const type = async (text: string) => {
-      keys += [...text].length;
-      typed += [...text].length;
-      await page.keyboard.type(text);
-    };
-    const list = [
-      'Stadtteilagentur Batenbrock',
-      'Stadt Bottrop',
-      'Bobbie e.V.',
-      'Grundschule am Volkspark (Beispiel)',
-      'Sportfreunde Volkspark 1927 (Beispiel)',
-      'Evangelische Kirchengemeinde am Markt (Beispiel)',
-      'Islamischer Kultur- und Moscheeverein (Beispiel)',
-      'Wohnbau Batenbrock eG (Beispiel)',
-      'Seniorentreff Lindenhof (Beispiel)',
-      'Bürger- und Heimatverein Rosenviertel (Beispiel)',
-      'Jugendtreff Kiste',
-      'Kulturwerkstatt Rosenviertel',
-      'Tafel Süd',
-      'Lesepaten Batenbrock',
-    ].join('\n');
-
-    await page.focus('body');
-    await press('t');
-    await page.waitForSelector('#record-meeting');
-    await type('Stadtteilkonferenz 2025');
-    await press('Tab');
-    await press('k'); // Konferenz
-    await press('Tab');
-    await type('13.11.2025');
-    await press('Tab');
-    await press('Tab');
-    await type('Batenbrock');
-    await press('Tab');
-    for (const [i, topic] of ['Vernetz', 'Stadterneu', 'Bürgerbet'].entries()) {
-      await type(topic);
-      await press('Enter');
-      await page.waitForFunction((n) => document.querySelectorAll('[data-field="topics"] .chip').length === n, i + 1);
-    }
-    await press('Tab'); // to the attendance list
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('attendance');
-    pastes++;
-    await page.keyboard.insertText(list); // what Ctrl+V of copied text does
-    await press('Tab');
-    await press('Enter'); // "Liste abgleichen"
-    await page.waitForSelector('.pending-row button.confirm:focus');
-    expect(await page.textContent('#match-summary')).toBe('10 übernommen, 2 zu bestätigen, 2 unbekannt.');
-    await shot(page, 'meeting-confirm-near');
-    await press('Enter'); // Ja, Jugendtreff Kiste (Beispiel)
-    await press('Enter'); // Ja, Kulturwerkstatt Rosenviertel e.V. (Beispiel)
-    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
-    // The organiser: picked again by a few letters, Enter goes to its role, "o" = Organisation.
-    await type('Stadtteilag');
-    await press('Enter');
-    await page.waitForFunction(() => document.activeElement?.classList.contains('role'));
-    await press('o');
-    expect(await page.$$eval('#participant-rows li.participant', (li) => li.length)).toBe(14);
-    await shot(page, 'meeting-form-filled');
-    await press('Control+Enter');
-    await page.waitForSelector('#edit-dialog', { state: 'detached' });
-    await waitReady(page);
-
-    const after = await counts();
-    expect(after.collaborations.totalCount).toBe(before.collaborations.totalCount + 1);
-    expect(after.actors.totalCount).toBe(before.actors.totalCount + 2);
-    const { collaborations } = await data(
-      '{ collaborations(filter: { from: "2025-01-01", to: "2025-12-31" }) { nodes { title kind startDate location topics { id } participants { role actor { id name } } } } }',
-    );
-    const konferenz = collaborations.nodes.find((c: any) => c.title === 'Stadtteilkonferenz 2025');
-    expect(konferenz).toMatchObject({ kind: 'CONFERENCE', startDate: '2025-11-13', location: 'Batenbrock' });
-    expect(konferenz.topics.map((t: any) => t.id).sort()).toEqual([
-      'burgerbeteiligung',
-      'stadterneuerung',
-      'vernetzung',
-    ]);
-    const roles = Object.fromEntries(konferenz.participants.map((p: any) => [p.actor.id, p.role]));
-    expect(Object.keys(roles)).toHaveLength(14);
-    expect(roles['stadtteilagentur-batenbrock']).toBe('ORGANISER');
-    expect(roles['jugendtreff-kiste']).toBe('PARTICIPANT');
-    expect(roles['kulturwerkstatt-rosenviertel']).toBe('PARTICIPANT');
-    const names = konferenz.participants.map((p: any) => p.actor.name);
-    expect(names).toEqual(expect.arrayContaining(['Tafel Süd', 'Lesepaten Batenbrock']));
-    // The map follows: the new actors are drawn, the kept nodes did not move.
-    await page.waitForFunction(() => window.cy.nodes('[type="ACTOR"]').length > 0);
-    const drawn = await actorPositions(page);
-    for (const [id, p] of Object.entries(positions)) expect(drawn[id]).toEqual(p);
-    expect(Object.keys(drawn).length).toBe(Object.keys(positions).length + 2);
-    await shot(page, 'meeting-on-map');
-    console.log(
-      `Stadtteilkonferenz 2025 by keyboard: ${keys} key presses (${typed} of them typing title, date, place, topic and name fragments; ${keys - typed} Tab/Enter/letter choices), ${pastes} paste, ${clicks} clicks`,
-    );
-    expect(clicks).toBe(0);
   });
 
   test('failing saves keep the form and write nothing: a bad website, a topic name that exists', async () => {
@@ -443,102 +269,6 @@ browserSuite('viewer: editing in the map', () => {
     expect(await page.textContent('#actor-undo-unavailable')).toContain(
       'Rückgängig machen lässt sich nur eine Änderung von Feldern',
     );
-  });
-
-  test('an editor edits a collaboration from the panel: a field, a participant removed and one added, a role changed', async () => {
-    const page = await open(editorKey, 'collab');
-    await clickNode(page, 'actor:bobbie-ev');
-    await page.waitForSelector(
-      '#actor-collaborations-edit li[data-collaboration="stadtteilkonferenz-2021"] .collab-edit',
-    );
-    expect(await page.$('.collab-delete')).toBeNull(); // deleting is for admins
-    await page.click('#actor-collaborations-edit li[data-collaboration="stadtteilkonferenz-2021"] .collab-edit');
-    await page.waitForSelector('#record-meeting-title');
-    expect(await page.inputValue('#record-meeting-title')).toBe('Stadtteilkonferenz 2021');
-    await page.fill('#record-meeting-location', 'Bürgerhaus Batenbrock');
-    await page.click('li[data-participant="kita-sonnenblume"] .chip-remove');
-    await page.focus('#record-meeting-participants');
-    await page.keyboard.type('Familienbild');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('li[data-participant="familienbildungswerk-sud"]');
-    await page.selectOption('li[data-participant="bobbie-ev"] select.role', 'HOST');
-    await shot(page, 'collaboration-edit');
-    await page.click('#record-meeting-save');
-    await page.waitForSelector('#edit-dialog', { state: 'detached' });
-    const { collaboration } = await data(
-      '{ collaboration(id: "stadtteilkonferenz-2021") { location participants { role actor { id } } } }',
-    );
-    expect(collaboration.location).toBe('Bürgerhaus Batenbrock');
-    const roles = Object.fromEntries(collaboration.participants.map((p: any) => [p.actor.id, p.role]));
-    expect(roles['kita-sonnenblume']).toBeUndefined();
-    expect(roles['familienbildungswerk-sud']).toBe('PARTICIPANT');
-    expect(roles['bobbie-ev']).toBe('HOST');
-    expect(roles['stadtteilagentur-batenbrock']).toBe('ORGANISER');
-  });
-
-  test('two editors save the same collaboration: each save is one write; the second gets the conflict view and chooses per field', async () => {
-    const id = 'stadtteilkonferenz-2022';
-    const historyCount = async () =>
-      (await data(`{ history(entityId: "${id}", first: 100) { totalCount } }`)).history.totalCount;
-    const before = await historyCount();
-    const openMeeting = async (page: Page) => {
-      await clickNode(page, 'actor:bobbie-ev');
-      const edit = `#actor-collaborations-edit li[data-collaboration="${id}"] .collab-edit`;
-      await page.waitForSelector(edit);
-      await page.click(edit);
-      await page.waitForSelector('#record-meeting-title');
-    };
-    const a = await open(editorKey, 'meeting-a');
-    const b = await open(editor2Key, 'meeting-b');
-    await openMeeting(a);
-    await openMeeting(b);
-
-    await a.fill('#record-meeting-location', 'Bürgerhaus');
-    await a.selectOption('li[data-participant="bobbie-ev"] select.role', 'HOST');
-    await a.click('#record-meeting-save');
-    await a.waitForSelector('#edit-dialog', { state: 'detached' });
-    // A field and a role in one save: one write, one history record, version 2.
-    expect(await historyCount()).toBe(before + 1);
-    const afterA = (
-      await data(`{ collaboration(id: "${id}") { location version participants { role actor { id } } } }`)
-    ).collaboration;
-    expect(afterA).toMatchObject({ location: 'Bürgerhaus', version: 2 });
-
-    await b.fill('#record-meeting-location', 'Schule am Volkspark');
-    await b.selectOption('li[data-participant="bobbie-ev"] select.role', 'MEMBER');
-    await b.click('li[data-participant="stadt-bottrop"] .chip-remove');
-    await b.click('#record-meeting-save');
-    await b.waitForSelector('#conflict');
-    // Nothing of the second save is stored before the choice.
-    expect(
-      (await data(`{ collaboration(id: "${id}") { location version participants { role actor { id } } } }`))
-        .collaboration,
-    ).toEqual(afterA);
-    expect(await b.textContent('#conflict h3')).toBe('Jemand anderes hat Stadtteilkonferenz 2022 inzwischen geändert.');
-    expect(await b.textContent('#conflict thead')).toContain('key:redaktion-a');
-    // A row for what this editor changed and the other stored differently; nothing else.
-    const rows = await b.$$eval('#conflict tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-field')));
-    expect(rows).toEqual(['location', 'participant:bobbie-ev', 'participant:stadt-bottrop']);
-    const text = (field: string) => b.textContent(`#conflict tr[data-field="${field}"]`);
-    expect(await text('location')).toMatch(/Ort.*Bürgerhaus.*Schule am Volkspark/);
-    expect(await text('participant:bobbie-ev')).toMatch(/Teilnehmende: Bobbie e\.V\..*Gastgeber.*Mitglied/);
-    expect(await text('participant:stadt-bottrop')).toMatch(/Teilnehmende: Stadt Bottrop.*Teilnahme.*nimmt nicht teil/);
-    await shot(b, 'collaboration-conflict-view');
-    // Theirs for the location and Bobbie's role, mine for Stadt Bottrop (removed).
-    await b.check('#conflict tr[data-field="location"] input[value="theirs"]');
-    await b.check('#conflict tr[data-field="participant:bobbie-ev"] input[value="theirs"]');
-    await b.click('#conflict-apply');
-    await b.waitForSelector('#edit-dialog', { state: 'detached' });
-    const { collaboration } = await data(
-      `{ collaboration(id: "${id}") { location version participants { role actor { id } } } }`,
-    );
-    expect(collaboration.location).toBe('Bürgerhaus');
-    expect(collaboration.version).toBe(3);
-    const roles = Object.fromEntries(collaboration.participants.map((p: any) => [p.actor.id, p.role]));
-    expect(roles['stadt-bottrop']).toBeUndefined();
-    expect(roles['bobbie-ev']).toBe('HOST');
-    expect(Object.keys(roles)).toHaveLength(afterA.participants.length - 1);
-    expect(await historyCount()).toBe(before + 2);
   });
 
   test('an admin merges a duplicate pair with a choice per field', async () => {

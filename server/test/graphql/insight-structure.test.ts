@@ -1,0 +1,4 @@
+import { embeddedHarness } from '../support/stores';
+import { describeInsightStructure } from './insight-structure.suite';
+
+describeInsightStructure('embedded', embeddedHarness());

@@ -69,6 +69,13 @@ export class LabelLayer {
    * bounding box when it draws it, so a label whose style has just changed is measured right only
    * from the next frame on. `then` runs after placing (a new view fits its labels in).
    */
+  /** Stops what is scheduled: the map is about to destroy this layer's Cytoscape instance. */
+  dispose(): void {
+    window.clearTimeout(this.timer);
+    window.cancelAnimationFrame(this.frame);
+    this.then = null;
+  }
+
   private schedule(delay: number, then?: () => void): void {
     window.clearTimeout(this.timer);
     window.cancelAnimationFrame(this.frame);
@@ -78,6 +85,7 @@ export class LabelLayer {
     if (map) map.dataset.labels = 'pending';
     this.timer = window.setTimeout(() => {
       this.frame = window.requestAnimationFrame(() => {
+        if (this.cy.destroyed()) return;
         const next = this.then;
         this.then = null;
         this.place();

@@ -113,6 +113,7 @@ export class NetworkMap {
     const large = elements.length > LARGE_RENDER;
     const edges = elements.filter((e) => e.group === 'edges').length;
     if (large !== this.large) {
+      this.labels.dispose();
       this.core.destroy();
       this.core = this.create(large);
       this.labels = this.labelLayer(this.core);

@@ -23,6 +23,8 @@ browserSuite('viewer in headless Chromium', () => {
 
   test('year buttons: the network in 2021 and in 2023, positions kept', async () => {
     const before = new Map(await page.evaluate(() => window.cy.nodes().map((n) => [n.id(), n.position()] as const)));
+    // The year buttons come with their own request after the first picture: wait for them.
+    await page.waitForSelector('#filter-years [data-year="2023"]');
     const years = await page.$$eval('#filter-years [data-year]', (els) =>
       els.map((el) => el.getAttribute('data-year')),
     );

@@ -49,6 +49,7 @@ import {
 
 export type { FeedOptions, NetworkServiceOptions } from './service-options';
 import type { FeedOptions, NetworkServiceOptions } from './service-options';
+import { followOnTimers, type FeedTimers } from './feed-timers';
 
 export class NetworkService {
   private readonly writes = new SerialQueue();
@@ -122,43 +123,19 @@ export class NetworkService {
     return this.writes.run(() => this.feed.catchUp());
   }
 
-  private following: { poll: NodeJS.Timeout; prune: NodeJS.Timeout } | null = null;
+  private following: FeedTimers | null = null;
 
-  /**
-   * Reads the feed every `pollMs` (skipping a tick while the previous read still runs) and prunes
-   * events older than `retentionHours` now and every ten minutes. stopFollowing() ends it.
-   */
+  /** Reads the feed every `pollMs` and prunes it (feed-timers.ts) until stopFollowing(). */
   startFollowing(options: FeedOptions): void {
-    if (this.following) return;
-    let busy = false;
-    const poll = setInterval(() => {
-      if (busy) return;
-      busy = true;
-      this.followFeed()
-        .catch((error) =>
-          console.error('Reading the change feed failed:', error instanceof Error ? error.message : error),
-        )
-        .finally(() => (busy = false));
-    }, options.pollMs);
-    const pruneNow = () => {
-      const before = new Date(Date.now() - options.retentionHours * 3_600_000).toISOString();
-      this.store
-        .pruneFeed(before)
-        .catch((error) =>
-          console.error('Pruning the change feed failed:', error instanceof Error ? error.message : error),
-        );
-    };
-    pruneNow();
-    const prune = setInterval(pruneNow, 10 * 60_000);
-    poll.unref();
-    prune.unref();
-    this.following = { poll, prune };
+    this.following ??= followOnTimers(
+      () => this.followFeed(),
+      (before) => this.store.pruneFeed(before),
+      options,
+    );
   }
 
   stopFollowing(): void {
-    if (!this.following) return;
-    clearInterval(this.following.poll);
-    clearInterval(this.following.prune);
+    this.following?.stop();
     this.following = null;
   }
 

@@ -143,3 +143,5 @@ export class ActorResolver {
     return loaders.actor.load(actorId);
   }
 }
+
+export const actorResolvers = [ActorResolver] as const;

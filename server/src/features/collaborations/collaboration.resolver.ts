@@ -155,3 +155,5 @@ async function reloaded(loaders: Loaders, collaborationId: string): Promise<Coll
   loaders.collaboration.clear(collaborationId);
   return required(await loaders.collaboration.load(collaborationId), 'Collaboration', collaborationId);
 }
+
+export const collaborationResolvers = [CollaborationResolver] as const;

@@ -63,3 +63,5 @@ export class CollaboratorResolver {
     return loadExisting(loaders.collaboration, collaborator.collaborationIds);
   }
 }
+
+export const linkResolvers = [InterestResolver, ParticipationResolver, CollaboratorResolver] as const;

@@ -86,3 +86,5 @@ function mapIterator<T, U>(source: AsyncGenerator<T>, map: (value: T) => U): Asy
   };
   return mapped;
 }
+
+export const liveResolvers = [LiveResolver] as const;

@@ -133,3 +133,11 @@ export class NetworkEdgeResolver {
     return loadExisting(loaders.collaboration, edge.collaborationIds);
   }
 }
+
+export const networkResolvers = [
+  NetworkResolver,
+  ActorChainResolver,
+  PathStepResolver,
+  NetworkNodeResolver,
+  NetworkEdgeResolver,
+] as const;

@@ -38,3 +38,5 @@ export class ProjectionResolver {
     return status(service);
   }
 }
+
+export const projectionResolvers = [ProjectionResolver] as const;

@@ -66,3 +66,5 @@ export class RecordingResolver {
     return matchNames(service.reads, service.projection, names);
   }
 }
+
+export const recordingResolvers = [RecordingResolver] as const;

@@ -101,3 +101,5 @@ export class TopicResolver {
     return id;
   }
 }
+
+export const topicResolvers = [TopicResolver] as const;

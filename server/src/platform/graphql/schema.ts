@@ -4,47 +4,36 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { accessResolvers } from '../../features/access/access.resolver';
 import { authChecker } from '../../features/access/auth-checker';
-import { ActorResolver } from '../../features/actors/actor.resolver';
-import { CollaborationResolver } from '../../features/collaborations/collaboration.resolver';
+import { actorResolvers } from '../../features/actors/actor.resolver';
+import { collaborationResolvers } from '../../features/collaborations/collaboration.resolver';
 import { historyResolvers } from '../../features/history/history.resolver';
 import { insightResolvers } from '../../features/insight/insight.resolver';
-import { CollaboratorResolver, InterestResolver, ParticipationResolver } from '../../features/links/links.resolver';
-import {
-  ActorChainResolver,
-  NetworkEdgeResolver,
-  NetworkNodeResolver,
-  NetworkResolver,
-  PathStepResolver,
-} from '../../features/network/network.resolver';
-import { ProjectionResolver } from '../../features/network/projection.resolver';
-import { RecordingResolver } from '../../features/recording/recording.resolver';
-import { LiveResolver } from '../../features/live/live.resolver';
+import { linkResolvers } from '../../features/links/links.resolver';
+import { liveResolvers } from '../../features/live/live.resolver';
+import { networkResolvers } from '../../features/network/network.resolver';
+import { projectionResolvers } from '../../features/network/projection.resolver';
+import { recordingResolvers } from '../../features/recording/recording.resolver';
 import { suggestResolvers } from '../../features/suggestions/suggest.resolver';
-import { TopicResolver } from '../../features/topics/topic.resolver';
+import { topicResolvers } from '../../features/topics/topic.resolver';
 import { transferResolvers } from '../../features/transfer/transfer.resolver';
 import { updateLinkResolvers } from '../../features/update-links/update-links.resolver';
 
+/** Every feature exports its resolver classes as `<feature>Resolvers`; the order is the schema's. */
 export const resolvers = [
-  ActorResolver,
-  TopicResolver,
-  CollaborationResolver,
-  InterestResolver,
-  ParticipationResolver,
-  CollaboratorResolver,
-  NetworkResolver,
-  ActorChainResolver,
-  PathStepResolver,
-  NetworkNodeResolver,
-  NetworkEdgeResolver,
-  ProjectionResolver,
+  ...actorResolvers,
+  ...topicResolvers,
+  ...collaborationResolvers,
+  ...linkResolvers,
+  ...networkResolvers,
+  ...projectionResolvers,
   ...insightResolvers,
   ...historyResolvers,
   ...suggestResolvers,
   ...accessResolvers,
   ...transferResolvers,
-  RecordingResolver,
+  ...recordingResolvers,
   ...updateLinkResolvers,
-  LiveResolver,
+  ...liveResolvers,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

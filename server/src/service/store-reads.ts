@@ -1,33 +1,20 @@
-import type { NetworkStore } from '../store/network-store';
+import type { StoreLifecycle } from '../store/port/lifecycle';
+import type { ChangeFeedStore, HistoryStore } from '../store/port/history';
+import type { SuggestionFeedbackStore } from '../store/port/feedback';
+import type { LinkReads, ListReads, RecordReads } from '../store/port/reads';
+import type { GdprStore, TransferStore } from '../store/port/transfer';
 
 /**
  * What features may read from the store directly: batched lookups, lists, the history, the feed.
  * Every write goes through the service's methods (so it reaches the projection, in order); the
- * linter keeps resolvers off `service.store`.
+ * linter keeps resolvers off `service.store`. Composed of the port's read parts, so it follows them.
  */
-export type StoreReads = Pick<
-  NetworkStore,
-  | 'name'
-  | 'getActors'
-  | 'getTopics'
-  | 'getCollaborations'
-  | 'interestsOfActors'
-  | 'interestsInTopics'
-  | 'participationsOfActors'
-  | 'participationsOfCollaborations'
-  | 'topicsOfCollaborations'
-  | 'collaborationsOfTopics'
-  | 'topicStats'
-  | 'collaboratorsOfActors'
-  | 'listActors'
-  | 'listTopics'
-  | 'listCollaborations'
-  | 'suggestionFeedback'
-  | 'suggestionFeedbackCounts'
-  | 'history'
-  | 'readFeed'
-  | 'feedHead'
-  | 'actorIdsByName'
-  | 'collaborationIdsByTitle'
-  | 'personalData'
->;
+export type StoreReads = RecordReads &
+  LinkReads &
+  ListReads &
+  Pick<StoreLifecycle, 'name'> &
+  Pick<HistoryStore, 'history'> &
+  Pick<ChangeFeedStore, 'readFeed' | 'feedHead'> &
+  Pick<SuggestionFeedbackStore, 'suggestionFeedback' | 'suggestionFeedbackCounts'> &
+  Pick<TransferStore, 'actorIdsByName' | 'collaborationIdsByTitle'> &
+  Pick<GdprStore, 'personalData'>;

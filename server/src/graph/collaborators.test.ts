@@ -6,8 +6,10 @@
 import { generateNetwork } from '../../../seed/generate';
 import { createEmbeddedStore } from '../store/embedded';
 import type { NetworkStore } from '../store/network-store';
-import { collaboratorsOf } from './collaborators';
+import { collaboratorsOf, type RankedCollaborator } from './collaborators';
 import { NetworkProjection } from './projection';
+
+const withoutCount = ({ sharedCount: _, ...collaborator }: RankedCollaborator) => collaborator;
 
 describe('collaboratorsOf (projection) answers what the store answers', () => {
   let store: NetworkStore;
@@ -34,7 +36,9 @@ describe('collaboratorsOf (projection) answers what the store answers', () => {
     const fromStore = await store.collaboratorsOfActors(ids);
     let compared = 0;
     ids.forEach((id, i) => {
-      expect(collaboratorsOf(projection, id)).toEqual(fromStore[i]);
+      const answer = collaboratorsOf(projection, id);
+      for (const c of answer) expect(c.sharedCount).toBe(c.collaborationIds.length);
+      expect(answer.map(withoutCount)).toEqual(fromStore[i]);
       compared += fromStore[i]!.length;
     });
     expect(compared).toBeGreaterThan(1000);
@@ -43,7 +47,35 @@ describe('collaboratorsOf (projection) answers what the store answers', () => {
   test('first cuts the same list; an unknown actor has none', async () => {
     const hub = [...projection.actors].sort(([, a], [, b]) => b.collaborations.size - a.collaborations.size)[0]![0];
     const [all] = await store.collaboratorsOfActors([hub]);
-    expect(collaboratorsOf(projection, hub, 10)).toEqual(all!.slice(0, 10));
+    expect(collaboratorsOf(projection, hub, 10).map(withoutCount)).toEqual(all!.slice(0, 10));
     expect(collaboratorsOf(projection, 'ghost', 10)).toEqual([]);
+  });
+
+  test('the kept ranking follows writes: a new shared collaboration moves the partner up at once', () => {
+    const local = NetworkProjection.fromSnapshot({
+      actors: ['a', 'b', 'c'].map((id) => ({ id, kind: 'ORGANISATION' })),
+      collaborations: ['k1', 'k2'].map((id) => ({ id, kind: 'PROJECT', startDate: null, endDate: null })),
+      participations: [
+        { collaborationId: 'k1', actorId: 'a' },
+        { collaborationId: 'k1', actorId: 'b' },
+        { collaborationId: 'k2', actorId: 'a' },
+        { collaborationId: 'k2', actorId: 'c' },
+      ],
+      topics: [],
+      interests: [],
+      about: [],
+    } as unknown as Parameters<typeof NetworkProjection.fromSnapshot>[0]);
+    expect(collaboratorsOf(local, 'a', 1).map((c) => c.partnerId)).toEqual(['b']);
+    expect(collaboratorsOf(local, 'a').map((c) => [c.partnerId, c.sharedCount])).toEqual([
+      ['b', 1],
+      ['c', 1],
+    ]);
+    local.upsertCollaboration('k3', { kind: 'PROJECT', startDate: '2024-01-01', endDate: null });
+    local.addParticipant('k3', 'a');
+    local.addParticipant('k3', 'c');
+    expect(collaboratorsOf(local, 'a').map((c) => [c.partnerId, c.collaborationIds])).toEqual([
+      ['c', ['k3', 'k2']],
+      ['b', ['k1']],
+    ]);
   });
 });

@@ -3,15 +3,70 @@
  * shared collaborations first (ties by partner id), each with the shared collaborations newest
  * first — the order of the store's `collaboratorsOfActors`, without reading every participation
  * of a hub from the store (the busiest actor at 100k has ~33,000 partners over ~48,000 rows).
+ *
+ * Fan-out queries ask for the same hubs' partners again and again (collaborators of collaborators:
+ * every partner of a hub lists the hub, and the hub's partners, anew); computing a hub's list is
+ * tens of milliseconds of uninterrupted work and garbage each time. So the ranked lists are kept
+ * per projection `version` (every change of members bumps it), bounded by PARTNER_CACHE_ITEMS.
  */
 import type { Collaborator } from '../domain/model';
 import { collaborationSortKey, compareNewestFirst } from '../domain/ordering';
 import type { NetworkProjection } from './projection';
 
+/** Partners kept over all cached lists (~100 bytes each: at most ~20 MB). */
+export const PARTNER_CACHE_ITEMS = 200_000;
+
+/** A collaborator with the number of shared collaborations (what the API answers). */
+export interface RankedCollaborator extends Collaborator {
+  sharedCount: number;
+}
+
+/** An actor's partners ranked; the Collaborator of each is built (ids sorted) when first asked for. */
+interface RankedPartners {
+  partners: Array<[partnerId: string, collaborationIds: string[]]>;
+  built: RankedCollaborator[];
+  /** Every partner built: `built` is the whole answer and is handed out as it is (nobody changes it). */
+  complete: boolean;
+}
+
+interface PartnerCache {
+  version: number;
+  items: number;
+  /** In insertion order: the oldest entries go first when the cache is full. */
+  lists: Map<string, RankedPartners>;
+}
+
+const caches = new WeakMap<NetworkProjection, PartnerCache>();
+
 /** The first `first` collaborators of `actorId` (all when `first` is absent); [] for an unknown actor. */
-export function collaboratorsOf(projection: NetworkProjection, actorId: string, first?: number | null): Collaborator[] {
+export function collaboratorsOf(
+  projection: NetworkProjection,
+  actorId: string,
+  first?: number | null,
+): readonly RankedCollaborator[] {
+  const ranked = rankedPartners(projection, actorId);
+  if (!ranked) return [];
+  const count = first != null ? Math.min(first, ranked.partners.length) : ranked.partners.length;
+  for (let i = ranked.built.length; i < count; i++) ranked.built.push(build(projection, actorId, ranked.partners[i]!));
+  if (count === ranked.partners.length) ranked.complete = true;
+  return ranked.complete && count === ranked.built.length ? ranked.built : ranked.built.slice(0, count);
+}
+
+/** How many collaborators `actorId` has (from the cached ranking). */
+export function collaboratorCount(projection: NetworkProjection, actorId: string): number {
+  return rankedPartners(projection, actorId)?.partners.length ?? 0;
+}
+
+function rankedPartners(projection: NetworkProjection, actorId: string): RankedPartners | null {
+  let cache = caches.get(projection);
+  if (!cache || cache.version !== projection.version) {
+    cache = { version: projection.version, items: 0, lists: new Map() };
+    caches.set(projection, cache);
+  }
+  const cached = cache.lists.get(actorId);
+  if (cached) return cached;
   const actor = projection.actors.get(actorId);
-  if (!actor) return [];
+  if (!actor) return null;
   const shared = new Map<string, string[]>();
   for (const collaborationId of actor.collaborations) {
     const collaboration = projection.collaborations.get(collaborationId);
@@ -26,10 +81,37 @@ export function collaboratorsOf(projection: NetworkProjection, actorId: string, 
   const partners = [...shared].sort(
     ([a, sharedA], [b, sharedB]) => sharedB.length - sharedA.length || (a < b ? -1 : a > b ? 1 : 0),
   );
-  const chosen = first != null ? partners.slice(0, first) : partners;
-  const newestFirst = (a: string, b: string) =>
-    compareNewestFirst(collaborationSortKey(keyOf(projection, a)), collaborationSortKey(keyOf(projection, b)));
-  return chosen.map(([partnerId, ids]) => ({ actorId, partnerId, collaborationIds: ids.sort(newestFirst) }));
+  const ranked: RankedPartners = { partners, built: [], complete: false };
+  remember(cache, actorId, ranked);
+  return ranked;
+}
+
+function remember(cache: PartnerCache, actorId: string, ranked: RankedPartners): void {
+  const size = ranked.partners.length + 1;
+  if (size > PARTNER_CACHE_ITEMS) return;
+  for (const [id, old] of cache.lists) {
+    if (cache.items + size <= PARTNER_CACHE_ITEMS) break;
+    cache.lists.delete(id);
+    cache.items -= old.partners.length + 1;
+  }
+  cache.lists.set(actorId, ranked);
+  cache.items += size;
+}
+
+function build(
+  projection: NetworkProjection,
+  actorId: string,
+  [partnerId, ids]: [string, string[]],
+): RankedCollaborator {
+  // Most pairs share one collaboration: nothing to sort. Otherwise each key is made once.
+  const collaborationIds =
+    ids.length < 2
+      ? ids
+      : ids
+          .map((id) => ({ id, key: collaborationSortKey(keyOf(projection, id)) }))
+          .sort((a, b) => compareNewestFirst(a.key, b.key))
+          .map((entry) => entry.id);
+  return { actorId, partnerId, collaborationIds, sharedCount: collaborationIds.length };
 }
 
 function keyOf(projection: NetworkProjection, collaborationId: string): { id: string; startDate: string | null } {

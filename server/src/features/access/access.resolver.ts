@@ -2,15 +2,15 @@
  * Access control on the API: `me` (who am I), and for admins the API keys — list, create (the
  * plain key is answered once, only its hash is stored), revoke.
  */
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { authorOf } from './principal';
 import type { ApiKeyRecord } from '../../store/network-store';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { CreateApiKeyInput } from './access.input';
 import { ApiKeyType, AUTH_METHOD, CreatedApiKeyType, PrincipalType } from './access.type';
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver()
 export class AccessResolver {
   @Authorized('VIEWER')

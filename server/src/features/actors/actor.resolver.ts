@@ -1,17 +1,4 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-  UseMiddleware,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Actor, Topic } from '../../domain/model';
 import { actorSortKey } from '../../domain/ordering';
 import { checkPageSize } from '../../domain/paging';
@@ -20,7 +7,7 @@ import { PageArgs, toConnection } from '../../platform/graphql/common/connection
 import { definedOnly } from '../../platform/graphql/common/patch';
 import { checkIdArg, checkListSize } from '../../platform/graphql/common/validators';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { InterestType } from '../links/interest.type';
 import { ParticipationType } from '../links/participation.type';
 import { loadExisting, primeActors } from '../../platform/graphql/loaders';
@@ -29,7 +16,7 @@ import { ActorFilterInput, CreateActorInput, InterestInput, UpdateActorInput } f
 import { ActorConnection, ActorType } from './actor.type';
 import { CollaboratorType } from './collaborator.type';
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => ActorType)
 export class ActorResolver {
   @Authorized('VIEWER')
@@ -84,16 +71,16 @@ export class ActorResolver {
   @FieldResolver(() => [CollaboratorType], {
     description: 'The actors it took part with, most shared collaborations first.',
   })
-  async collaborators(
+  collaborators(
     @Root() actor: ActorType,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many (1–500); all when absent.' })
     first: number | null,
     @Ctx() { service }: GraphQLContext,
-  ): Promise<CollaboratorType[]> {
+  ): readonly CollaboratorType[] {
     if (first !== null && first !== undefined) checkPageSize(first);
     // Structure, so the projection answers: a hub's top ten without loading its ~33k partners.
-    const chosen = collaboratorsOf(service.projection, actor.id, first);
-    return chosen.map((c) => ({ ...c, sharedCount: c.collaborationIds.length }));
+    // The projection's cached ranking, shared by every request of its version (not copied).
+    return collaboratorsOf(service.projection, actor.id, first);
   }
 
   // --- writes ---

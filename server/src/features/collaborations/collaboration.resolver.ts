@@ -1,17 +1,4 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-  UseMiddleware,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Collaboration, ParticipationRole, Topic } from '../../domain/model';
 import { collaborationSortKey } from '../../domain/ordering';
 import { checkFilterRange } from '../../domain/validation';
@@ -20,7 +7,7 @@ import { PageArgs, toConnection } from '../../platform/graphql/common/connection
 import { definedOnly } from '../../platform/graphql/common/patch';
 import { checkIdArg } from '../../platform/graphql/common/validators';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { ParticipationType } from '../links/participation.type';
 import { required } from '../links/required';
 import { loadExisting, primeCollaborations, type Loaders } from '../../platform/graphql/loaders';
@@ -33,7 +20,7 @@ import {
 } from './collaboration.input';
 import { CollaborationConnection, CollaborationType } from './collaboration.type';
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => CollaborationType)
 export class CollaborationResolver {
   @Authorized('VIEWER')

@@ -3,8 +3,8 @@
  * passed through the service to the store, which records it. The history is for editors and admins:
  * its before/after values hold contact data (and its authors name the people who edit).
  */
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { roleAtLeast } from '../../domain/roles';
 import { withoutContactReasons } from '../../domain/duplicates';
 import { BadInputError } from '../../domain/errors';
@@ -26,7 +26,7 @@ export function toChangeRecordType(r: ChangeRecord): ChangeRecordType {
   return { ...r, changes: r.changes.map((c) => ({ field: c.field, before: json(c.before), after: json(c.after) })) };
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver()
 export class HistoryResolver {
   @Authorized('VIEWER')

@@ -5,11 +5,11 @@
  * (its method is named after the field: type-graphql tells a type's field resolvers apart by method name).
  */
 import type { ClassType } from 'type-graphql';
-import { Ctx, FieldResolver, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Actor, Topic } from '../../domain/model';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { loadExisting } from '../../platform/graphql/loaders';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { ActorType } from '../actors/actor.type';
 import { required } from '../links/required';
 import { TopicType } from '../topics/topic.type';
@@ -21,7 +21,7 @@ export function actorField<T extends object>(
   id: (row: T) => string,
   description?: string,
 ): ClassType {
-  @UseMiddleware(GuardResolvers)
+  @Guarded()
   @Resolver(() => type)
   class ActorByIdResolver {
     @FieldResolver(() => ActorType, { description })
@@ -39,7 +39,7 @@ export function actorListField<T extends object>(
   ids: (row: T) => string[],
   description?: string,
 ): ClassType {
-  @UseMiddleware(GuardResolvers)
+  @Guarded()
   @Resolver(() => type)
   class ActorsByIdResolver {
     @FieldResolver(() => [ActorType], { description })
@@ -52,7 +52,7 @@ export function actorListField<T extends object>(
 
 /** `name: Topic!` on `type`, from the id `id(row)`. */
 export function topicField<T extends object>(type: ClassType<T>, name: string, id: (row: T) => string): ClassType {
-  @UseMiddleware(GuardResolvers)
+  @Guarded()
   @Resolver(() => type)
   class TopicByIdResolver {
     @FieldResolver(() => TopicType, {})

@@ -2,8 +2,8 @@
  * Network insight — brokers, the hand-over analysis, clusters, change over time — answered from the
  * projection (server/src/features/insight); actors and topics they name come through the request's loaders.
  */
-import { Arg, Authorized, Ctx, Float, ID, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Arg, Authorized, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { BadInputError } from '../../domain/errors';
 import { checkFilterRange, isCalendarDate } from '../../domain/validation';
 import type { ScopeFilter } from '../../graph/scope';
@@ -77,7 +77,7 @@ function existing<T extends { actorId: string }>(rows: T[], { service }: GraphQL
 const COMPUTED_NOTE =
   " Computed in the background, one question at a time, taken in turn across clients (RATE_LIMITED with `extensions.retryAfterSeconds` when too many of yours are waiting), and kept until the network's structure changes. After a change the last result is answered (`current: false`, its `projectionVersion`) if the new one is not ready within about a second; only when there is none yet a request waits up to INSIGHT_WAIT_SECONDS, then answers COMPUTING with `extensions.retryAfterSeconds` (estimated from its place in the queue).";
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver()
 export class InsightResolver {
   @Authorized('VIEWER')

@@ -2,20 +2,20 @@
  * The ends of the relationship types (Interest, Participation, Collaborator), resolved through the
  * request's loaders so that lists of them cost one store call per level.
  */
-import { Ctx, FieldResolver, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { ActorType } from '../actors/actor.type';
 import { CollaboratorType } from '../actors/collaborator.type';
 import { CollaborationType } from '../collaborations/collaboration.type';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { loadExisting } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
 import { InterestType } from './interest.type';
 import { ParticipationType } from './participation.type';
 import { required } from './required';
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => InterestType)
 export class InterestResolver {
   @FieldResolver(() => TopicType)
@@ -29,7 +29,7 @@ export class InterestResolver {
   }
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => ParticipationType)
 export class ParticipationResolver {
   @FieldResolver(() => ActorType)
@@ -50,7 +50,7 @@ export class ParticipationResolver {
   }
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => CollaboratorType)
 export class CollaboratorResolver {
   @FieldResolver(() => ActorType, { description: 'The partner.' })

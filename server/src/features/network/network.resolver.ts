@@ -2,7 +2,7 @@
  * Questions about the shape of the network, answered from the projection; names and details of
  * what they return come through the request's loaders.
  */
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { checkFilterRange } from '../../domain/validation';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { ActorType } from '../actors/actor.type';
@@ -10,7 +10,7 @@ import { CollaborationType } from '../collaborations/collaboration.type';
 import { NodeType } from '../../platform/graphql/common/enums';
 import { withoutNulls } from '../../platform/graphql/common/patch';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { required } from '../links/required';
 import { loadExisting } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
@@ -18,7 +18,7 @@ import { NetworkFilterInput, ScopeFilterInput } from './network.input';
 import { toNetwork } from './network.mapping';
 import { ActorChainType, NetworkEdge, NetworkNode, NetworkType, PathStepType } from './network.type';
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver()
 export class NetworkResolver {
   @Authorized('VIEWER')
@@ -61,7 +61,7 @@ export class NetworkResolver {
   }
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => ActorChainType)
 export class ActorChainResolver {
   @FieldResolver(() => [ActorType], { description: 'The actors of the chain, from the first to the last.' })
@@ -70,7 +70,7 @@ export class ActorChainResolver {
   }
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => PathStepType)
 export class PathStepResolver {
   @FieldResolver(() => ActorType)
@@ -89,7 +89,7 @@ export class PathStepResolver {
   }
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => NetworkNode)
 export class NetworkNodeResolver {
   @FieldResolver(() => String, { description: 'Name of the actor or topic, title of the collaboration.' })
@@ -125,7 +125,7 @@ export class NetworkNodeResolver {
   }
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => NetworkEdge)
 export class NetworkEdgeResolver {
   @FieldResolver(() => [CollaborationType], { description: 'COLLABORATES_WITH: the shared collaborations in scope.' })

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import type { NetworkService } from '../../service/network-service';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { ProjectionStatusType } from './projection.type';
@@ -19,7 +19,7 @@ function status(service: NetworkService): ProjectionStatusType {
   };
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver()
 export class ProjectionResolver {
   @Authorized('VIEWER')

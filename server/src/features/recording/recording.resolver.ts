@@ -2,14 +2,14 @@
  * Recording from the map page in one write (service/recording-service.ts): `recordActor`,
  * `recordCollaboration`, and `matchNames` for a pasted attendance list.
  */
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Actor, Collaboration } from '../../domain/model';
 import { NotFoundError } from '../../domain/errors';
 import { actorDocument, collaborationDocument, matchNames, type NameMatch } from './recording-service';
 import { ActorType } from '../actors/actor.type';
 import { checkListSize, LIMITS } from '../../platform/graphql/common/validators';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { RecordActorInput, RecordCollaborationInput } from './recording.input';
 import { NameMatchType, RecordedCollaborationType } from './recording.type';
 import { BadInputError } from '../../domain/errors';
@@ -17,7 +17,7 @@ import { BadInputError } from '../../domain/errors';
 /** Most names one matchNames request takes. */
 export const MAX_NAMES = 200;
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver()
 export class RecordingResolver {
   @Authorized('EDITOR')

@@ -4,8 +4,8 @@
  * through a request loader (one store call for any number of actors), `suggestionFeedbackSummary`
  * counts them for the evaluation of suggestions.
  */
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { BadInputError } from '../../domain/errors';
 import type { Actor } from '../../domain/model';
 import type { SuggestionFeedback, SuggestionFeedbackCounts } from '../../store/network-store';
@@ -23,7 +23,7 @@ import {
 
 export const MAX_FEEDBACK_NOTE = 2000;
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => SuggestionFeedbackType)
 export class SuggestionFeedbackResolver {
   @Authorized('EDITOR')
@@ -60,7 +60,7 @@ export class SuggestionFeedbackResolver {
   }
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => ActorType)
 export class ActorSuggestionFeedbackResolver {
   // The editors' working notes and who wrote them: not for viewers.
@@ -100,7 +100,7 @@ export function feedbackSummary(counts: SuggestionFeedbackCounts): SuggestionFee
   };
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver()
 export class SuggestionFeedbackSummaryResolver {
   @Authorized('EDITOR')

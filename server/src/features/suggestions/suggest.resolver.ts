@@ -4,8 +4,8 @@
  * same code for every store; names, topics and collaborations through the request's loaders, so a
  * request costs a bounded number of store calls whatever `first` is.
  */
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { explanationSentence, onlyBySize } from './explain';
 import { SIGNAL_LABELS } from './model';
@@ -31,7 +31,7 @@ import {
   TopicMatchType,
 } from './suggest.type';
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver()
 export class SuggestQueryResolver {
   @Authorized('VIEWER')
@@ -123,7 +123,7 @@ export class SuggestQueryResolver {
   }
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => ContactSuggestionType)
 export class ContactSuggestionResolver {
   @FieldResolver(() => ActorType, { description: 'The actor suggested.' })
@@ -195,7 +195,7 @@ export class ContactSuggestionResolver {
   }
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => SharedTopicType)
 export class SharedTopicResolver {
   @FieldResolver(() => TopicType)
@@ -204,7 +204,7 @@ export class SharedTopicResolver {
   }
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => MutualCollaboratorType)
 export class MutualCollaboratorResolver {
   @FieldResolver(() => ActorType, { description: 'The partner both work with.' })
@@ -227,7 +227,7 @@ export class MutualCollaboratorResolver {
   }
 }
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => TopicMatchType)
 export class TopicMatchResolver {
   @FieldResolver(() => ActorType)

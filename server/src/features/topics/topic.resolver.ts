@@ -1,17 +1,4 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-  UseMiddleware,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { topicSortKey } from '../../domain/ordering';
 import { ActorType } from '../actors/actor.type';
@@ -20,13 +7,13 @@ import { PageArgs, toConnection } from '../../platform/graphql/common/connection
 import { definedOnly } from '../../platform/graphql/common/patch';
 import { checkIdArg } from '../../platform/graphql/common/validators';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { InterestType } from '../links/interest.type';
 import { loadExisting, primeTopics } from '../../platform/graphql/loaders';
 import { CreateTopicInput, TopicFilterInput, UpdateTopicInput } from './topic.input';
 import { TopicConnection, TopicType } from './topic.type';
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver(() => TopicType)
 export class TopicResolver {
   @Authorized('VIEWER')

@@ -3,8 +3,8 @@
  * importNetwork ADMIN; exportNetwork VIEWER, with includeContact EDITOR (the same rule as
  * Actor.contact); personalData ADMIN; eraseActor ADMIN.
  */
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { roleAtLeast } from '../../domain/roles';
 import { forbiddenError } from '../access/access-errors';
 import { BadInputError, NotFoundError } from '../../domain/errors';
@@ -31,7 +31,7 @@ import {
 const countsList = (counts: ImportCounts | null) =>
   counts ? IMPORT_TABLES.map((table) => ({ table, ...counts[table] })) : null;
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver()
 export class TransferResolver {
   @Authorized('ADMIN')

@@ -2,7 +2,7 @@
  * Editors' side of personal update links (docs/update-links.md): create, list, revoke and renew
  * links, follow up who has not answered, review the proposals answers made. EDITOR for all.
  */
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadInputError } from '../../domain/errors';
 import { normalizeText, textProblem } from '../../domain/validation';
 import { authorOf } from '../access/principal';
@@ -12,7 +12,7 @@ import type { UpdateLinkRecord, UpdateProposal, UpdateProposalStatus } from './u
 import { ActorType } from '../actors/actor.type';
 import { checkIdArg, checkListSize, LIMITS } from '../../platform/graphql/common/validators';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { GuardResolvers } from '../../platform/graphql/request-guard';
+import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import {
   AcceptUpdateProposalInput,
   CreateUpdateLinksInput,
@@ -30,7 +30,7 @@ const linkType = (l: UpdateLinkRecord): UpdateLinkType => ({
 const issuedType = (i: IssuedLink): IssuedUpdateLinkType => ({ ...i, link: linkType(i.link) });
 const proposalType = (p: UpdateProposal): UpdateProposalType => ({ ...p, value: JSON.stringify(p.value) });
 
-@UseMiddleware(GuardResolvers)
+@Guarded()
 @Resolver()
 export class UpdateLinksResolver {
   @Authorized('EDITOR')

@@ -1,7 +1,7 @@
 /**
  * Bounded work per request, enforced while it runs. Static limits (depth, cost, aliases: see
  * ../http/limits) cannot see how far a list without `first` fans out through a hub, so every
- * resolver of the graph types passes through `GuardResolvers`, which
+ * resolver of the graph types passes through the guard (./guarded-resolvers.ts), which
  *  - refuses to start work once the request was stopped: over its budget of list items, past its
  *    wall time, over the process's heap watermark (./heap-watch.ts), or because its client went away;
  *    graphql-js keeps executing sibling fields after an error has decided the answer, so without
@@ -13,18 +13,9 @@
  * data; what it had built is dropped (every later resolver returns an empty value).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  getNullableType,
-  GraphQLError,
-  isListType,
-  isNonNullType,
-  responsePathAsArray,
-  type GraphQLResolveInfo,
-} from 'graphql';
+import { GraphQLError, responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { getHeapStatistics } from 'node:v8';
-import type { MiddlewareFn } from 'type-graphql';
 import { DEFAULT_LIMITS } from '../config';
-import { takeTurn } from './event-loop-slices';
 
 /** List items one answer may hold (QUERY_MAX_RESULTS): the busiest actor's page at 100k actors is ~55,000. */
 export const DEFAULT_MAX_RESULTS = DEFAULT_LIMITS.query.maxResults;
@@ -275,34 +266,6 @@ export function guardError(limit: GuardLimit, max: number, message: string, info
     extensions: { code: 'QUERY_TOO_COMPLEX', limit, max },
   });
 }
-
-/**
- * What a resolver of a stopped request returns instead of doing its work: an empty list or null
- * where the type allows it (cheap: no error per skipped field), else the refusal.
- */
-function nothing(info: GraphQLResolveInfo, guard: RequestGuard): unknown {
-  if (isListType(getNullableType(info.returnType))) return [];
-  if (!isNonNullType(info.returnType)) return null;
-  guard.check(info);
-  return null;
-}
-
-/** The middleware on every resolver class of the graph (see the header). */
-export const GuardResolvers: MiddlewareFn<{ guard: RequestGuard }> = async ({ context, info }, next) => {
-  const { guard } = context;
-  // Also the fields skipped after a refusal take turns: thousands of them end at once.
-  if (guard.long) await guard.mayGoOn();
-  await takeTurn(guard);
-  if (guard.stopped) return nothing(info, guard);
-  guard.check(info);
-  if (guard.stopped) return nothing(info, guard);
-  const result = await next();
-  // The continuations of a large batch all run in one go: they take turns here too.
-  await takeTurn(guard);
-  if (guard.stopped) return nothing(info, guard);
-  if (Array.isArray(result)) guard.spend(result.length, info);
-  return result;
-};
 
 /**
  * A refused request answers with its one error and no data: the partial data would be misleading,

@@ -17,6 +17,7 @@ import { suggestResolvers } from '../../features/suggestions/suggest.resolver';
 import { topicResolvers } from '../../features/topics/topic.resolver';
 import { transferResolvers } from '../../features/transfer/transfer.resolver';
 import { updateLinkResolvers } from '../../features/update-links/update-links.resolver';
+import { guardSchemaResolvers } from './guarded-resolvers';
 
 /** Every feature exports its resolver classes as `<feature>Resolvers`; the order is the schema's. */
 export const resolvers = [
@@ -56,6 +57,9 @@ export function getSchema(): Promise<GraphQLSchema> {
         throw new Error('no topics: subscriptions bring their own subscribe');
       },
     },
+  }).then((schema) => {
+    guardSchemaResolvers(schema);
+    return schema;
   });
   return built;
 }

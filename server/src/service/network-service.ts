@@ -38,8 +38,8 @@ import { FeedHub } from '../features/live/feed-hub';
 import { InsightEngine } from '../features/insight/engine';
 import { ContactSuggestions } from '../features/suggestions/contact-suggestions';
 import { readableActorId, requireParticipants } from '../features/recording/readable-id';
+import * as R from '../features/recording/recording-service';
 import { SYSTEM_AUTHOR, type WriteMeta } from '../features/history/history-rules';
-import type { CollaborationEdit } from '../features/history/update-rules';
 import {
   duplicateCandidates,
   undoLastActorChange,
@@ -179,15 +179,17 @@ export class NetworkService {
     });
   }
 
-  /** With `interests`, the actor's fields and interests in one write. */
+  /** Fields, `interests` and `newTopics` (checked as recordActor checks them) in one write. */
   updateActor(
     id: string,
     patch: ActorPatch,
     expectedVersion?: number | null,
     interests?: InterestInput[] | null,
+    newTopics?: readonly string[] | null,
   ): Promise<Actor> {
     return this.writes.run(async () => {
-      const actor = await this.store.editActor(id, patch, interests, expectedVersion, this.meta());
+      const edit = { patch, interests, newTopics: await R.newTopicRecords(this.store, newTopics ?? []) };
+      const actor = await this.store.editActor(id, edit, expectedVersion, this.meta());
       await this.follow();
       return actor;
     });
@@ -255,11 +257,12 @@ export class NetworkService {
     });
   }
 
-  /** Fields, topics and the complete participant list of a collaboration in one write. */
-  editCollaboration(id: string, edit: CollaborationEdit, expectedVersion?: number | null): Promise<Collaboration> {
+  /** Fields, topics, the complete participant list and the new topics and actors of an edit in one write. */
+  editCollaboration(id: string, edit: R.EditRequest, expectedVersion?: number | null): Promise<Collaboration> {
     checkDateRange(edit.startDate ?? null, edit.endDate ?? null);
     return this.writes.run(async () => {
-      const collaboration = await this.store.editCollaboration(id, edit, expectedVersion, this.meta());
+      const full = await R.collaborationEditWithCreates(this.store, edit);
+      const collaboration = await this.store.editCollaboration(id, full, expectedVersion, this.meta());
       await this.follow();
       return collaboration;
     });

@@ -186,7 +186,12 @@ export function describeEditContract(label: string, harness: StoreHarness): void
     });
 
     test('editActor sets fields and interests in one write; a missing topic leaves both unchanged', async () => {
-      const edited = await store.editActor('a1', { district: 'Nord' }, [{ topicId: 'kiez', weight: 0.5 }], 1, ALICE);
+      const edited = await store.editActor(
+        'a1',
+        { patch: { district: 'Nord' }, interests: [{ topicId: 'kiez', weight: 0.5 }] },
+        1,
+        ALICE,
+      );
       expect(edited).toMatchObject({ district: 'Nord', version: 2 });
       expect(await store.interestsOfActors(['a1'])).toEqual([[{ actorId: 'a1', topicId: 'kiez', weight: 0.5 }]]);
       expect((await store.history('a1', { first: 2 })).items.map((r) => r.operation)).toEqual([
@@ -194,17 +199,126 @@ export function describeEditContract(label: string, harness: StoreHarness): void
         'UPDATE',
       ]);
 
-      expect(await refusal(store.editActor('a1', { district: 'Süd' }, [{ topicId: 'nowhere' }], 2))).toMatchObject({
+      expect(
+        await refusal(store.editActor('a1', { patch: { district: 'Süd' }, interests: [{ topicId: 'nowhere' }] }, 2)),
+      ).toMatchObject({
         code: 'NOT_FOUND',
         field: 'interests',
       });
-      expect(await refusal(store.editActor('a1', { district: 'Süd' }, [], 1))).toMatchObject({
+      expect(await refusal(store.editActor('a1', { patch: { district: 'Süd' }, interests: [] }, 1))).toMatchObject({
         code: 'CONFLICT',
         field: 'expectedVersion',
       });
       expect((await store.getActors(['a1']))[0]).toMatchObject({ district: 'Nord', version: 2 });
       expect(await store.interestsOfActors(['a1'])).toEqual([[{ actorId: 'a1', topicId: 'kiez', weight: 0.5 }]]);
       expect((await store.history('a1', { first: 50 })).items).toHaveLength(3);
+    });
+
+    const ids = async () => ({
+      topics: (await store.listTopics({}, { first: 100 })).items.map((t) => t.id).sort(),
+      actors: (await store.listActors({}, { first: 100 })).items.map((a) => a.id).sort(),
+    });
+    const edit = {
+      title: 'Pflanztag',
+      kind: 'EVENT' as const,
+      startDate: '2025-05-01',
+      topicIds: ['garten'],
+      participants: [
+        { actorId: 'a1', role: 'ORGANISER' as const },
+        { actorId: 'a2', role: 'PARTICIPANT' as const },
+      ],
+    };
+    const creates = {
+      topics: [{ id: 'lastenrad', name: 'Lastenrad' }],
+      actors: [{ id: 'tafel', name: 'Tafel', kind: 'INITIATIVE' as const, website: 'https://tafel.example' }],
+    };
+    const withCreates = {
+      ...edit,
+      topicIds: ['garten', 'lastenrad'],
+      participants: [...edit.participants, { actorId: 'tafel', role: 'HOST' as const }],
+      creates,
+    };
+
+    test('editCollaboration creates its new topics and actors in the same transaction, each with a CREATE record', async () => {
+      const edited = await store.editCollaboration('c1', withCreates, 1, ALICE);
+      expect(edited.version).toBe(2);
+      expect(await store.topicsOfCollaborations(['c1'])).toEqual([['garten', 'lastenrad']]);
+      expect((await store.getActors(['tafel']))[0]).toMatchObject({ name: 'Tafel', website: 'https://tafel.example' });
+      expect((await store.participationsOfCollaborations(['c1']))[0].find((p) => p.actorId === 'tafel')?.role).toBe(
+        'HOST',
+      );
+      expect((await ids()).topics).toEqual(['garten', 'kiez', 'lastenrad']);
+      const created = async (id: string) => (await store.history(id, { first: 5 })).items.map((r) => r.operation);
+      expect(await created('lastenrad')).toEqual(['CREATE']);
+      expect(await created('tafel')).toEqual(['ADD_PARTICIPANT', 'CREATE']);
+    });
+
+    test('a refused editCollaboration (stale version, unknown participant, id taken) creates no topic and no actor', async () => {
+      const before = { ids: await ids(), state: await state() };
+      await store.updateCollaboration('c1', { location: 'Hof' }, 1);
+      const after = { ids: await ids(), state: await state() };
+      expect(await refusal(store.editCollaboration('c1', withCreates, 1))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'expectedVersion',
+      });
+      const unknown = {
+        ...withCreates,
+        participants: [...withCreates.participants, { actorId: 'nobody', role: 'MEMBER' as const }],
+      };
+      expect(await refusal(store.editCollaboration('c1', unknown, 2))).toMatchObject({ code: 'NOT_FOUND' });
+      const taken = { ...withCreates, creates: { ...creates, actors: [{ ...creates.actors[0], id: 'a3' }] } };
+      taken.participants = [...edit.participants, { actorId: 'a3', role: 'HOST' }];
+      expect(await refusal(store.editCollaboration('c1', taken, 2))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'newActors[0].id',
+      });
+      expect(await ids()).toEqual(before.ids);
+      expect(await state()).toEqual(after.state);
+    });
+
+    test('editActor creates its new topics in the same transaction; they join the stored interests', async () => {
+      await store.setActorInterests('a1', [{ topicId: 'garten', weight: 0.5 }]);
+      const newTopics = [{ id: 'lastenrad', name: 'Lastenrad' }];
+      expect(await refusal(store.editActor('a1', { patch: { district: 'Süd' }, newTopics }, 7))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'expectedVersion',
+      });
+      expect((await ids()).topics).toEqual(['garten', 'kiez']);
+      const edited = await store.editActor('a1', { patch: { district: 'Süd' }, newTopics }, 1, ALICE);
+      expect(edited).toMatchObject({ district: 'Süd', version: 2 });
+      expect(await store.interestsOfActors(['a1'])).toEqual([
+        [
+          { actorId: 'a1', topicId: 'garten', weight: 0.5 },
+          { actorId: 'a1', topicId: 'lastenrad', weight: 1 },
+        ],
+      ]);
+      expect((await store.history('lastenrad', { first: 5 })).items.map((r) => r.operation)).toEqual(['CREATE']);
+      // With interests given, the new topics join those instead.
+      await store.editActor(
+        'a1',
+        { patch: {}, interests: [{ topicId: 'kiez' }], newTopics: [{ id: 'lesen', name: 'Lesen' }] },
+        2,
+      );
+      expect((await store.interestsOfActors(['a1']))[0].map((i) => i.topicId)).toEqual(['kiez', 'lesen']);
+    });
+
+    test('erasing a person raises the version of each collaboration it took part in', async () => {
+      await store.createActor({ id: 'p1', name: 'Erika Muster', kind: 'PERSON' });
+      await store.addParticipant('c1', 'p1', 'PARTICIPANT');
+      await store.createCollaboration({
+        id: 'c2',
+        title: 'Ohne Erika',
+        kind: 'MEETING',
+        participants: [{ actorId: 'a1', role: 'HOST' }],
+      });
+      const before = { c1: await version('c1'), c2: await version('c2') };
+      await store.eraseActor('p1');
+      expect({ c1: await version('c1'), c2: await version('c2') }).toEqual({ c1: before.c1 + 1, c2: before.c2 });
+      // An editor who opened c1 before the erasure gets CONFLICT instead of writing over it.
+      expect(await refusal(store.editCollaboration('c1', edit, before.c1))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'expectedVersion',
+      });
     });
   });
 }

@@ -5,7 +5,8 @@
  *   map and no other node moves;
  * - failing saves (a bad website, a topic name that exists) keep the form and write nothing;
  * - a viewer sees no editing control, and the same writes sent by hand answer FORBIDDEN;
- * - two editors edit the same actor: the second save gets the conflict view and chooses per field;
+ * - two editors edit the same actor: the second save gets the conflict view and chooses per field
+ *   (and per topic: a new topic typed into the refused save is created only when chosen);
  * - an admin merges a duplicate pair and deletes an actor after seeing what goes with it; the history
  *   shows the edit and undo works (an editor undoes its own change; someone else's is left to admins,
  *   and the page says whose it is).
@@ -328,5 +329,57 @@ browserSuite('viewer: editing in the map', () => {
     await page.waitForSelector('#edit-dialog', { state: 'detached' });
     await page.waitForFunction(() => window.cy.getElementById('actor:repair-cafe-batenbrock').empty());
     expect((await data('{ actor(id: "repair-cafe-batenbrock") { id } }')).actor).toBeNull();
+  });
+
+  test('two editors change the same actor’s topics: the conflict view offers each topic, a new one too, and creates it only when chosen', async () => {
+    const id = 'jugendtreff-kiste';
+    const topicsOf = async () =>
+      (await data(`{ actor(id: "${id}") { topics { id } } }`)).actor.topics.map((t: any) => t.id).sort();
+    const topicNames = async () =>
+      (await data('{ topics(first: 500) { nodes { name } } }')).topics.nodes.map((t: any) => t.name);
+    const a = await open(editorKey, 'topics-a');
+    const b = await open(editor2Key, 'topics-b');
+    for (const page of [a, b]) {
+      await clickNode(page, `actor:${id}`);
+      await page.waitForSelector('#actor-edit');
+      await page.click('#actor-edit');
+      await page.waitForSelector('#edit-actor-name');
+    }
+    await a.click('#edit-actor li.chip[data-topic="sport"] .chip-remove');
+    await a.click('#edit-actor-save');
+    await a.waitForSelector('#edit-dialog', { state: 'detached' });
+    const stored = await topicsOf();
+    expect(stored).not.toContain('sport');
+
+    // The second editor adds an existing topic and a new one, and a district: CONFLICT, nothing written.
+    await b.fill('#edit-actor-district', 'Batenbrock-Süd');
+    await b.focus('#edit-actor-topics');
+    for (const text of ['Gesundheit', 'Lastenradverleih']) {
+      await b.keyboard.type(text);
+      await b.waitForSelector(`[role="listbox"]:not([hidden]) [role="option"]:has-text("${text}")`);
+      await b.keyboard.press('Enter');
+    }
+    await b.waitForSelector('li.chip.new[data-topic="new:Lastenradverleih"]');
+    await b.click('#edit-actor-save');
+    await b.waitForSelector('#conflict');
+    expect(await topicNames()).not.toContain('Lastenradverleih');
+    expect(await topicsOf()).toEqual(stored);
+    const rows = await b.$$eval('#conflict tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-field')));
+    expect(rows).toEqual(['district', 'topic:gesundheit', 'new-topic:Lastenradverleih']);
+    const text = (field: string) => b.textContent(`#conflict tr[data-field="${field}"]`);
+    expect(await text('topic:gesundheit')).toMatch(/Thema: Gesundheit.*\(nicht zugeordnet\).*zugeordnet/);
+    expect(await text('new-topic:Lastenradverleih')).toMatch(/Thema: Lastenradverleih \(neu\)/);
+    await b.setViewportSize({ width: 1400, height: 900 });
+    await shot(b, 'conflict-view-topics');
+    await b.setViewportSize({ width: 800, height: 900 });
+    await shot(b, 'conflict-view-topics-800');
+    await b.setViewportSize({ width: 1400, height: 900 });
+    // Theirs for Gesundheit (not assigned), mine for the new topic and the district: one write.
+    await b.check('#conflict tr[data-field="topic:gesundheit"] input[value="theirs"]');
+    await b.click('#conflict-apply');
+    await b.waitForSelector('#edit-dialog', { state: 'detached' });
+    expect((await topicNames()).filter((n: string) => n === 'Lastenradverleih')).toHaveLength(1);
+    expect(await topicsOf()).toEqual([...stored, 'lastenradverleih'].sort());
+    expect((await data(`{ actor(id: "${id}") { district } }`)).actor.district).toBe('Batenbrock-Süd');
   });
 });

@@ -5,7 +5,8 @@
  *   attendance list: 12 existing actors (10 exact, 2 near matches confirmed) and 2 new ones, in one
  *   write (key presses and clicks counted and printed);
  * - an editor edits a collaboration from the panel; two editors save the same collaboration: each
- *   save is one write (editCollaboration), the second gets the conflict view and chooses per field.
+ *   save is one write (editCollaboration), the second gets the conflict view and chooses per field;
+ *   a conflicting edit with a new topic and a new actor creates neither until the choice is saved.
  * Actors: editing-actors.test.ts.
  */
 import { browserSuite, clickNode, waitReady } from './harness';
@@ -220,5 +221,79 @@ browserSuite('viewer: editing in the map', () => {
     expect(roles['bobbie-ev']).toBe('HOST');
     expect(Object.keys(roles)).toHaveLength(afterA.participants.length - 1);
     expect(await historyCount()).toBe(before + 2);
+  });
+
+  test('an edit that adds a new topic and a new actor and then conflicts writes nothing; the choice creates what is chosen', async () => {
+    const id = 'stadtteilkonferenz-2021';
+    const names = async () => {
+      const { topics, actors } = await data(
+        '{ topics(first: 500) { nodes { name } } actors(first: 500) { nodes { name } } }',
+      );
+      return { topics: topics.nodes.map((t: any) => t.name), actors: actors.nodes.map((a: any) => a.name) };
+    };
+    const openMeeting = async (page: Page) => {
+      await clickNode(page, 'actor:bobbie-ev');
+      const edit = `#actor-collaborations-edit li[data-collaboration="${id}"] .collab-edit`;
+      await page.waitForSelector(edit);
+      await page.click(edit);
+      await page.waitForSelector('#record-meeting-title');
+    };
+    const a = await open(editorKey, 'new-topic-a');
+    const b = await open(editor2Key, 'new-topic-b');
+    await openMeeting(a);
+    await openMeeting(b);
+    await a.fill('#record-meeting-location', 'Rathaus');
+    await a.click('#record-meeting-save');
+    await a.waitForSelector('#edit-dialog', { state: 'detached' });
+    const before = { counts: await counts(), names: await names() };
+    const stored = (
+      await data(`{ collaboration(id: "${id}") { version topics { id } participants { actor { id } } } }`)
+    ).collaboration;
+
+    // The second editor types a topic and an actor that do not exist yet, then saves: CONFLICT.
+    await b.focus('#record-meeting-topics');
+    await b.keyboard.type('Lastenrad');
+    await b.waitForSelector('[role="listbox"]:not([hidden]) [role="option"]:has-text("Lastenrad")');
+    await b.keyboard.press('Enter');
+    await b.waitForSelector('li.chip.new[data-topic="new:Lastenrad"]');
+    await b.focus('#record-meeting-participants');
+    await b.keyboard.type('Tauschring Süd');
+    await b.waitForSelector('[role="listbox"]:not([hidden]) [role="option"]:has-text("Tauschring Süd")');
+    await b.keyboard.press('Enter');
+    await b.waitForSelector('#participant-rows li:has-text("Tauschring Süd")');
+    await b.click('#record-meeting-save');
+    await b.waitForSelector('#conflict');
+    // Nothing of the refused save exists: no topic, no actor, the collaboration as stored.
+    expect(await counts()).toEqual(before.counts);
+    expect((await names()).topics).not.toContain('Lastenrad');
+    expect((await names()).actors).not.toContain('Tauschring Süd');
+    expect(
+      (await data(`{ collaboration(id: "${id}") { version topics { id } participants { actor { id } } } }`))
+        .collaboration,
+    ).toEqual(stored);
+    const rows = await b.$$eval('#conflict tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-field')));
+    expect(rows).toEqual(['new-topic:Lastenrad', 'new-participant:0']);
+    const text = (field: string) => b.textContent(`#conflict tr[data-field="${field}"]`);
+    expect(await text('new-topic:Lastenrad')).toMatch(/Thema: Lastenrad \(neu\).*\(nicht zugeordnet\).*zugeordnet/);
+    expect(await text('new-participant:0')).toMatch(
+      /Teilnehmende: Tauschring Süd \(neu\).*nimmt nicht teil.*Teilnahme/,
+    );
+    await b.setViewportSize({ width: 1400, height: 900 });
+    await shot(b, 'collaboration-conflict-new-records');
+    await b.setViewportSize({ width: 800, height: 900 });
+    await shot(b, 'collaboration-conflict-new-records-800');
+    // Mine for the topic, theirs for the actor: one write creates the topic, no actor.
+    await b.check('#conflict tr[data-field="new-participant:0"] input[value="theirs"]');
+    await b.click('#conflict-apply');
+    await b.waitForSelector('#edit-dialog', { state: 'detached' });
+    const after = await names();
+    expect(after.topics.filter((t: string) => t === 'Lastenrad')).toHaveLength(1);
+    expect(after.actors).toEqual(before.names.actors);
+    const { collaboration } = await data(
+      `{ collaboration(id: "${id}") { version location topics { name } participants { actor { id } } } }`,
+    );
+    expect(collaboration).toMatchObject({ version: stored.version + 1, location: 'Rathaus' });
+    expect(collaboration.topics.map((t: any) => t.name)).toContain('Lastenrad');
+    expect(collaboration.participants).toHaveLength(stored.participants.length);
   });
 });

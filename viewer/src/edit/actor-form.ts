@@ -6,17 +6,8 @@
 import { ACTOR_KINDS, type ActorKind, type ActorRef } from '../api';
 import { h } from '../dom';
 import { label } from '../i18n';
-import {
-  EditError,
-  loadActor,
-  matchNames,
-  recordActor,
-  createTopic,
-  updateActor,
-  type ActorInput,
-  type EditableActor,
-} from './api';
-import { showConflict } from './conflict';
+import { EditError, loadActor, matchNames, recordActor, updateActor, type ActorInput, type EditableActor } from './api';
+import { showConflict, type TopicsMine } from './conflict';
 import { closeDialog, Form, openDialog } from './form';
 import type { EditHost } from './host';
 import { et } from './strings';
@@ -160,22 +151,30 @@ export async function openEditActor(host: EditHost, actorId: string): Promise<vo
       const patch: Partial<ActorInput> = {};
       for (const f of EDITABLE)
         if ((mine[f] ?? null) !== (base[f] ?? null)) (patch as Record<string, unknown>)[f] = mine[f];
+      // ONE write: the changed fields and, when they changed, the topics — new ones created inside it.
+      const topicsMine = changedTopics(
+        base.topics.map((t) => t.id),
+        topics,
+      );
       try {
-        // ONE write: the changed fields and, when they changed, the topics (new ones created first).
-        const interests = await topicsToSave(
-          base.topics.map((t) => t.id),
-          topics,
-        );
-        if (Object.keys(patch).length || interests) {
-          version = (await updateActor(actorId, { ...patch, ...(interests && { interests }) }, version)).version;
+        if (Object.keys(patch).length || topicsMine) {
+          const input = {
+            ...patch,
+            ...(topicsMine && {
+              interests: topicsMine.topicIds.map((topicId) => ({ topicId })),
+              newTopics: topicsMine.newTopics,
+            }),
+          };
+          version = (await updateActor(actorId, input, version)).version;
+          if (topicsMine?.newTopics.length) forgetTopics();
         }
         closeDialog();
         await host.refresh();
         host.reopenPanel(actorId);
       } catch (error) {
-        if (error instanceof EditError && error.code === 'CONFLICT') {
+        if (error instanceof EditError && error.code === 'CONFLICT' && error.field === 'expectedVersion') {
           const theirs = await loadActor(actorId);
-          if (theirs) return showConflict(form, host, base, theirs, patch);
+          if (theirs) return showConflict(form, host, base, theirs, patch, topicsMine);
         }
         form.showApiError(error, actorFieldOf);
       }
@@ -187,15 +186,10 @@ export async function openEditActor(host: EditHost, actorId: string): Promise<vo
   form.control('name').focus();
 }
 
-/**
- * Topics after an edit: new ones created first, then the actor's interests to send with the update —
- * undefined when the set did not change.
- */
-async function topicsToSave(before: string[], topics: TopicPicker): Promise<Array<{ topicId: string }> | undefined> {
-  const created = [];
-  for (const name of topics.newNames) created.push((await createTopic(name)).id);
-  if (created.length) forgetTopics();
-  const after = [...topics.existingIds, ...created];
-  if (after.length === before.length && after.every((id) => before.includes(id))) return undefined;
-  return after.map((topicId) => ({ topicId }));
+/** The form's topics when they differ from `before` (new ones by name), else null. */
+function changedTopics(before: string[], topics: TopicPicker): TopicsMine | null {
+  const after = topics.existingIds;
+  const newTopics = topics.newNames;
+  const same = !newTopics.length && after.length === before.length && after.every((id) => before.includes(id));
+  return same ? null : { topicIds: after, newTopics };
 }

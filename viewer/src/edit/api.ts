@@ -162,7 +162,7 @@ export async function recordActor(
 
 export async function updateActor(
   id: string,
-  input: Partial<ActorInput> & { interests?: Array<{ topicId: string }> },
+  input: Partial<ActorInput> & { interests?: Array<{ topicId: string }>; newTopics?: string[] },
   expectedVersion: number,
 ): Promise<EditableActor> {
   return (await request<{ updateActor: EditableActor }>(UPDATE_ACTOR, { id, input, v: expectedVersion })).updateActor;
@@ -248,6 +248,9 @@ export interface CollaborationEditInput {
   description: string | null;
   topicIds: string[];
   participants: Array<{ actorId: string; role: Role2 }>;
+  /** Topics and actors created inside the same write (none when it is refused). */
+  newTopics?: string[];
+  newActors?: Array<{ name: string; kind: ActorKind; role: Role2 }>;
 }
 
 /** Fields, topics and participants in ONE write; CONFLICT when someone saved since `expectedVersion`. */

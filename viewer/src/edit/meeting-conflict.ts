@@ -2,18 +2,28 @@
  * A concurrent edit of a collaboration (editCollaboration answered CONFLICT): the same side-by-side
  * choice as for actors (conflict.ts). A row for every field, every topic and every participant
  * that this form changed and that is stored differently now; what this form did not change keeps
- * the stored value (so the other editor's changes are never undone unasked). Saving writes the
+ * the stored value (so the other editor's changes are never undone unasked). New topics and actors
+ * of the form (not stored yet: the refused write created none) have a row each. Saving writes the
  * stored collaboration with the chosen values, again in one write with the stored version
  * (editCollaboration), so a third edit in between is caught as well.
  */
 import { formatDate, label } from '../i18n';
 import { allTopics, editCollaboration, type CollaborationEditInput, type EditableCollaboration } from './api';
-import { lastAuthor, showConflictChoice, type ConflictRow } from './conflict';
+import {
+  contested,
+  lastAuthor,
+  merged,
+  newTopicRows,
+  showConflictChoice,
+  type ConflictRow,
+  type Items,
+} from './conflict';
 import { closeDialog, type Form } from './form';
 import type { EditHost } from './host';
 import { et } from './strings';
+import { forgetTopics } from './topics';
 
-type Field = Exclude<keyof CollaborationEditInput, 'topicIds' | 'participants'>;
+type Field = Exclude<keyof CollaborationEditInput, 'topicIds' | 'participants' | 'newTopics' | 'newActors'>;
 
 const LABEL: Record<Field, Parameters<typeof et>[0]> = {
   title: 'meeting.name',
@@ -43,31 +53,9 @@ const showField = (field: Field, v: string | null): string => {
   return text === '' ? et('conflict.empty') : text;
 };
 
-/** One value per key (a topic: assigned or not; a participant: its role or null). */
-type Items = Map<string, string | null>;
 const topicItems = (input: CollaborationEditInput): Items => new Map(input.topicIds.map((id) => [id, 'on']));
 const participantItems = (input: CollaborationEditInput): Items =>
   new Map(input.participants.map((p) => [p.actorId, p.role]));
-
-/** The keys this form changed (against `base`) that are stored differently now. */
-function contested(base: Items, theirs: Items, mine: Items): string[] {
-  const keys = new Set([...base.keys(), ...theirs.keys(), ...mine.keys()]);
-  return [...keys].filter(
-    (k) => (mine.get(k) ?? null) !== (base.get(k) ?? null) && (mine.get(k) ?? null) !== (theirs.get(k) ?? null),
-  );
-}
-
-/** The stored items with the chosen keys taken from mine. */
-function merged(theirs: Items, mine: Items, keys: string[], choice: (key: string) => boolean): Items {
-  const out = new Map(theirs);
-  for (const k of keys) {
-    if (!choice(k)) continue;
-    const value = mine.get(k) ?? null;
-    if (value === null) out.delete(k);
-    else out.set(k, value);
-  }
-  return out;
-}
 
 export async function showCollaborationConflict(
   form: Form,
@@ -106,11 +94,19 @@ export async function showCollaborationConflict(
       theirs: onOff(topics[1].get(id)),
       mine: onOff(topics[2].get(id)),
     })),
+    ...newTopicRows(mine.newTopics ?? []),
     ...actorKeys.map((id) => ({
       field: `participant:${id}`,
       label: et('conflict.participant', { name: actorNames.get(id) ?? id }),
       theirs: role(people[1].get(id)),
       mine: role(people[2].get(id)),
+    })),
+    // New actors exist only in this form: stored, they do not take part.
+    ...(mine.newActors ?? []).map((a, i) => ({
+      field: `new-participant:${i}`,
+      label: et('conflict.participant', { name: `${a.name} (${et('topic.new')})` }),
+      theirs: et('conflict.absent'),
+      mine: role(a.role),
     })),
   ];
 
@@ -126,7 +122,11 @@ export async function showCollaborationConflict(
       chosen.participants = [...merged(people[1], people[2], actorKeys, (id) => takesMine(`participant:${id}`))].map(
         ([actorId, r]) => ({ actorId, role: r as CollaborationEditInput['participants'][number]['role'] }),
       );
+      // Chosen new topics and actors are created inside the same write.
+      chosen.newTopics = (mine.newTopics ?? []).filter((name) => takesMine(`new-topic:${name}`));
+      chosen.newActors = (mine.newActors ?? []).filter((_, i) => takesMine(`new-participant:${i}`));
       await editCollaboration(base.id, chosen, theirs.version);
+      if (chosen.newTopics.length) forgetTopics();
       closeDialog();
       await host.refresh();
     },

@@ -32,8 +32,8 @@ export function meetingFieldOf(apiField: string): string | null {
 
 /**
  * The form for a new collaboration, or (`existing`) for editing one: every field, participants added,
- * removed and their roles changed. Editing is several writes (the API has no single one for it):
- * new topics and actors first, then the fields, then the participants that changed.
+ * removed and their roles changed. Recording and editing are each ONE write (recordCollaboration,
+ * editCollaboration via meeting-save.ts), new topics and actors inside it.
  */
 export function openRecordMeeting(host: EditHost, existing: EditableCollaboration | null = null): MeetingFormState {
   const state: MeetingFormState = {

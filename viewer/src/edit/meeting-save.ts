@@ -1,7 +1,5 @@
 /** Saving an edited collaboration: one write (editCollaboration), or the conflict view. */
 import {
-  createActor,
-  createTopic,
   editCollaboration,
   EditError,
   loadCollaboration,
@@ -15,38 +13,37 @@ import type { Participant } from './meeting-participants';
 import { forgetTopics, type TopicPicker } from './topics';
 
 /**
- * Editing a collaboration: new topics and actors are created first (each once: a retry reuses them),
- * then ONE write (editCollaboration) replaces its fields, topics and complete participant list, based
- * on the version the form was opened with. Someone else's save in between answers CONFLICT: the
+ * Editing a collaboration: ONE write (editCollaboration) replaces its fields, topics and complete
+ * participant list, based on the version the form was opened with; new topics and new actors go
+ * with it (newTopics, newActors) and are created inside that write — a refused save creates none,
+ * so saving the same form again is safe. Someone else's save in between answers CONFLICT: the
  * side-by-side choice (meeting-conflict.ts) opens instead, and false is answered.
  */
 export async function saveEdit(
   existing: EditableCollaboration,
-  fields: Omit<CollaborationEditInput, 'topicIds' | 'participants'>,
+  fields: Omit<CollaborationEditInput, 'topicIds' | 'participants' | 'newTopics' | 'newActors'>,
   topics: TopicPicker,
   participants: Participant[],
   view: { form: Form; host: EditHost },
 ): Promise<boolean> {
-  const created: string[] = [];
-  for (const name of topics.newNames) created.push((await createTopic(name)).id);
-  if (created.length) forgetTopics();
-  for (const [i, p] of participants.entries()) {
-    if (p.kind === 'new') {
-      const actor = await createActor({ name: p.name, kind: p.actorKind });
-      participants[i] = { kind: 'existing', actor, role: p.role };
-    }
-  }
   const input: CollaborationEditInput = {
     ...fields,
-    topicIds: [...topics.existingIds, ...created],
-    participants: participants.map((p) => ({ actorId: p.kind === 'existing' ? p.actor.id : '', role: p.role })),
+    topicIds: topics.existingIds,
+    participants: participants.flatMap((p) => (p.kind === 'existing' ? [{ actorId: p.actor.id, role: p.role }] : [])),
+    newTopics: topics.newNames,
+    newActors: participants.flatMap((p) =>
+      p.kind === 'new' ? [{ name: p.name, kind: p.actorKind, role: p.role }] : [],
+    ),
   };
   try {
     await editCollaboration(existing.id, input, existing.version);
+    if (input.newTopics?.length) forgetTopics();
     return true;
   } catch (error) {
     const theirs =
-      error instanceof EditError && error.code === 'CONFLICT' ? await loadCollaboration(existing.id) : null;
+      error instanceof EditError && error.code === 'CONFLICT' && error.field === 'expectedVersion'
+        ? await loadCollaboration(existing.id)
+        : null;
     if (!theirs) throw error;
     const actorNames = new Map(
       participants.flatMap((p) => (p.kind === 'existing' ? [[p.actor.id, p.actor.name]] : [])),

@@ -80,6 +80,18 @@ export class UpdateActorInput extends ActorOptionalFields {
   @ArrayMaxSize(LIMITS.listInput)
   @ValidateNested({ each: true })
   interests?: InterestInput[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Topics created in the same write; the actor becomes interested in each (besides interests, or besides the stored interests when interests is absent). CONFLICT when one exists already; a refused update creates none.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.name, { each: true })
+  @Matches(/\S/, { each: true, message: 'a topic name must not be blank' })
+  @IsSingleLineText({ each: true })
+  newTopics?: string[];
 }
 
 @InputType()

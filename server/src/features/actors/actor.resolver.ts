@@ -102,9 +102,9 @@ export class ActorResolver {
     @Ctx() { service, loaders }: GraphQLContext,
   ): Promise<Actor> {
     checkIdArg(id, 'id');
-    const { interests, ...patch } = definedOnly(input);
-    const actor = await service.updateActor(id, patch, expectedVersion, interests);
-    if (interests) loaders.interestsOfActor.clear(id);
+    const { interests, newTopics, ...patch } = definedOnly(input);
+    const actor = await service.updateActor(id, patch, expectedVersion, interests, newTopics);
+    if (interests || newTopics?.length) loaders.interestsOfActor.clear(id);
     return actor;
   }
 

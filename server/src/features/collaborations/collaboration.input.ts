@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { CollaborationKind, ParticipationRole } from '../../domain/model';
-import { ID_PATTERN } from '../actors/actor.input';
+import { CreateActorInput, ID_PATTERN } from '../actors/actor.input';
 import { CollaborationKindEnum, ParticipationRoleEnum } from '../../platform/graphql/common/enums';
 import { IsCalendarDate, IsMultiLineText, IsSingleLineText, LIMITS } from '../../platform/graphql/common/validators';
 
@@ -14,6 +14,14 @@ export class ParticipantInput {
   @Field(() => ParticipationRoleEnum, { defaultValue: 'PARTICIPANT' })
   @IsEnum(ParticipationRoleEnum)
   role!: ParticipationRole;
+}
+
+@InputType({ description: 'A new actor that takes part in the collaboration, with its role.' })
+export class NewParticipantInput extends CreateActorInput {
+  @Field(() => ParticipationRoleEnum, { defaultValue: 'PARTICIPANT' })
+  @IsOptional()
+  @IsEnum(ParticipationRoleEnum)
+  role?: ParticipationRole | null;
 }
 
 /** The optional fields of a collaboration, the same when creating and when updating (not itself in the schema). */
@@ -128,6 +136,26 @@ export class EditCollaborationInput extends CollaborationOptionalFields {
   @ArrayMaxSize(LIMITS.listInput)
   @ValidateNested({ each: true })
   participants!: ParticipantInput[];
+
+  @Field(() => [NewParticipantInput], {
+    nullable: true,
+    description:
+      'Actors created in the same write, each taking part with its role (as recordCollaboration); a refused edit creates none.',
+  })
+  @ArrayMaxSize(LIMITS.listInput)
+  @ValidateNested({ each: true })
+  newActors?: NewParticipantInput[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Topics created in the same write, also topics of the collaboration (CONFLICT when one exists already); a refused edit creates none.',
+  })
+  @ArrayMaxSize(LIMITS.listInput)
+  @Length(1, LIMITS.name, { each: true })
+  @Matches(/\S/, { each: true, message: 'a topic name must not be blank' })
+  @IsSingleLineText({ each: true })
+  newTopics?: string[] | null;
 }
 
 @InputType()

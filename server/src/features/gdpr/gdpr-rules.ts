@@ -10,7 +10,8 @@
  * erased with it under the same pseudonym. Together they are the "erased ids".
  *
  * Erasure deletes the actor with its interests, participations and suggestion feedback (both
- * directions), clears feedback notes of others that quote the person's recorded names or contacts,
+ * directions), raises the version of each collaboration it took part in (as deleteActor does: an
+ * edit opened before answers CONFLICT instead of writing over the change), clears feedback notes of others that quote the person's recorded names or contacts,
  * and redacts the history, in one transaction:
  * - records of an erased id itself (entityId = the id): the id becomes a random pseudonym
  *   (`erased-<uuid>`) and every recorded value becomes "[erased]" (field names stay, so the record

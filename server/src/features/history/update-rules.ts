@@ -31,10 +31,12 @@ import type {
   ActorPatch,
   CollaborationFields,
   CollaborationPatch,
+  InterestInput,
   ParticipantInput,
   TopicPatch,
 } from '../../domain/records';
 import { slugify } from '../../domain/text';
+import type { EditCreates, NewTopicRecord } from './edit-create-rules';
 import * as H from './history-rules';
 
 type Entity = 'Actor' | 'Topic' | 'Collaboration';
@@ -150,10 +152,25 @@ export function replacesTopics(patch: CollaborationPatch): boolean {
   return patch.topicIds != null;
 }
 
-/** What an edit of a collaboration sets: every field, its topics and its complete participant list. */
+/**
+ * What an edit of a collaboration sets: every field, its topics and its complete participant list.
+ * `creates`: topics and actors created in the same transaction (edit-create-rules.ts); their ids
+ * are among `topicIds` / `participants` like any other.
+ */
 export interface CollaborationEdit extends CollaborationFields {
   topicIds: readonly string[];
   participants: readonly ParticipantInput[];
+  creates?: EditCreates;
+}
+
+/**
+ * What an edit of an actor sets: the patch; `interests`, when given, replace the stored ones; each
+ * of `newTopics` is created in the same transaction and joins the interests (edit-create-rules.ts).
+ */
+export interface ActorEdit {
+  patch: ActorPatch;
+  interests?: readonly InterestInput[] | null;
+  newTopics?: readonly NewTopicRecord[];
 }
 
 export interface CollaborationEditPlan extends UpdatePlan<Collaboration> {

@@ -27,6 +27,7 @@ import { encodeCursor, MAX_PAGE_SIZE } from '../../domain/paging';
 import { nameKey, slugify } from '../../domain/text';
 import type { NetworkProjection } from '../../graph/projection';
 import type { ImportGraph } from '../transfer/import-rules';
+import type { CollaborationEdit } from '../history/update-rules';
 import { checkParticipants } from '../../domain/input-rules';
 
 export interface NewActorFields {
@@ -83,7 +84,7 @@ function actorRecord(a: NewActorFields, id: string) {
 }
 
 /** New topics as import records (id = slug of the name); CONFLICT when one exists already. */
-async function newTopicRecords(
+export async function newTopicRecords(
   store: StoreReads,
   names: readonly string[],
 ): Promise<Array<{ id: string; name: string }>> {
@@ -194,6 +195,45 @@ export async function collaborationDocument(
   doc.collaborationTopics.push(...topicIds.map((topicId) => ({ collaborationId, topicId })));
   doc.participations.push(...participants.map((p) => ({ actorId: p.actorId, collaborationId, role: p.role })));
   return { doc, collaborationId, newActorIds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// New topics and actors of an edit
+
+/** What an edit (editCollaboration) creates: by name, as in recordCollaboration. */
+export interface EditNewRecords {
+  newTopics?: readonly string[] | null;
+  newActors?: ReadonlyArray<NewActorFields & { role?: ParticipationRole | null }> | null;
+}
+
+/** An edit of a collaboration as the API takes it: with its new topics and actors by name. */
+export type EditRequest = CollaborationEdit & EditNewRecords;
+
+/**
+ * The edit with its new topics and actors checked as recordCollaboration checks them (a new topic
+ * that exists: CONFLICT `newTopics[i]`; a given id that is taken: CONFLICT `id`), given their ids and
+ * added to its topics and participants; the store creates them in the edit's own transaction
+ * (edit-create-rules.ts), so a refused edit leaves none behind.
+ */
+export async function collaborationEditWithCreates(store: StoreReads, edit: EditRequest): Promise<CollaborationEdit> {
+  const { newTopics, newActors, ...rest } = edit;
+  const actors = newActors ?? [];
+  await refuseTakenIds(
+    store,
+    actors.map((a) => a.id ?? ''),
+    null,
+  );
+  const topics = await newTopicRecords(store, newTopics ?? []);
+  const records = actors.map((a) => actorRecord(a, a.id ?? randomUUID()));
+  return {
+    ...rest,
+    topicIds: [...rest.topicIds, ...topics.map((t) => t.id)],
+    participants: [
+      ...rest.participants,
+      ...records.map((a, i) => ({ actorId: a.id, role: actors[i].role ?? ('PARTICIPANT' as const) })),
+    ],
+    creates: { topics, actors: records },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

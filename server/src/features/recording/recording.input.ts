@@ -1,18 +1,10 @@
-import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import type { ParticipationRole } from '../../domain/model';
 import { CreateActorInput } from '../actors/actor.input';
-import { CreateCollaborationInput } from '../collaborations/collaboration.input';
-import { ParticipationRoleEnum } from '../../platform/graphql/common/enums';
-import { IsSingleLineText, LIMITS } from '../../platform/graphql/common/validators';
+import { CreateCollaborationInput, NewParticipantInput } from '../collaborations/collaboration.input';
 
-@InputType({ description: 'A new actor that takes part in the recorded collaboration, with its role.' })
-export class NewParticipantInput extends CreateActorInput {
-  @Field(() => ParticipationRoleEnum, { defaultValue: 'PARTICIPANT' })
-  @IsOptional()
-  @IsEnum(ParticipationRoleEnum)
-  role?: ParticipationRole | null;
-}
+export { NewParticipantInput };
+import { IsSingleLineText, LIMITS } from '../../platform/graphql/common/validators';
 
 /** Names of topics created in the same write (each must be new: CONFLICT otherwise). */
 abstract class NewTopicNames {

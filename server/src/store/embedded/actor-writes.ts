@@ -6,7 +6,8 @@ import { MissingReferenceError, checkInterests } from '../../domain/input-rules'
 import type { Actor, Interest } from '../../domain/model';
 import type { ActorPatch, CreateActorInput, InterestInput } from '../../domain/records';
 import * as H from '../../features/history/history-rules';
-import { planActorUpdate, requireRecord } from '../../features/history/update-rules';
+import { interestsWithNewTopics, needsStoredInterests } from '../../features/history/edit-create-rules';
+import { type ActorEdit, planActorUpdate, requireRecord } from '../../features/history/update-rules';
 import type { ActorWrites } from '../port/writes';
 import { now, type EmbeddedDatabase } from './database';
 import { appendChanges } from './history';
@@ -41,17 +42,27 @@ export function embeddedActorWrites(d: EmbeddedDatabase): ActorWrites {
 
   const editActor = (
     id: string,
-    patch: ActorPatch,
-    interests: InterestInput[] | null | undefined,
+    edit: ActorEdit,
     expectedVersion?: number | null,
     meta?: H.WriteMeta,
   ): Promise<Actor> =>
     Promise.resolve().then(() =>
       d.write(() => {
-        const plan = planActorUpdate({ id, current: actorById(id), patch, expectedVersion, meta, at: now() });
+        const plan = planActorUpdate({
+          id,
+          current: actorById(id),
+          patch: edit.patch,
+          expectedVersion,
+          meta,
+          at: now(),
+        });
+        const newTopics = edit.newTopics ?? [];
+        const created = W.insertEditCreates(d.sql, { topics: newTopics, actors: [] }, plan.after.updatedAt);
         W.updateActor(d.sql, plan.after);
-        const changes = [...plan.changes];
-        if (interests != null) {
+        const changes = [...created, ...plan.changes];
+        const stored = needsStoredInterests(edit.interests, newTopics) ? interestsOf(id) : null;
+        const interests = interestsWithNewTopics(edit.interests, newTopics, stored);
+        if (interests !== undefined) {
           const set = replaceInterests(id, interests, 'interests');
           if (set.changes.length > 0) changes.push(set);
         }
@@ -90,7 +101,7 @@ export function embeddedActorWrites(d: EmbeddedDatabase): ActorWrites {
       expectedVersion?: number | null,
       meta?: H.WriteMeta,
     ): Promise<Actor> {
-      return editActor(id, patch, undefined, expectedVersion, meta);
+      return editActor(id, { patch }, expectedVersion, meta);
     },
 
     editActor,

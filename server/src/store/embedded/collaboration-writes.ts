@@ -16,6 +16,7 @@ import {
   replacesTopics,
   requireRecord,
 } from '../../features/history/update-rules';
+import { NO_CREATES, withIds } from '../../features/history/edit-create-rules';
 import type { CollaborationWrites } from '../port/writes';
 import { now, type EmbeddedDatabase } from './database';
 import { appendChanges } from './history';
@@ -155,20 +156,25 @@ export function embeddedCollaborationWrites(d: EmbeddedDatabase): CollaborationW
           const missing = new Set(d.sql.missing(table, ids));
           return new Set(ids.filter((x) => !missing.has(x)));
         };
+        const creates = edit.creates ?? NO_CREATES;
         const plan = planCollaborationEdit({
           id,
           current,
           topicIdsBefore: current ? topicIdsOf(id) : [],
           participantsBefore: current ? participantsOf(id) : [],
           edit,
-          knownTopicIds: known('topic', edit.topicIds),
-          knownActorIds: known(
-            'actor',
-            edit.participants.map((p) => p.actorId),
+          knownTopicIds: withIds(known('topic', edit.topicIds), creates.topics),
+          knownActorIds: withIds(
+            known(
+              'actor',
+              edit.participants.map((p) => p.actorId),
+            ),
+            creates.actors,
           ),
           expectedVersion,
           at: now(),
         });
+        const created = W.insertEditCreates(d.sql, creates, plan.after.updatedAt);
         if (!plan.changed) return plan.after;
         W.updateCollaboration(d.sql, plan.after);
         if (plan.topicIds !== undefined) {
@@ -179,7 +185,7 @@ export function embeddedCollaborationWrites(d: EmbeddedDatabase): CollaborationW
           d.sql.run('DELETE FROM participation WHERE actor_id = ? AND collaboration_id = ?', actorId, id);
         }
         for (const p of plan.setParticipants) setRole(id, p.actorId, p.role);
-        appendChanges(d.sql, meta, plan.changes, plan.after.updatedAt);
+        appendChanges(d.sql, meta, [...created, ...plan.changes], plan.after.updatedAt);
         return plan.after;
       });
     },

@@ -22,8 +22,9 @@ import { type FeedbackRow, toFeedback } from './feedback';
 import { appendChanges, historyAbout, ownRecords, rewriteRecord } from './history';
 import { type ActorRow, type CollaborationRow, type InterestRow, toActor, toCollaboration, toInterest } from './rows';
 import type { Sql } from './sql';
+import { bumpCollaborationsOf } from './record-writes';
+import { now, type EmbeddedDatabase } from './database';
 import type { GdprStore } from '../port/transfer';
-import type { EmbeddedDatabase } from './database';
 import { consents, updateProposals } from './update-links';
 
 /** The actor (null when deleted or merged away) and its own records, or null when neither exists. */
@@ -114,6 +115,8 @@ export function eraseActor(sql: Sql, actorId: string, meta: WriteMeta | undefine
     sql.run('UPDATE suggestion_feedback SET note = ? WHERE seq = ?', REDACTED, f.seq);
     report.feedbackNotesCleared++;
   }
+  // Its collaborations lose a participant: their version goes up, so an edit opened before is refused.
+  bumpCollaborationsOf(sql, [actorId], now());
   // Interests and participations go with the actor (ON DELETE CASCADE).
   sql.run('DELETE FROM actor WHERE id = ?', actorId);
   // The trigram index keeps a deleted name's trigrams in its segments until they are merged:

@@ -5,6 +5,8 @@
  */
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { nameKey } from '../../domain/text';
+import { planCreates, type EditCreates } from '../../features/history/edit-create-rules';
+import type { ChangeDraft } from '../../features/history/history-rules';
 import type { Sql } from './sql';
 
 export function insertActor(sql: Sql, a: Actor): void {
@@ -112,4 +114,33 @@ export function bumpCollaborationsOf(sql: Sql, actorIds: readonly string[], at: 
     at,
     JSON.stringify(actorIds),
   );
+}
+
+/**
+ * Inserts the topics and actors an edit creates (edit-create-rules.ts), in the caller's transaction:
+ * CONFLICT when an id is stored by now. Answers their history records (to append before the edit's).
+ */
+export function insertEditCreates(sql: Sql, creates: EditCreates, at: string): ChangeDraft[] {
+  if (creates.topics.length === 0 && creates.actors.length === 0) return [];
+  const stored = (table: 'topic' | 'actor', ids: readonly string[]) => {
+    const missing = new Set(sql.missing(table, ids));
+    return new Set(ids.filter((id) => !missing.has(id)));
+  };
+  const plan = planCreates(
+    creates,
+    {
+      topicIds: stored(
+        'topic',
+        creates.topics.map((t) => t.id),
+      ),
+      actorIds: stored(
+        'actor',
+        creates.actors.map((a) => a.id),
+      ),
+    },
+    at,
+  );
+  for (const topic of plan.topics) insertTopic(sql, topic);
+  for (const actor of plan.actors) insertActor(sql, actor);
+  return plan.changes;
 }

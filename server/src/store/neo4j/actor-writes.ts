@@ -8,15 +8,23 @@ import type { Actor, Interest } from '../../domain/model';
 import type { ActorPatch, CreateActorInput, InterestInput } from '../../domain/records';
 import { nameKey } from '../../domain/text';
 import * as H from '../../features/history/history-rules';
-import { planActorUpdate, requireRecord } from '../../features/history/update-rules';
+import { interestsWithNewTopics, needsStoredInterests } from '../../features/history/edit-create-rules';
+import { type ActorEdit, planActorUpdate, requireRecord } from '../../features/history/update-rules';
 import type { ActorWrites } from '../port/writes';
 import { requireAll, requireNew } from './checks';
 import { now, propsOf, type Neo4jConnection } from './connection';
 import * as Q from './cypher';
 import * as W from './cypher-writes';
+import { createEditRecords } from './edit-creates';
 import { appendChanges } from './history';
 import { toActor, toInterestOfActor } from './records';
 import { deleteUpdateRecords } from './update-links';
+
+async function interestsOf(tx: ManagedTransaction, actorId: string): Promise<Interest[]> {
+  const result = await tx.run(Q.INTERESTS_OF_ACTORS, { ids: [actorId] });
+  const stored = result.records[0]?.get('interests') as unknown[] | undefined;
+  return (stored ?? []).map((value) => toInterestOfActor(actorId, value));
+}
 
 /** Replaces the actor's interests (the actor exists); answers the history draft. */
 async function replaceInterests(
@@ -31,11 +39,7 @@ async function replaceInterests(
     checked.map((i) => i.topicId),
     'interests',
   );
-  const interestsNow = async () => {
-    const result = await tx.run(Q.INTERESTS_OF_ACTORS, { ids: [actorId] });
-    const stored = result.records[0]?.get('interests') as unknown[] | undefined;
-    return (stored ?? []).map((value) => toInterestOfActor(actorId, value));
-  };
+  const interestsNow = () => interestsOf(tx, actorId);
   const before = await interestsNow();
   await tx.run(W.DELETE_INTERESTS_OF_ACTOR, { actorId });
   if (checked.length > 0) await tx.run(W.CREATE_INTERESTS_OF_ACTOR, { actorId, interests: checked });
@@ -46,22 +50,25 @@ async function replaceInterests(
 export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
   const editActor = (
     id: string,
-    patch: ActorPatch,
-    interests: InterestInput[] | null | undefined,
+    edit: ActorEdit,
     expectedVersion?: number | null,
     meta?: H.WriteMeta,
   ): Promise<Actor> => {
-    if (interests != null) checkInterests(interests);
+    if (edit.interests != null) checkInterests(edit.interests);
+    const newTopics = edit.newTopics ?? [];
     return db.write(async (tx) => {
       // The lock first: concurrent updates queue here, so the version read next is the last committed one.
       const locked = (await tx.run(W.LOCK_ACTOR, { id })).records.length > 0;
       const current = locked ? toActor((await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0].get('actor')) : null;
-      const plan = planActorUpdate({ id, current, patch, expectedVersion, meta, at: now() });
+      const plan = planActorUpdate({ id, current, patch: edit.patch, expectedVersion, meta, at: now() });
+      const created = await createEditRecords(tx, { topics: newTopics, actors: [] }, plan.after.updatedAt);
       const props = { ...propsOf(plan.after, H.ACTOR_FIELDS), nameKey: nameKey(plan.after.name) };
       const result = await tx.run(W.UPDATE_ACTOR, { id, props, now: plan.after.updatedAt });
       const actor = toActor(result.records[0].get('actor'));
-      const changes = [...plan.changes];
-      if (interests != null) {
+      const changes = [...created, ...plan.changes];
+      const stored = needsStoredInterests(edit.interests, newTopics) ? await interestsOf(tx, id) : null;
+      const interests = interestsWithNewTopics(edit.interests, newTopics, stored);
+      if (interests !== undefined) {
         const { draft } = await replaceInterests(tx, id, interests);
         if (draft.changes.length > 0) changes.push(draft);
       }
@@ -101,7 +108,7 @@ export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
       expectedVersion?: number | null,
       meta?: H.WriteMeta,
     ): Promise<Actor> {
-      return editActor(id, patch, undefined, expectedVersion, meta);
+      return editActor(id, { patch }, expectedVersion, meta);
     },
 
     editActor,

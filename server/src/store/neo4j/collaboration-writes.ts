@@ -17,11 +17,13 @@ import {
   replacesTopics,
   requireRecord,
 } from '../../features/history/update-rules';
+import { NO_CREATES, withIds } from '../../features/history/edit-create-rules';
 import type { CollaborationWrites } from '../port/writes';
 import { existing, requireAll, requireNew, topicIdsOf } from './checks';
 import { now, propsOf, type Neo4jConnection } from './connection';
 import * as Q from './cypher';
 import * as W from './cypher-writes';
+import { createEditRecords } from './edit-creates';
 import { appendChanges, roleOf } from './history';
 import { numberField, stringField, toCollaboration, toParticipationInCollaboration } from './records';
 
@@ -111,21 +113,26 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
     ): Promise<Collaboration> {
       return db.write(async (tx) => {
         const current = await lockedCollaboration(tx, id);
+        const creates = edit.creates ?? NO_CREATES;
         const plan = planCollaborationEdit({
           id,
           current,
           topicIdsBefore: current ? await topicIdsOf(tx, id) : [],
           participantsBefore: current ? await participantsOf(tx, id) : [],
           edit,
-          knownTopicIds: await existing(tx, 'Topic', edit.topicIds),
-          knownActorIds: await existing(
-            tx,
-            'Actor',
-            edit.participants.map((p) => p.actorId),
+          knownTopicIds: withIds(await existing(tx, 'Topic', edit.topicIds), creates.topics),
+          knownActorIds: withIds(
+            await existing(
+              tx,
+              'Actor',
+              edit.participants.map((p) => p.actorId),
+            ),
+            creates.actors,
           ),
           expectedVersion,
           at: now(),
         });
+        const created = await createEditRecords(tx, creates, plan.after.updatedAt);
         if (!plan.changed) return plan.after;
         const props = propsOf(plan.after, H.COLLABORATION_FIELDS);
         const result = await tx.run(W.UPDATE_COLLABORATION, { id, props, now: plan.after.updatedAt });
@@ -140,7 +147,7 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
           await tx.run(W.SET_PARTICIPATIONS, { id, participants: plan.setParticipants });
         }
         const collaboration = toCollaboration(result.records[0].get('collaboration'));
-        await appendChanges(tx, meta, plan.changes, collaboration.updatedAt);
+        await appendChanges(tx, meta, [...created, ...plan.changes], collaboration.updatedAt);
         return collaboration;
       });
     },

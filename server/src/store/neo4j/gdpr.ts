@@ -26,7 +26,7 @@ import { toFeedback } from './feedback';
 import { consents, deleteUpdateRecords, updateProposals } from './update-links';
 import { numberField, toActor, toCollaboration, toInterestOfActor } from './records';
 import type { GdprStore } from '../port/transfer';
-import type { Neo4jConnection } from './connection';
+import { now, type Neo4jConnection } from './connection';
 
 /** Feedback given for the actor or on it (either direction), newest first. */
 export const FEEDBACK_INVOLVING = `
@@ -146,6 +146,8 @@ export async function eraseActor(
   // Interests, participations and feedback (both directions) go with the actor.
   // Update links, proposals and consent records go with the actor.
   await deleteUpdateRecords(tx, [actorId]);
+  // Its collaborations lose a participant: their version goes up, so an edit opened before is refused.
+  if (row) await tx.run(W.BUMP_COLLABORATIONS_OF, { ids: [actorId], now: now() });
   if (row) await tx.run(W.DELETE_ACTOR, { id: actorId });
   await appendChanges(tx, meta, [erasureDraft(report)]);
   return report;

@@ -15,7 +15,7 @@ import type {
   TopicPatch,
 } from '../../domain/records';
 import type { WriteMeta } from '../../features/history/history-rules';
-import type { CollaborationEdit } from '../../features/history/update-rules';
+import type { ActorEdit, CollaborationEdit } from '../../features/history/update-rules';
 
 export interface ActorWrites {
   createActor(input: CreateActorInput, meta?: WriteMeta): Promise<Actor>;
@@ -29,15 +29,10 @@ export interface ActorWrites {
   /**
    * Like updateActor, and when `interests` is given it replaces the actor's interests in the same
    * transaction (history: the UPDATE record, then a SET_INTERESTS record when they changed).
-   * Unknown topics: NOT_FOUND (field `interests`).
+   * Unknown topics: NOT_FOUND (field `interests`). `newTopics` are created in the same transaction
+   * and join the interests (edit-create-rules.ts: CREATE records first; an id stored by now: CONFLICT).
    */
-  editActor(
-    id: string,
-    patch: ActorPatch,
-    interests: InterestInput[] | null | undefined,
-    expectedVersion?: number | null,
-    meta?: WriteMeta,
-  ): Promise<Actor>;
+  editActor(id: string, edit: ActorEdit, expectedVersion?: number | null, meta?: WriteMeta): Promise<Actor>;
   /** Replaces the actor's interests; answers them in interestsOfActors order. */
   setActorInterests(actorId: string, interests: InterestInput[], meta?: WriteMeta): Promise<Interest[]>;
 }
@@ -61,6 +56,8 @@ export interface CollaborationWrites {
   /**
    * Replaces the collaboration's fields, topics and complete participant list (with roles) in one
    * transaction, as planned by planCollaborationEdit (update-rules.ts): refusals, version, history.
+   * The topics and actors of `edit.creates` are created in the same transaction, after the plan
+   * (edit-create-rules.ts).
    */
   editCollaboration(
     id: string,

@@ -72,9 +72,10 @@ export function toElements(network: Network): ElementDefinition[] {
 /**
  * `large`: many elements (haystack edges, opaque); `huge`: thousands of nodes, whose labels are
  * not shortened with an ellipsis (it measures each label again and again; such maps show labels
- * only when zoomed in, and generated names are short).
+ * only when zoomed in, and generated names are short); `managed`: a crowded map, whose actors are
+ * labelled only where labels.ts places a label (and on hover, when selected).
  */
-export function stylesheet(large: boolean, huge = false): StylesheetJson {
+export function stylesheet(large: boolean, huge = false, managed = false): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -99,6 +100,15 @@ export function stylesheet(large: boolean, huge = false): StylesheetJson {
       },
     },
     { selector: 'node[type="TOPIC"]', style: { 'font-style': 'italic', color: '#0b6e79', 'font-size': 11 } },
+    ...(managed
+      ? [
+          { selector: 'node[type="ACTOR"]', style: { label: '' } },
+          {
+            selector: 'node[type="ACTOR"].screen-label, node[type="ACTOR"].hovered, node[type="ACTOR"]:selected',
+            style: { label: 'data(label)' },
+          },
+        ]
+      : []),
     // The full name of the node under the mouse, of the selected one and of one focused in a list.
     {
       selector: 'node[type!="CLUSTER"].hovered, node[type!="CLUSTER"]:selected',
@@ -248,6 +258,16 @@ export function stylesheet(large: boolean, huge = false): StylesheetJson {
       selector: `node.screen-label.lp-${v}-${h}`,
       style: { 'text-valign': v, 'text-halign': h, 'text-margin-x': 0, 'text-margin-y': y },
     })),
+    // A cluster's name set off from its node where every place beside it was taken.
+    {
+      selector: 'node.screen-label.lp-far',
+      style: {
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-margin-x': 'data(lmx)' as never,
+        'text-margin-y': 'data(lmy)' as never,
+      },
+    },
     { selector: 'node.label-off', style: { label: '' } },
     { selector: '.hidden', style: { display: 'none' } },
   ];

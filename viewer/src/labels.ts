@@ -7,8 +7,12 @@
  * at least SCREEN_PX on screen (data fields `lfs`, `ltw`, `low`, `lpad`, mapped by the stylesheet). Then,
  * most important first, each label is placed below, above, beside or at a corner of its node where it
  * overlaps no label placed before and no other such node (classes `lp-*`), else it is left out (`label-off`) — the full name
- * is then on hover and focus (#map-tip, labels-tip.ts). Documented Cytoscape only: classes, data
- * mappers, `boundingBox({ includeLabels })`, the `zoom` event.
+ * is then on hover and focus (#map-tip, labels-tip.ts). A cluster whose every spot is taken gets its
+ * name set off a little further from it (`lp-far`, the nearest free place), so every cluster is named.
+ * On a crowded map (the topic view, or more than MANAGED_NODES nodes) the ordinary actors' labels are
+ * managed too (`manage(true)`): hidden by the stylesheet, and once the view rests the biggest actors in
+ * view (by collaborations, then ties) are labelled where their label fits freely. Documented Cytoscape
+ * only: classes, data mappers, `boundingBox({ includeLabels })`, the `zoom` event.
  */
 import type { Core, NodeSingular } from 'cytoscape';
 
@@ -21,12 +25,28 @@ const CLUSTER_SCREEN_WIDTH = 240;
 const MAX_LABELS = 250;
 /** Free space around a placed label, on screen. */
 const GAP_PX = 2;
+/** Ordinary actors in view measured for a label at once, biggest first (the rest stay unlabelled). */
+const MAX_ORDINARY = 120;
+/** A map with more nodes than this has its ordinary labels managed (see map.ts). */
+export const MANAGED_NODES = 150;
+/** Rings of places further out tried for a cluster's name (in label heights beyond its node). */
+const FAR_RINGS = 8;
+const FAR_DIRECTIONS = [
+  [0, 1],
+  [0, -1],
+  [1, 0],
+  [-1, 0],
+  [1, 1],
+  [-1, 1],
+  [1, -1],
+  [-1, -1],
+] as const;
 
 /** The places a label may take, tried in this order (a cluster's name first inside it). */
 const AROUND = ['lp-top', 'lp-right', 'lp-left', 'lp-bottom-right', 'lp-bottom-left', 'lp-top-right', 'lp-top-left'];
 const SPOTS = ['', ...AROUND];
 const CLUSTER_SPOTS = ['', 'lp-bottom', ...AROUND];
-const ALL_SPOTS = CLUSTER_SPOTS.join(' ').trim();
+const ALL_SPOTS = `${CLUSTER_SPOTS.join(' ').trim()} lp-far`;
 
 /** The highlights whose actors are labelled, most important first. */
 const HIGHLIGHTS = ['.centre', '.path', '.suggested', '.broker', '.removed', '.dropped'];
@@ -38,6 +58,13 @@ interface Box {
   y2: number;
 }
 
+/** A label's place: its class, its box and, set off from its node, its offset. */
+interface Spot {
+  spot: string;
+  box: Box;
+  far?: { x: number; y: number };
+}
+
 /** A node's label font size, wrapping width and outline at zoom 1 (as graph.ts's stylesheet has them). */
 function base(n: NodeSingular): { fs: number; tw: number; ow: number } {
   const type = n.data('type');
@@ -47,9 +74,20 @@ function base(n: NodeSingular): { fs: number; tw: number; ow: number } {
 }
 
 const bySizeDown = (a: NodeSingular, b: NodeSingular) => (b.data('size') ?? 0) - (a.data('size') ?? 0);
+const byWeightDown = (a: NodeSingular, b: NodeSingular) => bySizeDown(a, b) || b.degree(false) - a.degree(false);
+const hits = (box: Box, other: Box) => box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2;
+const shifted = (box: Box, dx: number, dy: number): Box => ({
+  x1: box.x1 + dx,
+  y1: box.y1 + dy,
+  x2: box.x2 + dx,
+  y2: box.y2 + dy,
+});
 
 export class LabelLayer {
   private labelled: NodeSingular[] = [];
+  /** The ordinary actors measured for a label in the current placing (managed maps only). */
+  private ordinary: NodeSingular[] = [];
+  private managed = false;
   private timer = 0;
   private frame = 0;
   private then: (() => void) | null = null;
@@ -76,6 +114,12 @@ export class LabelLayer {
     this.then = null;
   }
 
+  /** Whether the ordinary actors' labels are managed here (the stylesheet hides them otherwise). */
+  manage(on: boolean): void {
+    this.managed = on;
+    if (!on) this.ordinary = [];
+  }
+
   private schedule(delay: number, then?: () => void): void {
     window.clearTimeout(this.timer);
     window.cancelAnimationFrame(this.frame);
@@ -84,6 +128,9 @@ export class LabelLayer {
     const map = this.cy.container();
     if (map) map.dataset.labels = 'pending';
     this.timer = window.setTimeout(() => {
+      if (this.cy.destroyed()) return;
+      // Sized now, measured once Cytoscape has drawn them (its frame comes before this one's).
+      this.pickOrdinary();
       this.frame = window.requestAnimationFrame(() => {
         if (this.cy.destroyed()) return;
         const next = this.then;
@@ -140,7 +187,7 @@ export class LabelLayer {
   private resize(): void {
     const zoom = this.cy.zoom();
     this.cy.batch(() => {
-      for (const n of this.labelled) {
+      for (const n of [...this.labelled, ...this.ordinary]) {
         if (n.removed()) continue;
         const b = base(n);
         const k = Math.max(1, SCREEN_PX / (b.fs * zoom));
@@ -148,6 +195,35 @@ export class LabelLayer {
         n.data({ lfs: b.fs * k, ltw: Math.max(b.tw * k, width / zoom), low: b.ow * k, lpad: 2 / zoom });
       }
     });
+  }
+
+  /** Managed maps: the biggest ordinary actors in view get a screen-sized label, to be placed. */
+  private pickOrdinary(): void {
+    const cy = this.cy;
+    const labelled = new Set(this.labelled.map((n) => n.id()));
+    let next: NodeSingular[] = [];
+    if (this.managed) {
+      const zoom = cy.zoom();
+      const e = cy.extent();
+      const right = e.x2 - this.covered() / zoom;
+      const inView = (n: NodeSingular) => {
+        const p = n.position();
+        return p.x >= e.x1 && p.x <= right && p.y >= e.y1 && p.y <= e.y2;
+      };
+      next = (cy.nodes('[type="ACTOR"]').toArray() as NodeSingular[])
+        .filter((n) => !labelled.has(n.id()) && !n.hasClass('faded') && n.visible() && inView(n))
+        .sort(byWeightDown)
+        .slice(0, MAX_ORDINARY);
+    }
+    const keep = new Set(next.map((n) => n.id()));
+    cy.batch(() => {
+      for (const n of this.ordinary)
+        if (!keep.has(n.id()) && !labelled.has(n.id()) && n.inside())
+          n.removeClass(`screen-label label-off ${ALL_SPOTS}`);
+      for (const n of next) n.addClass('screen-label');
+    });
+    this.ordinary = next;
+    this.resize();
   }
 
   /**
@@ -160,23 +236,24 @@ export class LabelLayer {
     const zoom = this.cy.zoom();
     const gap = GAP_PX / zoom;
     const placed: Box[] = [];
-    const hits = (box: Box, other: Box) =>
-      box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2;
     const extent = this.cy.extent();
     const seen: Box = { x1: extent.x1, y1: extent.y1, x2: extent.x2 - this.covered() / zoom, y2: extent.y2 };
     const inView = (box: Box) => box.x1 >= seen.x1 && box.x2 <= seen.x2 && box.y1 >= seen.y1 && box.y2 <= seen.y2;
-    const nodes = this.labelled.filter((n) => !n.removed());
+    const priority = this.labelled.filter((n) => !n.removed()).length;
+    const nodes = [...this.labelled, ...this.ordinary].filter((n) => !n.removed());
     const bodies = nodes.map(
       (n) => n.boundingBox({ includeLabels: false, includeOverlays: false, includeEdges: false }) as Box,
     );
+    const free = (box: Box, i: number) => !bodies.some((other, j) => j !== i && hits(box, other));
     nodes.forEach((n, i) => {
       n.removeClass(ALL_SPOTS);
       if (!hits(bodies[i], seen)) return void n.addClass('label-off');
       n.removeClass('label-off');
       const cluster = n.data('type') === 'CLUSTER';
-      let chosen: { spot: string; box: Box } | null = null;
-      let covering: { spot: string; box: Box } | null = null;
-      let outside: { spot: string; box: Box } | null = null;
+      let chosen: Spot | null = null;
+      let covering: Spot | null = null;
+      let outside: Spot | null = null;
+      let centre: Box | null = null;
       for (const spot of cluster ? CLUSTER_SPOTS : SPOTS) {
         n.removeClass(ALL_SPOTS);
         if (spot) n.addClass(spot);
@@ -187,23 +264,50 @@ export class LabelLayer {
           includeOverlays: false,
         });
         const box = { x1: b.x1 - gap, y1: b.y1 - gap, x2: b.x2 + gap, y2: b.y2 + gap };
+        if (!spot) centre = box;
         if (placed.some((p) => hits(box, p))) continue;
         if (!inView(box)) {
           outside ??= { spot, box };
           continue;
         }
-        if (!bodies.some((other, j) => j !== i && hits(box, other))) {
+        if (free(box, i)) {
           chosen = { spot, box };
           break;
         }
         covering ??= { spot, box };
       }
-      // Every cluster is named: rather partly outside the map (a new view's fit then takes it in).
-      chosen ??= covering ?? (cluster ? outside : null);
+      if (cluster && !chosen && centre) {
+        // Every spot next to it taken: the nearest free place a little further out.
+        const far = this.farSpots(centre, bodies[i], placed, inView);
+        chosen = far.find((f) => free(f.box, i)) ?? covering ?? far[0] ?? outside;
+      }
+      // Ordinary actors only where their label is free; highlighted ones rather over a node.
+      if (i < priority) chosen ??= covering;
       n.removeClass(ALL_SPOTS);
       if (!chosen) return void n.addClass('label-off');
       if (chosen.spot) n.addClass(chosen.spot);
+      if (chosen.far) n.data({ lmx: chosen.far.x, lmy: chosen.far.y });
       placed.push(chosen.box);
     });
+  }
+
+  /**
+   * Places for a cluster's name off its node, nearest first: in eight directions, in rings a half
+   * label height apart, those inside the visible map and clear of every label placed so far.
+   */
+  private farSpots(centre: Box, body: Box, placed: Box[], inView: (box: Box) => boolean): Spot[] {
+    const w = (centre.x2 - centre.x1) / 2;
+    const h = (centre.y2 - centre.y1) / 2;
+    const rx = (body.x2 - body.x1) / 2;
+    const ry = (body.y2 - body.y1) / 2;
+    const out: Spot[] = [];
+    for (let ring = 0; ring < FAR_RINGS; ring++)
+      for (const [ux, uy] of FAR_DIRECTIONS) {
+        const x = ux * (rx + w + ring * h);
+        const y = uy * (ry + h + ring * h);
+        const box = shifted(centre, x, y);
+        if (inView(box) && !placed.some((p) => hits(box, p))) out.push({ spot: 'lp-far', box, far: { x, y } });
+      }
+    return out;
   }
 }

@@ -2,7 +2,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { Chain } from './api';
 import { stylesheet } from './graph';
-import { LabelLayer } from './labels';
+import { LabelLayer, MANAGED_NODES } from './labels';
 import type { Position } from './layout';
 
 export const LARGE_RENDER = 500; // elements beyond which gestures hide edges and draw a texture
@@ -125,7 +125,11 @@ export class NetworkMap {
     cy.startBatch();
     cy.elements().remove();
     cy.add(elements.map((e) => (e.group === 'nodes' ? { ...e, position: { ...positions[e.data.id!] } } : e)));
-    cy.style(stylesheet(large, elements.length - edges > HUGE_RENDER));
+    const nodes = elements.length - edges;
+    // A crowded map (topics as nodes, or many actors): actors labelled only where a label fits.
+    const managed = nodes > MANAGED_NODES || elements.some((e) => e.data.type === 'TOPIC');
+    this.labels.manage(managed);
+    cy.style(stylesheet(large, nodes > HUGE_RENDER, managed));
     cy.endBatch();
     // Nodes only: their box holds every (straight) edge, and measuring 10,000 edges takes a second.
     // Big maps without labels too (thousands of text measurements; at that zoom labels are not drawn).

@@ -2,7 +2,7 @@
  * The import and export command lines as a user runs them: child processes on a temporary
  * DATA_DIR (embedded store) with generated CSV files — progress on stderr, the report on stdout,
  * exit codes, idempotent re-import, a dry run and a rejected file that write nothing, Windows-1252
- * files, and the export of what was imported.
+ * files, and the export of what was imported (JSON, CSV, GraphML, an Excel workbook).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import { EMBEDDED_DB_FILE } from '../../src/store/create-store';
+
+// read-excel-file is ESM with a CommonJS build, which Jest's CommonJS loads.
+type ReadExcelFile = typeof import('read-excel-file/node', { with: { 'resolution-mode': 'import' } });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const readXlsxFile = (require('read-excel-file/node') as ReadExcelFile).default;
 
 const ROOT = join(__dirname, '..', '..', '..');
 const run = promisify(execFile);
@@ -258,5 +263,41 @@ describe('npm run import / npm run export', () => {
     const bad = await cli(dataDir, ['--format', 'csv'], 'export');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('give --out <folder>');
+  }, 60_000);
+
+  test('npm run export --format xlsx writes one workbook, a sheet per table, that read-excel-file reads back', async () => {
+    const file = join(dir, 'netz.xlsx');
+    const xlsx = await cli(dataDir, ['--format', 'xlsx', '--out', file, '--from', '2023-01-01'], 'export', true);
+    expect(xlsx.code).toBe(0);
+    expect(xlsx.stderr).toContain(`Wrote ${file}`);
+    const sheets = await readXlsxFile(readFileSync(file));
+    expect(sheets.map((s) => s.sheet)).toEqual(['Akteure', 'Themen', 'Kooperationen', 'Teilnahmen']);
+    const [akteure, themen, kooperationen, teilnahmen] = sheets.map((s) => s.data);
+    expect(akteure[0]).toEqual(['ID', 'Name', 'Art', 'Beschreibung', 'Stadtteil', 'Webseite', 'Themen']);
+    // The filter holds: the actors of the 500 meetings of 2023 (four each, some in several).
+    const inMeetings = new Set(
+      Array.from({ length: 500 }, (_, c) => [0, 1, 2, 3].map((k) => (c * 13 + k * 101) % ACTORS)).flat(),
+    );
+    expect(akteure).toHaveLength(1 + inMeetings.size);
+    expect(akteure.find((row) => row[0] === 'akteur-0')).toEqual([
+      'akteur-0',
+      'Akteur 0',
+      'Verein',
+      null,
+      'Bezirk 0',
+      null,
+      'thema-0; thema-1 (0.5)',
+    ]);
+    expect(themen[0]).toEqual(['ID', 'Thema', 'Aliase']);
+    expect(kooperationen).toHaveLength(1 + 500);
+    const treffen = kooperationen.find((row) => row[1] === 'Treffen 0')!;
+    expect(treffen[2]).toBe('Treffen');
+    expect(treffen.find((v) => v instanceof Date)).toEqual(new Date(Date.UTC(2023, 0, 1)));
+    expect(teilnahmen[0]).toEqual(['Kooperation', 'Akteur', 'Rolle']);
+    expect(teilnahmen).toHaveLength(1 + 500 * 4);
+
+    const bad = await cli(dataDir, ['--format', 'xlsx'], 'export');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('give --out <file.xlsx>');
   }, 60_000);
 });

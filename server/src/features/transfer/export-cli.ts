@@ -1,10 +1,11 @@
 /**
- * `npm run export -- --format json|csv|graphml [--out path] [--topics a,b] [--actor-kinds PERSON,…]
+ * `npm run export -- --format json|csv|graphml|xlsx [--out path] [--topics a,b] [--actor-kinds PERSON,…]
  *   [--collaboration-kinds MEETING,…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-contact]`
  *
  * Exports the configured store (NEO4J_URI, else the embedded store under DATA_DIR). JSON and
  * GraphML go to --out (a file) or stdout; CSV needs --out (a folder, created) and writes one file
- * per table. Contact data only with --include-contact (whoever runs this has the store itself).
+ * per table; XLSX needs --out (a file) and writes the tables as the sheets of one Excel workbook,
+ * the same as the page's and /export/network.xlsx's (xlsx-write.ts). Contact data only with --include-contact (whoever runs this has the store itself).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,10 +16,12 @@ import type { ScopeFilter } from '../../graph/scope';
 import { createStore } from '../../store/create-store';
 import { parseArgs, runCli, UsageError } from './cli-support';
 import { exportNetwork } from './export-job';
+import type { CsvFile } from './csv-write';
 import type { ExportFormat } from './model';
+import { writeXlsx } from './xlsx-write';
 
 const USAGE =
-  'usage: npm run export -- --format json|csv|graphml [--out path] [--topics a,b] [--actor-kinds K,…] [--collaboration-kinds K,…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-contact]';
+  'usage: npm run export -- --format json|csv|graphml|xlsx [--out path] [--topics a,b] [--actor-kinds K,…] [--collaboration-kinds K,…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-contact]';
 
 function listFlag<T extends string>(
   value: string | true | undefined,
@@ -48,11 +51,18 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 0;
   }
-  const format = String(args.flags.get('format') ?? 'json').toUpperCase() as ExportFormat;
-  if (!['JSON', 'CSV', 'GRAPHML'].includes(format)) throw new UsageError(`--format must be json, csv or graphml`);
+  const asked = String(args.flags.get('format') ?? 'json').toUpperCase();
+  if (!['JSON', 'CSV', 'GRAPHML', 'XLSX'].includes(asked))
+    throw new UsageError(`--format must be json, csv, graphml or xlsx`);
+  // A workbook holds the CSV export's tables, one sheet each.
+  const xlsx = asked === 'XLSX';
+  const format = (xlsx ? 'CSV' : asked) as ExportFormat;
   const out = args.flags.get('out');
   if (out === true) throw new UsageError('--out needs a path');
-  if (format === 'CSV' && out === undefined) throw new UsageError('CSV is one file per table: give --out <folder>');
+  if (format === 'CSV' && out === undefined)
+    throw new UsageError(
+      xlsx ? 'an Excel workbook is binary: give --out <file.xlsx>' : 'CSV is one file per table: give --out <folder>',
+    );
   const filter: ScopeFilter = {
     topicIds: listFlag(args.flags.get('topics'), 'topics'),
     actorKinds: listFlag<ActorKind>(args.flags.get('actor-kinds'), 'actor-kinds', ACTOR_KINDS),
@@ -69,7 +79,11 @@ async function main(): Promise<number> {
   try {
     await store.init();
     const files = await exportNetwork(store, { format, filter, includeContact: args.flags.has('include-contact') });
-    if (format === 'CSV') {
+    if (xlsx) {
+      const tables = files.map((f) => ({ ...f, table: f.name.replace(/\.csv$/, '') as CsvFile['table'] }));
+      writeFileSync(out!, await writeXlsx(tables));
+      process.stderr.write(`Wrote ${out}\n`);
+    } else if (format === 'CSV') {
       mkdirSync(out!, { recursive: true });
       for (const f of files) writeFileSync(join(out!, f.name), f.content);
       process.stderr.write(`Wrote ${files.map((f) => join(out!, f.name)).join(', ')}\n`);

@@ -138,7 +138,7 @@ const de = {
   'delete.done': '{name} wurde gelöscht.',
 
   'conflict.title': 'Jemand anderes hat {name} inzwischen geändert.',
-  'conflict.intro': 'Bitte je Feld wählen, welcher Wert gelten soll.',
+  'conflict.intro': 'Bitte je Zeile wählen, welcher Wert gelten soll.',
   'conflict.field': 'Feld',
   'conflict.theirs': 'Gespeichert (von {who})',
   'conflict.theirsPlain': 'Gespeichert',
@@ -289,7 +289,7 @@ const en: Record<Key, string> = {
   'delete.done': '{name} was deleted.',
 
   'conflict.title': 'Someone else has changed {name} in the meantime.',
-  'conflict.intro': 'Please choose for each field which value should apply.',
+  'conflict.intro': 'Please choose for each row which value should apply.',
   'conflict.field': 'Field',
   'conflict.theirs': 'Stored (by {who})',
   'conflict.theirsPlain': 'Stored',

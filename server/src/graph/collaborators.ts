@@ -11,6 +11,7 @@
  */
 import type { Collaborator } from '../domain/model';
 import { collaborationSortKey, compareNewestFirst } from '../domain/ordering';
+import type { SortKey } from '../domain/paging';
 import type { NetworkProjection } from './projection';
 
 /** Partners kept over all cached lists (~100 bytes each: at most ~20 MB). */
@@ -21,7 +22,7 @@ export interface RankedCollaborator extends Collaborator {
   sharedCount: number;
 }
 
-/** An actor's partners ranked; the Collaborator of each is built (ids sorted) when first asked for. */
+/** An actor's partners ranked; the Collaborator of each is built when first asked for. */
 interface RankedPartners {
   partners: Array<[partnerId: string, collaborationIds: string[]]>;
   built: RankedCollaborator[];
@@ -47,7 +48,7 @@ export function collaboratorsOf(
   const ranked = rankedPartners(projection, actorId);
   if (!ranked) return [];
   const count = first != null ? Math.min(first, ranked.partners.length) : ranked.partners.length;
-  for (let i = ranked.built.length; i < count; i++) ranked.built.push(build(projection, actorId, ranked.partners[i]!));
+  for (let i = ranked.built.length; i < count; i++) ranked.built.push(build(actorId, ranked.partners[i]!));
   if (count === ranked.partners.length) ranked.complete = true;
   return ranked.complete && count === ranked.built.length ? ranked.built : ranked.built.slice(0, count);
 }
@@ -67,10 +68,10 @@ function rankedPartners(projection: NetworkProjection, actorId: string): RankedP
   if (cached) return cached;
   const actor = projection.actors.get(actorId);
   if (!actor) return null;
+  // Walked newest first, so every partner's shared collaborations come out in the answer's order.
   const shared = new Map<string, string[]>();
-  for (const collaborationId of actor.collaborations) {
-    const collaboration = projection.collaborations.get(collaborationId);
-    if (!collaboration) continue;
+  for (const collaborationId of newestFirst(projection, actor.collaborations)) {
+    const collaboration = projection.collaborations.get(collaborationId)!;
     for (const partnerId of collaboration.actors) {
       if (partnerId === actorId) continue;
       const list = shared.get(partnerId);
@@ -98,22 +99,16 @@ function remember(cache: PartnerCache, actorId: string, ranked: RankedPartners):
   cache.items += size;
 }
 
-function build(
-  projection: NetworkProjection,
-  actorId: string,
-  [partnerId, ids]: [string, string[]],
-): RankedCollaborator {
-  // Most pairs share one collaboration: nothing to sort. Otherwise each key is made once.
-  const collaborationIds =
-    ids.length < 2
-      ? ids
-      : ids
-          .map((id) => ({ id, key: collaborationSortKey(keyOf(projection, id)) }))
-          .sort((a, b) => compareNewestFirst(a.key, b.key))
-          .map((entry) => entry.id);
+function build(actorId: string, [partnerId, collaborationIds]: [string, string[]]): RankedCollaborator {
   return { actorId, partnerId, collaborationIds, sharedCount: collaborationIds.length };
 }
 
-function keyOf(projection: NetworkProjection, collaborationId: string): { id: string; startDate: string | null } {
-  return { id: collaborationId, startDate: projection.collaborations.get(collaborationId)?.startDate ?? null };
+/** The actor's collaborations known to the projection, newest first (the store's order: start date, then id). */
+function newestFirst(projection: NetworkProjection, ids: Iterable<string>): string[] {
+  const keyed: Array<{ id: string; key: SortKey }> = [];
+  for (const id of ids) {
+    const collaboration = projection.collaborations.get(id);
+    if (collaboration) keyed.push({ id, key: collaborationSortKey({ id, startDate: collaboration.startDate }) });
+  }
+  return keyed.sort((a, b) => compareNewestFirst(a.key, b.key)).map((entry) => entry.id);
 }

@@ -17,6 +17,9 @@ export interface StartOptions {
   initialData?: { name: string; data: GraphData };
 }
 
+/** Pending connections the kernel keeps for the server (capped by net.core.somaxconn). */
+export const LISTEN_BACKLOG = 4096;
+
 export async function startService(options: StartOptions = {}): Promise<void> {
   const config = loadConfig();
   const store = createStore(config);
@@ -52,7 +55,12 @@ export async function startService(options: StartOptions = {}): Promise<void> {
     storeLocation: config,
     watchHeap: true,
   });
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  // A burst of connections (a flood of refused credentials: 1,400 at once in the abuse suite) must
+  // not fill the accept queue: Node's default of 511 made the kernel drop further connection
+  // attempts — a load balancer's health check among them — and the client retried only after 1–3 s.
+  await new Promise<void>((resolve) =>
+    httpServer.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve),
+  );
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

@@ -27,7 +27,7 @@ export interface Loaders {
  * loaded in parts with the event loop given back in between (the embedded store answers
  * synchronously), and stop as soon as the request was stopped.
  */
-export const MAX_KEYS_PER_CALL = 2000;
+export const MAX_KEYS_PER_CALL = 500;
 
 /** Why a batch is not loaded: the request's refusal (its answer), else a plain stop (nobody reads it). */
 function stoppedError(owner: LoaderOwner): Error {

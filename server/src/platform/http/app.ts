@@ -29,6 +29,7 @@ import { refuseStoppedAnswers } from '../graphql/request-guard';
 import { getSchema } from '../graphql/schema';
 import type { NetworkService } from '../../service/network-service';
 import { ExportRunner, type ExportStoreLocation } from '../../features/transfer/export-runner';
+import { admitInTurns, answerHealth, HEALTH_PATH } from './admission';
 import { authenticateRequests, principalOf, requireRole } from './authentication';
 import { exportRouter } from '../../features/transfer/export-routes';
 import { queryLimitRules, rateLimiter, refusedCredentialLimiter, requestLimits } from './limits';
@@ -96,7 +97,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   const app = express();
   app.disable('x-powered-by');
   if (limits.trustProxy !== false) app.set('trust proxy', limits.trustProxy);
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(admitInTurns(app));
   // Idle keep-alive connections stay open longer than clients and proxies keep theirs (60 s is the
   // common proxy default): with Node's 5 s a client reusing a socket the server is just closing
   // gets ECONNRESET — seen as errors under load in the benchmark.
@@ -115,9 +116,8 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     refusedCredentialLimiter(limits.rateLimit, (authorization) => authenticator.recentlyAccepted(authorization)),
   );
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  // Answered by admitInTurns before the queue; this route serves callers of `app` itself.
+  app.get(HEALTH_PATH, (_req, res) => answerHealth(res));
 
   app.get('/readyz', async (_req, res) => {
     try {

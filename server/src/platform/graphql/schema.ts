@@ -17,6 +17,7 @@ import { suggestResolvers } from '../../features/suggestions/suggest.resolver';
 import { topicResolvers } from '../../features/topics/topic.resolver';
 import { transferResolvers } from '../../features/transfer/transfer.resolver';
 import { updateLinkResolvers } from '../../features/update-links/update-links.resolver';
+import { positionsResolvers } from '../../features/positions/positions.resolver';
 
 /** Every feature exports its resolver classes as `<feature>Resolvers`; the order is the schema's. */
 export const resolvers = [
@@ -25,6 +26,7 @@ export const resolvers = [
   ...collaborationResolvers,
   ...linkResolvers,
   ...networkResolvers,
+  ...positionsResolvers,
   ...projectionResolvers,
   ...insightResolvers,
   ...historyResolvers,

@@ -12,7 +12,8 @@ import { Filters } from './filters';
 import { Handover } from './handover';
 import { applyI18n, currentLang, onLangChange, setLang, t } from './i18n';
 import { showKeyPrompt } from './key-prompt';
-import { PositionStore, place, warmUpLayout } from './layout';
+import { place, warmUpLayout } from './layout';
+import { ServerPositions } from './positions';
 import { renderClusters, renderLegendFor } from './legend';
 import { startLive } from './live';
 import { NetworkMap } from './map';
@@ -29,7 +30,8 @@ import { renderViewBar } from './viewbar';
 /** `?all=1` draws every actor up to the API's limit, clusters or not (for the benchmark). */
 const DRAW_ALL = new URLSearchParams(location.search).get('all') === '1';
 
-const positions = new PositionStore();
+/** Positions per view scope, kept on the server (read by all, written by editors). */
+const positions = new ServerPositions();
 const map = new NetworkMap(byId('map'));
 installMapTip(map, byId('map-tip'));
 let filters: Filters;
@@ -75,12 +77,18 @@ async function loadView(): Promise<void> {
     }, 200);
     let placement;
     try {
-      placement = await place(view.elements, positions.get(view.family), { spread: view.kind === 'clusters' });
+      const known = await positions.get(view.scope);
+      if (seq !== page.loadSeq) return;
+      placement = await place(view.elements, known, { spread: view.kind === 'clusters' });
     } finally {
       window.clearInterval(tick);
     }
     if (seq !== page.loadSeq) return;
-    if (placement.placed.length) positions.save(view.family, placement.positions);
+    if (placement.placed.length) {
+      // What this page laid out is kept (an editor's page saves it for everyone; after "Neu anordnen" by hand).
+      positions.remember(view.scope, placement.positions);
+      positions.save(view.scope, positions.wasCleared(view.scope));
+    }
     const drawStart = performance.now();
     map.render(view.elements, placement.positions);
     const drawn = performance.now();
@@ -102,6 +110,7 @@ async function loadView(): Promise<void> {
       kind: view.kind,
       filter: view.kind === 'actors' ? view.filter : scopeOf(filters.value),
       cluster: page.cluster?.id ?? null,
+      scope: view.scope,
       language: currentLang(),
     };
     page.summary = () => (page.current ? summaryOf(page.current, filters.value.topicView) : '');
@@ -197,7 +206,7 @@ function waitForView(): Promise<void> {
 
 function wire(): void {
   map.onCreate((cy) => (window.cy = cy));
-  installTestHook({ reload: loadView, exportPng: () => exportPng(map.cy) });
+  installTestHook({ reload: loadView, exportPng: () => exportPng(map.cy), positions });
 
   filters = new Filters(() => {
     page.cluster = null;
@@ -217,6 +226,13 @@ function wire(): void {
     map.clearHighlights();
     map.cy.elements().difference(node.closedNeighborhood()).addClass('faded');
   });
+  // A node moved by hand: kept for this view; an editor's page saves it for everyone (debounced).
+  map.on('dragfree', 'node', () => {
+    const current = page.current;
+    if (!current || current.kind === 'large' || current.kind === 'empty') return;
+    positions.remember(current.scope, map.positions());
+    positions.save(current.scope, true);
+  });
   map.on('tap', 'node[type="CLUSTER"]', (ev) => showCluster(ev.target.data('entityId')));
 
   const search = new ActorPicker(byId<HTMLInputElement>('search'), jumpTo, describe);
@@ -227,13 +243,8 @@ function wire(): void {
     map.cy.animate({ fit: { eles: map.cy.elements(), padding: 30 } }, { duration: 250 }),
   );
   byId('relayout').addEventListener('click', () => {
-    positions.clear(
-      page.current && page.current.kind !== 'large' && page.current.kind !== 'empty'
-        ? page.current.family
-        : filters.value.topicView
-          ? 'topics'
-          : 'actors',
-    );
+    const current = page.current;
+    if (current && current.kind !== 'large' && current.kind !== 'empty') positions.clear(current.scope);
     forgetScope();
     void loadView();
   });

@@ -73,6 +73,8 @@ export interface TestHook {
   readonly lastPng: Blob | null;
   reload(): Promise<void>;
   exportPng(): Promise<Blob>;
+  /** The positions kept on the server: saves answered in this page and the last version saved. */
+  readonly positions: { readonly saves: number; readonly lastVersion: number };
 }
 
 declare global {
@@ -83,7 +85,7 @@ declare global {
 }
 
 /** Installs `window.quartiernetz`: it reads the page state above, never a copy of it. */
-export function installTestHook(actions: Pick<TestHook, 'reload' | 'exportPng'>): void {
+export function installTestHook(actions: Pick<TestHook, 'reload' | 'exportPng' | 'positions'>): void {
   window.quartiernetz = {
     get state() {
       return page.status;

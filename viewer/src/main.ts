@@ -7,7 +7,9 @@ import { setRole, takeKeyFromUrl } from './auth';
 import { clusterName } from './clusters';
 import { byId, h } from './dom';
 import { installEditing } from './edit';
-import { exportJson, exportPng } from './export';
+import { exportJson } from './export';
+import { exportReportPng, reportText, type ExportRecord } from './export-report';
+import { exportReportSvg } from './export-svg';
 import { Filters } from './filters';
 import { Handover } from './handover';
 import { applyI18n, currentLang, onLangChange, setLang, t } from './i18n';
@@ -35,6 +37,31 @@ const positions = new ServerPositions();
 const map = new NetworkMap(byId('map'));
 installMapTip(map, byId('map-tip'));
 let filters: Filters;
+
+/** The words above an exported map: the view (ego network or cluster first), the filters, the date. */
+function report() {
+  const lead = page.ego
+    ? t('view.egoOf', { name: page.ego.name, depth: page.ego.depth })
+    : page.cluster
+      ? page.cluster.label
+      : null;
+  const view = [lead, page.summary()].filter(Boolean).join(' · ');
+  return reportText(map.cy, filters.value, (id) => filters.topicName(id), view);
+}
+
+/** Exports the map for a report (PNG or SVG); the button waits meanwhile. */
+async function exportReport(format: 'png' | 'svg'): Promise<ExportRecord> {
+  const button = byId<HTMLButtonElement>(`export-${format}`);
+  button.disabled = true;
+  try {
+    const record = format === 'png' ? await exportReportPng(map.cy, report()) : exportReportSvg(map.cy, report());
+    page.lastExport = record;
+    if (format === 'png') page.lastPng = record.blob;
+    return record;
+  } finally {
+    button.disabled = false;
+  }
+}
 
 /** Sets the page status; errors get a retry button. */
 function setState(status: PageStatus, message = '', retry = false): void {
@@ -84,10 +111,11 @@ async function loadView(): Promise<void> {
       window.clearInterval(tick);
     }
     if (seq !== page.loadSeq) return;
+    let saving: Promise<void> = Promise.resolve();
     if (placement.placed.length) {
       // What this page laid out is kept (an editor's page saves it for everyone; after "Neu anordnen" by hand).
       positions.remember(view.scope, placement.positions);
-      positions.save(view.scope, positions.wasCleared(view.scope));
+      saving = positions.saveNow(view.scope, positions.wasCleared(view.scope));
     }
     const drawStart = performance.now();
     map.render(view.elements, placement.positions);
@@ -115,6 +143,8 @@ async function loadView(): Promise<void> {
     };
     page.summary = () => (page.current ? summaryOf(page.current, filters.value.topicView) : '');
     byId('summary').textContent = page.summary();
+    await saving; // an editor's new layout is on the server before the page says "ready"
+    if (seq !== page.loadSeq) return;
     setState('ready');
     panel.refreshHighlights();
     void handover.refresh();
@@ -206,7 +236,7 @@ function waitForView(): Promise<void> {
 
 function wire(): void {
   map.onCreate((cy) => (window.cy = cy));
-  installTestHook({ reload: loadView, exportPng: () => exportPng(map.cy), positions });
+  installTestHook({ reload: loadView, exportPng: async () => (await exportReport('png')).blob, positions });
 
   filters = new Filters(() => {
     page.cluster = null;
@@ -248,17 +278,11 @@ function wire(): void {
     forgetScope();
     void loadView();
   });
-  byId('export-png').addEventListener('click', async () => {
-    const button = byId<HTMLButtonElement>('export-png');
-    button.disabled = true;
-    try {
-      page.lastPng = await exportPng(map.cy);
-    } catch (error) {
-      setState('error', describe(error));
-    } finally {
-      button.disabled = false;
-    }
-  });
+  for (const format of ['png', 'svg'] as const)
+    byId(`export-${format}`).addEventListener(
+      'click',
+      () => void exportReport(format).catch((error) => setState('error', describe(error))),
+    );
   byId('export-json').addEventListener('click', () => exportJson(map.cy, page.lastView));
   byId('sheet-download').addEventListener(
     'click',

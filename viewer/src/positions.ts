@@ -4,8 +4,8 @@
  *
  * Everyone reads the server's positions of a view when it opens; a view the server has none of is
  * laid out in the page (layout.ts). Editors (and admins) write: what their page had to lay out
- * (the first arrangement of a view, nodes added since), "Neu anordnen" and every drag, debounced,
- * with the version read (a colleague's save in between: the save is asked again over it when the
+ * (the first arrangement of a view, nodes added since, "Neu anordnen") at once, and every drag,
+ * debounced; each with the version read (a colleague's save in between: the save is asked again over it when the
  * editor arranged by hand, dropped when the page only placed nodes). A viewer never writes; its
  * drags last for the page. Each scope is its own entry: one view's positions never reach another.
  */
@@ -107,6 +107,19 @@ export class ServerPositions {
       void this.send(scope, hand);
     }, SAVE_DELAY_MS);
     this.timers.set(scope, { timer, byHand: hand });
+  }
+
+  /**
+   * Saves at once what the page has just laid out (no pause: a reload right after must find it);
+   * the page waits for it before it says "ready". Nothing for a viewer.
+   */
+  async saveNow(scope: string, byHand: boolean): Promise<void> {
+    const waiting = this.timers.get(scope);
+    if (waiting) {
+      window.clearTimeout(waiting.timer);
+      this.timers.delete(scope);
+    }
+    await this.send(scope, byHand || (waiting?.byHand ?? false));
   }
 
   private async send(scope: string, byHand: boolean, again = true): Promise<void> {

@@ -103,7 +103,8 @@ browserSuite('map positions kept on the server', () => {
     await other.waitForTimeout(400);
     await shot(other, 'positions-viewer-1400');
     await other.setViewportSize({ width: 800, height: 700 });
-    await other.waitForTimeout(400);
+    await other.click('#fit');
+    await other.waitForTimeout(600);
     await shot(other, 'positions-viewer-800');
     await other.setViewportSize({ width: 1400, height: 860 });
 

@@ -10,7 +10,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { batenbrock } from '../../seed/batenbrock';
 import { generateNetwork } from '../../seed/generate';
 import { MAX_NETWORK_ACTORS } from '../../server/src/features/network/network.input';
@@ -29,13 +29,13 @@ const ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-const POSITIONS_KEY = 'quartiernetz:positions:v1:actors'; // viewer/src/layout.ts, family "actors"
+const POSITIONS_SCOPE = 'actors:all'; // viewer/src/positions.ts, the scope of /?all=1
 
 const log = (message: string) => console.error(`[bench:viewer ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const load = () => os.loadavg()[0];
 
 async function newContext(browser: Browser): Promise<BrowserContext> {
-  // A fresh context each time: empty localStorage, so the first load lays the map out anew.
+  // A fresh context each time; the first load of a store without saved positions lays the map out anew.
   const context = await browser.newContext({
     viewport: { width: 1400, height: 860 },
     acceptDownloads: false,
@@ -53,6 +53,7 @@ async function seedRun(browser: Browser, config: ViewerBenchConfig): Promise<Vie
     const page = await context.newPage();
     await page.goto(`${server.base}/`);
     const newLayout = await firstPicture(page, config.timeoutMs);
+    await server.savePositions('actors', await pagePositions(page));
     await page.reload();
     const keptPositions = await firstPicture(page, config.timeoutMs);
     return { actors: batenbrock.actors.length, newLayout, keptPositions };
@@ -60,6 +61,15 @@ async function seedRun(browser: Browser, config: ViewerBenchConfig): Promise<Vie
     await context.close();
     await server.close();
   }
+}
+
+/** The positions the page laid out: it is an anonymous viewer, which never saves; saved as an editor's page would. */
+function pagePositions(page: Page): Promise<Record<string, { x: number; y: number }>> {
+  return page.evaluate(() => {
+    const out: Record<string, { x: number; y: number }> = {};
+    window.cy.nodes().forEach((n) => void (out[n.id()] = { ...n.position() }));
+    return out;
+  });
 }
 
 /** Stand-in positions when a fresh layout did not finish in time: a disc, so the other figures can still be taken. */
@@ -129,10 +139,9 @@ async function sizeRun(browser: Browser, actors: number, config: ViewerBenchConf
       notes.push(
         `the new layout did not finish within ${config.timeoutMs / 1000} s; kept positions are a disc of stand-in positions`,
       );
-      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
-        POSITIONS_KEY,
-        JSON.stringify(discPositions(data.actors.map((a) => a.id))),
-      ] as const);
+      await server.savePositions(POSITIONS_SCOPE, discPositions(data.actors.map((a) => a.id)));
+    } else {
+      await server.savePositions(POSITIONS_SCOPE, await pagePositions(page));
     }
     log(`${actors} actors: first picture with kept positions`);
     await page.reload();

@@ -18,6 +18,8 @@ export interface BenchServer {
   counts(): { actors: number; ties: number };
   /** The page's `query Network` answered without the API's limit, as JSON. */
   networkBody(): string;
+  /** Saves a view's positions as an editor's page would (the page itself is an anonymous viewer). */
+  savePositions(scope: string, positions: Record<string, { x: number; y: number }>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,9 @@ export async function startBenchServer(data: GraphData): Promise<BenchServer> {
   return {
     base: `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`,
     counts: () => ({ actors: whole().actorIds.length, ties: whole().collaboratesWith.length }),
+    async savePositions(scope, positions) {
+      await service.saveViewPositions({ scope, positions: Object.entries(positions).map(([id, p]) => ({ id, ...p })) });
+    },
     networkBody() {
       if (body) return body;
       const network = toNetwork(whole(), service.projection);

@@ -61,6 +61,12 @@ export function setRole(answer: Promise<Role | null>): void {
   });
 }
 
+/** Editors and admins write: they arrange the map for everyone (positions.ts). */
+export async function canEdit(): Promise<boolean> {
+  const r = await role;
+  return r === 'EDITOR' || r === 'ADMIN';
+}
+
 export async function canSeeContact(): Promise<boolean> {
   const r = await role;
   return r === 'EDITOR' || r === 'ADMIN';

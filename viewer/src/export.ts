@@ -1,4 +1,7 @@
-/** Export of the current view: a size-limited PNG (as a Blob) and the visible data as JSON. */
+/**
+ * Export of the current view: downloads, and the visible data as JSON. The PNG and SVG for a
+ * report: export-report.ts, export-svg.ts.
+ */
 import type { Core } from 'cytoscape';
 
 export const PNG_MAX_SIDE = 4096;
@@ -15,22 +18,6 @@ export function download(blob: Blob, filename: string): void {
 }
 
 const stamp = () => new Date().toISOString().slice(0, 10);
-
-/** The whole current map (not only the viewport) on white, at most PNG_MAX_SIDE pixels a side. */
-export async function exportPng(cy: Core): Promise<Blob> {
-  const box = cy.elements(':visible').boundingBox();
-  const scale = Math.max(0.25, Math.min(2, PNG_MAX_SIDE / Math.max(box.w, box.h, 1)));
-  const blob = await cy.png({
-    output: 'blob-promise',
-    full: true,
-    bg: '#ffffff',
-    scale,
-    maxWidth: PNG_MAX_SIDE,
-    maxHeight: PNG_MAX_SIDE,
-  });
-  download(blob, `quartiernetz-${stamp()}.png`);
-  return blob;
-}
 
 export function visibleData(cy: Core, view: unknown): unknown {
   const nodes = cy.nodes(':visible').map((n) => ({

@@ -50,6 +50,11 @@ export class Filters {
     return { ...this.state, topicIds: [...this.state.topicIds], actorKinds: [...this.state.actorKinds] };
   }
 
+  /** A topic's name (its id while the list is not there). */
+  topicName(id: string): string {
+    return this.topics.find((x) => x.id === id)?.name ?? id;
+  }
+
   setTopics(topics: Array<TopicRef & { actorCount: number }>): void {
     this.topics = topics;
     this.render();

@@ -1,8 +1,8 @@
 /**
- * Stable positions. Positions are kept per view family (actors only / actors with topics) in
- * localStorage, so a map looks the same when reopened and a filter only removes nodes. Nodes
- * without a position are placed near their positioned partners and laid out with fcose in a Web
- * Worker while every known node stays fixed; only a view with no known node is laid out afresh.
+ * Stable positions. Positions are kept per view scope on the server (positions.ts), so a map looks
+ * the same when reopened, on a colleague's screen or a projector, and a filter only removes nodes.
+ * Nodes without a position are placed near their positioned partners and laid out with fcose in a
+ * Web Worker while every known node stays fixed; only a view with no known node is laid out afresh.
  */
 import type { ElementDefinition } from 'cytoscape';
 import { strongestPerActor, withinBudget } from './ties';
@@ -19,44 +19,6 @@ export interface LayoutRequest {
 }
 export type LayoutResponse =
   { id: number; positions: Record<string, Position>; ms: number; error?: undefined } | { id: number; error: string };
-
-const PREFIX = 'quartiernetz:positions:v1:';
-
-export class PositionStore {
-  private cache = new Map<string, Record<string, Position>>();
-
-  get(family: string): Record<string, Position> {
-    let entry = this.cache.get(family);
-    if (!entry) {
-      try {
-        entry = JSON.parse(localStorage.getItem(PREFIX + family) ?? '{}') as Record<string, Position>;
-      } catch {
-        entry = {};
-      }
-      this.cache.set(family, entry);
-    }
-    return entry;
-  }
-
-  save(family: string, positions: Record<string, Position>): void {
-    const entry = { ...this.get(family), ...positions };
-    this.cache.set(family, entry);
-    try {
-      localStorage.setItem(PREFIX + family, JSON.stringify(entry));
-    } catch {
-      /* quota or private mode: positions last for this page */
-    }
-  }
-
-  clear(family: string): void {
-    this.cache.set(family, {});
-    try {
-      localStorage.removeItem(PREFIX + family);
-    } catch {
-      /* ignore */
-    }
-  }
-}
 
 /** Edges the layout runs on: a few thousand, and about two per node on big maps. */
 export const layoutBudget = (nodeCount: number) => Math.max(4000, 2 * nodeCount);

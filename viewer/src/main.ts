@@ -7,12 +7,15 @@ import { setRole, takeKeyFromUrl } from './auth';
 import { clusterName } from './clusters';
 import { byId, h } from './dom';
 import { installEditing } from './edit';
-import { exportJson, exportPng } from './export';
+import { exportJson } from './export';
+import { exportReportPng, reportText, type ExportRecord } from './export-report';
+import { exportReportSvg } from './export-svg';
 import { Filters } from './filters';
 import { Handover } from './handover';
 import { applyI18n, currentLang, onLangChange, setLang, t } from './i18n';
 import { showKeyPrompt } from './key-prompt';
-import { PositionStore, place, warmUpLayout } from './layout';
+import { place, warmUpLayout } from './layout';
+import { ServerPositions } from './positions';
 import { renderClusters, renderLegendFor } from './legend';
 import { startLive } from './live';
 import { NetworkMap } from './map';
@@ -29,10 +32,36 @@ import { renderViewBar } from './viewbar';
 /** `?all=1` draws every actor up to the API's limit, clusters or not (for the benchmark). */
 const DRAW_ALL = new URLSearchParams(location.search).get('all') === '1';
 
-const positions = new PositionStore();
+/** Positions per view scope, kept on the server (read by all, written by editors). */
+const positions = new ServerPositions();
 const map = new NetworkMap(byId('map'));
 installMapTip(map, byId('map-tip'));
 let filters: Filters;
+
+/** The words above an exported map: the view (ego network or cluster first), the filters, the date. */
+function report() {
+  const lead = page.ego
+    ? t('view.egoOf', { name: page.ego.name, depth: page.ego.depth })
+    : page.cluster
+      ? page.cluster.label
+      : null;
+  const view = [lead, page.summary()].filter(Boolean).join(' · ');
+  return reportText(map.cy, filters.value, (id) => filters.topicName(id), view);
+}
+
+/** Exports the map for a report (PNG or SVG); the button waits meanwhile. */
+async function exportReport(format: 'png' | 'svg'): Promise<ExportRecord> {
+  const button = byId<HTMLButtonElement>(`export-${format}`);
+  button.disabled = true;
+  try {
+    const record = format === 'png' ? await exportReportPng(map.cy, report()) : exportReportSvg(map.cy, report());
+    page.lastExport = record;
+    if (format === 'png') page.lastPng = record.blob;
+    return record;
+  } finally {
+    button.disabled = false;
+  }
+}
 
 /** Sets the page status; errors get a retry button. */
 function setState(status: PageStatus, message = '', retry = false): void {
@@ -75,12 +104,19 @@ async function loadView(): Promise<void> {
     }, 200);
     let placement;
     try {
-      placement = await place(view.elements, positions.get(view.family), { spread: view.kind === 'clusters' });
+      const known = await positions.get(view.scope);
+      if (seq !== page.loadSeq) return;
+      placement = await place(view.elements, known, { spread: view.kind === 'clusters' });
     } finally {
       window.clearInterval(tick);
     }
     if (seq !== page.loadSeq) return;
-    if (placement.placed.length) positions.save(view.family, placement.positions);
+    let saving: Promise<void> = Promise.resolve();
+    if (placement.placed.length) {
+      // What this page laid out is kept (an editor's page saves it for everyone; after "Neu anordnen" by hand).
+      positions.remember(view.scope, placement.positions);
+      saving = positions.saveNow(view.scope, positions.wasCleared(view.scope));
+    }
     const drawStart = performance.now();
     map.render(view.elements, placement.positions);
     const drawn = performance.now();
@@ -102,10 +138,13 @@ async function loadView(): Promise<void> {
       kind: view.kind,
       filter: view.kind === 'actors' ? view.filter : scopeOf(filters.value),
       cluster: page.cluster?.id ?? null,
+      scope: view.scope,
       language: currentLang(),
     };
     page.summary = () => (page.current ? summaryOf(page.current, filters.value.topicView) : '');
     byId('summary').textContent = page.summary();
+    await saving; // an editor's new layout is on the server before the page says "ready"
+    if (seq !== page.loadSeq) return;
     setState('ready');
     panel.refreshHighlights();
     void handover.refresh();
@@ -197,7 +236,7 @@ function waitForView(): Promise<void> {
 
 function wire(): void {
   map.onCreate((cy) => (window.cy = cy));
-  installTestHook({ reload: loadView, exportPng: () => exportPng(map.cy) });
+  installTestHook({ reload: loadView, exportPng: async () => (await exportReport('png')).blob, positions });
 
   filters = new Filters(() => {
     page.cluster = null;
@@ -217,6 +256,13 @@ function wire(): void {
     map.clearHighlights();
     map.cy.elements().difference(node.closedNeighborhood()).addClass('faded');
   });
+  // A node moved by hand: kept for this view; an editor's page saves it for everyone (debounced).
+  map.on('dragfree', 'node', () => {
+    const current = page.current;
+    if (!current || current.kind === 'large' || current.kind === 'empty') return;
+    positions.remember(current.scope, map.positions());
+    positions.save(current.scope, true);
+  });
   map.on('tap', 'node[type="CLUSTER"]', (ev) => showCluster(ev.target.data('entityId')));
 
   const search = new ActorPicker(byId<HTMLInputElement>('search'), jumpTo, describe);
@@ -227,27 +273,16 @@ function wire(): void {
     map.cy.animate({ fit: { eles: map.cy.elements(), padding: 30 } }, { duration: 250 }),
   );
   byId('relayout').addEventListener('click', () => {
-    positions.clear(
-      page.current && page.current.kind !== 'large' && page.current.kind !== 'empty'
-        ? page.current.family
-        : filters.value.topicView
-          ? 'topics'
-          : 'actors',
-    );
+    const current = page.current;
+    if (current && current.kind !== 'large' && current.kind !== 'empty') positions.clear(current.scope);
     forgetScope();
     void loadView();
   });
-  byId('export-png').addEventListener('click', async () => {
-    const button = byId<HTMLButtonElement>('export-png');
-    button.disabled = true;
-    try {
-      page.lastPng = await exportPng(map.cy);
-    } catch (error) {
-      setState('error', describe(error));
-    } finally {
-      button.disabled = false;
-    }
-  });
+  for (const format of ['png', 'svg'] as const)
+    byId(`export-${format}`).addEventListener(
+      'click',
+      () => void exportReport(format).catch((error) => setState('error', describe(error))),
+    );
   byId('export-json').addEventListener('click', () => exportJson(map.cy, page.lastView));
   byId('sheet-download').addEventListener(
     'click',

@@ -109,3 +109,12 @@ export const REJECT_ALL = 'mutation RejectAll($id: ID!) { decideUpdateAnswer(ans
 
 export const NETWORK_CHANGED =
   'subscription ($after: String) { networkChanged(after: $after) { cursor entityType entityId operation } }';
+
+// ---------------------------------------------------------------------------------------------
+// Map positions kept on the server per view scope (positions.ts)
+
+export const VIEW_POSITIONS =
+  'query ViewPositions($scope: String!) { viewPositions(scope: $scope) { positions { id x y } version } }';
+
+export const SAVE_VIEW_POSITIONS = `mutation SaveViewPositions($scope: String!, $positions: [NodePositionInput!]!, $expectedVersion: Int) {
+  saveViewPositions(scope: $scope, positions: $positions, expectedVersion: $expectedVersion) { version } }`;

@@ -4,6 +4,7 @@
  * hook (`window.quartiernetz`, read by server/test/viewer and bench/viewer) read it from here.
  */
 import type { Core } from 'cytoscape';
+import type { ExportRecord } from './export-report';
 import type { Ego, OpenCluster, View } from './view';
 
 export type PageStatus = 'loading' | 'layout' | 'ready' | 'empty' | 'large' | 'error';
@@ -41,6 +42,8 @@ export interface PageState {
   loadSeq: number;
   /** The last PNG exported by the button (for tests). */
   lastPng: Blob | null;
+  /** What the last PNG or SVG export drew (for tests). */
+  lastExport: ExportRecord | null;
   readonly timings: Timings;
 }
 
@@ -53,6 +56,7 @@ export const page: PageState = {
   summary: () => '',
   loadSeq: 0,
   lastPng: null,
+  lastExport: null,
   timings: {
     fetchMs: 0,
     prepareMs: 0,
@@ -71,8 +75,11 @@ export interface TestHook {
   readonly viewKind: View['kind'] | null;
   readonly timings: Timings;
   readonly lastPng: Blob | null;
+  readonly lastExport: ExportRecord | null;
   reload(): Promise<void>;
   exportPng(): Promise<Blob>;
+  /** The positions kept on the server: saves answered in this page and the last version saved. */
+  readonly positions: { readonly saves: number; readonly lastVersion: number };
 }
 
 declare global {
@@ -83,7 +90,7 @@ declare global {
 }
 
 /** Installs `window.quartiernetz`: it reads the page state above, never a copy of it. */
-export function installTestHook(actions: Pick<TestHook, 'reload' | 'exportPng'>): void {
+export function installTestHook(actions: Pick<TestHook, 'reload' | 'exportPng' | 'positions'>): void {
   window.quartiernetz = {
     get state() {
       return page.status;
@@ -96,6 +103,9 @@ export function installTestHook(actions: Pick<TestHook, 'reload' | 'exportPng'>)
     },
     get lastPng() {
       return page.lastPng;
+    },
+    get lastExport() {
+      return page.lastExport;
     },
     timings: page.timings,
     ...actions,

@@ -15,6 +15,7 @@ import {
   type ScopeFilter,
 } from './api';
 import { clusterElements, clusterTies, membersOnly } from './clusters';
+import { viewScope } from './positions';
 import type { FilterState } from './filters';
 import { toElements } from './graph';
 import { withinBudget } from './ties';
@@ -53,7 +54,8 @@ export type View =
   | {
       kind: 'actors';
       elements: ElementDefinition[];
-      family: string;
+      /** The view's scope for its positions on the server (positions.ts). */
+      scope: string;
       actors: number;
       /** Edges drawn, and the collaborates-with ties there are (more when only the strongest are drawn). */
       edges: number;
@@ -65,7 +67,7 @@ export type View =
   | {
       kind: 'clusters';
       elements: ElementDefinition[];
-      family: string;
+      scope: string;
       clustering: Clustering;
       actors: number;
       tiesKnown: boolean;
@@ -141,7 +143,10 @@ function actorView(network: Network, request: ViewRequest, filter: NetworkFilter
     // Positions are kept per view: a cluster's members and the ?all=1 map lay themselves out and
     // never reuse (or leave behind) the positions of another view; filters and the ego network of
     // the whole map share its positions, so a filter only removes nodes.
-    family: `${request.filters.topicView ? 'topics' : 'actors'}${request.cluster ? `:cluster:${request.cluster.id}` : request.drawAll ? ':all' : ''}`,
+    scope: viewScope(
+      { topicView: request.filters.topicView, clusterId: request.cluster?.id ?? null, drawAll: request.drawAll },
+      request.filters,
+    ),
     actors,
     edges: elements.length - nodes.length,
     ties: ties.length,
@@ -166,7 +171,7 @@ export async function loadClusterMap(
   return {
     kind: 'clusters',
     elements: clusterElements(clustering, ties, members),
-    family: `clusters:${JSON.stringify(scopeOf(request.filters))}`,
+    scope: viewScope({ topicView: false, clusterMap: true }, request.filters),
     clustering,
     actors,
     tiesKnown: ties !== null,

@@ -30,6 +30,8 @@ import type {
   TopicPatch,
 } from '../store/network-store';
 import { SerialQueue } from '../platform/serial-queue';
+import { MAX_NETWORK_ACTORS } from '../features/network/network.input';
+import { checkViewSize, type ViewPositions, type ViewPositionsInput } from '../features/positions/positions-rules';
 import type { Role } from '../domain/roles';
 import { issueApiKey, type IssuedApiKey } from '../features/access/api-keys';
 import type { StoreReads } from './store-reads';
@@ -370,6 +372,12 @@ export class NetworkService {
       await this.follow();
       return result;
     });
+  }
+
+  /** Saves a view's map positions (features/positions): no more nodes than the largest view; no projection, no history. */
+  saveViewPositions(input: Omit<ViewPositionsInput, 'author'>): Promise<ViewPositions> {
+    checkViewSize(input.positions.length, MAX_NETWORK_ACTORS + this.projection.topics.size);
+    return this.store.saveViewPositions({ ...input, author: this.author });
   }
 
   // --- suggestion feedback -------------------------------------------------------------------

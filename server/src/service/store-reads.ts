@@ -3,6 +3,7 @@ import type { ChangeFeedStore, HistoryStore } from '../store/port/history';
 import type { SuggestionFeedbackStore } from '../store/port/feedback';
 import type { LinkReads, ListReads, RecordReads } from '../store/port/reads';
 import type { GdprStore, TransferStore } from '../store/port/transfer';
+import type { ViewPositionStore } from '../store/port/view-positions';
 
 /**
  * What features may read from the store directly: batched lookups, lists, the history, the feed.
@@ -17,4 +18,5 @@ export type StoreReads = RecordReads &
   Pick<ChangeFeedStore, 'readFeed' | 'feedHead'> &
   Pick<SuggestionFeedbackStore, 'suggestionFeedback' | 'suggestionFeedbackCounts'> &
   Pick<TransferStore, 'actorIdsByName' | 'collaborationIdsByTitle'> &
-  Pick<GdprStore, 'personalData'>;
+  Pick<GdprStore, 'personalData'> &
+  Pick<ViewPositionStore, 'viewPositions'>;

@@ -26,6 +26,7 @@ import type { StoreLifecycle } from './port/lifecycle';
 import type { LinkReads, ListReads, RecordReads, SnapshotReads } from './port/reads';
 import type { GdprStore, TransferStore } from './port/transfer';
 import type { UpdateLinkStore } from './port/update-links';
+import type { ViewPositionStore } from './port/view-positions';
 import type { ActorWrites, CollaborationWrites, TopicWrites } from './port/writes';
 
 export type { FeedEvent, FeedHead } from '../features/live/feed-rules';
@@ -33,6 +34,7 @@ export type { ChangeRecord, WriteMeta } from '../features/history/history-rules'
 export type { ErasureReport, PersonalData } from '../features/gdpr/gdpr-rules';
 export type { ImportCounts, ImportGraph, ImportOptions } from '../features/transfer/import-rules';
 export type * from '../features/update-links/update-link-rules';
+export type { NodePosition, ViewPositions, ViewPositionsInput } from '../features/positions/positions-rules';
 export type * from '../domain/records';
 export type {
   ActorWrites,
@@ -50,6 +52,7 @@ export type {
   TopicWrites,
   TransferStore,
   UpdateLinkStore,
+  ViewPositionStore,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -70,4 +73,5 @@ export interface NetworkStore
     GdprStore,
     SuggestionFeedbackStore,
     ApiKeyStore,
-    UpdateLinkStore {}
+    UpdateLinkStore,
+    ViewPositionStore {}

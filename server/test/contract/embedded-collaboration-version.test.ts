@@ -40,6 +40,6 @@ test('collaborations of a file from before migration 8 read as version 1; the ne
   }
   const db = new Database(filename, { readonly: true });
   expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-  expect(SCHEMA_VERSION).toBe(8);
+  expect(SCHEMA_VERSION).toBe(9); // 9: map positions (view-positions.ts)
   db.close();
 });

@@ -20,7 +20,14 @@ import type { GraphData } from '../../src/store/network-store';
 declare global {
   interface Window {
     cy: Core;
-    quartiernetz: { state: string; viewKind: string | null; view: unknown; lastPng: Blob | null };
+    quartiernetz: {
+      state: string;
+      viewKind: string | null;
+      view: unknown;
+      lastPng: Blob | null;
+      timings: { layoutMs: number };
+      positions: { saves: number; lastVersion: number };
+    };
   }
 }
 

@@ -17,6 +17,7 @@ import { suggestResolvers } from '../../features/suggestions/suggest.resolver';
 import { topicResolvers } from '../../features/topics/topic.resolver';
 import { transferResolvers } from '../../features/transfer/transfer.resolver';
 import { updateLinkResolvers } from '../../features/update-links/update-links.resolver';
+import { positionsResolvers } from '../../features/positions/positions.resolver';
 import { guardSchemaResolvers } from './guarded-resolvers';
 
 /** Every feature exports its resolver classes as `<feature>Resolvers`; the order is the schema's. */
@@ -26,6 +27,7 @@ export const resolvers = [
   ...collaborationResolvers,
   ...linkResolvers,
   ...networkResolvers,
+  ...positionsResolvers,
   ...projectionResolvers,
   ...insightResolvers,
   ...historyResolvers,

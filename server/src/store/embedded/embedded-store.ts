@@ -6,7 +6,8 @@
  * - record-reads.ts, lists.ts: the reads;
  * - actor-writes.ts, topic-writes.ts, collaboration-writes.ts: single writes (updates and deletes
  *   by update-rules.ts; rows written by record-writes.ts);
- * - history-store.ts, feed.ts, transfer.ts, gdpr.ts, feedback.ts, api-keys.ts, update-links.ts.
+ * - history-store.ts, feed.ts, transfer.ts, gdpr.ts, feedback.ts, api-keys.ts, update-links.ts,
+ *   view-positions.ts.
  */
 import type { NetworkStore } from '../network-store';
 import { composedOf } from '../port/compose';
@@ -23,6 +24,7 @@ import { embeddedRecordReads } from './record-reads';
 import { embeddedTopicWrites } from './topic-writes';
 import { embeddedTransfer } from './transfer';
 import { embeddedUpdateLinks } from './update-links';
+import { embeddedViewPositions } from './view-positions';
 
 export type { EmbeddedStoreOptions } from './database';
 
@@ -43,6 +45,7 @@ export class EmbeddedStore extends composedOf<NetworkStore>() {
       ...embeddedFeedback(d),
       ...embeddedApiKeys(d),
       ...embeddedUpdateLinks(d),
+      ...embeddedViewPositions(d),
     });
   }
 }

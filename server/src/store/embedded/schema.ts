@@ -10,6 +10,7 @@ import { FEEDBACK_MIGRATION } from './feedback';
 import { HISTORY_MIGRATION } from './history';
 import { NAME_SEARCH_MIGRATION } from './name-search';
 import { UPDATE_LINK_MIGRATION } from './update-links';
+import { VIEW_POSITIONS_MIGRATION } from './view-positions';
 
 /** Migration n (1-based) brings the file from user_version n-1 to n. Never edit a shipped entry. */
 export const MIGRATIONS: readonly string[] = [
@@ -90,6 +91,8 @@ export const MIGRATIONS: readonly string[] = [
   FEED_MIGRATION,
   // 8: collaborations get a version for optimistic concurrency, as actors have; existing ones start at 1.
   `ALTER TABLE collaboration ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
+  // 9: map positions per view scope (view-positions.ts).
+  VIEW_POSITIONS_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

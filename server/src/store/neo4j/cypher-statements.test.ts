@@ -214,7 +214,7 @@ describe('cypher.ts statements', () => {
 
 describe('schema.ts statements', () => {
   test('every schema statement is idempotent and takes no values', () => {
-    expect(SCHEMA_STATEMENTS.length).toBe(22);
+    expect(SCHEMA_STATEMENTS.length).toBe(23);
     for (const statement of SCHEMA_STATEMENTS) {
       expect(statement).toMatch(/^CREATE (CONSTRAINT|RANGE INDEX|TEXT INDEX) \w+ IF NOT EXISTS FOR \(\w:\w+\) /);
       expect(statement).not.toContain('$');
@@ -247,6 +247,7 @@ describe('schema.ts statements', () => {
        "CREATE CONSTRAINT update_link_hash IF NOT EXISTS FOR (l:UpdateLink) REQUIRE l.hash IS UNIQUE",
        "CREATE CONSTRAINT update_proposal_id IF NOT EXISTS FOR (p:UpdateProposal) REQUIRE p.id IS UNIQUE",
        "CREATE CONSTRAINT consent_id IF NOT EXISTS FOR (c:Consent) REQUIRE c.id IS UNIQUE",
+       "CREATE CONSTRAINT view_positions_scope IF NOT EXISTS FOR (v:ViewPositions) REQUIRE v.scope IS UNIQUE",
      ]
     `);
   });

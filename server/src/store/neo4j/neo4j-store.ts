@@ -6,7 +6,8 @@
  * - lifecycle.ts, record-reads.ts, lists.ts: lifecycle, counts and the reads;
  * - actor-writes.ts, topic-writes.ts, collaboration-writes.ts: single writes (updates and deletes
  *   by update-rules.ts), checks.ts the checks they run first inside their transactions;
- * - history-store.ts, feed.ts, transfer.ts, gdpr.ts, feedback.ts, api-keys.ts, update-links.ts.
+ * - history-store.ts, feed.ts, transfer.ts, gdpr.ts, feedback.ts, api-keys.ts, update-links.ts,
+ *   view-positions.ts.
  *
  * Every write checks its references (and the ids it would create) inside its transaction before
  * writing anything, so a failing write throws before it changes anything. Every statement is a
@@ -30,6 +31,7 @@ import { neo4jRecordReads } from './record-reads';
 import { neo4jTopicWrites } from './topic-writes';
 import { neo4jTransfer } from './transfer';
 import { neo4jUpdateLinks } from './update-links';
+import { neo4jViewPositions } from './view-positions';
 
 export { MAX_TRANSACTION_RETRY_MS, type Neo4jStoreOptions } from './connection';
 export { MERGE_BATCH_SIZE } from './merge-graph';
@@ -51,6 +53,7 @@ export class Neo4jStore extends composedOf<NetworkStore>() {
       ...neo4jFeedback(db),
       ...neo4jApiKeys(db),
       ...neo4jUpdateLinks(db),
+      ...neo4jViewPositions(db),
     });
   }
 }

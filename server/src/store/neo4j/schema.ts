@@ -6,6 +6,7 @@ import { FEED_SCHEMA } from './feed';
 import { API_KEY_SCHEMA } from './api-keys';
 import { HISTORY_SCHEMA } from './history';
 import { UPDATE_LINK_SCHEMA } from './update-links';
+import { VIEW_POSITIONS_SCHEMA } from './view-positions';
 
 /** Uniqueness constraints; each also gives a range index on its property (lookups by id / slug). */
 export const CONSTRAINTS: readonly string[] = [
@@ -38,6 +39,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ...FEED_SCHEMA,
   ...API_KEY_SCHEMA,
   ...UPDATE_LINK_SCHEMA,
+  ...VIEW_POSITIONS_SCHEMA,
 ];
 
 /** Waits (up to the given seconds) until every index is online; run after creating them. */

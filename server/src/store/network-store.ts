@@ -23,7 +23,7 @@ import type { ApiKeyStore } from './port/api-keys';
 import type { SuggestionFeedbackStore } from './port/feedback';
 import type { ChangeFeedStore, HistoryStore } from './port/history';
 import type { StoreLifecycle } from './port/lifecycle';
-import type { LinkReads, ListReads, RecordReads, SnapshotReads } from './port/reads';
+import type { LinkReads, ListReads, RecordReads, SnapshotReads, TouchedReads } from './port/reads';
 import type { GdprStore, TransferStore } from './port/transfer';
 import type { UpdateLinkStore } from './port/update-links';
 import type { ActorWrites, CollaborationWrites, TopicWrites } from './port/writes';
@@ -48,6 +48,7 @@ export type {
   StoreLifecycle,
   SuggestionFeedbackStore,
   TopicWrites,
+  TouchedReads,
   TransferStore,
   UpdateLinkStore,
 };
@@ -61,6 +62,7 @@ export interface NetworkStore
     LinkReads,
     ListReads,
     SnapshotReads,
+    TouchedReads,
     ActorWrites,
     TopicWrites,
     CollaborationWrites,

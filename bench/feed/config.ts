@@ -8,6 +8,7 @@
  *   BENCH_FEED_IDLE_S       length of the idle window (default 60)
  *   BENCH_FEED_SUBSCRIBERS  idle subscribers on one server (default 1000)
  *   BENCH_FEED_DAY          writes while a replica is down (default 2000: a busy day of 200 writes × 10)
+ *   BENCH_FEED_APPLY        timed in-process applies of one ordinary write (default 30; more for a steadier p95)
  *   BENCH_FEED_POLL_MS      FEED_POLL_MS for the replicas (default: as shipped, DEFAULT_FEED_POLL_MS)
  *   NEO4J_BOLT_PORT / NEO4J_HOME_DIR / BENCH_NEO4J_URI / BENCH_WIPE   as for `npm run bench` (bench/config.ts)
  *
@@ -26,6 +27,8 @@ export interface FeedBenchConfig {
   idleSeconds: number;
   subscribers: number;
   dayWrites: number;
+  /** In-process samples of applying one ordinary write. */
+  applySamples: number;
   /** FEED_POLL_MS given to the replicas (default: as shipped). */
   feedPollMs: number;
   outDir: string;
@@ -75,6 +78,7 @@ export function loadFeedBenchConfig(
     idleSeconds: whole(env.BENCH_FEED_IDLE_S, 60, 'BENCH_FEED_IDLE_S'),
     subscribers: whole(env.BENCH_FEED_SUBSCRIBERS, 1000, 'BENCH_FEED_SUBSCRIBERS'),
     dayWrites: whole(env.BENCH_FEED_DAY, 2000, 'BENCH_FEED_DAY'),
+    applySamples: whole(env.BENCH_FEED_APPLY, 30, 'BENCH_FEED_APPLY'),
     feedPollMs: env.BENCH_FEED_POLL_MS
       ? whole(env.BENCH_FEED_POLL_MS, 1000, 'BENCH_FEED_POLL_MS')
       : DEFAULT_FEED_POLL_MS,

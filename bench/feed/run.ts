@@ -130,7 +130,7 @@ async function benchOne(config: FeedBenchConfig, name: StoreName, size: number):
       log(`${name} ${size}: burst of ${config.burst}`);
       const bst = await burst(a, replicas[1]!, config.burst, existing, `${tag}-b`);
       log(`${name} ${size}: in-process apply`);
-      const apply = await local.apply(30, config.burst, tag);
+      const apply = await local.apply(config.applySamples, config.burst, tag);
       log(`${name} ${size}: idle ${config.idleSeconds} s`);
       const idl = await idle(replicas, name, local, config.idleSeconds, config.feedPollMs);
       log(`${name} ${size}: ${config.subscribers} subscribers`);

@@ -133,6 +133,30 @@ export interface GraphSnapshot {
   topics: Array<{ id: string }>;
 }
 
+/** The ids a batch of change-feed events touched: what `readTouched` reads back for the projection. */
+export interface TouchedIds {
+  actorIds: readonly string[];
+  collaborationIds: readonly string[];
+  topicIds: readonly string[];
+}
+
+/**
+ * The touched entities as the store holds them now, with what the projection keeps of them: one
+ * entry per requested id, in the order of the ids (`null`: no such record); id lists ascending.
+ */
+export interface TouchedState {
+  actors: Array<{ id: string; kind: ActorKind; topicIds: string[]; collaborationIds: string[] } | null>;
+  collaborations: Array<{
+    id: string;
+    kind: CollaborationKind;
+    startDate: IsoDate | null;
+    endDate: IsoDate | null;
+    topicIds: string[];
+    actorIds: string[];
+  } | null>;
+  topics: Array<{ id: string } | null>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Feedback on contact suggestions
 

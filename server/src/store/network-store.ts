@@ -23,7 +23,7 @@ import type { ApiKeyStore } from './port/api-keys';
 import type { SuggestionFeedbackStore } from './port/feedback';
 import type { ChangeFeedStore, HistoryStore } from './port/history';
 import type { StoreLifecycle } from './port/lifecycle';
-import type { LinkReads, ListReads, RecordReads, SnapshotReads } from './port/reads';
+import type { LinkReads, ListReads, RecordReads, SnapshotReads, TouchedReads } from './port/reads';
 import type { GdprStore, TransferStore } from './port/transfer';
 import type { UpdateLinkStore } from './port/update-links';
 import type { ViewPositionStore } from './port/view-positions';
@@ -50,6 +50,7 @@ export type {
   StoreLifecycle,
   SuggestionFeedbackStore,
   TopicWrites,
+  TouchedReads,
   TransferStore,
   UpdateLinkStore,
   ViewPositionStore,
@@ -64,6 +65,7 @@ export interface NetworkStore
     LinkReads,
     ListReads,
     SnapshotReads,
+    TouchedReads,
     ActorWrites,
     TopicWrites,
     CollaborationWrites,

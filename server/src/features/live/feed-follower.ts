@@ -163,17 +163,12 @@ export class FeedFollower {
     const tIds = [...topicIds];
     const cIds = [...collaborationIds];
     const aIds = [...actorIds];
-    const [topics, collaborations, collaborationTopics, members, actors, interests, participations] = await Promise.all(
-      [
-        tIds.length ? this.store.getTopics(tIds) : [],
-        cIds.length ? this.store.getCollaborations(cIds) : [],
-        cIds.length ? this.store.topicsOfCollaborations(cIds) : [],
-        cIds.length ? this.store.participationsOfCollaborations(cIds) : [],
-        aIds.length ? this.store.getActors(aIds) : [],
-        aIds.length ? this.store.interestsOfActors(aIds) : [],
-        aIds.length ? this.store.participationsOfActors(aIds) : [],
-      ],
-    );
+    // One read transaction for everything the events touched (one round trip on Neo4j).
+    const { topics, collaborations, actors } = await this.store.readTouched({
+      actorIds: aIds,
+      collaborationIds: cIds,
+      topicIds: tIds,
+    });
 
     // What is gone first; removing a topic also takes it out of interests and collaborations.
     tIds.forEach((id, i) => {
@@ -192,32 +187,34 @@ export class FeedFollower {
     // Then what exists: kinds, dates, topics (upsert* bump `version` only on a real change).
     cIds.forEach((id, i) => {
       const c = collaborations[i];
-      if (c) p.upsertCollaboration(id, c, collaborationTopics[i]);
+      if (c) p.upsertCollaboration(id, c, c.topicIds);
     });
     aIds.forEach((id, i) => {
       const a = actors[i];
       if (!a) return;
       p.upsertActor(id, a.kind);
-      const wanted = new Set(interests[i]!.map((x) => x.topicId));
+      const wanted = new Set(a.topicIds);
       if (!sameSet(wanted, p.actors.get(id)!.topics)) p.setInterests(id, wanted);
     });
     // Then who takes part in what, from both ends.
     cIds.forEach((id, i) => {
       const c = p.collaborations.get(id);
-      if (c)
+      const stored = collaborations[i];
+      if (c && stored)
         reconcileMembers(
           c.actors,
-          new Set(members[i]!.map((m) => m.actorId)),
+          new Set(stored.actorIds),
           (a) => p.addParticipant(id, a),
           (a) => p.removeParticipant(id, a),
         );
     });
     aIds.forEach((id, i) => {
       const a = p.actors.get(id);
-      if (a) {
+      const stored = actors[i];
+      if (a && stored) {
         reconcileMembers(
           a.collaborations,
-          new Set(participations[i]!.map((m) => m.collaborationId)),
+          new Set(stored.collaborationIds),
           (c) => p.addParticipant(c, id),
           (c) => p.removeParticipant(c, id),
         );

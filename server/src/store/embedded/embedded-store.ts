@@ -3,7 +3,7 @@
  * concern of the port (store/port/), each in its own file here:
  *
  * - database.ts: the connection, read and write transactions, lifecycle and counts;
- * - record-reads.ts, lists.ts: the reads;
+ * - record-reads.ts, lists.ts: the reads; touched-reads.ts what the feed follower re-reads;
  * - actor-writes.ts, topic-writes.ts, collaboration-writes.ts: single writes (updates and deletes
  *   by update-rules.ts; rows written by record-writes.ts);
  * - history-store.ts, feed.ts, transfer.ts, gdpr.ts, feedback.ts, api-keys.ts, update-links.ts,
@@ -22,6 +22,7 @@ import { embeddedHistory } from './history-store';
 import { embeddedListReads } from './lists';
 import { embeddedRecordReads } from './record-reads';
 import { embeddedTopicWrites } from './topic-writes';
+import { embeddedTouchedReads } from './touched-reads';
 import { embeddedTransfer } from './transfer';
 import { embeddedUpdateLinks } from './update-links';
 import { embeddedViewPositions } from './view-positions';
@@ -34,6 +35,7 @@ export class EmbeddedStore extends composedOf<NetworkStore>() {
     super({
       ...embeddedLifecycle(d),
       ...embeddedRecordReads(d),
+      ...embeddedTouchedReads(d),
       ...embeddedListReads(d),
       ...embeddedActorWrites(d),
       ...embeddedTopicWrites(d),

@@ -1,10 +1,11 @@
 /**
  * The Neo4j store's connection: one driver per store; one session per call, always closed. Reads
- * run in `executeRead`, writes in `executeWrite` (one transaction per write). The driver retries a
+ * run in `executeRead` (a single idempotent statement may run auto-commit: `readStatement`), writes
+ * in `executeWrite` (one transaction per write). The driver retries a
  * transaction only on transient / connection errors, never on the DomainErrors thrown by the parts:
  * those roll the transaction back and reach the caller unchanged.
  */
-import neo4j from 'neo4j-driver';
+import neo4j, { isRetryableError } from 'neo4j-driver';
 import type { Config, Driver, ManagedTransaction, Record as Neo4jRecord, Session } from 'neo4j-driver';
 
 import { translateError } from './errors';
@@ -84,6 +85,26 @@ export class Neo4jConnection {
   /** Runs one statement of a read and answers its records. */
   async readRecords(statement: string, params: Params = {}): Promise<Neo4jRecord[]> {
     return this.read(async (tx) => (await tx.run(statement, params)).records);
+  }
+
+  /**
+   * One read statement as an auto-commit (implicit) transaction: RUN and PULL go out together and
+   * answer in one round trip, where `read` adds BEGIN and COMMIT. For single idempotent reads; the
+   * driver retries only managed transactions, so a retryable error is tried again here, up to
+   * three times.
+   */
+  async readStatement(statement: string, params: Params = {}): Promise<Neo4jRecord[]> {
+    for (let attempt = 1; ; attempt++) {
+      const session = this.session('READ');
+      try {
+        return (await session.run(statement, params)).records;
+      } catch (error) {
+        if (attempt >= 3 || !isRetryableError(error)) throw translateError(error, this.uri);
+      } finally {
+        await session.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
   }
 
   /** Closes the driver; idempotent. */

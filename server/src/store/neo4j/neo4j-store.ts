@@ -3,7 +3,8 @@
  * the port (store/port/), each in its own file here:
  *
  * - connection.ts: the driver, one session per call, read and write transactions;
- * - lifecycle.ts, record-reads.ts, lists.ts: lifecycle, counts and the reads;
+ * - lifecycle.ts, record-reads.ts, lists.ts: lifecycle, counts and the reads; touched-reads.ts what
+ *   the feed follower re-reads;
  * - actor-writes.ts, topic-writes.ts, collaboration-writes.ts: single writes (updates and deletes
  *   by update-rules.ts), checks.ts the checks they run first inside their transactions;
  * - history-store.ts, feed.ts, transfer.ts, gdpr.ts, feedback.ts, api-keys.ts, update-links.ts,
@@ -29,6 +30,7 @@ import { neo4jLifecycle } from './lifecycle';
 import { neo4jListReads } from './lists';
 import { neo4jRecordReads } from './record-reads';
 import { neo4jTopicWrites } from './topic-writes';
+import { neo4jTouchedReads } from './touched-reads';
 import { neo4jTransfer } from './transfer';
 import { neo4jUpdateLinks } from './update-links';
 import { neo4jViewPositions } from './view-positions';
@@ -42,6 +44,7 @@ export class Neo4jStore extends composedOf<NetworkStore>() {
     super({
       ...neo4jLifecycle(db),
       ...neo4jRecordReads(db),
+      ...neo4jTouchedReads(db),
       ...neo4jListReads(db),
       ...neo4jActorWrites(db),
       ...neo4jTopicWrites(db),

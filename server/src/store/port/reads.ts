@@ -13,7 +13,14 @@ import type {
   TopicStats,
 } from '../../domain/model';
 import type { Page, PageRequest } from '../../domain/paging';
-import type { ActorFilter, CollaborationFilter, GraphSnapshot, TopicFilter } from '../../domain/records';
+import type {
+  ActorFilter,
+  CollaborationFilter,
+  GraphSnapshot,
+  TopicFilter,
+  TouchedIds,
+  TouchedState,
+} from '../../domain/records';
 
 /** Batched lookups by id. */
 export interface RecordReads {
@@ -55,4 +62,14 @@ export interface ListReads {
 /** Structure for the projection. */
 export interface SnapshotReads {
   loadSnapshot(): Promise<GraphSnapshot>;
+}
+
+/** What the projection needs of the entities some feed events touched (features/live/feed-follower.ts). */
+export interface TouchedReads {
+  /**
+   * The actors (kind, interest topic ids, collaboration ids), collaborations (kind, dates, topic ids,
+   * participant ids) and topics (existence) of `ids`, all read in ONE read transaction — one
+   * consistent state, one round trip where the store has them.
+   */
+  readTouched(ids: TouchedIds): Promise<TouchedState>;
 }

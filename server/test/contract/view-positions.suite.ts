@@ -106,5 +106,17 @@ export function describeViewPositionsContract(label: string, harness: StoreHarne
       ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(await store.viewPositions('actors')).toBeNull();
     });
+
+    test('erasing a person takes its node out of every saved view (its id can be made from its name); others stay', async () => {
+      await store.createActor({ id: 'paula-beispiel', name: 'Paula Beispiel', kind: 'PERSON' }, { author: 'key:büro' });
+      const withPaula = [...A, { id: 'actor:paula-beispiel', x: 3, y: 4 }];
+      await store.saveViewPositions({ scope: 'actors', positions: withPaula });
+      await store.saveViewPositions({ scope: 'topics', positions: [{ id: 'actor:paula-beispiel', x: 1, y: 1 }] });
+      await store.saveViewPositions({ scope: 'actors:all', positions: A });
+      await store.eraseActor('paula-beispiel', { author: 'key:admin' });
+      expect(await store.viewPositions('actors')).toMatchObject({ positions: A, version: 2 });
+      expect(await store.viewPositions('topics')).toMatchObject({ positions: [], version: 2 });
+      expect(await store.viewPositions('actors:all')).toMatchObject({ positions: A, version: 1 });
+    });
   });
 }

@@ -146,3 +146,15 @@ export function nextVersion(stored: number, expected: number | null | undefined)
     );
   return stored + 1;
 }
+
+/**
+ * The positions without the nodes of the given actors (erasure: an actor's id can be made from its
+ * name), or null when none of them is there.
+ */
+export function withoutActors(
+  positions: readonly NodePosition[],
+  actorIds: ReadonlySet<string>,
+): NodePosition[] | null {
+  const kept = positions.filter((p) => !(p.id.startsWith('actor:') && actorIds.has(p.id.slice('actor:'.length))));
+  return kept.length === positions.length ? null : kept;
+}

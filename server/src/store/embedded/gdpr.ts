@@ -26,6 +26,7 @@ import { bumpCollaborationsOf } from './record-writes';
 import { now, type EmbeddedDatabase } from './database';
 import type { GdprStore } from '../port/transfer';
 import { consents, updateProposals } from './update-links';
+import { removeActorsFromPositions } from './view-positions';
 
 /** The actor (null when deleted or merged away) and its own records, or null when neither exists. */
 function found(sql: Sql, actorId: string) {
@@ -117,6 +118,7 @@ export function eraseActor(sql: Sql, actorId: string, meta: WriteMeta | undefine
   }
   // Its collaborations lose a participant: their version goes up, so an edit opened before is refused.
   bumpCollaborationsOf(sql, [actorId], now());
+  removeActorsFromPositions(sql, ids);
   // Interests and participations go with the actor (ON DELETE CASCADE).
   sql.run('DELETE FROM actor WHERE id = ?', actorId);
   // The trigram index keeps a deleted name's trigrams in its segments until they are merged:

@@ -2,7 +2,7 @@
  * Map positions in the embedded store: table `view_positions` (migration 9), one row per scope, the
  * positions as a JSON array. Not recorded in `change_record`.
  */
-import { checkScope, nextVersion, viewPositionsRecord } from '../../features/positions/positions-rules';
+import { checkScope, nextVersion, viewPositionsRecord, withoutActors } from '../../features/positions/positions-rules';
 import type { NodePosition, ViewPositions, ViewPositionsInput } from '../../features/positions/positions-rules';
 import type { ViewPositionStore } from '../port/view-positions';
 import type { EmbeddedDatabase } from './database';
@@ -50,6 +50,22 @@ function save(sql: Sql, input: ViewPositionsInput): ViewPositions {
     record.version,
   );
   return record;
+}
+
+/** Inside the erasure's transaction: the erased actors' nodes leave every saved view (its version goes up). */
+export function removeActorsFromPositions(sql: Sql, actorIds: ReadonlySet<string>): number {
+  let changed = 0;
+  for (const row of sql.all<Pick<Row, 'scope' | 'positions'>>('SELECT scope, positions FROM view_positions')) {
+    const kept = withoutActors(JSON.parse(row.positions) as NodePosition[], actorIds);
+    if (!kept) continue;
+    sql.run(
+      'UPDATE view_positions SET positions = ?, version = version + 1 WHERE scope = ?',
+      JSON.stringify(kept),
+      row.scope,
+    );
+    changed++;
+  }
+  return changed;
 }
 
 /** Map positions of the embedded store (port/view-positions.ts). */

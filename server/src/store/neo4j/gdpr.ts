@@ -27,6 +27,7 @@ import { consents, deleteUpdateRecords, updateProposals } from './update-links';
 import { numberField, toActor, toCollaboration, toInterestOfActor } from './records';
 import type { GdprStore } from '../port/transfer';
 import { now, type Neo4jConnection } from './connection';
+import { removeActorsFromPositions } from './view-positions';
 
 /** Feedback given for the actor or on it (either direction), newest first. */
 export const FEEDBACK_INVOLVING = `
@@ -148,6 +149,7 @@ export async function eraseActor(
   await deleteUpdateRecords(tx, [actorId]);
   // Its collaborations lose a participant: their version goes up, so an edit opened before is refused.
   if (row) await tx.run(W.BUMP_COLLABORATIONS_OF, { ids: [actorId], now: now() });
+  await removeActorsFromPositions(tx, ids);
   if (row) await tx.run(W.DELETE_ACTOR, { id: actorId });
   await appendChanges(tx, meta, [erasureDraft(report)]);
   return report;

@@ -4,7 +4,7 @@
  * recorded in the history. Statements are parameterised constants.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { checkScope, nextVersion, viewPositionsRecord } from '../../features/positions/positions-rules';
+import { checkScope, nextVersion, viewPositionsRecord, withoutActors } from '../../features/positions/positions-rules';
 import type { NodePosition, ViewPositions, ViewPositionsInput } from '../../features/positions/positions-rules';
 import type { ViewPositionStore } from '../port/view-positions';
 import type { Neo4jConnection } from './connection';
@@ -31,6 +31,31 @@ RETURN v.version AS version`;
 export const WRITE_VIEW_POSITIONS = `
 MATCH (v:ViewPositions {scope: $scope})
 SET v.positions = $positions, v.author = $author, v.savedAt = $savedAt, v.version = $version`;
+
+/** Every saved view's positions (erasure looks for the erased actors' nodes in them). */
+export const ALL_VIEW_POSITIONS = `
+MATCH (v:ViewPositions) WHERE v.positions IS NOT NULL
+RETURN v.scope AS scope, v.positions AS positions`;
+
+/** Replaces the positions of the given scopes, raising their versions. */
+export const REPLACE_VIEW_POSITIONS = `
+UNWIND $views AS view
+MATCH (v:ViewPositions {scope: view.scope})
+SET v.positions = view.positions, v.version = v.version + 1`;
+
+/** Inside the erasure's transaction: the erased actors' nodes leave every saved view (its version goes up). */
+export async function removeActorsFromPositions(
+  tx: ManagedTransaction,
+  actorIds: ReadonlySet<string>,
+): Promise<number> {
+  const views = [];
+  for (const r of (await tx.run(ALL_VIEW_POSITIONS)).records) {
+    const kept = withoutActors(JSON.parse(stringField(r, 'positions')) as NodePosition[], actorIds);
+    if (kept) views.push({ scope: stringField(r, 'scope'), positions: JSON.stringify(kept) });
+  }
+  if (views.length > 0) await tx.run(REPLACE_VIEW_POSITIONS, { views });
+  return views.length;
+}
 
 async function read(tx: ManagedTransaction, scope: string): Promise<ViewPositions | null> {
   const r = (await tx.run(READ_VIEW_POSITIONS, { scope })).records[0];

@@ -92,17 +92,11 @@ describe('cypher.ts statements', () => {
        "COUNT_COLLABORATIONS": "from kinds to topicIds",
        "COUNT_SEARCH_ACTORS": "kinds nameContains topicIds",
        "COUNT_TOPICS": "nameContains",
-       "CREATE_ABOUT": "rows",
        "CREATE_ABOUT_OF_COLLABORATION": "id topicIds",
        "CREATE_ACTOR": "props",
-       "CREATE_ACTORS": "rows",
        "CREATE_COLLABORATION": "props",
-       "CREATE_COLLABORATIONS": "rows",
-       "CREATE_INTERESTS": "rows",
        "CREATE_INTERESTS_OF_ACTOR": "actorId interests",
-       "CREATE_PARTICIPATIONS": "rows",
        "CREATE_TOPIC": "props",
-       "CREATE_TOPICS": "rows",
        "DELETE_ABOUT_OF_COLLABORATION": "id",
        "DELETE_ACTOR": "id",
        "DELETE_COLLABORATION": "id",
@@ -196,16 +190,6 @@ describe('cypher.ts statements', () => {
      MATCH (c:Collaboration {id: r.collaborationId})
      MERGE (a)-[p:PARTICIPATED_IN]->(c)
      ON CREATE SET p.role = r.role"
-    `);
-  });
-
-  test('CREATE_PARTICIPATIONS: an UNWIND batch that creates without looking (rows of a new record)', () => {
-    expect(Q.CREATE_PARTICIPATIONS).toMatchInlineSnapshot(`
-     "
-     UNWIND $rows AS r
-     MATCH (a:Actor {id: r.actorId})
-     MATCH (c:Collaboration {id: r.collaborationId})
-     CREATE (a)-[:PARTICIPATED_IN {role: r.role}]->(c)"
     `);
   });
 

@@ -286,50 +286,9 @@ MATCH (t:Topic {slug: $slug})
 RETURN t.id AS id`;
 
 // ---------------------------------------------------------------------------------------------
-// mergeGraph: `UNWIND $rows` batches inside one transaction. Records whose id the store does not
-// hold (read first, in the same transaction) are written with CREATE_*, and so are relationships
-// between two such new records (they cannot exist yet); whatever touches a stored record goes
-// through MERGE_*: MERGE by id, properties set only ON CREATE, so existing records and
-// relationships stay as they are. The adapter counts what was created from the summary counters.
-
-/** New topics (ids checked absent): rows are full property maps. */
-export const CREATE_TOPICS = `
-UNWIND $rows AS r
-CREATE (t:Topic)
-SET t = r`;
-
-/** New actors (ids checked absent): rows are full property maps; version 1. */
-export const CREATE_ACTORS = `
-UNWIND $rows AS r
-CREATE (a:Actor)
-SET a = r, a.version = 1`;
-
-/** New collaborations (ids checked absent): rows are full property maps. */
-export const CREATE_COLLABORATIONS = `
-UNWIND $rows AS r
-CREATE (c:Collaboration)
-SET c = r`;
-
-/** Interests of a new actor: rows {actorId, topicId, weight}, each pair once. */
-export const CREATE_INTERESTS = `
-UNWIND $rows AS r
-MATCH (a:Actor {id: r.actorId})
-MATCH (t:Topic {id: r.topicId})
-CREATE (a)-[:INTERESTED_IN {weight: r.weight}]->(t)`;
-
-/** Participations of a new collaboration: rows {actorId, collaborationId, role}, each pair once. */
-export const CREATE_PARTICIPATIONS = `
-UNWIND $rows AS r
-MATCH (a:Actor {id: r.actorId})
-MATCH (c:Collaboration {id: r.collaborationId})
-CREATE (a)-[:PARTICIPATED_IN {role: r.role}]->(c)`;
-
-/** ABOUT relationships of a new collaboration: rows {collaborationId, topicId}, each pair once. */
-export const CREATE_ABOUT = `
-UNWIND $rows AS r
-MATCH (c:Collaboration {id: r.collaborationId})
-MATCH (t:Topic {id: r.topicId})
-CREATE (c)-[:ABOUT]->(t)`;
+// mergeGraph: `UNWIND $rows` batches inside one transaction. MERGE by id, properties set only
+// ON CREATE, so existing records and relationships stay as they are; the adapter counts what was
+// created from the summary counters of each batch.
 
 /** Topics: rows are full property maps (id, name, nameKey, slug, aliases). */
 export const MERGE_TOPICS = `

@@ -284,6 +284,97 @@ export function describeSnapshotContract(label: string, harness: StoreHarness): 
         expect(await store.getActors(['m1'])).toEqual([null]);
       });
 
+      test('a record listed twice: its first row wins and each relationship is written once', async () => {
+        const report = await store.mergeGraph({
+          topics: [
+            { id: 'k', name: 'Kultur' },
+            { id: 'k', name: 'Kultur' },
+          ],
+          actors: [
+            { id: 'd1', name: 'Erste', kind: 'GROUP', interests: [{ topicId: 'k', weight: 0.5 }] },
+            { id: 'd1', name: 'Zweite', kind: 'PERSON', interests: [{ topicId: 'k', weight: 0.9 }] },
+            { id: 'd2', name: 'Andere', kind: 'GROUP' },
+          ],
+          collaborations: [
+            {
+              id: 'dc',
+              title: 'Treffen',
+              kind: 'MEETING',
+              topicIds: ['k'],
+              participants: [{ actorId: 'd1', role: 'HOST' }],
+            },
+            {
+              id: 'dc',
+              title: 'Anders',
+              kind: 'EVENT',
+              topicIds: ['k'],
+              participants: [
+                { actorId: 'd2', role: 'PARTICIPANT' },
+                { actorId: 'd1', role: 'MEMBER' },
+              ],
+            },
+          ],
+        });
+        expect(report).toEqual({
+          topicsCreated: 1,
+          actorsCreated: 2,
+          collaborationsCreated: 1,
+          interestsCreated: 1,
+          participationsCreated: 2,
+          aboutCreated: 1,
+        });
+        expect(await store.counts()).toEqual({
+          actors: 2,
+          topics: 1,
+          collaborations: 1,
+          participations: 2,
+          interests: 1,
+        });
+        expect((await store.getActors(['d1']))[0]).toMatchObject({ name: 'Erste', kind: 'GROUP' });
+        expect((await store.getCollaborations(['dc']))[0]).toMatchObject({ title: 'Treffen', kind: 'MEETING' });
+        expect(await store.interestsOfActors(['d1'])).toEqual([[{ actorId: 'd1', topicId: 'k', weight: 0.5 }]]);
+        const [dc] = await store.participationsOfCollaborations(['dc']);
+        expect([...dc].sort((a, b) => a.actorId.localeCompare(b.actorId))).toEqual([
+          { actorId: 'd1', collaborationId: 'dc', role: 'HOST' },
+          { actorId: 'd2', collaborationId: 'dc', role: 'PARTICIPANT' },
+        ]);
+      });
+
+      test('new and stored records in one merge: relationships of a new record are added, stored ones kept', async () => {
+        await store.mergeGraph(graph());
+        const again = graph();
+        again.actors.push({ id: 'm4', name: 'Neue Initiative', kind: 'INITIATIVE', interests: [{ topicId: 'klima' }] });
+        again.collaborations[0].participants!.push({ actorId: 'm4', role: 'MEMBER' });
+        again.collaborations[0].participants![1].role = 'HOST';
+        expect(await store.mergeGraph(again)).toEqual({
+          ...NOTHING,
+          actorsCreated: 1,
+          interestsCreated: 1,
+          participationsCreated: 1,
+        });
+        const [mc1] = await store.participationsOfCollaborations(['mc1']);
+        expect([...mc1].sort((a, b) => a.actorId.localeCompare(b.actorId))).toEqual([
+          { actorId: 'm1', collaborationId: 'mc1', role: 'ORGANISER' },
+          { actorId: 'm2', collaborationId: 'mc1', role: 'PARTICIPANT' },
+          { actorId: 'm4', collaborationId: 'mc1', role: 'MEMBER' },
+        ]);
+        expect(await store.counts()).toEqual({ ...MERGED_COUNTS, actors: 4, participations: 5, interests: 4 });
+      });
+
+      test('a write that fails after records were written leaves nothing, not even the history record', async () => {
+        const bad = graph();
+        // The last participation holds a value no store can keep: the write fails late, after the
+        // topics, actors, collaborations and interests of the same transaction.
+        (bad.collaborations[1].participants![1] as { role: unknown }).role = { not: 'a role' };
+        await expect(store.mergeGraph(bad)).rejects.toThrow();
+        expect(await store.counts()).toEqual(ZERO_COUNTS);
+        expect(await store.getActors(['m1', 'm2', 'm3'])).toEqual([null, null, null]);
+        expect((await store.history('network', { first: 5 })).items).toEqual([]);
+        // The store is usable afterwards: the same document without the fault is merged whole.
+        expect((await store.mergeGraph(graph())).participationsCreated).toBe(4);
+        expect(await store.counts()).toEqual(MERGED_COUNTS);
+      });
+
       test('an empty GraphData changes nothing', async () => {
         expect(await store.mergeGraph({ topics: [], actors: [], collaborations: [] })).toEqual(NOTHING);
         expect(await store.counts()).toEqual(ZERO_COUNTS);

@@ -21,6 +21,9 @@ export interface StartOptions {
 export const LISTEN_BACKLOG = 4096;
 
 export async function startService(options: StartOptions = {}): Promise<void> {
+  // A promise of one request left without a handler must not stop the process for everyone
+  // (Node's default): it is a defect to fix, so it is logged; the request itself was answered.
+  process.on('unhandledRejection', (error) => console.error('Unhandled rejection (the service goes on):', error));
   const config = loadConfig();
   const store = createStore(config);
   await store.init();

@@ -11,7 +11,7 @@ import type { NetworkStore } from '../../src/store/network-store';
 import { FeedHub, followFeed, SlowConsumerError } from '../../src/features/live/feed-hub';
 import { runningGuards } from '../../src/platform/graphql/request-guard';
 import { startHttpApi, TEST_LIMITS, type HttpApi } from '../support/http-api';
-import { exampleOperations, examplesText } from '../support/examples';
+import { exampleOperations } from '../support/examples';
 
 jest.setTimeout(60_000);
 
@@ -293,10 +293,10 @@ test('the sample subscriptions of schema/examples.graphql run over WebSocket', a
   const subscriptions = exampleOperations.filter((o) => o.kind === 'subscription');
   expect(subscriptions.map((o) => o.name)).toContain('NetworkChanged');
   const c = client(api.adminKey);
-  for (const { name, variables } of subscriptions) {
+  for (const { name, document, variables } of subscriptions) {
     const received: unknown[] = [];
     c.subscribe(
-      { query: examplesText, operationName: name, variables: variables({}) },
+      { query: document, operationName: name, variables: variables({}) },
       { next: (r) => received.push(r), error: (e) => received.push({ errors: e }), complete: () => undefined },
     );
     await settle();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { updateLinksFor } from '../../src/features/update-links';
 import type { TestApi } from './api';
-import { parse, type OperationDefinitionNode, type OperationTypeNode } from 'graphql';
+import { parse, print, type OperationDefinitionNode, type OperationTypeNode } from 'graphql';
 
 export const examplesText = readFileSync(join(__dirname, '..', '..', '..', 'schema', 'examples.graphql'), 'utf8');
 export const examples = parse(examplesText);
@@ -14,6 +14,8 @@ export const examples = parse(examplesText);
 export interface ExampleOperation {
   name: string;
   kind: OperationTypeNode;
+  /** The operation alone (the file holds no fragments): what a client sends over a socket with a message limit. */
+  document: string;
   /** Its variables, given the answers of the samples run before it (by operation name). */
   variables(answers: Record<string, any>): Record<string, unknown>;
 }
@@ -156,6 +158,7 @@ export const exampleOperations: ExampleOperation[] = examples.definitions
     return {
       name: d.name!.value,
       kind: d.operation,
+      document: print(d),
       variables: (answers) => (typeof given === 'function' ? given(answers) : given),
     };
   });

@@ -67,13 +67,21 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
  * event loop, refuse to start when the request was stopped. After it: take a turn again (the
  * continuations of a large batch all run in one go), count the items of a returned list.
  */
-function guarded(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
+export function guarded(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
   return (source, args, context, info) => {
     const guard = context.guard;
     if (!guard) return resolve(source, args, context, info);
-    const slot = guard.long ? guard.mayGoOn() : undefined;
-    const start = () => afterTurn(guard, () => run(guard, resolve, source, args, context, info));
-    return slot ? slot.then(start) : start();
+    try {
+      const slot = guard.long ? guard.mayGoOn() : undefined;
+      const start = () => afterTurn(guard, () => run(guard, resolve, source, args, context, info));
+      return slot ? slot.then(start) : start();
+    } catch (error) {
+      // Never thrown synchronously: graphql-js stops completing a list at an item that throws and
+      // leaves the promises of the items before it without a handler — a refused request's sibling
+      // fields would end as unhandled rejections (which stop a Node process). Rejected, every item
+      // is awaited together.
+      return Promise.reject(error);
+    }
   };
 }
 

@@ -171,6 +171,7 @@ function runSplit(
   const methods: Array<[string, Ranker]> = [
     ['Katz (β = 0.005)', ranker(katz)],
     ['popularity', ranker(singleSignalModel('activity'))],
+    ['random walk, size-weighted ties', ranker(singleSignalModel('randomWalk'))],
     ['old default', ranker(OLD_DEFAULT_MODEL)],
     ['new default', ranker(DEFAULT_MODEL)],
     [`self-fitted (serves: ${fit.source})`, ranker(fit.model)],

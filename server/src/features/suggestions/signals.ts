@@ -11,10 +11,16 @@
  * - `activity` — b's number of partners (popularity): what still ranks for a newcomer;
  * - `collaborations` — how many collaborations b took part in (single-partner ones too): activity
  *   measured in collaborations rather than partners, so one big consortium does not make a hub;
- * - `topics` — cosine of the IDF-weighted topic vectors (topic-profile.ts).
+ * - `topics` — cosine of the IDF-weighted topic vectors (topic-profile.ts);
+ * - `randomWalk` — the chance that a short random walk from q along the ties ends at b: two steps,
+ *   plus three steps weighted WALK3_WEIGHT. A tie's strength is Σ 1 / (members − 1) over the
+ *   collaborations behind it (csr.ts), so a step through a small project is likelier than one through
+ *   a 40-partner consortium, and a partner with many ties passes on a small share to each (as in
+ *   resource allocation). Unlike Katz, it does not grow with the number of walks through hubs.
  *
- * Walks use the unweighted graph (a tie is a tie, however many collaborations it has): that is the
- * definition the H2020 reference figures (see docs/suggestions.md) were measured with.
+ * Katz, common neighbours and Adamic–Adar use the unweighted graph (a tie is a tie, however many
+ * collaborations it has): that is the definition the H2020 reference figures (see
+ * docs/suggestions.md) were measured with.
  *
  * A workspace holds dense scratch arrays of one value per actor and per signal, allocated once per
  * index and cleared between queries (only what the last query touched, when it touched little). It
@@ -32,11 +38,20 @@ export const SIGNAL_NAMES = [
   'katz',
   'activity',
   'collaborations',
+  'randomWalk',
 ] as const;
 export type SignalName = (typeof SIGNAL_NAMES)[number];
 
 /** β of the truncated Katz index: the value the reference figures were measured with. */
 export const KATZ_BETA = 0.005;
+
+/**
+ * Weight of the three-step walks in `randomWalk` (two-step ones weigh 1). Three-step probabilities
+ * spread over many more actors, so each is small; measured on a real network of research projects
+ * and on planted networks (bench/eval/explore-signals.ts), 2 and 5 rank alike there and 5 better on
+ * the planted ones; 0.7 (a walk that stops with chance 0.3 per step) ranks worse on both.
+ */
+export const WALK3_WEIGHT = 5;
 
 /** One query's signals; valid until the workspace computes the next query. */
 export interface QuerySignals {
@@ -66,6 +81,9 @@ export interface SignalArrays {
   readonly cosine: Float64Array;
   readonly degrees: Float64Array;
   readonly collaborations: Int32Array;
+  /** Probability of a random walk of two / three steps from the query ending at the actor. */
+  readonly walkProbability2: Float64Array;
+  readonly walkProbability3: Float64Array;
   readonly beta: number;
 }
 
@@ -76,6 +94,8 @@ export class SignalWorkspace {
   private readonly resourceAllocation: Float64Array;
   private readonly cosine: Float64Array;
   private readonly degrees: Float64Array;
+  private readonly walkProbability2: Float64Array;
+  private readonly walkProbability3: Float64Array;
   /** Bit 1: reached; bit 2: topic-sharing; bit 4: the query or one of its partners. */
   private readonly marks: Uint8Array;
   private readonly reachedList: Int32Array;
@@ -95,6 +115,8 @@ export class SignalWorkspace {
     this.adamicAdar = new Float64Array(n);
     this.resourceAllocation = new Float64Array(n);
     this.cosine = new Float64Array(n);
+    this.walkProbability2 = new Float64Array(n);
+    this.walkProbability3 = new Float64Array(n);
     this.degrees = Float64Array.from({ length: n }, (_, i) => degree(graph, i));
     this.marks = new Uint8Array(n);
     this.reachedList = new Int32Array(n);
@@ -116,6 +138,7 @@ export class SignalWorkspace {
     this.topicCosine(q);
 
     const { walks2, walks3, adamicAdar, resourceAllocation, cosine, degrees, marks, beta, graph } = this;
+    const { walkProbability2, walkProbability3 } = this;
     const b2 = beta * beta;
     const b3 = beta * beta * beta;
     const counts = graph.collaborationCounts;
@@ -127,6 +150,7 @@ export class SignalWorkspace {
       activity: (b) => degrees[b],
       collaborations: (b) => counts[b],
       topics: (b) => cosine[b],
+      randomWalk: (b) => walkProbability2[b] + WALK3_WEIGHT * walkProbability3[b],
     };
     return {
       query: q,
@@ -137,7 +161,18 @@ export class SignalWorkspace {
       isPartnerOrSelf: (b) => (marks[b] & 4) !== 0,
       value: (signal, b) => readers[signal](b),
       reader: (signal) => readers[signal],
-      arrays: { walks2, walks3, adamicAdar, resourceAllocation, cosine, degrees, collaborations: counts, beta },
+      arrays: {
+        walks2,
+        walks3,
+        adamicAdar,
+        resourceAllocation,
+        cosine,
+        degrees,
+        collaborations: counts,
+        walkProbability2,
+        walkProbability3,
+        beta,
+      },
     };
   }
 
@@ -147,10 +182,13 @@ export class SignalWorkspace {
    */
   private reset(): void {
     const { walks2, walks3, adamicAdar, resourceAllocation, cosine, marks } = this;
+    const { walkProbability2, walkProbability3 } = this;
     const n = marks.length;
     if (this.reachedCount + this.topicCount > n / 8) {
       walks2.fill(0);
       walks3.fill(0);
+      walkProbability2.fill(0);
+      walkProbability3.fill(0);
       adamicAdar.fill(0);
       resourceAllocation.fill(0);
       cosine.fill(0);
@@ -160,6 +198,8 @@ export class SignalWorkspace {
         const b = this.reachedList[k];
         walks2[b] = 0;
         walks3[b] = 0;
+        walkProbability2[b] = 0;
+        walkProbability3[b] = 0;
         adamicAdar[b] = 0;
         resourceAllocation[b] = 0;
         marks[b] = 0;
@@ -182,15 +222,18 @@ export class SignalWorkspace {
 
   /** Walks of length 2 (with Adamic–Adar on the way) and 3 from q; loops written out: the hot path. */
   private walk(q: number): void {
-    const { offsets, neighbours } = this.graph;
+    const { offsets, neighbours, tieStrengths, inverseStrengths } = this.graph;
     const { walks2, walks3, adamicAdar, resourceAllocation, marks, reachedList } = this;
+    const { walkProbability2, walkProbability3 } = this;
     let count = 0;
     // Length 2: q → m → b.
+    const fromQuery = inverseStrengths[q];
     for (let e = offsets[q]; e < offsets[q + 1]; e++) {
       const m = neighbours[e];
       const dm = offsets[m + 1] - offsets[m];
       const selectivity = dm > 1 ? 1 / Math.log(dm) : 0;
       const share = 1 / dm;
+      const step = fromQuery * tieStrengths[e] * inverseStrengths[m];
       for (let f = offsets[m]; f < offsets[m + 1]; f++) {
         const b = neighbours[f];
         if ((marks[b] & 1) === 0) {
@@ -200,6 +243,7 @@ export class SignalWorkspace {
         walks2[b] += 1;
         adamicAdar[b] += selectivity;
         resourceAllocation[b] += share;
+        walkProbability2[b] += step * tieStrengths[f];
       }
     }
     // Length 3: q → · → x → b, from the walks of length 2 ending at x. This loop touches most of
@@ -210,9 +254,14 @@ export class SignalWorkspace {
     for (let k = 0; k < ends; k++) {
       const x = reachedList[k];
       const w = walks2[x];
+      const p = walkProbability2[x] * inverseStrengths[x];
       const end = offsets[x + 1];
       work += end - offsets[x];
-      for (let f = offsets[x]; f < end; f++) walks3[neighbours[f]] += w;
+      for (let f = offsets[x]; f < end; f++) {
+        const b = neighbours[f];
+        walks3[b] += w;
+        walkProbability3[b] += p * tieStrengths[f];
+      }
     }
     const n = marks.length;
     if (work > n) {

@@ -17,7 +17,7 @@
 import { DomainError, NotFoundError } from '../../domain/errors';
 import type { ActorKind } from '../../domain/model';
 import { scoreOf, scoreParts, termContribution, type ScorePart, type ScoringModel } from './model';
-import type { QuerySignals, SignalName } from './signals';
+import { WALK3_WEIGHT, type QuerySignals, type SignalName } from './signals';
 import type { SuggestionIndex } from './suggestion-index';
 import { hasAnyTopic } from './topic-profile';
 import { TopK } from './top-k';
@@ -145,7 +145,8 @@ function toSuggestion(index: SuggestionIndex, signals: QuerySignals, model: Scor
  * computed once per index.
  */
 export function scorer(model: ScoringModel, signals: QuerySignals, index: SuggestionIndex): (b: number) => number {
-  const { walks2, walks3, adamicAdar, resourceAllocation, cosine, beta } = signals.arrays;
+  const { walks2, walks3, adamicAdar, resourceAllocation, cosine, walkProbability2, walkProbability3, beta } =
+    signals.arrays;
   const b2 = beta * beta;
   const b3 = b2 * beta;
   const perQuery = model.terms.filter((t) => !STATIC_SIGNALS.has(t.signal));
@@ -173,6 +174,9 @@ export function scorer(model: ScoringModel, signals: QuerySignals, index: Sugges
         case 6:
           v = resourceAllocation[b];
           break;
+        case 7:
+          v = walkProbability2[b] + WALK3_WEIGHT * walkProbability3[b];
+          break;
         default:
           v = b2 * walks2[b] + b3 * walks3[b];
       }
@@ -192,6 +196,7 @@ const SIGNAL_CODES: Record<SignalName, number> = {
   activity: 4,
   collaborations: 5,
   resourceAllocation: 6,
+  randomWalk: 7,
 };
 const STATIC_SIGNALS: ReadonlySet<SignalName> = new Set(['activity', 'collaborations']);
 

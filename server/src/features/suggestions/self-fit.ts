@@ -204,7 +204,10 @@ export function choiceSet(
 ): ChoiceSet {
   const { graph } = index;
   const q = graph.index.get(query)!;
-  const signals = index.signals.compute(q);
+  const signals = index.signals.compute(
+    q,
+    terms.some((t) => t.signal === 'katz'),
+  );
   const candidates = new Set<number>();
   for (const t of targets) {
     const b = graph.index.get(t);

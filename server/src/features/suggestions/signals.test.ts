@@ -251,5 +251,11 @@ describe('signals on a generated network equal a plain recomputation of the defi
       const walk = (p2.get(b) ?? 0) + WALK3_WEIGHT * (p3.get(b) ?? 0);
       expect(Math.abs(signals.value('randomWalk', j) - walk)).toBeLessThan(1e-6 * Math.max(walk, 1e-3));
     }
+    // Without Katz's three-step counts: the same reach and the same walk (what a walk-only model reads).
+    const reached = [...signals.reached].sort((x, y) => x - y);
+    const walkValues = [...reached].map((j) => signals.value('randomWalk', j));
+    const lean = index.signals.compute(index.graph.index.get(q)!, false);
+    expect([...lean.reached].sort((x, y) => x - y)).toEqual(reached);
+    expect(reached.map((j) => lean.value('randomWalk', j))).toEqual(walkValues);
   });
 });

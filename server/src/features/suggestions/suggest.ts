@@ -73,7 +73,8 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   const minScore = options.minScore ?? null;
   const { first } = options;
 
-  const signals = index.signals.compute(q);
+  const usesKatz = (m: ScoringModel | null | undefined) => !!m && m.terms.some((t) => t.signal === 'katz');
+  const signals = index.signals.compute(q, usesKatz(options.model) || usesKatz(options.coldStart));
   const coldStart = options.coldStart && graph.offsets[q + 1] === graph.offsets[q] && signals.topicSharing.length > 0;
   const model = coldStart ? options.coldStart! : options.model;
   const kindOk = (b: number) => !wantedKinds || wantedKinds.has(projection.actors.get(graph.ids[b])!.kind);

@@ -31,7 +31,7 @@ import { NetworkProjection as Projection } from '../../graph/projection';
 import type { GraphSnapshot } from '../../store/network-store';
 import { edgeIndex } from './csr';
 import { checkModel, singleSignalModel, termContribution, type ModelTerm, type ScoringModel } from './model';
-import { suggestContacts } from './suggest';
+import { suggestContacts, usesCounts } from './suggest';
 import { buildSuggestionIndex, type SuggestionIndex } from './suggestion-index';
 import { TopK } from './top-k';
 import { DEFAULT_MODEL, DEFAULT_TERMS, FIT_GRID, maxActivityWeight } from './weights';
@@ -204,10 +204,7 @@ export function choiceSet(
 ): ChoiceSet {
   const { graph } = index;
   const q = graph.index.get(query)!;
-  const signals = index.signals.compute(
-    q,
-    terms.some((t) => t.signal === 'katz'),
-  );
+  const signals = index.signals.compute(q, usesCounts({ name: 'fit', terms }));
   const candidates = new Set<number>();
   for (const t of targets) {
     const b = graph.index.get(t);

@@ -129,17 +129,18 @@ export class SignalWorkspace {
   }
 
   /**
-   * The signals of query q. `withKatz` false leaves the walks of length 3 behind Katz uncounted (Katz
-   * then reads as β² · walks of length 2): the loop over three steps is the hot path, and a model
-   * without a Katz term saves that half of its work.
+   * The signals of query q. `withCounts` false computes only what the random walk needs: the walk
+   * counts behind common neighbours, Adamic–Adar, resource allocation and Katz stay 0 (they read as
+   * 0). The loops over two and three steps are the hot path (from a hub they touch most of the
+   * graph), and a model without those terms saves most of their work.
    */
-  compute(q: number, withKatz = true): QuerySignals {
+  compute(q: number, withCounts = true): QuerySignals {
     this.reset();
     this.lastQuery = q;
     const { offsets, neighbours } = this.graph;
     this.marks[q] |= 4;
     for (let e = offsets[q]; e < offsets[q + 1]; e++) this.marks[neighbours[e]] |= 4;
-    this.walk(q, withKatz);
+    this.walk(q, withCounts);
     this.topicCosine(q);
 
     const { walks2, walks3, adamicAdar, resourceAllocation, cosine, degrees, marks, beta, graph } = this;
@@ -226,7 +227,7 @@ export class SignalWorkspace {
   }
 
   /** Walks of length 2 (with Adamic–Adar on the way) and 3 from q; loops written out: the hot path. */
-  private walk(q: number, withKatz: boolean): void {
+  private walk(q: number, withCounts: boolean): void {
     const { offsets, neighbours, tieStrengths, inverseStrengths } = this.graph;
     const { walks2, walks3, adamicAdar, resourceAllocation, marks, reachedList } = this;
     const { walkProbability2, walkProbability3 } = this;
@@ -245,10 +246,12 @@ export class SignalWorkspace {
           marks[b] |= 1;
           reachedList[count++] = b;
         }
-        walks2[b] += 1;
-        adamicAdar[b] += selectivity;
-        resourceAllocation[b] += share;
         walkProbability2[b] += step * tieStrengths[f];
+        if (withCounts) {
+          walks2[b] += 1;
+          adamicAdar[b] += selectivity;
+          resourceAllocation[b] += share;
+        }
       }
     }
     // Length 3: q → · → x → b, from the walks of length 2 ending at x. This loop touches most of
@@ -262,7 +265,7 @@ export class SignalWorkspace {
       const p = walkProbability2[x] * inverseStrengths[x];
       const end = offsets[x + 1];
       work += end - offsets[x];
-      if (withKatz) {
+      if (withCounts) {
         for (let f = offsets[x]; f < end; f++) {
           const b = neighbours[f];
           walks3[b] += w;

@@ -73,8 +73,7 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   const minScore = options.minScore ?? null;
   const { first } = options;
 
-  const usesKatz = (m: ScoringModel | null | undefined) => !!m && m.terms.some((t) => t.signal === 'katz');
-  const signals = index.signals.compute(q, usesKatz(options.model) || usesKatz(options.coldStart));
+  const signals = index.signals.compute(q, usesCounts(options.model) || usesCounts(options.coldStart));
   const coldStart = options.coldStart && graph.offsets[q + 1] === graph.offsets[q] && signals.topicSharing.length > 0;
   const model = coldStart ? options.coldStart! : options.model;
   const kindOk = (b: number) => !wantedKinds || wantedKinds.has(projection.actors.get(graph.ids[b])!.kind);
@@ -120,6 +119,18 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
     }
   }
   return chosen.map((b) => toSuggestion(index, signals, model, b));
+}
+
+const COUNT_SIGNALS: ReadonlySet<SignalName> = new Set([
+  'katz',
+  'commonNeighbours',
+  'adamicAdar',
+  'resourceAllocation',
+]);
+
+/** Does the model read the walk counts (signals.ts `withCounts`)? */
+export function usesCounts(model: ScoringModel | null | undefined): boolean {
+  return !!model && model.terms.some((t) => COUNT_SIGNALS.has(t.signal));
 }
 
 const NONE: ReadonlySet<number> = new Set();

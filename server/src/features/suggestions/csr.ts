@@ -88,7 +88,10 @@ export function buildCollaborationGraph(projection: NetworkProjection): Collabor
   const memberStart: number[] = [0];
   const memberList: number[] = [];
   let capacity = 0;
-  for (const collaboration of projection.collaborations.values()) {
+  // In id order: tie strengths are sums of floats, and the same store state must give the same bits
+  // whatever order a store returned its rows in.
+  for (const collaborationId of [...projection.collaborations.keys()].sort(byId)) {
+    const collaboration = projection.collaborations.get(collaborationId)!;
     const from = memberList.length;
     for (const actorId of collaboration.actors) {
       const i = index.get(actorId);
@@ -140,16 +143,13 @@ export function buildCollaborationGraph(projection: NetworkProjection): Collabor
         strengthScratch[j] += share;
       }
     }
-    let strength = 0;
     for (let k = rowStart; k < fill; k++) {
       const j = unsorted[k];
       unsortedWeights[k] = Math.min(scratch[j], 0xffff);
       unsortedStrengths[k] = strengthScratch[j];
-      strength += strengthScratch[j];
       scratch[j] = 0;
       strengthScratch[j] = 0;
     }
-    inverseStrengths[i] = strength > 0 ? 1 / strength : 0;
     unsortedOffsets[i + 1] = fill;
   }
 
@@ -168,6 +168,13 @@ export function buildCollaborationGraph(projection: NetworkProjection): Collabor
       weights[at] = unsortedWeights[k];
       tieStrengths[at] = unsortedStrengths[k];
     }
+  }
+
+  // Each actor's total tie strength, summed over its sorted row (an order that does not depend on the store).
+  for (let i = 0; i < n; i++) {
+    let strength = 0;
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) strength += tieStrengths[k];
+    inverseStrengths[i] = strength > 0 ? 1 / strength : 0;
   }
 
   const byActivity = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => {

@@ -99,8 +99,9 @@ describe('the collaborates-with CSR', () => {
     expect(at('q', 'p')).toBeCloseTo(1 / 3 + 1, 6);
     expect(at('p', 'r')).toBeCloseTo(1 / 3, 6);
     expect(at('r', 's')).toBeCloseTo(1 / 3, 6);
-    expect(consortium.inverseStrengths[consortium.index.get('p')!]).toBeCloseTo(1 / (4 / 3 + 1 / 3 + 1 / 3), 12);
-    expect(consortium.inverseStrengths[consortium.index.get('r')!]).toBeCloseTo(1, 12);
+    // Totals are summed from the stored (Float32) strengths: 6 digits.
+    expect(consortium.inverseStrengths[consortium.index.get('p')!]).toBeCloseTo(1 / (4 / 3 + 1 / 3 + 1 / 3), 6);
+    expect(consortium.inverseStrengths[consortium.index.get('r')!]).toBeCloseTo(1, 6);
   });
 
   test('orders actors by activity: most partners first, ties by id', () => {
@@ -194,6 +195,25 @@ describe('signals on a generated network equal a plain recomputation of the defi
     ),
   });
   const index = buildSuggestionIndex(projection);
+
+  test('tie strengths are the same bits whatever order the store returned collaborations and members in', () => {
+    const reversed = buildSuggestionIndex(
+      projectionOf({
+        actors: [...data.actors].reverse().map((a) => ({ id: a.id, kind: a.kind })),
+        collaborations: [...data.collaborations]
+          .reverse()
+          .map((c) => ({ id: c.id, kind: c.kind, startDate: c.startDate ?? null, endDate: c.endDate ?? null })),
+        participations: [...data.collaborations]
+          .reverse()
+          .flatMap((c) => [...c.participants!].reverse().map((p) => ({ actorId: p.actorId, collaborationId: c.id }))),
+      }),
+    ).graph;
+    expect([...reversed.neighbours]).toEqual([...index.graph.neighbours]);
+    expect(Buffer.from(reversed.tieStrengths.buffer).equals(Buffer.from(index.graph.tieStrengths.buffer))).toBe(true);
+    expect(Buffer.from(reversed.inverseStrengths.buffer).equals(Buffer.from(index.graph.inverseStrengths.buffer))).toBe(
+      true,
+    );
+  });
 
   // Plain definitions over Maps.
   const partners = new Map<string, Set<string>>();

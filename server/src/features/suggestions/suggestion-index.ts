@@ -50,9 +50,9 @@ export function suggestionIndex(projection: NetworkProjection): SuggestionIndex 
 
 /**
  * Bytes of the index's typed arrays: the CSR, the topic vectors and the workspace's scratch arrays
- * (six Float64Arrays, two Int32Arrays and one Uint8Array per actor).
+ * (eight Float64Arrays, two Int32Arrays and one Uint8Array per actor).
  */
 export function indexBytes(index: SuggestionIndex): number {
   const n = index.graph.ids.length;
-  return graphBytes(index.graph) + profileBytes(index.profiles) + n * (6 * 8 + 2 * 4 + 1);
+  return graphBytes(index.graph) + profileBytes(index.profiles) + n * (8 * 8 + 2 * 4 + 1);
 }

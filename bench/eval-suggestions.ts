@@ -13,7 +13,7 @@
  * (c) planted networks (seed/planted.ts) with seeds the defaults were never looked at on
  *     (--planted-seeds=2,3), cut-off 2023-01-01, every actor registered with its topics.
  *
- * Models: the old default (activity-heavy, kept here for comparison only), the new Katz-first
+ * Models: the old default (activity-heavy, kept here for comparison only), the walk-first
  * default, the self-fitted model (server/src/features/suggestions/self-fit.ts run on the split's projection —
  * the past only — exactly as the service runs it on its store), and the baselines Katz and
  * popularity. Metrics: P@10, R@10, MRR, catalogue coverage (distinct actors over all top-10 lists),
@@ -171,6 +171,7 @@ function runSplit(
   const methods: Array<[string, Ranker]> = [
     ['Katz (β = 0.005)', ranker(katz)],
     ['popularity', ranker(singleSignalModel('activity'))],
+    ['random walk, size-weighted ties', ranker(singleSignalModel('randomWalk'))],
     ['old default', ranker(OLD_DEFAULT_MODEL)],
     ['new default', ranker(DEFAULT_MODEL)],
     [`self-fitted (serves: ${fit.source})`, ranker(fit.model)],

@@ -16,7 +16,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { generateNetwork, random } from '../seed/generate';
+import { generateNetwork } from '../seed/generate';
+import { queryActors } from './suggest-actors';
 import { createContext } from '../server/src/platform/graphql/context';
 import { BENCH_PRINCIPAL } from './auth';
 import { createApolloServer } from '../server/src/platform/http/app';
@@ -56,26 +57,6 @@ const summary = (samples: number[]) => {
   };
 };
 const ms = (x: number) => Number(x.toFixed(2));
-
-/** Query actors: 15 drawn uniformly and the 5 with the most partners (fixed seed). */
-function queryActors(data: GraphData): string[] {
-  const partners = new Map<string, Set<string>>();
-  for (const c of data.collaborations) {
-    for (const p of c.participants ?? []) {
-      if (!partners.has(p.actorId)) partners.set(p.actorId, new Set());
-      for (const q of c.participants ?? []) if (q.actorId !== p.actorId) partners.get(p.actorId)!.add(q.actorId);
-    }
-  }
-  const busiest = [...partners.entries()]
-    .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 5)
-    .map(([id]) => id);
-  const rand = random(4242);
-  const chosen = new Set(busiest);
-  while (chosen.size < Math.min(20, data.actors.length))
-    chosen.add(data.actors[Math.floor(rand() * data.actors.length)].id);
-  return [...chosen];
-}
 
 async function wipe(driver: Driver): Promise<void> {
   const session = driver.session();

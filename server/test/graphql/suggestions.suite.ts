@@ -123,7 +123,9 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
           const n = s.mutualCollaborators.length;
           if (n === 10) continue; // more may exist than are listed
           const partnerPart = s.parts
-            .filter((p) => ['katz', 'resourceAllocation', 'adamicAdar', 'commonNeighbours'].includes(p.name))
+            .filter((p) =>
+              ['katz', 'resourceAllocation', 'adamicAdar', 'commonNeighbours', 'randomWalk'].includes(p.name),
+            )
             .reduce((x, p) => x + p.contribution, 0);
           const topicPart = s.parts.filter((p) => p.name === 'topics').reduce((x, p) => x + p.contribution, 0);
           const hasTopics = s.sharedTopics.some((t) => t.weight > 0);
@@ -159,8 +161,7 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
       expect(suggestionModel.reason).toMatch(/^history too short/);
       expect(new Date(suggestionModel.fittedAt).getTime()).toBeLessThanOrEqual(Date.now());
       expect(suggestionModel.terms.map((t: { signal: string }) => t.signal)).toEqual([
-        'katz',
-        'resourceAllocation',
+        'randomWalk',
         'topics',
         'activity',
       ]);

@@ -31,6 +31,14 @@ export interface CollaborationGraph {
   readonly byActivity: Int32Array;
   /** Per actor: how many collaborations it took part in (single-partner ones included). */
   readonly collaborationCounts: Int32Array;
+  /**
+   * Tie strength per entry of `neighbours`: Σ over the shared collaborations of 1 / (members − 1) —
+   * each collaboration gives each member one unit of tie to share among its partners, so a
+   * 40-partner consortium is a weak tie and a project of two a strong one. Symmetric.
+   */
+  readonly tieStrengths: Float32Array;
+  /** Per actor: 1 / Σ of its tie strengths (0 without partners), to walk the ties as probabilities. */
+  readonly inverseStrengths: Float64Array;
 }
 
 export function actorCount(graph: CollaborationGraph): number {
@@ -54,7 +62,9 @@ export function graphBytes(graph: CollaborationGraph): number {
     graph.neighbours.byteLength +
     graph.weights.byteLength +
     graph.byActivity.byteLength +
-    graph.collaborationCounts.byteLength
+    graph.collaborationCounts.byteLength +
+    graph.tieStrengths.byteLength +
+    graph.inverseStrengths.byteLength
   );
 }
 
@@ -78,7 +88,10 @@ export function buildCollaborationGraph(projection: NetworkProjection): Collabor
   const memberStart: number[] = [0];
   const memberList: number[] = [];
   let capacity = 0;
-  for (const collaboration of projection.collaborations.values()) {
+  // In id order: tie strengths are sums of floats, and the same store state must give the same bits
+  // whatever order a store returned its rows in.
+  for (const collaborationId of [...projection.collaborations.keys()].sort(byId)) {
+    const collaboration = projection.collaborations.get(collaborationId)!;
     const from = memberList.length;
     for (const actorId of collaboration.actors) {
       const i = index.get(actorId);
@@ -112,23 +125,30 @@ export function buildCollaborationGraph(projection: NetworkProjection): Collabor
   const unsortedOffsets = new Int32Array(n + 1);
   const unsorted = new Int32Array(capacity);
   const unsortedWeights = new Uint16Array(capacity);
+  const unsortedStrengths = new Float32Array(capacity);
   const scratch = new Int32Array(n);
+  const strengthScratch = new Float64Array(n);
+  const inverseStrengths = new Float64Array(n);
   let fill = 0;
   for (let i = 0; i < n; i++) {
     const rowStart = fill;
     for (let y = memberOfOffsets[i]; y < memberOfOffsets[i + 1]; y++) {
       const c = memberOf[y];
+      const share = 1 / (starts[c + 1] - starts[c] - 1);
       for (let x = starts[c]; x < starts[c + 1]; x++) {
         const j = members[x];
         if (j === i) continue;
         if (scratch[j] === 0) unsorted[fill++] = j;
         scratch[j]++;
+        strengthScratch[j] += share;
       }
     }
     for (let k = rowStart; k < fill; k++) {
       const j = unsorted[k];
       unsortedWeights[k] = Math.min(scratch[j], 0xffff);
+      unsortedStrengths[k] = strengthScratch[j];
       scratch[j] = 0;
+      strengthScratch[j] = 0;
     }
     unsortedOffsets[i + 1] = fill;
   }
@@ -138,6 +158,7 @@ export function buildCollaborationGraph(projection: NetworkProjection): Collabor
   const offsets = unsortedOffsets;
   const neighbours = new Int32Array(fill);
   const weights = new Uint16Array(fill);
+  const tieStrengths = new Float32Array(fill);
   const cursor = offsets.slice(0, n);
   for (let i = 0; i < n; i++) {
     for (let k = offsets[i]; k < offsets[i + 1]; k++) {
@@ -145,7 +166,15 @@ export function buildCollaborationGraph(projection: NetworkProjection): Collabor
       const at = cursor[j]++;
       neighbours[at] = i;
       weights[at] = unsortedWeights[k];
+      tieStrengths[at] = unsortedStrengths[k];
     }
+  }
+
+  // Each actor's total tie strength, summed over its sorted row (an order that does not depend on the store).
+  for (let i = 0; i < n; i++) {
+    let strength = 0;
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) strength += tieStrengths[k];
+    inverseStrengths[i] = strength > 0 ? 1 / strength : 0;
   }
 
   const byActivity = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => {
@@ -153,5 +182,5 @@ export function buildCollaborationGraph(projection: NetworkProjection): Collabor
     return d !== 0 ? d : a - b;
   });
 
-  return { ids, index, offsets, neighbours, weights, byActivity, collaborationCounts };
+  return { ids, index, offsets, neighbours, weights, byActivity, collaborationCounts, tieStrengths, inverseStrengths };
 }

@@ -143,7 +143,7 @@ export function activityPhrase(collaborations: number, partners: number): string
   return `${collaborations} ${collaborations === 1 ? 'Zusammenarbeit' : 'Zusammenarbeiten'} mit ${partners} ${partners === 1 ? 'Partner' : 'Partnern'}`;
 }
 
-const PARTNER_SIGNALS = new Set(['katz', 'adamicAdar', 'resourceAllocation', 'commonNeighbours']);
+const PARTNER_SIGNALS = new Set(['katz', 'adamicAdar', 'resourceAllocation', 'commonNeighbours', 'randomWalk']);
 const ACTIVITY_SIGNALS = new Set(['activity', 'collaborations']);
 
 /**
@@ -209,7 +209,7 @@ export function explanationSentence(
       weight: partnerWeight,
       order: 1,
     });
-  } else if ((parts.find((p) => p.signal === 'katz')?.value ?? 0) > 0) {
+  } else if (parts.some((p) => (p.signal === 'katz' || p.signal === 'randomWalk') && p.value > 0)) {
     clauses.push({ text: 'über Partner von Partnern verbunden', weight: partnerWeight, order: 1 });
   }
 

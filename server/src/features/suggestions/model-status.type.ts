@@ -10,7 +10,7 @@ export enum SuggestionModelSourceEnum {
 registerEnumType(SuggestionModelSourceEnum, {
   name: 'SuggestionModelSource',
   description:
-    "FITTED: weights fitted on this network's own history; DEFAULT: the Katz-first default (history too short, or the fit did not beat it); CONFIGURED: weights given at start.",
+    "FITTED: weights fitted on this network's own history; DEFAULT: the walk-first default (history too short, or the fit did not beat it); CONFIGURED: weights given at start.",
 });
 
 @ObjectType('SuggestionModelTerm', {
@@ -52,6 +52,15 @@ export class HeldOutPrecisionType {
 
   @Field(() => Float, { description: 'Katz alone (β = 0.005), the reference.' })
   katz!: number;
+
+  @Field(() => Int, {
+    description:
+      "Distinct actors over the fitted candidate's top-10 lists of the held-out actors (catalogue coverage); it serves only if this is at least Katz's.",
+  })
+  fittedCoverage!: number;
+
+  @Field(() => Int, { description: "Distinct actors over Katz's top-10 lists of the held-out actors." })
+  katzCoverage!: number;
 }
 
 @ObjectType('SuggestionModelStatus', {

@@ -93,4 +93,5 @@ export const SIGNAL_LABELS: Record<SignalName, string> = {
   katz: 'Indirekte Verbindungen über zwei und drei Schritte',
   activity: 'Aktivität (Zahl der Partner)',
   collaborations: 'Aktivität (Zahl der Zusammenarbeiten)',
+  randomWalk: 'Kurze Wege über gemeinsame Partner (kleine Zusammenarbeiten zählen mehr)',
 };

@@ -6,8 +6,7 @@
 import { plantedNetwork } from '../../../../seed/planted';
 import { NetworkProjection } from '../../graph/projection';
 import type { GraphData, GraphSnapshot } from '../../store/network-store';
-import { KATZ_BETA } from './signals';
-import { changedEnough, fittedModel, FIT_TERMS, historySplit, selfFit } from './self-fit';
+import { changedEnough, fitGrid, fittedModel, FIT_TERMS, historySplit, selfFit } from './self-fit';
 import { ACTIVITY_CAP, DEFAULT_MODEL, maxActivityWeight } from './weights';
 
 function snapshotOf(data: GraphData, reverse = false): GraphSnapshot {
@@ -76,20 +75,32 @@ describe('the self-fitted suggestion model', () => {
     expect(result.reason).toMatch(/^history too short/);
   });
 
-  test('activity stays a capped term: its weight is clamped below one mutual partner', () => {
-    const model = fittedModel(FIT_TERMS, [1, 0.5, 0.2, 5]);
+  test('activity stays a capped term: its weight is at most a share of the walk weight', () => {
+    // FIT_TERMS: walk, topics, activity.
+    const model = fittedModel(FIT_TERMS, [1, 0.1, 5]);
     const activity = model.terms.find((t) => t.signal === 'activity')!;
     expect(activity.cap).toBe(ACTIVITY_CAP);
-    expect(activity.weight * ACTIVITY_CAP).toBeLessThan(1 * Math.LN2);
     expect(activity.weight).toBeCloseTo(maxActivityWeight(1), 3);
-    // Without a Katz term activity gets no weight at all.
-    expect(fittedModel(FIT_TERMS, [0, 1, 0.2, 5]).terms.some((t) => t.signal === 'activity')).toBe(false);
-    // The default keeps the rule too: a hub's largest activity part is below one mutual partner's Katz part.
-    const katz = DEFAULT_MODEL.terms.find((t) => t.signal === 'katz')!;
+    expect(activity.weight).toBeLessThan(0.5);
+    // Without a walk term activity gets no weight at all.
+    expect(fittedModel(FIT_TERMS, [0, 1, 5]).terms.some((t) => t.signal === 'activity')).toBe(false);
+    // The default keeps the rule too.
+    const walk = DEFAULT_MODEL.terms.find((t) => t.signal === 'randomWalk')!;
     const defaultActivity = DEFAULT_MODEL.terms.find((t) => t.signal === 'activity')!;
-    expect(defaultActivity.weight * defaultActivity.cap!).toBeLessThan(
-      katz.weight * Math.log1p((KATZ_BETA * KATZ_BETA) / katz.scale),
-    );
+    expect(defaultActivity.weight).toBeLessThanOrEqual(maxActivityWeight(walk.weight));
+    // Every point of the grid keeps it, and the default's own point comes first.
+    const grid = fitGrid();
+    expect(grid[0]).toEqual(FIT_TERMS.map((t) => t.weight));
+    expect(new Set(grid.map((w) => w.join())).size).toBe(grid.length);
+    for (const w of grid) expect(w[2]).toBeLessThanOrEqual(maxActivityWeight(w[0]));
+  });
+
+  test('serves a fitted model only when it beat the default and was as diverse as Katz on the held-out actors', () => {
+    const result = selfFit(NetworkProjection.fromSnapshot(snapshotOf(data)));
+    const h = result.heldOut!;
+    expect(h.fittedCoverage).toBeGreaterThan(0);
+    expect(h.katzCoverage).toBeGreaterThan(0);
+    expect(result.source === 'FITTED').toBe(h.fitted > h.default && h.fittedCoverage >= h.katzCoverage);
   });
 
   test('refits when actors or collaborations changed by a tenth (at least 20)', () => {

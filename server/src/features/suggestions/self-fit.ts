@@ -7,31 +7,34 @@
  *    work together in a collaboration starting on or after the cut-off.
  * 2. Query actors: actors with partners in the past and a new partner after the cut-off, split by a
  *    hash of their id into a fitting part (2/3) and a held-out part (1/3).
- * 3. Fit: a coordinate search for precision@10 itself over each fitting actor's likeliest
- *    candidates (the best 30 by each signal, plus its real new partners), starting at the default
- *    weights and trying each weight ×0, ×½, ×2 in turn. Regularised by a margin: a step is taken only
- *    when it finds MARGIN more hits per list than the current weights (noise does not move the
- *    weights), and by a bounded number of rounds. Weights stay ≥ 0; activity stays a capped term
- *    whose weight is clamped (weights.ts): it may break ties, never decide most of the list.
- *    (A conditional logit over the same candidates was tried first: it maximises the likelihood of
- *    every new partner, also the far-away ones, and dropped Katz — worse at the top of the list.)
+ * 3. Fit: a grid over the two weights of the walk family (weights.ts FIT_GRID: the candidate's
+ *    partners as a share of the walk's weight, and shared topics), each scored by precision@10
+ *    itself over each fitting actor's likeliest candidates (the best 30 by each signal, plus its real
+ *    new partners). Regularised by the grid's size (16 points, two parameters) and by a margin: the
+ *    best point replaces the default only when it finds MARGIN more hits per list. Activity stays a
+ *    capped term whose weight is at most MAX_ACTIVITY_SHARE of the walk's (weights.ts).
+ *    (Tried before: a conditional logit over the same candidates — it maximises the likelihood of
+ *    every new partner, also the far-away ones, and was worse at the top of the list; a coordinate
+ *    search over Katz, resource allocation, topics and a small activity term — on a real network of
+ *    research projects it stayed level with Katz, see docs/suggestions.md.)
  * 4. Check: on the held-out actors, precision@10 of the fitted model, the default and Katz alone,
  *    each ranked by `suggestContacts` on the past. The fitted model serves only if it beats the
- *    default there; otherwise the default serves, and so it does when the history is too short.
+ *    default there and its lists hold at least as many distinct actors as Katz's (catalogue
+ *    coverage); otherwise the default serves, and so it does when the history is too short.
  *
  * Everything is a function of the projection's content (ids sorted, hashes instead of random
  * draws), so one store state always gives the same model. The work is a generator that yields
- * between query actors and descent iterations, so a caller can run it in small slices.
+ * between query actors and grid points, so a caller can run it in small slices.
  */
 import type { NetworkProjection } from '../../graph/projection';
 import { NetworkProjection as Projection } from '../../graph/projection';
 import type { GraphSnapshot } from '../../store/network-store';
 import { edgeIndex } from './csr';
 import { checkModel, singleSignalModel, termContribution, type ModelTerm, type ScoringModel } from './model';
-import { suggestContacts } from './suggest';
+import { suggestContacts, usesCounts } from './suggest';
 import { buildSuggestionIndex, type SuggestionIndex } from './suggestion-index';
 import { TopK } from './top-k';
-import { DEFAULT_MODEL, DEFAULT_TERMS, maxActivityWeight } from './weights';
+import { DEFAULT_MODEL, DEFAULT_TERMS, FIT_GRID, maxActivityWeight } from './weights';
 
 export const FIT_RULES = {
   /** The latest share of dated collaborations that are the answers. */
@@ -61,6 +64,9 @@ export interface HeldOutPrecision {
   fitted: number;
   default: number;
   katz: number;
+  /** Distinct actors over the held-out actors' top-10 lists: the fitted model's and Katz's. */
+  fittedCoverage: number;
+  katzCoverage: number;
 }
 
 export interface FitResult {
@@ -79,8 +85,11 @@ export interface FitResult {
   collaborationCount: number;
 }
 
-/** The terms fitted: the default's (so the prior is the default itself). */
+/** The terms fitted: the default's (walk, topics, activity), so the prior is the default itself. */
 export const FIT_TERMS: readonly ModelTerm[] = DEFAULT_TERMS;
+const TOPICS_COLUMN = FIT_TERMS.findIndex((t) => t.signal === 'topics');
+const ACTIVITY_COLUMN = FIT_TERMS.findIndex((t) => t.signal === 'activity');
+const WALK_COLUMN = FIT_TERMS.findIndex((t) => t.signal === 'randomWalk');
 
 const KATZ = singleSignalModel('katz');
 
@@ -195,7 +204,7 @@ export function choiceSet(
 ): ChoiceSet {
   const { graph } = index;
   const q = graph.index.get(query)!;
-  const signals = index.signals.compute(q);
+  const signals = index.signals.compute(q, usesCounts({ name: 'fit', terms }));
   const candidates = new Set<number>();
   for (const t of targets) {
     const b = graph.index.get(t);
@@ -253,34 +262,48 @@ export function choicePrecision(sets: readonly ChoiceSet[], weights: readonly nu
   return sum / sets.length;
 }
 
-/** The coordinate search of step 3, one trial per call of step() (for slices); done when null. */
-export function weightSearch(
-  sets: readonly ChoiceSet[],
-  terms: readonly ModelTerm[],
-): { weights: number[]; precision: number; step(): boolean } {
-  const state = { weights: terms.map((t) => t.weight), precision: 0, step: () => false };
-  state.precision = choicePrecision(sets, state.weights);
-  const factors = [0, 0.5, 2];
-  const trials: Array<[number, number]> = [];
-  for (let round = 0; round < FIT_RULES.rounds; round++)
-    for (let j = 0; j < terms.length; j++) for (const f of factors) trials.push([j, f]);
-  let next = 0;
-  state.step = () => {
-    if (next >= trials.length) return false;
-    const [j, f] = trials[next++];
-    const candidate = [...state.weights];
-    candidate[j] = candidate[j] === 0 && f > 1 ? terms[j].weight : candidate[j] * f;
-    if (terms[j].signal === 'activity')
-      candidate[j] = Math.min(
-        candidate[j],
-        maxActivityWeight(candidate[terms.findIndex((t) => t.signal === 'katz')] ?? 0),
-      );
-    const p = choicePrecision(sets, candidate);
-    if (p > state.precision * (1 + FIT_RULES.margin) && p > state.precision) {
-      state.weights = candidate;
-      state.precision = p;
+/** The grid of step 3 as weight vectors over FIT_TERMS, the default's own point first. */
+export function fitGrid(): number[][] {
+  const points: number[][] = [FIT_TERMS.map((t) => t.weight)];
+  for (const a of FIT_GRID.activity)
+    for (const t of FIT_GRID.topics) {
+      const w = FIT_TERMS.map((term) => term.weight);
+      w[ACTIVITY_COLUMN] = a * w[WALK_COLUMN];
+      w[TOPICS_COLUMN] = t;
+      if (!points.some((p) => p.every((x, k) => x === w[k]))) points.push(w);
     }
-    return true;
+  return points;
+}
+
+/**
+ * Step 3 on the choice sets, one grid point per call of step() (for slices); done when it answers
+ * false. Then `better` holds the points that beat the default's own by the margin, best first
+ * (ties: the earlier point).
+ */
+export function gridSearch(sets: readonly ChoiceSet[]): {
+  base: number;
+  better: Array<{ weights: number[]; precision: number }>;
+  step(): boolean;
+} {
+  const points = fitGrid();
+  const scored: Array<{ weights: number[]; precision: number; at: number }> = [];
+  const state = {
+    base: choicePrecision(sets, points[0]),
+    better: [] as Array<{ weights: number[]; precision: number }>,
+    step: () => false,
+  };
+  let next = 1;
+  state.step = () => {
+    if (next < points.length) {
+      scored.push({ weights: points[next], precision: choicePrecision(sets, points[next]), at: next });
+      next++;
+      if (next < points.length) return true;
+    }
+    state.better = scored
+      .filter((x) => x.precision > state.base * (1 + FIT_RULES.margin))
+      .sort((x, y) => y.precision - x.precision || x.at - y.at)
+      .map(({ weights, precision }) => ({ weights, precision }));
+    return false;
   };
   return state;
 }
@@ -288,10 +311,10 @@ export function weightSearch(
 /** The fitted weights as a model: rounded, activity clamped, zero terms left out. */
 export function fittedModel(terms: readonly ModelTerm[], weights: readonly number[]): ScoringModel {
   const rounded = terms.map((t, j) => ({ ...t, weight: Number(weights[j].toFixed(3)) }));
-  const katz = rounded.find((t) => t.signal === 'katz')?.weight ?? 0;
+  const walk = rounded.find((t) => t.signal === 'randomWalk')?.weight ?? 0;
   for (const t of rounded)
-    if (t.signal === 'activity' && t.weight > maxActivityWeight(katz))
-      t.weight = Number(maxActivityWeight(katz).toFixed(3));
+    if (t.signal === 'activity' && t.weight > maxActivityWeight(walk))
+      t.weight = Number(maxActivityWeight(walk).toFixed(3));
   const kept = rounded.filter((t) => t.weight > 0);
   return checkModel({ name: 'fitted', terms: kept.length > 0 ? kept : [{ ...terms[0], weight: 1 }] });
 }
@@ -303,13 +326,26 @@ export function precisionAt10(
   answers: ReadonlyMap<string, ReadonlySet<string>>,
   model: ScoringModel,
 ): number {
-  if (queries.length === 0) return 0;
+  return heldOutLists(index, queries, answers, model).precision;
+}
+
+/** Mean precision@10 and catalogue coverage (distinct actors over all lists) of a model. */
+export function heldOutLists(
+  index: SuggestionIndex,
+  queries: readonly string[],
+  answers: ReadonlyMap<string, ReadonlySet<string>>,
+  model: ScoringModel,
+): { precision: number; coverage: number } {
+  if (queries.length === 0) return { precision: 0, coverage: 0 };
   let sum = 0;
+  const shown = new Set<string>();
   for (const q of queries) {
     const targets = answers.get(q)!;
-    sum += suggestContacts(index, q, { first: 10, model }).filter((s) => targets.has(s.actorId)).length / 10;
+    const list = suggestContacts(index, q, { first: 10, model });
+    for (const s of list) shown.add(s.actorId);
+    sum += list.filter((s) => targets.has(s.actorId)).length / 10;
   }
-  return sum / queries.length;
+  return { precision: sum / queries.length, coverage: shown.size };
 }
 
 function fallback(projection: NetworkProjection, reason: string, extra: Partial<FitResult> = {}): FitResult {
@@ -354,23 +390,36 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void, Fi
     sets.push(choiceSet(index, q, split.answers.get(q)!, FIT_TERMS, FIT_RULES.candidatesPerSignal));
     yield;
   }
-  const search = weightSearch(sets, FIT_TERMS);
+  const search = gridSearch(sets);
   while (search.step()) yield;
-  const fitted = fittedModel(FIT_TERMS, search.weights);
-  const score = (model: ScoringModel) => precisionAt10(index, heldOut, split.answers, model);
-  const p = { queries: heldOut.length, fitted: 0, default: 0, katz: 0 };
-  p.fitted = score(fitted);
+  const weights = search.better.length > 0 ? search.better[0].weights : FIT_TERMS.map((t) => t.weight);
+  const fitted = fittedModel(FIT_TERMS, weights);
+  const score = (model: ScoringModel) => heldOutLists(index, heldOut, split.answers, model);
+  const fittedScore = score(fitted);
   yield;
-  p.default = score(DEFAULT_MODEL);
+  const defaultScore = score(DEFAULT_MODEL);
   yield;
-  p.katz = score(KATZ);
-  const wins = p.fitted > p.default;
+  const katzScore = score(KATZ);
+  const p: HeldOutPrecision = {
+    queries: heldOut.length,
+    fitted: fittedScore.precision,
+    default: defaultScore.precision,
+    katz: katzScore.precision,
+    fittedCoverage: fittedScore.coverage,
+    katzCoverage: katzScore.coverage,
+  };
+  // Serves only when more precise than the default and at least as diverse as Katz.
+  const precise = p.fitted > p.default;
+  const diverse = p.fittedCoverage >= p.katzCoverage;
+  const wins = precise && diverse;
   return {
     model: wins ? fitted : DEFAULT_MODEL,
     source: wins ? 'FITTED' : 'DEFAULT',
     reason: wins
       ? `fitted on the history before ${split.cutoff}; beats the default on the held-out actors`
-      : `the fit on the history before ${split.cutoff} did not beat the default on the held-out actors`,
+      : !precise
+        ? `the fit on the history before ${split.cutoff} did not beat the default on the held-out actors`
+        : `the fit on the history before ${split.cutoff} beat the default but its lists were less diverse than Katz's on the held-out actors`,
     fitted,
     cutoff: split.cutoff,
     fitQueries: fit.length,

@@ -10,7 +10,7 @@ import { generateNetwork } from '../../../../seed/generate';
 import { NetworkProjection } from '../../graph/projection';
 import type { GraphData, GraphSnapshot } from '../../store/network-store';
 import { degree, edgeIndex } from './csr';
-import { KATZ_BETA } from './signals';
+import { KATZ_BETA, WALK3_WEIGHT } from './signals';
 import { buildSuggestionIndex } from './suggestion-index';
 import { topicCosine } from './topic-profile';
 
@@ -78,6 +78,32 @@ describe('the collaborates-with CSR', () => {
     expect([...graph.collaborationCounts]).toEqual([3, 3, 2, 3, 1]);
   });
 
+  test('tie strength: Σ 1 / (members − 1) over the shared collaborations, so a consortium is a weak tie', () => {
+    const consortium = buildSuggestionIndex(
+      projectionOf({
+        actors: ['p', 'q', 'r', 's'].map((id) => ({ id, kind: 'ASSOCIATION' as const })),
+        collaborations: ['x', 'y'].map(collaboration),
+        participations: [
+          ['p', 'x'],
+          ['q', 'x'],
+          ['r', 'x'],
+          ['s', 'x'],
+          ['p', 'y'],
+          ['q', 'y'],
+        ].map(([actorId, collaborationId]) => ({ actorId, collaborationId })),
+      }),
+    ).graph;
+    const at = (a: string, b: string) =>
+      consortium.tieStrengths[edgeIndex(consortium, consortium.index.get(a)!, consortium.index.get(b)!)];
+    expect(at('p', 'q')).toBeCloseTo(1 / 3 + 1, 6);
+    expect(at('q', 'p')).toBeCloseTo(1 / 3 + 1, 6);
+    expect(at('p', 'r')).toBeCloseTo(1 / 3, 6);
+    expect(at('r', 's')).toBeCloseTo(1 / 3, 6);
+    // Totals are summed from the stored (Float32) strengths: 6 digits.
+    expect(consortium.inverseStrengths[consortium.index.get('p')!]).toBeCloseTo(1 / (4 / 3 + 1 / 3 + 1 / 3), 6);
+    expect(consortium.inverseStrengths[consortium.index.get('r')!]).toBeCloseTo(1, 6);
+  });
+
   test('orders actors by activity: most partners first, ties by id', () => {
     expect([...graph.byActivity].map((j) => graph.ids[j])).toEqual(['d', 'a', 'b', 'c', 'e']);
   });
@@ -105,6 +131,13 @@ describe('signals for actor a (hand-computed)', () => {
     expect(v('katz', 'e')).toBeCloseTo(2 * beta ** 3, 15);
     expect(v('katz', 'd')).toBeCloseTo(2 * beta ** 2, 15);
     expect(v('katz', 'b')).toBeCloseTo(0 * beta ** 2 + 4 * beta ** 3, 15);
+  });
+
+  test('random walk: probability of 2 steps + WALK3_WEIGHT × probability of 3 steps, steps by tie strength', () => {
+    // From a: to b with 2/3 (two shared collaborations), to c with 1/3; b → d 1/3, c → d 1/2.
+    expect(v('randomWalk', 'd')).toBeCloseTo((2 / 3) * (1 / 3) + (1 / 3) * (1 / 2), 6);
+    // e only in three steps: P(a →² d) · P(d → e) = 7/18 · 1/3.
+    expect(v('randomWalk', 'e')).toBeCloseTo(WALK3_WEIGHT * (7 / 18) * (1 / 3), 6);
   });
 
   test('activity = partners, collaborations = collaborations taken part in', () => {
@@ -163,6 +196,25 @@ describe('signals on a generated network equal a plain recomputation of the defi
   });
   const index = buildSuggestionIndex(projection);
 
+  test('tie strengths are the same bits whatever order the store returned collaborations and members in', () => {
+    const reversed = buildSuggestionIndex(
+      projectionOf({
+        actors: [...data.actors].reverse().map((a) => ({ id: a.id, kind: a.kind })),
+        collaborations: [...data.collaborations]
+          .reverse()
+          .map((c) => ({ id: c.id, kind: c.kind, startDate: c.startDate ?? null, endDate: c.endDate ?? null })),
+        participations: [...data.collaborations]
+          .reverse()
+          .flatMap((c) => [...c.participants!].reverse().map((p) => ({ actorId: p.actorId, collaborationId: c.id }))),
+      }),
+    ).graph;
+    expect([...reversed.neighbours]).toEqual([...index.graph.neighbours]);
+    expect(Buffer.from(reversed.tieStrengths.buffer).equals(Buffer.from(index.graph.tieStrengths.buffer))).toBe(true);
+    expect(Buffer.from(reversed.inverseStrengths.buffer).equals(Buffer.from(index.graph.inverseStrengths.buffer))).toBe(
+      true,
+    );
+  });
+
   // Plain definitions over Maps.
   const partners = new Map<string, Set<string>>();
   for (const c of data.collaborations) {
@@ -174,12 +226,33 @@ describe('signals on a generated network equal a plain recomputation of the defi
       }
   }
   const N = (x: string) => partners.get(x) ?? new Set<string>();
+  // Tie strength: Σ over shared collaborations of 1 / (members − 1); a walk step goes a → b with
+  // strength(a, b) / Σ_b' strength(a, b').
+  const strength = new Map<string, Map<string, number>>();
+  for (const c of data.collaborations) {
+    const members = [...new Set(c.participants!.map((p) => p.actorId))];
+    for (const a of members)
+      for (const b of members) {
+        if (a === b) continue;
+        if (!strength.has(a)) strength.set(a, new Map());
+        strength.get(a)!.set(b, (strength.get(a)!.get(b) ?? 0) + 1 / (members.length - 1));
+      }
+  }
+  const step = (a: string) => {
+    const row = strength.get(a) ?? new Map<string, number>();
+    const total = [...row.values()].reduce((x, y) => x + y, 0);
+    return new Map([...row].map(([b, w]) => [b, w / total]));
+  };
 
   test.each(['a000000', 'a000017', 'a000123', 'a000299'])('actor %s', (q) => {
     const walks2 = new Map<string, number>();
     for (const m of N(q)) for (const b of N(m)) walks2.set(b, (walks2.get(b) ?? 0) + 1);
     const walks3 = new Map<string, number>();
     for (const [x, w] of walks2) for (const b of N(x)) walks3.set(b, (walks3.get(b) ?? 0) + w);
+    const p2 = new Map<string, number>();
+    for (const [m, pm] of step(q)) for (const [b, pb] of step(m)) p2.set(b, (p2.get(b) ?? 0) + pm * pb);
+    const p3 = new Map<string, number>();
+    for (const [x, px] of p2) for (const [b, pb] of step(x)) p3.set(b, (p3.get(b) ?? 0) + px * pb);
     const signals = index.signals.compute(index.graph.index.get(q)!);
     for (const b of ['a000001', 'a000050', 'a000100', 'a000200', ...[...walks2.keys()].slice(0, 20)]) {
       const j = index.graph.index.get(b)!;
@@ -194,6 +267,15 @@ describe('signals on a generated network equal a plain recomputation of the defi
         14,
       );
       expect(signals.value('activity', j)).toBe(N(b).size);
+      // Float32 tie strengths: 6 significant digits.
+      const walk = (p2.get(b) ?? 0) + WALK3_WEIGHT * (p3.get(b) ?? 0);
+      expect(Math.abs(signals.value('randomWalk', j) - walk)).toBeLessThan(1e-6 * Math.max(walk, 1e-3));
     }
+    // Without Katz's three-step counts: the same reach and the same walk (what a walk-only model reads).
+    const reached = [...signals.reached].sort((x, y) => x - y);
+    const walkValues = [...reached].map((j) => signals.value('randomWalk', j));
+    const lean = index.signals.compute(index.graph.index.get(q)!, false);
+    expect([...lean.reached].sort((x, y) => x - y)).toEqual(reached);
+    expect(reached.map((j) => lean.value('randomWalk', j))).toEqual(walkValues);
   });
 });

@@ -1,20 +1,6 @@
 /**
- * The signals a contact suggestion is scored from, for one query actor q against every other actor:
- *
- * - `commonNeighbours` — partners q and b share: (A²)_qb on the unweighted collaborates-with graph;
- * - `adamicAdar` — the same, each shared partner m counted 1 / ln(partners of m): a mutual partner
- *   who works with few is a stronger hint than a hub who works with everybody;
- * - `resourceAllocation` — the same, each shared partner m counted 1 / (partners of m): steeper than
- *   Adamic–Adar, so a mutual partner who works with everybody counts next to nothing;
- * - `katz` — the truncated Katz index β²·(A²)_qb + β³·(A³)_qb: walks of length 2 and 3, the
- *   longer ones damped by β, so actors two steps further out are still ranked;
- * - `activity` — b's number of partners (popularity): what still ranks for a newcomer;
- * - `collaborations` — how many collaborations b took part in (single-partner ones too): activity
- *   measured in collaborations rather than partners, so one big consortium does not make a hub;
- * - `topics` — cosine of the IDF-weighted topic vectors (topic-profile.ts).
- *
- * Walks use the unweighted graph (a tie is a tie, however many collaborations it has): that is the
- * definition the H2020 reference figures (see docs/suggestions.md) were measured with.
+ * The signals of one query actor against every other actor (signal-types.ts says what each is),
+ * computed into a workspace.
  *
  * A workspace holds dense scratch arrays of one value per actor and per signal, allocated once per
  * index and cleared between queries (only what the last query touched, when it touched little). It
@@ -22,52 +8,11 @@
  * read before the next query starts.
  */
 import { degree, type CollaborationGraph } from './csr';
+import { KATZ_BETA, signalsView, type QuerySignals } from './signal-types';
 import type { TopicProfiles } from './topic-profile';
 
-export const SIGNAL_NAMES = [
-  'topics',
-  'adamicAdar',
-  'resourceAllocation',
-  'commonNeighbours',
-  'katz',
-  'activity',
-  'collaborations',
-] as const;
-export type SignalName = (typeof SIGNAL_NAMES)[number];
-
-/** β of the truncated Katz index: the value the reference figures were measured with. */
-export const KATZ_BETA = 0.005;
-
-/** One query's signals; valid until the workspace computes the next query. */
-export interface QuerySignals {
-  readonly query: number;
-  /** Actors reached by a walk of length 2 or 3 from the query (in the order found; may include it). */
-  readonly reached: Int32Array;
-  /** Actors sharing at least one topic with the query (in the order found; may include it). */
-  readonly topicSharing: Int32Array;
-  /** Reached or topic-sharing. */
-  inPool(b: number): boolean;
-  isReached(b: number): boolean;
-  /** One of the query's partners, or the query itself. */
-  isPartnerOrSelf(b: number): boolean;
-  value(signal: SignalName, b: number): number;
-  /** A getter of one signal for many actors (no switch per call: the scoring loop's hot path). */
-  reader(signal: SignalName): (b: number) => number;
-  /** The dense per-actor arrays behind the signals, for loops that score many actors. */
-  readonly arrays: SignalArrays;
-}
-
-/** One value per actor index. Katz is β² · walks2 + β³ · walks3; common neighbours is walks2. */
-export interface SignalArrays {
-  readonly walks2: Float64Array;
-  readonly walks3: Float64Array;
-  readonly adamicAdar: Float64Array;
-  readonly resourceAllocation: Float64Array;
-  readonly cosine: Float64Array;
-  readonly degrees: Float64Array;
-  readonly collaborations: Int32Array;
-  readonly beta: number;
-}
+export { KATZ_BETA, SIGNAL_NAMES, WALK3_WEIGHT } from './signal-types';
+export type { QuerySignals, SignalArrays, SignalName } from './signal-types';
 
 export class SignalWorkspace {
   private readonly walks2: Float64Array;
@@ -76,6 +21,8 @@ export class SignalWorkspace {
   private readonly resourceAllocation: Float64Array;
   private readonly cosine: Float64Array;
   private readonly degrees: Float64Array;
+  private readonly walkProbability2: Float64Array;
+  private readonly walkProbability3: Float64Array;
   /** Bit 1: reached; bit 2: topic-sharing; bit 4: the query or one of its partners. */
   private readonly marks: Uint8Array;
   private readonly reachedList: Int32Array;
@@ -83,6 +30,25 @@ export class SignalWorkspace {
   private reachedCount = 0;
   private topicCount = 0;
   private lastQuery = -1;
+  /** Walks of two steps from the last query (the first entries of `reachedList`). */
+  private twoStepCount = 0;
+  /** The last query's walk stopped after two steps (computeTwoSteps): `walkProbability3` holds only exactWalk3's values. */
+  private partial = false;
+  /** The count arrays (walks2, walks3, Adamic–Adar, resource allocation) hold values to clear. */
+  private countsDirty = false;
+  /** Per actor reached in two steps: its position in `reachedList` (valid where marks has bit 1 after computeTwoSteps). */
+  private readonly rank: Int32Array;
+  /** exactWalk3's scratch: positions of the terms, the tie strength per walk end, and the actors it wrote. */
+  private readonly termRanks: Int32Array;
+  private readonly termStrengths: Float32Array;
+  private readonly termStamps: Int32Array;
+  private stamp = 0;
+  private readonly exactList: Int32Array;
+  private exactCount = 0;
+  /** computeTwoSteps left the topics to topicValue: the query's topic weights, dense (topicSet: has it). */
+  private lazyTopics = false;
+  private readonly queryTopicWeights: Float64Array;
+  private readonly queryTopicSet: Uint8Array;
 
   constructor(
     readonly graph: CollaborationGraph,
@@ -95,10 +61,19 @@ export class SignalWorkspace {
     this.adamicAdar = new Float64Array(n);
     this.resourceAllocation = new Float64Array(n);
     this.cosine = new Float64Array(n);
+    this.walkProbability2 = new Float64Array(n);
+    this.walkProbability3 = new Float64Array(n);
     this.degrees = Float64Array.from({ length: n }, (_, i) => degree(graph, i));
     this.marks = new Uint8Array(n);
     this.reachedList = new Int32Array(n);
     this.topicList = new Int32Array(n);
+    this.rank = new Int32Array(n);
+    this.termRanks = new Int32Array(n);
+    this.termStrengths = new Float32Array(n);
+    this.termStamps = new Int32Array(n);
+    this.exactList = new Int32Array(n);
+    this.queryTopicWeights = new Float64Array(profiles.topicIds.length);
+    this.queryTopicSet = new Uint8Array(profiles.topicIds.length);
   }
 
   /** Partners per actor, as the floats the scoring reads. */
@@ -106,39 +81,165 @@ export class SignalWorkspace {
     return this.degrees;
   }
 
-  compute(q: number): QuerySignals {
+  /**
+   * The signals of query q. `withCounts` false computes only what the random walk needs: the walk
+   * counts behind common neighbours, Adamic–Adar, resource allocation and Katz stay 0 (they read as
+   * 0). The loops over two and three steps are the hot path (from a hub they touch most of the
+   * graph), and a model without those terms saves most of their work.
+   */
+  compute(q: number, withCounts = true): QuerySignals {
+    this.begin(q);
+    this.walk(q, withCounts);
+    this.threeSteps(withCounts);
+    this.topicCosine(q);
+    return this.view(q);
+  }
+
+  /**
+   * compute(q, false) up to the walks of two steps: `reached` holds only the actors two steps away,
+   * in the order found; three-step probabilities and topics read 0 until exactWalk3(b) and
+   * topicValue(b) compute them. completeThreeSteps() leaves everything as compute(q, false) would.
+   */
+  computeTwoSteps(q: number): QuerySignals {
+    this.begin(q);
+    this.walk(q, false);
+    this.partial = true;
+    const { reachedList, rank } = this;
+    for (let k = 0; k < this.twoStepCount; k++) rank[reachedList[k]] = k;
+    const p = this.profiles;
+    for (let k = p.actorOffsets[q]; k < p.actorOffsets[q + 1]; k++) {
+      this.queryTopicWeights[p.actorTopics[k]] = p.actorWeights[k];
+      this.queryTopicSet[p.actorTopics[k]] = 1;
+    }
+    this.lazyTopics = true;
+    return this.view(q);
+  }
+
+  /**
+   * After computeTwoSteps: b's topic cosine with the query, with the same bits as compute's loop (the
+   * same products, added in ascending topic order: the query's topic lists are sorted). Stored.
+   */
+  topicValue(b: number): number {
+    if (!this.lazyTopics || (this.marks[b] & 2) !== 0) return this.cosine[b];
+    const p = this.profiles;
+    const { queryTopicWeights, queryTopicSet } = this;
+    let sum = 0;
+    for (let k = p.actorOffsets[b]; k < p.actorOffsets[b + 1]; k++) {
+      const t = p.actorTopics[k];
+      if (queryTopicSet[t] === 1) sum += queryTopicWeights[t] * p.actorWeights[k];
+    }
+    this.marks[b] |= 2;
+    this.topicList[this.topicCount++] = b;
+    this.cosine[b] = sum;
+    return sum;
+  }
+
+  /** After computeTwoSteps: per actor, bit 1 set where a walk of two steps ends (read only). */
+  twoStepMarks(): Uint8Array {
+    return this.marks;
+  }
+
+  /** After computeTwoSteps: the three-step loop of compute(q, false), and its signals. */
+  completeThreeSteps(): QuerySignals {
+    if (this.lazyTopics) {
+      this.clearLazyTopics();
+      this.topicCosine(this.lastQuery);
+    }
+    if (this.partial) {
+      for (let k = 0; k < this.exactCount; k++) this.walkProbability3[this.exactList[k]] = 0;
+      this.exactCount = 0;
+      this.partial = false;
+      this.threeSteps(false);
+    }
+    return this.view(this.lastQuery);
+  }
+
+  /**
+   * After computeTwoSteps: the probability that a three-step walk ends at b, with the same bits as
+   * compute's loop — the same terms p2(x) / strength(x) · strength(x, b), added in the same order
+   * (the order x was found in), pulled over b's row instead of pushed from every x. A tie's strength
+   * is the same float in both directions (csr.ts sums it over the same collaborations in the same
+   * order). Stored, so the signals read it.
+   */
+  exactWalk3(b: number): number {
+    const { offsets, neighbours, tieStrengths, inverseStrengths } = this.graph;
+    const { marks, rank, termRanks, termStrengths, termStamps, reachedList, walkProbability2 } = this;
+    if (++this.stamp === 0x7fffffff) termStamps.fill((this.stamp = 1) - 1);
+    const stamp = this.stamp;
+    let count = 0;
+    for (let f = offsets[b]; f < offsets[b + 1]; f++) {
+      const x = neighbours[f];
+      if ((marks[x] & 1) === 0) continue;
+      termRanks[count++] = rank[x];
+      termStrengths[x] = tieStrengths[f];
+      termStamps[x] = stamp;
+    }
+    let sum = 0;
+    if (count * 16 < this.twoStepCount) {
+      // Few terms: sort their positions.
+      const ranks = termRanks.subarray(0, count).sort();
+      for (let k = 0; k < count; k++) {
+        const x = reachedList[ranks[k]];
+        sum += walkProbability2[x] * inverseStrengths[x] * termStrengths[x];
+      }
+    } else {
+      // Many (b is a hub): one pass over the walk ends in order.
+      for (let k = 0; k < this.twoStepCount; k++) {
+        const x = reachedList[k];
+        if (termStamps[x] === stamp) sum += walkProbability2[x] * inverseStrengths[x] * termStrengths[x];
+      }
+    }
+    if (this.walkProbability3[b] === 0 && sum !== 0) this.exactList[this.exactCount++] = b;
+    this.walkProbability3[b] = sum;
+    return sum;
+  }
+
+  private clearLazyTopics(): void {
+    const { marks, cosine, topicList } = this;
+    for (let k = 0; k < this.topicCount; k++) {
+      cosine[topicList[k]] = 0;
+      marks[topicList[k]] &= ~2;
+    }
+    this.topicCount = 0;
+    const p = this.profiles;
+    const q = this.lastQuery;
+    for (let k = p.actorOffsets[q]; k < p.actorOffsets[q + 1]; k++) {
+      this.queryTopicWeights[p.actorTopics[k]] = 0;
+      this.queryTopicSet[p.actorTopics[k]] = 0;
+    }
+    this.lazyTopics = false;
+  }
+
+  private begin(q: number): void {
     this.reset();
     this.lastQuery = q;
     const { offsets, neighbours } = this.graph;
     this.marks[q] |= 4;
     for (let e = offsets[q]; e < offsets[q + 1]; e++) this.marks[neighbours[e]] |= 4;
-    this.walk(q);
-    this.topicCosine(q);
+  }
 
-    const { walks2, walks3, adamicAdar, resourceAllocation, cosine, degrees, marks, beta, graph } = this;
-    const b2 = beta * beta;
-    const b3 = beta * beta * beta;
-    const counts = graph.collaborationCounts;
-    const readers: Record<SignalName, (b: number) => number> = {
-      commonNeighbours: (b) => walks2[b],
-      adamicAdar: (b) => adamicAdar[b],
-      resourceAllocation: (b) => resourceAllocation[b],
-      katz: (b) => b2 * walks2[b] + b3 * walks3[b],
-      activity: (b) => degrees[b],
-      collaborations: (b) => counts[b],
-      topics: (b) => cosine[b],
-    };
-    return {
-      query: q,
-      reached: this.reachedList.subarray(0, this.reachedCount),
-      topicSharing: this.topicList.subarray(0, this.topicCount),
-      inPool: (b) => (marks[b] & 3) !== 0,
-      isReached: (b) => (marks[b] & 1) !== 0,
-      isPartnerOrSelf: (b) => (marks[b] & 4) !== 0,
-      value: (signal, b) => readers[signal](b),
-      reader: (signal) => readers[signal],
-      arrays: { walks2, walks3, adamicAdar, resourceAllocation, cosine, degrees, collaborations: counts, beta },
-    };
+  private view(q: number): QuerySignals {
+    const { walks2, walks3, adamicAdar, resourceAllocation, cosine, degrees, beta } = this;
+    const { walkProbability2, walkProbability3 } = this;
+    const collaborations = this.graph.collaborationCounts;
+    return signalsView(
+      q,
+      {
+        walks2,
+        walks3,
+        adamicAdar,
+        resourceAllocation,
+        cosine,
+        degrees,
+        collaborations,
+        walkProbability2,
+        walkProbability3,
+        beta,
+      },
+      this.marks,
+      this.reachedList.subarray(0, this.reachedCount),
+      this.topicList.subarray(0, this.topicCount),
+    );
   }
 
   /**
@@ -147,12 +248,21 @@ export class SignalWorkspace {
    */
   private reset(): void {
     const { walks2, walks3, adamicAdar, resourceAllocation, cosine, marks } = this;
+    const { walkProbability2, walkProbability3 } = this;
     const n = marks.length;
+    for (let k = 0; k < this.exactCount; k++) walkProbability3[this.exactList[k]] = 0;
+    this.exactCount = 0;
+    this.partial = false;
+    if (this.lazyTopics) this.clearLazyTopics();
     if (this.reachedCount + this.topicCount > n / 8) {
-      walks2.fill(0);
-      walks3.fill(0);
-      adamicAdar.fill(0);
-      resourceAllocation.fill(0);
+      if (this.countsDirty) {
+        walks2.fill(0);
+        walks3.fill(0);
+        adamicAdar.fill(0);
+        resourceAllocation.fill(0);
+      }
+      walkProbability2.fill(0);
+      walkProbability3.fill(0);
       cosine.fill(0);
       marks.fill(0);
     } else {
@@ -160,6 +270,8 @@ export class SignalWorkspace {
         const b = this.reachedList[k];
         walks2[b] = 0;
         walks3[b] = 0;
+        walkProbability2[b] = 0;
+        walkProbability3[b] = 0;
         adamicAdar[b] = 0;
         resourceAllocation[b] = 0;
         marks[b] = 0;
@@ -178,46 +290,74 @@ export class SignalWorkspace {
     }
     this.reachedCount = 0;
     this.topicCount = 0;
+    this.twoStepCount = 0;
+    this.countsDirty = false;
   }
 
-  /** Walks of length 2 (with Adamic–Adar on the way) and 3 from q; loops written out: the hot path. */
-  private walk(q: number): void {
-    const { offsets, neighbours } = this.graph;
-    const { walks2, walks3, adamicAdar, resourceAllocation, marks, reachedList } = this;
+  /** Walks of length 2 from q (with Adamic–Adar on the way); loops written out: the hot path. */
+  private walk(q: number, withCounts: boolean): void {
+    const { offsets, neighbours, tieStrengths, inverseStrengths } = this.graph;
+    const { walks2, adamicAdar, resourceAllocation, marks, reachedList, walkProbability2 } = this;
     let count = 0;
     // Length 2: q → m → b.
+    const fromQuery = inverseStrengths[q];
     for (let e = offsets[q]; e < offsets[q + 1]; e++) {
       const m = neighbours[e];
       const dm = offsets[m + 1] - offsets[m];
       const selectivity = dm > 1 ? 1 / Math.log(dm) : 0;
       const share = 1 / dm;
+      const step = fromQuery * tieStrengths[e] * inverseStrengths[m];
       for (let f = offsets[m]; f < offsets[m + 1]; f++) {
         const b = neighbours[f];
         if ((marks[b] & 1) === 0) {
           marks[b] |= 1;
           reachedList[count++] = b;
         }
-        walks2[b] += 1;
-        adamicAdar[b] += selectivity;
-        resourceAllocation[b] += share;
+        walkProbability2[b] += step * tieStrengths[f];
+        if (withCounts) {
+          walks2[b] += 1;
+          adamicAdar[b] += selectivity;
+          resourceAllocation[b] += share;
+        }
       }
     }
-    // Length 3: q → · → x → b, from the walks of length 2 ending at x. This loop touches most of
-    // the graph's entries at 100k actors, so it does nothing but add; who was newly reached is
-    // collected afterwards (one pass over the new ends, or over all actors when that is cheaper).
-    const ends = count;
+    this.reachedCount = this.twoStepCount = count;
+    if (withCounts) this.countsDirty = true;
+  }
+
+  /**
+   * Length 3: q → · → x → b, from the walks of length 2 ending at x. This loop touches most of the
+   * graph's entries at 100k actors, so it does nothing but add; who was newly reached is collected
+   * afterwards (one pass over the new ends, or over all actors when that is cheaper).
+   */
+  private threeSteps(withCounts: boolean): void {
+    const { offsets, neighbours, tieStrengths, inverseStrengths } = this.graph;
+    const { walks2, walks3, marks, reachedList, walkProbability2, walkProbability3 } = this;
+    const ends = this.twoStepCount;
+    let count = ends;
     let work = 0;
     for (let k = 0; k < ends; k++) {
       const x = reachedList[k];
       const w = walks2[x];
+      const p = walkProbability2[x] * inverseStrengths[x];
       const end = offsets[x + 1];
       work += end - offsets[x];
-      for (let f = offsets[x]; f < end; f++) walks3[neighbours[f]] += w;
+      if (withCounts) {
+        for (let f = offsets[x]; f < end; f++) {
+          const b = neighbours[f];
+          walks3[b] += w;
+          walkProbability3[b] += p * tieStrengths[f];
+        }
+      } else {
+        for (let f = offsets[x]; f < end; f++) walkProbability3[neighbours[f]] += p * tieStrengths[f];
+      }
     }
     const n = marks.length;
     if (work > n) {
+      // Every step has a positive probability, so a three-step walk ends at b exactly when its
+      // probability is above 0.
       for (let b = 0; b < n; b++) {
-        if (walks3[b] !== 0 && (marks[b] & 1) === 0) {
+        if (walkProbability3[b] !== 0 && (marks[b] & 1) === 0) {
           marks[b] |= 1;
           reachedList[count++] = b;
         }

@@ -68,7 +68,7 @@ export class SuggestQueryResolver {
   @Authorized('VIEWER')
   @Query(() => SuggestionModelStatusType, {
     description:
-      "Which model ranks contact suggestions: fitted on this network's own history or the Katz-first default, when, and its held-out precision@10 against Katz.",
+      "Which model ranks contact suggestions: fitted on this network's own history or the walk-first default, when, and its held-out precision@10 against Katz.",
   })
   suggestionModel(@Ctx() { service }: GraphQLContext): SuggestionModelStatusType {
     const status = service.suggestions.status();

@@ -17,7 +17,8 @@
 import { DomainError, NotFoundError } from '../../domain/errors';
 import type { ActorKind } from '../../domain/model';
 import { scoreOf, scoreParts, termContribution, type ScorePart, type ScoringModel } from './model';
-import type { QuerySignals, SignalName } from './signals';
+import { boundable, rankWithBounds, threeStepEntries } from './bounded-rank';
+import { WALK3_WEIGHT, type QuerySignals, type SignalName, type SignalWorkspace } from './signals';
 import type { SuggestionIndex } from './suggestion-index';
 import { hasAnyTopic } from './topic-profile';
 import { TopK } from './top-k';
@@ -39,7 +40,22 @@ export interface SuggestOptions {
    * (weights.ts COLD_START_MODEL). Absent: the model ranks everybody, as for anyone else.
    */
   coldStart?: ScoringModel | null;
+  /**
+   * Rank by bounds (bounded-rank.ts) when the three-step walk would read more than this many
+   * entries of the graph; the answer is the same either way. Default BOUND_ABOVE_ENTRIES × actors;
+   * Infinity: never (the full walk).
+   */
+  boundAbove?: number;
 }
+
+/**
+ * Below this many entries per actor of the network the full three-step walk is about as cheap as
+ * bounding it (bounding reads every actor a few times).
+ */
+export const BOUND_ABOVE_ENTRIES = 8;
+
+/** How the last call ranked (for tests): 'bounded' or 'full'. */
+export let lastRanking: 'bounded' | 'full' = 'full';
 
 export interface Suggestion {
   actorId: string;
@@ -73,7 +89,20 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   const minScore = options.minScore ?? null;
   const { first } = options;
 
-  const signals = index.signals.compute(q);
+  const workspace = index.signals;
+  const lean = !usesCounts(options.model) && !usesCounts(options.coldStart);
+  let signals: QuerySignals;
+  let bounded = false;
+  let entries = 0;
+  lastRanking = 'full';
+  if (lean && boundable(options.model) && (options.boundAbove ?? BOUND_ABOVE_ENTRIES) < Infinity) {
+    signals = workspace.computeTwoSteps(q);
+    entries = threeStepEntries(graph, signals.reached);
+    bounded = entries > (options.boundAbove ?? BOUND_ABOVE_ENTRIES * graph.ids.length);
+    if (!bounded) signals = workspace.completeThreeSteps();
+  } else {
+    signals = workspace.compute(q, !lean);
+  }
   const coldStart = options.coldStart && graph.offsets[q + 1] === graph.offsets[q] && signals.topicSharing.length > 0;
   const model = coldStart ? options.coldStart! : options.model;
   const kindOk = (b: number) => !wantedKinds || wantedKinds.has(projection.actors.get(graph.ids[b])!.kind);
@@ -81,9 +110,31 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   const excluded = excludedIndexes(index, options.exclude);
   const eligible = (b: number): boolean => !signals.isPartnerOrSelf(b) && !excluded.has(b) && kindOk(b) && topicOk(b);
 
-  const score = scorer(model, signals, index);
-  const best = new TopK(first);
+  let score = scorer(model, signals, index);
+  let best = new TopK(first);
   const floor = minScore === null ? 0 : minScore;
+  if (bounded) {
+    // A walk of three steps reads most of the graph: rank by bounds (the same list), or else walk in full.
+    const fixed = staticScores(index, model);
+    bounded = rankWithBounds(workspace, {
+      signals,
+      model,
+      fixed: fixed.scores,
+      fixedMax: fixed.scores.length > 0 ? fixed.scores[fixed.order[0]] : 0,
+      score,
+      floor,
+      isCandidate: (b) => !signals.isPartnerOrSelf(b) && !excluded.has(b),
+      passesFilters: (b) => kindOk(b) && topicOk(b),
+      best,
+      entries,
+    });
+    if (!bounded) {
+      signals = workspace.completeThreeSteps();
+      score = scorer(model, signals, index);
+      best = new TopK(first);
+    }
+  }
+  if (bounded) lastRanking = 'bounded';
   const consider = (b: number) => {
     if (signals.isPartnerOrSelf(b) || excluded.has(b)) return;
     const s = score(b);
@@ -94,13 +145,14 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   // The pool: reached ∪ topic-sharing (each actor once; the order does not matter, TopK breaks
   // ties by index) …
   const { reached, topicSharing } = signals;
-  for (let k = 0; k < reached.length; k++) consider(reached[k]);
-  for (let k = 0; k < topicSharing.length; k++) if (!signals.isReached(topicSharing[k])) consider(topicSharing[k]);
+  for (let k = 0; !bounded && k < reached.length; k++) consider(reached[k]);
+  for (let k = 0; !bounded && k < topicSharing.length; k++)
+    if (!signals.isReached(topicSharing[k])) consider(topicSharing[k]);
   // … plus (unless a cold start ranks only the topic-sharing actors) the best of the rest: outside the pool only the query-independent terms (activity,
   // collaborations) score, so the first `first` eligible actors in their order are all that can rank.
   const { order } = staticScores(index, model);
   let added = 0;
-  for (let k = 0; !coldStart && k < order.length && added < first; k++) {
+  for (let k = 0; !coldStart && !bounded && k < order.length && added < first; k++) {
     const b = order[k];
     if (signals.inPool(b) || !eligible(b)) continue;
     consider(b);
@@ -114,11 +166,31 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
     for (let k = 0; k < graph.byActivity.length && chosen.length < first; k++) {
       const b = graph.byActivity[k];
       if (taken.has(b) || !eligible(b)) continue;
+      if (bounded) settle(workspace, b);
       if (minScore !== null && score(b) < minScore) continue;
       chosen.push(b);
     }
   }
+  if (bounded) for (const b of chosen) settle(workspace, b);
   return chosen.map((b) => toSuggestion(index, signals, model, b));
+}
+
+/** After computeTwoSteps: b's signals as compute would have them (its three-step walk and its topics). */
+function settle(workspace: SignalWorkspace, b: number): void {
+  workspace.exactWalk3(b);
+  workspace.topicValue(b);
+}
+
+const COUNT_SIGNALS: ReadonlySet<SignalName> = new Set([
+  'katz',
+  'commonNeighbours',
+  'adamicAdar',
+  'resourceAllocation',
+]);
+
+/** Does the model read the walk counts (signals.ts `withCounts`)? */
+export function usesCounts(model: ScoringModel | null | undefined): boolean {
+  return !!model && model.terms.some((t) => COUNT_SIGNALS.has(t.signal));
 }
 
 const NONE: ReadonlySet<number> = new Set();
@@ -145,7 +217,8 @@ function toSuggestion(index: SuggestionIndex, signals: QuerySignals, model: Scor
  * computed once per index.
  */
 export function scorer(model: ScoringModel, signals: QuerySignals, index: SuggestionIndex): (b: number) => number {
-  const { walks2, walks3, adamicAdar, resourceAllocation, cosine, beta } = signals.arrays;
+  const { walks2, walks3, adamicAdar, resourceAllocation, cosine, walkProbability2, walkProbability3, beta } =
+    signals.arrays;
   const b2 = beta * beta;
   const b3 = b2 * beta;
   const perQuery = model.terms.filter((t) => !STATIC_SIGNALS.has(t.signal));
@@ -173,6 +246,9 @@ export function scorer(model: ScoringModel, signals: QuerySignals, index: Sugges
         case 6:
           v = resourceAllocation[b];
           break;
+        case 7:
+          v = walkProbability2[b] + WALK3_WEIGHT * walkProbability3[b];
+          break;
         default:
           v = b2 * walks2[b] + b3 * walks3[b];
       }
@@ -192,6 +268,7 @@ const SIGNAL_CODES: Record<SignalName, number> = {
   activity: 4,
   collaborations: 5,
   resourceAllocation: 6,
+  randomWalk: 7,
 };
 const STATIC_SIGNALS: ReadonlySet<SignalName> = new Set(['activity', 'collaborations']);
 

@@ -9,7 +9,8 @@ import type { ScorePart } from './model';
 @ObjectType('ScorePart', { description: "One part of a suggestion's score: a signal, its value and what it added." })
 export class ScorePartType {
   @Field(() => String, {
-    description: 'The signal: topics | katz | activity | collaborations | adamicAdar | commonNeighbours.',
+    description:
+      'The signal: randomWalk | topics | activity | katz | resourceAllocation | collaborations | adamicAdar | commonNeighbours.',
   })
   name!: string;
 

@@ -49,10 +49,12 @@ export function suggestionIndex(projection: NetworkProjection): SuggestionIndex 
 }
 
 /**
- * Bytes of the index's typed arrays: the CSR, the topic vectors and the workspace's scratch arrays
- * (six Float64Arrays, two Int32Arrays and one Uint8Array per actor).
+ * Bytes of the index's typed arrays: the CSR, the topic vectors, the workspace's scratch arrays
+ * (eight Float64Arrays, six Int32Arrays, one Float32Array and one Uint8Array per actor) and the
+ * scratch of ranking by bounds (three Float64Arrays and one Int32Array per actor, bounded-rank.ts,
+ * allocated on its first use).
  */
 export function indexBytes(index: SuggestionIndex): number {
   const n = index.graph.ids.length;
-  return graphBytes(index.graph) + profileBytes(index.profiles) + n * (6 * 8 + 2 * 4 + 1);
+  return graphBytes(index.graph) + profileBytes(index.profiles) + n * (8 * 8 + 6 * 4 + 4 + 1 + 3 * 8 + 4);
 }

@@ -1,35 +1,50 @@
 /**
- * The default scoring model of contact suggestions — Katz first — and the rules that keep activity a
+ * The default scoring model of contact suggestions — walks first — and the rules that keep activity a
  * small term. A network with enough history gets its own weights (self-fit.ts); this model serves
  * until then, and wherever the fitted one does not beat it on a held-out part of that history.
  *
  * Why this shape (measured on a real network of research projects and on planted networks, see
- * README "Contact suggestions"): the personal signals — walks of length 2–3 (Katz), mutual partners
- * counted by how few partners they have (resource allocation), shared rare topics — decide; the
- * candidate's number of partners only breaks ties and ranks for those the actor has no other
- * evidence about. It is capped so that it can never outweigh one mutual partner: a list of the
- * biggest hubs for everybody is exactly what suggestions must not be.
+ * docs/suggestions.md): the personal signals decide — a short random walk from the actor along its
+ * ties, each tie weighted by how small the collaborations behind it are (signals.ts `randomWalk`),
+ * and shared rare topics. The walk term is ln(1 + p / 10⁻⁴), so in effect the log of the walk's
+ * probability; the candidate's number of partners enters as a log too, with a weight of at most
+ * MAX_ACTIVITY_SHARE of the walk's — probability × partners^a: on networks where the active keep
+ * gaining partners (research consortia) a little of it helps, on others the fit sets it to 0. It
+ * can never rank an actor the walk does not reach above one it reaches well, and a list of the
+ * biggest hubs for everybody is exactly what suggestions must not be: a fitted model serves only
+ * where its lists are at least as diverse as Katz's.
  */
 import { checkModel, type ModelTerm, type ScoringModel } from './model';
-import { KATZ_BETA } from './signals';
 
-/** The transformed activity, log1p(partners), stops counting here (≈ 6 partners). */
-export const ACTIVITY_CAP = 2;
+/** The transformed activity, log1p(partners), stops counting here (≈ 1,000 partners). */
+export const ACTIVITY_CAP = Math.round(Math.log1p(1000) * 100) / 100;
 
-/**
- * The most the activity term may add, as a share of what one mutual partner adds through the Katz
- * term (weight · ln 2): below 1, so no hub outranks a candidate with a mutual partner on size alone.
- */
-export const ACTIVITY_SHARE_OF_ONE_MUTUAL = 0.9;
+/** The largest activity weight, as a share of the walk's: ten times the partners ≈ at most 2.4 × the walk. */
+export const MAX_ACTIVITY_SHARE = 0.375;
 
-export const DEFAULT_TERMS: readonly ModelTerm[] = [
-  { signal: 'katz', weight: 1, transform: 'log1p', scale: KATZ_BETA * KATZ_BETA },
-  { signal: 'resourceAllocation', weight: 1, transform: 'log1p', scale: 1 },
-  { signal: 'topics', weight: 0.1, transform: 'log1p', scale: 0.1 },
-  { signal: 'activity', weight: 0.3, transform: 'log1p', scale: 1, cap: ACTIVITY_CAP },
-];
+/** The walk term every model of the walk family has. */
+export const WALK_TERM: ModelTerm = { signal: 'randomWalk', weight: 1, transform: 'log1p', scale: 1e-4 };
+
+/** Activity as the walk family uses it (the weight is the family's parameter). */
+export const ACTIVITY_TERM: ModelTerm = {
+  signal: 'activity',
+  weight: 0.125,
+  transform: 'log1p',
+  scale: 1,
+  cap: ACTIVITY_CAP,
+};
+
+export const TOPICS_TERM: ModelTerm = { signal: 'topics', weight: 0.1, transform: 'log1p', scale: 0.1 };
+
+export const DEFAULT_TERMS: readonly ModelTerm[] = [WALK_TERM, TOPICS_TERM, ACTIVITY_TERM];
 
 export const DEFAULT_MODEL: ScoringModel = checkModel({ name: 'default', terms: DEFAULT_TERMS });
+
+/** The self-fit's grid (self-fit.ts): activity weights (× the walk's) and topic weights tried. */
+export const FIT_GRID = {
+  activity: [0, 0.125, 0.25, MAX_ACTIVITY_SHARE],
+  topics: [0, 0.1, 0.3, 1],
+} as const;
 
 /**
  * For an actor without any partner yet (it registered with its topics): the actors of those topics,
@@ -45,7 +60,7 @@ export const COLD_START_MODEL: ScoringModel = checkModel({
   ],
 });
 
-/** The largest activity weight a model with this Katz weight may have (see ACTIVITY_SHARE_OF_ONE_MUTUAL). */
-export function maxActivityWeight(katzWeight: number): number {
-  return (ACTIVITY_SHARE_OF_ONE_MUTUAL * katzWeight * Math.LN2) / ACTIVITY_CAP;
+/** The largest activity weight a model with this walk weight may have (see MAX_ACTIVITY_SHARE). */
+export function maxActivityWeight(walkWeight: number): number {
+  return MAX_ACTIVITY_SHARE * walkWeight;
 }

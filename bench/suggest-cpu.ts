@@ -1,0 +1,87 @@
+/**
+ * `npx tsx bench/suggest-cpu.ts [--sizes=10000,100000] [--rounds=3] [--out=FILE]`: the CPU time of
+ * `suggestContacts` (+ explain of each suggestion, as a request does) for the bench's 20 query
+ * actors (suggest-latency.ts: the 5 with the most partners and 15 drawn with seed 4242) on the
+ * generated network (5 hubs, seed 42), no store and no GraphQL: the projection is built from the
+ * generated data directly. Per round: process CPU time over all requests / requests, and per-actor
+ * wall times (busiest and random apart). `--out` writes the ranked lists (ids and scores as
+ * hex bits), so two versions of the code can be compared bit for bit.
+ */
+import { writeFileSync } from 'node:fs';
+import { generateNetwork } from '../seed/generate';
+import { NetworkProjection } from '../server/src/graph/projection';
+import { explainPair } from '../server/src/features/suggestions/explain';
+import { suggestContacts } from '../server/src/features/suggestions/suggest';
+import { buildSuggestionIndex } from '../server/src/features/suggestions/suggestion-index';
+import { COLD_START_MODEL, DEFAULT_MODEL } from '../server/src/features/suggestions/weights';
+import type { GraphData } from '../server/src/store/network-store';
+import { queryActors } from './suggest-actors';
+
+function arg(name: string, fallback: string): string {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+}
+
+export function projectionOfData(data: GraphData): NetworkProjection {
+  return NetworkProjection.fromSnapshot({
+    actors: data.actors.map((a) => ({ id: a.id, kind: a.kind })),
+    topics: data.topics.map((t) => ({ id: t.id! })),
+    collaborations: data.collaborations.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      startDate: c.startDate ?? null,
+      endDate: c.endDate ?? null,
+    })),
+    participations: data.collaborations.flatMap((c) =>
+      c.participants!.map((p) => ({ actorId: p.actorId, collaborationId: c.id })),
+    ),
+    interests: data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
+    about: data.collaborations.flatMap((c) =>
+      (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId })),
+    ),
+  });
+}
+
+const hex = (x: number) => Buffer.from(new Float64Array([x]).buffer).toString('hex');
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+function main(): void {
+  const sizes = arg('sizes', '10000,100000').split(',').map(Number);
+  const rounds = Number(arg('rounds', '3'));
+  const out = arg('out', '');
+  const lists: Record<string, string[]> = {};
+  for (const size of sizes) {
+    const data = generateNetwork({ actors: size, hubs: 5, seed: 42 });
+    const index = buildSuggestionIndex(projectionOfData(data));
+    const actors = queryActors(data);
+    const request = (id: string) => {
+      const list = suggestContacts(index, id, { first: 10, model: DEFAULT_MODEL, coldStart: COLD_START_MODEL });
+      for (const s of list) explainPair(index, id, s.actorId);
+      return list;
+    };
+    for (const id of actors) lists[`${size}:${id}`] = request(id).map((s) => `${s.actorId} ${hex(s.score)}`);
+    const perRound: number[] = [];
+    const busy: number[] = [];
+    const typical: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const cpu = process.cpuUsage();
+      for (let k = 0; k < 3; k++)
+        for (const [j, id] of actors.entries()) {
+          const t = performance.now();
+          request(id);
+          (j < 5 ? busy : typical).push(performance.now() - t);
+        }
+      const used = process.cpuUsage(cpu);
+      perRound.push((used.user + used.system) / 1000 / (3 * actors.length));
+    }
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    const fmt = (x: number) => x.toFixed(2);
+    console.log(
+      `${size} actors: CPU per request ${perRound.map(fmt).join(' / ')} ms (median ${fmt(sorted(perRound)[Math.floor(rounds / 2)])}); ` +
+        `busiest 5: median ${fmt(quantile(sorted(busy), 0.5))} p95 ${fmt(quantile(sorted(busy), 0.95))} ms; ` +
+        `random 15: median ${fmt(quantile(sorted(typical), 0.5))} p95 ${fmt(quantile(sorted(typical), 0.95))} ms`,
+    );
+  }
+  if (out) writeFileSync(out, `${JSON.stringify(lists, null, 1)}\n`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,347 @@
+/**
+ * The top k of a walk-first model without the full three-step walk — the same list, bit for bit.
+ *
+ * The three-step loop (signals.ts) pushes from every actor x two steps away its share
+ * p'(x) = p2(x) / strength(x) along each of x's ties: at 100k actors that reads most of the graph's
+ * 7M entries for every query, and almost all of it only fixes the order of actors far below the top
+ * ten. Here the walk ends x are split by p'(x): from the strong ones (p'(x) ≥ τ) the walk is pushed
+ * as before, into a scratch array, which gives every actor b a lower bound of its three-step
+ * probability; each weak end adds at most τ · strength(x, b), so the rest is at most τ · strength(b)
+ * (b's total tie strength) — an upper bound. With those:
+ *
+ * 1. θ = the k-th best lower bound of a score among the eligible actors: at least k actors score θ
+ *    or more, so no actor below θ can be in the top k;
+ * 2. every actor whose upper bound reaches θ is scored exactly: its three-step probability pulled
+ *    over its own row, its terms added in the order the full loop adds them (exactWalk3), so its
+ *    score has the full computation's bits;
+ * 3. the top k of those is the top k of all (ties by index, as always).
+ *
+ * τ is lowered in bands (a deterministic sample of the ends decides where) until the actors left to
+ * score exactly cost less than pushing the next band. The bounds are taken with a relative margin of
+ * 10⁻⁹ (far above the rounding of sums of this size), which only ever lets more actors through to
+ * the exact scoring. Models this cannot bound (count signals, negative weights, no walk term), small
+ * walks and any case where fewer than k actors have a positive lower bound take the full loop.
+ */
+import type { CollaborationGraph } from './csr';
+import type { ModelTerm, ScoringModel } from './model';
+import { WALK3_WEIGHT, type QuerySignals, type SignalWorkspace } from './signals';
+import type { TopK } from './top-k';
+
+/** Relative and absolute margins of the bounds (each only widens what is scored exactly). */
+const REL = 1e-9;
+const ABS = 1e-9;
+/** Cumulative shares of the three-step entries pushed after each band (the last: everything). */
+const BANDS = [1 / 32, 1 / 8, 1 / 2, 1];
+/** An actor scored exactly costs about this many pushed entries per entry of its row. */
+const PULL_COST = 2;
+
+export interface BoundedRanking {
+  signals: QuerySignals;
+  model: ScoringModel;
+  /** The model's query-independent part per actor, and its maximum. */
+  fixed: Float64Array;
+  fixedMax: number;
+  /** The exact score (reads the three-step probability exactWalk3 stored). */
+  score: (b: number) => number;
+  floor: number;
+  /** Not the query, a partner or excluded. */
+  isCandidate: (b: number) => boolean;
+  /** The request's kind and topic filters. */
+  passesFilters: (b: number) => boolean;
+  best: TopK;
+  /** Entries the full three-step loop would read (threeStepEntries). */
+  entries: number;
+}
+
+/** Can rankWithBounds rank by this model? One random-walk term with a positive weight; beside it only topics and static terms, none negative. */
+export function boundable(model: ScoringModel): boolean {
+  let walks = 0;
+  for (const t of model.terms) {
+    if (t.weight < 0) return false;
+    if (t.signal === 'randomWalk') walks += t.weight > 0 ? 1 : 2;
+    else if (t.signal !== 'topics' && t.signal !== 'activity' && t.signal !== 'collaborations') return false;
+  }
+  return walks === 1;
+}
+
+/** Entries of the graph the full three-step loop reads from these walk ends. */
+export function threeStepEntries(graph: CollaborationGraph, ends: Int32Array): number {
+  let entries = 0;
+  for (let e = 0; e < ends.length; e++) entries += graph.offsets[ends[e] + 1] - graph.offsets[ends[e]];
+  return entries;
+}
+
+interface Scratch {
+  /** Per actor: Σ of its tie strengths (the bound of a walk through weak ends). */
+  strengths: Float64Array;
+  bound: Float64Array;
+  approximate: Float64Array;
+  survivors: Int32Array;
+  lows: Float64Array;
+}
+const scratches = new WeakMap<SignalWorkspace, Scratch>();
+
+/** The smallest walk value whose term could contribute y (a little smaller: conservative). */
+function walkNeeded(term: ModelTerm, y: number): number {
+  if (!(y > 0)) return -Infinity;
+  const f = y / term.weight;
+  if (term.cap !== undefined && f > term.cap * (1 + REL) + ABS) return Infinity;
+  return (term.transform === 'log1p' ? term.scale * Math.expm1(f) : term.scale * f) * (1 - 1e-6);
+}
+
+/** A term's contribution as a function of its value (termContribution with the constants taken out). */
+function contributionOf(term: ModelTerm): (v: number) => number {
+  const { weight, scale } = term;
+  const cap = term.cap ?? Infinity;
+  return term.transform === 'log1p'
+    ? (v) => {
+        const f = Math.log1p(v / scale);
+        return weight * (f > cap ? cap : f);
+      }
+    : (v) => {
+        const f = v / scale;
+        return weight * (f > cap ? cap : f);
+      };
+}
+
+/**
+ * Offers the top k (best.k) of the model to `best`, exactly as scoring every actor would. False when
+ * it cannot (then nothing useful was offered: the caller completes the walk and ranks in full).
+ */
+export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): boolean {
+  if (!boundable(r.model)) return false;
+  const graph = workspace.graph;
+  const { offsets, inverseStrengths } = graph;
+  const p2 = r.signals.arrays.walkProbability2;
+  const ends = r.signals.reached;
+  const n = p2.length;
+  const k = r.best.k;
+  let scratch = scratches.get(workspace);
+  if (!scratch) {
+    const strengths = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      for (let f = offsets[i]; f < offsets[i + 1]; f++) strengths[i] += workspace.graph.tieStrengths[f];
+    scratch = {
+      strengths,
+      bound: new Float64Array(n),
+      approximate: new Float64Array(n),
+      survivors: new Int32Array(n),
+      lows: new Float64Array(0),
+    };
+    scratches.set(workspace, scratch);
+  }
+  if (scratch.lows.length < k) scratch.lows = new Float64Array(k);
+  const { bound, survivors, lows, approximate } = scratch;
+  bound.fill(0);
+
+  const walkTerm = r.model.terms.find((t) => t.signal === 'randomWalk')!;
+  const walkPart = contributionOf(walkTerm);
+  const topicParts = r.model.terms.filter((t) => t.signal === 'topics' && t.weight > 0).map(contributionOf);
+  // A cosine of unit vectors is at most 1.
+  let maxOther = r.fixedMax;
+  for (const part of topicParts) maxOther += part(1 + REL);
+  const fixed = r.fixed;
+  /** The score without the walk's term. */
+  const other = (b: number) => {
+    let s = fixed[b];
+    if (topicParts.length === 0) return s;
+    const cosine = workspace.topicValue(b);
+    if (cosine !== 0) for (const part of topicParts) s += part(cosine);
+    return s;
+  };
+  const taus = bandThresholds(ends, p2, inverseStrengths, offsets, r.entries);
+  const { isCandidate, passesFilters, floor } = r;
+
+  let above = Infinity;
+  let survivorCount = 0;
+  for (let band = 0; band < taus.length; band++) {
+    const tau = taus[band].tau;
+    push(graph, ends, p2, bound, tau, above);
+    above = tau;
+
+    // 1. θ: the k-th best lower bound (lows: the k best so far, ascending) — among the actors two
+    // steps away (the lower bounds of any k actors bound the k-th best score from below).
+    let kept = 0;
+    let needed = -Infinity;
+    for (let e = 0; e < ends.length; e++) {
+      const b = ends[e];
+      const walk = p2[b] + WALK3_WEIGHT * (bound[b] * (1 - REL));
+      if (walk < needed || !isCandidate(b)) continue;
+      const s = other(b) + walkPart(walk) - ABS;
+      if (!(s > 0) || s < floor || (kept === k && s <= lows[0]) || !passesFilters(b)) continue;
+      kept = keepLow(lows, kept, k, s);
+      if (kept === k) needed = walkNeeded(walkTerm, lows[0] - maxOther - ABS);
+    }
+    if (kept < k) return false;
+    const theta = Math.max(lows[0], floor) - ABS;
+
+    // 2. Who could reach θ: the rest of the walk adds at most τ · strength(b).
+    const reach = walkNeeded(walkTerm, theta - maxOther - ABS);
+    survivorCount = upperBoundsReaching(scratch.strengths, p2, bound, tau, reach, survivors);
+    let survivorEntries = 0;
+    let kept2 = 0;
+    for (let i = 0; i < survivorCount; i++) {
+      const b = survivors[i];
+      if (!isCandidate(b)) continue;
+      const walk = (p2[b] + WALK3_WEIGHT * ((bound[b] + tau * scratch.strengths[b]) * (1 + REL))) * (1 + REL);
+      if (other(b) + walkPart(walk) + ABS < theta) continue;
+      survivors[kept2++] = b;
+      survivorEntries += offsets[b + 1] - offsets[b];
+    }
+    survivorCount = kept2;
+    if (process.env.DEBUG_BOUNDS) {
+      let pushed = 0;
+      for (const x of ends) {
+        const p = p2[x] * inverseStrengths[x];
+        if (p >= tau) pushed += offsets[x + 1] - offsets[x];
+      }
+      console.log(
+        'band',
+        band,
+        taus[band],
+        'pushed',
+        pushed,
+        'of',
+        r.entries,
+        'survivors',
+        survivorCount,
+        survivorEntries,
+        'theta',
+        theta,
+      );
+    }
+    if (
+      band + 1 === taus.length ||
+      survivorEntries * PULL_COST <= (taus[band + 1].share - taus[band].share) * r.entries
+    )
+      break;
+  }
+
+  // 3. Their three-step probabilities summed in any order (within 10⁻¹¹ of the exact sum): a tight
+  // lower bound gives a higher θ, and only who can reach it is summed in the exact order.
+  pull(graph, survivors, survivorCount, p2, workspace.twoStepMarks(), approximate);
+  let kept = 0;
+  for (let i = 0; i < survivorCount; i++) {
+    const b = survivors[i];
+    const s = other(b) + walkPart(p2[b] + WALK3_WEIGHT * (approximate[i] * (1 - REL))) - ABS;
+    if (s > 0 && s >= floor && (kept < k || s > lows[0]) && passesFilters(b)) kept = keepLow(lows, kept, k, s);
+  }
+  if (kept < k) return false;
+  const exactFrom = Math.max(lows[0], floor) - ABS;
+
+  // 4. The exact scores of those.
+  for (let i = 0; i < survivorCount; i++) {
+    const b = survivors[i];
+    const walk = (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 + REL))) * (1 + REL);
+    if (other(b) + walkPart(walk) + ABS < exactFrom) continue;
+    workspace.exactWalk3(b);
+    const s = r.score(b);
+    if (s > 0 && s >= floor && r.best.wouldKeep(b, s) && passesFilters(b)) r.best.offer(b, s);
+  }
+  return r.best.size === k;
+}
+
+/**
+ * τ per band: the ends counted by the binary exponent of p'(x) with their entries, and each band
+ * cut at the power of two where the strongest ends hold its share of the entries (the last band:
+ * τ = 0, everything). Shares are the entries actually pushed up to that band.
+ */
+function bandThresholds(
+  ends: Int32Array,
+  p2: Float64Array,
+  inverseStrengths: Float64Array,
+  offsets: Int32Array,
+  entries: number,
+): { tau: number; share: number }[] {
+  const perExponent = new Float64Array(2048);
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  for (let e = 0; e < ends.length; e++) {
+    const x = ends[e];
+    bits[0] = p2[x] * inverseStrengths[x];
+    perExponent[(words[1] >>> 20) & 0x7ff] += offsets[x + 1] - offsets[x];
+  }
+  const bands: { tau: number; share: number }[] = [];
+  let cumulative = 0;
+  let band = 0;
+  for (let exponent = 2046; exponent > 0 && band < BANDS.length - 1; exponent--) {
+    cumulative += perExponent[exponent];
+    if (cumulative >= BANDS[band] * entries) {
+      // Every end with p' ≥ 2^(exponent − 1023) — its exponent or higher.
+      bands.push({ tau: 2 ** (exponent - 1023), share: cumulative / Math.max(1, entries) });
+      while (band < BANDS.length - 1 && cumulative >= BANDS[band] * entries) band++;
+    }
+  }
+  bands.push({ tau: 0, share: 1 });
+  return bands;
+}
+
+/** The three-step walk from the ends with τ ≤ p'(x) < above, added to `bound` (any order: a bound). */
+function push(
+  graph: CollaborationGraph,
+  ends: Int32Array,
+  p2: Float64Array,
+  bound: Float64Array,
+  tau: number,
+  above: number,
+): void {
+  const { offsets, neighbours, tieStrengths, inverseStrengths } = graph;
+  for (let e = 0; e < ends.length; e++) {
+    const x = ends[e];
+    const p = p2[x] * inverseStrengths[x];
+    if (p < tau || p >= above) continue;
+    const end = offsets[x + 1];
+    for (let f = offsets[x]; f < end; f++) bound[neighbours[f]] += p * tieStrengths[f];
+  }
+}
+
+/** The actors whose walk could reach `reach` (upper bound: pushed part + τ · strength), into `out`; their count. */
+function upperBoundsReaching(
+  strengths: Float64Array,
+  p2: Float64Array,
+  bound: Float64Array,
+  tau: number,
+  reach: number,
+  out: Int32Array,
+): number {
+  let count = 0;
+  const high = 1 + REL;
+  for (let b = 0; b < p2.length; b++) {
+    if ((p2[b] + WALK3_WEIGHT * ((bound[b] + tau * strengths[b]) * high)) * high >= reach) out[count++] = b;
+  }
+  return count;
+}
+
+/** Per listed actor: its three-step probability summed over its row in row order, into `out`. */
+function pull(
+  graph: CollaborationGraph,
+  actors: Int32Array,
+  count: number,
+  p2: Float64Array,
+  marks: Uint8Array,
+  out: Float64Array,
+): void {
+  const { offsets, neighbours, tieStrengths, inverseStrengths } = graph;
+  for (let i = 0; i < count; i++) {
+    const b = actors[i];
+    let sum = 0;
+    const end = offsets[b + 1];
+    for (let f = offsets[b]; f < end; f++) {
+      const x = neighbours[f];
+      if ((marks[x] & 1) !== 0) sum += p2[x] * inverseStrengths[x] * tieStrengths[f];
+    }
+    out[i] = sum;
+  }
+}
+
+/** Adds s to the k best lower bounds `lows[0 .. kept)` (ascending; when full, s must beat lows[0]); the new count. */
+function keepLow(lows: Float64Array, kept: number, k: number, s: number): number {
+  let i: number;
+  if (kept < k) {
+    for (i = kept++; i > 0 && lows[i - 1] > s; i--) lows[i] = lows[i - 1];
+  } else {
+    for (i = 0; i + 1 < k && lows[i + 1] < s; i++) lows[i] = lows[i + 1];
+  }
+  lows[i] = s;
+  return kept;
+}

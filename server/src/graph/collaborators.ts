@@ -14,8 +14,8 @@ import { collaborationSortKey, compareNewestFirst } from '../domain/ordering';
 import type { SortKey } from '../domain/paging';
 import type { NetworkProjection } from './projection';
 
-/** Partners kept over all cached lists (~100 bytes each: at most ~20 MB). */
-export const PARTNER_CACHE_ITEMS = 200_000;
+/** Partners kept over all cached lists (~200 bytes each with their built entries: at most ~20 MB). */
+export const PARTNER_CACHE_ITEMS = 100_000;
 
 /** A collaborator with the number of shared collaborations (what the API answers). */
 export interface RankedCollaborator extends Collaborator {

@@ -268,7 +268,9 @@ export function stylesheet(large: boolean, huge = false, managed = false): Style
         'text-margin-y': 'data(lmy)' as never,
       },
     },
-    { selector: 'node.label-off', style: { label: '' } },
+    // A label left out: its node no longer drawn above the nodes whose labels are placed (a label
+    // drawn over bodies must not be covered by them again).
+    { selector: 'node.label-off', style: { label: '', 'z-index': 10 } },
     { selector: '.hidden', style: { display: 'none' } },
   ];
 }

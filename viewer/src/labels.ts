@@ -83,6 +83,17 @@ const shifted = (box: Box, dx: number, dy: number): Box => ({
   y2: box.y2 + dy,
 });
 
+/**
+ * The node's label box as its classes are now. Reading a style property applies a class change
+ * at once: without it, the first `boundingBox` after the change (the first spot tried, once a frame
+ * was drawn) still had the label where it was drawn last — a spot taken as free while its label
+ * lay over another one.
+ */
+function labelBox(n: NodeSingular): Box {
+  n.style('label');
+  return n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+}
+
 export class LabelLayer {
   private labelled: NodeSingular[] = [];
   /** The ordinary actors measured for a label in the current placing (managed maps only). */
@@ -257,12 +268,7 @@ export class LabelLayer {
       for (const spot of cluster ? CLUSTER_SPOTS : SPOTS) {
         n.removeClass(ALL_SPOTS);
         if (spot) n.addClass(spot);
-        const b = n.boundingBox({
-          includeNodes: false,
-          includeEdges: false,
-          includeLabels: true,
-          includeOverlays: false,
-        });
+        const b = labelBox(n);
         const box = { x1: b.x1 - gap, y1: b.y1 - gap, x2: b.x2 + gap, y2: b.y2 + gap };
         if (!spot) centre = box;
         if (placed.some((p) => hits(box, p))) continue;

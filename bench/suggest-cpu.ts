@@ -9,36 +9,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { generateNetwork } from '../seed/generate';
+import { snapshotOf } from '../seed/snapshot';
 import { NetworkProjection } from '../server/src/graph/projection';
 import { explainPair } from '../server/src/features/suggestions/explain';
 import { suggestContacts } from '../server/src/features/suggestions/suggest';
 import { buildSuggestionIndex } from '../server/src/features/suggestions/suggestion-index';
 import { COLD_START_MODEL, DEFAULT_MODEL } from '../server/src/features/suggestions/weights';
-import type { GraphData } from '../server/src/store/network-store';
 import { queryActors } from './suggest-actors';
 
 function arg(name: string, fallback: string): string {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-}
-
-export function projectionOfData(data: GraphData): NetworkProjection {
-  return NetworkProjection.fromSnapshot({
-    actors: data.actors.map((a) => ({ id: a.id, kind: a.kind })),
-    topics: data.topics.map((t) => ({ id: t.id! })),
-    collaborations: data.collaborations.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      startDate: c.startDate ?? null,
-      endDate: c.endDate ?? null,
-    })),
-    participations: data.collaborations.flatMap((c) =>
-      c.participants!.map((p) => ({ actorId: p.actorId, collaborationId: c.id })),
-    ),
-    interests: data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
-    about: data.collaborations.flatMap((c) =>
-      (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId })),
-    ),
-  });
 }
 
 const hex = (x: number) => Buffer.from(new Float64Array([x]).buffer).toString('hex');
@@ -51,7 +31,7 @@ function main(): void {
   const lists: Record<string, string[]> = {};
   for (const size of sizes) {
     const data = generateNetwork({ actors: size, hubs: 5, seed: 42 });
-    const index = buildSuggestionIndex(projectionOfData(data));
+    const index = buildSuggestionIndex(NetworkProjection.fromSnapshot(snapshotOf(data)));
     const actors = queryActors(data);
     const request = (id: string) => {
       const list = suggestContacts(index, id, { first: 10, model: DEFAULT_MODEL, coldStart: COLD_START_MODEL });

@@ -5,35 +5,15 @@
  * score, several list lengths and several walk-first models; and the precondition of its exact sums.
  */
 import { generateNetwork } from '../../../../seed/generate';
+import { snapshotOf } from '../../../../seed/snapshot';
 import { NetworkProjection } from '../../graph/projection';
 import type { ActorKind } from '../../domain/model';
-import type { GraphData } from '../../store/network-store';
 import { checkModel, scoreOf, scoreParts, type ScoringModel } from './model';
 import { edgeIndex } from './csr';
 import { scorer, suggestContacts, lastRanking, type SuggestOptions, type Suggestion } from './suggest';
 import { buildSuggestionIndex, type SuggestionIndex } from './suggestion-index';
 import { hasAnyTopic } from './topic-profile';
 import { ACTIVITY_TERM, COLD_START_MODEL, DEFAULT_MODEL, TOPICS_TERM, WALK_TERM } from './weights';
-
-function projectionOf(data: GraphData): NetworkProjection {
-  return NetworkProjection.fromSnapshot({
-    actors: data.actors.map((a) => ({ id: a.id, kind: a.kind })),
-    topics: data.topics.map((t) => ({ id: t.id! })),
-    collaborations: data.collaborations.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      startDate: c.startDate ?? null,
-      endDate: c.endDate ?? null,
-    })),
-    participations: data.collaborations.flatMap((c) =>
-      c.participants!.map((p) => ({ actorId: p.actorId, collaborationId: c.id })),
-    ),
-    interests: data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
-    about: data.collaborations.flatMap((c) =>
-      (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId })),
-    ),
-  });
-}
 
 /** Every eligible actor scored on the full signals, sorted (score desc, index asc), then filled up by activity. */
 function straightforward(index: SuggestionIndex, actorId: string, options: SuggestOptions): Suggestion[] {
@@ -71,7 +51,7 @@ function straightforward(index: SuggestionIndex, actorId: string, options: Sugge
 }
 
 const data = generateNetwork({ actors: 3000, hubs: 4, hubShare: 0.2, seed: 11 });
-const index = buildSuggestionIndex(projectionOf(data));
+const index = buildSuggestionIndex(NetworkProjection.fromSnapshot(snapshotOf(data)));
 const { graph } = index;
 const byDegree = [...graph.ids.keys()].sort(
   (a, b) => graph.offsets[b + 1] - graph.offsets[b] - (graph.offsets[a + 1] - graph.offsets[a]) || a - b,

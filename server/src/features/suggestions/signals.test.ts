@@ -7,6 +7,7 @@
  *   c ── d ── e   partners: a 2, b 2, c 2, d 3, e 1
  */
 import { generateNetwork } from '../../../../seed/generate';
+import { snapshotOf } from '../../../../seed/snapshot';
 import { NetworkProjection } from '../../graph/projection';
 import type { GraphData, GraphSnapshot } from '../../store/network-store';
 import { degree, edgeIndex } from './csr';
@@ -177,23 +178,7 @@ describe('IDF-weighted topic cosine (hand-computed)', () => {
 
 describe('signals on a generated network equal a plain recomputation of the definitions', () => {
   const data: GraphData = generateNetwork({ actors: 300, seed: 5 });
-  const projection = projectionOf({
-    actors: data.actors.map((a) => ({ id: a.id, kind: a.kind })),
-    topics: data.topics.map((t) => ({ id: t.id! })),
-    collaborations: data.collaborations.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      startDate: c.startDate ?? null,
-      endDate: c.endDate ?? null,
-    })),
-    participations: data.collaborations.flatMap((c) =>
-      c.participants!.map((p) => ({ actorId: p.actorId, collaborationId: c.id })),
-    ),
-    interests: data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
-    about: data.collaborations.flatMap((c) =>
-      (c.topicIds ?? []).map((topicId) => ({ collaborationId: c.id, topicId })),
-    ),
-  });
+  const projection = projectionOf(snapshotOf(data));
   const index = buildSuggestionIndex(projection);
 
   test('tie strengths are the same bits whatever order the store returned collaborations and members in', () => {

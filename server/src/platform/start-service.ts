@@ -17,6 +17,13 @@ export interface StartOptions {
   initialData?: { name: string; data: GraphData };
 }
 
+/**
+ * How long the start waits for the first fit of the suggestion model before it listens: a small
+ * network is fitted within it (every replica then serves the same model from its first request);
+ * at 100k actors the fit takes minutes, and a restarted service must answer before that.
+ */
+export const FIRST_FIT_WAIT_MS = 5000;
+
 /** Pending connections the kernel keeps for the server (capped by net.core.somaxconn). */
 export const LISTEN_BACKLOG = 4096;
 
@@ -39,10 +46,20 @@ export async function startService(options: StartOptions = {}): Promise<void> {
   const bootstrap = await ensureAdminKey(store, config.adminApiKey);
 
   const started = Date.now();
-  const service = await NetworkService.start(store, { insight: { waitMs: config.insightWaitSeconds * 1000 } });
+  const service = await NetworkService.start(store, {
+    insight: { waitMs: config.insightWaitSeconds * 1000 },
+    firstFitWaitMs: FIRST_FIT_WAIT_MS,
+  });
   console.log(
     `Projection built in ${Date.now() - started} ms: ${service.projection.actors.size} actors, ${service.projection.collaborations.size} collaborations.`,
   );
+  if (!service.firstFitDone) {
+    console.log('The suggestion model is still fitting: the default model serves until then, /readyz answers 503.');
+    service.suggestions.fit().then(
+      () => console.log(`Suggestion model fitted after ${Date.now() - started} ms.`),
+      () => undefined, // logged by NetworkService.start
+    );
+  }
 
   // Writes of other processes (replicas, `npm run import`, the keys CLI) arrive through the feed.
   service.startFollowing(config.feed);

@@ -70,6 +70,9 @@ export class NetworkService {
   /** The feed's events once applied to the projection, for subscribers (live/feed-hub.ts). */
   readonly changes = new FeedHub();
 
+  /** Whether the first fit of the suggestion model has ended (or failed: the default serves): until then a replica is not ready for a load balancer (/readyz). */
+  firstFitDone = false;
+
   /** The store's reads (lists, batched lookups, history, feed); writes go through the methods below. */
   get reads(): StoreReads {
     return this.store;
@@ -103,9 +106,16 @@ export class NetworkService {
     service.feed.startAt(head);
     for (const p of await store.dismissedSuggestions())
       service.suggestions.setDismissed(p.actorId, p.suggestedId, true);
-    // The first fit of the suggestion model, in slices (the event loop stays free): the service
-    // starts with the model fitted to its store's state, so equal states serve equal suggestions.
-    await service.suggestions.fit();
+    // The first fit of the suggestion model, in slices (the event loop stays free). Awaited, the
+    // service starts with the model fitted to its store's state, so equal states serve equal
+    // suggestions; with firstFitWaitMs it goes on serving the default model while the fit ends in
+    // the background (firstFitDone; /readyz answers 503 until then).
+    const firstFit = service.suggestions.fit().then(
+      () => undefined,
+      (error: unknown) => console.error('Fitting the suggestion model failed (the default serves):', error),
+    );
+    void firstFit.then(() => (service.firstFitDone = true));
+    await (options.firstFitWaitMs === undefined ? firstFit : settledWithin(firstFit, options.firstFitWaitMs));
     return service;
   }
 
@@ -417,4 +427,16 @@ export class NetworkService {
     await this.drain();
     await this.insight.close();
   }
+}
+
+/** Waits for `promise`, but at most `ms`. */
+function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void promise.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

@@ -10,6 +10,12 @@ export interface NetworkServiceOptions {
   suggestionModel?: ScoringModel;
   /** Network insight: how long a request waits for a background computation, exact limits. */
   insight?: InsightOptions;
+  /**
+   * How long start() waits for the first fit of the suggestion model (ms); absent: until it ends.
+   * The service waits a few seconds (a small network is fitted by then) and serves the default
+   * model meanwhile, instead of not listening for minutes at 100k actors.
+   */
+  firstFitWaitMs?: number;
 }
 
 /** How the projection follows the store's change feed (feed-follower.ts); see startFollowing(). */

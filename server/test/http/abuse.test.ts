@@ -288,7 +288,13 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
     const newBase = /GraphQL at (http:\/\/[^\s/]+)\/graphql/.exec(
       output.slice(output.lastIndexOf('starting it again')),
     )![1];
-    const ready = await fetch(`${newBase}/readyz`);
+    // Listening after at most a few seconds; ready once the suggestion model is fitted (503 "starting" before).
+    let ready = await fetch(`${newBase}/readyz`);
+    for (let waited = 0; ready.status === 503 && waited < 45_000; waited += 500) {
+      expect(await ready.json()).toMatchObject({ status: 'starting' });
+      await sleep(500);
+      ready = await fetch(`${newBase}/readyz`);
+    }
     expect(ready.status).toBe(200);
   }, 90_000);
 });

@@ -50,6 +50,37 @@ describe('HTTP', () => {
     expect(await response.json()).toMatchObject({ status: 'ready', store: 'embedded' });
   });
 
+  test('/readyz answers 503 "starting" until the first fit of the suggestion model has ended', async () => {
+    expect(api.service.firstFitDone).toBe(true);
+    api.service.firstFitDone = false;
+    try {
+      const response = await fetch(`${base}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: 'starting', reason: 'suggestion model fitting' });
+    } finally {
+      api.service.firstFitDone = true;
+    }
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+
+  test('started with a bounded wait for the first fit, the service answers before the fit ends', async () => {
+    const other = createEmbeddedStore({ filename: ':memory:' });
+    await other.init();
+    await other.mergeGraph(batenbrock);
+    const service = await NetworkService.start(other, { firstFitWaitMs: 0 });
+    try {
+      // The fit runs in slices after setImmediate: start() did not wait for any of them.
+      expect(service.firstFitDone).toBe(false);
+      expect(service.suggestions.status()).toMatchObject({ source: 'DEFAULT', fitting: true });
+      await service.suggestions.fit();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(service.firstFitDone).toBe(true);
+    } finally {
+      await service.close();
+      await other.close();
+    }
+  });
+
   test('a GraphQL query over HTTP answers JSON', async () => {
     const response = await post({ query: '{ actor(id: "bobbie-ev") { name } }' });
     expect(response.status).toBe(200);

@@ -122,6 +122,11 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   app.get('/readyz', async (_req, res) => {
     try {
       await service.store.ping();
+      // A replica serves the fitted suggestion model before a load balancer sends it traffic.
+      if (!service.firstFitDone) {
+        res.status(503).json({ status: 'starting', store: service.store.name, reason: 'suggestion model fitting' });
+        return;
+      }
       res.json({
         status: 'ready',
         store: service.store.name,

@@ -72,6 +72,7 @@ export class NetworkService {
 
   /** Whether the first fit of the suggestion model has ended (or failed: the default serves): until then a replica is not ready for a load balancer (/readyz). */
   firstFitDone = false;
+  private closing = false;
 
   /** The store's reads (lists, batched lookups, history, feed); writes go through the methods below. */
   get reads(): StoreReads {
@@ -112,7 +113,10 @@ export class NetworkService {
     // the background (firstFitDone; /readyz answers 503 until then).
     const firstFit = service.suggestions.fit().then(
       () => undefined,
-      (error: unknown) => console.error('Fitting the suggestion model failed (the default serves):', error),
+      (error: unknown) => {
+        // Stopped by close() during the fit: nothing failed.
+        if (!service.closing) console.error('Fitting the suggestion model failed (the default serves):', error);
+      },
     );
     void firstFit.then(() => (service.firstFitDone = true));
     await (options.firstFitWaitMs === undefined ? firstFit : settledWithin(firstFit, options.firstFitWaitMs));
@@ -422,6 +426,7 @@ export class NetworkService {
 
   /** Drains the writes and stops the insight worker thread (shutdown; the store stays open). */
   async close(): Promise<void> {
+    this.closing = true;
     this.stopFollowing();
     this.suggestions.close();
     await this.drain();

@@ -6,6 +6,7 @@
 import { generateNetwork } from '../../../seed/generate';
 import type { GraphSnapshot } from '../store/network-store';
 import { networkView, type NetworkViewOptions } from './network-view';
+import { BUSY_COLLABORATIONS } from './partner-ids';
 import { NetworkProjection } from './projection';
 import { actorKindInScope, collaborationInScope, scopedNeighbours, smallest, type ScopeFilter } from './scope';
 
@@ -89,6 +90,23 @@ describe('networkView around a centre', () => {
     expect(view.actorIds).toEqual(expected.actorIds);
     expect(view.truncated).toBe(expected.truncated);
     expect(view.collaboratesWith).toEqual(expected.collaboratesWith);
+  });
+
+  test("a hub's partners kept in order are dropped when the projection changes", () => {
+    const changing = projectionOf(1500);
+    const hub = 'a000000';
+    const options: NetworkViewOptions = { centreActorId: hub, depth: 1, maxActors: 5000 };
+    const before = networkView(changing, options);
+    expect(changing.actors.get(hub)!.collaborations.size).toBeGreaterThanOrEqual(BUSY_COLLABORATIONS);
+    expect(before.actorIds).not.toContain('a000000x');
+    changing.upsertActor('a000000x', 'ASSOCIATION');
+    changing.upsertCollaboration('c-new', { kind: 'MEETING', startDate: null, endDate: null });
+    changing.addParticipant('c-new', hub);
+    changing.addParticipant('c-new', 'a000000x');
+    const after = networkView(changing, options);
+    expect(after.actorIds).toEqual(reference(changing, options).actorIds);
+    // Smallest ids come first after the centre: the new partner sorts right behind the hub.
+    expect(after.actorIds[1]).toBe('a000000x');
   });
 
   test('scopedNeighbours keeps partner-id order and shared collaborations in id order', () => {

@@ -11,6 +11,7 @@
  * - otherwise all.
  * With a centre actor, only actors within `depth` collaborates-with steps of it (in scope).
  */
+import { orderedPartnersOfBusy } from './partner-ids';
 import type { NetworkProjection } from './projection';
 import {
   actorKindInScope,
@@ -216,7 +217,7 @@ function neighbourhood(
   for (let step = 0; step < depth && frontier.length > 0; step++) {
     const next: string[] = [];
     for (const actorId of frontier) {
-      for (const partnerId of scopedNeighbourIds(projection, actorId, filter, seen, limit - order.length)) {
+      for (const partnerId of nextPartners(projection, actorId, filter, seen, limit - order.length)) {
         seen.add(partnerId);
         next.push(partnerId);
         order.push(partnerId);
@@ -226,4 +227,28 @@ function neighbourhood(
     frontier = next;
   }
   return order;
+}
+
+/**
+ * Up to `limit` partners of `actorId` in scope and not in `exclude`, smallest ids first. A busy
+ * actor's partners come from the ordered list kept per version (./partner-ids.ts) when the scope
+ * does not restrict collaborations (their partners are then all partners).
+ */
+function nextPartners(
+  projection: NetworkProjection,
+  actorId: string,
+  filter: ScopeFilter,
+  exclude: ReadonlySet<string>,
+  limit: number,
+): string[] {
+  const ordered = filtersCollaborations(filter) ? null : orderedPartnersOfBusy(projection, actorId);
+  if (!ordered) return scopedNeighbourIds(projection, actorId, filter, exclude, limit);
+  const checkKinds = filtersActorKinds(filter);
+  const found: string[] = [];
+  for (const partnerId of ordered) {
+    if (found.length >= limit) break;
+    if (exclude.has(partnerId) || (checkKinds && !actorKindInScope(projection, partnerId, filter))) continue;
+    found.push(partnerId);
+  }
+  return found;
 }

@@ -95,6 +95,18 @@ export function describeRecording(label: string, harness: StoreHarness): void {
         /^newTopics\[0\]$/,
       ],
       [
+        'a blank topic name',
+        { newActors: [{ name: 'Neu A', kind: 'GROUP' }], newTopics: ['Neues Thema', '   '] },
+        'BAD_USER_INPUT',
+        /newTopics/,
+      ],
+      [
+        'a topic name with a control character',
+        { newActors: [{ name: 'Neu A', kind: 'GROUP' }], newTopics: ['Neu\u0007es Thema'] },
+        'BAD_USER_INPUT',
+        /newTopics/,
+      ],
+      [
         'an unknown participant',
         { newActors: [{ name: 'Neu A', kind: 'GROUP' }], participants: [{ actorId: 'gibt-es-nicht' }] },
         'NOT_FOUND',

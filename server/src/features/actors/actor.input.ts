@@ -9,6 +9,7 @@ import {
   IsSingleLineText,
   IsWebsite,
   LIMITS,
+  NewTopicNamesField,
 } from '../../platform/graphql/common/validators';
 
 /** Ids chosen by clients (seeds, imports): readable and safe in URLs (domain/validation.ts). */
@@ -81,16 +82,9 @@ export class UpdateActorInput extends ActorOptionalFields {
   @ValidateNested({ each: true })
   interests?: InterestInput[];
 
-  @Field(() => [String], {
-    nullable: true,
-    description:
-      'Topics created in the same write; the actor becomes interested in each (besides interests, or besides the stored interests when interests is absent). CONFLICT when one exists already; a refused update creates none.',
-  })
-  @IsOptional()
-  @ArrayMaxSize(LIMITS.listInput)
-  @Length(1, LIMITS.name, { each: true })
-  @Matches(/\S/, { each: true, message: 'a topic name must not be blank' })
-  @IsSingleLineText({ each: true })
+  @NewTopicNamesField(
+    'Topics created in the same write; the actor becomes interested in each (besides interests, or besides the stored interests when interests is absent). CONFLICT when one exists already; a refused update creates none.',
+  )
   newTopics?: string[];
 }
 

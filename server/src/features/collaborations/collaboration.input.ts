@@ -3,7 +3,13 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { CollaborationKind, ParticipationRole } from '../../domain/model';
 import { CreateActorInput, ID_PATTERN } from '../actors/actor.input';
 import { CollaborationKindEnum, ParticipationRoleEnum } from '../../platform/graphql/common/enums';
-import { IsCalendarDate, IsMultiLineText, IsSingleLineText, LIMITS } from '../../platform/graphql/common/validators';
+import {
+  IsCalendarDate,
+  IsMultiLineText,
+  IsSingleLineText,
+  LIMITS,
+  NewTopicNamesField,
+} from '../../platform/graphql/common/validators';
 
 @InputType()
 export class ParticipantInput {
@@ -146,15 +152,9 @@ export class EditCollaborationInput extends CollaborationOptionalFields {
   @ValidateNested({ each: true })
   newActors?: NewParticipantInput[] | null;
 
-  @Field(() => [String], {
-    nullable: true,
-    description:
-      'Topics created in the same write, also topics of the collaboration (CONFLICT when one exists already); a refused edit creates none.',
-  })
-  @ArrayMaxSize(LIMITS.listInput)
-  @Length(1, LIMITS.name, { each: true })
-  @Matches(/\S/, { each: true, message: 'a topic name must not be blank' })
-  @IsSingleLineText({ each: true })
+  @NewTopicNamesField(
+    'Topics created in the same write, also topics of the collaboration (CONFLICT when one exists already); a refused edit creates none.',
+  )
   newTopics?: string[] | null;
 }
 

@@ -1,18 +1,13 @@
-import { ArrayMaxSize, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { CreateActorInput } from '../actors/actor.input';
 import { CreateCollaborationInput, NewParticipantInput } from '../collaborations/collaboration.input';
 
 export { NewParticipantInput };
-import { IsSingleLineText, LIMITS } from '../../platform/graphql/common/validators';
-
-/** Names of topics created in the same write (each must be new: CONFLICT otherwise). */
-abstract class NewTopicNames {
-  newTopics?: string[] | null;
-}
+import { LIMITS, NewTopicNamesField } from '../../platform/graphql/common/validators';
 
 @InputType({ description: 'A new actor with its topics, existing ones and new ones, stored in one transaction.' })
-export class RecordActorInput extends NewTopicNames {
+export class RecordActorInput {
   @Field(() => CreateActorInput)
   @ValidateNested()
   actor!: CreateActorInput;
@@ -22,22 +17,15 @@ export class RecordActorInput extends NewTopicNames {
   @Length(1, LIMITS.reference, { each: true })
   topicIds?: string[] | null;
 
-  @Field(() => [String], {
-    nullable: true,
-    description: 'Topics created in the same transaction (CONFLICT when one exists already).',
-  })
-  @ArrayMaxSize(LIMITS.listInput)
-  @Length(1, LIMITS.name, { each: true })
-  @Matches(/\S/, { each: true, message: 'a topic name must not be blank' })
-  @IsSingleLineText({ each: true })
-  declare newTopics?: string[] | null;
+  @NewTopicNamesField('Topics created in the same transaction (CONFLICT when one exists already).')
+  newTopics?: string[] | null;
 }
 
 @InputType({
   description:
     'A new collaboration with its participants, the actors and topics that are new among them, stored in one transaction.',
 })
-export class RecordCollaborationInput extends NewTopicNames {
+export class RecordCollaborationInput {
   @Field(() => CreateCollaborationInput, { description: 'The collaboration; its participants are existing actors.' })
   @ValidateNested()
   collaboration!: CreateCollaborationInput;
@@ -50,14 +38,8 @@ export class RecordCollaborationInput extends NewTopicNames {
   @ValidateNested({ each: true })
   newActors?: NewParticipantInput[] | null;
 
-  @Field(() => [String], {
-    nullable: true,
-    description:
-      'Topics created in the same transaction, also topics of the collaboration (CONFLICT when one exists already).',
-  })
-  @ArrayMaxSize(LIMITS.listInput)
-  @Length(1, LIMITS.name, { each: true })
-  @Matches(/\S/, { each: true, message: 'a topic name must not be blank' })
-  @IsSingleLineText({ each: true })
-  declare newTopics?: string[] | null;
+  @NewTopicNamesField(
+    'Topics created in the same transaction, also topics of the collaboration (CONFLICT when one exists already).',
+  )
+  newTopics?: string[] | null;
 }

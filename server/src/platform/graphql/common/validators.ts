@@ -1,5 +1,6 @@
 /** class-validator rules the domain needs beyond the built-in ones. */
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Matches, registerDecorator, type ValidationOptions } from 'class-validator';
+import { Field } from 'type-graphql';
 import { BadInputError } from '../../../domain/errors';
 import { isCalendarDate, malformedEmail, normalizeText, textProblem } from '../../../domain/validation';
 import { websiteAddress } from '../../../domain/website';
@@ -143,4 +144,20 @@ export function IsWebsite(options?: ValidationOptions): PropertyDecorator {
       },
     });
   };
+}
+
+/**
+ * The `newTopics` field of a write that creates topics on the way (recordActor,
+ * recordCollaboration, updateActor, editCollaboration): names of one line, not blank, each new.
+ */
+export function NewTopicNamesField(description: string): PropertyDecorator {
+  const decorators = [
+    Field(() => [String], { nullable: true, description }),
+    IsOptional(),
+    ArrayMaxSize(LIMITS.listInput),
+    Length(1, LIMITS.name, { each: true }),
+    Matches(/\S/, { each: true, message: 'a topic name must not be blank' }),
+    IsSingleLineText({ each: true }),
+  ];
+  return (target, propertyName) => decorators.forEach((decorate) => decorate(target, propertyName));
 }

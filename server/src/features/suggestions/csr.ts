@@ -55,11 +55,13 @@ export interface CollaborationGraph {
  * was more precise still but its lists held fewer distinct actors than Katz's; 1.5 and 2 (a steeper
  * penalty) were worse everywhere.
  */
-export const STEP_EXPONENT = 0.75;
+export const STEP_EXPONENT: number = 0.75;
 
 /** The weight of a step through an intermediate with this total tie strength (0: no partners). */
 export function stepWeight(strength: number): number {
-  return strength > 0 ? Math.pow(strength, -STEP_EXPONENT) : 0;
+  if (!(strength > 0)) return 0;
+  // At 1 the random walk's own 1 / strength, bit for bit (the ranking before the exponent).
+  return STEP_EXPONENT === 1 ? 1 / strength : Math.pow(strength, -STEP_EXPONENT);
 }
 
 export function actorCount(graph: CollaborationGraph): number {

@@ -14,7 +14,8 @@
  *     (--planted-seeds=2,3), cut-off 2023-01-01, every actor registered with its topics.
  *
  * Models: the old default (activity-heavy, kept here for comparison only), the walk-first
- * default, the self-fitted model (server/src/features/suggestions/self-fit.ts run on the split's projection —
+ * default (also with the walk's steps as before csr.ts STEP_EXPONENT, 1 / strength, side by side),
+ * the self-fitted model (server/src/features/suggestions/self-fit.ts run on the split's projection —
  * the past only — exactly as the service runs it on its store), and the baselines Katz and
  * popularity. Metrics: P@10, R@10, MRR, catalogue coverage (distinct actors over all top-10 lists),
  * mean pairwise overlap of the lists (shared entries / 10, over all pairs of query actors), and the
@@ -34,7 +35,8 @@ import { selfFit, type FitResult } from '../server/src/features/suggestions/self
 import { suggestContacts } from '../server/src/features/suggestions/suggest';
 import { suggestionIndex } from '../server/src/features/suggestions/suggestion-index';
 import { COLD_START_MODEL, DEFAULT_MODEL } from '../server/src/features/suggestions/weights';
-import { KATZ_BETA } from '../server/src/features/suggestions/signals';
+import { KATZ_BETA, SignalWorkspace } from '../server/src/features/suggestions/signals';
+import type { SuggestionIndex } from '../server/src/features/suggestions/suggestion-index';
 import { h2020Available, loadH2020 } from './eval/h2020';
 import { fromGraphData, type EvalNetwork } from './eval/network';
 import { actorsWithoutTies, actorsWithTies, temporalSplit, type TemporalSplit } from './eval/split';
@@ -164,16 +166,28 @@ function runSplit(
   const fit = selfFit(split.projection);
   const index = suggestionIndex(split.projection);
   const ranker =
-    (model: ScoringModel, coldStart: ScoringModel | null = null): Ranker =>
+    (model: ScoringModel, coldStart: ScoringModel | null = null, on: SuggestionIndex = index): Ranker =>
     (q) =>
-      suggestContacts(index, q, { first: K, model, coldStart }).map((s) => s.actorId);
+      suggestContacts(on, q, { first: K, model, coldStart }).map((s) => s.actorId);
+  // The walk as it was before csr.ts STEP_EXPONENT: a step through x weighted 1 / strength(x).
+  const randomWalkGraph = { ...index.graph, stepWeights: index.graph.inverseStrengths };
+  const randomWalkSteps: SuggestionIndex = {
+    ...index,
+    graph: randomWalkGraph,
+    signals: new SignalWorkspace(randomWalkGraph, index.profiles),
+  };
   const katz = singleSignalModel('katz');
   const methods: Array<[string, Ranker]> = [
     ['Katz (β = 0.005)', ranker(katz)],
     ['popularity', ranker(singleSignalModel('activity'))],
-    ['random walk, size-weighted ties', ranker(singleSignalModel('randomWalk'))],
+    [
+      'walk, size-weighted ties, steps 1 / strength (before)',
+      ranker(singleSignalModel('randomWalk'), null, randomWalkSteps),
+    ],
+    ['walk, size-weighted ties, steps strength^−0.75', ranker(singleSignalModel('randomWalk'))],
     ['old default', ranker(OLD_DEFAULT_MODEL)],
-    ['new default', ranker(DEFAULT_MODEL)],
+    ['default, steps 1 / strength (before)', ranker(DEFAULT_MODEL, null, randomWalkSteps)],
+    ['default', ranker(DEFAULT_MODEL)],
     [`self-fitted (serves: ${fit.source})`, ranker(fit.model)],
   ];
   if (process.argv.includes('--novelty'))

@@ -5,7 +5,9 @@
  * generated network (5 hubs, seed 42), no store and no GraphQL: the projection is built from the
  * generated data directly. Per round: process CPU time over all requests / requests, and per-actor
  * wall times (busiest and random apart). `--out` writes the ranked lists (ids and scores as
- * hex bits), so two versions of the code can be compared bit for bit.
+ * hex bits), so two versions of the code can be compared bit for bit. `--compare-steps` also runs,
+ * round by round in turn, the walk as it was before csr.ts STEP_EXPONENT (a step through x weighted
+ * 1 / strength(x)), so the two are timed side by side under the same load.
  */
 import { writeFileSync } from 'node:fs';
 import { generateNetwork } from '../seed/generate';
@@ -13,7 +15,8 @@ import { snapshotOf } from '../seed/snapshot';
 import { NetworkProjection } from '../server/src/graph/projection';
 import { explainPair } from '../server/src/features/suggestions/explain';
 import { suggestContacts } from '../server/src/features/suggestions/suggest';
-import { buildSuggestionIndex } from '../server/src/features/suggestions/suggestion-index';
+import { SignalWorkspace } from '../server/src/features/suggestions/signals';
+import { buildSuggestionIndex, type SuggestionIndex } from '../server/src/features/suggestions/suggestion-index';
 import { COLD_START_MODEL, DEFAULT_MODEL } from '../server/src/features/suggestions/weights';
 import { queryActors } from './suggest-actors';
 
@@ -31,35 +34,46 @@ function main(): void {
   const lists: Record<string, string[]> = {};
   for (const size of sizes) {
     const data = generateNetwork({ actors: size, hubs: 5, seed: 42 });
-    const index = buildSuggestionIndex(NetworkProjection.fromSnapshot(snapshotOf(data)));
+    const built = buildSuggestionIndex(NetworkProjection.fromSnapshot(snapshotOf(data)));
     const actors = queryActors(data);
-    const request = (id: string) => {
-      const list = suggestContacts(index, id, { first: 10, model: DEFAULT_MODEL, coldStart: COLD_START_MODEL });
-      for (const s of list) explainPair(index, id, s.actorId);
-      return list;
-    };
-    for (const id of actors) lists[`${size}:${id}`] = request(id).map((s) => `${s.actorId} ${hex(s.score)}`);
-    const perRound: number[] = [];
-    const busy: number[] = [];
-    const typical: number[] = [];
-    for (let r = 0; r < rounds; r++) {
-      const cpu = process.cpuUsage();
-      for (let k = 0; k < 3; k++)
-        for (const [j, id] of actors.entries()) {
-          const t = performance.now();
-          request(id);
-          (j < 5 ? busy : typical).push(performance.now() - t);
-        }
-      const used = process.cpuUsage(cpu);
-      perRound.push((used.user + used.system) / 1000 / (3 * actors.length));
+    const variants: Array<[string, SuggestionIndex]> = [['', built]];
+    if (process.argv.includes('--compare-steps')) {
+      const graph = { ...built.graph, stepWeights: built.graph.inverseStrengths };
+      variants.unshift([
+        ' (steps 1 / strength, before)',
+        { ...built, graph, signals: new SignalWorkspace(graph, built.profiles) },
+      ]);
+      variants[1][0] = ' (steps strength^-0.75, now)';
     }
-    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-    const fmt = (x: number) => x.toFixed(2);
-    console.log(
-      `${size} actors: CPU per request ${perRound.map(fmt).join(' / ')} ms (median ${fmt(sorted(perRound)[Math.floor(rounds / 2)])}); ` +
-        `busiest 5: median ${fmt(quantile(sorted(busy), 0.5))} p95 ${fmt(quantile(sorted(busy), 0.95))} ms; ` +
-        `random 15: median ${fmt(quantile(sorted(typical), 0.5))} p95 ${fmt(quantile(sorted(typical), 0.95))} ms`,
-    );
+    for (const [label, index] of variants) {
+      const request = (id: string) => {
+        const list = suggestContacts(index, id, { first: 10, model: DEFAULT_MODEL, coldStart: COLD_START_MODEL });
+        for (const s of list) explainPair(index, id, s.actorId);
+        return list;
+      };
+      for (const id of actors) lists[`${size}:${id}`] = request(id).map((s) => `${s.actorId} ${hex(s.score)}`);
+      const perRound: number[] = [];
+      const busy: number[] = [];
+      const typical: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        const cpu = process.cpuUsage();
+        for (let k = 0; k < 3; k++)
+          for (const [j, id] of actors.entries()) {
+            const t = performance.now();
+            request(id);
+            (j < 5 ? busy : typical).push(performance.now() - t);
+          }
+        const used = process.cpuUsage(cpu);
+        perRound.push((used.user + used.system) / 1000 / (3 * actors.length));
+      }
+      const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+      const fmt = (x: number) => x.toFixed(2);
+      console.log(
+        `${size} actors${label}: CPU per request ${perRound.map(fmt).join(' / ')} ms (median ${fmt(sorted(perRound)[Math.floor(rounds / 2)])}); ` +
+          `busiest 5: median ${fmt(quantile(sorted(busy), 0.5))} p95 ${fmt(quantile(sorted(busy), 0.95))} ms; ` +
+          `random 15: median ${fmt(quantile(sorted(typical), 0.5))} p95 ${fmt(quantile(sorted(typical), 0.95))} ms`,
+      );
+    }
   }
   if (out) writeFileSync(out, `${JSON.stringify(lists, null, 1)}\n`);
 }

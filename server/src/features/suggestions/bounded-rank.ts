@@ -111,7 +111,7 @@ function contributionOf(term: ModelTerm): (v: number) => number {
 export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): boolean {
   if (!boundable(r.model)) return false;
   const graph = workspace.graph;
-  const { offsets, inverseStrengths } = graph;
+  const { offsets, stepWeights } = graph;
   const p2 = r.signals.arrays.walkProbability2;
   const ends = r.signals.reached;
   const n = p2.length;
@@ -149,7 +149,7 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
     if (cosine !== 0) for (const part of topicParts) s += part(cosine);
     return s;
   };
-  const taus = bandThresholds(ends, p2, inverseStrengths, offsets, r.entries);
+  const taus = bandThresholds(ends, p2, stepWeights, offsets, r.entries);
   const { isCandidate, passesFilters, floor } = r;
 
   let above = Infinity;
@@ -192,7 +192,7 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
     if (process.env.DEBUG_BOUNDS) {
       let pushed = 0;
       for (const x of ends) {
-        const p = p2[x] * inverseStrengths[x];
+        const p = p2[x] * stepWeights[x];
         if (p >= tau) pushed += offsets[x + 1] - offsets[x];
       }
       console.log(
@@ -249,7 +249,7 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
 function bandThresholds(
   ends: Int32Array,
   p2: Float64Array,
-  inverseStrengths: Float64Array,
+  stepWeights: Float64Array,
   offsets: Int32Array,
   entries: number,
 ): { tau: number; share: number }[] {
@@ -258,7 +258,7 @@ function bandThresholds(
   const words = new Uint32Array(bits.buffer);
   for (let e = 0; e < ends.length; e++) {
     const x = ends[e];
-    bits[0] = p2[x] * inverseStrengths[x];
+    bits[0] = p2[x] * stepWeights[x];
     perExponent[(words[1] >>> 20) & 0x7ff] += offsets[x + 1] - offsets[x];
   }
   const bands: { tau: number; share: number }[] = [];
@@ -285,10 +285,10 @@ function push(
   tau: number,
   above: number,
 ): void {
-  const { offsets, neighbours, tieStrengths, inverseStrengths } = graph;
+  const { offsets, neighbours, tieStrengths, stepWeights } = graph;
   for (let e = 0; e < ends.length; e++) {
     const x = ends[e];
-    const p = p2[x] * inverseStrengths[x];
+    const p = p2[x] * stepWeights[x];
     if (p < tau || p >= above) continue;
     const end = offsets[x + 1];
     for (let f = offsets[x]; f < end; f++) bound[neighbours[f]] += p * tieStrengths[f];
@@ -321,14 +321,14 @@ function pull(
   marks: Uint8Array,
   out: Float64Array,
 ): void {
-  const { offsets, neighbours, tieStrengths, inverseStrengths } = graph;
+  const { offsets, neighbours, tieStrengths, stepWeights } = graph;
   for (let i = 0; i < count; i++) {
     const b = actors[i];
     let sum = 0;
     const end = offsets[b + 1];
     for (let f = offsets[b]; f < end; f++) {
       const x = neighbours[f];
-      if ((marks[x] & 1) !== 0) sum += p2[x] * inverseStrengths[x] * tieStrengths[f];
+      if ((marks[x] & 1) !== 0) sum += p2[x] * stepWeights[x] * tieStrengths[f];
     }
     out[i] = sum;
   }

@@ -12,11 +12,14 @@
  * - `collaborations` — how many collaborations b took part in (single-partner ones too): activity
  *   measured in collaborations rather than partners, so one big consortium does not make a hub;
  * - `topics` — cosine of the IDF-weighted topic vectors (topic-profile.ts);
- * - `randomWalk` — the chance that a short random walk from q along the ties ends at b: two steps,
- *   plus three steps weighted WALK3_WEIGHT. A tie's strength is Σ 1 / (members − 1) over the
- *   collaborations behind it (csr.ts), so a step through a small project is likelier than one through
- *   a 40-partner consortium, and a partner with many ties passes on a small share to each (as in
- *   resource allocation). Unlike Katz, it does not grow with the number of walks through hubs.
+ * - `randomWalk` — a short walk from q along the ties, ending at b: two steps, plus three steps
+ *   weighted WALK3_WEIGHT. A tie's strength is Σ 1 / (members − 1) over the collaborations behind
+ *   it (csr.ts), so a step through a small project counts more than one through a 40-partner
+ *   consortium. The first step is q's tie strength as a share of its total (a probability); each
+ *   further step through x is the tie's strength times strength(x)^−0.75 (csr.ts STEP_EXPONENT), so a
+ *   partner with many ties passes on a smaller share to each — less steeply than a random walk's
+ *   1 / strength(x), which measured worse. Unlike Katz, it does not grow with the number of walks
+ *   through hubs.
  *
  * Katz, common neighbours and Adamic–Adar use the unweighted graph (a tie is a tie, however many
  * collaborations it has): that is the definition the H2020 reference figures (see
@@ -73,7 +76,7 @@ export interface SignalArrays {
   readonly cosine: Float64Array;
   readonly degrees: Float64Array;
   readonly collaborations: Int32Array;
-  /** Probability of a random walk of two / three steps from the query ending at the actor. */
+  /** The walk of two / three steps from the query ending at the actor (first step a probability, then weighted steps). */
   readonly walkProbability2: Float64Array;
   readonly walkProbability3: Float64Array;
   readonly beta: number;

@@ -10,7 +10,7 @@ import { generateNetwork } from '../../../../seed/generate';
 import { snapshotOf } from '../../../../seed/snapshot';
 import { NetworkProjection } from '../../graph/projection';
 import type { GraphData, GraphSnapshot } from '../../store/network-store';
-import { degree, edgeIndex } from './csr';
+import { degree, edgeIndex, STEP_EXPONENT, stepWeight } from './csr';
 import { KATZ_BETA, WALK3_WEIGHT } from './signals';
 import { buildSuggestionIndex } from './suggestion-index';
 import { topicCosine } from './topic-profile';
@@ -103,6 +103,20 @@ describe('the collaborates-with CSR', () => {
     // Totals are summed from the stored (Float32) strengths: 6 digits.
     expect(consortium.inverseStrengths[consortium.index.get('p')!]).toBeCloseTo(1 / (4 / 3 + 1 / 3 + 1 / 3), 6);
     expect(consortium.inverseStrengths[consortium.index.get('r')!]).toBeCloseTo(1, 6);
+    // A step through p: its total strength 2 to the power −STEP_EXPONENT.
+    expect(consortium.stepWeights[consortium.index.get('p')!]).toBeCloseTo(2 ** -STEP_EXPONENT, 6);
+  });
+
+  test('a step through an intermediate weighs strength^−0.75: busy ones count less, but less steeply than 1 / strength', () => {
+    expect(STEP_EXPONENT).toBe(0.75);
+    expect(stepWeight(0)).toBe(0);
+    expect(stepWeight(1)).toBe(1);
+    expect(stepWeight(16)).toBeCloseTo(1 / 8, 15);
+    expect(stepWeight(1 / 16)).toBeCloseTo(8, 15);
+    // Decreasing in the strength …
+    expect(stepWeight(4)).toBeLessThan(stepWeight(2));
+    // … while what a busy intermediate passes on in all (strength × weight) still grows with it.
+    expect(4 * stepWeight(4)).toBeGreaterThan(2 * stepWeight(2));
   });
 
   test('orders actors by activity: most partners first, ties by id', () => {
@@ -134,11 +148,17 @@ describe('signals for actor a (hand-computed)', () => {
     expect(v('katz', 'b')).toBeCloseTo(0 * beta ** 2 + 4 * beta ** 3, 15);
   });
 
-  test('random walk: probability of 2 steps + WALK3_WEIGHT × probability of 3 steps, steps by tie strength', () => {
-    // From a: to b with 2/3 (two shared collaborations), to c with 1/3; b → d 1/3, c → d 1/2.
-    expect(v('randomWalk', 'd')).toBeCloseTo((2 / 3) * (1 / 3) + (1 / 3) * (1 / 2), 6);
-    // e only in three steps: P(a →² d) · P(d → e) = 7/18 · 1/3.
-    expect(v('randomWalk', 'e')).toBeCloseTo(WALK3_WEIGHT * (7 / 18) * (1 / 3), 6);
+  test('random walk: 2 steps + WALK3_WEIGHT × 3 steps; the first step by tie strength, each further one through x weighted strength(x)^−0.75', () => {
+    // From a: to b with 2/3 (two shared collaborations), to c with 1/3. b's ties: a 2, d 1 (total
+    // 3); c's: a 1, d 1 (total 2); d's: b 1, c 1, e 1 (total 3).
+    const g = STEP_EXPONENT;
+    const toD = (2 / 3) * 3 ** -g * 1 + (1 / 3) * 2 ** -g * 1;
+    expect(v('randomWalk', 'd')).toBeCloseTo(toD, 6);
+    // e only in three steps, through d.
+    expect(v('randomWalk', 'e')).toBeCloseTo(WALK3_WEIGHT * toD * 3 ** -g * 1, 6);
+    // A random walk (exponent 1) would give d (2/3)·(1/3) + (1/3)·(1/2) = 7/18: the busier b (total
+    // 3) now passes on relatively more than c (total 2).
+    expect(v('randomWalk', 'd')).toBeGreaterThan(7 / 18);
   });
 
   test('activity = partners, collaborations = collaborations taken part in', () => {
@@ -198,6 +218,7 @@ describe('signals on a generated network equal a plain recomputation of the defi
     expect(Buffer.from(reversed.inverseStrengths.buffer).equals(Buffer.from(index.graph.inverseStrengths.buffer))).toBe(
       true,
     );
+    expect(Buffer.from(reversed.stepWeights.buffer).equals(Buffer.from(index.graph.stepWeights.buffer))).toBe(true);
   });
 
   // Plain definitions over Maps.
@@ -211,8 +232,9 @@ describe('signals on a generated network equal a plain recomputation of the defi
       }
   }
   const N = (x: string) => partners.get(x) ?? new Set<string>();
-  // Tie strength: Σ over shared collaborations of 1 / (members − 1); a walk step goes a → b with
-  // strength(a, b) / Σ_b' strength(a, b').
+  // Tie strength: Σ over shared collaborations of 1 / (members − 1); the first step goes q → b with
+  // strength(q, b) / Σ_b' strength(q, b'), every further step x → b weighs strength(x, b) ·
+  // (Σ_b' strength(x, b'))^−0.75.
   const strength = new Map<string, Map<string, number>>();
   for (const c of data.collaborations) {
     const members = [...new Set(c.participants!.map((p) => p.actorId))];
@@ -223,10 +245,10 @@ describe('signals on a generated network equal a plain recomputation of the defi
         strength.get(a)!.set(b, (strength.get(a)!.get(b) ?? 0) + 1 / (members.length - 1));
       }
   }
-  const step = (a: string) => {
+  const step = (a: string, exponent: number) => {
     const row = strength.get(a) ?? new Map<string, number>();
     const total = [...row.values()].reduce((x, y) => x + y, 0);
-    return new Map([...row].map(([b, w]) => [b, w / total]));
+    return new Map([...row].map(([b, w]) => [b, w * total ** -exponent]));
   };
 
   test.each(['a000000', 'a000017', 'a000123', 'a000299'])('actor %s', (q) => {
@@ -235,9 +257,9 @@ describe('signals on a generated network equal a plain recomputation of the defi
     const walks3 = new Map<string, number>();
     for (const [x, w] of walks2) for (const b of N(x)) walks3.set(b, (walks3.get(b) ?? 0) + w);
     const p2 = new Map<string, number>();
-    for (const [m, pm] of step(q)) for (const [b, pb] of step(m)) p2.set(b, (p2.get(b) ?? 0) + pm * pb);
+    for (const [m, pm] of step(q, 1)) for (const [b, pb] of step(m, 0.75)) p2.set(b, (p2.get(b) ?? 0) + pm * pb);
     const p3 = new Map<string, number>();
-    for (const [x, px] of p2) for (const [b, pb] of step(x)) p3.set(b, (p3.get(b) ?? 0) + px * pb);
+    for (const [x, px] of p2) for (const [b, pb] of step(x, 0.75)) p3.set(b, (p3.get(b) ?? 0) + px * pb);
     const signals = index.signals.compute(index.graph.index.get(q)!);
     for (const b of ['a000001', 'a000050', 'a000100', 'a000200', ...[...walks2.keys()].slice(0, 20)]) {
       const j = index.graph.index.get(b)!;

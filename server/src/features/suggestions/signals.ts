@@ -162,7 +162,7 @@ export class SignalWorkspace {
    * order). Stored, so the signals read it.
    */
   exactWalk3(b: number): number {
-    const { offsets, neighbours, tieStrengths, inverseStrengths } = this.graph;
+    const { offsets, neighbours, tieStrengths, stepWeights } = this.graph;
     const { marks, rank, termRanks, termStrengths, termStamps, reachedList, walkProbability2 } = this;
     if (++this.stamp === 0x7fffffff) termStamps.fill((this.stamp = 1) - 1);
     const stamp = this.stamp;
@@ -180,13 +180,13 @@ export class SignalWorkspace {
       const ranks = termRanks.subarray(0, count).sort();
       for (let k = 0; k < count; k++) {
         const x = reachedList[ranks[k]];
-        sum += walkProbability2[x] * inverseStrengths[x] * termStrengths[x];
+        sum += walkProbability2[x] * stepWeights[x] * termStrengths[x];
       }
     } else {
       // Many (b is a hub): one pass over the walk ends in order.
       for (let k = 0; k < this.twoStepCount; k++) {
         const x = reachedList[k];
-        if (termStamps[x] === stamp) sum += walkProbability2[x] * inverseStrengths[x] * termStrengths[x];
+        if (termStamps[x] === stamp) sum += walkProbability2[x] * stepWeights[x] * termStrengths[x];
       }
     }
     if (this.walkProbability3[b] === 0 && sum !== 0) this.exactList[this.exactCount++] = b;
@@ -296,7 +296,7 @@ export class SignalWorkspace {
 
   /** Walks of length 2 from q (with Adamic–Adar on the way); loops written out: the hot path. */
   private walk(q: number, withCounts: boolean): void {
-    const { offsets, neighbours, tieStrengths, inverseStrengths } = this.graph;
+    const { offsets, neighbours, tieStrengths, inverseStrengths, stepWeights } = this.graph;
     const { walks2, adamicAdar, resourceAllocation, marks, reachedList, walkProbability2 } = this;
     let count = 0;
     // Length 2: q → m → b.
@@ -306,7 +306,7 @@ export class SignalWorkspace {
       const dm = offsets[m + 1] - offsets[m];
       const selectivity = dm > 1 ? 1 / Math.log(dm) : 0;
       const share = 1 / dm;
-      const step = fromQuery * tieStrengths[e] * inverseStrengths[m];
+      const step = fromQuery * tieStrengths[e] * stepWeights[m];
       for (let f = offsets[m]; f < offsets[m + 1]; f++) {
         const b = neighbours[f];
         if ((marks[b] & 1) === 0) {
@@ -331,7 +331,7 @@ export class SignalWorkspace {
    * afterwards (one pass over the new ends, or over all actors when that is cheaper).
    */
   private threeSteps(withCounts: boolean): void {
-    const { offsets, neighbours, tieStrengths, inverseStrengths } = this.graph;
+    const { offsets, neighbours, tieStrengths, stepWeights } = this.graph;
     const { walks2, walks3, marks, reachedList, walkProbability2, walkProbability3 } = this;
     const ends = this.twoStepCount;
     let count = ends;
@@ -339,7 +339,7 @@ export class SignalWorkspace {
     for (let k = 0; k < ends; k++) {
       const x = reachedList[k];
       const w = walks2[x];
-      const p = walkProbability2[x] * inverseStrengths[x];
+      const p = walkProbability2[x] * stepWeights[x];
       const end = offsets[x + 1];
       work += end - offsets[x];
       if (withCounts) {

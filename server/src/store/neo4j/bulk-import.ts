@@ -138,10 +138,12 @@ export async function bulkPlan(
   at: string,
   settings: BulkImportSettings,
 ): Promise<ImportPlan | null> {
-  const plan = planImport(doc, emptyState(), at);
-  if (planSize(plan) < settings.minWrites) return null;
+  if (settings.minWrites === Number.POSITIVE_INFINITY) return null;
+  // The count first (count store, about a millisecond): a database with records is never planned twice.
   const [row] = await db.readRecords(COUNT_RECORDS);
-  return numberField(row, 'records') === 0 ? plan : null;
+  if (numberField(row, 'records') !== 0) return null;
+  const plan = planImport(doc, emptyState(), at);
+  return planSize(plan) >= settings.minWrites ? plan : null;
 }
 
 interface Job {

@@ -5,6 +5,11 @@
  * one transaction) — then once more onto itself (everything unchanged).
  *
  *   npx tsx bench/import-throughput.ts [actors=100000]
+ *   NEO4J_URI=bolt://127.0.0.1:7687 npx tsx bench/import-throughput.ts 100000 --store=neo4j [--runs=3]
+ *
+ * With `--store=neo4j` (import-throughput-neo4j.ts): the JSON export through runImport into the
+ * emptied Neo4j, alternating the one-transaction path and the bulk path (store/neo4j/bulk-import.ts),
+ * `--runs` times each; medians and the load average. **It empties that database.**
  *
  * Prints the time per phase and participations per second; measured, not estimated.
  */
@@ -18,9 +23,10 @@ import { exportDocument } from '../server/src/features/transfer/export-document'
 import { runImport } from '../server/src/features/transfer/import-job';
 import { writeJson } from '../server/src/features/transfer/json-write';
 import type { ImportFile, ImportFormat } from '../server/src/features/transfer/model';
+import { neo4jThroughput } from './import-throughput-neo4j';
 
 /** What each progress phase covers (resolution and planning report no progress of their own). */
-const PHASE: Record<string, string> = { read: 'read', validate: 'validate+resolve(+plan)', apply: 'plan+write' };
+export const PHASE: Record<string, string> = { read: 'read', validate: 'validate+resolve(+plan)', apply: 'plan+write' };
 
 async function importOnce(
   label: string,
@@ -67,6 +73,7 @@ async function importOnce(
 
 async function main(): Promise<void> {
   const actors = Number(process.argv[2] ?? 100_000);
+  if (process.argv.includes('--store=neo4j')) return neo4jThroughput(actors, process.argv);
   const data = generateNetwork({ actors, hubs: 5, seed: 42 });
   const participations = data.collaborations.reduce((n, c) => n + (c.participants?.length ?? 0), 0);
   console.log(

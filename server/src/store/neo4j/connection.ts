@@ -107,6 +107,21 @@ export class Neo4jConnection {
     }
   }
 
+  /**
+   * One write statement as an auto-commit transaction (what `CALL { … } IN TRANSACTIONS` needs);
+   * not retried.
+   */
+  async autoCommit(statement: string, params: Params = {}): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      await session.run(statement, params);
+    } catch (error) {
+      throw translateError(error, this.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Closes the driver; idempotent. */
   async close(): Promise<void> {
     if (this.closed) return;

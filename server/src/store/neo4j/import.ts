@@ -168,7 +168,7 @@ export async function planNeo4jImport(tx: ManagedTransaction, doc: ImportGraph, 
   return planImport(doc, await loadImportState(tx, doc), now);
 }
 
-const topicProps = (t: Topic): Params => ({
+export const topicProps = (t: Topic): Params => ({
   id: t.id,
   name: t.name,
   nameKey: nameKey(t.name),
@@ -176,7 +176,7 @@ const topicProps = (t: Topic): Params => ({
   aliases: t.aliases,
 });
 
-const actorProps = (a: Actor): Params => ({
+export const actorProps = (a: Actor): Params => ({
   id: a.id,
   name: a.name,
   nameKey: nameKey(a.name),
@@ -190,7 +190,7 @@ const actorProps = (a: Actor): Params => ({
   version: neo4j.int(a.version),
 });
 
-const collaborationProps = (c: Collaboration): Params => ({ ...c, version: neo4j.int(c.version) });
+export const collaborationProps = (c: Collaboration): Params => ({ ...c, version: neo4j.int(c.version) });
 
 export async function applyImportPlan(
   tx: ManagedTransaction,

@@ -5,10 +5,15 @@ import type { ImportCounts, ImportGraph, ImportOptions } from '../../features/tr
 import type { TransferStore } from '../port/transfer';
 import { now, type Neo4jConnection } from './connection';
 import { actorIdsByName, collaborationIdsByTitle, readGraph } from './graph-reads';
+import { applyBulkImport, BULK_IMPORT_DEFAULTS, bulkPlan, type BulkImportSettings } from './bulk-import';
 import { applyImportPlan, planNeo4jImport } from './import';
 import { mergeGraph } from './merge-graph';
 
-export function neo4jTransfer(db: Neo4jConnection): TransferStore {
+/**
+ * `bulk`: when importGraph writes in bulk (bulk-import.ts: an empty database and a large plan);
+ * `{ minWrites: Infinity }` never.
+ */
+export function neo4jTransfer(db: Neo4jConnection, bulk: BulkImportSettings = BULK_IMPORT_DEFAULTS): TransferStore {
   return {
     mergeGraph: (data: GraphData, meta?: WriteMeta): Promise<MergeReport> => mergeGraph(db, data, meta),
 
@@ -29,6 +34,8 @@ export function neo4jTransfer(db: Neo4jConnection): TransferStore {
     async importGraph(doc: ImportGraph, options: ImportOptions = {}, meta?: WriteMeta): Promise<ImportCounts> {
       const at = now();
       if (options.dryRun) return db.read(async (tx) => (await planNeo4jImport(tx, doc, at)).counts);
+      const bulkImport = await bulkPlan(db, doc, at, bulk);
+      if (bulkImport) return applyBulkImport(db, bulkImport, options, meta, at, bulk);
       return db.write(async (tx) => {
         const plan = await planNeo4jImport(tx, doc, at);
         await applyImportPlan(tx, plan, options, meta, at);

@@ -2,10 +2,11 @@
  * Measured in the bench's own process, on the projection code itself: a NetworkService built on
  * the loaded store (a counting proxy around it), then
  * - the apply time of an ordinary write: the store takes a write (a collaboration of two existing
- *   actors), then `service.followFeed()` is timed — read the feed, re-read the touched entities,
- *   reconcile the projection — and, apart, one bare `readFeed` (the share of the feed query) and
- *   the time after the last store read answered until followFeed returned (the in-memory share:
- *   the projection's update, publishing to subscribers, the write queue);
+ *   actors), then `service.followFeed()` is timed — read the feed with the touched entities
+ *   (readFeedPage: one round trip on Neo4j), reconcile the projection — and, apart, one bare
+ *   `readFeed`, one `ping()` (the machine's round-trip floor: the trivial query) and the time after
+ *   the last store read answered until followFeed returned (the in-memory share: the projection's
+ *   update, publishing to subscribers, the write queue);
  * - a batch: `batch` writes taken by the store at once, then one followFeed() applies them all
  *   (events per second the projection sustains, store reads included);
  * - idle: the service follows the feed as a server does (`startFollowing`, the replicas' FEED_POLL_MS) and
@@ -24,6 +25,8 @@ export interface ApplyResult {
   followFeed: Percentiles;
   /** readFeed alone, ms. */
   readFeed: Percentiles;
+  /** store.ping() (the trivial query: one round trip on Neo4j), ms — the floor of followFeed. */
+  floor: Percentiles;
   /** From the last store read answered until followFeed returned, ms. */
   inMemory: Percentiles;
   batch: { events: number; seconds: number; eventsPerSecond: number };
@@ -66,6 +69,7 @@ export async function inProcess(store: NetworkStore, existing: string[]): Promis
       const rand = random(99);
       const follow: number[] = [];
       const read: number[] = [];
+      const floor: number[] = [];
       const inMemory: number[] = [];
       for (let i = 0; i < samples + 3; i++) {
         const x = existing[Math.floor(rand() * existing.length)]!;
@@ -85,6 +89,9 @@ export async function inProcess(store: NetworkStore, existing: string[]): Promis
         await store.readFeed(seq, 1000);
         const readMs = nowMs() - t0;
         t0 = nowMs();
+        await store.ping();
+        const floorMs = nowMs() - t0;
+        t0 = nowMs();
         const applied = await service.followFeed();
         const end = nowMs();
         const followMs = end - t0;
@@ -94,6 +101,7 @@ export async function inProcess(store: NetworkStore, existing: string[]): Promis
         if (i >= 3) {
           follow.push(followMs);
           read.push(readMs);
+          floor.push(floorMs);
           inMemory.push(end - lastAnswered);
         }
       }
@@ -109,6 +117,7 @@ export async function inProcess(store: NetworkStore, existing: string[]): Promis
         samples,
         followFeed: percentiles(follow),
         readFeed: percentiles(read),
+        floor: percentiles(floor),
         inMemory: percentiles(inMemory),
         batch: { events, seconds, eventsPerSecond: events / seconds },
         projectionSeconds,

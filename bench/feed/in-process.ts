@@ -4,7 +4,7 @@
  * - the apply time of an ordinary write: the store takes a write (a collaboration of two existing
  *   actors), then `service.followFeed()` is timed — read the feed with the touched entities
  *   (readFeedPage: one round trip on Neo4j), reconcile the projection — and, apart, one bare
- *   `readFeed`, one `ping()` (the machine's round-trip floor: the trivial query) and the time after
+ *   `readFeed`, one `floor()` (the machine's round-trip floor: `RETURN 1` auto-commit on Neo4j) and the time after
  *   the last store read answered until followFeed returned (the in-memory share: the projection's
  *   update, publishing to subscribers, the write queue);
  * - a batch: `batch` writes taken by the store at once, then one followFeed() applies them all
@@ -25,7 +25,7 @@ export interface ApplyResult {
   followFeed: Percentiles;
   /** readFeed alone, ms. */
   readFeed: Percentiles;
-  /** store.ping() (the trivial query: one round trip on Neo4j), ms — the floor of followFeed. */
+  /** floor(): one bare round trip (`RETURN 1` auto-commit on Neo4j), ms — what followFeed cannot go below. */
   floor: Percentiles;
   /** From the last store read answered until followFeed returned, ms. */
   inMemory: Percentiles;
@@ -46,7 +46,11 @@ export interface InProcess {
   close(): Promise<void>;
 }
 
-export async function inProcess(store: NetworkStore, existing: string[]): Promise<InProcess> {
+export async function inProcess(
+  store: NetworkStore,
+  existing: string[],
+  roundTrip: () => Promise<unknown>,
+): Promise<InProcess> {
   const counting = countingStore(store);
   // When the last store call answered (the reads of followFeed run before the projection's update).
   let lastAnswered = 0;
@@ -89,7 +93,7 @@ export async function inProcess(store: NetworkStore, existing: string[]): Promis
         await store.readFeed(seq, 1000);
         const readMs = nowMs() - t0;
         t0 = nowMs();
-        await store.ping();
+        await roundTrip();
         const floorMs = nowMs() - t0;
         t0 = nowMs();
         const applied = await service.followFeed();

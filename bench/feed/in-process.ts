@@ -2,10 +2,11 @@
  * Measured in the bench's own process, on the projection code itself: a NetworkService built on
  * the loaded store (a counting proxy around it), then
  * - the apply time of an ordinary write: the store takes a write (a collaboration of two existing
- *   actors), then `service.followFeed()` is timed — read the feed, re-read the touched entities,
- *   reconcile the projection — and, apart, one bare `readFeed` (the share of the feed query) and
- *   the time after the last store read answered until followFeed returned (the in-memory share:
- *   the projection's update, publishing to subscribers, the write queue);
+ *   actors), then `service.followFeed()` is timed — read the feed with the touched entities
+ *   (readFeedPage: one round trip on Neo4j), reconcile the projection — and, apart, one bare
+ *   `readFeed`, one `floor()` (the machine's round-trip floor: `RETURN 1` auto-commit on Neo4j) and the time after
+ *   the last store read answered until followFeed returned (the in-memory share: the projection's
+ *   update, publishing to subscribers, the write queue);
  * - a batch: `batch` writes taken by the store at once, then one followFeed() applies them all
  *   (events per second the projection sustains, store reads included);
  * - idle: the service follows the feed as a server does (`startFollowing`, the replicas' FEED_POLL_MS) and
@@ -24,6 +25,8 @@ export interface ApplyResult {
   followFeed: Percentiles;
   /** readFeed alone, ms. */
   readFeed: Percentiles;
+  /** floor(): one bare round trip (`RETURN 1` auto-commit on Neo4j), ms — what followFeed cannot go below. */
+  floor: Percentiles;
   /** From the last store read answered until followFeed returned, ms. */
   inMemory: Percentiles;
   batch: { events: number; seconds: number; eventsPerSecond: number };
@@ -43,7 +46,11 @@ export interface InProcess {
   close(): Promise<void>;
 }
 
-export async function inProcess(store: NetworkStore, existing: string[]): Promise<InProcess> {
+export async function inProcess(
+  store: NetworkStore,
+  existing: string[],
+  roundTrip: () => Promise<unknown>,
+): Promise<InProcess> {
   const counting = countingStore(store);
   // When the last store call answered (the reads of followFeed run before the projection's update).
   let lastAnswered = 0;
@@ -66,6 +73,7 @@ export async function inProcess(store: NetworkStore, existing: string[]): Promis
       const rand = random(99);
       const follow: number[] = [];
       const read: number[] = [];
+      const floor: number[] = [];
       const inMemory: number[] = [];
       for (let i = 0; i < samples + 3; i++) {
         const x = existing[Math.floor(rand() * existing.length)]!;
@@ -85,6 +93,9 @@ export async function inProcess(store: NetworkStore, existing: string[]): Promis
         await store.readFeed(seq, 1000);
         const readMs = nowMs() - t0;
         t0 = nowMs();
+        await roundTrip();
+        const floorMs = nowMs() - t0;
+        t0 = nowMs();
         const applied = await service.followFeed();
         const end = nowMs();
         const followMs = end - t0;
@@ -94,6 +105,7 @@ export async function inProcess(store: NetworkStore, existing: string[]): Promis
         if (i >= 3) {
           follow.push(followMs);
           read.push(readMs);
+          floor.push(floorMs);
           inMemory.push(end - lastAnswered);
         }
       }
@@ -109,6 +121,7 @@ export async function inProcess(store: NetworkStore, existing: string[]): Promis
         samples,
         followFeed: percentiles(follow),
         readFeed: percentiles(read),
+        floor: percentiles(floor),
         inMemory: percentiles(inMemory),
         batch: { events, seconds, eventsPerSecond: events / seconds },
         projectionSeconds,

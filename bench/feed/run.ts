@@ -50,6 +50,8 @@ interface Loaded {
   env: StoreEnv;
   loadSeconds: number;
   loadNote?: string;
+  /** One bare round trip to the store (the floor of a read). */
+  roundTrip(): Promise<unknown>;
   cleanup(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ async function load(
       store,
       env: { DATA_DIR: dir },
       loadSeconds: (nowMs() - t) / 1000,
+      roundTrip: () => store.ping(),
       cleanup: async () => {
         await store.close();
         rmSync(dir, { recursive: true, force: true });
@@ -78,6 +81,7 @@ async function load(
   const password = process.env.NEO4J_PASSWORD ?? 'neo4j';
   const driver = driverFor(config.neo4jUri);
   const store = createNeo4jStore({ uri: config.neo4jUri, user, password });
+  const floor = driverFor(config.neo4jUri);
   try {
     await wipe(driver, config.forceWipe);
     await store.init();
@@ -96,7 +100,19 @@ async function load(
       env: { NEO4J_URI: config.neo4jUri, NEO4J_USER: user, NEO4J_PASSWORD: password },
       loadSeconds: (nowMs() - t) / 1000,
       loadNote,
-      cleanup: () => store.close(),
+      // Auto-commit, as readFeedPage runs: one RUN+PULL exchange, no BEGIN/COMMIT (ping() has both).
+      roundTrip: async () => {
+        const session = floor.session({ defaultAccessMode: 'READ' });
+        try {
+          return await session.run('RETURN 1');
+        } finally {
+          await session.close();
+        }
+      },
+      cleanup: async () => {
+        await floor.close();
+        await store.close();
+      },
     };
   } finally {
     await driver.close();
@@ -123,7 +139,7 @@ async function benchOne(config: FeedBenchConfig, name: StoreName, size: number):
     const [a] = replicas as [Replica, Replica];
     const existing = net.allIds;
     log(`${name} ${size}: in-process service`);
-    const local = await inProcess(loaded.store, existing);
+    const local = await inProcess(loaded.store, existing, loaded.roundTrip);
     try {
       log(`${name} ${size}: propagation, ${config.writes} writes`);
       const prop = await propagation(a, replicas[1]!, existing, config.writes, `${tag}-p`, viewerToken(-1));

@@ -49,7 +49,8 @@ const ROWS: Row[] = [
     figure: 'apply one ordinary write in process (followFeed), p50 / p95',
     target: '< 5 ms',
     value: (r) =>
-      `${ms1(r.apply.followFeed.p50)} / **${ms1(r.apply.followFeed.p95)}** (readFeed alone ${ms1(r.apply.readFeed.p50)})`,
+      `${ms1(r.apply.followFeed.p50)} / **${ms1(r.apply.followFeed.p95)}** (readFeed alone ${ms1(r.apply.readFeed.p50)}; ` +
+      `round-trip floor ${ms1(r.apply.floor.p50)} / ${ms1(r.apply.floor.p95)})`,
   },
   {
     figure: 'of which in memory after the last store read, p50 / p95',

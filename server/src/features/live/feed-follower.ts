@@ -1,10 +1,10 @@
 /**
  * Keeps the projection (graph/projection.ts) current by following the store's change feed
  * (store/feed-rules.ts): the events after the last seq applied are read — every FEED_POLL_MS and
- * right after each of this service's own writes — and the entities they touch are re-read from the
- * store and reconciled into the projection through its own update methods, which bump `version` only
- * when what the projection holds changed (so the caches keyed by it — insight, suggestions,
- * duplicates — are invalidated exactly then). Writes of every process on the store (other replicas on
+ * right after each of this service's own writes — together with the entities they touch as the store
+ * holds them (readFeedPage: one statement, one round trip on Neo4j), which are reconciled into the
+ * projection through its own update methods, which bump `version` only when what it holds changed
+ * (so the caches keyed by it — insight, suggestions, duplicates — are invalidated exactly then). Writes of every process on the store (other replicas on
  * one Neo4j, `npm run import`, the keys CLI, scripts on the same SQLite file) arrive the same way.
  *
  * State-based rather than diff-based: an event says which entity changed, the store says what it is
@@ -17,7 +17,8 @@
  * how often it finds a difference.
  */
 import type { GraphSnapshot, NetworkStore } from '../../store/network-store';
-import type { FeedEvent } from './feed-rules';
+import type { TouchedIds, TouchedState } from '../../domain/records';
+import type { FeedEvent, FeedPage } from './feed-rules';
 import { MAX_FEED_PAGE } from './feed-rules';
 import type { NetworkProjection } from '../../graph/projection';
 import { snapshotFingerprint } from '../../graph/snapshot-fingerprint';
@@ -81,19 +82,24 @@ export class FeedFollower {
   async catchUp(): Promise<number> {
     let applied = 0;
     for (;;) {
-      const events = await this.store.readFeed(this.status.seq, MAX_FEED_PAGE);
+      // The events, the head and the entities the events touch: one round trip on Neo4j.
+      const page = await this.store.readFeedPage(this.status.seq, MAX_FEED_PAGE);
+      const { events } = page;
       this.status.lastReadAt = new Date().toISOString();
       // A gap below the first event, or nothing at all: events this process never saw may have been
-      // pruned. (A gap may also be a rolled-back Neo4j write: the watermark tells which.)
+      // pruned. (A gap may also be a rolled-back Neo4j write: the watermark tells which.) With nothing
+      // read, the page's head suffices (a prune it missed is found by the next read); a gap is checked
+      // against a head read after the events for sure, before the events after it are applied.
       if (events.length === 0 || events[0]!.seq !== this.status.seq + 1) {
-        const head = await this.store.feedHead();
+        const head =
+          events.length === 0 || page.head.prunedThrough > this.status.seq ? page.head : await this.store.feedHead();
         if (head.prunedThrough > this.status.seq) {
           await this.reload(head.head);
           continue;
         }
       }
       if (events.length === 0) return applied;
-      await this.apply(events);
+      await this.apply(page);
       applied += events.length;
       if (events.length < MAX_FEED_PAGE) return applied;
     }
@@ -132,43 +138,23 @@ export class FeedFollower {
     this.hooks.reloaded?.();
   }
 
-  private async apply(events: readonly FeedEvent[]): Promise<void> {
+  private async apply({ events, ids, touched }: FeedPage): Promise<void> {
     const last = events[events.length - 1]!.seq;
     if (events.some((e) => e.entityType === 'Network' || e.operation === 'ERASE')) {
       // Up to `last` only: events after it are read, applied (again, harmlessly) and published next.
       await this.reload(last);
     } else {
-      await this.reconcile(events);
+      this.reconcile(ids, touched);
       this.status.seq = last;
     }
     this.status.eventsApplied += events.length;
     this.hooks.applied?.(events);
   }
 
-  /** Re-reads the touched entities and brings the projection to what the store holds now. */
-  private async reconcile(events: readonly FeedEvent[]): Promise<void> {
-    const actorIds = new Set<string>();
-    const collaborationIds = new Set<string>();
-    const topicIds = new Set<string>();
-    for (const e of events) {
-      if (e.entityType === 'Actor') actorIds.add(e.entityId);
-      else if (e.entityType === 'Collaboration') collaborationIds.add(e.entityId);
-      else if (e.entityType === 'Topic') topicIds.add(e.entityId);
-      for (const field of e.fields) {
-        if (field.startsWith('participant:')) actorIds.add(field.slice('participant:'.length));
-        else if (field.startsWith('participation:')) collaborationIds.add(field.slice('participation:'.length));
-      }
-    }
+  /** Brings the projection to what the store holds now of the entities the events touched. */
+  private reconcile(ids: TouchedIds, { topics, collaborations, actors }: TouchedState): void {
     const p = this.projection;
-    const tIds = [...topicIds];
-    const cIds = [...collaborationIds];
-    const aIds = [...actorIds];
-    // One read transaction for everything the events touched (one round trip on Neo4j).
-    const { topics, collaborations, actors } = await this.store.readTouched({
-      actorIds: aIds,
-      collaborationIds: cIds,
-      topicIds: tIds,
-    });
+    const { topicIds: tIds, collaborationIds: cIds, actorIds: aIds } = ids;
 
     // What is gone first; removing a topic also takes it out of interests and collaborations.
     tIds.forEach((id, i) => {

@@ -15,6 +15,7 @@
  * pruned (the history itself stays); `prunedThrough` says up to which seq events may be missing, so a
  * reader that is further behind rebuilds from the store instead.
  */
+import type { TouchedIds, TouchedState } from '../../domain/records';
 import type { ChangeDraft, ChangeEntityType, ChangeOperation, FieldChange } from '../history/history-rules';
 
 export interface FeedEvent {
@@ -35,6 +36,45 @@ export interface FeedHead {
   head: number;
   /** Events with seq <= prunedThrough may have been pruned (0: none pruned). */
   prunedThrough: number;
+}
+
+/**
+ * One step of following the feed (store port: readFeedPage): the events after a seq, the head read
+ * AFTER them (so a gap below the first event can be told from a pruned stretch), and the entities
+ * the events touch as the store holds them, read after the events.
+ */
+export interface FeedPage {
+  events: FeedEvent[];
+  head: FeedHead;
+  /** touchedIds(events). */
+  ids: TouchedIds;
+  /** What readTouched(ids) answers: one entry per id, in their order. */
+  touched: TouchedState;
+}
+
+/** The field name prefixes that name the other end of a participation (history-rules.ts). */
+export const PARTICIPANT_FIELD = 'participant:';
+export const PARTICIPATION_FIELD = 'participation:';
+
+/**
+ * The ids some events touched, each once, in order of first mention: the entity of every event,
+ * plus the actors named by `participant:<id>` fields and the collaborations named by
+ * `participation:<id>` fields (the other end of a participation that changed).
+ */
+export function touchedIds(events: readonly FeedEvent[]): TouchedIds {
+  const actorIds = new Set<string>();
+  const collaborationIds = new Set<string>();
+  const topicIds = new Set<string>();
+  for (const e of events) {
+    if (e.entityType === 'Actor') actorIds.add(e.entityId);
+    else if (e.entityType === 'Collaboration') collaborationIds.add(e.entityId);
+    else if (e.entityType === 'Topic') topicIds.add(e.entityId);
+    for (const field of e.fields) {
+      if (field.startsWith(PARTICIPANT_FIELD)) actorIds.add(field.slice(PARTICIPANT_FIELD.length));
+      else if (field.startsWith(PARTICIPATION_FIELD)) collaborationIds.add(field.slice(PARTICIPATION_FIELD.length));
+    }
+  }
+  return { actorIds: [...actorIds], collaborationIds: [...collaborationIds], topicIds: [...topicIds] };
 }
 
 /** Most events one readFeed call answers. */

@@ -2,11 +2,19 @@
  * The change feed of the embedded store (rules: store/feed-rules.ts): table `feed_event`, one row per
  * change_record row, inserted right after it in the same transaction with the same seq.
  */
-import { feedBounds, feedEvent, type FeedEvent, type FeedHead } from '../../features/live/feed-rules';
+import {
+  feedBounds,
+  feedEvent,
+  touchedIds,
+  type FeedEvent,
+  type FeedHead,
+  type FeedPage,
+} from '../../features/live/feed-rules';
 import type { FieldChange } from '../../features/history/history-rules';
 import type { Sql } from './sql';
 import type { ChangeFeedStore } from '../port/history';
 import type { EmbeddedDatabase } from './database';
+import { readTouchedState } from './touched-reads';
 
 /** Migration 6 (schema.ts): the feed, filled from the history that exists already. */
 export const FEED_MIGRATION = `
@@ -105,6 +113,13 @@ export function embeddedChangeFeed(d: EmbeddedDatabase): ChangeFeedStore {
   return {
     readFeed: async (afterSeq: number, limit: number) => d.read(() => readFeed(d.sql, afterSeq, limit)),
     feedHead: async () => d.read(() => feedHead(d.sql)),
+    // One snapshot for all three: the head and the entities are exactly as new as the events.
+    readFeedPage: async (afterSeq: number, limit: number): Promise<FeedPage> =>
+      d.read(() => {
+        const events = readFeed(d.sql, afterSeq, limit);
+        const ids = touchedIds(events);
+        return { events, head: feedHead(d.sql), ids, touched: readTouchedState(d, ids) };
+      }),
     pruneFeed: async (before: string) => d.write(() => pruneFeed(d.sql, before)),
   };
 }

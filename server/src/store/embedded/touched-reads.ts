@@ -26,45 +26,51 @@ const TOPICS = `SELECT id FROM topic WHERE id IN ${KEYS}`;
 
 type Pair = { k: string; v: string };
 
+/** The touched entities, read on the caller's transaction (inside `d.read`). */
+export function readTouchedState(
+  d: EmbeddedDatabase,
+  { actorIds, collaborationIds, topicIds }: TouchedIds,
+): TouchedState {
+  const pairs = (statement: string, keys: readonly string[]) =>
+    keys.length === 0
+      ? []
+      : groupByKey(
+          keys,
+          d.sql.all<Pair>(statement, keysJson(keys)),
+          (r) => r.k,
+          (r) => r.v,
+        );
+  const actorRows = actorIds.length ? d.sql.all<{ id: string; kind: ActorKind }>(ACTORS, keysJson(actorIds)) : [];
+  const interests = pairs(INTERESTS_OF, actorIds);
+  const participations = pairs(PARTICIPATIONS_OF, actorIds);
+  const collaborationRows = collaborationIds.length
+    ? d.sql.all<{ id: string; kind: CollaborationKind; startDate: IsoDate | null; endDate: IsoDate | null }>(
+        COLLABORATIONS,
+        keysJson(collaborationIds),
+      )
+    : [];
+  const about = pairs(TOPICS_OF, collaborationIds);
+  const participants = pairs(PARTICIPANTS_OF, collaborationIds);
+  const topicRows = topicIds.length ? d.sql.all<{ id: string }>(TOPICS, keysJson(topicIds)) : [];
+  const actors = new Map(actorRows.map((r) => [r.id, r] as const));
+  const collaborations = new Map(collaborationRows.map((r) => [r.id, r] as const));
+  return {
+    actors: actorIds.map((id, i) => {
+      const r = actors.get(id);
+      return r ? { id, kind: r.kind, topicIds: interests[i]!, collaborationIds: participations[i]! } : null;
+    }),
+    collaborations: collaborationIds.map((id, i) => {
+      const r = collaborations.get(id);
+      return r ? { ...r, topicIds: about[i]!, actorIds: participants[i]! } : null;
+    }),
+    topics: pickById(topicIds, topicRows, (r) => ({ id: r.id })),
+  };
+}
+
 export function embeddedTouchedReads(d: EmbeddedDatabase): TouchedReads {
   return {
-    async readTouched({ actorIds, collaborationIds, topicIds }: TouchedIds): Promise<TouchedState> {
-      return d.read(() => {
-        const pairs = (statement: string, keys: readonly string[]) =>
-          keys.length === 0
-            ? []
-            : groupByKey(
-                keys,
-                d.sql.all<Pair>(statement, keysJson(keys)),
-                (r) => r.k,
-                (r) => r.v,
-              );
-        const actorRows = actorIds.length ? d.sql.all<{ id: string; kind: ActorKind }>(ACTORS, keysJson(actorIds)) : [];
-        const interests = pairs(INTERESTS_OF, actorIds);
-        const participations = pairs(PARTICIPATIONS_OF, actorIds);
-        const collaborationRows = collaborationIds.length
-          ? d.sql.all<{ id: string; kind: CollaborationKind; startDate: IsoDate | null; endDate: IsoDate | null }>(
-              COLLABORATIONS,
-              keysJson(collaborationIds),
-            )
-          : [];
-        const about = pairs(TOPICS_OF, collaborationIds);
-        const participants = pairs(PARTICIPANTS_OF, collaborationIds);
-        const topicRows = topicIds.length ? d.sql.all<{ id: string }>(TOPICS, keysJson(topicIds)) : [];
-        const actors = new Map(actorRows.map((r) => [r.id, r] as const));
-        const collaborations = new Map(collaborationRows.map((r) => [r.id, r] as const));
-        return {
-          actors: actorIds.map((id, i) => {
-            const r = actors.get(id);
-            return r ? { id, kind: r.kind, topicIds: interests[i]!, collaborationIds: participations[i]! } : null;
-          }),
-          collaborations: collaborationIds.map((id, i) => {
-            const r = collaborations.get(id);
-            return r ? { ...r, topicIds: about[i]!, actorIds: participants[i]! } : null;
-          }),
-          topics: pickById(topicIds, topicRows, (r) => ({ id: r.id })),
-        };
-      });
+    async readTouched(ids: TouchedIds): Promise<TouchedState> {
+      return d.read(() => readTouchedState(d, ids));
     },
   };
 }

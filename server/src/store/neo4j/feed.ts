@@ -9,11 +9,22 @@
  */
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { feedBounds, feedEvent, type FeedEvent, type FeedHead } from '../../features/live/feed-rules';
+import {
+  feedBounds,
+  feedEvent,
+  PARTICIPANT_FIELD,
+  PARTICIPATION_FIELD,
+  touchedIds,
+  type FeedEvent,
+  type FeedHead,
+  type FeedPage,
+} from '../../features/live/feed-rules';
+import type { TouchedIds } from '../../domain/records';
 import type { FieldChange } from '../../features/history/history-rules';
-import { toPlain } from './records';
+import { toPlain, toStringList } from './records';
 import type { ChangeFeedStore } from '../port/history';
 import type { Neo4jConnection } from './connection';
+import { assemble, neo4jTouchedReads } from './touched-reads';
 
 export const FEED_SCHEMA: readonly string[] = [
   'CREATE CONSTRAINT feed_event_seq IF NOT EXISTS FOR (e:FeedEvent) REQUIRE e.seq IS UNIQUE',
@@ -26,6 +37,62 @@ WHERE e.seq > $after
 RETURN properties(e) AS event
 ORDER BY e.seq
 LIMIT $limit`;
+
+/**
+ * readFeedPage in one statement, one round trip: the events after $after; then (depending on them,
+ * so read after them) the head; then the entities they touch, as READ_TOUCHED (touched-reads.ts)
+ * reads them, with their ids taken from the events as feed-rules.ts touchedIds does — the entity
+ * of each event and the ids in its `participant:<id>` / `participation:<id>` field names. `fields`
+ * is a JSON array of names; ids never contain a double quote (domain/validation.ts ID_PATTERN), so
+ * splitting at $quote yields the names whole. The ids asked are answered too: the adapter checks
+ * that they cover touchedIds(events) and reads what they miss with READ_TOUCHED.
+ */
+export const READ_FEED_PAGE = `
+CALL () {
+  MATCH (e:FeedEvent)
+  WHERE e.seq > $after
+  WITH e ORDER BY e.seq LIMIT $limit
+  RETURN collect(properties(e)) AS events
+}
+CALL (events) {
+  OPTIONAL MATCH (s:ChangeSequence {id: 'changes'})
+  WHERE size(events) >= 0
+  RETURN coalesce(s.value, 0) AS head, coalesce(s.prunedThrough, 0) AS prunedThrough
+}
+WITH events, head, prunedThrough,
+  [e IN events WHERE e.entityType = 'Actor' | e.entityId]
+    + reduce(ids = [], e IN events | ids + [f IN split(e.fields, $quote) WHERE f STARTS WITH $participant | substring(f, size($participant))]) AS actorIds,
+  [e IN events WHERE e.entityType = 'Collaboration' | e.entityId]
+    + reduce(ids = [], e IN events | ids + [f IN split(e.fields, $quote) WHERE f STARTS WITH $participation | substring(f, size($participation))]) AS collaborationIds,
+  [e IN events WHERE e.entityType = 'Topic' | e.entityId] AS topicIds
+CALL (actorIds) {
+  UNWIND actorIds AS id
+  MATCH (a:Actor {id: id})
+  RETURN collect({
+    id: a.id,
+    kind: a.kind,
+    topicIds: COLLECT { MATCH (a)-[:INTERESTED_IN]->(t:Topic) RETURN t.id ORDER BY t.id },
+    collaborationIds: COLLECT { MATCH (a)-[:PARTICIPATED_IN]->(c:Collaboration) RETURN c.id ORDER BY c.id }
+  }) AS actors
+}
+CALL (collaborationIds) {
+  UNWIND collaborationIds AS id
+  MATCH (c:Collaboration {id: id})
+  RETURN collect({
+    id: c.id,
+    kind: c.kind,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    topicIds: COLLECT { MATCH (c)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id },
+    actorIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(c) RETURN a.id ORDER BY a.id }
+  }) AS collaborations
+}
+CALL (topicIds) {
+  UNWIND topicIds AS id
+  MATCH (t:Topic {id: id})
+  RETURN collect(t.id) AS topics
+}
+RETURN events, head, prunedThrough, actorIds, collaborationIds, topicIds, actors, collaborations, topics`;
 
 export const FEED_HEAD = `
 OPTIONAL MATCH (s:ChangeSequence {id: 'changes'})
@@ -53,22 +120,55 @@ SET e.entityId = r.entityId, e.fields = r.fields`;
 // round trip each instead of three with BEGIN and COMMIT. Every poll makes them, and readFeed is half
 // of applying a write (touched-reads.ts is the other half).
 
+function decodeEvent(properties: unknown): FeedEvent {
+  const e = toPlain(properties) as { [key: string]: unknown };
+  return feedEvent({
+    seq: e.seq as number,
+    at: String(e.at),
+    author: String(e.author),
+    entityType: String(e.entityType),
+    entityId: String(e.entityId),
+    operation: String(e.operation),
+    fields: String(e.fields),
+  });
+}
+
 export async function readFeed(db: Neo4jConnection, afterSeq: number, limit: number): Promise<FeedEvent[]> {
   const b = feedBounds(afterSeq, limit);
   const records = await db.readStatement(READ_FEED, { after: neo4j.int(b.after), limit: neo4j.int(b.limit) });
-  return records.map((r) => {
-    const e = toPlain(r.get('event')) as { [key: string]: unknown };
-    return feedEvent({
-      seq: e.seq as number,
-      at: String(e.at),
-      author: String(e.author),
-      entityType: String(e.entityType),
-      entityId: String(e.entityId),
-      operation: String(e.operation),
-      fields: String(e.fields),
-    });
+  return records.map((r) => decodeEvent(r.get('event')));
+}
+
+/** Whether the ids the statement asked for hold every id of `ids`. */
+function covers(asked: { [K in keyof TouchedIds]: unknown }, ids: TouchedIds): boolean {
+  return (Object.keys(ids) as Array<keyof TouchedIds>).every((key) => {
+    const have = new Set(toStringList(asked[key]));
+    return ids[key].every((id) => have.has(id));
   });
 }
+
+export async function readFeedPage(db: Neo4jConnection, afterSeq: number, limit: number): Promise<FeedPage> {
+  const b = feedBounds(afterSeq, limit);
+  const [row] = await db.readStatement(READ_FEED_PAGE, {
+    after: neo4j.int(b.after),
+    limit: neo4j.int(b.limit),
+    quote: '"',
+    participant: PARTICIPANT_FIELD,
+    participation: PARTICIPATION_FIELD,
+  });
+  const get = (key: string) => row!.get(key) as unknown;
+  const events = (get('events') as unknown[]).map(decodeEvent);
+  const head = { head: Number(toPlain(get('head'))), prunedThrough: Number(toPlain(get('prunedThrough'))) };
+  const ids = touchedIds(events);
+  const asked = { actorIds: get('actorIds'), collaborationIds: get('collaborationIds'), topicIds: get('topicIds') };
+  const touched = covers(asked, ids)
+    ? assemble(ids, get('actors') as Row[], get('collaborations') as Row[], get('topics'))
+    : // An id the field names did not give whole: read what the events touch on its own.
+      await neo4jTouchedReads(db).readTouched(ids);
+  return { events, head, ids, touched };
+}
+
+type Row = Record<string, unknown>;
 
 export async function feedHead(db: Neo4jConnection): Promise<FeedHead> {
   const [record] = await db.readStatement(FEED_HEAD);
@@ -106,6 +206,7 @@ export function neo4jChangeFeed(db: Neo4jConnection): ChangeFeedStore {
   return {
     readFeed: (afterSeq: number, limit: number) => readFeed(db, afterSeq, limit),
     feedHead: () => feedHead(db),
+    readFeedPage: (afterSeq: number, limit: number) => readFeedPage(db, afterSeq, limit),
     async pruneFeed(before: string): Promise<number> {
       let total = 0;
       for (;;) {

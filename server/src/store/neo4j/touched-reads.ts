@@ -45,7 +45,7 @@ RETURN actors, collaborations, topicIds`;
 
 type Row = Record<string, unknown>;
 
-function assemble(ids: TouchedIds, actors: Row[], collaborations: Row[], topicIds: unknown): TouchedState {
+export function assemble(ids: TouchedIds, actors: Row[], collaborations: Row[], topicIds: unknown): TouchedState {
   const actorById = new Map(actors.map((a) => [String(a.id), a] as const));
   const collaborationById = new Map(collaborations.map((c) => [String(c.id), c] as const));
   const topics = new Set(toStringList(topicIds));

@@ -2,7 +2,7 @@
 import type { Actor } from '../../domain/model';
 import type { Page, PageRequest } from '../../domain/paging';
 import type { ChangeRecord, WriteMeta } from '../../features/history/history-rules';
-import type { FeedEvent, FeedHead } from '../../features/live/feed-rules';
+import type { FeedEvent, FeedHead, FeedPage } from '../../features/live/feed-rules';
 
 export interface HistoryStore {
   /** The ChangeRecords of one entity (any type, also deleted ones), newest first (seq descending). */
@@ -24,6 +24,13 @@ export interface ChangeFeedStore {
   readFeed(afterSeq: number, limit: number): Promise<FeedEvent[]>;
   /** The highest committed seq and up to which seq events may have been pruned. */
   feedHead(): Promise<FeedHead>;
+  /**
+   * One step of following the feed, in this order: readFeed(afterSeq, limit), then feedHead(), then
+   * readTouched(touchedIds(events)) — each read after the one before, so the head is at least as new
+   * as the events and the touched entities at least as new as the head. One round trip where the
+   * store has them (the feed follower applies a write with it).
+   */
+  readFeedPage(afterSeq: number, limit: number): Promise<FeedPage>;
   /** Deletes the feed events written before `before` (ISO-8601; the history stays); answers how many. */
   pruneFeed(before: string): Promise<number>;
 }

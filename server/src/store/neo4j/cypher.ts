@@ -134,7 +134,7 @@ RETURN id, collect({partnerId: partnerId, collaborationIds: collaborationIds}) A
 // the first page passes `$afterKey` = '' (every string is >= '') and `$afterId` = null, so one
 // statement serves every page and `nameKey >= $afterKey` is always a range the planner can seek in
 // the index and read in order. `$limit` is the page size + 1 (the extra row answers hasNextPage).
-// Absent filters are null. totalCount is a separate statement in the same read transaction; without
+// Absent filters are null. totalCount is a separate statement sent beside it (lists.ts); without
 // filters it is the COUNT_ALL_* statement, which the count store answers.
 
 /** One page of actors by nameKey, id: reads the actor_name_key index in order. */
@@ -185,6 +185,19 @@ RETURN count(a) AS total`;
 
 /** totalCount of LIST_ACTORS without filters (count store). */
 export const COUNT_ALL_ACTORS = 'MATCH (a:Actor) RETURN count(a) AS total';
+
+/** One page of a collaboration's participants by actor nameKey, id (from the collaboration, by id). */
+export const LIST_PARTICIPANTS = `
+MATCH (a:Actor)-[r:PARTICIPATED_IN]->(:Collaboration {id: $id})
+WHERE a.nameKey >= $afterKey
+  AND ($afterId IS NULL OR a.nameKey > $afterKey OR a.id > $afterId)
+RETURN a.id AS actorId, a.nameKey AS nameKey, r.role AS role
+ORDER BY a.nameKey, a.id
+LIMIT $limit`;
+
+/** totalCount of LIST_PARTICIPANTS: the collaboration's degree (0 when it does not exist). */
+export const COUNT_PARTICIPANTS = `
+RETURN COUNT { MATCH (:Actor)-[:PARTICIPATED_IN]->(:Collaboration {id: $id}) } AS total`;
 
 /** One page of topics by nameKey, id: reads the topic_name_key index in order. */
 export const LIST_TOPICS = `

@@ -52,9 +52,19 @@ export interface LinkReads {
   collaboratorsOfActors(actorIds: readonly string[]): Promise<Collaborator[][]>;
 }
 
+/** A participation with its actor's nameKey: the participants page's sort key is [nameKey, actorId]. */
+export interface RankedParticipation extends Participation {
+  actorNameKey: string;
+}
+
 /** Paged lists. */
 export interface ListReads {
   listActors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>>;
+  /**
+   * One page of a collaboration's participants, by actor nameKey then actor id (the order of
+   * `participationsOfCollaborations`); an unknown collaboration has none.
+   */
+  listParticipants(collaborationId: string, page: PageRequest): Promise<Page<RankedParticipation>>;
   listTopics(filter: TopicFilter, page: PageRequest): Promise<Page<Topic>>;
   listCollaborations(filter: CollaborationFilter, page: PageRequest): Promise<Page<Collaboration>>;
 }

@@ -75,8 +75,18 @@ export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stoppe
     collaboration: batched(owner, (ids) => store.getCollaborations(ids)),
     interestsOfActor: batched(owner, (ids) => store.interestsOfActors(ids)),
     interestsInTopic: batched(owner, (ids) => store.interestsInTopics(ids)),
-    participationsOfActor: batched(owner, (ids) => store.participationsOfActors(ids)),
-    participationsOfCollaboration: batched(owner, (ids) => store.participationsOfCollaborations(ids)),
+    // A participation's other end is nearly always asked next (actor page, participant lists): read
+    // with it and primed, one store round trip per level instead of two.
+    participationsOfActor: batched(owner, async (ids) => {
+      const { participations, collaborations } = await store.participationsAndCollaborationsOfActors(ids);
+      primeCollaborations(loaders, collaborations);
+      return participations;
+    }),
+    participationsOfCollaboration: batched(owner, async (ids) => {
+      const { participations, actors } = await store.participationsAndActorsOfCollaborations(ids);
+      primeActors(loaders, actors);
+      return participations;
+    }),
     topicsOfCollaboration: batched(owner, (ids) => store.topicsOfCollaborations(ids)),
     collaborationsOfTopic: batched(owner, (ids) => store.collaborationsOfTopics(ids)),
     topicStats: batched(owner, (ids) => store.topicStats(ids)),

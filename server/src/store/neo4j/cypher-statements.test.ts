@@ -123,6 +123,8 @@ describe('cypher.ts statements', () => {
        "MERGE_INTERESTS": "rows",
        "MERGE_PARTICIPATIONS": "rows",
        "MERGE_TOPICS": "rows",
+       "PARTICIPATIONS_AND_ACTORS_OF_COLLABORATIONS": "ids",
+       "PARTICIPATIONS_AND_COLLABORATIONS_OF_ACTORS": "ids",
        "PARTICIPATIONS_OF_ACTORS": "ids",
        "PARTICIPATIONS_OF_COLLABORATIONS": "ids",
        "REMOVE_PARTICIPATION": "actorId collaborationId",

@@ -91,6 +91,42 @@ WITH id, r, a
 ORDER BY a.nameKey, a.id
 RETURN id, collect({actorId: a.id, role: r.role}) AS participations`;
 
+/** PARTICIPATIONS_OF_ACTORS and, in the same statement, the records of those collaborations (each once). */
+export const PARTICIPATIONS_AND_COLLABORATIONS_OF_ACTORS = `
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[r:PARTICIPATED_IN]->(c:Collaboration)
+  WITH id, r, c
+  ORDER BY coalesce(c.startDate, '') DESC, c.id
+  WITH id, collect({collaborationId: c.id, role: r.role}) AS participations
+  RETURN collect({id: id, participations: participations}) AS lists
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(c:Collaboration)
+  WITH DISTINCT c
+  RETURN collect(properties(c)) AS collaborations
+}
+RETURN lists, collaborations`;
+
+/** PARTICIPATIONS_OF_COLLABORATIONS and, in the same statement, the participants' records (each once). */
+export const PARTICIPATIONS_AND_ACTORS_OF_COLLABORATIONS = `
+CALL () {
+  UNWIND $ids AS id
+  MATCH (a:Actor)-[r:PARTICIPATED_IN]->(:Collaboration {id: id})
+  WITH id, r, a
+  ORDER BY a.nameKey, a.id
+  WITH id, collect({actorId: a.id, role: r.role}) AS participations
+  RETURN collect({id: id, participations: participations}) AS lists
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (a:Actor)-[:PARTICIPATED_IN]->(:Collaboration {id: id})
+  WITH DISTINCT a
+  RETURN collect(properties(a)) AS actors
+}
+RETURN lists, actors`;
+
 /** Per collaboration id: ids of its topics, by topic nameKey then id. */
 export const TOPICS_OF_COLLABORATIONS = `
 UNWIND $ids AS id

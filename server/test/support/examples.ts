@@ -29,6 +29,8 @@ export const VARIABLES: Record<string, Variables> = {
   ActorDetails: { id: 'bobbie-ev' },
   TopicActors: { id: 'gemeinschaftsgarten' },
   Collaboration: { id: 'stadtteilkonferenz-2021' },
+  ActorCollaborationsCounted: { id: 'bobbie-ev' },
+  CollaborationParticipantsPaged: { id: 'stadtteilkonferenz-2021' },
   HowConnected: { from: 'eu-efre', to: 'bobbie-ev' },
   EgoNetwork: { id: 'bobbie-ev' },
   CreateActor: { input: { id: 'tafel', name: 'Tafel Batenbrock', kind: 'INITIATIVE' } },

@@ -8,7 +8,7 @@ import { definedOnly } from '../../platform/graphql/common/patch';
 import { checkIdArg } from '../../platform/graphql/common/validators';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { Guarded } from '../../platform/graphql/guarded-resolvers';
-import { ParticipationType } from '../links/participation.type';
+import { ParticipationConnection, ParticipationType } from '../links/participation.type';
 import { required } from '../links/required';
 import { loadExisting, primeCollaborations, type Loaders } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
@@ -47,6 +47,31 @@ export class CollaborationResolver {
   @FieldResolver(() => [ParticipationType], { description: 'Who took part, with their roles, by name.' })
   participants(@Root() collaboration: CollaborationType, @Ctx() { loaders }: GraphQLContext) {
     return loaders.participationsOfCollaboration.load(collaboration.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many actors took part in it.' })
+  async participantCount(
+    @Root() collaboration: CollaborationType,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<number> {
+    // Structure, so the projection answers: no participant list loaded just to count it.
+    const projected = service.projection.collaborations.get(collaboration.id);
+    return projected
+      ? projected.actors.size
+      : (await loaders.participationsOfCollaboration.load(collaboration.id)).length;
+  }
+
+  @FieldResolver(() => ParticipationConnection, {
+    description:
+      'Who took part, by name, one page at a time, with totalCount. One store call per collaboration: for a collaboration at a time (a list of collaborations asks `participantCount`).',
+  })
+  async participantPage(
+    @Root() collaboration: CollaborationType,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { service }: GraphQLContext,
+  ) {
+    const result = await service.reads.listParticipants(collaboration.id, page);
+    return toConnection(result, (p) => [p.actorNameKey, p.actorId]);
   }
 
   @FieldResolver(() => [TopicType], { description: 'What it was about.' })

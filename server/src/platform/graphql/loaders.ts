@@ -41,14 +41,21 @@ export class RequestStoppedError extends Error {
   }
 }
 
-/** A loader over a batched store method (which already answers in key order). */
-function batched<V>(owner: LoaderOwner, load: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+/**
+ * A loader over a batched store method (which already answers in key order). `loadInOneCall`, when
+ * given, answers a batch that fits in one call (it may read more with it and prime other loaders).
+ */
+function batched<V>(
+  owner: LoaderOwner,
+  load: (keys: readonly string[]) => Promise<V[]>,
+  loadInOneCall: (keys: readonly string[]) => Promise<V[]> = load,
+): DataLoader<string, V> {
   const batchScheduleFn = (dispatch: () => void) => whenOwnerIdle(owner, dispatch);
   return new DataLoader<string, V>(
     async (keys) => {
       // A batch dispatched after its request was stopped (refused, client gone) is not loaded.
       if (owner.stopped) throw stoppedError(owner);
-      if (keys.length <= MAX_KEYS_PER_CALL) return load(keys);
+      if (keys.length <= MAX_KEYS_PER_CALL) return loadInOneCall(keys);
       const values: V[] = [];
       for (let i = 0; i < keys.length; i += MAX_KEYS_PER_CALL) {
         if (owner.stopped) throw stoppedError(owner);
@@ -75,8 +82,29 @@ export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stoppe
     collaboration: batched(owner, (ids) => store.getCollaborations(ids)),
     interestsOfActor: batched(owner, (ids) => store.interestsOfActors(ids)),
     interestsInTopic: batched(owner, (ids) => store.interestsInTopics(ids)),
-    participationsOfActor: batched(owner, (ids) => store.participationsOfActors(ids)),
-    participationsOfCollaboration: batched(owner, (ids) => store.participationsOfCollaborations(ids)),
+    // A participation's other end is nearly always asked next (actor page, participant lists): read
+    // with it and primed, one store round trip per level instead of two (actor page on Neo4j: 3
+    // calls instead of 5). Not for a batch of several calls (a hub's fan-out): each call would
+    // bring its records again, where the actor loader reads each once per request — measured at
+    // 100k actors, the busiest actor's page 3.6 s of store time that way, 5.0 s joined.
+    participationsOfActor: batched(
+      owner,
+      (ids) => store.participationsOfActors(ids),
+      async (ids) => {
+        const { participations, collaborations } = await store.participationsAndCollaborationsOfActors(ids);
+        primeCollaborations(loaders, collaborations);
+        return participations;
+      },
+    ),
+    participationsOfCollaboration: batched(
+      owner,
+      (ids) => store.participationsOfCollaborations(ids),
+      async (ids) => {
+        const { participations, actors } = await store.participationsAndActorsOfCollaborations(ids);
+        primeActors(loaders, actors);
+        return participations;
+      },
+    ),
     topicsOfCollaboration: batched(owner, (ids) => store.topicsOfCollaborations(ids)),
     collaborationsOfTopic: batched(owner, (ids) => store.collaborationsOfTopics(ids)),
     topicStats: batched(owner, (ids) => store.topicStats(ids)),

@@ -6,8 +6,8 @@ import type { Page, PageRequest } from '../../domain/paging';
 import { checkPageSize, decodeCursor } from '../../domain/paging';
 import { nameKey } from '../../domain/text';
 import type { ActorFilter, CollaborationFilter, TopicFilter } from '../network-store';
-import type { Actor, Collaboration, Topic } from '../../domain/model';
-import type { ListReads } from '../port/reads';
+import type { Actor, Collaboration, ParticipationRole, Topic } from '../../domain/model';
+import type { ListReads, RankedParticipation } from '../port/reads';
 import type { EmbeddedDatabase } from './database';
 import { toActor, toCollaboration, toTopic } from './rows';
 import { nameContainsCondition, type NameSearchTable } from './name-search';
@@ -138,6 +138,23 @@ export function embeddedListReads(d: EmbeddedDatabase): ListReads {
 
     async listTopics(filter: TopicFilter, page: PageRequest): Promise<Page<Topic>> {
       return d.read(() => keysetPage(d.query, 'topic', topicConditions(filter), BY_NAME_KEY, page, toTopic));
+    },
+
+    async listParticipants(collaborationId: string, page: PageRequest): Promise<Page<RankedParticipation>> {
+      // The participants as a table of their own (r.id = the actor's id), read through the
+      // participation_by_collaboration index, in the actors' order.
+      const participants = `(SELECT a.id, a.name_key, p.collaboration_id, p.role
+        FROM participation p JOIN actor a ON a.id = p.actor_id)`;
+      const where: Conditions = { sql: ['r.collaboration_id = ?'], params: [collaborationId] };
+      type Row = { id: string; name_key: string; collaboration_id: string; role: string };
+      return d.read(() =>
+        keysetPage(d.query, participants, where, BY_NAME_KEY, page, (r: Row) => ({
+          actorId: r.id,
+          collaborationId: r.collaboration_id,
+          role: r.role as ParticipationRole,
+          actorNameKey: r.name_key,
+        })),
+      );
     },
 
     async listCollaborations(filter: CollaborationFilter, page: PageRequest): Promise<Page<Collaboration>> {

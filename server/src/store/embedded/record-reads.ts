@@ -41,7 +41,7 @@ export const INTERESTS_OF_ACTORS = `
   WHERE i.actor_id IN ${KEYS} ORDER BY t.name_key, t.id`;
 
 export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkReads & SnapshotReads {
-  return {
+  const reads: RecordReads & LinkReads & SnapshotReads = {
     async getActors(ids: readonly string[]): Promise<Array<Actor | null>> {
       const rows = d.sql.all<ActorRow>(`SELECT * FROM actor WHERE id IN ${KEYS}`, keysJson(ids));
       return pickById(ids, rows, toActor);
@@ -88,6 +88,21 @@ export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkRead
         keysJson(collaborationIds),
       );
       return groupByKey(collaborationIds, rows, (r) => r.collaboration_id, toParticipation);
+    },
+
+    // The two lookups one after the other: they cost no round trip here (SQLite runs in the process).
+    async participationsAndCollaborationsOfActors(actorIds: readonly string[]) {
+      const participations = await reads.participationsOfActors(actorIds);
+      const ids = [...new Set(participations.flat().map((p) => p.collaborationId))];
+      const collaborations = (await reads.getCollaborations(ids)).filter((c): c is Collaboration => c !== null);
+      return { participations, collaborations };
+    },
+
+    async participationsAndActorsOfCollaborations(collaborationIds: readonly string[]) {
+      const participations = await reads.participationsOfCollaborations(collaborationIds);
+      const ids = [...new Set(participations.flat().map((p) => p.actorId))];
+      const actors = (await reads.getActors(ids)).filter((a): a is Actor => a !== null);
+      return { participations, actors };
     },
 
     async topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]> {
@@ -180,4 +195,5 @@ export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkRead
       }));
     },
   };
+  return reads;
 }

@@ -91,6 +91,42 @@ WITH id, r, a
 ORDER BY a.nameKey, a.id
 RETURN id, collect({actorId: a.id, role: r.role}) AS participations`;
 
+/** PARTICIPATIONS_OF_ACTORS and, in the same statement, the records of those collaborations (each once). */
+export const PARTICIPATIONS_AND_COLLABORATIONS_OF_ACTORS = `
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[r:PARTICIPATED_IN]->(c:Collaboration)
+  WITH id, r, c
+  ORDER BY coalesce(c.startDate, '') DESC, c.id
+  WITH id, collect({collaborationId: c.id, role: r.role}) AS participations
+  RETURN collect({id: id, participations: participations}) AS lists
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(c:Collaboration)
+  WITH DISTINCT c
+  RETURN collect(properties(c)) AS collaborations
+}
+RETURN lists, collaborations`;
+
+/** PARTICIPATIONS_OF_COLLABORATIONS and, in the same statement, the participants' records (each once). */
+export const PARTICIPATIONS_AND_ACTORS_OF_COLLABORATIONS = `
+CALL () {
+  UNWIND $ids AS id
+  MATCH (a:Actor)-[r:PARTICIPATED_IN]->(:Collaboration {id: id})
+  WITH id, r, a
+  ORDER BY a.nameKey, a.id
+  WITH id, collect({actorId: a.id, role: r.role}) AS participations
+  RETURN collect({id: id, participations: participations}) AS lists
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (a:Actor)-[:PARTICIPATED_IN]->(:Collaboration {id: id})
+  WITH DISTINCT a
+  RETURN collect(properties(a)) AS actors
+}
+RETURN lists, actors`;
+
 /** Per collaboration id: ids of its topics, by topic nameKey then id. */
 export const TOPICS_OF_COLLABORATIONS = `
 UNWIND $ids AS id
@@ -134,7 +170,7 @@ RETURN id, collect({partnerId: partnerId, collaborationIds: collaborationIds}) A
 // the first page passes `$afterKey` = '' (every string is >= '') and `$afterId` = null, so one
 // statement serves every page and `nameKey >= $afterKey` is always a range the planner can seek in
 // the index and read in order. `$limit` is the page size + 1 (the extra row answers hasNextPage).
-// Absent filters are null. totalCount is a separate statement in the same read transaction; without
+// Absent filters are null. totalCount is a separate statement sent beside it (lists.ts); without
 // filters it is the COUNT_ALL_* statement, which the count store answers.
 
 /** One page of actors by nameKey, id: reads the actor_name_key index in order. */
@@ -185,6 +221,19 @@ RETURN count(a) AS total`;
 
 /** totalCount of LIST_ACTORS without filters (count store). */
 export const COUNT_ALL_ACTORS = 'MATCH (a:Actor) RETURN count(a) AS total';
+
+/** One page of a collaboration's participants by actor nameKey, id (from the collaboration, by id). */
+export const LIST_PARTICIPANTS = `
+MATCH (a:Actor)-[r:PARTICIPATED_IN]->(:Collaboration {id: $id})
+WHERE a.nameKey >= $afterKey
+  AND ($afterId IS NULL OR a.nameKey > $afterKey OR a.id > $afterId)
+RETURN a.id AS actorId, a.nameKey AS nameKey, r.role AS role
+ORDER BY a.nameKey, a.id
+LIMIT $limit`;
+
+/** totalCount of LIST_PARTICIPANTS: the collaboration's degree (0 when it does not exist). */
+export const COUNT_PARTICIPANTS = `
+RETURN COUNT { MATCH (:Actor)-[:PARTICIPATED_IN]->(:Collaboration {id: $id}) } AS total`;
 
 /** One page of topics by nameKey, id: reads the topic_name_key index in order. */
 export const LIST_TOPICS = `

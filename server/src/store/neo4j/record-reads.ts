@@ -66,6 +66,29 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
     return keys.map((key) => (byKey.get(key) ?? []).map((value) => map(key, value)));
   }
 
+  /**
+   * A statement answering one row: `lists` (`{id, participations}` per key that has any, in
+   * order) and `field`, the distinct records at their other ends. Answers the lists per requested
+   * key (empty for keys without a row) and the records' property maps.
+   */
+  async function listsWithRecords<T>(
+    statement: string,
+    field: string,
+    map: (key: string, value: unknown) => T,
+    keys: readonly string[],
+  ): Promise<{ lists: T[][]; records: unknown[] }> {
+    if (keys.length === 0) return { lists: [], records: [] };
+    const [row] = await db.readRecords(statement, { ids: distinct(keys) });
+    const byKey = new Map<string, unknown[]>();
+    for (const entry of row.get('lists') as Array<{ id: unknown; participations: unknown[] }>) {
+      byKey.set(String(entry.id), entry.participations);
+    }
+    return {
+      lists: keys.map((key) => (byKey.get(key) ?? []).map((value) => map(key, value))),
+      records: row.get(field) as unknown[],
+    };
+  }
+
   return {
     getActors(ids: readonly string[]): Promise<Array<Actor | null>> {
       return getByIds(Q.GET_ACTORS, 'actor', toActor, ids);
@@ -98,6 +121,26 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
         toParticipationInCollaboration,
         collaborationIds,
       );
+    },
+
+    async participationsAndCollaborationsOfActors(actorIds: readonly string[]) {
+      const { lists, records } = await listsWithRecords(
+        Q.PARTICIPATIONS_AND_COLLABORATIONS_OF_ACTORS,
+        'collaborations',
+        toParticipationOfActor,
+        actorIds,
+      );
+      return { participations: lists, collaborations: records.map(toCollaboration) };
+    },
+
+    async participationsAndActorsOfCollaborations(collaborationIds: readonly string[]) {
+      const { lists, records } = await listsWithRecords(
+        Q.PARTICIPATIONS_AND_ACTORS_OF_COLLABORATIONS,
+        'actors',
+        toParticipationInCollaboration,
+        collaborationIds,
+      );
+      return { participations: lists, actors: records.map(toActor) };
     },
 
     async topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]> {

@@ -39,6 +39,18 @@ export interface LinkReads {
   participationsOfActors(actorIds: readonly string[]): Promise<Participation[][]>;
   /** Per collaboration: its participants, by actor nameKey then actor id. */
   participationsOfCollaborations(collaborationIds: readonly string[]): Promise<Participation[][]>;
+  /**
+   * participationsOfActors, with the records of those collaborations (each once) read with them:
+   * a page showing an actor's collaborations needs both, and the second lookup would be a second
+   * round trip to the store.
+   */
+  participationsAndCollaborationsOfActors(
+    actorIds: readonly string[],
+  ): Promise<{ participations: Participation[][]; collaborations: Collaboration[] }>;
+  /** participationsOfCollaborations, with the participants' records (each once) read with them. */
+  participationsAndActorsOfCollaborations(
+    collaborationIds: readonly string[],
+  ): Promise<{ participations: Participation[][]; actors: Actor[] }>;
   /** Per collaboration: ids of its topics, by topic nameKey then id. */
   topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]>;
   /** Per topic: ids of the collaborations about it, in collaboration order. */
@@ -52,9 +64,19 @@ export interface LinkReads {
   collaboratorsOfActors(actorIds: readonly string[]): Promise<Collaborator[][]>;
 }
 
+/** A participation with its actor's nameKey: the participants page's sort key is [nameKey, actorId]. */
+export interface RankedParticipation extends Participation {
+  actorNameKey: string;
+}
+
 /** Paged lists. */
 export interface ListReads {
   listActors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>>;
+  /**
+   * One page of a collaboration's participants, by actor nameKey then actor id (the order of
+   * `participationsOfCollaborations`); an unknown collaboration has none.
+   */
+  listParticipants(collaborationId: string, page: PageRequest): Promise<Page<RankedParticipation>>;
   listTopics(filter: TopicFilter, page: PageRequest): Promise<Page<Topic>>;
   listCollaborations(filter: CollaborationFilter, page: PageRequest): Promise<Page<Collaboration>>;
 }

@@ -90,6 +90,35 @@ export function describeRelationReadContract(label: string, harness: StoreHarnes
         ]);
       });
 
+      test('participationsAndCollaborationsOfActors: the same lists as participationsOfActors, with each of their collaborations once', async () => {
+        const keys = ['a3', 'ghost', 'a4', 'a6', 'a3'];
+        const { participations, collaborations } = await store.participationsAndCollaborationsOfActors(keys);
+        expect(participations).toEqual(await store.participationsOfActors(keys));
+        const ids = [...new Set(participations.flat().map((p) => p.collaborationId))].sort();
+        expect(ids.length).toBeGreaterThan(1);
+        expect(collaborations.map((c) => c.id).sort()).toEqual(ids);
+        expect(collaborations.sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(await store.getCollaborations(ids));
+        expect(await store.participationsAndCollaborationsOfActors([])).toEqual({
+          participations: [],
+          collaborations: [],
+        });
+        expect(await store.participationsAndCollaborationsOfActors(['ghost'])).toEqual({
+          participations: [[]],
+          collaborations: [],
+        });
+      });
+
+      test('participationsAndActorsOfCollaborations: the same lists as participationsOfCollaborations, with each participant once', async () => {
+        const keys = ['k1', 'ghost', 'k0', 'k1'];
+        const { participations, actors } = await store.participationsAndActorsOfCollaborations(keys);
+        expect(participations).toEqual(await store.participationsOfCollaborations(keys));
+        const ids = [...new Set(participations.flat().map((p) => p.actorId))].sort();
+        expect(ids.length).toBeGreaterThan(1);
+        expect(actors.map((a) => a.id).sort()).toEqual(ids);
+        expect(actors.sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(await store.getActors(ids));
+        expect(await store.participationsAndActorsOfCollaborations([])).toEqual({ participations: [], actors: [] });
+      });
+
       test('topicsOfCollaborations: topic ids by topic nameKey then id', async () => {
         expect(await store.topicsOfCollaborations(['k5', 'k0', 'ghost', 'k1'])).toEqual([
           ['klima', 'urban-gardening'],

@@ -108,12 +108,12 @@ async function sizeRun(browser: Browser, actors: number, config: ViewerBenchConf
   }
   const context = await newContext(browser);
   if (source === 'beyond-api-limit') {
-    const body = server.networkBody();
-    await context.route('**/graphql', (route) =>
-      route.request().postData()?.includes('query Network')
-        ? route.fulfill({ contentType: 'application/json', body })
-        : route.continue(),
-    );
+    await context.route('**/graphql', (route) => {
+      const post = route.request().postData();
+      if (!post?.includes('query Network')) return route.continue();
+      const maxTies = (JSON.parse(post) as { variables?: { maxTies?: number | null } }).variables?.maxTies ?? null;
+      return route.fulfill({ contentType: 'application/json', body: server.networkBody(maxTies) });
+    });
   }
   const result: SizeResult = {
     actors,

@@ -34,6 +34,17 @@ interface Compact {
 const tieLines = (c: Compact) =>
   c.tieSources.map((s, i) => `actor:${c.actorIds[s]}|actor:${c.actorIds[c.tieTargets[i]]} ${c.tieWeights[i]}`).sort();
 
+/** Each actor's piece (the smallest actor index in it), over the ties sent. */
+function pieces(c: Compact): number[] {
+  const piece = c.actorIds.map((_, i) => i);
+  const root = (a: number): number => (piece[a] === a ? a : (piece[a] = root(piece[a])));
+  c.tieSources.forEach((s, i) => {
+    const [a, b] = [root(s), root(c.tieTargets[i])];
+    if (a !== b) piece[Math.max(a, b)] = Math.min(a, b);
+  });
+  return c.actorIds.map((_, i) => root(i));
+}
+
 export function describeCompactNetwork(label: string, harness: StoreHarness): void {
   describe(`compactNetwork on the Batenbrock seed (${label})`, () => {
     let api: TestApi;
@@ -73,28 +84,25 @@ export function describeCompactNetwork(label: string, harness: StoreHarness): vo
       expect(whole.topicIds).toEqual([]);
     });
 
-    test("with maxTies: each actor's strongest ties, every actor with a tie keeps one, tieCount counts all", async () => {
+    test("with maxTies: each actor's strongest tie and those joining the pieces; tieCount counts all", async () => {
       const all = await compact({});
       const strongest = await compact({ maxTies: 1 });
       expect(strongest.actorIds).toEqual(all.actorIds);
       expect(strongest.tieCount).toBe(all.tieCount);
       expect(strongest.tieSources.length).toBeLessThan(all.tieSources.length);
-      // One per actor (1 = fewer than there are actors): the kept ties are each some actor's heaviest.
-      const heaviest = new Map<number, number>();
-      all.tieSources.forEach((s, i) => {
-        for (const a of [s, all.tieTargets[i]]) heaviest.set(a, Math.max(heaviest.get(a) ?? 0, all.tieWeights[i]));
-      });
-      const kept = new Set(tieLines(strongest));
       const allLines = new Set(tieLines(all));
-      for (const line of kept) expect(allLines.has(line)).toBe(true);
-      const covered = new Set<number>();
-      strongest.tieSources.forEach((s, i) => {
-        const t = strongest.tieTargets[i];
-        const w = strongest.tieWeights[i];
-        expect(w === heaviest.get(s) || w === heaviest.get(t)).toBe(true);
-        covered.add(s).add(t);
-      });
-      expect([...covered].sort((a, b) => a - b)).toEqual([...heaviest.keys()].sort((a, b) => a - b));
+      for (const line of tieLines(strongest)) expect(allLines.has(line)).toBe(true);
+      // Every actor with a tie keeps one of its heaviest.
+      const heaviest = (c: Compact) => {
+        const out = new Map<number, number>();
+        c.tieSources.forEach((s, i) => {
+          for (const a of [s, c.tieTargets[i]]) out.set(a, Math.max(out.get(a) ?? 0, c.tieWeights[i]));
+        });
+        return out;
+      };
+      expect(heaviest(strongest)).toEqual(heaviest(all));
+      // The kept ties join the actors into the same pieces as all ties.
+      expect(pieces(strongest)).toEqual(pieces(all));
       // A budget above the number of ties sends them all.
       const roomy = await compact({ maxTies: all.tieCount });
       expect(tieLines(roomy)).toEqual(tieLines(all));

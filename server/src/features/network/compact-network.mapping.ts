@@ -7,7 +7,7 @@ import type { ActorKind } from '../../domain/model';
 import type { NetworkView } from '../../graph/network-view';
 import type { NetworkProjection } from '../../graph/projection';
 import type { CompactNetworkType } from './compact-network.type';
-import { strongestPerActor, tiesPerActor } from './strongest-ties-rules';
+import { tiesToDraw } from './strongest-ties-rules';
 
 /** Everything but the names. */
 export type CompactNetworkShape = Omit<CompactNetworkType, 'actorNames' | 'topicNames'>;
@@ -40,18 +40,13 @@ export function toCompactNetwork(
 
   let kept: ArrayLike<number> | null = null;
   if (maxTies !== null && count > maxTies) {
-    // Equal weights: the other end with the smaller id first.
+    // Equal weights: the ends with the smaller ids first.
     const rank = new Int32Array(actorIds.length);
     actorIds
       .map((id, i) => [id, i] as const)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .forEach(([, i], r) => (rank[i] = r));
-    kept = strongestPerActor(
-      { sources, targets, weights },
-      actorIds.length,
-      tiesPerActor(maxTies, actorIds.length),
-      rank,
-    );
+    kept = tiesToDraw({ sources, targets, weights }, actorIds.length, maxTies, rank);
   }
   const pick = (values: Int32Array) => (kept ? Array.from(kept, (i) => values[i]) : Array.from(values));
 

@@ -1,4 +1,4 @@
-import { strongestPerActor, tiesPerActor } from './strongest-ties-rules';
+import { spanningForest, strongestPerActor, tiesPerActor, tiesToDraw } from './strongest-ties-rules';
 
 // Actors a..e as 0..4; rank = id order.
 const ties = [
@@ -32,5 +32,28 @@ describe('strongest ties per actor', () => {
     expect(tiesPerActor(6000, 20000)).toBe(1);
     expect(tiesPerActor(6000, 1000)).toBe(6);
     expect(tiesPerActor(10, 0)).toBe(10);
+  });
+});
+
+describe('the pieces joined', () => {
+  // Two pieces by strongest ties alone: {a, b} (a–b 5) and {c, d} (c–d 4); a–c 2 and b–d 1 join them.
+  const four = { sources: [0, 2, 0, 1], targets: [1, 3, 2, 3], weights: [5, 4, 2, 1] };
+  const byId = [0, 1, 2, 3];
+
+  test('a maximum spanning forest: heaviest first, a tie only when it joins two pieces', () => {
+    expect(strongestPerActor(four, 4, 1, byId)).toEqual([0, 1]);
+    expect(spanningForest(four, 4, byId)).toEqual([0, 1, 2]);
+    // Equal weights: the tie whose ends rank first.
+    expect(spanningForest({ sources: [0, 1, 0], targets: [1, 2, 2], weights: [1, 1, 1] }, 3, [2, 1, 0])).toEqual([
+      1, 2,
+    ]);
+    // Separate pieces stay separate: two ties among five actors.
+    expect(spanningForest({ sources: [0, 3], targets: [1, 4], weights: [1, 1] }, 5, [0, 1, 2, 3, 4])).toEqual([0, 1]);
+  });
+
+  test("what a map draws: every tie within the budget, else each actor's strongest and the forest", () => {
+    expect(tiesToDraw(four, 4, 4, byId)).toEqual([0, 1, 2, 3]);
+    expect(tiesToDraw(four, 4, 2, byId)).toEqual([0, 1, 2]);
+    expect(tiesToDraw(arrays, 5, 5, rank)).toEqual([0, 1, 2, 5]);
   });
 });

@@ -24,6 +24,8 @@ export interface SizeResult {
   wheel: Frames | null;
   png: PngExport | null;
   heap: { usedMb: number; totalMb: number } | null;
+  /** The same map with kept positions, per Cytoscape renderer forced with `?renderer=` (viewer/src/map.ts). */
+  renderers: Array<{ renderer: 'canvas' | 'webgl'; keptPositions: Timed; drag: Frames | null; wheel: Frames | null }>;
   loadAverage: number[];
   notes: string[];
 }
@@ -64,7 +66,7 @@ const frames = (f: Frames | null, target?: number) =>
 export function table(r: ViewerBenchResult): string {
   const at5k = (size: SizeResult) => size.actors === 5000;
   const lines = [
-    `Machine: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node} (NODE_ENV=${r.machine.nodeEnv || 'unset'}), ${r.machine.chromium}, headless, canvas renderer; run ${r.when}, ${r.seconds.toFixed(0)} s.`,
+    `Machine: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node} (NODE_ENV=${r.machine.nodeEnv || 'unset'}), ${r.machine.chromium}, headless; run ${r.when}, ${r.seconds.toFixed(0)} s.`,
     '',
     `Bundle: ${r.bundle.map((f) => `${f.name} ${n(f.gzip / 1024, 1)} kB gzip`).join(', ')}; page + worker ${n(r.bundle.filter((f) => f.name.endsWith('.js')).reduce((a, f) => a + f.gzip, 0) / 1024, 1)} kB gzip (target < ${TARGETS.bundleGzipKb} kB)${mark(r.bundle.reduce((a, f) => a + f.gzip, 0) / 1024 < TARGETS.bundleGzipKb)}.`,
     '',
@@ -79,6 +81,21 @@ export function table(r: ViewerBenchResult): string {
     const layoutOk = done(size.newLayout) ? size.newLayout.layoutMs < TARGETS.layoutMs : false;
     lines.push(
       `| ${n(size.actors)} (${n(size.ties)})${size.source === 'beyond-api-limit' ? ' ¹' : ''} | ${picture(size.newLayout, at5k(size) ? TARGETS.firstPictureMs : undefined)} | ${parts(size.newLayout)}${at5k(size) ? ` — layout${mark(layoutOk)}` : ''} | ${picture(size.keptPositions, at5k(size) ? TARGETS.firstPictureMs : undefined)} | ${parts(size.keptPositions)} | ${frames(size.drag, at5k(size) ? TARGETS.gestureFps : undefined)} | ${frames(size.wheel, at5k(size) ? TARGETS.gestureFps : undefined)} | ${size.png ? `${s(size.png.ms)}, ${n(size.png.width)}×${n(size.png.height)}, ${n(size.png.bytes / 2 ** 20, 1)} MB` : '–'} | ${size.heap ? `${n(size.heap.usedMb)} MB` : '–'} |`,
+    );
+  }
+  if (r.sizes.some((x) => x.renderers.length)) {
+    lines.push(
+      '',
+      "Cytoscape's renderers, same map with kept positions (`?all=1&renderer=…`; WebGL here is Chromium's software SwiftShader):",
+      '',
+      '| actors | renderer | first picture | of which | drag (pan) | wheel (zoom) |',
+      '| --- | --- | ---: | --- | --- | --- |',
+      ...r.sizes.flatMap((size) =>
+        size.renderers.map(
+          (x) =>
+            `| ${n(size.actors)} | ${x.renderer} | ${picture(x.keptPositions)} | ${parts(x.keptPositions)} | ${frames(x.drag)} | ${frames(x.wheel)} |`,
+        ),
+      ),
     );
   }
   lines.push(

@@ -108,12 +108,12 @@ async function sizeRun(browser: Browser, actors: number, config: ViewerBenchConf
   }
   const context = await newContext(browser);
   if (source === 'beyond-api-limit') {
-    const body = server.networkBody();
-    await context.route('**/graphql', (route) =>
-      route.request().postData()?.includes('query Network')
-        ? route.fulfill({ contentType: 'application/json', body })
-        : route.continue(),
-    );
+    await context.route('**/graphql', (route) => {
+      const post = route.request().postData();
+      if (!post?.includes('query Network')) return route.continue();
+      const maxTies = (JSON.parse(post) as { variables?: { maxTies?: number | null } }).variables?.maxTies ?? null;
+      return route.fulfill({ contentType: 'application/json', body: server.networkBody(maxTies) });
+    });
   }
   const result: SizeResult = {
     actors,
@@ -126,6 +126,7 @@ async function sizeRun(browser: Browser, actors: number, config: ViewerBenchConf
     wheel: null,
     png: null,
     heap: null,
+    renderers: [],
     loadAverage,
     notes,
   };
@@ -161,6 +162,19 @@ async function sizeRun(browser: Browser, actors: number, config: ViewerBenchConf
     await page.waitForTimeout(300);
     result.png = await pngExport(page);
     result.heap = await heapMb(page);
+    for (const renderer of config.renderers) {
+      log(`${actors} actors: kept positions and gestures with the ${renderer} renderer`);
+      await page.goto(`${server.base}/?all=1&renderer=${renderer}`);
+      const keptPositions = await firstPicture(page, config.timeoutMs);
+      if ('timedOut' in keptPositions || keptPositions.state !== 'ready') {
+        result.renderers.push({ renderer, keptPositions, drag: null, wheel: null });
+        continue;
+      }
+      await page.waitForTimeout(500);
+      const drag = await dragGesture(page);
+      await page.waitForTimeout(300);
+      result.renderers.push({ renderer, keptPositions, drag, wheel: await wheelGesture(page) });
+    }
     return result;
   } finally {
     loadAverage.push(load());

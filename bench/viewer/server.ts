@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_LIMITS } from '../../server/src/platform/config';
 import { createApp } from '../../server/src/platform/http/app';
-import { toNetwork } from '../../server/src/features/network/network.mapping';
+import { toCompactNetwork } from '../../server/src/features/network/compact-network.mapping';
 import { NetworkService } from '../../server/src/service/network-service';
 import { createEmbeddedStore } from '../../server/src/store/embedded';
 import type { GraphData } from '../../server/src/store/network-store';
@@ -16,8 +16,8 @@ export interface BenchServer {
   base: string;
   /** Actors and collaborates-with pairs of the whole network (what the page receives). */
   counts(): { actors: number; ties: number };
-  /** The page's `query Network` answered without the API's limit, as JSON. */
-  networkBody(): string;
+  /** The page's `query Network` (compactNetwork) answered without the API's limit, as JSON. */
+  networkBody(maxTies: number | null): string;
   /** Saves a view's positions as an editor's page would (the page itself is an anonymous viewer). */
   savePositions(scope: string, positions: Record<string, { x: number; y: number }>): Promise<void>;
   close(): Promise<void>;
@@ -42,33 +42,29 @@ export async function startBenchServer(data: GraphData): Promise<BenchServer> {
   const names = new Map(data.actors.map((a) => [a.id, a.name]));
   let view: ReturnType<NetworkService['network']> | null = null;
   const whole = () => (view ??= service.network({ maxActors: data.actors.length + 1 }));
-  let body: string | null = null;
+  const bodies = new Map<number | null, string>();
+  const topics = new Map(data.topics.map((t) => [t.id, t.name]));
   return {
     base: `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`,
     counts: () => ({ actors: whole().actorIds.length, ties: whole().collaboratesWith.length }),
     async savePositions(scope, positions) {
       await service.saveViewPositions({ scope, positions: Object.entries(positions).map(([id, p]) => ({ id, ...p })) });
     },
-    networkBody() {
-      if (body) return body;
-      const network = toNetwork(whole(), service.projection);
-      // The fields the page asks for (viewer/src/api.ts fetchNetwork), labels as the resolver gives them.
-      body = JSON.stringify({
+    networkBody(maxTies) {
+      const known = bodies.get(maxTies);
+      if (known) return known;
+      const compact = toCompactNetwork(whole(), service.projection, maxTies);
+      // The compactNetwork resolver's answer, names as it loads them.
+      const body = JSON.stringify({
         data: {
-          network: {
-            truncated: network.truncated,
-            nodes: network.nodes.map((n) => ({
-              id: n.id,
-              type: n.type,
-              entityId: n.entityId,
-              label: names.get(n.entityId) ?? n.entityId,
-              actorKind: n.actorKind,
-              size: n.size,
-            })),
-            edges: network.edges.map((e) => ({ type: e.type, source: e.source, target: e.target, weight: e.weight })),
+          compactNetwork: {
+            ...compact,
+            actorNames: compact.actorIds.map((id) => names.get(id) ?? id),
+            topicNames: compact.topicIds.map((id) => topics.get(id) ?? id),
           },
         },
       });
+      bodies.set(maxTies, body);
       return body;
     },
     async close() {

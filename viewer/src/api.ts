@@ -136,6 +136,60 @@ export interface Network {
   truncated: boolean;
   nodes: NetworkNode[];
   edges: NetworkEdge[];
+  /** Collaborates-with ties in scope: more than those in `edges` when only the strongest were fetched. */
+  tieCount: number;
+}
+
+/** The API's compact answer (queries.ts NETWORK): parallel lists, ties and interests as indexes. */
+export interface CompactNetwork {
+  truncated: boolean;
+  tieCount: number;
+  actorIds: string[];
+  actorNames: string[];
+  actorKinds: ActorKind[];
+  actorSizes: number[];
+  tieSources: number[];
+  tieTargets: number[];
+  tieWeights: number[];
+  topicIds: string[];
+  topicNames: string[];
+  topicSizes: number[];
+  interestActors: number[];
+  interestTopics: number[];
+}
+
+/** The compact answer as nodes and edges (node ids as the API's `network` makes them). */
+export function unpackNetwork(c: CompactNetwork): Network {
+  const actorNode = c.actorIds.map((id) => `actor:${id}`);
+  const topicNode = c.topicIds.map((id) => `topic:${id}`);
+  const nodes: NetworkNode[] = c.actorIds.map((id, i) => ({
+    id: actorNode[i],
+    type: 'ACTOR',
+    entityId: id,
+    label: c.actorNames[i],
+    actorKind: c.actorKinds[i],
+    size: c.actorSizes[i],
+  }));
+  c.topicIds.forEach((id, i) =>
+    nodes.push({
+      id: topicNode[i],
+      type: 'TOPIC',
+      entityId: id,
+      label: c.topicNames[i],
+      actorKind: null,
+      size: c.topicSizes[i],
+    }),
+  );
+  const edges: NetworkEdge[] = c.tieSources.map((s, i) => ({
+    type: 'COLLABORATES_WITH',
+    source: actorNode[s],
+    target: actorNode[c.tieTargets[i]],
+    weight: c.tieWeights[i],
+  }));
+  c.interestActors.forEach((a, i) =>
+    edges.push({ type: 'INTERESTED_IN', source: actorNode[a], target: topicNode[c.interestTopics[i]], weight: 1 }),
+  );
+  return { truncated: c.truncated, nodes, edges, tieCount: c.tieCount };
 }
 
 export interface TopicRef {
@@ -188,10 +242,13 @@ export async function fetchTopics(): Promise<Array<TopicRef & { actorCount: numb
   return data.topics.nodes;
 }
 
-export async function fetchNetwork(filter: NetworkFilter, signal?: AbortSignal): Promise<Network> {
-  const data = await gql<{ network: Network }>(NETWORK, { filter }, signal);
-  // Edge ids are made here: one field less per edge is a fifth less to answer and send at 5,000 actors.
-  return data.network;
+/**
+ * The network in scope; `maxTies`: only each actor's strongest ties, about that many (chosen by the
+ * server, which still counts them all in `tieCount`), else every tie.
+ */
+export async function fetchNetwork(filter: NetworkFilter, maxTies?: number, signal?: AbortSignal): Promise<Network> {
+  const data = await gql<{ compactNetwork: CompactNetwork }>(NETWORK, { filter, maxTies: maxTies ?? null }, signal);
+  return unpackNetwork(data.compactNetwork);
 }
 
 export async function searchActors(text: string, signal?: AbortSignal): Promise<ActorRef[]> {

@@ -136,5 +136,7 @@ export function membersOnly(network: Network, memberIds: string[]): Network {
     truncated: false,
     nodes: network.nodes.filter((n) => keep.has(n.id) || topics.has(n.id)),
     edges,
+    // The scope's network holds every tie (fetched without a budget): the members' are all here.
+    tieCount: edges.reduce((n, e) => n + (e.type === 'COLLABORATES_WITH' ? 1 : 0), 0),
   };
 }

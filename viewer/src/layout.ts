@@ -125,8 +125,13 @@ export async function place(
     target: e.data.target as string,
     weight: e.data.weight as number,
   }));
+  // Nodes without a tie are left out when lineUpLoners will put them in a grid: for fcose each is a
+  // piece of its own, and it takes seconds per hundred pieces.
+  const tied = new Set(ties.flatMap((t) => [t.source, t.target]));
+  const loners = missing.filter((id) => !tied.has(id)).length;
+  const laidOut = loners >= 2 ? nodes.filter((n) => tied.has(n.data.id!)) : nodes;
   const { positions, ms } = await runInWorker({
-    nodes: nodes.map((n) => ({ id: n.data.id!, d: n.data.d as number, position: start[n.data.id!] })),
+    nodes: laidOut.map((n) => ({ id: n.data.id!, d: n.data.d as number, position: start[n.data.id!] })),
     // fcose's time grows with the edges; a backbone of each node's strongest ties gives the same shape.
     // A cluster map links nearly every cluster with every other: springs on all of them would pull
     // the big nodes onto each other, so it is laid out on each cluster's two strongest ties.

@@ -10,6 +10,18 @@ export const HUGE_RENDER = 1000; // nodes beyond which labels are not shortened 
 
 export const actorNodeId = (actorId: string) => `actor:${actorId}`;
 
+/**
+ * Whether big maps (LARGE_RENDER) are drawn with Cytoscape's WebGL renderer: `?renderer=webgl` or
+ * `?renderer=canvas` decides (the benchmark measures both), else DEFAULT_WEBGL. Small maps always
+ * use the canvas: every style there is drawn exactly (dashes, label backgrounds).
+ */
+export const DEFAULT_WEBGL = false;
+function webglFor(large: boolean): boolean {
+  if (!large) return false;
+  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('renderer');
+  return asked === 'webgl' ? true : asked === 'canvas' ? false : DEFAULT_WEBGL;
+}
+
 type Handler = (event: cytoscape.EventObject) => void;
 
 export class NetworkMap {
@@ -102,7 +114,8 @@ export class NetworkMap {
       selectionType: 'single',
       hideEdgesOnViewport: large,
       textureOnViewport: large,
-    });
+      ...(webglFor(large) ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    } as cytoscape.CytoscapeOptions);
     cy.on('mouseover', 'node', (ev) => ev.target.addClass('hovered'));
     cy.on('mouseout', 'node', (ev) => ev.target.removeClass('hovered'));
     for (const [events, selector, handler] of this.handlers) bind(cy, events, selector, handler);

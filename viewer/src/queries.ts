@@ -20,10 +20,11 @@ const REF = 'id name kind';
 
 export const TOPICS = '{ topics(first: 500) { nodes { id name actorCount } } }';
 
-export const NETWORK = `query Network($filter: NetworkFilterInput) {
-      network(filter: $filter) { truncated
-        nodes { id type entityId label actorKind size }
-        edges { type source target weight } } }`;
+/** The map's network in parallel lists (api.ts fetchNetwork unpacks it): ties as actor indexes, the strongest only with $maxTies. */
+export const NETWORK = `query Network($filter: NetworkFilterInput, $maxTies: Int) {
+      compactNetwork(filter: $filter, maxTies: $maxTies) { truncated tieCount
+        actorIds actorNames actorKinds actorSizes tieSources tieTargets tieWeights
+        topicIds topicNames topicSizes interestActors interestTopics } }`;
 
 export const SEARCH =
   'query Search($text: String!) { actors(filter: { nameContains: $text }, first: 12) { nodes { id name kind } } }';

@@ -104,6 +104,7 @@ function scopeNetwork(request: ViewRequest): Promise<Network> {
   const filter = networkFilter({ ...request, ego: null }, MAX_API_ACTORS);
   const key = JSON.stringify(filter);
   if (scopeCache?.key !== key) {
+    // Every tie: the cluster map counts the ties between clusters, and a cluster's members are cut out of it.
     const network = fetchNetwork(filter);
     network.catch(() => (scopeCache = null));
     scopeCache = { key, network };
@@ -149,7 +150,7 @@ function actorView(network: Network, request: ViewRequest, filter: NetworkFilter
     ),
     actors,
     edges: elements.length - nodes.length,
-    ties: ties.length,
+    ties: request.filters.topicView ? 0 : network.tieCount,
     topics: elements.filter((e) => e.data.type === 'TOPIC').length,
     filter,
     fetchMs,
@@ -204,7 +205,8 @@ export async function loadView(
   // One more than drawn tells "too many" apart from "just enough"; `drawAll` asks for the API's most.
   const filter = networkFilter(request, request.drawAll ? MAX_API_ACTORS : MAX_DRAWN_ACTORS + 1);
   const started = performance.now();
-  const network = await fetchNetwork(filter);
+  // Only the ties the map draws: each actor's strongest, chosen by the server (it counts them all).
+  const network = await fetchNetwork(filter, MAX_DRAWN_TIES);
   const fetchMs = performance.now() - started;
   const actors = actorCount(network);
   if (network.truncated || (!request.drawAll && actors > MAX_DRAWN_ACTORS)) {

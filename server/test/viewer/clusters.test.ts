@@ -201,7 +201,9 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
       expect(model.edges).toBeLessThanOrEqual(6000);
       expect(model.withTies).toBe(withTies); // every actor with a tie keeps its strongest
       const de = (x: number) => x.toLocaleString('de-DE');
-      expect(model.summary).toContain(`die stärksten ${de(model.edges)} von ${de(edges.length)} Verbindungen`);
+      expect(model.summary).toContain(
+        `gezeigt: ${de(model.edges)} von ${de(edges.length)} Verbindungen (die stärksten je Akteur und zwischen Teilen)`,
+      );
       // The cluster opened before (same browser storage) leaves no positions behind, and actors
       // without any tie are lined up below the map: no pile anywhere.
       const densest = await all.evaluate(() => {

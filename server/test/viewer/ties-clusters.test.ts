@@ -90,6 +90,7 @@ describe('cluster map', () => {
       size: 1,
     })),
     edges: [edge('a', 'b'), edge('a', 'd', 2), edge('b', 'e'), edge('c', 'f', 3), edge('d', 'e'), edge('f', 'g')],
+    tieCount: 6,
   };
 
   test('a topic every cluster has counts for less: rarer topics come first', () => {
@@ -125,5 +126,6 @@ describe('cluster map', () => {
     const members = membersOnly(network, ['a', 'b', 'c']);
     expect(members.nodes.map((n) => n.entityId)).toEqual(['a', 'b', 'c']);
     expect(members.edges).toEqual([edge('a', 'b')]);
+    expect(members.tieCount).toBe(1);
   });
 });

@@ -2,7 +2,7 @@
  * Questions about the shape of the network, answered from the projection; names and details of
  * what they return come through the request's loaders.
  */
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { checkFilterRange } from '../../domain/validation';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { ActorType } from '../actors/actor.type';
@@ -14,6 +14,9 @@ import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { required } from '../links/required';
 import { loadExisting } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
+import { BadInputError } from '../../domain/errors';
+import { CompactNetworkType } from './compact-network.type';
+import { toCompactNetwork } from './compact-network.mapping';
 import { NetworkFilterInput, ScopeFilterInput } from './network.input';
 import { toNetwork } from './network.mapping';
 import { ActorChainType, NetworkEdge, NetworkNode, NetworkType, PathStepType } from './network.type';
@@ -32,6 +35,48 @@ export class NetworkResolver {
     checkFilterRange(filter);
     const view = service.network({ maxActors: 1000, depth: 1, ...withoutNulls(filter) });
     return toNetwork(view, service.projection);
+  }
+
+  @Authorized('VIEWER')
+  @Query(() => CompactNetworkType, {
+    description:
+      "The network as a map draws it: `network`'s actors (and topics) in parallel lists, the ties as actor indexes — " +
+      "with `maxTies`, only each actor's strongest (at most about that many, every actor keeping its strongest), " +
+      'and `tieCount` says how many there are. No collaborations as nodes (`filter.includeCollaborations` is refused).',
+  })
+  async compactNetwork(
+    @Arg('filter', () => NetworkFilterInput, { nullable: true }) filter: NetworkFilterInput | null,
+    @Arg('maxTies', () => Int, {
+      nullable: true,
+      description: "About this many ties at most, each actor's strongest (at least 1); null: all.",
+    })
+    maxTies: number | null,
+    @Ctx() { service, loaders }: GraphQLContext,
+  ): Promise<CompactNetworkType> {
+    checkFilterRange(filter);
+    if (filter?.includeCollaborations)
+      throw new BadInputError(
+        'compactNetwork has no collaboration nodes: ask `network` for them',
+        'filter.includeCollaborations',
+      );
+    if (maxTies !== null && maxTies !== undefined && maxTies < 1)
+      throw new BadInputError(`maxTies must be at least 1, got ${maxTies}`, 'maxTies');
+    const view = service.network({ maxActors: 1000, depth: 1, ...withoutNulls(filter) });
+    const compact = toCompactNetwork(view, service.projection, maxTies ?? null);
+    const [actors, topics] = await Promise.all([
+      loaders.actor.loadMany(view.actorIds),
+      loaders.topic.loadMany(view.topicIds),
+    ]);
+    // As `network`'s labels: a store failure fails the answer, an entity gone meanwhile is named by its id.
+    const nameOf = (entity: { name: string } | Error | null, id: string) => {
+      if (entity instanceof Error) throw entity;
+      return entity ? entity.name : id;
+    };
+    return {
+      ...compact,
+      actorNames: actors.map((a, i) => nameOf(a, view.actorIds[i])),
+      topicNames: topics.map((t, i) => nameOf(t, view.topicIds[i])),
+    };
   }
 
   @Authorized('VIEWER')

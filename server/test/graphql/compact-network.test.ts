@@ -1,0 +1,4 @@
+import { embeddedHarness } from '../support/stores';
+import { describeCompactNetwork } from './compact-network.suite';
+
+describeCompactNetwork('embedded', embeddedHarness());

@@ -50,7 +50,7 @@ export const de = {
   'status.summary': '{actors}, {edges}',
   'status.summaryTopics': '{actors}, {topics}',
   'status.summaryStrongest':
-    '{actors}; gezeigt: {edges} von {ties} Verbindungen (die stärksten je Akteur und zwischen Teilen)',
+    '{actors}; gezeigt: {edges} von {ties} Verbindungen (die stärksten je Akteur und die, die Teile des Netzes verbinden)',
   'status.large':
     'Das Netzwerk hat {n} Akteure – zu viele für eine lesbare Karte. Bitte Themen, Art oder Zeitraum filtern oder einen Akteur suchen, um sein Ego-Netzwerk zu öffnen.',
   'status.largeMore': 'mehr als {n}',
@@ -230,7 +230,7 @@ export const en: Record<Key, string> = {
   'status.empty': 'No actors for this selection. Please change the filters.',
   'status.summary': '{actors}, {edges}',
   'status.summaryTopics': '{actors}, {topics}',
-  'status.summaryStrongest': '{actors}; shown: {edges} of {ties} links (the strongest of each actor and between parts)',
+  'status.summaryStrongest': '{actors}; shown: {edges} of {ties} links (the strongest of each actor and those joining parts of the network)',
   'status.large':
     'The network has {n} actors – too many for a readable map. Please filter by topic, kind or period, or search for an actor to open its ego network.',
   'status.largeMore': 'more than {n}',

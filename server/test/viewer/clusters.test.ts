@@ -202,7 +202,7 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
       expect(model.withTies).toBe(withTies); // every actor with a tie keeps its strongest
       const de = (x: number) => x.toLocaleString('de-DE');
       expect(model.summary).toContain(
-        `gezeigt: ${de(model.edges)} von ${de(edges.length)} Verbindungen (die stärksten je Akteur und zwischen Teilen)`,
+        `gezeigt: ${de(model.edges)} von ${de(edges.length)} Verbindungen (die stärksten je Akteur und die, die Teile des Netzes verbinden)`,
       );
       // The cluster opened before (same browser storage) leaves no positions behind, and actors
       // without any tie are lined up below the map: no pile anywhere.

@@ -197,7 +197,19 @@ browserSuite('viewer in headless Chromium', () => {
         if (route.request().postData()?.includes('query Network')) {
           await route.fulfill({
             contentType: 'application/json',
-            body: JSON.stringify({ data: { network: { truncated: true, nodes: [], edges: [] } } }),
+            body: JSON.stringify({
+              data: {
+                compactNetwork: {
+                  truncated: true,
+                  tieCount: 0,
+                  ...Object.fromEntries(
+                    ['actorIds', 'actorNames', 'actorKinds', 'actorSizes', 'tieSources', 'tieTargets', 'tieWeights']
+                      .concat(['topicIds', 'topicNames', 'topicSizes', 'interestActors', 'interestTopics'])
+                      .map((list) => [list, []]),
+                  ),
+                },
+              },
+            }),
           });
         } else await route.continue();
       });

@@ -30,6 +30,7 @@ import { encodeProjection, type ProjectionArrays } from './projection-arrays';
 import type { Recency } from './recency';
 import { CentralityResult, clusteringOf, NetworkChange, ResilienceResult, type Clustering } from './results';
 import { changeMasks, graphSpec } from './scope-masks';
+import { runTimed, type JobTimings } from './timed-run';
 import { InsightWorker } from './worker-client';
 
 export const MAX_REMOVED_ACTORS = 500;
@@ -71,24 +72,6 @@ interface Job {
   promise: Promise<Computed<unknown>>;
   /** The projection version it computes on, once it has started. */
   version: number | null;
-}
-
-/** Milliseconds per part of a computation: on the main thread, in transit, in the worker. */
-export interface JobTimings {
-  /** Waiting for the projection's arrays (encoded in slices on the main thread once per version; ~0 when there). */
-  arraysMs: number;
-  /** The question's masks (main thread). */
-  masksMs: number;
-  toWorkerMs: number;
-  /** Getting the scope's graph in the worker. */
-  buildMs: number;
-  /** False when the worker kept the graph from the question before (same version and scope). */
-  built: boolean;
-  /** The algorithm and the worker's arrays of its outcome. */
-  computeMs: number;
-  fromWorkerMs: number;
-  /** Turning the worker's arrays into what the API reads (main thread). */
-  resultMs: number;
 }
 
 /** A result and whether it is on the projection's current version. */
@@ -186,7 +169,7 @@ export class InsightEngine {
         before = { value, version: arrays.version, computedAt: new Date(), durationMs: performance.now() - started };
         this.finished(beforeKey, before);
       }
-      const reply = await this.inWorker(
+      return this.inWorker(
         'resilience',
         () => ({
           kind: 'resilience' as const,
@@ -209,7 +192,6 @@ export class InsightEngine {
         }),
         (result) => new ResilienceResult(result, arrays.ids, removed),
       );
-      return reply;
     });
   }
 
@@ -281,31 +263,14 @@ export class InsightEngine {
 
   // --- the machinery -----------------------------------------------------------------------------
 
-  /**
-   * A question's job in the worker: its masks made (main thread), the worker's run, its result
-   * turned into what the API reads (main thread) — each part's time kept in `timings`.
-   */
+  /** A question's job in the worker, its parts timed (`timed-run.ts`). */
   private async inWorker<K extends JobRequest['kind'], T>(
     kind: Kind,
     request: () => Extract<JobRequest, { kind: K }>,
     toResult: (result: JobResults[K]) => T,
   ): Promise<T> {
-    let started = performance.now();
-    const made = request();
-    const masksMs = performance.now() - started;
-    const reply = await this.worker.run<K>(made);
-    started = performance.now();
-    const value = toResult(reply.result);
-    this.timings.set(kind, {
-      arraysMs: this.arraysMs,
-      masksMs,
-      toWorkerMs: reply.toWorkerMs,
-      buildMs: reply.phases.buildMs,
-      built: reply.phases.built,
-      computeMs: reply.phases.computeMs,
-      fromWorkerMs: reply.fromWorkerMs,
-      resultMs: performance.now() - started,
-    });
+    const { value, timings } = await runTimed(this.worker, request, toResult, this.arraysMs);
+    this.timings.set(kind, timings);
     return value;
   }
 

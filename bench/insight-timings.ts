@@ -7,7 +7,13 @@
  * every 50 ms meanwhile (in-process GraphQL), and the process's peak RSS (sampled every 20 ms; the
  * worker thread is part of the process). Each size runs in a child process of its own.
  *
- *   npm run bench:insight [-- --sizes=1000,10000,100000]
+ *   npm run bench:insight [-- --sizes=1000,10000,100000] [--metrics=brokers,clusters]
+ *
+ * After brokers, the hand-over and clusters, one actor joins a collaboration and brokers are asked
+ * ("after a change": the time from the write until the answer on the new version), then again for
+ * clusters. Each row says where the time went (the engine's `timings`: waiting for the projection's
+ * arrays, the masks, to the worker, building the graph — `built 0` when the worker kept it —, the
+ * algorithm, back, the result) and the load average when it ended.
  *
  * Prints a Markdown table and writes bench/results/insight.json.
  */
@@ -39,6 +45,10 @@ interface MetricRun {
   probeMedianMs: number;
   peakRssMb: number;
   detail: string;
+  /** Where the time went (engine's `timings`: main thread, transit, worker), ms. */
+  parts: Record<string, number> | null;
+  /** Load average (1 min) when the measurement ended. */
+  load: number;
 }
 
 interface SizeRun {
@@ -77,7 +87,7 @@ async function measureSize(actors: number): Promise<SizeRun> {
   try {
     await store.init();
     const loadSeconds = await load(store, data);
-    const service = await NetworkService.start(store, { insight: { waitMs: 3_600_000 } });
+    const service = await NetworkService.start(store, { insight: { waitMs: 3_600_000, staleWaitMs: 3_600_000 } });
     const apollo = await createApolloServer(null, {
       corsOrigins: [],
       bodyLimit: '1mb',
@@ -101,11 +111,18 @@ async function measureSize(actors: number): Promise<SizeRun> {
 
     const metrics: MetricRun[] = [];
     let pairs = 0;
+    const only = arg('metrics', '')
+      .split(',')
+      .filter((m) => m);
+    const wanted = (metric: string) => !only.length || only.some((m) => metric.startsWith(m));
     const measure = async <T>(
       metric: string,
       ask: () => Promise<{ durationMs: number; value: T }>,
       describe: (value: T) => string,
+      timingKind: string | null = null,
+      before: () => Promise<unknown> = async () => undefined,
     ) => {
+      if (!wanted(metric)) return null;
       global.gc?.();
       const delay = monitorEventLoopDelay({ resolution: 10 });
       let peakRss = process.memoryUsage.rss();
@@ -122,6 +139,7 @@ async function measureSize(actors: number): Promise<SizeRun> {
       // A turn of the event loop first, so the histogram runs when the work starts.
       await new Promise((r) => setTimeout(r, 30));
       const started = performance.now();
+      await before();
       const computed = await ask();
       const ms = performance.now() - started;
       delay.disable();
@@ -142,6 +160,8 @@ async function measureSize(actors: number): Promise<SizeRun> {
         probeMedianMs: round(median(latencies)),
         peakRssMb: mb(peakRss),
         detail: describe(computed.value),
+        parts: timingKind ? partsOf(service, timingKind) : null,
+        load: Math.round(os.loadavg()[0] * 10) / 10,
       };
       metrics.push(run);
       console.error(`  ${actors}: ${JSON.stringify(run)}`);
@@ -152,18 +172,54 @@ async function measureSize(actors: number): Promise<SizeRun> {
       'brokers',
       () => service.insight.brokers(),
       (b) => `${b.approximate ? `sampled, ${b.samples} sources` : 'exact'}`,
+      'brokers',
     );
-    pairs = brokers.tieCount;
-    const top = brokers.ranked('betweenness', 1)[0].actorId;
-    await measure(
-      'resilience (top broker removed)',
-      () => service.insight.resilience([top]),
-      (r) => `without ${top}: ${r.componentsAfter} components, ${r.disconnectedActorIds.length} disconnected`,
-    );
+    pairs = brokers?.tieCount ?? 0;
+    const top = brokers?.ranked('betweenness', 1)[0].actorId;
+    if (top) {
+      await measure(
+        'resilience (top broker removed)',
+        () => service.insight.resilience([top]),
+        (r) => `without ${top}: ${r.componentsAfter} components, ${r.disconnectedActorIds.length} disconnected`,
+        'resilience',
+      );
+    }
     await measure(
       'clusters (Louvain)',
       () => service.insight.clusters(),
       (c) => `${c.clusters.length} clusters, modularity ${c.modularity.toFixed(3)}`,
+      'clusters',
+    );
+    // After a change: one actor joins a collaboration (the projection's version moves), then the
+    // question — the time from the write until the answer on the new version (encoding the
+    // projection, the masks, building the graph, the algorithm, the result).
+    let joined = 0;
+    const change = async () => {
+      const collaboration = data.collaborations[joined];
+      const members = new Set((collaboration.participants ?? []).map((p) => p.actorId));
+      const actor = data.actors.find((a, i) => i >= joined * 7 && !members.has(a.id))!;
+      joined++;
+      await service.addParticipant(collaboration.id, actor.id, 'PARTICIPANT');
+    };
+    await measure(
+      'brokers after a change',
+      async () => {
+        const answer = await service.insight.brokers();
+        return { durationMs: answer.durationMs, value: answer };
+      },
+      (a) => `version ${a.version}, current: ${a.current}`,
+      'brokers',
+      change,
+    );
+    await measure(
+      'clusters after a change',
+      async () => {
+        const answer = await service.insight.clusters();
+        return { durationMs: answer.durationMs, value: answer };
+      },
+      (a) => `version ${a.version}, current: ${a.current}`,
+      'clusters',
+      change,
     );
     await measure(
       'change 2019→2023',
@@ -195,15 +251,31 @@ async function measureSize(actors: number): Promise<SizeRun> {
   }
 }
 
+/** The engine's record of where the last computation of a kind spent its time (ms, rounded). */
+function partsOf(service: NetworkService, kind: string): Record<string, number> | null {
+  const timings = (service.insight as unknown as { timings?: Map<string, Record<string, number | boolean>> }).timings;
+  const last = timings?.get(kind);
+  if (!last) return null;
+  return Object.fromEntries(
+    Object.entries(last).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v) : v ? 1 : 0]),
+  );
+}
+
 function table(runs: SizeRun[]): string {
   const lines = [
-    '| actors (ties) | metric | time to result | cached | max event-loop delay | `actors(first:1)` meanwhile: n, median / max | peak RSS (before) | |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| actors (ties) | metric | time to result | cached | max event-loop delay | `actors(first:1)` meanwhile: n, median / max | peak RSS (before) | load | |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const r of runs) {
     for (const m of r.metrics) {
       lines.push(
-        `| ${r.actors.toLocaleString('en')} (${r.pairs.toLocaleString('en')}) | ${m.metric} | ${(m.ms / 1000).toFixed(2)} s | ${m.cachedMs} ms | ${m.maxEventLoopDelayMs} ms | ${m.probes}, ${m.probeMedianMs} / ${m.probeMaxMs} ms | ${m.peakRssMb} MB (${r.rssBeforeMb}) | ${m.detail} |`,
+        `| ${r.actors.toLocaleString('en')} (${r.pairs.toLocaleString('en')}) | ${m.metric} | ${(m.ms / 1000).toFixed(2)} s | ${m.cachedMs} ms | ${m.maxEventLoopDelayMs} ms | ${m.probes}, ${m.probeMedianMs} / ${m.probeMaxMs} ms | ${m.peakRssMb} MB (${r.rssBeforeMb}) | ${m.load} | ${m.detail}${
+          m.parts
+            ? ` — ${Object.entries(m.parts)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', ')}`
+            : ''
+        } |`,
       );
     }
   }
@@ -217,7 +289,7 @@ async function child(actors: number): Promise<void> {
 
 function runChild(actors: number): Promise<SizeRun> {
   return new Promise((resolvePromise, reject) => {
-    const worker = fork(__filename, [`--child=${actors}`], {
+    const worker = fork(__filename, [`--child=${actors}`, ...process.argv.filter((a) => a.startsWith('--metrics='))], {
       execArgv: process.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

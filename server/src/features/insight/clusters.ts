@@ -52,6 +52,27 @@ export interface ClusterOptions {
   exactLimit?: number;
 }
 
+/** Louvain's community per node, and the partition's modularity. */
+export interface Communities {
+  communities: Int32Array;
+  modularity: number;
+}
+
+/** Louvain (graphology-communities-louvain, seeded) on the graph, weighted by its ties. */
+export function louvainOnGraph(graph: ScopedGraph, options: ClusterOptions = {}): Communities {
+  const input = graph.n <= (options.exactLimit ?? EXACT_LIMIT) ? toGraphology(graph) : new LouvainGraphView(graph);
+  const detailed = louvain.detailed(input as Parameters<typeof louvain.detailed>[0], {
+    getEdgeWeight: 'weight',
+    resolution: options.resolution ?? 1,
+    rng: seededRandom(options.seed ?? 7),
+  });
+  const communities = new Int32Array(graph.n);
+  // Keyed by node number (the view's keys; a graphology graph's "0" … "n-1" are the same keys).
+  const found = detailed.communities as unknown as ArrayLike<number>;
+  for (let i = 0; i < graph.n; i++) communities[i] = found[i];
+  return { communities, modularity: detailed.modularity };
+}
+
 export function clusterOnArrays(
   graph: ScopedGraph,
   membership: Membership,
@@ -59,6 +80,8 @@ export function clusterOnArrays(
   /** Per collaboration: in scope (its topics count for a cluster when two members are in it). */
   collaborationMask: Uint8Array,
   options: ClusterOptions = {},
+  /** Louvain's outcome on `graph`, when already there (else computed here). */
+  communities?: Communities,
 ): ClusteringArrays {
   const { n, starts, neighbours, nodeOf } = graph;
   const degreeOf = (i: number) => starts[i + 1] - starts[i];
@@ -80,19 +103,13 @@ export function clusterOnArrays(
     bridgeOtherClusters: new Int32Array(0),
   });
   if (graph.pairs === 0) return empty(0);
-
-  const input = n <= (options.exactLimit ?? EXACT_LIMIT) ? toGraphology(graph) : new LouvainGraphView(graph);
-  const detailed = louvain.detailed(input as Parameters<typeof louvain.detailed>[0], {
-    getEdgeWeight: 'weight',
-    resolution: options.resolution ?? 1,
-    rng: seededRandom(options.seed ?? 7),
-  });
+  const detailed = communities ?? louvainOnGraph(graph, options);
 
   // Members per community (nodes ascending), then clusters by size, ties by their first member.
   const byCommunity = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     if (degreeOf(i) === 0) continue;
-    const c = detailed.communities[String(i)];
+    const c = detailed.communities[i];
     let list = byCommunity.get(c);
     if (!list) byCommunity.set(c, (list = []));
     list.push(i);

@@ -25,11 +25,12 @@ import { ResultCache, keyOf, type Computed } from './cache';
 import { recentTies, type RecentTie } from './change';
 import type { CentralityOptions } from './centrality';
 import { FairQueue, type FairQueueOptions, type QueuedJob } from './fair-queue';
-import { packActors } from './jobs';
+import { packActors, type JobRequest, type JobResults } from './jobs';
 import { encodeProjection, type ProjectionArrays } from './projection-arrays';
 import type { Recency } from './recency';
 import { CentralityResult, clusteringOf, NetworkChange, ResilienceResult, type Clustering } from './results';
 import { changeMasks, graphSpec } from './scope-masks';
+import { runTimed, type JobTimings } from './timed-run';
 import { InsightWorker } from './worker-client';
 
 export const MAX_REMOVED_ACTORS = 500;
@@ -99,6 +100,10 @@ export class InsightEngine {
    * that were an older result because the current one was not ready.
    */
   readonly stats = { computed: 0, stale: 0, servedOlder: 0 };
+  /** Where the time of each kind's last computation went (the bench reads it). */
+  readonly timings = new Map<Kind, JobTimings>();
+  /** How long the last job waited for the projection's arrays (made once per version). */
+  private arraysMs = 0;
 
   constructor(
     private readonly projection: NetworkProjection,
@@ -164,25 +169,29 @@ export class InsightEngine {
         before = { value, version: arrays.version, computedAt: new Date(), durationMs: performance.now() - started };
         this.finished(beforeKey, before);
       }
-      const { result } = await this.worker.run({
-        kind: 'resilience',
-        shared: arrays.shared,
-        spec: graphSpec(arrays, filter),
-        // An actor deleted since the question was checked is simply not there to take out.
-        removed: Int32Array.from(
-          removed.filter((id) => arrays.index.has(id)),
-          (id) => arrays.index.get(id)!,
-        ),
-        // Copies: the cached brokers keep theirs.
-        before: {
-          degree: before.value.arrays.degree.slice(),
-          weightedDegree: before.value.arrays.weightedDegree.slice(),
-          betweenness: before.value.arrays.betweenness.slice(),
-          closeness: before.value.arrays.closeness.slice(),
-        },
-        options: this.centralityOptions,
-      });
-      return new ResilienceResult(result, arrays.ids, removed);
+      return this.inWorker(
+        'resilience',
+        () => ({
+          kind: 'resilience' as const,
+          shared: arrays.shared,
+          version: arrays.version,
+          spec: graphSpec(arrays, filter),
+          // An actor deleted since the question was checked is simply not there to take out.
+          removed: Int32Array.from(
+            removed.filter((id) => arrays.index.has(id)),
+            (id) => arrays.index.get(id)!,
+          ),
+          // Copies: the cached brokers keep theirs.
+          before: {
+            degree: before.value.arrays.degree.slice(),
+            weightedDegree: before.value.arrays.weightedDegree.slice(),
+            betweenness: before.value.arrays.betweenness.slice(),
+            closeness: before.value.arrays.closeness.slice(),
+          },
+          options: this.centralityOptions,
+        }),
+        (result) => new ResilienceResult(result, arrays.ids, removed),
+      );
     });
   }
 
@@ -196,13 +205,17 @@ export class InsightEngine {
     if (options.resolution !== undefined && !(options.resolution > 0))
       throw new BadInputError('resolution must be positive', 'resolution');
     return this.answer('clusters', principal, `clusters:${keyOf({ filter, ...options })}`, async (arrays) => {
-      const { result } = await this.worker.run({
-        kind: 'clusters',
-        shared: arrays.shared,
-        spec: graphSpec(arrays, filter, options.recency),
-        options: { resolution: options.resolution, exactLimit: this.options.exactLimit },
-      });
-      return clusteringOf(result, arrays.ids, arrays.topicIds);
+      return this.inWorker(
+        'clusters',
+        () => ({
+          kind: 'clusters' as const,
+          shared: arrays.shared,
+          version: arrays.version,
+          spec: graphSpec(arrays, filter, options.recency),
+          options: { resolution: options.resolution, exactLimit: this.options.exactLimit },
+        }),
+        (result) => clusteringOf(result, arrays.ids, arrays.topicIds),
+      );
     });
   }
 
@@ -250,18 +263,32 @@ export class InsightEngine {
 
   // --- the machinery -----------------------------------------------------------------------------
 
+  /** A question's job in the worker, its parts timed (`timed-run.ts`). */
+  private async inWorker<K extends JobRequest['kind'], T>(
+    kind: Kind,
+    request: () => Extract<JobRequest, { kind: K }>,
+    toResult: (result: JobResults[K]) => T,
+  ): Promise<T> {
+    const { value, timings } = await runTimed(this.worker, request, toResult, this.arraysMs);
+    this.timings.set(kind, timings);
+    return value;
+  }
+
   private centralityJob(filter: ScopeFilter, recency: Recency | null): [string, Work<CentralityResult>] {
     return [
       `centrality:${keyOf({ filter, recency })}`,
-      async (arrays) => {
-        const { result } = await this.worker.run({
-          kind: 'centrality',
-          shared: arrays.shared,
-          spec: graphSpec(arrays, filter, recency),
-          options: this.centralityOptions,
-        });
-        return new CentralityResult(result, arrays.ids, arrays.index);
-      },
+      (arrays) =>
+        this.inWorker(
+          'brokers',
+          () => ({
+            kind: 'centrality' as const,
+            shared: arrays.shared,
+            version: arrays.version,
+            spec: graphSpec(arrays, filter, recency),
+            options: this.centralityOptions,
+          }),
+          (result) => new CentralityResult(result, arrays.ids, arrays.index),
+        ),
     ];
   }
 
@@ -322,6 +349,7 @@ export class InsightEngine {
       try {
         const started = performance.now();
         const arrays = await this.projectionArrays();
+        this.arraysMs = performance.now() - started;
         job.version = arrays.version;
         // Masks are made now, synchronously, from the arrays (they hold the version's facts).
         const value = await work(arrays);

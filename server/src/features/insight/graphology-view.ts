@@ -72,21 +72,24 @@ export class LouvainGraphView {
     return this.graph.pairs;
   }
 
-  forEachNode(visit: (node: string) => void): void {
-    for (let i = 0; i < this.graph.n; i++) visit(String(i));
+  // Node keys are the node numbers themselves, not strings: the index keeps them in an object
+  // keyed by them (integer keys: an array-like store instead of a dictionary of 100k strings) and
+  // reads it once per tie end — ~15M lookups and ~7M fewer strings at 100k actors. The result
+  // object is keyed by the same numbers ("5" and 5 are one key).
+  forEachNode(visit: (node: number) => void): void {
+    for (let i = 0; i < this.graph.n; i++) visit(i);
   }
 
-  undirectedDegreeWithoutSelfLoops(node: string): number {
-    const i = Number(node);
+  undirectedDegreeWithoutSelfLoops(i: number): number {
     return this.graph.starts[i + 1] - this.graph.starts[i];
   }
 
   forEachEdge(
     visit: (
-      edge: string,
+      edge: number,
       attributes: TieAttributes,
-      source: string,
-      target: string,
+      source: number,
+      target: number,
       sa: object,
       ta: object,
       undirected: boolean,
@@ -94,9 +97,14 @@ export class LouvainGraphView {
   ): void {
     const attributes: TieAttributes = { weight: 0 };
     const none = {};
-    forEachTie(this.graph, (i, j, weight, entry) => {
-      attributes.weight = weight;
-      visit(String(entry), attributes, String(i), String(j), none, none, true);
-    });
+    const { n, starts, neighbours } = this.graph;
+    for (let i = 0; i < n; i++) {
+      for (let k = starts[i]; k < starts[i + 1]; k++) {
+        const j = neighbours[k];
+        if (j <= i) continue;
+        attributes.weight = tieWeight(this.graph, k);
+        visit(k, attributes, i, j, none, none, true);
+      }
+    }
   }
 }

@@ -1,25 +1,46 @@
 /**
  * The insight worker thread (started by `worker-client.ts` through `insight-worker.cjs`): runs one
  * job at a time and posts the result back, its typed arrays transferred, or the error's message.
+ * It keeps the last graph it built (`GraphCache`, keyed by projection version and masks) and nothing
+ * else between jobs.
  */
 import { parentPort } from 'node:worker_threads';
-import { runJob, transferablesOf, type JobRequest } from './jobs';
+import { GraphCache, runJob, transferablesOf, type JobPhases, type JobRequest } from './jobs';
 
 export interface JobMessage {
   id: number;
   request: JobRequest;
+  /** When it was posted (performance.timeOrigin + performance.now(): comparable across threads). */
+  postedAt: number;
 }
 
-export type ReplyMessage = { id: number; result: unknown; workMs: number } | { id: number; error: string };
+export type ReplyMessage =
+  | {
+      id: number;
+      result: unknown;
+      workMs: number;
+      phases: JobPhases;
+      /** From posting the job until the worker had it (ms). */
+      toWorkerMs: number;
+      /** When the reply was posted (absolute, as `postedAt`). */
+      postedAt: number;
+    }
+  | { id: number; error: string };
+
+const now = () => performance.timeOrigin + performance.now();
 
 if (parentPort) {
   const port = parentPort;
-  port.on('message', ({ id, request }: JobMessage) => {
+  // The last graph built stays for the next question on the same version and scope.
+  const graphs = new GraphCache();
+  port.on('message', ({ id, request, postedAt }: JobMessage) => {
+    const toWorkerMs = now() - postedAt;
     const started = performance.now();
     let reply: ReplyMessage;
     try {
-      const result = runJob(request);
-      reply = { id, result, workMs: performance.now() - started };
+      const phases: JobPhases = { buildMs: 0, built: false, computeMs: 0 };
+      const result = runJob(request, graphs, phases);
+      reply = { id, result, workMs: performance.now() - started, phases, toWorkerMs, postedAt: now() };
     } catch (error) {
       port.postMessage({
         id,

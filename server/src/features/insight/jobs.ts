@@ -9,7 +9,7 @@ import { computeCentrality, rankNodes, type CentralityOptions, type CentralityVa
 import { clusterOnArrays, type ClusterOptions, type ClusteringArrays } from './clusters';
 import type { SharedProjection } from './projection-arrays';
 import { resilienceOnArrays, type Before, type ResilienceArrays } from './resilience';
-import { buildScopedGraph, type GraphSpec } from './scoped-graph';
+import { buildScopedGraph, type GraphSpec, type ScopedGraph } from './scoped-graph';
 
 export interface CentralityArrays extends CentralityValues {
   /** Node → actor index. */
@@ -20,9 +20,17 @@ export interface CentralityArrays extends CentralityValues {
   order: { degree: Int32Array; weightedDegree: Int32Array; betweenness: Int32Array; closeness: Int32Array };
 }
 
+/**
+ * The projection version the shared arrays were made on: with it, the worker keeps the last graph
+ * it built (`GraphCache`) and the next question on the same version and scope starts from it.
+ */
+interface OnVersion {
+  version?: number;
+}
+
 export type JobRequest =
-  | { kind: 'centrality'; shared: SharedProjection; spec: GraphSpec; options: CentralityOptions }
-  | {
+  | ({ kind: 'centrality'; shared: SharedProjection; spec: GraphSpec; options: CentralityOptions } & OnVersion)
+  | ({
       kind: 'resilience';
       shared: SharedProjection;
       spec: GraphSpec;
@@ -31,8 +39,8 @@ export type JobRequest =
       /** The measures of the scope's graph (the cached brokers), per node. */
       before: Before['centrality'];
       options: CentralityOptions;
-    }
-  | { kind: 'clusters'; shared: SharedProjection; spec: GraphSpec; options: ClusterOptions }
+    } & OnVersion)
+  | ({ kind: 'clusters'; shared: SharedProjection; spec: GraphSpec; options: ClusterOptions } & OnVersion)
   | { kind: 'change'; shared: SharedProjection; masks: ChangeMasks }
   /** Likely duplicates among actors: `[id, name, website, contact][]` as one JSON string (one copy, no object graph). */
   | { kind: 'duplicates'; actors: string };
@@ -47,15 +55,91 @@ export interface JobResults {
 
 export type JobResult = JobResults[keyof JobResults];
 
-export function runJob<R extends JobRequest>(request: R): JobResults[R['kind']];
-export function runJob(request: JobRequest): JobResult {
+/** Time spent in each part of a job (ms), for the service's own figures and the bench. */
+export interface JobPhases {
+  /** Getting the scope's graph: building it, or (a few tenths of a ms) finding it kept from the question before. */
+  buildMs: number;
+  /** Whether the graph was built (false: kept; also false for jobs without a graph). */
+  built: boolean;
+  /** The algorithm and what the worker makes of its outcome. */
+  computeMs: number;
+}
+
+function sameBytes(a: ArrayBufferView | null, b: ArrayBufferView | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.byteLength !== b.byteLength) return false;
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/**
+ * The last graph built, with the version and masks it was built from: brokers, clusters and the
+ * hand-over on one version and scope build it once. The graph is a pure function of the shared
+ * arrays of a version and the masks (compared byte for byte), so a kept graph is the one a new
+ * build would give. The worker holds one; a call without a version neither uses nor fills it.
+ */
+export class GraphCache {
+  private last: { version: number; spec: GraphSpec; graph: ScopedGraph } | null = null;
+  hits = 0;
+
+  graph(shared: SharedProjection, spec: GraphSpec, version: number | undefined): ScopedGraph {
+    const last = this.last;
+    if (
+      version !== undefined &&
+      last &&
+      last.version === version &&
+      sameBytes(last.spec.actorMask, spec.actorMask) &&
+      sameBytes(last.spec.collaborationMask, spec.collaborationMask) &&
+      sameBytes(last.spec.collaborationWeights, spec.collaborationWeights)
+    ) {
+      this.hits++;
+      return last.graph;
+    }
+    this.last = null; // the old graph may go before the new one is built
+    const graph = buildScopedGraph(shared, spec);
+    if (version !== undefined) this.last = { version, spec, graph };
+    return graph;
+  }
+}
+
+export function runJob<R extends JobRequest>(
+  request: R,
+  graphs?: GraphCache,
+  phases?: JobPhases,
+): JobResults[R['kind']];
+export function runJob(request: JobRequest, graphs = new GraphCache(), phases?: JobPhases): JobResult {
+  const started = performance.now();
+  if (phases) {
+    phases.buildMs = 0;
+    phases.built = false;
+  }
+  const graphOf = (r: Extract<JobRequest, { spec: GraphSpec }>) => {
+    const hits = graphs.hits;
+    const graph = graphs.graph(r.shared, r.spec, r.version);
+    if (phases) {
+      phases.buildMs = performance.now() - started;
+      phases.built = graphs.hits === hits;
+    }
+    return graph;
+  };
+  try {
+    return runOn(request, graphOf);
+  } finally {
+    if (phases) phases.computeMs = performance.now() - started - phases.buildMs;
+  }
+}
+
+function runOn(request: JobRequest, graphOf: (r: Extract<JobRequest, { spec: GraphSpec }>) => ScopedGraph): JobResult {
   switch (request.kind) {
     case 'centrality': {
-      const graph = buildScopedGraph(request.shared, request.spec);
+      const graph = graphOf(request);
       const values = computeCentrality(graph, request.options);
       return {
         ...values,
-        nodeOf: graph.nodeOf,
+        // A copy: the result's arrays are transferred, the kept graph keeps its own.
+        nodeOf: graph.nodeOf.slice(),
         tieCount: graph.pairs,
         order: {
           degree: rankNodes(values.degree),
@@ -66,13 +150,13 @@ export function runJob(request: JobRequest): JobResult {
       };
     }
     case 'resilience': {
-      const graph = buildScopedGraph(request.shared, request.spec);
+      const graph = graphOf(request);
       if (graph.n !== request.before.degree.length)
         throw new Error('resilience: the measures given do not belong to this graph');
       return resilienceOnArrays({ graph, centrality: request.before }, request.removed, request.options);
     }
     case 'clusters': {
-      const graph = buildScopedGraph(request.shared, request.spec);
+      const graph = graphOf(request);
       return clusterOnArrays(graph, request.shared, request.shared, request.spec.collaborationMask, request.options);
     }
     case 'change':

@@ -47,7 +47,7 @@ function sharedInt32(length: number): Int32Array {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Work units (participations, interests, topics) between two yields. */
-const SLICE = 50_000;
+const SLICE = 20_000;
 
 class Changed extends Error {}
 
@@ -78,8 +78,16 @@ async function encode(projection: NetworkProjection, pause: (() => Promise<void>
   }
 
   const collaborations = [...projection.collaborations.values()];
+  // The facts masks read, copied as they are now (the projection changes its collaborations in
+  // place; the topic sets are replaced, never changed, by its writes: shared, not copied).
+  const facts: CollaborationFacts[] = new Array(collaborations.length);
   let memberTotal = 0;
-  for (const c of collaborations) memberTotal += c.actors.size;
+  for (let c = 0; c < collaborations.length; c++) {
+    const { kind, startDate, endDate, topics, actors: taking } = collaborations[c];
+    facts[c] = { kind, startDate, endDate, topics };
+    memberTotal += taking.size;
+    if (due(1)) await breathe();
+  }
   const collaborationStarts = sharedInt32(collaborations.length + 1);
   const members = sharedInt32(memberTotal);
   let fill = 0;
@@ -96,12 +104,13 @@ async function encode(projection: NetworkProjection, pause: (() => Promise<void>
   for (const a of actors) {
     for (const t of a.topics) topicSet.add(t);
     actorTopicTotal += a.topics.size;
+    if (due(a.topics.size + 1)) await breathe();
   }
   for (const c of collaborations) {
     for (const t of c.topics) topicSet.add(t);
     collaborationTopicTotal += c.topics.size;
+    if (due(c.topics.size + 1)) await breathe();
   }
-  if (due(actors.length + collaborations.length)) await breathe();
   const topicIds = [...topicSet].sort(byId);
   const topicIndex = new Map(topicIds.map((t, i) => [t, i]));
   const actorTopicStarts = sharedInt32(actors.length + 1);
@@ -126,13 +135,7 @@ async function encode(projection: NetworkProjection, pause: (() => Promise<void>
     ids,
     index,
     kinds,
-    // The topic sets are replaced, never changed, by the projection's writes: shared, not copied.
-    collaborations: collaborations.map((c) => ({
-      kind: c.kind,
-      startDate: c.startDate,
-      endDate: c.endDate,
-      topics: c.topics,
-    })),
+    collaborations: facts,
     topicIds,
     shared: {
       actorCount: ids.length,

@@ -11,6 +11,7 @@
  * its shared collaborations in the projection's order; nodes and neighbours in id order).
  */
 import type { Adjacency } from './sampled-paths';
+import type { Groups } from './sampled-paths-groups';
 
 /** The projection's membership, encoded once per projection version (shared with the worker). */
 export interface Membership {
@@ -40,6 +41,11 @@ export interface ScopedGraph extends Adjacency {
   weights: Float64Array | null;
   /** Pairs of partners (each once). */
   pairs: number;
+  /**
+   * The counting collaborations with two or more nodes, as groups of nodes (the cliques the graph
+   * is the union of); null for a graph derived from another (`inducedSubgraph`).
+   */
+  groups: Groups | null;
 }
 
 export function collaborationCount(membership: Membership): number {
@@ -156,7 +162,16 @@ export function buildScopedGraph(membership: Membership, spec: GraphSpec): Scope
       if (weights) weights[at] = unsortedWeights![k];
     }
   }
-  return { n, starts: rowStarts, neighbours, counts, weights, nodeOf, pairs: entries / 2 };
+  return {
+    n,
+    starts: rowStarts,
+    neighbours,
+    counts,
+    weights,
+    nodeOf,
+    pairs: entries / 2,
+    groups: { starts: gStarts, nodes: gNodes, nodeStarts: inStarts, nodeGroups: inGroups },
+  };
 }
 
 /**
@@ -201,6 +216,7 @@ export function inducedSubgraph(graph: ScopedGraph, keep: Uint8Array): ScopedGra
     weights: subWeights,
     nodeOf,
     pairs: entries / 2,
+    groups: null,
   };
 }
 
@@ -211,6 +227,12 @@ export function graphBytes(graph: ScopedGraph): number {
     graph.neighbours.byteLength +
     graph.counts.byteLength +
     (graph.weights?.byteLength ?? 0) +
-    graph.nodeOf.byteLength
+    graph.nodeOf.byteLength +
+    (graph.groups
+      ? graph.groups.starts.byteLength +
+        graph.groups.nodes.byteLength +
+        graph.groups.nodeStarts.byteLength +
+        graph.groups.nodeGroups.byteLength
+      : 0)
   );
 }

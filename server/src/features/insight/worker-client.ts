@@ -1,18 +1,23 @@
 /**
  * The main thread's side of the insight worker: starts the worker thread on the first job, sends
  * jobs (their masks transferred, the projection's shared arrays shared) and settles each job's
- * promise with the reply. The worker holds nothing between jobs; it is stopped after `idleMs`
+ * promise with the reply. The worker holds only the last graph it built between jobs; it is stopped after `idleMs`
  * without work and never keeps the process alive while idle.
  */
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { JobMessage, ReplyMessage } from './insight-worker';
-import { transferablesOf, type JobRequest, type JobResults } from './jobs';
+import { transferablesOf, type JobPhases, type JobRequest, type JobResults } from './jobs';
 
 export interface WorkerReply<T> {
   result: T;
   /** Time spent in the worker. */
   workMs: number;
+  /** Of that: building the scope's graph, and the rest. */
+  phases: JobPhases;
+  /** From posting the job until the worker had it, and from its reply until the main thread had it (ms). */
+  toWorkerMs: number;
+  fromWorkerMs: number;
 }
 
 interface Waiting {
@@ -41,7 +46,10 @@ export class InsightWorker {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as Waiting['resolve'], reject });
       try {
-        worker.postMessage({ id, request } satisfies JobMessage, transferablesOf(request));
+        worker.postMessage(
+          { id, request, postedAt: performance.timeOrigin + performance.now() } satisfies JobMessage,
+          transferablesOf(request),
+        );
       } catch (error) {
         this.waiting.delete(id);
         if (this.waiting.size === 0) this.idle(worker);
@@ -69,7 +77,14 @@ export class InsightWorker {
       if (!waiting) return;
       this.waiting.delete(reply.id);
       if ('error' in reply) waiting.reject(new Error(`insight worker: ${reply.error}`));
-      else waiting.resolve({ result: reply.result, workMs: reply.workMs });
+      else
+        waiting.resolve({
+          result: reply.result,
+          workMs: reply.workMs,
+          phases: reply.phases,
+          toWorkerMs: reply.toWorkerMs,
+          fromWorkerMs: performance.timeOrigin + performance.now() - reply.postedAt,
+        });
       if (this.waiting.size === 0) this.idle(worker);
     });
     worker.on('error', (error) => {

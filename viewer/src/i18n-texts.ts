@@ -230,7 +230,8 @@ export const en: Record<Key, string> = {
   'status.empty': 'No actors for this selection. Please change the filters.',
   'status.summary': '{actors}, {edges}',
   'status.summaryTopics': '{actors}, {topics}',
-  'status.summaryStrongest': '{actors}; shown: {edges} of {ties} links (the strongest of each actor and those joining parts of the network)',
+  'status.summaryStrongest':
+    '{actors}; shown: {edges} of {ties} links (the strongest of each actor and those joining parts of the network)',
   'status.large':
     'The network has {n} actors – too many for a readable map. Please filter by topic, kind or period, or search for an actor to open its ego network.',
   'status.largeMore': 'more than {n}',

@@ -230,6 +230,13 @@ browserSuite('viewer: clusters instead of a hairball (600 actors)', () => {
       // 25-px cell of the new layout holds up to ~30 in a dense core, depending on the layout's run.)
       expect(JSON.parse(densest).max).toBeLessThanOrEqual(45);
       await shot(all, '12-all-600');
+      // At 800 px the summary still leaves the map most of the page.
+      await all.setViewportSize({ width: 800, height: 900 });
+      const summaryHeight = await all.evaluate(
+        () => document.getElementById('summary')!.getBoundingClientRect().height,
+      );
+      await shot(all, '12-all-600-800');
+      expect(summaryHeight).toBeLessThan(60);
     } finally {
       await all.close();
     }

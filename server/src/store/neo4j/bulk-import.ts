@@ -101,6 +101,9 @@ MATCH (n)
 WHERE (n:Actor OR n:Topic OR n:Collaboration) AND n.importRun = $run
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS`;
 
+/** What to run by hand when a failed run could not be removed (named in BulkImportError). */
+export const REMOVE_RUN_BY_HAND = `MATCH (n) WHERE n.importRun = $run DETACH DELETE n`;
+
 /** What an empty database holds for planImport. */
 function emptyState(): ImportState {
   return {
@@ -122,7 +125,7 @@ export class BulkImportError extends Error {
   ) {
     super(
       `bulk import ${run} failed and removing what it wrote failed too; remove it with ` +
-        `MATCH (n) WHERE n.importRun = '${run}' DETACH DELETE n (${(cause as Error)?.message ?? String(cause)})`,
+        `${REMOVE_RUN_BY_HAND} and $run = '${run}' (${(cause as Error)?.message ?? String(cause)})`,
       { cause },
     );
   }

@@ -6,7 +6,7 @@
 import { plantedNetwork } from '../../../../seed/planted';
 import { NetworkProjection } from '../../graph/projection';
 import type { GraphData, GraphSnapshot } from '../../store/network-store';
-import { changedEnough, fitGrid, fittedModel, FIT_TERMS, historySplit, selfFit } from './self-fit';
+import { changedEnough, fitGrid, fittedModel, FIT_TERMS, historySplit, selfFit, selfFitSteps } from './self-fit';
 import { ACTIVITY_CAP, DEFAULT_MODEL, maxActivityWeight } from './weights';
 
 function snapshotOf(data: GraphData, reverse = false): GraphSnapshot {
@@ -49,6 +49,21 @@ describe('the self-fitted suggestion model', () => {
     // It serves the fitted model only when that beat the default on the held-out actors.
     if (one.source === 'FITTED') expect(one.heldOut!.fitted).toBeGreaterThan(one.heldOut!.default);
     else expect(one.model).toBe(DEFAULT_MODEL);
+  });
+
+  test('runs in steps: no step scores more than one held-out actor (a refit runs while the service serves)', () => {
+    const projection = NetworkProjection.fromSnapshot(snapshotOf(data));
+    const whole = selfFit(projection);
+    const steps = selfFitSteps(projection);
+    let count = 0;
+    let next = steps.next();
+    while (!next.done) {
+      count++;
+      next = steps.next();
+    }
+    expect(next.value).toEqual(whole);
+    // Per held-out actor three lists (fitted, default, Katz), each in a step of its own.
+    expect(count).toBeGreaterThan(3 * whole.heldOut!.queries + whole.fitQueries);
   });
 
   test('the history split: answers are new pairs after the cut-off, among actors of the past', () => {

@@ -31,7 +31,8 @@ import { NetworkProjection as Projection } from '../../graph/projection';
 import type { GraphSnapshot } from '../../store/network-store';
 import { edgeIndex } from './csr';
 import { checkModel, singleSignalModel, termContribution, type ModelTerm, type ScoringModel } from './model';
-import { suggestContacts, usesCounts } from './suggest';
+import { heldOutListsSteps } from './held-out';
+import { usesCounts } from './suggest';
 import { buildSuggestionIndex, type SuggestionIndex } from './suggestion-index';
 import { TopK } from './top-k';
 import { DEFAULT_MODEL, DEFAULT_TERMS, FIT_GRID, maxActivityWeight } from './weights';
@@ -317,50 +318,6 @@ export function fittedModel(terms: readonly ModelTerm[], weights: readonly numbe
       t.weight = Number(maxActivityWeight(walk).toFixed(3));
   const kept = rounded.filter((t) => t.weight > 0);
   return checkModel({ name: 'fitted', terms: kept.length > 0 ? kept : [{ ...terms[0], weight: 1 }] });
-}
-
-/** Mean precision@10 of a model over query actors of the past (lists as the service makes them). */
-export function precisionAt10(
-  index: SuggestionIndex,
-  queries: readonly string[],
-  answers: ReadonlyMap<string, ReadonlySet<string>>,
-  model: ScoringModel,
-): number {
-  return heldOutLists(index, queries, answers, model).precision;
-}
-
-/** Mean precision@10 and catalogue coverage (distinct actors over all lists) of a model. */
-export function heldOutLists(
-  index: SuggestionIndex,
-  queries: readonly string[],
-  answers: ReadonlyMap<string, ReadonlySet<string>>,
-  model: ScoringModel,
-): { precision: number; coverage: number } {
-  const steps = heldOutListsSteps(index, queries, answers, model);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
-
-/** heldOutLists as a generator that yields after every query actor (thousands of lists at 100k). */
-export function* heldOutListsSteps(
-  index: SuggestionIndex,
-  queries: readonly string[],
-  answers: ReadonlyMap<string, ReadonlySet<string>>,
-  model: ScoringModel,
-): Generator<void, { precision: number; coverage: number }, void> {
-  if (queries.length === 0) return { precision: 0, coverage: 0 };
-  let sum = 0;
-  const shown = new Set<string>();
-  for (const q of queries) {
-    const targets = answers.get(q)!;
-    const list = suggestContacts(index, q, { first: 10, model });
-    for (const s of list) shown.add(s.actorId);
-    sum += list.filter((s) => targets.has(s.actorId)).length / 10;
-    yield;
-  }
-  return { precision: sum / queries.length, coverage: shown.size };
 }
 
 function fallback(projection: NetworkProjection, reason: string, extra: Partial<FitResult> = {}): FitResult {

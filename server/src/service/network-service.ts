@@ -30,6 +30,7 @@ import type {
   TopicPatch,
 } from '../store/network-store';
 import { SerialQueue } from '../platform/serial-queue';
+import { settledWithin } from '../platform/util/settled-within';
 import { MAX_NETWORK_ACTORS } from '../features/network/network.input';
 import { checkViewSize, type ViewPositions, type ViewPositionsInput } from '../features/positions/positions-rules';
 import type { Role } from '../domain/roles';
@@ -432,16 +433,4 @@ export class NetworkService {
     await this.drain();
     await this.insight.close();
   }
-}
-
-/** Waits for `promise`, but at most `ms`. */
-function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    void promise.then(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }

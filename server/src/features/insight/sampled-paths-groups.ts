@@ -23,7 +23,7 @@
  * routine up to rounding (relative ~1e-15; a test holds it to 1e-12); closeness (distances only) is
  * identical. Deterministic: the same graph and sources give the same bits.
  */
-import type { Adjacency } from './sampled-paths';
+import { finishSampledPaths, type Adjacency } from './sampled-paths';
 
 /** The collaborations of a scoped graph as groups of nodes, and each node's groups. */
 export interface Groups {
@@ -183,13 +183,5 @@ export function sampledPathsOnGroups(graph: GroupedAdjacency, sources: ArrayLike
     }
   }
 
-  const scale = n <= 2 ? 0 : n / samples / ((n - 1) * (n - 2));
-  const closeness = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    centralities[v] *= scale;
-    const others = samples - sampled[v];
-    const reached = reachedSources[v];
-    closeness[v] = reached === 0 || others === 0 ? 0 : (reached / others) * (reached / distanceSum[v]);
-  }
-  return { betweenness: centralities, closeness };
+  return finishSampledPaths({ centralities, sampled, reachedSources, distanceSum, samples });
 }

@@ -88,6 +88,28 @@ export function sampledPathsOnAdjacency(adjacency: Adjacency, sources: ArrayLike
       centralities[w] += delta[w];
     }
   }
+  return finishSampledPaths({ centralities, sampled, reachedSources, distanceSum, samples });
+}
+
+/** What both sampled walks (this one and ./sampled-paths-groups.ts) gather per node before scaling. */
+export interface SampledPathSums {
+  /** Sum of dependencies (betweenness before scaling), changed in place. */
+  centralities: Float64Array;
+  /** 1 where the node is one of the sampled sources. */
+  sampled: Uint8Array;
+  /** Sampled sources that reached the node, and the sum of their distances to it. */
+  reachedSources: Uint32Array;
+  distanceSum: Float64Array;
+  samples: number;
+}
+
+/**
+ * Betweenness scaled to the whole graph (sampled sources stand for all n) and closeness from the
+ * sampled sources that reached a node (Wasserman–Faust for graphs in several parts).
+ */
+export function finishSampledPaths(sums: SampledPathSums): { betweenness: Float64Array; closeness: Float64Array } {
+  const { centralities, sampled, reachedSources, distanceSum, samples } = sums;
+  const n = centralities.length;
   const scale = n <= 2 ? 0 : n / samples / ((n - 1) * (n - 2));
   const closeness = new Float64Array(n);
   for (let v = 0; v < n; v++) {

@@ -29,7 +29,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plantedNetwork } from '../seed/planted';
-import { random } from '../seed/generate';
 import { checkModel, singleSignalModel, type ScoringModel } from '../server/src/features/suggestions/model';
 import { selfFit, type FitResult } from '../server/src/features/suggestions/self-fit';
 import { suggestContacts } from '../server/src/features/suggestions/suggest';
@@ -37,6 +36,7 @@ import { suggestionIndex } from '../server/src/features/suggestions/suggestion-i
 import { COLD_START_MODEL, DEFAULT_MODEL } from '../server/src/features/suggestions/weights';
 import { KATZ_BETA, SignalWorkspace } from '../server/src/features/suggestions/signals';
 import type { SuggestionIndex } from '../server/src/features/suggestions/suggestion-index';
+import { bootstrapRatio } from './eval/evaluate';
 import { h2020Available, loadH2020 } from './eval/h2020';
 import { fromGraphData, type EvalNetwork } from './eval/network';
 import { actorsWithoutTies, actorsWithTies, temporalSplit, type TemporalSplit } from './eval/split';
@@ -109,25 +109,6 @@ function meanPairwiseOverlap(lists: string[][]): number {
   let shared = 0;
   for (const c of counts.values()) shared += (c * (c - 1)) / 2;
   return shared / ((n * (n - 1)) / 2) / K;
-}
-
-/** Ratio of mean P@10 to the reference's, bootstrap over query actors (paired, seeded). */
-function bootstrapRatio(a: readonly number[], b: readonly number[], samples = 2000, seed = 11): [number, number] {
-  const rand = random(seed);
-  const n = a.length;
-  const ratios: number[] = [];
-  for (let s = 0; s < samples; s++) {
-    let x = 0;
-    let y = 0;
-    for (let i = 0; i < n; i++) {
-      const j = Math.floor(rand() * n);
-      x += a[j];
-      y += b[j];
-    }
-    ratios.push(y > 0 ? x / y : Infinity);
-  }
-  ratios.sort((p, q) => p - q);
-  return [ratios[Math.floor(samples * 0.025)], ratios[Math.floor(samples * 0.975)]];
 }
 
 /** Novelty re-rank: of the top 30, a candidate already on many earlier lists is pushed down. */

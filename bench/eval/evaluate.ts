@@ -59,6 +59,30 @@ export function bootstrapDifference(
   return [diffs[Math.floor(samples * 0.025)], diffs[Math.floor(samples * 0.975)]];
 }
 
+/** Ratio of mean P@10 to the reference's, bootstrap over query actors (paired, seeded). */
+export function bootstrapRatio(
+  a: readonly number[],
+  b: readonly number[],
+  samples = 2000,
+  seed = 11,
+): [number, number] {
+  const rand = random(seed);
+  const n = a.length;
+  const ratios: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    let x = 0;
+    let y = 0;
+    for (let i = 0; i < n; i++) {
+      const j = Math.floor(rand() * n);
+      x += a[j];
+      y += b[j];
+    }
+    ratios.push(y > 0 ? x / y : Infinity);
+  }
+  ratios.sort((p, q) => p - q);
+  return [ratios[Math.floor(samples * 0.025)], ratios[Math.floor(samples * 0.975)]];
+}
+
 /**
  * Late newcomers one at a time: the actor is added to the projection with its declared interests
  * (as the service would on `createActor` + `setActorInterests`), suggested for, and removed again.

@@ -6,7 +6,7 @@
  * partners), and its P@10 is compared with Katz's (paired bootstrap 95 % interval).
  */
 import { plantedNetwork } from '../../seed/planted';
-import { random } from '../../seed/generate';
+import { bootstrapRatio } from './evaluate';
 import { h2020Available, loadH2020 } from './h2020';
 import { fromGraphData, type EvalNetwork } from './network';
 import { actorsWithTies, temporalSplit, type TemporalSplit } from './split';
@@ -142,23 +142,6 @@ function rankTop(p: Prepared, q: number, scores: Float64Array, byActivity: Int32
   return top;
 }
 
-function bootstrap(a: number[], b: number[], samples = 1000): [number, number] {
-  const rand = random(11);
-  const r: number[] = [];
-  for (let s = 0; s < samples; s++) {
-    let x = 0;
-    let y = 0;
-    for (let i = 0; i < a.length; i++) {
-      const j = Math.floor(rand() * a.length);
-      x += a[j];
-      y += b[j];
-    }
-    r.push(x / y);
-  }
-  r.sort((u, v) => u - v);
-  return [r[Math.floor(samples * 0.025)], r[Math.floor(samples * 0.975)]];
-}
-
 function run(name: string, network: EvalNetwork, cutoff: string, actors: 'present' | 'all'): void {
   const split = temporalSplit(network, { cutoff, actors });
   const p = prepare(split);
@@ -220,7 +203,7 @@ function run(name: string, network: EvalNetwork, cutoff: string, actors: 'presen
   const katz = results[0].per;
   console.log(`\n## ${name} (${queries.length} queries)`);
   for (const r of results) {
-    const [lo, hi] = bootstrap(r.per, katz);
+    const [lo, hi] = bootstrapRatio(r.per, katz, 1000);
     console.log(
       `${r.name.padEnd(24)} P@10 ${mean(r.per).toFixed(4)}  x Katz ${(mean(r.per) / mean(katz)).toFixed(3)} [${lo.toFixed(2)}, ${hi.toFixed(2)}] coverage ${r.coverage}`,
     );

@@ -16,13 +16,13 @@
  * a · partners, a = ⅛ and ¼); P@10 / Katz with the paired bootstrap 95 % interval, coverage.
  */
 import { plantedNetwork } from '../../seed/planted';
-import { random } from '../../seed/generate';
 import { edgeIndex, STEP_EXPONENT, type CollaborationGraph } from '../../server/src/features/suggestions/csr';
 import { checkModel, singleSignalModel, type ScoringModel } from '../../server/src/features/suggestions/model';
 import { SignalWorkspace } from '../../server/src/features/suggestions/signals';
 import { suggestContacts } from '../../server/src/features/suggestions/suggest';
 import { buildSuggestionIndex, type SuggestionIndex } from '../../server/src/features/suggestions/suggestion-index';
 import { ACTIVITY_TERM, TOPICS_TERM, WALK_TERM } from '../../server/src/features/suggestions/weights';
+import { bootstrapRatio } from './evaluate';
 import { h2020Available, loadH2020 } from './h2020';
 import { fromGraphData, type EvalNetwork } from './network';
 import { actorsWithTies, temporalSplit } from './split';
@@ -78,23 +78,6 @@ function variantIndex(base: SuggestionIndex, v: Variant): SuggestionIndex {
     }
   }
   return { ...base, graph, signals };
-}
-
-function bootstrap(a: number[], b: number[], samples = 2000): [number, number] {
-  const rand = random(11);
-  const r: number[] = [];
-  for (let s = 0; s < samples; s++) {
-    let x = 0;
-    let y = 0;
-    for (let i = 0; i < a.length; i++) {
-      const j = Math.floor(rand() * a.length);
-      x += a[j];
-      y += b[j];
-    }
-    r.push(y > 0 ? x / y : Infinity);
-  }
-  r.sort((u, v) => u - v);
-  return [r[Math.floor(samples * 0.025)], r[Math.floor(samples * 0.975)]];
 }
 
 const family = (a: number): ScoringModel =>
@@ -164,7 +147,7 @@ function run(name: string, network: EvalNetwork, cutoff: string, actors: 'presen
     const index = variantIndex(base, v);
     const cells = [singleSignalModel('randomWalk'), family(0.125), family(0.25)].map((m) => {
       const r = per(index, m);
-      const [lo, hi] = bootstrap(r.scores, katz.scores);
+      const [lo, hi] = bootstrapRatio(r.scores, katz.scores);
       return `${(mean(r.scores) / mean(katz.scores)).toFixed(3)} [${lo.toFixed(2)}, ${hi.toFixed(2)}] c${r.coverage}`;
     });
     console.log(`${v.name.padEnd(40)} | ${cells.join(' | ')}`);

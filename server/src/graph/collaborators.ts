@@ -13,6 +13,7 @@ import type { Collaborator } from '../domain/model';
 import { collaborationSortKey, compareNewestFirst } from '../domain/ordering';
 import type { SortKey } from '../domain/paging';
 import type { NetworkProjection } from './projection';
+import { VersionCache } from './version-cache';
 
 /** Partners kept over all cached lists (~200 bytes each with their built entries: at most ~20 MB). */
 export const PARTNER_CACHE_ITEMS = 100_000;
@@ -30,14 +31,7 @@ interface RankedPartners {
   complete: boolean;
 }
 
-interface PartnerCache {
-  version: number;
-  items: number;
-  /** In insertion order: the oldest entries go first when the cache is full. */
-  lists: Map<string, RankedPartners>;
-}
-
-const caches = new WeakMap<NetworkProjection, PartnerCache>();
+const cache = new VersionCache<RankedPartners>(PARTNER_CACHE_ITEMS, (ranked) => ranked.partners.length + 1);
 
 /** The first `first` collaborators of `actorId` (all when `first` is absent); [] for an unknown actor. */
 export function collaboratorsOf(
@@ -59,44 +53,25 @@ export function collaboratorCount(projection: NetworkProjection, actorId: string
 }
 
 function rankedPartners(projection: NetworkProjection, actorId: string): RankedPartners | null {
-  let cache = caches.get(projection);
-  if (!cache || cache.version !== projection.version) {
-    cache = { version: projection.version, items: 0, lists: new Map() };
-    caches.set(projection, cache);
-  }
-  const cached = cache.lists.get(actorId);
-  if (cached) return cached;
   const actor = projection.actors.get(actorId);
   if (!actor) return null;
-  // Walked newest first, so every partner's shared collaborations come out in the answer's order.
-  const shared = new Map<string, string[]>();
-  for (const collaborationId of newestFirst(projection, actor.collaborations)) {
-    const collaboration = projection.collaborations.get(collaborationId)!;
-    for (const partnerId of collaboration.actors) {
-      if (partnerId === actorId) continue;
-      const list = shared.get(partnerId);
-      if (list) list.push(collaborationId);
-      else shared.set(partnerId, [collaborationId]);
+  return cache.get(projection, actorId, () => {
+    // Walked newest first, so every partner's shared collaborations come out in the answer's order.
+    const shared = new Map<string, string[]>();
+    for (const collaborationId of newestFirst(projection, actor.collaborations)) {
+      const collaboration = projection.collaborations.get(collaborationId)!;
+      for (const partnerId of collaboration.actors) {
+        if (partnerId === actorId) continue;
+        const list = shared.get(partnerId);
+        if (list) list.push(collaborationId);
+        else shared.set(partnerId, [collaborationId]);
+      }
     }
-  }
-  const partners = [...shared].sort(
-    ([a, sharedA], [b, sharedB]) => sharedB.length - sharedA.length || (a < b ? -1 : a > b ? 1 : 0),
-  );
-  const ranked: RankedPartners = { partners, built: [], complete: false };
-  remember(cache, actorId, ranked);
-  return ranked;
-}
-
-function remember(cache: PartnerCache, actorId: string, ranked: RankedPartners): void {
-  const size = ranked.partners.length + 1;
-  if (size > PARTNER_CACHE_ITEMS) return;
-  for (const [id, old] of cache.lists) {
-    if (cache.items + size <= PARTNER_CACHE_ITEMS) break;
-    cache.lists.delete(id);
-    cache.items -= old.partners.length + 1;
-  }
-  cache.lists.set(actorId, ranked);
-  cache.items += size;
+    const partners = [...shared].sort(
+      ([a, sharedA], [b, sharedB]) => sharedB.length - sharedA.length || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    return { partners, built: [], complete: false };
+  });
 }
 
 function build(actorId: string, [partnerId, collaborationIds]: [string, string[]]): RankedCollaborator {

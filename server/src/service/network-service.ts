@@ -95,7 +95,6 @@ export class NetworkService {
     this.suggestions = new ContactSuggestions(projection, options.suggestionModel);
     this.insight = new InsightEngine(projection, options.insight);
     this.feed = new FeedFollower(store, projection, {
-      actorRemoved: (id) => this.suggestions.forgetActor(id),
       applied: (events) => this.changes.publish(events),
     });
   }
@@ -106,8 +105,6 @@ export class NetworkService {
     const { head } = await store.feedHead();
     const service = new NetworkService(store, NetworkProjection.fromSnapshot(await store.loadSnapshot()), options);
     service.feed.startAt(head);
-    for (const p of await store.dismissedSuggestions())
-      service.suggestions.setDismissed(p.actorId, p.suggestedId, true);
     // The first fit of the suggestion model, in slices (the event loop stays free). Awaited, the
     // service starts with the model fitted to its store's state, so equal states serve equal
     // suggestions; with firstFitWaitMs it goes on serving the default model while the fit ends in
@@ -334,7 +331,6 @@ export class NetworkService {
     return this.writes.run(async () => {
       const report = await this.store.eraseActor(id, this.meta());
       await this.follow(); // the feed names the person by a pseudonym: it rebuilds the projection
-      this.suggestions.forgetActor(id);
       return report;
     });
   }
@@ -361,15 +357,13 @@ export class NetworkService {
   }
 
   /**
-   * Folds `mergeIds` into `keepId` (store rules: store/merge-actors-rules.ts); the projection and
-   * the dismissed suggestion pairs follow.
+   * Folds `mergeIds` into `keepId` (store rules: store/merge-actors-rules.ts); the projection
+   * follows (the store moves the merged actors' suggestion feedback to the kept one).
    */
   mergeActors(keepId: string, mergeIds: readonly string[]): Promise<Actor> {
     return this.writes.run(async () => {
       const kept = await this.store.mergeActors(keepId, mergeIds, this.meta());
       await this.follow();
-      // The store moved the merged actors' feedback to the kept one: dismissed pairs as it has them now.
-      this.suggestions.replaceDismissed(await this.store.dismissedSuggestions());
       return kept;
     });
   }
@@ -399,7 +393,9 @@ export class NetworkService {
 
   /**
    * Records a verdict on the suggestion `suggestedId` made to `actorId`. NOT_USEFUL: `suggestedId`
-   * is no longer suggested to `actorId` (that direction only); INTRODUCED allows it again.
+   * is no longer suggested to `actorId` (that direction only); INTRODUCED allows it again. Every
+   * suggestion request reads the actor's dismissed pairs from the store, so the verdict holds on
+   * every replica from the next request.
    */
   giveSuggestionFeedback(
     actorId: string,
@@ -407,17 +403,9 @@ export class NetworkService {
     verdict: SuggestionVerdict,
     note?: string | null,
   ): Promise<SuggestionFeedback> {
-    return this.writes.run(async () => {
-      const feedback = await this.store.recordSuggestionFeedback({
-        actorId,
-        suggestedId,
-        verdict,
-        note,
-        author: this.author,
-      });
-      this.suggestions.setDismissed(actorId, suggestedId, verdict === 'NOT_USEFUL');
-      return feedback;
-    });
+    return this.writes.run(() =>
+      this.store.recordSuggestionFeedback({ actorId, suggestedId, verdict, note, author: this.author }),
+    );
   }
 
   /** Resolves when every write queued so far is done (graceful shutdown). */

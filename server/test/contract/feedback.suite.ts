@@ -1,6 +1,6 @@
 /**
  * The NetworkStore contract for suggestion feedback (recordSuggestionFeedback, suggestionFeedback,
- * dismissedSuggestions), run against every store like the NetworkStore contract (network-store/).
+ * dismissedSuggestionsOf), run against every store like the NetworkStore contract (network-store/).
  */
 import type { NetworkStore } from '../../src/store/network-store';
 import type { StoreHarness } from '../support/stores';
@@ -9,6 +9,15 @@ async function fixture(store: NetworkStore): Promise<void> {
   await store.createActor({ id: 'bobbie', name: 'Bobbie e.V.', kind: 'ASSOCIATION' });
   await store.createActor({ id: 'kita', name: 'Kita Sonnenblume', kind: 'INSTITUTION' });
   await store.createActor({ id: 'tafel', name: 'Tafel', kind: 'INITIATIVE' });
+}
+
+/** The dismissed pairs of these actors, as dismissedSuggestionsOf answers them one actor at a time. */
+async function dismissedPairs(
+  store: NetworkStore,
+  actorIds = ['bobbie', 'bobbie2', 'kita', 'nobody', 'tafel'],
+): Promise<Array<{ actorId: string; suggestedId: string }>> {
+  const lists = await Promise.all(actorIds.map((actorId) => store.dismissedSuggestionsOf(actorId)));
+  return actorIds.flatMap((actorId, i) => lists[i].map((suggestedId) => ({ actorId, suggestedId })));
 }
 
 export function describeFeedbackContract(label: string, harness: StoreHarness): void {
@@ -70,18 +79,21 @@ export function describeFeedbackContract(label: string, harness: StoreHarness): 
       expect(await store.suggestionFeedback([])).toEqual([]);
     });
 
-    test('dismissedSuggestions: the pairs whose latest verdict is NOT_USEFUL, one direction', async () => {
-      expect(await store.dismissedSuggestions()).toEqual([]);
+    test('dismissedSuggestionsOf: the actors whose latest verdict is NOT_USEFUL, one direction, ascending', async () => {
+      expect(await dismissedPairs(store)).toEqual([]);
       await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'kita', verdict: 'NOT_USEFUL' });
       await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'tafel', verdict: 'NOT_USEFUL' });
       await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'tafel', verdict: 'INTRODUCED' });
       await store.recordSuggestionFeedback({ actorId: 'kita', suggestedId: 'tafel', verdict: 'INTRODUCED' });
       await store.recordSuggestionFeedback({ actorId: 'kita', suggestedId: 'tafel', verdict: 'NOT_USEFUL' });
-      expect(await store.dismissedSuggestions()).toEqual([
+      expect(await dismissedPairs(store)).toEqual([
         { actorId: 'bobbie', suggestedId: 'kita' },
         { actorId: 'kita', suggestedId: 'tafel' },
       ]);
       expect((await store.suggestionFeedback(['bobbie']))[0]).toHaveLength(3);
+      await store.recordSuggestionFeedback({ actorId: 'bobbie', suggestedId: 'tafel', verdict: 'NOT_USEFUL' });
+      expect(await store.dismissedSuggestionsOf('bobbie')).toEqual(['kita', 'tafel']);
+      expect(await store.dismissedSuggestionsOf('nobody')).toEqual([]);
     });
 
     test('unknown actors: NOT_FOUND naming the field; the same actor twice: BAD_USER_INPUT; nothing stored', async () => {
@@ -103,7 +115,7 @@ export function describeFeedbackContract(label: string, harness: StoreHarness): 
         code: 'BAD_USER_INPUT',
       });
       expect(await store.suggestionFeedback(['bobbie', 'nobody'])).toEqual([[], []]);
-      expect(await store.dismissedSuggestions()).toEqual([]);
+      expect(await dismissedPairs(store)).toEqual([]);
     });
 
     test('mergeActors moves the merged actor’s feedback to the kept one, in its order; feedback between them is dropped', async () => {
@@ -132,7 +144,7 @@ export function describeFeedbackContract(label: string, harness: StoreHarness): 
       expect(kept[2]).toEqual({ ...given, actorId: 'bobbie' }); // note, author and time kept
       expect(kita.map((f) => `${f.actorId}>${f.suggestedId}:${f.verdict}`)).toEqual(['kita>bobbie:NOT_USEFUL']);
       expect(merged).toEqual([]);
-      expect(await store.dismissedSuggestions()).toEqual([
+      expect(await dismissedPairs(store)).toEqual([
         { actorId: 'bobbie', suggestedId: 'kita' },
         { actorId: 'kita', suggestedId: 'bobbie' },
       ]);
@@ -143,7 +155,7 @@ export function describeFeedbackContract(label: string, harness: StoreHarness): 
       await store.recordSuggestionFeedback({ actorId: 'kita', suggestedId: 'tafel', verdict: 'NOT_USEFUL' });
       await store.deleteActor('kita');
       expect(await store.suggestionFeedback(['bobbie', 'kita'])).toEqual([[], []]);
-      expect(await store.dismissedSuggestions()).toEqual([]);
+      expect(await dismissedPairs(store)).toEqual([]);
     });
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Suggestion feedback through the whole request pipeline on the Batenbrock seed: a dismissed actor
  * leaves the list of the actor it was suggested to (only that one), INTRODUCED keeps it, errors are
- * coded, and the dismissal survives a restart of the service on the same store.
+ * coded, and a verdict given through another service on the same store (a replica) holds at once.
  */
 import { batenbrock } from '../../../seed/batenbrock';
 import { NetworkService } from '../../src/service/network-service';
@@ -57,11 +57,15 @@ export function describeFeedback(label: string, harness: StoreHarness): void {
       await api.data(GIVE, { actorId: 'bobbie-ev', suggestedId: y, verdict: 'INTRODUCED' });
       expect(await suggested('bobbie-ev')).toContain(y);
 
-      // A new service on the same store loads the dismissal.
-      const restarted = await NetworkService.start(api.store);
-      const ids = restarted.suggestions.suggest('bobbie-ev', { first: 20 }).map((s) => s.actorId);
-      expect(ids).toEqual(after);
-      await restarted.drain();
+      // A verdict given through another replica (a second service on the same store) holds here
+      // from the next request, and so does its withdrawal.
+      const replica = await NetworkService.start(api.store);
+      const z = after.find((id) => id !== y)!;
+      await replica.giveSuggestionFeedback('bobbie-ev', z, 'NOT_USEFUL');
+      expect(await suggested('bobbie-ev')).toEqual(after.filter((id) => id !== z));
+      await replica.giveSuggestionFeedback('bobbie-ev', z, 'INTRODUCED');
+      expect(await suggested('bobbie-ev')).toEqual(after);
+      await replica.close();
 
       // INTRODUCED after NOT_USEFUL allows the pair again.
       await api.data(GIVE, { actorId: 'bobbie-ev', suggestedId: x, verdict: 'INTRODUCED' });
@@ -70,6 +74,8 @@ export function describeFeedback(label: string, harness: StoreHarness): void {
       const listed = await api.data(FEEDBACK, { a: 'bobbie-ev', b: x });
       expect(listed.a.suggestionFeedback).toEqual([
         { verdict: 'INTRODUCED', note: null, suggested: { id: x } },
+        { verdict: 'INTRODUCED', note: null, suggested: { id: z } },
+        { verdict: 'NOT_USEFUL', note: null, suggested: { id: z } },
         { verdict: 'INTRODUCED', note: null, suggested: { id: y } },
         { verdict: 'NOT_USEFUL', note: 'kein Bedarf', suggested: { id: x } },
       ]);

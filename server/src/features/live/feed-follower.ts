@@ -38,8 +38,6 @@ export interface FeedStatus {
 }
 
 export interface FeedFollowerHooks {
-  /** An actor left the projection (deleted, merged away). */
-  actorRemoved?(id: string): void;
   /** The projection was replaced as a whole. */
   reloaded?(): void;
   /** Events were applied (for subscriptions and logging). */
@@ -165,10 +163,7 @@ export class FeedFollower {
       if (!collaborations[i] && p.collaborations.has(id)) p.removeCollaboration(id);
     });
     aIds.forEach((id, i) => {
-      if (!actors[i] && p.actors.has(id)) {
-        p.removeActor(id);
-        this.hooks.actorRemoved?.(id);
-      }
+      if (!actors[i] && p.actors.has(id)) p.removeActor(id);
     });
     // Then what exists: kinds, dates, topics (upsert* bump `version` only on a real change).
     cIds.forEach((id, i) => {

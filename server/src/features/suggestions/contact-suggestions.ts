@@ -39,13 +39,6 @@ export class ContactSuggestions {
   private closed = false;
   /** The projection version last checked for a refit (the check runs once per version). */
   private checkedVersion = -1;
-  /**
-   * Per actor: the actors its suggestion feedback dismissed (latest verdict NOT_USEFUL), never
-   * suggested to it again. One direction only: dismissing B for A leaves A in B's list. Kept by the
-   * service (loaded at start, updated on each feedback).
-   */
-  private readonly dismissed = new Map<string, Set<string>>();
-
   constructor(
     readonly projection: NetworkProjection,
     model?: ScoringModel,
@@ -120,43 +113,22 @@ export class ContactSuggestions {
     return suggestionIndex(this.projection);
   }
 
-  suggest(actorId: string, options: Omit<SuggestOptions, 'model' | 'exclude'>): Suggestion[] {
+  /**
+   * The actor's suggestions; `dismissed`: the actors its feedback dismissed (the store's
+   * dismissedSuggestionsOf, read per request so a verdict given through any replica holds).
+   */
+  suggest(
+    actorId: string,
+    options: Omit<SuggestOptions, 'model' | 'exclude'>,
+    dismissed: ReadonlySet<string> = new Set(),
+  ): Suggestion[] {
     this.refitIfChanged();
     return suggestContacts(this.index(), actorId, {
       ...options,
-      exclude: this.dismissed.get(actorId),
+      exclude: dismissed,
       model: this.model,
       coldStart: COLD_START_MODEL,
     });
-  }
-
-  /** Records the latest verdict of a pair: NOT_USEFUL dismisses, anything else allows again. */
-  setDismissed(actorId: string, suggestedId: string, dismissed: boolean): void {
-    let set = this.dismissed.get(actorId);
-    if (dismissed) {
-      if (!set) this.dismissed.set(actorId, (set = new Set()));
-      set.add(suggestedId);
-    } else if (set) {
-      set.delete(suggestedId);
-      if (set.size === 0) this.dismissed.delete(actorId);
-    }
-  }
-
-  /** All dismissed pairs anew (after a merge moved feedback in the store). */
-  replaceDismissed(pairs: ReadonlyArray<{ actorId: string; suggestedId: string }>): void {
-    this.dismissed.clear();
-    for (const p of pairs) this.setDismissed(p.actorId, p.suggestedId, true);
-  }
-
-  /** Drops a deleted actor from the dismissed pairs (its feedback went with it). */
-  forgetActor(actorId: string): void {
-    this.dismissed.delete(actorId);
-    for (const [a, set] of this.dismissed) if (set.delete(actorId) && set.size === 0) this.dismissed.delete(a);
-  }
-
-  /** The actors dismissed for this actor. */
-  dismissedFor(actorId: string): ReadonlySet<string> {
-    return this.dismissed.get(actorId) ?? new Set();
   }
 
   explain(actorId: string, suggestedId: string): Explanation {

@@ -39,24 +39,27 @@ export class SuggestQueryResolver {
     description:
       'Actors this actor has not collaborated with yet, best first, each with its reasons: shared topics, mutual collaborators and the parts of the score.',
   })
-  suggestContacts(
+  async suggestContacts(
     @Args(() => SuggestContactsArgs) args: SuggestContactsArgs,
     @Ctx() ctx: GraphQLContext,
-  ): ContactSuggestionType[] | Promise<ContactSuggestionType[]> {
-    // Synchronous when the projection has the actor (the usual case: no extra tick for the loaders).
-    if (!ctx.service.projection.actors.has(args.actorId))
-      return ensureActorInProjection(ctx, args.actorId).then(() => this.suggestFor(args, ctx));
-    return this.suggestFor(args, ctx);
-  }
-
-  private suggestFor(args: SuggestContactsArgs, ctx: GraphQLContext): ContactSuggestionType[] {
+  ): Promise<ContactSuggestionType[]> {
+    // The dismissed pairs come from the store, not from this process's memory: feedback given
+    // through another replica holds here from the next request.
+    const [dismissed] = await Promise.all([
+      ctx.service.reads.dismissedSuggestionsOf(args.actorId),
+      ensureActorInProjection(ctx, args.actorId),
+    ]);
     const { suggestions } = ctx.service;
-    const list = suggestions.suggest(args.actorId, {
-      first: args.first ?? DEFAULT_SUGGESTIONS,
-      topicIds: args.topicIds,
-      kinds: args.kinds,
-      minScore: args.minScore,
-    });
+    const list = suggestions.suggest(
+      args.actorId,
+      {
+        first: args.first ?? DEFAULT_SUGGESTIONS,
+        topicIds: args.topicIds,
+        kinds: args.kinds,
+        minScore: args.minScore,
+      },
+      new Set(dismissed),
+    );
     return list.map((s) => ({
       actorId: s.actorId,
       score: s.score,

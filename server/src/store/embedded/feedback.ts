@@ -83,16 +83,17 @@ export function feedbackOf(sql: Sql, actorIds: readonly string[]): SuggestionFee
 }
 
 /** The pairs whose latest verdict is NOT_USEFUL. */
-export function dismissedPairs(sql: Sql): Array<{ actorId: string; suggestedId: string }> {
+export function dismissedOf(sql: Sql, actorId: string): string[] {
   return sql
-    .all<{ actor_id: string; suggested_id: string }>(
-      `SELECT f.actor_id, f.suggested_id FROM suggestion_feedback f
-       WHERE f.verdict = 'NOT_USEFUL'
+    .all<{ suggested_id: string }>(
+      `SELECT f.suggested_id FROM suggestion_feedback f
+       WHERE f.actor_id = ? AND f.verdict = 'NOT_USEFUL'
          AND f.seq = (SELECT max(g.seq) FROM suggestion_feedback g
                       WHERE g.actor_id = f.actor_id AND g.suggested_id = f.suggested_id)
-       ORDER BY f.actor_id, f.suggested_id`,
+       ORDER BY f.suggested_id`,
+      actorId,
     )
-    .map((r) => ({ actorId: r.actor_id, suggestedId: r.suggested_id }));
+    .map((r) => r.suggested_id);
 }
 
 /** Verdicts per month and verdict; pairs by their latest verdict. */
@@ -116,7 +117,7 @@ export function embeddedFeedback(d: EmbeddedDatabase): SuggestionFeedbackStore {
   return {
     recordSuggestionFeedback: async (input: SuggestionFeedbackInput) => d.write(() => recordFeedback(d.sql, input)),
     suggestionFeedback: async (actorIds: readonly string[]) => feedbackOf(d.sql, actorIds),
-    dismissedSuggestions: async () => dismissedPairs(d.sql),
+    dismissedSuggestionsOf: async (actorId: string) => dismissedOf(d.sql, actorId),
     suggestionFeedbackCounts: async () => feedbackCounts(d.sql),
   };
 }

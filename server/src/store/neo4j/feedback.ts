@@ -42,14 +42,14 @@ MATCH (:Actor {id: id})-[f:SUGGESTION_FEEDBACK]->(b:Actor)
 RETURN id AS actorId, b.id AS suggestedId, f.verdict AS verdict, f.note AS note, f.author AS author, f.at AS at
 ORDER BY f.seq DESC`;
 
-/** The pairs whose latest verdict is NOT_USEFUL. */
-export const DISMISSED_PAIRS = `
-MATCH (a:Actor)-[f:SUGGESTION_FEEDBACK]->(b:Actor)
-WITH a, b, f ORDER BY f.seq DESC
-WITH a.id AS actorId, b.id AS suggestedId, collect(f.verdict)[0] AS latest
+/** The actors suggested to $actorId whose latest verdict is NOT_USEFUL. */
+export const DISMISSED_OF = `
+MATCH (:Actor {id: $actorId})-[f:SUGGESTION_FEEDBACK]->(b:Actor)
+WITH b, f ORDER BY f.seq DESC
+WITH b.id AS suggestedId, collect(f.verdict)[0] AS latest
 WHERE latest = 'NOT_USEFUL'
-RETURN actorId, suggestedId
-ORDER BY actorId, suggestedId`;
+RETURN suggestedId
+ORDER BY suggestedId`;
 
 /** Verdicts per month (the first seven characters of `at`) and verdict. */
 export const FEEDBACK_BY_MONTH = `
@@ -101,11 +101,6 @@ export async function feedbackOf(tx: ManagedTransaction, actorIds: readonly stri
   return actorIds.map((id) => byActor.get(id) ?? []);
 }
 
-export async function dismissedPairs(tx: ManagedTransaction): Promise<Array<{ actorId: string; suggestedId: string }>> {
-  const records = (await tx.run(DISMISSED_PAIRS)).records;
-  return records.map((r) => ({ actorId: stringField(r, 'actorId'), suggestedId: stringField(r, 'suggestedId') }));
-}
-
 export async function feedbackCounts(tx: ManagedTransaction): Promise<SuggestionFeedbackCounts> {
   const byMonth = (await tx.run(FEEDBACK_BY_MONTH)).records.map((r) => ({
     month: stringField(r, 'month'),
@@ -127,7 +122,9 @@ export function neo4jFeedback(db: Neo4jConnection): SuggestionFeedbackStore {
       if (actorIds.length === 0) return [];
       return db.read((tx) => feedbackOf(tx, actorIds));
     },
-    dismissedSuggestions: () => db.read((tx) => dismissedPairs(tx)),
+    // One statement: auto-commit, one round trip per suggestion request.
+    dismissedSuggestionsOf: async (actorId: string) =>
+      (await db.readStatement(DISMISSED_OF, { actorId })).map((r) => stringField(r, 'suggestedId')),
     suggestionFeedbackCounts: () => db.read((tx) => feedbackCounts(tx)),
   };
 }

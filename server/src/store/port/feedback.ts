@@ -10,8 +10,12 @@ export interface SuggestionFeedbackStore {
   recordSuggestionFeedback(input: SuggestionFeedbackInput): Promise<SuggestionFeedback>;
   /** Per actor: the feedback given on suggestions made to it, newest first. */
   suggestionFeedback(actorIds: readonly string[]): Promise<SuggestionFeedback[][]>;
-  /** Every pair whose latest verdict is NOT_USEFUL (loaded by the service at start). */
-  dismissedSuggestions(): Promise<Array<{ actorId: string; suggestedId: string }>>;
+  /**
+   * The actors suggested to `actorId` whose latest verdict is NOT_USEFUL, ascending (none for an
+   * unknown actor). Read by every suggestion request, so a verdict given through any replica holds
+   * on all of them from the next request.
+   */
+  dismissedSuggestionsOf(actorId: string): Promise<string[]>;
   /** Verdicts counted per month and pairs by their latest verdict. */
   suggestionFeedbackCounts(): Promise<SuggestionFeedbackCounts>;
 }

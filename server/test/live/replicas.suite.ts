@@ -6,6 +6,7 @@
  * compares fingerprints and finds no difference). Measures how long a write through one replica
  * takes to show in the other's projection.
  */
+import { DEFAULT_FEED_POLL_MS } from '../../src/platform/config';
 import type { NetworkStore } from '../../src/store/network-store';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../support/server-process';
 
@@ -58,7 +59,8 @@ function replicasSuite(label: string, open: () => Promise<ReplicaStore>): void {
       })),
       collaborations: [{ id: 'fest', title: 'Fest', kind: 'EVENT', participants: [{ actorId: 's0', role: 'HOST' }] }],
     });
-    const env = { ...shared.env, FEED_POLL_MS: '1000' };
+    // The shipped poll interval (DEFAULT_FEED_POLL_MS).
+    const env = { ...shared.env, FEED_POLL_MS: String(DEFAULT_FEED_POLL_MS) };
     // One after the other: the first stores the bootstrap admin key, the second finds it.
     servers.push(await startServerProcess(env, 120_000));
     servers.push(await startServerProcess(env, 120_000));
@@ -155,9 +157,13 @@ function replicasSuite(label: string, open: () => Promise<ReplicaStore>): void {
       }
       samples.push(Date.now() - written);
       await gql(writer, 'mutation ($id: ID!) { deleteCollaboration(id: $id) }', { id });
-      await new Promise((r) => setTimeout(r, 1100));
+      await new Promise((r) => setTimeout(r, DEFAULT_FEED_POLL_MS + 100));
     }
-    console.log(`replica-to-replica propagation (${label}, FEED_POLL_MS=1000): ${samples.join(', ')} ms`);
-    for (const ms of samples) expect(ms).toBeLessThan(1500);
+    console.log(
+      `replica-to-replica propagation (${label}, FEED_POLL_MS=${DEFAULT_FEED_POLL_MS}): ${samples.join(', ')} ms`,
+    );
+    // Within the poll interval plus a second for the feed read, the request and a loaded CI machine
+    // (the product target, p95 < 1 s, is measured by `npm run bench:feed`).
+    for (const ms of samples) expect(ms).toBeLessThan(DEFAULT_FEED_POLL_MS + 1000);
   });
 }

@@ -131,6 +131,35 @@ describeNeo4j('neo4j store: bulk import into an empty database', (config) => {
     expect(projection.actors.size).toBe(DATA.actors.length);
   });
 
+  it('an erasure after a bulk import finds and redacts the person as after the one-transaction import', async () => {
+    const person = DATA.actors.find(
+      (a) => a.kind === 'PERSON' && DATA.collaborations.some((c) => c.participants?.some((p) => p.actorId === a.id)),
+    )!;
+    const collaborationIds = DATA.collaborations
+      .filter((c) => c.participants?.some((p) => p.actorId === person.id))
+      .map((c) => c.id);
+    const erase = async (settings: BulkImportSettings) => {
+      await importWith(settings);
+      const { pseudonym, ...report } = await store.eraseActor(person.id, { author: 'admin' });
+      const texts: string[] = [];
+      for (const id of [person.id, pseudonym, ...collaborationIds])
+        for (const r of (await store.history(id, { first: 100 })).items)
+          texts.push(
+            JSON.stringify({ ...r, seq: 0, at: '' })
+              .split(pseudonym)
+              .join('<pseudonym>'),
+          );
+      return { report, texts: texts.join('\n') };
+    };
+    const single = await erase(SINGLE);
+    store = await harness.fresh();
+    const bulk = await erase(BULK);
+    expect(bulk).toEqual(single);
+    expect(bulk.report.historyRedacted).toBeGreaterThan(collaborationIds.length);
+    expect(bulk.texts).not.toContain(person.id);
+    expect(bulk.texts).toContain('participant:<pseudonym>');
+  });
+
   it('a failure in a middle batch removes everything the run wrote; the feed never saw it', async () => {
     const headBefore = await store.feedHead();
     let seen: { records: number; events: number } | null = null;

@@ -2,10 +2,12 @@
  * `bench/import-throughput.ts --store=neo4j`: the generated network's JSON export through runImport
  * (read, validate, resolve, plan, write) into an emptied Neo4j (NEO4J_URI, else BENCH_NEO4J_URI,
  * else bolt://127.0.0.1:7687), alternating the one-transaction path (`single`: `minWrites:
- * Infinity`) and the bulk path (`bulk`: store/neo4j/bulk-import.ts with its defaults), `--runs` (3)
- * times each (`--modes=bulk`: that one only). Per run: the whole time, the write ("apply") phase and
- * each bulk phase, participations/s, CPU seconds of Neo4j (its pid from NEO4J_HOME_DIR) and of Node,
- * the load average; then the medians. A run that fails (Neo4j's transaction memory) is reported.
+ * Infinity`), the bulk path (`bulk`: store/neo4j/bulk-import.ts with its defaults) and the raw
+ * floor (`raw`: the same rows as plain UNWIND CREATE batches, bench/neo4j-admin.ts), `--runs` (3)
+ * times each (`--modes=raw,bulk`: those only). Per run: the whole time, the write ("apply") phase and
+ * each bulk phase with Neo4j's CPU in it, participations/s, CPU seconds of Neo4j (its pid from
+ * NEO4J_HOME_DIR) and of Node, the load average; then the medians and each mode's ratio to the raw
+ * floor of the same runs. A run that fails (Neo4j's transaction memory) is reported.
  * **It empties that database** (bench/neo4j-admin.ts `wipe`: refuses foreign data unless BENCH_WIPE=1).
  */
 import { readFileSync } from 'node:fs';

@@ -2,10 +2,12 @@
  * `bench/import-throughput.ts --store=neo4j`: the generated network's JSON export through runImport
  * (read, validate, resolve, plan, write) into an emptied Neo4j (NEO4J_URI, else BENCH_NEO4J_URI,
  * else bolt://127.0.0.1:7687), alternating the one-transaction path (`single`: `minWrites:
- * Infinity`) and the bulk path (`bulk`: store/neo4j/bulk-import.ts with its defaults), `--runs` (3)
- * times each (`--modes=bulk`: that one only). Per run: the whole time, the write ("apply") phase and
- * each bulk phase, participations/s, CPU seconds of Neo4j (its pid from NEO4J_HOME_DIR) and of Node,
- * the load average; then the medians. A run that fails (Neo4j's transaction memory) is reported.
+ * Infinity`), the bulk path (`bulk`: store/neo4j/bulk-import.ts with its defaults) and the raw
+ * floor (`raw`: the same rows as plain UNWIND CREATE batches, bench/neo4j-admin.ts), `--runs` (3)
+ * times each (`--modes=raw,bulk`: those only). Per run: the whole time, the write ("apply") phase and
+ * each bulk phase with Neo4j's CPU in it, participations/s, CPU seconds of Neo4j (its pid from
+ * NEO4J_HOME_DIR) and of Node, the load average; then the medians and each mode's ratio to the raw
+ * floor of the same runs. A run that fails (Neo4j's transaction memory) is reported.
  * **It empties that database** (bench/neo4j-admin.ts `wipe`: refuses foreign data unless BENCH_WIPE=1).
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +22,7 @@ import { createNeo4jStore } from '../server/src/store/neo4j';
 import { BULK_IMPORT_DEFAULTS, type BulkImportSettings } from '../server/src/store/neo4j/bulk-import';
 import { Neo4jConnection } from '../server/src/store/neo4j/connection';
 import { neo4jTransfer } from '../server/src/store/neo4j/transfer';
-import { driverFor, wipe } from './neo4j-admin';
+import { driverFor, rawUnwindImport, wipe } from './neo4j-admin';
 
 interface Timing {
   mode: string;
@@ -76,21 +78,39 @@ export async function neo4jThroughput(actors: number, argv: readonly string[]): 
     [
       ['single', { ...BULK_IMPORT_DEFAULTS, minWrites: Number.POSITIVE_INFINITY }],
       ['bulk', BULK_IMPORT_DEFAULTS],
+      // The floor: the same rows with plain UNWIND CREATE batches (bench/neo4j-admin.ts), no import path.
+      ['raw', BULK_IMPORT_DEFAULTS],
     ] as Array<[string, BulkImportSettings]>
   ).filter(([mode]) => !only || only.includes(mode));
   const timings: Timing[] = [];
+  const raws: number[] = [];
   const pid = neo4jPid();
   try {
     await store.init();
     for (let i = 0; i < runs; i++) {
       for (const [mode, settings] of modes) {
         await wipe(driver, process.env.BENCH_WIPE === '1');
-        // When each bulk phase starts (the hook runs before every batch).
+        if (mode === 'raw') {
+          const c0 = cpuSeconds(pid);
+          const r = await rawUnwindImport(driver, data);
+          const c1 = cpuSeconds(pid);
+          raws.push(r.seconds);
+          console.log(
+            `run ${i + 1} raw             ${r.seconds.toFixed(1)} s = ${Math.round(participations / r.seconds).toLocaleString('en')} participations/s; ` +
+              `participation phase ${r.participationSeconds.toFixed(1)} s = ${Math.round(participations / r.participationSeconds).toLocaleString('en')}/s; ` +
+              `CPU Neo4j ${c0 != null && c1 != null ? (c1 - c0).toFixed(1) : '?'} s; load ${loadavg()[0].toFixed(2)}`,
+          );
+          continue;
+        }
+        // When each bulk phase starts (the hook runs before every batch), with Neo4j's CPU then.
         const phaseStarts = new Map<string, number>();
+        const phaseCpu = new Map<string, number | null>();
         const transfer = neo4jTransfer(db, {
           ...settings,
           beforeBatch: (phase) => {
-            if (!phaseStarts.has(phase)) phaseStarts.set(phase, performance.now());
+            if (phaseStarts.has(phase)) return;
+            phaseStarts.set(phase, performance.now());
+            phaseCpu.set(phase, cpuSeconds(pid));
           },
         });
         let applyStart = 0;
@@ -128,9 +148,14 @@ export async function neo4jThroughput(actors: number, argv: readonly string[]): 
           nodeCpu: (node1.user + node1.system) / 1e6,
         };
         const marks = [...phaseStarts, ['end', end] as [string, number]];
+        const cpus = [...phaseCpu.values(), cpu1];
         const phases = marks
           .slice(0, -1)
-          .map(([name, at], k) => `${name} ${((marks[k + 1][1] - at) / 1000).toFixed(1)} s`)
+          .map(([name, at], k) => {
+            const c =
+              cpus[k + 1] != null && cpus[k] != null ? ` (Neo4j CPU ${(cpus[k + 1]! - cpus[k]!).toFixed(1)} s)` : '';
+            return `${name} ${((marks[k + 1][1] - at) / 1000).toFixed(1)} s${c}`;
+          })
           .join(', ');
         timings.push(t);
         console.log(
@@ -139,6 +164,19 @@ export async function neo4jThroughput(actors: number, argv: readonly string[]): 
             `CPU Neo4j ${t.neo4jCpu?.toFixed(1) ?? '?'} s, Node ${t.nodeCpu.toFixed(1)} s; load ${t.load.toFixed(2)}` +
             (phases ? `\n    ${phases}` : ''),
         );
+      }
+    }
+    if (raws.length > 0) {
+      const floor = median(raws);
+      console.log(
+        `median raw floor ${floor.toFixed(1)} s = ${Math.round(participations / floor).toLocaleString('en')} participations/s`,
+      );
+      for (const [mode] of modes) {
+        const mine = timings.filter((t) => t.mode === mode);
+        if (mine.length > 0)
+          console.log(
+            `  ${mode}: ${(median(mine.map((t) => t.seconds)) / floor).toFixed(2)} × the raw floor (whole import)`,
+          );
       }
     }
     for (const [mode] of modes) {

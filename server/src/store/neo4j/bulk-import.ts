@@ -8,16 +8,22 @@
  *
  * - every node the run creates carries `importRun` (the run's id; relationships hang off them);
  * - nodes are CREATEd (the database held none, so every record is new; the uniqueness constraints
- *   on id and slug turn a record another writer created meanwhile into a failed batch);
- * - the history and its feed events (the run becomes visible to every server's feed follower) are
- *   appended in one final transaction, only after every batch committed;
+ *   on id and slug turn a record another writer created meanwhile into a failed batch), each actor
+ *   with its interests and each collaboration with its topics and participations in the same row;
+ * - the history: one IMPORT record per record as the one-transaction path writes it, numbered from
+ *   a range of seqs taken at the start, in batches of their own (marked like the nodes) — but no
+ *   feed event per record: the run's one feed event is its summary on "Network", written with the
+ *   summary record in one final transaction after every batch committed. Feed followers rebuild
+ *   their projection from the store on it, as on any import summary; the run becomes visible to
+ *   them at once, never partly;
  * - on any failure — a batch, the final step — the batches still running are awaited, everything
  *   the run created is deleted (`DETACH DELETE` of its marked nodes, in committed pieces) and only
- *   then the error reaches the caller.
+ *   then the error reaches the caller. The seqs taken go back to the counter unless another
+ *   writer took seqs after them (then they stay a gap, which feed followers pass over).
  */
 import { randomUUID } from 'node:crypto';
-import type { ManagedTransaction } from 'neo4j-driver';
-import type { WriteMeta } from '../../features/history/history-rules';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { authorOf, type WriteMeta } from '../../features/history/history-rules';
 import {
   planImport,
   planSize,
@@ -32,14 +38,14 @@ import { appendChanges } from './history';
 import { actorProps, collaborationProps, topicProps } from './import';
 import { numberField } from './records';
 
-export type BulkPhase = 'topics' | 'actors' | 'collaborations' | 'interests' | 'about' | 'participations' | 'history';
+export type BulkPhase = 'topics' | 'actors' | 'collaborations' | 'history' | 'feed';
 
 export interface BulkImportSettings {
   /** The smallest plan (planSize: records, relationships and history records) written in bulk. */
   minWrites: number;
   /** Batches in flight at once, each in a session and transaction of its own. */
   concurrency: number;
-  /** Rows per batch. */
+  /** Writes per batch: rows, plus the relationships a record row creates with its node. */
   batchSize: number;
   /** Awaited before each batch is sent (tests: a failure in a given batch). */
   beforeBatch?: (phase: BulkPhase, index: number) => Promise<void> | void;
@@ -47,7 +53,7 @@ export interface BulkImportSettings {
 
 /**
  * Defaults: two sessions (Neo4j Community on the project's 2-core machines; more contend on the
- * hub actors' locks), 10k rows per batch as everywhere else, bulk from 50k writes on (the 10k
+ * hub actors' locks), 10k writes per batch as everywhere else, bulk from 50k writes on (the 10k
  * network is about 57k) — below that one transaction is fast enough and simpler.
  */
 export const BULK_IMPORT_DEFAULTS: BulkImportSettings = { minWrites: 50_000, concurrency: 2, batchSize: 10_000 };
@@ -60,31 +66,70 @@ export const BULK_CREATE_TOPICS = `
 UNWIND $rows AS r
 CREATE (t:Topic)
 SET t = r, t.importRun = $run`;
+
+/**
+ * An actor with its interests in one row ({props, interests: [{topicId, weight}]}): the node is at
+ * hand for its relationships, no index lookup of the actor per interest. The unit subquery keeps
+ * the row of an actor without interests.
+ */
 export const BULK_CREATE_ACTORS = `
 UNWIND $rows AS r
 CREATE (a:Actor)
-SET a = r, a.importRun = $run`;
+SET a = r.props, a.importRun = $run
+WITH a, r
+CALL (a, r) {
+  UNWIND r.interests AS i
+  MATCH (t:Topic {id: i.topicId})
+  CREATE (a)-[:INTERESTED_IN {weight: i.weight}]->(t)
+}`;
+
+/** A collaboration with its topics and participations in one row ({props, topicIds, participants}). */
 export const BULK_CREATE_COLLABORATIONS = `
 UNWIND $rows AS r
 CREATE (c:Collaboration)
-SET c = r, c.importRun = $run`;
+SET c = r.props, c.importRun = $run
+WITH c, r
+CALL (c, r) {
+  UNWIND r.topicIds AS topicId
+  MATCH (t:Topic {id: topicId})
+  CREATE (c)-[:ABOUT]->(t)
+}
+CALL (c, r) {
+  UNWIND r.participants AS p
+  MATCH (a:Actor {id: p.actorId})
+  CREATE (a)-[:PARTICIPATED_IN {role: p.role}]->(c)
+}`;
 
-/** Relationships between records of this run: each pair is new (the plan lists it once). */
-export const BULK_CREATE_INTERESTS = `
-UNWIND $rows AS r
-MATCH (a:Actor {id: r.actorId})
-MATCH (t:Topic {id: r.topicId})
-CREATE (a)-[:INTERESTED_IN {weight: r.weight}]->(t)`;
-export const BULK_CREATE_ABOUT = `
-UNWIND $rows AS r
-MATCH (c:Collaboration {id: r.collaborationId})
-MATCH (t:Topic {id: r.topicId})
-CREATE (c)-[:ABOUT]->(t)`;
-export const BULK_CREATE_PARTICIPATIONS = `
-UNWIND $rows AS r
-MATCH (a:Actor {id: r.actorId})
-MATCH (c:Collaboration {id: r.collaborationId})
-CREATE (a)-[:PARTICIPATED_IN {role: r.role}]->(c)`;
+/**
+ * The seq numbers of the run's per-record history, taken at once before any batch: the counter's
+ * lock is held for this statement's transaction only, the batches never touch it.
+ */
+export const BULK_RESERVE_SEQS = `
+MERGE (s:ChangeSequence {id: 'changes'})
+ON CREATE SET s.value = 0
+SET s.value = s.value + $count
+RETURN s.value - $count AS base`;
+
+/**
+ * After a failed run: the seqs taken go back when no writer took one after them ($end is still the
+ * counter; the first SET locks the node before the comparison), so the head is again the last event.
+ */
+export const BULK_RETURN_SEQS = `
+MATCH (s:ChangeSequence {id: 'changes'})
+SET s.value = s.value
+WITH s
+WHERE s.value = $end
+SET s.value = $base`;
+
+/**
+ * One batch of the run's per-record history ({entityType, entityId, operation, changes}), numbered
+ * from $first: Change records as APPEND_CHANGES writes them, marked with the run, without feed
+ * events (the run's one feed event is its summary, written last).
+ */
+export const BULK_CREATE_CHANGES = `
+UNWIND range(0, size($rows) - 1) AS i
+CREATE (c:Change)
+SET c = $rows[i], c.seq = $first + i, c.at = $at, c.author = $author, c.importRun = $run`;
 
 /**
  * Compensation: the relationships of every node the run `$run` created, then the nodes (with what
@@ -100,6 +145,10 @@ export const BULK_REMOVE_NODES = `
 MATCH (n)
 WHERE (n:Actor OR n:Topic OR n:Collaboration) AND n.importRun = $run
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS`;
+export const BULK_REMOVE_CHANGES = `
+MATCH (c:Change)
+WHERE c.importRun = $run
+CALL (c) { DELETE c } IN TRANSACTIONS OF 10000 ROWS`;
 
 /** What to run by hand when a failed run could not be removed (named in BulkImportError). */
 export const REMOVE_RUN_BY_HAND = `MATCH (n) WHERE n.importRun = $run DETACH DELETE n`;
@@ -153,25 +202,81 @@ interface Job {
   phase: BulkPhase;
   index: number;
   statement: string;
-  rows: Params[];
+  params: Params;
   /** What the statement must report created (a row whose MATCH found nothing fails the batch). */
-  expect: { nodes: number } | { relationships: number };
+  nodes: number;
+  relationships: number;
 }
 
-function jobs<T>(phase: BulkPhase, statement: string, items: readonly T[], toRow: (item: T) => Params, size: number) {
+/** A row for one statement, the relationships it creates and the writes it stands for (progress). */
+interface Row {
+  row: Params;
+  relationships: number;
+}
+
+/** Cuts `rows` into batches of at most `size` writes (a row and its relationships; one row at least). */
+function jobs(phase: BulkPhase, statement: string, rows: readonly Row[], size: number, params: Params = {}): Job[] {
   const out: Job[] = [];
-  for (let start = 0, index = 0; start < items.length; start += size, index++) {
-    const rows = items.slice(start, start + size).map(toRow);
-    const expect = phase === 'topics' || phase === 'actors' || phase === 'collaborations';
+  let batch: Row[] = [];
+  let writes = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
     out.push({
       phase,
-      index,
+      index: out.length,
       statement,
-      rows,
-      expect: expect ? { nodes: rows.length } : { relationships: rows.length },
+      params: { ...params, rows: batch.map((r) => r.row) },
+      nodes: batch.length,
+      relationships: batch.reduce((n, r) => n + r.relationships, 0),
     });
+    batch = [];
+    writes = 0;
+  };
+  for (const r of rows) {
+    if (writes > 0 && writes + 1 + r.relationships > size) flush();
+    batch.push(r);
+    writes += 1 + r.relationships;
   }
+  flush();
   return out;
+}
+
+/** `items` grouped by `key`, in order; throws when one belongs to no record of `owners`. */
+function groupBy<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  owners: ReadonlyArray<{ id: string }>,
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>(owners.map((o) => [o.id, []]));
+  for (const item of items) {
+    const group = groups.get(key(item));
+    // An empty database: every relationship's records are created by the run (planImport checked them).
+    if (!group) throw new Error(`bulk import: a relationship of "${key(item)}", which the run does not create`);
+    group.push(item);
+  }
+  return groups;
+}
+
+/** The plan's record rows, each with the relationships it creates with its node. */
+function recordRows(plan: ImportPlan) {
+  const interests = groupBy(plan.setInterests, (i) => i.actorId, plan.createActors);
+  const about = groupBy(plan.createCollaborationTopics, (b) => b.collaborationId, plan.createCollaborations);
+  const participants = groupBy(plan.setParticipations, (p) => p.collaborationId, plan.createCollaborations);
+  return {
+    topics: plan.createTopics.map((t) => ({ row: topicProps(t), relationships: 0 })),
+    actors: plan.createActors.map((a) => {
+      const mine = interests.get(a.id)!.map((i) => ({ topicId: i.topicId, weight: i.weight }));
+      return { row: { props: actorProps(a), interests: mine }, relationships: mine.length };
+    }),
+    collaborations: plan.createCollaborations.map((c) => {
+      const topicIds = about.get(c.id)!.map((b) => b.topicId);
+      const people = participants.get(c.id)!.map((p) => ({ actorId: p.actorId, role: p.role }));
+      return {
+        row: { props: collaborationProps(c), topicIds, participants: people },
+        relationships: topicIds.length + people.length,
+      };
+    }),
+  };
 }
 
 /** Writes `plan` (made by bulkPlan) in bulk; on failure removes what it wrote, then throws. */
@@ -183,6 +288,8 @@ export async function applyBulkImport(
   at: string,
   settings: BulkImportSettings,
 ): Promise<ImportCounts> {
+  if (plan.updateTopics.length + plan.updateActors.length + plan.updateCollaborations.length > 0)
+    throw new Error('bulk import: a plan for an empty database updates nothing');
   const run = randomUUID();
   const size = settings.batchSize;
   const total = planSize(plan);
@@ -194,46 +301,61 @@ export async function applyBulkImport(
 
   const runJob = async (job: Job) => {
     await settings.beforeBatch?.(job.phase, job.index);
-    const result = await db.write((tx) => tx.run(job.statement, { rows: job.rows, run }));
+    const result = await db.write((tx) => tx.run(job.statement, { ...job.params, run }));
     const made = result.summary.counters.updates();
-    const [wanted, got] =
-      'nodes' in job.expect
-        ? [job.expect.nodes, made.nodesCreated]
-        : [job.expect.relationships, made.relationshipsCreated];
-    if (got !== wanted) throw new Error(`bulk import: ${job.phase} batch ${job.index} created ${got} of ${wanted}`);
-    progress(job.rows.length);
+    if (made.nodesCreated !== job.nodes || made.relationshipsCreated !== job.relationships)
+      throw new Error(
+        `bulk import: ${job.phase} batch ${job.index} created ${made.nodesCreated} of ${job.nodes} nodes ` +
+          `and ${made.relationshipsCreated} of ${job.relationships} relationships`,
+      );
+    progress(job.nodes + job.relationships);
   };
 
-  // Phases one after the other; within a phase, `concurrency` batches at once.
-  const phases: Job[][] = [
-    jobs('topics', BULK_CREATE_TOPICS, plan.createTopics, topicProps, size),
-    [
-      ...jobs('actors', BULK_CREATE_ACTORS, plan.createActors, actorProps, size),
-      ...jobs('collaborations', BULK_CREATE_COLLABORATIONS, plan.createCollaborations, collaborationProps, size),
-    ],
-    [
-      ...jobs('interests', BULK_CREATE_INTERESTS, plan.setInterests, (i) => ({ ...i }), size),
-      ...jobs('about', BULK_CREATE_ABOUT, plan.createCollaborationTopics, (b) => ({ ...b }), size),
-      ...jobs('participations', BULK_CREATE_PARTICIPATIONS, plan.setParticipations, (p) => ({ ...p }), size),
-    ],
-  ];
+  // The history: one IMPORT record per record (numbered from a range taken now), the summary last.
+  const records = plan.drafts.filter((d) => d.entityType !== 'Network');
+  const summaries = plan.drafts.filter((d) => d.entityType === 'Network');
+  const author = authorOf(meta);
+  const rows = recordRows(plan);
 
+  let base: number | null = null;
   try {
-    for (const phase of phases) await runPool(phase, settings.concurrency, runJob);
-    // The final step: the history and its feed events in one transaction, after every batch.
-    await settings.beforeBatch?.('history', 0);
-    await db.write(async (tx: ManagedTransaction) => {
-      for (let start = 0; start < plan.drafts.length; start += size) {
-        const batch = plan.drafts.slice(start, start + size);
-        await appendChanges(tx, meta, batch, at);
-      }
-    });
-    progress(plan.drafts.length);
+    base = records.length === 0 ? null : await reserveSeqs(db, records.length);
+    const first = (base ?? 0) + 1;
+    const history: Row[] = records.map((d) => ({
+      row: {
+        entityType: d.entityType,
+        entityId: d.entityId,
+        operation: d.operation,
+        changes: JSON.stringify(d.changes),
+      },
+      relationships: 0,
+    }));
+    const historyJobs = jobs('history', BULK_CREATE_CHANGES, history, size, { at, author });
+    let offset = first;
+    for (const job of historyJobs) {
+      job.params.first = neo4j.int(offset);
+      offset += job.nodes;
+    }
+    // Phases one after the other (relationships need their records); within one, `concurrency` batches at once.
+    await runPool(jobs('topics', BULK_CREATE_TOPICS, rows.topics, size), settings.concurrency, runJob);
+    await runPool(jobs('actors', BULK_CREATE_ACTORS, rows.actors, size), settings.concurrency, runJob);
+    await runPool(
+      [...jobs('collaborations', BULK_CREATE_COLLABORATIONS, rows.collaborations, size), ...historyJobs],
+      settings.concurrency,
+      runJob,
+    );
+    // The final step, after every batch: the summary record and the run's one feed event.
+    await settings.beforeBatch?.('feed', 0);
+    await db.write((tx: ManagedTransaction) => appendChanges(tx, meta, summaries, at));
+    progress(summaries.length);
   } catch (error) {
     let removed = true;
     try {
       await db.autoCommit(BULK_REMOVE_RELATIONSHIPS, { run });
       await db.autoCommit(BULK_REMOVE_NODES, { run });
+      await db.autoCommit(BULK_REMOVE_CHANGES, { run });
+      if (base !== null)
+        await db.autoCommit(BULK_RETURN_SEQS, { base: neo4j.int(base), end: neo4j.int(base + records.length) });
     } catch {
       removed = false;
     }
@@ -242,6 +364,12 @@ export async function applyBulkImport(
     throw new BulkImportError(run, error);
   }
   return plan.counts;
+}
+
+/** Takes `count` seq numbers from the history's counter; answers the one before the first. */
+async function reserveSeqs(db: Neo4jConnection, count: number): Promise<number> {
+  const result = await db.write((tx) => tx.run(BULK_RESERVE_SEQS, { count: neo4j.int(count) }));
+  return neo4j.integer.toNumber(result.records[0].get('base'));
 }
 
 /**

@@ -19,7 +19,7 @@ if (!dataDir) throw new Error('DATA_DIR: a copy of a preloaded embedded store');
 const runs = Number(/--runs=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 3);
 const only = /--only=(\S+)/.exec(process.argv.join(' '))?.[1]?.split(',');
 const probeFile = join(dataDir, 'event-loop-probe.jsonl');
-/** An admin key stored in DATA_DIR (the one of /work-style generated data sets by default). */
+/** An admin key stored in DATA_DIR (by default the one of the generated measurement data sets). */
 const adminKey = process.env.ADMIN_KEY ?? 'qn_testadminkey0123456789abcdefABCDEF0123';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

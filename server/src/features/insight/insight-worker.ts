@@ -5,6 +5,7 @@
  * else between jobs.
  */
 import { parentPort } from 'node:worker_threads';
+import { lowerThreadPriority } from '../../platform/util/background-thread';
 import { GraphCache, runJob, transferablesOf, type JobPhases, type JobRequest } from './jobs';
 
 export interface JobMessage {
@@ -31,6 +32,8 @@ const now = () => performance.timeOrigin + performance.now();
 
 if (parentPort) {
   const port = parentPort;
+  // The main thread's event loop (health checks, requests) goes first when the cores are busy.
+  lowerThreadPriority();
   // The last graph built stays for the next question on the same version and scope.
   const graphs = new GraphCache();
   port.on('message', ({ id, request, postedAt }: JobMessage) => {

@@ -30,6 +30,14 @@ export type ExportWorkerReply =
 
 const BOOTSTRAP = join(__dirname, 'export-worker.cjs');
 
+/**
+ * Bytes of files one `exportNetwork` answer may carry. A GraphQL answer is decoded into strings and
+ * serialised by Apollo in one piece on the event loop: the JSON export of 100k actors (94 MB) held
+ * it for ~550 ms of CPU (~6 s under load). Larger exports are downloads (GET /export/…), which
+ * send the worker's bytes as they are.
+ */
+export const EXPORT_ANSWER_MAX_BYTES = 16 * 1024 * 1024;
+
 export class ExportRunner {
   private readonly running = new Set<string>();
   /** Recent export durations (ms), for an honest retryAfterSeconds. */
@@ -39,6 +47,8 @@ export class ExportRunner {
     private readonly store: NetworkStore,
     /** null: export in this thread (in-memory store). */
     private readonly location: ExportStoreLocation | null,
+    /** See EXPORT_ANSWER_MAX_BYTES (checked by the GraphQL answer, not by downloads). */
+    readonly answerMaxBytes = EXPORT_ANSWER_MAX_BYTES,
   ) {}
 
   /** The files of one export for `principalId`; RATE_LIMITED while another of theirs runs or all slots are taken. */

@@ -6,6 +6,7 @@
  * server's thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThreadPriority } from '../../platform/util/background-thread';
 import { createStore } from '../../store/create-store';
 import { exportNetwork, type ExportOptions } from './export-job';
 import type { ExportStoreLocation, ExportWorkerReply } from './export-runner';
@@ -29,6 +30,8 @@ async function run(location: ExportStoreLocation, options: ExportOptions): Promi
   }
 }
 
+// The main thread's event loop goes first when the cores are busy: the download may wait.
+lowerThreadPriority();
 const { location, options } = workerData as { location: ExportStoreLocation; options: ExportOptions };
 void run(location, options).then((reply) => {
   const transfer = reply.ok ? reply.files.map((f) => f.bytes.buffer as ArrayBuffer) : [];

@@ -3,6 +3,7 @@
  * importNetwork ADMIN; exportNetwork VIEWER, with includeContact EDITOR (the same rule as
  * Actor.contact); personalData ADMIN; eraseActor ADMIN.
  */
+import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { roleAtLeast } from '../../domain/roles';
@@ -27,6 +28,17 @@ import {
   NetworkExportType,
   PersonalDataType,
 } from './transfer.type';
+
+/** An export too large for one GraphQL answer (see EXPORT_ANSWER_MAX_BYTES): the download serves it. */
+function exportTooLarge(bytes: number, max: number, format: ExportFormatEnum): GraphQLError {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  const path =
+    format === 'CSV' ? '/export/<table>.csv' : `/export/network.${format === 'GRAPHML' ? 'graphml' : 'json'}`;
+  return new GraphQLError(
+    `The export holds ${mb(bytes)} MB: a GraphQL answer carries at most ${mb(max)} MB. Download it instead: GET ${path} (the filter as query parameters), or narrow the filter.`,
+    { extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'exportBytes', max } },
+  );
+}
 
 const countsList = (counts: ImportCounts | null) =>
   counts ? IMPORT_TABLES.map((table) => ({ table, ...counts[table] })) : null;
@@ -59,7 +71,7 @@ export class TransferResolver {
   @Authorized('VIEWER')
   @Query(() => NetworkExportType, {
     description:
-      'The network (or the view of a filter, as the network query shows it) as files: JSON (imports back unchanged), CSV (one file per table) or GraphML. Contact data only with includeContact.',
+      'The network (or the view of a filter, as the network query shows it) as files: JSON (imports back unchanged), CSV (one file per table) or GraphML. Contact data only with includeContact. At most 16 MB of files per answer (QUERY_TOO_COMPLEX, limit exportBytes, above): larger exports are downloads, GET /export/network.json, /export/network.graphml, /export/<table>.csv.',
   })
   async exportNetwork(
     @Arg('format', () => ExportFormatEnum) format: ExportFormatEnum,
@@ -79,6 +91,8 @@ export class TransferResolver {
       filter: withoutNulls(filter),
       includeContact,
     });
+    const bytes = exported.reduce((sum, f) => sum + f.bytes.byteLength, 0);
+    if (bytes > exports.answerMaxBytes) throw exportTooLarge(bytes, exports.answerMaxBytes, format);
     const decoder = new TextDecoder();
     const files = exported.map((f) => ({ name: f.name, mediaType: f.mediaType, content: decoder.decode(f.bytes) }));
     return { format, includesContact: includeContact, files };

@@ -59,7 +59,7 @@ export function describeFeedback(label: string, harness: StoreHarness): void {
 
       // A new service on the same store loads the dismissal.
       const restarted = await NetworkService.start(api.store);
-      const ids = restarted.suggestions.suggest('bobbie-ev', { first: 20 }).map((s) => s.actorId);
+      const ids = (await restarted.suggestions.suggest('bobbie-ev', { first: 20 })).map((s) => s.actorId);
       expect(ids).toEqual(after);
       await restarted.drain();
 

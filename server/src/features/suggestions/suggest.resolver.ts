@@ -42,26 +42,24 @@ export class SuggestQueryResolver {
   suggestContacts(
     @Args(() => SuggestContactsArgs) args: SuggestContactsArgs,
     @Ctx() ctx: GraphQLContext,
-  ): ContactSuggestionType[] | Promise<ContactSuggestionType[]> {
-    // Synchronous when the projection has the actor (the usual case: no extra tick for the loaders).
+  ): Promise<ContactSuggestionType[]> {
     if (!ctx.service.projection.actors.has(args.actorId))
       return ensureActorInProjection(ctx, args.actorId).then(() => this.suggestFor(args, ctx));
     return this.suggestFor(args, ctx);
   }
 
-  private suggestFor(args: SuggestContactsArgs, ctx: GraphQLContext): ContactSuggestionType[] {
-    const { suggestions } = ctx.service;
-    const list = suggestions.suggest(args.actorId, {
+  private async suggestFor(args: SuggestContactsArgs, ctx: GraphQLContext): Promise<ContactSuggestionType[]> {
+    const list = await ctx.service.suggestions.suggestExplained(args.actorId, {
       first: args.first ?? DEFAULT_SUGGESTIONS,
       topicIds: args.topicIds,
       kinds: args.kinds,
       minScore: args.minScore,
     });
-    return list.map((s) => ({
+    return list.map(({ suggestion: s, explanation }) => ({
       actorId: s.actorId,
       score: s.score,
       scoreParts: s.parts,
-      explanationData: suggestions.explain(args.actorId, s.actorId),
+      explanationData: explanation,
     }));
   }
 
@@ -99,13 +97,12 @@ export class SuggestQueryResolver {
     description:
       'Actors ranked for a set of topics ("who works on youth and sport?"), rarer shared topics counting more.',
   })
-  matchActors(
+  async matchActors(
     @Args(() => MatchActorsArgs) args: MatchActorsArgs,
     @Ctx() { service }: GraphQLContext,
-  ): TopicMatchType[] {
-    return service.suggestions
-      .matchActors(args.topicIds, args.first ?? DEFAULT_SUGGESTIONS)
-      .map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
+  ): Promise<TopicMatchType[]> {
+    const matches = await service.suggestions.matchActors(args.topicIds, args.first ?? DEFAULT_SUGGESTIONS);
+    return matches.map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
   }
 
   @Authorized('VIEWER')
@@ -117,9 +114,8 @@ export class SuggestQueryResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<TopicMatchType[]> {
     if (!ctx.service.projection.actors.has(args.actorId)) await ensureActorInProjection(ctx, args.actorId);
-    return ctx.service.suggestions
-      .similarActors(args.actorId, args.first ?? DEFAULT_SUGGESTIONS)
-      .map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
+    const matches = await ctx.service.suggestions.similarActors(args.actorId, args.first ?? DEFAULT_SUGGESTIONS);
+    return matches.map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
   }
 }
 

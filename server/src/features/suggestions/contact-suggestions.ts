@@ -85,7 +85,10 @@ export class ContactSuggestions {
     this.checkedVersion = this.projection.version;
     this.running = new Promise<FitResult>((resolve, reject) => {
       const slice = () => {
-        if (this.closed) return reject(new Error('suggestions closed while fitting'));
+        if (this.closed) {
+          steps.return(undefined as never);
+          return reject(new Error('suggestions closed while fitting'));
+        }
         const until = performance.now() + FIT_SLICE_MS;
         try {
           for (;;) {
@@ -94,6 +97,14 @@ export class ContactSuggestions {
               this.lastFit = next.value;
               this.fittedAt = new Date();
               return resolve(next.value);
+            }
+            if (next.value) {
+              // The index of the past: its arrays built off the event loop, then the steps go on.
+              const job = next.value;
+              return void this.indexes.buildArrays(job.input).then((built) => {
+                job.built = built;
+                setImmediate(slice);
+              }, reject);
             }
             if (performance.now() >= until) break;
           }

@@ -9,9 +9,11 @@ import { batenbrock } from '../../../../seed/batenbrock';
 import { snapshotOf } from '../../../../seed/snapshot';
 import type { GraphData } from '../../store/network-store';
 import { NetworkProjection } from '../../graph/projection';
+import { ContactSuggestions } from './contact-suggestions';
 import { IndexBuilder } from './index-builder';
 import { copySteps, runNow } from './index-input';
 import { IndexWorker } from './index-worker';
+import { selfFit } from './self-fit';
 import { buildSuggestionIndex, type SuggestionIndex } from './suggestion-index';
 
 jest.setTimeout(120_000);
@@ -159,5 +161,27 @@ describe('requests under writes', () => {
     expect(await inline.ready()).toBe(index);
     const other = NetworkProjection.fromSnapshot(snapshotOf(data));
     expect(fingerprint(index)).toEqual(fingerprint(await new IndexBuilder(other, 'worker', worker).ready()));
+  });
+});
+
+describe('the self-fit with the index of the past built in the worker', () => {
+  test.each(networks)('gives the same FitResult as the fit in one go on %s', async (_, data) => {
+    const projection = NetworkProjection.fromSnapshot(snapshotOf(data()));
+    const inline = selfFit(projection);
+    const suggestions = new ContactSuggestions(projection, undefined, { indexBuild: 'worker' });
+    try {
+      expect(await suggestions.fit()).toEqual(inline);
+    } finally {
+      suggestions.close();
+    }
+  });
+
+  test('the fit on a generated network is what it was before the split and the past index ran in steps', () => {
+    // Recorded from the fit as it was (historySplit and buildSuggestionIndex(past) in one go each).
+    const fit = selfFit(
+      NetworkProjection.fromSnapshot(snapshotOf(generateNetwork({ actors: 4000, hubs: 3, seed: 5 }))),
+    );
+    expect(fit.source).toBe('FITTED');
+    expect(fit).toMatchSnapshot();
   });
 });

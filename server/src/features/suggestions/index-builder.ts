@@ -20,7 +20,8 @@
  * `mode` option forces either path (tests run both).
  */
 import type { NetworkProjection } from '../../graph/projection';
-import { copySteps, encodeSteps } from './index-input';
+import { buildIndexArrays, type BuiltArrays } from './index-build';
+import { copySteps, encodeSteps, type IndexInput } from './index-input';
 import { IndexWorker } from './index-worker';
 import { assembleSteps, buildSuggestionIndex, cachedIndex, keepIndex, type SuggestionIndex } from './suggestion-index';
 
@@ -95,6 +96,16 @@ export class IndexBuilder {
         this.building = null;
       });
     }
+  }
+
+  /**
+   * Builds the arrays of an index input (the self-fit's index of the past): in the worker unless
+   * the mode or the input's size says inline.
+   */
+  async buildArrays(input: IndexInput): Promise<BuiltArrays> {
+    const small = input.actorIds.length + input.members.length < INLINE_BELOW;
+    if (this.mode === 'inline' || (this.mode === 'auto' && small)) return buildIndexArrays(input);
+    return this.worker.build(input);
   }
 
   close(): Promise<void> {

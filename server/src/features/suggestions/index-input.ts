@@ -13,18 +13,46 @@
  * In one go at 100k actors the two take ~0.24 s of CPU (measured, docs/suggestions.md): too long
  * to hold the event loop, so the service runs them in slices (`index-builder.ts`).
  */
-import type { NetworkProjection, ProjectionJournal } from '../../graph/projection';
+import type { ActorKind, CollaborationKind, IsoDate } from '../../domain/model';
+import type {
+  NetworkProjection,
+  ProjectedActor,
+  ProjectedCollaboration,
+  ProjectionJournal,
+} from '../../graph/projection';
 
 /** The projection's state at one version, in plain arrays. */
 export interface ProjectionCopy {
   version: number;
-  /** Actor id → its interests. */
-  actors: Map<string, string[]>;
-  /** Collaboration id → its members and topics. */
-  collaborations: Map<string, { actors: string[]; topics: string[] }>;
+  /** Actor id → its kind and interests. */
+  actors: Map<string, CopiedActor>;
+  /** Collaboration id → its fields, members and topics. */
+  collaborations: Map<string, CopiedCollaboration>;
   /** The projection's topics, ascending. */
   topics: string[];
 }
+
+export interface CopiedActor {
+  kind: ActorKind;
+  topics: string[];
+}
+
+export interface CopiedCollaboration {
+  kind: CollaborationKind;
+  startDate: IsoDate | null;
+  endDate: IsoDate | null;
+  actors: string[];
+  topics: string[];
+}
+
+const copyActor = (a: ProjectedActor): CopiedActor => ({ kind: a.kind, topics: [...a.topics] });
+const copyCollaboration = (c: ProjectedCollaboration): CopiedCollaboration => ({
+  kind: c.kind,
+  startDate: c.startDate,
+  endDate: c.endDate,
+  actors: [...c.actors],
+  topics: [...c.topics],
+});
 
 /** Entities copied or encoded between two yields (a yield costs little: the driver checks the clock). */
 const STEP = 512;
@@ -39,12 +67,12 @@ export function* copySteps(
 ): Generator<void, ProjectionCopy, void> {
   for (;;) {
     if (journal) journal.reloaded = false;
-    const actors = new Map<string, string[]>();
-    const collaborations = new Map<string, { actors: string[]; topics: string[] }>();
+    const actors = new Map<string, CopiedActor>();
+    const collaborations = new Map<string, CopiedCollaboration>();
     let k = 0;
     let reloaded = false;
     for (const [id, actor] of projection.actors) {
-      actors.set(id, [...actor.topics]);
+      actors.set(id, copyActor(actor));
       if (++k % STEP === 0) {
         yield;
         if ((reloaded = journal?.reloaded === true)) break;
@@ -52,7 +80,7 @@ export function* copySteps(
     }
     if (reloaded) continue;
     for (const [id, c] of projection.collaborations) {
-      collaborations.set(id, { actors: [...c.actors], topics: [...c.topics] });
+      collaborations.set(id, copyCollaboration(c));
       if (++k % STEP === 0) {
         yield;
         if ((reloaded = journal?.reloaded === true)) break;
@@ -63,12 +91,12 @@ export function* copySteps(
     if (journal) {
       for (const id of journal.actors) {
         const actor = projection.actors.get(id);
-        if (actor) actors.set(id, [...actor.topics]);
+        if (actor) actors.set(id, copyActor(actor));
         else actors.delete(id);
       }
       for (const id of journal.collaborations) {
         const c = projection.collaborations.get(id);
-        if (c) collaborations.set(id, { actors: [...c.actors], topics: [...c.topics] });
+        if (c) collaborations.set(id, copyCollaboration(c));
         else collaborations.delete(id);
       }
       journal.actors.clear();
@@ -111,7 +139,7 @@ export function* encodeSteps(copy: ProjectionCopy): Generator<void, IndexInput, 
   const actorTopicStarts = new Int32Array(copy.actors.size + 1);
   const actorTopicList: number[] = [];
   let i = 0;
-  for (const [id, topics] of copy.actors) {
+  for (const [id, { topics }] of copy.actors) {
     actorIds[i] = id;
     actorIndex.set(id, i);
     for (const topicId of topics) {

@@ -153,7 +153,7 @@ async function measure(storeName: string, store: NetworkStore, data: GraphData, 
   for (let k = 0; k < requests; k++) {
     const id = actors[k % actors.length];
     const started = performance.now();
-    for (const s of service.suggestions.suggest(id, { first: 10 })) service.suggestions.explain(id, s.actorId);
+    await service.suggestions.suggestExplained(id, { first: 10 });
     scoring.push(performance.now() - started);
   }
   await apollo.stop();

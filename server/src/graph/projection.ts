@@ -28,6 +28,21 @@ export interface ProjectedCollaboration {
   actors: Set<string>;
 }
 
+/**
+ * What changed in a projection since the journal was opened: readers that copy it in slices (the
+ * suggestion index, features/suggestions/index-input.ts) copy again what a write touched in between
+ * instead of starting over. Topics are not journaled (such a reader reads the topic list last).
+ */
+export interface ProjectionJournal {
+  /** Actors added, removed, or whose kind or interests changed. */
+  readonly actors: Set<string>;
+  /** Collaborations added, removed, or whose fields, topics or members changed. */
+  readonly collaborations: Set<string>;
+  /** The whole state was replaced (load): copy it all again. */
+  reloaded: boolean;
+  close(): void;
+}
+
 export class NetworkProjection {
   readonly actors = new Map<string, ProjectedActor>();
   readonly collaborations = new Map<string, ProjectedCollaboration>();
@@ -46,6 +61,24 @@ export class NetworkProjection {
    * actor name): for caches of what is read from the store (duplicate candidates).
    */
   revision = 0;
+
+  private readonly journals = new Set<ProjectionJournal>();
+
+  /** Records the writes from now on until `close()`. */
+  openJournal(): ProjectionJournal {
+    const journal: ProjectionJournal = {
+      actors: new Set(),
+      collaborations: new Set(),
+      reloaded: false,
+      close: () => this.journals.delete(journal),
+    };
+    this.journals.add(journal);
+    return journal;
+  }
+
+  private touch(kind: 'actors' | 'collaborations', id: string): void {
+    for (const journal of this.journals) journal[kind].add(id);
+  }
 
   static fromSnapshot(snapshot: GraphSnapshot): NetworkProjection {
     const projection = new NetworkProjection();
@@ -86,6 +119,7 @@ export class NetworkProjection {
     this.version++;
     this.revision++;
     this.loaded = { fingerprint, version: this.version };
+    for (const journal of this.journals) journal.reloaded = true;
   }
 
   // --- kept current by the service's writes -------------------------------------------------
@@ -101,20 +135,26 @@ export class NetworkProjection {
     const existing = this.actors.get(id);
     if (existing?.kind === kind) return;
     this.version++;
+    this.touch('actors', id);
     if (existing) existing.kind = kind;
     else this.actors.set(id, { kind, topics: new Set(), collaborations: new Set() });
   }
 
   removeActor(id: string): void {
     this.changed();
+    this.touch('actors', id);
     const actor = this.actors.get(id);
     if (!actor) return;
-    for (const c of actor.collaborations) this.collaborations.get(c)?.actors.delete(id);
+    for (const c of actor.collaborations) {
+      this.collaborations.get(c)?.actors.delete(id);
+      this.touch('collaborations', c);
+    }
     this.actors.delete(id);
   }
 
   setInterests(actorId: string, topicIds: Iterable<string>): void {
     this.changed();
+    this.touch('actors', actorId);
     const actor = this.actors.get(actorId);
     if (actor) actor.topics = new Set(topicIds);
   }
@@ -151,6 +191,7 @@ export class NetworkProjection {
       return; // only its title or description changed
     }
     this.version++;
+    this.touch('collaborations', id);
     if (!collaboration) {
       collaboration = { ...pickDates(fields), kind: fields.kind, topics: new Set(), actors: new Set() };
       this.collaborations.set(id, collaboration);
@@ -162,6 +203,7 @@ export class NetworkProjection {
 
   removeCollaboration(id: string): void {
     this.changed();
+    this.touch('collaborations', id);
     const collaboration = this.collaborations.get(id);
     if (!collaboration) return;
     for (const a of collaboration.actors) this.actors.get(a)?.collaborations.delete(id);
@@ -170,6 +212,7 @@ export class NetworkProjection {
 
   addParticipant(collaborationId: string, actorId: string): void {
     this.changed();
+    this.touch('collaborations', collaborationId);
     const collaboration = this.collaborations.get(collaborationId);
     const actor = this.actors.get(actorId);
     if (!collaboration || !actor) return;
@@ -179,6 +222,7 @@ export class NetworkProjection {
 
   removeParticipant(collaborationId: string, actorId: string): void {
     this.changed();
+    this.touch('collaborations', collaborationId);
     this.collaborations.get(collaborationId)?.actors.delete(actorId);
     this.actors.get(actorId)?.collaborations.delete(collaborationId);
   }

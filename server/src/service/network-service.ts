@@ -92,7 +92,9 @@ export class NetworkService {
     readonly projection: NetworkProjection,
     options: NetworkServiceOptions = {},
   ) {
-    this.suggestions = new ContactSuggestions(projection, options.suggestionModel);
+    this.suggestions = new ContactSuggestions(projection, options.suggestionModel, {
+      indexBuild: options.suggestionIndexBuild,
+    });
     this.insight = new InsightEngine(projection, options.insight);
     this.feed = new FeedFollower(store, projection, {
       applied: (events) => this.changes.publish(events),

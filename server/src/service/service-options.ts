@@ -1,5 +1,6 @@
 /** How a NetworkService is set up: the suggestion model, insight, following the change feed. */
 import type { InsightOptions } from '../features/insight/engine';
+import type { IndexBuildMode } from '../features/suggestions/index-builder';
 import type { ScoringModel } from '../features/suggestions/model';
 
 export interface NetworkServiceOptions {
@@ -8,6 +9,11 @@ export interface NetworkServiceOptions {
    * (server/src/features/suggestions/self-fit.ts), DEFAULT_MODEL (weights.ts) until a fit beats it.
    */
   suggestionModel?: ScoringModel;
+  /**
+   * Where the suggestion index is built (features/suggestions/index-builder.ts): 'auto' (default)
+   * inline for small networks, in a worker thread for large ones; tests force either path.
+   */
+  suggestionIndexBuild?: IndexBuildMode;
   /** Network insight: how long a request waits for a background computation, exact limits. */
   insight?: InsightOptions;
   /**

@@ -1,7 +1,8 @@
 /**
  * What the service offers of contact suggestion: one object per service, holding the projection and
- * the scoring model. Every call works on the projection's current suggestion index, rebuilt lazily
- * after writes.
+ * the scoring model. Every call works on a suggestion index at least as new as the projection was
+ * when the call came, rebuilt after writes off the event loop (index-builder.ts): the calls are
+ * asynchronous.
  *
  * The model fits itself (self-fit.ts): at start, and again when actors or collaborations changed by
  * a tenth since the last fit, in the background — the fit runs in slices of a few milliseconds
@@ -14,7 +15,8 @@ import { explainPair, type Explanation } from './explain';
 import { checkModel, type ScoringModel } from './model';
 import { changedEnough, selfFitSteps, type FitResult } from './self-fit';
 import { suggestContacts, type SuggestOptions, type Suggestion } from './suggest';
-import { suggestionIndex, type SuggestionIndex } from './suggestion-index';
+import { IndexBuilder, type IndexBuildMode } from './index-builder';
+import type { SuggestionIndex } from './suggestion-index';
 import { matchActors, similarActors, type TopicMatch } from './topic-match';
 import { COLD_START_MODEL, DEFAULT_MODEL } from './weights';
 
@@ -39,11 +41,15 @@ export class ContactSuggestions {
   private closed = false;
   /** The projection version last checked for a refit (the check runs once per version). */
   private checkedVersion = -1;
+  private readonly indexes: IndexBuilder;
+
   constructor(
     readonly projection: NetworkProjection,
     model?: ScoringModel,
+    options: { indexBuild?: IndexBuildMode } = {},
   ) {
     this.configured = model ? checkModel(model) : null;
+    this.indexes = new IndexBuilder(projection, options.indexBuild);
   }
 
   /** The model that serves now. */
@@ -72,7 +78,10 @@ export class ContactSuggestions {
     this.checkedVersion = this.projection.version;
     this.running = new Promise<FitResult>((resolve, reject) => {
       const slice = () => {
-        if (this.closed) return reject(new Error('suggestions closed while fitting'));
+        if (this.closed) {
+          steps.return(undefined as never);
+          return reject(new Error('suggestions closed while fitting'));
+        }
         const until = performance.now() + FIT_SLICE_MS;
         try {
           for (;;) {
@@ -81,6 +90,14 @@ export class ContactSuggestions {
               this.lastFit = next.value;
               this.fittedAt = new Date();
               return resolve(next.value);
+            }
+            if (next.value) {
+              // The index of the past: its arrays built off the event loop, then the steps go on.
+              const job = next.value;
+              return void this.indexes.buildArrays(job.input).then((built) => {
+                job.built = built;
+                setImmediate(slice);
+              }, reject);
             }
             if (performance.now() >= until) break;
           }
@@ -103,27 +120,55 @@ export class ContactSuggestions {
     if (changedEnough(this.lastFit, this.projection)) void this.fit().catch(() => undefined);
   }
 
-  /** Stops a running fit (shutdown). */
+  /** Stops a running fit and the index worker (shutdown). */
   close(): void {
     this.closed = true;
+    void this.indexes.close();
   }
 
-  /** The index the answers are computed on (built or rebuilt now if the projection changed). */
-  index(): SuggestionIndex {
-    return suggestionIndex(this.projection);
+  /** The index builder (tests and benches look at its counts). */
+  get builder(): IndexBuilder {
+    return this.indexes;
+  }
+
+  /** The index the answers are computed on: at least as new as the projection is now. */
+  index(): Promise<SuggestionIndex> {
+    return this.indexes.ready();
   }
 
   /**
    * The actor's suggestions; `dismissed`: the actors its feedback dismissed (the store's
    * dismissedSuggestionsOf, read per request so a verdict given through any replica holds).
    */
-  suggest(
+  async suggest(
     actorId: string,
     options: Omit<SuggestOptions, 'model' | 'exclude'>,
     dismissed: ReadonlySet<string> = new Set(),
+  ): Promise<Suggestion[]> {
+    return this.suggestOn(await this.index(), actorId, options, dismissed);
+  }
+
+  /** The suggestions with each one's explanation, both from one index. */
+  async suggestExplained(
+    actorId: string,
+    options: Omit<SuggestOptions, 'model' | 'exclude'>,
+    dismissed: ReadonlySet<string> = new Set(),
+  ): Promise<Array<{ suggestion: Suggestion; explanation: Explanation }>> {
+    const index = await this.index();
+    return this.suggestOn(index, actorId, options, dismissed).map((suggestion) => ({
+      suggestion,
+      explanation: explainPair(index, actorId, suggestion.actorId),
+    }));
+  }
+
+  private suggestOn(
+    index: SuggestionIndex,
+    actorId: string,
+    options: Omit<SuggestOptions, 'model' | 'exclude'>,
+    dismissed: ReadonlySet<string>,
   ): Suggestion[] {
     this.refitIfChanged();
-    return suggestContacts(this.index(), actorId, {
+    return suggestContacts(index, actorId, {
       ...options,
       exclude: dismissed,
       model: this.model,
@@ -131,15 +176,15 @@ export class ContactSuggestions {
     });
   }
 
-  explain(actorId: string, suggestedId: string): Explanation {
-    return explainPair(this.index(), actorId, suggestedId);
+  async explain(actorId: string, suggestedId: string): Promise<Explanation> {
+    return explainPair(await this.index(), actorId, suggestedId);
   }
 
-  matchActors(topicIds: readonly string[], first: number): TopicMatch[] {
-    return matchActors(this.index(), topicIds, first);
+  async matchActors(topicIds: readonly string[], first: number): Promise<TopicMatch[]> {
+    return matchActors(await this.index(), topicIds, first);
   }
 
-  similarActors(actorId: string, first: number): TopicMatch[] {
-    return similarActors(this.index(), actorId, first);
+  async similarActors(actorId: string, first: number): Promise<TopicMatch[]> {
+    return similarActors(await this.index(), actorId, first);
   }
 }

@@ -12,6 +12,7 @@
  */
 import type { NetworkProjection } from '../../graph/projection';
 import { indexInSorted } from '../../platform/util/sorted-search';
+import { encodeIndexInput, idOrder, ranksOf, type IndexInput } from './index-input';
 
 export interface CollaborationGraph {
   /** index → actor id, ascending. */
@@ -97,14 +98,25 @@ export function edgeIndex(graph: CollaborationGraph, i: number, j: number): numb
   return indexInSorted(graph.neighbours, graph.offsets[i], graph.offsets[i + 1], j);
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The graph's typed arrays (what the suggestion worker builds and hands back). */
+export type GraphArrays = Omit<CollaborationGraph, 'ids' | 'index'>;
 
 export function buildCollaborationGraph(projection: NetworkProjection): CollaborationGraph {
-  const ids = [...projection.actors.keys()].sort(byId);
-  const n = ids.length;
+  const input = encodeIndexInput(projection);
+  const order = idOrder(input.actorIds);
+  const ids = Array.from(order, (a) => input.actorIds[a]);
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));
+  return { ids, index, ...collaborationArrays(input, ranksOf(order), idOrder(input.collaborationIds)) };
+}
 
+/**
+ * The arrays of the graph from the flat input: `rank` gives each input actor its index (id order),
+ * `collaborations` the input collaborations in id order.
+ */
+export function collaborationArrays(input: IndexInput, rank: Int32Array, collaborations: Int32Array): GraphArrays {
+  const n = rank.length;
+  const { memberStarts: inputStarts, members: inputMembers } = input;
   // Collaborations with at least two known members, as one flat CSR of actor indexes
   // (`members` between `memberStart[c]` and `memberStart[c + 1]`), and for every actor the
   // collaborations it is in (another flat CSR) — typed arrays, so 100k actors make no garbage.
@@ -114,12 +126,11 @@ export function buildCollaborationGraph(projection: NetworkProjection): Collabor
   let capacity = 0;
   // In id order: tie strengths are sums of floats, and the same store state must give the same bits
   // whatever order a store returned its rows in.
-  for (const collaborationId of [...projection.collaborations.keys()].sort(byId)) {
-    const collaboration = projection.collaborations.get(collaborationId)!;
+  for (let o = 0; o < collaborations.length; o++) {
+    const c = collaborations[o];
     const from = memberList.length;
-    for (const actorId of collaboration.actors) {
-      const i = index.get(actorId);
-      if (i === undefined) continue;
+    for (let x = inputStarts[c]; x < inputStarts[c + 1]; x++) {
+      const i = rank[inputMembers[x]];
       collaborationCounts[i]++;
       memberList.push(i);
     }
@@ -209,8 +220,6 @@ export function buildCollaborationGraph(projection: NetworkProjection): Collabor
   });
 
   return {
-    ids,
-    index,
     offsets,
     neighbours,
     weights,

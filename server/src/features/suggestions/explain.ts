@@ -82,8 +82,9 @@ export function explainPair(
   mutual.sort((m, n) => degree(graph, m) - degree(graph, n) || m - n);
 
   const connecting = (one: string, other: string): string[] => {
-    const mine = projection.actors.get(one)!.collaborations;
-    const theirs = projection.actors.get(other)!.collaborations;
+    // An actor deleted after the index was built (it is built off the event loop) connects nothing.
+    const mine = projection.actors.get(one)?.collaborations ?? new Set<string>();
+    const theirs = projection.actors.get(other)?.collaborations ?? new Set<string>();
     const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
     return [...small]
       .filter((c) => large.has(c))

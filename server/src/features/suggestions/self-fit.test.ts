@@ -6,6 +6,7 @@
 import { plantedNetwork } from '../../../../seed/planted';
 import { NetworkProjection } from '../../graph/projection';
 import type { GraphData, GraphSnapshot } from '../../store/network-store';
+import { buildIndexArrays } from './index-build';
 import { changedEnough, fitGrid, fittedModel, FIT_TERMS, historySplit, selfFit, selfFitSteps } from './self-fit';
 import { ACTIVITY_CAP, DEFAULT_MODEL, maxActivityWeight } from './weights';
 
@@ -59,6 +60,8 @@ describe('the self-fitted suggestion model', () => {
     let next = steps.next();
     while (!next.done) {
       count++;
+      // The index of the past is asked of the driver (the service builds it in the worker).
+      if (next.value) next.value.built = buildIndexArrays(next.value.input);
       next = steps.next();
     }
     expect(next.value).toEqual(whole);

@@ -28,12 +28,13 @@
  */
 import type { NetworkProjection } from '../../graph/projection';
 import { NetworkProjection as Projection } from '../../graph/projection';
-import type { GraphSnapshot } from '../../store/network-store';
 import { edgeIndex } from './csr';
 import { checkModel, singleSignalModel, termContribution, type ModelTerm, type ScoringModel } from './model';
 import { heldOutListsSteps } from './held-out';
 import { usesCounts } from './suggest';
-import { buildSuggestionIndex, type SuggestionIndex } from './suggestion-index';
+import { buildIndexArrays, type BuiltArrays } from './index-build';
+import { copySteps, encodeSteps, runNow, type IndexInput, type ProjectionCopy } from './index-input';
+import { assembleSteps, type SuggestionIndex } from './suggestion-index';
 import { TopK } from './top-k';
 import { DEFAULT_MODEL, DEFAULT_TERMS, FIT_GRID, maxActivityWeight } from './weights';
 
@@ -106,40 +107,76 @@ export function historySplit(
   projection: NetworkProjection,
   answerShare: number = FIT_RULES.answerShare,
 ): HistorySplit | null {
-  const dated = [...projection.collaborations.entries()]
+  return runNow(historySplitSteps(runNow(copySteps(projection, null)), answerShare));
+}
+
+/** Units of work (collaborations, actors, participations) between two yields of the split. */
+const SPLIT_STEP = 2048;
+
+/**
+ * Step 1 on a copy of the projection (index-input.ts `copySteps`), yielding every SPLIT_STEP units
+ * of work so the fit never holds the event loop for the split (~2.9 s in one go at 100k actors). The
+ * past is loaded as `NetworkProjection.load` loads a snapshot — the same calls in the same order —
+ * so it holds the same maps in the same order.
+ */
+export function* historySplitSteps(
+  copy: ProjectionCopy,
+  answerShare: number = FIT_RULES.answerShare,
+): Generator<void, HistorySplit | null, unknown> {
+  let work = 0;
+  const due = (units: number) => (work += units) >= SPLIT_STEP && ((work = 0), true);
+  const dated = [...copy.collaborations.entries()]
     .filter(([, c]) => c.startDate !== null)
     .map(([id, c]) => ({ id, date: c.startDate! }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   if (dated.length < FIT_RULES.minDatedCollaborations) return null;
   const cutoff = dated[Math.floor(dated.length * (1 - answerShare))].date;
   if (cutoff <= dated[0].date) return null;
+  yield;
 
-  const collaborationIds = [...projection.collaborations.keys()].sort();
+  const collaborationIds = [...copy.collaborations.keys()].sort();
   const pastIds = collaborationIds.filter((id) => {
-    const d = projection.collaborations.get(id)!.startDate;
+    const d = copy.collaborations.get(id)!.startDate;
     return d === null || d < cutoff;
   });
+  yield;
   const present = new Set<string>();
-  for (const id of pastIds) for (const a of projection.collaborations.get(id)!.actors) present.add(a);
+  for (const id of pastIds) {
+    const members = copy.collaborations.get(id)!.actors;
+    for (const a of members) present.add(a);
+    if (due(members.length + 1)) yield;
+  }
   const actors = [...present].sort();
-  const snapshot: GraphSnapshot = {
-    topics: [...projection.topics].sort().map((id) => ({ id })),
-    actors: actors.map((id) => ({ id, kind: projection.actors.get(id)!.kind })),
-    interests: actors.flatMap((id) =>
-      [...projection.actors.get(id)!.topics].sort().map((topicId) => ({ actorId: id, topicId })),
-    ),
-    collaborations: pastIds.map((id) => {
-      const c = projection.collaborations.get(id)!;
-      return { id, kind: c.kind, startDate: c.startDate, endDate: c.endDate };
-    }),
-    participations: pastIds.flatMap((id) =>
-      [...projection.collaborations.get(id)!.actors].sort().map((actorId) => ({ actorId, collaborationId: id })),
-    ),
-    about: pastIds.flatMap((id) =>
-      [...projection.collaborations.get(id)!.topics].sort().map((topicId) => ({ collaborationId: id, topicId })),
-    ),
-  };
-  const past = Projection.fromSnapshot(snapshot);
+  yield;
+
+  // The past as NetworkProjection.load(snapshot) would hold it (topics, actors, collaborations,
+  // participations, interests, about — each list sorted as the snapshot of it was).
+  const past = new Projection();
+  for (const t of copy.topics) past.topics.add(t);
+  for (const id of actors) {
+    past.upsertActor(id, copy.actors.get(id)!.kind);
+    if (due(1)) yield;
+  }
+  for (const id of pastIds) {
+    const { kind, startDate, endDate } = copy.collaborations.get(id)!;
+    past.upsertCollaboration(id, { kind, startDate, endDate });
+    if (due(1)) yield;
+  }
+  for (const id of pastIds) {
+    const members = [...copy.collaborations.get(id)!.actors].sort();
+    for (const actorId of members) past.addParticipant(id, actorId);
+    if (due(members.length + 1)) yield;
+  }
+  for (const id of actors) {
+    const topics = [...copy.actors.get(id)!.topics].sort();
+    for (const topicId of topics) past.actors.get(id)?.topics.add(topicId);
+    if (due(topics.length + 1)) yield;
+  }
+  for (const id of pastIds) {
+    const topics = [...copy.collaborations.get(id)!.topics].sort();
+    for (const topicId of topics) past.collaborations.get(id)?.topics.add(topicId);
+    if (due(topics.length + 1)) yield;
+  }
 
   const partnersBefore = (a: string, b: string) => {
     const mine = past.actors.get(a)!.collaborations;
@@ -148,9 +185,9 @@ export function historySplit(
   };
   const answers = new Map<string, Set<string>>();
   for (const id of collaborationIds) {
-    const c = projection.collaborations.get(id)!;
+    const c = copy.collaborations.get(id)!;
     if (c.startDate === null || c.startDate < cutoff) continue;
-    const members = [...c.actors].filter((a) => present.has(a));
+    const members = c.actors.filter((a) => present.has(a));
     for (const a of members) {
       for (const b of members) {
         if (a === b || answers.get(a)?.has(b) || partnersBefore(a, b)) continue;
@@ -159,8 +196,19 @@ export function historySplit(
         set.add(b);
       }
     }
+    if (due(members.length * members.length + 1)) yield;
   }
   return { cutoff, past, answers };
+}
+
+/**
+ * A build of an index's arrays the fit asks its driver for (yielded by `selfFitSteps`): the driver
+ * builds `input` — in the worker thread (contact-suggestions.ts) or inline (`selfFit`) — and puts
+ * the result in `built` before it resumes the steps.
+ */
+export interface IndexBuildJob {
+  input: IndexInput;
+  built: BuiltArrays | null;
 }
 
 /** FNV-1a of an id: the deterministic coin that puts a query actor in the fitting or held-out part. */
@@ -336,19 +384,30 @@ function fallback(projection: NetworkProjection, reason: string, extra: Partial<
 }
 
 /**
- * Steps 1–4 as a generator: yields between units of work (one query actor, one trial of the search),
- * returns the result. Reads the projection only before its first yield (it builds its own past), so
- * writes in between do not change what it computes.
+ * Steps 1–4 as a generator: yields between units of work (one query actor, one trial of the search,
+ * a slice of the split), and once an IndexBuildJob for the index of the past; returns the result.
+ * Reads the projection through a copy taken in slices with a journal (index-input.ts `copySteps`):
+ * the fit is a function of the projection's state at the copy's end, whatever is written later.
  */
-export function* selfFitSteps(projection: NetworkProjection): Generator<void, FitResult, void> {
-  const actorCount = projection.actors.size;
-  const collaborationCount = projection.collaborations.size;
-  const sizes = { actorCount, collaborationCount };
-  const split = historySplit(projection);
+export function* selfFitSteps(projection: NetworkProjection): Generator<void | IndexBuildJob, FitResult, void> {
+  const journal = projection.openJournal();
+  let copy: ProjectionCopy;
+  try {
+    copy = yield* copySteps(projection, journal);
+  } finally {
+    journal.close();
+  }
+  const sizes = { actorCount: copy.actors.size, collaborationCount: copy.collaborations.size };
+  const split = yield* historySplitSteps(copy);
   if (!split)
     return fallback(projection, 'history too short: too few dated collaborations to hold some back as answers', sizes);
   yield;
-  const index = buildSuggestionIndex(split.past);
+  // The index of the past: copied and encoded in steps, its arrays built by the driver (off the
+  // event loop in the service), assembled in steps — the same bits as buildSuggestionIndex(past).
+  const input = yield* encodeSteps(yield* copySteps(split.past, null));
+  const job: IndexBuildJob = { input, built: null };
+  yield job;
+  const index = yield* assembleSteps(split.past, input, job.built!, () => 0);
   const { fit, heldOut } = queryParts(split, index);
   if (fit.length + heldOut.length < FIT_RULES.minQueries || heldOut.length === 0 || fit.length === 0) {
     return fallback(
@@ -399,12 +458,13 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void, Fi
   };
 }
 
-/** The whole fit at once (evaluation, tests). */
+/** The whole fit at once (evaluation, tests): index builds inline. */
 export function selfFit(projection: NetworkProjection): FitResult {
   const steps = selfFitSteps(projection);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
+    if (next.value) next.value.built = buildIndexArrays(next.value.input);
   }
 }
 

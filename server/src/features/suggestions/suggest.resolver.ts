@@ -49,8 +49,7 @@ export class SuggestQueryResolver {
       ctx.service.reads.dismissedSuggestionsOf(args.actorId),
       ensureActorInProjection(ctx, args.actorId),
     ]);
-    const { suggestions } = ctx.service;
-    const list = suggestions.suggest(
+    const list = await ctx.service.suggestions.suggestExplained(
       args.actorId,
       {
         first: args.first ?? DEFAULT_SUGGESTIONS,
@@ -60,11 +59,11 @@ export class SuggestQueryResolver {
       },
       new Set(dismissed),
     );
-    return list.map((s) => ({
+    return list.map(({ suggestion: s, explanation }) => ({
       actorId: s.actorId,
       score: s.score,
       scoreParts: s.parts,
-      explanationData: suggestions.explain(args.actorId, s.actorId),
+      explanationData: explanation,
     }));
   }
 
@@ -102,13 +101,12 @@ export class SuggestQueryResolver {
     description:
       'Actors ranked for a set of topics ("who works on youth and sport?"), rarer shared topics counting more.',
   })
-  matchActors(
+  async matchActors(
     @Args(() => MatchActorsArgs) args: MatchActorsArgs,
     @Ctx() { service }: GraphQLContext,
-  ): TopicMatchType[] {
-    return service.suggestions
-      .matchActors(args.topicIds, args.first ?? DEFAULT_SUGGESTIONS)
-      .map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
+  ): Promise<TopicMatchType[]> {
+    const matches = await service.suggestions.matchActors(args.topicIds, args.first ?? DEFAULT_SUGGESTIONS);
+    return matches.map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
   }
 
   @Authorized('VIEWER')
@@ -120,9 +118,8 @@ export class SuggestQueryResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<TopicMatchType[]> {
     if (!ctx.service.projection.actors.has(args.actorId)) await ensureActorInProjection(ctx, args.actorId);
-    return ctx.service.suggestions
-      .similarActors(args.actorId, args.first ?? DEFAULT_SUGGESTIONS)
-      .map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
+    const matches = await ctx.service.suggestions.similarActors(args.actorId, args.first ?? DEFAULT_SUGGESTIONS);
+    return matches.map((m) => ({ actorId: m.actorId, score: m.score, shared: m.sharedTopics }));
   }
 }
 

@@ -105,7 +105,9 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   }
   const coldStart = options.coldStart && graph.offsets[q + 1] === graph.offsets[q] && signals.topicSharing.length > 0;
   const model = coldStart ? options.coldStart! : options.model;
-  const kindOk = (b: number) => !wantedKinds || wantedKinds.has(projection.actors.get(graph.ids[b])!.kind);
+  // An actor deleted after the index was built (off the event loop) has no kind: not suggested by kind.
+  const kindOf = (b: number) => projection.actors.get(graph.ids[b])?.kind;
+  const kindOk = (b: number) => !wantedKinds || wantedKinds.has(kindOf(b)!);
   const topicOk = (b: number) => !wantedTopics || hasAnyTopic(index.profiles, b, wantedTopics);
   const excluded = excludedIndexes(index, options.exclude);
   const eligible = (b: number): boolean => !signals.isPartnerOrSelf(b) && !excluded.has(b) && kindOk(b) && topicOk(b);

@@ -2,12 +2,15 @@
  * The projection in the form scoring needs — the CSR of the collaborates-with graph, the topic
  * profiles and a signal workspace — built on first use and rebuilt lazily when the projection's
  * `version` moved (any write since). One per projection, held weakly: a replaced projection takes
- * its index with it.
+ * its index with it. The service builds it off the event loop (index-builder.ts); this module's
+ * `buildSuggestionIndex` builds it inline, from the same code, to the same bits.
  */
 import type { NetworkProjection } from '../../graph/projection';
-import { buildCollaborationGraph, graphBytes, type CollaborationGraph } from './csr';
+import { graphBytes, type CollaborationGraph } from './csr';
+import { buildIndexArrays, type BuiltArrays } from './index-build';
+import { encodeIndexInput, runNow, type IndexInput } from './index-input';
 import { SignalWorkspace } from './signals';
-import { buildTopicProfiles, profileBytes, type TopicProfiles } from './topic-profile';
+import { profileBytes, topicTables, type TopicProfiles } from './topic-profile';
 
 export interface SuggestionIndex {
   readonly projection: NetworkProjection;
@@ -23,20 +26,36 @@ export interface SuggestionIndex {
 
 const indexes = new WeakMap<NetworkProjection, SuggestionIndex>();
 
+/** The index of the projection as it is now, built on the calling thread. */
 export function buildSuggestionIndex(projection: NetworkProjection): SuggestionIndex {
   const started = performance.now();
-  const version = projection.version;
-  const graph = buildCollaborationGraph(projection);
-  const profiles = buildTopicProfiles(projection, graph);
-  return {
-    projection,
-    version,
-    graph,
-    profiles,
-    signals: new SignalWorkspace(graph, profiles),
-    builtAt: new Date(),
-    buildMs: performance.now() - started,
-  };
+  const input = encodeIndexInput(projection);
+  const built = buildIndexArrays(input);
+  return runNow(assembleSteps(projection, input, built, () => performance.now() - started));
+}
+
+/**
+ * The index of `projection` at `input.version` from the built arrays: the id lists and their Maps
+ * and the signal workspace, made on the main thread (they hold strings), yielding between slices.
+ */
+export function* assembleSteps(
+  projection: NetworkProjection,
+  input: IndexInput,
+  built: BuiltArrays,
+  buildMs: () => number,
+): Generator<void, SuggestionIndex, void> {
+  const ids = Array.from(built.order, (a) => input.actorIds[a]);
+  yield;
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) {
+    index.set(ids[i], i);
+    if (i % 4096 === 4095) yield;
+  }
+  const graph = { ids, index, ...built.graph };
+  const profiles = { ...topicTables(input.topicIds), ...built.profiles };
+  yield;
+  const signals = new SignalWorkspace(graph, profiles);
+  return { projection, version: input.version, graph, profiles, signals, builtAt: new Date(), buildMs: buildMs() };
 }
 
 /** The current index of a projection: cached, rebuilt when the projection changed since. */
@@ -46,6 +65,17 @@ export function suggestionIndex(projection: NetworkProjection): SuggestionIndex 
   const index = buildSuggestionIndex(projection);
   indexes.set(projection, index);
   return index;
+}
+
+/** The cached index of a projection (any version), or null. */
+export function cachedIndex(projection: NetworkProjection): SuggestionIndex | null {
+  return indexes.get(projection) ?? null;
+}
+
+/** Keeps an index built elsewhere (index-builder.ts) as the projection's, unless a newer one is kept. */
+export function keepIndex(index: SuggestionIndex): void {
+  const cached = indexes.get(index.projection);
+  if (!cached || cached.version < index.version) indexes.set(index.projection, index);
 }
 
 /**

@@ -15,6 +15,7 @@
  */
 import type { NetworkProjection } from '../../graph/projection';
 import type { CollaborationGraph } from './csr';
+import { encodeIndexInput, type IndexInput } from './index-input';
 
 export interface TopicProfiles {
   /** topic index → topic id, ascending. */
@@ -32,25 +33,43 @@ export interface TopicProfiles {
   readonly topicWeights: Float64Array;
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The profiles' typed arrays (what the suggestion worker builds and hands back). */
+export type ProfileArrays = Omit<TopicProfiles, 'topicIds' | 'topicIndex'>;
 
 export function buildTopicProfiles(projection: NetworkProjection, graph: CollaborationGraph): TopicProfiles {
-  const topicIds = [...projection.topics].sort(byId);
+  const input = encodeIndexInput(projection);
+  const inputIndex = new Map<string, number>();
+  input.actorIds.forEach((id, a) => inputIndex.set(id, a));
+  const order = Int32Array.from(graph.ids, (id) => inputIndex.get(id)!);
+  return { ...topicTables(input.topicIds), ...profileArrays(input, order) };
+}
+
+/** The topic ids (ascending) and their indexes. */
+export function topicTables(topicIds: readonly string[]): Pick<TopicProfiles, 'topicIds' | 'topicIndex'> {
   const topicIndex = new Map<string, number>();
   topicIds.forEach((id, t) => topicIndex.set(id, t));
-  const n = graph.ids.length;
-  const topicCount = topicIds.length;
+  return { topicIds, topicIndex };
+}
 
-  // Topic indexes per collaboration, looked up once (not once per participant).
-  const collaborationTopics = new Map<string, Int32Array>();
-  for (const [id, collaboration] of projection.collaborations) {
-    const list: number[] = [];
-    for (const topicId of collaboration.topics) {
-      const t = topicIndex.get(topicId);
-      if (t !== undefined) list.push(t);
-    }
-    collaborationTopics.set(id, Int32Array.from(list));
-  }
+/**
+ * The profiles' arrays from the flat input; `order` lists the input actors in id order (the
+ * graph's actor index). Term frequencies are integer counts, so the order in which an actor's
+ * interests and collaborations are visited does not change a bit.
+ */
+export function profileArrays(input: IndexInput, order: Int32Array): ProfileArrays {
+  const n = order.length;
+  const topicCount = input.topicIds.length;
+  const { actorTopicStarts, actorTopics: interests, collaborationTopicStarts, collaborationTopics } = input;
+  // Every actor's collaborations (single-member ones included), from the members of each.
+  const actorCount = input.actorIds.length;
+  const memberOfStarts = new Int32Array(actorCount + 1);
+  for (let x = 0; x < input.members.length; x++) memberOfStarts[input.members[x] + 1]++;
+  for (let a = 0; a < actorCount; a++) memberOfStarts[a + 1] += memberOfStarts[a];
+  const memberOf = new Int32Array(input.members.length);
+  const memberCursor = memberOfStarts.slice(0, actorCount);
+  for (let c = 0; c + 1 < input.memberStarts.length; c++)
+    for (let x = input.memberStarts[c]; x < input.memberStarts[c + 1]; x++)
+      memberOf[memberCursor[input.members[x]]++] = c;
 
   // Term frequencies per actor: counted in a dense scratch array, kept as one flat list of
   // (topic, count) pairs per actor in ascending topic order (tfOffsets delimits the actors).
@@ -62,18 +81,16 @@ export function buildTopicProfiles(projection: NetworkProjection, graph: Collabo
   const touched: number[] = [];
   let withTopics = 0;
   for (let i = 0; i < n; i++) {
-    const actor = projection.actors.get(graph.ids[i])!;
-    for (const topicId of actor.topics) {
-      const t = topicIndex.get(topicId);
-      if (t === undefined) continue;
+    const a = order[i];
+    for (let k = actorTopicStarts[a]; k < actorTopicStarts[a + 1]; k++) {
+      const t = interests[k];
       if (scratch[t] === 0) touched.push(t);
       scratch[t]++;
     }
-    for (const collaborationId of actor.collaborations) {
-      const topics = collaborationTopics.get(collaborationId);
-      if (!topics) continue;
-      for (let k = 0; k < topics.length; k++) {
-        const t = topics[k];
+    for (let y = memberOfStarts[a]; y < memberOfStarts[a + 1]; y++) {
+      const c = memberOf[y];
+      for (let k = collaborationTopicStarts[c]; k < collaborationTopicStarts[c + 1]; k++) {
+        const t = collaborationTopics[k];
         if (scratch[t] === 0) touched.push(t);
         scratch[t]++;
       }
@@ -123,8 +140,6 @@ export function buildTopicProfiles(projection: NetworkProjection, graph: Collabo
   }
 
   return {
-    topicIds,
-    topicIndex,
     idf,
     actorOffsets,
     actorTopics,

@@ -163,7 +163,7 @@ function runSplit(
   const randomWalkSteps: SuggestionIndex = {
     ...index,
     graph: randomWalkGraph,
-    signals: new SignalWorkspace(randomWalkGraph, index.profiles),
+    signals: new SignalWorkspace(randomWalkGraph, index.profiles, undefined, index.signals.kindMixing),
   };
   const katz = singleSignalModel('katz');
   const methods: Array<[string, Ranker]> = [

@@ -5,9 +5,11 @@
  * with these choices (comma lists, every combination is measured):
  *
  * - `--gammas=0.75`: the step exponent (csr.ts STEP_EXPONENT) of the walk;
- * - `--walks=fixed,mean,inter`: the walk's probability scaled by the fixed 10⁻⁴ (the service), by the
- *   mean of the query's own walk (scale-free), or fixed with the activity weight times the query's
- *   own ln(1 + partners) over the network's mean (busy actors meet busy actors);
+ * - `--walks=fixed,mean,inter,near,kind,kindw`: the walk's probability scaled by the fixed 10⁻⁴ (the
+ *   service before kind mixing), by the mean of the query's own walk (scale-free); or fixed with the
+ *   activity weight times the query's own ln(1 + partners) over the network's mean (busy actors meet
+ *   busy actors), activity only for actors two steps away (near), κ · ln affinity(kinds) added
+ *   (kind, `--kappa=1`), or the walk's probability times affinity(kinds) (kindw: kind-mixing.ts);
  * - `--as=0.125`, `--ts=0.1`: the activity and topic weights;
  * - `--acts=partners,collabs`: activity as partners or as collaborations;
  * - `--w3=5`: the three-step walk's weight (signal-types.ts WALK3_WEIGHT);
@@ -44,6 +46,8 @@ interface Ctx {
   max: number;
   /** ln(1 + partners of the query) / its mean over actors with partners. */
   qAct: number;
+  /** ln of how much more often the query's kind ties to b's kind than degree-proportional mixing. */
+  kindAffinity: (b: number) => number;
   p2: (b: number) => number;
   /** ln(1 + the network's CAP_PERCENTILE degree). */
   capLn: number;
@@ -56,6 +60,31 @@ interface Form {
 
 const meanLnDegree = new WeakMap<object, number>();
 const capLnOf = new WeakMap<object, number>();
+const kindTables = new WeakMap<object, { kinds: string[]; lnA: Map<string, number> }>();
+
+function kindTable(index: SuggestionIndex) {
+  const g = index.graph;
+  let t = kindTables.get(g);
+  if (t) return t;
+  const kinds = g.ids.map((id) => index.projection.actors.get(id)!.kind as string);
+  const ends = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  let m2 = 0;
+  for (let i = 0; i < g.ids.length; i++)
+    for (let e = g.offsets[i]; e < g.offsets[i + 1]; e++) {
+      const key = `${kinds[i]}|${kinds[g.neighbours[e]]}`;
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      ends.set(kinds[i], (ends.get(kinds[i]) ?? 0) + 1);
+      m2++;
+    }
+  const lnA = new Map<string, number>();
+  for (const [key, n] of pairs) {
+    const [k1, k2] = key.split('|');
+    lnA.set(key, Math.log(((n + 1) * m2) / (ends.get(k1)! * ends.get(k2)! + m2)));
+  }
+  kindTables.set(g, (t = { kinds, lnA }));
+  return t;
+}
 
 function rankForm(index: SuggestionIndex, form: Form, id: string): string[] {
   const { graph } = index;
@@ -96,6 +125,7 @@ function rankForm(index: SuggestionIndex, form: Form, id: string): string[] {
       (capLn = Math.log1p(ds[Math.min(ds.length - 1, Math.floor(ds.length * Number(arg('pct') ?? 1)))])),
     );
   }
+  const kt = kindTable(index);
   const ctx: Ctx = {
     p,
     deg: a.degrees,
@@ -107,6 +137,7 @@ function rankForm(index: SuggestionIndex, form: Form, id: string): string[] {
     qAct,
     capLn,
     p2: (b) => a.walkProbability2[b],
+    kindAffinity: (b) => kt.lnA.get(`${kt.kinds[q]}|${kt.kinds[b]}`) ?? 0,
   };
   const best = new TopK(K);
   const seen = new Set<number>();
@@ -131,7 +162,7 @@ const act = (d: number) => Math.min(lg(d), ACTIVITY_CAP);
 const topic = (c: Ctx, b: number) => lg(c.cos[b] / 0.1);
 function family(
   gamma: number,
-  walk: 'fixed' | 'mean' | 'inter' | 'near',
+  walk: 'fixed' | 'mean' | 'inter' | 'near' | 'kind' | 'kindw',
   a: number,
   t: number,
   activity: 'partners' | 'collabs' = 'partners',
@@ -141,8 +172,14 @@ function family(
     gamma,
     score: (b, c) => {
       const pb = c.p(b);
-      const w = walk !== 'mean' ? lg(pb / 1e-4) : lg(pb / (c.total / Math.max(1, c.reached)));
+      const w =
+        walk === 'kindw'
+          ? lg((pb * Math.exp(c.kindAffinity(b))) / 1e-4)
+          : walk !== 'mean'
+            ? lg(pb / 1e-4)
+            : lg(pb / (c.total / Math.max(1, c.reached)));
       return (
+        (walk === 'kind' ? Number(arg('kappa') ?? 1) * c.kindAffinity(b) : 0) +
         w +
         t * topic(c, b) +
         (walk === 'inter' ? a * c.qAct : walk === 'near' && !(c.p2(b) > 0) ? 0 : a) *
@@ -155,7 +192,9 @@ function family(
 function forms(): Form[] {
   const out: Form[] = [];
   for (const g of (arg('gammas') ?? '0.75').split(',').map(Number))
-    for (const walk of (arg('walks') ?? 'fixed,mean').split(',') as Array<'fixed' | 'mean' | 'inter' | 'near'>)
+    for (const walk of (arg('walks') ?? 'fixed,mean').split(',') as Array<
+      'fixed' | 'mean' | 'inter' | 'near' | 'kind' | 'kindw'
+    >)
       for (const a of (arg('as') ?? '0.125').split(',').map(Number))
         for (const t of (arg('ts') ?? '0.1').split(',').map(Number))
           for (const act of (arg('acts') ?? 'partners').split(',') as Array<'partners' | 'collabs'>)

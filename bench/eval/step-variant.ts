@@ -16,5 +16,5 @@ export function withStepExponent(base: SuggestionIndex, gamma: number): Suggesti
     stepWeights[i] = inverse > 0 ? (gamma === 1 ? inverse : Math.pow(1 / inverse, -gamma)) : 0;
   }
   const graph: CollaborationGraph = { ...g, stepWeights };
-  return { ...base, graph, signals: new SignalWorkspace(graph, base.profiles) };
+  return { ...base, graph, signals: new SignalWorkspace(graph, base.profiles, undefined, base.signals.kindMixing) };
 }

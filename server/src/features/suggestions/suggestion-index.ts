@@ -6,6 +6,7 @@
  */
 import type { NetworkProjection } from '../../graph/projection';
 import { buildCollaborationGraph, graphBytes, type CollaborationGraph } from './csr';
+import { buildKindMixing } from './kind-mixing';
 import { SignalWorkspace } from './signals';
 import { buildTopicProfiles, profileBytes, type TopicProfiles } from './topic-profile';
 
@@ -33,7 +34,7 @@ export function buildSuggestionIndex(projection: NetworkProjection): SuggestionI
     version,
     graph,
     profiles,
-    signals: new SignalWorkspace(graph, profiles),
+    signals: new SignalWorkspace(graph, profiles, undefined, buildKindMixing(projection, graph)),
     builtAt: new Date(),
     buildMs: performance.now() - started,
   };

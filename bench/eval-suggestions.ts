@@ -9,7 +9,7 @@
  * (a) the network in DIR (CORDIS-style CSV extracts: actors.csv, collaborations.csv,
  *     participations.csv; e.g. H2020 "Industrial Leadership", Source: CORDIS, © European Union),
  *     cut-off 2016-01-01, actors present before it;
- * (b) the same network, cut-off 2015-10-01;
+ * (b) the same network, cut-offs 2015-10-01 and 2015-07-01 (--dates=… to choose others);
  * (c) planted networks (seed/planted.ts) with seeds the defaults were never looked at on
  *     (--planted-seeds=2,3), cut-off 2023-01-01, every actor registered with its topics.
  *
@@ -23,7 +23,8 @@
  * Cold start: actors without ties before the cut-off (topics only), the service's cold-start path
  * against popularity.
  *
- * Options: --data=DIR, --planted-actors=5000, --planted-seeds=2,3, --novelty (also a novelty re-rank).
+ * Options: --data=DIR, --dates=2016-01-01,2015-10-01,2015-07-01, --planted-actors=5000, --planted-seeds=2,3,
+ * --novelty (also a novelty re-rank).
  * Writes bench/results/eval-suggestions.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -53,6 +54,13 @@ const OLD_DEFAULT_MODEL: ScoringModel = checkModel({
 });
 
 const K = 10;
+
+/**
+ * The split dates of the network in DIR. H2020's projects start 2014-07 … 2016-06: 2016-01-01 is the
+ * reference protocol's, 2015-10-01 and 2015-07-01 are further dates (the last added after the
+ * defaults were chosen, so none of them was tuned on it).
+ */
+const DATA_CUTOFFS = ['2016-01-01', '2015-10-01', '2015-07-01'];
 
 function arg(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -155,7 +163,7 @@ function runSplit(
   const randomWalkSteps: SuggestionIndex = {
     ...index,
     graph: randomWalkGraph,
-    signals: new SignalWorkspace(randomWalkGraph, index.profiles),
+    signals: new SignalWorkspace(randomWalkGraph, index.profiles, undefined, index.signals.kindMixing),
   };
   const katz = singleSignalModel('katz');
   const methods: Array<[string, Ranker]> = [
@@ -218,6 +226,27 @@ function table(rows: Row[], ratioLabel: string): string {
   return lines.join('\n');
 }
 
+/** The aim: the serving model's P@10 at least this times Katz's, with at least Katz's coverage. */
+const AIM = 1.1;
+
+function summaryTable(results: readonly SplitResult[]): string {
+  const lines = [
+    '| split | serves | P@10 / Katz (95 % interval) | R@10 | MRR | coverage (Katz) | overlap (Katz) | aim met |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const r of results) {
+    const katz = r.withTies[0];
+    const serving = r.withTies.find((x) => x.method.startsWith('self-fitted'))!;
+    const [lo, hi] = serving.ratioInterval95 ?? [NaN, NaN];
+    const ratio = serving.ratioToKatz ?? NaN;
+    const met = ratio >= AIM && serving.coverage >= katz.coverage;
+    lines.push(
+      `| ${r.name} | ${r.fit.serving} | ${ratio.toFixed(3)} (${lo.toFixed(3)} … ${hi.toFixed(3)}) | ${f(serving.recallAt10)} | ${f(serving.mrr)} | ${serving.coverage} (${katz.coverage}) | ${f(serving.meanOverlap)} (${f(katz.meanOverlap)}) | ${met ? 'yes' : ratio >= AIM ? 'no: coverage' : 'no: precision'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function main(): void {
   const started = Date.now();
   const results: SplitResult[] = [];
@@ -225,18 +254,16 @@ function main(): void {
   if (dir) {
     if (!h2020Available(dir)) throw new Error(`no actors.csv/collaborations.csv/participations.csv in ${dir}`);
     const network = loadH2020(dir);
-    results.push(
-      runSplit(
-        'data, cut-off 2016-01-01',
-        `${network.name}: actors present before the cut-off`,
-        network,
-        '2016-01-01',
-        'present',
-      ),
-    );
-    results.push(
-      runSplit('data, cut-off 2015-10-01', `${network.name}: a second split date`, network, '2015-10-01', 'present'),
-    );
+    for (const cutoff of (arg('dates') ?? DATA_CUTOFFS.join(',')).split(','))
+      results.push(
+        runSplit(
+          `data, cut-off ${cutoff}`,
+          `${network.name}: actors present before the cut-off`,
+          network,
+          cutoff,
+          'present',
+        ),
+      );
   } else console.log('(no --data=DIR given: planted networks only)');
   const actors = Number(arg('planted-actors') ?? 5000);
   for (const seed of (arg('planted-seeds') ?? '2,3').split(',').map(Number)) {
@@ -262,6 +289,8 @@ function main(): void {
       `\n### cold start: actors without ties, topics only (${r.coldStart[0].queries})\n\n${table(r.coldStart, 'P@10 / popularity')}`,
     );
   }
+  console.log(`\n## summary: the serving model against the aims (P@10 ≥ ${AIM} × Katz, coverage ≥ Katz's)\n`);
+  console.log(summaryTable(results));
   const out = resolve(__dirname, 'results', 'eval-suggestions.json');
   mkdirSync(join(out, '..'), { recursive: true });
   const strip = (rows: Row[]) => rows.map(({ perQuery: _, ...row }) => row);

@@ -7,7 +7,8 @@
  * wall times (busiest and random apart). `--out` writes the ranked lists (ids and scores as
  * hex bits), so two versions of the code can be compared bit for bit. `--compare-steps` also runs,
  * round by round in turn, the walk as it was before csr.ts STEP_EXPONENT (a step through x weighted
- * 1 / strength(x)), so the two are timed side by side under the same load.
+ * 1 / strength(x)), and `--compare-kinds` the walk without kind mixing (kind-mixing.ts), round by round
+ * in turn, so the variants are timed side by side under the same load.
  */
 import { writeFileSync } from 'node:fs';
 import { generateNetwork } from '../seed/generate';
@@ -15,6 +16,7 @@ import { snapshotOf } from '../seed/snapshot';
 import { NetworkProjection } from '../server/src/graph/projection';
 import { explainPair } from '../server/src/features/suggestions/explain';
 import { suggestContacts } from '../server/src/features/suggestions/suggest';
+import { neutralKindMixing } from '../server/src/features/suggestions/kind-mixing';
 import { SignalWorkspace } from '../server/src/features/suggestions/signals';
 import { buildSuggestionIndex, type SuggestionIndex } from '../server/src/features/suggestions/suggestion-index';
 import { COLD_START_MODEL, DEFAULT_MODEL } from '../server/src/features/suggestions/weights';
@@ -41,31 +43,42 @@ function main(): void {
       const graph = { ...built.graph, stepWeights: built.graph.inverseStrengths };
       variants.unshift([
         ' (steps 1 / strength, before)',
-        { ...built, graph, signals: new SignalWorkspace(graph, built.profiles) },
+        { ...built, graph, signals: new SignalWorkspace(graph, built.profiles, undefined, built.signals.kindMixing) },
       ]);
       variants[1][0] = ' (steps strength^-0.75, now)';
     }
-    for (const [label, index] of variants) {
+    if (process.argv.includes('--compare-kinds')) {
+      const neutral = neutralKindMixing(built.graph.ids.length);
+      variants.unshift([
+        ' (no kind mixing, before)',
+        { ...built, signals: new SignalWorkspace(built.graph, built.profiles, undefined, neutral) },
+      ]);
+      variants[variants.length - 1][0] = ' (kind mixing, now)';
+    }
+    const runs = variants.map(([label, index]) => {
       const request = (id: string) => {
         const list = suggestContacts(index, id, { first: 10, model: DEFAULT_MODEL, coldStart: COLD_START_MODEL });
         for (const s of list) explainPair(index, id, s.actorId);
         return list;
       };
-      for (const id of actors) lists[`${size}:${id}`] = request(id).map((s) => `${s.actorId} ${hex(s.score)}`);
-      const perRound: number[] = [];
-      const busy: number[] = [];
-      const typical: number[] = [];
-      for (let r = 0; r < rounds; r++) {
+      if (label === '' || label.endsWith('now)'))
+        for (const id of actors) lists[`${size}:${id}`] = request(id).map((s) => `${s.actorId} ${hex(s.score)}`);
+      return { label, request, perRound: [] as number[], busy: [] as number[], typical: [] as number[] };
+    });
+    // Round by round in turn, so the variants share the machine's load.
+    for (let r = 0; r < rounds; r++)
+      for (const run of runs) {
         const cpu = process.cpuUsage();
         for (let k = 0; k < 3; k++)
           for (const [j, id] of actors.entries()) {
             const t = performance.now();
-            request(id);
-            (j < 5 ? busy : typical).push(performance.now() - t);
+            run.request(id);
+            (j < 5 ? run.busy : run.typical).push(performance.now() - t);
           }
         const used = process.cpuUsage(cpu);
-        perRound.push((used.user + used.system) / 1000 / (3 * actors.length));
+        run.perRound.push((used.user + used.system) / 1000 / (3 * actors.length));
       }
+    for (const { label, perRound, busy, typical } of runs) {
       const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
       const fmt = (x: number) => x.toFixed(2);
       console.log(

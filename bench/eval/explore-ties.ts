@@ -66,7 +66,7 @@ function variantIndex(base: SuggestionIndex, v: Variant): SuggestionIndex {
     stepWeights[i] = s > 0 ? Math.pow(s, -(v.gamma ?? STEP_EXPONENT)) : 0;
   }
   const graph: CollaborationGraph = { ...g, tieStrengths, inverseStrengths, stepWeights };
-  const signals = new SignalWorkspace(graph, base.profiles);
+  const signals = new SignalWorkspace(graph, base.profiles, undefined, base.signals.kindMixing);
   if (v.activityDecay) {
     const degrees = signals.degreesArray();
     degrees.fill(0);

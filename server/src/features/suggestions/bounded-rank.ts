@@ -113,6 +113,7 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
   const graph = workspace.graph;
   const { offsets, stepWeights } = graph;
   const p2 = r.signals.arrays.walkProbability2;
+  const { actorKinds, kindFactors } = r.signals.arrays;
   const ends = r.signals.reached;
   const n = p2.length;
   const k = r.best.k;
@@ -165,7 +166,7 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
     let needed = -Infinity;
     for (let e = 0; e < ends.length; e++) {
       const b = ends[e];
-      const walk = p2[b] + WALK3_WEIGHT * (bound[b] * (1 - REL));
+      const walk = (p2[b] + WALK3_WEIGHT * (bound[b] * (1 - REL))) * kindFactors[actorKinds[b]] * (1 - REL);
       if (walk < needed || !isCandidate(b)) continue;
       const s = other(b) + walkPart(walk) - ABS;
       if (!(s > 0) || s < floor || (kept === k && s <= lows[0]) || !passesFilters(b)) continue;
@@ -177,13 +178,17 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
 
     // 2. Who could reach θ: the rest of the walk adds at most τ · strength(b).
     const reach = walkNeeded(walkTerm, theta - maxOther - ABS);
-    survivorCount = upperBoundsReaching(scratch.strengths, p2, bound, tau, reach, survivors);
+    survivorCount = upperBoundsReaching(scratch.strengths, p2, bound, tau, reach, survivors, actorKinds, kindFactors);
     let survivorEntries = 0;
     let kept2 = 0;
     for (let i = 0; i < survivorCount; i++) {
       const b = survivors[i];
       if (!isCandidate(b)) continue;
-      const walk = (p2[b] + WALK3_WEIGHT * ((bound[b] + tau * scratch.strengths[b]) * (1 + REL))) * (1 + REL);
+      const walk =
+        (p2[b] + WALK3_WEIGHT * ((bound[b] + tau * scratch.strengths[b]) * (1 + REL))) *
+        (1 + REL) *
+        kindFactors[actorKinds[b]] *
+        (1 + REL);
       if (other(b) + walkPart(walk) + ABS < theta) continue;
       survivors[kept2++] = b;
       survivorEntries += offsets[b + 1] - offsets[b];
@@ -223,7 +228,8 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
   let kept = 0;
   for (let i = 0; i < survivorCount; i++) {
     const b = survivors[i];
-    const s = other(b) + walkPart(p2[b] + WALK3_WEIGHT * (approximate[i] * (1 - REL))) - ABS;
+    const walk = (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 - REL))) * kindFactors[actorKinds[b]] * (1 - REL);
+    const s = other(b) + walkPart(walk) - ABS;
     if (s > 0 && s >= floor && (kept < k || s > lows[0]) && passesFilters(b)) kept = keepLow(lows, kept, k, s);
   }
   if (kept < k) return false;
@@ -232,7 +238,8 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
   // 4. The exact scores of those.
   for (let i = 0; i < survivorCount; i++) {
     const b = survivors[i];
-    const walk = (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 + REL))) * (1 + REL);
+    const walk =
+      (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 + REL))) * (1 + REL) * kindFactors[actorKinds[b]] * (1 + REL);
     if (other(b) + walkPart(walk) + ABS < exactFrom) continue;
     workspace.exactWalk3(b);
     const s = r.score(b);
@@ -303,11 +310,14 @@ function upperBoundsReaching(
   tau: number,
   reach: number,
   out: Int32Array,
+  kinds: Uint8Array,
+  factors: Float64Array,
 ): number {
   let count = 0;
   const high = 1 + REL;
   for (let b = 0; b < p2.length; b++) {
-    if ((p2[b] + WALK3_WEIGHT * ((bound[b] + tau * strengths[b]) * high)) * high >= reach) out[count++] = b;
+    const walk = (p2[b] + WALK3_WEIGHT * ((bound[b] + tau * strengths[b]) * high)) * high * factors[kinds[b]] * high;
+    if (walk >= reach) out[count++] = b;
   }
   return count;
 }

@@ -6,6 +6,7 @@
  */
 import { collaborationArrays, type GraphArrays } from './csr';
 import { idOrder, ranksOf, type IndexInput } from './index-input';
+import { buildKindMixing } from './kind-mixing';
 import { profileArrays, type ProfileArrays } from './topic-profile';
 
 export interface BuiltArrays {
@@ -13,6 +14,10 @@ export interface BuiltArrays {
   order: Int32Array;
   graph: GraphArrays;
   profiles: ProfileArrays;
+  /** Per graph index its kind (index into the input's kindNames), and the kind-mixing table (kind-mixing.ts). */
+  kinds: Uint8Array;
+  kindCount: number;
+  affinity: Float64Array;
   /** Time spent building (ms). */
   buildMs: number;
 }
@@ -22,12 +27,20 @@ export function buildIndexArrays(input: IndexInput): BuiltArrays {
   const order = idOrder(input.actorIds);
   const graph = collaborationArrays(input, ranksOf(order), idOrder(input.collaborationIds));
   const profiles = profileArrays(input, order);
-  return { order, graph, profiles, buildMs: performance.now() - started };
+  // More than 255 kinds cannot be held in a byte (the domain has a handful): then no kind mixing.
+  const kindCount = input.kindNames.length <= 255 ? input.kindNames.length : 1;
+  const kinds = kindCount > 1 ? Uint8Array.from(order, (a) => input.actorKinds[a]) : new Uint8Array(order.length);
+  const { affinity } = buildKindMixing(kinds, kindCount, graph);
+  return { order, graph, profiles, kinds, kindCount, affinity, buildMs: performance.now() - started };
 }
 
 /** The buffers of the built arrays (to transfer them back from the worker). */
 export function builtBuffers(built: BuiltArrays): ArrayBuffer[] {
-  return [built.order, ...Object.values(built.graph), ...Object.values(built.profiles)].map(
-    (a: ArrayBufferView) => a.buffer as ArrayBuffer,
-  );
+  return [
+    built.order,
+    ...Object.values(built.graph),
+    ...Object.values(built.profiles),
+    built.kinds,
+    built.affinity,
+  ].map((a: ArrayBufferView) => a.buffer as ArrayBuffer);
 }

@@ -124,6 +124,9 @@ export interface IndexInput {
   /** Per collaboration: its known topics (topic indexes). */
   collaborationTopicStarts: Int32Array;
   collaborationTopics: Int32Array;
+  /** The actors' kinds, ascending, and per input actor its kind's index in that list. */
+  kindNames: string[];
+  actorKinds: Uint8Array;
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -134,12 +137,16 @@ export function* encodeSteps(copy: ProjectionCopy): Generator<void, IndexInput, 
   const topicIndex = new Map<string, number>();
   topicIds.forEach((id, t) => topicIndex.set(id, t));
 
+  const kindNames = [...new Set(Array.from(copy.actors.values(), (a) => a.kind))].sort(byId);
+  const kindIndex = new Map(kindNames.map((k, i) => [k, i]));
+  const actorKinds = new Uint8Array(copy.actors.size);
   const actorIds = new Array<string>(copy.actors.size);
   const actorIndex = new Map<string, number>();
   const actorTopicStarts = new Int32Array(copy.actors.size + 1);
   const actorTopicList: number[] = [];
   let i = 0;
-  for (const [id, { topics }] of copy.actors) {
+  for (const [id, { topics, kind }] of copy.actors) {
+    actorKinds[i] = kindIndex.get(kind)!;
     actorIds[i] = id;
     actorIndex.set(id, i);
     for (const topicId of topics) {
@@ -183,6 +190,8 @@ export function* encodeSteps(copy: ProjectionCopy): Generator<void, IndexInput, 
     actorTopics: Int32Array.from(actorTopicList),
     collaborationTopicStarts,
     collaborationTopics: Int32Array.from(collaborationTopicList),
+    kindNames,
+    actorKinds,
   };
 }
 
@@ -208,6 +217,7 @@ export function inputBuffers(input: IndexInput): ArrayBuffer[] {
     input.actorTopics,
     input.collaborationTopicStarts,
     input.collaborationTopics,
+    input.actorKinds,
   ].map((a) => a.buffer as ArrayBuffer);
 }
 

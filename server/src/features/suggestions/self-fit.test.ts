@@ -6,8 +6,18 @@
 import { plantedNetwork } from '../../../../seed/planted';
 import { NetworkProjection } from '../../graph/projection';
 import type { GraphData, GraphSnapshot } from '../../store/network-store';
+import { clearGain } from './held-out';
 import { buildIndexArrays } from './index-build';
-import { changedEnough, fitGrid, fittedModel, FIT_TERMS, historySplit, selfFit, selfFitSteps } from './self-fit';
+import {
+  changedEnough,
+  fitGrid,
+  fittedModel,
+  FIT_RULES,
+  FIT_TERMS,
+  historySplit,
+  selfFit,
+  selfFitSteps,
+} from './self-fit';
 import { ACTIVITY_CAP, DEFAULT_MODEL, maxActivityWeight } from './weights';
 
 function snapshotOf(data: GraphData, reverse = false): GraphSnapshot {
@@ -113,12 +123,27 @@ describe('the self-fitted suggestion model', () => {
     for (const w of grid) expect(w[2]).toBeLessThanOrEqual(maxActivityWeight(w[0]));
   });
 
-  test('serves a fitted model only when it beat the default and was as diverse as Katz on the held-out actors', () => {
+  test('serves a fitted model only when it clearly beat the default and was as diverse as Katz on the held-out actors', () => {
     const result = selfFit(NetworkProjection.fromSnapshot(snapshotOf(data)));
     const h = result.heldOut!;
     expect(h.fittedCoverage).toBeGreaterThan(0);
     expect(h.katzCoverage).toBeGreaterThan(0);
-    expect(result.source === 'FITTED').toBe(h.fitted > h.default && h.fittedCoverage >= h.katzCoverage);
+    if (result.source === 'FITTED') expect(h.fitted > h.default && h.fittedCoverage >= h.katzCoverage).toBe(true);
+    else if (h.fittedCoverage >= h.katzCoverage) expect(result.reason).toMatch(/did not clearly beat the default/);
+    else expect(result.reason).toMatch(/less diverse than Katz's/);
+  });
+
+  test('a held-out gain counts only beyond 1.645 standard errors of the paired differences', () => {
+    const same = Float64Array.from({ length: 100 }, (_, i) => (i % 5) / 10);
+    // One more hit on 4 of 100 actors, the rest equal: a mean gain of 0.004, standard error 0.002.
+    const fewHits = same.map((x, i) => (i < 4 ? x + 0.1 : x));
+    expect(clearGain(fewHits, same, FIT_RULES.gainStandardErrors)).toBe(true);
+    // The same mean gain with noise: 10 actors one hit better, 6 one hit worse.
+    const noisy = same.map((x, i) => (i < 10 ? x + 0.1 : i < 16 ? x - 0.1 : x));
+    expect(clearGain(noisy, same, FIT_RULES.gainStandardErrors)).toBe(false);
+    expect(clearGain(same, same, FIT_RULES.gainStandardErrors)).toBe(false);
+    expect(clearGain(same, fewHits, FIT_RULES.gainStandardErrors)).toBe(false);
+    expect(clearGain(Float64Array.of(0.5), Float64Array.of(0), FIT_RULES.gainStandardErrors)).toBe(false);
   });
 
   test('refits when actors or collaborations changed by a tenth (at least 20)', () => {

@@ -19,7 +19,7 @@
  *    research projects it stayed level with Katz, see docs/suggestions.md.)
  * 4. Check: on the held-out actors, precision@10 of the fitted model, the default and Katz alone,
  *    each ranked by `suggestContacts` on the past. The fitted model serves only if it beats the
- *    default there and its lists hold at least as many distinct actors as Katz's (catalogue
+ *    default there by more than noise (FIT_RULES.gainStandardErrors) and its lists hold at least as many distinct actors as Katz's (catalogue
  *    coverage); otherwise the default serves, and so it does when the history is too short.
  *
  * Everything is a function of the projection's content (ids sorted, hashes instead of random
@@ -30,7 +30,7 @@ import type { NetworkProjection } from '../../graph/projection';
 import { NetworkProjection as Projection } from '../../graph/projection';
 import { edgeIndex } from './csr';
 import { checkModel, singleSignalModel, termContribution, type ModelTerm, type ScoringModel } from './model';
-import { heldOutListsSteps } from './held-out';
+import { clearGain, heldOutListsSteps } from './held-out';
 import { usesCounts } from './suggest';
 import { buildIndexArrays, type BuiltArrays } from './index-build';
 import { copySteps, encodeSteps, runNow, type IndexInput, type ProjectionCopy } from './index-input';
@@ -52,6 +52,8 @@ export const FIT_RULES = {
   candidatesPerSignal: 30,
   /** A step must add this much precision@10 (relative) on the fitting actors. */
   margin: 0.02,
+  /** The held-out gain over the default must exceed this many standard errors (held-out.ts clearGain). */
+  gainStandardErrors: 1.645,
   /** Rounds over all weights at most. */
   rounds: 3,
   /** Refit when actors or collaborations changed by this share since the last fit (or this many). */
@@ -438,8 +440,8 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
     fittedCoverage: fittedScore.coverage,
     katzCoverage: katzScore.coverage,
   };
-  // Serves only when more precise than the default and at least as diverse as Katz.
-  const precise = p.fitted > p.default;
+  // Serves only when clearly more precise than the default and at least as diverse as Katz.
+  const precise = clearGain(fittedScore.perQuery, defaultScore.perQuery, FIT_RULES.gainStandardErrors);
   const diverse = p.fittedCoverage >= p.katzCoverage;
   const wins = precise && diverse;
   return {
@@ -448,7 +450,7 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
     reason: wins
       ? `fitted on the history before ${split.cutoff}; beats the default on the held-out actors`
       : !precise
-        ? `the fit on the history before ${split.cutoff} did not beat the default on the held-out actors`
+        ? `the fit on the history before ${split.cutoff} did not clearly beat the default on the held-out actors`
         : `the fit on the history before ${split.cutoff} beat the default but its lists were less diverse than Katz's on the held-out actors`,
     fitted,
     cutoff: split.cutoff,

@@ -19,7 +19,8 @@
  *   further step through x is the tie's strength times strength(x)^−0.75 (csr.ts STEP_EXPONENT), so a
  *   partner with many ties passes on a smaller share to each — less steeply than a random walk's
  *   1 / strength(x), which measured worse. Unlike Katz, it does not grow with the number of walks
- *   through hubs.
+ *   through hubs. The probability is multiplied by how much more often q's kind of actor works with
+ *   b's kind than chance would give (kind-mixing.ts; ≈ 1 where kinds mix at random).
  *
  * Katz, common neighbours and Adamic–Adar use the unweighted graph (a tie is a tie, however many
  * collaborations it has): that is the definition the H2020 reference figures (see
@@ -79,6 +80,9 @@ export interface SignalArrays {
   /** The walk of two / three steps from the query ending at the actor (first step a probability, then weighted steps). */
   readonly walkProbability2: Float64Array;
   readonly walkProbability3: Float64Array;
+  /** Per actor: its kind's index; per kind: the walk's factor from the query's kind (kind-mixing.ts). */
+  readonly actorKinds: Uint8Array;
+  readonly kindFactors: Float64Array;
   readonly beta: number;
 }
 
@@ -91,7 +95,7 @@ export function signalsView(
   topicSharing: Int32Array,
 ): QuerySignals {
   const { walks2, walks3, adamicAdar, resourceAllocation, cosine, degrees, beta } = arrays;
-  const { walkProbability2, walkProbability3, collaborations } = arrays;
+  const { walkProbability2, walkProbability3, collaborations, actorKinds, kindFactors } = arrays;
   const b2 = beta * beta;
   const b3 = beta * beta * beta;
   const readers: Record<SignalName, (b: number) => number> = {
@@ -102,7 +106,7 @@ export function signalsView(
     activity: (b) => degrees[b],
     collaborations: (b) => collaborations[b],
     topics: (b) => cosine[b],
-    randomWalk: (b) => walkProbability2[b] + WALK3_WEIGHT * walkProbability3[b],
+    randomWalk: (b) => (walkProbability2[b] + WALK3_WEIGHT * walkProbability3[b]) * kindFactors[actorKinds[b]],
   };
   return {
     query: q,

@@ -251,6 +251,22 @@ describe('signals on a generated network equal a plain recomputation of the defi
     return new Map([...row].map(([b, w]) => [b, w * total ** -exponent]));
   };
 
+  // Kind mixing: (ties between the kinds + 1) / (their partner counts' product / all partner counts + 1).
+  const kindOf = new Map(data.actors.map((a) => [a.id, a.kind as string]));
+  const kindTies = new Map<string, number>();
+  const kindEnds = new Map<string, number>();
+  let allEnds = 0;
+  for (const [a, row] of partners)
+    for (const b of row) {
+      const key = `${kindOf.get(a)}|${kindOf.get(b)}`;
+      kindTies.set(key, (kindTies.get(key) ?? 0) + 1);
+      kindEnds.set(kindOf.get(a)!, (kindEnds.get(kindOf.get(a)!) ?? 0) + 1);
+      allEnds++;
+    }
+  const affinity = (a: string, b: string) =>
+    ((kindTies.get(`${kindOf.get(a)}|${kindOf.get(b)}`) ?? 0) + 1) /
+    (((kindEnds.get(kindOf.get(a)!) ?? 0) * (kindEnds.get(kindOf.get(b)!) ?? 0)) / allEnds + 1);
+
   test.each(['a000000', 'a000017', 'a000123', 'a000299'])('actor %s', (q) => {
     const walks2 = new Map<string, number>();
     for (const m of N(q)) for (const b of N(m)) walks2.set(b, (walks2.get(b) ?? 0) + 1);
@@ -275,7 +291,7 @@ describe('signals on a generated network equal a plain recomputation of the defi
       );
       expect(signals.value('activity', j)).toBe(N(b).size);
       // Float32 tie strengths: 6 significant digits.
-      const walk = (p2.get(b) ?? 0) + WALK3_WEIGHT * (p3.get(b) ?? 0);
+      const walk = ((p2.get(b) ?? 0) + WALK3_WEIGHT * (p3.get(b) ?? 0)) * affinity(q, b);
       expect(Math.abs(signals.value('randomWalk', j) - walk)).toBeLessThan(1e-6 * Math.max(walk, 1e-3));
     }
     // Without Katz's three-step counts: the same reach and the same walk (what a walk-only model reads).

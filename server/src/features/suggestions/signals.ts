@@ -8,6 +8,7 @@
  * read before the next query starts.
  */
 import { degree, type CollaborationGraph } from './csr';
+import { neutralKindMixing, type KindMixing } from './kind-mixing';
 import { KATZ_BETA, signalsView, type QuerySignals } from './signal-types';
 import type { TopicProfiles } from './topic-profile';
 
@@ -49,11 +50,14 @@ export class SignalWorkspace {
   private lazyTopics = false;
   private readonly queryTopicWeights: Float64Array;
   private readonly queryTopicSet: Uint8Array;
+  /** The walk's factor per kind of the end, from the last query's kind (kind-mixing.ts). */
+  private readonly kindFactors: Float64Array;
 
   constructor(
     readonly graph: CollaborationGraph,
     readonly profiles: TopicProfiles,
     readonly beta = KATZ_BETA,
+    readonly kindMixing: KindMixing = neutralKindMixing(graph.ids.length),
   ) {
     const n = graph.ids.length;
     this.walks2 = new Float64Array(n);
@@ -74,6 +78,7 @@ export class SignalWorkspace {
     this.exactList = new Int32Array(n);
     this.queryTopicWeights = new Float64Array(profiles.topicIds.length);
     this.queryTopicSet = new Uint8Array(profiles.topicIds.length);
+    this.kindFactors = new Float64Array(kindMixing.kindCount);
   }
 
   /** Partners per actor, as the floats the scoring reads. */
@@ -213,6 +218,8 @@ export class SignalWorkspace {
   private begin(q: number): void {
     this.reset();
     this.lastQuery = q;
+    const { kinds, kindCount, affinity } = this.kindMixing;
+    for (let l = 0; l < kindCount; l++) this.kindFactors[l] = affinity[kinds[q] * kindCount + l];
     const { offsets, neighbours } = this.graph;
     this.marks[q] |= 4;
     for (let e = offsets[q]; e < offsets[q + 1]; e++) this.marks[neighbours[e]] |= 4;
@@ -234,6 +241,8 @@ export class SignalWorkspace {
         collaborations,
         walkProbability2,
         walkProbability3,
+        actorKinds: this.kindMixing.kinds,
+        kindFactors: this.kindFactors,
         beta,
       },
       this.marks,

@@ -221,6 +221,7 @@ function toSuggestion(index: SuggestionIndex, signals: QuerySignals, model: Scor
 export function scorer(model: ScoringModel, signals: QuerySignals, index: SuggestionIndex): (b: number) => number {
   const { walks2, walks3, adamicAdar, resourceAllocation, cosine, walkProbability2, walkProbability3, beta } =
     signals.arrays;
+  const { actorKinds, kindFactors } = signals.arrays;
   const b2 = beta * beta;
   const b3 = b2 * beta;
   const perQuery = model.terms.filter((t) => !STATIC_SIGNALS.has(t.signal));
@@ -249,7 +250,7 @@ export function scorer(model: ScoringModel, signals: QuerySignals, index: Sugges
           v = resourceAllocation[b];
           break;
         case 7:
-          v = walkProbability2[b] + WALK3_WEIGHT * walkProbability3[b];
+          v = (walkProbability2[b] + WALK3_WEIGHT * walkProbability3[b]) * kindFactors[actorKinds[b]];
           break;
         default:
           v = b2 * walks2[b] + b3 * walks3[b];

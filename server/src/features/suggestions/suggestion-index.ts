@@ -54,7 +54,11 @@ export function* assembleSteps(
   const graph = { ids, index, ...built.graph };
   const profiles = { ...topicTables(input.topicIds), ...built.profiles };
   yield;
-  const signals = new SignalWorkspace(graph, profiles);
+  const signals = new SignalWorkspace(graph, profiles, undefined, {
+    kinds: built.kinds,
+    kindCount: built.kindCount,
+    affinity: built.affinity,
+  });
   return { projection, version: input.version, graph, profiles, signals, builtAt: new Date(), buildMs: buildMs() };
 }
 

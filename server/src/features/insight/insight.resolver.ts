@@ -182,6 +182,7 @@ export class InsightResolver {
     return {
       ...stamp(computed),
       modularity: computed.value.modularity,
+      provisional: computed.value.provisional,
       count: clusters.length,
       unclusteredCount: computed.value.unclusteredActorIds.length,
       clusters: clusters

@@ -213,6 +213,11 @@ export interface Cluster {
 export interface Clustering {
   clusters: Cluster[];
   modularity: number;
+  /**
+   * Started from the clusters before a change (a warm start), not from scratch: replaced by the
+   * run from scratch once the network is quiet (`cluster-seeds.ts`).
+   */
+  provisional: boolean;
   /** Actors without any tie in scope (not in any cluster). */
   unclusteredActorIds: string[];
 }
@@ -249,6 +254,7 @@ export function clusteringOf(
   return {
     clusters,
     modularity: arrays.modularity,
+    provisional: arrays.warm,
     unclusteredActorIds: Array.from(arrays.unclustered, (a) => ids[a]),
   };
 }

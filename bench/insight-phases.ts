@@ -15,7 +15,7 @@ import { encodeProjectionNow } from '../server/src/features/insight/projection-a
 import { CentralityResult, clusteringOf } from '../server/src/features/insight/results';
 import { graphSpec } from '../server/src/features/insight/scope-masks';
 import { buildScopedGraph } from '../server/src/features/insight/scoped-graph';
-import { louvainOnGraph } from '../server/src/features/insight/clusters';
+import { louvainOnGraph, louvainWithGraphology } from '../server/src/features/insight/clusters';
 
 function arg(name: string, fallback: string): string {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -31,6 +31,18 @@ async function main() {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   };
+  const changedData = {
+    ...data,
+    collaborations: data.collaborations.map((c, x) => {
+      if (x > 0) return c;
+      const members = new Set((c.participants ?? []).map((p) => p.actorId));
+      const actor = data.actors.find((a) => !members.has(a.id))!;
+      return { ...c, participants: [...(c.participants ?? []), { actorId: actor.id, role: 'PARTICIPANT' as const }] };
+    }),
+  };
+  const changed = await encodeProjectionNow(NetworkProjection.fromSnapshot(snapshotOf(changedData)));
+  const modularity: Record<string, number[]> = {};
+  const quality = (k: string, q: number) => (modularity[k] ??= []).push(Math.round(q * 1e5) / 1e5);
   const rows: Record<string, number[]> = {};
   const note = (k: string, ms: number) => (rows[k] ??= []).push(Math.round(ms));
   for (let r = 0; r < runs; r++) {
@@ -63,8 +75,27 @@ async function main() {
     result.ranked('betweenness', 20);
     note('main: brokers to ids', t() - s);
     s = t();
+    const viaGraphology = louvainWithGraphology(graph, { exactLimit: 0 });
+    note('worker: Louvain, graphology-communities-louvain (view; before)', t() - s);
+    quality('graphology', viaGraphology.modularity);
+    s = t();
     const louvain = louvainOnGraph(graph, {});
-    note('worker: Louvain', t() - s);
+    note('worker: Louvain on the CSR (louvain-csr.ts)', t() - s);
+    quality('CSR', louvain.modularity);
+    // A small change (one actor joins a collaboration): the graph again, then Louvain from the
+    // partition before (warm) and from scratch (cold).
+    const changedGraph = buildScopedGraph(changed.shared, graphSpec(changed, {}));
+    const communityOf = new Map<string, number>();
+    graph.nodeOf.forEach((a, i) => communityOf.set(arrays.ids[a], louvain.communities[i]));
+    s = t();
+    const start = Int32Array.from(changedGraph.nodeOf, (a) => communityOf.get(changed.ids[a]) ?? -1);
+    const warm = louvainOnGraph(changedGraph, {}, start);
+    note('worker: Louvain after a change, warm (from the partition before)', t() - s);
+    quality('CSR warm after a change', warm.modularity);
+    s = t();
+    const cold = louvainOnGraph(changedGraph, {});
+    note('worker: Louvain after a change, cold', t() - s);
+    quality('CSR cold after a change', cold.modularity);
     s = t();
     const clustering = clusterOnArrays(graph, arrays.shared, arrays.shared, spec.collaborationMask, {}, louvain);
     note('worker: cluster facts', t() - s);
@@ -79,6 +110,7 @@ async function main() {
     const sorted = [...v].sort((a, b) => a - b);
     console.log(`| ${k} (CPU) | ${sorted[Math.floor(sorted.length / 2)]} ms | ${v.join(', ')} |`);
   }
+  for (const [k, v] of Object.entries(modularity)) console.log(`| modularity, ${k} | ${v.join(', ')} |`);
 }
 main().catch((e) => {
   console.error(e);

@@ -130,13 +130,15 @@ export function describeInsightStructure(label: string, harness: StoreHarness): 
     });
 
     test('clusters: deterministic, disjoint, cover every actor with a tie; topics and bridges from the data', async () => {
-      const query = `{ clusters(first: 50) { modularity count unclusteredCount clusters { id size internalTies externalTies
+      const query = `{ clusters(first: 50) { modularity provisional count unclusteredCount clusters { id size internalTies externalTies
         actors { id } dominantTopics { count topic { id } } bridgingActors { externalTies otherClusters actor { id } } } } }`;
       const { clusters } = await api.data(query);
       const again = await api.data(query);
       expect(again.clusters).toEqual(clusters);
       expect(clusters.count).toBeGreaterThanOrEqual(2);
       expect(clusters.modularity).toBeGreaterThan(0);
+      // Below the exact limit clusters are always computed from scratch.
+      expect(clusters.provisional).toBe(false);
       const clusterOf = new Map<string, string>();
       for (const c of clusters.clusters) {
         expect(c.size).toBe(c.actors.length);

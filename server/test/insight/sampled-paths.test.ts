@@ -9,6 +9,7 @@ import { snapshotOf } from '../../../seed/snapshot';
 import { NetworkProjection } from '../../src/graph/projection';
 import type { ScopeFilter } from '../../src/graph/scope';
 import { computeCentrality } from '../../src/features/insight/centrality';
+import { clusterOnArrays, louvainWithGraphology } from '../../src/features/insight/clusters';
 import { runJob } from '../../src/features/insight/jobs';
 import { encodeProjectionNow, type ProjectionArrays } from '../../src/features/insight/projection-arrays';
 import type { Recency } from '../../src/features/insight/recency';
@@ -165,7 +166,15 @@ describe('centrality, components and clusters as the worker computes them', () =
     const c = await generated(1500, 17);
     for (const recency of [null, { asOf: '2024-06-30', halfLifeDays: 365 }]) {
       const spec = () => graphSpec(c.arrays, {}, recency);
-      const onView = runJob({ kind: 'clusters', shared: c.arrays.shared, spec: spec(), options: { exactLimit: 0 } });
+      const graph = buildScopedGraph(c.arrays.shared, spec());
+      const onView = clusterOnArrays(
+        graph,
+        c.arrays.shared,
+        c.arrays.shared,
+        spec().collaborationMask,
+        {},
+        louvainWithGraphology(graph, { exactLimit: 0 }),
+      );
       const onGraph = runJob({ kind: 'clusters', shared: c.arrays.shared, spec: spec(), options: {} });
       expect(onView).toEqual(onGraph);
       const reference = referenceLouvain(buildActorGraph(c.projection, { recency }));

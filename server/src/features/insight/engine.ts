@@ -1,21 +1,12 @@
 /**
  * Network insight on the service's projection — brokers, the hand-over analysis, clusters, change
- * over time — the same code for every store, computed in the background:
- *
- * - The heavy part runs in a worker thread (`worker-client.ts`, `jobs.ts`) on typed arrays made from
- *   the projection (`projection-arrays.ts`, shared; `scope-masks.ts`, transferred), one job at a
- *   time, taken round-robin across principals from a bounded queue (`fair-queue.ts`), so the event
- *   loop keeps answering other requests meanwhile and nobody's question waits behind another
- *   client's flood.
- * - The newest result of each question is kept (`cache.ts`) with when it was computed and on which
- *   projection version. One on the current version is answered at once.
- * - Otherwise the question is computed — one job per question: a request joins the one waiting in
- *   the queue, or the running one when it runs on the current version. The request waits for it at
- *   most `staleWaitMs` when an older result is there (then gets that, labelled with its version),
- *   else at most `waitMs` (then COMPUTING with `retryAfterSeconds` from its place in the queue).
- * - A finished result is kept and handed to whoever waits even when the network changed while it
- *   was computed (labelled with the version it was computed on): a steady stream of writes delays
- *   fresh results but never starves readers.
+ * over time — the same code for every store, computed in a worker thread (`worker-client.ts`,
+ * `jobs.ts`) on typed arrays (`projection-arrays.ts`), one job at a time from a bounded queue taken
+ * round-robin across principals (`fair-queue.ts`). The newest result of each question is kept
+ * (`cache.ts`) with its projection version; a request joins the question's job or queues one, waits
+ * at most `staleWaitMs` when an older result is there (then gets that, labelled), else `waitMs`
+ * (then COMPUTING with `retryAfterSeconds`). A finished result is kept even when the network
+ * changed meanwhile: writes delay fresh results but never starve readers. (README.md: the whole.)
  */
 import type { DuplicateInput, DuplicatePair } from '../../domain/duplicates';
 import { BadInputError, ComputingError, DomainError, NotFoundError, QueueFullError } from '../../domain/errors';
@@ -24,9 +15,17 @@ import type { ScopeFilter } from '../../graph/scope';
 import { ResultCache, keyOf, type Computed } from './cache';
 import { recentTies, type RecentTie } from './change';
 import type { CentralityOptions } from './centrality';
-import { FairQueue, type FairQueueOptions, type QueuedJob } from './fair-queue';
+import { FairQueue, type QueuedJob } from './fair-queue';
+import { ClusterSeeds } from './cluster-seeds';
+import {
+  DEFAULT_CLUSTER_QUIET_MS,
+  DEFAULT_STALE_WAIT_MS,
+  DEFAULT_WAIT_MS,
+  type InsightOptions,
+} from './insight-options';
 import { packActors, type JobRequest, type JobResults } from './jobs';
-import { encodeProjection, type ProjectionArrays } from './projection-arrays';
+import type { ProjectionArrays } from './projection-arrays';
+import { VersionArrays } from './version-arrays';
 import type { Recency } from './recency';
 import { CentralityResult, clusteringOf, NetworkChange, ResilienceResult, type Clustering } from './results';
 import { changeMasks, graphSpec } from './scope-masks';
@@ -35,26 +34,7 @@ import { InsightWorker } from './worker-client';
 
 export const MAX_REMOVED_ACTORS = 500;
 
-export interface InsightOptions {
-  /** How long a request waits for a computation when no result of it exists yet, before answering COMPUTING (default 10 s). */
-  waitMs?: number;
-  /**
-   * How long a request waits for the current result when an older one exists, before answering
-   * the older one (default 1 s, at most `waitMs`).
-   */
-  staleWaitMs?: number;
-  /** Exact betweenness / closeness (and Louvain on a graphology graph) up to this many actors (3,000). */
-  exactLimit?: number;
-  /** Sampled source actors above the exact limit (default: by the number of ties, 32–128). */
-  samples?: number;
-  /** The worker thread stops after this long without work (default 60 s). */
-  workerIdleMs?: number;
-  /** Questions waiting per principal and in all (default 8 and 64); beyond them RATE_LIMITED. */
-  queue?: FairQueueOptions;
-}
-
-export const DEFAULT_WAIT_MS = 10_000;
-export const DEFAULT_STALE_WAIT_MS = 1_000;
+export type { InsightOptions } from './insight-options';
 
 /** Who asks when nobody is named (the service's own work, scripts). */
 export const SERVICE_PRINCIPAL = 'service';
@@ -91,10 +71,11 @@ export class InsightEngine {
   private readonly running = new Map<string, Job>();
   private readonly queue: FairQueue;
   private readonly worker: InsightWorker;
-  private arrays: { version: number; promise: Promise<ProjectionArrays> } | null = null;
   private readonly waitMs: number;
   private readonly staleWaitMs: number;
   private readonly centralityOptions: CentralityOptions;
+  private readonly seeds: ClusterSeeds;
+  private readonly versionArrays: VersionArrays;
   /**
    * Computations finished; those of them that finished on a version no longer current; answers
    * that were an older result because the current one was not ready.
@@ -113,7 +94,13 @@ export class InsightEngine {
     this.staleWaitMs = Math.min(this.waitMs, options.staleWaitMs ?? DEFAULT_STALE_WAIT_MS);
     this.centralityOptions = { exactLimit: options.exactLimit, samples: options.samples };
     this.worker = new InsightWorker(options.workerIdleMs);
+    this.versionArrays = new VersionArrays(projection);
     this.queue = new FairQueue(options.queue);
+    this.seeds = new ClusterSeeds(
+      options.clusterQuietMs ?? DEFAULT_CLUSTER_QUIET_MS,
+      () => projection.version,
+      () => this.queue.size === 0 && this.running.size === 0,
+    );
   }
 
   /** Worker threads started so far. */
@@ -128,6 +115,7 @@ export class InsightEngine {
 
   /** Stops the worker thread and refuses what still waits (a later question starts it again). */
   async close(): Promise<void> {
+    this.seeds.clear();
     this.queue.clear(new Error('network insight was stopped'));
     await this.worker.close();
   }
@@ -204,7 +192,10 @@ export class InsightEngine {
     checkRecency(options.recency);
     if (options.resolution !== undefined && !(options.resolution > 0))
       throw new BadInputError('resolution must be positive', 'resolution');
-    return this.answer('clusters', principal, `clusters:${keyOf({ filter, ...options })}`, async (arrays) => {
+    const key = `clusters:${keyOf({ filter, ...options })}`;
+    // Warm (from the last cold partition, `cluster-seeds.ts`) unless `cold`; a cold run's partition is kept.
+    const work = (arrays: ProjectionArrays, cold: boolean) => {
+      const start = cold ? null : this.seeds.startFor(key, arrays);
       return this.inWorker(
         'clusters',
         () => ({
@@ -213,9 +204,29 @@ export class InsightEngine {
           version: arrays.version,
           spec: graphSpec(arrays, filter, options.recency),
           options: { resolution: options.resolution, exactLimit: this.options.exactLimit },
+          start: start ?? undefined,
         }),
-        (result) => clusteringOf(result, arrays.ids, arrays.topicIds),
+        (result) => {
+          const { warm, clusterOfActor } = result;
+          if (!warm) this.seeds.remember(key, { version: arrays.version, ids: arrays.ids, clusterOfActor });
+          return clusteringOf(result, arrays.ids, arrays.topicIds);
+        },
       );
+    };
+    return this.answer('clusters', principal, key, async (arrays) => {
+      const value = await work(arrays, false);
+      if (value.provisional) this.coldClustersLater(key, work);
+      return value;
+    });
+  }
+
+  /** The cold run that replaces a provisional clusters answer, once the queue is idle and the network quiet. */
+  private coldClustersLater(key: string, work: (arrays: ProjectionArrays, cold: boolean) => Promise<Clustering>) {
+    this.seeds.coldRunLater(key, async () => {
+      const latest = this.cache.latest<Clustering>(key);
+      if (latest && latest.version === this.projection.version && !latest.value.provisional) return;
+      const version = this.projection.version;
+      await this.job('clusters', SERVICE_PRINCIPAL, key, version, (arrays) => work(arrays, true)).promise;
     });
   }
 
@@ -348,7 +359,7 @@ export class InsightEngine {
       job.version = this.projection.version;
       try {
         const started = performance.now();
-        const arrays = await this.projectionArrays();
+        const arrays = await this.versionArrays.get();
         this.arraysMs = performance.now() - started;
         job.version = arrays.version;
         // Masks are made now, synchronously, from the arrays (they hold the version's facts).
@@ -377,23 +388,5 @@ export class InsightEngine {
     this.stats.computed++;
     if (computed.version !== this.projection.version) this.stats.stale++;
     this.cache.set(key, computed);
-  }
-
-  private projectionArrays(): Promise<ProjectionArrays> {
-    const version = this.projection.version;
-    if (!this.arrays || this.arrays.version !== version) {
-      const promise = encodeProjection(this.projection);
-      this.arrays = { version, promise };
-      // The encoding starts again by itself on a change; remember the version it ends on.
-      promise.then(
-        (arrays) => {
-          if (this.arrays?.promise === promise) this.arrays = { version: arrays.version, promise };
-        },
-        () => {
-          if (this.arrays?.promise === promise) this.arrays = null;
-        },
-      );
-    }
-    return this.arrays.promise;
   }
 }

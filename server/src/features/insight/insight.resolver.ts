@@ -178,15 +178,22 @@ export class InsightResolver {
       throw new BadInputError(`resolution must be greater than 0 and at most ${MAX_CLUSTER_RESOLUTION}`, 'resolution');
     }
     const computed = await ctx.service.insight.clusters(scope(filter), { resolution, recency }, asker(ctx.principal));
-    const clusters = computed.value.clusters.filter((c) => c.actorIds.length >= minSize);
+    const clusters = computed.value.clusters.filter((c) => c.size >= minSize);
     return {
       ...stamp(computed),
       modularity: computed.value.modularity,
+      provisional: computed.value.provisional,
       count: clusters.length,
       unclusteredCount: computed.value.unclusteredActorIds.length,
-      clusters: clusters
-        .slice(0, first)
-        .map((c) => ({ ...c, size: c.actorIds.length, bridgingActors: existing(c.bridgingActors, ctx) })),
+      clusters: clusters.slice(0, first).map((c) => ({
+        id: c.id,
+        size: c.size,
+        actorIds: c.actorIds,
+        internalTies: c.internalTies,
+        externalTies: c.externalTies,
+        dominantTopics: c.dominantTopics,
+        bridgingActors: existing(c.bridgingActors, ctx),
+      })),
     };
   }
 

@@ -181,6 +181,11 @@ export class ClusteringType implements ComputedStamp {
   @Field(() => Boolean, { description: CURRENT }) current!: boolean;
   @Field(() => Float, { description: DURATION }) durationMs!: number;
   @Field(() => Float, { description: 'Modularity of the partition (higher: clearer clusters).' }) modularity!: number;
+  @Field(() => Boolean, {
+    description:
+      'True: computed in a fraction of the time after a change, starting from the clusters before it (large networks only); the computation from scratch follows once the network is quiet and replaces it — ask again for the clusters that depend on the network alone.',
+  })
+  provisional!: boolean;
   @Field(() => Int, { description: 'Clusters of at least minSize actors.' }) count!: number;
   @Field(() => Int, { description: 'Actors without any tie in scope.' }) unclusteredCount!: number;
   @Field(() => [ClusterType]) clusters!: ClusterType[];

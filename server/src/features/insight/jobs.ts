@@ -5,8 +5,8 @@
  */
 import { findDuplicates, type DuplicateInput, type DuplicatePair } from '../../domain/duplicates';
 import { changeOnArrays, type ChangeArrays, type ChangeMasks } from './change';
-import { computeCentrality, rankNodes, type CentralityOptions, type CentralityValues } from './centrality';
-import { clusterOnArrays, type ClusterOptions, type ClusteringArrays } from './clusters';
+import { computeCentrality, EXACT_LIMIT, rankNodes, type CentralityOptions, type CentralityValues } from './centrality';
+import { clusterOnArrays, louvainOnGraph, type ClusterOptions, type ClusteringArrays } from './clusters';
 import type { SharedProjection } from './projection-arrays';
 import { resilienceOnArrays, type Before, type ResilienceArrays } from './resilience';
 import { buildScopedGraph, type GraphSpec, type ScopedGraph } from './scoped-graph';
@@ -40,7 +40,17 @@ export type JobRequest =
       before: Before['centrality'];
       options: CentralityOptions;
     } & OnVersion)
-  | ({ kind: 'clusters'; shared: SharedProjection; spec: GraphSpec; options: ClusterOptions } & OnVersion)
+  | ({
+      kind: 'clusters';
+      shared: SharedProjection;
+      spec: GraphSpec;
+      options: ClusterOptions;
+      /**
+       * Per actor index: its cluster in an earlier partition (-1: none) to start Louvain from — a
+       * warm start, used above the exact limit (below it a run from scratch is cheap).
+       */
+      start?: Int32Array;
+    } & OnVersion)
   | { kind: 'change'; shared: SharedProjection; masks: ChangeMasks }
   /** Likely duplicates among actors: `[id, name, website, contact][]` as one JSON string (one copy, no object graph). */
   | { kind: 'duplicates'; actors: string };
@@ -157,7 +167,24 @@ function runOn(request: JobRequest, graphOf: (r: Extract<JobRequest, { spec: Gra
     }
     case 'clusters': {
       const graph = graphOf(request);
-      return clusterOnArrays(graph, request.shared, request.shared, request.spec.collaborationMask, request.options);
+      const { start, options } = request;
+      const warm = start !== undefined && graph.n > (options.exactLimit ?? EXACT_LIMIT);
+      const communities = warm
+        ? louvainOnGraph(
+            graph,
+            options,
+            Int32Array.from(graph.nodeOf, (a) => start[a]),
+          )
+        : undefined;
+      return clusterOnArrays(
+        graph,
+        request.shared,
+        request.shared,
+        request.spec.collaborationMask,
+        options,
+        communities,
+        warm,
+      );
     }
     case 'change':
       return changeOnArrays(request.shared, request.masks);

@@ -27,12 +27,12 @@
  * between query actors and grid points, so a caller can run it in small slices.
  */
 import type { NetworkProjection } from '../../graph/projection';
-import { NetworkProjection as Projection } from '../../graph/projection';
 import { edgeIndex } from './csr';
 import { checkModel, singleSignalModel, termContribution, type ModelTerm, type ScoringModel } from './model';
 import { clearGain, heldOutListsSteps } from './held-out';
 import { usesCounts } from './suggest';
 import { buildIndexArrays, type BuiltArrays } from './index-build';
+import { historySplitSteps, type HistorySplit } from './history-split';
 import { copySteps, encodeSteps, runNow, type IndexInput, type ProjectionCopy } from './index-input';
 import { assembleSteps, type SuggestionIndex } from './suggestion-index';
 import { TopK } from './top-k';
@@ -97,110 +97,14 @@ const WALK_COLUMN = FIT_TERMS.findIndex((t) => t.signal === 'randomWalk');
 
 const KATZ = singleSignalModel('katz');
 
-export interface HistorySplit {
-  cutoff: string;
-  past: NetworkProjection;
-  /** Per actor of the past: the actors it first works with on/after the cut-off. */
-  answers: Map<string, Set<string>>;
-}
+export type { HistorySplit } from './history-split';
 
-/** Step 1; null when there is too little dated history to split. */
+/** Step 1 (history-split.ts); null when there is too little dated history to split. */
 export function historySplit(
   projection: NetworkProjection,
   answerShare: number = FIT_RULES.answerShare,
 ): HistorySplit | null {
-  return runNow(historySplitSteps(runNow(copySteps(projection, null)), answerShare));
-}
-
-/** Units of work (collaborations, actors, participations) between two yields of the split. */
-const SPLIT_STEP = 2048;
-
-/**
- * Step 1 on a copy of the projection (index-input.ts `copySteps`), yielding every SPLIT_STEP units
- * of work so the fit never holds the event loop for the split (~2.9 s in one go at 100k actors). The
- * past is loaded as `NetworkProjection.load` loads a snapshot — the same calls in the same order —
- * so it holds the same maps in the same order.
- */
-export function* historySplitSteps(
-  copy: ProjectionCopy,
-  answerShare: number = FIT_RULES.answerShare,
-): Generator<void, HistorySplit | null, unknown> {
-  let work = 0;
-  const due = (units: number) => (work += units) >= SPLIT_STEP && ((work = 0), true);
-  const dated = [...copy.collaborations.entries()]
-    .filter(([, c]) => c.startDate !== null)
-    .map(([id, c]) => ({ id, date: c.startDate! }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-  if (dated.length < FIT_RULES.minDatedCollaborations) return null;
-  const cutoff = dated[Math.floor(dated.length * (1 - answerShare))].date;
-  if (cutoff <= dated[0].date) return null;
-  yield;
-
-  const collaborationIds = [...copy.collaborations.keys()].sort();
-  const pastIds = collaborationIds.filter((id) => {
-    const d = copy.collaborations.get(id)!.startDate;
-    return d === null || d < cutoff;
-  });
-  yield;
-  const present = new Set<string>();
-  for (const id of pastIds) {
-    const members = copy.collaborations.get(id)!.actors;
-    for (const a of members) present.add(a);
-    if (due(members.length + 1)) yield;
-  }
-  const actors = [...present].sort();
-  yield;
-
-  // The past as NetworkProjection.load(snapshot) would hold it (topics, actors, collaborations,
-  // participations, interests, about — each list sorted as the snapshot of it was).
-  const past = new Projection();
-  for (const t of copy.topics) past.topics.add(t);
-  for (const id of actors) {
-    past.upsertActor(id, copy.actors.get(id)!.kind);
-    if (due(1)) yield;
-  }
-  for (const id of pastIds) {
-    const { kind, startDate, endDate } = copy.collaborations.get(id)!;
-    past.upsertCollaboration(id, { kind, startDate, endDate });
-    if (due(1)) yield;
-  }
-  for (const id of pastIds) {
-    const members = [...copy.collaborations.get(id)!.actors].sort();
-    for (const actorId of members) past.addParticipant(id, actorId);
-    if (due(members.length + 1)) yield;
-  }
-  for (const id of actors) {
-    const topics = [...copy.actors.get(id)!.topics].sort();
-    for (const topicId of topics) past.actors.get(id)?.topics.add(topicId);
-    if (due(topics.length + 1)) yield;
-  }
-  for (const id of pastIds) {
-    const topics = [...copy.collaborations.get(id)!.topics].sort();
-    for (const topicId of topics) past.collaborations.get(id)?.topics.add(topicId);
-    if (due(topics.length + 1)) yield;
-  }
-
-  const partnersBefore = (a: string, b: string) => {
-    const mine = past.actors.get(a)!.collaborations;
-    for (const c of past.actors.get(b)!.collaborations) if (mine.has(c)) return true;
-    return false;
-  };
-  const answers = new Map<string, Set<string>>();
-  for (const id of collaborationIds) {
-    const c = copy.collaborations.get(id)!;
-    if (c.startDate === null || c.startDate < cutoff) continue;
-    const members = c.actors.filter((a) => present.has(a));
-    for (const a of members) {
-      for (const b of members) {
-        if (a === b || answers.get(a)?.has(b) || partnersBefore(a, b)) continue;
-        let set = answers.get(a);
-        if (!set) answers.set(a, (set = new Set()));
-        set.add(b);
-      }
-    }
-    if (due(members.length * members.length + 1)) yield;
-  }
-  return { cutoff, past, answers };
+  return runNow(historySplitSteps(runNow(copySteps(projection, null)), answerShare, FIT_RULES.minDatedCollaborations));
 }
 
 /**
@@ -400,7 +304,7 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
     journal.close();
   }
   const sizes = { actorCount: copy.actors.size, collaborationCount: copy.collaborations.size };
-  const split = yield* historySplitSteps(copy);
+  const split = yield* historySplitSteps(copy, FIT_RULES.answerShare, FIT_RULES.minDatedCollaborations);
   if (!split)
     return fallback(projection, 'history too short: too few dated collaborations to hold some back as answers', sizes);
   yield;

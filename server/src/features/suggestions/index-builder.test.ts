@@ -82,6 +82,16 @@ describe('requests under writes', () => {
   const data = generateNetwork({ actors: 3000, hubs: 5, seed: 3 });
   const ids = data.actors.map((a) => a.id);
 
+  test('after close a current index still answers; a stale one is refused, not built again and again', async () => {
+    const projection = NetworkProjection.fromSnapshot(snapshotOf(data));
+    const builder = new IndexBuilder(projection, 'worker', new IndexWorker(1000));
+    const current = await builder.ready();
+    await builder.close();
+    expect(await builder.ready()).toBe(current);
+    connect(projection, 'after-close', ids[1], ids[2999]);
+    await expect(builder.ready()).rejects.toThrow('suggestions closed');
+  });
+
   test('concurrent requests share one build; a write during a build gives an index at least as new as each request', async () => {
     const projection = NetworkProjection.fromSnapshot(snapshotOf(data));
     const builder = new IndexBuilder(projection, 'worker', worker);

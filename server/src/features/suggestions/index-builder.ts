@@ -81,6 +81,8 @@ export class IndexBuilder {
     for (;;) {
       const latest = this.latest();
       if (latest && latest.version >= wanted) return latest;
+      // Closed (shutdown): no new build (a failing one would otherwise be started again and again).
+      if (this.closed) throw new Error('suggestions closed');
       if (this.building) {
         const index = await this.building.catch(() => null);
         if (index && index.version >= wanted) return index;

@@ -11,6 +11,7 @@
  * - otherwise all.
  * With a centre actor, only actors within `depth` collaborates-with steps of it (in scope).
  */
+import { runNow } from '../platform/util/run-in-slices';
 import { orderedPartnersOfBusy } from './partner-ids';
 import type { NetworkProjection } from './projection';
 import {
@@ -52,7 +53,31 @@ export interface NetworkView {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Units of work (actors, collaborations, memberships) between two yields of the steps. */
+const STEP = 1024;
+
+/** Counts work and says when a step is due (every STEP units). */
+function stepCounter(): (units: number) => boolean {
+  let work = 0;
+  return (units) => (work += units) >= STEP && ((work = 0), true);
+}
+
+/** The view at once (scripts, tests, small networks). */
 export function networkView(projection: NetworkProjection, options: NetworkViewOptions): NetworkView {
+  return runNow(networkViewSteps(projection, options));
+}
+
+/**
+ * The view as steps of bounded work (yielding every STEP units), for a caller that runs them in
+ * turns between other work on the event loop (an ego network of 5,000 around a hub at 100k actors
+ * was ~300 ms in one go). The steps read the projection: the caller must not resume them after it
+ * changed (platform/util/run-in-slices.ts `runSteps` with `stale`).
+ */
+export function* networkViewSteps(
+  projection: NetworkProjection,
+  options: NetworkViewOptions,
+): Generator<void, NetworkView, void> {
+  const due = stepCounter();
   // Every in-scope collaboration, in id order: only needed without a centre (which actors are
   // visible) or to list collaborations; an ego network of a large graph skips it.
   let scoped: { ids: string[]; set: Set<string> } | null = null;
@@ -67,28 +92,45 @@ export function networkView(projection: NetworkProjection, options: NetworkViewO
     return scoped;
   };
 
-  const candidates = options.centreActorId
-    ? neighbourhood(projection, options.centreActorId, options.depth ?? 1, options, options.maxActors + 1)
-    : [...projection.actors.keys()]
-        .sort(byId)
-        .filter((id) => actorVisible(projection, id, options, scopedCollaborations().set));
+  let candidates: string[];
+  if (options.centreActorId) {
+    candidates = yield* neighbourhood(
+      projection,
+      options.centreActorId,
+      options.depth ?? 1,
+      options,
+      options.maxActors + 1,
+    );
+  } else {
+    const ids = [...projection.actors.keys()].sort(byId);
+    yield;
+    const scopedSet = scopedCollaborations().set;
+    yield;
+    candidates = [];
+    for (const id of ids) {
+      if (actorVisible(projection, id, options, scopedSet)) candidates.push(id);
+      if (due(1)) yield;
+    }
+  }
 
   const truncated = candidates.length > options.maxActors;
   const actorIds = candidates.slice(0, options.maxActors);
   const visible = new Set(actorIds);
 
-  const collaboratesWith = edgesAmong(projection, actorIds, options);
+  const collaboratesWith = yield* edgesAmong(projection, actorIds, options);
 
   const topicIds = new Set<string>();
   const interestedIn: NetworkView['interestedIn'] = [];
   if (options.includeTopics) {
     const wanted = options.topicIds?.length ? new Set(options.topicIds) : null;
     for (const actorId of actorIds) {
-      for (const topicId of [...projection.actors.get(actorId)!.topics].sort(byId)) {
+      const topics = [...projection.actors.get(actorId)!.topics].sort(byId);
+      for (const topicId of topics) {
         if (wanted && !wanted.has(topicId)) continue;
         topicIds.add(topicId);
         interestedIn.push({ actorId, topicId });
       }
+      if (due(topics.length + 1)) yield;
     }
   }
 
@@ -99,6 +141,7 @@ export function networkView(projection: NetworkProjection, options: NetworkViewO
       const members = [...projection.collaborations.get(collaborationId)!.actors]
         .filter((a) => visible.has(a))
         .sort(byId);
+      if (due(members.length + 1)) yield;
       if (members.length === 0) continue;
       collaborationIds.push(collaborationId);
       for (const actorId of members) participatedIn.push({ actorId, collaborationId });
@@ -126,7 +169,12 @@ export function networkView(projection: NetworkProjection, options: NetworkViewO
  * of collaborations) intersect their collaborations with the few partners left instead of walking
  * every co-participant of every collaboration they took part in.
  */
-function edgesAmong(projection: NetworkProjection, actorIds: string[], filter: ScopeFilter): CollaboratesWithEdge[] {
+function* edgesAmong(
+  projection: NetworkProjection,
+  actorIds: string[],
+  filter: ScopeFilter,
+): Generator<void, CollaboratesWithEdge[], void> {
+  const due = stepCounter();
   const checkCollaborations = filtersCollaborations(filter);
   const checkKinds = filtersActorKinds(filter);
   const inScope = (collaborationId: string) =>
@@ -146,6 +194,7 @@ function edgesAmong(projection: NetworkProjection, actorIds: string[], filter: S
   };
 
   const byActivity = [...actorIds].sort((a, b) => collaborationsOf(a).size - collaborationsOf(b).size || byId(a, b));
+  yield;
   const pending = new Set(byActivity);
   for (const actorId of byActivity) {
     pending.delete(actorId);
@@ -159,14 +208,17 @@ function edgesAmong(projection: NetworkProjection, actorIds: string[], filter: S
         for (const collaborationId of small) {
           if (large.has(collaborationId) && inScope(collaborationId)) record(actorId, partnerId, collaborationId);
         }
+        if (due(small.size)) yield;
       }
       continue;
     }
     for (const collaborationId of own) {
       if (!inScope(collaborationId)) continue;
-      for (const partnerId of projection.collaborations.get(collaborationId)!.actors) {
+      const members = projection.collaborations.get(collaborationId)!.actors;
+      for (const partnerId of members) {
         if (pending.has(partnerId)) record(actorId, partnerId, collaborationId);
       }
+      if (due(members.size)) yield;
     }
   }
 
@@ -179,6 +231,7 @@ function edgesAmong(projection: NetworkProjection, actorIds: string[], filter: S
       if (collaborationIds.length > 1) collaborationIds.sort(byId);
       edges.push({ sourceId, targetId, collaborationIds });
     }
+    if (due(targets.size)) yield;
   }
   return edges;
 }
@@ -203,13 +256,14 @@ export function actorVisible(
  * soon as `limit` actors are found: the first `limit` of the whole order are the same either way,
  * and a hub two steps out no longer costs a walk over half the graph.
  */
-function neighbourhood(
+function* neighbourhood(
   projection: NetworkProjection,
   centreId: string,
   depth: number,
   filter: ScopeFilter,
   limit: number,
-): string[] {
+): Generator<void, string[], void> {
+  const due = stepCounter();
   if (!projection.actors.has(centreId)) return [];
   const order = [centreId];
   const seen = new Set(order);
@@ -217,12 +271,14 @@ function neighbourhood(
   for (let step = 0; step < depth && frontier.length > 0; step++) {
     const next: string[] = [];
     for (const actorId of frontier) {
-      for (const partnerId of nextPartners(projection, actorId, filter, seen, limit - order.length)) {
+      const partners = nextPartners(projection, actorId, filter, seen, limit - order.length);
+      for (const partnerId of partners) {
         seen.add(partnerId);
         next.push(partnerId);
         order.push(partnerId);
         if (order.length >= limit) return order;
       }
+      if (due(partners.length + 1)) yield;
     }
     frontier = next;
   }

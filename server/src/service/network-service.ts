@@ -6,7 +6,8 @@
 import { NotFoundError } from '../domain/errors';
 import type { Actor, Collaboration, Interest, Participation, ParticipationRole, Topic } from '../domain/model';
 import { checkDateRange } from '../domain/validation';
-import { networkView, type NetworkView, type NetworkViewOptions } from '../graph/network-view';
+import { networkView, networkViewSteps, type NetworkView, type NetworkViewOptions } from '../graph/network-view';
+import { runSteps } from '../platform/util/run-in-slices';
 import { shortestChain, type ActorChain } from '../graph/paths';
 import { NetworkProjection } from '../graph/projection';
 import type { ScopeFilter } from '../graph/scope';
@@ -178,6 +179,23 @@ export class NetworkService {
   network(options: NetworkViewOptions): NetworkView {
     if (options.centreActorId) this.requireActor(options.centreActorId);
     return networkView(this.projection, options);
+  }
+
+  /**
+   * The same view in steps, `pause` between them (a request's turn-taking): a large view does not
+   * hold the event loop. A write applied meanwhile (the projection's version moved) starts it
+   * again, on the new state; after two such starts it runs at once, so a stream of writes cannot
+   * keep it from answering.
+   */
+  async networkInSteps(options: NetworkViewOptions, pause: () => Promise<void> | void): Promise<NetworkView> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (options.centreActorId) this.requireActor(options.centreActorId);
+      const version = this.projection.version;
+      const stale = () => this.projection.version !== version;
+      const view = await runSteps(networkViewSteps(this.projection, options), pause, stale);
+      if (view) return view;
+    }
+    return this.network(options);
   }
 
   private requireActor(id: string): void {

@@ -28,12 +28,14 @@ export class NetworkResolver {
   @Query(() => NetworkType, {
     description: 'The network for the viewer: nodes and edges within a scope, optionally around one actor.',
   })
-  network(
+  async network(
     @Arg('filter', () => NetworkFilterInput, { nullable: true }) filter: NetworkFilterInput | null,
-    @Ctx() { service }: GraphQLContext,
-  ): NetworkType {
+    @Ctx() { service, guard }: GraphQLContext,
+  ): Promise<NetworkType> {
     checkFilterRange(filter);
-    const view = service.network({ maxActors: 1000, depth: 1, ...withoutNulls(filter) });
+    const view = await service.networkInSteps({ maxActors: 1000, depth: 1, ...withoutNulls(filter) }, () =>
+      guard.betweenSteps(),
+    );
     return toNetwork(view, service.projection);
   }
 
@@ -51,7 +53,7 @@ export class NetworkResolver {
       description: "About this many ties at most, each actor's strongest (at least 1); null: all.",
     })
     maxTies: number | null,
-    @Ctx() { service, loaders }: GraphQLContext,
+    @Ctx() { service, loaders, guard }: GraphQLContext,
   ): Promise<CompactNetworkType> {
     checkFilterRange(filter);
     if (filter?.includeCollaborations)
@@ -61,7 +63,9 @@ export class NetworkResolver {
       );
     if (maxTies !== null && maxTies !== undefined && maxTies < 1)
       throw new BadInputError(`maxTies must be at least 1, got ${maxTies}`, 'maxTies');
-    const view = service.network({ maxActors: 1000, depth: 1, ...withoutNulls(filter) });
+    const view = await service.networkInSteps({ maxActors: 1000, depth: 1, ...withoutNulls(filter) }, () =>
+      guard.betweenSteps(),
+    );
     const compact = toCompactNetwork(view, service.projection, maxTies ?? null);
     const [actors, topics] = await Promise.all([
       loaders.actor.loadMany(view.actorIds),

@@ -20,32 +20,17 @@
  * `mode` option forces either path (tests run both).
  */
 import type { NetworkProjection } from '../../graph/projection';
+import { runInSlices } from '../../platform/util/run-in-slices';
 import { buildIndexArrays, type BuiltArrays } from './index-build';
 import { copySteps, encodeSteps, type IndexInput } from './index-input';
 import { IndexWorker } from './index-worker';
 import { assembleSteps, buildSuggestionIndex, cachedIndex, keepIndex, type SuggestionIndex } from './suggestion-index';
-
-/** Longest slice of main-thread work between two yields to the event loop (ms). */
-export const SLICE_MS = 8;
 
 /** Below this many actors + participations the index is built inline (measured: docs/suggestions.md). */
 export const INLINE_BELOW = 30_000;
 
 /** auto: inline when small, else the worker; worker / inline: always that path (tests). */
 export type IndexBuildMode = 'auto' | 'worker' | 'inline';
-
-/** Runs steps, yielding to the event loop whenever a slice took SLICE_MS. */
-export async function runInSlices<T>(steps: Generator<void, T, void>, sliceMs = SLICE_MS): Promise<T> {
-  let until = performance.now() + sliceMs;
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (performance.now() >= until) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      until = performance.now() + sliceMs;
-    }
-  }
-}
 
 function participations(projection: NetworkProjection): number {
   let sum = 0;

@@ -14,6 +14,7 @@
  * to hold the event loop, so the service runs them in slices (`index-builder.ts`).
  */
 import type { ActorKind, CollaborationKind, IsoDate } from '../../domain/model';
+import { runNow } from '../../platform/util/run-in-slices';
 import type {
   NetworkProjection,
   ProjectedActor,
@@ -193,14 +194,6 @@ export function* encodeSteps(copy: ProjectionCopy): Generator<void, IndexInput, 
     kindNames,
     actorKinds,
   };
-}
-
-/** Runs steps to the end at once. */
-export function runNow<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
 }
 
 /** The input of the projection as it is now, in one go (inline builds, tests). */

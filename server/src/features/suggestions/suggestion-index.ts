@@ -8,7 +8,8 @@
 import type { NetworkProjection } from '../../graph/projection';
 import { graphBytes, type CollaborationGraph } from './csr';
 import { buildIndexArrays, type BuiltArrays } from './index-build';
-import { encodeIndexInput, runNow, type IndexInput } from './index-input';
+import { runNow } from '../../platform/util/run-in-slices';
+import { encodeIndexInput, type IndexInput } from './index-input';
 import { SignalWorkspace } from './signals';
 import { profileBytes, topicTables, type TopicProfiles } from './topic-profile';
 

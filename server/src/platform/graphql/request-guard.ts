@@ -16,6 +16,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { getHeapStatistics } from 'node:v8';
 import { DEFAULT_LIMITS } from '../config';
+import { takeTurn } from './event-loop-slices';
 
 /** List items one answer may hold (QUERY_MAX_RESULTS): the busiest actor's page at 100k actors is ~55,000. */
 export const DEFAULT_MAX_RESULTS = DEFAULT_LIMITS.query.maxResults;
@@ -206,6 +207,16 @@ export class RequestGuard {
    */
   mayGoOn(): Promise<void> | void {
     return longWork.acquire(this);
+  }
+
+  /**
+   * Between two steps of a long computation in a resolver (e.g. a network view in steps): goes on
+   * at once while the event loop's slice lasts, else waits for this request's turn
+   * (./event-loop-slices.ts) and then throws if the request was stopped meanwhile.
+   */
+  betweenSteps(): Promise<void> | void {
+    const turn = takeTurn(this);
+    return turn ? turn.then(() => this.check()) : undefined;
   }
 
   /** Throws once the request is stopped or its time is up (`info`: the field asking). */

@@ -1,0 +1,75 @@
+/**
+ * The network view in steps (NetworkService.networkInSteps): it pauses between bounded steps, gives
+ * the view of the state it ends on when a write comes in between, and answers at once after two
+ * such restarts, so a stream of writes cannot keep it from answering.
+ */
+import { generateNetwork } from '../../../seed/generate';
+import { NetworkService } from '../../src/service/network-service';
+import { createEmbeddedStore } from '../../src/store/embedded';
+
+describe('NetworkService.networkInSteps', () => {
+  const store = createEmbeddedStore({ filename: ':memory:' });
+  let service: NetworkService;
+  let hub: string;
+
+  beforeAll(async () => {
+    await store.init();
+    const data = generateNetwork({ actors: 3000, hubs: 3, seed: 11 });
+    await store.mergeGraph(data);
+    service = await NetworkService.start(store, { firstFitWaitMs: 0 });
+    hub = [...service.projection.actors.entries()].sort(
+      (a, b) => b[1].collaborations.size - a[1].collaborations.size,
+    )[0]![0];
+  }, 120_000);
+  afterAll(async () => {
+    await service.close();
+    await store.close();
+  });
+
+  const pauseEvery = (onPause: (n: number) => void) => {
+    let n = 0;
+    return () => {
+      onPause(++n);
+      return new Promise<void>((resolve) => setImmediate(resolve));
+    };
+  };
+
+  test('pauses between steps and answers what the view in one go answers', async () => {
+    const options = { centreActorId: hub, depth: 2, maxActors: 2000 };
+    let pauses = 0;
+    const view = await service.networkInSteps(
+      options,
+      pauseEvery((n) => (pauses = n)),
+    );
+    expect(pauses).toBeGreaterThan(10);
+    expect(view.actorIds).toHaveLength(2000);
+    expect(view).toEqual(service.network(options));
+  });
+
+  test('a write between steps: the view of the state after it; writes at every pause: answered at once after two starts', async () => {
+    const options = { maxActors: 5000 };
+    const projection = service.projection;
+    // One write during the first run: the second run sees it.
+    const once = await service.networkInSteps(
+      options,
+      pauseEvery((n) => {
+        if (n === 1) projection.upsertActor('neu-im-netz', 'GROUP');
+      }),
+    );
+    expect(once.actorIds).toContain('neu-im-netz');
+    expect(once).toEqual(service.network(options));
+
+    // A write at every pause: two runs are stopped, the third runs at once (no pause at all).
+    let pauses = 0;
+    const always = await service.networkInSteps(
+      options,
+      pauseEvery((n) => {
+        pauses = n;
+        projection.upsertActor(`neu-${n}`, n % 2 ? 'GROUP' : 'INITIATIVE');
+      }),
+    );
+    expect(pauses).toBe(2);
+    expect(always).toEqual(service.network(options));
+    expect(always.actorIds).toContain('neu-2');
+  });
+});

@@ -71,7 +71,7 @@ export class TransferResolver {
   @Authorized('VIEWER')
   @Query(() => NetworkExportType, {
     description:
-      'The network (or the view of a filter, as the network query shows it) as files: JSON (imports back unchanged), CSV (one file per table) or GraphML. Contact data only with includeContact. At most 16 MB of files per answer (QUERY_TOO_COMPLEX, limit exportBytes, above): larger exports are downloads, GET /export/network.json, /export/network.graphml, /export/<table>.csv.',
+      'The network (or the view of a filter, as the network query shows it) as files: JSON (imports back unchanged), CSV (one file per table) or GraphML. Contact data only with includeContact. At most 16 MB of files per answer (QUERY_TOO_COMPLEX, limit exportBytes, above): larger exports are downloads, GET /export/network.json, /export/network.graphml, /export/<table>.csv. GraphML holds at most 500,000 collaborates-with edges (beyond: BAD_USER_INPUT on format; filter or use JSON/CSV).',
   })
   async exportNetwork(
     @Arg('format', () => ExportFormatEnum) format: ExportFormatEnum,

@@ -19,7 +19,6 @@
  * by popularity, as suggestContacts does; P@10 / Katz with the paired bootstrap 95 % interval, MRR,
  * coverage (distinct actors over all lists).
  */
-import { plantedNetwork } from '../../seed/planted';
 import { singleSignalModel } from '../../server/src/features/suggestions/model';
 import { WALK3_WEIGHT } from '../../server/src/features/suggestions/signals';
 import { suggestContacts } from '../../server/src/features/suggestions/suggest';
@@ -28,12 +27,10 @@ import { ACTIVITY_CAP } from '../../server/src/features/suggestions/weights';
 import { TopK } from '../../server/src/features/suggestions/top-k';
 import { bootstrapRatio } from './evaluate';
 import { withStepExponent } from './step-variant';
-import { loadH2020 } from './h2020';
-import { fromGraphData, type EvalNetwork } from './network';
-import { actorsWithTies, temporalSplit, type TemporalSplit } from './split';
+import { arg, explorationSplits } from './exploration-splits';
+import { actorsWithTies, type TemporalSplit } from './split';
 
 const K = 10;
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 interface Ctx {
   p: (b: number) => number;
@@ -233,18 +230,4 @@ function measure(split: TemporalSplit, name: string): void {
   }
 }
 
-function main(): void {
-  const dir = arg('data');
-  if (dir) {
-    const network = loadH2020(dir);
-    for (const cutoff of (arg('dates') ?? '2016-01-01,2015-10-01,2015-07-01').split(','))
-      measure(temporalSplit(network, { cutoff, actors: 'present' }), `H2020 ${cutoff}`);
-  }
-  for (const seed of (arg('planted-seeds') ?? '2,3,6,7').split(',').filter(Boolean).map(Number)) {
-    const { data } = plantedNetwork({ actors: 5000, seed });
-    const network: EvalNetwork = fromGraphData(`planted-${seed}`, data);
-    measure(temporalSplit(network, { cutoff: '2023-01-01', actors: 'all' }), `planted seed ${seed}`);
-  }
-}
-
-main();
+for (const { split, label } of explorationSplits()) measure(split, label);

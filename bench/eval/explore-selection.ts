@@ -6,7 +6,6 @@
  * self-fit never sees — P@10 / Katz and coverage on the split's real future. `--gamma=0.5`: the
  * walk's step exponent (csr.ts STEP_EXPONENT) for all of it, as a self-fit choosing it would see it.
  */
-import { plantedNetwork } from '../../seed/planted';
 import { STEP_EXPONENT } from '../../server/src/features/suggestions/csr';
 import { singleSignalModel, type ScoringModel } from '../../server/src/features/suggestions/model';
 import {
@@ -22,12 +21,10 @@ import {
 import { heldOutListsSteps } from '../../server/src/features/suggestions/held-out';
 import { suggestContacts } from '../../server/src/features/suggestions/suggest';
 import { buildSuggestionIndex } from '../../server/src/features/suggestions/suggestion-index';
-import { loadH2020 } from './h2020';
-import { fromGraphData } from './network';
+import { arg, explorationSplits } from './exploration-splits';
 import { withStepExponent } from './step-variant';
-import { actorsWithTies, temporalSplit, type TemporalSplit } from './split';
+import { actorsWithTies, type TemporalSplit } from './split';
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const run = <T>(g: Generator<void, T, void>): T => {
   for (;;) {
     const n = g.next();
@@ -65,16 +62,4 @@ function measure(split: TemporalSplit, name: string): void {
   }
 }
 
-const dir = arg('data');
-if (dir) {
-  const network = loadH2020(dir);
-  for (const cutoff of (arg('dates') ?? '2016-01-01,2015-10-01,2015-07-01').split(','))
-    measure(temporalSplit(network, { cutoff, actors: 'present' }), `H2020 ${cutoff}`);
-}
-for (const seed of (arg('planted-seeds') ?? '2,3,6,7').split(',').filter(Boolean).map(Number)) {
-  const { data } = plantedNetwork({ actors: 5000, seed });
-  measure(
-    temporalSplit(fromGraphData(`planted-${seed}`, data), { cutoff: '2023-01-01', actors: 'all' }),
-    `planted seed ${seed}`,
-  );
-}
+for (const { split, label } of explorationSplits()) measure(split, label);

@@ -41,7 +41,7 @@ export class ActorResolver {
 
   @FieldResolver(() => [InterestType], { description: "The actor's topics with their weights." })
   interests(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.interestsOfActor.load(actor.id);
+    return loaders.interestsOfActor.value(actor.id);
   }
 
   @FieldResolver(() => [TopicType], { description: "The actor's topics." })
@@ -57,7 +57,7 @@ export class ActorResolver {
     description: 'The collaborations it took part in, with its role; newest first.',
   })
   collaborations(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.participationsOfActor.load(actor.id);
+    return loaders.participationsOfActor.value(actor.id);
   }
 
   @FieldResolver(() => Int, { description: 'How many collaborations it took part in.' })

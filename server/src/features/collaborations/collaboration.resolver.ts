@@ -46,7 +46,7 @@ export class CollaborationResolver {
 
   @FieldResolver(() => [ParticipationType], { description: 'Who took part, with their roles, by name.' })
   participants(@Root() collaboration: CollaborationType, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.participationsOfCollaboration.load(collaboration.id);
+    return loaders.participationsOfCollaboration.value(collaboration.id);
   }
 
   @FieldResolver(() => Int, { description: 'How many actors took part in it.' })

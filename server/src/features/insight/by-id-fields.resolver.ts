@@ -43,7 +43,7 @@ export function actorListField<T extends object>(
   @Resolver(() => type)
   class ActorsByIdResolver {
     @FieldResolver(() => [ActorType], { description })
-    [name](@Root() row: T, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+    [name](@Root() row: T, @Ctx() { loaders }: GraphQLContext): Actor[] | Promise<Actor[]> {
       return loadExisting(loaders.actor, ids(row));
     }
   }

@@ -9,7 +9,7 @@ import { CollaboratorType } from '../actors/collaborator.type';
 import { CollaborationType } from '../collaborations/collaboration.type';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { Guarded } from '../../platform/graphql/guarded-resolvers';
-import { loadExisting } from '../../platform/graphql/loaders';
+import { loadExisting, whenLoaded } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
 import { InterestType } from './interest.type';
 import { ParticipationType } from './participation.type';
@@ -19,13 +19,13 @@ import { required } from './required';
 @Resolver(() => InterestType)
 export class InterestResolver {
   @FieldResolver(() => TopicType)
-  async topic(@Root() interest: InterestType, @Ctx() { loaders }: GraphQLContext): Promise<Topic> {
-    return required(await loaders.topic.load(interest.topicId), 'Topic', interest.topicId);
+  topic(@Root() interest: InterestType, @Ctx() { loaders }: GraphQLContext): Topic | Promise<Topic> {
+    return whenLoaded(loaders.topic.value(interest.topicId), (found) => required(found, 'Topic', interest.topicId));
   }
 
   @FieldResolver(() => ActorType)
-  async actor(@Root() interest: InterestType, @Ctx() { loaders }: GraphQLContext): Promise<Actor> {
-    return required(await loaders.actor.load(interest.actorId), 'Actor', interest.actorId);
+  actor(@Root() interest: InterestType, @Ctx() { loaders }: GraphQLContext): Actor | Promise<Actor> {
+    return whenLoaded(loaders.actor.value(interest.actorId), (found) => required(found, 'Actor', interest.actorId));
   }
 }
 
@@ -33,20 +33,19 @@ export class InterestResolver {
 @Resolver(() => ParticipationType)
 export class ParticipationResolver {
   @FieldResolver(() => ActorType)
-  async actor(@Root() participation: ParticipationType, @Ctx() { loaders }: GraphQLContext): Promise<Actor> {
-    return required(await loaders.actor.load(participation.actorId), 'Actor', participation.actorId);
+  actor(@Root() participation: ParticipationType, @Ctx() { loaders }: GraphQLContext): Actor | Promise<Actor> {
+    return whenLoaded(loaders.actor.value(participation.actorId), (found) =>
+      required(found, 'Actor', participation.actorId),
+    );
   }
 
   @FieldResolver(() => CollaborationType)
-  async collaboration(
+  collaboration(
     @Root() participation: ParticipationType,
     @Ctx() { loaders }: GraphQLContext,
-  ): Promise<Collaboration> {
-    return required(
-      await loaders.collaboration.load(participation.collaborationId),
-      'Collaboration',
-      participation.collaborationId,
-    );
+  ): Collaboration | Promise<Collaboration> {
+    const id = participation.collaborationId;
+    return whenLoaded(loaders.collaboration.value(id), (found) => required(found, 'Collaboration', id));
   }
 }
 
@@ -54,12 +53,17 @@ export class ParticipationResolver {
 @Resolver(() => CollaboratorType)
 export class CollaboratorResolver {
   @FieldResolver(() => ActorType, { description: 'The partner.' })
-  async actor(@Root() collaborator: CollaboratorType, @Ctx() { loaders }: GraphQLContext): Promise<Actor> {
-    return required(await loaders.actor.load(collaborator.partnerId), 'Actor', collaborator.partnerId);
+  actor(@Root() collaborator: CollaboratorType, @Ctx() { loaders }: GraphQLContext): Actor | Promise<Actor> {
+    return whenLoaded(loaders.actor.value(collaborator.partnerId), (found) =>
+      required(found, 'Actor', collaborator.partnerId),
+    );
   }
 
   @FieldResolver(() => [CollaborationType], { description: 'The shared collaborations, newest first.' })
-  collaborations(@Root() collaborator: CollaboratorType, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration[]> {
+  collaborations(
+    @Root() collaborator: CollaboratorType,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Collaboration[] | Promise<Collaboration[]> {
     return loadExisting(loaders.collaboration, collaborator.collaborationIds);
   }
 }

@@ -114,7 +114,7 @@ export class NetworkResolver {
 @Resolver(() => ActorChainType)
 export class ActorChainResolver {
   @FieldResolver(() => [ActorType], { description: 'The actors of the chain, from the first to the last.' })
-  actors(@Root() chain: ActorChainType, @Ctx() { loaders }: GraphQLContext): Promise<Actor[]> {
+  actors(@Root() chain: ActorChainType, @Ctx() { loaders }: GraphQLContext): Actor[] | Promise<Actor[]> {
     return loadExisting(loaders.actor, chain.actorIds);
   }
 }
@@ -178,7 +178,10 @@ export class NetworkNodeResolver {
 @Resolver(() => NetworkEdge)
 export class NetworkEdgeResolver {
   @FieldResolver(() => [CollaborationType], { description: 'COLLABORATES_WITH: the shared collaborations in scope.' })
-  collaborations(@Root() edge: NetworkEdge, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration[]> {
+  collaborations(
+    @Root() edge: NetworkEdge,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Collaboration[] | Promise<Collaboration[]> {
     return loadExisting(loaders.collaboration, edge.collaborationIds);
   }
 }

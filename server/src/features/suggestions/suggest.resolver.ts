@@ -215,14 +215,20 @@ export class MutualCollaboratorResolver {
   @FieldResolver(() => [CollaborationType], {
     description: 'Collaborations of the actor asked about with this partner, newest first.',
   })
-  withActor(@Root() m: MutualCollaboratorType, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration[]> {
+  withActor(
+    @Root() m: MutualCollaboratorType,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Collaboration[] | Promise<Collaboration[]> {
     return loadExisting(loaders.collaboration, m.withActorIds);
   }
 
   @FieldResolver(() => [CollaborationType], {
     description: 'Collaborations of the suggested actor with this partner, newest first.',
   })
-  withSuggested(@Root() m: MutualCollaboratorType, @Ctx() { loaders }: GraphQLContext): Promise<Collaboration[]> {
+  withSuggested(
+    @Root() m: MutualCollaboratorType,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Collaboration[] | Promise<Collaboration[]> {
     return loadExisting(loaders.collaboration, m.withSuggestedIds);
   }
 }

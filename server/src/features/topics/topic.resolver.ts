@@ -55,7 +55,7 @@ export class TopicResolver {
 
   @FieldResolver(() => [InterestType], { description: 'The interests in it, with their weights.' })
   interests(@Root() topic: TopicType, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.interestsInTopic.load(topic.id);
+    return loaders.interestsInTopic.value(topic.id);
   }
 
   @FieldResolver(() => [CollaborationType], { description: 'The collaborations about it, newest first.' })

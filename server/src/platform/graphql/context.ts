@@ -2,7 +2,9 @@
 import type { Principal } from '../../features/access/principal';
 import { authorOf } from '../../features/access/principal';
 import type { NetworkService } from '../../service/network-service';
+import { projectionFanOut } from '../../features/network/answer-fan-out';
 import { ExportRunner } from '../../features/transfer/export-runner';
+import type { FanOut } from './answer-lookahead';
 import { createLoaders, type Loaders } from './loaders';
 import { RequestGuard, type GuardOptions } from './request-guard';
 
@@ -15,6 +17,8 @@ export interface GraphQLContext {
   guard: RequestGuard;
   /** Exports, bounded per principal and off the event loop (../transfer/export-runner.ts). */
   exports: ExportRunner;
+  /** The network's structure, for the guard's lookahead before a fan-out is built (./answer-lookahead.ts). */
+  fanOut?: FanOut;
 }
 
 /** The service writes as the principal (`key:<name>`, `jwt:<sub>`: see authorOf), recorded in the history. */
@@ -31,5 +35,6 @@ export function createContext(
     principal,
     guard,
     exports: exportRunner,
+    fanOut: projectionFanOut(service.projection),
   };
 }

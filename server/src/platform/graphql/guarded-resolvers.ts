@@ -17,6 +17,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import type { FanOut } from './answer-lookahead';
 import { takeTurn } from './event-loop-slices';
 import type { RequestGuard } from './request-guard';
 
@@ -33,7 +34,8 @@ export function Guarded(): ClassDecorator {
   };
 }
 
-type Context = { guard?: RequestGuard };
+/** What the wrapper reads of the context: the request's guard, and the structure it looks ahead over. */
+type Context = { guard?: RequestGuard; fanOut?: FanOut };
 
 /** Wraps the resolvers of every `@Guarded()` class in `schema` (once, right after it is built). */
 export function guardSchemaResolvers(schema: GraphQLSchema): number {
@@ -101,7 +103,7 @@ function run(
   if (guard.stopped) return nothing(info, guard);
   guard.check(info);
   const result = resolve(source, args, context, info);
-  const count = (value: unknown) => afterTurn(guard, () => counted(guard, info, value));
+  const count = (value: unknown) => afterTurn(guard, () => counted(guard, info, value, context.fanOut));
   // A stopped request rejects the loads of all its waiting resolvers at once: they end in turns too,
   // with nothing (an empty list, null) where the type allows it instead of one error per field.
   const failed = (error: unknown) =>
@@ -112,10 +114,10 @@ function run(
   return isPromiseLike(result) ? result.then(count, failed) : count(result);
 }
 
-function counted(guard: RequestGuard, info: GraphQLResolveInfo, result: unknown): unknown {
+function counted(guard: RequestGuard, info: GraphQLResolveInfo, result: unknown, fanOut?: FanOut): unknown {
   if (guard.stopped) return nothing(info, guard);
   if (!Array.isArray(result)) return result;
-  guard.spend(result.length, info);
+  guard.countList(result, info, fanOut);
   return result.length > LIST_PART ? inParts(result) : result;
 }
 

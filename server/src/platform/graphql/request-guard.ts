@@ -16,10 +16,14 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { getHeapStatistics } from 'node:v8';
 import { DEFAULT_LIMITS } from '../config';
+import { itemsBelow, type FanOut } from './answer-lookahead';
 import { takeTurn } from './event-loop-slices';
 
 /** List items one answer may hold (QUERY_MAX_RESULTS): the busiest actor's page at 100k actors is ~55,000. */
 export const DEFAULT_MAX_RESULTS = DEFAULT_LIMITS.query.maxResults;
+
+/** Steps one lookahead may take (./answer-lookahead.ts): a few milliseconds at most. */
+export const LOOKAHEAD_WORK = 100_000;
 
 /** See RequestGuard.long. */
 export const LONG_REQUEST_MS = 50;
@@ -130,8 +134,16 @@ export function runningGuards(): ReadonlySet<RequestGuard> {
   return running;
 }
 
+type ResponsePath = GraphQLResolveInfo['path'];
+
 export class RequestGuard {
   private used = 0;
+  /** Items the lookahead found below lists not built yet (see lookAhead). */
+  private reserved = 0;
+  /** The most items it knew the answer would hold at once: counted and looked ahead (see promisedItems). */
+  private peak = 0;
+  /** The lists whose items below were looked ahead at. */
+  private readonly lookedAhead = new WeakSet<ResponsePath>();
   private stopError: GraphQLError | null = null;
   private aborted = false;
   /** Answered (or abandoned): graphql-js may still run sibling resolvers of an early answer. */
@@ -169,6 +181,15 @@ export class RequestGuard {
   /** List items counted so far. */
   get items(): number {
     return this.used;
+  }
+
+  /**
+   * The most list items it knew, when it looked ahead, that the answer would hold (counted + looked
+   * ahead; 0 when it never looked ahead). Never more than an answered request holds: the lookahead
+   * counts only what will be built.
+   */
+  get promisedItems(): number {
+    return this.peak;
   }
 
   /** The error that decides the answer, once the request was refused. */
@@ -234,6 +255,56 @@ export class RequestGuard {
       );
     }
     if (this.stopError) throw this.stopError;
+  }
+
+  /**
+   * Counts the items of a list a resolver returned; past the request's budget, or the process's
+   * (all running requests), the request is refused. The first list on its path (no list below
+   * which the guard already looked ahead) is looked ahead from as well, when `fanOut` is given.
+   */
+  countList(items: readonly unknown[], info: GraphQLResolveInfo, fanOut?: FanOut): void {
+    const covered = this.coveredByLookahead(info.path);
+    // Items the lookahead promised are built now: they count as used, no longer as reserved.
+    if (covered) this.reserved -= Math.min(this.reserved, items.length);
+    this.spend(items.length, info);
+    if (!covered && fanOut) this.lookAhead(info, items, fanOut);
+  }
+
+  private coveredByLookahead(path: ResponsePath): boolean {
+    for (let p = path.prev; p; p = p.prev) if (this.lookedAhead.has(p)) return true;
+    return false;
+  }
+
+  /**
+   * Walks the selection below a list just returned over the network's structure
+   * (./answer-lookahead.ts) and refuses at once when the items below cannot fit — before anything
+   * of them is built. The walk counts at most what the answer will hold, so what it refuses the
+   * count would refuse later, after building up to the budget (and the garbage of that).
+   */
+  private lookAhead(info: GraphQLResolveInfo, items: readonly unknown[], fanOut: FanOut): void {
+    const limit = Math.min(this.maxResults, processItemBudget());
+    const room = limit - this.used - this.reserved;
+    const below = itemsBelow(info, items, fanOut, { items: Math.max(0, room), work: LOOKAHEAD_WORK });
+    this.lookedAhead.add(info.path);
+    this.reserved += below;
+    this.peak = Math.max(this.peak, this.used + this.reserved);
+    if (this.used + this.reserved <= limit || this.stopError) return;
+    this.refuse(
+      limit === this.maxResults
+        ? guardError(
+            'results',
+            this.maxResults,
+            `The answer would hold more than ${this.maxResults} list items: ask for less (first, fewer levels, a filter).`,
+            info,
+          )
+        : guardError(
+            'memory',
+            limit,
+            `The answer would hold more than ${limit} list items, more than this server builds at once: ask for less (first, fewer levels, a filter).`,
+            info,
+          ),
+    );
+    throw this.stopError!;
   }
 
   /** Counts `items` more; past the request's budget, or the process's (all running requests), the request is refused. */

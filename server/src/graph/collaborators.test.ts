@@ -6,7 +6,7 @@
 import { generateNetwork } from '../../../seed/generate';
 import { createEmbeddedStore } from '../store/embedded';
 import type { NetworkStore } from '../store/network-store';
-import { collaboratorsOf, type RankedCollaborator } from './collaborators';
+import { collaboratorsInSteps, collaboratorsOf, RANKING_STEP, type RankedCollaborator } from './collaborators';
 import { NetworkProjection } from './projection';
 
 const withoutCount = ({ sharedCount: _, ...collaborator }: RankedCollaborator) => collaborator;
@@ -77,5 +77,60 @@ describe('collaboratorsOf (projection) answers what the store answers', () => {
       ['c', ['k3', 'k2']],
       ['b', ['k1']],
     ]);
+  });
+
+  /** A hub in RANKING_STEP * 2.5 collaborations, each with one or two of 300 others. */
+  function hubProjection(): NetworkProjection {
+    const collaborations = Array.from({ length: Math.round(RANKING_STEP * 2.5) }, (_, i) => `k${i}`);
+    const participations = collaborations.flatMap((id, i) => [
+      { collaborationId: id, actorId: 'hub' },
+      { collaborationId: id, actorId: `p${i % 300}` },
+      ...(i % 3 === 0 ? [{ collaborationId: id, actorId: `p${(i * 7) % 300}` }] : []),
+    ]);
+    return NetworkProjection.fromSnapshot({
+      actors: ['hub', ...Array.from({ length: 300 }, (_, i) => `p${i}`)].map((id) => ({ id, kind: 'ORGANISATION' })),
+      collaborations: collaborations.map((id, i) => ({
+        id,
+        kind: 'PROJECT',
+        startDate: `20${10 + (i % 12)}-01-01`,
+        endDate: null,
+      })),
+      participations,
+      topics: [],
+      interests: [],
+      about: [],
+    } as unknown as Parameters<typeof NetworkProjection.fromSnapshot>[0]);
+  }
+
+  test('a hub ranked in steps between turns answers what the one-go ranking answers', async () => {
+    const stepped = hubProjection();
+    let pauses = 0;
+    const pause = () => {
+      pauses++;
+      return new Promise<void>((resolve) => setImmediate(resolve));
+    };
+    const answer = collaboratorsInSteps(stepped, 'hub', 20, pause);
+    expect(answer).toBeInstanceOf(Promise);
+    expect(await answer).toEqual(collaboratorsOf(hubProjection(), 'hub', 20));
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    // Kept: the next ask answers at once, without steps.
+    expect(collaboratorsInSteps(stepped, 'hub', null, pause)).toEqual(collaboratorsOf(hubProjection(), 'hub'));
+  });
+
+  test('a write between two steps: the answer is of the new state', async () => {
+    const stepped = hubProjection();
+    let wrote = false;
+    const pause = () => {
+      if (!wrote) {
+        wrote = true;
+        for (let i = 0; i < 40; i++) stepped.addParticipant(`k${i}`, 'p299');
+      }
+      return new Promise<void>((resolve) => setImmediate(resolve));
+    };
+    const answer = await collaboratorsInSteps(stepped, 'hub', 5, pause);
+    const expected = hubProjection();
+    for (let i = 0; i < 40; i++) expected.addParticipant(`k${i}`, 'p299');
+    expect(answer).toEqual(collaboratorsOf(expected, 'hub', 5));
+    expect(answer[0]!.partnerId).toBe('p299');
   });
 });

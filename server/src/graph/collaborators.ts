@@ -12,6 +12,7 @@
 import type { Collaborator } from '../domain/model';
 import { collaborationSortKey, compareNewestFirst } from '../domain/ordering';
 import type { SortKey } from '../domain/paging';
+import { runNow, runSteps } from '../platform/util/run-in-slices';
 import type { NetworkProjection } from './projection';
 import { VersionCache } from './version-cache';
 
@@ -47,6 +48,34 @@ export function collaboratorsOf(
   return ranked.complete && count === ranked.built.length ? ranked.built : ranked.built.slice(0, count);
 }
 
+/**
+ * Collaborations walked per step of a ranking in steps; an actor with fewer is ranked at once. The
+ * busiest actor at 100k (~4,800 collaborations, ~33,000 partners) took ~160 ms in one go.
+ */
+export const RANKING_STEP = 500;
+
+/**
+ * `collaboratorsOf` for a request: a busy actor's ranking, when not kept yet, is computed in steps
+ * with `pause` between them (the request's turns), so collaborators of collaborators of hubs do not
+ * hold the event loop. When a write changes the projection meanwhile, the ranking is computed again
+ * at once on the new state (a write between two turns is rare; the answer must be of one state).
+ */
+export function collaboratorsInSteps(
+  projection: NetworkProjection,
+  actorId: string,
+  first: number | null | undefined,
+  pause: () => Promise<void> | void,
+): readonly RankedCollaborator[] | Promise<readonly RankedCollaborator[]> {
+  const actor = projection.actors.get(actorId);
+  if (!actor || actor.collaborations.size < RANKING_STEP || cache.peek(projection, actorId))
+    return collaboratorsOf(projection, actorId, first);
+  const version = projection.version;
+  return runSteps(rankingSteps(projection, actorId), pause, () => projection.version !== version).then((ranked) => {
+    if (ranked) cache.set(projection, actorId, ranked, version);
+    return collaboratorsOf(projection, actorId, first);
+  });
+}
+
 /** How many collaborators `actorId` has (from the cached ranking). */
 export function collaboratorCount(projection: NetworkProjection, actorId: string): number {
   return rankedPartners(projection, actorId)?.partners.length ?? 0;
@@ -55,23 +84,31 @@ export function collaboratorCount(projection: NetworkProjection, actorId: string
 function rankedPartners(projection: NetworkProjection, actorId: string): RankedPartners | null {
   const actor = projection.actors.get(actorId);
   if (!actor) return null;
-  return cache.get(projection, actorId, () => {
-    // Walked newest first, so every partner's shared collaborations come out in the answer's order.
-    const shared = new Map<string, string[]>();
-    for (const collaborationId of newestFirst(projection, actor.collaborations)) {
-      const collaboration = projection.collaborations.get(collaborationId)!;
-      for (const partnerId of collaboration.actors) {
-        if (partnerId === actorId) continue;
-        const list = shared.get(partnerId);
-        if (list) list.push(collaborationId);
-        else shared.set(partnerId, [collaborationId]);
-      }
+  return cache.get(projection, actorId, () => runNow(rankingSteps(projection, actorId)));
+}
+
+/** Ranks an actor's partners, yielding every RANKING_STEP collaborations (the projection must not change meanwhile). */
+function* rankingSteps(projection: NetworkProjection, actorId: string): Generator<void, RankedPartners, void> {
+  const actor = projection.actors.get(actorId)!;
+  const collaborations = newestFirst(projection, actor.collaborations);
+  yield;
+  // Walked newest first, so every partner's shared collaborations come out in the answer's order.
+  const shared = new Map<string, string[]>();
+  for (let i = 0; i < collaborations.length; i++) {
+    if (i > 0 && i % RANKING_STEP === 0) yield;
+    const collaborationId = collaborations[i]!;
+    for (const partnerId of projection.collaborations.get(collaborationId)!.actors) {
+      if (partnerId === actorId) continue;
+      const list = shared.get(partnerId);
+      if (list) list.push(collaborationId);
+      else shared.set(partnerId, [collaborationId]);
     }
-    const partners = [...shared].sort(
-      ([a, sharedA], [b, sharedB]) => sharedB.length - sharedA.length || (a < b ? -1 : a > b ? 1 : 0),
-    );
-    return { partners, built: [], complete: false };
-  });
+  }
+  yield;
+  const partners = [...shared].sort(
+    ([a, sharedA], [b, sharedB]) => sharedB.length - sharedA.length || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  return { partners, built: [], complete: false };
 }
 
 function build(actorId: string, [partnerId, collaborationIds]: [string, string[]]): RankedCollaborator {

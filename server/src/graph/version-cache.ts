@@ -17,16 +17,24 @@ export class VersionCache<V> {
 
   /** The value kept for `key` on the projection's current version, or `compute`'s (kept if it fits). */
   get(projection: NetworkProjection, key: string, compute: () => V): V {
-    let cache = this.caches.get(projection);
-    if (!cache || cache.version !== projection.version) {
-      cache = { version: projection.version, items: 0, lists: new Map() };
-      this.caches.set(projection, cache);
-    }
-    const cached = cache.lists.get(key);
+    const cached = this.peek(projection, key);
     if (cached !== undefined) return cached;
     const value = compute();
+    this.set(projection, key, value, projection.version);
+    return value;
+  }
+
+  /** The value kept for `key` on the projection's current version, if any. */
+  peek(projection: NetworkProjection, key: string): V | undefined {
+    return this.current(projection).lists.get(key);
+  }
+
+  /** Keeps `value`, computed on the projection's `version`, for `key` — if that is still its version and it fits. */
+  set(projection: NetworkProjection, key: string, value: V, version: number): void {
+    if (projection.version !== version) return;
+    const cache = this.current(projection);
     const size = this.sizeOf(value);
-    if (size > this.maxItems) return value;
+    if (size > this.maxItems) return;
     for (const [id, old] of cache.lists) {
       if (cache.items + size <= this.maxItems) break;
       cache.lists.delete(id);
@@ -34,6 +42,14 @@ export class VersionCache<V> {
     }
     cache.lists.set(key, value);
     cache.items += size;
-    return value;
+  }
+
+  private current(projection: NetworkProjection) {
+    let cache = this.caches.get(projection);
+    if (!cache || cache.version !== projection.version) {
+      cache = { version: projection.version, items: 0, lists: new Map() };
+      this.caches.set(projection, cache);
+    }
+    return cache;
   }
 }

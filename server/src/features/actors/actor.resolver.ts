@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import type { Actor, Topic } from '../../domain/model';
 import { actorSortKey } from '../../domain/ordering';
 import { checkPageSize } from '../../domain/paging';
-import { collaboratorsOf } from '../../graph/collaborators';
+import { collaboratorsInSteps } from '../../graph/collaborators';
 import { PageArgs, toConnection } from '../../platform/graphql/common/connection';
 import { definedOnly } from '../../platform/graphql/common/patch';
 import { checkIdArg, checkListSize } from '../../platform/graphql/common/validators';
@@ -75,12 +75,13 @@ export class ActorResolver {
     @Root() actor: ActorType,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many (1–500); all when absent.' })
     first: number | null,
-    @Ctx() { service }: GraphQLContext,
-  ): readonly CollaboratorType[] {
+    @Ctx() { service, guard }: GraphQLContext,
+  ): readonly CollaboratorType[] | Promise<readonly CollaboratorType[]> {
     if (first !== null && first !== undefined) checkPageSize(first);
     // Structure, so the projection answers: a hub's top ten without loading its ~33k partners.
-    // The projection's cached ranking, shared by every request of its version (not copied).
-    return collaboratorsOf(service.projection, actor.id, first);
+    // The projection's cached ranking, shared by every request of its version (not copied); a
+    // hub's ranking is computed in steps between the request's turns.
+    return collaboratorsInSteps(service.projection, actor.id, first, () => guard.betweenSteps());
   }
 
   // --- writes ---

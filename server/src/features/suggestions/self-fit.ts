@@ -30,6 +30,7 @@ import type { NetworkProjection } from '../../graph/projection';
 import { edgeIndex } from './csr';
 import { checkModel, singleSignalModel, termContribution, type ModelTerm, type ScoringModel } from './model';
 import { clearGain, heldOutListsSteps } from './held-out';
+import { usesCounts } from './suggest';
 import { buildIndexArrays, type BuiltArrays } from './index-build';
 import { historySplitSteps, type HistorySplit } from './history-split';
 import { runNow } from '../../platform/util/run-in-slices';
@@ -144,10 +145,6 @@ export function queryParts(split: HistorySplit, index: SuggestionIndex): { fit: 
 export interface ChoiceSet {
   features: Float64Array;
   rows: number;
-  /** Per row: the candidate's actor index (for the coverage of the lists). */
-  actors: Int32Array;
-  /** Katz's top 10 for this query (actor indexes): the coverage a fitted point must reach. */
-  katzTop: Int32Array;
   positives: Int32Array;
   /** How many new partners it has in all (also those outside the rows). */
   targets: number;
@@ -163,20 +160,12 @@ export function choiceSet(
 ): ChoiceSet {
   const { graph } = index;
   const q = graph.index.get(query)!;
-  // With the walk counts: Katz's own top 10 is the coverage reference (the counts are added in the
-  // walk's loops; the fit walks every fitting actor in full anyway).
-  const signals = index.signals.compute(q, true);
-  const katzBest = new TopK(10);
-  const katz = signals.reader('katz');
-  for (const b of signals.reached) if (!signals.isPartnerOrSelf(b)) katzBest.offer(b, katz(b));
-  const katzTop = Int32Array.from(
-    katzBest.sorted().filter((r) => r.score > 0),
-    (r) => r.index,
-  );
-  // Only the candidates the service itself would rank high by some term: the real new partners are
-  // not added (added, they made any term that singles them out of a short list — topics above all —
-  // look better than it ranks among everybody; measured in docs/suggestions.md).
+  const signals = index.signals.compute(q, usesCounts({ name: 'fit', terms }));
   const candidates = new Set<number>();
+  for (const t of targets) {
+    const b = graph.index.get(t);
+    if (b !== undefined) candidates.add(b);
+  }
   for (const term of terms) {
     const read = signals.reader(term.signal);
     const best = new TopK(perSignal);
@@ -208,37 +197,7 @@ export function choiceSet(
     );
     if (targets.has(graph.ids[b])) positives.push(r);
   });
-  return {
-    features,
-    rows: rows.length,
-    actors: Int32Array.from(rows),
-    katzTop,
-    positives: Int32Array.from(positives),
-    targets: targets.size,
-  };
-}
-
-/** Distinct actors over the top 10 rows of every choice set under these weights (ties by row). */
-export function choiceCoverage(sets: readonly ChoiceSet[], weights: readonly number[]): number {
-  const d = weights.length;
-  const shown = new Set<number>();
-  for (const set of sets) {
-    const best = new TopK(10);
-    for (let r = 0; r < set.rows; r++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += weights[j] * set.features[r * d + j];
-      best.offer(r, s);
-    }
-    for (const x of best.sorted()) shown.add(set.actors[x.index]);
-  }
-  return shown.size;
-}
-
-/** Distinct actors over Katz's top 10 of every choice set's query. */
-export function katzChoiceCoverage(sets: readonly ChoiceSet[]): number {
-  const shown = new Set<number>();
-  for (const set of sets) for (const b of set.katzTop) shown.add(b);
-  return shown.size;
+  return { features, rows: rows.length, positives: Int32Array.from(positives), targets: targets.size };
 }
 
 /** Mean precision@10 of weights over choice sets (ties by row = actor index, as the service). */
@@ -274,40 +233,30 @@ export function fitGrid(): number[][] {
 
 /**
  * Step 3 on the choice sets, one grid point per call of step() (for slices); done when it answers
- * false. Then `better` holds the points that beat the default's own by the margin and whose lists
- * over the fitting actors hold at least as many distinct actors as Katz's (the coverage aim, checked
- * while choosing: the most precise point is otherwise one that gives everybody the same hubs), best
- * first (ties: the earlier point).
+ * false. Then `better` holds the points that beat the default's own by the margin, best first
+ * (ties: the earlier point).
  */
 export function gridSearch(sets: readonly ChoiceSet[]): {
   base: number;
-  katzCoverage: number;
   better: Array<{ weights: number[]; precision: number }>;
   step(): boolean;
 } {
   const points = fitGrid();
-  const scored: Array<{ weights: number[]; precision: number; coverage: number; at: number }> = [];
+  const scored: Array<{ weights: number[]; precision: number; at: number }> = [];
   const state = {
     base: choicePrecision(sets, points[0]),
-    katzCoverage: katzChoiceCoverage(sets),
     better: [] as Array<{ weights: number[]; precision: number }>,
     step: () => false,
   };
   let next = 1;
   state.step = () => {
     if (next < points.length) {
-      const weights = points[next];
-      scored.push({
-        weights,
-        precision: choicePrecision(sets, weights),
-        coverage: choiceCoverage(sets, weights),
-        at: next,
-      });
+      scored.push({ weights: points[next], precision: choicePrecision(sets, points[next]), at: next });
       next++;
       if (next < points.length) return true;
     }
     state.better = scored
-      .filter((x) => x.precision > state.base * (1 + FIT_RULES.margin) && x.coverage >= state.katzCoverage)
+      .filter((x) => x.precision > state.base * (1 + FIT_RULES.margin))
       .sort((x, y) => y.precision - x.precision || x.at - y.at)
       .map(({ weights, precision }) => ({ weights, precision }));
     return false;

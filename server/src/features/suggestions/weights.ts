@@ -43,7 +43,7 @@ export const DEFAULT_MODEL: ScoringModel = checkModel({ name: 'default', terms: 
 /** The self-fit's grid (self-fit.ts): activity weights (× the walk's) and topic weights tried. */
 export const FIT_GRID = {
   activity: [0, 0.125, 0.25, MAX_ACTIVITY_SHARE],
-  topics: [0, 0.1, 0.3, 0.6, 1],
+  topics: [0, 0.1, 0.3, 1],
 } as const;
 
 /**

@@ -5,7 +5,8 @@
  * unpack in the page), elements, the kept-positions request, the layout, Cytoscape's add / style /
  * fit and the first frame. Runs alternate between this build and, with BENCH_PHASES_OLD=<dir>
  * holding an older app.js and layout-worker.js, that build (served in their place), so both see
- * the same load; medians of BENCH_PHASES_RUNS (default 3) rounds. Prints one table; writes JSON
+ * the same load; or, with BENCH_PHASES_RENDERERS=canvas,webgl, between Cytoscape's two renderers;
+ * medians of BENCH_PHASES_RUNS (default 3) rounds. Prints one table; writes JSON
  * to BENCH_PHASES_OUT (default bench/results/viewer-phases.json).
  */
 import 'reflect-metadata';
@@ -23,9 +24,10 @@ const actors = Number(process.env.BENCH_PHASES_ACTORS ?? 5000);
 const runs = Number(process.env.BENCH_PHASES_RUNS ?? 3);
 const oldDir = process.env.BENCH_PHASES_OLD ?? null;
 const out = path.resolve(__dirname, '..', '..', process.env.BENCH_PHASES_OUT ?? 'bench/results/viewer-phases.json');
-const renderer = process.env.BENCH_PHASES_RENDERER ?? '';
+/** `canvas,webgl`: the variants are Cytoscape's renderers (`?renderer=`, this build) instead of builds. */
+const renderers = (process.env.BENCH_PHASES_RENDERERS ?? '').split(',').filter((r) => r === 'canvas' || r === 'webgl');
 
-type Variant = 'old' | 'new';
+type Variant = 'old' | 'new' | 'canvas' | 'webgl';
 type Case = 'newLayout' | 'keptPositions';
 
 interface Sample {
@@ -79,7 +81,8 @@ async function sample(browser: Browser, base: string, variant: Variant, which: C
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Performance.enable');
     const network = page.waitForRequest((r) => r.postData()?.includes('query Network') ?? false);
-    await page.goto(`${base}/?all=1${renderer ? `&renderer=${renderer}` : ''}`);
+    const renderer = variant === 'canvas' || variant === 'webgl' ? `&renderer=${variant}` : '';
+    await page.goto(`${base}/?all=1${renderer}`);
     const picture = await firstPicture(page, 240_000);
     // CPU time of the page's renderer process (main thread, the layout worker, raster) and its
     // main thread until the picture: steadier than wall time on a loaded machine.
@@ -135,7 +138,7 @@ async function main(): Promise<void> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS, headless: true });
   const samples: Sample[] = [];
-  const variants: Variant[] = oldDir ? ['old', 'new'] : ['new'];
+  const variants: Variant[] = renderers.length ? (renderers as Variant[]) : oldDir ? ['old', 'new'] : ['new'];
   try {
     // Kept positions: one layout saved first (this build's), as an editor's page saves it.
     const first = await sample(browser, server.base, 'new', 'newLayout');
@@ -169,9 +172,9 @@ async function main(): Promise<void> {
   const cols: Array<[Variant, Case]> = [];
   for (const which of ['newLayout', 'keptPositions'] as Case[]) for (const v of variants) cols.push([v, which]);
   const lines = [
-    `${actors} actors (?all=1${renderer ? `, renderer=${renderer}` : ''}), median of ${runs}; load ${median(samples.map((s) => s.load)).toFixed(1)} (${Math.min(...samples.map((s) => s.load)).toFixed(1)}–${Math.max(...samples.map((s) => s.load)).toFixed(1)}) on ${os.cpus().length} cores`,
+    `${actors} actors (?all=1), median of ${runs}; load ${median(samples.map((s) => s.load)).toFixed(1)} (${Math.min(...samples.map((s) => s.load)).toFixed(1)}–${Math.max(...samples.map((s) => s.load)).toFixed(1)}) on ${os.cpus().length} cores`,
     '',
-    `| phase (ms) | ${cols.map(([v, c]) => `${c === 'newLayout' ? 'new layout' : 'kept'}${oldDir ? ` (${v})` : ''}`).join(' | ')} |`,
+    `| phase (ms) | ${cols.map(([v, c]) => `${c === 'newLayout' ? 'new layout' : 'kept'}${variants.length > 1 ? ` (${v})` : ''}`).join(' | ')} |`,
     `| --- | ${cols.map(() => '---:').join(' | ')} |`,
     ...PARTS.map(
       ([name, get]) =>

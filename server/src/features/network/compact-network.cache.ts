@@ -2,7 +2,8 @@
  * The map's compact networks, kept per projection until its `revision` changes (every write the
  * projection applies, an actor's new name too): a second browser opening the same view (or the
  * same one again) gets it without the view being built, the strongest ties chosen and 5,000 names
- * read again (250–500 ms of CPU at 5,000 actors). A few views per revision; a failure is not kept.
+ * read again (250–565 ms of CPU at 5,000 actors). A few views per revision; a failure is not kept,
+ * and a request that waited for another's failed computation computes the view itself.
  * Topic names are not kept here: a topic's new name leaves the revision as it is.
  */
 import type { NetworkProjection } from '../../graph/projection';
@@ -25,7 +26,9 @@ export function keptPerRevision<T>(projection: NetworkProjection, key: string, c
     // Most recently used last.
     views.delete(key);
     views.set(key, hit);
-    return hit;
+    // Started by another request, which may fail for reasons of its own (its guard ended it):
+    // then this request computes the view itself.
+    return hit.catch(() => compute());
   }
   const answer = compute();
   views.set(key, answer);

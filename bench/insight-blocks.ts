@@ -3,7 +3,7 @@
  * of what ran: a 5 ms ticker records every gap > 40 ms; the engine's timings say how long the
  * main thread's parts (masks, result) took. Runs on a copy of an embedded store's file:
  *
- *   cp /work/abuse/d100k/quartiernetz.sqlite /tmp/insight/d100k/   (the service writes to it)
+ *   cp <a preloaded 100k store>/quartiernetz.sqlite /tmp/insight/d100k/   (the service writes to it)
  *   node -r tsx/cjs bench/insight-blocks.ts [path to the .sqlite copy]
  */
 import 'reflect-metadata';

@@ -149,6 +149,9 @@ export const shot = (page: Page, name: string) => page.screenshot({ path: path.j
 
 /** A real mouse click on a node, at its rendered position (centred first so it is on screen). */
 export async function clickNode(page: Page, nodeId: string, modifiers: Array<'Shift'> = []): Promise<void> {
+  // Not while the page loads a view (after a write, say): the view is laid out and fitted anew, and
+  // a point taken before would miss the node.
+  await page.waitForFunction(() => !['loading', 'layout'].includes(window.quartiernetz?.state ?? ''));
   const point = await page.evaluate((id) => {
     const cy = window.cy;
     const node = cy.getElementById(id);

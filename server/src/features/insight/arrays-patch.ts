@@ -32,26 +32,32 @@ function spliceRows(
   total: number,
   rowOf: (row: number) => Int32Array,
 ): { starts: Int32Array; values: Int32Array } {
-  const replaced = new Map<number, Int32Array>();
   const oldRows = starts.length - 1;
-  for (const row of changed) replaced.set(row, rowOf(row));
-  for (let row = oldRows; row < total; row++) replaced.set(row, rowOf(row));
+  const rows = [...changed];
+  for (let row = oldRows; row < total; row++) rows.push(row);
+  const own = rows.map(rowOf);
+  // Row lengths: the old ones moved by the difference of each replaced row, in one pass of copies.
   const newStarts = sharedInt32(total + 1);
+  let shift = 0;
+  let at = 0; // rows[at] is the next replaced row
   for (let row = 0; row < total; row++) {
-    const own = replaced.get(row);
-    newStarts[row + 1] = newStarts[row] + (own ? own.length : starts[row + 1] - starts[row]);
+    if (at < rows.length && rows[at] === row) {
+      newStarts[row + 1] = newStarts[row] + own[at++].length;
+      shift = newStarts[row + 1] - (row < oldRows ? starts[row + 1] : starts[oldRows]);
+    } else {
+      newStarts[row + 1] = starts[row + 1] + shift;
+    }
   }
   const newValues = sharedInt32(newStarts[total]);
   let from = 0; // first row of the current run of copied rows
   const copy = (to: number) => {
     if (to > from) newValues.set(values.subarray(starts[from], starts[to]), newStarts[from]);
   };
-  const rows = [...replaced.keys()].sort((a, b) => a - b);
-  for (const row of rows) {
+  rows.forEach((row, k) => {
     copy(Math.min(row, oldRows));
-    newValues.set(replaced.get(row)!, newStarts[row]);
+    newValues.set(own[k], newStarts[row]);
     from = row + 1;
-  }
+  });
   copy(oldRows);
   return { starts: newStarts, values: newValues };
 }

@@ -167,10 +167,13 @@ export class NetworkProjection {
   removeTopic(id: string): void {
     this.changed();
     this.topics.delete(id);
-    for (const a of this.actors.values()) a.topics.delete(id);
+    for (const [actorId, a] of this.actors) if (a.topics.delete(id)) this.touch('actors', actorId);
     // A new set rather than deleting from it: encoded projections (insight) hold the old one.
-    for (const c of this.collaborations.values())
-      if (c.topics.has(id)) c.topics = new Set([...c.topics].filter((t) => t !== id));
+    for (const [collaborationId, c] of this.collaborations)
+      if (c.topics.has(id)) {
+        c.topics = new Set([...c.topics].filter((t) => t !== id));
+        this.touch('collaborations', collaborationId);
+      }
   }
 
   upsertCollaboration(

@@ -91,6 +91,9 @@ describe('a service asking brokers, clusters and brokers again after a write', (
     const after = await service.insight.brokers();
     expect(after.version).toBeGreaterThan(brokers.version);
     expect(service.insight.timings.get('brokers')!.built).toBe(true);
+    // After the write: the arrays and the graph patched from the version before, not made anew.
+    expect(service.insight.timings.get('brokers')!.patched).toBe(true);
+    expect(service.insight.arraysMade.patched).toBeGreaterThanOrEqual(1);
     const warm = await service.insight.clusters();
     expect(service.insight.timings.get('clusters')!.built).toBe(false);
     // A warm start after the write (provisional); the cold run that follows is the answer that stays.

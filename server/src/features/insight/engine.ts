@@ -108,6 +108,11 @@ export class InsightEngine {
     return this.worker.started;
   }
 
+  /** The projection's arrays made per version: patched after a change, or encoded anew. */
+  get arraysMade(): { patched: number; encoded: number } {
+    return this.versionArrays.made;
+  }
+
   /** Questions waiting for their turn (not counting the one computing). */
   get queued(): number {
     return this.queue.size;
@@ -116,6 +121,7 @@ export class InsightEngine {
   /** Stops the worker thread and refuses what still waits (a later question starts it again). */
   async close(): Promise<void> {
     this.seeds.clear();
+    this.versionArrays.close();
     this.queue.clear(new Error('network insight was stopped'));
     await this.worker.close();
   }

@@ -9,6 +9,7 @@ import { computeCentrality, EXACT_LIMIT, rankNodes, type CentralityOptions, type
 import { clusterOnArrays, louvainOnGraph, type ClusterOptions, type ClusteringArrays } from './clusters';
 import type { SharedProjection } from './projection-arrays';
 import { resilienceOnArrays, type Before, type ResilienceArrays } from './resilience';
+import { patchScopedGraph, type GraphSource } from './graph-patch';
 import { buildScopedGraph, type GraphSpec, type ScopedGraph } from './scoped-graph';
 
 export interface CentralityArrays extends CentralityValues {
@@ -71,6 +72,8 @@ export interface JobPhases {
   buildMs: number;
   /** Whether the graph was built (false: kept; also false for jobs without a graph). */
   built: boolean;
+  /** Whether it was built by patching the kept graph of an earlier version. */
+  patched?: boolean;
   /** The algorithm and what the worker makes of its outcome. */
   computeMs: number;
 }
@@ -91,8 +94,10 @@ function sameBytes(a: ArrayBufferView | null, b: ArrayBufferView | null): boolea
  * build would give. The worker holds one; a call without a version neither uses nor fills it.
  */
 export class GraphCache {
-  private last: { version: number; spec: GraphSpec; graph: ScopedGraph } | null = null;
+  private last: ({ version: number } & GraphSource) | null = null;
   hits = 0;
+  /** Graphs made by patching the kept one (`graph-patch.ts`) instead of a full build. */
+  patches = 0;
 
   graph(shared: SharedProjection, spec: GraphSpec, version: number | undefined): ScopedGraph {
     const last = this.last;
@@ -107,9 +112,13 @@ export class GraphCache {
       this.hits++;
       return last.graph;
     }
+    // After a change (or in another scope): the kept graph patched where the arrays differ — the
+    // graph a full build gives (graph-patch.ts) — else built anew.
+    const patched = version !== undefined && last ? patchScopedGraph(last, shared, spec) : null;
+    if (patched) this.patches++;
     this.last = null; // the old graph may go before the new one is built
-    const graph = buildScopedGraph(shared, spec);
-    if (version !== undefined) this.last = { version, spec, graph };
+    const graph = patched ?? buildScopedGraph(shared, spec);
+    if (version !== undefined) this.last = { version, shared, spec, graph };
     return graph;
   }
 }
@@ -126,11 +135,12 @@ export function runJob(request: JobRequest, graphs = new GraphCache(), phases?: 
     phases.built = false;
   }
   const graphOf = (r: Extract<JobRequest, { spec: GraphSpec }>) => {
-    const hits = graphs.hits;
+    const { hits, patches } = graphs;
     const graph = graphs.graph(r.shared, r.spec, r.version);
     if (phases) {
       phases.buildMs = performance.now() - started;
       phases.built = graphs.hits === hits;
+      phases.patched = graphs.patches !== patches;
     }
     return graph;
   };

@@ -9,7 +9,12 @@
  * event loop; a write in between (the projection's `version` moves) starts it again.
  */
 import type { ActorKind } from '../../domain/model';
-import type { NetworkProjection, ProjectedActor, ProjectedCollaboration } from '../../graph/projection';
+import type {
+  NetworkProjection,
+  ProjectedActor,
+  ProjectedCollaboration,
+  ProjectionJournal,
+} from '../../graph/projection';
 import type { TopicMembership } from './clusters';
 import type { Membership } from './scoped-graph';
 
@@ -32,6 +37,8 @@ export interface ProjectionArrays {
    * the projection moved on.
    */
   collaborations: CollaborationFacts[];
+  /** Collaboration index → id (the projection's order). */
+  collaborationIds: string[];
   /** Topic index → id, ascending. */
   topicIds: string[];
   shared: SharedProjection;
@@ -57,6 +64,7 @@ class Changed extends Error {}
  */
 async function encode(projection: NetworkProjection, pause: (() => Promise<void>) | null): Promise<ProjectionArrays> {
   const version = projection.version;
+  const collaborationIds = [...projection.collaborations.keys()];
   let work = 0;
   /** True when a slice is done and it is time to pause. */
   const due = (units: number) => (work += units) >= SLICE && pause !== null;
@@ -136,6 +144,7 @@ async function encode(projection: NetworkProjection, pause: (() => Promise<void>
     index,
     kinds,
     collaborations: facts,
+    collaborationIds,
     topicIds,
     shared: {
       actorCount: ids.length,
@@ -167,6 +176,25 @@ export async function encodeProjection(projection: NetworkProjection): Promise<P
     }
   }
   return encode(projection, null);
+}
+
+/**
+ * As `encodeProjection`, with a journal of the writes since the version encoded (opened when the
+ * attempt that succeeded started: an attempt only succeeds when no write changed the projection
+ * meanwhile), for patching the arrays after a change (`arrays-patch.ts`). The caller closes it.
+ */
+export async function encodeProjectionJournaled(
+  projection: NetworkProjection,
+): Promise<{ arrays: ProjectionArrays; journal: ProjectionJournal }> {
+  for (let attempt = 1; ; attempt++) {
+    const journal = projection.openJournal();
+    try {
+      return { arrays: await encode(projection, attempt < SLICED_ATTEMPTS ? yieldToEventLoop : null), journal };
+    } catch (error) {
+      journal.close();
+      if (!(error instanceof Changed)) throw error;
+    }
+  }
 }
 
 /** In one go (tests and scripts). */

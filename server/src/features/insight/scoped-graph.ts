@@ -58,44 +58,14 @@ export function tieWeight(graph: ScopedGraph, k: number): number {
 }
 
 export function buildScopedGraph(membership: Membership, spec: GraphSpec): ScopedGraph {
-  const { actorCount, collaborationStarts, members } = membership;
-  const { actorMask, collaborationMask, collaborationWeights } = spec;
+  const { actorMask, collaborationWeights } = spec;
 
-  const nodeOfActor = new Int32Array(actorCount).fill(-1);
-  let n = 0;
-  for (let a = 0; a < actorCount; a++) if (actorMask[a]) nodeOfActor[a] = n++;
-  const nodeOf = new Int32Array(n);
-  for (let a = 0; a < actorCount; a++) if (nodeOfActor[a] >= 0) nodeOf[nodeOfActor[a]] = a;
+  const { nodeOfActor, nodeOf } = nodesOf(membership.actorCount, actorMask);
+  const n = nodeOf.length;
 
-  // The counting collaborations with their member nodes (two or more), and per node the
-  // collaborations it is in, ascending — flat arrays.
-  const collaborations = collaborationStarts.length - 1;
-  const groupStarts: number[] = [0];
-  const groupCollaboration: number[] = [];
-  const groupNodes: number[] = [];
-  for (let c = 0; c < collaborations; c++) {
-    if (!collaborationMask[c]) continue;
-    const from = groupNodes.length;
-    for (let x = collaborationStarts[c]; x < collaborationStarts[c + 1]; x++) {
-      const node = nodeOfActor[members[x]];
-      if (node >= 0) groupNodes.push(node);
-    }
-    if (groupNodes.length - from < 2) {
-      groupNodes.length = from;
-      continue;
-    }
-    groupStarts.push(groupNodes.length);
-    groupCollaboration.push(c);
-  }
-  const groups = groupCollaboration.length;
-  const gStarts = Int32Array.from(groupStarts);
-  const gNodes = Int32Array.from(groupNodes);
-  const inStarts = new Int32Array(n + 1);
-  for (let x = 0; x < gNodes.length; x++) inStarts[gNodes[x] + 1]++;
-  for (let i = 0; i < n; i++) inStarts[i + 1] += inStarts[i];
-  const inGroups = new Int32Array(gNodes.length);
-  const cursor = inStarts.slice(0, n);
-  for (let g = 0; g < groups; g++) for (let x = gStarts[g]; x < gStarts[g + 1]; x++) inGroups[cursor[gNodes[x]]++] = g;
+  const groups = scopeGroups(membership, spec, nodeOfActor, n);
+  const { starts: gStarts, nodes: gNodes, nodeStarts: inStarts, nodeGroups: inGroups } = groups;
+  const groupCollaboration = groups.collaborations;
 
   // Pass 1: distinct partners per node (a stamp per node instead of clearing a set).
   const stamp = new Int32Array(n).fill(-1);
@@ -172,6 +142,60 @@ export function buildScopedGraph(membership: Membership, spec: GraphSpec): Scope
     pairs: entries / 2,
     groups: { starts: gStarts, nodes: gNodes, nodeStarts: inStarts, nodeGroups: inGroups },
   };
+}
+
+/** Per actor its node (−1: not a node), and per node its actor: nodes in actor-index order. */
+export function nodesOf(actorCount: number, actorMask: Uint8Array): { nodeOfActor: Int32Array; nodeOf: Int32Array } {
+  const nodeOfActor = new Int32Array(actorCount).fill(-1);
+  let n = 0;
+  for (let a = 0; a < actorCount; a++) if (actorMask[a]) nodeOfActor[a] = n++;
+  const nodeOf = new Int32Array(n);
+  for (let a = 0; a < actorCount; a++) if (nodeOfActor[a] >= 0) nodeOf[nodeOfActor[a]] = a;
+  return { nodeOfActor, nodeOf };
+}
+
+/**
+ * The counting collaborations with their member nodes (two or more) as groups, in collaboration
+ * order, members in the projection's order; per node the groups it is in, ascending — flat arrays.
+ */
+export function scopeGroups(
+  membership: Membership,
+  spec: GraphSpec,
+  nodeOfActor: Int32Array,
+  n: number,
+): Groups & { collaborations: Int32Array } {
+  const { collaborationStarts, members } = membership;
+  const { collaborationMask } = spec;
+  const collaborations = collaborationStarts.length - 1;
+  const starts = new Int32Array(collaborations + 1);
+  const ofGroup = new Int32Array(collaborations);
+  const nodes = new Int32Array(members.length);
+  let groups = 0;
+  let fill = 0;
+  for (let c = 0; c < collaborations; c++) {
+    if (!collaborationMask[c]) continue;
+    const from = fill;
+    for (let x = collaborationStarts[c]; x < collaborationStarts[c + 1]; x++) {
+      const node = nodeOfActor[members[x]];
+      if (node >= 0) nodes[fill++] = node;
+    }
+    if (fill - from < 2) {
+      fill = from;
+      continue;
+    }
+    ofGroup[groups++] = c;
+    starts[groups] = fill;
+  }
+  const gStarts = starts.slice(0, groups + 1);
+  const gNodes = nodes.slice(0, fill);
+  const nodeStarts = new Int32Array(n + 1);
+  for (let x = 0; x < gNodes.length; x++) nodeStarts[gNodes[x] + 1]++;
+  for (let i = 0; i < n; i++) nodeStarts[i + 1] += nodeStarts[i];
+  const nodeGroups = new Int32Array(gNodes.length);
+  const cursor = nodeStarts.slice(0, n);
+  for (let g = 0; g < groups; g++)
+    for (let x = gStarts[g]; x < gStarts[g + 1]; x++) nodeGroups[cursor[gNodes[x]]++] = g;
+  return { starts: gStarts, nodes: gNodes, nodeStarts, nodeGroups, collaborations: ofGroup.slice(0, groups) };
 }
 
 /**

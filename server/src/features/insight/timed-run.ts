@@ -17,6 +17,8 @@ export interface JobTimings {
   buildMs: number;
   /** False when the worker kept the graph from the question before (same version and scope). */
   built: boolean;
+  /** True when the worker made it by patching the graph of an earlier version (`graph-patch.ts`). */
+  patched: boolean;
   /** The algorithm and the worker's arrays of its outcome. */
   computeMs: number;
   fromWorkerMs: number;
@@ -45,6 +47,7 @@ export async function runTimed<K extends JobRequest['kind'], T>(
       toWorkerMs: reply.toWorkerMs,
       buildMs: reply.phases.buildMs,
       built: reply.phases.built,
+      patched: reply.phases.patched ?? false,
       computeMs: reply.phases.computeMs,
       fromWorkerMs: reply.fromWorkerMs,
       resultMs: performance.now() - started,

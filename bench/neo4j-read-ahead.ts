@@ -8,7 +8,8 @@
  *
  *   BENCH_SIZES (first only, default 10000), BENCH_SAMPLES (60), BENCH_ROUNDS (3),
  *   BENCH_KINDS (actorPage,collaborators,write), BENCH_REUSE=1 (keep a loaded network of that size),
- *   BENCH_WIPE=1, NEO4J_BOLT_PORT / BENCH_NEO4J_URI as for `npm run bench`.
+ *   BENCH_WIPE=1, NEO4J_BOLT_PORT / BENCH_NEO4J_URI as for `npm run bench`; BENCH_BEFORE_SRC (below);
+ *   BENCH_NEO4J_PID: Neo4j's pid, for its CPU time per request (cells: p50 / p95 (cpu this process + Neo4j), ms).
  */
 import 'reflect-metadata';
 import os from 'node:os';
@@ -27,6 +28,8 @@ import { benchNetwork, inputFor } from './network-data';
 import { startPeer } from './peer';
 import { REQUESTS, type RequestInput } from './requests';
 import { serial, type Percentiles } from './stats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const log = (...args: unknown[]) => console.error(`[read-ahead ${new Date().toISOString().slice(11, 19)}]`, ...args);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -60,6 +63,32 @@ function countBolt(): void {
   }
 }
 
+/** CPU time (ms) of a process from /proc (utime + stime; clock ticks of 10 ms). */
+function procCpuMs(pid: number | null): number {
+  if (pid === null) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** A series timed at concurrency 1, with the CPU time per request of this process and of Neo4j. */
+async function timed(work: (i: number) => Promise<unknown>, samples: number, neo4jPid: number | null) {
+  const own = ownCpuMs();
+  const db = procCpuMs(neo4jPid);
+  const result = await serial(work, samples);
+  const n = result.n + 3; // serial's warm-up calls included
+  return { ...result, cpu: (ownCpuMs() - own) / n, dbCpu: (procCpuMs(neo4jPid) - db) / n };
+}
+
 async function listen(service: NetworkService, readAhead: boolean) {
   const { httpServer, apollo } = await createApp(service, {
     corsOrigins: [],
@@ -85,6 +114,15 @@ async function main(): Promise<void> {
   const driver = driverFor(config.neo4jUri);
   const net = benchNetwork(size, config.hubs, config.seed);
   const store = createNeo4jStore({ uri: config.neo4jUri, user: 'neo4j', password: 'neo4j' });
+  // BENCH_BEFORE_SRC: a copy of an earlier server/src (e.g. `git archive <commit> server/src`), whose
+  // Neo4j store serves the "before" server (writes of that version; its reads with readAhead off).
+  const beforeSrc = process.env.BENCH_BEFORE_SRC;
+  const beforeStore = beforeSrc
+    ? (
+        (await import(join(process.cwd(), beforeSrc, 'store/neo4j'))) as typeof import('../server/src/store/neo4j')
+      ).createNeo4jStore({ uri: config.neo4jUri, user: 'neo4j', password: 'neo4j' })
+    : store;
+  const neo4jPid = process.env.BENCH_NEO4J_PID ? Number(process.env.BENCH_NEO4J_PID) : null;
   const loaded = await driver.executeQuery('MATCH (a:Actor) RETURN count(a) AS n');
   if (process.env.BENCH_REUSE === '1' && loaded.records[0].get('n').toNumber() === size) {
     log(`reusing the loaded network of ${size} actors`);
@@ -95,8 +133,11 @@ async function main(): Promise<void> {
     await store.mergeGraph(net.data);
   }
   const counting = countingStore(store);
+  const countingAfter = counting;
   const service = await NetworkService.start(counting.store);
-  const servers = { before: await listen(service, false), after: await listen(service, true) };
+  const beforeCounting = beforeStore === store ? counting : countingStore(beforeStore);
+  const beforeService = beforeStore === store ? service : await NetworkService.start(beforeCounting.store);
+  const servers = { before: await listen(beforeService, false), after: await listen(service, true) };
   const clients = {
     before: graphqlClient(servers.before.url, 16, benchHeaders()),
     after: graphqlClient(servers.after.url, 16, benchHeaders()),
@@ -107,7 +148,7 @@ async function main(): Promise<void> {
   const stable = (v: unknown) => JSON.stringify(v, (_k, x) => (neo4j.isInt(x) ? x.toNumber() : x));
   let seq = Date.now() % 1_000_000;
   try {
-    const series = new Map<string, Percentiles[]>();
+    const series = new Map<string, Array<Percentiles & { cpu: number; dbCpu: number }>>();
     const calls = new Map<string, string>();
     for (let round = 0; round < rounds; round++) {
       loads.push(os.loadavg()[0].toFixed(2));
@@ -131,6 +172,7 @@ async function main(): Promise<void> {
               }
             }
             const count = async (name: 'before' | 'after') => {
+              const counting = name === 'before' ? beforeCounting : countingAfter;
               counting.reset();
               bolt.runs = 0;
               bolt.transactions = 0;
@@ -144,7 +186,7 @@ async function main(): Promise<void> {
           for (let k = 0; k < round % 3; k++) order.push(order.shift()!);
           for (const name of order) {
             log(`round ${round + 1} ${key} ${name}`);
-            const result = await serial(ways[name], config.samples);
+            const result = await timed(ways[name], config.samples, neo4jPid);
             series.set(`${key} ${name}`, [...(series.get(`${key} ${name}`) ?? []), result]);
           }
           seq += 1000;
@@ -159,8 +201,10 @@ async function main(): Promise<void> {
       for (const actorClass of ['random', 'busy']) {
         const key = `${kind} ${actorClass}`;
         if (!series.has(`${key} after`)) continue;
-        const p = (name: string, q: 'p50' | 'p95') => median(series.get(`${key} ${name}`)!.map((s) => s[q]));
-        const cell = (name: string) => `${p(name, 'p50').toFixed(2)} / ${p(name, 'p95').toFixed(2)}`;
+        const p = (name: string, q: 'p50' | 'p95' | 'cpu' | 'dbCpu') =>
+          median(series.get(`${key} ${name}`)!.map((s) => s[q]));
+        const cell = (name: string) =>
+          `${p(name, 'p50').toFixed(2)} / ${p(name, 'p95').toFixed(2)} (cpu ${p(name, 'cpu').toFixed(2)} + ${p(name, 'dbCpu').toFixed(2)})`;
         const ratio = (name: string) => `${(p(name, 'p50') / p('peer', 'p50')).toFixed(2)}×`;
         rows.push(
           `| ${kind} | ${actorClass} | ${cell('before')} | ${cell('after')} | ${cell('peer')} | ${ratio('before')} | ${ratio('after')} | ${calls.get(key)} |`,
@@ -178,6 +222,8 @@ async function main(): Promise<void> {
     await servers.after.close();
     await peer.close();
     await service.close();
+    if (beforeService !== service) await beforeService.close();
+    if (beforeStore !== store) await beforeStore.close();
     await store.close();
     await driver.close();
   }

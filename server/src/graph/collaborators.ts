@@ -66,14 +66,25 @@ export function collaboratorsInSteps(
   first: number | null | undefined,
   pause: () => Promise<void> | void,
 ): readonly RankedCollaborator[] | Promise<readonly RankedCollaborator[]> {
-  const actor = projection.actors.get(actorId);
-  if (!actor || actor.collaborations.size < RANKING_STEP || cache.peek(projection, actorId))
-    return collaboratorsOf(projection, actorId, first);
+  const cheap = collaboratorsIfCheap(projection, actorId, first);
+  if (cheap) return cheap;
   const version = projection.version;
   return runSteps(rankingSteps(projection, actorId), pause, () => projection.version !== version).then((ranked) => {
     if (ranked) cache.set(projection, actorId, ranked, version);
     return collaboratorsOf(projection, actorId, first);
   });
+}
+
+/** `collaboratorsOf` when it costs little: the ranking is kept, or the actor is not busy; else null. */
+export function collaboratorsIfCheap(
+  projection: NetworkProjection,
+  actorId: string,
+  first?: number | null,
+): readonly RankedCollaborator[] | null {
+  const actor = projection.actors.get(actorId);
+  if (!actor || actor.collaborations.size < RANKING_STEP || cache.peek(projection, actorId))
+    return collaboratorsOf(projection, actorId, first);
+  return null;
 }
 
 /** How many collaborators `actorId` has (from the cached ranking). */

@@ -20,6 +20,13 @@ const NESTED_QUERY = `query($first: Int!) {
   }
 }`;
 
+const ACTOR_PAGE = `query($id: ID!) { actor(id: $id) { id name kind
+  collaborations { role collaboration { id title startDate participants { role actor { id name } } } } } }`;
+/** The same page through fragments, with the top collaborators beside it. */
+const PAGE_AND_COLLABORATORS = `query($id: ID!) { actor(id: $id) { ...page collaborators(first: 5) { sharedCount actor { name } } } }
+fragment page on Actor { name collaborations { collaboration { participants { actor { name } } } } }`;
+const COLLABORATORS = `query($id: ID!, $first: Int) { actor(id: $id) { collaborators(first: $first) { sharedCount actor { id name } } } }`;
+
 export function describeRoundTrips(label: string, harness: StoreHarness): void {
   describe(`store calls per request (${label})`, () => {
     beforeAll(() => harness.setup());
@@ -56,6 +63,38 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
         `[${label}] nested query: ${small.calls} store calls for ${small.rows} rows (page of 5 of 10 actors), ` +
           `${large.calls} for ${large.rows} rows (page of 500 of 1,000 actors): ${JSON.stringify(large.detail)}`,
       );
+    });
+
+    test('an actor page, its top collaborators and both together are one store call each, answered as level by level', async () => {
+      const counting = countingStore(await harness.fresh());
+      const api = await startTestApi(counting.store, generateNetwork({ actors: 200, seed: 7 }));
+      const levelByLevel = await startTestApi(counting.store, undefined, { readAhead: false });
+      const [id, busiest] = [...api.service.projection.actors].sort(
+        ([, a], [, b]) => b.collaborations.size - a.collaborations.size,
+      )[0];
+      expect(busiest.collaborations.size).toBeGreaterThan(3);
+      const cases: Array<[string, Record<string, unknown>, number]> = [
+        [ACTOR_PAGE, { id }, 1],
+        [COLLABORATORS, { id, first: 5 }, 1],
+        [COLLABORATORS, { id }, 1],
+        [PAGE_AND_COLLABORATORS, { id }, 2],
+        [ACTOR_PAGE, { id: 'ghost' }, 1],
+      ];
+      for (const [query, variables, calls] of cases) {
+        counting.reset();
+        const ahead = await api.data(query, variables);
+        const callsAhead = counting.total();
+        counting.reset();
+        expect(ahead).toEqual(await levelByLevel.data(query, variables));
+        const callsLevelByLevel = counting.total();
+        expect(callsAhead).toBe(calls);
+        if (variables.id !== 'ghost') expect(callsLevelByLevel).toBeGreaterThan(calls);
+      }
+      // A page size the field refuses is refused as before (the read-ahead only skips it).
+      const refused = await api.run(COLLABORATORS, { id, first: 0 });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      await levelByLevel.stop();
+      await api.stop();
     });
   });
 }

@@ -32,6 +32,8 @@ export interface TestApiOptions {
   principal?: Principal | null;
   /** Options of the service (e.g. insight's waits and queue limits). */
   service?: NetworkServiceOptions;
+  /** Resolvers read ahead (the default); false: level by level, to compare. */
+  readAhead?: boolean;
 }
 
 export interface TestApi {
@@ -84,7 +86,7 @@ export async function startTestApi(
   ): Promise<GraphQLResponse<T>> {
     const response = await apollo.executeOperation<T>(
       { query, variables, operationName },
-      { contextValue: createContext(service, as) },
+      { contextValue: createContext(service, as, undefined, undefined, options.readAhead ?? true) },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult as GraphQLResponse<T>;

@@ -1,4 +1,18 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Actor, Topic } from '../../domain/model';
 import { actorSortKey } from '../../domain/ordering';
 import { checkPageSize } from '../../domain/paging';
@@ -12,6 +26,7 @@ import { InterestType } from '../links/interest.type';
 import { ParticipationType } from '../links/participation.type';
 import { loadExisting, primeActors } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
+import { loadActorReadingAhead } from './actor-read-ahead';
 import { ActorFilterInput, CreateActorInput, InterestInput, UpdateActorInput } from './actor.input';
 import { ActorConnection, ActorType } from './actor.type';
 import { CollaboratorType } from './collaborator.type';
@@ -21,8 +36,8 @@ import { CollaboratorType } from './collaborator.type';
 export class ActorResolver {
   @Authorized('VIEWER')
   @Query(() => ActorType, { nullable: true, description: 'One actor, or null when the id is unknown.' })
-  actor(@Arg('id', () => ID) id: string, @Ctx() { loaders }: GraphQLContext): Promise<Actor | null> {
-    return loaders.actor.load(id);
+  actor(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return loadActorReadingAhead(id, info, context);
   }
 
   @Authorized('VIEWER')

@@ -27,11 +27,12 @@ export function createContext(
   principal: Principal | null,
   bounds?: GuardOptions,
   exportRunner: ExportRunner = new ExportRunner(service.store, null),
+  readAhead = true,
 ): GraphQLContext {
   const guard = new RequestGuard(bounds);
   return {
     service: service.actingAs(authorOf(principal)),
-    loaders: createLoaders(service.store, guard),
+    loaders: createLoaders(service.store, guard, readAhead),
     principal,
     guard,
     exports: exportRunner,

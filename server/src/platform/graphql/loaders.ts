@@ -20,6 +20,10 @@ export interface Loaders {
   collaborationsOfTopic: RequestLoader<string[]>;
   topicStats: RequestLoader<TopicStats>;
   suggestionFeedbackOfActor: RequestLoader<SuggestionFeedback[]>;
+  /** An actor with its page (collaborations, their participants) in one store call, primed into the others. */
+  actorPage: RequestLoader<Actor | null>;
+  /** Whether resolvers read ahead what the query asks below them (./read-ahead.ts); off only to measure without. */
+  readAhead: boolean;
 }
 
 /**
@@ -138,8 +142,9 @@ export interface LoaderOwner {
   readonly refusal?: Error | null;
 }
 
-export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stopped: false }): Loaders {
+export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stopped: false }, readAhead = true): Loaders {
   const loaders: Loaders = {
+    readAhead,
     actor: batched(owner, (ids) => store.getActors(ids)),
     topic: batched(owner, (ids) => store.getTopics(ids)),
     collaboration: batched(owner, (ids) => store.getCollaborations(ids)),
@@ -172,6 +177,14 @@ export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stoppe
     collaborationsOfTopic: batched(owner, (ids) => store.collaborationsOfTopics(ids)),
     topicStats: batched(owner, (ids) => store.topicStats(ids)),
     suggestionFeedbackOfActor: batched(owner, (ids) => store.suggestionFeedback(ids)),
+    actorPage: batched(owner, async (ids) => {
+      const page = await store.actorPages(ids);
+      primeActors(loaders, page.participants);
+      primeCollaborations(loaders, page.collaborations);
+      page.collaborations.forEach((c, i) => loaders.participationsOfCollaboration.prime(c.id, page.members[i]));
+      ids.forEach((id, i) => loaders.participationsOfActor.prime(id, page.participations[i]));
+      return page.actors;
+    }),
   };
   return loaders;
 }

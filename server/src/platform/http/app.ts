@@ -50,6 +50,8 @@ export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspecti
   watchHeap?: boolean;
   /** Limits of subscriptions over WebSocket (./websocket.ts); its defaults when absent. */
   live?: LiveLimits;
+  /** Resolvers read ahead (../graphql/read-ahead.ts); default on, off only to measure the level-by-level path. */
+  readAhead?: boolean;
 };
 
 export interface QuartiernetzApp {
@@ -146,7 +148,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
     ...requestLimits(limits, config.bodyLimit),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
-        const context = createContext(service, principalOf(res), limits.query, exportRunner);
+        const context = createContext(service, principalOf(res), limits.query, exportRunner, config.readAhead);
         // A client that goes away stops its request's resolvers (nobody would read the answer).
         res.on('close', () => {
           if (!res.writableFinished) context.guard.abort();

@@ -105,6 +105,15 @@ export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkRead
       return { participations, actors };
     },
 
+    async actorPages(actorIds: readonly string[]) {
+      const actors = await reads.getActors(actorIds);
+      const { participations, collaborations } = await reads.participationsAndCollaborationsOfActors(actorIds);
+      const { participations: members, actors: participants } = await reads.participationsAndActorsOfCollaborations(
+        collaborations.map((c) => c.id),
+      );
+      return { actors, participations, collaborations, members, participants };
+    },
+
     async topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]> {
       const rows = d.sql.all<{ collaboration_id: string; topic_id: string }>(
         `SELECT b.collaboration_id, b.topic_id FROM about b JOIN topic t ON t.id = b.topic_id

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 
 import { checkParticipants, distinct } from '../../domain/input-rules';
 import type { Collaboration, Participation, ParticipationRole } from '../../domain/model';
@@ -19,7 +19,7 @@ import {
 } from '../../features/history/update-rules';
 import { NO_CREATES, withIds } from '../../features/history/edit-create-rules';
 import type { CollaborationWrites } from '../port/writes';
-import { existing, requireAll, requireNew, topicIdsOf } from './checks';
+import { existing, inOrder, requireAll, requireNew, topicIdsOf } from './checks';
 import { now, propsOf, type Neo4jConnection } from './connection';
 import * as Q from './cypher';
 import * as W from './cypher-writes';
@@ -58,26 +58,34 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
         createdAt: at,
         updatedAt: at,
       };
+      // The driver sends a transaction's statements without waiting for the answers of the ones
+      // before (pipelining): the checks go out together, then the writes together — two round
+      // trips and the commit instead of one round trip per statement (5–6 and the commit).
       return db.write(async (tx) => {
-        await requireNew(tx, 'Collaboration', id);
-        await requireAll(tx, 'Topic', topicIds, 'topicIds');
-        await requireAll(
-          tx,
-          'Actor',
-          participants.map((p) => p.actorId),
-          'participants',
-        );
-        const result = await tx.run(W.CREATE_COLLABORATION, { props });
-        if (topicIds.length > 0) await tx.run(W.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds });
-        if (participants.length > 0) {
-          await tx.run(W.SET_PARTICIPATIONS, {
-            id,
-            participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })),
-          });
-        }
-        const collaboration = toCollaboration(result.records[0].get('collaboration'));
-        await appendChanges(tx, meta, [H.collaborationCreated({ collaboration, topicIds, participants })], at);
-        return collaboration;
+        await inOrder([
+          requireNew(tx, 'Collaboration', id),
+          requireAll(tx, 'Topic', topicIds, 'topicIds'),
+          requireAll(
+            tx,
+            'Actor',
+            participants.map((p) => p.actorId),
+            'participants',
+          ),
+        ]);
+        // What CREATE_COLLABORATION stores and answers (SET c = $props, c.version = 1).
+        const created = toCollaboration({ ...props, version: 1 });
+        const [result] = await inOrder<[QueryResult, unknown, unknown, void]>([
+          tx.run(W.CREATE_COLLABORATION, { props }),
+          topicIds.length > 0 ? tx.run(W.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds }) : null,
+          participants.length > 0
+            ? tx.run(W.SET_PARTICIPATIONS, {
+                id,
+                participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })),
+              })
+            : null,
+          appendChanges(tx, meta, [H.collaborationCreated({ collaboration: created, topicIds, participants })], at),
+        ]);
+        return toCollaboration(result.records[0].get('collaboration'));
       });
     },
 

@@ -127,6 +127,47 @@ CALL () {
 }
 RETURN lists, actors`;
 
+/**
+ * An actor page in one statement (one round trip instead of three, one per level of the page):
+ * the actors, PARTICIPATIONS_OF_ACTORS, their collaborations (each once) with
+ * PARTICIPATIONS_OF_COLLABORATIONS of each, and the participants' records (each once).
+ */
+export const ACTOR_PAGES = `
+CALL () {
+  UNWIND $ids AS id
+  MATCH (a:Actor {id: id})
+  RETURN collect(properties(a)) AS actors
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[r:PARTICIPATED_IN]->(c:Collaboration)
+  WITH id, r, c
+  ORDER BY coalesce(c.startDate, '') DESC, c.id
+  WITH id, collect({collaborationId: c.id, role: r.role}) AS participations
+  RETURN collect({id: id, participations: participations}) AS lists
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(c:Collaboration)
+  WITH DISTINCT c
+  CALL (c) {
+    MATCH (p:Actor)-[q:PARTICIPATED_IN]->(c)
+    WITH p, q
+    ORDER BY p.nameKey, p.id
+    RETURN collect({actorId: p.id, role: q.role}) AS members
+  }
+  RETURN collect({collaboration: properties(c), members: members}) AS collaborations
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(c:Collaboration)
+  WITH DISTINCT c
+  MATCH (p:Actor)-[:PARTICIPATED_IN]->(c)
+  WITH DISTINCT p
+  RETURN collect(properties(p)) AS participants
+}
+RETURN actors, lists, collaborations, participants`;
+
 /** Per collaboration id: ids of its topics, by topic nameKey then id. */
 export const TOPICS_OF_COLLABORATIONS = `
 UNWIND $ids AS id

@@ -143,6 +143,26 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
       return { participations: lists, actors: records.map(toActor) };
     },
 
+    async actorPages(actorIds: readonly string[]) {
+      if (actorIds.length === 0)
+        return { actors: [], participations: [], collaborations: [], members: [], participants: [] };
+      const [row] = await db.readRecords(Q.ACTOR_PAGES, { ids: distinct(actorIds) });
+      const byId = new Map((row.get('actors') as unknown[]).map(toActor).map((a) => [a.id, a]));
+      const lists = new Map<string, unknown[]>();
+      for (const entry of row.get('lists') as Array<{ id: unknown; participations: unknown[] }>) {
+        lists.set(String(entry.id), entry.participations);
+      }
+      const pages = row.get('collaborations') as Array<{ collaboration: unknown; members: unknown[] }>;
+      const collaborations = pages.map((p) => toCollaboration(p.collaboration));
+      return {
+        actors: actorIds.map((id) => byId.get(id) ?? null),
+        participations: actorIds.map((id) => (lists.get(id) ?? []).map((v) => toParticipationOfActor(id, v))),
+        collaborations,
+        members: pages.map((p, i) => p.members.map((v) => toParticipationInCollaboration(collaborations[i].id, v))),
+        participants: (row.get('participants') as unknown[]).map(toActor),
+      };
+    },
+
     async topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]> {
       return listsByKey(Q.TOPICS_OF_COLLABORATIONS, 'topicIds', (_key, id) => String(id), collaborationIds);
     },

@@ -51,6 +51,12 @@ export interface LinkReads {
   participationsAndActorsOfCollaborations(
     collaborationIds: readonly string[],
   ): Promise<{ participations: Participation[][]; actors: Actor[] }>;
+  /**
+   * An actor page in one read (one round trip on Neo4j): the actors' records and their
+   * participations with everything `participationsAndCollaborationsOfActors` and
+   * `participationsAndActorsOfCollaborations` of those collaborations would answer.
+   */
+  actorPages(actorIds: readonly string[]): Promise<ActorPages>;
   /** Per collaboration: ids of its topics, by topic nameKey then id. */
   topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]>;
   /** Per topic: ids of the collaborations about it, in collaboration order. */
@@ -62,6 +68,20 @@ export interface LinkReads {
    * (collaboration order). Ordered by number shared descending, then partner id ascending.
    */
   collaboratorsOfActors(actorIds: readonly string[]): Promise<Collaborator[][]>;
+}
+
+/** What `actorPages` answers. */
+export interface ActorPages {
+  /** Per requested actor: its record, null when unknown. */
+  actors: Array<Actor | null>;
+  /** Per requested actor: as participationsOfActors. */
+  participations: Participation[][];
+  /** Those collaborations, each once. */
+  collaborations: Collaboration[];
+  /** Per entry of `collaborations`: its participants, as participationsOfCollaborations. */
+  members: Participation[][];
+  /** The records of those participants, each once. */
+  participants: Actor[];
 }
 
 /** A participation with its actor's nameKey: the participants page's sort key is [nameKey, actorId]. */

@@ -119,6 +119,37 @@ export function describeRelationReadContract(label: string, harness: StoreHarnes
         expect(await store.participationsAndActorsOfCollaborations([])).toEqual({ participations: [], actors: [] });
       });
 
+      test('actorPages: the actors, their participations and everything the two joined reads answer for those collaborations', async () => {
+        const keys = ['a3', 'ghost', 'a1', 'a3'];
+        const page = await store.actorPages(keys);
+        expect(page.actors).toEqual(await store.getActors(keys));
+        const { participations, collaborations } = await store.participationsAndCollaborationsOfActors(keys);
+        expect(page.participations).toEqual(participations);
+        const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1);
+        expect([...page.collaborations].sort(byId)).toEqual([...collaborations].sort(byId));
+        const ids = page.collaborations.map((c) => c.id);
+        expect(ids.length).toBeGreaterThan(1);
+        expect(page.members).toEqual(await store.participationsOfCollaborations(ids));
+        const people = [...new Set(page.members.flat().map((p) => p.actorId))].sort();
+        // The actors asked for take part in their own collaborations: they are among the participants.
+        expect(people).toEqual(expect.arrayContaining(['a1', 'a3']));
+        expect([...page.participants].sort(byId)).toEqual(await store.getActors(people));
+        expect(await store.actorPages([])).toEqual({
+          actors: [],
+          participations: [],
+          collaborations: [],
+          members: [],
+          participants: [],
+        });
+        expect(await store.actorPages(['ghost'])).toEqual({
+          actors: [null],
+          participations: [[]],
+          collaborations: [],
+          members: [],
+          participants: [],
+        });
+      });
+
       test('topicsOfCollaborations: topic ids by topic nameKey then id', async () => {
         expect(await store.topicsOfCollaborations(['k5', 'k0', 'ghost', 'k1'])).toEqual([
           ['klima', 'urban-gardening'],

@@ -1,0 +1,59 @@
+/**
+ * `actor(id)` with what the query asks below it read in the same store call (a request on Neo4j
+ * pays about one Bolt round trip per store call, and the loaders make one call per level):
+ *
+ * - `collaborations { collaboration { participants … } }` (the actor page): the actor, its
+ *   participations, those collaborations and their participants in one `actorPages` call, primed
+ *   into the request's loaders — one round trip instead of three. Not for an actor with more
+ *   collaborations than one loader call takes (a hub): its page is loaded level by level in parts,
+ *   with the event loop given back in between (../../platform/graphql/loaders.ts).
+ * - `collaborators { actor … }`: the projection names the collaborators at once, so their records
+ *   join the actor's own lookup (one round trip instead of two).
+ *
+ * Measured against the alternatives (bench/neo4j-read-ahead.ts, docs/performance.md): one read
+ * transaction shared by a request's loaders saves nothing — each level still waits for its own
+ * RUN/PULL round trip, BEGIN and COMMIT come on top — and a session of its own per call costs no
+ * more than a shared one (≈ 0.4 ms per auto-commit statement either way); merging the batches of
+ * one depth does not apply to these pages (one loader per level). Fewer levels is what saves.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Actor } from '../../domain/model';
+import { checkPageSize } from '../../domain/paging';
+import { collaboratorsIfCheap } from '../../graph/collaborators';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { MAX_KEYS_PER_CALL } from '../../platform/graphql/loaders';
+import { argumentsBelow, selectedBelow } from '../../platform/graphql/read-ahead';
+
+const PAGE_PATH = ['collaborations', 'collaboration', 'participants'] as const;
+
+export function loadActorReadingAhead(
+  id: string,
+  info: GraphQLResolveInfo,
+  { loaders, service }: Pick<GraphQLContext, 'loaders' | 'service'>,
+): Promise<Actor | null> {
+  if (!loaders.readAhead) return loaders.actor.load(id);
+  for (const node of selectedBelow(info, ['collaborators'])) {
+    if (selectedBelow(info, ['actor'], [node]).length === 0) continue;
+    const args = argumentsBelow(info, node);
+    const first = (args?.first ?? null) as number | null;
+    if (args === null || (first !== null && !validPageSize(first))) continue;
+    // Not for a busy actor whose ranking is not kept yet: its field ranks it in steps (../../graph/collaborators.ts).
+    const top = collaboratorsIfCheap(service.projection, id, first);
+    // Errors come back as values here and again to the field that asks (not lost, not unhandled).
+    if (top && top.length < MAX_KEYS_PER_CALL) void loaders.actor.loadMany(top.map((c) => c.partnerId));
+  }
+  const projected = service.projection.actors.get(id);
+  if (projected && projected.collaborations.size <= MAX_KEYS_PER_CALL && selectedBelow(info, PAGE_PATH).length > 0) {
+    return loaders.actorPage.load(id);
+  }
+  return loaders.actor.load(id);
+}
+
+function validPageSize(first: number): boolean {
+  try {
+    checkPageSize(first);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -169,3 +169,25 @@ test('kill -9 of the real server during a burst of createActor requests loses no
   }
   expect(inspect(filename)).toEqual({ integrity: 'ok', foreignKeyViolations: [], journalMode: 'wal' });
 }, 120_000);
+
+test('SIGTERM stops the server gracefully: a write in flight is answered, the store closed, exit 0', async () => {
+  const server = await startServerProcess({ DATA_DIR: tmpDir });
+  const write = server.graphql('mutation { createActor(input: { name: "Spätkauf Ecke", kind: BUSINESS }) { id } }');
+  // Graceful: after the write was taken, not before it.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  server.child.kill('SIGTERM');
+  const answered = await write.then((r) => r.json());
+  const exited = await server.exited;
+  expect(exited).toEqual({ code: 0, signal: null });
+  // Its shutdown ran to the end (requests, writes, then the store): Apollo's own signal handlers
+  // once stopped it first, and the service's shutdown waited on a stop that never ended.
+  expect(server.output()).toMatch(/SIGTERM: shutting down…[\s\S]*Stopped\./);
+  const store = createEmbeddedStore({ filename: join(tmpDir, EMBEDDED_DB_FILE) });
+  await store.init();
+  try {
+    if (answered.data) expect((await store.counts()).actors).toBe(1);
+    else expect(answered.errors).toBeDefined();
+  } finally {
+    await store.close();
+  }
+}, 60_000);

@@ -79,6 +79,10 @@ export async function createApolloServer(
     includeStacktraceInErrorResponses: false,
     // CSRF prevention stays on (the default): browsers may not send simple cross-site requests.
     csrfPrevention: true,
+    // The service stops itself on SIGINT/SIGTERM (../start-service.ts: requests, writes, then the
+    // store). Apollo's own handlers would stop it first and then send the signal again; the service's
+    // shutdown then waited on a stop that never ended, and the process left without closing its store.
+    stopOnTerminationSignals: false,
     plugins: [
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       // No cache hints are used: skip the per-field cache-control bookkeeping (seen in profiles).

@@ -5,6 +5,7 @@
  * integrity check; the server starts again on it.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -189,5 +190,18 @@ test('SIGTERM stops the server gracefully: a write in flight is answered, the st
     else expect(answered.errors).toBeDefined();
   } finally {
     await store.close();
+  }
+}, 60_000);
+
+test('a port in use: the server says so and exits with 1', async () => {
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const port = (blocker.address() as AddressInfo).port;
+  try {
+    await expect(startServerProcess({ DATA_DIR: tmpDir, PORT: String(port) })).rejects.toThrow(
+      /exited \(1\)[\s\S]*could not start: listen EADDRINUSE/,
+    );
+  } finally {
+    blocker.close();
   }
 }, 60_000);

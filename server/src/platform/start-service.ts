@@ -78,9 +78,14 @@ export async function startService(options: StartOptions = {}): Promise<void> {
   // A burst of connections (a flood of refused credentials: 1,400 at once in the abuse suite) must
   // not fill the accept queue: Node's default of 511 made the kernel drop further connection
   // attempts — a load balancer's health check among them — and the client retried only after 1–3 s.
-  await new Promise<void>((resolve) =>
-    httpServer.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve),
-  );
+  // A port in use ends the start with an error (exit 1), not with a process that quietly runs dry.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

@@ -189,6 +189,11 @@ export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stoppe
   return loaders;
 }
 
+/** Forgets everything the request's loaders hold (after a write that may touch any record: an import). */
+export function clearAllLoaders(loaders: Loaders): void {
+  for (const loader of Object.values(loaders)) if (loader instanceof RequestLoader) loader.clearAll();
+}
+
 /** Records known from a list query are primed, so their nested fields need no second lookup. */
 export function primeActors(loaders: Loaders, actors: readonly Actor[]): void {
   for (const a of actors) loaders.actor.prime(a.id, a);

@@ -41,7 +41,11 @@ export function collaboratorsOf(
   first?: number | null,
 ): readonly RankedCollaborator[] {
   const ranked = rankedPartners(projection, actorId);
-  if (!ranked) return [];
+  return ranked ? firstOf(ranked, actorId, first) : [];
+}
+
+/** The first `first` of a ranking (all when `first` is absent), built as they are first asked for. */
+function firstOf(ranked: RankedPartners, actorId: string, first?: number | null): readonly RankedCollaborator[] {
   const count = first != null ? Math.min(first, ranked.partners.length) : ranked.partners.length;
   for (let i = ranked.built.length; i < count; i++) ranked.built.push(build(actorId, ranked.partners[i]!));
   if (count === ranked.partners.length) ranked.complete = true;
@@ -70,8 +74,10 @@ export function collaboratorsInSteps(
   if (cheap) return cheap;
   const version = projection.version;
   return runSteps(rankingSteps(projection, actorId), pause, () => projection.version !== version).then((ranked) => {
-    if (ranked) cache.set(projection, actorId, ranked, version);
-    return collaboratorsOf(projection, actorId, first);
+    // Stale (a write came in between): ranked again at once on the new state.
+    if (!ranked) return collaboratorsOf(projection, actorId, first);
+    cache.set(projection, actorId, ranked, version);
+    return firstOf(ranked, actorId, first);
   });
 }
 

@@ -146,6 +146,7 @@ describe('cypher.ts statements', () => {
     expect(Q.LIST_ACTORS).toMatchInlineSnapshot(`
      "
      MATCH (a:Actor)
+     USING RANGE INDEX a:Actor(nameKey)
      WHERE a.nameKey >= $afterKey
        AND ($afterId IS NULL OR a.nameKey > $afterKey OR a.id > $afterId)
        AND ($kinds IS NULL OR a.kind IN $kinds)
@@ -178,6 +179,7 @@ describe('cypher.ts statements', () => {
      "
      UNWIND $ids AS id
      MATCH (a:Actor {id: id})-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(p:Actor)
+     USING INDEX a:Actor(id)
      WHERE p <> a
      WITH id, p, c
      ORDER BY coalesce(c.startDate, '') DESC, c.id

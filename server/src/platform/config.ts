@@ -3,6 +3,7 @@
  * the README; defaults serve a district on one machine with the embedded store.
  */
 import { resolve } from 'node:path';
+import { DEFAULT_BLOCK_THRESHOLD_MS } from './event-loop-watch';
 import { API_KEY_PREFIX, MIN_PROVIDED_SECRET_LENGTH } from '../features/access/api-keys';
 import type { AnonymousAccess, AuthConfig } from '../features/access/authenticate';
 import { DEFAULT_JWT_MAX_AGE_SECONDS, type JwtConfig } from '../features/access/jwt';
@@ -49,6 +50,8 @@ export interface Config {
    * it answers COMPUTING (with `retryAfterSeconds`).
    */
   insightWaitSeconds: number;
+  /** Work that holds the event loop this many ms of CPU or more is logged (platform/event-loop-watch.ts). */
+  eventLoopReportMs: number;
 }
 
 /** The shortest JWT_SECRET accepted: 256 bits for HS256, as RFC 7518 §3.2 asks of its key. */
@@ -82,6 +85,14 @@ function feedConfig(env: NodeJS.ProcessEnv): { pollMs: number; retentionHours: n
     throw new Error(`FEED_RETENTION_HOURS must be a positive number of hours, not "${env.FEED_RETENTION_HOURS}"`);
   }
   return { pollMs, retentionHours };
+}
+
+function eventLoopReportMs(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_BLOCK_THRESHOLD_MS;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 10)
+    throw new Error(`EVENT_LOOP_REPORT_MS must be a whole number of milliseconds, at least 10, not "${value}"`);
+  return parsed;
 }
 
 function anonymousAccess(value: string | undefined): AnonymousAccess {
@@ -152,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminApiKey: adminApiKey(env.ADMIN_API_KEY),
     limits: loadLimits(env),
     insightWaitSeconds: seconds(env.INSIGHT_WAIT_SECONDS, 10, 'INSIGHT_WAIT_SECONDS'),
+    eventLoopReportMs: eventLoopReportMs(env.EVENT_LOOP_REPORT_MS),
   };
 }
 

@@ -7,6 +7,7 @@
 import 'reflect-metadata';
 import { describeBootstrap, ensureAdminKey } from '../features/access/bootstrap';
 import { loadConfig } from './config';
+import { watchEventLoop } from './event-loop-watch';
 import { createApp } from './http/app';
 import { NetworkService } from '../service/network-service';
 import { createStore, describeStore } from '../store/create-store';
@@ -93,6 +94,8 @@ export async function startService(options: StartOptions = {}): Promise<void> {
   for (const line of describeBootstrap(bootstrap, base)) console.log(line);
   // Under the supervisor (./supervisor.ts): from now on a failure is a crash worth a restart.
   process.send?.('ready');
+  // Every piece of work that holds the event loop EVENT_LOOP_REPORT_MS (100) of CPU or more is logged.
+  const loopWatch = watchEventLoop({ thresholdMs: config.eventLoopReportMs });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -100,6 +103,7 @@ export async function startService(options: StartOptions = {}): Promise<void> {
     stopping = true;
     console.log(`${signal}: shutting down…`);
     if (refresh) clearInterval(refresh);
+    loopWatch.stop();
     try {
       await subscriptions.close(); // WebSocket clients reconnect elsewhere and resume with their cursor
       await apollo.stop(); // drains the HTTP server too

@@ -3,6 +3,7 @@ import type { Principal } from '../../features/access/principal';
 import { authorOf } from '../../features/access/principal';
 import type { NetworkService } from '../../service/network-service';
 import { projectionFanOut } from '../../features/network/answer-fan-out';
+import { projectionLoadSizes } from '../../features/network/load-sizes';
 import { ExportRunner } from '../../features/transfer/export-runner';
 import type { FanOut } from './answer-lookahead';
 import { createLoaders, type Loaders } from './loaders';
@@ -32,7 +33,7 @@ export function createContext(
   const guard = new RequestGuard(bounds);
   return {
     service: service.actingAs(authorOf(principal)),
-    loaders: createLoaders(service.store, guard, readAhead),
+    loaders: createLoaders(service.store, guard, readAhead, projectionLoadSizes(service.projection)),
     principal,
     guard,
     exports: exportRunner,

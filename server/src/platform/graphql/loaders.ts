@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type { Actor, Collaboration, Interest, Participation, Topic, TopicStats } from '../../domain/model';
 import type { NetworkStore, SuggestionFeedback } from '../../store/network-store';
 import { takeTurn, whenOwnerIdle } from './event-loop-slices';
+import { partsOf, type LoadSizes } from './load-parts';
 
 export interface Loaders {
   actor: RequestLoader<Actor | null>;
@@ -89,19 +90,7 @@ export function whenLoaded<V, R>(value: V | Promise<V>, then: (loaded: V) => R):
   return value instanceof Promise ? value.then(then) : then(value);
 }
 
-/**
- * Keys per store call. Larger batches (a hub's fan-out: tens of thousands of ids in one level) are
- * loaded in parts with the event loop given back in between (the embedded store answers
- * synchronously), and stop as soon as the request was stopped.
- */
-export const MAX_KEYS_PER_CALL = 500;
-
-/**
- * Keys per store call of a larger batch. The embedded store answers synchronously, so one call is
- * one block of the event loop: the participants of 500 of the 100k hub's collaborations (~5,000
- * rows, joined and sorted) held it ~140 ms; in parts of 100 a call stays a few tens of ms.
- */
-export const KEYS_PER_PART = 100;
+export { KEYS_PER_PART, MAX_KEYS_PER_CALL, ROWS_PER_CALL } from './load-parts';
 
 /** Why a batch is not loaded: the request's refusal (its answer), else a plain stop (nobody reads it). */
 function stoppedError(owner: LoaderOwner): Error {
@@ -123,17 +112,26 @@ function batched<V>(
   owner: LoaderOwner,
   load: (keys: readonly string[]) => Promise<V[]>,
   loadInOneCall: (keys: readonly string[]) => Promise<V[]> = load,
+  rowsOf?: (key: string) => number,
+  exactRowsOf?: (keys: readonly string[]) => Promise<number[]>,
 ): RequestLoader<V> {
   const batchScheduleFn = (dispatch: () => void) => whenOwnerIdle(owner, dispatch);
   return new RequestLoader<V>(
     async (keys) => {
       // A batch dispatched after its request was stopped (refused, client gone) is not loaded.
       if (owner.stopped) throw stoppedError(owner);
-      if (keys.length <= MAX_KEYS_PER_CALL) return loadInOneCall(keys);
+      let parts = partsOf(keys, rowsOf);
+      if (parts.length > 1 && exactRowsOf) {
+        // Estimated too large for one call: cut by the exact rows (one counting call first).
+        const rows = await exactRowsOf(keys);
+        const rowsByKey = new Map(keys.map((key, i) => [key, rows[i] ?? 0]));
+        parts = partsOf(keys, (key) => rowsByKey.get(key) ?? 0);
+      }
+      if (parts.length === 1) return loadInOneCall(keys);
       const values: V[] = [];
-      for (let i = 0; i < keys.length; i += KEYS_PER_PART) {
+      for (const part of parts) {
         if (owner.stopped) throw stoppedError(owner);
-        values.push(...(await load(keys.slice(i, i + KEYS_PER_PART))));
+        values.push(...(await load(part)));
         await takeTurn(owner);
       }
       return values;
@@ -149,14 +147,25 @@ export interface LoaderOwner {
   readonly refusal?: Error | null;
 }
 
-export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stopped: false }, readAhead = true): Loaders {
+export function createLoaders(
+  store: NetworkStore,
+  owner: LoaderOwner = { stopped: false },
+  readAhead = true,
+  sizes?: LoadSizes,
+): Loaders {
   const loaders: Loaders = {
     readAhead,
     actor: batched(owner, (ids) => store.getActors(ids)),
     topic: batched(owner, (ids) => store.getTopics(ids)),
     collaboration: batched(owner, (ids) => store.getCollaborations(ids)),
     interestsOfActor: batched(owner, (ids) => store.interestsOfActors(ids)),
-    interestsInTopic: batched(owner, (ids) => store.interestsInTopics(ids)),
+    interestsInTopic: batched(
+      owner,
+      (ids) => store.interestsInTopics(ids),
+      undefined,
+      sizes && ((id) => sizes.interestsInTopic(id)),
+      async (ids) => (await store.topicStats(ids)).map((stats) => stats.actorCount),
+    ),
     // A participation's other end is nearly always asked next (actor page, participant lists): read
     // with it and primed, one store round trip per level instead of two (actor page on Neo4j: 3
     // calls instead of 5). Not for a batch of several calls (a hub's fan-out): each call would
@@ -170,6 +179,7 @@ export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stoppe
         primeCollaborations(loaders, collaborations);
         return participations;
       },
+      sizes && ((id) => sizes.participationsOfActor(id)),
     ),
     participationsOfCollaboration: batched(
       owner,
@@ -179,9 +189,16 @@ export function createLoaders(store: NetworkStore, owner: LoaderOwner = { stoppe
         primeActors(loaders, actors);
         return participations;
       },
+      sizes && ((id) => sizes.participationsOfCollaboration(id)),
     ),
     topicsOfCollaboration: batched(owner, (ids) => store.topicsOfCollaborations(ids)),
-    collaborationsOfTopic: batched(owner, (ids) => store.collaborationsOfTopics(ids)),
+    collaborationsOfTopic: batched(
+      owner,
+      (ids) => store.collaborationsOfTopics(ids),
+      undefined,
+      sizes && ((id) => sizes.collaborationsOfTopic(id)),
+      async (ids) => (await store.topicStats(ids)).map((stats) => stats.collaborationCount),
+    ),
     topicStats: batched(owner, (ids) => store.topicStats(ids)),
     suggestionFeedbackOfActor: batched(owner, (ids) => store.suggestionFeedback(ids)),
     actorPage: batched(owner, async (ids) => {

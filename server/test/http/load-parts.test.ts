@@ -1,0 +1,75 @@
+/**
+ * A large loader batch is cut into store calls by rows, not only by keys
+ * (platform/graphql/load-parts.ts): the actors of many topics of a large network were one store
+ * call (the interests in 100 topics of the 100k network: 191,443 rows, ~1.9 s of a blocked event
+ * loop). Through the real API on the embedded store: the calls stay within ROWS_PER_CALL (one key
+ * may exceed it alone), and the answer is the same as read in one call.
+ */
+import { generateNetwork } from '../../../seed/generate';
+import { KEYS_PER_PART, ROWS_PER_CALL, partsOf } from '../../src/platform/graphql/load-parts';
+import { createEmbeddedStore } from '../../src/store/embedded';
+import type { NetworkStore } from '../../src/store/network-store';
+import { startHttpApi, type HttpApi } from '../support/http-api';
+
+describe('partsOf', () => {
+  const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
+
+  test('a batch of at most 500 keys without sizes is one call; a larger one parts of 100', () => {
+    expect(partsOf(keys(500))).toEqual([keys(500)]);
+    const parts = partsOf(keys(501));
+    expect(parts.map((p) => p.length)).toEqual([100, 100, 100, 100, 100, 1]);
+    expect(parts.flat()).toEqual(keys(501));
+  });
+
+  test('with sizes: one call within the rows, else parts within the rows, a large key alone, in key order', () => {
+    const rows: Record<string, number> = { a: 10, b: 2000, c: 600, d: 9000, e: 1, f: 2499 };
+    const rowsOf = (k: string) => rows[k]!;
+    expect(partsOf(['a', 'b', 'e'], rowsOf)).toEqual([['a', 'b', 'e']]);
+    expect(partsOf(['a', 'b', 'c', 'd', 'e', 'f'], rowsOf)).toEqual([['a', 'b'], ['c'], ['d'], ['e', 'f']]);
+    expect(partsOf(keys(300), () => 1).length).toBe(1);
+    expect(partsOf(keys(300), () => 100).every((p) => p.length === ROWS_PER_CALL / 100)).toBe(true);
+    expect(partsOf(keys(600), () => 1).every((p) => p.length <= KEYS_PER_PART)).toBe(true);
+  });
+});
+
+describe('a large loader batch through the API', () => {
+  let store: NetworkStore;
+  let api: HttpApi;
+  const calls: Array<{ keys: number; rows: number }> = [];
+
+  beforeAll(async () => {
+    store = createEmbeddedStore({ filename: ':memory:' });
+    await store.init();
+    // 4,000 actors over 12 topics: ~1,000 interests per topic, a few thousand per batch of topics.
+    api = await startHttpApi(store, { seed: generateNetwork({ actors: 4000, topics: 12, seed: 9 }) });
+    const interestsInTopics = store.interestsInTopics.bind(store);
+    jest.spyOn(store, 'interestsInTopics').mockImplementation(async (ids) => {
+      const answer = await interestsInTopics(ids);
+      calls.push({ keys: ids.length, rows: answer.reduce((sum, list) => sum + list.length, 0) });
+      return answer;
+    });
+  });
+
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await api.stop();
+    await store.close();
+  });
+
+  test('the actors of every topic: store calls within ROWS_PER_CALL, the same answer as one call', async () => {
+    const response = await api.post({ query: '{ topics(first: 50) { nodes { id actors { id } } } }' });
+    const body = await response.json();
+    expect(body.errors).toBeUndefined();
+    const topics: Array<{ id: string; actors: Array<{ id: string }> }> = body.data.topics.nodes;
+    expect(topics.length).toBe(12);
+    const rows = topics.reduce((sum, t) => sum + t.actors.length, 0);
+    expect(rows).toBeGreaterThan(2 * ROWS_PER_CALL);
+    // Cut into several calls, none over the rows unless it is a single topic.
+    expect(calls.length).toBeGreaterThan(1);
+    for (const call of calls) expect(call.keys === 1 || call.rows <= ROWS_PER_CALL).toBe(true);
+    // The same actors in the same order as one call for all topics.
+    calls.length = 0;
+    const direct = await store.interestsInTopics(topics.map((t) => t.id));
+    expect(topics.map((t) => t.actors.map((a) => a.id))).toEqual(direct.map((list) => list.map((i) => i.actorId)));
+  });
+});

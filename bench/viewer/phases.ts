@@ -114,6 +114,7 @@ const median = (xs: number[]) => {
 
 const PARTS: Array<[string, (s: Sample) => number]> = [
   ['first picture (from navigation)', (s) => Number(s.page.firstPictureMs)],
+  ['every tie drawn (from navigation)', (s) => Number(s.page.completeMs ?? NaN)],
   ['boot (navigation → view load starts)', (s) => Number(s.page.bootMs ?? NaN)],
   ['API: network request, in the page', (s) => Number(s.page.fetchMs)],
   ['  of which server (sent → first byte)', (s) => s.network?.serverMs ?? NaN],

@@ -129,7 +129,7 @@ async function loadView(): Promise<void> {
       saving = positions.saveNow(view.scope, positions.wasCleared(view.scope));
     }
     const drawStart = performance.now();
-    map.render(view.elements, placement.positions);
+    const complete = map.render(view.elements, placement.positions);
     const drawn = performance.now();
     Object.assign(page.timings, {
       fetchMs: view.fetchMs,
@@ -156,6 +156,8 @@ async function loadView(): Promise<void> {
     page.summary = () => (page.current ? summaryOf(page.current, filters.value.topicView) : '');
     byId('summary').textContent = page.summary();
     await saving; // an editor's new layout is on the server before the page says "ready"
+    await complete; // and every tie is on the map (big maps add them after their first picture)
+    page.timings.completeMs ??= performance.now();
     if (seq !== page.loadSeq) return;
     setState('ready');
     panel.refreshHighlights();

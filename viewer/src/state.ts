@@ -31,6 +31,8 @@ export interface Timings {
   fitMs: number;
   /** performance.now() when the first view was drawn (a frame after it was handed to Cytoscape). */
   firstPictureMs: number | null;
+  /** performance.now() when the first view was complete: every tie drawn (big maps add them after the first picture). */
+  completeMs: number | null;
 }
 
 export interface PageState {
@@ -78,6 +80,7 @@ export const page: PageState = {
     styleMs: 0,
     fitMs: 0,
     firstPictureMs: null,
+    completeMs: null,
   },
 };
 

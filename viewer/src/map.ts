@@ -36,6 +36,8 @@ export class NetworkMap {
   private sheetKey = '';
   /** Counts render() calls: ties held back for a view are not added to a later one. */
   private renderSeq = 0;
+  /** The viewport render() fitted the map to (to tell whether the reader moved it since). */
+  private fitted: { zoom: number; x: number } | null = null;
   /** Handlers added with on(): bound again to every new Cytoscape instance. */
   private readonly handlers: Array<[string, string, Handler]> = [];
   private readonly created: Array<(cy: Core) => void> = [];
@@ -176,6 +178,7 @@ export class NetworkMap {
     // apply every element's style first (0.6–1.2 s at 5,000 actors), which the first frame does anyway.
     if (large) cy.fit(boxOf(elements, positions) as unknown as cytoscape.CollectionArgument, 30);
     else cy.fit(cy.nodes(), 30);
+    this.fitted = { zoom: cy.zoom(), x: cy.pan().x };
     Object.assign(this.renderParts, { addMs: t1 - t0, styleMs: t2 - t1, fitMs: performance.now() - t2 });
     if (large) {
       this.relabel();
@@ -204,6 +207,29 @@ export class NetworkMap {
         cy.batch(() => cy.add(later));
         return frames();
       });
+  }
+
+  /**
+   * Moves the nodes to new positions (a quick first arrangement replaced by the final layout) and
+   * fits the map to them, unless the reader has zoomed or panned since it was drawn.
+   */
+  moveTo(positions: Record<string, Position>): void {
+    const cy = this.cy;
+    const untouched = this.fitted !== null && cy.zoom() === this.fitted.zoom && cy.pan().x === this.fitted.x;
+    cy.batch(() =>
+      cy.nodes().forEach((n) => {
+        const p = positions[n.id()];
+        if (p) n.position({ ...p });
+      }),
+    );
+    if (untouched) {
+      const nodes = cy
+        .nodes()
+        .map((n) => ({ group: 'nodes' as const, data: { id: n.id(), d: n.data('d') as number } }));
+      cy.fit(boxOf(nodes, this.positions()) as unknown as cytoscape.CollectionArgument, 30);
+      this.fitted = { zoom: cy.zoom(), x: cy.pan().x };
+    }
+    this.relabel();
   }
 
   node(actorId: string): NodeSingular | null {

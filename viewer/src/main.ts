@@ -168,7 +168,7 @@ async function loadView(): Promise<void> {
       saving = keep(refined);
     }
     await saving; // an editor's new layout is on the server before the page says "ready"
-    page.timings.completeMs ??= performance.now();
+    if (view.elements.length > LARGE_RENDER) page.timings.completeMs ??= performance.now();
     if (seq !== page.loadSeq) return;
     setState('ready');
     panel.refreshHighlights();

@@ -31,7 +31,7 @@ export interface Timings {
   fitMs: number;
   /** performance.now() when the first view was drawn (a frame after it was handed to Cytoscape). */
   firstPictureMs: number | null;
-  /** performance.now() when the first view was complete: every tie drawn (big maps add them after the first picture). */
+  /** performance.now() when the first view was complete: every tie drawn and a quick first arrangement moved to the final layout (big maps only; null: the first picture was complete). */
   completeMs: number | null;
 }
 

@@ -15,6 +15,8 @@ export interface ViewTimings {
   frameMs: number;
   /** performance.now() at the first picture: ms since the navigation started. */
   firstPictureMs: number | null;
+  /** performance.now() once every tie is drawn and a quick first arrangement replaced by the final layout. */
+  completeMs?: number | null;
 }
 
 export interface Picture extends ViewTimings {

@@ -114,13 +114,14 @@ const median = (xs: number[]) => {
 
 const PARTS: Array<[string, (s: Sample) => number]> = [
   ['first picture (from navigation)', (s) => Number(s.page.firstPictureMs)],
+  ['complete: every tie drawn, the final layout in (from navigation)', (s) => Number(s.page.completeMs ?? NaN)],
   ['boot (navigation → view load starts)', (s) => Number(s.page.bootMs ?? NaN)],
   ['API: network request, in the page', (s) => Number(s.page.fetchMs)],
   ['  of which server (sent → first byte)', (s) => s.network?.serverMs ?? NaN],
   ['  of which transfer (first → last byte)', (s) => s.network?.transferMs ?? NaN],
   ['elements (prepare)', (s) => Number(s.page.prepareMs)],
   ['kept positions request', (s) => Number(s.page.positionsMs ?? NaN)],
-  ['layout (fcose in the worker)', (s) => Number(s.page.layoutMs)],
+  ['layout (fcose in the worker, or the quick first arrangement)', (s) => Number(s.page.layoutMs)],
   ['placement in all (positions + layout + messages)', (s) => Number(s.page.placeMs)],
   ['draw (render)', (s) => Number(s.page.renderMs)],
   ['  add', (s) => Number(s.page.addMs ?? NaN)],

@@ -55,7 +55,7 @@ function picture(t: Timed, target?: number): string {
 
 const parts = (t: Timed) =>
   done(t)
-    ? `API ${s(t.fetchMs)}, prepare ${s(t.prepareMs)}, layout ${s(t.layoutMs)}, draw ${s(t.renderMs)} + first frame ${s(t.frameMs)}`
+    ? `API ${s(t.fetchMs)}, prepare ${s(t.prepareMs)}, layout ${s(t.layoutMs)}, draw ${s(t.renderMs)} + first frame ${s(t.frameMs)}${t.completeMs ? `; complete at ${s(t.completeMs)}` : ''}`
     : '–';
 
 const frames = (f: Frames | null, target?: number) =>

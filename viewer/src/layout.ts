@@ -5,6 +5,7 @@
  * Web Worker while every known node stays fixed; only a view with no known node is laid out afresh.
  */
 import type { ElementDefinition } from 'cytoscape';
+import { radialForest } from './quick-layout';
 import { strongestPerActor, withinBudget } from './ties';
 
 export type Position = { x: number; y: number };
@@ -143,6 +144,40 @@ export async function place(
   fixed.forEach((id) => (positions[id] = known[id]));
   lineUpLoners(positions, missing, edges);
   return { positions, placed: missing, ms };
+}
+
+/** Views laid out afresh beyond this many nodes get a quick first arrangement (fcose's draft size, layout.worker.ts). */
+export const QUICK_FIRST = 500;
+
+/**
+ * Positions in one or two steps. A big view with no kept position at all: `first` is a radial
+ * tree of its ties (quick-layout.ts, milliseconds) to draw at once, `final` fcose's layout from the
+ * worker to move to (the quick one where the worker fails). Otherwise `first` is null and `final`
+ * is place()'s answer.
+ */
+export function placeInSteps(
+  elements: ElementDefinition[],
+  known: Record<string, Position>,
+  options: { spread?: boolean } = {},
+): { first: Placement | null; final: Promise<Placement> } {
+  const final = place(elements, known, options);
+  const nodes = elements.filter((e) => e.group === 'nodes');
+  if (options.spread || nodes.length <= QUICK_FIRST || nodes.some((n) => known[n.data.id!]))
+    return { first: null, final };
+  const started = performance.now();
+  const edges = elements.filter((e) => e.group === 'edges');
+  const ids = nodes.map((n) => n.data.id!);
+  const positions = radialForest(
+    ids,
+    edges.map((e) => ({
+      source: e.data.source as string,
+      target: e.data.target as string,
+      weight: e.data.weight as number,
+    })),
+  );
+  lineUpLoners(positions, ids, edges);
+  const first = { positions, placed: ids, ms: performance.now() - started };
+  return { first, final: final.catch(() => first) };
 }
 
 /**

@@ -14,11 +14,11 @@ import { Filters } from './filters';
 import { Handover } from './handover';
 import { applyI18n, currentLang, onLangChange, setLang, t } from './i18n';
 import { showKeyPrompt } from './key-prompt';
-import { place, warmUpLayout } from './layout';
+import { placeInSteps, warmUpLayout, type Placement } from './layout';
 import { ServerPositions } from './positions';
 import { renderClusters, renderLegendFor } from './legend';
 import { startLive } from './live';
-import { NetworkMap } from './map';
+import { LARGE_RENDER, NetworkMap } from './map';
 import { actorSections, Panel } from './panel';
 import { ActorPicker } from './picker';
 import { mountReview } from './review';
@@ -111,25 +111,29 @@ async function loadView(): Promise<void> {
       if (seq === page.loadSeq)
         setState('layout', t('status.layout', { s: ((performance.now() - started) / 1000).toFixed(1) }));
     }, 200);
-    let placement;
+    let placement: Placement;
+    let final: Promise<Placement> | null = null; // fcose's layout, replacing a quick first one
     try {
       const asking = performance.now();
       const known = await (view.scope === likely ? early : positions.get(view.scope));
       page.timings.positionsMs = performance.now() - asking;
       if (seq !== page.loadSeq) return;
-      placement = await place(view.elements, known, { spread: view.kind === 'clusters' });
+      const steps = placeInSteps(view.elements, known, { spread: view.kind === 'clusters' });
+      placement = steps.first ?? (await steps.final);
+      if (steps.first) final = steps.final;
     } finally {
       window.clearInterval(tick);
     }
     if (seq !== page.loadSeq) return;
-    let saving: Promise<void> = Promise.resolve();
-    if (placement.placed.length) {
-      // What this page laid out is kept (an editor's page saves it for everyone; after "Neu anordnen" by hand).
-      positions.remember(view.scope, placement.positions);
-      saving = positions.saveNow(view.scope, positions.wasCleared(view.scope));
-    }
+    // What this page laid out is kept (an editor's page saves it for everyone; after "Neu anordnen" by hand).
+    const keep = (p: Placement): Promise<void> => {
+      if (!p.placed.length) return Promise.resolve();
+      positions.remember(view.scope, p.positions);
+      return positions.saveNow(view.scope, positions.wasCleared(view.scope));
+    };
+    let saving = final ? Promise.resolve() : keep(placement);
     const drawStart = performance.now();
-    map.render(view.elements, placement.positions);
+    const complete = map.render(view.elements, placement.positions);
     const drawn = performance.now();
     Object.assign(page.timings, {
       fetchMs: view.fetchMs,
@@ -155,7 +159,16 @@ async function loadView(): Promise<void> {
     };
     page.summary = () => (page.current ? summaryOf(page.current, filters.value.topicView) : '');
     byId('summary').textContent = page.summary();
+    if (view.elements.length > LARGE_RENDER) setState('layout', t(final ? 'status.refining' : 'status.ties'));
+    await complete; // every tie is on the map (big maps add them after their first picture)
+    if (final) {
+      const refined = await final;
+      if (seq !== page.loadSeq) return;
+      map.moveTo(refined.positions);
+      saving = keep(refined);
+    }
     await saving; // an editor's new layout is on the server before the page says "ready"
+    if (view.elements.length > LARGE_RENDER) page.timings.completeMs ??= performance.now();
     if (seq !== page.loadSeq) return;
     setState('ready');
     panel.refreshHighlights();

@@ -32,6 +32,12 @@ export class NetworkMap {
   private refit: (() => void) | null = null;
   /** Whether the map was made for a large view (hideEdgesOnViewport and textureOnViewport on). */
   private large = false;
+  /** Which stylesheet the instance holds (`stylesheet`'s arguments), set again only when they change. */
+  private sheetKey = '';
+  /** Counts render() calls: ties held back for a view are not added to a later one. */
+  private renderSeq = 0;
+  /** The viewport render() fitted the map to (to tell whether the reader moved it since). */
+  private fitted: { zoom: number; x: number } | null = null;
   /** Handlers added with on(): bound again to every new Cytoscape instance. */
   private readonly handlers: Array<[string, string, Handler]> = [];
   private readonly created: Array<(cy: Core) => void> = [];
@@ -125,13 +131,20 @@ export class NetworkMap {
   /** Time of the last render's parts (ms): add, style (with the batch's end), fit. */
   readonly renderParts = { addMs: 0, styleMs: 0, fitMs: 0 };
 
-  render(elements: ElementDefinition[], positions: Record<string, Position>): void {
+  /**
+   * Draws a view. Big maps (LARGE_RENDER) get their first picture with the nodes only; the ties are
+   * added once that picture is on screen: at the overview zoom of thousands of actors they are
+   * mostly hidden under the nodes, and adding, styling and drawing them roughly doubled the time to
+   * the first picture. The promise resolves once every element is on the map (drawn).
+   */
+  render(elements: ElementDefinition[], positions: Record<string, Position>): Promise<void> {
     const large = elements.length > LARGE_RENDER;
     const edges = elements.filter((e) => e.group === 'edges').length;
     if (large !== this.large) {
       this.labels.dispose();
       this.core.destroy();
       this.core = this.create(large);
+      this.sheetKey = '';
       this.labels = this.labelLayer(this.core);
       this.large = large;
       for (const callback of this.created) callback(this.core);
@@ -139,15 +152,25 @@ export class NetworkMap {
     const cy = this.cy;
     cy.resize(); // the view bar above may have just appeared or gone
     const t0 = performance.now();
-    cy.startBatch();
-    cy.elements().remove();
-    cy.add(elements.map((e) => (e.group === 'nodes' ? { ...e, position: { ...positions[e.data.id!] } } : e)));
-    const t1 = performance.now();
     const nodes = elements.length - edges;
     // A crowded map (topics as nodes, or many actors): actors labelled only where a label fits.
     const managed = nodes > MANAGED_NODES || elements.some((e) => e.data.type === 'TOPIC');
     this.labels.manage(managed);
-    cy.style(stylesheet(large, nodes > HUGE_RENDER, managed));
+    cy.startBatch();
+    cy.elements().remove();
+    // The stylesheet is set while the map is empty, and only when it changes: set after `add`, it
+    // cleared and marked again the style of every element just added (0.2–0.4 s at 5,000 actors).
+    const sheet = stylesheet(large, nodes > HUGE_RENDER, managed);
+    const sheetKey = `${large}|${nodes > HUGE_RENDER}|${managed}`;
+    if (sheetKey !== this.sheetKey) {
+      cy.style(sheet);
+      this.sheetKey = sheetKey;
+    }
+    const seq = ++this.renderSeq;
+    const later = large ? elements.filter((e) => e.group === 'edges') : [];
+    const first = large ? elements.filter((e) => e.group === 'nodes') : elements;
+    cy.add(first.map((e) => (e.group === 'nodes' ? { ...e, position: { ...positions[e.data.id!] } } : e)));
+    const t1 = performance.now();
     cy.endBatch();
     const t2 = performance.now();
     // Nodes only: their box holds every (straight) edge, and measuring 10,000 edges takes a second.
@@ -155,8 +178,12 @@ export class NetworkMap {
     // apply every element's style first (0.6–1.2 s at 5,000 actors), which the first frame does anyway.
     if (large) cy.fit(boxOf(elements, positions) as unknown as cytoscape.CollectionArgument, 30);
     else cy.fit(cy.nodes(), 30);
+    this.fitted = { zoom: cy.zoom(), x: cy.pan().x };
     Object.assign(this.renderParts, { addMs: t1 - t0, styleMs: t2 - t1, fitMs: performance.now() - t2 });
-    if (large) return this.relabel();
+    if (large) {
+      this.relabel();
+      return later.length ? this.addAfterFirstFrame(cy, seq, later) : Promise.resolve();
+    }
     // Once labels sized for the screen are there, fit them in too — unless the map was zoomed
     // meanwhile (a click that centres an actor); a resize only pans.
     let zoom = cy.zoom();
@@ -165,6 +192,44 @@ export class NetworkMap {
       cy.fit(cy.nodes(), 30);
       zoom = cy.zoom();
     });
+    return Promise.resolve();
+  }
+
+  /** Adds `later` once the current picture is on screen (unless another view came meanwhile). */
+  private addAfterFirstFrame(cy: Core, seq: number, later: ElementDefinition[]): Promise<void> {
+    // Two frames: Cytoscape draws in the next one; a task after the second runs once it is shown
+    // (and after the page's own frame callbacks, which time the first picture).
+    const frames = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    return frames()
+      .then(() => new Promise<void>((done) => setTimeout(done, 0)))
+      .then(() => {
+        if (seq !== this.renderSeq || cy.destroyed()) return;
+        cy.batch(() => cy.add(later));
+        return frames();
+      });
+  }
+
+  /**
+   * Moves the nodes to new positions (a quick first arrangement replaced by the final layout) and
+   * fits the map to them, unless the reader has zoomed or panned since it was drawn.
+   */
+  moveTo(positions: Record<string, Position>): void {
+    const cy = this.cy;
+    const untouched = this.fitted !== null && cy.zoom() === this.fitted.zoom && cy.pan().x === this.fitted.x;
+    cy.batch(() =>
+      cy.nodes().forEach((n) => {
+        const p = positions[n.id()];
+        if (p) n.position({ ...p });
+      }),
+    );
+    if (untouched) {
+      const nodes = cy
+        .nodes()
+        .map((n) => ({ group: 'nodes' as const, data: { id: n.id(), d: n.data('d') as number } }));
+      cy.fit(boxOf(nodes, this.positions()) as unknown as cytoscape.CollectionArgument, 30);
+      this.fitted = { zoom: cy.zoom(), x: cy.pan().x };
+    }
+    this.relabel();
   }
 
   node(actorId: string): NodeSingular | null {

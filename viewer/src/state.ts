@@ -31,6 +31,8 @@ export interface Timings {
   fitMs: number;
   /** performance.now() when the first view was drawn (a frame after it was handed to Cytoscape). */
   firstPictureMs: number | null;
+  /** performance.now() when the first view was complete: every tie drawn and a quick first arrangement moved to the final layout (big maps only; null: the first picture was complete). */
+  completeMs: number | null;
 }
 
 export interface PageState {
@@ -78,6 +80,7 @@ export const page: PageState = {
     styleMs: 0,
     fitMs: 0,
     firstPictureMs: null,
+    completeMs: null,
   },
 };
 

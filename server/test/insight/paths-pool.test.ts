@@ -10,8 +10,9 @@ import { NetworkProjection } from '../../src/graph/projection';
 import { runJob } from '../../src/features/insight/jobs';
 import { PathsPool } from '../../src/features/insight/paths-pool';
 import { encodeProjectionNow } from '../../src/features/insight/projection-arrays';
-import { sampleSources } from '../../src/features/insight/sampled-paths';
-import { sampledPathsOnGroups } from '../../src/features/insight/sampled-paths-groups';
+import { finishSampledPaths, sampleSources } from '../../src/features/insight/sampled-paths';
+import { groupWalker, sampledPathsOnGroups, walkArraysOf } from '../../src/features/insight/sampled-paths-groups';
+import { renumberForWalks } from '../../src/features/insight/walk-order';
 import { graphSpec } from '../../src/features/insight/scope-masks';
 import { buildScopedGraph } from '../../src/features/insight/scoped-graph';
 
@@ -76,6 +77,38 @@ describe('sampled brokers on several threads', () => {
     expect(bits(shared.betweenness)).toEqual(bits(alone.betweenness));
     expect(bits(shared.closeness)).toEqual(bits(alone.closeness));
     expect(shared.order).toEqual(alone.order);
+  });
+
+  it('walks the renumbered arrays to the bits of the arrays in id order', async () => {
+    const { graph } = await generated();
+    const sources = sampleSources(graph.n, 30, 4);
+    const idOrder = walkArraysOf(graph);
+    const { arrays, newOfNode } = renumberForWalks(idOrder);
+    expect(Array.from(newOfNode).some((v, i) => v !== i)).toBe(true);
+    expect(new Set(newOfNode).size).toBe(graph.n);
+    // Walked in id order, without renumbering, as before walk-order.ts.
+    const centralities = new Float64Array(graph.n);
+    const reached = new Uint32Array(graph.n);
+    const distances = new Float64Array(graph.n);
+    const walk = groupWalker(idOrder, reached, distances);
+    for (const s of sources) walk(s, centralities);
+    const renumbered = new Float64Array(graph.n);
+    const walkRenumbered = groupWalker(arrays, new Uint32Array(graph.n), new Float64Array(graph.n));
+    for (const s of sources) walkRenumbered(newOfNode[s], renumbered);
+    expect(bits(Float64Array.from(newOfNode, (v) => renumbered[v]))).toEqual(bits(centralities));
+    const sampled = new Uint8Array(graph.n);
+    for (const s of sources) sampled[s] = 1;
+    const before = finishSampledPaths({
+      centralities,
+      sampled,
+      reachedSources: reached,
+      distanceSum: distances,
+      samples: sources.length,
+    });
+    const now = sampledPathsOnGroups(graph, sources);
+    expect(bits(now.betweenness)).toEqual(bits(before.betweenness));
+    expect(bits(now.closeness)).toEqual(bits(before.closeness));
+    expect(now.betweenness.some((b) => b > 0)).toBe(true);
   });
 
   it('walks everything itself when there is a single source or thread', async () => {

@@ -6,7 +6,7 @@
  * bench:insight-brandes`): see the README of this folder.
  *
  * - The walk's arrays (the groups and the extra shares, ~4 MB at 100k — not the 7.3M-entry
- *   adjacency) are copied once per computation into SharedArrayBuffers: every thread reads the
+ *   adjacency), numbered for walks (`walk-order.ts`), are copied once per computation into SharedArrayBuffers: every thread reads the
  *   same memory, none gets a copy of its own.
  * - Sources are taken one at a time from a shared counter (Atomics.add), so a slow or late thread
  *   (a helper still loading, a busy core) takes fewer; the calling thread takes any that are left.
@@ -21,6 +21,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { finishSampledPaths } from './sampled-paths';
+import { inIdOrder, renumberForWalks } from './walk-order';
 import {
   groupWalker,
   sampledPathsOnGroups,
@@ -89,7 +90,7 @@ export class PathsPool {
     this.ensureHelpers(helpers);
 
     const { n } = graph;
-    const own = walkArraysOf(graph);
+    const { arrays: own, newOfNode } = renumberForWalks(walkArraysOf(graph));
     const arrays: WalkArrays = {
       n,
       gStarts: shareInt32(own.gStarts),
@@ -102,7 +103,7 @@ export class PathsPool {
     };
     const task = {
       arrays,
-      sources: shareInt32(Int32Array.from(sources)),
+      sources: shareInt32(Int32Array.from(sources, (s) => newOfNode[s])),
       control: shared(Int32Array, 3 * 4),
       deltas: shared(Float64Array, samples * n * 8),
     };
@@ -134,7 +135,13 @@ export class PathsPool {
     }
     const sampled = new Uint8Array(n);
     for (let s = 0; s < samples; s++) sampled[sources[s]] = 1;
-    return finishSampledPaths({ centralities, sampled, reachedSources, distanceSum, samples });
+    return finishSampledPaths({
+      centralities: inIdOrder(centralities, newOfNode),
+      sampled,
+      reachedSources: inIdOrder(reachedSources, newOfNode),
+      distanceSum: inIdOrder(distanceSum, newOfNode),
+      samples,
+    });
   }
 
   /** Stops the helpers (a later computation starts new ones). */

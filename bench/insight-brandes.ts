@@ -1,9 +1,10 @@
 /**
  * `npm run bench:insight-brandes [-- --actors=100000] [--runs=3] [--threads=2]`: sampled Brandes
- * through the collaborations at 100k actors (the brokers' algorithm, `defaultSamples` sources) on
- * one thread and on a `PathsPool` of `threads` threads (helpers started and warmed first),
- * alternating: wall time and process CPU time (all threads) per run, and a check that both give
- * the same bits. Load average beside each row.
+ * through the collaborations at 100k actors (the brokers' algorithm, `defaultSamples` sources),
+ * alternating: one thread on the arrays in id order (as before `walk-order.ts`), one thread on the
+ * arrays numbered for walks, and a `PathsPool` of `threads` threads (helpers started and warmed
+ * first): wall time and process CPU time (all threads) per run, and a check that all give the same
+ * bits. Load average beside each row.
  */
 import os from 'node:os';
 import { lowerThreadPriority } from '../server/src/platform/util/background-thread';
@@ -14,7 +15,8 @@ import { defaultSamples } from '../server/src/features/insight/centrality';
 import { PathsPool } from '../server/src/features/insight/paths-pool';
 import { encodeProjectionNow } from '../server/src/features/insight/projection-arrays';
 import { sampleSources } from '../server/src/features/insight/sampled-paths';
-import { sampledPathsOnGroups } from '../server/src/features/insight/sampled-paths-groups';
+import { finishSampledPaths } from '../server/src/features/insight/sampled-paths';
+import { groupWalker, sampledPathsOnGroups, walkArraysOf } from '../server/src/features/insight/sampled-paths-groups';
 import { graphSpec } from '../server/src/features/insight/scope-masks';
 import { buildScopedGraph } from '../server/src/features/insight/scoped-graph';
 
@@ -51,18 +53,40 @@ async function main() {
   pool.sampledPaths(grouped, sources.slice(0, threads * 2));
   console.log(`${actors} actors, ${sources.length} sources, pool of ${threads} threads`);
   const load = () => os.loadavg()[0].toFixed(1);
+  /** As before walk-order.ts: one thread, the arrays in id order. */
+  const inIdOrder = () => {
+    const n = graph.n;
+    const [centralities, reachedSources, distanceSum, sampled] = [
+      new Float64Array(n),
+      new Uint32Array(n),
+      new Float64Array(n),
+      new Uint8Array(n),
+    ];
+    const walk = groupWalker(walkArraysOf(grouped), reachedSources, distanceSum);
+    for (const s of sources) {
+      walk(s, centralities);
+      sampled[s] = 1;
+    }
+    return finishSampledPaths({ centralities, sampled, reachedSources, distanceSum, samples: sources.length });
+  };
   for (let r = 0; r < runs; r++) {
     let wall = performance.now();
     let c = cpu();
+    const before = inIdOrder();
+    console.log(
+      `id order, one thread: wall ${(performance.now() - wall).toFixed(0)} ms, CPU ${(cpu() - c).toFixed(0)} ms (${((cpu() - c) / sources.length).toFixed(1)} ms/source), load ${load()}`,
+    );
+    wall = performance.now();
+    c = cpu();
     const one = sampledPathsOnGroups(grouped, sources);
     console.log(
-      `one thread: wall ${(performance.now() - wall).toFixed(0)} ms, CPU ${(cpu() - c).toFixed(0)} ms (${((cpu() - c) / sources.length).toFixed(1)} ms/source), load ${load()}`,
+      `walk order, one thread: wall ${(performance.now() - wall).toFixed(0)} ms, CPU ${(cpu() - c).toFixed(0)} ms (${((cpu() - c) / sources.length).toFixed(1)} ms/source), load ${load()}`,
     );
     wall = performance.now();
     c = cpu();
     const many = pool.sampledPaths(grouped, sources);
     console.log(
-      `pool of ${threads}: wall ${(performance.now() - wall).toFixed(0)} ms, CPU ${(cpu() - c).toFixed(0)} ms, ${pool.walkedHere} sources walked here, load ${load()}, same bits: ${sameBits(one.betweenness, many.betweenness) && sameBits(one.closeness, many.closeness)}`,
+      `pool of ${threads}: wall ${(performance.now() - wall).toFixed(0)} ms, CPU ${(cpu() - c).toFixed(0)} ms, ${pool.walkedHere} sources walked here, load ${load()}, same bits: ${sameBits(one.betweenness, many.betweenness) && sameBits(one.closeness, many.closeness) && sameBits(before.betweenness, one.betweenness) && sameBits(before.closeness, one.closeness)}`,
     );
   }
   await pool.close();

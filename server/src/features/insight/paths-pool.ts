@@ -2,8 +2,14 @@
  * Sampled Brandes through the collaborations (`sampled-paths-groups.ts`) on several threads: the
  * calling thread (the insight worker) and helper threads share the sources. After a write almost
  * every source's chains change, so patching the last result does not help; the sources are
- * independent, so they split across cores. Measured at 100k actors (32 sources, `npm run
- * bench:insight-brandes`): see the README of this folder.
+ * independent, so they split across cores.
+ *
+ * Why kept (figures in this folder's README, round 7): it gives the same bits, and where cores are
+ * free (a production machine) the walks' wall time divides by the threads. On the shared 2-core
+ * development machine it did not show: at load 4–10 other processes hold the cores (and the
+ * kernel shares CPU per session, so a second thread of ours gets no extra share); there it cost
+ * ~10 % more CPU (the slots, a second walker) and ~60 MB RSS (peak 649–683 MB at 100k instead of
+ * 594–612). The breadth-first numbering (`walk-order.ts`) wins everywhere: ~1.25–1.5× less CPU.
  *
  * - The walk's arrays (the groups and the extra shares, ~4 MB at 100k — not the 7.3M-entry
  *   adjacency), numbered for walks (`walk-order.ts`), are copied once per computation into SharedArrayBuffers: every thread reads the

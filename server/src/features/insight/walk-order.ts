@@ -4,8 +4,8 @@
  * node). A walk from any source then reads the per-node arrays (distance, path counts,
  * coefficients) and per-group arrays in nearby places instead of across all of them (nodes are
  * in id order, which says nothing about who works with whom): at 100k actors ~35 ms CPU per
- * source instead of ~54 (six alternating runs each, load 11–13, `bench/insight-brandes.ts`), for
- * ~60–95 ms to renumber once per computation.
+ * source instead of ~54 (six alternating runs each, load 11–13) and 21–24 instead of 26–30 (five
+ * runs, load 4.4; `npm run bench:insight-brandes`), for ~50–95 ms to renumber once per computation.
  *
  * Every node keeps its groups, every group its members, every node its extra shares in the same
  * order as before (only the numbers change), so a walk meets nodes and groups in the same

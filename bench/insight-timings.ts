@@ -8,6 +8,11 @@
  * worker thread is part of the process). Each size runs in a child process of its own.
  *
  *   npm run bench:insight [-- --sizes=1000,10000,100000] [--metrics=brokers,clusters]
+ *   npm run bench:insight -- --data=/tmp/copy/quartiernetz.sqlite [--metrics=…]
+ *
+ * `--data`: a preloaded embedded store instead of a generated network (e.g. a copy of the
+ * measurement data sets — the service writes to it), one run on it; the writes take their
+ * collaborations and actors from the projection.
  *
  * After brokers, the hand-over and clusters, one actor joins a collaboration and brokers are asked
  * ("after a change": the time from the write until the answer on the new version), then again for
@@ -80,14 +85,17 @@ async function load(store: NetworkStore, data: GraphData): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-async function measureSize(actors: number): Promise<SizeRun> {
-  const data = generateNetwork({ actors, hubs: 5, seed: 42 });
+async function measureSize(size: number): Promise<SizeRun> {
+  const preloaded = arg('data', '');
+  let actors = size;
+  const data = preloaded ? null : generateNetwork({ actors, hubs: 5, seed: 42 });
   const dir = mkdtempSync(join(os.tmpdir(), 'quartiernetz-insight-'));
-  const store = createEmbeddedStore({ filename: join(dir, 'bench.sqlite') });
+  const store = createEmbeddedStore({ filename: preloaded || join(dir, 'bench.sqlite') });
   try {
     await store.init();
-    const loadSeconds = await load(store, data);
+    const loadSeconds = data ? await load(store, data) : 0;
     const service = await NetworkService.start(store, { insight: { waitMs: 3_600_000, staleWaitMs: 3_600_000 } });
+    if (!data) actors = service.projection.actors.size;
     const apollo = await createApolloServer(null, {
       corsOrigins: [],
       bodyLimit: '1mb',
@@ -194,12 +202,20 @@ async function measureSize(actors: number): Promise<SizeRun> {
     // question — the time from the write until the answer on the new version (encoding the
     // projection, the masks, building the graph, the algorithm, the result).
     let joined = 0;
+    const collaborationIds = data
+      ? data.collaborations.map((c) => c.id)
+      : [...service.projection.collaborations.keys()].sort();
+    const actorIds = data ? data.actors.map((a) => a.id) : [...service.projection.actors.keys()].sort();
+    const membersOf = (id: string) =>
+      data
+        ? new Set((data.collaborations.find((c) => c.id === id)!.participants ?? []).map((p) => p.actorId))
+        : service.projection.collaborations.get(id)!.actors;
     const change = async () => {
-      const collaboration = data.collaborations[joined];
-      const members = new Set((collaboration.participants ?? []).map((p) => p.actorId));
-      const actor = data.actors.find((a, i) => i >= joined * 7 && !members.has(a.id))!;
+      const collaboration = collaborationIds[joined];
+      const members = membersOf(collaboration);
+      const actor = actorIds.find((a, i) => i >= joined * 7 && !members.has(a))!;
       joined++;
-      await service.addParticipant(collaboration.id, actor.id, 'PARTICIPANT');
+      await service.addParticipant(collaboration, actor, 'PARTICIPANT');
     };
     await measure(
       'brokers after a change',
@@ -239,7 +255,7 @@ async function measureSize(actors: number): Promise<SizeRun> {
     await service.close();
     return {
       actors,
-      collaborations: data.collaborations.length,
+      collaborations: collaborationIds.length,
       pairs,
       loadSeconds: round(loadSeconds),
       rssBeforeMb,
@@ -289,7 +305,8 @@ async function child(actors: number): Promise<void> {
 
 function runChild(actors: number): Promise<SizeRun> {
   return new Promise((resolvePromise, reject) => {
-    const worker = fork(__filename, [`--child=${actors}`, ...process.argv.filter((a) => a.startsWith('--metrics='))], {
+    const passed = process.argv.filter((a) => a.startsWith('--metrics=') || a.startsWith('--data='));
+    const worker = fork(__filename, [`--child=${actors}`, ...passed], {
       execArgv: process.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -304,7 +321,7 @@ function runChild(actors: number): Promise<SizeRun> {
 async function main(): Promise<void> {
   const childSize = arg('child', '');
   if (childSize) return child(Number(childSize));
-  const sizes = arg('sizes', '1000,10000,100000').split(',').map(Number);
+  const sizes = arg('data', '') ? [0] : arg('sizes', '1000,10000,100000').split(',').map(Number);
   const started = Date.now();
   const runs: SizeRun[] = [];
   for (const size of sizes) {

@@ -18,6 +18,7 @@ import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import closenessCentrality from 'graphology-metrics/centrality/closeness';
 import { toGraphology } from './graphology-view';
 import { sampledPathsOnAdjacency, sampleSources } from './sampled-paths';
+import type { PathsPool } from './paths-pool';
 import { sampledPathsOnGroups } from './sampled-paths-groups';
 import { tieWeight, type ScopedGraph } from './scoped-graph';
 
@@ -46,7 +47,12 @@ export function defaultSamples(ties: number): number {
   return Math.max(32, Math.min(128, Math.round(40_000_000 / Math.max(1, ties))));
 }
 
-export function computeCentrality(graph: ScopedGraph, options: CentralityOptions = {}): CentralityValues {
+/** `pool`: helper threads that share the sampled sources (`paths-pool.ts`; the same values). */
+export function computeCentrality(
+  graph: ScopedGraph,
+  options: CentralityOptions = {},
+  pool: PathsPool | null = null,
+): CentralityValues {
   const exactLimit = options.exactLimit ?? EXACT_LIMIT;
   const approximate = graph.n > exactLimit;
   const samples = Math.min(graph.n, options.samples ?? defaultSamples(graph.pairs));
@@ -57,9 +63,12 @@ export function computeCentrality(graph: ScopedGraph, options: CentralityOptions
     const sources = sampleSources(graph.n, samples, options.seed ?? 1);
     // Through the collaborations when the graph has them (the same values up to rounding, a
     // fraction of the work); pair by pair for a graph without them (the hand-over's rest).
-    ({ betweenness, closeness } = graph.groups
-      ? sampledPathsOnGroups({ ...graph, groups: graph.groups }, sources)
-      : sampledPathsOnAdjacency(graph, sources));
+    if (graph.groups) {
+      const grouped = { ...graph, groups: graph.groups };
+      ({ betweenness, closeness } = pool
+        ? pool.sampledPaths(grouped, sources)
+        : sampledPathsOnGroups(grouped, sources));
+    } else ({ betweenness, closeness } = sampledPathsOnAdjacency(graph, sources));
   } else {
     const g = toGraphology(graph);
     const exactBetweenness = betweennessCentrality(g, { getEdgeWeight: null, normalized: true });

@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { lowerThreadPriority } from '../../platform/util/background-thread';
 import { GraphCache, runJob, transferablesOf, type JobPhases, type JobRequest } from './jobs';
+import { PathsPool } from './paths-pool';
 
 export interface JobMessage {
   id: number;
@@ -36,13 +37,15 @@ if (parentPort) {
   lowerThreadPriority();
   // The last graph built stays for the next question on the same version and scope.
   const graphs = new GraphCache();
+  // Sampled brokers on every core (helpers started with the first such job, stopped with this thread).
+  const pool = new PathsPool();
   port.on('message', ({ id, request, postedAt }: JobMessage) => {
     const toWorkerMs = now() - postedAt;
     const started = performance.now();
     let reply: ReplyMessage;
     try {
       const phases: JobPhases = { buildMs: 0, built: false, computeMs: 0 };
-      const result = runJob(request, graphs, phases);
+      const result = runJob(request, graphs, phases, pool);
       reply = { id, result, workMs: performance.now() - started, phases, toWorkerMs, postedAt: now() };
     } catch (error) {
       port.postMessage({

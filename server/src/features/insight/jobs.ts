@@ -7,6 +7,7 @@ import { findDuplicates, type DuplicateInput, type DuplicatePair } from '../../d
 import { changeOnArrays, type ChangeArrays, type ChangeMasks } from './change';
 import { computeCentrality, EXACT_LIMIT, rankNodes, type CentralityOptions, type CentralityValues } from './centrality';
 import { clusterOnArrays, louvainOnGraph, type ClusterOptions, type ClusteringArrays } from './clusters';
+import type { PathsPool } from './paths-pool';
 import type { SharedProjection } from './projection-arrays';
 import { resilienceOnArrays, type Before, type ResilienceArrays } from './resilience';
 import { patchScopedGraph, type GraphSource } from './graph-patch';
@@ -123,12 +124,19 @@ export class GraphCache {
   }
 }
 
+/** `pool`: helper threads for sampled brokers (the insight worker's; none: this thread alone, the same values). */
 export function runJob<R extends JobRequest>(
   request: R,
   graphs?: GraphCache,
   phases?: JobPhases,
+  pool?: PathsPool | null,
 ): JobResults[R['kind']];
-export function runJob(request: JobRequest, graphs = new GraphCache(), phases?: JobPhases): JobResult {
+export function runJob(
+  request: JobRequest,
+  graphs = new GraphCache(),
+  phases?: JobPhases,
+  pool: PathsPool | null = null,
+): JobResult {
   const started = performance.now();
   if (phases) {
     phases.buildMs = 0;
@@ -145,17 +153,21 @@ export function runJob(request: JobRequest, graphs = new GraphCache(), phases?: 
     return graph;
   };
   try {
-    return runOn(request, graphOf);
+    return runOn(request, graphOf, pool);
   } finally {
     if (phases) phases.computeMs = performance.now() - started - phases.buildMs;
   }
 }
 
-function runOn(request: JobRequest, graphOf: (r: Extract<JobRequest, { spec: GraphSpec }>) => ScopedGraph): JobResult {
+function runOn(
+  request: JobRequest,
+  graphOf: (r: Extract<JobRequest, { spec: GraphSpec }>) => ScopedGraph,
+  pool: PathsPool | null,
+): JobResult {
   switch (request.kind) {
     case 'centrality': {
       const graph = graphOf(request);
-      const values = computeCentrality(graph, request.options);
+      const values = computeCentrality(graph, request.options, pool);
       return {
         ...values,
         // A copy: the result's arrays are transferred, the kept graph keeps its own.

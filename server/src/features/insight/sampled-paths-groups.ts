@@ -24,6 +24,7 @@
  * identical. Deterministic: the same graph and sources give the same bits.
  */
 import { finishSampledPaths, type Adjacency } from './sampled-paths';
+import { inIdOrder, renumberForWalks } from './walk-order';
 
 /** The collaborations of a scoped graph as groups of nodes, and each node's groups. */
 export interface Groups {
@@ -64,16 +65,35 @@ function extraShares(graph: GroupedAdjacency) {
   return { extraStarts, partner, extra };
 }
 
-export function sampledPathsOnGroups(graph: GroupedAdjacency, sources: ArrayLike<number>) {
-  const { n } = graph;
-  const { starts: gStarts, nodes: gNodes, nodeStarts, nodeGroups } = graph.groups;
-  const groupCount = gStarts.length - 1;
-  const { extraStarts, partner, extra } = extraShares(graph);
-  const samples = sources.length;
-  const sampled = new Uint8Array(n);
-  for (let s = 0; s < samples; s++) sampled[sources[s]] = 1;
+/**
+ * What a walk reads: the groups and the extra shares, flat arrays only — so they can be copied into
+ * SharedArrayBuffers and walked by several threads (`paths-pool.ts`).
+ */
+export interface WalkArrays {
+  n: number;
+  gStarts: Int32Array;
+  gNodes: Int32Array;
+  nodeStarts: Int32Array;
+  nodeGroups: Int32Array;
+  extraStarts: Int32Array;
+  partner: Int32Array;
+  extra: Int32Array;
+}
 
-  const centralities = new Float64Array(n);
+export function walkArraysOf(graph: GroupedAdjacency): WalkArrays {
+  const { starts: gStarts, nodes: gNodes, nodeStarts, nodeGroups } = graph.groups;
+  return { n: graph.n, gStarts, gNodes, nodeStarts, nodeGroups, ...extraShares(graph) };
+}
+
+/**
+ * One thread's walker: its own work arrays (a few of n and of the group count, allocated once),
+ * and its own closeness sums (`reachedSources`, `distanceSum`: integers, so the order in which
+ * threads' sums are added does not matter). `walk(source, target)` adds the source's dependency of
+ * every node into `target` (0 for the source and the unreached).
+ */
+export function groupWalker(arrays: WalkArrays, reachedSources: Uint32Array, distanceSum: Float64Array) {
+  const { n, gStarts, gNodes, nodeStarts, nodeGroups, extraStarts, partner, extra } = arrays;
+  const groupCount = gStarts.length - 1;
   const coefficient = new Float64Array(n);
   const distance = new Int32Array(n);
   const sigma = new Float64Array(n);
@@ -84,11 +104,8 @@ export function sampledPathsOnGroups(graph: GroupedAdjacency, sources: ArrayLike
   const groupSum = new Float64Array(groupCount);
   const groupQueue = new Int32Array(groupCount);
   const groupLevelStarts = new Int32Array(n + 2);
-  const reachedSources = new Uint32Array(n);
-  const distanceSum = new Float64Array(n);
 
-  for (let s = 0; s < samples; s++) {
-    const source = sources[s];
+  return function walk(source: number, target: Float64Array): void {
     distance.fill(-1);
     groupLevel.fill(-1);
     distance[source] = 0;
@@ -178,10 +195,33 @@ export function sampledPathsOnGroups(graph: GroupedAdjacency, sources: ArrayLike
         }
         const dv = sigma[v] * sum;
         coefficient[v] = (1 + dv) / sigma[v];
-        if (v !== source) centralities[v] += dv;
+        if (v !== source) target[v] += dv;
       }
     }
-  }
+  };
+}
 
-  return finishSampledPaths({ centralities, sampled, reachedSources, distanceSum, samples });
+/**
+ * Sampled betweenness and closeness from `sources`: one thread walks them in order, on the arrays
+ * numbered for walks (`walk-order.ts`: the same bits, less CPU). With a pool (`paths-pool.ts`)
+ * several threads share the sources; the result is the same bits.
+ */
+export function sampledPathsOnGroups(graph: GroupedAdjacency, sources: ArrayLike<number>) {
+  const { n } = graph;
+  const samples = sources.length;
+  const sampled = new Uint8Array(n);
+  for (let s = 0; s < samples; s++) sampled[sources[s]] = 1;
+  const centralities = new Float64Array(n);
+  const reachedSources = new Uint32Array(n);
+  const distanceSum = new Float64Array(n);
+  const { arrays, newOfNode } = renumberForWalks(walkArraysOf(graph));
+  const walk = groupWalker(arrays, reachedSources, distanceSum);
+  for (let s = 0; s < samples; s++) walk(newOfNode[sources[s]], centralities);
+  return finishSampledPaths({
+    centralities: inIdOrder(centralities, newOfNode),
+    sampled,
+    reachedSources: inIdOrder(reachedSources, newOfNode),
+    distanceSum: inIdOrder(distanceSum, newOfNode),
+    samples,
+  });
 }

@@ -8,7 +8,7 @@ import { generateNetwork } from '../../../seed/generate';
 import { snapshotOf } from '../../../seed/snapshot';
 import { NetworkProjection } from '../../src/graph/projection';
 import { runJob } from '../../src/features/insight/jobs';
-import { PathsPool } from '../../src/features/insight/paths-pool';
+import { PathsPool, defaultPathThreads } from '../../src/features/insight/paths-pool';
 import { encodeProjectionNow } from '../../src/features/insight/projection-arrays';
 import { finishSampledPaths, sampleSources } from '../../src/features/insight/sampled-paths';
 import { groupWalker, sampledPathsOnGroups, walkArraysOf } from '../../src/features/insight/sampled-paths-groups';
@@ -120,4 +120,12 @@ describe('sampled brokers on several threads', () => {
     );
     expect(pool.started).toBe(0);
   });
+});
+
+test('INSIGHT_PATH_THREADS: one thread unless set, `auto` one per core, at most 8', () => {
+  expect(defaultPathThreads({})).toBe(1);
+  expect(defaultPathThreads({ INSIGHT_PATH_THREADS: '3' })).toBe(3);
+  expect(defaultPathThreads({ INSIGHT_PATH_THREADS: '64' })).toBe(8);
+  expect(defaultPathThreads({ INSIGHT_PATH_THREADS: 'two' })).toBe(1);
+  expect(defaultPathThreads({ INSIGHT_PATH_THREADS: 'auto' })).toBeGreaterThanOrEqual(1);
 });

@@ -53,11 +53,16 @@ export interface PathsTask {
 }
 
 /**
- * Threads for sampled paths: the cores there are, at most 8 (each helper holds a few arrays of n,
- * ~5 MB at 100k, and a V8 isolate of ~20–30 MB: RSS).
+ * Threads for sampled paths: INSIGHT_PATH_THREADS, 1 unless set (`auto`: the cores there are), at
+ * most 8 (each helper holds a few arrays of n, ~5 MB at 100k, and a V8 isolate of ~20–30 MB: RSS).
+ * One by default because a gain was never measured: on the shared 2-core machine a second thread
+ * got no extra CPU, and the first brokers after a start waited for the helper to load (4.0 → 6.7 s).
  */
-export function defaultPathThreads(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
+export function defaultPathThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const setting = env.INSIGHT_PATH_THREADS ?? '';
+  if (setting === 'auto') return Math.max(1, Math.min(8, availableParallelism()));
+  const threads = Number(setting);
+  return Number.isInteger(threads) && threads >= 1 ? Math.min(8, threads) : 1;
 }
 
 const HELPER = join(__dirname, 'paths-helper.cjs');

@@ -2,7 +2,8 @@
  * `bench/import-throughput.ts --store=neo4j`: the generated network's JSON export through runImport
  * (read, validate, resolve, plan, write) into an emptied Neo4j (NEO4J_URI, else BENCH_NEO4J_URI,
  * else bolt://127.0.0.1:7687), alternating the one-transaction path (`single`: `minWrites:
- * Infinity`), the bulk path (`bulk`: store/neo4j/bulk-import.ts with its defaults) and the raw
+ * Infinity`), the bulk path (`bulk`: store/neo4j/bulk-import.ts with its defaults; `bulk2`: with two
+ * sessions) and the raw
  * floor (`raw`: the same rows as plain UNWIND CREATE batches, bench/neo4j-admin.ts), `--runs` (3)
  * times each (`--modes=raw,bulk`: those only). Per run: the whole time, the write ("apply") phase and
  * each bulk phase with Neo4j's CPU in it, participations/s, CPU seconds of Neo4j (its pid from
@@ -78,6 +79,8 @@ export async function neo4jThroughput(actors: number, argv: readonly string[]): 
     [
       ['single', { ...BULK_IMPORT_DEFAULTS, minWrites: Number.POSITIVE_INFINITY }],
       ['bulk', BULK_IMPORT_DEFAULTS],
+      // The bulk path with two sessions (the default until three were measured faster), for a side-by-side run.
+      ['bulk2', { ...BULK_IMPORT_DEFAULTS, concurrency: 2 }],
       // The floor: the same rows with plain UNWIND CREATE batches (bench/neo4j-admin.ts), no import path.
       ['raw', BULK_IMPORT_DEFAULTS],
     ] as Array<[string, BulkImportSettings]>

@@ -24,7 +24,7 @@ import { neo4jTransfer } from '../../src/store/neo4j/transfer';
 
 const DATA = generateNetwork({ actors: 400, hubs: 2, seed: 7 });
 const FILES = [{ name: 'network.json', content: writeJson(exportDocument(DATA, true)) }];
-const BULK: BulkImportSettings = { minWrites: 0, concurrency: 2, batchSize: 50 };
+const BULK: BulkImportSettings = { minWrites: 0, concurrency: BULK_IMPORT_DEFAULTS.concurrency, batchSize: 50 };
 const SINGLE: BulkImportSettings = { ...BULK_IMPORT_DEFAULTS, minWrites: Number.POSITIVE_INFINITY };
 
 describeNeo4j('neo4j store: bulk import into an empty database', (config) => {

@@ -92,7 +92,7 @@ export function embeddedApiKeys(d: EmbeddedDatabase): ApiKeyStore {
     findApiKeyByHash: async (hash: string) => findApiKeyByHash(d.sql, hash),
     revokeApiKey: async (id: string) => d.write(() => revokeApiKey(d.sql, id, new Date().toISOString())),
     async touchApiKey(id: string, at: string): Promise<void> {
-      d.write(() => touchApiKey(d.sql, id, at));
+      d.writeUnsynced(() => touchApiKey(d.sql, id, at));
     },
   };
 }

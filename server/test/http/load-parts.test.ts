@@ -9,7 +9,7 @@ import { generateNetwork } from '../../../seed/generate';
 import { KEYS_PER_PART, ROWS_PER_CALL, partsOf } from '../../src/platform/graphql/load-parts';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { NetworkStore } from '../../src/store/network-store';
-import { startHttpApi, type HttpApi } from '../support/http-api';
+import { startHttpApi, TEST_LIMITS, type HttpApi } from '../support/http-api';
 
 describe('partsOf', () => {
   const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
@@ -71,5 +71,43 @@ describe('a large loader batch through the API', () => {
     calls.length = 0;
     const direct = await store.interestsInTopics(topics.map((t) => t.id));
     expect(topics.map((t) => t.actors.map((a) => a.id))).toEqual(direct.map((list) => list.map((i) => i.actorId)));
+  });
+});
+
+describe('a batch whose rows cannot fit the answer', () => {
+  let store: NetworkStore;
+  let api: HttpApi;
+  const read: number[] = [];
+
+  beforeAll(async () => {
+    store = createEmbeddedStore({ filename: ':memory:' });
+    await store.init();
+    api = await startHttpApi(store, {
+      seed: generateNetwork({ actors: 4000, topics: 12, seed: 9 }),
+      config: { limits: { ...TEST_LIMITS, query: { ...TEST_LIMITS.query, maxResults: 5_000 } } },
+    });
+    const interestsInTopics = store.interestsInTopics.bind(store);
+    jest.spyOn(store, 'interestsInTopics').mockImplementation(async (ids) => {
+      read.push(ids.length);
+      return interestsInTopics(ids);
+    });
+  });
+
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await api.stop();
+    await store.close();
+  });
+
+  test('is refused before it is read: counted in the store, then QUERY_TOO_COMPLEX', async () => {
+    const response = await api.post({ query: '{ topics(first: 50) { nodes { id actors { id } } } }' });
+    const body = await response.json();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'results', max: 5_000 });
+    expect(read).toEqual([]);
+    // Within the budget the same lists are read and answered.
+    const small = await api.post({ query: '{ topics(first: 2) { nodes { id actors { id } } } }' });
+    const answer = await small.json();
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.topics.nodes[0].actors.length).toBeGreaterThan(0);
   });
 });

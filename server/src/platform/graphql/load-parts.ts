@@ -23,7 +23,10 @@ export const KEYS_PER_PART = 100;
  */
 export const ROWS_PER_CALL = 2500;
 
-/** How many rows a key of a loader brings, known before the store is asked (the projection's counts). */
+/**
+ * How many rows a key of a loader brings, known before the store is asked (the projection's counts);
+ * for a topic only an upper bound, which makes the loader count its rows in the store first.
+ */
 export interface LoadSizes {
   participationsOfActor(actorId: string): number;
   participationsOfCollaboration(collaborationId: string): number;

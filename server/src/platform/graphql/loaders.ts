@@ -7,7 +7,7 @@ import DataLoader from 'dataloader';
 import type { Actor, Collaboration, Interest, Participation, Topic, TopicStats } from '../../domain/model';
 import type { NetworkStore, SuggestionFeedback } from '../../store/network-store';
 import { takeTurn, whenOwnerIdle } from './event-loop-slices';
-import { partsOf, type LoadSizes } from './load-parts';
+import { partsOf, ROWS_PER_CALL, type LoadSizes } from './load-parts';
 
 export interface Loaders {
   actor: RequestLoader<Actor | null>;
@@ -113,6 +113,7 @@ function batched<V>(
   load: (keys: readonly string[]) => Promise<V[]>,
   loadInOneCall: (keys: readonly string[]) => Promise<V[]> = load,
   rowsOf?: (key: string) => number,
+  /** The exact rows of each key, asked when `rowsOf` (then an upper bound) says a batch may be too large; each row is an item of the answer. */
   exactRowsOf?: (keys: readonly string[]) => Promise<number[]>,
 ): RequestLoader<V> {
   const batchScheduleFn = (dispatch: () => void) => whenOwnerIdle(owner, dispatch);
@@ -121,9 +122,11 @@ function batched<V>(
       // A batch dispatched after its request was stopped (refused, client gone) is not loaded.
       if (owner.stopped) throw stoppedError(owner);
       let parts = partsOf(keys, rowsOf);
-      if (parts.length > 1 && exactRowsOf) {
-        // Estimated too large for one call: cut by the exact rows (one counting call first).
+      if (exactRowsOf && rowsOf && keys.reduce((sum, key) => sum + rowsOf(key), 0) > ROWS_PER_CALL) {
+        // May be too large for one call (the estimate is an upper bound): counted first, cut by those.
         const rows = await exactRowsOf(keys);
+        // Each row is an item of the answer: refused here when they cannot fit, before they are read.
+        owner.expectItems?.(rows.reduce((sum, n) => sum + n, 0));
         const rowsByKey = new Map(keys.map((key, i) => [key, rows[i] ?? 0]));
         parts = partsOf(keys, (key) => rowsByKey.get(key) ?? 0);
       }
@@ -145,6 +148,8 @@ export interface LoaderOwner {
   readonly stopped: boolean;
   /** The error that stopped it, when it was refused (its answer). */
   readonly refusal?: Error | null;
+  /** Told the items a batch is about to read (each an item of the answer); throws when they cannot fit. */
+  expectItems?(items: number): void;
 }
 
 export function createLoaders(

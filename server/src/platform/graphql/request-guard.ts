@@ -289,22 +289,39 @@ export class RequestGuard {
     this.reserved += below;
     this.peak = Math.max(this.peak, this.used + this.reserved);
     if (this.used + this.reserved <= limit || this.stopError) return;
-    this.refuse(
-      limit === this.maxResults
-        ? guardError(
-            'results',
-            this.maxResults,
-            `The answer would hold more than ${this.maxResults} list items: ask for less (first, fewer levels, a filter).`,
-            info,
-          )
-        : guardError(
-            'memory',
-            limit,
-            `The answer would hold more than ${limit} list items, more than this server builds at once: ask for less (first, fewer levels, a filter).`,
-            info,
-          ),
-    );
+    this.refuse(this.tooMany(limit, info));
     throw this.stopError!;
+  }
+
+  /**
+   * Items a loader batch is about to read, each of which becomes an item of a list in the answer (a
+   * topic's actors): when they cannot fit beside what is built and promised, the request is refused
+   * before the store is asked (see loaders.ts). Nothing is reserved: the list counts them when it is
+   * returned.
+   */
+  expectItems(items: number): void {
+    if (this.stopError) throw this.stopError;
+    const limit = Math.min(this.maxResults, processItemBudget());
+    if (this.used + this.reserved + items <= limit) return;
+    this.refuse(this.tooMany(limit));
+    throw this.stopError!;
+  }
+
+  /** The refusal of an answer known to need more than `limit` items (the request's, or the share of the heap). */
+  private tooMany(limit: number, info?: GraphQLResolveInfo): GraphQLError {
+    return limit === this.maxResults
+      ? guardError(
+          'results',
+          this.maxResults,
+          `The answer would hold more than ${this.maxResults} list items: ask for less (first, fewer levels, a filter).`,
+          info,
+        )
+      : guardError(
+          'memory',
+          limit,
+          `The answer would hold more than ${limit} list items, more than this server builds at once: ask for less (first, fewer levels, a filter).`,
+          info,
+        );
   }
 
   /** Counts `items` more; past the request's budget, or the process's (all running requests), the request is refused. */

@@ -211,14 +211,12 @@ export class NetworkMap {
 
   /**
    * Moves the nodes to new positions (a quick first arrangement replaced by the final layout) and
-   * fits the map to them, unless the reader has zoomed or panned since it was drawn: then an actor
-   * she selected stays at its place on the screen (the map is panned with it).
+   * fits the map to them, unless the reader has zoomed or panned since it was drawn (or the side
+   * panel has opened). Returns whether it fitted the map.
    */
-  moveTo(positions: Record<string, Position>): void {
+  moveTo(positions: Record<string, Position>): boolean {
     const cy = this.cy;
     const untouched = this.fitted !== null && cy.zoom() === this.fitted.zoom && cy.pan().x === this.fitted.x;
-    const selected = cy.nodes(':selected').first();
-    const seen = selected.nonempty() ? { ...selected.renderedPosition() } : null;
     cy.batch(() =>
       cy.nodes().forEach((n) => {
         const p = positions[n.id()];
@@ -231,11 +229,9 @@ export class NetworkMap {
         .map((n) => ({ group: 'nodes' as const, data: { id: n.id(), d: n.data('d') as number } }));
       cy.fit(boxOf(nodes, this.positions()) as unknown as cytoscape.CollectionArgument, 30);
       this.fitted = { zoom: cy.zoom(), x: cy.pan().x };
-    } else if (seen) {
-      const now = selected.renderedPosition();
-      cy.panBy({ x: seen.x - now.x, y: seen.y - now.y });
     }
     this.relabel();
+    return untouched;
   }
 
   node(actorId: string): NodeSingular | null {

@@ -121,4 +121,70 @@ browserSuite('a big map laid out in two steps, and the reader meanwhile', () => 
       await browser.close();
     }
   });
+
+  test('an actor clicked before the final layout stays selected, highlighted and at its place on the screen', async () => {
+    const { browser, page, errors } = await openBrowser(suggestionsMissing);
+    try {
+      await page.setViewportSize({ width: 1400, height: 900 });
+      const release = await holdWorker(page);
+      await page.goto(server.url('/?all=1'));
+      await waitReady(page); // the positions kept by the first test: no layout needed
+      await page.click('#relayout'); // "Neu anordnen": the two steps again, fcose held back
+      await waitPreliminary(page);
+      const node = await nodeToTouch(page);
+      const before = await page.evaluate(() => window.cy.nodes().map((n) => ({ id: n.id(), ...n.position() })));
+      await page.mouse.click(node.x, node.y);
+      await page.waitForFunction((id) => document.getElementById('panel')?.dataset.actorId === id.slice(6), node.id);
+      await page.waitForTimeout(500); // the panel opened beside the map: it was resized
+      const look = (id: string) =>
+        page.evaluate((nodeId) => {
+          const n = window.cy.getElementById(nodeId);
+          return {
+            screen: { ...n.renderedPosition() },
+            selected: window.cy.nodes(':selected').map((x) => x.id()),
+            centre: window.cy.nodes('.centre').map((x) => x.id()),
+            ego: window.cy
+              .elements('.ego')
+              .map((x) => x.id())
+              .sort(),
+            faded: window.cy.elements('.faded').length,
+            // How big the whole map is on the screen (its larger side, in pixels).
+            size: (() => {
+              const xs = window.cy.nodes().map((x) => x.position('x'));
+              const ys = window.cy.nodes().map((x) => x.position('y'));
+              const side = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+              return side * window.cy.zoom();
+            })(),
+          };
+        }, id);
+      const clicked = await look(node.id);
+      expect(clicked.selected).toEqual([node.id]);
+      expect(clicked.centre).toEqual([node.id]);
+      expect(clicked.ego.length).toBeGreaterThan(1);
+
+      release();
+      await waitReady(page);
+      // The final layout was applied: the map is fcose's now, not the preliminary one.
+      const moved = await page.evaluate(
+        (list) =>
+          list.filter((o) => {
+            const p = window.cy.getElementById(o.id).position();
+            return Math.hypot(p.x - o.x, p.y - o.y) > 40;
+          }).length,
+        before,
+      );
+      expect(moved).toBeGreaterThan(before.length / 2);
+      const settled = await look(node.id);
+      expect(Math.abs(settled.screen.x - clicked.screen.x)).toBeLessThanOrEqual(2);
+      expect(Math.abs(settled.screen.y - clicked.screen.y)).toBeLessThanOrEqual(2);
+      expect({ ...settled, screen: null, size: null }).toEqual({ ...clicked, screen: null, size: null });
+      // Not fitted anew (the panel's opening moved the map), but as big on the screen as before.
+      expect(settled.size / clicked.size).toBeGreaterThan(0.8);
+      expect(settled.size / clicked.size).toBeLessThan(1.25);
+      await shot(page, 'preliminary-click-1400');
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -11,6 +11,7 @@ import { exportJson } from './export';
 import { exportReportPng, reportText, type ExportRecord } from './export-report';
 import { exportReportSvg } from './export-svg';
 import { Filters } from './filters';
+import { FinalLayout } from './final-layout';
 import { Handover } from './handover';
 import { applyI18n, currentLang, onLangChange, setLang, t } from './i18n';
 import { showKeyPrompt } from './key-prompt';
@@ -134,6 +135,7 @@ async function loadView(): Promise<void> {
     let saving = final ? Promise.resolve() : keep(placement);
     const drawStart = performance.now();
     const complete = map.render(view.elements, placement.positions);
+    const finalStep = final && new FinalLayout(map, final); // watches the reader's drags from now on
     const drawn = performance.now();
     Object.assign(page.timings, {
       fetchMs: view.fetchMs,
@@ -161,17 +163,15 @@ async function loadView(): Promise<void> {
     byId('summary').textContent = page.summary();
     if (view.elements.length > LARGE_RENDER) setState('layout', t(final ? 'status.refining' : 'status.ties'));
     await complete; // every tie is on the map (big maps add them after their first picture)
-    if (final) {
-      const refined = await final;
-      if (seq !== page.loadSeq) return;
-      map.moveTo(refined.positions);
-      saving = keep(refined);
-    }
+    if (seq === page.loadSeq) panel.refreshHighlights(); // not after the final layout: the reader may have clicked
+    // fcose's layout, or what the reader arranged by hand meanwhile (final-layout.ts); null: view left.
+    const kept = finalStep ? await finalStep.settle(() => seq === page.loadSeq) : undefined;
+    if (kept === null) return;
+    if (kept) saving = keep(kept);
     await saving; // an editor's new layout is on the server before the page says "ready"
     if (view.elements.length > LARGE_RENDER) page.timings.completeMs ??= performance.now();
     if (seq !== page.loadSeq) return;
     setState('ready');
-    panel.refreshHighlights();
     void handover.refresh();
   } catch (error) {
     if (seq !== page.loadSeq || error instanceof Cancelled) return;

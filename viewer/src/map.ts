@@ -211,9 +211,10 @@ export class NetworkMap {
 
   /**
    * Moves the nodes to new positions (a quick first arrangement replaced by the final layout) and
-   * fits the map to them, unless the reader has zoomed or panned since it was drawn.
+   * fits the map to them, unless the reader has zoomed or panned since it was drawn (or the side
+   * panel has opened). Returns whether it fitted the map.
    */
-  moveTo(positions: Record<string, Position>): void {
+  moveTo(positions: Record<string, Position>): boolean {
     const cy = this.cy;
     const untouched = this.fitted !== null && cy.zoom() === this.fitted.zoom && cy.pan().x === this.fitted.x;
     cy.batch(() =>
@@ -230,6 +231,7 @@ export class NetworkMap {
       this.fitted = { zoom: cy.zoom(), x: cy.pan().x };
     }
     this.relabel();
+    return untouched;
   }
 
   node(actorId: string): NodeSingular | null {

@@ -27,7 +27,7 @@ import type { LinkReads, ListReads, RecordReads, SnapshotReads, TouchedReads } f
 import type { GdprStore, TransferStore } from './port/transfer';
 import type { UpdateLinkStore } from './port/update-links';
 import type { ViewPositionStore } from './port/view-positions';
-import type { ActorWrites, CollaborationWrites, TopicWrites } from './port/writes';
+import type { ActorWrites, CollaborationWrites, CreatedCollaboration, TopicWrites } from './port/writes';
 
 export type { FeedEvent, FeedHead } from '../features/live/feed-rules';
 export type { ChangeRecord, WriteMeta } from '../features/history/history-rules';
@@ -41,6 +41,7 @@ export type {
   ApiKeyStore,
   ChangeFeedStore,
   CollaborationWrites,
+  CreatedCollaboration,
   GdprStore,
   HistoryStore,
   LinkReads,

@@ -102,5 +102,28 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
       await levelByLevel.stop();
       await api.stop();
     });
+
+    test('createCollaboration answers its participants from the write: no store read after it', async () => {
+      const counting = countingStore(await harness.fresh());
+      const api = await startTestApi(counting.store, generateNetwork({ actors: 30, seed: 7 }));
+      const ids = [...api.service.projection.actors.keys()].slice(3, 8);
+      const participants = ids.map((actorId, i) => ({ actorId, role: i === 0 ? 'ORGANISER' : 'PARTICIPANT' }));
+      const fields = `id title participants { role actor { id name kind } }`;
+      counting.reset();
+      const { createCollaboration: created } = await api.data(
+        `mutation($input: CreateCollaborationInput!) { createCollaboration(input: $input) { ${fields} } }`,
+        { input: { title: 'Runde', kind: 'MEETING', participants } },
+      );
+      const detail = Object.fromEntries(counting.calls);
+      // The write itself and the projection's feed read; the answer's participants and their
+      // records came with the write.
+      expect(detail).toEqual({ createCollaborationWithParticipants: 1, readFeedPage: 1 });
+      const { collaboration: read } = await api.data(`query($id: ID!) { collaboration(id: $id) { ${fields} } }`, {
+        id: created.id,
+      });
+      expect(created).toEqual(read);
+      expect(created.participants.map((p: any) => p.actor.id).sort()).toEqual([...ids].sort());
+      await api.stop();
+    });
   });
 }

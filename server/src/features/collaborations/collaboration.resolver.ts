@@ -10,7 +10,7 @@ import type { GraphQLContext } from '../../platform/graphql/context';
 import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { ParticipationConnection, ParticipationType } from '../links/participation.type';
 import { required } from '../links/required';
-import { loadExisting, primeCollaborations, type Loaders } from '../../platform/graphql/loaders';
+import { loadExisting, primeActors, primeCollaborations, type Loaders } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
 import {
   CollaborationFilterInput,
@@ -83,11 +83,15 @@ export class CollaborationResolver {
   @Mutation(() => CollaborationType, {
     description: 'Creates a collaboration with its topics and participants in one step.',
   })
-  createCollaboration(
+  async createCollaboration(
     @Arg('input', () => CreateCollaborationInput) input: CreateCollaborationInput,
-    @Ctx() { service }: GraphQLContext,
+    @Ctx() { service, loaders }: GraphQLContext,
   ) {
-    return service.createCollaboration(input);
+    // The answer's participants as the write stored them: no read after it.
+    const created = await service.createCollaborationWithParticipants(input);
+    primeActors(loaders, created.actors);
+    loaders.participationsOfCollaboration.prime(created.collaboration.id, created.participations);
+    return created.collaboration;
   }
 
   @Authorized('EDITOR')

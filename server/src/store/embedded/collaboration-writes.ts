@@ -20,6 +20,7 @@ import { NO_CREATES, withIds } from '../../features/history/edit-create-rules';
 import type { CollaborationWrites } from '../port/writes';
 import { now, type EmbeddedDatabase } from './database';
 import { appendChanges } from './history';
+import { embeddedRecordReads } from './record-reads';
 import * as W from './record-writes';
 import { type CollaborationRow, type ParticipationRow, opt, toCollaboration, toParticipation } from './rows';
 
@@ -81,7 +82,9 @@ export function embeddedCollaborationWrites(d: EmbeddedDatabase): CollaborationW
     if (!d.sql.exists('actor', actorId)) throw new MissingReferenceError('Actor', actorId, 'actorId');
   };
 
-  return {
+  const reads = embeddedRecordReads(d);
+
+  const writes: Omit<CollaborationWrites, 'createCollaborationWithParticipants'> = {
     async createCollaboration(input: CreateCollaborationInput, meta?: H.WriteMeta): Promise<Collaboration> {
       return d.write(() => {
         const id = input.id ?? randomUUID();
@@ -229,6 +232,15 @@ export function embeddedCollaborationWrites(d: EmbeddedDatabase): CollaborationW
         appendChanges(d.sql, meta, H.participationChanged(collaborationId, actorId, before, null));
         return true;
       });
+    },
+  };
+  return {
+    ...writes,
+    // In process, reading after the write costs next to nothing.
+    async createCollaborationWithParticipants(input: CreateCollaborationInput, meta?: H.WriteMeta) {
+      const collaboration = await writes.createCollaboration(input, meta);
+      const { participations, actors } = await reads.participationsAndActorsOfCollaborations([collaboration.id]);
+      return { collaboration, participations: participations[0], actors };
     },
   };
 }

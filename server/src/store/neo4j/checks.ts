@@ -57,17 +57,3 @@ export async function topicIdsOf(tx: ManagedTransaction, collaborationId: string
   const r = (await tx.run(Q.TOPICS_OF_COLLABORATIONS, { ids: [collaborationId] })).records[0];
   return r ? toStringList(r.get('topicIds')) : [];
 }
-
-/**
- * Waits for statements sent together (pipelined in one transaction) and answers their results; when
- * some fail, throws the error of the first in the given order (the one a sequential run would have
- * thrown), after all have settled, so that none is left unhandled.
- */
-export async function inOrder<T extends readonly unknown[]>(
-  pending: [...{ [K in keyof T]: PromiseLike<T[K]> | T[K] }],
-): Promise<T> {
-  const settled = await Promise.allSettled(pending);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
-}

@@ -4,9 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
 
-import { checkParticipants, distinct } from '../../domain/input-rules';
+import { ConflictError } from '../../domain/errors';
+import { checkParticipants, distinct, MissingReferenceError } from '../../domain/input-rules';
 import type { Collaboration, Participation, ParticipationRole } from '../../domain/model';
 import type { CollaborationPatch, CreateCollaborationInput } from '../../domain/records';
 import * as H from '../../features/history/history-rules';
@@ -18,14 +19,92 @@ import {
   requireRecord,
 } from '../../features/history/update-rules';
 import { NO_CREATES, withIds } from '../../features/history/edit-create-rules';
-import type { CollaborationWrites } from '../port/writes';
-import { existing, inOrder, requireAll, requireNew, topicIdsOf } from './checks';
+import type { CollaborationWrites, CreatedCollaboration } from '../port/writes';
+import { existing, requireAll, topicIdsOf } from './checks';
 import { now, propsOf, type Neo4jConnection } from './connection';
 import * as Q from './cypher';
 import * as W from './cypher-writes';
 import { createEditRecords } from './edit-creates';
-import { appendChanges, roleOf } from './history';
-import { numberField, stringField, toCollaboration, toParticipationInCollaboration } from './records';
+import { appendChanges, changeParameters, roleOf } from './history';
+import {
+  numberField,
+  stringField,
+  toActor,
+  toCollaboration,
+  toParticipationInCollaboration,
+  toStringList,
+} from './records';
+
+/**
+ * createCollaboration in one statement: whether `$id` is taken, which of `$topicIds` and of the
+ * participants' actors are missing; only when none of that refuses it, the collaboration
+ * (CREATE_COLLABORATION), its topics (CREATE_ABOUT_OF_COLLABORATION), its participations
+ * (SET_PARTICIPATIONS) and its history and change-feed records (APPEND_CHANGES, history.ts), one
+ * statement instead of five (checks, then writes, pipelined: two round trips). Answers the stored
+ * collaboration with its participations (in PARTICIPATIONS_OF_COLLABORATIONS order) and the
+ * participants' records, as PARTICIPATIONS_AND_ACTORS_OF_COLLABORATIONS would read them after the
+ * write; all three null when refused.
+ */
+export const CREATE_COLLABORATION_RECORDED = `
+CALL () {
+  RETURN EXISTS { MATCH (:Collaboration {id: $id}) } AS taken
+}
+CALL () {
+  UNWIND $topicIds AS topicId
+  OPTIONAL MATCH (t:Topic {id: topicId})
+  WITH topicId, t WHERE t IS NULL
+  RETURN collect(topicId) AS missingTopics
+}
+CALL () {
+  UNWIND $participants AS p
+  OPTIONAL MATCH (a:Actor {id: p.actorId})
+  WITH p, a WHERE a IS NULL
+  RETURN collect(p.actorId) AS missingActors
+}
+OPTIONAL CALL (taken, missingTopics, missingActors) {
+  WITH * WHERE NOT taken AND size(missingTopics) = 0 AND size(missingActors) = 0
+  CREATE (c:Collaboration)
+  SET c = $props, c.version = 1
+  WITH c
+  CALL (c) {
+    UNWIND $topicIds AS topicId
+    MATCH (t:Topic {id: topicId})
+    MERGE (c)-[:ABOUT]->(t)
+  }
+  CALL (c) {
+    UNWIND $participants AS p
+    MATCH (a:Actor {id: p.actorId})
+    MERGE (a)-[r:PARTICIPATED_IN]->(c)
+    SET r.role = p.role
+  }
+  MERGE (s:ChangeSequence {id: 'changes'})
+  ON CREATE SET s.value = 0
+  SET s.value = s.value + size($records)
+  WITH c, s.value - size($records) AS base
+  CALL (base) {
+    UNWIND range(0, size($records) - 1) AS i
+    CREATE (ch:Change)
+    SET ch = $records[i], ch.seq = base + i + 1, ch.at = $at, ch.author = $author
+    CREATE (e:FeedEvent {seq: base + i + 1, at: $at, author: $author, entityType: $records[i].entityType,
+      entityId: $records[i].entityId, operation: $records[i].operation, fields: $fields[i]})
+  }
+  CALL (c) {
+    MATCH (a:Actor)-[r:PARTICIPATED_IN]->(c)
+    WITH a, r
+    ORDER BY a.nameKey, a.id
+    RETURN collect({actorId: a.id, role: r.role}) AS participations, collect(properties(a)) AS actors
+  }
+  RETURN properties(c) AS collaboration, participations, actors
+}
+RETURN taken, missingTopics, missingActors, collaboration, participations, actors`;
+
+/** MissingReferenceError (naming `field`) for the first of `ids` that is among `missing`. */
+function firstMissing(entity: 'Topic' | 'Actor', ids: readonly string[], missing: readonly string[], field: string) {
+  if (missing.length === 0) return;
+  const gone = new Set(missing);
+  const first = ids.find((id) => gone.has(id));
+  if (first !== undefined) throw new MissingReferenceError(entity, first, field);
+}
 
 /** The collaboration with its write lock taken (see LOCK_COLLABORATION), or null. */
 async function lockedCollaboration(tx: ManagedTransaction, id: string): Promise<Collaboration | null> {
@@ -40,54 +119,70 @@ async function participantsOf(tx: ManagedTransaction, id: string): Promise<Parti
 }
 
 export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrites {
+  async function createWithParticipants(
+    input: CreateCollaborationInput,
+    meta?: H.WriteMeta,
+  ): Promise<CreatedCollaboration> {
+    const id = input.id ?? randomUUID();
+    const participants = input.participants ?? [];
+    checkParticipants(participants);
+    const topicIds = distinct(input.topicIds ?? []);
+    const at = now();
+    const props = {
+      id,
+      title: input.title,
+      kind: input.kind,
+      startDate: input.startDate ?? null,
+      endDate: input.endDate ?? null,
+      location: input.location ?? null,
+      description: input.description ?? null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    // One statement, one round trip before the commit: the checks, then (only when they pass) the
+    // collaboration, its topics and participations, and its history and change-feed records.
+    const created = toCollaboration({ ...props, version: 1 });
+    const changes = changeParameters(
+      meta,
+      [H.collaborationCreated({ collaboration: created, topicIds, participants })],
+      at,
+    );
+    return db.write(async (tx) => {
+      const result = await tx.run(CREATE_COLLABORATION_RECORDED, {
+        id,
+        props,
+        topicIds,
+        participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })),
+        ...changes,
+      });
+      const row = result.records[0];
+      // Refused: nothing was written; the errors in the order of the checks before (requireNew,
+      // requireAll Topic, requireAll Actor), so the same input answers the same error.
+      if (row.get('taken') === true) throw new ConflictError(`Collaboration "${id}" already exists`, 'id');
+      firstMissing('Topic', topicIds, toStringList(row.get('missingTopics')), 'topicIds');
+      firstMissing(
+        'Actor',
+        participants.map((p) => p.actorId),
+        toStringList(row.get('missingActors')),
+        'participants',
+      );
+      const collaboration = toCollaboration(row.get('collaboration'));
+      return {
+        collaboration,
+        participations: (row.get('participations') as unknown[]).map((v) =>
+          toParticipationInCollaboration(collaboration.id, v),
+        ),
+        actors: (row.get('actors') as unknown[]).map(toActor),
+      };
+    });
+  }
+
   return {
     async createCollaboration(input: CreateCollaborationInput, meta?: H.WriteMeta): Promise<Collaboration> {
-      const id = input.id ?? randomUUID();
-      const participants = input.participants ?? [];
-      checkParticipants(participants);
-      const topicIds = distinct(input.topicIds ?? []);
-      const at = now();
-      const props = {
-        id,
-        title: input.title,
-        kind: input.kind,
-        startDate: input.startDate ?? null,
-        endDate: input.endDate ?? null,
-        location: input.location ?? null,
-        description: input.description ?? null,
-        createdAt: at,
-        updatedAt: at,
-      };
-      // The driver sends a transaction's statements without waiting for the answers of the ones
-      // before (pipelining): the checks go out together, then the writes together — two round
-      // trips and the commit instead of one round trip per statement (5–6 and the commit).
-      return db.write(async (tx) => {
-        await inOrder([
-          requireNew(tx, 'Collaboration', id),
-          requireAll(tx, 'Topic', topicIds, 'topicIds'),
-          requireAll(
-            tx,
-            'Actor',
-            participants.map((p) => p.actorId),
-            'participants',
-          ),
-        ]);
-        // What CREATE_COLLABORATION stores and answers (SET c = $props, c.version = 1).
-        const created = toCollaboration({ ...props, version: 1 });
-        const [result] = await inOrder<[QueryResult, unknown, unknown, void]>([
-          tx.run(W.CREATE_COLLABORATION, { props }),
-          topicIds.length > 0 ? tx.run(W.CREATE_ABOUT_OF_COLLABORATION, { id, topicIds }) : null,
-          participants.length > 0
-            ? tx.run(W.SET_PARTICIPATIONS, {
-                id,
-                participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })),
-              })
-            : null,
-          appendChanges(tx, meta, [H.collaborationCreated({ collaboration: created, topicIds, participants })], at),
-        ]);
-        return toCollaboration(result.records[0].get('collaboration'));
-      });
+      return (await createWithParticipants(input, meta)).collaboration;
     },
+
+    createCollaborationWithParticipants: createWithParticipants,
 
     async updateCollaboration(
       id: string,

@@ -59,13 +59,8 @@ export const HISTORY_SCHEMA: readonly string[] = [
   'CREATE RANGE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId)',
 ];
 
-export async function appendChanges(
-  tx: ManagedTransaction,
-  meta: WriteMeta | undefined,
-  drafts: readonly ChangeDraft[],
-  at = new Date().toISOString(),
-): Promise<void> {
-  if (drafts.length === 0) return;
+/** The parameters of APPEND_CHANGES (and of statements that append as it does): records, fields, at, author. */
+export function changeParameters(meta: WriteMeta | undefined, drafts: readonly ChangeDraft[], at: string) {
   const records = drafts.map((d) => ({
     entityType: d.entityType,
     entityId: d.entityId,
@@ -74,7 +69,17 @@ export async function appendChanges(
     undoes: d.undoes != null ? neo4j.int(d.undoes) : null,
   }));
   // The change feed (feed.ts): one FeedEvent per Change, same transaction, same seq.
-  await tx.run(APPEND_CHANGES, { records, fields: drafts.map(feedFieldsOf), at, author: authorOf(meta) });
+  return { records, fields: drafts.map(feedFieldsOf), at, author: authorOf(meta) };
+}
+
+export async function appendChanges(
+  tx: ManagedTransaction,
+  meta: WriteMeta | undefined,
+  drafts: readonly ChangeDraft[],
+  at = new Date().toISOString(),
+): Promise<void> {
+  if (drafts.length === 0) return;
+  await tx.run(APPEND_CHANGES, changeParameters(meta, drafts, at));
 }
 
 export async function roleOf(tx: ManagedTransaction, collaborationId: string, actorId: string): Promise<string | null> {

@@ -44,8 +44,19 @@ export interface TopicWrites {
   deleteTopic(id: string, meta?: WriteMeta): Promise<void>;
 }
 
+/** A collaboration just created, with what participationsAndActorsOfCollaborations would answer for it. */
+export interface CreatedCollaboration {
+  collaboration: Collaboration;
+  /** Its participations, in participationsOfCollaborations order. */
+  participations: Participation[];
+  /** The participants' records. */
+  actors: Actor[];
+}
+
 export interface CollaborationWrites {
   createCollaboration(input: CreateCollaborationInput, meta?: WriteMeta): Promise<Collaboration>;
+  /** createCollaboration, answering its participants too (read in the write: no read after it). */
+  createCollaborationWithParticipants(input: CreateCollaborationInput, meta?: WriteMeta): Promise<CreatedCollaboration>;
   /** Bumps version and updatedAt. `expectedVersion`, when given, must equal the stored version. */
   updateCollaboration(
     id: string,

@@ -2,8 +2,8 @@
  * How a loader batch is cut into store calls. The embedded store answers synchronously, so one
  * call is one block of the event loop, and what a call costs is the rows it reads: the interests in
  * 100 topics of the 100k network are 191,443 rows — one call of ~1.9 s. Keys alone do not tell it
- * (a topic of the seed has 5 actors, one of the 100k network ~1,900), so a batch of keys whose rows
- * are known beforehand (from the projection, see LoadSizes) is cut by rows as well.
+ * (a topic of the seed has a few actors, one of the 100k network up to 26,390), so a batch of keys
+ * whose rows are known beforehand (see LoadSizes) is cut by rows as well.
  */
 
 /** Keys per store call of a batch without known sizes; larger batches are loaded in parts. */

@@ -22,8 +22,10 @@ describe('the event-loop watch', () => {
     expect(before).not.toBeNull();
     const wallBefore = performance.now();
     spinCpu(30);
-    // The CPU time moved by the work done (not by the clock): never more than the wall time.
-    expect((threadCpuNs()! - before!) / 1e6).toBeLessThanOrEqual(performance.now() - wallBefore + 1);
+    // The CPU time moved by the work done, and is this thread's (not the process's, whose GC threads
+    // can add more than the wall time): never more than the wall time, but for the few ms by which
+    // the scheduler's clock and performance.now() may differ (34.8 against 33.0 ms once in CI).
+    expect((threadCpuNs()! - before!) / 1e6).toBeLessThanOrEqual(performance.now() - wallBefore + 10);
   });
 
   test('a block of work on the CPU is reported with its wall and CPU time', async () => {

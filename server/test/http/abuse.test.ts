@@ -122,8 +122,9 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
         DATA_DIR: dir,
         ADMIN_API_KEY: adminKey,
         HEAP_LIMIT_MB: '640',
-        // Blocks from 50 ms of CPU are logged, to show how far below the limit asserted they stay.
-        EVENT_LOOP_REPORT_MS: '50',
+        // Blocks from 15 ms of CPU are logged (a turn of work is ~20 ms): the log shows how far below
+        // the limit asserted they stay, and that the watch is running at all.
+        EVENT_LOOP_REPORT_MS: '15',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -279,7 +280,7 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
     console.log(
       `abuse suite: max RSS ${Math.round(maxRss)} MB, slowest /healthz ${Math.round(maxHealthMs)} ms (per phase: ${JSON.stringify(phaseMax)}; RSS per phase: ${JSON.stringify(phaseRss)}), /healthz failures ${failures}`,
     );
-    // The service logs every block of the event loop over 50 ms of its own CPU time
+    // The service logs every block of the event loop from 15 ms of its own CPU time
     // (platform/event-loop-watch.ts): the CPU time is what the service does, whatever else the
     // machine runs; the wall time of /healthz above also counts the wait for a core.
     const blocks = [
@@ -295,7 +296,11 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
         queuedMs: Number(m[3]),
         syscallsMs: Number(m[4]),
       }));
-    console.log(`abuse suite: event-loop blocks from 50 ms of CPU: ${JSON.stringify(blocks)}`);
+    const longest = blocks.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a), blocks[0]);
+    console.log(
+      `abuse suite: ${blocks.length} event-loop blocks from 15 ms of CPU, ${blocks.filter((b) => b.cpuMs >= 50).length} from 50 ms; longest ${JSON.stringify(longest)}`,
+    );
+    expect(blocks.length).toBeGreaterThan(0); // the watch runs and its lines are read
     expect(failures).toBe(0);
     expect(maxRss).toBeLessThan(1500);
     expect(maxHealthMs).toBeLessThan(2000);

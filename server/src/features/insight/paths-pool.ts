@@ -26,9 +26,9 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { finishSampledPaths } from './sampled-paths';
-import { inIdOrder, renumberForWalks } from './walk-order';
+import { renumberForWalks } from './walk-order';
 import {
+  finishWalks,
   groupWalker,
   sampledPathsOnGroups,
   walkArraysOf,
@@ -144,15 +144,7 @@ export class PathsPool {
       const slot = task.deltas.subarray(s * n, (s + 1) * n);
       for (let v = 0; v < n; v++) centralities[v] += slot[v];
     }
-    const sampled = new Uint8Array(n);
-    for (let s = 0; s < samples; s++) sampled[sources[s]] = 1;
-    return finishSampledPaths({
-      centralities: inIdOrder(centralities, newOfNode),
-      sampled,
-      reachedSources: inIdOrder(reachedSources, newOfNode),
-      distanceSum: inIdOrder(distanceSum, newOfNode),
-      samples,
-    });
+    return finishWalks(sources, { centralities, reachedSources, distanceSum }, newOfNode);
   }
 
   /** Stops the helpers (a later computation starts new ones). */

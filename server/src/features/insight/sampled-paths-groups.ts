@@ -208,20 +208,28 @@ export function groupWalker(arrays: WalkArrays, reachedSources: Uint32Array, dis
  */
 export function sampledPathsOnGroups(graph: GroupedAdjacency, sources: ArrayLike<number>) {
   const { n } = graph;
-  const samples = sources.length;
-  const sampled = new Uint8Array(n);
-  for (let s = 0; s < samples; s++) sampled[sources[s]] = 1;
   const centralities = new Float64Array(n);
   const reachedSources = new Uint32Array(n);
   const distanceSum = new Float64Array(n);
   const { arrays, newOfNode } = renumberForWalks(walkArraysOf(graph));
   const walk = groupWalker(arrays, reachedSources, distanceSum);
-  for (let s = 0; s < samples; s++) walk(newOfNode[sources[s]], centralities);
+  for (let s = 0; s < sources.length; s++) walk(newOfNode[sources[s]], centralities);
+  return finishWalks(sources, { centralities, reachedSources, distanceSum }, newOfNode);
+}
+
+/** The sums of walks on arrays numbered for walks, back in id order and finished (one thread or a pool). */
+export function finishWalks(
+  sources: ArrayLike<number>,
+  sums: { centralities: Float64Array; reachedSources: Uint32Array; distanceSum: Float64Array },
+  newOfNode: Int32Array,
+) {
+  const sampled = new Uint8Array(newOfNode.length);
+  for (let s = 0; s < sources.length; s++) sampled[sources[s]] = 1;
   return finishSampledPaths({
-    centralities: inIdOrder(centralities, newOfNode),
+    centralities: inIdOrder(sums.centralities, newOfNode),
     sampled,
-    reachedSources: inIdOrder(reachedSources, newOfNode),
-    distanceSum: inIdOrder(distanceSum, newOfNode),
-    samples,
+    reachedSources: inIdOrder(sums.reachedSources, newOfNode),
+    distanceSum: inIdOrder(sums.distanceSum, newOfNode),
+    samples: sources.length,
   });
 }

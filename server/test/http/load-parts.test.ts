@@ -2,8 +2,8 @@
  * A large loader batch is cut into store calls by rows, not only by keys
  * (platform/graphql/load-parts.ts): the actors of many topics of a large network were one store
  * call (the interests in 100 topics of the 100k network: 191,443 rows, ~1.9 s of a blocked event
- * loop). Through the real API on the embedded store: the calls stay within ROWS_PER_CALL (one key
- * may exceed it alone), and the answer is the same as read in one call.
+ * loop). Through the real API on the embedded store: the calls stay within ROWS_PER_CALL (a key
+ * with more rows is read in pages of its own), and the answer is the same as read in one call.
  */
 import { generateNetwork } from '../../../seed/generate';
 import { KEYS_PER_PART, ROWS_PER_CALL, partsOf } from '../../src/platform/graphql/load-parts';
@@ -109,5 +109,62 @@ describe('a batch whose rows cannot fit the answer', () => {
     const answer = await small.json();
     expect(answer.errors).toBeUndefined();
     expect(answer.data.topics.nodes[0].actors.length).toBeGreaterThan(0);
+  });
+});
+
+describe('one topic with more rows than a call', () => {
+  let store: NetworkStore;
+  let api: HttpApi;
+  const pages: Array<{ read: string; rows: number }> = [];
+
+  beforeAll(async () => {
+    store = createEmbeddedStore({ filename: ':memory:' });
+    await store.init();
+    // 7,000 actors on two topics: one topic holds every actor (7,000 interests) and 2,800 collaborations.
+    api = await startHttpApi(store, { seed: generateNetwork({ actors: 7000, topics: 2, seed: 9 }) });
+    for (const read of ['interestsInTopicPage', 'collaborationsOfTopicPage'] as const) {
+      const original = store[read].bind(store) as (id: string, after: string, limit: number) => Promise<unknown[]>;
+      jest.spyOn(store, read).mockImplementation((async (id: string, after: string, limit: number) => {
+        const page = await original(id, after, limit);
+        pages.push({ read, rows: page.length });
+        return page;
+      }) as never);
+    }
+  });
+
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await api.stop();
+    await store.close();
+  });
+
+  test('is read in pages within ROWS_PER_CALL and answered in the order of one call', async () => {
+    const response = await api.post({
+      query:
+        '{ topics(first: 5) { nodes { id actorCount actors { id } interests { weight } collaborations { id } } } }',
+    });
+    const body = await response.json();
+    expect(body.errors).toBeUndefined();
+    const topics: Array<{
+      id: string;
+      actorCount: number;
+      actors: Array<{ id: string }>;
+      interests: unknown[];
+      collaborations: Array<{ id: string }>;
+    }> = body.data.topics.nodes;
+    const large = topics.find((t) => t.actorCount > ROWS_PER_CALL)!;
+    expect(large.actors.length).toBe(large.actorCount);
+    // Both lists of the large topic came in several pages, none over the rows.
+    for (const read of ['interestsInTopicPage', 'collaborationsOfTopicPage']) {
+      const calls = pages.filter((p) => p.read === read);
+      expect(calls.length).toBeGreaterThan(1);
+      expect(calls.every((p) => p.rows <= ROWS_PER_CALL)).toBe(true);
+    }
+    // The same lists in the same order as one call reads them.
+    const [interests] = await store.interestsInTopics([large.id]);
+    expect(large.actors.map((a) => a.id)).toEqual(interests!.map((i) => i.actorId));
+    expect(large.interests).toEqual(interests!.map((i) => ({ weight: i.weight })));
+    const [collaborations] = await store.collaborationsOfTopics([large.id]);
+    expect(large.collaborations.map((c) => c.id)).toEqual(collaborations);
   });
 });

@@ -1,3 +1,5 @@
+import type { SortKey } from '../../domain/paging';
+
 /**
  * How a loader batch is cut into store calls. The embedded store answers synchronously, so one
  * call is one block of the event loop, and what a call costs is the rows it reads: the interests in
@@ -57,4 +59,31 @@ export function partsOf(keys: readonly string[], rowsOf?: (key: string) => numbe
   }
   parts.push(keys.slice(start));
   return parts;
+}
+
+/**
+ * Reads the list of one key with more rows than a call should hold, in pages of ROWS_PER_CALL
+ * (`between` runs after each full page: a turn of the event loop, a check of the request), and puts
+ * it in the list's order once it is read. The pages come in the store's index order (by id): cheap
+ * to read in parts, where reading them in the list's order would make the store sort the key's
+ * whole list for every page (the 26,015 interests of the 100k network's largest topic: 28 ms per
+ * page by name against 5 ms by id, measured with SQLite).
+ */
+export async function readInPages<R>(
+  readPage: (after: string, limit: number) => Promise<R[]>,
+  idOf: (row: R) => string,
+  sortKeyOf: (row: R) => SortKey,
+  compare: (a: SortKey, b: SortKey) => number,
+  between: () => Promise<void>,
+): Promise<R[]> {
+  const keyed: Array<{ key: SortKey; row: R }> = [];
+  let after = '';
+  for (;;) {
+    const page = await readPage(after, ROWS_PER_CALL);
+    for (const row of page) keyed.push({ key: sortKeyOf(row), row });
+    if (page.length < ROWS_PER_CALL) break;
+    after = idOf(page[page.length - 1]!);
+    await between();
+  }
+  return keyed.sort((a, b) => compare(a.key, b.key)).map((k) => k.row);
 }

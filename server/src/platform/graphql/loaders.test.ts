@@ -1,18 +1,22 @@
-import { RequestLoader, loadExisting, whenLoaded } from './loaders';
+import { IDS_PER_SLICE, RequestLoader, RequestStoppedError, loadExisting, whenLoaded } from './loaders';
 
 /** A loader over a map whose batches are counted; `fail` makes the next batch throw. */
-function mapLoader(records: Record<string, string | null>) {
+function mapLoader(records: Record<string, string | null>, owner?: { stopped: boolean }) {
   const batches: string[][] = [];
   let fail: Error | null = null;
-  const loader = new RequestLoader<string | null>(async (keys) => {
-    batches.push([...keys]);
-    if (fail) {
-      const error = fail;
-      fail = null;
-      throw error;
-    }
-    return keys.map((k) => records[k] ?? null);
-  });
+  const loader = new RequestLoader<string | null>(
+    async (keys) => {
+      batches.push([...keys]);
+      if (fail) {
+        const error = fail;
+        fail = null;
+        throw error;
+      }
+      return keys.map((k) => records[k] ?? null);
+    },
+    undefined,
+    owner,
+  );
   return { loader, batches, failNext: (error: Error) => (fail = error) };
 }
 
@@ -56,5 +60,25 @@ describe('RequestLoader', () => {
     expect(await loadExisting(loader, ['a', 'b', 'c'])).toEqual(['A', 'C']);
     expect(loadExisting(loader, ['c', 'b', 'a'])).toEqual(['C', 'A']);
     expect(whenLoaded(loader.value('a'), (v) => `${v}!`)).toBe('A!');
+  });
+
+  test('loadExisting asks for a long list in slices, each its own batch, in order, deleted ones dropped', async () => {
+    const ids = Array.from({ length: 2 * IDS_PER_SLICE + 7 }, (_, i) => `k${i}`);
+    const records = Object.fromEntries(ids.map((id, i) => [id, i % 3 === 0 ? null : id.toUpperCase()]));
+    const { loader, batches } = mapLoader(records, { stopped: false });
+    const loaded = await loadExisting(loader, ids);
+    expect(loaded).toEqual(ids.filter((_, i) => i % 3 !== 0).map((id) => id.toUpperCase()));
+    expect(batches.map((b) => b.length)).toEqual([IDS_PER_SLICE, IDS_PER_SLICE, 7]);
+  });
+
+  test('loadExisting stops between slices once its request is stopped', async () => {
+    const ids = Array.from({ length: 3 * IDS_PER_SLICE }, (_, i) => `k${i}`);
+    const owner = { stopped: false };
+    const { loader, batches } = mapLoader(Object.fromEntries(ids.map((id) => [id, id])), owner);
+    const loading = loadExisting(loader, ids);
+    // The first slice is asked for at once; the request is refused before the next.
+    owner.stopped = true;
+    await expect(loading).rejects.toBeInstanceOf(RequestStoppedError);
+    expect(batches.map((b) => b.length)).toEqual([IDS_PER_SLICE]);
   });
 });

@@ -7,7 +7,8 @@ import DataLoader from 'dataloader';
 import type { Actor, Collaboration, Interest, Participation, Topic, TopicStats } from '../../domain/model';
 import type { NetworkStore, SuggestionFeedback } from '../../store/network-store';
 import { takeTurn, whenOwnerIdle } from './event-loop-slices';
-import { partsOf, ROWS_PER_CALL, type LoadSizes } from './load-parts';
+import { compareAscending, compareNewestFirst } from '../../domain/ordering';
+import { partsOf, readInPages, ROWS_PER_CALL, type LoadSizes } from './load-parts';
 
 export interface Loaders {
   actor: RequestLoader<Actor | null>;
@@ -38,6 +39,15 @@ export interface Loaders {
 export class RequestLoader<V> extends DataLoader<string, V> {
   private readonly settled = new Map<string, V>();
   private readonly pending = new Map<string, Promise<V>>();
+
+  constructor(
+    batch: DataLoader.BatchLoadFn<string, V>,
+    options?: DataLoader.Options<string, V>,
+    /** The request it loads for: whose turns its long loads take (loadExisting). */
+    readonly owner?: LoaderOwner,
+  ) {
+    super(batch, options);
+  }
 
   value(key: string): V | Promise<V> {
     if (this.settled.has(key)) return this.settled.get(key)!;
@@ -104,42 +114,58 @@ export class RequestStoppedError extends Error {
   }
 }
 
-/**
- * A loader over a batched store method (which already answers in key order). `loadInOneCall`, when
- * given, answers a batch that fits in one call (it may read more with it and prime other loaders).
- */
+/** How a batched loader reads beyond one call of its store method. */
+interface BatchOptions<V> {
+  /** Answers a batch that fits in one call (it may read more with it and prime other loaders). */
+  loadInOneCall?: (keys: readonly string[]) => Promise<V[]>;
+  /** The rows of each key, known before the store is asked (exact, or an upper bound with `exactRowsOf`). */
+  rowsOf?: (key: string) => number;
+  /** The exact rows of each key, asked when `rowsOf` (then an upper bound) says a batch may be too large; each row is an item of the answer. */
+  exactRowsOf?: (keys: readonly string[]) => Promise<number[]>;
+  /** Reads one key with more rows than ROWS_PER_CALL in pages, `between` them a turn and a check of the request. */
+  loadInPages?: (key: string, between: () => Promise<void>) => Promise<V>;
+}
+
+/** A loader over a batched store method (which already answers in key order), cut by load-parts.ts. */
 function batched<V>(
   owner: LoaderOwner,
   load: (keys: readonly string[]) => Promise<V[]>,
-  loadInOneCall: (keys: readonly string[]) => Promise<V[]> = load,
-  rowsOf?: (key: string) => number,
-  /** The exact rows of each key, asked when `rowsOf` (then an upper bound) says a batch may be too large; each row is an item of the answer. */
-  exactRowsOf?: (keys: readonly string[]) => Promise<number[]>,
+  options: BatchOptions<V> = {},
 ): RequestLoader<V> {
+  const { loadInOneCall = load, rowsOf, exactRowsOf, loadInPages } = options;
   const batchScheduleFn = (dispatch: () => void) => whenOwnerIdle(owner, dispatch);
+  const between = async () => {
+    await takeTurn(owner);
+    if (owner.stopped) throw stoppedError(owner);
+  };
   return new RequestLoader<V>(
     async (keys) => {
       // A batch dispatched after its request was stopped (refused, client gone) is not loaded.
       if (owner.stopped) throw stoppedError(owner);
       let parts = partsOf(keys, rowsOf);
+      let rowsByKey: Map<string, number> | null = null;
       if (exactRowsOf && rowsOf && keys.reduce((sum, key) => sum + rowsOf(key), 0) > ROWS_PER_CALL) {
         // May be too large for one call (the estimate is an upper bound): counted first, cut by those.
         const rows = await exactRowsOf(keys);
         // Each row is an item of the answer: refused here when they cannot fit, before they are read.
         owner.expectItems?.(rows.reduce((sum, n) => sum + n, 0));
-        const rowsByKey = new Map(keys.map((key, i) => [key, rows[i] ?? 0]));
-        parts = partsOf(keys, (key) => rowsByKey.get(key) ?? 0);
+        rowsByKey = new Map(keys.map((key, i) => [key, rows[i] ?? 0]));
+        parts = partsOf(keys, (key) => rowsByKey!.get(key) ?? 0);
       }
-      if (parts.length === 1) return loadInOneCall(keys);
+      const inPages = (part: readonly string[]) =>
+        loadInPages && rowsByKey && part.length === 1 && rowsByKey.get(part[0]!)! > ROWS_PER_CALL;
+      if (parts.length === 1 && !inPages(parts[0]!)) return loadInOneCall(keys);
       const values: V[] = [];
       for (const part of parts) {
         if (owner.stopped) throw stoppedError(owner);
-        values.push(...(await load(part)));
+        if (inPages(part)) values.push(await loadInPages!(part[0]!, between));
+        else values.push(...(await load(part)));
         await takeTurn(owner);
       }
       return values;
     },
     { batchScheduleFn },
+    owner,
   );
 }
 
@@ -164,46 +190,56 @@ export function createLoaders(
     topic: batched(owner, (ids) => store.getTopics(ids)),
     collaboration: batched(owner, (ids) => store.getCollaborations(ids)),
     interestsOfActor: batched(owner, (ids) => store.interestsOfActors(ids)),
-    interestsInTopic: batched(
-      owner,
-      (ids) => store.interestsInTopics(ids),
-      undefined,
-      sizes && ((id) => sizes.interestsInTopic(id)),
-      async (ids) => (await store.topicStats(ids)).map((stats) => stats.actorCount),
-    ),
+    interestsInTopic: batched(owner, (ids) => store.interestsInTopics(ids), {
+      rowsOf: sizes && ((id) => sizes.interestsInTopic(id)),
+      exactRowsOf: async (ids) => (await store.topicStats(ids)).map((stats) => stats.actorCount),
+      loadInPages: async (id, between) => {
+        const rows = await readInPages(
+          (after, limit) => store.interestsInTopicPage(id, after, limit),
+          (row) => row.interest.actorId,
+          (row) => [row.nameKey, row.interest.actorId],
+          compareAscending,
+          between,
+        );
+        return rows.map((row) => row.interest);
+      },
+    }),
     // A participation's other end is nearly always asked next (actor page, participant lists): read
     // with it and primed, one store round trip per level instead of two (actor page on Neo4j: 3
     // calls instead of 5). Not for a batch of several calls (a hub's fan-out): each call would
     // bring its records again, where the actor loader reads each once per request — measured at
     // 100k actors, the busiest actor's page 3.6 s of store time that way, 5.0 s joined.
-    participationsOfActor: batched(
-      owner,
-      (ids) => store.participationsOfActors(ids),
-      async (ids) => {
+    participationsOfActor: batched(owner, (ids) => store.participationsOfActors(ids), {
+      loadInOneCall: async (ids) => {
         const { participations, collaborations } = await store.participationsAndCollaborationsOfActors(ids);
         primeCollaborations(loaders, collaborations);
         return participations;
       },
-      sizes && ((id) => sizes.participationsOfActor(id)),
-    ),
-    participationsOfCollaboration: batched(
-      owner,
-      (ids) => store.participationsOfCollaborations(ids),
-      async (ids) => {
+      rowsOf: sizes && ((id) => sizes.participationsOfActor(id)),
+    }),
+    participationsOfCollaboration: batched(owner, (ids) => store.participationsOfCollaborations(ids), {
+      loadInOneCall: async (ids) => {
         const { participations, actors } = await store.participationsAndActorsOfCollaborations(ids);
         primeActors(loaders, actors);
         return participations;
       },
-      sizes && ((id) => sizes.participationsOfCollaboration(id)),
-    ),
+      rowsOf: sizes && ((id) => sizes.participationsOfCollaboration(id)),
+    }),
     topicsOfCollaboration: batched(owner, (ids) => store.topicsOfCollaborations(ids)),
-    collaborationsOfTopic: batched(
-      owner,
-      (ids) => store.collaborationsOfTopics(ids),
-      undefined,
-      sizes && ((id) => sizes.collaborationsOfTopic(id)),
-      async (ids) => (await store.topicStats(ids)).map((stats) => stats.collaborationCount),
-    ),
+    collaborationsOfTopic: batched(owner, (ids) => store.collaborationsOfTopics(ids), {
+      rowsOf: sizes && ((id) => sizes.collaborationsOfTopic(id)),
+      exactRowsOf: async (ids) => (await store.topicStats(ids)).map((stats) => stats.collaborationCount),
+      loadInPages: async (id, between) => {
+        const rows = await readInPages(
+          (after, limit) => store.collaborationsOfTopicPage(id, after, limit),
+          (row) => row.id,
+          (row) => [row.startDate ?? '', row.id],
+          compareNewestFirst,
+          between,
+        );
+        return rows.map((row) => row.id);
+      },
+    }),
     topicStats: batched(owner, (ids) => store.topicStats(ids)),
     suggestionFeedbackOfActor: batched(owner, (ids) => store.suggestionFeedback(ids)),
     actorPage: batched(owner, async (ids) => {
@@ -235,13 +271,37 @@ export function primeCollaborations(loaders: Loaders, collaborations: readonly C
 }
 
 /**
+ * Ids per slice of a long loadExisting: asking a loader for 26,015 actors (the largest topic of the
+ * 100k network) held the event loop ~70 ms in DataLoader's bookkeeping alone, before any store call.
+ */
+export const IDS_PER_SLICE = 2500;
+
+/**
  * Loads records by id and drops the ones deleted between two reads; a failed load throws. Answers
- * at once (no promise) when every record is already loaded.
+ * at once (no promise) when every record is already loaded. A long list is asked for in slices of
+ * IDS_PER_SLICE with a turn of the event loop between them, its request checked after each.
  */
 export function loadExisting<V>(loader: RequestLoader<V | null>, ids: readonly string[]): V[] | Promise<V[]> {
+  const owner = loader.owner;
+  if (owner && ids.length > IDS_PER_SLICE) return loadExistingInSlices(loader, owner, ids);
   const values = ids.map((id) => loader.value(id));
   const existing = (loaded: ReadonlyArray<V | null>) => loaded.filter((v): v is V => v !== null);
   return values.some((v) => v instanceof Promise)
     ? Promise.all(values).then(existing)
     : existing(values as Array<V | null>);
+}
+
+async function loadExistingInSlices<V>(
+  loader: RequestLoader<V | null>,
+  owner: LoaderOwner,
+  ids: readonly string[],
+): Promise<V[]> {
+  const existing: V[] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_SLICE) {
+    if (start > 0) await takeTurn(owner);
+    if (owner.stopped) throw stoppedError(owner);
+    const loaded = await Promise.all(ids.slice(start, start + IDS_PER_SLICE).map((id) => loader.value(id)));
+    for (const value of loaded) if (value !== null) existing.push(value);
+  }
+  return existing;
 }

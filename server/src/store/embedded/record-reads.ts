@@ -13,7 +13,7 @@ import type {
   TopicStats,
 } from '../../domain/model';
 import type { GraphSnapshot } from '../../domain/records';
-import type { LinkReads, RecordReads, SnapshotReads } from '../port/reads';
+import type { DatedCollaborationId, InterestOfNamedActor, LinkReads, RecordReads, SnapshotReads } from '../port/reads';
 import type { EmbeddedDatabase } from './database';
 import {
   type ActorRow,
@@ -139,6 +139,28 @@ export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkRead
         rows,
         (r) => r.topic_id,
         (r) => r.collaboration_id,
+      );
+    },
+
+    async interestsInTopicPage(topicId: string, after: string, limit: number): Promise<InterestOfNamedActor[]> {
+      const rows = d.sql.all<InterestRow & { name_key: string }>(
+        `SELECT i.actor_id, i.topic_id, i.weight, a.name_key FROM interest i JOIN actor a ON a.id = i.actor_id
+       WHERE i.topic_id = ? AND i.actor_id > ? ORDER BY i.actor_id LIMIT ?`,
+        topicId,
+        after,
+        limit,
+      );
+      return rows.map((r) => ({ interest: toInterest(r), nameKey: r.name_key }));
+    },
+
+    async collaborationsOfTopicPage(topicId: string, after: string, limit: number): Promise<DatedCollaborationId[]> {
+      return d.sql.all<DatedCollaborationId>(
+        `SELECT b.collaboration_id AS id, c.start_date AS startDate FROM about b
+       JOIN collaboration c ON c.id = b.collaboration_id
+       WHERE b.topic_id = ? AND b.collaboration_id > ? ORDER BY b.collaboration_id LIMIT ?`,
+        topicId,
+        after,
+        limit,
       );
     },
 

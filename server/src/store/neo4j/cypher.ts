@@ -186,6 +186,22 @@ WITH id, c
 ORDER BY coalesce(c.startDate, '') DESC, c.id
 RETURN id, collect(c.id) AS collaborationIds`;
 
+/** One page of a topic's interests in actor-id order after $after, with the actor's nameKey (a large topic read in parts). */
+export const INTERESTS_IN_TOPIC_PAGE = `
+MATCH (a:Actor)-[r:INTERESTED_IN]->(:Topic {id: $topicId})
+WHERE a.id > $after
+RETURN a.id AS actorId, r.weight AS weight, a.nameKey AS nameKey
+ORDER BY a.id
+LIMIT $limit`;
+
+/** One page of the collaborations about a topic in id order after $after, with their start dates. */
+export const COLLABORATIONS_OF_TOPIC_PAGE = `
+MATCH (c:Collaboration)-[:ABOUT]->(:Topic {id: $topicId})
+WHERE c.id > $after
+RETURN c.id AS id, c.startDate AS startDate
+ORDER BY c.id
+LIMIT $limit`;
+
 /** Per topic id: interested actors and collaborations about it (relationship degrees). */
 export const TOPIC_STATS = `
 UNWIND $ids AS id

@@ -14,7 +14,8 @@ import type {
 } from '../../domain/model';
 import { distinct } from '../../domain/input-rules';
 import type { GraphSnapshot } from '../../domain/records';
-import type { LinkReads, RecordReads, SnapshotReads } from '../port/reads';
+import neo4j from 'neo4j-driver';
+import type { DatedCollaborationId, InterestOfNamedActor, LinkReads, RecordReads, SnapshotReads } from '../port/reads';
 import type { Neo4jConnection } from './connection';
 import * as Q from './cypher';
 import {
@@ -169,6 +170,19 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
 
     async collaborationsOfTopics(topicIds: readonly string[]): Promise<string[][]> {
       return listsByKey(Q.COLLABORATIONS_OF_TOPICS, 'collaborationIds', (_key, id) => String(id), topicIds);
+    },
+
+    async interestsInTopicPage(topicId: string, after: string, limit: number): Promise<InterestOfNamedActor[]> {
+      const records = await db.readRecords(Q.INTERESTS_IN_TOPIC_PAGE, { topicId, after, limit: neo4j.int(limit) });
+      return records.map((r) => ({
+        interest: { actorId: stringField(r, 'actorId'), topicId, weight: numberField(r, 'weight') },
+        nameKey: stringField(r, 'nameKey'),
+      }));
+    },
+
+    async collaborationsOfTopicPage(topicId: string, after: string, limit: number): Promise<DatedCollaborationId[]> {
+      const records = await db.readRecords(Q.COLLABORATIONS_OF_TOPIC_PAGE, { topicId, after, limit: neo4j.int(limit) });
+      return records.map((r) => ({ id: stringField(r, 'id'), startDate: optionalStringField(r, 'startDate') }));
     },
 
     async topicStats(topicIds: readonly string[]): Promise<TopicStats[]> {

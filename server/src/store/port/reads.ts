@@ -61,6 +61,16 @@ export interface LinkReads {
   topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]>;
   /** Per topic: ids of the collaborations about it, in collaboration order. */
   collaborationsOfTopics(topicIds: readonly string[]): Promise<string[][]>;
+  /**
+   * A large topic read in parts (the embedded store answers a call in one block of the event loop):
+   * its interests in actor-id order after the actor id `after` ('' for the first page), at most
+   * `limit`, each with its actor's nameKey, so that the pages can be put in the order of
+   * interestsInTopics (actor nameKey, then id) once they are all read. Cheap per page on both
+   * stores: the topic's index is read from `after` on, nothing is sorted by name.
+   */
+  interestsInTopicPage(topicId: string, after: string, limit: number): Promise<InterestOfNamedActor[]>;
+  /** As interestsInTopicPage, for the collaborations about a topic: in id order, each with its start date (the list's order). */
+  collaborationsOfTopicPage(topicId: string, after: string, limit: number): Promise<DatedCollaborationId[]>;
   /** Per topic: how many actors are interested in it and how many collaborations are about it. */
   topicStats(topicIds: readonly string[]): Promise<TopicStats[]>;
   /**
@@ -68,6 +78,18 @@ export interface LinkReads {
    * (collaboration order). Ordered by number shared descending, then partner id ascending.
    */
   collaboratorsOfActors(actorIds: readonly string[]): Promise<Collaborator[][]>;
+}
+
+/** An interest with its actor's nameKey (interestsInTopicPage). */
+export interface InterestOfNamedActor {
+  interest: Interest;
+  nameKey: string;
+}
+
+/** A collaboration's id with its start date (collaborationsOfTopicPage). */
+export interface DatedCollaborationId {
+  id: string;
+  startDate: string | null;
 }
 
 /** What `actorPages` answers. */

@@ -2,6 +2,7 @@
  * The NetworkStore contract (relation-reads.test.ts: embedded, relation-reads.neo4j.test.ts:
  * Neo4j): the batched relation reads the GraphQL loaders use (one answer per key, in key order).
  */
+import { nameKey } from '../../../src/domain/text';
 import type { NetworkStore } from '../../../src/store/network-store';
 import type { StoreHarness } from '../../support/stores';
 import { buildNetwork, useFreshStore } from './fixture';
@@ -176,6 +177,29 @@ export function describeRelationReadContract(label: string, harness: StoreHarnes
           { topicId: 'jugend-sport', actorCount: 2, collaborationCount: 2 },
         ]);
         expect(await store.topicStats([])).toEqual([]);
+      });
+
+      test('interestsInTopicPage: actor-id order after the cursor, at most `limit`, with the actor nameKey', async () => {
+        const a2 = {
+          interest: { actorId: 'a2', topicId: 'jugend-sport', weight: 0.8 },
+          nameKey: nameKey('bürgerhaus Nord'),
+        };
+        const a6 = { interest: { actorId: 'a6', topicId: 'jugend-sport', weight: 1 }, nameKey: nameKey('Anna Straße') };
+        expect(await store.interestsInTopicPage('jugend-sport', '', 10)).toEqual([a2, a6]);
+        expect(await store.interestsInTopicPage('jugend-sport', '', 1)).toEqual([a2]);
+        expect(await store.interestsInTopicPage('jugend-sport', 'a2', 1)).toEqual([a6]);
+        expect(await store.interestsInTopicPage('jugend-sport', 'a6', 10)).toEqual([]);
+        expect(await store.interestsInTopicPage('ghost', '', 10)).toEqual([]);
+      });
+
+      test('collaborationsOfTopicPage: id order after the cursor, at most `limit`, with the start date', async () => {
+        const k1 = { id: 'k1', startDate: '2024-05-01' };
+        const k3 = { id: 'k3', startDate: null };
+        const k5 = { id: 'k5', startDate: '2023-11-15' };
+        expect(await store.collaborationsOfTopicPage('urban-gardening', '', 10)).toEqual([k1, k3, k5]);
+        expect(await store.collaborationsOfTopicPage('urban-gardening', '', 2)).toEqual([k1, k3]);
+        expect(await store.collaborationsOfTopicPage('urban-gardening', 'k3', 2)).toEqual([k5]);
+        expect(await store.collaborationsOfTopicPage('okologie', '', 10)).toEqual([]);
       });
 
       test('collaboratorsOfActors: partners by shared count desc then id; shared ids in collaboration order', async () => {

@@ -37,6 +37,7 @@ import { viewerRouter } from './viewer';
 import { queryIde, queryIdeFiles } from './query-ide';
 import { DEFAULT_PER_TOKEN, updateApiRouter, updateLinksFor } from '../../features/update-links';
 import { attachSubscriptions, type LiveLimits } from './websocket';
+import { stringifyInSlices } from './json-in-slices';
 
 /** How long an idle keep-alive connection stays open. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
@@ -75,6 +76,8 @@ export async function createApolloServer(
     // Without introspection, "Did you mean …?" in error messages would give the schema away.
     formatError: (formatted, error) =>
       config.introspection ? formatError(formatted, error) : withoutSuggestions(formatError(formatted, error)),
+    // A large answer's JSON is written in slices of the event loop, not in one JSON.stringify call.
+    stringifyResult: async (result) => `${await stringifyInSlices(result)}\n`,
     // Stack traces stay in the server's log, also in development: they show the code's layout.
     includeStacktraceInErrorResponses: false,
     // CSRF prevention stays on (the default): browsers may not send simple cross-site requests.

@@ -8,6 +8,7 @@
 import { generateNetwork } from '../../../seed/generate';
 import { KEYS_PER_PART, ROWS_PER_CALL, partsOf } from '../../src/platform/graphql/load-parts';
 import { createEmbeddedStore } from '../../src/store/embedded';
+import type { GraphData } from '../../src/domain/records';
 import type { NetworkStore } from '../../src/store/network-store';
 import { startHttpApi, TEST_LIMITS, type HttpApi } from '../support/http-api';
 
@@ -166,5 +167,77 @@ describe('one topic with more rows than a call', () => {
     expect(large.interests).toEqual(interests!.map((i) => ({ weight: i.weight })));
     const [collaborations] = await store.collaborationsOfTopics([large.id]);
     expect(large.collaborations.map((c) => c.id)).toEqual(collaborations);
+  });
+});
+
+describe('an actor with more collaborations than a call', () => {
+  let store: NetworkStore;
+  let api: HttpApi;
+  const pages: number[] = [];
+  const collaborationLookups: number[] = [];
+  const collaborations = ROWS_PER_CALL + 600;
+
+  beforeAll(async () => {
+    store = createEmbeddedStore({ filename: ':memory:' });
+    await store.init();
+    // A hub in 3,100 collaborations, each with one of ten partners; dates repeat, so ties by id count.
+    const partners = Array.from({ length: 10 }, (_, i) => ({
+      id: `p${i}`,
+      name: `Partner ${i}`,
+      kind: 'GROUP' as const,
+    }));
+    const seed: GraphData = {
+      topics: [],
+      actors: [{ id: 'hub', name: 'Stadtverwaltung', kind: 'INSTITUTION' }, ...partners],
+      collaborations: Array.from({ length: collaborations }, (_, i) => ({
+        id: `k${String(i).padStart(5, '0')}`,
+        title: `Treffen ${i}`,
+        kind: 'MEETING' as const,
+        startDate: i % 7 === 0 ? null : `2024-0${1 + (i % 9)}-1${i % 10}`,
+        participants: [
+          { actorId: 'hub', role: 'ORGANISER' as const },
+          { actorId: `p${i % 10}`, role: 'PARTICIPANT' as const },
+        ],
+      })),
+    };
+    api = await startHttpApi(store, { seed });
+    const participationsOfActorPage = store.participationsOfActorPage.bind(store);
+    jest.spyOn(store, 'participationsOfActorPage').mockImplementation(async (id, after, limit) => {
+      const page = await participationsOfActorPage(id, after, limit);
+      pages.push(page.length);
+      return page;
+    });
+    const getCollaborations = store.getCollaborations.bind(store);
+    jest.spyOn(store, 'getCollaborations').mockImplementation(async (ids) => {
+      collaborationLookups.push(ids.length);
+      return getCollaborations(ids);
+    });
+  });
+
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await api.stop();
+    await store.close();
+  });
+
+  test('is read in pages with its collaborations, answered newest first as one call reads it', async () => {
+    const response = await api.post({
+      query: '{ actor(id: "hub") { collaborations { role collaboration { id title startDate } } } }',
+    });
+    const body = await response.json();
+    expect(body.errors).toBeUndefined();
+    const answered: Array<{ role: string; collaboration: { id: string; title: string; startDate: string | null } }> =
+      body.data.actor.collaborations;
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.every((rows) => rows <= ROWS_PER_CALL)).toBe(true);
+    // The collaborations came with the pages: none looked up again.
+    expect(collaborationLookups).toEqual([]);
+    const [direct] = await store.participationsOfActors(['hub']);
+    expect(answered.map((p) => p.collaboration.id)).toEqual(direct!.map((p) => p.collaborationId));
+    expect(answered.length).toBe(collaborations);
+    expect(answered[0]).toMatchObject({
+      role: 'ORGANISER',
+      collaboration: { title: expect.stringMatching(/^Treffen/) },
+    });
   });
 });

@@ -7,7 +7,7 @@ import DataLoader from 'dataloader';
 import type { Actor, Collaboration, Interest, Participation, Topic, TopicStats } from '../../domain/model';
 import type { NetworkStore, SuggestionFeedback } from '../../store/network-store';
 import { takeTurn, whenOwnerIdle } from './event-loop-slices';
-import { compareAscending, compareNewestFirst } from '../../domain/ordering';
+import { collaborationSortKey, compareAscending, compareNewestFirst } from '../../domain/ordering';
 import { partsOf, readInPages, ROWS_PER_CALL, type LoadSizes } from './load-parts';
 
 export interface Loaders {
@@ -152,8 +152,14 @@ function batched<V>(
         rowsByKey = new Map(keys.map((key, i) => [key, rows[i] ?? 0]));
         parts = partsOf(keys, (key) => rowsByKey!.get(key) ?? 0);
       }
+      // The rows of a key: counted, else as known beforehand (exact unless `exactRowsOf` is given, and
+      // then no key of a batch that was not counted can exceed the rows of a call).
+      const rowsOfKey = rowsByKey ? (key: string) => rowsByKey!.get(key) ?? 0 : rowsOf;
       const inPages = (part: readonly string[]) =>
-        loadInPages && rowsByKey && part.length === 1 && rowsByKey.get(part[0]!)! > ROWS_PER_CALL;
+        loadInPages !== undefined &&
+        rowsOfKey !== undefined &&
+        part.length === 1 &&
+        rowsOfKey(part[0]!) > ROWS_PER_CALL;
       if (parts.length === 1 && !inPages(parts[0]!)) return loadInOneCall(keys);
       const values: V[] = [];
       for (const part of parts) {
@@ -216,6 +222,20 @@ export function createLoaders(
         return participations;
       },
       rowsOf: sizes && ((id) => sizes.participationsOfActor(id)),
+      loadInPages: async (id, between) => {
+        const rows = await readInPages(
+          (after, limit) => store.participationsOfActorPage(id, after, limit),
+          (row) => row.collaboration.id,
+          (row) => collaborationSortKey(row.collaboration),
+          compareNewestFirst,
+          between,
+        );
+        primeCollaborations(
+          loaders,
+          rows.map((row) => row.collaboration),
+        );
+        return rows.map((row) => row.participation);
+      },
     }),
     participationsOfCollaboration: batched(owner, (ids) => store.participationsOfCollaborations(ids), {
       loadInOneCall: async (ids) => {

@@ -13,7 +13,14 @@ import type {
   TopicStats,
 } from '../../domain/model';
 import type { GraphSnapshot } from '../../domain/records';
-import type { DatedCollaborationId, InterestOfNamedActor, LinkReads, RecordReads, SnapshotReads } from '../port/reads';
+import type {
+  DatedCollaborationId,
+  ParticipationWithCollaboration,
+  InterestOfNamedActor,
+  LinkReads,
+  RecordReads,
+  SnapshotReads,
+} from '../port/reads';
 import type { EmbeddedDatabase } from './database';
 import {
   type ActorRow,
@@ -151,6 +158,24 @@ export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkRead
         limit,
       );
       return rows.map((r) => ({ interest: toInterest(r), nameKey: r.name_key }));
+    },
+
+    async participationsOfActorPage(
+      actorId: string,
+      after: string,
+      limit: number,
+    ): Promise<ParticipationWithCollaboration[]> {
+      const rows = d.sql.all<CollaborationRow & { role: string }>(
+        `SELECT p.role, c.* FROM participation p JOIN collaboration c ON c.id = p.collaboration_id
+       WHERE p.actor_id = ? AND p.collaboration_id > ? ORDER BY p.collaboration_id LIMIT ?`,
+        actorId,
+        after,
+        limit,
+      );
+      return rows.map((r) => ({
+        participation: toParticipation({ actor_id: actorId, collaboration_id: r.id, role: r.role }),
+        collaboration: toCollaboration(r),
+      }));
     },
 
     async collaborationsOfTopicPage(topicId: string, after: string, limit: number): Promise<DatedCollaborationId[]> {

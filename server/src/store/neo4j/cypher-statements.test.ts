@@ -129,6 +129,7 @@ describe('cypher.ts statements', () => {
        "PARTICIPATIONS_AND_ACTORS_OF_COLLABORATIONS": "ids",
        "PARTICIPATIONS_AND_COLLABORATIONS_OF_ACTORS": "ids",
        "PARTICIPATIONS_OF_ACTORS": "ids",
+       "PARTICIPATIONS_OF_ACTOR_PAGE": "actorId after limit",
        "PARTICIPATIONS_OF_COLLABORATIONS": "ids",
        "REMOVE_PARTICIPATION": "actorId collaborationId",
        "REMOVE_PARTICIPATIONS": "actorIds id",

@@ -194,6 +194,14 @@ RETURN a.id AS actorId, r.weight AS weight, a.nameKey AS nameKey
 ORDER BY a.id
 LIMIT $limit`;
 
+/** One page of an actor's participations in collaboration-id order after $after, with the collaborations (a busy actor read in parts). */
+export const PARTICIPATIONS_OF_ACTOR_PAGE = `
+MATCH (:Actor {id: $actorId})-[r:PARTICIPATED_IN]->(c:Collaboration)
+WHERE c.id > $after
+RETURN r.role AS role, properties(c) AS collaboration
+ORDER BY c.id
+LIMIT $limit`;
+
 /** One page of the collaborations about a topic in id order after $after, with their start dates. */
 export const COLLABORATIONS_OF_TOPIC_PAGE = `
 MATCH (c:Collaboration)-[:ABOUT]->(:Topic {id: $topicId})

@@ -15,7 +15,14 @@ import type {
 import { distinct } from '../../domain/input-rules';
 import type { GraphSnapshot } from '../../domain/records';
 import neo4j from 'neo4j-driver';
-import type { DatedCollaborationId, InterestOfNamedActor, LinkReads, RecordReads, SnapshotReads } from '../port/reads';
+import type {
+  DatedCollaborationId,
+  ParticipationWithCollaboration,
+  InterestOfNamedActor,
+  LinkReads,
+  RecordReads,
+  SnapshotReads,
+} from '../port/reads';
 import type { Neo4jConnection } from './connection';
 import * as Q from './cypher';
 import {
@@ -178,6 +185,22 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
         interest: { actorId: stringField(r, 'actorId'), topicId, weight: numberField(r, 'weight') },
         nameKey: stringField(r, 'nameKey'),
       }));
+    },
+
+    async participationsOfActorPage(
+      actorId: string,
+      after: string,
+      limit: number,
+    ): Promise<ParticipationWithCollaboration[]> {
+      const records = await db.readRecords(Q.PARTICIPATIONS_OF_ACTOR_PAGE, { actorId, after, limit: neo4j.int(limit) });
+      return records.map((r) => {
+        const collaboration = toCollaboration(r.get('collaboration'));
+        const participation = toParticipationOfActor(actorId, {
+          collaborationId: collaboration.id,
+          role: r.get('role'),
+        });
+        return { participation, collaboration };
+      });
     },
 
     async collaborationsOfTopicPage(topicId: string, after: string, limit: number): Promise<DatedCollaborationId[]> {

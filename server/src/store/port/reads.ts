@@ -69,6 +69,11 @@ export interface LinkReads {
    * stores: the topic's index is read from `after` on, nothing is sorted by name.
    */
   interestsInTopicPage(topicId: string, after: string, limit: number): Promise<InterestOfNamedActor[]>;
+  /**
+   * As interestsInTopicPage, for a busy actor's participations: in collaboration-id order, each with
+   * its collaboration's record (its start date gives the list's order, and the page shows it next).
+   */
+  participationsOfActorPage(actorId: string, after: string, limit: number): Promise<ParticipationWithCollaboration[]>;
   /** As interestsInTopicPage, for the collaborations about a topic: in id order, each with its start date (the list's order). */
   collaborationsOfTopicPage(topicId: string, after: string, limit: number): Promise<DatedCollaborationId[]>;
   /** Per topic: how many actors are interested in it and how many collaborations are about it. */
@@ -84,6 +89,12 @@ export interface LinkReads {
 export interface InterestOfNamedActor {
   interest: Interest;
   nameKey: string;
+}
+
+/** A participation with its collaboration's record (participationsOfActorPage). */
+export interface ParticipationWithCollaboration {
+  participation: Participation;
+  collaboration: Collaboration;
 }
 
 /** A collaboration's id with its start date (collaborationsOfTopicPage). */

@@ -192,6 +192,23 @@ export function describeRelationReadContract(label: string, harness: StoreHarnes
         expect(await store.interestsInTopicPage('ghost', '', 10)).toEqual([]);
       });
 
+      test('participationsOfActorPage: collaboration-id order after the cursor, at most `limit`, with the collaborations', async () => {
+        const records = await store.getCollaborations(['k0', 'k1', 'k2', 'k3']);
+        const roles = { k0: 'MEMBER', k1: 'PARTICIPANT', k2: 'PARTICIPANT', k3: 'PARTICIPANT' } as const;
+        const all = records.map((collaboration) => ({
+          participation: {
+            actorId: 'a3',
+            collaborationId: collaboration!.id,
+            role: roles[collaboration!.id as keyof typeof roles],
+          },
+          collaboration,
+        }));
+        expect(await store.participationsOfActorPage('a3', '', 10)).toEqual(all);
+        expect(await store.participationsOfActorPage('a3', '', 2)).toEqual(all.slice(0, 2));
+        expect(await store.participationsOfActorPage('a3', 'k1', 10)).toEqual(all.slice(2));
+        expect(await store.participationsOfActorPage('a6', '', 10)).toEqual([]);
+      });
+
       test('collaborationsOfTopicPage: id order after the cursor, at most `limit`, with the start date', async () => {
         const k1 = { id: 'k1', startDate: '2024-05-01' };
         const k3 = { id: 'k3', startDate: null };

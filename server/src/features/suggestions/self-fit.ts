@@ -61,8 +61,8 @@ export const FIT_RULES = {
   margin: 0.02,
   /**
    * The fitted lists must hold this many times Katz's distinct actors on the held-out actors: measured
-   * there, diversity overstates what the lists hold later on the network's own future queries
-   * (docs/suggestions.md: by 0.04–0.08 of Katz's for the points with more activity).
+   * there, diversity mostly overstates what the lists hold later on the network's own future queries
+   * (docs/suggestions.md, Cross-fitting: by up to 0.09 of Katz's for the points with more activity).
    */
   diversityMargin: 1.1,
   /** The held-out gain over the default must exceed this many standard errors (held-out.ts clearGain). */

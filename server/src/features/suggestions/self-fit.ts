@@ -272,20 +272,20 @@ export function fitGrid(): number[][] {
  * Step 3 on some query actors' choice sets, one grid point per step (for slices): the point with the
  * best precision@10 among those whose lists hold at least `minCoverage` distinct actors (Katz's over
  * the same actors), if it beats the default's own point by FIT_RULES.margin; else the default's
- * point. Ties: the earlier point.
+ * point (`at` 0: its place in the grid). Ties: the earlier point.
  */
 export function* selectPoint(
   sets: readonly ChoiceSet[],
   minCoverage: number,
-): Generator<void, { weights: number[]; precision: number; base: number }, void> {
+): Generator<void, { weights: number[]; at: number; precision: number; base: number }, void> {
   const points = fitGrid();
   const base = choiceScore(sets, points[0]).precision;
-  let chosen = { weights: points[0], precision: base };
+  let chosen = { weights: points[0], at: 0, precision: base };
   for (let k = 1; k < points.length; k++) {
     yield;
     const { precision, coverage } = choiceScore(sets, points[k]);
     if (coverage >= minCoverage && precision > base * (1 + FIT_RULES.margin) && precision > chosen.precision)
-      chosen = { weights: points[k], precision };
+      chosen = { weights: points[k], at: k, precision };
   }
   return { ...chosen, base };
 }
@@ -371,7 +371,11 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
     const trainingSets = [...sets.slice(0, start), ...sets.slice(end)];
     const katzCoverage = coverage([...katzScore.lists.slice(0, start), ...katzScore.lists.slice(end)]);
     const choice = yield* selectPoint(trainingSets, FIT_RULES.diversityMargin * katzCoverage);
-    const held = yield* score(fittedModel(FIT_TERMS, choice.weights), folds[k]);
+    // The default's own point ranks as the default: its lists are there already.
+    const held =
+      choice.at === 0
+        ? { perQuery: defaultScore.perQuery.subarray(start, end), lists: defaultScore.lists.slice(start, end) }
+        : yield* score(fittedModel(FIT_TERMS, choice.weights), folds[k]);
     outOfFold.set(held.perQuery, start);
     outOfFoldLists.push(...held.lists);
     at = end;

@@ -53,7 +53,7 @@ export const FIT_RULES = {
   /** Fewer query actors (with ties before and a new partner after the cut-off): too short. */
   minQueries: 30,
   /** Of them, at most this many (every k-th by hash order), in this many parts held out in turn. */
-  maxQueries: 1000,
+  maxQueries: 500,
   folds: 3,
   /** Candidates per query actor and signal in the fit (what any grid point could rank in its top ten). */
   candidatesPerSignal: 50,

@@ -16,7 +16,7 @@ import {
   fitGrid,
   fittedModel,
   historySplit,
-  queryParts,
+  queryFolds,
 } from '../../server/src/features/suggestions/self-fit';
 import { heldOutListsSteps } from '../../server/src/features/suggestions/held-out';
 import { suggestContacts } from '../../server/src/features/suggestions/suggest';
@@ -44,7 +44,9 @@ function measure(split: TemporalSplit, name: string): void {
   const katzOuter = outer(singleSignalModel('katz'));
   const inner = historySplit(split.projection)!;
   const index = withStepExponent(buildSuggestionIndex(inner.past), gamma);
-  const { fit, heldOut } = queryParts(inner, index);
+  // One part held out, the others fitted on (the self-fit holds out each part in turn).
+  const [heldOut, ...rest] = queryFolds(inner, index);
+  const fit = rest.flat();
   const sets = fit.map((q) => choiceSet(index, q, inner.answers.get(q)!, FIT_TERMS, FIT_RULES.candidatesPerSignal));
   const katzHeld = run(heldOutListsSteps(index, heldOut, inner.answers, singleSignalModel('katz')));
   console.log(

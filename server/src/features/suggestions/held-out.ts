@@ -6,6 +6,14 @@ import type { ScoringModel } from './model';
 import { suggestContacts } from './suggest';
 import type { SuggestionIndex } from './suggestion-index';
 
+/** What `heldOutListsSteps` measured: per query actor its precision@10 and its list (in `queries` order). */
+export interface HeldOutLists {
+  precision: number;
+  coverage: number;
+  perQuery: Float64Array;
+  lists: string[][];
+}
+
 /**
  * Mean precision@10 (and each query's) and catalogue coverage of `model` over `queries`, as a generator that yields
  * after every query actor (thousands of lists at 100k: the fit runs while the service serves).
@@ -15,20 +23,27 @@ export function* heldOutListsSteps(
   queries: readonly string[],
   answers: ReadonlyMap<string, ReadonlySet<string>>,
   model: ScoringModel,
-): Generator<void, { precision: number; coverage: number; perQuery: Float64Array }, void> {
+): Generator<void, HeldOutLists, void> {
   const perQuery = new Float64Array(queries.length);
-  if (queries.length === 0) return { precision: 0, coverage: 0, perQuery };
+  const lists: string[][] = [];
+  if (queries.length === 0) return { precision: 0, coverage: 0, perQuery, lists };
   let sum = 0;
-  const shown = new Set<string>();
   for (const [i, q] of queries.entries()) {
     const targets = answers.get(q)!;
-    const list = suggestContacts(index, q, { first: 10, model });
-    for (const s of list) shown.add(s.actorId);
-    perQuery[i] = list.filter((s) => targets.has(s.actorId)).length / 10;
+    const list = suggestContacts(index, q, { first: 10, model }).map((s) => s.actorId);
+    lists.push(list);
+    perQuery[i] = list.filter((b) => targets.has(b)).length / 10;
     sum += perQuery[i];
     yield;
   }
-  return { precision: sum / queries.length, coverage: shown.size, perQuery };
+  return { precision: sum / queries.length, coverage: coverage(lists), perQuery, lists };
+}
+
+/** Catalogue coverage: distinct actors over all lists. */
+export function coverage(lists: readonly (readonly string[])[]): number {
+  const shown = new Set<string>();
+  for (const list of lists) for (const b of list) shown.add(b);
+  return shown.size;
 }
 
 /**

@@ -189,8 +189,8 @@ describe('the self-fit with the index of the past built in the worker', () => {
   });
 
   test('the fit of a planted network stays as recorded (its split and past index run in steps)', () => {
-    // Recorded when the kind-mixing factor was added (the split and the past index already ran in
-    // steps and gave the same result as in one go): a change to the fit's answer shows here.
+    // Recorded again when the fit came to hold out each part of the query actors in turn (before:
+    // when the kind-mixing factor was added); a change to the fit's answer shows here.
     const fit = selfFit(NetworkProjection.fromSnapshot(snapshotOf(plantedNetwork({ actors: 1500, seed: 2 }).data)));
     expect(fit.source).toBe('FITTED');
     expect(fit).toMatchSnapshot();

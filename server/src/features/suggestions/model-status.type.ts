@@ -38,13 +38,13 @@ export class SuggestionModelTermType {
 
 @ObjectType('HeldOutPrecision', {
   description:
-    'Precision@10 on the held-out actors of the history split: the share of each top-10 list that did become a partner after the cut-off.',
+    'Precision@10 on the held-out actors of the history split (each third of them held out in turn, ranked by the model fitted on the other two): the share of each top-10 list that did become a partner after the cut-off.',
 })
 export class HeldOutPrecisionType {
   @Field(() => Int)
   queries!: number;
 
-  @Field(() => Float, { description: 'The fitted candidate.' })
+  @Field(() => Float, { description: 'The fit, each third ranked by the model fitted without it.' })
   fitted!: number;
 
   @Field(() => Float, { description: 'The default model.' })
@@ -55,7 +55,7 @@ export class HeldOutPrecisionType {
 
   @Field(() => Int, {
     description:
-      "Distinct actors over the fitted candidate's top-10 lists of the held-out actors (catalogue coverage); it serves only if this is at least Katz's.",
+      "Distinct actors over the fit's top-10 lists of the held-out actors (catalogue coverage); it serves only if this is at least 1.1 times Katz's.",
   })
   fittedCoverage!: number;
 

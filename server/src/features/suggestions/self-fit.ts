@@ -5,22 +5,28 @@
  *    are "the future". The past is everything that started before the cut-off (undated ones too),
  *    with the actors that took part in it; the answers are the pairs of those actors that first
  *    work together in a collaboration starting on or after the cut-off.
- * 2. Query actors: actors with partners in the past and a new partner after the cut-off, split by a
- *    hash of their id into a fitting part (2/3) and a held-out part (1/3).
+ * 2. Query actors: actors with partners in the past and a new partner after the cut-off (at most
+ *    FIT_RULES.maxQueries), split by a hash of their id into three parts.
  * 3. Fit: a grid over the two weights of the walk family (weights.ts FIT_GRID: the candidate's
  *    partners as a share of the walk's weight, and shared topics), each scored by precision@10
- *    itself over each fitting actor's likeliest candidates (the best 30 by each signal, plus its real
- *    new partners). Regularised by the grid's size (16 points, two parameters) and by a margin: the
- *    best point replaces the default only when it finds MARGIN more hits per list. Activity stays a
- *    capped term whose weight is at most MAX_ACTIVITY_SHARE of the walk's (weights.ts).
+ *    itself over each query actor's likeliest candidates (the best 50 by each term — what any point
+ *    could put in its top ten, so its top ten there is the service's list; the real new partners
+ *    are not added: added, they favoured any term that singles them out, e.g. topics 1 on a
+ *    research network whose held-back future was two months of calls). Only points whose lists
+ *    hold FIT_RULES.diversityMargin × Katz's distinct actors count; the best replaces the default's
+ *    point only when it finds MARGIN more hits per list. Activity stays a capped term whose weight is
+ *    at most MAX_ACTIVITY_SHARE of the walk's (weights.ts).
  *    (Tried before: a conditional logit over the same candidates — it maximises the likelihood of
  *    every new partner, also the far-away ones, and was worse at the top of the list; a coordinate
  *    search over Katz, resource allocation, topics and a small activity term — on a real network of
  *    research projects it stayed level with Katz, see docs/suggestions.md.)
- * 4. Check: on the held-out actors, precision@10 of the fitted model, the default and Katz alone,
- *    each ranked by `suggestContacts` on the past. The fitted model serves only if it beats the
- *    default there by more than noise (FIT_RULES.gainStandardErrors) and its lists hold at least as many distinct actors as Katz's (catalogue
- *    coverage); otherwise the default serves, and so it does when the history is too short.
+ * 4. Check, by cross-fitting: each part is held out in turn, its actors ranked (by `suggestContacts`
+ *    on the past) with the point chosen on the other two parts, so every query actor is held out
+ *    once — three times the actors of one held-out part, and the choice of the point is part of
+ *    what is checked. The point chosen on all parts serves only if the held-out lists beat the
+ *    default's by more than noise (FIT_RULES.gainStandardErrors) and hold at least
+ *    FIT_RULES.diversityMargin × Katz's distinct actors (catalogue coverage); otherwise the default
+ *    serves, and so it does when the history is too short.
  *
  * Everything is a function of the projection's content (ids sorted, hashes instead of random
  * draws), so one store state always gives the same model. The work is a generator that yields
@@ -29,7 +35,7 @@
 import type { NetworkProjection } from '../../graph/projection';
 import { edgeIndex } from './csr';
 import { checkModel, singleSignalModel, termContribution, type ModelTerm, type ScoringModel } from './model';
-import { clearGain, heldOutListsSteps } from './held-out';
+import { clearGain, coverage, heldOutListsSteps } from './held-out';
 import { usesCounts } from './suggest';
 import { buildIndexArrays, type BuiltArrays } from './index-build';
 import { historySplitSteps, type HistorySplit } from './history-split';
@@ -46,17 +52,21 @@ export const FIT_RULES = {
   minDatedCollaborations: 40,
   /** Fewer query actors (with ties before and a new partner after the cut-off): too short. */
   minQueries: 30,
-  /** Of them, at most this many for fitting and this many held out (every k-th by hash order). */
-  maxFitQueries: 500,
-  maxHeldOutQueries: 500,
-  /** Candidates per query actor and signal in the fit (plus its real new partners). */
-  candidatesPerSignal: 30,
+  /** Of them, at most this many (every k-th by hash order), in this many parts held out in turn. */
+  maxQueries: 500,
+  folds: 3,
+  /** Candidates per query actor and signal in the fit (what any grid point could rank in its top ten). */
+  candidatesPerSignal: 50,
   /** A step must add this much precision@10 (relative) on the fitting actors. */
   margin: 0.02,
+  /**
+   * The fitted lists must hold this many times Katz's distinct actors on the held-out actors: measured
+   * there, diversity mostly overstates what the lists hold later on the network's own future queries
+   * (docs/suggestions.md, Cross-fitting: by up to 0.09 of Katz's for the points with more activity).
+   */
+  diversityMargin: 1.1,
   /** The held-out gain over the default must exceed this many standard errors (held-out.ts clearGain). */
   gainStandardErrors: 1.645,
-  /** Rounds over all weights at most. */
-  rounds: 3,
   /** Refit when actors or collaborations changed by this share since the last fit (or this many). */
   refitShare: 0.1,
   refitMinimum: 20,
@@ -125,32 +135,40 @@ export function idHash(s: string): number {
   return h >>> 0;
 }
 
-/** Step 2: query actors of a split, fitting and held-out, each at most the rule's count. */
-export function queryParts(split: HistorySplit, index: SuggestionIndex): { fit: string[]; heldOut: string[] } {
+/**
+ * Step 2: the query actors of a split (partners in the past, a new one after the cut-off), at most
+ * FIT_RULES.maxQueries of them (every k-th by hash order), each in one of FIT_RULES.folds parts by a
+ * hash of its id; each part sorted.
+ */
+export function queryFolds(split: HistorySplit, index: SuggestionIndex): string[][] {
   const { graph } = index;
   const all = [...split.answers.keys()].filter((a) => {
     const i = graph.index.get(a)!;
     return graph.offsets[i + 1] > graph.offsets[i];
   });
   all.sort((a, b) => idHash(a) - idHash(b) || (a < b ? -1 : 1));
-  const heldOut = all.filter((a) => idHash(`held-out:${a}`) % 3 === 0);
-  const fit = all.filter((a) => idHash(`held-out:${a}`) % 3 !== 0);
-  return {
-    fit: fit.slice(0, FIT_RULES.maxFitQueries).sort(),
-    heldOut: heldOut.slice(0, FIT_RULES.maxHeldOutQueries).sort(),
-  };
+  const folds: string[][] = Array.from({ length: FIT_RULES.folds }, () => []);
+  for (const a of all.slice(0, FIT_RULES.maxQueries)) folds[idHash(`held-out:${a}`) % FIT_RULES.folds].push(a);
+  return folds.map((f) => f.sort());
 }
 
-/** Per query: the term values of its candidates (rows × terms, weight 1) and which became partners. */
+/**
+ * Per query: the term values of its candidates (rows × terms, weight 1) and which became partners.
+ * The candidates are what any point of the grid could put in the top ten — the best by each term —
+ * and not the real new partners beyond them (added, they favoured any term that singles them out),
+ * so a point's top ten over its rows is the list the service would show.
+ */
 export interface ChoiceSet {
   features: Float64Array;
   rows: number;
+  /** Per row: the candidate's actor index (rows in index order, as the service breaks ties). */
+  actors: Int32Array;
   positives: Int32Array;
   /** How many new partners it has in all (also those outside the rows). */
   targets: number;
 }
 
-/** One fitting actor's choice set: its likeliest candidates by every term, and its new partners. */
+/** One query actor's choice set: its likeliest candidates by every term, marked where they became partners. */
 export function choiceSet(
   index: SuggestionIndex,
   query: string,
@@ -162,10 +180,6 @@ export function choiceSet(
   const q = graph.index.get(query)!;
   const signals = index.signals.compute(q, usesCounts({ name: 'fit', terms }));
   const candidates = new Set<number>();
-  for (const t of targets) {
-    const b = graph.index.get(t);
-    if (b !== undefined) candidates.add(b);
-  }
   for (const term of terms) {
     const read = signals.reader(term.signal);
     const best = new TopK(perSignal);
@@ -197,25 +211,48 @@ export function choiceSet(
     );
     if (targets.has(graph.ids[b])) positives.push(r);
   });
-  return { features, rows: rows.length, positives: Int32Array.from(positives), targets: targets.size };
+  return {
+    features,
+    rows: rows.length,
+    actors: Int32Array.from(rows),
+    positives: Int32Array.from(positives),
+    targets: targets.size,
+  };
 }
 
-/** Mean precision@10 of weights over choice sets (ties by row = actor index, as the service). */
-export function choicePrecision(sets: readonly ChoiceSet[], weights: readonly number[]): number {
-  if (sets.length === 0) return 0;
+/** The rows of a choice set's top ten under `weights` (ties by row = actor index, as the service). */
+export function choiceTop(set: ChoiceSet, weights: readonly number[]): number[] {
   const d = weights.length;
-  let sum = 0;
-  for (const set of sets) {
-    const best = new TopK(10);
-    for (let r = 0; r < set.rows; r++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += weights[j] * set.features[r * d + j];
-      best.offer(r, s);
-    }
-    const positive = new Set(set.positives);
-    sum += best.sorted().filter((x) => positive.has(x.index)).length / 10;
+  const best = new TopK(10);
+  for (let r = 0; r < set.rows; r++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += weights[j] * set.features[r * d + j];
+    best.offer(r, s);
   }
-  return sum / sets.length;
+  return best.sorted().map((x) => x.index);
+}
+
+/** Mean precision@10 of weights over choice sets. */
+export function choicePrecision(sets: readonly ChoiceSet[], weights: readonly number[]): number {
+  return choiceScore(sets, weights).precision;
+}
+
+/** Mean precision@10 of weights over choice sets and the distinct actors over their top tens. */
+export function choiceScore(
+  sets: readonly ChoiceSet[],
+  weights: readonly number[],
+): { precision: number; coverage: number } {
+  if (sets.length === 0) return { precision: 0, coverage: 0 };
+  let sum = 0;
+  const shown = new Set<number>();
+  for (const set of sets) {
+    const positive = new Set(set.positives);
+    for (const r of choiceTop(set, weights)) {
+      shown.add(set.actors[r]);
+      if (positive.has(r)) sum += 0.1;
+    }
+  }
+  return { precision: sum / sets.length, coverage: shown.size };
 }
 
 /** The grid of step 3 as weight vectors over FIT_TERMS, the default's own point first. */
@@ -232,36 +269,25 @@ export function fitGrid(): number[][] {
 }
 
 /**
- * Step 3 on the choice sets, one grid point per call of step() (for slices); done when it answers
- * false. Then `better` holds the points that beat the default's own by the margin, best first
- * (ties: the earlier point).
+ * Step 3 on some query actors' choice sets, one grid point per step (for slices): the point with the
+ * best precision@10 among those whose lists hold at least `minCoverage` distinct actors (Katz's over
+ * the same actors), if it beats the default's own point by FIT_RULES.margin; else the default's
+ * point (`at` 0: its place in the grid). Ties: the earlier point.
  */
-export function gridSearch(sets: readonly ChoiceSet[]): {
-  base: number;
-  better: Array<{ weights: number[]; precision: number }>;
-  step(): boolean;
-} {
+export function* selectPoint(
+  sets: readonly ChoiceSet[],
+  minCoverage: number,
+): Generator<void, { weights: number[]; at: number; precision: number; base: number }, void> {
   const points = fitGrid();
-  const scored: Array<{ weights: number[]; precision: number; at: number }> = [];
-  const state = {
-    base: choicePrecision(sets, points[0]),
-    better: [] as Array<{ weights: number[]; precision: number }>,
-    step: () => false,
-  };
-  let next = 1;
-  state.step = () => {
-    if (next < points.length) {
-      scored.push({ weights: points[next], precision: choicePrecision(sets, points[next]), at: next });
-      next++;
-      if (next < points.length) return true;
-    }
-    state.better = scored
-      .filter((x) => x.precision > state.base * (1 + FIT_RULES.margin))
-      .sort((x, y) => y.precision - x.precision || x.at - y.at)
-      .map(({ weights, precision }) => ({ weights, precision }));
-    return false;
-  };
-  return state;
+  const base = choiceScore(sets, points[0]).precision;
+  let chosen = { weights: points[0], at: 0, precision: base };
+  for (let k = 1; k < points.length; k++) {
+    yield;
+    const { precision, coverage } = choiceScore(sets, points[k]);
+    if (coverage >= minCoverage && precision > base * (1 + FIT_RULES.margin) && precision > chosen.precision)
+      chosen = { weights: points[k], at: k, precision };
+  }
+  return { ...chosen, base };
 }
 
 /** The fitted weights as a model: rounded, activity clamped, zero terms left out. */
@@ -315,51 +341,71 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
   const job: IndexBuildJob = { input, built: null };
   yield job;
   const index = yield* assembleSteps(split.past, input, job.built!, () => 0);
-  const { fit, heldOut } = queryParts(split, index);
-  if (fit.length + heldOut.length < FIT_RULES.minQueries || heldOut.length === 0 || fit.length === 0) {
+  const folds = queryFolds(split, index);
+  const queries = folds.flat();
+  if (queries.length < FIT_RULES.minQueries || folds.some((f) => f.length === 0)) {
     return fallback(
       projection,
-      `history too short: ${fit.length + heldOut.length} actors gained a partner after ${split.cutoff} (need ${FIT_RULES.minQueries})`,
+      `history too short: ${queries.length} actors gained a partner after ${split.cutoff} (need ${FIT_RULES.minQueries})`,
       { ...sizes, cutoff: split.cutoff },
     );
   }
   const sets: ChoiceSet[] = [];
-  for (const q of fit) {
+  for (const q of queries) {
     sets.push(choiceSet(index, q, split.answers.get(q)!, FIT_TERMS, FIT_RULES.candidatesPerSignal));
     yield;
   }
-  const search = gridSearch(sets);
-  while (search.step()) yield;
-  const weights = search.better.length > 0 ? search.better[0].weights : FIT_TERMS.map((t) => t.weight);
-  const fitted = fittedModel(FIT_TERMS, weights);
-  // Three lists per held-out actor: in steps like the rest (a refit runs while the service serves).
-  const score = (model: ScoringModel) => heldOutListsSteps(index, heldOut, split.answers, model);
-  const fittedScore = yield* score(fitted);
-  const defaultScore = yield* score(DEFAULT_MODEL);
-  const katzScore = yield* score(KATZ);
+  // The lists of the default and of Katz for every query actor (real lists, as the service ranks).
+  const score = (model: ScoringModel, of: readonly string[]) => heldOutListsSteps(index, of, split.answers, model);
+  const defaultScore = yield* score(DEFAULT_MODEL, queries);
+  const katzScore = yield* score(KATZ, queries);
+  // Cross-fitting: each part is held out in turn — its actors ranked by the point chosen on the
+  // other parts — so every query actor is held out once (three times the actors one held-out part
+  // had) and the check measures the whole procedure, choice of the point included.
+  const outOfFold = new Float64Array(queries.length);
+  const outOfFoldLists: string[][] = [];
+  let at = 0;
+  for (let k = 0; k < folds.length; k++) {
+    const start = at;
+    const end = start + folds[k].length;
+    const trainingSets = [...sets.slice(0, start), ...sets.slice(end)];
+    const katzCoverage = coverage([...katzScore.lists.slice(0, start), ...katzScore.lists.slice(end)]);
+    const choice = yield* selectPoint(trainingSets, FIT_RULES.diversityMargin * katzCoverage);
+    // The default's own point ranks as the default: its lists are there already.
+    const held =
+      choice.at === 0
+        ? { perQuery: defaultScore.perQuery.subarray(start, end), lists: defaultScore.lists.slice(start, end) }
+        : yield* score(fittedModel(FIT_TERMS, choice.weights), folds[k]);
+    outOfFold.set(held.perQuery, start);
+    outOfFoldLists.push(...held.lists);
+    at = end;
+  }
+  // The point that serves: chosen the same way on all query actors.
+  const chosen = yield* selectPoint(sets, FIT_RULES.diversityMargin * katzScore.coverage);
+  const fitted = fittedModel(FIT_TERMS, chosen.weights);
   const p: HeldOutPrecision = {
-    queries: heldOut.length,
-    fitted: fittedScore.precision,
+    queries: queries.length,
+    fitted: outOfFold.reduce((sum, x) => sum + x, 0) / queries.length,
     default: defaultScore.precision,
     katz: katzScore.precision,
-    fittedCoverage: fittedScore.coverage,
+    fittedCoverage: coverage(outOfFoldLists),
     katzCoverage: katzScore.coverage,
   };
   // Serves only when clearly more precise than the default and at least as diverse as Katz.
-  const precise = clearGain(fittedScore.perQuery, defaultScore.perQuery, FIT_RULES.gainStandardErrors);
-  const diverse = p.fittedCoverage >= p.katzCoverage;
+  const precise = clearGain(outOfFold, defaultScore.perQuery, FIT_RULES.gainStandardErrors);
+  const diverse = p.fittedCoverage >= FIT_RULES.diversityMargin * p.katzCoverage;
   const wins = precise && diverse;
   return {
     model: wins ? fitted : DEFAULT_MODEL,
     source: wins ? 'FITTED' : 'DEFAULT',
     reason: wins
-      ? `fitted on the history before ${split.cutoff}; beats the default on the held-out actors`
+      ? `fitted on the history before ${split.cutoff}; beats the default on the held-out actors (each part held out in turn)`
       : !precise
-        ? `the fit on the history before ${split.cutoff} did not clearly beat the default on the held-out actors`
-        : `the fit on the history before ${split.cutoff} beat the default but its lists were less diverse than Katz's on the held-out actors`,
+        ? `the fit on the history before ${split.cutoff} did not clearly beat the default on the held-out actors (each part held out in turn)`
+        : `the fit on the history before ${split.cutoff} beat the default but its lists were less diverse than Katz's on the held-out actors (each part held out in turn)`,
     fitted,
     cutoff: split.cutoff,
-    fitQueries: fit.length,
+    fitQueries: queries.length,
     heldOut: p,
     ...sizes,
   };

@@ -15,9 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { generateNetwork } from '../../seed/generate';
+import { MAX_NETWORK_ACTORS } from '../../server/src/features/network/network.input';
 import { buildViewer } from '../../viewer/build';
 import { firstPicture, PAGE_INIT, type Picture } from './page';
-import { startBenchServer } from './server';
+import { summariseProfile, type CpuProfile } from './profile';
+import { startBenchServer, type BenchServer } from './server';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const actors = Number(process.env.BENCH_PHASES_ACTORS ?? 5000);
@@ -26,9 +28,17 @@ const oldDir = process.env.BENCH_PHASES_OLD ?? null;
 const out = path.resolve(__dirname, '..', '..', process.env.BENCH_PHASES_OUT ?? 'bench/results/viewer-phases.json');
 /** `canvas,webgl`: the variants are Cytoscape's renderers (`?renderer=`, this build) instead of builds. */
 const renderers = (process.env.BENCH_PHASES_RENDERERS ?? '').split(',').filter((r) => r === 'canvas' || r === 'webgl');
+/** `kept`: only the kept-positions case (a new layout at 20k waits half a minute for fcose). */
+const onlyKept = process.env.BENCH_PHASES_CASES === 'kept';
+/** A directory: each sample's CPU profile (navigation → first picture) is written there and summed up. */
+const profileDir = process.env.BENCH_PHASES_PROFILE ? path.resolve(process.env.BENCH_PHASES_PROFILE) : null;
+/** Beyond the API's limit the bench answers the page's network and positions itself (as run.ts does). */
+const beyondLimit = actors > MAX_NETWORK_ACTORS;
+let beyondPositions: Record<string, { x: number; y: number }> | null = null;
 
 type Variant = 'old' | 'new' | 'canvas' | 'webgl';
 type Case = 'newLayout' | 'keptPositions';
+const cases: Case[] = onlyKept ? ['keptPositions'] : ['newLayout', 'keptPositions'];
 
 interface Sample {
   variant: Variant;
@@ -42,9 +52,29 @@ interface Sample {
 
 const log = (m: string) => console.error(`[phases ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
-async function context(browser: Browser, variant: Variant, kept: boolean): Promise<BrowserContext> {
+async function context(
+  browser: Browser,
+  server: BenchServer,
+  variant: Variant,
+  kept: boolean,
+): Promise<BrowserContext> {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 860 }, locale: 'de-DE' });
   await ctx.addInitScript(PAGE_INIT);
+  if (beyondLimit) {
+    await ctx.route('**/graphql', (route) => {
+      const post = route.request().postData() ?? '';
+      if (post.includes('query ViewPositions') && kept && beyondPositions) {
+        const positions = Object.entries(beyondPositions).map(([id, p]) => ({ id, ...p }));
+        return route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({ data: { viewPositions: { positions, version: 1 } } }),
+        });
+      }
+      if (!post.includes('query Network')) return route.fallback();
+      const maxTies = (JSON.parse(post) as { variables?: { maxTies?: number | null } }).variables?.maxTies ?? null;
+      return route.fulfill({ contentType: 'application/json', body: server.networkBody(maxTies) });
+    });
+  }
   if (variant === 'old' && oldDir) {
     for (const file of ['app.js', 'layout-worker.js'])
       await ctx.route(`**/${file}`, (route) =>
@@ -74,15 +104,41 @@ async function networkTiming(request: Request): Promise<Sample['network']> {
   };
 }
 
-async function sample(browser: Browser, base: string, variant: Variant, which: Case): Promise<Sample> {
-  const ctx = await context(browser, variant, which === 'keptPositions');
+async function sample(browser: Browser, server: BenchServer, variant: Variant, which: Case, tag = ''): Promise<Sample> {
+  const ctx = await context(browser, server, variant, which === 'keptPositions');
   try {
     const page: Page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (profileDir && tag) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
+    const profileStarted = Date.now();
     const network = page.waitForRequest((r) => r.postData()?.includes('query Network') ?? false);
     const renderer = variant === 'canvas' || variant === 'webgl' ? `&renderer=${variant}` : '';
-    await page.goto(`${base}/?all=1${renderer}`);
+    const navigated = Date.now();
+    await page.goto(`${server.base}/?all=1${renderer}`);
+    if (profileDir && tag) {
+      const seen = () =>
+        (window as unknown as { quartiernetz?: { timings: { firstPictureMs: number | null } } }).quartiernetz?.timings
+          .firstPictureMs != null;
+      const at = await page.waitForFunction(seen, null, { timeout: 240_000, polling: 'raf' });
+      await at.dispose();
+      const firstPictureMs = await page.evaluate(
+        () =>
+          (window as unknown as { quartiernetz: { timings: { firstPictureMs: number } } }).quartiernetz.timings
+            .firstPictureMs,
+      );
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      // Summed up to the first picture only (the ties drawn after it are in the file, not the sums).
+      const untilMs = navigated - profileStarted + firstPictureMs;
+      fs.mkdirSync(profileDir, { recursive: true });
+      const file = path.join(profileDir, `${tag}.cpuprofile`);
+      fs.writeFileSync(file, JSON.stringify(profile));
+      console.log(`\n${tag} (${path.relative(process.cwd(), file)}):\n${summariseProfile(profile, untilMs)}`);
+    }
     const picture = await firstPicture(page, 240_000);
     // CPU time of the page's renderer process (main thread, the layout worker, raster) and its
     // main thread until the picture: steadier than wall time on a loaded machine.
@@ -142,9 +198,9 @@ async function main(): Promise<void> {
   const variants: Variant[] = renderers.length ? (renderers as Variant[]) : oldDir ? ['old', 'new'] : ['new'];
   try {
     // Kept positions: one layout saved first (this build's), as an editor's page saves it.
-    const first = await sample(browser, server.base, 'new', 'newLayout');
+    const first = await sample(browser, server, 'new', 'newLayout');
     log(`warm-up ${JSON.stringify(first.page.firstPictureMs)} ms`);
-    const ctx = await context(browser, 'new', false);
+    const ctx = await context(browser, server, 'new', false);
     const page = await ctx.newPage();
     await page.goto(`${server.base}/?all=1`);
     await firstPicture(page, 240_000);
@@ -154,11 +210,12 @@ async function main(): Promise<void> {
       return o;
     });
     await ctx.close();
-    await server.savePositions('actors:all', positions);
+    if (beyondLimit) beyondPositions = positions;
+    else await server.savePositions('actors:all', positions);
     for (let round = 0; round < runs; round++) {
-      for (const which of ['newLayout', 'keptPositions'] as Case[]) {
+      for (const which of cases) {
         for (const variant of round % 2 ? [...variants].reverse() : variants) {
-          const s = await sample(browser, server.base, variant, which);
+          const s = await sample(browser, server, variant, which, profileDir ? `${variant}-${which}-${round + 1}` : '');
           log(
             `${round + 1}/${runs} ${variant} ${which}: ${Math.round(Number(s.page.firstPictureMs))} ms, load ${s.load.toFixed(1)}`,
           );
@@ -171,9 +228,9 @@ async function main(): Promise<void> {
     await server.close();
   }
   const cols: Array<[Variant, Case]> = [];
-  for (const which of ['newLayout', 'keptPositions'] as Case[]) for (const v of variants) cols.push([v, which]);
+  for (const which of cases) for (const v of variants) cols.push([v, which]);
   const lines = [
-    `${actors} actors (?all=1), median of ${runs}; load ${median(samples.map((s) => s.load)).toFixed(1)} (${Math.min(...samples.map((s) => s.load)).toFixed(1)}–${Math.max(...samples.map((s) => s.load)).toFixed(1)}) on ${os.cpus().length} cores`,
+    `${actors} actors (?all=1${beyondLimit ? ', network and positions answered by the bench beyond the API limit' : ''}), median of ${runs}; load ${median(samples.map((s) => s.load)).toFixed(1)} (${Math.min(...samples.map((s) => s.load)).toFixed(1)}–${Math.max(...samples.map((s) => s.load)).toFixed(1)}) on ${os.cpus().length} cores`,
     '',
     `| phase (ms) | ${cols.map(([v, c]) => `${c === 'newLayout' ? 'new layout' : 'kept'}${variants.length > 1 ? ` (${v})` : ''}`).join(' | ')} |`,
     `| --- | ${cols.map(() => '---:').join(' | ')} |`,

@@ -101,6 +101,8 @@ export class LabelLayer {
   private timer = 0;
   private frame = 0;
   private then: (() => void) | null = null;
+  /** Placing held back (hold()) until release(). */
+  private held = false;
 
   /** `covered`: how many pixels of the map's right side a side panel lies over. */
   constructor(
@@ -112,16 +114,37 @@ export class LabelLayer {
     cy.on('viewport', () => this.schedule(120));
   }
 
-  /**
-   * Places the labels after `delay` ms, in an animation frame: Cytoscape measures a label for its
-   * bounding box when it draws it, so a label whose style has just changed is measured right only
-   * from the next frame on. `then` runs after placing (a new view fits its labels in).
-   */
   /** Stops what is scheduled: the map is about to destroy this layer's Cytoscape instance. */
   dispose(): void {
     window.clearTimeout(this.timer);
     window.cancelAnimationFrame(this.frame);
     this.then = null;
+  }
+
+  /**
+   * Holds every placing back until release() (a big map's first picture: placing labels changes the
+   * style of a hundred nodes, which made Cytoscape draw the whole map twice before it was shown).
+   */
+  hold(): void {
+    this.held = true;
+    window.clearTimeout(this.timer);
+    window.cancelAnimationFrame(this.frame);
+    const flag = this.flag();
+    if (flag) flag.dataset.labels = 'pending';
+  }
+
+  /**
+   * Where `data-labels` says whether the labels rest (for tests): the map's parent. Not the map
+   * itself: Cytoscape watches its container's attributes and resizes (redraws the whole map) on
+   * every change.
+   */
+  private flag(): HTMLElement | null {
+    return this.cy.container()?.parentElement ?? null;
+  }
+
+  /** Ends hold(); the caller refreshes the labels. */
+  release(): void {
+    this.held = false;
   }
 
   /** Whether the ordinary actors' labels are managed here (the stylesheet hides them otherwise). */
@@ -130,13 +153,19 @@ export class LabelLayer {
     if (!on) this.ordinary = [];
   }
 
+  /**
+   * Places the labels after `delay` ms, in an animation frame: Cytoscape measures a label for its
+   * bounding box when it draws it, so a label whose style has just changed is measured right only
+   * from the next frame on. `then` runs after placing (a new view fits its labels in).
+   */
   private schedule(delay: number, then?: () => void): void {
     window.clearTimeout(this.timer);
     window.cancelAnimationFrame(this.frame);
     // A placing asked for later (a pan, a zoom) does not drop what was to follow an earlier one.
     if (then) this.then = then;
-    const map = this.cy.container();
-    if (map) map.dataset.labels = 'pending';
+    if (this.held) return;
+    const flag = this.flag();
+    if (flag) flag.dataset.labels = 'pending';
     this.timer = window.setTimeout(() => {
       if (this.cy.destroyed()) return;
       // Sized now, measured once Cytoscape has drawn them (its frame comes before this one's).
@@ -146,8 +175,8 @@ export class LabelLayer {
         const next = this.then;
         this.then = null;
         this.place();
-        // For tests: `#map[data-labels="placed"]` once the labels rest.
-        if (map && !next) map.dataset.labels = 'placed';
+        // For tests: `.stage[data-labels="placed"]` (the map's parent) once the labels rest.
+        if (flag && !next) flag.dataset.labels = 'placed';
         next?.();
       });
     }, delay);

@@ -88,6 +88,9 @@ async function loadView(): Promise<void> {
     // The view's kept positions asked for beside its network (not after it: one round trip less).
     const likely = likelyScope(request, page.current?.kind ?? null);
     const early = positions.get(likely);
+    // No kept positions: the view is laid out in the worker, which starts while the network is fetched
+    // (with kept ones it is not needed, and its start would compete with the first picture).
+    void early.then((known) => (Object.keys(known).length ? undefined : warmUpLayout()));
     const view = await decideView(request, membersLabel, {
       // Clusters of a large network are computed in the background: say so while the page waits.
       onComputing: (s) => {
@@ -133,6 +136,10 @@ async function loadView(): Promise<void> {
       return positions.saveNow(view.scope, positions.wasCleared(view.scope));
     };
     let saving = final ? Promise.resolve() : keep(placement);
+    // The summary line before the map is drawn: it may take a line more in the header, and the map
+    // resized after its first frame was drawn again whole (at 5,000 actors 0.1–0.3 s before the picture showed).
+    page.summary = () => (page.current ? summaryOf(page.current, filters.value.topicView) : '');
+    byId('summary').textContent = page.summary();
     const drawStart = performance.now();
     const complete = map.render(view.elements, placement.positions);
     const finalStep = final && new FinalLayout(map, final); // watches the reader's drags from now on
@@ -159,8 +166,6 @@ async function loadView(): Promise<void> {
       scope: view.scope,
       language: currentLang(),
     };
-    page.summary = () => (page.current ? summaryOf(page.current, filters.value.topicView) : '');
-    byId('summary').textContent = page.summary();
     if (view.elements.length > LARGE_RENDER) setState('layout', t(final ? 'status.refining' : 'status.ties'));
     await complete; // every tie is on the map (big maps add them after their first picture)
     if (seq === page.loadSeq) panel.refreshHighlights(); // not after the final layout: the reader may have clicked
@@ -359,15 +364,22 @@ function wire(): void {
 }
 
 async function start(): Promise<void> {
-  // First of all: the key out of the address bar, and who we are (the panel asks for contact data
-  // only for editors and admins); an UNAUTHENTICATED answer anywhere opens the key prompt.
+  // First of all: the key out of the address bar; an UNAUTHENTICATED answer anywhere opens the key prompt.
   takeKeyFromUrl();
   onUnauthenticated(showKeyPrompt);
+  wire();
+  applyI18n();
+  byId('lang').textContent = t('lang.switch');
+  renderLegend();
+  filters.render();
+  // The view's network and kept positions are asked for first: the server answers in turn, and the
+  // first picture waits for nothing else (who we are, the topics, editing come right after).
+  const view = loadView();
+  // Who we are (the panel asks for contact data only for editors and admins).
   const role = fetchMe().then((me) => me.role);
   setRole(role);
   role.then(showUploadFor, () => showUploadFor(null));
   void mountReview();
-  wire();
   // Editing for editors and admins (nothing for viewers): edit/index.ts.
   void installEditing({
     refresh: loadView,
@@ -376,16 +388,13 @@ async function start(): Promise<void> {
     actorSections,
     toolbar: document.querySelector<HTMLElement>('.controls')!,
   });
-  warmUpLayout();
-  applyI18n();
-  byId('lang').textContent = t('lang.switch');
-  renderLegend();
-  filters.render();
   const topics = fetchTopics().then(
     (list) => filters.setTopics(list),
     (error) => byId('filter-topics').replaceChildren(h('p', { class: 'error', role: 'alert' }, describe(error))),
   );
-  await Promise.all([topics, loadView()]);
+  await Promise.all([topics, view]);
+  // The layout worker for "Neu anordnen" and new nodes (a view without kept positions started it already).
+  warmUpLayout();
   startLive(); // the map follows every write as it happens (live.ts)
   // Year buttons once the map is there (30 counts are not worth delaying the first picture):
   // the last 30 years, those with collaborations; a failure only leaves them out.

@@ -38,6 +38,8 @@ export class NetworkMap {
   private renderSeq = 0;
   /** The viewport render() fitted the map to (to tell whether the reader moved it since). */
   private fitted: { zoom: number; x: number } | null = null;
+  /** The map's size as Cytoscape last took it (the resize observer pans by what it changed). */
+  private size = { w: 0, h: 0 };
   /** Handlers added with on(): bound again to every new Cytoscape instance. */
   private readonly handlers: Array<[string, string, Handler]> = [];
   private readonly created: Array<(cy: Core) => void> = [];
@@ -62,12 +64,15 @@ export class NetworkMap {
     }
     // The panel opening or closing changes the map's size: keep Cytoscape's viewport in step, and
     // keep what was in the middle of the map in the middle of the part still visible.
-    let size = { w: container.clientWidth, h: container.clientHeight };
+    this.size = { w: container.clientWidth, h: container.clientHeight };
     new ResizeObserver(() => {
       const next = { w: container.clientWidth, h: container.clientHeight };
+      // render() took the new size already: a pan now would draw the whole map again.
+      if (next.w === this.size.w && next.h === this.size.h) return;
       this.cy.resize();
+      const size = this.size;
       if (size.w > 0 && size.h > 0) this.cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
-      size = next;
+      this.size = next;
     }).observe(container);
   }
 
@@ -151,11 +156,14 @@ export class NetworkMap {
     }
     const cy = this.cy;
     cy.resize(); // the view bar above may have just appeared or gone
+    this.size = { w: this.container.clientWidth, h: this.container.clientHeight };
     const t0 = performance.now();
     const nodes = elements.length - edges;
     // A crowded map (topics as nodes, or many actors): actors labelled only where a label fits.
     const managed = nodes > MANAGED_NODES || elements.some((e) => e.data.type === 'TOPIC');
     this.labels.manage(managed);
+    // A big map's labels are placed once its first picture is on screen (addAfterFirstFrame).
+    if (large) this.labels.hold();
     cy.startBatch();
     cy.elements().remove();
     // The stylesheet is set while the map is empty, and only when it changes: set after `add`, it
@@ -180,10 +188,7 @@ export class NetworkMap {
     else cy.fit(cy.nodes(), 30);
     this.fitted = { zoom: cy.zoom(), x: cy.pan().x };
     Object.assign(this.renderParts, { addMs: t1 - t0, styleMs: t2 - t1, fitMs: performance.now() - t2 });
-    if (large) {
-      this.relabel();
-      return later.length ? this.addAfterFirstFrame(cy, seq, later) : Promise.resolve();
-    }
+    if (large) return this.addAfterFirstFrame(cy, seq, later);
     // Once labels sized for the screen are there, fit them in too — unless the map was zoomed
     // meanwhile (a click that centres an actor); a resize only pans.
     let zoom = cy.zoom();
@@ -195,7 +200,12 @@ export class NetworkMap {
     return Promise.resolve();
   }
 
-  /** Adds `later` once the current picture is on screen (unless another view came meanwhile). */
+  /**
+   * Adds `later` and places the labels once the current picture is on screen (unless another view
+   * came meanwhile). The labels wait too: choosing and placing them changes the style of a hundred
+   * nodes, and Cytoscape then drew every node of the map a second time before the first picture
+   * was shown (at 20,000 actors about 0.6 s); drawn with the ties, they cost one redraw in all.
+   */
   private addAfterFirstFrame(cy: Core, seq: number, later: ElementDefinition[]): Promise<void> {
     // Two frames: Cytoscape draws in the next one; a task after the second runs once it is shown
     // (and after the page's own frame callbacks, which time the first picture).
@@ -204,8 +214,10 @@ export class NetworkMap {
       .then(() => new Promise<void>((done) => setTimeout(done, 0)))
       .then(() => {
         if (seq !== this.renderSeq || cy.destroyed()) return;
-        cy.batch(() => cy.add(later));
-        return frames();
+        if (later.length) cy.batch(() => cy.add(later));
+        this.labels.release();
+        this.relabel();
+        return later.length ? frames() : undefined;
       });
   }
 

@@ -61,7 +61,9 @@ const labelsOf = (page: Page, selector: string) =>
 
 /** The map's labels are placed once the view rests (viewer/src/labels.ts). */
 const labelsPlaced = (page: Page) =>
-  page.waitForFunction(() => document.getElementById('map')!.dataset.labels === 'placed', null, { timeout: 10_000 });
+  page.waitForFunction(() => document.getElementById('map')!.parentElement!.dataset.labels === 'placed', null, {
+    timeout: 10_000,
+  });
 
 const overlaps = (a: LabelBox['box'], b: LabelBox['box']) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 

@@ -24,8 +24,21 @@
  */
 import type { CollaborationGraph } from './csr';
 import type { ModelTerm, ScoringModel } from './model';
-import { WALK3_WEIGHT, type QuerySignals, type SignalWorkspace } from './signals';
+import { WALK3_WEIGHT as WALK3_WEIGHT_EXPORTED, type QuerySignals, type SignalWorkspace } from './signals';
 import type { TopK } from './top-k';
+import { runNow } from '../../platform/util/run-in-slices';
+import {
+  actorChunkEnd,
+  CHUNK_ACTORS as ACTORS_PER_CHUNK,
+  CHUNK_ENTRIES as ENTRIES_PER_CHUNK,
+  rowChunkEnd,
+} from './work-chunks';
+
+// Local copies: an imported binding is read through a getter in tsx's CommonJS output, and these
+// are read in loops over every actor (the getters cost a tenth of a hub's list).
+const WALK3_WEIGHT = WALK3_WEIGHT_EXPORTED;
+const CHUNK_ACTORS = ACTORS_PER_CHUNK;
+const CHUNK_ENTRIES = ENTRIES_PER_CHUNK;
 
 /** Relative and absolute margins of the bounds (each only widens what is scored exactly). */
 const REL = 1e-9;
@@ -81,6 +94,31 @@ interface Scratch {
 }
 const scratches = new WeakMap<SignalWorkspace, Scratch>();
 
+/** The workspace's scratch, made on first use (the strengths read every entry of the graph: in chunks). */
+function* scratchOf(workspace: SignalWorkspace): Generator<void, Scratch, void> {
+  const kept = scratches.get(workspace);
+  if (kept) return kept;
+  const { offsets, tieStrengths } = workspace.graph;
+  const n = offsets.length - 1;
+  const strengths = new Float64Array(n);
+  for (let from = 0; from < n;) {
+    const to = actorChunkEnd(offsets, from);
+    for (let i = from; i < to; i++) for (let f = offsets[i]; f < offsets[i + 1]; f++) strengths[i] += tieStrengths[f];
+    from = to;
+    if (from < n) yield;
+  }
+  // Kept only when complete (a computation left between chunks makes it again).
+  const scratch = scratches.get(workspace) ?? {
+    strengths,
+    bound: new Float64Array(n),
+    approximate: new Float64Array(n),
+    survivors: new Int32Array(n),
+    lows: new Float64Array(0),
+  };
+  scratches.set(workspace, scratch);
+  return scratch;
+}
+
 /** The smallest walk value whose term could contribute y (a little smaller: conservative). */
 function walkNeeded(term: ModelTerm, y: number): number {
   if (!(y > 0)) return -Infinity;
@@ -109,6 +147,14 @@ function contributionOf(term: ModelTerm): (v: number) => number {
  * it cannot (then nothing useful was offered: the caller completes the walk and ranks in full).
  */
 export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): boolean {
+  return runNow(rankWithBoundsSteps(workspace, r));
+}
+
+/**
+ * rankWithBounds in steps: a yield between chunks of its loops (work-chunks.ts), the same
+ * arithmetic in the same order.
+ */
+export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanking): Generator<void, boolean, void> {
   if (!boundable(r.model)) return false;
   const graph = workspace.graph;
   const { offsets, stepWeights } = graph;
@@ -117,20 +163,7 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
   const ends = r.signals.reached;
   const n = p2.length;
   const k = r.best.k;
-  let scratch = scratches.get(workspace);
-  if (!scratch) {
-    const strengths = new Float64Array(n);
-    for (let i = 0; i < n; i++)
-      for (let f = offsets[i]; f < offsets[i + 1]; f++) strengths[i] += workspace.graph.tieStrengths[f];
-    scratch = {
-      strengths,
-      bound: new Float64Array(n),
-      approximate: new Float64Array(n),
-      survivors: new Int32Array(n),
-      lows: new Float64Array(0),
-    };
-    scratches.set(workspace, scratch);
-  }
+  const scratch = yield* scratchOf(workspace);
   if (scratch.lows.length < k) scratch.lows = new Float64Array(k);
   const { bound, survivors, lows, approximate } = scratch;
   bound.fill(0);
@@ -157,7 +190,10 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
   let survivorCount = 0;
   for (let band = 0; band < taus.length; band++) {
     const tau = taus[band].tau;
-    push(graph, ends, p2, bound, tau, above);
+    for (let e = 0; e < ends.length;) {
+      e = push(graph, ends, p2, bound, tau, above, e);
+      if (e < ends.length) yield;
+    }
     above = tau;
 
     // 1. θ: the k-th best lower bound (lows: the k best so far, ascending) — among the actors two
@@ -165,6 +201,7 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
     let kept = 0;
     let needed = -Infinity;
     for (let e = 0; e < ends.length; e++) {
+      if (e % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
       const b = ends[e];
       const walk = (p2[b] + WALK3_WEIGHT * (bound[b] * (1 - REL))) * kindFactors[actorKinds[b]] * (1 - REL);
       if (walk < needed || !isCandidate(b)) continue;
@@ -178,10 +215,30 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
 
     // 2. Who could reach θ: the rest of the walk adds at most τ · strength(b).
     const reach = walkNeeded(walkTerm, theta - maxOther - ABS);
-    survivorCount = upperBoundsReaching(scratch.strengths, p2, bound, tau, reach, survivors, actorKinds, kindFactors);
+    survivorCount = 0;
+    for (let from = 0; from < n; from += CHUNK_ENTRIES) {
+      const to = Math.min(n, from + CHUNK_ENTRIES);
+      survivorCount = upperBoundsReaching(
+        scratch.strengths,
+        p2,
+        bound,
+        tau,
+        reach,
+        from,
+        to,
+        survivors,
+        survivorCount,
+        {
+          actorKinds,
+          kindFactors,
+        },
+      );
+      if (to < n) yield;
+    }
     let survivorEntries = 0;
     let kept2 = 0;
     for (let i = 0; i < survivorCount; i++) {
+      if (i % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
       const b = survivors[i];
       if (!isCandidate(b)) continue;
       const walk =
@@ -224,9 +281,15 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
 
   // 3. Their three-step probabilities summed in any order (within 10⁻¹¹ of the exact sum): a tight
   // lower bound gives a higher θ, and only who can reach it is summed in the exact order.
-  pull(graph, survivors, survivorCount, p2, workspace.twoStepMarks(), approximate);
+  for (let from = 0; from < survivorCount;) {
+    const to = rowChunkEnd(offsets, survivors, from, survivorCount);
+    pull(graph, survivors, from, to, p2, workspace.twoStepMarks(), approximate);
+    from = to;
+    if (from < survivorCount) yield;
+  }
   let kept = 0;
   for (let i = 0; i < survivorCount; i++) {
+    if (i % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
     const b = survivors[i];
     const walk = (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 - REL))) * kindFactors[actorKinds[b]] * (1 - REL);
     const s = other(b) + walkPart(walk) - ABS;
@@ -235,13 +298,19 @@ export function rankWithBounds(workspace: SignalWorkspace, r: BoundedRanking): b
   if (kept < k) return false;
   const exactFrom = Math.max(lows[0], floor) - ABS;
 
-  // 4. The exact scores of those.
+  // 4. The exact scores of those (each reads its row, or the walk's ends when it is a hub).
+  let work = 0;
   for (let i = 0; i < survivorCount; i++) {
+    if (work >= CHUNK_ENTRIES) {
+      work = 0;
+      yield;
+    }
     const b = survivors[i];
     const walk =
       (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 + REL))) * (1 + REL) * kindFactors[actorKinds[b]] * (1 + REL);
     if (other(b) + walkPart(walk) + ABS < exactFrom) continue;
     workspace.exactWalk3(b);
+    work += 2 * (offsets[b + 1] - offsets[b]) + 64;
     const s = r.score(b);
     if (s > 0 && s >= floor && r.best.wouldKeep(b, s) && passesFilters(b)) r.best.offer(b, s);
   }
@@ -283,7 +352,10 @@ function bandThresholds(
   return bands;
 }
 
-/** The three-step walk from the ends with τ ≤ p'(x) < above, added to `bound` (any order: a bound). */
+/**
+ * The three-step walk from the ends with τ ≤ p'(x) < above, added to `bound` (any order: a bound),
+ * from ends[from] on until about CHUNK_ENTRIES entries were pushed; where it stopped.
+ */
 function push(
   graph: CollaborationGraph,
   ends: Int32Array,
@@ -291,48 +363,59 @@ function push(
   bound: Float64Array,
   tau: number,
   above: number,
-): void {
+  from: number,
+): number {
   const { offsets, neighbours, tieStrengths, stepWeights } = graph;
-  for (let e = 0; e < ends.length; e++) {
-    const x = ends[e];
+  let work = 0;
+  let e = from;
+  while (e < ends.length && work < CHUNK_ENTRIES) {
+    const x = ends[e++];
+    work += 1;
     const p = p2[x] * stepWeights[x];
     if (p < tau || p >= above) continue;
     const end = offsets[x + 1];
+    work += end - offsets[x];
     for (let f = offsets[x]; f < end; f++) bound[neighbours[f]] += p * tieStrengths[f];
   }
+  return e;
 }
 
-/** The actors whose walk could reach `reach` (upper bound: pushed part + τ · strength), into `out`; their count. */
+/**
+ * The actors b ∈ [from, to) whose walk could reach `reach` (upper bound: pushed part + τ · strength),
+ * appended to `out` after its first `count`; the new count.
+ */
 function upperBoundsReaching(
   strengths: Float64Array,
   p2: Float64Array,
   bound: Float64Array,
   tau: number,
   reach: number,
+  from: number,
+  to: number,
   out: Int32Array,
-  kinds: Uint8Array,
-  factors: Float64Array,
+  count: number,
+  { actorKinds: kinds, kindFactors: factors }: { actorKinds: Uint8Array; kindFactors: Float64Array },
 ): number {
-  let count = 0;
   const high = 1 + REL;
-  for (let b = 0; b < p2.length; b++) {
+  for (let b = from; b < to; b++) {
     const walk = (p2[b] + WALK3_WEIGHT * ((bound[b] + tau * strengths[b]) * high)) * high * factors[kinds[b]] * high;
     if (walk >= reach) out[count++] = b;
   }
   return count;
 }
 
-/** Per listed actor: its three-step probability summed over its row in row order, into `out`. */
+/** Per listed actor actors[from .. to): its three-step probability summed over its row in row order, into `out`. */
 function pull(
   graph: CollaborationGraph,
   actors: Int32Array,
-  count: number,
+  from: number,
+  to: number,
   p2: Float64Array,
   marks: Uint8Array,
   out: Float64Array,
 ): void {
   const { offsets, neighbours, tieStrengths, stepWeights } = graph;
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < to; i++) {
     const b = actors[i];
     let sum = 0;
     const end = offsets[b + 1];

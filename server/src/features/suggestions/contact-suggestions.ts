@@ -9,12 +9,22 @@
  * between other work on the event loop — while the previous model keeps serving. A service started
  * with an explicit model (`NetworkService.start(store, { suggestionModel })`) serves that one and
  * never fits. Actors without any partner get the cold-start model (weights.ts).
+ *
+ * A list is computed in steps (suggest.ts `suggestContactsSteps`) with the caller's pause between
+ * them — a request passes its turn-taking — so a hub's list (at 100k actors its walk and ranking
+ * read most of the graph: 100–400 ms in one piece) does not hold the event loop. The lists share
+ * the index's signal workspace, so they are computed one after another (`queue`). Chosen over a
+ * worker thread: the worker would need its own copy of the index (the CSR and topic tables, ~100 MB
+ * at 100k actors, or shared buffers built there) and of each index after every write, and the
+ * lists would have to be computed there from ids and filters read on this thread; the steps keep
+ * one index and one code path, and the answers have the bits of one computation by construction.
  */
 import type { NetworkProjection } from '../../graph/projection';
 import { explainPair, type Explanation } from './explain';
 import { checkModel, type ScoringModel } from './model';
 import { changedEnough, selfFitSteps, type FitResult } from './self-fit';
-import { suggestContacts, type SuggestOptions, type Suggestion } from './suggest';
+import { suggestContactsSteps, type SuggestOptions, type Suggestion } from './suggest';
+import { runSteps, slicePause } from '../../platform/util/run-in-slices';
 import { IndexBuilder, type IndexBuildMode } from './index-builder';
 import type { SuggestionIndex } from './suggestion-index';
 import { matchActors, similarActors, type TopicMatch } from './topic-match';
@@ -22,6 +32,9 @@ import { COLD_START_MODEL, DEFAULT_MODEL } from './weights';
 
 /** How long one slice of a background fit may take before it lets other work run. */
 export const FIT_SLICE_MS = 8;
+
+/** Between two steps of a list: nothing (go on) or a promise to wait for (e.g. a request's turn). */
+export type Pause = () => Promise<void> | void;
 
 export interface ModelStatus {
   /** FITTED / DEFAULT: from the last fit (DEFAULT before the first one ends); CONFIGURED: given at start. */
@@ -42,6 +55,8 @@ export class ContactSuggestions {
   /** The projection version last checked for a refit (the check runs once per version). */
   private checkedVersion = -1;
   private readonly indexes: IndexBuilder;
+  /** The end of the last list queued: lists run one after another (they share the signal workspace). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly projection: NetworkProjection,
@@ -139,13 +154,16 @@ export class ContactSuggestions {
   /**
    * The actor's suggestions; `dismissed`: the actors its feedback dismissed (the store's
    * dismissedSuggestionsOf, read per request so a verdict given through any replica holds).
+   * `pause` runs between steps (default: a turn of the event loop every few ms).
    */
   async suggest(
     actorId: string,
     options: Omit<SuggestOptions, 'model' | 'exclude'>,
     dismissed: ReadonlySet<string> = new Set(),
+    pause: Pause = slicePause(),
   ): Promise<Suggestion[]> {
-    return this.suggestOn(await this.index(), actorId, options, dismissed);
+    const index = await this.index();
+    return this.inTurn(() => runSteps(this.suggestSteps(index, actorId, options, dismissed), pause));
   }
 
   /** The suggestions with each one's explanation, both from one index. */
@@ -153,22 +171,37 @@ export class ContactSuggestions {
     actorId: string,
     options: Omit<SuggestOptions, 'model' | 'exclude'>,
     dismissed: ReadonlySet<string> = new Set(),
+    pause: Pause = slicePause(),
   ): Promise<Array<{ suggestion: Suggestion; explanation: Explanation }>> {
     const index = await this.index();
-    return this.suggestOn(index, actorId, options, dismissed).map((suggestion) => ({
-      suggestion,
-      explanation: explainPair(index, actorId, suggestion.actorId),
-    }));
+    const suggestions = this.suggestSteps(index, actorId, options, dismissed);
+    const steps = (function* () {
+      const out: Array<{ suggestion: Suggestion; explanation: Explanation }> = [];
+      for (const suggestion of yield* suggestions) {
+        out.push({ suggestion, explanation: explainPair(index, actorId, suggestion.actorId) });
+        yield;
+      }
+      return out;
+    })();
+    return this.inTurn(() => runSteps(steps, pause));
   }
 
-  private suggestOn(
+  /** Runs `compute` after the lists queued before it have ended (steps of two lists never interleave). */
+  private inTurn<T>(compute: () => Promise<T | null>): Promise<T> {
+    const result = this.queue.then(compute);
+    this.queue = result.catch(() => undefined);
+    // runSteps answers null only when stale, and these steps never are.
+    return result as Promise<T>;
+  }
+
+  private *suggestSteps(
     index: SuggestionIndex,
     actorId: string,
     options: Omit<SuggestOptions, 'model' | 'exclude'>,
     dismissed: ReadonlySet<string>,
-  ): Suggestion[] {
+  ): Generator<void, Suggestion[], void> {
     this.refitIfChanged();
-    return suggestContacts(index, actorId, {
+    return yield* suggestContactsSteps(index, actorId, {
       ...options,
       exclude: dismissed,
       model: this.model,

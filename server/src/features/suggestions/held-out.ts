@@ -3,7 +3,7 @@
  * pairs that formed after the cut-off, and catalogue coverage (distinct actors over all lists).
  */
 import type { ScoringModel } from './model';
-import { suggestContacts } from './suggest';
+import { suggestContactsSteps } from './suggest';
 import type { SuggestionIndex } from './suggestion-index';
 
 /** What `heldOutListsSteps` measured: per query actor its precision@10 and its list (in `queries` order). */
@@ -16,7 +16,8 @@ export interface HeldOutLists {
 
 /**
  * Mean precision@10 (and each query's) and catalogue coverage of `model` over `queries`, as a generator that yields
- * after every query actor (thousands of lists at 100k: the fit runs while the service serves).
+ * after every query actor and within a busy one's list (thousands of lists at 100k: the fit runs while the
+ * service serves).
  */
 export function* heldOutListsSteps(
   index: SuggestionIndex,
@@ -30,7 +31,7 @@ export function* heldOutListsSteps(
   let sum = 0;
   for (const [i, q] of queries.entries()) {
     const targets = answers.get(q)!;
-    const list = suggestContacts(index, q, { first: 10, model }).map((s) => s.actorId);
+    const list = (yield* suggestContactsSteps(index, q, { first: 10, model })).map((s) => s.actorId);
     lists.push(list);
     perQuery[i] = list.filter((b) => targets.has(b)).length / 10;
     sum += perQuery[i];

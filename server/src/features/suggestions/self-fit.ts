@@ -43,7 +43,11 @@ import { runNow } from '../../platform/util/run-in-slices';
 import { copySteps, encodeSteps, type IndexInput, type ProjectionCopy } from './index-input';
 import { assembleSteps, type SuggestionIndex } from './suggestion-index';
 import { TopK } from './top-k';
+import { CHUNK_ACTORS as ACTORS_PER_CHUNK } from './work-chunks';
 import { DEFAULT_MODEL, DEFAULT_TERMS, FIT_GRID, maxActivityWeight } from './weights';
+
+// A local copy: an imported binding is read through a getter in tsx's CommonJS output.
+const CHUNK_ACTORS = ACTORS_PER_CHUNK;
 
 export const FIT_RULES = {
   /** The latest share of dated collaborations that are the answers. */
@@ -146,9 +150,18 @@ export function queryFolds(split: HistorySplit, index: SuggestionIndex): string[
     const i = graph.index.get(a)!;
     return graph.offsets[i + 1] > graph.offsets[i];
   });
-  all.sort((a, b) => idHash(a) - idHash(b) || (a < b ? -1 : 1));
+  // The first maxQueries by (hash, id) without sorting them all (at 100k actors, ~40k of them, the
+  // sort with hashes in the comparison held the event loop ~100–200 ms): only those with a hash up
+  // to the maxQueries-th smallest are sorted — the same first ones.
+  const hashes = Uint32Array.from(all, idHash);
+  const cut = Uint32Array.from(hashes).sort()[Math.min(FIT_RULES.maxQueries, hashes.length) - 1];
+  const first = all
+    .map((a, k) => ({ a, hash: hashes[k] }))
+    .filter((x) => x.hash <= cut)
+    .sort((x, y) => x.hash - y.hash || (x.a < y.a ? -1 : 1))
+    .slice(0, FIT_RULES.maxQueries);
   const folds: string[][] = Array.from({ length: FIT_RULES.folds }, () => []);
-  for (const a of all.slice(0, FIT_RULES.maxQueries)) folds[idHash(`held-out:${a}`) % FIT_RULES.folds].push(a);
+  for (const { a } of first) folds[idHash(`held-out:${a}`) % FIT_RULES.folds].push(a);
   return folds.map((f) => f.sort());
 }
 
@@ -176,9 +189,20 @@ export function choiceSet(
   terms: readonly ModelTerm[],
   perSignal: number,
 ): ChoiceSet {
+  return runNow(choiceSetSteps(index, query, targets, terms, perSignal));
+}
+
+/** choiceSet in steps: a busy actor's walk yields between chunks (signals.ts computeSteps). */
+export function* choiceSetSteps(
+  index: SuggestionIndex,
+  query: string,
+  targets: ReadonlySet<string>,
+  terms: readonly ModelTerm[],
+  perSignal: number,
+): Generator<void, ChoiceSet, void> {
   const { graph } = index;
   const q = graph.index.get(query)!;
-  const signals = index.signals.compute(q, usesCounts({ name: 'fit', terms }));
+  const signals = yield* index.signals.computeSteps(q, usesCounts({ name: 'fit', terms }));
   const candidates = new Set<number>();
   for (const term of terms) {
     const read = signals.reader(term.signal);
@@ -197,8 +221,11 @@ export function choiceSet(
       }
       continue;
     }
-    for (const b of signals.reached) offer(b);
-    for (const b of signals.topicSharing) offer(b);
+    for (const list of [signals.reached, signals.topicSharing])
+      for (let k = 0; k < list.length; k++) {
+        if (k % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
+        offer(list[k]);
+      }
     for (const r of best.sorted()) if (r.score > 0) candidates.add(r.index);
   }
   const rows = [...candidates].filter((b) => b !== q && edgeIndex(graph, q, b) < 0).sort((a, b) => a - b);
@@ -352,7 +379,7 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
   }
   const sets: ChoiceSet[] = [];
   for (const q of queries) {
-    sets.push(choiceSet(index, q, split.answers.get(q)!, FIT_TERMS, FIT_RULES.candidatesPerSignal));
+    sets.push(yield* choiceSetSteps(index, q, split.answers.get(q)!, FIT_TERMS, FIT_RULES.candidatesPerSignal));
     yield;
   }
   // The lists of the default and of Katz for every query actor (real lists, as the service ranks).

@@ -58,6 +58,8 @@ export class SuggestQueryResolver {
         minScore: args.minScore,
       },
       new Set(dismissed),
+      // A hub's list is computed in steps between this request's turns (it reads most of the graph).
+      () => ctx.guard.betweenSteps(),
     );
     return list.map(({ suggestion: s, explanation }) => ({
       actorId: s.actorId,

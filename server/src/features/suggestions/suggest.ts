@@ -17,11 +17,24 @@
 import { DomainError, NotFoundError } from '../../domain/errors';
 import type { ActorKind } from '../../domain/model';
 import { scoreOf, scoreParts, termContribution, type ScorePart, type ScoringModel } from './model';
-import { boundable, rankWithBounds, threeStepEntries } from './bounded-rank';
-import { WALK3_WEIGHT, type QuerySignals, type SignalName, type SignalWorkspace } from './signals';
+import { boundable, rankWithBoundsSteps, threeStepEntries } from './bounded-rank';
+import { runNow } from '../../platform/util/run-in-slices';
+import { sortedSteps } from './sorted-steps';
+import { CHUNK_ACTORS as ACTORS_PER_CHUNK } from './work-chunks';
+import {
+  WALK3_WEIGHT as WALK3_WEIGHT_EXPORTED,
+  type QuerySignals,
+  type SignalName,
+  type SignalWorkspace,
+} from './signals';
 import type { SuggestionIndex } from './suggestion-index';
 import { hasAnyTopic } from './topic-profile';
 import { TopK } from './top-k';
+
+// Local copies: an imported binding is read through a getter in tsx's CommonJS output, and these
+// are read in loops over every actor (the getters cost a tenth of a hub's list).
+const WALK3_WEIGHT = WALK3_WEIGHT_EXPORTED;
+const CHUNK_ACTORS = ACTORS_PER_CHUNK;
 
 export interface SuggestOptions {
   /** How many, ≥ 1. */
@@ -80,6 +93,20 @@ export function topicIndexesOf(index: SuggestionIndex, topicIds: readonly string
 }
 
 export function suggestContacts(index: SuggestionIndex, actorId: string, options: SuggestOptions): Suggestion[] {
+  return runNow(suggestContactsSteps(index, actorId, options));
+}
+
+/**
+ * suggestContacts in steps: it yields between chunks of its work (work-chunks.ts; a hub's walk and
+ * ranking read most of the graph), with the same arithmetic in the same order, so the same list.
+ * The index's signal workspace is in use until the steps end: no other query on the same index may
+ * run in between (contact-suggestions.ts queues them).
+ */
+export function* suggestContactsSteps(
+  index: SuggestionIndex,
+  actorId: string,
+  options: SuggestOptions,
+): Generator<void, Suggestion[], void> {
   const { graph, projection } = index;
   const q = actorIndexOf(index, actorId);
   if (!Number.isInteger(options.first) || options.first < 1)
@@ -96,12 +123,12 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   let entries = 0;
   lastRanking = 'full';
   if (lean && boundable(options.model) && (options.boundAbove ?? BOUND_ABOVE_ENTRIES) < Infinity) {
-    signals = workspace.computeTwoSteps(q);
+    signals = yield* workspace.computeTwoStepsSteps(q);
     entries = threeStepEntries(graph, signals.reached);
     bounded = entries > (options.boundAbove ?? BOUND_ABOVE_ENTRIES * graph.ids.length);
-    if (!bounded) signals = workspace.completeThreeSteps();
+    if (!bounded) signals = yield* workspace.completeThreeStepsSteps();
   } else {
-    signals = workspace.compute(q, !lean);
+    signals = yield* workspace.computeSteps(q, !lean);
   }
   const coldStart = options.coldStart && graph.offsets[q + 1] === graph.offsets[q] && signals.topicSharing.length > 0;
   const model = coldStart ? options.coldStart! : options.model;
@@ -112,13 +139,14 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   const excluded = excludedIndexes(index, options.exclude);
   const eligible = (b: number): boolean => !signals.isPartnerOrSelf(b) && !excluded.has(b) && kindOk(b) && topicOk(b);
 
+  // Made (and cached) in steps before scorer reads it.
+  const fixed = yield* staticScoresSteps(index, model);
   let score = scorer(model, signals, index);
   let best = new TopK(first);
   const floor = minScore === null ? 0 : minScore;
   if (bounded) {
     // A walk of three steps reads most of the graph: rank by bounds (the same list), or else walk in full.
-    const fixed = staticScores(index, model);
-    bounded = rankWithBounds(workspace, {
+    bounded = yield* rankWithBoundsSteps(workspace, {
       signals,
       model,
       fixed: fixed.scores,
@@ -131,7 +159,7 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
       entries,
     });
     if (!bounded) {
-      signals = workspace.completeThreeSteps();
+      signals = yield* workspace.completeThreeStepsSteps();
       score = scorer(model, signals, index);
       best = new TopK(first);
     }
@@ -147,14 +175,20 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   // The pool: reached ∪ topic-sharing (each actor once; the order does not matter, TopK breaks
   // ties by index) …
   const { reached, topicSharing } = signals;
-  for (let k = 0; !bounded && k < reached.length; k++) consider(reached[k]);
-  for (let k = 0; !bounded && k < topicSharing.length; k++)
+  for (let k = 0; !bounded && k < reached.length; k++) {
+    if (k % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
+    consider(reached[k]);
+  }
+  for (let k = 0; !bounded && k < topicSharing.length; k++) {
+    if (k % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
     if (!signals.isReached(topicSharing[k])) consider(topicSharing[k]);
+  }
   // … plus (unless a cold start ranks only the topic-sharing actors) the best of the rest: outside the pool only the query-independent terms (activity,
   // collaborations) score, so the first `first` eligible actors in their order are all that can rank.
-  const { order } = staticScores(index, model);
+  const { order } = fixed;
   let added = 0;
   for (let k = 0; !coldStart && !bounded && k < order.length && added < first; k++) {
+    if (k % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
     const b = order[k];
     if (signals.inPool(b) || !eligible(b)) continue;
     consider(b);
@@ -166,6 +200,7 @@ export function suggestContacts(index: SuggestionIndex, actorId: string, options
   if (chosen.length < first) {
     const taken = new Set(chosen);
     for (let k = 0; k < graph.byActivity.length && chosen.length < first; k++) {
+      if (k % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
       const b = graph.byActivity[k];
       if (taken.has(b) || !eligible(b)) continue;
       if (bounded) settle(workspace, b);
@@ -286,20 +321,30 @@ const staticCache = new WeakMap<SuggestionIndex, Map<ScoringModel, StaticScores>
 
 /** The query-independent part of a model's score, cached per index and model. */
 function staticScores(index: SuggestionIndex, model: ScoringModel): StaticScores {
-  let perModel = staticCache.get(index);
-  if (!perModel) staticCache.set(index, (perModel = new Map()));
-  const hit = perModel.get(model);
-  if (hit) return hit;
+  return runNow(staticScoresSteps(index, model));
+}
+
+/** staticScores in steps (at 100k actors the sort alone held the event loop ~70 ms in one piece). */
+function* staticScoresSteps(index: SuggestionIndex, model: ScoringModel): Generator<void, StaticScores, void> {
+  const kept = staticCache.get(index)?.get(model);
+  if (kept) return kept;
   const degrees = index.signals.degreesArray();
   const collaborations = index.graph.collaborationCounts;
   const scores = new Float64Array(degrees.length);
   for (const term of model.terms) {
     if (!STATIC_SIGNALS.has(term.signal)) continue;
     const source = term.signal === 'activity' ? degrees : collaborations;
-    for (let b = 0; b < scores.length; b++) scores[b] += termContribution(term, source[b]);
+    for (let from = 0; from < scores.length; from += CHUNK_ACTORS) {
+      const to = Math.min(scores.length, from + CHUNK_ACTORS);
+      for (let b = from; b < to; b++) scores[b] += termContribution(term, source[b]);
+      yield;
+    }
   }
-  const order = Int32Array.from({ length: scores.length }, (_, b) => b).sort((a, b) => scores[b] - scores[a] || a - b);
-  const computed = { scores, order };
+  const order = yield* sortedSteps(scores.length, (a, b) => scores[b] - scores[a] || a - b);
+  // Another computation in steps may have made it meanwhile: the same values, the first one kept.
+  let perModel = staticCache.get(index);
+  if (!perModel) staticCache.set(index, (perModel = new Map()));
+  const computed = perModel.get(model) ?? { scores, order };
   perModel.set(model, computed);
   return computed;
 }

@@ -151,17 +151,20 @@ describe('requests under writes', () => {
     let writes = 0;
     const timer = setInterval(() => connect(projection, `stream-${++writes}`, ids[writes], ids[1500 + writes]), 2);
     try {
-      for (let k = 0; k < 5; k++) {
+      // At least five requests, and on until more than five writes came in between: how many writes
+      // a request sees depends on how fast the machine builds (a quiet one may build between two).
+      let requests = 0;
+      while (requests < 5 || writes <= 5) {
         const arrived = projection.version;
         const index = await builder.ready();
         expect(index.version).toBeGreaterThanOrEqual(arrived);
+        requests++;
       }
+      // At most one build per request, plus the one running when it came.
+      expect(builder.workerBuilds).toBeLessThanOrEqual(2 * requests);
     } finally {
       clearInterval(timer);
     }
-    expect(writes).toBeGreaterThan(5);
-    // At most one build per request, plus the one running when it came.
-    expect(builder.workerBuilds).toBeLessThanOrEqual(10);
   });
 
   test('the inline path (small networks) answers the same', async () => {

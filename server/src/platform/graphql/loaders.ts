@@ -107,6 +107,12 @@ function stoppedError(owner: LoaderOwner): Error {
   return owner.refusal ?? new RequestStoppedError();
 }
 
+/** Waits for the owner's next turn (event-loop-slices.ts), then stops when its request was stopped meanwhile. */
+async function nextTurnOf(owner: LoaderOwner): Promise<void> {
+  await takeTurn(owner);
+  if (owner.stopped) throw stoppedError(owner);
+}
+
 export class RequestStoppedError extends Error {
   constructor() {
     super('the request was stopped');
@@ -134,10 +140,7 @@ function batched<V>(
 ): RequestLoader<V> {
   const { loadInOneCall = load, rowsOf, exactRowsOf, loadInPages } = options;
   const batchScheduleFn = (dispatch: () => void) => whenOwnerIdle(owner, dispatch);
-  const between = async () => {
-    await takeTurn(owner);
-    if (owner.stopped) throw stoppedError(owner);
-  };
+  const between = () => nextTurnOf(owner);
   return new RequestLoader<V>(
     async (keys) => {
       // A batch dispatched after its request was stopped (refused, client gone) is not loaded.
@@ -253,7 +256,7 @@ export function createLoaders(
         const rows = await readInPages(
           (after, limit) => store.collaborationsOfTopicPage(id, after, limit),
           (row) => row.id,
-          (row) => [row.startDate ?? '', row.id],
+          collaborationSortKey,
           compareNewestFirst,
           between,
         );
@@ -318,8 +321,8 @@ async function loadExistingInSlices<V>(
 ): Promise<V[]> {
   const existing: V[] = [];
   for (let start = 0; start < ids.length; start += IDS_PER_SLICE) {
-    if (start > 0) await takeTurn(owner);
-    if (owner.stopped) throw stoppedError(owner);
+    if (start > 0) await nextTurnOf(owner);
+    else if (owner.stopped) throw stoppedError(owner);
     const loaded = await Promise.all(ids.slice(start, start + IDS_PER_SLICE).map((id) => loader.value(id)));
     for (const value of loaded) if (value !== null) existing.push(value);
   }

@@ -12,6 +12,45 @@ import type { GraphData } from '../../src/domain/records';
 import type { NetworkStore } from '../../src/store/network-store';
 import { startHttpApi, TEST_LIMITS, type HttpApi } from '../support/http-api';
 
+type StoreRead = {
+  [K in keyof NetworkStore]: NetworkStore[K] extends (...args: never[]) => Promise<unknown> ? K : never;
+}[keyof NetworkStore];
+type ReadOf<K extends StoreRead> = Extract<NetworkStore[K], (...args: never[]) => Promise<unknown>>;
+
+/** Spies on a store read: each call answers as before, and `seen` gets its arguments and its answer. */
+function afterEachCall<K extends StoreRead>(
+  store: NetworkStore,
+  read: K,
+  seen: (args: Parameters<ReadOf<K>>, answer: Awaited<ReturnType<ReadOf<K>>>) => void,
+): void {
+  const original = (store[read] as (...args: unknown[]) => Promise<unknown>).bind(store);
+  jest.spyOn(store, read).mockImplementation((async (...args: Parameters<ReadOf<K>>) => {
+    const answer = (await original(...args)) as Awaited<ReturnType<ReadOf<K>>>;
+    seen(args, answer);
+    return answer;
+  }) as never);
+}
+
+/**
+ * An embedded store in memory behind the real API, seeded, for the tests of one describe block;
+ * `watch` sets its spies once the seed is in. Closed (and the spies restored) after the block.
+ */
+function useSeededApi(options: Parameters<typeof startHttpApi>[1], watch: (store: NetworkStore) => void) {
+  const used = {} as { store: NetworkStore; api: HttpApi };
+  beforeAll(async () => {
+    used.store = createEmbeddedStore({ filename: ':memory:' });
+    await used.store.init();
+    used.api = await startHttpApi(used.store, options);
+    watch(used.store);
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await used.api.stop();
+    await used.store.close();
+  });
+  return used;
+}
+
 describe('partsOf', () => {
   const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
 
@@ -34,31 +73,16 @@ describe('partsOf', () => {
 });
 
 describe('a large loader batch through the API', () => {
-  let store: NetworkStore;
-  let api: HttpApi;
   const calls: Array<{ keys: number; rows: number }> = [];
-
-  beforeAll(async () => {
-    store = createEmbeddedStore({ filename: ':memory:' });
-    await store.init();
-    // 4,000 actors over 12 topics: ~1,000 interests per topic, a few thousand per batch of topics.
-    api = await startHttpApi(store, { seed: generateNetwork({ actors: 4000, topics: 12, seed: 9 }) });
-    const interestsInTopics = store.interestsInTopics.bind(store);
-    jest.spyOn(store, 'interestsInTopics').mockImplementation(async (ids) => {
-      const answer = await interestsInTopics(ids);
-      calls.push({ keys: ids.length, rows: answer.reduce((sum, list) => sum + list.length, 0) });
-      return answer;
-    });
-  });
-
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await api.stop();
-    await store.close();
-  });
+  // 4,000 actors over 12 topics: ~1,000 interests per topic, a few thousand per batch of topics.
+  const used = useSeededApi({ seed: generateNetwork({ actors: 4000, topics: 12, seed: 9 }) }, (store) =>
+    afterEachCall(store, 'interestsInTopics', ([ids], answer) =>
+      calls.push({ keys: ids.length, rows: answer.reduce((sum, list) => sum + list.length, 0) }),
+    ),
+  );
 
   test('the actors of every topic: store calls within ROWS_PER_CALL, the same answer as one call', async () => {
-    const response = await api.post({ query: '{ topics(first: 50) { nodes { id actors { id } } } }' });
+    const response = await used.api.post({ query: '{ topics(first: 50) { nodes { id actors { id } } } }' });
     const body = await response.json();
     expect(body.errors).toBeUndefined();
     const topics: Array<{ id: string; actors: Array<{ id: string }> }> = body.data.topics.nodes;
@@ -70,43 +94,28 @@ describe('a large loader batch through the API', () => {
     for (const call of calls) expect(call.keys === 1 || call.rows <= ROWS_PER_CALL).toBe(true);
     // The same actors in the same order as one call for all topics.
     calls.length = 0;
-    const direct = await store.interestsInTopics(topics.map((t) => t.id));
+    const direct = await used.store.interestsInTopics(topics.map((t) => t.id));
     expect(topics.map((t) => t.actors.map((a) => a.id))).toEqual(direct.map((list) => list.map((i) => i.actorId)));
   });
 });
 
 describe('a batch whose rows cannot fit the answer', () => {
-  let store: NetworkStore;
-  let api: HttpApi;
   const read: number[] = [];
-
-  beforeAll(async () => {
-    store = createEmbeddedStore({ filename: ':memory:' });
-    await store.init();
-    api = await startHttpApi(store, {
+  const used = useSeededApi(
+    {
       seed: generateNetwork({ actors: 4000, topics: 12, seed: 9 }),
       config: { limits: { ...TEST_LIMITS, query: { ...TEST_LIMITS.query, maxResults: 5_000 } } },
-    });
-    const interestsInTopics = store.interestsInTopics.bind(store);
-    jest.spyOn(store, 'interestsInTopics').mockImplementation(async (ids) => {
-      read.push(ids.length);
-      return interestsInTopics(ids);
-    });
-  });
-
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await api.stop();
-    await store.close();
-  });
+    },
+    (store) => afterEachCall(store, 'interestsInTopics', ([ids]) => read.push(ids.length)),
+  );
 
   test('is refused before it is read: counted in the store, then QUERY_TOO_COMPLEX', async () => {
-    const response = await api.post({ query: '{ topics(first: 50) { nodes { id actors { id } } } }' });
+    const response = await used.api.post({ query: '{ topics(first: 50) { nodes { id actors { id } } } }' });
     const body = await response.json();
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'results', max: 5_000 });
     expect(read).toEqual([]);
     // Within the budget the same lists are read and answered.
-    const small = await api.post({ query: '{ topics(first: 2) { nodes { id actors { id } } } }' });
+    const small = await used.api.post({ query: '{ topics(first: 2) { nodes { id actors { id } } } }' });
     const answer = await small.json();
     expect(answer.errors).toBeUndefined();
     expect(answer.data.topics.nodes[0].actors.length).toBeGreaterThan(0);
@@ -114,33 +123,19 @@ describe('a batch whose rows cannot fit the answer', () => {
 });
 
 describe('one topic with more rows than a call', () => {
-  let store: NetworkStore;
-  let api: HttpApi;
   const pages: Array<{ read: string; rows: number }> = [];
-
-  beforeAll(async () => {
-    store = createEmbeddedStore({ filename: ':memory:' });
-    await store.init();
-    // 7,000 actors on two topics: one topic holds every actor (7,000 interests) and 2,800 collaborations.
-    api = await startHttpApi(store, { seed: generateNetwork({ actors: 7000, topics: 2, seed: 9 }) });
-    for (const read of ['interestsInTopicPage', 'collaborationsOfTopicPage'] as const) {
-      const original = store[read].bind(store) as (id: string, after: string, limit: number) => Promise<unknown[]>;
-      jest.spyOn(store, read).mockImplementation((async (id: string, after: string, limit: number) => {
-        const page = await original(id, after, limit);
-        pages.push({ read, rows: page.length });
-        return page;
-      }) as never);
-    }
-  });
-
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await api.stop();
-    await store.close();
+  // 7,000 actors on two topics: one topic holds every actor (7,000 interests) and 2,800 collaborations.
+  const used = useSeededApi({ seed: generateNetwork({ actors: 7000, topics: 2, seed: 9 }) }, (store) => {
+    afterEachCall(store, 'interestsInTopicPage', (_, page) =>
+      pages.push({ read: 'interestsInTopicPage', rows: page.length }),
+    );
+    afterEachCall(store, 'collaborationsOfTopicPage', (_, page) =>
+      pages.push({ read: 'collaborationsOfTopicPage', rows: page.length }),
+    );
   });
 
   test('is read in pages within ROWS_PER_CALL and answered in the order of one call', async () => {
-    const response = await api.post({
+    const response = await used.api.post({
       query:
         '{ topics(first: 5) { nodes { id actorCount actors { id } interests { weight } collaborations { id } } } }',
     });
@@ -162,66 +157,45 @@ describe('one topic with more rows than a call', () => {
       expect(calls.every((p) => p.rows <= ROWS_PER_CALL)).toBe(true);
     }
     // The same lists in the same order as one call reads them.
-    const [interests] = await store.interestsInTopics([large.id]);
+    const [interests] = await used.store.interestsInTopics([large.id]);
     expect(large.actors.map((a) => a.id)).toEqual(interests!.map((i) => i.actorId));
     expect(large.interests).toEqual(interests!.map((i) => ({ weight: i.weight })));
-    const [collaborations] = await store.collaborationsOfTopics([large.id]);
+    const [collaborations] = await used.store.collaborationsOfTopics([large.id]);
     expect(large.collaborations.map((c) => c.id)).toEqual(collaborations);
   });
 });
 
 describe('an actor with more collaborations than a call', () => {
-  let store: NetworkStore;
-  let api: HttpApi;
   const pages: number[] = [];
   const collaborationLookups: number[] = [];
   const collaborations = ROWS_PER_CALL + 600;
-
-  beforeAll(async () => {
-    store = createEmbeddedStore({ filename: ':memory:' });
-    await store.init();
-    // A hub in 3,100 collaborations, each with one of ten partners; dates repeat, so ties by id count.
-    const partners = Array.from({ length: 10 }, (_, i) => ({
-      id: `p${i}`,
-      name: `Partner ${i}`,
-      kind: 'GROUP' as const,
-    }));
-    const seed: GraphData = {
-      topics: [],
-      actors: [{ id: 'hub', name: 'Stadtverwaltung', kind: 'INSTITUTION' }, ...partners],
-      collaborations: Array.from({ length: collaborations }, (_, i) => ({
-        id: `k${String(i).padStart(5, '0')}`,
-        title: `Treffen ${i}`,
-        kind: 'MEETING' as const,
-        startDate: i % 7 === 0 ? null : `2024-0${1 + (i % 9)}-1${i % 10}`,
-        participants: [
-          { actorId: 'hub', role: 'ORGANISER' as const },
-          { actorId: `p${i % 10}`, role: 'PARTICIPANT' as const },
-        ],
-      })),
-    };
-    api = await startHttpApi(store, { seed });
-    const participationsOfActorPage = store.participationsOfActorPage.bind(store);
-    jest.spyOn(store, 'participationsOfActorPage').mockImplementation(async (id, after, limit) => {
-      const page = await participationsOfActorPage(id, after, limit);
-      pages.push(page.length);
-      return page;
-    });
-    const getCollaborations = store.getCollaborations.bind(store);
-    jest.spyOn(store, 'getCollaborations').mockImplementation(async (ids) => {
-      collaborationLookups.push(ids.length);
-      return getCollaborations(ids);
-    });
-  });
-
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await api.stop();
-    await store.close();
+  // A hub in 3,100 collaborations, each with one of ten partners; dates repeat, so ties by id count.
+  const partners = Array.from({ length: 10 }, (_, i) => ({
+    id: `p${i}`,
+    name: `Partner ${i}`,
+    kind: 'GROUP' as const,
+  }));
+  const seed: GraphData = {
+    topics: [],
+    actors: [{ id: 'hub', name: 'Stadtverwaltung', kind: 'INSTITUTION' }, ...partners],
+    collaborations: Array.from({ length: collaborations }, (_, i) => ({
+      id: `k${String(i).padStart(5, '0')}`,
+      title: `Treffen ${i}`,
+      kind: 'MEETING' as const,
+      startDate: i % 7 === 0 ? null : `2024-0${1 + (i % 9)}-1${i % 10}`,
+      participants: [
+        { actorId: 'hub', role: 'ORGANISER' as const },
+        { actorId: `p${i % 10}`, role: 'PARTICIPANT' as const },
+      ],
+    })),
+  };
+  const used = useSeededApi({ seed }, (store) => {
+    afterEachCall(store, 'participationsOfActorPage', (_, page) => pages.push(page.length));
+    afterEachCall(store, 'getCollaborations', ([ids]) => collaborationLookups.push(ids.length));
   });
 
   test('is read in pages with its collaborations, answered newest first as one call reads it', async () => {
-    const response = await api.post({
+    const response = await used.api.post({
       query: '{ actor(id: "hub") { collaborations { role collaboration { id title startDate } } } }',
     });
     const body = await response.json();
@@ -232,7 +206,7 @@ describe('an actor with more collaborations than a call', () => {
     expect(pages.every((rows) => rows <= ROWS_PER_CALL)).toBe(true);
     // The collaborations came with the pages: none looked up again.
     expect(collaborationLookups).toEqual([]);
-    const [direct] = await store.participationsOfActors(['hub']);
+    const [direct] = await used.store.participationsOfActors(['hub']);
     expect(answered.map((p) => p.collaboration.id)).toEqual(direct!.map((p) => p.collaborationId));
     expect(answered.length).toBe(collaborations);
     expect(answered[0]).toMatchObject({

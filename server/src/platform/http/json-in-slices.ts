@@ -10,7 +10,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-/** Work per turn of the event loop, as the resolvers' turns (graphql/event-loop-slices.ts). */
+/** Work per turn of the event loop while an answer is written (half a resolvers' slice, graphql/event-loop-slices.ts). */
 export const SLICE_MS = 10;
 
 /**

@@ -149,7 +149,7 @@ describe('cypher.ts statements', () => {
     expect(Q.LIST_ACTORS).toMatchInlineSnapshot(`
      "
      MATCH (a:Actor)
-     USING RANGE INDEX a:Actor(nameKey)
+     USING RANGE INDEX SEEK a:Actor(nameKey)
      WHERE a.nameKey >= $afterKey
        AND ($afterId IS NULL OR a.nameKey > $afterKey OR a.id > $afterId)
        AND ($kinds IS NULL OR a.kind IN $kinds)
@@ -182,7 +182,7 @@ describe('cypher.ts statements', () => {
      "
      UNWIND $ids AS id
      MATCH (a:Actor {id: id})-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(p:Actor)
-     USING INDEX a:Actor(id)
+     USING INDEX SEEK a:Actor(id)
      WHERE p <> a
      WITH id, p, c
      ORDER BY coalesce(c.startDate, '') DESC, c.id

@@ -6,7 +6,7 @@
 import { generateNetwork } from '../../../seed/generate';
 import type { GraphSnapshot } from '../store/network-store';
 import { networkView, type NetworkViewOptions } from './network-view';
-import { BUSY_COLLABORATIONS } from './partner-ids';
+import { BUSY_COLLABORATIONS, orderedPartnersOfBusySteps } from './partner-ids';
 import { NetworkProjection } from './projection';
 import { actorKindInScope, collaborationInScope, scopedNeighbours, smallest, type ScopeFilter } from './scope';
 
@@ -107,6 +107,20 @@ describe('networkView around a centre', () => {
     expect(after.actorIds).toEqual(reference(changing, options).actorIds);
     // Smallest ids come first after the centre: the new partner sorts right behind the hub.
     expect(after.actorIds[1]).toBe('a000000x');
+  });
+
+  test("a hub's partners in id order are collected in steps the first time, then kept", () => {
+    const fresh = projectionOf(3000);
+    const hub = 'a000000';
+    const expected = [...scopedNeighbours(fresh, hub, {}).keys()];
+    const steps = orderedPartnersOfBusySteps(fresh, hub);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    expect(next.value).toEqual(expected);
+    expect(yields).toBeGreaterThan(1);
+    // Kept for this version: no steps the second time, the same list.
+    expect(orderedPartnersOfBusySteps(fresh, hub).next()).toEqual({ done: true, value: next.value });
   });
 
   test('scopedNeighbours keeps partner-id order and shared collaborations in id order', () => {

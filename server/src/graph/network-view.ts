@@ -12,7 +12,7 @@
  * With a centre actor, only actors within `depth` collaborates-with steps of it (in scope).
  */
 import { runNow } from '../platform/util/run-in-slices';
-import { orderedPartnersOfBusy } from './partner-ids';
+import { orderedPartnersOfBusySteps } from './partner-ids';
 import type { NetworkProjection } from './projection';
 import {
   actorKindInScope,
@@ -271,7 +271,7 @@ function* neighbourhood(
   for (let step = 0; step < depth && frontier.length > 0; step++) {
     const next: string[] = [];
     for (const actorId of frontier) {
-      const partners = nextPartners(projection, actorId, filter, seen, limit - order.length);
+      const partners = yield* nextPartners(projection, actorId, filter, seen, limit - order.length);
       for (const partnerId of partners) {
         seen.add(partnerId);
         next.push(partnerId);
@@ -287,17 +287,18 @@ function* neighbourhood(
 
 /**
  * Up to `limit` partners of `actorId` in scope and not in `exclude`, smallest ids first. A busy
- * actor's partners come from the ordered list kept per version (./partner-ids.ts) when the scope
- * does not restrict collaborations (their partners are then all partners).
+ * actor's partners come from the ordered list kept per version (./partner-ids.ts, collected in
+ * steps the first time) when the scope does not restrict collaborations (their partners are then
+ * all partners).
  */
-function nextPartners(
+function* nextPartners(
   projection: NetworkProjection,
   actorId: string,
   filter: ScopeFilter,
   exclude: ReadonlySet<string>,
   limit: number,
-): string[] {
-  const ordered = filtersCollaborations(filter) ? null : orderedPartnersOfBusy(projection, actorId);
+): Generator<void, string[], void> {
+  const ordered = filtersCollaborations(filter) ? null : yield* orderedPartnersOfBusySteps(projection, actorId);
   if (!ordered) return scopedNeighbourIds(projection, actorId, filter, exclude, limit);
   const checkKinds = filtersActorKinds(filter);
   const found: string[] = [];

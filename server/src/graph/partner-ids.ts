@@ -5,6 +5,8 @@
  * most of an ego network's time — and a hub is within two steps of almost everyone.
  */
 import type { NetworkProjection } from './projection';
+import { runNow } from '../platform/util/run-in-slices';
+import { sortedSteps } from '../platform/util/sorted-steps';
 import { VersionCache } from './version-cache';
 
 /** Actors with at least this many collaborations have their ordered partners kept. */
@@ -14,18 +16,44 @@ export const PARTNER_IDS_CACHE_ITEMS = 400_000;
 
 const cache = new VersionCache<string[]>(PARTNER_IDS_CACHE_ITEMS, (ids) => ids.length);
 
+/** Partner entries read between two yields while a busy actor's list is collected. */
+const COLLECT_STEP = 1 << 14;
+
 /**
  * Every partner of `actorId` in id order, for a busy actor (kept until the projection changes);
- * null for other actors (walking their few collaborations is cheap) and unknown ones.
+ * null for other actors (walking their few collaborations is cheap) and unknown ones. In steps:
+ * the hub of a 100k network has ~40k partners, and collecting and sorting them in one go held the
+ * event loop ~55 ms. The caller must not resume the steps after the projection changed
+ * (run-in-slices.ts `runSteps` with `stale`).
  */
-export function orderedPartnersOfBusy(projection: NetworkProjection, actorId: string): readonly string[] | null {
+export function* orderedPartnersOfBusySteps(
+  projection: NetworkProjection,
+  actorId: string,
+): Generator<void, readonly string[] | null, void> {
   const actor = projection.actors.get(actorId);
   if (!actor || actor.collaborations.size < BUSY_COLLABORATIONS) return null;
-  return cache.get(projection, actorId, () => {
-    const partners = new Set<string>();
-    for (const collaborationId of actor.collaborations)
-      for (const partnerId of projection.collaborations.get(collaborationId)!.actors)
-        if (partnerId !== actorId) partners.add(partnerId);
-    return [...partners].sort();
-  });
+  const kept = cache.peek(projection, actorId);
+  if (kept) return kept;
+  const version = projection.version;
+  const partners = new Set<string>();
+  let read = 0;
+  for (const collaborationId of actor.collaborations) {
+    const members = projection.collaborations.get(collaborationId)!.actors;
+    for (const partnerId of members) if (partnerId !== actorId) partners.add(partnerId);
+    if ((read += members.size) >= COLLECT_STEP) {
+      read = 0;
+      yield;
+    }
+  }
+  const ids = [...partners];
+  yield;
+  const order = yield* sortedSteps(ids.length, (a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  const ordered = Array.from(order, (i) => ids[i]);
+  cache.set(projection, actorId, ordered, version);
+  return ordered;
+}
+
+/** orderedPartnersOfBusySteps at once. */
+export function orderedPartnersOfBusy(projection: NetworkProjection, actorId: string): readonly string[] | null {
+  return runNow(orderedPartnersOfBusySteps(projection, actorId));
 }

@@ -10,7 +10,7 @@ import { snapshotOf } from '../../../../seed/snapshot';
 import { NetworkProjection } from '../../graph/projection';
 import { ContactSuggestions } from './contact-suggestions';
 import { singleSignalModel } from './model';
-import { sortedSteps } from './sorted-steps';
+import { sortedSteps } from '../../platform/util/sorted-steps';
 import { threeStepEntries } from './bounded-rank';
 import { suggestContacts } from './suggest';
 import { buildSuggestionIndex } from './suggestion-index';

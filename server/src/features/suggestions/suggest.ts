@@ -19,7 +19,7 @@ import type { ActorKind } from '../../domain/model';
 import { scoreOf, scoreParts, termContribution, type ScorePart, type ScoringModel } from './model';
 import { boundable, rankWithBoundsSteps, threeStepEntries } from './bounded-rank';
 import { runNow } from '../../platform/util/run-in-slices';
-import { sortedSteps } from './sorted-steps';
+import { sortedSteps } from '../../platform/util/sorted-steps';
 import { CHUNK_ACTORS as ACTORS_PER_CHUNK } from './work-chunks';
 import {
   WALK3_WEIGHT as WALK3_WEIGHT_EXPORTED,

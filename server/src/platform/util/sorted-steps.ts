@@ -1,22 +1,26 @@
 /**
  * The indexes 0 … n−1 sorted by a comparator, in steps: runs of RUN indexes sorted by the engine's
- * sort, then merged pairwise, a yield after each run and each merge (at 100k actors the one-piece
- * sort held the event loop ~70 ms). For a total order (no two indexes compare equal, e.g. ties
+ * sort, then merged pairwise, a yield after each run and each merge (sorting 100k actors' suggestion
+ * scores in one piece held the event loop ~70 ms). For a total order (no two indexes compare equal, e.g. ties
  * broken by index) the result is the one order there is, the same as one sort of the whole array.
  */
-import { CHUNK_ACTORS } from './work-chunks';
 
-const RUN = CHUNK_ACTORS;
+/** Indexes sorted in one piece before the merging starts (a few milliseconds of comparisons). */
+const RUN = 1 << 13;
 
-export function* sortedSteps(n: number, compare: (a: number, b: number) => number): Generator<void, Int32Array, void> {
+export function* sortedSteps(
+  n: number,
+  compare: (a: number, b: number) => number,
+  run = RUN,
+): Generator<void, Int32Array, void> {
   let source = new Int32Array(n);
   for (let i = 0; i < n; i++) source[i] = i;
-  for (let from = 0; from < n; from += RUN) {
-    source.subarray(from, Math.min(n, from + RUN)).sort(compare);
+  for (let from = 0; from < n; from += run) {
+    source.subarray(from, Math.min(n, from + run)).sort(compare);
     yield;
   }
   let target = new Int32Array(n);
-  for (let width = RUN; width < n; width *= 2) {
+  for (let width = run; width < n; width *= 2) {
     for (let from = 0; from < n; from += 2 * width) {
       merge(source, target, from, Math.min(n, from + width), Math.min(n, from + 2 * width), compare);
       yield;

@@ -7,7 +7,7 @@ import { NotFoundError } from '../domain/errors';
 import type { Actor, Collaboration, Interest, Participation, ParticipationRole, Topic } from '../domain/model';
 import { checkDateRange } from '../domain/validation';
 import { networkView, networkViewSteps, type NetworkView, type NetworkViewOptions } from '../graph/network-view';
-import { runSteps } from '../platform/util/run-in-slices';
+import { runNow, runSteps } from '../platform/util/run-in-slices';
 import { shortestChain, type ActorChain } from '../graph/paths';
 import { NetworkProjection } from '../graph/projection';
 import type { ScopeFilter } from '../graph/scope';
@@ -188,15 +188,36 @@ export class NetworkService {
    * again, on the new state; after two such starts it runs at once, so a stream of writes cannot
    * keep it from answering.
    */
-  async networkInSteps(options: NetworkViewOptions, pause: () => Promise<void> | void): Promise<NetworkView> {
+  networkInSteps(options: NetworkViewOptions, pause: () => Promise<void> | void): Promise<NetworkView> {
+    // eslint-disable-next-line require-yield -- no steps after the view's own: the view is the answer
+    return this.networkShapedInSteps(options, pause, function* (view) {
+      return view;
+    });
+  }
+
+  /**
+   * The view and then `shape`'s steps over it (e.g. the answer's nodes and edges), all under the
+   * same rule: `shape` may read the projection in every step, because a write applied meanwhile
+   * starts the whole again.
+   */
+  async networkShapedInSteps<T>(
+    options: NetworkViewOptions,
+    pause: () => Promise<void> | void,
+    shape: (view: NetworkView, projection: NetworkProjection) => Generator<void, T, void>,
+  ): Promise<T> {
+    const projection = this.projection;
     for (let attempt = 0; attempt < 2; attempt++) {
       if (options.centreActorId) this.requireActor(options.centreActorId);
-      const version = this.projection.version;
-      const stale = () => this.projection.version !== version;
-      const view = await runSteps(networkViewSteps(this.projection, options), pause, stale);
-      if (view) return view;
+      const version = projection.version;
+      const stale = () => projection.version !== version;
+      const steps = (function* () {
+        const view = yield* networkViewSteps(projection, options);
+        return yield* shape(view, projection);
+      })();
+      const shaped = await runSteps(steps, pause, stale);
+      if (shaped !== null) return shaped;
     }
-    return this.network(options);
+    return runNow(shape(this.network(options), projection));
   }
 
   private requireActor(id: string): void {

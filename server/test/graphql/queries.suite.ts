@@ -217,7 +217,7 @@ export function describeQueries(label: string, harness: StoreHarness): void {
     test('limits the network to the neighbourhood of one actor, with topics and collaborations', async () => {
       const { network } =
         await api.data(`{ network(filter: { centreActorId: "bobbie-ev", depth: 1, includeTopics: true, includeCollaborations: true }) {
-        nodes { id type } edges { type source target } } }`);
+        nodes { id type } edges { id type source target } } }`);
       const actorIds = network.nodes
         .filter((n: any) => n.type === 'ACTOR')
         .map((n: any) => n.id.slice(6))
@@ -230,10 +230,18 @@ export function describeQueries(label: string, harness: StoreHarness): void {
         expect.arrayContaining(collaborationsOf('bobbie-ev').map((c) => `collaboration:${c.id}`)),
       );
       const ids = new Set(network.nodes.map((n: any) => n.id));
+      const prefix: Record<string, string> = {
+        COLLABORATES_WITH: 'collaborates',
+        INTERESTED_IN: 'interested',
+        PARTICIPATED_IN: 'participated',
+      };
+      const entityOf = (nodeId: string) => nodeId.slice(nodeId.indexOf(':') + 1);
       for (const e of network.edges) {
         expect(ids.has(e.source)).toBe(true);
         expect(ids.has(e.target)).toBe(true);
+        expect(e.id).toBe(`${prefix[e.type]}:${entityOf(e.source)}|${entityOf(e.target)}`);
       }
+      expect(new Set(network.edges.map((e: any) => e.id)).size).toBe(network.edges.length);
     });
 
     test('filters the network by date range and kind', async () => {

@@ -1,10 +1,13 @@
 /**
  * The network view in steps (NetworkService.networkInSteps): it pauses between bounded steps, gives
  * the view of the state it ends on when a write comes in between, and answers at once after two
- * such restarts, so a stream of writes cannot keep it from answering.
+ * such restarts, so a stream of writes cannot keep it from answering. networkShapedInSteps adds the
+ * answer's shaping (the GraphQL network's nodes and edges) to the same steps and the same rule.
  */
 import { generateNetwork } from '../../../seed/generate';
+import { networkShapeSteps } from '../../src/features/network/network.mapping';
 import { NetworkService } from '../../src/service/network-service';
+import { runNow } from '../../src/platform/util/run-in-slices';
 import { createEmbeddedStore } from '../../src/store/embedded';
 
 describe('NetworkService.networkInSteps', () => {
@@ -71,5 +74,40 @@ describe('NetworkService.networkInSteps', () => {
     expect(pauses).toBe(2);
     expect(always).toEqual(service.network(options));
     expect(always.actorIds).toContain('neu-2');
+  });
+
+  test('shaping the answer: more steps, the same nodes and edges, and a write while shaping starts it again', async () => {
+    const ego = { centreActorId: hub, depth: 2, maxActors: 2000 };
+    let viewPauses = 0;
+    await service.networkInSteps(
+      ego,
+      pauseEvery((n) => (viewPauses = n)),
+    );
+    let shapedPauses = 0;
+    const shaped = await service.networkShapedInSteps(
+      ego,
+      pauseEvery((n) => (shapedPauses = n)),
+      networkShapeSteps,
+    );
+    expect(shapedPauses).toBeGreaterThan(viewPauses);
+    expect(shaped).toEqual(runNow(networkShapeSteps(service.network(ego), service.projection)));
+    expect(shaped.nodes.filter((n) => n.type === 'ACTOR')).toHaveLength(2000);
+
+    // A write after the view's steps, while the answer is shaped: the answer is of the state after it.
+    const all = { maxActors: 5000 };
+    let allViewPauses = 0;
+    await service.networkInSteps(
+      all,
+      pauseEvery((n) => (allViewPauses = n)),
+    );
+    const afterWrite = await service.networkShapedInSteps(
+      all,
+      pauseEvery((n) => {
+        if (n === allViewPauses + 1) service.projection.upsertActor('neu-beim-formen', 'GROUP');
+      }),
+      networkShapeSteps,
+    );
+    expect(afterWrite.nodes.map((n) => n.id)).toContain('actor:neu-beim-formen');
+    expect(afterWrite).toEqual(runNow(networkShapeSteps(service.network(all), service.projection)));
   });
 });

@@ -19,7 +19,7 @@ import { CompactNetworkType } from './compact-network.type';
 import { keptPerRevision } from './compact-network.cache';
 import { toCompactNetwork } from './compact-network.mapping';
 import { NetworkFilterInput, ScopeFilterInput } from './network.input';
-import { toNetwork } from './network.mapping';
+import { networkShapeSteps } from './network.mapping';
 import { ActorChainType, NetworkEdge, NetworkNode, NetworkType, PathStepType } from './network.type';
 
 @Guarded()
@@ -34,10 +34,11 @@ export class NetworkResolver {
     @Ctx() { service, guard }: GraphQLContext,
   ): Promise<NetworkType> {
     checkFilterRange(filter);
-    const view = await service.networkInSteps({ maxActors: 1000, depth: 1, ...withoutNulls(filter) }, () =>
-      guard.betweenSteps(),
+    return service.networkShapedInSteps(
+      { maxActors: 1000, depth: 1, ...withoutNulls(filter) },
+      () => guard.betweenSteps(),
+      networkShapeSteps,
     );
-    return toNetwork(view, service.projection);
   }
 
   @Authorized('VIEWER')

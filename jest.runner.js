@@ -3,6 +3,10 @@
  * `neo4j` project in a lane of their own. Neo4j Community has one database and every Neo4j harness
  * empties it, so two `*.neo4j.test.ts` files must never run at the same time.
  *
+ * A file named `*.alone.test.ts` runs last, after both pools, with no other file beside it: it
+ * measures latency (the abuse suite's /healthz answers within 200 ms), which on a 2-core machine
+ * running two other test files and Neo4j is mostly the time spent waiting for a core.
+ *
  * Jest hands one runner all the files of every project that names it. This one runs the `neo4j`
  * files in a pool of ONE worker (one file after another, at any --maxWorkers) while the other files
  * share the remaining workers, so the Neo4j lane runs alongside the rest as before. Both pools are
@@ -15,6 +19,7 @@ const TestRunner = require('jest-runner').default;
 const NEO4J_PROJECT = 'neo4j';
 
 const isNeo4jFile = (test) => test.context.config.displayName?.name === NEO4J_PROJECT;
+const runsAlone = (test) => test.path.endsWith('.alone.test.ts');
 
 class OneNeo4jFileAtATimeRunner {
   supportsEventEmitters = true;
@@ -43,6 +48,18 @@ class OneNeo4jFileAtATimeRunner {
   }
 
   async runTests(tests, watcher, options) {
+    const alone = tests.filter(runsAlone);
+    await this.runSideBySide(
+      tests.filter((test) => !runsAlone(test)),
+      watcher,
+      options,
+    );
+    if (alone.length > 0 && !watcher.isInterrupted()) await this.pool(1).runTests(alone, watcher, options);
+  }
+
+  /** The Neo4j files one at a time, beside the other files. */
+  async runSideBySide(tests, watcher, options) {
+    if (tests.length === 0) return;
     const neo4j = tests.filter(isNeo4jFile);
     const rest = tests.filter((test) => !isNeo4jFile(test));
     const workers = this.globalConfig.maxWorkers;

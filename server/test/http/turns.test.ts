@@ -1,7 +1,7 @@
 /**
  * Work is done in turns of the event loop, over real HTTP on the embedded store: a hub's long list
  * of collaborators is answered whole and in order, its items completed in parts (LIST_PART) with
- * the event loop turning in between. (Health checks during bursts: the abuse suite, abuse.test.ts.)
+ * the event loop turning in between. (Health checks during bursts: the abuse suite, abuse.alone.test.ts.)
  */
 import { generateNetwork } from '../../../seed/generate';
 import { collaboratorsOf } from '../../src/graph/collaborators';

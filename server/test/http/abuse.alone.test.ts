@@ -5,20 +5,24 @@
  * concurrent exports, an insight flood, a flood of unknown keys — while /healthz is asked every
  * 100 ms and the service's RSS is read from /proc by a monitor in a process of its own
  * (./health-monitor.ts). Asserts that the process survives (no restart), its RSS stays under
- * 1.5 GB, /healthz always answers (the slowest answer is printed per phase: the target is 200 ms;
- * asserted is 2 s, on a 2-core CI machine that runs other suites and Neo4j at the same time —
- * before the request guard the same attack froze it for 10–90 s and killed it), and every refused
- * request carries a code. Then the service is killed (-9) and the supervisor starts it again.
+ * 1.5 GB, /healthz always answers within 200 ms not counting the time the monitor's and the
+ * service's main threads waited for a core (all share two cores here; the wall time is printed per
+ * phase and asserted under 2 s; before the request guard the same attack froze the service for
+ * 10–90 s and killed it), and every refused request carries a code. Then the service is killed (-9) and the supervisor starts it again.
+ * A file of its own kind (`*.alone.test.ts`, jest.runner.js): it runs after every other test file,
+ * with none beside it, so that two other test files and Neo4j do not take the cores meanwhile.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateNetwork } from '../../../seed/generate';
 import { generateApiKey, issueApiKey } from '../../src/features/access/api-keys';
 import { createEmbeddedStore } from '../../src/store/embedded';
 
 const ROOT = join(__dirname, '../../..');
+/** The attacker's niceness (0 normal, 19 lowest): below the service and the health monitor. */
+const ATTACKER_NICE = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The service process under the supervisor (its only child). */
@@ -63,6 +67,8 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
     maxHealthMs: number;
     maxRss: number;
     failures: number;
+    /** The slowest /healthz answer without the time the monitor and the service waited for a core. */
+    slowest: { ms: number; monitorWaitMs: number; serviceWaitMs: number; notWaitingMs: number; phase: string };
   }
   const stopMonitor = () =>
     new Promise<Figures>((resolve) => {
@@ -96,6 +102,10 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
   };
 
   beforeAll(async () => {
+    // The attack's clients share the service's two cores here; in the field they are other
+    // machines. This process (the attacker) gives way, so that /healthz measures the service and
+    // not the attacker's own turn on a core. (Linux: the main thread, where the requests are sent.)
+    setPriority(process.pid, ATTACKER_NICE);
     const data = generateNetwork({ actors: 10_000, hubs: 5, seed: 7 });
     const degree = new Map<string, number>();
     for (const c of data.collaborations)
@@ -276,9 +286,9 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
       viewerKey,
     );
     expect(ordinary.status).toBe(200);
-    const { phaseMax, phaseRss, maxHealthMs, maxRss, failures } = await stopMonitor();
+    const { phaseMax, phaseRss, maxHealthMs, maxRss, failures, slowest } = await stopMonitor();
     console.log(
-      `abuse suite: max RSS ${Math.round(maxRss)} MB, slowest /healthz ${Math.round(maxHealthMs)} ms (per phase: ${JSON.stringify(phaseMax)}; RSS per phase: ${JSON.stringify(phaseRss)}), /healthz failures ${failures}`,
+      `abuse suite: max RSS ${Math.round(maxRss)} MB, slowest /healthz ${Math.round(maxHealthMs)} ms (per phase: ${JSON.stringify(phaseMax)}; RSS per phase: ${JSON.stringify(phaseRss)}), /healthz failures ${failures}; slowest without waiting for a core ${Math.round(slowest.notWaitingMs)} ms (${Math.round(slowest.ms)} ms wall, the monitor waited ${Math.round(slowest.monitorWaitMs)} ms, the service ${Math.round(slowest.serviceWaitMs)} ms; ${slowest.phase})`,
     );
     // The service logs every block of the event loop from 15 ms of its own CPU time
     // (platform/event-loop-watch.ts): the CPU time is what the service does, whatever else the
@@ -303,6 +313,7 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
     expect(blocks.length).toBeGreaterThan(0); // the watch runs and its lines are read
     expect(failures).toBe(0);
     expect(maxRss).toBeLessThan(1500);
+    expect(slowest.notWaitingMs).toBeLessThan(200);
     expect(maxHealthMs).toBeLessThan(2000);
     expect(blocks.filter((b) => b.cpuMs >= 200)).toEqual([]);
   }, 240_000);

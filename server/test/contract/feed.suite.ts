@@ -168,6 +168,45 @@ export function describeFeedContract(storeName: string, harness: StoreHarness): 
       expect(new Set(events.map((e) => e.entityId)).size).toBe(24);
     });
 
+    test('concurrent collaboration writes on the same actors, in opposite orders: all written, the feed gapless', async () => {
+      const people = Array.from({ length: 6 }, (_, i) => `p${i}`);
+      for (const id of people) await store.createActor({ id, name: `Person ${id}`, kind: 'PERSON' });
+      const before = (await store.feedHead()).head;
+      // Each write takes its participants' locks in its own order (half of them reversed): on Neo4j
+      // two such writes can deadlock, and the one Neo4j refuses is tried again.
+      const writes = Array.from({ length: 24 }, (_, i) => {
+        const order = i % 2 === 0 ? people : [...people].reverse();
+        return store.createCollaboration({
+          id: `c${i}`,
+          title: `Treffen ${i}`,
+          kind: 'MEETING',
+          participants: order.map((actorId, k) => ({ actorId, role: k === 0 ? 'ORGANISER' : 'PARTICIPANT' })),
+        });
+      });
+      const seen: number[] = [];
+      let done = false;
+      const reader = (async () => {
+        let after = before;
+        while (!done) {
+          for (const e of await store.readFeed(after, 100)) {
+            seen.push(e.seq);
+            after = e.seq;
+          }
+          await new Promise((r) => setTimeout(r, 2));
+        }
+        for (const e of await all(store, after)) seen.push(e.seq);
+      })();
+      const written = await Promise.all(writes);
+      done = true;
+      await reader;
+      const events = await all(store, before);
+      expect(seen).toEqual(events.map((e) => e.seq));
+      expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 24 }, (_, i) => before + i + 1));
+      expect(new Set(brief(events))).toEqual(new Set(written.map((c) => `Collaboration:${c.id}:CREATE`)));
+      const members = await store.participationsOfCollaborations(written.map((c) => c.id));
+      expect(members.map((m) => m.length)).toEqual(written.map(() => people.length));
+    });
+
     test('pruning deletes old events only, raises the watermark and keeps the history', async () => {
       await store.createActor({ id: 'kita', name: 'Kita', kind: 'INSTITUTION' });
       await store.updateActor('kita', { district: 'Batenbrock' });

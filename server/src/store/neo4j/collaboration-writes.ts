@@ -139,42 +139,40 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
       createdAt: at,
       updatedAt: at,
     };
-    // One statement, one round trip before the commit: the checks, then (only when they pass) the
-    // collaboration, its topics and participations, and its history and change-feed records.
+    // One statement, one round trip with its commit (auto-commit, connection.ts writeStatement):
+    // the checks, then (only when they pass) the collaboration, its topics and participations, and
+    // its history and change-feed records.
     const created = toCollaboration({ ...props, version: 1 });
     const changes = changeParameters(
       meta,
       [H.collaborationCreated({ collaboration: created, topicIds, participants })],
       at,
     );
-    return db.write(async (tx) => {
-      const result = await tx.run(CREATE_COLLABORATION_RECORDED, {
-        id,
-        props,
-        topicIds,
-        participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })),
-        ...changes,
-      });
-      const row = result.records[0];
-      // Refused: nothing was written; the errors in the order of the checks before (requireNew,
-      // requireAll Topic, requireAll Actor), so the same input answers the same error.
-      if (row.get('taken') === true) throw new ConflictError(`Collaboration "${id}" already exists`, 'id');
-      firstMissing('Topic', topicIds, toStringList(row.get('missingTopics')), 'topicIds');
-      firstMissing(
-        'Actor',
-        participants.map((p) => p.actorId),
-        toStringList(row.get('missingActors')),
-        'participants',
-      );
-      const collaboration = toCollaboration(row.get('collaboration'));
-      return {
-        collaboration,
-        participations: (row.get('participations') as unknown[]).map((v) =>
-          toParticipationInCollaboration(collaboration.id, v),
-        ),
-        actors: (row.get('actors') as unknown[]).map(toActor),
-      };
+    const [row] = await db.writeStatement(CREATE_COLLABORATION_RECORDED, {
+      id,
+      props,
+      topicIds,
+      participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })),
+      ...changes,
     });
+    // Refused: the statement wrote nothing; the errors in the order of the checks before (requireNew,
+    // requireAll Topic, requireAll Actor), so the same input answers the same error.
+    if (row.get('taken') === true) throw new ConflictError(`Collaboration "${id}" already exists`, 'id');
+    firstMissing('Topic', topicIds, toStringList(row.get('missingTopics')), 'topicIds');
+    firstMissing(
+      'Actor',
+      participants.map((p) => p.actorId),
+      toStringList(row.get('missingActors')),
+      'participants',
+    );
+    const collaboration = toCollaboration(row.get('collaboration'));
+    return {
+      collaboration,
+      participations: (row.get('participations') as unknown[]).map((v) =>
+        toParticipationInCollaboration(collaboration.id, v),
+      ),
+      actors: (row.get('actors') as unknown[]).map(toActor),
+    };
   }
 
   return {

@@ -2,7 +2,7 @@
  * The Neo4j store's connection: one driver per store; one session per call, always closed. Reads of
  * one statement (every batched lookup of a request) run auto-commit (`readRecords` /
  * `readStatement`), reads of several statements in `executeRead`, writes in `executeWrite` (one
- * transaction per write). All sessions share one bookmark manager, so a read sees every write this
+ * transaction per write) unless they are one statement (`writeStatement`, auto-commit). All sessions share one bookmark manager, so a read sees every write this
  * process committed before it, also on a cluster (a single server needs no wait for that). The driver retries a
  * transaction only on transient / connection errors, never on the DomainErrors thrown by the parts:
  * those roll the transaction back and reach the caller unchanged.
@@ -11,6 +11,7 @@ import neo4j, { isRetryableError } from 'neo4j-driver';
 import type { BookmarkManager, Config, Driver, ManagedTransaction, Record as Neo4jRecord, Session } from 'neo4j-driver';
 
 import { translateError } from './errors';
+import { retryingTransient } from './retry';
 
 export interface Neo4jStoreOptions {
   /** `bolt://host:7687`, `neo4j://…` (routing) or `neo4j+s://…` (Aura). */
@@ -116,6 +117,28 @@ export class Neo4jConnection {
         await session.close();
       }
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+
+  /**
+   * A write that is one statement, as an auto-commit transaction: RUN and PULL go out together and
+   * the server commits when the result has been read, one round trip where `write` adds BEGIN and
+   * COMMIT (createCollaboration measured at 100k actors, load ≈ 3.8: 6.8 ms p50 in `executeWrite`,
+   * 4.2 ms this way). A statement that fails is rolled back; it is tried again on the errors and
+   * for the time the driver retries `write` (a deadlock with another write, a lost connection).
+   */
+  async writeStatement(statement: string, params: Params = {}): Promise<Neo4jRecord[]> {
+    try {
+      return await retryingTransient(async () => {
+        const session = this.session('WRITE');
+        try {
+          return (await session.run(statement, params)).records;
+        } finally {
+          await session.close();
+        }
+      }, MAX_TRANSACTION_RETRY_MS);
+    } catch (error) {
+      throw translateError(error, this.uri);
     }
   }
 

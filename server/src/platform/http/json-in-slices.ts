@@ -64,6 +64,9 @@ export async function stringifyInSlices(value: unknown, sliceMs = SLICE_MS): Pro
   };
 
   begin(value, false);
+  // An answer large enough to be written in pieces starts in a turn of its own: the turn that
+  // finished executing it (graphql-js completes a long list in one go) already held the loop.
+  if (stack.length > 0) await nextTurn();
   let sliceStart = performance.now();
   let steps = 0;
   while (stack.length > 0) {

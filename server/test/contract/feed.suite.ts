@@ -8,6 +8,26 @@ import type { StoreHarness } from '../support/stores';
 
 const ALICE = { author: 'key:alice' };
 
+/**
+ * The seqs a reader sees that polls the feed from `after` (every 2 ms) while `writes` run, then
+ * reads it to its end: a gapless feed shows each seq once, in order, never one filled in below it.
+ */
+async function seqsSeenWhile(store: NetworkStore, after: number, writes: Promise<unknown>): Promise<number[]> {
+  const seen: number[] = [];
+  let done = false;
+  const stop = () => (done = true);
+  writes.then(stop, stop);
+  while (!done) {
+    for (const e of await store.readFeed(after, 100)) {
+      seen.push(e.seq);
+      after = e.seq;
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  for (const e of await all(store, after)) seen.push(e.seq);
+  return seen;
+}
+
 async function all(store: NetworkStore, after = 0): Promise<FeedEvent[]> {
   const out: FeedEvent[] = [];
   for (;;) {
@@ -147,22 +167,9 @@ export function describeFeedContract(storeName: string, harness: StoreHarness): 
         store.createActor({ id: `a${i}`, name: `Akteur ${i}`, kind: 'GROUP' }),
       );
       // A reader polling while the writes run never sees a seq that a later read fills in below it.
-      const seen: number[] = [];
-      let done = false;
-      const reader = (async () => {
-        let after = 0;
-        while (!done) {
-          for (const e of await store.readFeed(after, 100)) {
-            seen.push(e.seq);
-            after = e.seq;
-          }
-          await new Promise((r) => setTimeout(r, 2));
-        }
-        for (const e of await all(store, after)) seen.push(e.seq);
-      })();
-      await Promise.all(writes);
-      done = true;
-      await reader;
+      const writing = Promise.all(writes);
+      const seen = await seqsSeenWhile(store, 0, writing);
+      await writing;
       const events = await all(store);
       expect(seen).toEqual(events.map((e) => e.seq));
       expect(new Set(events.map((e) => e.entityId)).size).toBe(24);
@@ -183,22 +190,9 @@ export function describeFeedContract(storeName: string, harness: StoreHarness): 
           participants: order.map((actorId, k) => ({ actorId, role: k === 0 ? 'ORGANISER' : 'PARTICIPANT' })),
         });
       });
-      const seen: number[] = [];
-      let done = false;
-      const reader = (async () => {
-        let after = before;
-        while (!done) {
-          for (const e of await store.readFeed(after, 100)) {
-            seen.push(e.seq);
-            after = e.seq;
-          }
-          await new Promise((r) => setTimeout(r, 2));
-        }
-        for (const e of await all(store, after)) seen.push(e.seq);
-      })();
-      const written = await Promise.all(writes);
-      done = true;
-      await reader;
+      const writing = Promise.all(writes);
+      const seen = await seqsSeenWhile(store, before, writing);
+      const written = await writing;
       const events = await all(store, before);
       expect(seen).toEqual(events.map((e) => e.seq));
       expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 24 }, (_, i) => before + i + 1));

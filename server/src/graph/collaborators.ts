@@ -15,7 +15,7 @@ import type { SortKey } from '../domain/paging';
 import { runNow, runSteps } from '../platform/util/run-in-slices';
 import type { NetworkProjection } from './projection';
 import { VersionCache } from './version-cache';
-import { sortedSteps } from '../platform/util/sorted-steps';
+import { sortedItemsSteps } from '../platform/util/sorted-steps';
 
 /** Partners kept over all cached lists (~200 bytes each with their built entries: at most ~20 MB). */
 export const PARTNER_CACHE_ITEMS = 100_000;
@@ -125,12 +125,10 @@ function* rankingSteps(projection: NetworkProjection, actorId: string): Generato
   const entries = [...shared];
   yield;
   // Sorted in steps too: the hub of a 100k network has ~40k partners (one sort held the loop ~35 ms).
-  const order = yield* sortedSteps(entries.length, (i, j) => {
-    const [a, sharedA] = entries[i]!;
-    const [b, sharedB] = entries[j]!;
-    return sharedB.length - sharedA.length || (a < b ? -1 : a > b ? 1 : 0);
-  });
-  const partners = Array.from(order, (i) => entries[i]!);
+  const partners = yield* sortedItemsSteps(
+    entries,
+    ([a, sharedA], [b, sharedB]) => sharedB.length - sharedA.length || (a < b ? -1 : a > b ? 1 : 0),
+  );
   return { partners, built: [], complete: false };
 }
 

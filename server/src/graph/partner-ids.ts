@@ -6,7 +6,7 @@
  */
 import type { NetworkProjection } from './projection';
 import { runNow } from '../platform/util/run-in-slices';
-import { sortedSteps } from '../platform/util/sorted-steps';
+import { sortedItemsSteps } from '../platform/util/sorted-steps';
 import { VersionCache } from './version-cache';
 
 /** Actors with at least this many collaborations have their ordered partners kept. */
@@ -47,8 +47,7 @@ export function* orderedPartnersOfBusySteps(
   }
   const ids = [...partners];
   yield;
-  const order = yield* sortedSteps(ids.length, (a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
-  const ordered = Array.from(order, (i) => ids[i]);
+  const ordered = yield* sortedItemsSteps(ids, (a, b) => (a < b ? -1 : a > b ? 1 : 0));
   cache.set(projection, actorId, ordered, version);
   return ordered;
 }

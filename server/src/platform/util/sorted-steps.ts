@@ -46,3 +46,9 @@ function merge(
   while (i < middle) target[k++] = source[i++];
   while (j < to) target[k++] = source[j++];
 }
+
+/** `items` sorted by `compare` (a total order: no two items compare equal), in the steps of sortedSteps. */
+export function* sortedItemsSteps<T>(items: readonly T[], compare: (a: T, b: T) => number): Generator<void, T[], void> {
+  const order = yield* sortedSteps(items.length, (i, j) => compare(items[i]!, items[j]!));
+  return Array.from(order, (i) => items[i]!);
+}

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { generateNetwork } from '../../../seed/generate';
 import { generateApiKey, issueApiKey } from '../../src/features/access/api-keys';
 import { createEmbeddedStore } from '../../src/store/embedded';
+import { testServiceEnv } from '../support/server-process';
 
 const ROOT = join(__dirname, '../../..');
 /** The attacker's niceness (0 normal, 19 lowest): below the service and the health monitor. */
@@ -122,20 +123,14 @@ describe('abuse suite (10k actors, service under its supervisor)', () => {
 
     supervisor = spawn(process.execPath, ['--import', 'tsx', 'server/src/platform/supervisor.ts'], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        SEED: 'none',
-        NEO4J_URI: '',
+      env: testServiceEnv({
         DATA_DIR: dir,
         ADMIN_API_KEY: adminKey,
         HEAP_LIMIT_MB: '640',
         // Blocks from 15 ms of CPU are logged (a turn of work is ~20 ms): the log shows how far below
         // the limit asserted they stay, and that the watch is running at all.
         EVENT_LOOP_REPORT_MS: '15',
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     supervisor.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

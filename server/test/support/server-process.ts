@@ -31,21 +31,28 @@ export function authorization(): Record<string, string> {
   return { authorization: `Bearer ${ADMIN_API_KEY}` };
 }
 
+/**
+ * The environment of a service a test starts: production mode, loopback, a free port, no seed, the
+ * admin key above; `env` on top. NEO4J_URI of the test run (for the Neo4j suites) must not turn the
+ * service to Neo4j: the embedded store unless the test names a database itself.
+ */
+export function testServiceEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SEED: 'none',
+    NEO4J_URI: '',
+    ADMIN_API_KEY,
+    ...env,
+  };
+}
+
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    // NEO4J_URI of the test run (for the Neo4j suites) must not turn this server to Neo4j: the
-    // embedded store unless the test names a database itself.
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SEED: 'none',
-      NEO4J_URI: '',
-      ADMIN_API_KEY,
-      ...env,
-    },
+    env: testServiceEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -24,6 +24,8 @@ export interface Loaders {
   suggestionFeedbackOfActor: RequestLoader<SuggestionFeedback[]>;
   /** An actor with its page (collaborations, their participants) in one store call, primed into the others. */
   actorPage: RequestLoader<Actor | null>;
+  /** An actor with its panel (topics, collaborations without participants) in one store call, primed into the others. */
+  actorPanel: RequestLoader<Actor | null>;
   /** Whether resolvers read ahead what the query asks below them (./read-ahead.ts); off only to measure without. */
   readAhead: boolean;
 }
@@ -272,6 +274,16 @@ export function createLoaders(
       page.collaborations.forEach((c, i) => loaders.participationsOfCollaboration.prime(c.id, page.members[i]));
       ids.forEach((id, i) => loaders.participationsOfActor.prime(id, page.participations[i]));
       return page.actors;
+    }),
+    actorPanel: batched(owner, async (ids) => {
+      const panel = await store.actorPanels(ids);
+      primeTopics(loaders, panel.topics);
+      primeCollaborations(loaders, panel.collaborations);
+      ids.forEach((id, i) => {
+        loaders.interestsOfActor.prime(id, panel.interests[i]);
+        loaders.participationsOfActor.prime(id, panel.participations[i]);
+      });
+      return panel.actors;
     }),
   };
   return loaders;

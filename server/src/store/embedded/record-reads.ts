@@ -121,6 +121,15 @@ export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkRead
       return { actors, participations, collaborations, members, participants };
     },
 
+    async actorPanels(actorIds: readonly string[]) {
+      const actors = await reads.getActors(actorIds);
+      const interests = await reads.interestsOfActors(actorIds);
+      const topicIds = [...new Set(interests.flat().map((i) => i.topicId))];
+      const topics = (await reads.getTopics(topicIds)).filter((t): t is Topic => t !== null);
+      const { participations, collaborations } = await reads.participationsAndCollaborationsOfActors(actorIds);
+      return { actors, interests, topics, participations, collaborations };
+    },
+
     async topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]> {
       const rows = d.sql.all<{ collaboration_id: string; topic_id: string }>(
         `SELECT b.collaboration_id, b.topic_id FROM about b JOIN topic t ON t.id = b.topic_id

@@ -85,6 +85,7 @@ describe('cypher.ts statements', () => {
     expect(parameters).toMatchInlineSnapshot(`
      {
        "ACTOR_PAGES": "ids",
+       "ACTOR_PANELS": "ids",
        "BUMP_COLLABORATION": "id now",
        "BUMP_COLLABORATIONS_OF": "ids now",
        "COLLABORATIONS_OF_TOPICS": "ids",

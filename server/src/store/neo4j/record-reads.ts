@@ -171,6 +171,29 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
       };
     },
 
+    async actorPanels(actorIds: readonly string[]) {
+      if (actorIds.length === 0)
+        return { actors: [], interests: [], topics: [], participations: [], collaborations: [] };
+      const [row] = await db.readRecords(Q.ACTOR_PANELS, { ids: distinct(actorIds) });
+      const byId = new Map((row.get('actors') as unknown[]).map(toActor).map((a) => [a.id, a]));
+      const listsOf = (field: string, name: string) => {
+        const lists = new Map<string, unknown[]>();
+        for (const entry of row.get(field) as Array<Record<string, unknown>>) {
+          lists.set(String(entry.id), entry[name] as unknown[]);
+        }
+        return lists;
+      };
+      const interests = listsOf('interestLists', 'interests');
+      const participations = listsOf('lists', 'participations');
+      return {
+        actors: actorIds.map((id) => byId.get(id) ?? null),
+        interests: actorIds.map((id) => (interests.get(id) ?? []).map((v) => toInterestOfActor(id, v))),
+        topics: (row.get('topics') as unknown[]).map(toTopic),
+        participations: actorIds.map((id) => (participations.get(id) ?? []).map((v) => toParticipationOfActor(id, v))),
+        collaborations: (row.get('collaborations') as unknown[]).map(toCollaboration),
+      };
+    },
+
     async topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]> {
       return listsByKey(Q.TOPICS_OF_COLLABORATIONS, 'topicIds', (_key, id) => String(id), collaborationIds);
     },

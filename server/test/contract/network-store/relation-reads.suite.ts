@@ -151,6 +151,30 @@ export function describeRelationReadContract(label: string, harness: StoreHarnes
         });
       });
 
+      test('actorPanels: the actors, their interests with those topics and their participations with those collaborations', async () => {
+        const keys = ['a3', 'ghost', 'a1', 'a3'];
+        const panel = await store.actorPanels(keys);
+        expect(panel.actors).toEqual(await store.getActors(keys));
+        const interests = await store.interestsOfActors(keys);
+        expect(panel.interests).toEqual(interests);
+        const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1);
+        const topicIds = [...new Set(interests.flat().map((i) => i.topicId))].sort();
+        expect(topicIds.length).toBeGreaterThan(1);
+        expect([...panel.topics].sort(byId)).toEqual(await store.getTopics(topicIds));
+        const { participations, collaborations } = await store.participationsAndCollaborationsOfActors(keys);
+        expect(panel.participations).toEqual(participations);
+        expect(collaborations.length).toBeGreaterThan(1);
+        expect([...panel.collaborations].sort(byId)).toEqual([...collaborations].sort(byId));
+        const none = { actors: [], interests: [], topics: [], participations: [], collaborations: [] };
+        expect(await store.actorPanels([])).toEqual(none);
+        expect(await store.actorPanels(['ghost'])).toEqual({
+          ...none,
+          actors: [null],
+          interests: [[]],
+          participations: [[]],
+        });
+      });
+
       test('topicsOfCollaborations: topic ids by topic nameKey then id', async () => {
         expect(await store.topicsOfCollaborations(['k5', 'k0', 'ghost', 'k1'])).toEqual([
           ['klima', 'urban-gardening'],

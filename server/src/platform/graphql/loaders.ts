@@ -200,7 +200,15 @@ export function createLoaders(
     actor: batched(owner, (ids) => store.getActors(ids)),
     topic: batched(owner, (ids) => store.getTopics(ids)),
     collaboration: batched(owner, (ids) => store.getCollaborations(ids)),
-    interestsOfActor: batched(owner, (ids) => store.interestsOfActors(ids)),
+    // An actor's `topics` asks the topics' records next: read with the interests and primed (one
+    // store round trip per level instead of two; the actor list on Neo4j: 2 calls instead of 3).
+    interestsOfActor: batched(owner, (ids) => store.interestsOfActors(ids), {
+      loadInOneCall: async (ids) => {
+        const { interests, topics } = await store.interestsAndTopicsOfActors(ids);
+        primeTopics(loaders, topics);
+        return interests;
+      },
+    }),
     interestsInTopic: batched(owner, (ids) => store.interestsInTopics(ids), {
       rowsOf: sizes && ((id) => sizes.interestsInTopic(id)),
       exactRowsOf: async (ids) => (await store.topicStats(ids)).map((stats) => stats.actorCount),

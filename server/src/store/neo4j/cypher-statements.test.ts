@@ -112,6 +112,7 @@ describe('cypher.ts statements', () => {
        "GET_ACTORS": "ids",
        "GET_COLLABORATIONS": "ids",
        "GET_TOPICS": "ids",
+       "INTERESTS_AND_TOPICS_OF_ACTORS": "ids",
        "INTERESTS_IN_TOPICS": "ids",
        "INTERESTS_IN_TOPIC_PAGE": "after limit topicId",
        "INTERESTS_OF_ACTORS": "ids",

@@ -111,6 +111,24 @@ CALL () {
 }
 RETURN lists, collaborations`;
 
+/** INTERESTS_OF_ACTORS and, in the same statement, those topics' records (each once). */
+export const INTERESTS_AND_TOPICS_OF_ACTORS = `
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[r:INTERESTED_IN]->(t:Topic)
+  WITH id, r, t
+  ORDER BY t.nameKey, t.id
+  WITH id, collect({topicId: t.id, weight: r.weight}) AS interests
+  RETURN collect({id: id, interests: interests}) AS lists
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[:INTERESTED_IN]->(t:Topic)
+  WITH DISTINCT t
+  RETURN collect(properties(t)) AS topics
+}
+RETURN lists, topics`;
+
 /** PARTICIPATIONS_OF_COLLABORATIONS and, in the same statement, the participants' records (each once). */
 export const PARTICIPATIONS_AND_ACTORS_OF_COLLABORATIONS = `
 CALL () {

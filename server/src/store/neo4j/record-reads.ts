@@ -75,21 +75,22 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
   }
 
   /**
-   * A statement answering one row: `lists` (`{id, participations}` per key that has any, in
-   * order) and `field`, the distinct records at their other ends. Answers the lists per requested
-   * key (empty for keys without a row) and the records' property maps.
+   * A statement answering one row: `lists` (`{id, <listName>}` per key that has any, in order)
+   * and `field`, the distinct records at their other ends. Answers the lists per requested key
+   * (empty for keys without a row) and the records' property maps.
    */
   async function listsWithRecords<T>(
     statement: string,
     field: string,
     map: (key: string, value: unknown) => T,
     keys: readonly string[],
+    listName = 'participations',
   ): Promise<{ lists: T[][]; records: unknown[] }> {
     if (keys.length === 0) return { lists: [], records: [] };
     const [row] = await db.readRecords(statement, { ids: distinct(keys) });
     const byKey = new Map<string, unknown[]>();
-    for (const entry of row.get('lists') as Array<{ id: unknown; participations: unknown[] }>) {
-      byKey.set(String(entry.id), entry.participations);
+    for (const entry of row.get('lists') as Array<Record<string, unknown>>) {
+      byKey.set(String(entry.id), entry[listName] as unknown[]);
     }
     return {
       lists: keys.map((key) => (byKey.get(key) ?? []).map((value) => map(key, value))),
@@ -139,6 +140,17 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
         actorIds,
       );
       return { participations: lists, collaborations: records.map(toCollaboration) };
+    },
+
+    async interestsAndTopicsOfActors(actorIds: readonly string[]) {
+      const { lists, records } = await listsWithRecords(
+        Q.INTERESTS_AND_TOPICS_OF_ACTORS,
+        'topics',
+        toInterestOfActor,
+        actorIds,
+        'interests',
+      );
+      return { interests: lists, topics: records.map(toTopic) };
     },
 
     async participationsAndActorsOfCollaborations(collaborationIds: readonly string[]) {

@@ -47,6 +47,11 @@ export interface LinkReads {
   participationsAndCollaborationsOfActors(
     actorIds: readonly string[],
   ): Promise<{ participations: Participation[][]; collaborations: Collaboration[] }>;
+  /**
+   * interestsOfActors, with the records of those topics (each once) read with them: an actor's
+   * `topics` needs both (actor list, actor panel), and the second lookup would be a second round trip.
+   */
+  interestsAndTopicsOfActors(actorIds: readonly string[]): Promise<{ interests: Interest[][]; topics: Topic[] }>;
   /** participationsOfCollaborations, with the participants' records (each once) read with them. */
   participationsAndActorsOfCollaborations(
     collaborationIds: readonly string[],

@@ -4,6 +4,7 @@
  *   BENCH_SIZES        actor counts, default 1000,10000,100000
  *   BENCH_STORES       embedded,neo4j (default both)
  *   BENCH_PEER         0 to skip @neo4j/graphql (default on)
+ *   BENCH_REQUESTS     request kinds to run, e.g. actorPanel,actorList (default all; names in requests.ts)
  *   BENCH_SAMPLES      requests per kind and actor class at concurrency 1 (default 60)
  *   BENCH_LOAD_MS      duration of each concurrency-8/32 run (default 1500)
  *   BENCH_START        0 to skip the start-time / peak-RSS runs (default on)
@@ -23,6 +24,8 @@ export interface BenchConfig {
   sizes: number[];
   stores: StoreName[];
   peer: boolean;
+  /** Request kinds to run; null: all. */
+  requests: string[] | null;
   samples: number;
   loadMs: number;
   concurrencies: number[];
@@ -64,6 +67,7 @@ export function loadBenchConfig(
     sizes,
     stores,
     peer: (arg('peer') ?? env.BENCH_PEER) !== '0' && stores.includes('neo4j'),
+    requests: list(arg('requests') ?? env.BENCH_REQUESTS),
     samples: Number(env.BENCH_SAMPLES ?? 60),
     loadMs: Number(env.BENCH_LOAD_MS ?? 1500),
     concurrencies: [8, 32],

@@ -17,6 +17,7 @@ import {
   EGO,
   EGO_CYPHER,
   LIST_PAGE,
+  PANEL_COLLABORATORS,
   SEARCH_PAGE,
   TOP_COLLABORATORS,
   type RequestInput,
@@ -38,6 +39,9 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     name: String!
     nameKey: String!
     kind: String!
+    description: String
+    district: String
+    website: String
     topics: [Topic!]! @relationship(type: "INTERESTED_IN", direction: OUT)
     collaborations: [Collaboration!]! @relationship(type: "PARTICIPATED_IN", direction: OUT, properties: "Participation")
     collaborationCount: Int!
@@ -48,7 +52,7 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
         MATCH (this)-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(p:Actor)
         WHERE p <> this
         WITH p, count(c) AS shared ORDER BY shared DESC, p.id LIMIT $limit
-        RETURN {actorId: p.id, name: p.name, sharedCount: shared} AS entry
+        RETURN {actorId: p.id, name: p.name, kind: p.kind, sharedCount: shared} AS entry
         """
         columnName: "entry"
       )
@@ -57,6 +61,7 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
   type CollaboratorEntry {
     actorId: ID!
     name: String!
+    kind: String!
     sharedCount: Int!
   }
 
@@ -69,6 +74,7 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     title: String!
     kind: String!
     startDate: String
+    endDate: String
     participants: [Actor!]! @relationship(type: "PARTICIPATED_IN", direction: IN, properties: "Participation")
   }
 
@@ -110,6 +116,11 @@ const QUERIES: Partial<Record<RequestKind, string>> = {
     collaborationsConnection(sort: [{ node: { startDate: DESC } }, { node: { id: ASC } }]) { edges { properties { role }
       node { id title startDate participantsConnection(sort: [{ node: { nameKey: ASC } }, { node: { id: ASC } }]) {
         edges { properties { role } node { id name } } } } } } } }`,
+  actorPanel: `query ($id: ID!) { actors(where: { id: { eq: $id } }) { id name kind description district website
+    collaborationCount topics(sort: [{ nameKey: ASC }, { id: ASC }]) { id name }
+    collaborationsConnection(sort: [{ node: { startDate: DESC } }, { node: { id: ASC } }]) { edges { properties { role }
+      node { id title kind startDate endDate } } }
+    topCollaborators(limit: ${PANEL_COLLABORATORS}) { actorId name kind sharedCount } } }`,
   actorList: `query { actors(limit: ${LIST_PAGE}, sort: [{ nameKey: ASC }, { id: ASC }]) { id name
     topics(sort: [{ nameKey: ASC }, { id: ASC }]) { id name } collaborationCount } }`,
   collaborators: `query ($id: ID!) { actors(where: { id: { eq: $id } }) { topCollaborators(limit: ${TOP_COLLABORATORS}) { actorId name sharedCount } } }`,
@@ -165,6 +176,28 @@ function canonical(kind: RequestKind, data: Any): unknown {
           e.node.startDate,
           e.node.participantsConnection.edges.map((q: Any) => [q.node.id, q.node.name, q.properties.role]),
         ]),
+      };
+    }
+    case 'actorPanel': {
+      const a = data.actors[0];
+      return {
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        description: a.description,
+        district: a.district,
+        website: a.website,
+        collaborationCount: a.collaborationCount,
+        topics: a.topics.map((t: Any) => [t.id, t.name]),
+        collaborations: a.collaborationsConnection.edges.map((e: Any) => [
+          e.node.id,
+          e.properties.role,
+          e.node.title,
+          e.node.kind,
+          e.node.startDate,
+          e.node.endDate,
+        ]),
+        collaborators: a.topCollaborators.map((c: Any) => [c.actorId, c.name, c.kind, c.sharedCount]),
       };
     }
     case 'actorList':

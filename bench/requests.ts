@@ -7,11 +7,12 @@
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { collaboratorsOf } from '../server/src/graph/collaborators';
+import { actorQuery } from '../viewer/src/queries';
 import type { NetworkService } from '../server/src/service/network-service';
 import type { NetworkStore } from '../server/src/store/network-store';
 
 export type RequestKind =
-  'actorPage' | 'actorList' | 'collaborators' | 'egoNetwork' | 'nameSearch' | 'write' | 'suggestions';
+  'actorPage' | 'actorPanel' | 'actorList' | 'collaborators' | 'egoNetwork' | 'nameSearch' | 'write' | 'suggestions';
 
 /** What one call of a request is about: a centre actor, other actors (writes), a search term. */
 export interface RequestInput {
@@ -38,6 +39,8 @@ export const EGO = { depth: 2, maxActors: 300 };
 export const TOP_COLLABORATORS = 10;
 export const LIST_PAGE = 50;
 export const SEARCH_PAGE = 20;
+/** The collaborators the map page's actor panel asks for (viewer/src/queries.ts actorQuery). */
+export const PANEL_COLLABORATORS = 30;
 
 /**
  * The ego network in one Cypher statement, as the projection answers it: breadth-first, ring 1 by
@@ -145,6 +148,122 @@ const actorPage: RequestSpec = {
       { id: input.actorId },
     );
     return { id: r.get('id'), name: r.get('name'), kind: r.get('kind'), collaborations: r.get('collaborations') };
+  },
+};
+
+/**
+ * The actor panel as the map page asks it (viewer/src/queries.ts `actorQuery`, imported so the two
+ * cannot drift; a viewer's, without `contact`): the actor's fields, topics, every collaboration
+ * without its participants (the page loads those when one is opened) and the top collaborators.
+ */
+const PANEL_QUERY = actorQuery(false);
+if (!PANEL_QUERY.includes(`collaborators(first: ${PANEL_COLLABORATORS})`))
+  throw new Error('bench: the actor panel no longer asks collaborators(first: 30); update PANEL_COLLABORATORS');
+
+export interface PanelAnswer {
+  id: string;
+  name: string;
+  kind: string;
+  description: string | null;
+  district: string | null;
+  website: string | null;
+  collaborationCount: number;
+  topics: Array<[string, string]>;
+  /** [collaboration id, role, title, kind, startDate, endDate] */
+  collaborations: Array<[string, string, string, string, string | null, string | null]>;
+  /** [actor id, name, kind, shared collaborations] */
+  collaborators: Array<[string, string, string, number]>;
+}
+
+const actorPanel: RequestSpec = {
+  kind: 'actorPanel',
+  label: 'actor panel (as the map page asks it)',
+  perActor: true,
+  query: PANEL_QUERY,
+  variables: (i) => ({ id: i.actorId }),
+  canonical: (data: Any): PanelAnswer => {
+    const a = data.actor;
+    return {
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      description: a.description,
+      district: a.district,
+      website: a.website,
+      collaborationCount: a.collaborationCount,
+      topics: a.topics.map((t: Any) => [t.id, t.name]),
+      collaborations: a.collaborations.map((p: Any) => [
+        p.collaboration.id,
+        p.role,
+        p.collaboration.title,
+        p.collaboration.kind,
+        p.collaboration.startDate,
+        p.collaboration.endDate,
+      ]),
+      collaborators: a.collaborators.map((c: Any) => [c.actor.id, c.actor.name, c.actor.kind, c.sharedCount]),
+    };
+  },
+  async embeddedFloor(store, service, input): Promise<PanelAnswer> {
+    const [actor] = await store.getActors([input.actorId]);
+    const [interests] = await store.interestsOfActors([input.actorId]);
+    const topics = await store.getTopics(interests.map((i) => i.topicId));
+    const [participations] = await store.participationsOfActors([input.actorId]);
+    const collaborations = await store.getCollaborations(participations.map((p) => p.collaborationId));
+    const top = collaboratorsOf(service.projection, input.actorId, PANEL_COLLABORATORS);
+    const partners = await store.getActors(top.map((c) => c.partnerId));
+    return {
+      id: actor!.id,
+      name: actor!.name,
+      kind: actor!.kind,
+      description: actor!.description ?? null,
+      district: actor!.district ?? null,
+      website: actor!.website ?? null,
+      collaborationCount: participations.length,
+      topics: topics.map((t) => [t!.id, t!.name]),
+      collaborations: participations.map((p, i) => {
+        const c = collaborations[i]!;
+        return [c.id, p.role, c.title, c.kind, c.startDate ?? null, c.endDate ?? null];
+      }),
+      collaborators: top.map((c, i) => [c.partnerId, partners[i]!.name, partners[i]!.kind, c.collaborationIds.length]),
+    };
+  },
+  async cypherFloor(driver, input): Promise<PanelAnswer> {
+    const [r] = await cypher(
+      driver,
+      `MATCH (a:Actor {id: $id})
+       CALL (a) {
+         OPTIONAL MATCH (a)-[:INTERESTED_IN]->(t:Topic)
+         WITH t ORDER BY t.nameKey, t.id
+         RETURN collect([t.id, t.name]) AS topics
+       }
+       CALL (a) {
+         OPTIONAL MATCH (a)-[r:PARTICIPATED_IN]->(c:Collaboration)
+         WITH r, c ORDER BY coalesce(c.startDate, '') DESC, c.id
+         RETURN collect(CASE WHEN c IS NULL THEN null ELSE [c.id, r.role, c.title, c.kind, c.startDate, c.endDate] END) AS collaborations
+       }
+       CALL (a) {
+         MATCH (a)-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(p:Actor)
+         WHERE p <> a
+         WITH p, count(c) AS shared ORDER BY shared DESC, p.id LIMIT $limit
+         RETURN collect([p.id, p.name, p.kind, shared]) AS collaborators
+       }
+       RETURN a.id AS id, a.name AS name, a.kind AS kind, a.description AS description, a.district AS district,
+              a.website AS website, topics, collaborations, collaborators`,
+      { id: input.actorId, limit: neo4j.int(PANEL_COLLABORATORS) },
+    );
+    const collaborations = r.get('collaborations') as PanelAnswer['collaborations'];
+    return {
+      id: r.get('id'),
+      name: r.get('name'),
+      kind: r.get('kind'),
+      description: r.get('description'),
+      district: r.get('district'),
+      website: r.get('website'),
+      collaborationCount: collaborations.length,
+      topics: r.get('topics'),
+      collaborations,
+      collaborators: (r.get('collaborators') as Any[]).map((c) => [c[0], c[1], c[2], num(c[3])]),
+    };
   },
 };
 
@@ -364,6 +483,7 @@ const suggestions: RequestSpec = {
 
 export const REQUESTS: RequestSpec[] = [
   actorPage,
+  actorPanel,
   actorList,
   collaborators,
   egoNetwork,

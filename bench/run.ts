@@ -310,7 +310,9 @@ async function benchSize(
 async function main(): Promise<void> {
   const config = loadBenchConfig();
   const started = nowMs();
-  const specs = [...REQUESTS];
+  const unknown = config.requests?.filter((kind) => !REQUESTS.some((s) => s.kind === kind)) ?? [];
+  if (unknown.length) throw new Error(`BENCH_REQUESTS: unknown request kind(s) ${unknown.join(', ')}`);
+  const specs = config.requests ? REQUESTS.filter((s) => config.requests!.includes(s.kind)) : [...REQUESTS];
   const notes: string[] = [];
 
   let driver: Driver | null = null;

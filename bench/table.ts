@@ -23,6 +23,7 @@ const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`;
 const short: Record<string, string> = {
   actorPage: 'actor page',
+  actorPanel: 'actor panel (map page)',
   actorList: 'actor list (50)',
   collaborators: 'top collaborators',
   egoNetwork: 'ego network d2 ≤300',

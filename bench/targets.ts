@@ -3,6 +3,7 @@
 /** p95 bound (ms) per request kind. */
 export const P95_TARGET_MS: Record<string, number> = {
   actorPage: 10,
+  actorPanel: 10,
   actorList: 10,
   collaborators: 10,
   nameSearch: 10,

@@ -6,6 +6,7 @@
  */
 import { generateNetwork } from '../../../seed/generate';
 import { ROWS_PER_CALL } from '../../src/platform/graphql/load-parts';
+import { actorQuery } from '../../../viewer/src/queries';
 import { startTestApi } from '../support/api';
 import { countingStore } from '../support/counting-store';
 import type { StoreHarness } from '../support/stores';
@@ -27,6 +28,10 @@ const ACTOR_PAGE = `query($id: ID!) { actor(id: $id) { id name kind
 /** The same page through fragments, with the top collaborators beside it. */
 const PAGE_AND_COLLABORATORS = `query($id: ID!) { actor(id: $id) { ...page collaborators(first: 5) { sharedCount actor { name } } } }
 fragment page on Actor { name collaborations { collaboration { participants { actor { name } } } } }`;
+/** The map page's actor panel (its collaborations without participants, topics, top collaborators). */
+const PANEL = actorQuery(false);
+const PANEL_WITHOUT_COLLABORATORS = `query($id: ID!) { actor(id: $id) { name topics { id name }
+  collaborations { role collaboration { id title kind startDate endDate } } } }`;
 const COLLABORATORS = `query($id: ID!, $first: Int) { actor(id: $id) { collaborators(first: $first) { sharedCount actor { id name } } } }`;
 
 export function describeRoundTrips(label: string, harness: StoreHarness): void {
@@ -71,7 +76,7 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
       );
     });
 
-    test('an actor page, its top collaborators and both together are one store call each, answered as level by level', async () => {
+    test('an actor page, its panel, its top collaborators and page and collaborators together: one store call each, answered as level by level', async () => {
       const counting = countingStore(await harness.fresh());
       const api = await startTestApi(counting.store, generateNetwork({ actors: 200, seed: 7 }));
       const levelByLevel = await startTestApi(counting.store, undefined, { readAhead: false });
@@ -84,7 +89,11 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
         [COLLABORATORS, { id, first: 5 }, 1],
         [COLLABORATORS, { id }, 1],
         [PAGE_AND_COLLABORATORS, { id }, 2],
+        [PANEL_WITHOUT_COLLABORATORS, { id }, 1],
+        // The panel and, beside it, its collaborators' records.
+        [PANEL, { id }, 2],
         [ACTOR_PAGE, { id: 'ghost' }, 1],
+        [PANEL, { id: 'ghost' }, 1],
       ];
       for (const [query, variables, calls] of cases) {
         counting.reset();

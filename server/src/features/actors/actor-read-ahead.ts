@@ -7,6 +7,10 @@
  *   into the request's loaders — one round trip instead of three. Not for an actor with more
  *   collaborations than one loader call takes (a hub): its page is loaded level by level in parts,
  *   with the event loop given back in between (../../platform/graphql/loaders.ts).
+ * - `collaborations { collaboration … }` without participants (the map page's panel): the actor, its
+ *   interests and their topics, its participations and those collaborations in one `actorPanels`
+ *   call — one round trip instead of three. For an actor whose participations one call of the
+ *   participations loader takes (ROWS_PER_CALL); a busier one is read in pages as before.
  * - `collaborators { actor … }`: the projection names the collaborators at once, so their records
  *   join the actor's own lookup (one round trip instead of two).
  *
@@ -21,10 +25,11 @@ import type { Actor } from '../../domain/model';
 import { checkPageSize } from '../../domain/paging';
 import { collaboratorsIfCheap } from '../../graph/collaborators';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { MAX_KEYS_PER_CALL } from '../../platform/graphql/loaders';
+import { MAX_KEYS_PER_CALL, ROWS_PER_CALL } from '../../platform/graphql/loaders';
 import { argumentsBelow, selectedBelow } from '../../platform/graphql/read-ahead';
 
 const PAGE_PATH = ['collaborations', 'collaboration', 'participants'] as const;
+const PANEL_PATH = ['collaborations', 'collaboration'] as const;
 
 export function loadActorReadingAhead(
   id: string,
@@ -43,8 +48,14 @@ export function loadActorReadingAhead(
     if (top && top.length < MAX_KEYS_PER_CALL) void loaders.actor.loadMany(top.map((c) => c.partnerId));
   }
   const projected = service.projection.actors.get(id);
-  if (projected && projected.collaborations.size <= MAX_KEYS_PER_CALL && selectedBelow(info, PAGE_PATH).length > 0) {
-    return loaders.actorPage.load(id);
+  if (projected && selectedBelow(info, PAGE_PATH).length > 0) {
+    if (projected.collaborations.size <= MAX_KEYS_PER_CALL) return loaders.actorPage.load(id);
+  } else if (
+    projected &&
+    projected.collaborations.size <= ROWS_PER_CALL &&
+    selectedBelow(info, PANEL_PATH).length > 0
+  ) {
+    return loaders.actorPanel.load(id);
   }
   return loaders.actor.load(id);
 }

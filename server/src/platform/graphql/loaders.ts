@@ -24,6 +24,8 @@ export interface Loaders {
   suggestionFeedbackOfActor: RequestLoader<SuggestionFeedback[]>;
   /** An actor with its page (collaborations, their participants) in one store call, primed into the others. */
   actorPage: RequestLoader<Actor | null>;
+  /** An actor with its panel (topics, collaborations without participants) in one store call, primed into the others. */
+  actorPanel: RequestLoader<Actor | null>;
   /** Whether resolvers read ahead what the query asks below them (./read-ahead.ts); off only to measure without. */
   readAhead: boolean;
 }
@@ -198,7 +200,15 @@ export function createLoaders(
     actor: batched(owner, (ids) => store.getActors(ids)),
     topic: batched(owner, (ids) => store.getTopics(ids)),
     collaboration: batched(owner, (ids) => store.getCollaborations(ids)),
-    interestsOfActor: batched(owner, (ids) => store.interestsOfActors(ids)),
+    // An actor's `topics` asks the topics' records next: read with the interests and primed (one
+    // store round trip per level instead of two; the actor list on Neo4j: 2 calls instead of 3).
+    interestsOfActor: batched(owner, (ids) => store.interestsOfActors(ids), {
+      loadInOneCall: async (ids) => {
+        const { interests, topics } = await store.interestsAndTopicsOfActors(ids);
+        primeTopics(loaders, topics);
+        return interests;
+      },
+    }),
     interestsInTopic: batched(owner, (ids) => store.interestsInTopics(ids), {
       rowsOf: sizes && ((id) => sizes.interestsInTopic(id)),
       exactRowsOf: async (ids) => (await store.topicStats(ids)).map((stats) => stats.actorCount),
@@ -272,6 +282,16 @@ export function createLoaders(
       page.collaborations.forEach((c, i) => loaders.participationsOfCollaboration.prime(c.id, page.members[i]));
       ids.forEach((id, i) => loaders.participationsOfActor.prime(id, page.participations[i]));
       return page.actors;
+    }),
+    actorPanel: batched(owner, async (ids) => {
+      const panel = await store.actorPanels(ids);
+      primeTopics(loaders, panel.topics);
+      primeCollaborations(loaders, panel.collaborations);
+      ids.forEach((id, i) => {
+        loaders.interestsOfActor.prime(id, panel.interests[i]);
+        loaders.participationsOfActor.prime(id, panel.participations[i]);
+      });
+      return panel.actors;
     }),
   };
   return loaders;

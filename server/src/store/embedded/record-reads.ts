@@ -105,6 +105,13 @@ export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkRead
       return { participations, collaborations };
     },
 
+    async interestsAndTopicsOfActors(actorIds: readonly string[]) {
+      const interests = await reads.interestsOfActors(actorIds);
+      const ids = [...new Set(interests.flat().map((i) => i.topicId))];
+      const topics = (await reads.getTopics(ids)).filter((t): t is Topic => t !== null);
+      return { interests, topics };
+    },
+
     async participationsAndActorsOfCollaborations(collaborationIds: readonly string[]) {
       const participations = await reads.participationsOfCollaborations(collaborationIds);
       const ids = [...new Set(participations.flat().map((p) => p.actorId))];
@@ -119,6 +126,13 @@ export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkRead
         collaborations.map((c) => c.id),
       );
       return { actors, participations, collaborations, members, participants };
+    },
+
+    async actorPanels(actorIds: readonly string[]) {
+      const actors = await reads.getActors(actorIds);
+      const { interests, topics } = await reads.interestsAndTopicsOfActors(actorIds);
+      const { participations, collaborations } = await reads.participationsAndCollaborationsOfActors(actorIds);
+      return { actors, interests, topics, participations, collaborations };
     },
 
     async topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]> {

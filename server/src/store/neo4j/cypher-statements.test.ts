@@ -85,6 +85,7 @@ describe('cypher.ts statements', () => {
     expect(parameters).toMatchInlineSnapshot(`
      {
        "ACTOR_PAGES": "ids",
+       "ACTOR_PANELS": "ids",
        "BUMP_COLLABORATION": "id now",
        "BUMP_COLLABORATIONS_OF": "ids now",
        "COLLABORATIONS_OF_TOPICS": "ids",
@@ -111,6 +112,7 @@ describe('cypher.ts statements', () => {
        "GET_ACTORS": "ids",
        "GET_COLLABORATIONS": "ids",
        "GET_TOPICS": "ids",
+       "INTERESTS_AND_TOPICS_OF_ACTORS": "ids",
        "INTERESTS_IN_TOPICS": "ids",
        "INTERESTS_IN_TOPIC_PAGE": "after limit topicId",
        "INTERESTS_OF_ACTORS": "ids",

@@ -111,6 +111,24 @@ CALL () {
 }
 RETURN lists, collaborations`;
 
+/** INTERESTS_OF_ACTORS and, in the same statement, those topics' records (each once). */
+export const INTERESTS_AND_TOPICS_OF_ACTORS = `
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[r:INTERESTED_IN]->(t:Topic)
+  WITH id, r, t
+  ORDER BY t.nameKey, t.id
+  WITH id, collect({topicId: t.id, weight: r.weight}) AS interests
+  RETURN collect({id: id, interests: interests}) AS lists
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[:INTERESTED_IN]->(t:Topic)
+  WITH DISTINCT t
+  RETURN collect(properties(t)) AS topics
+}
+RETURN lists, topics`;
+
 /** PARTICIPATIONS_OF_COLLABORATIONS and, in the same statement, the participants' records (each once). */
 export const PARTICIPATIONS_AND_ACTORS_OF_COLLABORATIONS = `
 CALL () {
@@ -169,6 +187,47 @@ CALL () {
   RETURN collect(properties(p)) AS participants
 }
 RETURN actors, lists, collaborations, participants`;
+
+/**
+ * An actor panel in one statement (one round trip instead of three, one per level of the panel):
+ * the actors, INTERESTS_OF_ACTORS with those topics (each once) and
+ * PARTICIPATIONS_AND_COLLABORATIONS_OF_ACTORS — not the collaborations' participants.
+ */
+export const ACTOR_PANELS = `
+CALL () {
+  UNWIND $ids AS id
+  MATCH (a:Actor {id: id})
+  RETURN collect(properties(a)) AS actors
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[r:INTERESTED_IN]->(t:Topic)
+  WITH id, r, t
+  ORDER BY t.nameKey, t.id
+  WITH id, collect({topicId: t.id, weight: r.weight}) AS interests
+  RETURN collect({id: id, interests: interests}) AS interestLists
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[:INTERESTED_IN]->(t:Topic)
+  WITH DISTINCT t
+  RETURN collect(properties(t)) AS topics
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[r:PARTICIPATED_IN]->(c:Collaboration)
+  WITH id, r, c
+  ORDER BY coalesce(c.startDate, '') DESC, c.id
+  WITH id, collect({collaborationId: c.id, role: r.role}) AS participations
+  RETURN collect({id: id, participations: participations}) AS lists
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(c:Collaboration)
+  WITH DISTINCT c
+  RETURN collect(properties(c)) AS collaborations
+}
+RETURN actors, interestLists, topics, lists, collaborations`;
 
 /** Per collaboration id: ids of its topics, by topic nameKey then id. */
 export const TOPICS_OF_COLLABORATIONS = `

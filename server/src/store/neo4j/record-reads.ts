@@ -75,21 +75,22 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
   }
 
   /**
-   * A statement answering one row: `lists` (`{id, participations}` per key that has any, in
-   * order) and `field`, the distinct records at their other ends. Answers the lists per requested
-   * key (empty for keys without a row) and the records' property maps.
+   * A statement answering one row: `lists` (`{id, <listName>}` per key that has any, in order)
+   * and `field`, the distinct records at their other ends. Answers the lists per requested key
+   * (empty for keys without a row) and the records' property maps.
    */
   async function listsWithRecords<T>(
     statement: string,
     field: string,
     map: (key: string, value: unknown) => T,
     keys: readonly string[],
+    listName = 'participations',
   ): Promise<{ lists: T[][]; records: unknown[] }> {
     if (keys.length === 0) return { lists: [], records: [] };
     const [row] = await db.readRecords(statement, { ids: distinct(keys) });
     const byKey = new Map<string, unknown[]>();
-    for (const entry of row.get('lists') as Array<{ id: unknown; participations: unknown[] }>) {
-      byKey.set(String(entry.id), entry.participations);
+    for (const entry of row.get('lists') as Array<Record<string, unknown>>) {
+      byKey.set(String(entry.id), entry[listName] as unknown[]);
     }
     return {
       lists: keys.map((key) => (byKey.get(key) ?? []).map((value) => map(key, value))),
@@ -141,6 +142,17 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
       return { participations: lists, collaborations: records.map(toCollaboration) };
     },
 
+    async interestsAndTopicsOfActors(actorIds: readonly string[]) {
+      const { lists, records } = await listsWithRecords(
+        Q.INTERESTS_AND_TOPICS_OF_ACTORS,
+        'topics',
+        toInterestOfActor,
+        actorIds,
+        'interests',
+      );
+      return { interests: lists, topics: records.map(toTopic) };
+    },
+
     async participationsAndActorsOfCollaborations(collaborationIds: readonly string[]) {
       const { lists, records } = await listsWithRecords(
         Q.PARTICIPATIONS_AND_ACTORS_OF_COLLABORATIONS,
@@ -168,6 +180,29 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
         collaborations,
         members: pages.map((p, i) => p.members.map((v) => toParticipationInCollaboration(collaborations[i].id, v))),
         participants: (row.get('participants') as unknown[]).map(toActor),
+      };
+    },
+
+    async actorPanels(actorIds: readonly string[]) {
+      if (actorIds.length === 0)
+        return { actors: [], interests: [], topics: [], participations: [], collaborations: [] };
+      const [row] = await db.readRecords(Q.ACTOR_PANELS, { ids: distinct(actorIds) });
+      const byId = new Map((row.get('actors') as unknown[]).map(toActor).map((a) => [a.id, a]));
+      const listsOf = (field: string, name: string) => {
+        const lists = new Map<string, unknown[]>();
+        for (const entry of row.get(field) as Array<Record<string, unknown>>) {
+          lists.set(String(entry.id), entry[name] as unknown[]);
+        }
+        return lists;
+      };
+      const interests = listsOf('interestLists', 'interests');
+      const participations = listsOf('lists', 'participations');
+      return {
+        actors: actorIds.map((id) => byId.get(id) ?? null),
+        interests: actorIds.map((id) => (interests.get(id) ?? []).map((v) => toInterestOfActor(id, v))),
+        topics: (row.get('topics') as unknown[]).map(toTopic),
+        participations: actorIds.map((id) => (participations.get(id) ?? []).map((v) => toParticipationOfActor(id, v))),
+        collaborations: (row.get('collaborations') as unknown[]).map(toCollaboration),
       };
     },
 

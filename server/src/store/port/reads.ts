@@ -47,6 +47,11 @@ export interface LinkReads {
   participationsAndCollaborationsOfActors(
     actorIds: readonly string[],
   ): Promise<{ participations: Participation[][]; collaborations: Collaboration[] }>;
+  /**
+   * interestsOfActors, with the records of those topics (each once) read with them: an actor's
+   * `topics` needs both (actor list, actor panel), and the second lookup would be a second round trip.
+   */
+  interestsAndTopicsOfActors(actorIds: readonly string[]): Promise<{ interests: Interest[][]; topics: Topic[] }>;
   /** participationsOfCollaborations, with the participants' records (each once) read with them. */
   participationsAndActorsOfCollaborations(
     collaborationIds: readonly string[],
@@ -57,6 +62,13 @@ export interface LinkReads {
    * `participationsAndActorsOfCollaborations` of those collaborations would answer.
    */
   actorPages(actorIds: readonly string[]): Promise<ActorPages>;
+  /**
+   * An actor panel in one read (one round trip on Neo4j), as the map page asks it: the actors'
+   * records, what `interestsOfActors` answers with those topics' records, and what
+   * `participationsAndCollaborationsOfActors` answers — not the participants of those
+   * collaborations, which the page asks for one collaboration at a time.
+   */
+  actorPanels(actorIds: readonly string[]): Promise<ActorPanels>;
   /** Per collaboration: ids of its topics, by topic nameKey then id. */
   topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]>;
   /** Per topic: ids of the collaborations about it, in collaboration order. */
@@ -115,6 +127,20 @@ export interface ActorPages {
   members: Participation[][];
   /** The records of those participants, each once. */
   participants: Actor[];
+}
+
+/** What `actorPanels` answers. */
+export interface ActorPanels {
+  /** Per requested actor: its record, null when unknown. */
+  actors: Array<Actor | null>;
+  /** Per requested actor: as interestsOfActors. */
+  interests: Interest[][];
+  /** Those topics, each once. */
+  topics: Topic[];
+  /** Per requested actor: as participationsOfActors. */
+  participations: Participation[][];
+  /** Those collaborations, each once. */
+  collaborations: Collaboration[];
 }
 
 /** A participation with its actor's nameKey: the participants page's sort key is [nameKey, actorId]. */

@@ -109,6 +109,18 @@ export function describeRelationReadContract(label: string, harness: StoreHarnes
         });
       });
 
+      test('interestsAndTopicsOfActors: the same lists as interestsOfActors, with each of their topics once', async () => {
+        const keys = ['a3', 'ghost', 'a1', 'a2', 'a3'];
+        const { interests, topics } = await store.interestsAndTopicsOfActors(keys);
+        expect(interests).toEqual(await store.interestsOfActors(keys));
+        const ids = [...new Set(interests.flat().map((i) => i.topicId))].sort();
+        expect(ids.length).toBeGreaterThan(1);
+        expect(topics.map((t) => t.id).sort()).toEqual(ids);
+        expect([...topics].sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(await store.getTopics(ids));
+        expect(await store.interestsAndTopicsOfActors([])).toEqual({ interests: [], topics: [] });
+        expect(await store.interestsAndTopicsOfActors(['ghost'])).toEqual({ interests: [[]], topics: [] });
+      });
+
       test('participationsAndActorsOfCollaborations: the same lists as participationsOfCollaborations, with each participant once', async () => {
         const keys = ['k1', 'ghost', 'k0', 'k1'];
         const { participations, actors } = await store.participationsAndActorsOfCollaborations(keys);
@@ -148,6 +160,30 @@ export function describeRelationReadContract(label: string, harness: StoreHarnes
           collaborations: [],
           members: [],
           participants: [],
+        });
+      });
+
+      test('actorPanels: the actors, their interests with those topics and their participations with those collaborations', async () => {
+        const keys = ['a3', 'ghost', 'a1', 'a3'];
+        const panel = await store.actorPanels(keys);
+        expect(panel.actors).toEqual(await store.getActors(keys));
+        const interests = await store.interestsOfActors(keys);
+        expect(panel.interests).toEqual(interests);
+        const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1);
+        const topicIds = [...new Set(interests.flat().map((i) => i.topicId))].sort();
+        expect(topicIds.length).toBeGreaterThan(1);
+        expect([...panel.topics].sort(byId)).toEqual(await store.getTopics(topicIds));
+        const { participations, collaborations } = await store.participationsAndCollaborationsOfActors(keys);
+        expect(panel.participations).toEqual(participations);
+        expect(collaborations.length).toBeGreaterThan(1);
+        expect([...panel.collaborations].sort(byId)).toEqual([...collaborations].sort(byId));
+        const none = { actors: [], interests: [], topics: [], participations: [], collaborations: [] };
+        expect(await store.actorPanels([])).toEqual(none);
+        expect(await store.actorPanels(['ghost'])).toEqual({
+          ...none,
+          actors: [null],
+          interests: [[]],
+          participations: [[]],
         });
       });
 

@@ -121,6 +121,7 @@ const QUERIES: Partial<Record<RequestKind, string>> = {
     collaborationsConnection(sort: [{ node: { startDate: DESC } }, { node: { id: ASC } }]) { edges { properties { role }
       node { id title kind startDate endDate } } }
     topCollaborators(limit: ${PANEL_COLLABORATORS}) { actorId name kind sharedCount } } }`,
+  fixedCost: 'query FixedCost { __typename }',
   actorList: `query { actors(limit: ${LIST_PAGE}, sort: [{ nameKey: ASC }, { id: ASC }]) { id name
     topics(sort: [{ nameKey: ASC }, { id: ASC }]) { id name } collaborationCount } }`,
   collaborators: `query ($id: ID!) { actors(where: { id: { eq: $id } }) { topCollaborators(limit: ${TOP_COLLABORATORS}) { actorId name sharedCount } } }`,
@@ -154,6 +155,7 @@ function variables(kind: RequestKind, input: RequestInput): Record<string, unkno
         ],
       };
     }
+    case 'fixedCost':
     case 'actorList':
       return {};
     default:
@@ -200,6 +202,8 @@ function canonical(kind: RequestKind, data: Any): unknown {
         collaborators: a.topCollaborators.map((c: Any) => [c.actorId, c.name, c.kind, c.sharedCount]),
       };
     }
+    case 'fixedCost':
+      return data.__typename;
     case 'actorList':
       return data.actors.map((a: Any) => [
         a.id,

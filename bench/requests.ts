@@ -12,7 +12,15 @@ import type { NetworkService } from '../server/src/service/network-service';
 import type { NetworkStore } from '../server/src/store/network-store';
 
 export type RequestKind =
-  'actorPage' | 'actorPanel' | 'actorList' | 'collaborators' | 'egoNetwork' | 'nameSearch' | 'write' | 'suggestions';
+  | 'fixedCost'
+  | 'actorPage'
+  | 'actorPanel'
+  | 'actorList'
+  | 'collaborators'
+  | 'egoNetwork'
+  | 'nameSearch'
+  | 'write'
+  | 'suggestions';
 
 /** What one call of a request is about: a centre actor, other actors (writes), a search term. */
 export interface RequestInput {
@@ -481,7 +489,30 @@ const suggestions: RequestSpec = {
   canonical: (data) => data,
 };
 
+/**
+ * What every request pays before its own work: HTTP, Apollo's parse, validation and execution of
+ * the smallest operation, the answer written — no store, no projection. Its floors do nothing (the
+ * embedded one) or one trivial Cypher round trip (Neo4j), so its "× floor" is that fixed cost, the
+ * measured reason a request whose own work is below a millisecond cannot be within floor + 1 ms.
+ */
+const fixedCost: RequestSpec = {
+  kind: 'fixedCost',
+  label: 'fixed cost: `{ __typename }` (HTTP and GraphQL, no store)',
+  perActor: false,
+  query: 'query FixedCost { __typename }',
+  variables: () => ({}),
+  canonical: (data: Any) => data.__typename,
+  async embeddedFloor() {
+    return 'Query';
+  },
+  async cypherFloor(driver) {
+    const [r] = await cypher(driver, "RETURN 'Query' AS typename", {});
+    return r.get('typename');
+  },
+};
+
 export const REQUESTS: RequestSpec[] = [
+  fixedCost,
   actorPage,
   actorPanel,
   actorList,

@@ -22,6 +22,7 @@ const ms = (v: number | undefined) =>
 const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`;
 const short: Record<string, string> = {
+  fixedCost: 'fixed cost: { __typename }',
   actorPage: 'actor page',
   actorPanel: 'actor panel (map page)',
   actorList: 'actor list (50)',

@@ -7,8 +7,8 @@ export const P95_TARGET_MS: Record<string, number> = {
   actorList: 10,
   collaborators: 10,
   nameSearch: 10,
-  egoNetwork: 50,
-  suggestions: 50,
+  egoNetwork: 25,
+  suggestions: 25,
 };
 
 /** Median within max(1.3 × floor, floor + 1 ms). */

@@ -98,12 +98,6 @@ OPTIONAL CALL (taken, missingTopics, missingActors) {
     CREATE (e:FeedEvent {seq: base + i + 1, at: $at, author: $author, entityType: $records[i].entityType,
       entityId: $records[i].entityId, operation: $records[i].operation, fields: $fields[i]})
   }
-  CALL (c) {
-    MATCH (a:Actor)-[r:PARTICIPATED_IN]->(c)
-    WITH a, r
-    ORDER BY a.nameKey, a.id
-    RETURN collect({actorId: a.id, role: r.role}) AS participations, collect(properties(a)) AS actors
-  }
   OPTIONAL CALL (s) {
     WITH s.value AS head, coalesce(s.prunedThrough, 0) AS prunedThrough
     WHERE head - $feedAfter <= $feedLimit
@@ -117,6 +111,12 @@ OPTIONAL CALL (taken, missingTopics, missingActors) {
     RETURN {events: events, head: head, prunedThrough: prunedThrough, actorIds: actorIds,
       collaborationIds: collaborationIds, topicIds: topicIds, actors: actors, collaborations: collaborations,
       topics: topics} AS feed
+  }
+  CALL (c) {
+    MATCH (a:Actor)-[r:PARTICIPATED_IN]->(c)
+    WITH a, r
+    ORDER BY a.nameKey, a.id
+    RETURN collect({actorId: a.id, role: r.role}) AS participations, collect(properties(a)) AS actors
   }
   RETURN properties(c) AS collaboration, participations, actors, feed
 }

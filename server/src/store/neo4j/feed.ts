@@ -47,7 +47,7 @@ LIMIT $limit`;
  * the names whole. The ids asked are answered too: the adapter checks that they cover
  * touchedIds(events) and reads what they miss with READ_TOUCHED. Keeps every variable before it
  * (`WITH *`); shared by READ_FEED_PAGE and the write that hands its feed page back
- * (collaboration-writes.ts).
+ * (collaboration-writes.ts), whose collaboration is `c` (hence `k` here: no name shadows its).
  */
 export const TOUCHED_BY_EVENTS = `
 WITH *,
@@ -63,19 +63,19 @@ CALL (actorIds) {
     id: a.id,
     kind: a.kind,
     topicIds: COLLECT { MATCH (a)-[:INTERESTED_IN]->(t:Topic) RETURN t.id ORDER BY t.id },
-    collaborationIds: COLLECT { MATCH (a)-[:PARTICIPATED_IN]->(c:Collaboration) RETURN c.id ORDER BY c.id }
+    collaborationIds: COLLECT { MATCH (a)-[:PARTICIPATED_IN]->(k:Collaboration) RETURN k.id ORDER BY k.id }
   }) AS actors
 }
 CALL (collaborationIds) {
   UNWIND collaborationIds AS id
-  MATCH (c:Collaboration {id: id})
+  MATCH (k:Collaboration {id: id})
   RETURN collect({
-    id: c.id,
-    kind: c.kind,
-    startDate: c.startDate,
-    endDate: c.endDate,
-    topicIds: COLLECT { MATCH (c)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id },
-    actorIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(c) RETURN a.id ORDER BY a.id }
+    id: k.id,
+    kind: k.kind,
+    startDate: k.startDate,
+    endDate: k.endDate,
+    topicIds: COLLECT { MATCH (k)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id },
+    actorIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(k) RETURN a.id ORDER BY a.id }
   }) AS collaborations
 }
 CALL (topicIds) {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import neo4j from 'neo4j-driver';
 import * as H from '../server/src/features/history/history-rules';
-import { CREATE_COLLABORATION_RECORDED } from '../server/src/store/neo4j/collaboration-writes';
+import { CREATE_COLLABORATION_RECORDED, feedParameters } from '../server/src/store/neo4j/collaboration-writes';
 import { changeParameters } from '../server/src/store/neo4j/history';
 import { toCollaboration } from '../server/src/store/neo4j/records';
 
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       [H.collaborationCreated({ collaboration, topicIds: [], participants })],
       at,
     );
-    return { id, props, topicIds: [], participants, ...changes };
+    return { id, props, topicIds: [], participants, ...changes, ...feedParameters() };
   };
   const session = () => driver.session({ defaultAccessMode: neo4j.session.WRITE, bookmarkManager });
   const ways: Record<string, () => Promise<unknown>> = {

@@ -39,6 +39,7 @@ import type { Role } from '../domain/roles';
 import { issueApiKey, type IssuedApiKey } from '../features/access/api-keys';
 import type { StoreReads } from './store-reads';
 import { FeedFollower } from '../features/live/feed-follower';
+import type { FeedPage } from '../features/live/feed-rules';
 import { FeedHub } from '../features/live/feed-hub';
 import { InsightEngine } from '../features/insight/engine';
 import { ContactSuggestions } from '../features/suggestions/contact-suggestions';
@@ -158,12 +159,13 @@ export class NetworkService {
   }
 
   /**
-   * After a write of this service: its events (and any of others before them) into the projection.
-   * The write has committed; a failing feed read is logged and left to the next poll.
+   * After a write of this service: its events (and any of others before them) into the projection,
+   * from `read` when the write answered the feed itself. The write has committed; a failing feed
+   * read is logged and left to the next poll.
    */
-  private async follow(): Promise<void> {
+  private async follow(read?: { after: number; page: FeedPage }): Promise<void> {
     try {
-      await this.feed.catchUp();
+      await this.feed.catchUp(read);
     } catch (error) {
       console.error('Reading the change feed after a write failed:', error instanceof Error ? error.message : error);
     }
@@ -300,13 +302,16 @@ export class NetworkService {
       // The store checks the participants inside its write; only a refused write reads them again,
       // so that an unknown participant is still named by its place (participants[i].actorId) and
       // comes before the store's other refusals, as when this check ran first (one read less per write).
-      const created = await this.store
-        .createCollaborationWithParticipants(input, this.meta())
+      // The store may hand back the feed page after the projection's seq (read in its write, no read
+      // after it); without one, follow() reads it.
+      const after = this.feed.seq;
+      const { feed, ...created } = await this.store
+        .createCollaborationWithParticipants(input, this.meta(), after)
         .catch(async (error: unknown) => {
           await requireParticipants(this.store, input.participants ?? []);
           throw error;
         });
-      await this.follow();
+      await this.follow(feed && { after, page: feed });
       return created;
     });
   }

@@ -2,7 +2,8 @@
  * Keeps the projection (graph/projection.ts) current by following the store's change feed
  * (store/feed-rules.ts): the events after the last seq applied are read — every FEED_POLL_MS and
  * right after each of this service's own writes — together with the entities they touch as the store
- * holds them (readFeedPage: one statement, one round trip on Neo4j), which are reconciled into the
+ * holds them (readFeedPage: one statement, one round trip on Neo4j; a collaboration write on Neo4j
+ * reads that page in its own statement and hands it over: catchUp(read)), which are reconciled into the
  * projection through its own update methods, which bump `version` only when what it holds changed
  * (so the caches keyed by it — insight, suggestions, duplicates — are invalidated exactly then). Writes of every process on the store (other replicas on
  * one Neo4j, `npm run import`, the keys CLI, scripts on the same SQLite file) arrive the same way.
@@ -75,13 +76,17 @@ export class FeedFollower {
 
   /**
    * Applies every event committed after the last one applied. The caller serialises calls (the
-   * service runs them in its write queue), so the projection changes one batch at a time.
+   * service runs them in its write queue), so the projection changes one batch at a time. `read`:
+   * a page already read after a seq (a write's own, CreatedCollaboration.feed), taken as the first
+   * readFeedPage when it was read after the last seq applied, and ignored otherwise.
    */
-  async catchUp(): Promise<number> {
+  async catchUp(read?: { after: number; page: FeedPage }): Promise<number> {
     let applied = 0;
+    let given = read?.after === this.status.seq ? read.page : undefined;
     for (;;) {
       // The events, the head and the entities the events touch: one round trip on Neo4j.
-      const page = await this.store.readFeedPage(this.status.seq, MAX_FEED_PAGE);
+      const page = given ?? (await this.store.readFeedPage(this.status.seq, MAX_FEED_PAGE));
+      given = undefined;
       const { events } = page;
       this.status.lastReadAt = new Date().toISOString();
       // A gap below the first event, or nothing at all: events this process never saw may have been

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 
 import { ConflictError } from '../../domain/errors';
 import { checkParticipants, distinct, MissingReferenceError } from '../../domain/input-rules';
@@ -19,12 +19,14 @@ import {
   requireRecord,
 } from '../../features/history/update-rules';
 import { NO_CREATES, withIds } from '../../features/history/edit-create-rules';
+import { feedBounds } from '../../features/live/feed-rules';
 import type { CollaborationWrites, CreatedCollaboration } from '../port/writes';
 import { existing, requireAll, topicIdsOf } from './checks';
 import { now, propsOf, type Neo4jConnection } from './connection';
 import * as Q from './cypher';
 import * as W from './cypher-writes';
 import { createEditRecords } from './edit-creates';
+import { feedPageOf, TOUCHED_BY_EVENTS, TOUCHED_BY_EVENTS_PARAMS } from './feed';
 import { appendChanges, changeParameters, roleOf } from './history';
 import {
   numberField,
@@ -44,6 +46,14 @@ import {
  * collaboration with its participations (in PARTICIPATIONS_OF_COLLABORATIONS order) and the
  * participants' records, as PARTICIPATIONS_AND_ACTORS_OF_COLLABORATIONS would read them after the
  * write; all three null when refused.
+ *
+ * And, when `$feedAfter` is given and at most `$feedLimit` seqs lie between it and the head, `feed`:
+ * the page READ_FEED_PAGE (feed.ts) would answer after the commit, read in the write. The write holds
+ * the lock on the ChangeSequence node from its SET until its commit, and every writer takes it before
+ * its events get their seq, so every event below this write's is committed (or rolled back, its seq
+ * never used) and visible here, and none above it exists yet: the page is complete up to the head,
+ * this write's own last seq. The price: that lock, which every writer queues on, is held while the
+ * page's touched records are read, hence the bound ($feedLimit) on what is read this way.
  */
 export const CREATE_COLLABORATION_RECORDED = `
 CALL () {
@@ -80,7 +90,7 @@ OPTIONAL CALL (taken, missingTopics, missingActors) {
   MERGE (s:ChangeSequence {id: 'changes'})
   ON CREATE SET s.value = 0
   SET s.value = s.value + size($records)
-  WITH c, s.value - size($records) AS base
+  WITH c, s, s.value - size($records) AS base
   CALL (base) {
     UNWIND range(0, size($records) - 1) AS i
     CREATE (ch:Change)
@@ -88,15 +98,45 @@ OPTIONAL CALL (taken, missingTopics, missingActors) {
     CREATE (e:FeedEvent {seq: base + i + 1, at: $at, author: $author, entityType: $records[i].entityType,
       entityId: $records[i].entityId, operation: $records[i].operation, fields: $fields[i]})
   }
+  OPTIONAL CALL (s) {
+    WITH s.value AS head, coalesce(s.prunedThrough, 0) AS prunedThrough
+    WHERE head - $feedAfter <= $feedLimit
+    CALL () {
+      MATCH (e:FeedEvent)
+      WHERE e.seq > $feedAfter
+      WITH e ORDER BY e.seq
+      RETURN collect(properties(e)) AS events
+    }
+    ${TOUCHED_BY_EVENTS}
+    RETURN {events: events, head: head, prunedThrough: prunedThrough, actorIds: actorIds,
+      collaborationIds: collaborationIds, topicIds: topicIds, actors: actors, collaborations: collaborations,
+      topics: topics} AS feed
+  }
   CALL (c) {
     MATCH (a:Actor)-[r:PARTICIPATED_IN]->(c)
     WITH a, r
     ORDER BY a.nameKey, a.id
     RETURN collect({actorId: a.id, role: r.role}) AS participations, collect(properties(a)) AS actors
   }
-  RETURN properties(c) AS collaboration, participations, actors
+  RETURN properties(c) AS collaboration, participations, actors, feed
 }
-RETURN taken, missingTopics, missingActors, collaboration, participations, actors`;
+RETURN taken, missingTopics, missingActors, collaboration, participations, actors, feed`;
+
+/**
+ * Most seqs between the reader's last and the head that the write reads as its feed page (above:
+ * the read of what they touch holds the sequence lock); more, and the reader reads the feed after
+ * the commit as usual. A service that is the only writer finds its own write's event alone.
+ */
+export const FEED_IN_WRITE_LIMIT = 32;
+
+/** CREATE_COLLABORATION_RECORDED's parameters of its feed page (none read when `feedAfter` is absent). */
+export function feedParameters(feedAfter?: number) {
+  return {
+    feedAfter: feedAfter === undefined ? null : neo4j.int(feedBounds(feedAfter, 1).after),
+    feedLimit: neo4j.int(FEED_IN_WRITE_LIMIT),
+    ...TOUCHED_BY_EVENTS_PARAMS,
+  };
+}
 
 /** MissingReferenceError (naming `field`) for the first of `ids` that is among `missing`. */
 function firstMissing(entity: 'Topic' | 'Actor', ids: readonly string[], missing: readonly string[], field: string) {
@@ -122,6 +162,7 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
   async function createWithParticipants(
     input: CreateCollaborationInput,
     meta?: H.WriteMeta,
+    feedAfter?: number,
   ): Promise<CreatedCollaboration> {
     const id = input.id ?? randomUUID();
     const participants = input.participants ?? [];
@@ -154,6 +195,7 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
       topicIds,
       participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })),
       ...changes,
+      ...feedParameters(feedAfter),
     });
     // Refused: the statement wrote nothing; the errors in the order of the checks before (requireNew,
     // requireAll Topic, requireAll Actor), so the same input answers the same error.
@@ -166,12 +208,15 @@ export function neo4jCollaborationWrites(db: Neo4jConnection): CollaborationWrit
       'participants',
     );
     const collaboration = toCollaboration(row.get('collaboration'));
+    const feed = row.get('feed') as Record<string, unknown> | null;
     return {
       collaboration,
       participations: (row.get('participations') as unknown[]).map((v) =>
         toParticipationInCollaboration(collaboration.id, v),
       ),
       actors: (row.get('actors') as unknown[]).map(toActor),
+      // The write has committed: a page that cannot be completed is left out (its reader reads the feed).
+      ...(feed && { feed: await feedPageOf(db, (key) => feed[key]).catch(() => undefined) }),
     };
   }
 

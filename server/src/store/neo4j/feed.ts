@@ -39,13 +39,54 @@ ORDER BY e.seq
 LIMIT $limit`;
 
 /**
+ * What follows the events of a feed page (`events`, a list of FeedEvent properties in seq order,
+ * read before): the entities they touch, as READ_TOUCHED (touched-reads.ts) reads them, with their
+ * ids taken from the events as feed-rules.ts touchedIds does — the entity of each event and the ids
+ * in its `participant:<id>` / `participation:<id>` field names. `fields` is a JSON array of names;
+ * ids never contain a double quote (domain/validation.ts ID_PATTERN), so splitting at $quote yields
+ * the names whole. The ids asked are answered too: the adapter checks that they cover
+ * touchedIds(events) and reads what they miss with READ_TOUCHED. Keeps every variable before it
+ * (`WITH *`); shared by READ_FEED_PAGE and the write that hands its feed page back
+ * (collaboration-writes.ts), whose collaboration is `c` (hence `k` here: no name shadows its).
+ */
+export const TOUCHED_BY_EVENTS = `
+WITH *,
+  [e IN events WHERE e.entityType = 'Actor' | e.entityId]
+    + reduce(ids = [], e IN events | ids + [f IN split(e.fields, $quote) WHERE f STARTS WITH $participant | substring(f, size($participant))]) AS actorIds,
+  [e IN events WHERE e.entityType = 'Collaboration' | e.entityId]
+    + reduce(ids = [], e IN events | ids + [f IN split(e.fields, $quote) WHERE f STARTS WITH $participation | substring(f, size($participation))]) AS collaborationIds,
+  [e IN events WHERE e.entityType = 'Topic' | e.entityId] AS topicIds
+CALL (actorIds) {
+  UNWIND actorIds AS id
+  MATCH (a:Actor {id: id})
+  RETURN collect({
+    id: a.id,
+    kind: a.kind,
+    topicIds: COLLECT { MATCH (a)-[:INTERESTED_IN]->(t:Topic) RETURN t.id ORDER BY t.id },
+    collaborationIds: COLLECT { MATCH (a)-[:PARTICIPATED_IN]->(k:Collaboration) RETURN k.id ORDER BY k.id }
+  }) AS actors
+}
+CALL (collaborationIds) {
+  UNWIND collaborationIds AS id
+  MATCH (k:Collaboration {id: id})
+  RETURN collect({
+    id: k.id,
+    kind: k.kind,
+    startDate: k.startDate,
+    endDate: k.endDate,
+    topicIds: COLLECT { MATCH (k)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id },
+    actorIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(k) RETURN a.id ORDER BY a.id }
+  }) AS collaborations
+}
+CALL (topicIds) {
+  UNWIND topicIds AS id
+  MATCH (t:Topic {id: id})
+  RETURN collect(t.id) AS topics
+}`;
+
+/**
  * readFeedPage in one statement, one round trip: the events after $after; then (depending on them,
- * so read after them) the head; then the entities they touch, as READ_TOUCHED (touched-reads.ts)
- * reads them, with their ids taken from the events as feed-rules.ts touchedIds does — the entity
- * of each event and the ids in its `participant:<id>` / `participation:<id>` field names. `fields`
- * is a JSON array of names; ids never contain a double quote (domain/validation.ts ID_PATTERN), so
- * splitting at $quote yields the names whole. The ids asked are answered too: the adapter checks
- * that they cover touchedIds(events) and reads what they miss with READ_TOUCHED.
+ * so read after them) the head; then the entities they touch (TOUCHED_BY_EVENTS).
  */
 export const READ_FEED_PAGE = `
 CALL () {
@@ -59,40 +100,15 @@ CALL (events) {
   WHERE size(events) >= 0
   RETURN coalesce(s.value, 0) AS head, coalesce(s.prunedThrough, 0) AS prunedThrough
 }
-WITH events, head, prunedThrough,
-  [e IN events WHERE e.entityType = 'Actor' | e.entityId]
-    + reduce(ids = [], e IN events | ids + [f IN split(e.fields, $quote) WHERE f STARTS WITH $participant | substring(f, size($participant))]) AS actorIds,
-  [e IN events WHERE e.entityType = 'Collaboration' | e.entityId]
-    + reduce(ids = [], e IN events | ids + [f IN split(e.fields, $quote) WHERE f STARTS WITH $participation | substring(f, size($participation))]) AS collaborationIds,
-  [e IN events WHERE e.entityType = 'Topic' | e.entityId] AS topicIds
-CALL (actorIds) {
-  UNWIND actorIds AS id
-  MATCH (a:Actor {id: id})
-  RETURN collect({
-    id: a.id,
-    kind: a.kind,
-    topicIds: COLLECT { MATCH (a)-[:INTERESTED_IN]->(t:Topic) RETURN t.id ORDER BY t.id },
-    collaborationIds: COLLECT { MATCH (a)-[:PARTICIPATED_IN]->(c:Collaboration) RETURN c.id ORDER BY c.id }
-  }) AS actors
-}
-CALL (collaborationIds) {
-  UNWIND collaborationIds AS id
-  MATCH (c:Collaboration {id: id})
-  RETURN collect({
-    id: c.id,
-    kind: c.kind,
-    startDate: c.startDate,
-    endDate: c.endDate,
-    topicIds: COLLECT { MATCH (c)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id },
-    actorIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(c) RETURN a.id ORDER BY a.id }
-  }) AS collaborations
-}
-CALL (topicIds) {
-  UNWIND topicIds AS id
-  MATCH (t:Topic {id: id})
-  RETURN collect(t.id) AS topics
-}
+${TOUCHED_BY_EVENTS}
 RETURN events, head, prunedThrough, actorIds, collaborationIds, topicIds, actors, collaborations, topics`;
+
+/** The parameters TOUCHED_BY_EVENTS takes (the field name prefixes, the quote that ends a name). */
+export const TOUCHED_BY_EVENTS_PARAMS = {
+  quote: '"',
+  participant: PARTICIPANT_FIELD,
+  participation: PARTICIPATION_FIELD,
+} as const;
 
 export const FEED_HEAD = `
 OPTIONAL MATCH (s:ChangeSequence {id: 'changes'})
@@ -152,11 +168,17 @@ export async function readFeedPage(db: Neo4jConnection, afterSeq: number, limit:
   const [row] = await db.readStatement(READ_FEED_PAGE, {
     after: neo4j.int(b.after),
     limit: neo4j.int(b.limit),
-    quote: '"',
-    participant: PARTICIPANT_FIELD,
-    participation: PARTICIPATION_FIELD,
+    ...TOUCHED_BY_EVENTS_PARAMS,
   });
-  const get = (key: string) => row!.get(key) as unknown;
+  return feedPageOf(db, (key) => row!.get(key) as unknown);
+}
+
+/**
+ * A feed page from the values READ_FEED_PAGE returns (events, head, prunedThrough, the ids asked,
+ * actors, collaborations, topics), by name; what the events touch is read apart when the ids asked
+ * miss one.
+ */
+export async function feedPageOf(db: Neo4jConnection, get: (key: string) => unknown): Promise<FeedPage> {
   const events = (get('events') as unknown[]).map(decodeEvent);
   const head = { head: Number(toPlain(get('head'))), prunedThrough: Number(toPlain(get('prunedThrough'))) };
   const ids = touchedIds(events);

@@ -15,6 +15,7 @@ import type {
   TopicPatch,
 } from '../../domain/records';
 import type { WriteMeta } from '../../features/history/history-rules';
+import type { FeedPage } from '../../features/live/feed-rules';
 import type { ActorEdit, CollaborationEdit } from '../../features/history/update-rules';
 
 export interface ActorWrites {
@@ -51,12 +52,25 @@ export interface CreatedCollaboration {
   participations: Participation[];
   /** The participants' records. */
   actors: Actor[];
+  /**
+   * When asked for (`feedAfter`) and the store can read it in the write: what readFeedPage(feedAfter,
+   * MAX_FEED_PAGE) answers right after the commit, this write's own events the last of it. Absent
+   * otherwise (the caller reads the feed as usual).
+   */
+  feed?: FeedPage;
 }
 
 export interface CollaborationWrites {
   createCollaboration(input: CreateCollaborationInput, meta?: WriteMeta): Promise<Collaboration>;
-  /** createCollaboration, answering its participants too (read in the write: no read after it). */
-  createCollaborationWithParticipants(input: CreateCollaborationInput, meta?: WriteMeta): Promise<CreatedCollaboration>;
+  /**
+   * createCollaboration, answering its participants too (read in the write: no read after it), and
+   * the feed after `feedAfter` (the seq its reader applied last) where the store reads it in the write.
+   */
+  createCollaborationWithParticipants(
+    input: CreateCollaborationInput,
+    meta?: WriteMeta,
+    feedAfter?: number,
+  ): Promise<CreatedCollaboration>;
   /** Bumps version and updatedAt. `expectedVersion`, when given, must equal the stored version. */
   updateCollaboration(
     id: string,

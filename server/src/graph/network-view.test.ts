@@ -12,9 +12,19 @@ import { actorKindInScope, collaborationInScope, scopedNeighbours, smallest, typ
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The definition: neighbours by sorting everything, BFS to the full depth, edges from every source. */
-function reference(projection: NetworkProjection, options: NetworkViewOptions) {
+type Neighbours = Map<string, string[]>;
+
+/**
+ * The definition: neighbours by sorting everything, BFS to the full depth, edges from every source.
+ * `known`: neighbours computed before on the same projection and scope, kept across calls.
+ */
+function reference(projection: NetworkProjection, options: NetworkViewOptions, known = new Map<string, Neighbours>()) {
   const neighbours = (actorId: string, filter: ScopeFilter) => {
+    let found = known.get(actorId);
+    if (!found) known.set(actorId, (found = neighboursOf(actorId, filter)));
+    return found;
+  };
+  const neighboursOf = (actorId: string, filter: ScopeFilter): Neighbours => {
     const found = new Map<string, string[]>();
     for (const c of [...projection.actors.get(actorId)!.collaborations].sort(byId)) {
       if (!collaborationInScope(projection.collaborations.get(c)!, filter)) continue;
@@ -90,6 +100,41 @@ describe('networkView around a centre', () => {
     expect(view.actorIds).toEqual(expected.actorIds);
     expect(view.truncated).toBe(expected.truncated);
     expect(view.collaboratesWith).toEqual(expected.collaboratesWith);
+  });
+
+  test("every actor: the ego network at depth 2 (at most 300) is the definition's", () => {
+    const small = projectionOf(600);
+    const known = new Map<string, Neighbours>();
+    let withHubs = 0;
+    for (const centreActorId of small.actors.keys()) {
+      const options: NetworkViewOptions = { centreActorId, depth: 2, maxActors: 300 };
+      const { actorIds, truncated, collaboratesWith } = networkView(small, options);
+      const expected = reference(small, options, known);
+      // Compared as text first: a deep comparison of 600 views is most of the test's time.
+      if (JSON.stringify({ actorIds, truncated, collaboratesWith }) !== JSON.stringify(expected))
+        expect({ actorIds, truncated, collaboratesWith }).toEqual(expected);
+      if (['a000000', 'a000001'].every((hub) => actorIds.includes(hub))) withHubs++;
+    }
+    // Most views hold the hubs: edges among busy actors are looked up, not listed, in them.
+    expect(withHubs).toBeGreaterThan(small.actors.size / 2);
+    expect(small.actors.get('a000001')!.collaborations.size).toBeGreaterThanOrEqual(BUSY_COLLABORATIONS);
+  });
+
+  test('a collaboration of two hubs alone is an edge at once (what busy pairs share is kept per version)', () => {
+    const changing = projectionOf(1500);
+    const options: NetworkViewOptions = { centreActorId: 'a000000', depth: 2, maxActors: 7 };
+    const weightOf = (view: ReturnType<typeof networkView>) =>
+      view.collaboratesWith.find((e) => e.sourceId === 'a000000' && e.targetId === 'a000001')?.collaborationIds;
+    const before = networkView(changing, options);
+    expect(before.actorIds).toContain('a000001');
+    for (const hub of ['a000000', 'a000001'])
+      expect(changing.actors.get(hub)!.collaborations.size).toBeGreaterThanOrEqual(BUSY_COLLABORATIONS);
+    changing.upsertCollaboration('c-hubs', { kind: 'MEETING', startDate: null, endDate: null });
+    changing.addParticipant('c-hubs', 'a000000');
+    changing.addParticipant('c-hubs', 'a000001');
+    const after = networkView(changing, options);
+    expect(after.collaboratesWith).toEqual(reference(changing, options).collaboratesWith);
+    expect(weightOf(after)).toEqual([...weightOf(before)!, 'c-hubs'].sort(byId));
   });
 
   test("a hub's partners kept in order are dropped when the projection changes", () => {

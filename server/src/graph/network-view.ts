@@ -12,6 +12,7 @@
  * With a centre actor, only actors within `depth` collaborates-with steps of it (in scope).
  */
 import { runNow } from '../platform/util/run-in-slices';
+import { edgesAmong, type CollaboratesWithEdge } from './edges-among';
 import { orderedPartnersOfBusySteps } from './partner-ids';
 import type { NetworkProjection } from './projection';
 import {
@@ -24,6 +25,8 @@ import {
   type ScopeFilter,
 } from './scope';
 
+export type { CollaboratesWithEdge } from './edges-among';
+
 export interface NetworkViewOptions extends ScopeFilter {
   centreActorId?: string | null;
   /** Steps from the centre actor (1 = direct collaborators). */
@@ -32,12 +35,6 @@ export interface NetworkViewOptions extends ScopeFilter {
   includeCollaborations?: boolean | null;
   /** At most this many actors; the view says when it was cut. */
   maxActors: number;
-}
-
-export interface CollaboratesWithEdge {
-  sourceId: string;
-  targetId: string;
-  collaborationIds: string[];
 }
 
 export interface NetworkView {
@@ -117,7 +114,7 @@ export function* networkViewSteps(
   const actorIds = candidates.slice(0, options.maxActors);
   const visible = new Set(actorIds);
 
-  const collaboratesWith = yield* edgesAmong(projection, actorIds, options);
+  const collaboratesWith = yield* edgesAmong(projection, actorIds, options, due);
 
   const topicIds = new Set<string>();
   const interestedIn: NetworkView['interestedIn'] = [];
@@ -157,83 +154,6 @@ export function* networkViewSteps(
     participatedIn,
     truncated,
   };
-}
-
-/**
- * The collaborates-with edges among the shown actors, by source (in the order of `actorIds`), then
- * target id; source < target; shared collaborations in scope, in id order; targets of the filter's
- * actor kinds.
- *
- * Each pair is found from the end with fewer collaborations: actors are taken in order of
- * activity, and each looks only for partners not yet taken. The last few (the hubs, with thousands
- * of collaborations) intersect their collaborations with the few partners left instead of walking
- * every co-participant of every collaboration they took part in.
- */
-function* edgesAmong(
-  projection: NetworkProjection,
-  actorIds: string[],
-  filter: ScopeFilter,
-): Generator<void, CollaboratesWithEdge[], void> {
-  const due = stepCounter();
-  const checkCollaborations = filtersCollaborations(filter);
-  const checkKinds = filtersActorKinds(filter);
-  const inScope = (collaborationId: string) =>
-    !checkCollaborations || collaborationInScope(projection.collaborations.get(collaborationId)!, filter);
-  const collaborationsOf = (id: string) => projection.actors.get(id)!.collaborations;
-
-  // pairs.get(smaller id).get(larger id) = shared in-scope collaborations
-  const pairs = new Map<string, Map<string, string[]>>();
-  const record = (a: string, b: string, collaborationId: string) => {
-    const [sourceId, targetId] = a < b ? [a, b] : [b, a];
-    if (checkKinds && !actorKindInScope(projection, targetId, filter)) return;
-    let targets = pairs.get(sourceId);
-    if (!targets) pairs.set(sourceId, (targets = new Map()));
-    const shared = targets.get(targetId);
-    if (shared) shared.push(collaborationId);
-    else targets.set(targetId, [collaborationId]);
-  };
-
-  const byActivity = [...actorIds].sort((a, b) => collaborationsOf(a).size - collaborationsOf(b).size || byId(a, b));
-  yield;
-  const pending = new Set(byActivity);
-  for (const actorId of byActivity) {
-    pending.delete(actorId);
-    if (pending.size === 0) break;
-    const own = collaborationsOf(actorId);
-    if (pending.size <= 8) {
-      // Few partners left, each at least as active: intersect collaboration sets.
-      for (const partnerId of pending) {
-        const theirs = collaborationsOf(partnerId);
-        const [small, large] = own.size <= theirs.size ? [own, theirs] : [theirs, own];
-        for (const collaborationId of small) {
-          if (large.has(collaborationId) && inScope(collaborationId)) record(actorId, partnerId, collaborationId);
-        }
-        if (due(small.size)) yield;
-      }
-      continue;
-    }
-    for (const collaborationId of own) {
-      if (!inScope(collaborationId)) continue;
-      const members = projection.collaborations.get(collaborationId)!.actors;
-      for (const partnerId of members) {
-        if (pending.has(partnerId)) record(actorId, partnerId, collaborationId);
-      }
-      if (due(members.size)) yield;
-    }
-  }
-
-  const edges: CollaboratesWithEdge[] = [];
-  for (const sourceId of actorIds) {
-    const targets = pairs.get(sourceId);
-    if (!targets) continue;
-    for (const targetId of [...targets.keys()].sort(byId)) {
-      const collaborationIds = targets.get(targetId)!;
-      if (collaborationIds.length > 1) collaborationIds.sort(byId);
-      edges.push({ sourceId, targetId, collaborationIds });
-    }
-    if (due(targets.size)) yield;
-  }
-  return edges;
 }
 
 /** Whether an actor is shown in a scope (the rules at the top); `scoped`: the in-scope collaborations. */

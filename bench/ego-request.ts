@@ -9,14 +9,12 @@
  */
 import 'reflect-metadata';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_LIMITS } from '../server/src/platform/config';
-import { createApp } from '../server/src/platform/http/app';
 import { NetworkService } from '../server/src/service/network-service';
 import { createEmbeddedStore } from '../server/src/store/embedded';
-import { BENCH_AUTH, benchHeaders } from './auth';
+import { benchHeaders } from './auth';
+import { listenForBench } from './bench-server';
 import { loadBenchConfig } from './config';
 import { graphqlClient } from './http-client';
 import { benchNetwork, inputFor } from './network-data';
@@ -36,22 +34,10 @@ async function main(): Promise<void> {
   const store = createEmbeddedStore({ filename: join(dir, 'quartiernetz.sqlite') });
   await store.init();
   const service = await NetworkService.start(store);
-  const { httpServer, apollo } = await createApp(service, {
-    corsOrigins: [],
-    bodyLimit: '1mb',
-    introspection: false,
-    production: true,
-    auth: BENCH_AUTH,
-    limits: { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, max: 0 } },
-  });
-  await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
-  const { port } = httpServer.address() as AddressInfo;
-  // The first fit of the suggestion model runs in slices in the background: requests would wait
-  // for its slices between their own steps (npm run bench does not wait; this measures the request).
-  const fitSince = Date.now();
-  while (!service.firstFitDone) await new Promise((r) => setTimeout(r, 200));
-  console.log(`suggestion model fitted after ${((Date.now() - fitSince) / 1000).toFixed(0)} s`);
-  const client = graphqlClient(`http://127.0.0.1:${port}/graphql`, 64, benchHeaders());
+  // Started without firstFitWaitMs, NetworkService.start returns once the suggestion model is
+  // fitted (as in npm run bench): no fit runs beside the requests measured.
+  const server = await listenForBench(service);
+  const client = graphqlClient(server.url, 64, benchHeaders());
   try {
     for (const [name, pool] of [
       ['random', net.randomActors],
@@ -64,7 +50,7 @@ async function main(): Promise<void> {
       console.log(`${name}: graphql ${ms(graphql)}; floor ${ms(floor)}; load ${os.loadavg()[0].toFixed(2)}`);
     }
   } finally {
-    await apollo.stop();
+    await server.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -13,14 +13,12 @@
  */
 import 'reflect-metadata';
 import os from 'node:os';
-import type { AddressInfo } from 'node:net';
 import neo4j, { Session } from 'neo4j-driver';
-import { DEFAULT_LIMITS } from '../server/src/platform/config';
-import { createApp } from '../server/src/platform/http/app';
 import { NetworkService } from '../server/src/service/network-service';
 import { createNeo4jStore } from '../server/src/store/neo4j';
 import { countingStore } from '../server/test/support/counting-store';
-import { BENCH_AUTH, benchHeaders } from './auth';
+import { benchHeaders } from './auth';
+import { listenForBench } from './bench-server';
 import { loadBenchConfig } from './config';
 import { graphqlClient } from './http-client';
 import { driverFor, ensureNeo4jRunning, rawUnwindImport, wipe } from './neo4j-admin';
@@ -89,21 +87,6 @@ async function timed(work: (i: number) => Promise<unknown>, samples: number, neo
   return { ...result, cpu: (ownCpuMs() - own) / n, dbCpu: (procCpuMs(neo4jPid) - db) / n };
 }
 
-async function listen(service: NetworkService, readAhead: boolean) {
-  const { httpServer, apollo } = await createApp(service, {
-    corsOrigins: [],
-    bodyLimit: '1mb',
-    introspection: false,
-    production: true,
-    auth: BENCH_AUTH,
-    limits: { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, max: 0 } },
-    readAhead,
-  });
-  await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
-  const { port } = httpServer.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/graphql`, close: () => apollo.stop() };
-}
-
 async function main(): Promise<void> {
   countBolt();
   const config = loadBenchConfig();
@@ -142,7 +125,10 @@ async function main(): Promise<void> {
   const service = await NetworkService.start(counting.store);
   const beforeCounting = beforeStore === store ? counting : countingStore(beforeStore);
   const beforeService = beforeStore === store ? service : await NetworkService.start(beforeCounting.store);
-  const servers = { before: await listen(beforeService, false), after: await listen(service, true) };
+  const servers = {
+    before: await listenForBench(beforeService, { readAhead: false }),
+    after: await listenForBench(service, { readAhead: true }),
+  };
   const clients = {
     before: graphqlClient(servers.before.url, 16, benchHeaders()),
     after: graphqlClient(servers.after.url, 16, benchHeaders()),

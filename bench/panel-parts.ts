@@ -7,15 +7,13 @@
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_LIMITS } from '../server/src/platform/config';
-import { createApp } from '../server/src/platform/http/app';
 import { NetworkService } from '../server/src/service/network-service';
 import { createEmbeddedStore } from '../server/src/store/embedded';
 import { actorQuery } from '../viewer/src/queries';
-import { BENCH_AUTH, benchHeaders } from './auth';
+import { benchHeaders } from './auth';
+import { listenForBench } from './bench-server';
 import { loadBenchConfig } from './config';
 import { graphqlClient } from './http-client';
 import { benchNetwork } from './network-data';
@@ -38,17 +36,8 @@ async function main(): Promise<void> {
     await store.init();
     await store.mergeGraph(net.data);
     const service = await NetworkService.start(store);
-    const { httpServer, apollo } = await createApp(service, {
-      corsOrigins: [],
-      bodyLimit: '1mb',
-      introspection: false,
-      production: true,
-      auth: BENCH_AUTH,
-      limits: { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, max: 0 } },
-    });
-    await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
-    const { port } = httpServer.address() as AddressInfo;
-    const client = graphqlClient(`http://127.0.0.1:${port}/graphql`, 4, benchHeaders());
+    const server = await listenForBench(service);
+    const client = graphqlClient(server.url, 4, benchHeaders());
     console.log(
       `${size} actors; load ${os.loadavg()[0].toFixed(2)}; busiest ${net.busiest.id} (${net.busiest.degree} collaborations)`,
     );
@@ -71,7 +60,7 @@ async function main(): Promise<void> {
     }
     console.log(`load after: ${os.loadavg()[0].toFixed(2)}`);
     client.close();
-    await apollo.stop();
+    await server.close();
     await service.close();
   } finally {
     await store.close();

@@ -11,14 +11,13 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { DEFAULT_LIMITS } from '../server/src/platform/config';
-import { createApp } from '../server/src/platform/http/app';
 import { NetworkService } from '../server/src/service/network-service';
 import { createEmbeddedStore } from '../server/src/store/embedded';
 import { createNeo4jStore } from '../server/src/store/neo4j';
 import type { NetworkStore } from '../server/src/store/network-store';
 import { countingStore } from '../server/test/support/counting-store';
-import { BENCH_AUTH, benchHeaders } from './auth';
+import { benchHeaders } from './auth';
+import { listenForBench } from './bench-server';
 import { loadBenchConfig, type BenchConfig, type StoreName } from './config';
 import { graphqlClient } from './http-client';
 import { driverFor, ensureNeo4jRunning, rawUnwindImport, wipe } from './neo4j-admin';
@@ -28,8 +27,6 @@ import { REQUESTS, type RequestInput, type RequestSpec } from './requests';
 import { measureStart, type StartResult } from './start-server';
 import { closedLoop, nowMs, serial, type LoadResult, type Percentiles } from './stats';
 import { printTable, summarise } from './table';
-
-const UNLIMITED_RATE = { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, max: 0 } };
 
 export type ActorClass = 'random' | 'busy' | 'all';
 
@@ -85,21 +82,6 @@ function firstDifference(a: unknown, b: unknown): string {
   return `differs at ${i}: …${x.slice(Math.max(0, i - 40), i + 60)} vs …${y.slice(Math.max(0, i - 40), i + 60)}`;
 }
 
-async function listen(service: NetworkService): Promise<{ url: string; close(): Promise<void> }> {
-  // No rate limit: the bench sends thousands of requests from one address on purpose.
-  const { httpServer, apollo } = await createApp(service, {
-    corsOrigins: [],
-    bodyLimit: '1mb',
-    introspection: false,
-    production: true,
-    auth: BENCH_AUTH,
-    limits: UNLIMITED_RATE,
-  });
-  await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
-  const { port } = httpServer.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/graphql`, close: () => apollo.stop() };
-}
-
 async function freePort(): Promise<number> {
   const net = await import('node:net');
   return new Promise((resolve) => {
@@ -126,7 +108,7 @@ async function benchStore(
   const projectionSeconds = (nowMs() - t0) / 1000;
   // The floors call the store without the counting proxy, but share the service's projection.
   const floorService = service;
-  const server = await listen(service);
+  const server = await listenForBench(service);
   const client = graphqlClient(server.url, 64, benchHeaders());
   const errors: string[] = [];
   const requests: RequestResult[] = [];

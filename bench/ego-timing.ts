@@ -13,28 +13,9 @@ import { networkView } from '../server/src/graph/network-view';
 import { NetworkProjection } from '../server/src/graph/projection';
 import { runNow } from '../server/src/platform/util/run-in-slices';
 import { networkShapeSteps } from '../server/src/features/network/network.mapping';
-import type { GraphSnapshot } from '../server/src/store/network-store';
-import type { GraphData } from '../server/src/store/network-store';
+import { snapshotOf } from '../seed/snapshot';
 
 const arg = (name: string) => new RegExp(`--${name}=(\\S+)`).exec(process.argv.join(' '))?.[1];
-
-function snapshotOf(data: GraphData): GraphSnapshot {
-  return {
-    actors: data.actors.map((a) => ({ id: a.id, kind: a.kind })),
-    collaborations: data.collaborations.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      startDate: c.startDate ?? null,
-      endDate: c.endDate ?? null,
-    })),
-    participations: data.collaborations.flatMap((c) =>
-      (c.participants ?? []).map((p) => ({ actorId: p.actorId, collaborationId: c.id })),
-    ),
-    interests: data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
-    about: data.collaborations.flatMap((c) => (c.topicIds ?? []).map((t) => ({ collaborationId: c.id, topicId: t }))),
-    topics: data.topics.map((t) => ({ id: t.id! })),
-  };
-}
 
 function main(): void {
   const config = loadBenchConfig([]);

@@ -4,7 +4,7 @@
  * straightforward reference on a generated network with hubs, with and without filters.
  */
 import { generateNetwork } from '../../../seed/generate';
-import type { GraphSnapshot } from '../store/network-store';
+import { snapshotOf } from '../../../seed/snapshot';
 import { networkView, type NetworkViewOptions } from './network-view';
 import { BUSY_COLLABORATIONS, orderedPartnersOfBusySteps } from './partner-ids';
 import { NetworkProjection } from './projection';
@@ -60,22 +60,8 @@ function reference(projection: NetworkProjection, options: NetworkViewOptions, k
 
 function projectionOf(actors: number): NetworkProjection {
   const data = generateNetwork({ actors, hubs: 4, hubShare: 0.3, seed: 5 });
-  const snapshot: GraphSnapshot = {
-    actors: data.actors.map((a) => ({ id: a.id, kind: a.kind })),
-    collaborations: data.collaborations.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      startDate: c.startDate ?? null,
-      endDate: c.endDate ?? null,
-    })),
-    participations: data.collaborations.flatMap((c) =>
-      (c.participants ?? []).map((p) => ({ actorId: p.actorId, collaborationId: c.id })),
-    ),
-    interests: data.actors.flatMap((a) => (a.interests ?? []).map((i) => ({ actorId: a.id, topicId: i.topicId }))),
-    about: data.collaborations.flatMap((c) => (c.topicIds ?? []).map((t) => ({ collaborationId: c.id, topicId: t }))),
-    topics: data.topics.map((t) => ({ id: t.id! })),
-  };
-  return NetworkProjection.fromSnapshot(snapshot);
+
+  return NetworkProjection.fromSnapshot(snapshotOf(data));
 }
 
 describe('networkView around a centre', () => {

@@ -1,11 +1,12 @@
 /**
  * Start time and peak memory of the real server process: `server/main.ts` spawned with
- * SEED=none on preloaded data (DATA_DIR or NEO4J_URI), timed until /readyz answers 200; peak RSS
- * (VmHWM) read from /proc after a few heavy requests.
+ * SEED=none on preloaded data (DATA_DIR or NEO4J_URI) and the V8 flags `npm start` gives it, timed
+ * until /readyz answers 200; peak RSS (VmHWM) read from /proc after a few heavy requests.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { serviceV8Flags } from '../server/src/platform/service-v8-flags';
 import { BENCH_ADMIN_KEY } from './auth';
 import { graphqlClient } from './http-client';
 import { nowMs } from './stats';
@@ -45,7 +46,7 @@ export async function measureStart(
 ): Promise<StartResult> {
   const root = resolve(__dirname, '..');
   const started = nowMs();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...serviceV8Flags(), '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

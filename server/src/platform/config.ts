@@ -50,6 +50,11 @@ export interface Config {
    * it answers COMPUTING (with `retryAfterSeconds`).
    */
   insightWaitSeconds: number;
+  /**
+   * How long /readyz answers 503 "starting" while the suggestion model's first fit runs: 0 ready
+   * once the service answers; a replica fleet that must serve one model sets the fit's length.
+   */
+  fitReadyWaitSeconds: number;
   /** Work that holds the event loop this many ms of CPU or more is logged (platform/event-loop-watch.ts). */
   eventLoopReportMs: number;
 }
@@ -163,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminApiKey: adminApiKey(env.ADMIN_API_KEY),
     limits: loadLimits(env),
     insightWaitSeconds: seconds(env.INSIGHT_WAIT_SECONDS, 10, 'INSIGHT_WAIT_SECONDS'),
+    fitReadyWaitSeconds: seconds(env.FIT_READY_WAIT_SECONDS, 0, 'FIT_READY_WAIT_SECONDS'),
     eventLoopReportMs: eventLoopReportMs(env.EVENT_LOOP_REPORT_MS),
   };
 }

@@ -9,9 +9,10 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { DEFAULT_HEAP_LIMIT_MB, serviceV8Flags } from './service-v8-flags';
 
 const MAIN = join(__dirname, '..', '..', 'main.ts');
-const heapLimitMb = Number(process.env.HEAP_LIMIT_MB ?? 2048);
+const heapLimitMb = Number(process.env.HEAP_LIMIT_MB ?? DEFAULT_HEAP_LIMIT_MB);
 /** A service that ran this long counts as healthy: the next failure restarts it at once. */
 const HEALTHY_AFTER_MS = 60_000;
 const MAX_PAUSE_MS = 30_000;
@@ -25,10 +26,7 @@ let everReady = false;
 function start(): void {
   const startedAt = Date.now();
   child = fork(MAIN, process.argv.slice(2), {
-    // A larger young generation: large answers allocate many short-lived objects, and fewer of
-    // them reach the old generation, whose collections pause the event loop (measured: the
-    // longest health-check wait under a hub fan-out fell from 240 to 135 ms).
-    execArgv: [...process.execArgv, `--max-old-space-size=${heapLimitMb}`, '--max-semi-space-size=32'],
+    execArgv: [...process.execArgv, ...serviceV8Flags(heapLimitMb)],
     stdio: 'inherit',
   });
   child.on('message', (message) => {

@@ -74,8 +74,10 @@ export class NetworkService {
   /** The feed's events once applied to the projection, for subscribers (live/feed-hub.ts). */
   readonly changes = new FeedHub();
 
-  /** Whether the first fit of the suggestion model has ended (or failed: the default serves): until then a replica is not ready for a load balancer (/readyz). */
+  /** Whether the first fit of the suggestion model has ended (or failed: the default serves). */
   firstFitDone = false;
+  /** While true /readyz answers 503 "starting": the first fit runs and its readiness wait (fitReadyWaitMs) has not passed. */
+  fitHoldsReadiness = true;
   private closing = false;
 
   /** The store's reads (lists, batched lookups, history, feed); writes go through the methods below. */
@@ -113,7 +115,7 @@ export class NetworkService {
     // The first fit of the suggestion model, in slices (the event loop stays free). Awaited, the
     // service starts with the model fitted to its store's state, so equal states serve equal
     // suggestions; with firstFitWaitMs it goes on serving the default model while the fit ends in
-    // the background (firstFitDone; /readyz answers 503 until then).
+    // the background (firstFitDone; /readyz answers 503 until then, at most fitReadyWaitMs).
     const firstFit = service.suggestions.fit().then(
       () => undefined,
       (error: unknown) => {
@@ -122,6 +124,9 @@ export class NetworkService {
       },
     );
     void firstFit.then(() => (service.firstFitDone = true));
+    void (options.fitReadyWaitMs === undefined ? firstFit : settledWithin(firstFit, options.fitReadyWaitMs)).then(
+      () => (service.fitHoldsReadiness = false),
+    );
     await (options.firstFitWaitMs === undefined ? firstFit : settledWithin(firstFit, options.firstFitWaitMs));
     return service;
   }

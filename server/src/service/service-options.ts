@@ -22,6 +22,12 @@ export interface NetworkServiceOptions {
    * model meanwhile, instead of not listening for minutes at 100k actors.
    */
   firstFitWaitMs?: number;
+  /**
+   * How long /readyz answers 503 "starting" while the first fit runs (ms); absent: until it ends.
+   * A replica fleet that must serve one model from the first request waits for the fit; a single
+   * service is ready once it answers (the default model serves until the fit ends).
+   */
+  fitReadyWaitMs?: number;
 }
 
 /** How the projection follows the store's change feed (feed-follower.ts); see startFollowing(). */

@@ -55,6 +55,14 @@ describe('configuration of access', () => {
     expect(() => loadConfig({ JWT_SECRET: SECRET, JWT_MAX_AGE_SECONDS: 'a day' })).toThrow(/JWT_MAX_AGE_SECONDS/);
   });
 
+  test('FIT_READY_WAIT_SECONDS: ready without waiting for the fit by default; a number of seconds else', () => {
+    expect(loadConfig({}).fitReadyWaitSeconds).toBe(0);
+    expect(loadConfig({ FIT_READY_WAIT_SECONDS: '120' }).fitReadyWaitSeconds).toBe(120);
+    expect(() => loadConfig({ FIT_READY_WAIT_SECONDS: 'soon' })).toThrow(
+      /FIT_READY_WAIT_SECONDS must be a number of seconds/,
+    );
+  });
+
   test('ADMIN_API_KEY must look like a key with enough randomness', () => {
     expect(loadConfig({ ADMIN_API_KEY: KEY }).adminApiKey).toBe(KEY);
     for (const bad of ['secret', `qn_${'a'.repeat(31)}`, `xx_${'a'.repeat(43)}`, `qn_${'a'.repeat(40)}!!!`]) {

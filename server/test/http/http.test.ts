@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { batenbrock } from '../../../seed/batenbrock';
+import { generateNetwork } from '../../../seed/generate';
 import { createApp } from '../../src/platform/http/app';
 import { NetworkService } from '../../src/service/network-service';
 import { createEmbeddedStore } from '../../src/store/embedded';
@@ -50,17 +51,19 @@ describe('HTTP', () => {
     expect(await response.json()).toMatchObject({ status: 'ready', store: 'embedded' });
   });
 
-  test('/readyz answers 503 "starting" until the first fit of the suggestion model has ended', async () => {
-    expect(api.service.firstFitDone).toBe(true);
-    api.service.firstFitDone = false;
+  test('/readyz answers 503 "starting" while the first fit holds readiness, then 200 with the model\'s state', async () => {
+    expect(api.service.fitHoldsReadiness).toBe(false);
+    api.service.fitHoldsReadiness = true;
     try {
       const response = await fetch(`${base}/readyz`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: 'starting', reason: 'suggestion model fitting' });
     } finally {
-      api.service.firstFitDone = true;
+      api.service.fitHoldsReadiness = false;
     }
-    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', suggestionModel: 'fitted' });
   });
 
   test('started with a bounded wait for the first fit, the service answers before the fit ends', async () => {
@@ -71,10 +74,13 @@ describe('HTTP', () => {
     try {
       // The fit runs in slices after setImmediate: start() did not wait for any of them.
       expect(service.firstFitDone).toBe(false);
+      // Without a readiness wait, readiness is held until the fit ends.
+      expect(service.fitHoldsReadiness).toBe(true);
       expect(service.suggestions.status()).toMatchObject({ source: 'DEFAULT', fitting: true });
       await service.suggestions.fit();
       await new Promise((resolve) => setImmediate(resolve));
       expect(service.firstFitDone).toBe(true);
+      expect(service.fitHoldsReadiness).toBe(false);
     } finally {
       await service.close();
       await other.close();
@@ -135,4 +141,25 @@ describe('HTTP', () => {
       await app.apollo.stop();
     }
   });
+
+  test('with no readiness wait for the fit (the default), /readyz answers 200 "fitting" while the default model serves', async () => {
+    const other = createEmbeddedStore({ filename: ':memory:' });
+    await other.init();
+    // Its fit takes seconds (500 held-out actors): long enough to be asked while it runs.
+    await other.mergeGraph(generateNetwork({ actors: 3000, hubs: 3, seed: 11 }));
+    const service = await NetworkService.start(other, { firstFitWaitMs: 0, fitReadyWaitMs: 0 });
+    expect(service.fitHoldsReadiness).toBe(false);
+    const app = await createApp(service, TEST_HTTP_CONFIG);
+    await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/readyz`);
+      expect(service.firstFitDone).toBe(false);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: 'ready', suggestionModel: 'fitting' });
+    } finally {
+      await app.apollo.stop();
+      await service.close(); // stops the fit at its next slice
+      await other.close();
+    }
+  }, 30_000);
 });

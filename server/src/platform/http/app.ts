@@ -131,8 +131,8 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   app.get('/readyz', async (_req, res) => {
     try {
       await service.store.ping();
-      // A replica serves the fitted suggestion model before a load balancer sends it traffic.
-      if (!service.firstFitDone) {
+      // While the first fit runs, at most FIT_READY_WAIT_SECONDS (service.fitHoldsReadiness).
+      if (service.fitHoldsReadiness) {
         res.status(503).json({ status: 'starting', store: service.store.name, reason: 'suggestion model fitting' });
         return;
       }
@@ -140,6 +140,7 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
         status: 'ready',
         store: service.store.name,
         projectionBuiltAt: service.projection.builtAt.toISOString(),
+        suggestionModel: service.firstFitDone ? 'fitted' : 'fitting',
       });
     } catch (error) {
       res.status(503).json({ status: 'unavailable', store: service.store.name, error: (error as Error).message });

@@ -51,8 +51,10 @@ export interface Config {
    */
   insightWaitSeconds: number;
   /**
-   * How long /readyz answers 503 "starting" while the suggestion model's first fit runs: 0 ready
-   * once the service answers; a replica fleet that must serve one model sets the fit's length.
+   * How long /readyz answers 503 "starting" while the suggestion model's first fit runs (default
+   * 10 s: a network of up to some 10,000 actors is fitted by then, so clients and replicas get the
+   * fitted model from the start; a 100k network's fit takes ~40 s and must not keep the service out
+   * of rotation that long). 0: ready once the service answers.
    */
   fitReadyWaitSeconds: number;
   /** Work that holds the event loop this many ms of CPU or more is logged (platform/event-loop-watch.ts). */
@@ -168,7 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminApiKey: adminApiKey(env.ADMIN_API_KEY),
     limits: loadLimits(env),
     insightWaitSeconds: seconds(env.INSIGHT_WAIT_SECONDS, 10, 'INSIGHT_WAIT_SECONDS'),
-    fitReadyWaitSeconds: seconds(env.FIT_READY_WAIT_SECONDS, 0, 'FIT_READY_WAIT_SECONDS'),
+    fitReadyWaitSeconds: seconds(env.FIT_READY_WAIT_SECONDS, 10, 'FIT_READY_WAIT_SECONDS'),
     eventLoopReportMs: eventLoopReportMs(env.EVENT_LOOP_REPORT_MS),
   };
 }

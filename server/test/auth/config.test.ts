@@ -55,8 +55,8 @@ describe('configuration of access', () => {
     expect(() => loadConfig({ JWT_SECRET: SECRET, JWT_MAX_AGE_SECONDS: 'a day' })).toThrow(/JWT_MAX_AGE_SECONDS/);
   });
 
-  test('FIT_READY_WAIT_SECONDS: ready without waiting for the fit by default; a number of seconds else', () => {
-    expect(loadConfig({}).fitReadyWaitSeconds).toBe(0);
+  test('FIT_READY_WAIT_SECONDS: readiness waits at most 10 s for the fit by default; a number of seconds else', () => {
+    expect(loadConfig({}).fitReadyWaitSeconds).toBe(10);
     expect(loadConfig({ FIT_READY_WAIT_SECONDS: '120' }).fitReadyWaitSeconds).toBe(120);
     expect(() => loadConfig({ FIT_READY_WAIT_SECONDS: 'soon' })).toThrow(
       /FIT_READY_WAIT_SECONDS must be a number of seconds/,

@@ -142,7 +142,7 @@ describe('HTTP', () => {
     }
   });
 
-  test('with no readiness wait for the fit (the default), /readyz answers 200 "fitting" while the default model serves', async () => {
+  test('with no readiness wait for the fit (FIT_READY_WAIT_SECONDS=0), /readyz answers 200 "fitting" while the default model serves', async () => {
     const other = createEmbeddedStore({ filename: ':memory:' });
     await other.init();
     // Its fit takes seconds (500 held-out actors): long enough to be asked while it runs.

@@ -51,10 +51,10 @@ export interface Config {
    */
   insightWaitSeconds: number;
   /**
-   * How long /readyz answers 503 "starting" while the suggestion model's first fit runs (default
-   * 10 s: a network of up to some 10,000 actors is fitted by then, so clients and replicas get the
-   * fitted model from the start; a 100k network's fit takes ~40 s and must not keep the service out
-   * of rotation that long). 0: ready once the service answers.
+   * Until how long after the process's start /readyz answers 503 "starting" while the suggestion
+   * model's first fit runs (default 10 s: a network of some thousands of actors is fitted by then,
+   * so clients and replicas get the fitted model from the start; a 100k network's fit takes ~40 s
+   * and must not keep the service out of rotation that long). 0: ready once the service answers.
    */
   fitReadyWaitSeconds: number;
   /** Work that holds the event loop this many ms of CPU or more is logged (platform/event-loop-watch.ts). */

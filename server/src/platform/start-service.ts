@@ -50,7 +50,9 @@ export async function startService(options: StartOptions = {}): Promise<void> {
   const service = await NetworkService.start(store, {
     insight: { waitMs: config.insightWaitSeconds * 1000 },
     firstFitWaitMs: FIRST_FIT_WAIT_MS,
-    fitReadyWaitMs: config.fitReadyWaitSeconds * 1000,
+    // Counted from the process's start: a (re)started service takes traffic within this time,
+    // whatever part of it the projection's load took.
+    fitReadyWaitMs: Math.max(0, config.fitReadyWaitSeconds * 1000 - process.uptime() * 1000),
   });
   console.log(
     `Projection built in ${Date.now() - started} ms: ${service.projection.actors.size} actors, ${service.projection.collaborations.size} collaborations.`,
@@ -58,7 +60,7 @@ export async function startService(options: StartOptions = {}): Promise<void> {
   if (!service.firstFitDone) {
     console.log(
       config.fitReadyWaitSeconds > 0
-        ? `The suggestion model is still fitting: the default model serves until then; /readyz answers 503 for at most ${config.fitReadyWaitSeconds} s of the fit.`
+        ? `The suggestion model is still fitting: the default model serves until then; /readyz answers 503 until ${config.fitReadyWaitSeconds} s after the start.`
         : 'The suggestion model is still fitting: the default model serves until then.',
     );
     service.suggestions.fit().then(

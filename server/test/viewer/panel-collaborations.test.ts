@@ -111,8 +111,12 @@ browserSuite('the panel pages its collaborations', () => {
     // Hold the next page back a moment, to see the page while it loads.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
     await page.route('**/graphql', async (route) => {
-      if (route.request().postData()?.includes('MoreCollaborations')) await held;
+      if (route.request().postData()?.includes('MoreCollaborations')) {
+        asked += 1;
+        await held;
+      }
       await route.continue();
     });
     const box = (selector: string) => page.locator(selector).boundingBox();
@@ -131,6 +135,7 @@ browserSuite('the panel pages its collaborations', () => {
     release();
     await page.waitForFunction(() => document.querySelectorAll('#panel-collaborations > li').length > 20);
     await page.unroute('**/graphql');
+    expect(asked).toBe(1);
 
     expect(await shown()).toEqual(all.slice(0, 40));
     expect(await box('#panel-collaborations > li:first-child')).toEqual(firstRow);
@@ -174,6 +179,13 @@ browserSuite('the panel pages its collaborations', () => {
     expect(await text('#panel .collaborations h3')).toBe('Zusammenarbeiten (21)');
     expect(await text('#panel-collaborations-shown')).toBe('20 von 21 Zusammenarbeiten gezeigt');
     expect(await text('#panel-collaborations-more')).toBe('1 weitere Zusammenarbeit anzeigen');
+    await page.click('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await text('#panel .collaborations h3')).toBe('Collaborations (21)');
+    expect(await text('#panel-collaborations-shown')).toBe('20 of 21 collaborations shown');
+    expect(await text('#panel-collaborations-more')).toBe('Show 1 more collaboration');
+    await page.click('#lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
     await page.click('#panel-collaborations-more');
     await page.waitForFunction(() => document.querySelectorAll('#panel-collaborations > li').length === 21);
     expect(await shown()).toEqual(all);

@@ -1,8 +1,9 @@
 /**
  * `npx tsx bench/panel-parts.ts`: where the time of the busiest actor's panel goes, on the embedded
  * store (BENCH_SIZES, first only, default 100000): the map page's panel (viewer/src/queries.ts
- * actorQuery) against the same panel without its collaborations list, its collaborations list
- * alone, and the store reads of that list alone; for the busiest actor and a random one, through
+ * actorQuery, with its first page of collaborations) against the same panel without its collaborations
+ * list, the whole list alone (what the panel asked before it was paged), the store reads of that list
+ * and of the first page alone, and the panel's next page; for the busiest actor and a random one, through
  * the real server over HTTP, p50 / p95 of BENCH_SAMPLES (30) each, with the answer's size.
  */
 import 'reflect-metadata';
@@ -11,7 +12,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { NetworkService } from '../server/src/service/network-service';
 import { createEmbeddedStore } from '../server/src/store/embedded';
-import { actorQuery } from '../viewer/src/queries';
+import { actorQuery, MORE_COLLABORATIONS, PANEL_COLLABORATIONS_PAGE } from '../viewer/src/queries';
 import { benchHeaders } from './auth';
 import { listenForBench } from './bench-server';
 import { loadBenchConfig } from './config';
@@ -20,8 +21,10 @@ import { benchNetwork } from './network-data';
 import { serial } from './stats';
 
 const PANEL = actorQuery(false);
-const WITHOUT_LIST = PANEL.replace(/collaborations \{ role collaboration \{[^}]*\} \}/, '');
+const WITHOUT_LIST = PANEL.replace(/collaborations(\(first: \d+\))? \{ role collaboration \{[^}]*\} \}/, '');
 const LIST_ONLY = `query($id: ID!) { actor(id: $id) { collaborations { role collaboration { id title kind startDate endDate } } } }`;
+/** The panel's "more": the page after the first one (the map page asks it after the last row shown). */
+const PAGE = { first: PANEL_COLLABORATIONS_PAGE, after: null };
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
@@ -51,7 +54,12 @@ async function main(): Promise<void> {
         ['panel without collaborations list', () => client.request(WITHOUT_LIST, { id })],
         ['collaborations list alone', () => client.request(LIST_ONLY, { id })],
         ['store: participations + collaborations', () => store.participationsAndCollaborationsOfActors([id])],
+        ['store: the first page of them', () => store.participationPagesOfActors([id], PAGE)],
       ];
+      const [firstPage] = (await store.participationPagesOfActors([id], PAGE)).participations;
+      const last = firstPage?.at(-1)?.collaborationId;
+      if (firstPage?.length === PANEL_COLLABORATIONS_PAGE && last)
+        ways.push(['next page (MORE_COLLABORATIONS)', () => client.request(MORE_COLLABORATIONS, { id, after: last })]);
       for (const [name, call] of ways) {
         const bytes = JSON.stringify(await call()).length;
         const r = await serial(() => call(), samples);

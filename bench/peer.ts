@@ -12,6 +12,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Driver } from 'neo4j-driver';
+import { PANEL_COLLABORATIONS_PAGE } from '../viewer/src/queries';
 import { graphqlClient } from './http-client';
 import {
   EGO,
@@ -118,7 +119,7 @@ const QUERIES: Partial<Record<RequestKind, string>> = {
         edges { properties { role } node { id name } } } } } } } }`,
   actorPanel: `query ($id: ID!) { actors(where: { id: { eq: $id } }) { id name kind description district website
     collaborationCount topics(sort: [{ nameKey: ASC }, { id: ASC }]) { id name }
-    collaborationsConnection(sort: [{ node: { startDate: DESC } }, { node: { id: ASC } }]) { edges { properties { role }
+    collaborationsConnection(first: ${PANEL_COLLABORATIONS_PAGE}, sort: [{ node: { startDate: DESC } }, { node: { id: ASC } }]) { edges { properties { role }
       node { id title kind startDate endDate } } }
     topCollaborators(limit: ${PANEL_COLLABORATORS}) { actorId name kind sharedCount } } }`,
   fixedCost: 'query FixedCost { __typename }',

@@ -7,7 +7,7 @@
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { collaboratorsOf } from '../server/src/graph/collaborators';
-import { actorQuery } from '../viewer/src/queries';
+import { actorQuery, PANEL_COLLABORATIONS_PAGE } from '../viewer/src/queries';
 import type { NetworkService } from '../server/src/service/network-service';
 import type { NetworkStore } from '../server/src/store/network-store';
 
@@ -161,12 +161,17 @@ const actorPage: RequestSpec = {
 
 /**
  * The actor panel as the map page asks it (viewer/src/queries.ts `actorQuery`, imported so the two
- * cannot drift; a viewer's, without `contact`): the actor's fields, topics, every collaboration
- * without its participants (the page loads those when one is opened) and the top collaborators.
+ * cannot drift; a viewer's, without `contact`): the actor's fields, topics, the first page of its
+ * collaborations (PANEL_COLLABORATIONS_PAGE newest, without their participants: the page loads those
+ * when one is opened, and the next page on demand), how many there are, and the top collaborators.
  */
 const PANEL_QUERY = actorQuery(false);
 if (!PANEL_QUERY.includes(`collaborators(first: ${PANEL_COLLABORATORS})`))
   throw new Error('bench: the actor panel no longer asks collaborators(first: 30); update PANEL_COLLABORATORS');
+if (!PANEL_QUERY.includes(`collaborations(first: ${PANEL_COLLABORATIONS_PAGE})`))
+  throw new Error(
+    'bench: the actor panel no longer asks its first page of collaborations; update the floors and the peer',
+  );
 
 export interface PanelAnswer {
   id: string;
@@ -215,8 +220,13 @@ const actorPanel: RequestSpec = {
     const [actor] = await store.getActors([input.actorId]);
     const [interests] = await store.interestsOfActors([input.actorId]);
     const topics = await store.getTopics(interests.map((i) => i.topicId));
-    const [participations] = await store.participationsOfActors([input.actorId]);
-    const collaborations = await store.getCollaborations(participations.map((p) => p.collaborationId));
+    const page = await store.participationPagesOfActors([input.actorId], {
+      first: PANEL_COLLABORATIONS_PAGE,
+      after: null,
+    });
+    const participations = page.participations[0]!;
+    const byId = new Map(page.collaborations.map((c) => [c.id, c]));
+    const collaborations = participations.map((p) => byId.get(p.collaborationId));
     const top = collaboratorsOf(service.projection, input.actorId, PANEL_COLLABORATORS);
     const partners = await store.getActors(top.map((c) => c.partnerId));
     return {
@@ -226,7 +236,7 @@ const actorPanel: RequestSpec = {
       description: actor!.description ?? null,
       district: actor!.district ?? null,
       website: actor!.website ?? null,
-      collaborationCount: participations.length,
+      collaborationCount: service.projection.actors.get(input.actorId)?.collaborations.size ?? 0,
       topics: topics.map((t) => [t!.id, t!.name]),
       collaborations: participations.map((p, i) => {
         const c = collaborations[i]!;
@@ -245,9 +255,9 @@ const actorPanel: RequestSpec = {
          RETURN collect([t.id, t.name]) AS topics
        }
        CALL (a) {
-         OPTIONAL MATCH (a)-[r:PARTICIPATED_IN]->(c:Collaboration)
-         WITH r, c ORDER BY coalesce(c.startDate, '') DESC, c.id
-         RETURN collect(CASE WHEN c IS NULL THEN null ELSE [c.id, r.role, c.title, c.kind, c.startDate, c.endDate] END) AS collaborations
+         MATCH (a)-[r:PARTICIPATED_IN]->(c:Collaboration)
+         WITH r, c ORDER BY coalesce(c.startDate, '') DESC, c.id LIMIT $first
+         RETURN collect([c.id, r.role, c.title, c.kind, c.startDate, c.endDate]) AS collaborations
        }
        CALL (a) {
          MATCH (a)-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(p:Actor)
@@ -256,8 +266,9 @@ const actorPanel: RequestSpec = {
          RETURN collect([p.id, p.name, p.kind, shared]) AS collaborators
        }
        RETURN a.id AS id, a.name AS name, a.kind AS kind, a.description AS description, a.district AS district,
-              a.website AS website, topics, collaborations, collaborators`,
-      { id: input.actorId, limit: neo4j.int(PANEL_COLLABORATORS) },
+              a.website AS website, COUNT { (a)-[:PARTICIPATED_IN]->(:Collaboration) } AS collaborationCount,
+              topics, collaborations, collaborators`,
+      { id: input.actorId, limit: neo4j.int(PANEL_COLLABORATORS), first: neo4j.int(PANEL_COLLABORATIONS_PAGE) },
     );
     const collaborations = r.get('collaborations') as PanelAnswer['collaborations'];
     return {
@@ -267,7 +278,7 @@ const actorPanel: RequestSpec = {
       description: r.get('description'),
       district: r.get('district'),
       website: r.get('website'),
-      collaborationCount: collaborations.length,
+      collaborationCount: num(r.get('collaborationCount')),
       topics: r.get('topics'),
       collaborations,
       collaborators: (r.get('collaborators') as Any[]).map((c) => [c[0], c[1], c[2], num(c[3])]),

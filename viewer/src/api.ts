@@ -7,6 +7,7 @@ import { apiKey, authHeaders, canSeeContact, type Role } from './auth';
 import { unpackNetwork, type CompactNetwork } from './compact-network';
 import {
   actorQuery,
+  MORE_COLLABORATIONS,
   CLUSTERS,
   HAND_OVER,
   ME,
@@ -26,6 +27,8 @@ export class ApiError extends Error {
     readonly status = 0,
     /** COMPUTING: when to ask again. */
     readonly retryAfterSeconds: number | null = null,
+    /** BAD_USER_INPUT: the argument or input field refused. */
+    readonly field: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -62,7 +65,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   }
   let body: {
     data?: T;
-    errors?: Array<{ message: string; extensions?: { code?: string; retryAfterSeconds?: number } }>;
+    errors?: Array<{ message: string; extensions?: { code?: string; retryAfterSeconds?: number; field?: string } }>;
   };
   try {
     body = await response.json();
@@ -77,6 +80,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
       first.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
       response.status,
       first.extensions?.retryAfterSeconds ?? null,
+      first.extensions?.field ?? null,
     );
   }
   if (!response.ok || !body.data) throw new ApiError(`HTTP ${response.status}`, 'HTTP', response.status);
@@ -218,6 +222,28 @@ export async function fetchMe(): Promise<Me> {
 export async function fetchActor(id: string): Promise<ActorDetails | null> {
   const data = await gql<{ actor: ActorDetails | null }>(actorQuery(await canSeeContact()), { id });
   return data.actor;
+}
+
+export type ActorCollaboration = ActorDetails['collaborations'][number];
+
+/**
+ * The next page of an actor's collaborations after `after` (the id of the last one shown), with
+ * their current count; null when the actor is gone. The server answers BAD_USER_INPUT (field
+ * `after`) when `after` is no longer one of its collaborations: isStaleCursor tells that apart.
+ */
+export async function fetchMoreCollaborations(
+  id: string,
+  after: string,
+): Promise<{ collaborationCount: number; collaborations: ActorCollaboration[] } | null> {
+  const data = await gql<{ actor: { collaborationCount: number; collaborations: ActorCollaboration[] } | null }>(
+    MORE_COLLABORATIONS,
+    { id, after },
+  );
+  return data.actor;
+}
+
+export function isStaleCursor(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.field === 'after';
 }
 
 export async function fetchPath(fromActorId: string, toActorId: string): Promise<Chain | null> {

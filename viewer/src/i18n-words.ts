@@ -135,6 +135,14 @@ export const pluralDe = {
     one: '1 Akteur ohne Verbindung ist nicht gezeigt',
     other: '{n} Akteure ohne Verbindung sind nicht gezeigt',
   },
+  'panel.collaborationsMore': {
+    one: '1 weitere Zusammenarbeit anzeigen',
+    other: '{n} weitere Zusammenarbeiten anzeigen',
+  },
+  'panel.collaborationsShown': {
+    one: '{shown} von 1 Zusammenarbeit gezeigt',
+    other: '{shown} von {n} Zusammenarbeiten gezeigt',
+  },
 } satisfies Record<string, PluralText>;
 export type PluralKey = keyof typeof pluralDe;
 
@@ -179,5 +187,10 @@ export const pluralEn: Record<PluralKey, PluralText> = {
   'status.unclustered': {
     one: '1 actor without links is not shown',
     other: '{n} actors without links are not shown',
+  },
+  'panel.collaborationsMore': { one: 'Show 1 more collaboration', other: 'Show {n} more collaborations' },
+  'panel.collaborationsShown': {
+    one: '{shown} of 1 collaboration shown',
+    other: '{shown} of {n} collaborations shown',
   },
 };

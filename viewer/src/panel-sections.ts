@@ -2,7 +2,7 @@
 import type { ActorDetails, ActorRef } from './api';
 import { h, shapeIcon } from './dom';
 import { KIND_STYLE } from './graph';
-import { formatDate, label, t } from './i18n';
+import { formatDate, label, t, tn } from './i18n';
 
 export type Load<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'error'; message: string };
 
@@ -79,21 +79,38 @@ export function topicsSection(a: ActorDetails): HTMLElement {
 
 export type Participants = Load<Array<{ role: string; actor: ActorRef }>> | null;
 
-/** The collaborations; the open one shows who took part. */
+/**
+ * Where the panel's "more collaborations" stands: nothing asked, a page on its way, the last try's
+ * error, or the list started anew (its rows had changed under the cursor).
+ */
+export type MoreCollaborations =
+  { state: 'idle' } | { state: 'loading' } | { state: 'error'; message: string } | { state: 'restarted' };
+
+/**
+ * The collaborations, a page at a time (the newest first; the heading counts all); the open one
+ * shows who took part. Below the list, while there are more: how many are shown of how many, and
+ * a button adding the next page (it keeps its place and size while the page loads).
+ */
 export function collaborationsSection(
   a: ActorDetails,
   open: { id: string | null; participants: Participants },
   toggle: (collaborationId: string) => void,
   select: SelectActor,
+  more: { state: MoreCollaborations; pageSize: number; load: () => void },
 ): HTMLElement {
+  const shown = a.collaborations.length;
+  const total = Math.max(a.collaborationCount, shown);
   return h(
     'section',
     { class: 'collaborations' },
-    h('h3', {}, t('panel.collaborations', { n: a.collaborations.length })),
-    a.collaborations.length
+    h('h3', {}, t('panel.collaborations', { n: total })),
+    more.state.state === 'restarted'
+      ? h('p', { class: 'hint', role: 'status' }, t('panel.collaborationsChanged'))
+      : null,
+    shown
       ? h(
           'ul',
-          { class: 'list' },
+          { class: 'list', id: 'panel-collaborations' },
           ...a.collaborations.map(({ role, collaboration: c }) =>
             h(
               'li',
@@ -103,6 +120,7 @@ export function collaborationsSection(
                 {
                   type: 'button',
                   class: 'collaboration-toggle',
+                  'data-focus': `collaboration-${c.id}`,
                   'aria-expanded': String(open.id === c.id),
                   onclick: () => toggle(c.id),
                 },
@@ -120,6 +138,41 @@ export function collaborationsSection(
           ),
         )
       : h('p', { class: 'hint' }, t('panel.noCollaborations')),
+    shown > 0 && shown < total ? moreCollaborations(shown, total, more) : null,
+  );
+}
+
+function moreCollaborations(
+  shown: number,
+  total: number,
+  more: { state: MoreCollaborations; pageSize: number; load: () => void },
+): HTMLElement {
+  const loading = more.state.state === 'loading';
+  return h(
+    'div',
+    { class: 'collaborations-more' },
+    h(
+      'p',
+      { class: 'hint', id: 'panel-collaborations-shown', role: 'status', 'aria-live': 'polite' },
+      tn('panel.collaborationsShown', total, { shown }),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'panel-collaborations-more',
+        'aria-describedby': 'panel-collaborations-shown',
+        // Not `disabled` while loading: that would take the keyboard focus away from it.
+        'aria-disabled': String(loading),
+        onclick: () => {
+          if (!loading) more.load();
+        },
+      },
+      loading
+        ? t('panel.collaborationsLoading')
+        : tn('panel.collaborationsMore', Math.min(more.pageSize, total - shown)),
+    ),
+    more.state.state === 'error' ? errorLine(more.state.message) : null,
   );
 }
 

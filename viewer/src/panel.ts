@@ -3,7 +3,15 @@
  * suggestions, "what if it leaves". The sections live in panel-sections.ts, panel-path.ts and
  * panel-suggestions.ts; this class holds what is open and keeps the map's highlights in step.
  */
-import { fetchActor, fetchParticipants, fetchPath, type ActorDetails, type ActorRef } from './api';
+import {
+  fetchActor,
+  fetchMoreCollaborations,
+  fetchParticipants,
+  fetchPath,
+  isStaleCursor,
+  type ActorDetails,
+  type ActorRef,
+} from './api';
 import { byId, h, shapeIcon } from './dom';
 import { KIND_STYLE } from './graph';
 import { t } from './i18n';
@@ -17,10 +25,12 @@ import {
   loadingLine,
   topicsSection,
   type Load,
+  type MoreCollaborations,
   type Participants,
 } from './panel-sections';
 import { PanelSuggestions } from './panel-suggestions';
 import { ActorPicker } from './picker';
+import { PANEL_COLLABORATIONS_PAGE } from './queries';
 
 export interface PanelHost {
   map: NetworkMap;
@@ -41,6 +51,8 @@ export class Panel {
   /** The collaboration whose participants are shown, and them. */
   private openCollaboration: string | null = null;
   private participants: Participants = null;
+  /** The next page of collaborations: asked, failed, or the list started anew. */
+  private moreCollaborations: MoreCollaborations = { state: 'idle' };
   private path: PathResult | null = null;
   private readonly suggestions: PanelSuggestions;
   private readonly root = byId('panel');
@@ -79,6 +91,7 @@ export class Panel {
     this.path = null;
     this.openCollaboration = null;
     this.participants = null;
+    this.moreCollaborations = { state: 'idle' };
     this.root.hidden = false;
     document.body.classList.add('panel-open');
     this.root.dataset.actorId = actorId;
@@ -140,11 +153,12 @@ export class Panel {
     map.highlightEgo(this.actorId, this.depth);
   }
 
-  render(): void {
+  /** `focus`: the control (id or data-focus) to focus afterwards, without scrolling, instead of the one focused now. */
+  render(focus?: string): void {
     if (!this.actorId) return;
     // Re-rendering replaces the controls: keep keyboard focus on the same one.
     const active = document.activeElement as HTMLElement | null;
-    const focusKey = active && this.body.contains(active) ? active.id || active.dataset.focus : null;
+    const focusKey = focus ?? (active && this.body.contains(active) ? active.id || active.dataset.focus : null);
     const d = this.details;
     const head = byId('panel-title');
     if (d.state === 'ok' && d.value) {
@@ -158,12 +172,15 @@ export class Panel {
     else if (d.state === 'error') sections.push(errorLine(d.message));
     else if (!d.value) sections.push(errorLine(t('error.notFound', { message: this.actorId })));
     else sections.push(...this.renderActor(d.value));
+    const scrolled = this.root.scrollTop;
     this.body.replaceChildren(...sections);
+    // Rows added below (more collaborations): the panel stays where the reader was.
+    if (focus !== undefined) this.root.scrollTop = scrolled;
     if (focusKey) {
       const again = this.body.querySelector<HTMLElement>(
         `#${CSS.escape(focusKey)}, [data-focus="${CSS.escape(focusKey)}"]`,
       );
-      again?.focus();
+      again?.focus({ preventScroll: focus !== undefined });
     }
   }
 
@@ -191,6 +208,11 @@ export class Panel {
         { id: this.openCollaboration, participants: this.participants },
         (id) => void this.toggleCollaboration(id),
         this.select,
+        {
+          state: this.moreCollaborations,
+          pageSize: PANEL_COLLABORATIONS_PAGE,
+          load: () => void this.loadMoreCollaborations(),
+        },
       ),
       collaboratorsSection(a, this.select),
     ];
@@ -238,6 +260,47 @@ export class Panel {
       ),
       this.host.map.node(a.id) ? null : h('p', { class: 'hint' }, t('panel.notInView')),
     );
+  }
+
+  /**
+   * Adds the next page of collaborations below those shown, after the last one; then the keyboard
+   * focus goes to the first added one (the reader continues where the button was). When the last
+   * one shown is no longer the actor's (deleted, or the actor left it), the list starts anew.
+   */
+  private async loadMoreCollaborations(): Promise<void> {
+    const actorId = this.actorId;
+    const d = this.details;
+    if (!actorId || d.state !== 'ok' || !d.value || this.moreCollaborations.state === 'loading') return;
+    const details = d.value;
+    const last = details.collaborations.at(-1);
+    if (!last) return;
+    this.moreCollaborations = { state: 'loading' };
+    this.render();
+    let firstAdded: string | null = null;
+    try {
+      const page = await fetchMoreCollaborations(actorId, last.collaboration.id);
+      if (this.actorId !== actorId || this.details !== d) return;
+      if (page) {
+        const known = new Set(details.collaborations.map((c) => c.collaboration.id));
+        const added = page.collaborations.filter((c) => !known.has(c.collaboration.id));
+        details.collaborations.push(...added);
+        details.collaborationCount = page.collaborationCount;
+        firstAdded = added[0]?.collaboration.id ?? null;
+      }
+      this.moreCollaborations = { state: 'idle' };
+    } catch (error) {
+      if (this.actorId !== actorId || this.details !== d) return;
+      if (!isStaleCursor(error)) {
+        this.moreCollaborations = { state: 'error', message: this.host.describe(error) };
+        return this.render();
+      }
+      const fresh = await fetchActor(actorId).catch(() => null);
+      if (this.actorId !== actorId || this.details !== d) return;
+      if (fresh) this.details = { state: 'ok', value: fresh };
+      this.moreCollaborations = fresh ? { state: 'restarted' } : { state: 'error', message: this.host.describe(error) };
+    }
+    // The first added row takes the focus where the button was: nothing scrolls.
+    this.render(firstAdded ? `collaboration-${firstAdded}` : undefined);
   }
 
   /** A click on a collaboration shows who took part (and marks them on the map); again: hides it. */

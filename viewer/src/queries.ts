@@ -31,15 +31,26 @@ export const SEARCH =
 
 export const ME = 'query Me { me { name role via } }';
 
+/**
+ * Collaborations the panel shows at first and adds per "more": the 20 newest — what fits beside
+ * the map without a long scroll, the API's default page elsewhere (participantPage), and enough
+ * for most actors to need no second page; the busiest have thousands, read a page at a time.
+ */
+export const PANEL_COLLABORATIONS_PAGE = 20;
+
 /** An actor's panel; `contact` (personal data) is asked for only by editors and admins. */
 export function actorQuery(withContact: boolean): string {
   const contact = withContact ? 'contact' : '';
   return `query Actor($id: ID!) { actor(id: $id) {
       id name kind description district website ${contact} collaborationCount
       topics { id name }
-      collaborations { role collaboration { ${COLLAB} } }
+      collaborations(first: ${PANEL_COLLABORATIONS_PAGE}) { role collaboration { ${COLLAB} } }
       collaborators(first: 30) { sharedCount actor { id name kind } } } }`;
 }
+
+/** The panel's next page of collaborations, after the last one it shows (with the count, which may have changed). */
+export const MORE_COLLABORATIONS = `query MoreCollaborations($id: ID!, $after: ID!) { actor(id: $id) { collaborationCount
+      collaborations(first: ${PANEL_COLLABORATIONS_PAGE}, after: $after) { role collaboration { ${COLLAB} } } } }`;
 
 export const PATH = `query Path($a: ID!, $b: ID!) { shortestPath(fromActorId: $a, toActorId: $b) {
       length actors { id name kind }

@@ -12,6 +12,15 @@ export interface PageRequest {
   after?: string | null;
 }
 
+/**
+ * A page of an actor's collaborations (`Actor.collaborations(first, after)`): at most `first`
+ * (1..MAX_PAGE_SIZE) in collaboration order, after the collaboration of id `after` (null: from the newest).
+ */
+export interface CollaborationPageRequest {
+  first: number;
+  after: string | null;
+}
+
 export interface Page<T> {
   items: T[];
   totalCount: number;

@@ -30,6 +30,7 @@ export const VARIABLES: Record<string, Variables> = {
   TopicActors: { id: 'gemeinschaftsgarten' },
   Collaboration: { id: 'stadtteilkonferenz-2021' },
   ActorCollaborationsCounted: { id: 'bobbie-ev' },
+  ActorCollaborationsPaged: { id: 'stadtteilagentur-batenbrock' },
   CollaborationParticipantsPaged: { id: 'stadtteilkonferenz-2021' },
   HowConnected: { from: 'eu-efre', to: 'bobbie-ev' },
   EgoNetwork: { id: 'bobbie-ev' },

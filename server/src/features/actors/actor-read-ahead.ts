@@ -11,6 +11,9 @@
  *   interests and their topics, its participations and those collaborations in one `actorPanels`
  *   call — one round trip instead of three. For an actor whose participations one call of the
  *   participations loader takes (ROWS_PER_CALL); a busier one is read in pages as before.
+ * - `collaborations(first, after) { collaboration … }` (the panel as the map page asks it now): the
+ *   same in one `actorPanelPages` call, with one page of the collaborations cut in the store — for
+ *   any actor, the busiest too (the page is at most 500 rows).
  * - `collaborators { actor … }`: the projection names the collaborators at once, so their records
  *   join the actor's own lookup (one round trip instead of two).
  *
@@ -22,11 +25,13 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../../domain/model';
-import { checkPageSize } from '../../domain/paging';
+import { checkPageSize, type CollaborationPageRequest } from '../../domain/paging';
 import { collaboratorsIfCheap } from '../../graph/collaborators';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { MAX_KEYS_PER_CALL, ROWS_PER_CALL } from '../../platform/graphql/loaders';
+import { collaborationPageKey } from '../../platform/graphql/collaboration-pages';
 import { argumentsBelow, selectedBelow } from '../../platform/graphql/read-ahead';
+import { collaborationPageOf } from './collaboration-page-rules';
 
 const PAGE_PATH = ['collaborations', 'collaboration', 'participants'] as const;
 const PANEL_PATH = ['collaborations', 'collaboration'] as const;
@@ -48,6 +53,14 @@ export function loadActorReadingAhead(
     if (top && top.length < MAX_KEYS_PER_CALL) void loaders.actor.loadMany(top.map((c) => c.partnerId));
   }
   const projected = service.projection.actors.get(id);
+  const paging = pagingOfCollaborations(info);
+  if (paging === 'mixed') return loaders.actor.load(id);
+  if (paging) {
+    // A page of the collaborations, cut in the store: the panel's read in one call whatever the
+    // actor's size (the page's participants, if asked, come level by level).
+    if (selectedBelow(info, PAGE_PATH).length > 0) return loaders.actor.load(id);
+    return loaders.actorPanelPage.load(collaborationPageKey(id, paging));
+  }
   if (projected && selectedBelow(info, PAGE_PATH).length > 0) {
     if (projected.collaborations.size <= MAX_KEYS_PER_CALL) return loaders.actorPage.load(id);
   } else if (
@@ -58,6 +71,27 @@ export function loadActorReadingAhead(
     return loaders.actorPanel.load(id);
   }
   return loaders.actor.load(id);
+}
+
+/**
+ * The page the query asks of `collaborations` (null: all of them, or not asked); 'mixed' when it
+ * asks it more than once with different arguments, or with arguments its field will refuse (the
+ * field's resolver answers those, nothing is read ahead).
+ */
+function pagingOfCollaborations(info: GraphQLResolveInfo): CollaborationPageRequest | null | 'mixed' {
+  const pages = new Set<string>();
+  let page: CollaborationPageRequest | null = null;
+  for (const node of selectedBelow(info, ['collaborations'])) {
+    const args = argumentsBelow(info, node);
+    if (args === null) return 'mixed';
+    try {
+      page = collaborationPageOf(args.first as number | null | undefined, args.after as string | null | undefined);
+    } catch {
+      return 'mixed';
+    }
+    pages.add(JSON.stringify(page));
+  }
+  return pages.size > 1 ? 'mixed' : page;
 }
 
 function validPageSize(first: number): boolean {

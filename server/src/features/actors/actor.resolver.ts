@@ -24,12 +24,14 @@ import type { GraphQLContext } from '../../platform/graphql/context';
 import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { InterestType } from '../links/interest.type';
 import { ParticipationType } from '../links/participation.type';
-import { loadExisting, primeActors } from '../../platform/graphql/loaders';
+import { collaborationPageKey } from '../../platform/graphql/collaboration-pages';
+import { loadExisting, primeActors, whenLoaded } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
 import { loadActorReadingAhead } from './actor-read-ahead';
 import { ActorFilterInput, CreateActorInput, InterestInput, UpdateActorInput } from './actor.input';
 import { ActorConnection, ActorType } from './actor.type';
 import { CollaboratorType } from './collaborator.type';
+import { collaborationPageOf, staleAfterError } from './collaboration-page-rules';
 
 @Guarded()
 @Resolver(() => ActorType)
@@ -69,10 +71,27 @@ export class ActorResolver {
   }
 
   @FieldResolver(() => [ParticipationType], {
-    description: 'The collaborations it took part in, with its role; newest first.',
+    description:
+      'The collaborations it took part in, with its role; newest first (no date last, then by id). All of them without `first`; a page with it (`collaborationCount` counts all).',
   })
-  collaborations(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext) {
-    return loaders.participationsOfActor.value(actor.id);
+  collaborations(
+    @Root() actor: ActorType,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many (1–500); all when absent.' })
+    first: number | null,
+    @Arg('after', () => ID, {
+      nullable: true,
+      description:
+        "The id of the last collaboration of the previous page: the page continues after it (needs `first`). BAD_USER_INPUT (field `after`) when it is not one of this actor's collaborations (any more): ask from the first page again.",
+    })
+    after: string | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ) {
+    const page = collaborationPageOf(first, after);
+    if (!page) return loaders.participationsOfActor.value(actor.id);
+    return whenLoaded(loaders.participationPageOfActor.value(collaborationPageKey(actor.id, page)), (rows) => {
+      if (!rows) throw staleAfterError(actor.id, page.after!);
+      return rows;
+    });
   }
 
   @FieldResolver(() => Int, { description: 'How many collaborations it took part in.' })

@@ -8,6 +8,7 @@ import type { Actor, Collaboration, Interest, Participation, Topic, TopicStats }
 import type { NetworkStore, SuggestionFeedback } from '../../store/network-store';
 import { takeTurn, whenOwnerIdle } from './event-loop-slices';
 import { collaborationSortKey, compareAscending, compareNewestFirst } from '../../domain/ordering';
+import { collaborationPageKey, loadByPage } from './collaboration-pages';
 import { partsOf, readInPages, ROWS_PER_CALL, type LoadSizes } from './load-parts';
 
 export interface Loaders {
@@ -26,6 +27,13 @@ export interface Loaders {
   actorPage: RequestLoader<Actor | null>;
   /** An actor with its panel (topics, collaborations without participants) in one store call, primed into the others. */
   actorPanel: RequestLoader<Actor | null>;
+  /**
+   * One page of an actor's collaborations (key: collaboration-pages.ts), null when the page's
+   * `after` is not one of the actor's collaborations; the collaborations primed.
+   */
+  participationPageOfActor: RequestLoader<Participation[] | null>;
+  /** actorPanel with one page of the actor's collaborations (the same key), primed into participationPageOfActor. */
+  actorPanelPage: RequestLoader<Actor | null>;
   /** Whether resolvers read ahead what the query asks below them (./read-ahead.ts); off only to measure without. */
   readAhead: boolean;
 }
@@ -293,6 +301,25 @@ export function createLoaders(
       });
       return panel.actors;
     }),
+    participationPageOfActor: batched(owner, (keys) =>
+      loadByPage(keys, async (actorIds, page) => {
+        const { participations, collaborations } = await store.participationPagesOfActors(actorIds, page);
+        primeCollaborations(loaders, collaborations);
+        return participations;
+      }),
+    ),
+    actorPanelPage: batched(owner, (keys) =>
+      loadByPage(keys, async (actorIds, page) => {
+        const panel = await store.actorPanelPages(actorIds, page);
+        primeTopics(loaders, panel.topics);
+        primeCollaborations(loaders, panel.collaborations);
+        actorIds.forEach((id, i) => {
+          loaders.interestsOfActor.prime(id, panel.interests[i]);
+          loaders.participationPageOfActor.prime(collaborationPageKey(id, page), panel.participations[i]);
+        });
+        return panel.actors;
+      }),
+    ),
   };
   return loaders;
 }

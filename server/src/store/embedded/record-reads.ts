@@ -12,6 +12,7 @@ import type {
   Topic,
   TopicStats,
 } from '../../domain/model';
+import type { CollaborationPageRequest } from '../../domain/paging';
 import type { GraphSnapshot } from '../../domain/records';
 import type {
   DatedCollaborationId,
@@ -46,6 +47,18 @@ const NEWEST_FIRST_C = "coalesce(c.start_date, '') DESC, c.id";
 export const INTERESTS_OF_ACTORS = `
   SELECT i.actor_id, i.topic_id, i.weight FROM interest i JOIN topic t ON t.id = i.topic_id
   WHERE i.actor_id IN ${KEYS} ORDER BY t.name_key, t.id`;
+
+/** Where an actor's page continues: the sort key of `after` if the actor took part in it. */
+const PAGE_CURSOR = `
+  SELECT coalesce(c.start_date, '') AS key FROM participation p JOIN collaboration c ON c.id = p.collaboration_id
+  WHERE p.actor_id = ? AND p.collaboration_id = ?`;
+
+/** One page of an actor's participations after the key [date, id] (date null: from the newest), cut by LIMIT. */
+const PARTICIPATION_PAGE = `
+  SELECT p.role, c.* FROM participation p JOIN collaboration c ON c.id = p.collaboration_id
+  WHERE p.actor_id = ?
+    AND (? IS NULL OR coalesce(c.start_date, '') < ? OR (coalesce(c.start_date, '') = ? AND c.id > ?))
+  ORDER BY ${NEWEST_FIRST_C} LIMIT ?`;
 
 export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkReads & SnapshotReads {
   const reads: RecordReads & LinkReads & SnapshotReads = {
@@ -132,6 +145,40 @@ export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkRead
       const actors = await reads.getActors(actorIds);
       const { interests, topics } = await reads.interestsAndTopicsOfActors(actorIds);
       const { participations, collaborations } = await reads.participationsAndCollaborationsOfActors(actorIds);
+      return { actors, interests, topics, participations, collaborations };
+    },
+
+    async participationPagesOfActors(actorIds: readonly string[], { first, after }: CollaborationPageRequest) {
+      const byId = new Map<string, Collaboration>();
+      // One statement per actor: LIMIT cuts each actor's page (a batch is nearly always one actor).
+      const participations = actorIds.map((actorId) => {
+        let key: string | null = null;
+        if (after !== null) {
+          const cursor = d.sql.get<{ key: string }>(PAGE_CURSOR, actorId, after);
+          if (!cursor) return null;
+          key = cursor.key;
+        }
+        const rows = d.sql.all<CollaborationRow & { role: string }>(
+          PARTICIPATION_PAGE,
+          actorId,
+          key,
+          key,
+          key,
+          after,
+          first,
+        );
+        return rows.map((r) => {
+          if (!byId.has(r.id)) byId.set(r.id, toCollaboration(r));
+          return toParticipation({ actor_id: actorId, collaboration_id: r.id, role: r.role });
+        });
+      });
+      return { participations, collaborations: [...byId.values()] };
+    },
+
+    async actorPanelPages(actorIds: readonly string[], page: CollaborationPageRequest) {
+      const actors = await reads.getActors(actorIds);
+      const { interests, topics } = await reads.interestsAndTopicsOfActors(actorIds);
+      const { participations, collaborations } = await reads.participationPagesOfActors(actorIds, page);
       return { actors, interests, topics, participations, collaborations };
     },
 

@@ -86,6 +86,7 @@ describe('cypher.ts statements', () => {
      {
        "ACTOR_PAGES": "ids",
        "ACTOR_PANELS": "ids",
+       "ACTOR_PANEL_PAGES": "after ids limit",
        "BUMP_COLLABORATION": "id now",
        "BUMP_COLLABORATIONS_OF": "ids now",
        "COLLABORATIONS_OF_TOPICS": "ids",
@@ -133,6 +134,7 @@ describe('cypher.ts statements', () => {
        "PARTICIPATIONS_OF_ACTORS": "ids",
        "PARTICIPATIONS_OF_ACTOR_PAGE": "actorId after limit",
        "PARTICIPATIONS_OF_COLLABORATIONS": "ids",
+       "PARTICIPATION_PAGES_OF_ACTORS": "after ids limit",
        "REMOVE_PARTICIPATION": "actorId collaborationId",
        "REMOVE_PARTICIPATIONS": "actorIds id",
        "SEARCH_ACTORS": "afterId afterKey kinds limit nameContains topicIds",

@@ -229,6 +229,68 @@ CALL () {
 }
 RETURN actors, interestLists, topics, lists, collaborations`;
 
+/**
+ * Per actor id: one page of its participations in collaboration order after the collaboration
+ * $after (null: from the newest), cut by `LIMIT $limit` per actor, each with its collaboration's
+ * record. An actor that did not take part in $after has no row (the adapter answers null).
+ */
+export const PARTICIPATION_PAGES_OF_ACTORS = `
+UNWIND $ids AS id
+OPTIONAL MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(cursor:Collaboration {id: $after})
+WITH id, cursor
+WHERE $after IS NULL OR cursor IS NOT NULL
+CALL (id, cursor) {
+  MATCH (:Actor {id: id})-[r:PARTICIPATED_IN]->(c:Collaboration)
+  WHERE cursor IS NULL
+     OR coalesce(c.startDate, '') < coalesce(cursor.startDate, '')
+     OR (coalesce(c.startDate, '') = coalesce(cursor.startDate, '') AND c.id > cursor.id)
+  WITH r, c
+  ORDER BY coalesce(c.startDate, '') DESC, c.id
+  LIMIT $limit
+  RETURN collect({role: r.role, collaboration: properties(c)}) AS rows
+}
+RETURN id, rows`;
+
+/** ACTOR_PANELS with PARTICIPATION_PAGES_OF_ACTORS (a page of each actor's participations) in place of all of them. */
+export const ACTOR_PANEL_PAGES = `
+CALL () {
+  UNWIND $ids AS id
+  MATCH (a:Actor {id: id})
+  RETURN collect(properties(a)) AS actors
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[r:INTERESTED_IN]->(t:Topic)
+  WITH id, r, t
+  ORDER BY t.nameKey, t.id
+  WITH id, collect({topicId: t.id, weight: r.weight}) AS interests
+  RETURN collect({id: id, interests: interests}) AS interestLists
+}
+CALL () {
+  UNWIND $ids AS id
+  MATCH (:Actor {id: id})-[:INTERESTED_IN]->(t:Topic)
+  WITH DISTINCT t
+  RETURN collect(properties(t)) AS topics
+}
+CALL () {
+  UNWIND $ids AS id
+  OPTIONAL MATCH (:Actor {id: id})-[:PARTICIPATED_IN]->(cursor:Collaboration {id: $after})
+  WITH id, cursor
+  WHERE $after IS NULL OR cursor IS NOT NULL
+  CALL (id, cursor) {
+    MATCH (:Actor {id: id})-[r:PARTICIPATED_IN]->(c:Collaboration)
+    WHERE cursor IS NULL
+       OR coalesce(c.startDate, '') < coalesce(cursor.startDate, '')
+       OR (coalesce(c.startDate, '') = coalesce(cursor.startDate, '') AND c.id > cursor.id)
+    WITH r, c
+    ORDER BY coalesce(c.startDate, '') DESC, c.id
+    LIMIT $limit
+    RETURN collect({role: r.role, collaboration: properties(c)}) AS rows
+  }
+  RETURN collect({id: id, rows: rows}) AS pages
+}
+RETURN actors, interestLists, topics, pages`;
+
 /** Per collaboration id: ids of its topics, by topic nameKey then id. */
 export const TOPICS_OF_COLLABORATIONS = `
 UNWIND $ids AS id

@@ -13,6 +13,7 @@ import type {
   TopicStats,
 } from '../../domain/model';
 import { distinct } from '../../domain/input-rules';
+import type { CollaborationPageRequest } from '../../domain/paging';
 import type { GraphSnapshot } from '../../domain/records';
 import neo4j from 'neo4j-driver';
 import type {
@@ -38,6 +39,36 @@ import {
   toStringList,
   toTopic,
 } from './records';
+
+/** A row of a participation page (PARTICIPATION_PAGES_OF_ACTORS), and an actor's rows. */
+interface PageRow {
+  role: unknown;
+  collaboration: unknown;
+}
+interface ActorPageRows {
+  id: string;
+  rows: PageRow[];
+}
+
+function pageParams(actorIds: readonly string[], { first, after }: CollaborationPageRequest) {
+  return { ids: distinct(actorIds), after, limit: neo4j.int(first) };
+}
+
+/** Per requested actor its page (null: no row, `after` is not its collaboration), and the collaborations each once. */
+function pagesByActor(actorIds: readonly string[], pages: readonly ActorPageRows[]) {
+  const rowsOf = new Map(pages.map((p) => [String(p.id), p.rows]));
+  const collaborations = new Map<string, Collaboration>();
+  const participations = actorIds.map((id) => {
+    const rows = rowsOf.get(id);
+    if (!rows) return null;
+    return rows.map((row) => {
+      const collaboration = toCollaboration(row.collaboration);
+      collaborations.set(collaboration.id, collaboration);
+      return toParticipationOfActor(id, { collaborationId: collaboration.id, role: row.role });
+    });
+  });
+  return { participations, collaborations: [...collaborations.values()] };
+}
 
 export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads & SnapshotReads {
   /** One query for the distinct ids; answers one entry per requested id (null when missing). */
@@ -203,6 +234,34 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
         topics: (row.get('topics') as unknown[]).map(toTopic),
         participations: actorIds.map((id) => (participations.get(id) ?? []).map((v) => toParticipationOfActor(id, v))),
         collaborations: (row.get('collaborations') as unknown[]).map(toCollaboration),
+      };
+    },
+
+    async participationPagesOfActors(actorIds: readonly string[], page: CollaborationPageRequest) {
+      if (actorIds.length === 0) return { participations: [], collaborations: [] };
+      const records = await db.readRecords(Q.PARTICIPATION_PAGES_OF_ACTORS, pageParams(actorIds, page));
+      return pagesByActor(
+        actorIds,
+        records.map((r) => ({ id: String(r.get('id')), rows: r.get('rows') as PageRow[] })),
+      );
+    },
+
+    async actorPanelPages(actorIds: readonly string[], page: CollaborationPageRequest) {
+      if (actorIds.length === 0)
+        return { actors: [], interests: [], topics: [], participations: [], collaborations: [] };
+      const [row] = await db.readRecords(Q.ACTOR_PANEL_PAGES, pageParams(actorIds, page));
+      const byId = new Map((row.get('actors') as unknown[]).map(toActor).map((a) => [a.id, a]));
+      const interests = new Map<string, unknown[]>();
+      for (const entry of row.get('interestLists') as Array<{ id: string; interests: unknown[] }>) {
+        interests.set(String(entry.id), entry.interests);
+      }
+      const { participations, collaborations } = pagesByActor(actorIds, row.get('pages') as ActorPageRows[]);
+      return {
+        actors: actorIds.map((id) => byId.get(id) ?? null),
+        interests: actorIds.map((id) => (interests.get(id) ?? []).map((v) => toInterestOfActor(id, v))),
+        topics: (row.get('topics') as unknown[]).map(toTopic),
+        participations,
+        collaborations,
       };
     },
 

@@ -12,7 +12,7 @@ import type {
   Topic,
   TopicStats,
 } from '../../domain/model';
-import type { Page, PageRequest } from '../../domain/paging';
+import type { CollaborationPageRequest, Page, PageRequest } from '../../domain/paging';
 import type {
   ActorFilter,
   CollaborationFilter,
@@ -69,6 +69,19 @@ export interface LinkReads {
    * collaborations, which the page asks for one collaboration at a time.
    */
   actorPanels(actorIds: readonly string[]): Promise<ActorPanels>;
+  /**
+   * One page of each actor's participations in collaboration order (newest first, no date last,
+   * ties by id): at most `page.first`, after the collaboration `page.after` (null: from the
+   * newest), cut in the store; with those collaborations' records (each once). Null for an actor
+   * that did not take part in `page.after` (unknown, deleted, or it left it): the page has no place
+   * to continue from.
+   */
+  participationPagesOfActors(
+    actorIds: readonly string[],
+    page: CollaborationPageRequest,
+  ): Promise<{ participations: Array<Participation[] | null>; collaborations: Collaboration[] }>;
+  /** actorPanels with one page of each actor's participations (as participationPagesOfActors) instead of all. */
+  actorPanelPages(actorIds: readonly string[], page: CollaborationPageRequest): Promise<ActorPanelPages>;
   /** Per collaboration: ids of its topics, by topic nameKey then id. */
   topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]>;
   /** Per topic: ids of the collaborations about it, in collaboration order. */
@@ -141,6 +154,11 @@ export interface ActorPanels {
   participations: Participation[][];
   /** Those collaborations, each once. */
   collaborations: Collaboration[];
+}
+
+/** What `actorPanelPages` answers: as ActorPanels, the participations a page each (null: `after` is not the actor's). */
+export interface ActorPanelPages extends Omit<ActorPanels, 'participations'> {
+  participations: Array<Participation[] | null>;
 }
 
 /** A participation with its actor's nameKey: the participants page's sort key is [nameKey, actorId]. */

@@ -187,6 +187,66 @@ export function describeRelationReadContract(label: string, harness: StoreHarnes
         });
       });
 
+      test('participationPagesOfActors: a page of participationsOfActors per actor, after a collaboration of it; null where it is not', async () => {
+        const keys = ['a3', 'ghost', 'a2', 'a6', 'a3'];
+        const full = await store.participationsOfActors(keys);
+        const a3 = full[0]!;
+        expect(a3.length).toBeGreaterThan(3);
+        const collaborationsOf = async (lists: ReadonlyArray<ReadonlyArray<{ collaborationId: string }> | null>) =>
+          store.getCollaborations([...new Set(lists.flatMap((l) => l ?? []).map((p) => p.collaborationId))].sort());
+        const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1);
+
+        const heads = await store.participationPagesOfActors(keys, { first: 2, after: null });
+        expect(heads.participations).toEqual(full.map((list) => list.slice(0, 2)));
+        expect([...heads.collaborations].sort(byId)).toEqual(await collaborationsOf(heads.participations));
+
+        // Continued after a3's second: its next two; an actor that did not take part in it has no page.
+        const after = a3[1]!.collaborationId;
+        const next = await store.participationPagesOfActors(keys, { first: 2, after });
+        const expected = keys.map((key, i) =>
+          full[i]!.some((p) => p.collaborationId === after)
+            ? full[i]!.slice(full[i]!.findIndex((p) => p.collaborationId === after) + 1).slice(0, 2)
+            : null,
+        );
+        expect(expected[0]).toEqual(a3.slice(2, 4));
+        expect(expected).toContain(null);
+        expect(next.participations).toEqual(expected);
+        expect([...next.collaborations].sort(byId)).toEqual(await collaborationsOf(next.participations));
+        // After the last: an empty page, not null.
+        expect(
+          (await store.participationPagesOfActors(['a3'], { first: 5, after: a3.at(-1)!.collaborationId }))
+            .participations,
+        ).toEqual([[]]);
+        expect(await store.participationPagesOfActors([], { first: 5, after: null })).toEqual({
+          participations: [],
+          collaborations: [],
+        });
+      });
+
+      test('actorPanelPages: actorPanels with a page of the participations', async () => {
+        const keys = ['a3', 'ghost', 'a1', 'a3'];
+        const panel = await store.actorPanels(keys);
+        const pages = await store.actorPanelPages(keys, { first: 1, after: null });
+        expect(pages.actors).toEqual(panel.actors);
+        expect(pages.interests).toEqual(panel.interests);
+        const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1);
+        expect([...pages.topics].sort(byId)).toEqual([...panel.topics].sort(byId));
+        expect(pages.participations).toEqual(panel.participations.map((list) => list.slice(0, 1)));
+        const after = panel.participations[0]![0]!.collaborationId;
+        const next = await store.actorPanelPages(keys, { first: 2, after });
+        expect(next.participations).toEqual(
+          (await store.participationPagesOfActors(keys, { first: 2, after })).participations,
+        );
+        expect(next.participations[0]).toEqual(panel.participations[0]!.slice(1, 3));
+        expect(await store.actorPanelPages(['ghost'], { first: 3, after: null })).toEqual({
+          actors: [null],
+          interests: [[]],
+          topics: [],
+          participations: [[]],
+          collaborations: [],
+        });
+      });
+
       test('topicsOfCollaborations: topic ids by topic nameKey then id', async () => {
         expect(await store.topicsOfCollaborations(['k5', 'k0', 'ghost', 'k1'])).toEqual([
           ['klima', 'urban-gardening'],

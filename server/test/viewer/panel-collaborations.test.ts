@@ -101,9 +101,9 @@ browserSuite('the panel pages its collaborations', () => {
     expect(await shown()).toEqual(all.slice(0, 20));
     expect(await text('#panel-collaborations-shown')).toBe('20 von 1.234 Zusammenarbeiten gezeigt');
     expect(await text('#panel-collaborations-more')).toBe('20 weitere Zusammenarbeiten anzeigen');
-    // The editing section above (this is an admin's page) lists all of them for editing, on its own;
-    // once it is filled nothing above the list changes any more.
-    await page.waitForFunction(() => document.querySelectorAll('#actor-collaborations-edit li').length === 1234);
+    // The editing section above (this is an admin's page) lists them for editing a page at a time, on
+    // its own; once its first page is in, nothing above the list changes any more.
+    await page.waitForSelector('#actor-collaborations-edit-more');
 
     await page.locator('#panel-collaborations-more').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ROOT, 'screenshots-review', 'panel-collaborations-more-1400.png') });
@@ -152,6 +152,32 @@ browserSuite('the panel pages its collaborations', () => {
         items.map((li) => (li as HTMLElement).dataset.actor),
       ),
     ).toEqual([AGENCY]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  test("the editing section's list pages too: the 20 newest with edit buttons, the next 20 by its own button", async () => {
+    const all = await order(AGENCY);
+    await openPanel('Stadtteilagentur', AGENCY);
+    const editable = () =>
+      page.$$eval('#actor-collaborations-edit li', (items) =>
+        items.map((li) => (li as HTMLElement).dataset.collaboration!),
+      );
+    await page.waitForSelector('#actor-collaborations-edit-more');
+    expect(await editable()).toEqual(all.slice(0, 20));
+    expect(await text('#actor-collaborations-edit-shown')).toBe('20 von 1.234 Zusammenarbeiten gezeigt');
+    expect(await text('#actor-collaborations-edit-more')).toBe('20 weitere Zusammenarbeiten anzeigen');
+    await page.locator('#actor-collaborations-edit-more').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ROOT, 'screenshots-review', 'panel-edit-collaborations-more-1400.png') });
+    await page.focus('#actor-collaborations-edit-more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#actor-collaborations-edit li').length === 40);
+    expect(await editable()).toEqual(all.slice(0, 40));
+    expect(await text('#actor-collaborations-edit-shown')).toBe('40 von 1.234 Zusammenarbeiten gezeigt');
+    // The focus is on the first added row's edit button, which opens that collaboration's form.
+    expect(
+      await page.evaluate(() => (document.activeElement?.closest('li') as HTMLElement | null)?.dataset.collaboration),
+    ).toBe(all[20]);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('collab-edit'))).toBe(true);
     expect(browser.errors).toEqual([]);
   });
 

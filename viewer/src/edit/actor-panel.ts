@@ -5,7 +5,8 @@
  * reverts field updates only; otherwise the page says so instead of offering it).
  */
 import { h } from '../dom';
-import { formatDate } from '../i18n';
+import { formatDate, t, tn } from '../i18n';
+import { PANEL_COLLABORATIONS_PAGE } from '../queries';
 import {
   collaborationsOf,
   deleteActor,
@@ -16,6 +17,7 @@ import {
   loadCollaboration,
   undoLastChange,
   type ChangeRecord,
+  type CollaborationsPage,
 } from './api';
 import { openEditActor } from './actor-form';
 import { closeDialog, openDialog } from './form';
@@ -69,46 +71,98 @@ export function actorEditSection(host: EditHost, actor: { id: string; name: stri
   return section;
 }
 
-/** The actor's collaborations, each with "edit" (and "delete …" for admins). */
+/**
+ * The actor's collaborations, each with "edit" (and "delete …" for admins): a page at a time, the
+ * newest first, as the panel's own list (a hub has thousands), with a button for the next page.
+ */
 async function renderCollaborations(host: EditHost, actorId: string, box: HTMLElement): Promise<void> {
-  const list = await collaborationsOf(actorId).catch(() => []);
-  box.replaceChildren(
+  const list = h('ul', { class: 'list' });
+  const more = h('div', { class: 'collaborations-more' });
+  let shown = 0;
+  let total = 0;
+  let last: string | undefined;
+  const load = async (focusAdded: boolean) => {
+    let page: CollaborationsPage;
+    try {
+      page = await collaborationsOf(actorId, PANEL_COLLABORATIONS_PAGE, last);
+    } catch (error) {
+      // The last row is gone or left (a stale cursor): the list starts again from the newest.
+      if (last !== undefined && error instanceof EditError && error.field === 'after') {
+        list.replaceChildren();
+        [shown, last] = [0, undefined];
+        return load(false);
+      }
+      if (last === undefined) return; // as before: no list when the first page fails
+      more.replaceChildren(
+        shownLine(),
+        moreButton(),
+        h('p', { class: 'form-error', role: 'alert' }, (error as Error).message),
+      );
+      return;
+    }
+    const rows = page.items.map((c) => collaborationRow(host, actorId, c));
+    list.append(...rows);
+    shown += rows.length;
+    total = page.total;
+    last = page.items.at(-1)?.id ?? last;
+    more.replaceChildren(...(shown < total && rows.length > 0 ? [shownLine(), moreButton()] : []));
+    if (focusAdded) rows[0]?.querySelector<HTMLElement>('.collab-edit')?.focus({ preventScroll: true });
+  };
+  const shownLine = () =>
+    h('p', { class: 'hint', id: 'actor-collaborations-edit-shown' }, tn('panel.collaborationsShown', total, { shown }));
+  const moreButton = () => {
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        id: 'actor-collaborations-edit-more',
+        'aria-describedby': 'actor-collaborations-edit-shown',
+        onclick: () => {
+          // Not `disabled` while loading: that would take the keyboard focus away from it.
+          if (button.getAttribute('aria-disabled') === 'true') return;
+          button.setAttribute('aria-disabled', 'true');
+          button.textContent = t('panel.collaborationsLoading');
+          void load(true);
+        },
+      },
+      tn('panel.collaborationsMore', Math.min(PANEL_COLLABORATIONS_PAGE, total - shown)),
+    );
+    return button;
+  };
+  box.replaceChildren(list, more);
+  await load(false);
+}
+
+function collaborationRow(host: EditHost, actorId: string, c: { id: string; title: string }): HTMLElement {
+  return h(
+    'li',
+    { 'data-collaboration': c.id },
     h(
-      'ul',
-      { class: 'list' },
-      ...list.map((c) =>
-        h(
-          'li',
-          { 'data-collaboration': c.id },
+      'button',
+      {
+        type: 'button',
+        class: 'link collab-edit',
+        onclick: async () => {
+          const full = await loadCollaboration(c.id);
+          if (full) openRecordMeeting(host, full);
+        },
+      },
+      et('collab.edit', { title: c.title }),
+    ),
+    host.role === 'ADMIN'
+      ? [
+          ' ',
           h(
             'button',
             {
               type: 'button',
-              class: 'link collab-edit',
-              onclick: async () => {
-                const full = await loadCollaboration(c.id);
-                if (full) openRecordMeeting(host, full);
-              },
+              class: 'link collab-delete',
+              onclick: () => void confirmDeleteCollaboration(host, c.id, actorId),
             },
-            et('collab.edit', { title: c.title }),
+            et('collab.delete', { title: c.title }),
           ),
-          host.role === 'ADMIN'
-            ? [
-                ' ',
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'link collab-delete',
-                    onclick: () => void confirmDeleteCollaboration(host, c.id, actorId),
-                  },
-                  et('collab.delete', { title: c.title }),
-                ),
-              ]
-            : null,
-        ),
-      ),
-    ),
+        ]
+      : null,
   );
 }
 

@@ -272,13 +272,23 @@ export async function loadCollaboration(id: string): Promise<EditableCollaborati
   return (await request<{ collaboration: EditableCollaboration | null }>(COLLABORATION, { id })).collaboration;
 }
 
-export async function collaborationsOf(
-  actorId: string,
-): Promise<Array<{ id: string; title: string; startDate: string | null }>> {
+export interface CollaborationsPage {
+  total: number;
+  items: Array<{ id: string; title: string; startDate: string | null }>;
+}
+
+/** A page of the actor's collaborations, newest first, after the one with id `after` (the first page without). */
+export async function collaborationsOf(actorId: string, first: number, after?: string): Promise<CollaborationsPage> {
   const data = await request<{
-    actor: { collaborations: Array<{ collaboration: { id: string; title: string; startDate: string | null } }> } | null;
-  }>(ACTOR_COLLABORATIONS, { id: actorId });
-  return data.actor?.collaborations.map((c) => c.collaboration) ?? [];
+    actor: {
+      collaborationCount: number;
+      collaborations: Array<{ collaboration: { id: string; title: string; startDate: string | null } }>;
+    } | null;
+  }>(ACTOR_COLLABORATIONS, { id: actorId, first, after: after ?? null });
+  return {
+    total: data.actor?.collaborationCount ?? 0,
+    items: data.actor?.collaborations.map((c) => c.collaboration) ?? [],
+  };
 }
 
 export async function updateCollaboration(id: string, input: Record<string, unknown>): Promise<void> {

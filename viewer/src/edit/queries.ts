@@ -44,8 +44,9 @@ export const COLLABORATION =
 export const EDIT_COLLABORATION =
   'mutation EditEditCollaboration($id: ID!, $input: EditCollaborationInput!, $v: Int) { editCollaboration(id: $id, input: $input, expectedVersion: $v) { id version } }';
 
+/** A page of an actor's collaborations for editing (newest first), and how many it has. */
 export const ACTOR_COLLABORATIONS =
-  'query EditActorCollaborations($id: ID!) { actor(id: $id) { collaborations { collaboration { id title startDate } } } }';
+  'query EditActorCollaborations($id: ID!, $first: Int!, $after: ID) { actor(id: $id) { collaborationCount collaborations(first: $first, after: $after) { collaboration { id title startDate } } } }';
 
 export const UPDATE_COLLABORATION =
   'mutation EditUpdateCollaboration($id: ID!, $input: UpdateCollaborationInput!) { updateCollaboration(id: $id, input: $input) { id } }';

@@ -8,7 +8,7 @@ import { generateNetwork } from '../../../../seed/generate';
 import { snapshotOf } from '../../../../seed/snapshot';
 import { NetworkProjection } from '../../graph/projection';
 import type { ActorKind } from '../../domain/model';
-import { checkModel, scoreOf, scoreParts, type ScoringModel } from './model';
+import { checkModel, scoreOf, scoreParts, singleSignalModel, type ScoringModel } from './model';
 import { edgeIndex } from './csr';
 import { scorer, suggestContacts, lastRanking, type SuggestOptions, type Suggestion } from './suggest';
 import { buildSuggestionIndex, type SuggestionIndex } from './suggestion-index';
@@ -125,6 +125,22 @@ describe('ranking by bounds equals the straightforward computation', () => {
       expect(bounded.map((s) => s.actorId)).not.toContain(top[0].actorId);
       expect(bounded).toEqual(straightforward(index, actorId, options));
     }
+  });
+
+  test('lists ranked one after another from signals computed once with the counts (the self-fit) are the lists of their own walks', () => {
+    const all = [...models, singleSignalModel('katz')];
+    for (const actorId of queries) {
+      const own = all.map((model) => suggestContacts(index, actorId, { first: 10, model, boundAbove: 0 }));
+      const signals = index.signals.compute(graph.index.get(actorId)!, true);
+      expect(all.map((model) => suggestContacts(index, actorId, { first: 10, model, signals }))).toEqual(own);
+    }
+    expect(() =>
+      suggestContacts(index, queries[1], {
+        first: 10,
+        model: DEFAULT_MODEL,
+        signals: index.signals.compute(graph.index.get(queries[0])!),
+      }),
+    ).toThrow();
   });
 
   test('a model the bounds cannot rank by (count signals) takes the full walk, with the same answers', () => {

@@ -25,17 +25,27 @@ export function* heldOutListsSteps(
   answers: ReadonlyMap<string, ReadonlySet<string>>,
   model: ScoringModel,
 ): Generator<void, HeldOutLists, void> {
-  const perQuery = new Float64Array(queries.length);
   const lists: string[][] = [];
+  for (const q of queries) {
+    lists.push((yield* suggestContactsSteps(index, q, { first: 10, model })).map((s) => s.actorId));
+    yield;
+  }
+  return heldOutOf(queries, answers, lists);
+}
+
+/** Precision@10 per query actor, its mean and catalogue coverage, of lists given in `queries` order. */
+export function heldOutOf(
+  queries: readonly string[],
+  answers: ReadonlyMap<string, ReadonlySet<string>>,
+  lists: string[][],
+): HeldOutLists {
+  const perQuery = new Float64Array(queries.length);
   if (queries.length === 0) return { precision: 0, coverage: 0, perQuery, lists };
   let sum = 0;
   for (const [i, q] of queries.entries()) {
     const targets = answers.get(q)!;
-    const list = (yield* suggestContactsSteps(index, q, { first: 10, model })).map((s) => s.actorId);
-    lists.push(list);
-    perQuery[i] = list.filter((b) => targets.has(b)).length / 10;
+    perQuery[i] = lists[i].filter((b) => targets.has(b)).length / 10;
     sum += perQuery[i];
-    yield;
   }
   return { precision: sum / queries.length, coverage: coverage(lists), perQuery, lists };
 }

@@ -35,8 +35,9 @@
 import type { NetworkProjection } from '../../graph/projection';
 import { edgeIndex } from './csr';
 import { checkModel, singleSignalModel, termContribution, type ModelTerm, type ScoringModel } from './model';
-import { clearGain, coverage, heldOutListsSteps } from './held-out';
-import { usesCounts } from './suggest';
+import { clearGain, coverage, heldOutListsSteps, heldOutOf } from './held-out';
+import { suggestContactsSteps, usesCounts } from './suggest';
+import type { QuerySignals } from './signals';
 import { buildIndexArrays, type BuiltArrays } from './index-build';
 import { historySplitSteps, type HistorySplit } from './history-split';
 import { runNow } from '../../platform/util/run-in-slices';
@@ -200,9 +201,24 @@ export function* choiceSetSteps(
   terms: readonly ModelTerm[],
   perSignal: number,
 ): Generator<void, ChoiceSet, void> {
-  const { graph } = index;
-  const q = graph.index.get(query)!;
+  const q = index.graph.index.get(query)!;
   const signals = yield* index.signals.computeSteps(q, usesCounts({ name: 'fit', terms }));
+  return yield* choiceSetOfSteps(index, signals, targets, terms, perSignal);
+}
+
+/**
+ * The choice set from a query actor's signals computed in full (with or without the counts: the
+ * terms fitted read neither), so the same walk can also give the actor's lists (selfFitSteps).
+ */
+export function* choiceSetOfSteps(
+  index: SuggestionIndex,
+  signals: QuerySignals,
+  targets: ReadonlySet<string>,
+  terms: readonly ModelTerm[],
+  perSignal: number,
+): Generator<void, ChoiceSet, void> {
+  const { graph } = index;
+  const q = signals.query;
   const candidates = new Set<number>();
   for (const term of terms) {
     const read = signals.reader(term.signal);
@@ -377,35 +393,75 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
       { ...sizes, cutoff: split.cutoff },
     );
   }
-  const sets: ChoiceSet[] = [];
-  for (const q of queries) {
-    sets.push(yield* choiceSetSteps(index, q, split.answers.get(q)!, FIT_TERMS, FIT_RULES.candidatesPerSignal));
-    yield;
-  }
-  // The lists of the default and of Katz for every query actor (real lists, as the service ranks).
-  const score = (model: ScoringModel, of: readonly string[]) => heldOutListsSteps(index, of, split.answers, model);
-  const defaultScore = yield* score(DEFAULT_MODEL, queries);
-  const katzScore = yield* score(KATZ, queries);
   // Cross-fitting: each part is held out in turn — its actors ranked by the point chosen on the
   // other parts — so every query actor is held out once (three times the actors one held-out part
   // had) and the check measures the whole procedure, choice of the point included.
+  //
+  // Per query actor one walk, with the counts Katz reads, gives its choice set and the default's and
+  // Katz's lists (real lists, as the service ranks them: suggestContacts from the same signals; a
+  // ranking by bounds gives the full walk's list). Before, each walked again, and the three-step
+  // walk was most of the fit's CPU. The largest part walks last: the other parts' choice sets are
+  // there by then, so its point is chosen first and its held-out lists come from the same walk.
+  // The other parts' points are known only after every walk: their lists (unless the default's
+  // point, whose lists are there) take one more walk each.
+  const starts = folds.map((_, k) => folds.slice(0, k).reduce((sum, f) => sum + f.length, 0));
+  const sets: ChoiceSet[] = new Array<ChoiceSet>(queries.length);
+  const defaultLists: string[][] = new Array<string[]>(queries.length);
+  const katzLists: string[][] = new Array<string[]>(queries.length);
+  const listOf = function* (q: string, signals: QuerySignals, model: ScoringModel) {
+    return (yield* suggestContactsSteps(index, q, { first: 10, model, signals })).map((s) => s.actorId);
+  };
+  /** Walks part k's actors; `held`: also its lists by this model. */
+  const walkPart = function* (k: number, held: ScoringModel | null) {
+    const lists: string[][] = [];
+    for (let i = starts[k]; i < starts[k] + folds[k].length; i++) {
+      const q = queries[i];
+      const signals = yield* index.signals.computeSteps(index.graph.index.get(q)!, true);
+      sets[i] = yield* choiceSetOfSteps(
+        index,
+        signals,
+        split.answers.get(q)!,
+        FIT_TERMS,
+        FIT_RULES.candidatesPerSignal,
+      );
+      defaultLists[i] = yield* listOf(q, signals, DEFAULT_MODEL);
+      katzLists[i] = yield* listOf(q, signals, KATZ);
+      if (held) lists.push(yield* listOf(q, signals, held));
+      yield;
+    }
+    return lists;
+  };
+  /** The point chosen on the parts other than k (their choice sets and Katz's lists in query order). */
+  const choiceWithout = function* (k: number) {
+    const outside = (i: number) => i < starts[k] || i >= starts[k] + folds[k].length;
+    const katzCoverage = coverage(katzLists.filter((_, i) => outside(i)));
+    return yield* selectPoint(
+      sets.filter((_, i) => outside(i)),
+      FIT_RULES.diversityMargin * katzCoverage,
+    );
+  };
+  const last = folds.reduce((best, f, k) => (f.length > folds[best].length ? k : best), 0);
+  for (let k = 0; k < folds.length; k++) if (k !== last) yield* walkPart(k, null);
+  const lastChoice = yield* choiceWithout(last);
+  const lastModel = lastChoice.at === 0 ? null : fittedModel(FIT_TERMS, lastChoice.weights);
+  const lastLists = yield* walkPart(last, lastModel);
+  const defaultScore = heldOutOf(queries, split.answers, defaultLists);
+  const katzScore = heldOutOf(queries, split.answers, katzLists);
   const outOfFold = new Float64Array(queries.length);
   const outOfFoldLists: string[][] = [];
-  let at = 0;
   for (let k = 0; k < folds.length; k++) {
-    const start = at;
+    const start = starts[k];
     const end = start + folds[k].length;
-    const trainingSets = [...sets.slice(0, start), ...sets.slice(end)];
-    const katzCoverage = coverage([...katzScore.lists.slice(0, start), ...katzScore.lists.slice(end)]);
-    const choice = yield* selectPoint(trainingSets, FIT_RULES.diversityMargin * katzCoverage);
+    const choice = k === last ? lastChoice : yield* choiceWithout(k);
     // The default's own point ranks as the default: its lists are there already.
     const held =
       choice.at === 0
         ? { perQuery: defaultScore.perQuery.subarray(start, end), lists: defaultScore.lists.slice(start, end) }
-        : yield* score(fittedModel(FIT_TERMS, choice.weights), folds[k]);
+        : k === last
+          ? heldOutOf(folds[k], split.answers, lastLists)
+          : yield* heldOutListsSteps(index, folds[k], split.answers, fittedModel(FIT_TERMS, choice.weights));
     outOfFold.set(held.perQuery, start);
     outOfFoldLists.push(...held.lists);
-    at = end;
   }
   // The point that serves: chosen the same way on all query actors.
   const chosen = yield* selectPoint(sets, FIT_RULES.diversityMargin * katzScore.coverage);

@@ -59,6 +59,13 @@ export interface SuggestOptions {
    * Infinity: never (the full walk).
    */
   boundAbove?: number;
+  /**
+   * The query actor's signals, computed in full by the caller (`workspace.computeSteps`, with the
+   * counts when a model reads them) and not touched since: ranked from them without a walk of its
+   * own. The list is the same as with the walk (a ranking by bounds gives the full walk's list). The
+   * self-fit ranks several models from one walk this way.
+   */
+  signals?: QuerySignals;
 }
 
 /**
@@ -122,7 +129,10 @@ export function* suggestContactsSteps(
   let bounded = false;
   let entries = 0;
   lastRanking = 'full';
-  if (lean && boundable(options.model) && (options.boundAbove ?? BOUND_ABOVE_ENTRIES) < Infinity) {
+  if (options.signals) {
+    if (options.signals.query !== q) throw new Error('suggestContacts: signals of another actor');
+    signals = options.signals;
+  } else if (lean && boundable(options.model) && (options.boundAbove ?? BOUND_ABOVE_ENTRIES) < Infinity) {
     signals = yield* workspace.computeTwoStepsSteps(q);
     entries = threeStepEntries(graph, signals.reached);
     bounded = entries > (options.boundAbove ?? BOUND_ABOVE_ENTRIES * graph.ids.length);

@@ -53,7 +53,7 @@ export interface Config {
   /**
    * Until how long after the process's start /readyz answers 503 "starting" while the suggestion
    * model's first fit runs (default 10 s: a network of some thousands of actors is fitted by then,
-   * so clients and replicas get the fitted model from the start; a 100k network's fit takes ~40 s
+   * so clients and replicas get the fitted model from the start; a 100k network's fit takes 30–40 s
    * and must not keep the service out of rotation that long). 0: ready once the service answers.
    */
   fitReadyWaitSeconds: number;

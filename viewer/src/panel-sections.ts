@@ -138,11 +138,17 @@ export function collaborationsSection(
           ),
         )
       : h('p', { class: 'hint' }, t('panel.noCollaborations')),
-    shown > 0 && shown < total ? moreCollaborations(shown, total, more) : null,
+    shown > 0 && shown < total ? moreCollaborations('panel-collaborations', shown, total, more) : null,
   );
 }
 
-function moreCollaborations(
+/**
+ * Below a list of collaborations shown a page at a time: how many are shown of how many, and the
+ * button adding the next page (ids `<idPrefix>-shown`, `<idPrefix>-more`); the panel's list and the
+ * editors' list (edit/actor-panel.ts) both use it.
+ */
+export function moreCollaborations(
+  idPrefix: string,
   shown: number,
   total: number,
   more: { state: MoreCollaborations; pageSize: number; load: () => void },
@@ -153,15 +159,15 @@ function moreCollaborations(
     { class: 'collaborations-more' },
     h(
       'p',
-      { class: 'hint', id: 'panel-collaborations-shown', role: 'status', 'aria-live': 'polite' },
+      { class: 'hint', id: `${idPrefix}-shown`, role: 'status', 'aria-live': 'polite' },
       tn('panel.collaborationsShown', total, { shown }),
     ),
     h(
       'button',
       {
         type: 'button',
-        id: 'panel-collaborations-more',
-        'aria-describedby': 'panel-collaborations-shown',
+        id: `${idPrefix}-more`,
+        'aria-describedby': `${idPrefix}-shown`,
         // Not `disabled` while loading: that would take the keyboard focus away from it.
         'aria-disabled': String(loading),
         onclick: () => {

@@ -5,7 +5,8 @@
  * reverts field updates only; otherwise the page says so instead of offering it).
  */
 import { h } from '../dom';
-import { formatDate, t, tn } from '../i18n';
+import { formatDate } from '../i18n';
+import { moreCollaborations, type MoreCollaborations } from '../panel-sections';
 import { PANEL_COLLABORATIONS_PAGE } from '../queries';
 import {
   collaborationsOf,
@@ -77,11 +78,28 @@ export function actorEditSection(host: EditHost, actor: { id: string; name: stri
  */
 async function renderCollaborations(host: EditHost, actorId: string, box: HTMLElement): Promise<void> {
   const list = h('ul', { class: 'list' });
-  const more = h('div', { class: 'collaborations-more' });
+  const more = h('div');
   let shown = 0;
   let total = 0;
   let last: string | undefined;
+  const showMore = (state: MoreCollaborations) => {
+    // The control is drawn anew: a keyboard user keeps the focus on its button.
+    const focused = more.contains(document.activeElement);
+    more.replaceChildren(
+      ...(shown > 0 && shown < total
+        ? [
+            moreCollaborations('actor-collaborations-edit', shown, total, {
+              state,
+              pageSize: PANEL_COLLABORATIONS_PAGE,
+              load: () => void load(true),
+            }),
+          ]
+        : []),
+    );
+    if (focused) more.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+  };
   const load = async (focusAdded: boolean) => {
+    if (last !== undefined) showMore({ state: 'loading' });
     let page: CollaborationsPage;
     try {
       page = await collaborationsOf(actorId, PANEL_COLLABORATIONS_PAGE, last);
@@ -92,42 +110,16 @@ async function renderCollaborations(host: EditHost, actorId: string, box: HTMLEl
         [shown, last] = [0, undefined];
         return load(false);
       }
-      if (last === undefined) return; // as before: no list when the first page fails
-      more.replaceChildren(
-        shownLine(),
-        moreButton(),
-        h('p', { class: 'form-error', role: 'alert' }, (error as Error).message),
-      );
-      return;
+      if (last !== undefined) showMore({ state: 'error', message: (error as Error).message });
+      return; // the first page failing leaves no list, as before
     }
     const rows = page.items.map((c) => collaborationRow(host, actorId, c));
     list.append(...rows);
     shown += rows.length;
-    total = page.total;
+    total = rows.length > 0 ? page.total : shown;
     last = page.items.at(-1)?.id ?? last;
-    more.replaceChildren(...(shown < total && rows.length > 0 ? [shownLine(), moreButton()] : []));
+    showMore({ state: 'idle' });
     if (focusAdded) rows[0]?.querySelector<HTMLElement>('.collab-edit')?.focus({ preventScroll: true });
-  };
-  const shownLine = () =>
-    h('p', { class: 'hint', id: 'actor-collaborations-edit-shown' }, tn('panel.collaborationsShown', total, { shown }));
-  const moreButton = () => {
-    const button = h(
-      'button',
-      {
-        type: 'button',
-        id: 'actor-collaborations-edit-more',
-        'aria-describedby': 'actor-collaborations-edit-shown',
-        onclick: () => {
-          // Not `disabled` while loading: that would take the keyboard focus away from it.
-          if (button.getAttribute('aria-disabled') === 'true') return;
-          button.setAttribute('aria-disabled', 'true');
-          button.textContent = t('panel.collaborationsLoading');
-          void load(true);
-        },
-      },
-      tn('panel.collaborationsMore', Math.min(PANEL_COLLABORATIONS_PAGE, total - shown)),
-    );
-    return button;
   };
   box.replaceChildren(list, more);
   await load(false);

@@ -11,10 +11,10 @@ import { BENCH_AUTH } from './auth';
 
 const UNLIMITED_RATE = { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateLimit, max: 0 } };
 
-/** `readAhead: false` only to measure without it (neo4j-read-ahead.ts). */
+/** `readAhead: false` / `compiledQueries: false` only to measure without them (neo4j-read-ahead.ts, compiled-queries.ts). */
 export async function listenForBench(
   service: NetworkService,
-  options: { readAhead?: boolean } = {},
+  options: { readAhead?: boolean; compiledQueries?: boolean } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const { httpServer, apollo } = await createApp(service, {
     corsOrigins: [],
@@ -24,6 +24,7 @@ export async function listenForBench(
     auth: BENCH_AUTH,
     limits: UNLIMITED_RATE,
     ...(options.readAhead === undefined ? {} : { readAhead: options.readAhead }),
+    ...(options.compiledQueries === undefined ? {} : { compiledQueries: options.compiledQueries }),
   });
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   const { port } = httpServer.address() as AddressInfo;

@@ -61,6 +61,8 @@ async function sharedApollo(): Promise<ApolloServer<GraphQLContext>> {
       bodyLimit: '1mb',
       introspection: true,
       production: false,
+      // Every query of the suites through the compiled path, not only those asked twice.
+      compiledQueries: 'first-sight',
     });
     await apollo.start();
     return apollo;

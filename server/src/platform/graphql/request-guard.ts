@@ -136,14 +136,25 @@ export function runningGuards(): ReadonlySet<RequestGuard> {
 
 type ResponsePath = GraphQLResolveInfo['path'];
 
+/** `/actor/collaborations/3/participants`: the keys from the root down. */
+function pathKey(path: ResponsePath): string {
+  let key = '';
+  for (let p: ResponsePath | undefined = path; p; p = p.prev) key = `/${p.key}${key}`;
+  return key;
+}
+
 export class RequestGuard {
   private used = 0;
   /** Items the lookahead found below lists not built yet (see lookAhead). */
   private reserved = 0;
   /** The most items it knew the answer would hold at once: counted and looked ahead (see promisedItems). */
   private peak = 0;
-  /** The lists whose items below were looked ahead at. */
-  private readonly lookedAhead = new WeakSet<ResponsePath>();
+  /**
+   * The lists whose items below were looked ahead at, by their path's keys: a compiled query
+   * (./compiled-execution.ts) builds a new path object for every resolver call, so a path's
+   * object does not say which list it is below.
+   */
+  private readonly lookedAhead = new Set<string>();
   private stopError: GraphQLError | null = null;
   private aborted = false;
   /** Answered (or abandoned): graphql-js may still run sibling resolvers of an early answer. */
@@ -271,7 +282,14 @@ export class RequestGuard {
   }
 
   private coveredByLookahead(path: ResponsePath): boolean {
-    for (let p = path.prev; p; p = p.prev) if (this.lookedAhead.has(p)) return true;
+    if (this.lookedAhead.size === 0 || !path.prev) return false;
+    const keys: Array<string | number> = [];
+    for (let p: ResponsePath | undefined = path.prev; p; p = p.prev) keys.push(p.key);
+    let key = '';
+    for (let i = keys.length - 1; i >= 0; i--) {
+      key += `/${keys[i]}`;
+      if (this.lookedAhead.has(key)) return true;
+    }
     return false;
   }
 
@@ -285,7 +303,7 @@ export class RequestGuard {
     const limit = Math.min(this.maxResults, processItemBudget());
     const room = limit - this.used - this.reserved;
     const below = itemsBelow(info, items, fanOut, { items: Math.max(0, room), work: LOOKAHEAD_WORK });
-    this.lookedAhead.add(info.path);
+    this.lookedAhead.add(pathKey(info.path));
     this.reserved += below;
     this.peak = Math.max(this.peak, this.used + this.reserved);
     if (this.used + this.reserved <= limit || this.stopError) return;

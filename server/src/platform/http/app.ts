@@ -27,6 +27,7 @@ import { literalFieldNames } from '../graphql/literal-fields';
 import { watchHeap } from '../graphql/heap-watch';
 import { refuseStoppedAnswers } from '../graphql/request-guard';
 import { getSchema } from '../graphql/schema';
+import { compiledExecutionGateway } from '../graphql/compiled-execution';
 import type { NetworkService } from '../../service/network-service';
 import { ExportRunner, type ExportStoreLocation } from '../../features/transfer/export-runner';
 import { admitInTurns, answerHealth, HEALTH_PATH } from './admission';
@@ -53,6 +54,12 @@ export type HttpConfig = Pick<Config, 'corsOrigins' | 'bodyLimit' | 'introspecti
   live?: LiveLimits;
   /** Resolvers read ahead (../graphql/read-ahead.ts); default on, off only to measure the level-by-level path. */
   readAhead?: boolean;
+  /**
+   * Queries run compiled (../graphql/compiled-execution.ts) from their second time (default, `true`),
+   * from their first (`'first-sight'`: tests, so every query of a suite takes that path), or never
+   * (`false`: only to measure graphql-js).
+   */
+  compiledQueries?: boolean | 'first-sight';
 };
 
 export interface QuartiernetzApp {
@@ -67,8 +74,12 @@ export async function createApolloServer(
   httpServer: http.Server | null,
   config: Omit<HttpConfig, 'auth'>,
 ): Promise<ApolloServer<GraphQLContext>> {
+  const schema = await getSchema();
   return new ApolloServer<GraphQLContext>({
-    schema: await getSchema(),
+    // Queries compiled once per document (../graphql/compiled-execution.ts); off only to measure.
+    ...(config.compiledQueries === false
+      ? { schema }
+      : { gateway: compiledExecutionGateway(schema, config.compiledQueries === 'first-sight') }),
     introspection: config.introspection,
     validationRules: [KnownOperationTypesRule, ...queryLimitRules((config.limits ?? DEFAULT_LIMITS).query)],
     // One operation per request: batches are refused in front of Apollo (./limits).

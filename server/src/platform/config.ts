@@ -39,6 +39,11 @@ export interface Config {
   bodyLimit: string;
   /** Apollo's landing page / introspection. */
   introspection: boolean;
+  /**
+   * GRAPHQL_COMPILED_QUERIES: queries compiled by graphql-jit once they repeat
+   * (graphql/compiled-execution.ts); off, graphql-js interprets every one (the same answers, slower).
+   */
+  compiledQueries: boolean;
   /** Who may ask what: anonymous access, JWTs (server/src/features/access). */
   auth: AuthConfig;
   /** ADMIN_API_KEY: the bootstrap admin key, stored (hashed) at start if the store lacks it. */
@@ -166,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     introspection: flag(env.GRAPHQL_INTROSPECTION, !production),
+    compiledQueries: flag(env.GRAPHQL_COMPILED_QUERIES, true),
     auth: { anonymousAccess: anonymousAccess(env.ANONYMOUS_ACCESS), jwt: jwtConfig(env) },
     adminApiKey: adminApiKey(env.ADMIN_API_KEY),
     limits: loadLimits(env),

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import { batenbrock } from '../../../seed/batenbrock';
+import { loadConfig } from '../../src/platform/config';
 import { createContext, type GraphQLContext } from '../../src/platform/graphql/context';
 import { CompiledExecutor, COMPILED_QUERY_MAX_LENGTH } from '../../src/platform/graphql/compiled-execution';
 import { getSchema } from '../../src/platform/graphql/schema';
@@ -161,4 +162,10 @@ describe('which documents are compiled', () => {
     await run(executor, long);
     expect(executor.modeOf(hash(long))).toBeUndefined();
   });
+});
+
+test('GRAPHQL_COMPILED_QUERIES: on by default, 0 or off switches to graphql-js', () => {
+  expect(loadConfig({}).compiledQueries).toBe(true);
+  expect(loadConfig({ GRAPHQL_COMPILED_QUERIES: '0' }).compiledQueries).toBe(false);
+  expect(loadConfig({ GRAPHQL_COMPILED_QUERIES: 'off' }).compiledQueries).toBe(false);
 });

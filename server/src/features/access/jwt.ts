@@ -43,6 +43,16 @@ function roleFromClaim(value: unknown): Role | null {
   return parseRole(value);
 }
 
+/** Tokens kept as verified (the oldest forgotten first). */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+
+/** When a verified token is acceptable, in seconds since the epoch: from ≤ now < until. */
+interface Verified {
+  principal: Principal;
+  from: number;
+  until: number;
+}
+
 /** Verifies tokens against one configuration. */
 export class JwtVerifier {
   /**
@@ -50,6 +60,13 @@ export class JwtVerifier {
    * which measured ~0.45 ms per verification against ~0.01 ms with this one.
    */
   private readonly key: KeyObject;
+  /**
+   * Tokens verified before, by their text: a client sends the same token with every request, and
+   * its signature and claims cannot change — only the clock moves, so only the token's time window
+   * is checked again (verifying took 0.58 s of CPU over 4,000 requests in a profile at load ~8).
+   * A token outside its window is verified anew and refused with the library's reason.
+   */
+  private readonly verified = new Map<string, Verified>();
 
   constructor(private readonly config: JwtConfig) {
     this.key = createSecretKey(Buffer.from(config.secret, 'utf8'));
@@ -57,7 +74,23 @@ export class JwtVerifier {
 
   /** Verifies the token and answers its principal; CredentialError for anything not acceptable. */
   verify(token: string): Principal {
-    return principalOf(token, this.key, this.config);
+    const now = Date.now() / 1000;
+    const known = this.verified.get(token);
+    if (known && known.from <= Math.floor(now) && now < known.until) return known.principal;
+    this.verified.delete(token);
+    const { principal, payload } = principalOf(token, this.key, this.config);
+    const maxAge = this.config.maxAgeSeconds ?? DEFAULT_JWT_MAX_AGE_SECONDS;
+    this.verified.set(token, {
+      principal,
+      from: typeof payload.nbf === 'number' ? payload.nbf - CLOCK_TOLERANCE_SECONDS : -Infinity,
+      // As jsonwebtoken checks `exp` and checkLifetime the age of a token without it.
+      until:
+        typeof payload.exp === 'number'
+          ? payload.exp + CLOCK_TOLERANCE_SECONDS
+          : (payload.iat as number) + maxAge + CLOCK_TOLERANCE_SECONDS,
+    });
+    if (this.verified.size > VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+    return principal;
   }
 }
 
@@ -76,7 +109,11 @@ function checkLifetime(payload: jwt.JwtPayload, maxAge: number): void {
   }
 }
 
-function principalOf(token: string, key: KeyObject, config: JwtConfig): Principal {
+function principalOf(
+  token: string,
+  key: KeyObject,
+  config: JwtConfig,
+): { principal: Principal; payload: jwt.JwtPayload } {
   let payload: jwt.JwtPayload;
   try {
     const decoded = jwt.verify(token, key, {
@@ -105,5 +142,5 @@ function principalOf(token: string, key: KeyObject, config: JwtConfig): Principa
   const role = roleFromClaim(payload[config.roleClaim]);
   if (!role)
     throw new CredentialError(`the token's "${config.roleClaim}" claim names no role (viewer, editor or admin)`);
-  return { id: subject, name: subject, role, via: 'jwt' };
+  return { principal: { id: subject, name: subject, role, via: 'jwt' }, payload };
 }

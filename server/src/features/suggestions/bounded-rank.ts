@@ -127,6 +127,19 @@ function walkNeeded(term: ModelTerm, y: number): number {
   return (term.transform === 'log1p' ? term.scale * Math.expm1(f) : term.scale * f) * (1 - 1e-6);
 }
 
+/**
+ * For a model rankWithBounds can rank: the least walk value (the randomWalk signal, kind factor
+ * included) with which an actor can score y or more, whatever its other terms (a little less:
+ * conservative); -Infinity when any value can. `fixedMax`: the largest query-independent part.
+ */
+export function walkNeededFor(model: ScoringModel, fixedMax: number): (y: number) => number {
+  const walkTerm = model.terms.find((t) => t.signal === 'randomWalk')!;
+  let maxOther = fixedMax;
+  // A cosine of unit vectors is at most 1.
+  for (const t of model.terms) if (t.signal === 'topics' && t.weight > 0) maxOther += contributionOf(t)(1 + REL);
+  return (y) => walkNeeded(walkTerm, y - maxOther - ABS);
+}
+
 /** A term's contribution as a function of its value (termContribution with the constants taken out). */
 function contributionOf(term: ModelTerm): (v: number) => number {
   const { weight, scale } = term;

@@ -196,6 +196,17 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     if (cosine !== 0) for (const part of topicParts) s += part(cosine);
     return s;
   };
+  /**
+   * At least other(b), without b's topic cosine (a loop over b's topics): where this bound cannot
+   * reach what b must reach, other(b) cannot either (the same sums in the same order, each part at
+   * its largest) — checked first, it leaves the cosine to the few that can.
+   */
+  const topicMaxima = topicParts.map((part) => part(1 + REL));
+  const otherAtMost = (b: number) => {
+    let s = fixed[b];
+    for (let j = 0; j < topicMaxima.length; j++) s += topicMaxima[j];
+    return s;
+  };
   const taus = bandThresholds(ends, p2, stepWeights, offsets, r.entries);
   const { isCandidate, passesFilters, floor } = r;
 
@@ -218,7 +229,9 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
       const b = ends[e];
       const walk = (p2[b] + WALK3_WEIGHT * (bound[b] * (1 - REL))) * kindFactors[actorKinds[b]] * (1 - REL);
       if (walk < needed || !isCandidate(b)) continue;
-      const s = other(b) + walkPart(walk) - ABS;
+      const w = walkPart(walk);
+      if (kept === k && otherAtMost(b) + w - ABS <= lows[0]) continue;
+      const s = other(b) + w - ABS;
       if (!(s > 0) || s < floor || (kept === k && s <= lows[0]) || !passesFilters(b)) continue;
       kept = keepLow(lows, kept, k, s);
       if (kept === k) needed = walkNeeded(walkTerm, lows[0] - maxOther - ABS);
@@ -259,7 +272,8 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
         (1 + REL) *
         kindFactors[actorKinds[b]] *
         (1 + REL);
-      if (other(b) + walkPart(walk) + ABS < theta) continue;
+      const w = walkPart(walk);
+      if (otherAtMost(b) + w + ABS < theta || other(b) + w + ABS < theta) continue;
       survivors[kept2++] = b;
       survivorEntries += offsets[b + 1] - offsets[b];
     }
@@ -305,7 +319,9 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     if (i % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
     const b = survivors[i];
     const walk = (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 - REL))) * kindFactors[actorKinds[b]] * (1 - REL);
-    const s = other(b) + walkPart(walk) - ABS;
+    const w = walkPart(walk);
+    if (kept === k && otherAtMost(b) + w - ABS <= lows[0]) continue;
+    const s = other(b) + w - ABS;
     if (s > 0 && s >= floor && (kept < k || s > lows[0]) && passesFilters(b)) kept = keepLow(lows, kept, k, s);
   }
   if (kept < k) return false;
@@ -321,7 +337,8 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     const b = survivors[i];
     const walk =
       (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 + REL))) * (1 + REL) * kindFactors[actorKinds[b]] * (1 + REL);
-    if (other(b) + walkPart(walk) + ABS < exactFrom) continue;
+    const w = walkPart(walk);
+    if (otherAtMost(b) + w + ABS < exactFrom || other(b) + w + ABS < exactFrom) continue;
     workspace.exactWalk3(b);
     work += 2 * (offsets[b + 1] - offsets[b]) + 64;
     const s = r.score(b);

@@ -369,6 +369,24 @@ export class SignalWorkspace {
     let count = this.reachedCount;
     // Length 2: q → m → b.
     const fromQuery = inverseStrengths[q];
+    if (!withCounts) {
+      // The walk alone (the usual case): the same loop without the counts' branch and writes.
+      for (let e = from; e < to; e++) {
+        const m = neighbours[e];
+        const step = fromQuery * tieStrengths[e] * stepWeights[m];
+        const end = offsets[m + 1];
+        for (let f = offsets[m]; f < end; f++) {
+          const b = neighbours[f];
+          if ((marks[b] & 1) === 0) {
+            marks[b] |= 1;
+            reachedList[count++] = b;
+          }
+          walkProbability2[b] += step * tieStrengths[f];
+        }
+      }
+      this.reachedCount = this.twoStepCount = count;
+      return;
+    }
     for (let e = from; e < to; e++) {
       const m = neighbours[e];
       const dm = offsets[m + 1] - offsets[m];

@@ -45,6 +45,12 @@ const REL = 1e-9;
 const ABS = 1e-9;
 /** Cumulative shares of the three-step entries pushed after each band (the last: everything). */
 const BANDS = [1 / 32, 1 / 8, 1 / 2, 1];
+/**
+ * A band pushes at least this many entries per actor of the network: each band also reads every
+ * actor (the upper bounds), so a band that pushes less does not pay for itself (measured at 100k
+ * actors: a first band of 1/32 of a walk of 1–1.5M entries cost 2–3 bands, 8–11 ms, for ~5 ms).
+ */
+const MIN_BAND_ENTRIES_PER_ACTOR = 1;
 /** An actor scored exactly costs about this many pushed entries per entry of its row. */
 const PULL_COST = 2;
 
@@ -127,6 +133,19 @@ function walkNeeded(term: ModelTerm, y: number): number {
   return (term.transform === 'log1p' ? term.scale * Math.expm1(f) : term.scale * f) * (1 - 1e-6);
 }
 
+/**
+ * For a model rankWithBounds can rank: the least walk value (the randomWalk signal, kind factor
+ * included) with which an actor can score y or more, whatever its other terms (a little less:
+ * conservative); -Infinity when any value can. `fixedMax`: the largest query-independent part.
+ */
+export function walkNeededFor(model: ScoringModel, fixedMax: number): (y: number) => number {
+  const walkTerm = model.terms.find((t) => t.signal === 'randomWalk')!;
+  let maxOther = fixedMax;
+  // A cosine of unit vectors is at most 1.
+  for (const t of model.terms) if (t.signal === 'topics' && t.weight > 0) maxOther += contributionOf(t)(1 + REL);
+  return (y) => walkNeeded(walkTerm, y - maxOther - ABS);
+}
+
 /** A term's contribution as a function of its value (termContribution with the constants taken out). */
 function contributionOf(term: ModelTerm): (v: number) => number {
   const { weight, scale } = term;
@@ -183,6 +202,17 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     if (cosine !== 0) for (const part of topicParts) s += part(cosine);
     return s;
   };
+  /**
+   * At least other(b), without b's topic cosine (a loop over b's topics): where this bound cannot
+   * reach what b must reach, other(b) cannot either (the same sums in the same order, each part at
+   * its largest) — checked first, it leaves the cosine to the few that can.
+   */
+  const topicMaxima = topicParts.map((part) => part(1 + REL));
+  const otherAtMost = (b: number) => {
+    let s = fixed[b];
+    for (let j = 0; j < topicMaxima.length; j++) s += topicMaxima[j];
+    return s;
+  };
   const taus = bandThresholds(ends, p2, stepWeights, offsets, r.entries);
   const { isCandidate, passesFilters, floor } = r;
 
@@ -205,7 +235,9 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
       const b = ends[e];
       const walk = (p2[b] + WALK3_WEIGHT * (bound[b] * (1 - REL))) * kindFactors[actorKinds[b]] * (1 - REL);
       if (walk < needed || !isCandidate(b)) continue;
-      const s = other(b) + walkPart(walk) - ABS;
+      const w = walkPart(walk);
+      if (kept === k && otherAtMost(b) + w - ABS <= lows[0]) continue;
+      const s = other(b) + w - ABS;
       if (!(s > 0) || s < floor || (kept === k && s <= lows[0]) || !passesFilters(b)) continue;
       kept = keepLow(lows, kept, k, s);
       if (kept === k) needed = walkNeeded(walkTerm, lows[0] - maxOther - ABS);
@@ -246,7 +278,8 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
         (1 + REL) *
         kindFactors[actorKinds[b]] *
         (1 + REL);
-      if (other(b) + walkPart(walk) + ABS < theta) continue;
+      const w = walkPart(walk);
+      if (otherAtMost(b) + w + ABS < theta || other(b) + w + ABS < theta) continue;
       survivors[kept2++] = b;
       survivorEntries += offsets[b + 1] - offsets[b];
     }
@@ -292,7 +325,9 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     if (i % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
     const b = survivors[i];
     const walk = (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 - REL))) * kindFactors[actorKinds[b]] * (1 - REL);
-    const s = other(b) + walkPart(walk) - ABS;
+    const w = walkPart(walk);
+    if (kept === k && otherAtMost(b) + w - ABS <= lows[0]) continue;
+    const s = other(b) + w - ABS;
     if (s > 0 && s >= floor && (kept < k || s > lows[0]) && passesFilters(b)) kept = keepLow(lows, kept, k, s);
   }
   if (kept < k) return false;
@@ -308,7 +343,8 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     const b = survivors[i];
     const walk =
       (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 + REL))) * (1 + REL) * kindFactors[actorKinds[b]] * (1 + REL);
-    if (other(b) + walkPart(walk) + ABS < exactFrom) continue;
+    const w = walkPart(walk);
+    if (otherAtMost(b) + w + ABS < exactFrom || other(b) + w + ABS < exactFrom) continue;
     workspace.exactWalk3(b);
     work += 2 * (offsets[b + 1] - offsets[b]) + 64;
     const s = r.score(b);
@@ -319,8 +355,9 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
 
 /**
  * τ per band: the ends counted by the binary exponent of p'(x) with their entries, and each band
- * cut at the power of two where the strongest ends hold its share of the entries (the last band:
- * τ = 0, everything). Shares are the entries actually pushed up to that band.
+ * cut at the power of two where the strongest ends hold its share of the entries, and at least
+ * MIN_BAND_ENTRIES_PER_ACTOR per actor (the last band: τ = 0, everything). Shares are the entries
+ * actually pushed up to that band.
  */
 function bandThresholds(
   ends: Int32Array,
@@ -338,14 +375,16 @@ function bandThresholds(
     perExponent[(words[1] >>> 20) & 0x7ff] += offsets[x + 1] - offsets[x];
   }
   const bands: { tau: number; share: number }[] = [];
+  const least = MIN_BAND_ENTRIES_PER_ACTOR * (offsets.length - 1);
+  const target = (band: number) => Math.max(BANDS[band] * entries, least);
   let cumulative = 0;
   let band = 0;
   for (let exponent = 2046; exponent > 0 && band < BANDS.length - 1; exponent--) {
     cumulative += perExponent[exponent];
-    if (cumulative >= BANDS[band] * entries) {
+    if (cumulative >= target(band)) {
       // Every end with p' ≥ 2^(exponent − 1023) — its exponent or higher.
       bands.push({ tau: 2 ** (exponent - 1023), share: cumulative / Math.max(1, entries) });
-      while (band < BANDS.length - 1 && cumulative >= BANDS[band] * entries) band++;
+      while (band < BANDS.length - 1 && cumulative >= target(band)) band++;
     }
   }
   bands.push({ tau: 0, share: 1 });

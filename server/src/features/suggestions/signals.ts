@@ -29,7 +29,7 @@ export class SignalWorkspace {
   private readonly degrees: Float64Array;
   private readonly walkProbability2: Float64Array;
   private readonly walkProbability3: Float64Array;
-  /** Bit 1: reached; bit 2: topic-sharing; bit 4: the query or one of its partners. */
+  /** Bit 1: reached; bit 2: topic-sharing; bit 4: the query or one of its partners; bit 8: exactWalk3 summed it. */
   private readonly marks: Uint8Array;
   private readonly reachedList: Int32Array;
   private readonly topicList: Int32Array;
@@ -44,11 +44,14 @@ export class SignalWorkspace {
   private countsDirty = false;
   /** Per actor reached in two steps: its position in `reachedList` (valid where marks has bit 1 after computeTwoSteps). */
   private readonly rank: Int32Array;
-  /** exactWalk3's scratch: positions of the terms, the tie strength per walk end, and the actors it wrote. */
-  private readonly termRanks: Int32Array;
+  /**
+   * exactWalk3's scratch: a bit per position in the walk's ends (`reachedList`) of b's terms, and
+   * the tie strength at that position — the positions come out in ascending order from the bits,
+   * without a sort or a pass over every end; all bits are back to 0 between calls.
+   */
+  private readonly termBits: Uint32Array;
   private readonly termStrengths: Float32Array;
-  private readonly termStamps: Int32Array;
-  private stamp = 0;
+  /** The actors exactWalk3 summed since the query began (each once; marks bit 8 set). */
   private readonly exactList: Int32Array;
   private exactCount = 0;
   /** computeTwoSteps left the topics to topicValue: the query's topic weights, dense (topicSet: has it). */
@@ -81,9 +84,8 @@ export class SignalWorkspace {
     this.reachedList = new Int32Array(n);
     this.topicList = new Int32Array(n);
     this.rank = new Int32Array(n);
-    this.termRanks = new Int32Array(n);
+    this.termBits = new Uint32Array((n >>> 5) + 1);
     this.termStrengths = new Float32Array(n);
-    this.termStamps = new Int32Array(n);
     this.exactList = new Int32Array(n);
     this.queryTopicWeights = new Float64Array(profiles.topicIds.length);
     this.queryTopicSet = new Uint8Array(profiles.topicIds.length);
@@ -180,8 +182,7 @@ export class SignalWorkspace {
       yield* this.topicCosine(this.lastQuery);
     }
     if (this.partial) {
-      for (let k = 0; k < this.exactCount; k++) this.walkProbability3[this.exactList[k]] = 0;
-      this.exactCount = 0;
+      this.clearExact();
       this.partial = false;
       yield* this.threeSteps(false);
     }
@@ -194,39 +195,54 @@ export class SignalWorkspace {
    * compute's loop — the same terms p2(x) / strength(x) · strength(x, b), added in the same order
    * (the order x was found in), pulled over b's row instead of pushed from every x. A tie's strength
    * is the same float in both directions (csr.ts sums it over the same collaborations in the same
-   * order). Stored, so the signals read it.
+   * order). Stored, so the signals read it; asked again for the same b, the stored sum is answered.
    */
   exactWalk3(b: number): number {
+    const { marks, walkProbability3 } = this;
+    if ((marks[b] & 8) !== 0) return walkProbability3[b];
     const { offsets, neighbours, tieStrengths, stepWeights } = this.graph;
-    const { marks, rank, termRanks, termStrengths, termStamps, reachedList, walkProbability2 } = this;
-    if (++this.stamp === 0x7fffffff) termStamps.fill((this.stamp = 1) - 1);
-    const stamp = this.stamp;
-    let count = 0;
+    const { rank, termBits, termStrengths, reachedList, walkProbability2 } = this;
+    // b's terms by their position among the walk's ends: a bit each, and the tie's strength there.
+    let low = termBits.length;
+    let high = -1;
     for (let f = offsets[b]; f < offsets[b + 1]; f++) {
       const x = neighbours[f];
       if ((marks[x] & 1) === 0) continue;
-      termRanks[count++] = rank[x];
-      termStrengths[x] = tieStrengths[f];
-      termStamps[x] = stamp;
+      const position = rank[x];
+      const word = position >>> 5;
+      termBits[word] |= 1 << (position & 31);
+      termStrengths[position] = tieStrengths[f];
+      if (word < low) low = word;
+      if (word > high) high = word;
     }
+    // The positions in ascending order: the order the full loop adds the terms in.
     let sum = 0;
-    if (count * 16 < this.twoStepCount) {
-      // Few terms: sort their positions.
-      const ranks = termRanks.subarray(0, count).sort();
-      for (let k = 0; k < count; k++) {
-        const x = reachedList[ranks[k]];
-        sum += walkProbability2[x] * stepWeights[x] * termStrengths[x];
-      }
-    } else {
-      // Many (b is a hub): one pass over the walk ends in order.
-      for (let k = 0; k < this.twoStepCount; k++) {
-        const x = reachedList[k];
-        if (termStamps[x] === stamp) sum += walkProbability2[x] * stepWeights[x] * termStrengths[x];
+    for (let word = low; word <= high; word++) {
+      let bits = termBits[word];
+      if (bits === 0) continue;
+      termBits[word] = 0;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        bits ^= lowest;
+        const position = (word << 5) | (31 - Math.clz32(lowest));
+        const x = reachedList[position];
+        sum += walkProbability2[x] * stepWeights[x] * termStrengths[position];
       }
     }
-    if (this.walkProbability3[b] === 0 && sum !== 0) this.exactList[this.exactCount++] = b;
-    this.walkProbability3[b] = sum;
+    marks[b] |= 8;
+    this.exactList[this.exactCount++] = b;
+    walkProbability3[b] = sum;
     return sum;
+  }
+
+  /** Forgets exactWalk3's sums (back to 0, not summed). */
+  private clearExact(): void {
+    const { exactList, walkProbability3, marks } = this;
+    for (let k = 0; k < this.exactCount; k++) {
+      walkProbability3[exactList[k]] = 0;
+      marks[exactList[k]] &= ~8;
+    }
+    this.exactCount = 0;
   }
 
   private clearLazyTopics(): void {
@@ -289,8 +305,7 @@ export class SignalWorkspace {
     const { walks2, walks3, adamicAdar, resourceAllocation, cosine, marks } = this;
     const { walkProbability2, walkProbability3 } = this;
     const n = marks.length;
-    for (let k = 0; k < this.exactCount; k++) walkProbability3[this.exactList[k]] = 0;
-    this.exactCount = 0;
+    this.clearExact();
     this.partial = false;
     if (this.lazyTopics) this.clearLazyTopics();
     if (this.unfinished || this.reachedCount + this.topicCount > n / 8) {
@@ -354,6 +369,24 @@ export class SignalWorkspace {
     let count = this.reachedCount;
     // Length 2: q → m → b.
     const fromQuery = inverseStrengths[q];
+    if (!withCounts) {
+      // The walk alone (the usual case): the same loop without the counts' branch and writes.
+      for (let e = from; e < to; e++) {
+        const m = neighbours[e];
+        const step = fromQuery * tieStrengths[e] * stepWeights[m];
+        const end = offsets[m + 1];
+        for (let f = offsets[m]; f < end; f++) {
+          const b = neighbours[f];
+          if ((marks[b] & 1) === 0) {
+            marks[b] |= 1;
+            reachedList[count++] = b;
+          }
+          walkProbability2[b] += step * tieStrengths[f];
+        }
+      }
+      this.reachedCount = this.twoStepCount = count;
+      return;
+    }
     for (let e = from; e < to; e++) {
       const m = neighbours[e];
       const dm = offsets[m + 1] - offsets[m];

@@ -85,11 +85,13 @@ export function keepIndex(index: SuggestionIndex): void {
 
 /**
  * Bytes of the index's typed arrays: the CSR, the topic vectors, the workspace's scratch arrays
- * (eight Float64Arrays, six Int32Arrays, one Float32Array and one Uint8Array per actor) and the
- * scratch of ranking by bounds (three Float64Arrays and one Int32Array per actor, bounded-rank.ts,
- * allocated on its first use).
+ * (eight Float64Arrays, four Int32Arrays, one Float32Array and one Uint8Array per actor, and a
+ * bit per actor) and the scratch of ranking by bounds (three Float64Arrays and one Int32Array per
+ * actor, bounded-rank.ts, allocated on its first use).
  */
 export function indexBytes(index: SuggestionIndex): number {
   const n = index.graph.ids.length;
-  return graphBytes(index.graph) + profileBytes(index.profiles) + n * (8 * 8 + 6 * 4 + 4 + 1 + 3 * 8 + 4);
+  return (
+    graphBytes(index.graph) + profileBytes(index.profiles) + n * (8 * 8 + 4 * 4 + 4 + 1 + 3 * 8 + 4) + Math.ceil(n / 8)
+  );
 }

@@ -41,6 +41,11 @@ export class TopK {
     }
   }
 
+  /** The score of the worst pair kept once k are kept (a pair must reach it to be kept); -Infinity before. */
+  get worstScore(): number {
+    return this.heap.length < this.k || this.k === 0 ? -Infinity : this.heap[0].score;
+  }
+
   /** Would offer(index, score) keep it? (Cheap pre-check before costlier filters.) */
   wouldKeep(index: number, score: number): boolean {
     if (this.heap.length < this.k) return true;

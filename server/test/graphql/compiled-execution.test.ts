@@ -11,7 +11,11 @@ import type { ApolloServer } from '@apollo/server';
 import { batenbrock } from '../../../seed/batenbrock';
 import { loadConfig } from '../../src/platform/config';
 import { createContext, type GraphQLContext } from '../../src/platform/graphql/context';
-import { CompiledExecutor, COMPILED_QUERY_MAX_LENGTH } from '../../src/platform/graphql/compiled-execution';
+import {
+  CompiledExecutor,
+  COMPILED_CHARACTERS_KEPT,
+  COMPILED_QUERY_MAX_LENGTH,
+} from '../../src/platform/graphql/compiled-execution';
 import { getSchema } from '../../src/platform/graphql/schema';
 import { createApolloServer } from '../../src/platform/http/app';
 import { NetworkService } from '../../src/service/network-service';
@@ -162,6 +166,33 @@ describe('which documents are compiled', () => {
     await run(executor, long);
     expect(executor.modeOf(hash(long))).toBeUndefined();
   });
+});
+
+test('compiled documents kept: at most COMPILED_CHARACTERS_KEPT characters of them, the least recently used dropped', async () => {
+  const executor = new CompiledExecutor(await getSchema(), true);
+  const document = (n: number) => {
+    let text = `query Q${n} {`;
+    for (let i = 0; text.length < 1_900; i++) text += ` a${i}: actors(first: 1) { totalCount }`;
+    return `${text} }`;
+  };
+  const count = Math.ceil(COMPILED_CHARACTERS_KEPT / 1_900) + 5;
+  for (let n = 0; n < count; n++) {
+    const text = document(n);
+    const parsed = parse(text);
+    await executor.execute({
+      document: parsed,
+      source: text,
+      queryHash: createHash('sha256').update(text).digest('hex'),
+      operation: parsed.definitions[0] as OperationDefinitionNode,
+      request: {},
+      context: createContext(service, TEST_ADMIN),
+    });
+  }
+  expect(executor.keptCharacters).toBeLessThanOrEqual(COMPILED_CHARACTERS_KEPT);
+  expect(executor.keptCharacters).toBeGreaterThan(COMPILED_CHARACTERS_KEPT - 2_000);
+  const hashOf = (n: number) => createHash('sha256').update(document(n)).digest('hex');
+  expect(executor.modeOf(hashOf(0))).toBeUndefined();
+  expect(executor.modeOf(hashOf(count - 1))).toBe('compiled');
 });
 
 test('GRAPHQL_COMPILED_QUERIES: on by default, 0 or off switches to graphql-js', () => {

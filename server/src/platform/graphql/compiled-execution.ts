@@ -41,8 +41,16 @@ interface ExecutorRequestContext {
   context: unknown;
 }
 
-/** The compiled queries kept (documents differ by their text; the least recently used is dropped first). */
-export const COMPILED_QUERIES_KEPT = 500;
+/** Documents whose way to run is kept (by their text; the least recently used is dropped first). */
+export const COMPILED_QUERIES_KEPT = 200;
+
+/**
+ * At most this many characters of compiled documents are kept: a compiled query holds ~220 bytes
+ * of code and closures per character of its document (446 kB for one of 2,000 characters,
+ * 20–50 kB for the map page's and the bench's), so a client sending many different documents
+ * cannot make it grow past ~20 MB.
+ */
+export const COMPILED_CHARACTERS_KEPT = 100_000;
 
 /**
  * Longer documents are interpreted: compiling holds the event loop, about 1 ms per 100 characters
@@ -58,6 +66,9 @@ type Compiled = CompiledQuery | typeof INTERPRETED;
 
 export class CompiledExecutor {
   private readonly compiled = new Map<string, Compiled>();
+  /** The length of each compiled document kept, and their sum. */
+  private readonly lengths = new Map<string, number>();
+  private compiledCharacters = 0;
   /** Documents seen once: a document is compiled when it comes again (compiling one costs 1–5 ms). */
   private readonly seen = new Map<string, true>();
 
@@ -88,6 +99,11 @@ export class CompiledExecutor {
     return result.errors ? { errors: result.errors.map(asGraphqlJsError), data: result.data } : result;
   };
 
+  /** The characters of the compiled documents kept (at most COMPILED_CHARACTERS_KEPT). */
+  get keptCharacters(): number {
+    return this.compiledCharacters;
+  }
+
   /** How a document runs now: compiled, interpreted, or not decided yet (seen at most once). */
   modeOf(queryHash: string, operationName?: string | null): 'compiled' | 'interpreted' | undefined {
     const found = this.compiled.get(`${queryHash}\u0000${operationName ?? ''}`);
@@ -114,8 +130,20 @@ export class CompiledExecutor {
       : INTERPRETED;
     // A document graphql-jit cannot compile is interpreted, with graphql-js's errors.
     const kept = query !== INTERPRETED && isCompiledQuery(query) ? query : INTERPRETED;
-    remember(this.compiled, key, kept);
+    this.keep(key, kept, kept === INTERPRETED ? 0 : (request.source?.length ?? 0));
     return kept;
+  }
+
+  private keep(key: string, query: Compiled, length: number): void {
+    this.compiled.set(key, query);
+    this.lengths.set(key, length);
+    this.compiledCharacters += length;
+    while (this.compiled.size > COMPILED_QUERIES_KEPT || this.compiledCharacters > COMPILED_CHARACTERS_KEPT) {
+      const oldest = this.compiled.keys().next().value as string;
+      this.compiled.delete(oldest);
+      this.compiledCharacters -= this.lengths.get(oldest) ?? 0;
+      this.lengths.delete(oldest);
+    }
   }
 
   /**

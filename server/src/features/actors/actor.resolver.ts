@@ -25,8 +25,9 @@ import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { InterestType } from '../links/interest.type';
 import { ParticipationType } from '../links/participation.type';
 import { collaborationPageKey } from '../../platform/graphql/collaboration-pages';
-import { loadExisting, primeActors, whenLoaded } from '../../platform/graphql/loaders';
+import { loadExisting, whenLoaded } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
+import { listActorsReadingAhead } from './actor-list-read-ahead';
 import { loadActorReadingAhead } from './actor-read-ahead';
 import { ActorFilterInput, CreateActorInput, InterestInput, UpdateActorInput } from './actor.input';
 import { ActorConnection, ActorType } from './actor.type';
@@ -47,10 +48,10 @@ export class ActorResolver {
   async actors(
     @Arg('filter', () => ActorFilterInput, { nullable: true }) filter: ActorFilterInput | null,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { service, loaders }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const result = await service.reads.listActors(filter ?? {}, page);
-    primeActors(loaders, result.items);
+    const result = await listActorsReadingAhead(filter ?? {}, page, info, context);
     return toConnection(result, actorSortKey);
   }
 

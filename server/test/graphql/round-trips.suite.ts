@@ -33,6 +33,10 @@ const PANEL = actorQuery(false);
 const PANEL_WITHOUT_COLLABORATORS = `query($id: ID!) { actor(id: $id) { name topics { id name }
   collaborations { role collaboration { id title kind startDate endDate } } } }`;
 const COLLABORATORS = `query($id: ID!, $first: Int) { actor(id: $id) { collaborators(first: $first) { sharedCount actor { id name } } } }`;
+/** The actor list as the bench asks it (each actor's topics), and through edges with the interests. */
+const ACTOR_LIST = `query { actors(first: 50) { totalCount nodes { id name topics { id name } collaborationCount } } }`;
+const ACTOR_LIST_EDGES = `query($q: String) { actors(first: 5, filter: { nameContains: $q }) { edges { cursor node { name interests { weight } } } } }`;
+const NAME_SEARCH = `query($q: String) { actors(first: 20, filter: { nameContains: $q }) { totalCount nodes { id name } } }`;
 
 export function describeRoundTrips(label: string, harness: StoreHarness): void {
   describe(`store calls per request (${label})`, () => {
@@ -76,7 +80,7 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
       );
     });
 
-    test('an actor page, its panel, its top collaborators and page and collaborators together: one store call each, answered as level by level', async () => {
+    test('an actor page, its panel, its top collaborators, page and collaborators together, the actor list with topics: one store call each, answered as level by level', async () => {
       const counting = countingStore(await harness.fresh());
       const api = await startTestApi(counting.store, generateNetwork({ actors: 200, seed: 7 }));
       const levelByLevel = await startTestApi(counting.store, undefined, { readAhead: false });
@@ -94,6 +98,9 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
         [PANEL, { id }, 2],
         [ACTOR_PAGE, { id: 'ghost' }, 1],
         [PANEL, { id: 'ghost' }, 1],
+        // A list with its actors' topics or interests: the page and the interests in one call.
+        [ACTOR_LIST, {}, 1],
+        [ACTOR_LIST_EDGES, { q: 'akteur' }, 1],
       ];
       for (const [query, variables, calls] of cases) {
         counting.reset();
@@ -105,6 +112,15 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
         expect(callsAhead).toBe(calls);
         if (variables.id !== 'ghost') expect(callsLevelByLevel).toBeGreaterThan(calls);
       }
+      // A list asking no topics reads only the page; one asking them, the page with the interests.
+      counting.reset();
+      const found = await api.data(NAME_SEARCH, { q: '1' });
+      expect(found.actors.nodes.length).toBeGreaterThan(0);
+      expect(Object.fromEntries(counting.calls)).toEqual({ listActors: 1 });
+      counting.reset();
+      const listed = await api.data(ACTOR_LIST, {});
+      expect(listed.actors.nodes.some((a: any) => a.topics.length > 0)).toBe(true);
+      expect(Object.fromEntries(counting.calls)).toEqual({ listActorsWithInterests: 1 });
       // A page size the field refuses is refused as before (the read-ahead only skips it).
       const refused = await api.run(COLLABORATORS, { id, first: 0 });
       expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -13,7 +13,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Actor, Topic } from '../../domain/model';
+import type { Actor, Interest, Topic } from '../../domain/model';
 import { actorSortKey } from '../../domain/ordering';
 import { checkPageSize } from '../../domain/paging';
 import { collaboratorsInSteps } from '../../graph/collaborators';
@@ -25,8 +25,9 @@ import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import { InterestType } from '../links/interest.type';
 import { ParticipationType } from '../links/participation.type';
 import { collaborationPageKey } from '../../platform/graphql/collaboration-pages';
-import { loadExisting, primeActors, whenLoaded } from '../../platform/graphql/loaders';
+import { loadExisting, whenLoaded } from '../../platform/graphql/loaders';
 import { TopicType } from '../topics/topic.type';
+import { listActorsReadingAhead } from './actor-list-read-ahead';
 import { loadActorReadingAhead } from './actor-read-ahead';
 import { ActorFilterInput, CreateActorInput, InterestInput, UpdateActorInput } from './actor.input';
 import { ActorConnection, ActorType } from './actor.type';
@@ -47,10 +48,10 @@ export class ActorResolver {
   async actors(
     @Arg('filter', () => ActorFilterInput, { nullable: true }) filter: ActorFilterInput | null,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { service, loaders }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const result = await service.reads.listActors(filter ?? {}, page);
-    primeActors(loaders, result.items);
+    const result = await listActorsReadingAhead(filter ?? {}, page, info, context);
     return toConnection(result, actorSortKey);
   }
 
@@ -62,12 +63,16 @@ export class ActorResolver {
   }
 
   @FieldResolver(() => [TopicType], { description: "The actor's topics." })
-  async topics(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext): Promise<Topic[]> {
-    const interests = await loaders.interestsOfActor.load(actor.id);
-    return loadExisting(
-      loaders.topic,
-      interests.map((i) => i.topicId),
-    );
+  topics(@Root() actor: ActorType, @Ctx() { loaders }: GraphQLContext): Topic[] | Promise<Topic[]> {
+    // The topics themselves, not a promise, when the interests and topics are loaded (the actor
+    // list reads them with the page): graphql-js then completes the actor without a promise.
+    const topicsOf = (interests: readonly Interest[]) =>
+      loadExisting(
+        loaders.topic,
+        interests.map((i) => i.topicId),
+      );
+    const interests = loaders.interestsOfActor.value(actor.id);
+    return interests instanceof Promise ? interests.then(topicsOf) : topicsOf(interests);
   }
 
   @FieldResolver(() => [ParticipationType], {
@@ -95,11 +100,12 @@ export class ActorResolver {
   }
 
   @FieldResolver(() => Int, { description: 'How many collaborations it took part in.' })
-  async collaborationCount(@Root() actor: ActorType, @Ctx() { service, loaders }: GraphQLContext): Promise<number> {
+  collaborationCount(@Root() actor: ActorType, @Ctx() { service, loaders }: GraphQLContext): number | Promise<number> {
     // A count is a question about structure: the projection answers it without loading every
-    // participation of a hub (thousands) just to count them.
+    // participation of a hub (thousands) just to count them — at once, without a promise.
     const projected = service.projection.actors.get(actor.id);
-    return projected ? projected.collaborations.size : (await loaders.participationsOfActor.load(actor.id)).length;
+    if (projected) return projected.collaborations.size;
+    return whenLoaded(loaders.participationsOfActor.value(actor.id), (participations) => participations.length);
   }
 
   @FieldResolver(() => [CollaboratorType], {

@@ -11,6 +11,7 @@ import type { ListReads, RankedParticipation } from '../port/reads';
 import type { EmbeddedDatabase } from './database';
 import { toActor, toCollaboration, toTopic } from './rows';
 import { nameContainsCondition, type NameSearchTable } from './name-search';
+import { embeddedRecordReads } from './record-reads';
 
 /** A WHERE clause as fixed SQL fragments (ANDed) and the values bound to their `?`s, in order. */
 export interface Conditions {
@@ -131,9 +132,19 @@ export function keysetPage<R, T>(
 
 /** Paged lists of the embedded store (port/reads.ts). */
 export function embeddedListReads(d: EmbeddedDatabase): ListReads {
+  const records = embeddedRecordReads(d);
+  const listActors = (filter: ActorFilter, page: PageRequest): Page<Actor> =>
+    d.read(() => keysetPage(d.query, 'actor', actorConditions(filter), BY_NAME_KEY, page, toActor));
   return {
     async listActors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>> {
-      return d.read(() => keysetPage(d.query, 'actor', actorConditions(filter), BY_NAME_KEY, page, toActor));
+      return listActors(filter, page);
+    },
+
+    // The two reads one after the other: in-process, they cost no round trip.
+    async listActorsWithInterests(filter: ActorFilter, request: PageRequest) {
+      const page = listActors(filter, request);
+      const { interests, topics } = await records.interestsAndTopicsOfActors(page.items.map((a) => a.id));
+      return { page, interests, topics };
     },
 
     async listTopics(filter: TopicFilter, page: PageRequest): Promise<Page<Topic>> {

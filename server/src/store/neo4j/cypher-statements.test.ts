@@ -15,7 +15,6 @@ import { AWAIT_INDEXES, SCHEMA_STATEMENTS } from './schema';
 const PARAMETERLESS = new Set([
   'PING',
   'COUNTS',
-  'COUNT_ALL_ACTORS',
   'COUNT_ALL_TOPICS',
   'COUNT_ALL_COLLABORATIONS',
   'SNAPSHOT_ACTORS',
@@ -92,10 +91,8 @@ describe('cypher.ts statements', () => {
        "COLLABORATIONS_OF_TOPICS": "ids",
        "COLLABORATIONS_OF_TOPIC_PAGE": "after limit topicId",
        "COLLABORATORS_OF_ACTORS": "ids",
-       "COUNT_ACTORS": "kinds nameContains topicIds",
        "COUNT_COLLABORATIONS": "from kinds to topicIds",
        "COUNT_PARTICIPANTS": "id",
-       "COUNT_SEARCH_ACTORS": "kinds nameContains topicIds",
        "COUNT_TOPICS": "nameContains",
        "CREATE_ABOUT_OF_COLLABORATION": "id topicIds",
        "CREATE_ACTOR": "props",
@@ -117,7 +114,8 @@ describe('cypher.ts statements', () => {
        "INTERESTS_IN_TOPICS": "ids",
        "INTERESTS_IN_TOPIC_PAGE": "after limit topicId",
        "INTERESTS_OF_ACTORS": "ids",
-       "LIST_ACTORS": "afterId afterKey kinds limit nameContains topicIds",
+       "LIST_ACTORS": "afterId afterKey kinds limit nameContains topicIds withInterests",
+       "LIST_ALL_ACTORS": "afterId afterKey limit withInterests",
        "LIST_COLLABORATIONS": "afterId afterKey from kinds limit to topicIds",
        "LIST_PARTICIPANTS": "afterId afterKey id limit",
        "LIST_TOPICS": "afterId afterKey limit nameContains",
@@ -137,7 +135,7 @@ describe('cypher.ts statements', () => {
        "PARTICIPATION_PAGES_OF_ACTORS": "after ids limit",
        "REMOVE_PARTICIPATION": "actorId collaborationId",
        "REMOVE_PARTICIPATIONS": "actorIds id",
-       "SEARCH_ACTORS": "afterId afterKey kinds limit nameContains topicIds",
+       "SEARCH_ACTORS": "afterId afterKey kinds limit nameContains topicIds withInterests",
        "SET_PARTICIPATIONS": "id participants",
        "TOPICS_OF_COLLABORATIONS": "ids",
        "TOPIC_ID_BY_SLUG": "slug",
@@ -149,19 +147,29 @@ describe('cypher.ts statements', () => {
     `);
   });
 
-  test('LIST_ACTORS: range on nameKey before ORDER BY nameKey, id LIMIT (index read in order)', () => {
-    expect(Q.LIST_ACTORS).toMatchInlineSnapshot(`
+  test('LIST_ALL_ACTORS: the total from the count store, the page a range on nameKey before ORDER BY nameKey, id LIMIT', () => {
+    expect(Q.LIST_ALL_ACTORS).toMatchInlineSnapshot(`
      "
-     MATCH (a:Actor)
-     USING RANGE INDEX SEEK a:Actor(nameKey)
-     WHERE a.nameKey >= $afterKey
-       AND ($afterId IS NULL OR a.nameKey > $afterKey OR a.id > $afterId)
-       AND ($kinds IS NULL OR a.kind IN $kinds)
-       AND ($nameContains IS NULL OR a.nameKey CONTAINS $nameContains)
-       AND ($topicIds IS NULL OR EXISTS { MATCH (a)-[:INTERESTED_IN]->(t:Topic) WHERE t.id IN $topicIds })
-     RETURN properties(a) AS actor
-     ORDER BY a.nameKey, a.id
-     LIMIT $limit"
+     CALL () {
+       MATCH (a:Actor)
+       RETURN count(a) AS total
+     }
+     CALL () {
+       MATCH (a:Actor)
+       USING RANGE INDEX SEEK a:Actor(nameKey)
+       WHERE a.nameKey >= $afterKey
+         AND ($afterId IS NULL OR a.nameKey > $afterKey OR a.id > $afterId)
+       WITH a ORDER BY a.nameKey, a.id LIMIT $limit
+       RETURN collect(a) AS page
+     }
+     CALL (page) {
+       UNWIND CASE WHEN $withInterests THEN page ELSE [] END AS a
+       MATCH (a)-[r:INTERESTED_IN]->(t:Topic)
+       WITH a, r, t
+       ORDER BY t.nameKey, t.id
+       RETURN collect({actorId: a.id, topicId: t.id, weight: r.weight, topic: properties(t)}) AS interests
+     }
+     RETURN total, [a IN page | properties(a)] AS actors, interests"
     `);
   });
 

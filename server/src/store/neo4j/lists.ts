@@ -1,19 +1,20 @@
 /**
- * Paged lists of the Neo4j store (port/reads.ts): the page (first + 1 rows) and the total count,
+ * Paged lists of the Neo4j store (port/reads.ts): the page (first + 1 rows) and the total count.
+ * Actors (the map's list, the name search): both in one auto-commit statement. The other lists:
  * two auto-commit statements sent at once on two pooled connections — one round trip of waiting
  * instead of BEGIN, two RUNs one after the other and COMMIT. The pair was never one snapshot
  * anyway: a Neo4j transaction reads committed, so a write between its two statements showed as well.
  */
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 
-import type { Actor, Collaboration, ParticipationRole, Topic } from '../../domain/model';
+import type { Collaboration, Interest, ParticipationRole, Topic } from '../../domain/model';
 import { checkPageSize, decodeCursor, type Page, type PageRequest } from '../../domain/paging';
 import type { ActorFilter, CollaborationFilter, TopicFilter } from '../../domain/records';
 import { nameKey } from '../../domain/text';
-import type { ListReads, RankedParticipation } from '../port/reads';
+import type { ActorPageWithInterests, ListReads, RankedParticipation } from '../port/reads';
 import type { Neo4jConnection, Params } from './connection';
 import * as Q from './cypher';
-import { numberField, stringField, toActor, toCollaboration, toTopic } from './records';
+import { numberField, stringField, toActor, toCollaboration, toInterestOfActor, toTopic } from './records';
 
 /** The nameContains parameter: nameKey of the query, null (no filter) when that is empty. */
 function nameFilter(query: string | null | undefined): string | null {
@@ -38,29 +39,57 @@ export function neo4jListReads(db: Neo4jConnection): ListReads {
     };
   }
 
+  /**
+   * A page of actors and its total in one statement (cypher.ts): one round trip, one session; with
+   * `withInterests`, the page's interests and their topics read in the same statement.
+   */
+  async function actorPage(
+    filter: ActorFilter,
+    request: PageRequest,
+    withInterests: boolean,
+  ): Promise<ActorPageWithInterests> {
+    checkPageSize(request.first);
+    const after = request.after != null ? decodeCursor(request.after) : null;
+    const filters = {
+      kinds: filter.kinds ?? null,
+      nameContains: nameFilter(filter.nameContains),
+      topicIds: filter.topicIds ?? null,
+    };
+    const keyset = {
+      afterKey: after?.[0] ?? '',
+      afterId: after?.[1] ?? null,
+      limit: neo4j.int(request.first + 1),
+      withInterests,
+    };
+    const [row] =
+      filters.kinds === null && filters.nameContains === null && filters.topicIds === null
+        ? await db.readStatement(Q.LIST_ALL_ACTORS, keyset)
+        : await db.readStatement(filters.nameContains !== null ? Q.SEARCH_ACTORS : Q.LIST_ACTORS, {
+            ...filters,
+            ...keyset,
+          });
+    const actors = (row.get('actors') as unknown[]).map(toActor);
+    const items = actors.slice(0, request.first);
+    // Interest rows come in topic order; grouped per actor they keep it. The extra row (hasNextPage) is not asked for.
+    const byActor = new Map<string, Interest[]>(items.map((a) => [a.id, []]));
+    const topics = new Map<string, Topic>();
+    for (const value of row.get('interests') as Array<{ actorId: string; topic: unknown }>) {
+      const list = byActor.get(value.actorId);
+      if (!list) continue;
+      list.push(toInterestOfActor(value.actorId, value));
+      const topic = toTopic(value.topic);
+      if (!topics.has(topic.id)) topics.set(topic.id, topic);
+    }
+    return {
+      page: { items, totalCount: numberField(row, 'total'), hasNextPage: actors.length > request.first },
+      interests: items.map((a) => byActor.get(a.id)!),
+      topics: [...topics.values()],
+    };
+  }
+
   return {
-    async listActors(filter: ActorFilter, request: PageRequest): Promise<Page<Actor>> {
-      checkPageSize(request.first);
-      const after = request.after != null ? decodeCursor(request.after) : null;
-      const filters = {
-        kinds: filter.kinds ?? null,
-        nameContains: nameFilter(filter.nameContains),
-        topicIds: filter.topicIds ?? null,
-      };
-      const unfiltered = filters.kinds === null && filters.nameContains === null && filters.topicIds === null;
-      const search = filters.nameContains !== null;
-      return page(
-        {
-          statement: search ? Q.SEARCH_ACTORS : Q.LIST_ACTORS,
-          params: { ...filters, afterKey: after?.[0] ?? '', afterId: after?.[1] ?? null },
-          map: (r) => toActor(r.get('actor')),
-        },
-        unfiltered
-          ? { statement: Q.COUNT_ALL_ACTORS, params: {} }
-          : { statement: search ? Q.COUNT_SEARCH_ACTORS : Q.COUNT_ACTORS, params: filters },
-        request.first,
-      );
-    },
+    listActors: async (filter, request) => (await actorPage(filter, request, false)).page,
+    listActorsWithInterests: (filter, request) => actorPage(filter, request, true),
 
     async listParticipants(collaborationId: string, request: PageRequest): Promise<Page<RankedParticipation>> {
       checkPageSize(request.first);

@@ -166,9 +166,22 @@ export interface RankedParticipation extends Participation {
   actorNameKey: string;
 }
 
+/** A page of actors with their interests (one list per actor of the page, in its order) and those topics (each once). */
+export interface ActorPageWithInterests {
+  page: Page<Actor>;
+  interests: Interest[][];
+  topics: Topic[];
+}
+
 /** Paged lists. */
 export interface ListReads {
   listActors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>>;
+  /**
+   * listActors with interestsAndTopicsOfActors of the page's actors, in one read: a list that
+   * shows each actor's topics (the map's actor list) needs both, and on Neo4j the second read
+   * would be a second round trip.
+   */
+  listActorsWithInterests(filter: ActorFilter, page: PageRequest): Promise<ActorPageWithInterests>;
   /**
    * One page of a collaboration's participants, by actor nameKey then actor id (the order of
    * `participationsOfCollaborations`); an unknown collaboration has none.

@@ -158,6 +158,35 @@ export function describeListContract(label: string, harness: StoreHarness): void
           code: 'BAD_USER_INPUT',
         });
       });
+
+      test("listActorsWithInterests: the same page, with its actors' interests and topics as interestsAndTopicsOfActors", async () => {
+        const cases: Array<Parameters<NetworkStore['listActors']>> = [
+          [{}, { first: 50 }],
+          [{}, { first: 2, after: encodeCursor(['b', '']) }],
+          [{ nameContains: 'kollektiv' }, { first: 1 }],
+          [{ topicIds: ['urban-gardening', 'jugend-sport'] }, { first: 2 }],
+          [{ kinds: ['BUSINESS', 'ASSOCIATION'] }, { first: 50 }],
+          [{ nameContains: 'zentrum', kinds: ['BUSINESS'] }, { first: 50 }],
+        ];
+        const sortedIds = (topics: Array<{ id: string }>) => topics.map((t) => t.id).sort();
+        for (const [filter, request] of cases) {
+          const { page, interests, topics } = await store.listActorsWithInterests(filter, request);
+          expect(page).toEqual(await store.listActors(filter, request));
+          const expected = await store.interestsAndTopicsOfActors(ids(page.items));
+          expect(interests).toEqual(expected.interests);
+          expect(sortedIds(topics)).toEqual(sortedIds(expected.topics));
+          expect(topics).toEqual(expect.arrayContaining(expected.topics));
+        }
+        // By the topics' names within an actor; an actor without interests has an empty list.
+        const { page, interests, topics } = await store.listActorsWithInterests({}, { first: 50 });
+        const of = (id: string) => interests[ids(page.items).indexOf(id)].map((i) => [i.topicId, i.weight]);
+        expect(of('a2')).toEqual([
+          ['jugend-sport', 0.8],
+          ['urban-gardening', 1],
+        ]);
+        expect(of('a4')).toEqual([]);
+        expect(sortedIds(topics)).toEqual(['jugend-sport', 'klima', 'urban-gardening']);
+      });
     });
 
     // -------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@
  *   and the page says whose it is).
  * Collaborations: editing-collaborations.test.ts.
  */
-import { browserSuite, clickNode, type ViewerServer, waitReady } from './harness';
+import { browserSuite, clickNode, openActorByClick, type ViewerServer, waitReady } from './harness';
 import { useEditingServer } from './editing-setup';
 
 browserSuite('viewer: editing in the map', () => {
@@ -265,7 +265,7 @@ browserSuite('viewer: editing in the map', () => {
     expect(actor.district).not.toBe('Volkspark');
     // A newly recorded actor's last change is its recording: undo is not offered, and the page says why.
     const { actors } = await data('{ actors(filter: { nameContains: "Tafel Batenbrock" }) { nodes { id } } }');
-    await clickNode(page, `actor:${actors.nodes[0].id}`);
+    await openActorByClick(page, actors.nodes[0].id);
     await page.waitForSelector('#actor-undo-unavailable');
     expect(await page.textContent('#actor-undo-unavailable')).toContain(
       'Rückgängig machen lässt sich nur eine Änderung von Feldern',

@@ -148,6 +148,23 @@ export const waitReady = (page: Page) =>
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 
 /** A real mouse click on a node, at its rendered position (centred first so it is on screen). */
+/**
+ * Clicks an actor's node until the panel shows it (at most three clicks): a write just before (an
+ * undo, say) reaches the page again through the change feed, and the map's reload it starts can
+ * take the click — as a person would, the test clicks again.
+ */
+export async function openActorByClick(page: Page, actorId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await clickNode(page, `actor:${actorId}`);
+    try {
+      await page.waitForSelector(`#panel[data-actor-id="${actorId}"]`, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 export async function clickNode(page: Page, nodeId: string, modifiers: Array<'Shift'> = []): Promise<void> {
   // Not while the page loads a view (after a write, say): the view is laid out and fitted anew, and
   // a point taken before would miss the node.

@@ -39,25 +39,15 @@ export function heldOutOf(
   answers: ReadonlyMap<string, ReadonlySet<string>>,
   lists: string[][],
 ): HeldOutLists {
-  return precisionOf(
-    queries.map((q) => answers.get(q)!),
-    lists,
-  );
-}
-
-/**
- * Precision@10 per list against its own answers (`targets[i]` for `lists[i]`: the self-fit pools
- * query actors of two history windows, each with its window's answers), the mean, and coverage.
- */
-export function precisionOf(targets: readonly ReadonlySet<string>[], lists: string[][]): HeldOutLists {
-  const perQuery = new Float64Array(lists.length);
-  if (lists.length === 0) return { precision: 0, coverage: 0, perQuery, lists };
+  const perQuery = new Float64Array(queries.length);
+  if (queries.length === 0) return { precision: 0, coverage: 0, perQuery, lists };
   let sum = 0;
-  for (const [i, list] of lists.entries()) {
-    perQuery[i] = list.filter((b) => targets[i].has(b)).length / 10;
+  for (const [i, q] of queries.entries()) {
+    const targets = answers.get(q)!;
+    perQuery[i] = lists[i].filter((b) => targets.has(b)).length / 10;
     sum += perQuery[i];
   }
-  return { precision: sum / lists.length, coverage: coverage(lists), perQuery, lists };
+  return { precision: sum / queries.length, coverage: coverage(lists), perQuery, lists };
 }
 
 /** Catalogue coverage: distinct actors over all lists. */

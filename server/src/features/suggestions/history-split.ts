@@ -8,8 +8,6 @@ import type { ProjectionCopy } from './index-input';
 
 export interface HistorySplit {
   cutoff: string;
-  /** The end of the answers' window (exclusive), or null: every collaboration from the cut-off on. */
-  until: string | null;
   past: NetworkProjection;
   /** Per actor of the past: the actors it first works with on/after the cut-off. */
   answers: Map<string, Set<string>>;
@@ -23,15 +21,11 @@ const SPLIT_STEP = 2048;
  * of work so the fit never holds the event loop for the split (~2.9 s in one go at 100k actors). The
  * past is loaded as `NetworkProjection.load` loads a snapshot — the same calls in the same order —
  * so it holds the same maps in the same order.
- *
- * `window` 0: the answers are the latest `answerShare` of the dated collaborations; 1: the share
- * before those (the past before it is the past, the latest share is left out), and so on.
  */
 export function* historySplitSteps(
   copy: ProjectionCopy,
   answerShare: number,
   minDatedCollaborations: number,
-  window = 0,
 ): Generator<void, HistorySplit | null, unknown> {
   let work = 0;
   const due = (units: number) => (work += units) >= SPLIT_STEP && ((work = 0), true);
@@ -40,11 +34,8 @@ export function* historySplitSteps(
     .map(([id, c]) => ({ id, date: c.startDate! }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   if (dated.length < minDatedCollaborations) return null;
-  const at = Math.floor(dated.length * (1 - (window + 1) * answerShare));
-  if (at <= 0) return null;
-  const cutoff = dated[at].date;
-  const until = window === 0 ? null : dated[Math.floor(dated.length * (1 - window * answerShare))].date;
-  if (cutoff <= dated[0].date || (until !== null && until <= cutoff)) return null;
+  const cutoff = dated[Math.floor(dated.length * (1 - answerShare))].date;
+  if (cutoff <= dated[0].date) return null;
   yield;
 
   const collaborationIds = [...copy.collaborations.keys()].sort();
@@ -99,7 +90,7 @@ export function* historySplitSteps(
   const answers = new Map<string, Set<string>>();
   for (const id of collaborationIds) {
     const c = copy.collaborations.get(id)!;
-    if (c.startDate === null || c.startDate < cutoff || (until !== null && c.startDate >= until)) continue;
+    if (c.startDate === null || c.startDate < cutoff) continue;
     const members = c.actors.filter((a) => present.has(a));
     for (const a of members) {
       for (const b of members) {
@@ -111,5 +102,5 @@ export function* historySplitSteps(
     }
     if (due(members.length * members.length + 1)) yield;
   }
-  return { cutoff, until, past, answers };
+  return { cutoff, past, answers };
 }

@@ -35,7 +35,7 @@
 import type { NetworkProjection } from '../../graph/projection';
 import { edgeIndex } from './csr';
 import { checkModel, singleSignalModel, termContribution, type ModelTerm, type ScoringModel } from './model';
-import { clearGain, coverage, precisionOf } from './held-out';
+import { clearGain, coverage, heldOutListsSteps, heldOutOf } from './held-out';
 import { suggestContactsSteps, usesCounts } from './suggest';
 import type { QuerySignals } from './signals';
 import { buildIndexArrays, type BuiltArrays } from './index-build';
@@ -59,11 +59,6 @@ export const FIT_RULES = {
   minQueries: 30,
   /** Of them, at most this many (every k-th by hash order), in this many parts held out in turn. */
   maxQueries: 500,
-  /**
-   * History windows whose query actors the fit pools: 1, the latest answerShare only; 2, when that
-   * has fewer than maxQueries, also the share before it (with the past before that) up to the cap.
-   */
-  windows: 2,
   folds: 3,
   /** Candidates per query actor and signal in the fit (what any grid point could rank in its top ten). */
   candidatesPerSignal: 50,
@@ -151,48 +146,24 @@ export function idHash(s: string): number {
  * hash of its id; each part sorted.
  */
 export function queryFolds(split: HistorySplit, index: SuggestionIndex): string[][] {
-  return foldsOf(firstQueries(split, index, FIT_RULES.maxQueries).map((actor) => ({ window: 0, actor }))).map((f) =>
-    f.map((q) => q.actor),
-  );
-}
-
-/** A query actor of one history window (0: the latest share of the history as answers, 1: the one before). */
-export interface WindowQuery {
-  window: number;
-  actor: string;
-}
-
-/** The first `limit` query actors of a split by (hash, id). */
-export function firstQueries(split: HistorySplit, index: SuggestionIndex, limit: number): string[] {
   const { graph } = index;
   const all = [...split.answers.keys()].filter((a) => {
     const i = graph.index.get(a)!;
     return graph.offsets[i + 1] > graph.offsets[i];
   });
-  if (limit <= 0 || all.length === 0) return [];
-  // The first ones by (hash, id) without sorting them all (at 100k actors, ~40k of them, the sort
-  // with hashes in the comparison held the event loop ~100–200 ms): only those with a hash up to
-  // the limit-th smallest are sorted — the same first ones.
+  // The first maxQueries by (hash, id) without sorting them all (at 100k actors, ~40k of them, the
+  // sort with hashes in the comparison held the event loop ~100–200 ms): only those with a hash up
+  // to the maxQueries-th smallest are sorted — the same first ones.
   const hashes = Uint32Array.from(all, idHash);
-  const cut = Uint32Array.from(hashes).sort()[Math.min(limit, hashes.length) - 1];
-  return all
+  const cut = Uint32Array.from(hashes).sort()[Math.min(FIT_RULES.maxQueries, hashes.length) - 1];
+  const first = all
     .map((a, k) => ({ a, hash: hashes[k] }))
     .filter((x) => x.hash <= cut)
     .sort((x, y) => x.hash - y.hash || (x.a < y.a ? -1 : 1))
-    .slice(0, limit)
-    .map((x) => x.a);
-}
-
-/**
- * The parts of the cross-fitting: by a hash of the actor's id, so an actor that is a query actor in
- * both windows is held out with itself; each part sorted by window, then id.
- */
-export function foldsOf(queries: readonly WindowQuery[]): WindowQuery[][] {
-  const folds: WindowQuery[][] = Array.from({ length: FIT_RULES.folds }, () => []);
-  for (const q of queries) folds[idHash(`held-out:${q.actor}`) % FIT_RULES.folds].push(q);
-  return folds.map((f) =>
-    f.sort((x, y) => x.window - y.window || (x.actor < y.actor ? -1 : x.actor > y.actor ? 1 : 0)),
-  );
+    .slice(0, FIT_RULES.maxQueries);
+  const folds: string[][] = Array.from({ length: FIT_RULES.folds }, () => []);
+  for (const { a } of first) folds[idHash(`held-out:${a}`) % FIT_RULES.folds].push(a);
+  return folds.map((f) => f.sort());
 }
 
 /**
@@ -388,23 +359,6 @@ function fallback(projection: NetworkProjection, reason: string, extra: Partial<
   };
 }
 
-/** One history window of the fit: its split and the index of its past. */
-interface FitWindow {
-  split: HistorySplit;
-  index: SuggestionIndex;
-}
-
-/**
- * The index of a split's past: copied and encoded in steps, its arrays built by the driver (off the
- * event loop in the service), assembled in steps — the same bits as buildSuggestionIndex(past).
- */
-function* pastIndexSteps(split: HistorySplit): Generator<void | IndexBuildJob, SuggestionIndex, void> {
-  const input = yield* encodeSteps(yield* copySteps(split.past, null));
-  const job: IndexBuildJob = { input, built: null };
-  yield job;
-  return yield* assembleSteps(split.past, input, job.built!, () => 0);
-}
-
 /**
  * Steps 1–4 as a generator: yields between units of work (one query actor, one trial of the search,
  * a slice of the split), and once an IndexBuildJob for the index of the past; returns the result.
@@ -424,23 +378,13 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
   if (!split)
     return fallback(projection, 'history too short: too few dated collaborations to hold some back as answers', sizes);
   yield;
-  const windows: FitWindow[] = [{ split, index: yield* pastIndexSteps(split) }];
-  const latest = firstQueries(split, windows[0].index, FIT_RULES.maxQueries).map((actor) => ({ window: 0, actor }));
-  // A second window (the share of the history before the latest as the answers, the past before
-  // it as the past) fills the query actors up to the cap: more actors for the choice and the check
-  // where the latest share alone has few (a short history, a future of two months).
-  const earlierQueries: WindowQuery[] = [];
-  if (latest.length < FIT_RULES.maxQueries && FIT_RULES.windows > 1) {
-    const earlier = yield* historySplitSteps(copy, FIT_RULES.answerShare, FIT_RULES.minDatedCollaborations, 1);
-    if (earlier) {
-      yield;
-      const index = yield* pastIndexSteps(earlier);
-      windows.push({ split: earlier, index });
-      for (const actor of firstQueries(earlier, index, FIT_RULES.maxQueries - latest.length))
-        earlierQueries.push({ window: 1, actor });
-    }
-  }
-  const folds = foldsOf([...latest, ...earlierQueries]);
+  // The index of the past: copied and encoded in steps, its arrays built by the driver (off the
+  // event loop in the service), assembled in steps — the same bits as buildSuggestionIndex(past).
+  const input = yield* encodeSteps(yield* copySteps(split.past, null));
+  const job: IndexBuildJob = { input, built: null };
+  yield job;
+  const index = yield* assembleSteps(split.past, input, job.built!, () => 0);
+  const folds = queryFolds(split, index);
   const queries = folds.flat();
   if (queries.length < FIT_RULES.minQueries || folds.some((f) => f.length === 0)) {
     return fallback(
@@ -449,15 +393,6 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
       { ...sizes, cutoff: split.cutoff },
     );
   }
-  const indexOf = (i: number) => windows[queries[i].window].index;
-  const targets = queries.map((q) => windows[q.window].split.answers.get(q.actor)!);
-  // A choice set names its candidates by index; the earlier window's past is part of the latest's
-  // (its collaborations started earlier), so its candidates are renamed into the latest's numbering
-  // to count the distinct actors of both windows' lists together.
-  const renamed = (set: ChoiceSet, index: SuggestionIndex): ChoiceSet =>
-    index === windows[0].index
-      ? set
-      : { ...set, actors: set.actors.map((b) => windows[0].index.graph.index.get(index.graph.ids[b])!) };
   // Cross-fitting: each part is held out in turn — its actors ranked by the point chosen on the
   // other parts — so every query actor is held out once (three times the actors one held-out part
   // had) and the check measures the whole procedure, choice of the point included.
@@ -473,36 +408,28 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
   const sets: ChoiceSet[] = new Array<ChoiceSet>(queries.length);
   const defaultLists: string[][] = new Array<string[]>(queries.length);
   const katzLists: string[][] = new Array<string[]>(queries.length);
-  const listOf = function* (i: number, signals: QuerySignals | undefined, model: ScoringModel) {
-    return (yield* suggestContactsSteps(indexOf(i), queries[i].actor, { first: 10, model, signals })).map(
-      (s) => s.actorId,
-    );
+  const listOf = function* (q: string, signals: QuerySignals, model: ScoringModel) {
+    return (yield* suggestContactsSteps(index, q, { first: 10, model, signals })).map((s) => s.actorId);
   };
   /** Walks part k's actors; `held`: also its lists by this model. */
   const walkPart = function* (k: number, held: ScoringModel | null) {
     const lists: string[][] = [];
     for (let i = starts[k]; i < starts[k] + folds[k].length; i++) {
-      const index = indexOf(i);
-      const signals = yield* index.signals.computeSteps(index.graph.index.get(queries[i].actor)!, true);
-      sets[i] = renamed(
-        yield* choiceSetOfSteps(index, signals, targets[i], FIT_TERMS, FIT_RULES.candidatesPerSignal),
+      const q = queries[i];
+      const signals = yield* index.signals.computeSteps(index.graph.index.get(q)!, true);
+      sets[i] = yield* choiceSetOfSteps(
         index,
+        signals,
+        split.answers.get(q)!,
+        FIT_TERMS,
+        FIT_RULES.candidatesPerSignal,
       );
-      defaultLists[i] = yield* listOf(i, signals, DEFAULT_MODEL);
-      katzLists[i] = yield* listOf(i, signals, KATZ);
-      if (held) lists.push(yield* listOf(i, signals, held));
+      defaultLists[i] = yield* listOf(q, signals, DEFAULT_MODEL);
+      katzLists[i] = yield* listOf(q, signals, KATZ);
+      if (held) lists.push(yield* listOf(q, signals, held));
       yield;
     }
     return lists;
-  };
-  /** Part k's lists by a model, each ranked on its window's past (one more walk each). */
-  const listsOfPart = function* (k: number, model: ScoringModel) {
-    const lists: string[][] = [];
-    for (let i = starts[k]; i < starts[k] + folds[k].length; i++) {
-      lists.push(yield* listOf(i, undefined, model));
-      yield;
-    }
-    return precisionOf(targets.slice(starts[k], starts[k] + folds[k].length), lists);
   };
   /** The point chosen on the parts other than k (their choice sets and Katz's lists in query order). */
   const choiceWithout = function* (k: number) {
@@ -518,8 +445,8 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
   const lastChoice = yield* choiceWithout(last);
   const lastModel = lastChoice.at === 0 ? null : fittedModel(FIT_TERMS, lastChoice.weights);
   const lastLists = yield* walkPart(last, lastModel);
-  const defaultScore = precisionOf(targets, defaultLists);
-  const katzScore = precisionOf(targets, katzLists);
+  const defaultScore = heldOutOf(queries, split.answers, defaultLists);
+  const katzScore = heldOutOf(queries, split.answers, katzLists);
   const outOfFold = new Float64Array(queries.length);
   const outOfFoldLists: string[][] = [];
   for (let k = 0; k < folds.length; k++) {
@@ -531,8 +458,8 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
       choice.at === 0
         ? { perQuery: defaultScore.perQuery.subarray(start, end), lists: defaultScore.lists.slice(start, end) }
         : k === last
-          ? precisionOf(targets.slice(start, end), lastLists)
-          : yield* listsOfPart(k, fittedModel(FIT_TERMS, choice.weights));
+          ? heldOutOf(folds[k], split.answers, lastLists)
+          : yield* heldOutListsSteps(index, folds[k], split.answers, fittedModel(FIT_TERMS, choice.weights));
     outOfFold.set(held.perQuery, start);
     outOfFoldLists.push(...held.lists);
   }

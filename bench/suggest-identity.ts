@@ -9,7 +9,9 @@
  * at start (NetworkService.start waits for it). `--db`: a SQLite file kept between runs — loaded
  * when it does not exist yet, reused as it is otherwise (loading 100k actors takes minutes).
  * Actors: the 5 busiest, then the bench's random and busy actors in turn, 30 in all. `--out` writes
- * one line per actor: its id and the whole answer of `suggestContacts(first: 10)` with every field.
+ * one line per actor: its id and the whole answer of `suggestContacts(first: 10)` with every field
+ * (the first list of each actor on the index: cold); `--warm-out` the same requests asked again
+ * once the hubs' walks are kept (warm), to compare with the cold ones.
  * `--rounds=N` then times N rounds of the bench's request (requests.ts kind 'suggestions') over the
  * bench's 20 random and 20 busy actors: wall p50/p95 per class and process CPU per request;
  * `--profile=FILE` writes a V8 CPU profile of those rounds alone (open it in Chrome's DevTools).
@@ -71,6 +73,15 @@ async function main(): Promise<void> {
     if (out) {
       writeFileSync(out, `${lines.join('\n')}\n`);
       console.error(`wrote ${lines.length} answers to ${out}`);
+    }
+    const warmOut = arg('warm-out');
+    if (warmOut) {
+      // The same requests again once the hubs' walks are kept (kept-walks.ts): the warm answers.
+      await service.suggestions.keeper.idle();
+      const warm: string[] = [];
+      for (const id of actors) warm.push(`${id} ${JSON.stringify(await client.request(FULL_QUERY, { id }))}`);
+      writeFileSync(warmOut, `${warm.join('\n')}\n`);
+      console.error(`wrote ${warm.length} warm answers to ${warmOut}`);
     }
 
     if (rounds > 0) {

@@ -9,6 +9,8 @@ import { generateNetwork } from '../../../seed/generate';
 import { errorCodes, startTestApi, useSeededApi, type TestApi } from '../support/api';
 import { countingStore } from '../support/counting-store';
 import type { StoreHarness } from '../support/stores';
+import { forgetKeptWalks, keptWalksOf } from '../../src/features/suggestions/kept-walks';
+import * as suggest from '../../src/features/suggestions/suggest';
 
 const collaborations = batenbrock.collaborations;
 const membersOf = (collaborationId: string) =>
@@ -287,6 +289,91 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
       } finally {
         await own.stop();
         api = await startTestApi(await harness.fresh(), batenbrock);
+      }
+    });
+  });
+
+  describe(`a hub's kept walk (${label})`, () => {
+    beforeAll(() => harness.setup());
+    afterAll(() => harness.teardown());
+
+    test('a hub answers the same before its walk is kept, from the kept walk, with dismissed pairs and after a write', async () => {
+      const data = generateNetwork({ actors: 600, hubs: 2, seed: 5 });
+      const api = await startTestApi(await harness.fresh(), data);
+      try {
+        const hub = 'a000000';
+        const { suggestions } = api.service;
+        const ask = async (variables: Record<string, unknown>) =>
+          JSON.stringify(await api.data(SUGGEST, { id: hub, ...variables }));
+        /** The answer before the hub's walk is kept (as after a write), and the answer from the kept walk. */
+        const coldAndWarm = async (variables: Record<string, unknown>) => {
+          const index = await suggestions.index();
+          await suggestions.keeper.idle();
+          forgetKeptWalks(index);
+          const cold = await ask(variables);
+          expect(suggest.lastWalk).toBe('walked');
+          await suggestions.keeper.idle();
+          expect(keptWalksOf(index).has(index.graph.index.get(hub)!)).toBe(true);
+          const warm = await ask(variables);
+          expect(suggest.lastWalk).toBe('kept');
+          return { cold, warm };
+        };
+        const top = (await api.data<{ suggestContacts: Suggestion[] }>(SUGGEST, { id: hub, first: 100 }))
+          .suggestContacts;
+        expect(top).toHaveLength(100);
+        const shapes: Array<Record<string, unknown>> = [
+          {},
+          { first: 1 },
+          { first: 100 },
+          { first: 37, minScore: top[20].score },
+          { first: 100, minScore: top[99].score + 1e-9 },
+          { kinds: [top[3].actor.kind], first: 30 },
+          { topicIds: [data.topics![0].id, data.topics![5].id], first: 50 },
+          { topicIds: [data.topics![2].id], kinds: ['ASSOCIATION', 'GROUP'], first: 20, minScore: top[50].score },
+        ];
+        const before: string[] = [];
+        for (const shape of shapes) {
+          const { cold, warm } = await coldAndWarm(shape);
+          expect(warm).toBe(cold);
+          before.push(cold);
+        }
+        // Filters change the answers (the shapes test something), and the kept walk serves them all.
+        expect(new Set(before).size).toBe(shapes.length);
+
+        // Dismissed pairs: excluded from the kept walk's lists as from a walk's.
+        for (const s of top.slice(0, 3))
+          await api.data(
+            `mutation($a: ID!, $b: ID!) { giveSuggestionFeedback(actorId: $a, suggestedId: $b, verdict: NOT_USEFUL) { verdict } }`,
+            { a: hub, b: s.actor.id },
+          );
+        for (const shape of shapes.slice(0, 4)) {
+          const { cold, warm } = await coldAndWarm(shape);
+          expect(warm).toBe(cold);
+          expect(cold).not.toContain(`"id":"${top[0].actor.id}"`);
+        }
+
+        // A write: a new index, nothing kept on it; the same again on it.
+        const kept = await suggestions.index();
+        await api.data(`mutation($input: CreateCollaborationInput!) { createCollaboration(input: $input) { id } }`, {
+          input: {
+            title: 'Neues Treffen',
+            kind: 'MEETING',
+            participants: [
+              { actorId: hub, role: 'ORGANISER' },
+              { actorId: top[10].actor.id, role: 'PARTICIPANT' },
+            ],
+          },
+        });
+        const after = await ask({});
+        expect(suggest.lastWalk).toBe('walked');
+        expect(await suggestions.index()).not.toBe(kept);
+        expect(after).not.toContain(`"id":"${top[10].actor.id}"`);
+        for (const shape of shapes) {
+          const { cold, warm } = await coldAndWarm(shape);
+          expect(warm).toBe(cold);
+        }
+      } finally {
+        await api.stop();
       }
     });
   });

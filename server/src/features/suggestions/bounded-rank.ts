@@ -83,6 +83,14 @@ export function boundable(model: ScoringModel): boolean {
   return walks === 1;
 }
 
+/** The entries of the graph q's walk of two steps reads: its partners' rows. */
+export function twoStepEntries(graph: CollaborationGraph, q: number): number {
+  let entries = 0;
+  for (let e = graph.offsets[q]; e < graph.offsets[q + 1]; e++)
+    entries += graph.offsets[graph.neighbours[e] + 1] - graph.offsets[graph.neighbours[e]];
+  return entries;
+}
+
 /** Entries of the graph the full three-step loop reads from these walk ends. */
 export function threeStepEntries(graph: CollaborationGraph, ends: Int32Array): number {
   let entries = 0;

@@ -23,10 +23,12 @@ import type { NetworkProjection } from '../../graph/projection';
 import { explainPair, type Explanation } from './explain';
 import { checkModel, type ScoringModel } from './model';
 import { changedEnough, selfFitSteps, type FitResult } from './self-fit';
-import { suggestContactsSteps, type SuggestOptions, type Suggestion } from './suggest';
+import { suggestContactsSteps, usesCounts, type SuggestOptions, type Suggestion } from './suggest';
 import { runSteps, slicePause } from '../../platform/util/run-in-slices';
 import { IndexBuilder, type IndexBuildMode } from './index-builder';
 import type { SuggestionIndex } from './suggestion-index';
+import { keptWalksOf } from './kept-walks';
+import { WalkKeeper } from './walk-keeper';
 import { matchActors, similarActors, type TopicMatch } from './topic-match';
 import { COLD_START_MODEL, DEFAULT_MODEL } from './weights';
 
@@ -57,6 +59,8 @@ export class ContactSuggestions {
   private readonly indexes: IndexBuilder;
   /** The end of the last list queued: lists run one after another (they share the signal workspace). */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Keeps the walks of expensive actors in the background after their first list (kept-walks.ts). */
+  readonly keeper = new WalkKeeper((index) => this.closed || index.version < this.projection.version);
 
   constructor(
     readonly projection: NetworkProjection,
@@ -201,12 +205,17 @@ export class ContactSuggestions {
     dismissed: ReadonlySet<string>,
   ): Generator<void, Suggestion[], void> {
     this.refitIfChanged();
-    return yield* suggestContactsSteps(index, actorId, {
+    const model = this.model;
+    const list = yield* suggestContactsSteps(index, actorId, {
       ...options,
       exclude: dismissed,
-      model: this.model,
+      model,
       coldStart: COLD_START_MODEL,
+      kept: keptWalksOf(index),
     });
+    // Only walks without the counts are kept (the ones such models rank from).
+    if (!usesCounts(model) && !usesCounts(COLD_START_MODEL)) this.keeper.ask(index, index.graph.index.get(actorId)!);
+    return list;
   }
 
   async explain(actorId: string, suggestedId: string): Promise<Explanation> {

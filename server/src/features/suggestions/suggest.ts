@@ -30,6 +30,7 @@ import {
 import type { SuggestionIndex } from './suggestion-index';
 import { hasAnyTopic } from './topic-profile';
 import { TopK } from './top-k';
+import type { KeptWalks } from './kept-walks';
 
 // Local copies: an imported binding is read through a getter in tsx's CommonJS output, and these
 // are read in loops over every actor (the getters cost a tenth of a hub's list).
@@ -66,6 +67,11 @@ export interface SuggestOptions {
    * self-fit ranks several models from one walk this way.
    */
   signals?: QuerySignals;
+  /**
+   * The full walks kept for this index (kept-walks.ts): when it holds the query actor's, the list is
+   * ranked from it without a walk (the same list as with a walk, bit for bit).
+   */
+  kept?: KeptWalks | null;
 }
 
 /**
@@ -77,6 +83,9 @@ export const BOUND_ABOVE_ENTRIES = 2;
 
 /** How the last call ranked (for tests): 'bounded' or 'full'. */
 export let lastRanking: 'bounded' | 'full' = 'full';
+
+/** Where the last call's walk came from (for tests and benches): its own or a kept one. */
+export let lastWalk: 'walked' | 'kept' = 'walked';
 
 export interface Suggestion {
   actorId: string;
@@ -130,9 +139,15 @@ export function* suggestContactsSteps(
   let bounded = false;
   let entries = 0;
   lastRanking = 'full';
+  lastWalk = 'walked';
+  const keptWalk = lean && !options.signals ? (options.kept?.get(q) ?? null) : null;
   if (options.signals) {
     if (options.signals.query !== q) throw new Error('suggestContacts: signals of another actor');
     signals = options.signals;
+  } else if (keptWalk) {
+    // Walked in full by an earlier list on this index (an expensive walk): ranked from its copy.
+    signals = keptWalk;
+    lastWalk = 'kept';
   } else if (lean && boundable(options.model) && (options.boundAbove ?? BOUND_ABOVE_ENTRIES) < Infinity) {
     signals = yield* workspace.computeTwoStepsSteps(q);
     entries = threeStepEntries(graph, signals.reached);

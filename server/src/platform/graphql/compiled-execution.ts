@@ -106,12 +106,12 @@ export class CompiledExecutor {
 
   /** How a document runs now: compiled, interpreted, or not decided yet (seen at most once). */
   modeOf(queryHash: string, operationName?: string | null): 'compiled' | 'interpreted' | undefined {
-    const found = this.compiled.get(`${queryHash}\u0000${operationName ?? ''}`);
+    const found = this.compiled.get(documentKey(queryHash, operationName));
     return found === undefined ? undefined : found === INTERPRETED ? 'interpreted' : 'compiled';
   }
 
   private compiledFor(request: ExecutorRequestContext): Compiled {
-    const key = `${request.queryHash}\u0000${request.request.operationName ?? ''}`;
+    const key = documentKey(request.queryHash, request.request.operationName);
     const found = this.compiled.get(key);
     if (found) {
       // Most recently used last.
@@ -170,6 +170,11 @@ function asGraphqlJsError(error: GraphQLError): GraphQLError {
   const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
   (copy as { locations?: GraphQLError['locations'] }).locations = error.locations;
   return copy;
+}
+
+/** A document and the operation asked of it: the key of what is kept about them. */
+function documentKey(queryHash: string, operationName: string | null | undefined): string {
+  return `${queryHash}\u0000${operationName ?? ''}`;
 }
 
 const BUILT_IN_SCALARS = new Set(['ID', 'String', 'Int', 'Float', 'Boolean']);

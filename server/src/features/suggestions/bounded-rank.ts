@@ -29,7 +29,7 @@ import type { TopK } from './top-k';
 import { runNow } from '../../platform/util/run-in-slices';
 import {
   actorChunkEnd,
-  CHUNK_ACTORS as ACTORS_PER_CHUNK,
+  CHUNK_SCORED_ACTORS as SCORED_PER_CHUNK,
   CHUNK_ENTRIES as ENTRIES_PER_CHUNK,
   rowChunkEnd,
 } from './work-chunks';
@@ -37,7 +37,7 @@ import {
 // Local copies: an imported binding is read through a getter in tsx's CommonJS output, and these
 // are read in loops over every actor (the getters cost a tenth of a hub's list).
 const WALK3_WEIGHT = WALK3_WEIGHT_EXPORTED;
-const CHUNK_ACTORS = ACTORS_PER_CHUNK;
+const CHUNK_SCORED = SCORED_PER_CHUNK;
 const CHUNK_ENTRIES = ENTRIES_PER_CHUNK;
 
 /** Relative and absolute margins of the bounds (each only widens what is scored exactly). */
@@ -222,6 +222,8 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     return s;
   };
   const taus = bandThresholds(ends, p2, stepWeights, offsets, r.entries);
+  // A yield between phases too: each phase's first chunk would otherwise follow the last one's.
+  yield;
   const { isCandidate, passesFilters, floor } = r;
 
   let above = Infinity;
@@ -230,7 +232,7 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     const tau = taus[band].tau;
     for (let e = 0; e < ends.length;) {
       e = push(graph, ends, p2, bound, tau, above, e);
-      if (e < ends.length) yield;
+      yield;
     }
     above = tau;
 
@@ -239,7 +241,7 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     let kept = 0;
     let needed = -Infinity;
     for (let e = 0; e < ends.length; e++) {
-      if (e % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
+      if (e % CHUNK_SCORED === CHUNK_SCORED - 1) yield;
       const b = ends[e];
       const walk = (p2[b] + WALK3_WEIGHT * (bound[b] * (1 - REL))) * kindFactors[actorKinds[b]] * (1 - REL);
       if (walk < needed || !isCandidate(b)) continue;
@@ -273,12 +275,12 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
           kindFactors,
         },
       );
-      if (to < n) yield;
+      yield;
     }
     let survivorEntries = 0;
     let kept2 = 0;
     for (let i = 0; i < survivorCount; i++) {
-      if (i % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
+      if (i % CHUNK_SCORED === CHUNK_SCORED - 1) yield;
       const b = survivors[i];
       if (!isCandidate(b)) continue;
       const walk =
@@ -326,11 +328,11 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     const to = rowChunkEnd(offsets, survivors, from, survivorCount);
     pull(graph, survivors, from, to, p2, workspace.twoStepMarks(), approximate);
     from = to;
-    if (from < survivorCount) yield;
+    yield;
   }
   let kept = 0;
   for (let i = 0; i < survivorCount; i++) {
-    if (i % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
+    if (i % CHUNK_SCORED === CHUNK_SCORED - 1) yield;
     const b = survivors[i];
     const walk = (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 - REL))) * kindFactors[actorKinds[b]] * (1 - REL);
     const w = walkPart(walk);

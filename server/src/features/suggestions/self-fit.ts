@@ -44,11 +44,11 @@ import { runNow } from '../../platform/util/run-in-slices';
 import { copySteps, encodeSteps, type IndexInput, type ProjectionCopy } from './index-input';
 import { assembleSteps, type SuggestionIndex } from './suggestion-index';
 import { TopK } from './top-k';
-import { CHUNK_ACTORS as ACTORS_PER_CHUNK } from './work-chunks';
+import { CHUNK_SCORED_ACTORS as SCORED_PER_CHUNK } from './work-chunks';
 import { DEFAULT_MODEL, DEFAULT_TERMS, FIT_GRID, maxActivityWeight } from './weights';
 
 // A local copy: an imported binding is read through a getter in tsx's CommonJS output.
-const CHUNK_ACTORS = ACTORS_PER_CHUNK;
+const CHUNK_SCORED = SCORED_PER_CHUNK;
 
 export const FIT_RULES = {
   /** The latest share of dated collaborations that are the answers. */
@@ -239,7 +239,7 @@ export function* choiceSetOfSteps(
     }
     for (const list of [signals.reached, signals.topicSharing])
       for (let k = 0; k < list.length; k++) {
-        if (k % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
+        if (k % CHUNK_SCORED === CHUNK_SCORED - 1) yield;
         offer(list[k]);
       }
     for (const r of best.sorted()) if (r.score > 0) candidates.add(r.index);

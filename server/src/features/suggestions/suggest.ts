@@ -20,7 +20,7 @@ import { scoreOf, scoreParts, termContribution, type ScorePart, type ScoringMode
 import { boundable, rankWithBoundsSteps, threeStepEntries, walkNeededFor } from './bounded-rank';
 import { runNow } from '../../platform/util/run-in-slices';
 import { sortedSteps } from '../../platform/util/sorted-steps';
-import { CHUNK_ACTORS as ACTORS_PER_CHUNK } from './work-chunks';
+import { CHUNK_ACTORS as ACTORS_PER_CHUNK, CHUNK_SCORED_ACTORS as SCORED_PER_CHUNK } from './work-chunks';
 import {
   WALK3_WEIGHT as WALK3_WEIGHT_EXPORTED,
   type QuerySignals,
@@ -36,6 +36,7 @@ import type { KeptWalks } from './kept-walks';
 // are read in loops over every actor (the getters cost a tenth of a hub's list).
 const WALK3_WEIGHT = WALK3_WEIGHT_EXPORTED;
 const CHUNK_ACTORS = ACTORS_PER_CHUNK;
+const CHUNK_SCORED = SCORED_PER_CHUNK;
 
 export interface SuggestOptions {
   /** How many, ≥ 1. */
@@ -214,11 +215,11 @@ export function* suggestContactsSteps(
   // ties by index) …
   const { reached, topicSharing } = signals;
   for (let k = 0; !bounded && k < reached.length; k++) {
-    if (k % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
+    if (k % CHUNK_SCORED === CHUNK_SCORED - 1) yield;
     consider(reached[k]);
   }
   for (let k = 0; !bounded && k < topicSharing.length; k++) {
-    if (k % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
+    if (k % CHUNK_SCORED === CHUNK_SCORED - 1) yield;
     if (!signals.isReached(topicSharing[k])) consider(topicSharing[k]);
   }
   // … plus (unless a cold start ranks only the topic-sharing actors) the best of the rest: outside the pool only the query-independent terms (activity,
@@ -226,7 +227,7 @@ export function* suggestContactsSteps(
   const { order } = fixed;
   let added = 0;
   for (let k = 0; !coldStart && !bounded && k < order.length && added < first; k++) {
-    if (k % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
+    if (k % CHUNK_SCORED === CHUNK_SCORED - 1) yield;
     const b = order[k];
     if (signals.inPool(b) || !eligible(b)) continue;
     consider(b);
@@ -238,7 +239,7 @@ export function* suggestContactsSteps(
   if (chosen.length < first) {
     const taken = new Set(chosen);
     for (let k = 0; k < graph.byActivity.length && chosen.length < first; k++) {
-      if (k % CHUNK_ACTORS === CHUNK_ACTORS - 1) yield;
+      if (k % CHUNK_SCORED === CHUNK_SCORED - 1) yield;
       const b = graph.byActivity[k];
       if (taken.has(b) || !eligible(b)) continue;
       if (bounded) settle(workspace, b);

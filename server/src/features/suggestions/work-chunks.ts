@@ -8,6 +8,12 @@
  */
 export const CHUNK_ENTRIES = 1 << 16;
 export const CHUNK_ACTORS = 1 << 13;
+/**
+ * Actors per chunk in loops that score each actor (a topic cosine over its topics, logarithms, a
+ * bounded walk's sums): 1–3 µs an actor, so CHUNK_ACTORS of them held the event loop 40–60 ms
+ * in a 10k network's fit (a profile of the abuse suite's service).
+ */
+export const CHUNK_SCORED_ACTORS = 1 << 10;
 
 /**
  * Where a chunk of `list[from ..]` ends: after as many of its actors as have about `budget` entries

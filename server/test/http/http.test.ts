@@ -120,6 +120,29 @@ describe('HTTP', () => {
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  test('CORS without configured origins: no CORS header on an answer or a preflight', async () => {
+    const closed = createEmbeddedStore({ filename: ':memory:' });
+    await closed.init();
+    const other = await startHttpApi(closed, { seed: batenbrock, config: { corsOrigins: [] } });
+    try {
+      const answer = await other.post(
+        { query: '{ actors { totalCount } }' },
+        { origin: 'https://quartier.example.org' },
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+      const preflight = await other.request('/graphql', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://quartier.example.org', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+      expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
+    } finally {
+      await other.stop();
+      await closed.close();
+    }
+  });
+
   test('a body above the limit is refused with 413', async () => {
     const response = await post({
       query: `{ actors(filter: { nameContains: "${'x'.repeat(20_000)}" }) { totalCount } }`,

@@ -108,11 +108,14 @@ describe('limits over HTTP', () => {
     test('too many tokens: QUERY_TOO_COMPLEX, limit tokens, refused before Apollo parses it', async () => {
       // 4 tokens per repetition (the names need not exist: the count comes first), under the body limit.
       const many = `{ ${'a { b } '.repeat(Math.ceil(maxTokens / 4))} }`;
-      const { status, body } = await refusal(many);
-      expect(status).toBe(400);
-      expect(body.errors).toEqual([
-        expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: maxTokens } }),
-      ]);
+      // Sent again, it is counted again: only documents within the limit are kept as checked.
+      for (let time = 0; time < 2; time++) {
+        const { status, body } = await refusal(many);
+        expect(status).toBe(400);
+        expect(body.errors).toEqual([
+          expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: maxTokens } }),
+        ]);
+      }
       // Through GET too.
       const query = encodeURIComponent(`{${'a{b}'.repeat(Math.ceil(maxTokens / 4))}}`);
       const get = await api.request(`/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });

@@ -16,7 +16,7 @@ import { personalDataDocument } from './personal-data';
 import { withoutNulls } from '../../platform/graphql/common/patch';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { toChangeRecordType } from '../history/history.resolver';
-import { clearAllLoaders, loadExisting } from '../../platform/graphql/loaders';
+import { loadExisting } from '../../platform/graphql/loaders';
 import { ScopeFilterInput } from '../network/network.input';
 import {
   ErasureReportType,
@@ -64,7 +64,7 @@ export class TransferResolver {
       { store: service.reads, apply: (graph, options) => service.importGraph(graph, options) },
       { format, dryRun },
     );
-    if (report.applied) clearAllLoaders(loaders);
+    if (report.applied) loaders.clearAll();
     return { ...report, counts: countsList(report.counts) };
   }
 
@@ -135,7 +135,7 @@ export class TransferResolver {
     @Ctx() { service, loaders }: GraphQLContext,
   ): Promise<ErasureReportType> {
     const report = await service.eraseActor(id);
-    clearAllLoaders(loaders);
+    loaders.clearAll();
     return report;
   }
 }

@@ -67,7 +67,8 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 /**
  * Before the resolver: wait for the long-work slot once the request runs long, take a turn on the
  * event loop, refuse to start when the request was stopped. After it: take a turn again (the
- * continuations of a large batch all run in one go), count the items of a returned list.
+ * continuations of a large batch all run in one go), count the items of a returned list. A field
+ * that needs neither to wait nor a promise makes no closure (it runs for every field of an answer).
  */
 export function guarded(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
   return (source, args, context, info) => {
@@ -75,8 +76,9 @@ export function guarded(resolve: GraphQLFieldResolver<unknown, Context>): GraphQ
     if (!guard) return resolve(source, args, context, info);
     try {
       const slot = guard.long ? guard.mayGoOn() : undefined;
-      const start = () => afterTurn(guard, () => run(guard, resolve, source, args, context, info));
-      return slot ? slot.then(start) : start();
+      return slot
+        ? slot.then(() => runInTurn(guard, resolve, source, args, context, info))
+        : runInTurn(guard, resolve, source, args, context, info);
     } catch (error) {
       // Never thrown synchronously: graphql-js stops completing a list at an item that throws and
       // leaves the promises of the items before it without a handler — a refused request's sibling
@@ -87,9 +89,18 @@ export function guarded(resolve: GraphQLFieldResolver<unknown, Context>): GraphQ
   };
 }
 
-function afterTurn<T>(guard: RequestGuard, then: () => T): T | Promise<T> {
+function runInTurn(
+  guard: RequestGuard,
+  resolve: GraphQLFieldResolver<unknown, Context>,
+  source: unknown,
+  args: Record<string, unknown>,
+  context: Context,
+  info: GraphQLResolveInfo,
+): unknown {
   const turn = takeTurn(guard);
-  return turn ? turn.then(then) : then();
+  return turn
+    ? turn.then(() => run(guard, resolve, source, args, context, info))
+    : run(guard, resolve, source, args, context, info);
 }
 
 function run(
@@ -103,15 +114,26 @@ function run(
   if (guard.stopped) return nothing(info, guard);
   guard.check(info);
   const result = resolve(source, args, context, info);
-  const count = (value: unknown) => afterTurn(guard, () => counted(guard, info, value, context.fanOut));
-  // A stopped request rejects the loads of all its waiting resolvers at once: they end in turns too,
-  // with nothing (an empty list, null) where the type allows it instead of one error per field.
-  const failed = (error: unknown) =>
-    afterTurn(guard, () => {
-      if (guard.stopped) return nothing(info, guard);
-      throw error;
-    });
-  return isPromiseLike(result) ? result.then(count, failed) : count(result);
+  if (!isPromiseLike(result)) return countedInTurn(guard, info, result, context.fanOut);
+  return result.then(
+    (value) => countedInTurn(guard, info, value, context.fanOut),
+    // A stopped request rejects the loads of all its waiting resolvers at once: they end in turns
+    // too, with nothing (an empty list, null) where the type allows it instead of one error per field.
+    (error: unknown) => {
+      const turn = takeTurn(guard);
+      return turn ? turn.then(() => failed(guard, info, error)) : failed(guard, info, error);
+    },
+  );
+}
+
+function failed(guard: RequestGuard, info: GraphQLResolveInfo, error: unknown): unknown {
+  if (guard.stopped) return nothing(info, guard);
+  throw error;
+}
+
+function countedInTurn(guard: RequestGuard, info: GraphQLResolveInfo, result: unknown, fanOut?: FanOut): unknown {
+  const turn = takeTurn(guard);
+  return turn ? turn.then(() => counted(guard, info, result, fanOut)) : counted(guard, info, result, fanOut);
 }
 
 function counted(guard: RequestGuard, info: GraphQLResolveInfo, result: unknown, fanOut?: FanOut): unknown {

@@ -1,4 +1,6 @@
-import { IDS_PER_SLICE, RequestLoader, RequestStoppedError, loadExisting, whenLoaded } from './loaders';
+import type { Actor, Topic } from '../../domain/model';
+import type { NetworkStore } from '../../store/network-store';
+import { IDS_PER_SLICE, RequestLoader, RequestStoppedError, createLoaders, loadExisting, whenLoaded } from './loaders';
 
 /** A loader over a map whose batches are counted; `fail` makes the next batch throw. */
 function mapLoader(records: Record<string, string | null>, owner?: { stopped: boolean }) {
@@ -80,5 +82,45 @@ describe('RequestLoader', () => {
     owner.stopped = true;
     await expect(loading).rejects.toBeInstanceOf(RequestStoppedError);
     expect(batches.map((b) => b.length)).toEqual([IDS_PER_SLICE]);
+  });
+});
+
+describe("createLoaders: a request's loaders", () => {
+  /** The two store methods these loaders use, each call recorded. */
+  function recordingStore() {
+    const calls: string[] = [];
+    const store = {
+      getActors: async (ids: readonly string[]) => {
+        calls.push(`getActors ${ids.join(',')}`);
+        return ids.map((id) => ({ id, name: id.toUpperCase() }) as Actor);
+      },
+      getTopics: async (ids: readonly string[]) => {
+        calls.push(`getTopics ${ids.join(',')}`);
+        return ids.map((id) => ({ id, name: `stored ${id}` }) as Topic);
+      },
+    } as unknown as NetworkStore;
+    return { store, calls };
+  }
+
+  test('one loader per kind for the whole request: keys asked through it at different places share a batch', async () => {
+    const { store, calls } = recordingStore();
+    const loaders = createLoaders(store);
+    expect(loaders.actor).toBe(loaders.actor);
+    const [a, b] = await Promise.all([loaders.actor.value('a'), loaders.actor.value('b')]);
+    expect([a?.name, b?.name]).toEqual(['A', 'B']);
+    expect(calls).toEqual(['getActors a,b']);
+  });
+
+  test('a record primed into a loader not used before is answered from it; clearAll forgets what every loader holds', async () => {
+    const { store, calls } = recordingStore();
+    const loaders = createLoaders(store);
+    loaders.topic.prime('t', { id: 't', name: 'primed' } as Topic);
+    expect((loaders.topic.value('t') as Topic).name).toBe('primed');
+    expect(await loaders.actor.value('a')).toMatchObject({ name: 'A' });
+    expect(calls).toEqual(['getActors a']);
+    loaders.clearAll();
+    expect(await loaders.topic.value('t')).toMatchObject({ name: 'stored t' });
+    expect(await loaders.actor.value('a')).toMatchObject({ name: 'A' });
+    expect(calls).toEqual(['getActors a', 'getTopics t', 'getActors a']);
   });
 });

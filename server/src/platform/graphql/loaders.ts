@@ -12,30 +12,32 @@ import { collaborationPageKey, loadByPage } from './collaboration-pages';
 import { partsOf, readInPages, ROWS_PER_CALL, type LoadSizes } from './load-parts';
 
 export interface Loaders {
-  actor: RequestLoader<Actor | null>;
-  topic: RequestLoader<Topic | null>;
-  collaboration: RequestLoader<Collaboration | null>;
-  interestsOfActor: RequestLoader<Interest[]>;
-  interestsInTopic: RequestLoader<Interest[]>;
-  participationsOfActor: RequestLoader<Participation[]>;
-  participationsOfCollaboration: RequestLoader<Participation[]>;
-  topicsOfCollaboration: RequestLoader<string[]>;
-  collaborationsOfTopic: RequestLoader<string[]>;
-  topicStats: RequestLoader<TopicStats>;
-  suggestionFeedbackOfActor: RequestLoader<SuggestionFeedback[]>;
+  readonly actor: RequestLoader<Actor | null>;
+  readonly topic: RequestLoader<Topic | null>;
+  readonly collaboration: RequestLoader<Collaboration | null>;
+  readonly interestsOfActor: RequestLoader<Interest[]>;
+  readonly interestsInTopic: RequestLoader<Interest[]>;
+  readonly participationsOfActor: RequestLoader<Participation[]>;
+  readonly participationsOfCollaboration: RequestLoader<Participation[]>;
+  readonly topicsOfCollaboration: RequestLoader<string[]>;
+  readonly collaborationsOfTopic: RequestLoader<string[]>;
+  readonly topicStats: RequestLoader<TopicStats>;
+  readonly suggestionFeedbackOfActor: RequestLoader<SuggestionFeedback[]>;
   /** An actor with its page (collaborations, their participants) in one store call, primed into the others. */
-  actorPage: RequestLoader<Actor | null>;
+  readonly actorPage: RequestLoader<Actor | null>;
   /** An actor with its panel (topics, collaborations without participants) in one store call, primed into the others. */
-  actorPanel: RequestLoader<Actor | null>;
+  readonly actorPanel: RequestLoader<Actor | null>;
   /**
    * One page of an actor's collaborations (key: collaboration-pages.ts), null when the page's
    * `after` is not one of the actor's collaborations; the collaborations primed.
    */
-  participationPageOfActor: RequestLoader<Participation[] | null>;
+  readonly participationPageOfActor: RequestLoader<Participation[] | null>;
   /** actorPanel with one page of the actor's collaborations (the same key), primed into participationPageOfActor. */
-  actorPanelPage: RequestLoader<Actor | null>;
+  readonly actorPanelPage: RequestLoader<Actor | null>;
   /** Whether resolvers read ahead what the query asks below them (./read-ahead.ts); off only to measure without. */
-  readAhead: boolean;
+  readonly readAhead: boolean;
+  /** Forgets everything the loaders hold (after a write that may touch any record: an import). */
+  clearAll(): void;
 }
 
 /**
@@ -197,27 +199,32 @@ export interface LoaderOwner {
   expectItems?(items: number): void;
 }
 
-export function createLoaders(
-  store: NetworkStore,
-  owner: LoaderOwner = { stopped: false },
-  readAhead = true,
-  sizes?: LoadSizes,
-): Loaders {
-  const loaders: Loaders = {
-    readAhead,
-    actor: batched(owner, (ids) => store.getActors(ids)),
-    topic: batched(owner, (ids) => store.getTopics(ids)),
-    collaboration: batched(owner, (ids) => store.getCollaborations(ids)),
-    // An actor's `topics` asks the topics' records next: read with the interests and primed (one
-    // store round trip per level instead of two; the actor list on Neo4j: 2 calls instead of 3).
-    interestsOfActor: batched(owner, (ids) => store.interestsOfActors(ids), {
+/** What a request's loaders read from, and how: one set of these per request. */
+interface LoaderSources {
+  store: NetworkStore;
+  owner: LoaderOwner;
+  sizes?: LoadSizes;
+}
+
+type LoaderName = Exclude<keyof Loaders, 'readAhead' | 'clearAll'>;
+
+/** How each loader is made (from the request's sources; `loaders` is the set it primes into). */
+const MAKE_LOADER: { [K in LoaderName]: (sources: LoaderSources, loaders: Loaders) => Loaders[K] } = {
+  actor: ({ store, owner }) => batched(owner, (ids) => store.getActors(ids)),
+  topic: ({ store, owner }) => batched(owner, (ids) => store.getTopics(ids)),
+  collaboration: ({ store, owner }) => batched(owner, (ids) => store.getCollaborations(ids)),
+  // An actor's `topics` asks the topics' records next: read with the interests and primed (one
+  // store round trip per level instead of two; the actor list on Neo4j: 2 calls instead of 3).
+  interestsOfActor: ({ store, owner }, loaders) =>
+    batched(owner, (ids) => store.interestsOfActors(ids), {
       loadInOneCall: async (ids) => {
         const { interests, topics } = await store.interestsAndTopicsOfActors(ids);
         primeTopics(loaders, topics);
         return interests;
       },
     }),
-    interestsInTopic: batched(owner, (ids) => store.interestsInTopics(ids), {
+  interestsInTopic: ({ store, owner, sizes }) =>
+    batched(owner, (ids) => store.interestsInTopics(ids), {
       rowsOf: sizes && ((id) => sizes.interestsInTopic(id)),
       exactRowsOf: async (ids) => (await store.topicStats(ids)).map((stats) => stats.actorCount),
       loadInPages: async (id, between) => {
@@ -231,12 +238,13 @@ export function createLoaders(
         return rows.map((row) => row.interest);
       },
     }),
-    // A participation's other end is nearly always asked next (actor page, participant lists): read
-    // with it and primed, one store round trip per level instead of two (actor page on Neo4j: 3
-    // calls instead of 5). Not for a batch of several calls (a hub's fan-out): each call would
-    // bring its records again, where the actor loader reads each once per request — measured at
-    // 100k actors, the busiest actor's page 3.6 s of store time that way, 5.0 s joined.
-    participationsOfActor: batched(owner, (ids) => store.participationsOfActors(ids), {
+  // A participation's other end is nearly always asked next (actor page, participant lists): read
+  // with it and primed, one store round trip per level instead of two (actor page on Neo4j: 3
+  // calls instead of 5). Not for a batch of several calls (a hub's fan-out): each call would
+  // bring its records again, where the actor loader reads each once per request — measured at
+  // 100k actors, the busiest actor's page 3.6 s of store time that way, 5.0 s joined.
+  participationsOfActor: ({ store, owner, sizes }, loaders) =>
+    batched(owner, (ids) => store.participationsOfActors(ids), {
       loadInOneCall: async (ids) => {
         const { participations, collaborations } = await store.participationsAndCollaborationsOfActors(ids);
         primeCollaborations(loaders, collaborations);
@@ -258,7 +266,8 @@ export function createLoaders(
         return rows.map((row) => row.participation);
       },
     }),
-    participationsOfCollaboration: batched(owner, (ids) => store.participationsOfCollaborations(ids), {
+  participationsOfCollaboration: ({ store, owner, sizes }, loaders) =>
+    batched(owner, (ids) => store.participationsOfCollaborations(ids), {
       loadInOneCall: async (ids) => {
         const { participations, actors } = await store.participationsAndActorsOfCollaborations(ids);
         primeActors(loaders, actors);
@@ -266,8 +275,9 @@ export function createLoaders(
       },
       rowsOf: sizes && ((id) => sizes.participationsOfCollaboration(id)),
     }),
-    topicsOfCollaboration: batched(owner, (ids) => store.topicsOfCollaborations(ids)),
-    collaborationsOfTopic: batched(owner, (ids) => store.collaborationsOfTopics(ids), {
+  topicsOfCollaboration: ({ store, owner }) => batched(owner, (ids) => store.topicsOfCollaborations(ids)),
+  collaborationsOfTopic: ({ store, owner, sizes }) =>
+    batched(owner, (ids) => store.collaborationsOfTopics(ids), {
       rowsOf: sizes && ((id) => sizes.collaborationsOfTopic(id)),
       exactRowsOf: async (ids) => (await store.topicStats(ids)).map((stats) => stats.collaborationCount),
       loadInPages: async (id, between) => {
@@ -281,9 +291,10 @@ export function createLoaders(
         return rows.map((row) => row.id);
       },
     }),
-    topicStats: batched(owner, (ids) => store.topicStats(ids)),
-    suggestionFeedbackOfActor: batched(owner, (ids) => store.suggestionFeedback(ids)),
-    actorPage: batched(owner, async (ids) => {
+  topicStats: ({ store, owner }) => batched(owner, (ids) => store.topicStats(ids)),
+  suggestionFeedbackOfActor: ({ store, owner }) => batched(owner, (ids) => store.suggestionFeedback(ids)),
+  actorPage: ({ store, owner }, loaders) =>
+    batched(owner, async (ids) => {
       const page = await store.actorPages(ids);
       primeActors(loaders, page.participants);
       primeCollaborations(loaders, page.collaborations);
@@ -291,7 +302,8 @@ export function createLoaders(
       ids.forEach((id, i) => loaders.participationsOfActor.prime(id, page.participations[i]));
       return page.actors;
     }),
-    actorPanel: batched(owner, async (ids) => {
+  actorPanel: ({ store, owner }, loaders) =>
+    batched(owner, async (ids) => {
       const panel = await store.actorPanels(ids);
       primeTopics(loaders, panel.topics);
       primeCollaborations(loaders, panel.collaborations);
@@ -301,14 +313,16 @@ export function createLoaders(
       });
       return panel.actors;
     }),
-    participationPageOfActor: batched(owner, (keys) =>
+  participationPageOfActor: ({ store, owner }, loaders) =>
+    batched(owner, (keys) =>
       loadByPage(keys, async (actorIds, page) => {
         const { participations, collaborations } = await store.participationPagesOfActors(actorIds, page);
         primeCollaborations(loaders, collaborations);
         return participations;
       }),
     ),
-    actorPanelPage: batched(owner, (keys) =>
+  actorPanelPage: ({ store, owner }, loaders) =>
+    batched(owner, (keys) =>
       loadByPage(keys, async (actorIds, page) => {
         const panel = await store.actorPanelPages(actorIds, page);
         primeTopics(loaders, panel.topics);
@@ -320,13 +334,83 @@ export function createLoaders(
         return panel.actors;
       }),
     ),
-  };
-  return loaders;
+};
+
+/**
+ * A request's loaders, each made the first time the request uses it (or primes it). Most requests
+ * use two or three of them; making all fifteen for every request was ~40 µs of each request's
+ * fixed cost (DataLoader's set-up, their closures), more than the rest of the context together.
+ */
+class RequestLoaders implements Loaders {
+  private readonly made: { [K in LoaderName]?: Loaders[K] } = {};
+
+  constructor(
+    private readonly sources: LoaderSources,
+    readonly readAhead: boolean,
+  ) {}
+
+  private use<K extends LoaderName>(name: K): Loaders[K] {
+    return (this.made[name] ??= MAKE_LOADER[name](this.sources, this));
+  }
+
+  get actor() {
+    return this.use('actor');
+  }
+  get topic() {
+    return this.use('topic');
+  }
+  get collaboration() {
+    return this.use('collaboration');
+  }
+  get interestsOfActor() {
+    return this.use('interestsOfActor');
+  }
+  get interestsInTopic() {
+    return this.use('interestsInTopic');
+  }
+  get participationsOfActor() {
+    return this.use('participationsOfActor');
+  }
+  get participationsOfCollaboration() {
+    return this.use('participationsOfCollaboration');
+  }
+  get topicsOfCollaboration() {
+    return this.use('topicsOfCollaboration');
+  }
+  get collaborationsOfTopic() {
+    return this.use('collaborationsOfTopic');
+  }
+  get topicStats() {
+    return this.use('topicStats');
+  }
+  get suggestionFeedbackOfActor() {
+    return this.use('suggestionFeedbackOfActor');
+  }
+  get actorPage() {
+    return this.use('actorPage');
+  }
+  get actorPanel() {
+    return this.use('actorPanel');
+  }
+  get participationPageOfActor() {
+    return this.use('participationPageOfActor');
+  }
+  get actorPanelPage() {
+    return this.use('actorPanelPage');
+  }
+
+  clearAll(): void {
+    for (const loader of Object.values(this.made)) loader.clearAll();
+  }
 }
 
-/** Forgets everything the request's loaders hold (after a write that may touch any record: an import). */
-export function clearAllLoaders(loaders: Loaders): void {
-  for (const loader of Object.values(loaders)) if (loader instanceof RequestLoader) loader.clearAll();
+export function createLoaders(
+  store: NetworkStore,
+  owner: LoaderOwner = { stopped: false },
+  readAhead = true,
+  sizes?: LoadSizes,
+): Loaders {
+  return new RequestLoaders({ store, owner, sizes }, readAhead);
 }
 
 /** Records known from a list query are primed, so their nested fields need no second lookup. */

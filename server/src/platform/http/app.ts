@@ -165,7 +165,9 @@ export async function createApp(service: NetworkService, config: HttpConfig): Pr
   app.use(
     '/graphql',
     queryIde(config.introspection),
-    cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }),
+    // Without allowed origins cors() adds nothing to any answer (it only copies its options and
+    // goes on), so it is not on the route at all then.
+    ...(config.corsOrigins.length > 0 ? [cors<cors.CorsRequest>({ origin: config.corsOrigins })] : []),
     ...refusedCredentials,
     authenticateRequests(authenticator),
     ...requestLimits(limits, config.bodyLimit),

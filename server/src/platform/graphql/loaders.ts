@@ -13,6 +13,8 @@ import { partsOf, readInPages, ROWS_PER_CALL, type LoadSizes } from './load-part
 
 export interface Loaders {
   actor: RequestLoader<Actor | null>;
+  /** An actor's name alone (labels: a network's nodes), null for an unknown id. */
+  actorName: RequestLoader<string | null>;
   topic: RequestLoader<Topic | null>;
   collaboration: RequestLoader<Collaboration | null>;
   interestsOfActor: RequestLoader<Interest[]>;
@@ -206,6 +208,7 @@ export function createLoaders(
   const loaders: Loaders = {
     readAhead,
     actor: batched(owner, (ids) => store.getActors(ids)),
+    actorName: batched(owner, (ids) => store.actorNames(ids)),
     topic: batched(owner, (ids) => store.getTopics(ids)),
     collaboration: batched(owner, (ids) => store.getCollaborations(ids)),
     // An actor's `topics` asks the topics' records next: read with the interests and primed (one

@@ -35,6 +35,15 @@ const LISTING_COST = 3;
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+export interface EdgesAmong {
+  edges: CollaboratesWithEdge[];
+  /**
+   * Per actor of `actorIds`: its collaborations that are on one of its edges (each counted once,
+   * however many edges carry it) — the size of an actor node.
+   */
+  collaborationCounts: number[];
+}
+
 /**
  * The edges among `actorIds`, by source (in the order of `actorIds`), then target id; source <
  * target; shared collaborations in scope, in id order; targets of the filter's actor kinds.
@@ -45,7 +54,7 @@ export function* edgesAmong(
   actorIds: readonly string[],
   filter: ScopeFilter,
   due: (units: number) => boolean,
-): Generator<void, CollaboratesWithEdge[], void> {
+): Generator<void, EdgesAmong, void> {
   const n = actorIds.length;
   const checkCollaborations = filtersCollaborations(filter);
   const inScope = (collaborationId: string) =>
@@ -116,6 +125,15 @@ export function* edgesAmong(
     : null;
   yield;
   const shared = new Map<number, string[]>();
+  // Each actor's collaborations on its edges; `countedIn[i]`: the last one counted (k + 1).
+  const counts = new Int32Array(n);
+  const countedIn = new Int32Array(n);
+  const count = (i: number, k: number) => {
+    if (countedIn[i] !== k + 1) {
+      countedIn[i] = k + 1;
+      counts[i]++;
+    }
+  };
   for (let k = 0; k < listed.length; k++) {
     const shown = shownIn[k];
     if (shown.length < 2) continue;
@@ -126,6 +144,8 @@ export function* edgesAmong(
         const source = swap ? shown[y] : shown[x];
         const target = swap ? shown[x] : shown[y];
         if (kindOk && !kindOk[target]) continue;
+        count(source, k);
+        count(target, k);
         const key = source * n + rank[target];
         const ids = shared.get(key);
         if (ids) ids.push(collaborationId);
@@ -147,5 +167,5 @@ export function* edgesAmong(
     edges[e] = { sourceId: actorIds[Math.floor(key / n)], targetId: byRank[key % n], collaborationIds };
     if (due(1)) yield;
   }
-  return edges;
+  return { edges, collaborationCounts: Array.from(counts) };
 }

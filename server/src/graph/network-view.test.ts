@@ -55,7 +55,15 @@ function reference(projection: NetworkProjection, options: NetworkViewOptions, k
   for (const s of actorIds)
     for (const [t, cs] of neighbours(s, options))
       if (s < t && visible.has(t)) edges.push({ sourceId: s, targetId: t, collaborationIds: cs });
-  return { actorIds, truncated: order.length > options.maxActors, collaboratesWith: edges };
+  // An actor's size: the collaborations on its edges, each once.
+  const onEdges = new Map(actorIds.map((id) => [id, new Set<string>()]));
+  for (const e of edges)
+    for (const c of e.collaborationIds) {
+      onEdges.get(e.sourceId)!.add(c);
+      onEdges.get(e.targetId)!.add(c);
+    }
+  const actorCollaborationCounts = actorIds.map((id) => onEdges.get(id)!.size);
+  return { actorIds, truncated: order.length > options.maxActors, collaboratesWith: edges, actorCollaborationCounts };
 }
 
 function projectionOf(actors: number): NetworkProjection {
@@ -86,6 +94,7 @@ describe('networkView around a centre', () => {
     expect(view.actorIds).toEqual(expected.actorIds);
     expect(view.truncated).toBe(expected.truncated);
     expect(view.collaboratesWith).toEqual(expected.collaboratesWith);
+    expect(view.actorCollaborationCounts).toEqual(expected.actorCollaborationCounts);
   });
 
   test("every actor: the ego network at depth 2 (at most 300) is the definition's", () => {
@@ -94,11 +103,11 @@ describe('networkView around a centre', () => {
     let withHubs = 0;
     for (const centreActorId of small.actors.keys()) {
       const options: NetworkViewOptions = { centreActorId, depth: 2, maxActors: 300 };
-      const { actorIds, truncated, collaboratesWith } = networkView(small, options);
+      const { actorIds, truncated, collaboratesWith, actorCollaborationCounts } = networkView(small, options);
+      const got = { actorIds, truncated, collaboratesWith, actorCollaborationCounts };
       const expected = reference(small, options, known);
       // Compared as text first: a deep comparison of 600 views is most of the test's time.
-      if (JSON.stringify({ actorIds, truncated, collaboratesWith }) !== JSON.stringify(expected))
-        expect({ actorIds, truncated, collaboratesWith }).toEqual(expected);
+      if (JSON.stringify(got) !== JSON.stringify(expected)) expect(got).toEqual(expected);
       if (['a000000', 'a000001'].every((hub) => actorIds.includes(hub))) withHubs++;
     }
     // Most views hold the hubs: edges among busy actors are looked up, not listed, in them.

@@ -42,6 +42,8 @@ export interface NetworkView {
   topicIds: string[];
   collaborationIds: string[];
   collaboratesWith: CollaboratesWithEdge[];
+  /** Per actor of `actorIds`: its collaborations (in scope) with an actor shown — those its edges carry. */
+  actorCollaborationCounts: number[];
   interestedIn: Array<{ actorId: string; topicId: string }>;
   participatedIn: Array<{ actorId: string; collaborationId: string }>;
   /** True when more actors matched than maxActors. */
@@ -114,7 +116,7 @@ export function* networkViewSteps(
   const actorIds = candidates.slice(0, options.maxActors);
   const visible = new Set(actorIds);
 
-  const collaboratesWith = yield* edgesAmong(projection, actorIds, options, due);
+  const { edges: collaboratesWith, collaborationCounts } = yield* edgesAmong(projection, actorIds, options, due);
 
   const topicIds = new Set<string>();
   const interestedIn: NetworkView['interestedIn'] = [];
@@ -150,6 +152,7 @@ export function* networkViewSteps(
     topicIds: [...topicIds].sort(byId),
     collaborationIds,
     collaboratesWith,
+    actorCollaborationCounts: collaborationCounts,
     interestedIn,
     participatedIn,
     truncated,

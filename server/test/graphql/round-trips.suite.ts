@@ -36,6 +36,9 @@ const COLLABORATORS = `query($id: ID!, $first: Int) { actor(id: $id) { collabora
 /** The actor list as the bench asks it (each actor's topics), and through edges with the interests. */
 const ACTOR_LIST = `query { actors(first: 50) { totalCount nodes { id name topics { id name } collaborationCount } } }`;
 const ACTOR_LIST_EDGES = `query($q: String) { actors(first: 5, filter: { nameContains: $q }) { edges { cursor node { name interests { weight } } } } }`;
+/** The ego network as the bench asks it, with each node's actor id beside its label. */
+const EGO_NETWORK = `query($id: ID!) { network(filter: { centreActorId: $id, depth: 2, maxActors: 300 }) {
+  truncated nodes { id entityId label } edges { source target weight } } }`;
 const NAME_SEARCH = `query($q: String) { actors(first: 20, filter: { nameContains: $q }) { totalCount nodes { id name } } }`;
 
 export function describeRoundTrips(label: string, harness: StoreHarness): void {
@@ -125,6 +128,22 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
       const refused = await api.run(COLLABORATORS, { id, first: 0 });
       expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       await levelByLevel.stop();
+      await api.stop();
+    });
+
+    test("an ego network's labels: its actors' names alone, in one store call", async () => {
+      const counting = countingStore(await harness.fresh());
+      const api = await startTestApi(counting.store, generateNetwork({ actors: 200, seed: 7 }));
+      const [id] = [...api.service.projection.actors].sort(
+        ([, a], [, b]) => b.collaborations.size - a.collaborations.size,
+      )[0];
+      counting.reset();
+      const { network } = await api.data(EGO_NETWORK, { id });
+      expect(Object.fromEntries(counting.calls)).toEqual({ actorNames: 1 });
+      expect(network.nodes.length).toBeGreaterThan(20);
+      expect(network.edges.length).toBeGreaterThan(network.nodes.length);
+      const records = await api.service.store.getActors(network.nodes.map((n: any) => n.entityId));
+      expect(network.nodes.map((n: any) => n.label)).toEqual(records.map((a) => a!.name));
       await api.stop();
     });
 

@@ -24,18 +24,10 @@ export function toCompactNetwork(
   const sources = new Int32Array(count);
   const targets = new Int32Array(count);
   const weights = new Int32Array(count);
-  // An actor's size: its collaborations in scope shared with actors shown (as `network` counts it).
-  const collaborations = actorIds.map(() => new Set<string>());
   view.collaboratesWith.forEach((e, i) => {
-    const s = index.get(e.sourceId)!;
-    const t = index.get(e.targetId)!;
-    sources[i] = s;
-    targets[i] = t;
+    sources[i] = index.get(e.sourceId)!;
+    targets[i] = index.get(e.targetId)!;
     weights[i] = e.collaborationIds.length;
-    for (const c of e.collaborationIds) {
-      collaborations[s].add(c);
-      collaborations[t].add(c);
-    }
   });
 
   let kept: ArrayLike<number> | null = null;
@@ -65,7 +57,8 @@ export function toCompactNetwork(
   return {
     actorIds,
     actorKinds: actorIds.map((id) => projection.actors.get(id)!.kind as ActorKind),
-    actorSizes: collaborations.map((set) => set.size),
+    // An actor's collaborations in scope shared with actors shown (as `network` counts it).
+    actorSizes: view.actorCollaborationCounts,
     tieSources: pick(sources),
     tieTargets: pick(targets),
     tieWeights: pick(weights),

@@ -48,18 +48,17 @@ function nodeIds(): (type: NodeType, entityId: string) => string {
   };
 }
 
-/** `visit` for each of `items`, a yield after every SHAPE_STEP of them. */
-function* forEachInSteps<T>(items: readonly T[], visit: (item: T) => void): Generator<void, void, void> {
+/** `items` shaped one by one onto the end of `into`, a yield after every SHAPE_STEP of them. */
+function* mapInSteps<T, U>(
+  items: readonly T[],
+  shape: (item: T, index: number) => U,
+  into: U[],
+): Generator<void, void, void> {
   for (let from = 0; from < items.length; from += SHAPE_STEP) {
     const to = Math.min(items.length, from + SHAPE_STEP);
-    for (let i = from; i < to; i++) visit(items[i]);
+    for (let i = from; i < to; i++) into.push(shape(items[i], i));
     yield;
   }
-}
-
-/** `items` shaped one by one onto the end of `into`, in steps. */
-function mapInSteps<T, U>(items: readonly T[], shape: (item: T) => U, into: U[]): Generator<void, void, void> {
-  return forEachInSteps(items, (item) => into.push(shape(item)));
 }
 
 export function* networkShapeSteps(
@@ -72,27 +71,17 @@ export function* networkShapeSteps(
   for (const e of view.interestedIn) count(idOf(NodeType.TOPIC, e.topicId));
   for (const e of view.participatedIn) count(idOf(NodeType.COLLABORATION, e.collaborationId));
   yield;
-  const actorCollaborations = new Map<string, Set<string>>();
-  const addCollaborations = (id: string, collaborationIds: readonly string[]) => {
-    const set = actorCollaborations.get(id) ?? new Set<string>();
-    for (const c of collaborationIds) set.add(c);
-    actorCollaborations.set(id, set);
-  };
-  yield* forEachInSteps(view.collaboratesWith, (e) => {
-    addCollaborations(e.sourceId, e.collaborationIds);
-    addCollaborations(e.targetId, e.collaborationIds);
-  });
 
   const nodes: NetworkNode[] = [];
   yield* mapInSteps(
     view.actorIds,
-    (id) => ({
+    (id, i) => ({
       id: idOf(NodeType.ACTOR, id),
       type: NodeType.ACTOR,
       entityId: id,
       actorKind: projection.actors.get(id)!.kind,
       collaborationKind: null,
-      size: actorCollaborations.get(id)?.size ?? 0,
+      size: view.actorCollaborationCounts[i],
     }),
     nodes,
   );

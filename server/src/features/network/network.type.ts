@@ -2,7 +2,10 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { ActorKind, CollaborationKind } from '../../domain/model';
 import { ActorKindEnum, CollaborationKindEnum, EdgeType, NodeType } from '../../platform/graphql/common/enums';
 
-@ObjectType('NetworkNode', { description: 'A node of the viewer network: an actor, a topic or a collaboration.' })
+@ObjectType('NetworkNode', {
+  description: 'A node of the viewer network: an actor, a topic or a collaboration.',
+  simpleResolvers: true,
+})
 export class NetworkNode {
   @Field(() => ID, { description: 'Unique across node types: "actor:<id>", "topic:<id>" or "collaboration:<id>".' })
   id!: string;
@@ -26,7 +29,7 @@ export class NetworkNode {
   size!: number;
 }
 
-@ObjectType('NetworkEdge')
+@ObjectType('NetworkEdge', { simpleResolvers: true })
 export class NetworkEdge {
   @Field(() => ID)
   id!: string;
@@ -47,7 +50,7 @@ export class NetworkEdge {
   collaborationIds!: string[];
 }
 
-@ObjectType('Network')
+@ObjectType('Network', { simpleResolvers: true })
 export class NetworkType {
   @Field(() => [NetworkNode])
   nodes!: NetworkNode[];

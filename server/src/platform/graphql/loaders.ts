@@ -13,6 +13,8 @@ import { partsOf, readInPages, ROWS_PER_CALL, type LoadSizes } from './load-part
 
 export interface Loaders {
   readonly actor: RequestLoader<Actor | null>;
+  /** An actor's name alone (labels: a network's nodes), null for an unknown id. */
+  readonly actorName: RequestLoader<string | null>;
   readonly topic: RequestLoader<Topic | null>;
   readonly collaboration: RequestLoader<Collaboration | null>;
   readonly interestsOfActor: RequestLoader<Interest[]>;
@@ -211,6 +213,7 @@ type LoaderName = Exclude<keyof Loaders, 'readAhead' | 'clearAll'>;
 /** How each loader is made (from the request's sources; `loaders` is the set it primes into). */
 const MAKE_LOADER: { [K in LoaderName]: (sources: LoaderSources, loaders: Loaders) => Loaders[K] } = {
   actor: ({ store, owner }) => batched(owner, (ids) => store.getActors(ids)),
+  actorName: ({ store, owner }) => batched(owner, (ids) => store.actorNames(ids)),
   topic: ({ store, owner }) => batched(owner, (ids) => store.getTopics(ids)),
   collaboration: ({ store, owner }) => batched(owner, (ids) => store.getCollaborations(ids)),
   // An actor's `topics` asks the topics' records next: read with the interests and primed (one
@@ -338,7 +341,7 @@ const MAKE_LOADER: { [K in LoaderName]: (sources: LoaderSources, loaders: Loader
 
 /**
  * A request's loaders, each made the first time the request uses it (or primes it). Most requests
- * use two or three of them; making all fifteen for every request was ~40 µs of each request's
+ * use two or three of them; making all sixteen for every request was ~40 µs of each request's
  * fixed cost (DataLoader's set-up, their closures), more than the rest of the context together.
  */
 class RequestLoaders implements Loaders {
@@ -355,6 +358,9 @@ class RequestLoaders implements Loaders {
 
   get actor() {
     return this.use('actor');
+  }
+  get actorName() {
+    return this.use('actorName');
   }
   get topic() {
     return this.use('topic');

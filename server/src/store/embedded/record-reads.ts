@@ -67,6 +67,14 @@ export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkRead
       return pickById(ids, rows, toActor);
     },
 
+    async actorNames(ids: readonly string[]): Promise<Array<string | null>> {
+      const rows = d.sql.all<{ id: string; name: string }>(
+        `SELECT id, name FROM actor WHERE id IN ${KEYS}`,
+        keysJson(ids),
+      );
+      return pickById(ids, rows, (r) => r.name);
+    },
+
     async getTopics(ids: readonly string[]): Promise<Array<Topic | null>> {
       const rows = d.sql.all<TopicRow>(`SELECT * FROM topic WHERE id IN ${KEYS}`, keysJson(ids));
       return pickById(ids, rows, toTopic);

@@ -108,6 +108,7 @@ describe('cypher.ts statements', () => {
        "EXISTING_COLLABORATION_IDS": "ids",
        "EXISTING_TOPIC_IDS": "ids",
        "GET_ACTORS": "ids",
+       "GET_ACTOR_NAMES": "ids",
        "GET_COLLABORATIONS": "ids",
        "GET_TOPICS": "ids",
        "INTERESTS_AND_TOPICS_OF_ACTORS": "ids",
@@ -218,6 +219,7 @@ describe('cypher.ts statements', () => {
   test('batched reads unwind or match the whole key list at once', () => {
     for (const name of [
       'GET_ACTORS',
+      'GET_ACTOR_NAMES',
       'GET_TOPICS',
       'GET_COLLABORATIONS',
       'INTERESTS_OF_ACTORS',

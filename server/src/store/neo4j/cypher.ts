@@ -45,6 +45,13 @@ USING INDEX SEEK a:Actor(id)
 WHERE a.id IN $ids
 RETURN properties(a) AS actor`;
 
+/** Actors' names by id (labels: the rest of each record is not read). */
+export const GET_ACTOR_NAMES = `
+MATCH (a:Actor)
+USING INDEX SEEK a:Actor(id)
+WHERE a.id IN $ids
+RETURN a.id AS id, a.name AS name`;
+
 /** Topics by id. */
 export const GET_TOPICS = `
 MATCH (t:Topic)

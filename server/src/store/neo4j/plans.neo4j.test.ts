@@ -229,7 +229,7 @@ function describePlanChecks(config: PlanCheckConfig): void {
     });
 
     test('batched lookups seek the unique id index', async () => {
-      for (const statement of [Q.GET_ACTORS, Q.INTERESTS_OF_ACTORS, Q.COLLABORATORS_OF_ACTORS]) {
+      for (const statement of [Q.GET_ACTORS, Q.GET_ACTOR_NAMES, Q.INTERESTS_OF_ACTORS, Q.COLLABORATORS_OF_ACTORS]) {
         const ops = await explain(statement, { ids: ['a1', 'a2'] });
         const plan = describePlan(ops);
         expect(`${statement}\n${plan}`).toMatch(/^\s*NodeUniqueIndexSeek UNIQUE a:Actor\(id\)/m);

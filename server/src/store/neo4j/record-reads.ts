@@ -134,6 +134,13 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
       return getByIds(Q.GET_ACTORS, 'actor', toActor, ids);
     },
 
+    async actorNames(ids: readonly string[]): Promise<Array<string | null>> {
+      if (ids.length === 0) return [];
+      const records = await db.readRecords(Q.GET_ACTOR_NAMES, { ids: distinct(ids) });
+      const byId = new Map(records.map((r) => [stringField(r, 'id'), stringField(r, 'name')]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+
     getTopics(ids: readonly string[]): Promise<Array<Topic | null>> {
       return getByIds(Q.GET_TOPICS, 'topic', toTopic, ids);
     },

@@ -25,6 +25,8 @@ import type {
 /** Batched lookups by id. */
 export interface RecordReads {
   getActors(ids: readonly string[]): Promise<Array<Actor | null>>;
+  /** The actors' names alone (null for an unknown id): for labels, without the rest of each record. */
+  actorNames(ids: readonly string[]): Promise<Array<string | null>>;
   getTopics(ids: readonly string[]): Promise<Array<Topic | null>>;
   getCollaborations(ids: readonly string[]): Promise<Array<Collaboration | null>>;
 }

@@ -137,6 +137,20 @@ export function describeActorContract(label: string, harness: StoreHarness): voi
         expect(await store.getActors(['nope'])).toEqual([null]);
       });
 
+      test("actorNames: the names alone, as getActors' records have them, in key order", async () => {
+        const { actors } = await buildNetwork(store);
+        const renamed = await store.updateActor(actors.a1.id, { name: 'Umbenannt' });
+        expect(await store.actorNames(['a3', 'missing', 'a1', 'a3'])).toEqual([
+          actors.a3.name,
+          null,
+          'Umbenannt',
+          actors.a3.name,
+        ]);
+        expect(renamed.name).toBe('Umbenannt');
+        expect(await store.actorNames([])).toEqual([]);
+        expect(await store.actorNames(['nope'])).toEqual([null]);
+      });
+
       test('updateActor: only given fields change, null clears, version and updatedAt move', async () => {
         const created = await store.createActor({
           id: 'u1',

@@ -109,6 +109,7 @@ describe('cypher.ts statements', () => {
        "EXISTING_TOPIC_IDS": "ids",
        "GET_ACTORS": "ids",
        "GET_COLLABORATIONS": "ids",
+       "GET_RECORDS": "actorIds collaborationIds topicIds",
        "GET_TOPICS": "ids",
        "INTERESTS_AND_TOPICS_OF_ACTORS": "ids",
        "INTERESTS_IN_TOPICS": "ids",

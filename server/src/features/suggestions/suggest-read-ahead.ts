@@ -22,6 +22,8 @@ interface Explained {
 export function idsNamedBy(info: GraphQLResolveInfo, list: readonly Explained[]) {
   const asks = (...path: string[]) => selectedBelow(info, path).length > 0;
   const sentence = asks('explanation');
+  const suggested = sentence || asks('actor');
+  const sharedTopics = sentence || asks('sharedTopics', 'topic');
   const mutualActor = sentence || asks('mutualCollaborators', 'actor');
   const withActor = asks('mutualCollaborators', 'withActor');
   const withSuggested = asks('mutualCollaborators', 'withSuggested');
@@ -29,8 +31,8 @@ export function idsNamedBy(info: GraphQLResolveInfo, list: readonly Explained[])
   const topics = new Set<string>();
   const collaborations = new Set<string>();
   for (const { actorId, explanation } of list) {
-    if (sentence || asks('actor')) actors.add(actorId);
-    if (sentence || asks('sharedTopics', 'topic')) for (const t of explanation.sharedTopics) topics.add(t.topicId);
+    if (suggested) actors.add(actorId);
+    if (sharedTopics) for (const t of explanation.sharedTopics) topics.add(t.topicId);
     for (const m of explanation.mutualCollaborators) {
       if (mutualActor) actors.add(m.actorId);
       // The sentence names the newest collaboration on each side.

@@ -48,11 +48,11 @@ export class SuggestQueryResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ContactSuggestionType[]> {
     // The dismissed pairs come from the store, not from this process's memory: feedback given
-    // through another replica holds here from the next request.
-    const [dismissed] = await Promise.all([
-      ctx.service.reads.dismissedSuggestionsOf(args.actorId),
-      ensureActorInProjection(ctx, args.actorId),
-    ]);
+    // through another replica holds here from the next request. Read while the actor is walked.
+    const dismissed = ctx.service.reads.dismissedSuggestionsOf(args.actorId);
+    // Awaited in the list; should the request fail before, its failure is not an unhandled one.
+    dismissed.catch(() => undefined);
+    await ensureActorInProjection(ctx, args.actorId);
     const list = await ctx.service.suggestions.suggestExplained(
       args.actorId,
       {
@@ -61,7 +61,7 @@ export class SuggestQueryResolver {
         kinds: args.kinds,
         minScore: args.minScore,
       },
-      new Set(dismissed),
+      dismissed,
       // A hub's list is computed in steps between this request's turns (it reads most of the graph).
       () => ctx.guard.betweenSteps(),
     );

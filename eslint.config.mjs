@@ -108,7 +108,7 @@ export default tseslint.config(
               'Features talk to the service and the store port, never to an adapter (create-store.ts picks one).',
             ),
             zone(
-              'server/src/{graph/**,features/{insight,suggestions}/**/!(*.resolver|*.type|*.input|known-actor).ts}',
+              'server/src/{graph/**,features/{insight,suggestions}/**/!(*.resolver|*.type|*.input|known-actor|suggest-read-ahead).ts}',
               [`${SRC}/platform/http/**`, `${SRC}/platform/graphql/**`],
               'Graph algorithms know no GraphQL or HTTP: only the resolvers next to them do.',
             ),
@@ -128,7 +128,14 @@ export default tseslint.config(
       ['graphql', 'type-graphql', '@apollo/server'],
       'Graph algorithms know no GraphQL or HTTP: only the resolvers next to them do.',
     ),
-    ignores: ['**/*.resolver.ts', '**/*.type.ts', '**/*.input.ts', '**/known-actor.ts', '**/*-rules.ts'],
+    ignores: [
+      '**/*.resolver.ts',
+      '**/*.type.ts',
+      '**/*.input.ts',
+      '**/known-actor.ts',
+      '**/suggest-read-ahead.ts',
+      '**/*-rules.ts',
+    ],
   },
   {
     // Resolvers read through `service.reads` and write through the service's methods.

@@ -10,7 +10,8 @@
  * Wall time of suggestContacts + explain per actor (the process is alone in its loop, so wall ≈
  * CPU but for other processes' load); per class p50 / p95 and the busiest actor; the three-step
  * entries per actor of the network each busy actor's walk reads (the criterion of keeping). Also
- * checks that the three give the same lists, scores bit for bit, for several filters.
+ * checks that the three give the same lists, scores bit for bit, for several filters. `--steps`:
+ * the walker's slices and the collections in them instead (stepsOfKeeping).
  */
 import { NetworkProjection } from '../server/src/graph/projection';
 import { explainPair } from '../server/src/features/suggestions/explain';
@@ -22,7 +23,9 @@ import {
   keepWalkSteps,
   keptWalksOf,
 } from '../server/src/features/suggestions/kept-walks';
-import { runNow } from '../server/src/platform/util/run-in-slices';
+import os from 'node:os';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { runNow, runSteps, slicePause, SLICE_MS } from '../server/src/platform/util/run-in-slices';
 import { buildSuggestionIndex, type SuggestionIndex } from '../server/src/features/suggestions/suggestion-index';
 import { COLD_START_MODEL, DEFAULT_MODEL } from '../server/src/features/suggestions/weights';
 import { snapshotOf } from '../seed/snapshot';
@@ -45,7 +48,69 @@ function request(index: SuggestionIndex, id: string, extra: Partial<SuggestOptio
   return list.map((s) => `${s.actorId} ${hex(s.score)} ${s.parts.map((p) => hex(p.contribution)).join(',')}`).join(';');
 }
 
-function main(): void {
+/**
+ * `--steps`: the walker's work as walk-keeper.ts runs it (runSteps with a pause of one setImmediate
+ * every SLICE_MS), for each hub after its cold list, on a fresh copy of the index per round: per walk
+ * its wall time, CPU and slices (the time between two turns of the event loop), and the garbage
+ * collections that fell into the walks (major = mark-compact of the whole heap), with their length.
+ */
+async function stepsOfKeeping(ids: string[], rounds: number, fresh: () => SuggestionIndex): Promise<void> {
+  const gcs: Array<{ major: boolean; ms: number }> = [];
+  let walking = false;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      if (walking) gcs.push({ major: kind === constants.NODE_PERFORMANCE_GC_MAJOR, ms: e.duration });
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  const slices: number[] = [];
+  const longest: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const copy = fresh();
+    for (const id of ids) {
+      request(copy, id); // the cold list that asks for the walk
+      await new Promise((resolve) => setImmediate(resolve));
+      const q = copy.graph.index.get(id)!;
+      const own: number[] = [];
+      let sliceStart = performance.now();
+      const pause = slicePause(SLICE_MS);
+      const timedPause = () => {
+        const waiting = pause();
+        if (!waiting) return;
+        own.push(performance.now() - sliceStart);
+        return waiting.then(() => {
+          sliceStart = performance.now();
+        });
+      };
+      walking = true;
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      await runSteps(keepWalkSteps(copy, q), timedPause);
+      own.push(performance.now() - sliceStart);
+      walls.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      cpus.push((used.user + used.system) / 1000);
+      walking = false;
+      slices.push(...own);
+      longest.push(Math.max(...own));
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the observer's entries arrive
+    }
+  }
+  observer.disconnect();
+  const major = gcs.filter((g) => g.major);
+  console.log(
+    `walks kept in steps (${walls.length}: ${ids.length} hubs × ${rounds} rounds): wall p50 ${quantile(walls, 0.5).toFixed(0)} max ${Math.max(...walls).toFixed(0)} ms; ` +
+      `CPU p50 ${quantile(cpus, 0.5).toFixed(0)} ms; slices ${slices.length} (p50 ${quantile(slices, 0.5).toFixed(1)}, p95 ${quantile(slices, 0.95).toFixed(1)}, longest per walk ${longest
+        .map((x) => x.toFixed(0))
+        .join(' ')} ms); GC during the walks: ${gcs.length} (${gcs.reduce((a, g) => a + g.ms, 0).toFixed(0)} ms), ` +
+      `major ${major.length} (${major.map((g) => g.ms.toFixed(0)).join(' ') || '-'} ms); heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB; load ${os.loadavg()[0].toFixed(2)}`,
+  );
+}
+
+async function main(): Promise<void> {
   const size = Number(arg('size', '100000'));
   const rounds = Number(arg('rounds', '3'));
   const net = benchNetwork(size, 5, 42);
@@ -75,6 +140,13 @@ function main(): void {
   const keepAll = (copy: SuggestionIndex, ids: string[]) => {
     for (const id of ids) runNow(keepWalkSteps(copy, copy.graph.index.get(id)!));
   };
+  if (process.argv.includes('--steps')) {
+    // Every actor of the network whose walk is kept (the hubs), not only the busy sample's.
+    const hubs = [...index.graph.ids.keys()]
+      .filter((q) => twoStepEntries(index.graph, q) > KEEP_ABOVE_ENTRIES * n)
+      .map((q) => index.graph.ids[q]);
+    return stepsOfKeeping(hubs, rounds, fresh);
+  }
 
   // The same answers cold and warm, over a few request shapes (and the dismissed pairs).
   const shapes: Array<Partial<SuggestOptions>> = [
@@ -132,4 +204,4 @@ function main(): void {
     console.log(`busiest (${net.busiest.id}) ${label}: ${ms.map((x) => x.toFixed(1)).join(' / ')} ms`);
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

@@ -382,20 +382,25 @@ export function describeSuggestions(label: string, harness: StoreHarness): void 
     beforeAll(() => harness.setup());
     afterAll(() => harness.teardown());
 
-    test('the full suggestion query makes no more store calls for 50 suggestions than for 3', async () => {
+    test('the full suggestion query makes two store calls, for 50 suggestions as for 3', async () => {
       const counting = countingStore(await harness.fresh());
       const api = await startTestApi(counting.store, generateNetwork({ actors: 400, seed: 3 }));
       try {
         const calls = async (first: number) => {
           counting.reset();
-          const { suggestContacts } = await api.data(SUGGEST, { id: 'a000001', first });
+          const { suggestContacts } = await api.data<{ suggestContacts: Suggestion[] }>(SUGGEST, {
+            id: 'a000001',
+            first,
+          });
           expect(suggestContacts).toHaveLength(first);
-          return counting.total();
+          // Names and titles were asked of mutual collaborators, so the records were read ahead.
+          expect(suggestContacts.some((s) => s.mutualCollaborators.length > 0)).toBe(true);
+          return Object.fromEntries(counting.calls);
         };
-        const few = await calls(3);
-        const many = await calls(50);
-        expect(many).toBeLessThanOrEqual(few);
-        expect(few).toBeLessThanOrEqual(5);
+        // The dismissed pairs (read per request), then every record the answer names in one read.
+        const expected = { dismissedSuggestionsOf: 1, getRecords: 1 };
+        expect(await calls(3)).toEqual(expected);
+        expect(await calls(50)).toEqual(expected);
       } finally {
         await api.stop();
       }

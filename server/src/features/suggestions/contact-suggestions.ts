@@ -10,8 +10,8 @@
  * with an explicit model (`NetworkService.start(store, { suggestionModel })`) serves that one and
  * never fits. Actors without any partner get the cold-start model (weights.ts).
  *
- * A list is computed in steps (suggest.ts `suggestContactsSteps`) with the caller's pause between
- * them — a request passes its turn-taking — so a hub's list (at 100k actors its walk and ranking
+ * A list is computed in steps (suggest.ts `walkForListSteps`, then `rankWalkSteps`) with the
+ * caller's pause between them — a request passes its turn-taking — so a hub's list (at 100k actors its walk and ranking
  * read most of the graph: 100–400 ms in one piece) does not hold the event loop. The lists share
  * the index's signal workspace, so they are computed one after another (`queue`). Chosen over a
  * worker thread: the worker would need its own copy of the index (the CSR and topic tables, ~100 MB
@@ -23,7 +23,7 @@ import type { NetworkProjection } from '../../graph/projection';
 import { explainPair, type Explanation } from './explain';
 import { checkModel, type ScoringModel } from './model';
 import { changedEnough, selfFitSteps, type FitResult } from './self-fit';
-import { suggestContactsSteps, usesCounts, type SuggestOptions, type Suggestion } from './suggest';
+import { rankWalkSteps, usesCounts, walkForListSteps, type SuggestOptions, type Suggestion } from './suggest';
 import { runSteps, slicePause } from '../../platform/util/run-in-slices';
 import { IndexBuilder, type IndexBuildMode } from './index-builder';
 import type { SuggestionIndex } from './suggestion-index';
@@ -37,6 +37,18 @@ export const FIT_SLICE_MS = 8;
 
 /** Between two steps of a list: nothing (go on) or a promise to wait for (e.g. a request's turn). */
 export type Pause = () => Promise<void> | void;
+
+/** The actors an actor's feedback dismissed, or the store's read of them under way. */
+export type Dismissed = readonly string[] | ReadonlySet<string> | Promise<readonly string[]>;
+
+/**
+ * After a turn of the event loop when the dismissed pairs are still being read: the store's
+ * request goes out then (the Neo4j driver sends it a few promise jobs later), before a walk holds
+ * the thread; its answer comes while the actor is walked.
+ */
+function sentOff(dismissed: Dismissed): Promise<void> | void {
+  if (dismissed instanceof Promise) return new Promise((resolve) => setImmediate(resolve));
+}
 
 export interface ModelStatus {
   /** FITTED / DEFAULT: from the last fit (DEFAULT before the first one ends); CONFIGURED: given at start. */
@@ -157,65 +169,75 @@ export class ContactSuggestions {
 
   /**
    * The actor's suggestions; `dismissed`: the actors its feedback dismissed (the store's
-   * dismissedSuggestionsOf, read per request so a verdict given through any replica holds).
-   * `pause` runs between steps (default: a turn of the event loop every few ms).
+   * dismissedSuggestionsOf, read per request so a verdict given through any replica holds) — or
+   * the read of them, still under way: the actor is walked meanwhile (the walk does not depend on
+   * them), and the list is ranked once they are there. `pause` runs between steps (default: a turn
+   * of the event loop every few ms).
    */
   async suggest(
     actorId: string,
     options: Omit<SuggestOptions, 'model' | 'exclude'>,
-    dismissed: ReadonlySet<string> = new Set(),
+    dismissed: Dismissed = [],
     pause: Pause = slicePause(),
   ): Promise<Suggestion[]> {
     const index = await this.index();
-    return this.inTurn(() => runSteps(this.suggestSteps(index, actorId, options, dismissed), pause));
+    await sentOff(dismissed);
+    return this.inTurn(() => this.listSteps(index, actorId, options, dismissed, pause, () => null));
   }
 
   /** The suggestions with each one's explanation, both from one index. */
   async suggestExplained(
     actorId: string,
     options: Omit<SuggestOptions, 'model' | 'exclude'>,
-    dismissed: ReadonlySet<string> = new Set(),
+    dismissed: Dismissed = [],
     pause: Pause = slicePause(),
   ): Promise<Array<{ suggestion: Suggestion; explanation: Explanation }>> {
     const index = await this.index();
-    const suggestions = this.suggestSteps(index, actorId, options, dismissed);
-    const steps = (function* () {
+    const explained = function* (list: Suggestion[]) {
       const out: Array<{ suggestion: Suggestion; explanation: Explanation }> = [];
-      for (const suggestion of yield* suggestions) {
+      for (const suggestion of list) {
         out.push({ suggestion, explanation: explainPair(index, actorId, suggestion.actorId) });
         yield;
       }
       return out;
-    })();
-    return this.inTurn(() => runSteps(steps, pause));
+    };
+    await sentOff(dismissed);
+    return this.inTurn(() => this.listSteps(index, actorId, options, dismissed, pause, (list) => explained(list)));
   }
 
   /** Runs `compute` after the lists queued before it have ended (steps of two lists never interleave). */
-  private inTurn<T>(compute: () => Promise<T | null>): Promise<T> {
+  private inTurn<T>(compute: () => Promise<T>): Promise<T> {
     const result = this.queue.then(compute);
     this.queue = result.catch(() => undefined);
-    // runSteps answers null only when stale, and these steps never are.
-    return result as Promise<T>;
+    return result;
   }
 
-  private *suggestSteps(
+  /**
+   * A list on the index's workspace: the walk, then (once the dismissed pairs are there) the
+   * ranking, then `after`'s steps on it (null: the list itself). One model for both parts.
+   */
+  private async listSteps<T>(
     index: SuggestionIndex,
     actorId: string,
     options: Omit<SuggestOptions, 'model' | 'exclude'>,
-    dismissed: ReadonlySet<string>,
-  ): Generator<void, Suggestion[], void> {
+    dismissed: Dismissed,
+    pause: Pause,
+    after: (list: Suggestion[]) => Generator<void, T, void> | null,
+  ): Promise<T> {
     this.refitIfChanged();
     const model = this.model;
-    const list = yield* suggestContactsSteps(index, actorId, {
-      ...options,
-      exclude: dismissed,
-      model,
-      coldStart: COLD_START_MODEL,
-      kept: keptWalksOf(index),
-    });
-    // Only walks without the counts are kept (the ones such models rank from).
-    if (!usesCounts(model) && !usesCounts(COLD_START_MODEL)) this.keeper.ask(index, index.graph.index.get(actorId)!);
-    return list;
+    const listOptions = { ...options, model, coldStart: COLD_START_MODEL, kept: keptWalksOf(index) };
+    // runSteps answers null only when stale, and these steps never are.
+    const walk = (await runSteps(walkForListSteps(index, actorId, listOptions), pause))!;
+    const exclude = new Set(await dismissed);
+    const ranked = (function* (keeper: WalkKeeper) {
+      const list = yield* rankWalkSteps(index, walk, { ...listOptions, exclude });
+      // Only walks without the counts are kept (the ones such models rank from).
+      if (!usesCounts(model) && !usesCounts(COLD_START_MODEL)) keeper.ask(index, walk.q);
+      const next = after(list);
+      return next ? yield* next : (list as T);
+    })(this.keeper);
+    return (await runSteps(ranked, pause))!;
   }
 
   async explain(actorId: string, suggestedId: string): Promise<Explanation> {

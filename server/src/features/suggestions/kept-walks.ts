@@ -13,8 +13,8 @@
  * graph per actor of the network (the sum of their partners' rows, known before walking: the
  * criterion is the work, not a list of ids). What it costs: KEPT_BYTES_PER_ACTOR bytes per actor of
  * the network per kept walk (3.3 MB at 100k actors), at most KEEP_BYTES together (the walk used
- * least recently goes first), and while a walk is computed a workspace of its own (~10 MB at 100k,
- * dropped after). Kept per index (a WeakMap, as the static scores): an index rebuilt after a write
+ * least recently goes first), and from the first walk on a workspace of their own (~8.5 MB at 100k,
+ * reused by every walk on the index, gone with it). Kept per index (a WeakMap, as the static scores): an index rebuilt after a write
  * starts empty, and the old copies go with the old index. Only walks without the counts (models
  * that read no Katz, Adamic–Adar, common neighbours, resource allocation) are kept.
  */
@@ -52,6 +52,12 @@ export class KeptWalks {
   reused = 0;
   /** The count arrays a walk without counts reads as 0, shared by every kept walk. */
   private zeros: Float64Array | null = null;
+  /**
+   * The workspace the walks to keep are computed on (keepWalkSteps), made at the first: one walk
+   * at a time is computed (walk-keeper.ts), and a workspace per walk (~8.5 MB at 100k actors)
+   * brought full collections of the heap into the walker's steps (one step took 386 ms so).
+   */
+  private workspace: SignalWorkspace | null = null;
 
   constructor(readonly actorCount: number) {}
 
@@ -76,6 +82,13 @@ export class KeptWalks {
     this.walks.set(q, kept);
     this.reused++;
     return kept.signals;
+  }
+
+  /** The workspace for walks on `index` (this object's index), the same for every walk. */
+  walkWorkspace(index: SuggestionIndex): SignalWorkspace {
+    const { beta, kindMixing } = index.signals;
+    this.workspace ??= new SignalWorkspace(index.graph, index.profiles, beta, kindMixing);
+    return this.workspace;
   }
 
   /** Bytes held now. */
@@ -157,15 +170,14 @@ export function keptWalksOf(index: SuggestionIndex): KeptWalks {
 }
 
 /**
- * Walks q in full on a workspace of its own (the index's serves the requests meanwhile: this runs
- * beside them, in steps) and keeps the walk in `kept`. The same code as a request's full walk
+ * Walks q in full on the kept walks' workspace (the index's serves the requests meanwhile: this
+ * runs beside them, in steps; one such walk at a time) and keeps the walk in `kept`. The same code as a request's full walk
  * (signals.ts computeSteps), so the same bits.
  */
 export function* keepWalkSteps(index: SuggestionIndex, q: number): Generator<void, void, void> {
   const kept = keptWalksOf(index);
   if (kept.has(q)) return;
-  const { beta, kindMixing } = index.signals;
-  const workspace = new SignalWorkspace(index.graph, index.profiles, beta, kindMixing);
+  const workspace = kept.walkWorkspace(index);
   yield;
   yield* kept.keepSteps(yield* workspace.computeSteps(q, false));
 }

@@ -2,9 +2,11 @@
  * "Whom should this actor meet?" (`suggestContacts`), "who works on …?" (`matchActors`) and "who is
  * most like this actor?" (`similarActors`): ranked on the projection by server/src/features/suggestions, the
  * same code for every store; names, topics and collaborations through the request's loaders, so a
- * request costs a bounded number of store calls whatever `first` is.
+ * request costs a bounded number of store calls whatever `first` is — for `suggestContacts` two:
+ * the dismissed pairs, then every record the answer names in one read (suggest-read-ahead.ts).
  */
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Guarded } from '../../platform/graphql/guarded-resolvers';
 import type { Actor, Collaboration, Topic } from '../../domain/model';
 import { explanationSentence, onlyBySize } from './explain';
@@ -23,6 +25,7 @@ import {
 import { DEFAULT_SUGGESTIONS, MatchActorsArgs, SimilarActorsArgs, SuggestContactsArgs } from './suggest.input';
 import { SuggestionModelSourceEnum, SuggestionModelStatusType } from './model-status.type';
 import { ensureActorInProjection } from './known-actor';
+import { readAheadSuggested } from './suggest-read-ahead';
 import {
   ContactSuggestionType,
   MutualCollaboratorType,
@@ -42,13 +45,14 @@ export class SuggestQueryResolver {
   async suggestContacts(
     @Args(() => SuggestContactsArgs) args: SuggestContactsArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ContactSuggestionType[]> {
     // The dismissed pairs come from the store, not from this process's memory: feedback given
-    // through another replica holds here from the next request.
-    const [dismissed] = await Promise.all([
-      ctx.service.reads.dismissedSuggestionsOf(args.actorId),
-      ensureActorInProjection(ctx, args.actorId),
-    ]);
+    // through another replica holds here from the next request. Read while the actor is walked.
+    const dismissed = ctx.service.reads.dismissedSuggestionsOf(args.actorId);
+    // Awaited in the list; should the request fail before, its failure is not an unhandled one.
+    dismissed.catch(() => undefined);
+    await ensureActorInProjection(ctx, args.actorId);
     const list = await ctx.service.suggestions.suggestExplained(
       args.actorId,
       {
@@ -57,9 +61,15 @@ export class SuggestQueryResolver {
         kinds: args.kinds,
         minScore: args.minScore,
       },
-      new Set(dismissed),
+      dismissed,
       // A hub's list is computed in steps between this request's turns (it reads most of the graph).
       () => ctx.guard.betweenSteps(),
+    );
+    // What the answer names, in one store call (the fields below answer from the loaders).
+    await readAheadSuggested(
+      list.map(({ suggestion, explanation }) => ({ actorId: suggestion.actorId, explanation })),
+      info,
+      ctx,
     );
     return list.map(({ suggestion: s, explanation }) => ({
       actorId: s.actorId,

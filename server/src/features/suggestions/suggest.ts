@@ -125,14 +125,34 @@ export function* suggestContactsSteps(
   actorId: string,
   options: SuggestOptions,
 ): Generator<void, Suggestion[], void> {
-  const { graph, projection } = index;
+  return yield* rankWalkSteps(index, yield* walkForListSteps(index, actorId, options), options);
+}
+
+/**
+ * The walk a list starts from: what no filter, `first`, `minScore` or exclusion changes (they only
+ * choose among its scores), so a caller may learn those while it walks. Ranked by rankWalkSteps,
+ * with the same model and workspace, before another query uses the workspace.
+ */
+export interface ListWalk {
+  q: number;
+  signals: QuerySignals;
+  /** The walk stopped after two steps: the list is ranked by bounds. */
+  bounded: boolean;
+  /** The three-step entries the walk would read (the bounds' budget). */
+  entries: number;
+}
+
+/** The first part of suggestContactsSteps: the options checked, the query actor walked. */
+export function* walkForListSteps(
+  index: SuggestionIndex,
+  actorId: string,
+  options: Omit<SuggestOptions, 'exclude'>,
+): Generator<void, ListWalk, void> {
+  const { graph } = index;
   const q = actorIndexOf(index, actorId);
   if (!Number.isInteger(options.first) || options.first < 1)
     throw new DomainError('BAD_USER_INPUT', 'first must be at least 1', 'first');
-  const wantedTopics = options.topicIds?.length ? new Set(topicIndexesOf(index, options.topicIds)) : null;
-  const wantedKinds = options.kinds?.length ? new Set(options.kinds) : null;
-  const minScore = options.minScore ?? null;
-  const { first } = options;
+  if (options.topicIds?.length) topicIndexesOf(index, options.topicIds);
 
   const workspace = index.signals;
   const lean = !usesCounts(options.model) && !usesCounts(options.coldStart);
@@ -157,6 +177,24 @@ export function* suggestContactsSteps(
   } else {
     signals = yield* workspace.computeSteps(q, !lean);
   }
+  return { q, signals, bounded, entries };
+}
+
+/** The second part of suggestContactsSteps: the list ranked from its walk (walkForListSteps, the same options). */
+export function* rankWalkSteps(
+  index: SuggestionIndex,
+  walk: ListWalk,
+  options: SuggestOptions,
+): Generator<void, Suggestion[], void> {
+  const { graph, projection } = index;
+  const { q, entries } = walk;
+  let { signals, bounded } = walk;
+  const wantedTopics = options.topicIds?.length ? new Set(topicIndexesOf(index, options.topicIds)) : null;
+  const wantedKinds = options.kinds?.length ? new Set(options.kinds) : null;
+  const minScore = options.minScore ?? null;
+  const { first } = options;
+  const workspace = index.signals;
+
   const coldStart = options.coldStart && graph.offsets[q + 1] === graph.offsets[q] && signals.topicSharing.length > 0;
   const model = coldStart ? options.coldStart! : options.model;
   // An actor deleted after the index was built (off the event loop) has no kind: not suggested by kind.

@@ -110,6 +110,7 @@ describe('cypher.ts statements', () => {
        "GET_ACTORS": "ids",
        "GET_ACTOR_NAMES": "ids",
        "GET_COLLABORATIONS": "ids",
+       "GET_RECORDS": "actorIds collaborationIds topicIds",
        "GET_TOPICS": "ids",
        "INTERESTS_AND_TOPICS_OF_ACTORS": "ids",
        "INTERESTS_IN_TOPICS": "ids",

@@ -64,6 +64,26 @@ MATCH (c:Collaboration)
 WHERE c.id IN $ids
 RETURN properties(c) AS collaboration`;
 
+/** GET_ACTORS, GET_TOPICS and GET_COLLABORATIONS in one statement (getRecords): one round trip. */
+export const GET_RECORDS = `
+CALL () {
+  MATCH (a:Actor)
+  USING INDEX SEEK a:Actor(id)
+  WHERE a.id IN $actorIds
+  RETURN collect(properties(a)) AS actors
+}
+CALL () {
+  MATCH (t:Topic)
+  WHERE t.id IN $topicIds
+  RETURN collect(properties(t)) AS topics
+}
+CALL () {
+  MATCH (c:Collaboration)
+  WHERE c.id IN $collaborationIds
+  RETURN collect(properties(c)) AS collaborations
+}
+RETURN actors, topics, collaborations`;
+
 // ---------------------------------------------------------------------------------------------
 // Batched relations by key: one row per key that has any, the list collected in order
 

@@ -21,7 +21,9 @@ import type {
   ParticipationWithCollaboration,
   InterestOfNamedActor,
   LinkReads,
+  RecordIds,
   RecordReads,
+  RecordsById,
   SnapshotReads,
 } from '../port/reads';
 import type { Neo4jConnection } from './connection';
@@ -147,6 +149,25 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
 
     getCollaborations(ids: readonly string[]): Promise<Array<Collaboration | null>> {
       return getByIds(Q.GET_COLLABORATIONS, 'collaboration', toCollaboration, ids);
+    },
+
+    async getRecords(ids: RecordIds): Promise<RecordsById> {
+      if (ids.actors.length + ids.topics.length + ids.collaborations.length === 0)
+        return { actors: [], topics: [], collaborations: [] };
+      const [row] = await db.readRecords(Q.GET_RECORDS, {
+        actorIds: distinct(ids.actors),
+        topicIds: distinct(ids.topics),
+        collaborationIds: distinct(ids.collaborations),
+      });
+      const inOrder = <T extends { id: string }>(asked: readonly string[], field: string, map: (v: unknown) => T) => {
+        const byId = new Map((row.get(field) as unknown[]).map(map).map((r) => [r.id, r]));
+        return asked.map((id) => byId.get(id) ?? null);
+      };
+      return {
+        actors: inOrder(ids.actors, 'actors', toActor),
+        topics: inOrder(ids.topics, 'topics', toTopic),
+        collaborations: inOrder(ids.collaborations, 'collaborations', toCollaboration),
+      };
     },
 
     interestsOfActors(actorIds: readonly string[]): Promise<Interest[][]> {

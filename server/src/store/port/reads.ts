@@ -29,6 +29,25 @@ export interface RecordReads {
   actorNames(ids: readonly string[]): Promise<Array<string | null>>;
   getTopics(ids: readonly string[]): Promise<Array<Topic | null>>;
   getCollaborations(ids: readonly string[]): Promise<Array<Collaboration | null>>;
+  /**
+   * getActors, getTopics and getCollaborations at once, in one read (one round trip on Neo4j): an
+   * answer that names records of all three kinds (a suggestion's explanation) needs them together.
+   */
+  getRecords(ids: RecordIds): Promise<RecordsById>;
+}
+
+/** The ids asked of getRecords, per kind (repeats and unknown ids allowed, as in getActors). */
+export interface RecordIds {
+  actors: readonly string[];
+  topics: readonly string[];
+  collaborations: readonly string[];
+}
+
+/** What getRecords answers: per kind one entry per requested id, in their order, null when missing. */
+export interface RecordsById {
+  actors: Array<Actor | null>;
+  topics: Array<Topic | null>;
+  collaborations: Array<Collaboration | null>;
 }
 
 /** Batched relations by key. */

@@ -164,6 +164,34 @@ export function describeCollaborationContract(label: string, harness: StoreHarne
         expect(await store.getCollaborations([])).toEqual([]);
       });
 
+      test('getRecords: what getActors, getTopics and getCollaborations answer, in one call', async () => {
+        await buildNetwork(store);
+        const ids = {
+          actors: ['a2', 'ghost', 'a1', 'a2'],
+          topics: ['klima', 'nope', 'jugend-sport'],
+          collaborations: ['k3', 'zz', 'k1', 'k3'],
+        };
+        const records = await store.getRecords(ids);
+        expect(records).toEqual({
+          actors: await store.getActors(ids.actors),
+          topics: await store.getTopics(ids.topics),
+          collaborations: await store.getCollaborations(ids.collaborations),
+        });
+        expect(records.actors.map((a) => a?.id ?? null)).toEqual(['a2', null, 'a1', 'a2']);
+        expect(records.topics.map((t) => t?.id ?? null)).toEqual(['klima', null, 'jugend-sport']);
+        expect(records.collaborations.map((c) => c?.id ?? null)).toEqual(['k3', null, 'k1', 'k3']);
+        expect(await store.getRecords({ actors: [], topics: ['klima'], collaborations: [] })).toEqual({
+          actors: [],
+          topics: await store.getTopics(['klima']),
+          collaborations: [],
+        });
+        expect(await store.getRecords({ actors: [], topics: [], collaborations: [] })).toEqual({
+          actors: [],
+          topics: [],
+          collaborations: [],
+        });
+      });
+
       test('updateCollaboration: patch semantics (absent stays, null clears), topicIds replace', async () => {
         const { collaborations } = await buildNetwork(store);
         const before = collaborations.k1;

@@ -1,0 +1,192 @@
+/**
+ * `npx tsx bench/suggest-store-time.ts`: where the time of the bench's `suggestContacts` request
+ * goes, on one store, through the real server over HTTP (as `npm run bench`): per actor class the
+ * wall p50 / p95, the store calls of one request, the time from the request's start to each store
+ * call's start and end (median), the time spent waiting on the store (the union of the calls'
+ * intervals), the CPU per request of this process and of Neo4j. Run it from two versions of the
+ * code one after the other (BENCH_REUSE=1 keeps the loaded network) to compare them.
+ *
+ *   --store=neo4j|embedded   --db=FILE (embedded: a SQLite file of the bench network; loaded when new)
+ *   --rounds=3 (each round: every actor of the class 3 times)   --profile=FILE (V8 CPU profile of the rounds)
+ *   BENCH_SIZES (first only, default 100000), BENCH_REUSE=1, BENCH_WIPE=1, NEO4J_BOLT_PORT /
+ *   BENCH_NEO4J_URI as for `npm run bench`; BENCH_NEO4J_PID: Neo4j's pid, for its CPU time.
+ */
+import 'reflect-metadata';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { Session } from 'node:inspector/promises';
+import { NetworkService } from '../server/src/service/network-service';
+import { createNeo4jStore } from '../server/src/store/neo4j';
+import { createEmbeddedStore } from '../server/src/store/embedded';
+import type { NetworkStore } from '../server/src/store/network-store';
+import { benchHeaders } from './auth';
+import { listenForBench } from './bench-server';
+import { loadBenchConfig } from './config';
+import { graphqlClient } from './http-client';
+import { driverFor, ensureNeo4jRunning, rawUnwindImport, wipe } from './neo4j-admin';
+import { benchNetwork } from './network-data';
+import { REQUESTS } from './requests';
+import { nowMs, percentiles } from './stats';
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** One store call of the request being timed: its name, start and end (ms since the request's start). */
+interface Call {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Wraps a store: every call's interval, relative to `since()`, is pushed to `calls`. */
+function timingStore(inner: NetworkStore, since: () => number, calls: Call[]): NetworkStore {
+  return new Proxy(inner, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const call: Call = { name: String(property), start: nowMs() - since(), end: NaN };
+        calls.push(call);
+        const result = value.apply(target, args);
+        if (result instanceof Promise)
+          return result.finally(() => {
+            call.end = nowMs() - since();
+          });
+        call.end = nowMs() - since();
+        return result;
+      };
+    },
+  });
+}
+
+/** The length of the union of the intervals: the time the request waited on at least one call. */
+function covered(calls: readonly Call[]): number {
+  const sorted = [...calls].sort((a, b) => a.start - b.start);
+  let total = 0;
+  let from = -Infinity;
+  let to = -Infinity;
+  for (const c of sorted) {
+    if (c.start > to) {
+      if (to > from) total += to - from;
+      from = c.start;
+      to = c.end;
+    } else to = Math.max(to, c.end);
+  }
+  if (to > from) total += to - from;
+  return total;
+}
+
+/** CPU time (ms) of a process from /proc (utime + stime; clock ticks of 10 ms). */
+function procCpuMs(pid: number | null): number {
+  if (pid === null) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function openStore(kind: string, size: number): Promise<{ store: NetworkStore; close(): Promise<void> }> {
+  const config = loadBenchConfig([]);
+  const net = benchNetwork(size, config.hubs, config.seed);
+  if (kind === 'embedded') {
+    const file = arg('db') ?? `${os.tmpdir()}/quartiernetz-suggest-store-time-${size}.sqlite`;
+    const fresh = !existsSync(file);
+    const store = createEmbeddedStore({ filename: file });
+    await store.init();
+    if (fresh) await store.mergeGraph(net.data);
+    return { store, close: () => store.close() };
+  }
+  if (config.startNeo4j) ensureNeo4jRunning();
+  const driver = driverFor(config.neo4jUri);
+  const store = createNeo4jStore({ uri: config.neo4jUri, user: 'neo4j', password: 'neo4j' });
+  const loaded = await driver.executeQuery('MATCH (a:Actor) RETURN count(a) AS n');
+  if (process.env.BENCH_REUSE !== '1' || loaded.records[0].get('n').toNumber() !== size) {
+    await wipe(driver, config.forceWipe);
+    await store.init();
+    await store.mergeGraph(net.data).catch(async () => {
+      await wipe(driver, true);
+      await rawUnwindImport(driver, net.data);
+    });
+  }
+  await driver.close();
+  return { store, close: () => store.close() };
+}
+
+async function main(): Promise<void> {
+  const kind = arg('store') ?? 'neo4j';
+  const rounds = Number(arg('rounds') ?? 3);
+  const config = loadBenchConfig([]);
+  const size = process.env.BENCH_SIZES ? config.sizes[0] : 100_000;
+  const net = benchNetwork(size, config.hubs, config.seed);
+  const neo4jPid = process.env.BENCH_NEO4J_PID ? Number(process.env.BENCH_NEO4J_PID) : null;
+  const opened = await openStore(kind, size);
+  let requestStart = 0;
+  const calls: Call[] = [];
+  const service = await NetworkService.start(timingStore(opened.store, () => requestStart, calls));
+  const server = await listenForBench(service);
+  const client = graphqlClient(server.url, 8, benchHeaders());
+  const spec = REQUESTS.find((s) => s.kind === 'suggestions')!;
+  const ask = (id: string) =>
+    client.request(spec.query, spec.variables({ actorId: id, others: [], search: '', seq: 0 }));
+  try {
+    for (const id of [...net.randomActors, ...net.busyActors]) await ask(id); // warm-up: index, kept walks
+    await service.suggestions.keeper.idle();
+    const profile = arg('profile');
+    const inspector = profile ? new Session() : null;
+    if (inspector) {
+      inspector.connect();
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
+      await inspector.post('Profiler.start');
+    }
+    const lines: string[] = [];
+    for (const [name, pool] of Object.entries({ random: net.randomActors, busy: net.busyActors })) {
+      const wall: number[] = [];
+      const waited: number[] = [];
+      const perCall = new Map<string, { start: number[]; end: number[] }>();
+      let callCount = 0;
+      const cpu = process.cpuUsage();
+      const db = procCpuMs(neo4jPid);
+      for (let r = 0; r < rounds * 3; r++)
+        for (const id of pool) {
+          calls.length = 0;
+          requestStart = nowMs();
+          await ask(id);
+          wall.push(nowMs() - requestStart);
+          waited.push(covered(calls));
+          callCount += calls.length;
+          for (const c of calls) {
+            const entry = perCall.get(c.name) ?? { start: [], end: [] };
+            entry.start.push(c.start);
+            entry.end.push(c.end);
+            perCall.set(c.name, entry);
+          }
+        }
+      const used = process.cpuUsage(cpu);
+      const p = percentiles(wall);
+      const n = wall.length;
+      const callsText = [...perCall]
+        .map(([c, t]) => `${c} ${median(t.start).toFixed(2)}→${median(t.end).toFixed(2)}`)
+        .join(', ');
+      lines.push(
+        `${kind} ${size} ${name}: p50 ${p.p50.toFixed(2)} / p95 ${p.p95.toFixed(2)} ms (${n} requests); store calls ${(callCount / n).toFixed(1)} per request, waited on the store p50 ${median(waited).toFixed(2)} ms; CPU ${((used.user + used.system) / 1000 / n).toFixed(2)} ms + Neo4j ${((procCpuMs(neo4jPid) - db) / n).toFixed(2)} ms per request; calls (median start→end ms): ${callsText}; load ${os.loadavg()[0].toFixed(2)}`,
+      );
+    }
+    if (inspector && profile) {
+      const { profile: taken } = await inspector.post('Profiler.stop');
+      writeFileSync(profile, JSON.stringify(taken));
+      inspector.disconnect();
+    }
+    console.log(lines.join('\n'));
+  } finally {
+    client.close();
+    await server.close();
+    await service.drain();
+    await opened.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

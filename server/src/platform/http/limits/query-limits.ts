@@ -92,12 +92,6 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   return rules as unknown as ValidationRule[];
 }
 
-/**
- * The token limit applies while parsing, before a huge document becomes a syntax tree. Apollo parses
- * by itself (no hook can replace its parser, and errors thrown from its parsing hooks become 500s),
- * so the request's query is run through graphql-armor's counting parser in front of Apollo, on the
- * Express route. Syntax errors are left to Apollo, which reports them.
- */
 /** Documents kept as within the token limit (see WithinTokenLimit), and their characters at most. */
 export const TOKEN_CHECKED_DOCUMENTS_KEPT = 500;
 export const TOKEN_CHECKED_CHARACTERS_KEPT = 1_000_000;
@@ -132,6 +126,12 @@ export class WithinTokenLimit {
   }
 }
 
+/**
+ * The token limit applies while parsing, before a huge document becomes a syntax tree. Apollo parses
+ * by itself (no hook can replace its parser, and errors thrown from its parsing hooks become 500s),
+ * so the request's query is run through graphql-armor's counting parser in front of Apollo, on the
+ * Express route. Syntax errors are left to Apollo, which reports them.
+ */
 export function tokenLimit(maxTokens: number): RequestHandler {
   const options = {
     n: maxTokens,

@@ -14,13 +14,13 @@
  */
 import 'reflect-metadata';
 import os from 'node:os';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { MAX_FEED_PAGE, type FeedPage } from '../server/src/features/live/feed-rules';
 import { createNeo4jStore } from '../server/src/store/neo4j';
 import type { CreateCollaborationInput } from '../server/src/store/network-store';
 import { loadBenchConfig } from './config';
 import { benchNetwork, inputFor } from './network-data';
+import { procCpuMs } from './process-probes';
 
 const writers = Number(process.env.BENCH_WRITERS ?? 8);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -30,15 +30,6 @@ const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math
 const median = (xs: number[]) => quantile(xs, 0.5);
 const log = (...args: unknown[]) =>
   console.error(`[write-feed c${writers} ${new Date().toISOString().slice(11, 19)}]`, ...args);
-
-/** CPU time (ms) of a process from /proc (utime + stime; clock ticks of 10 ms). */
-function procCpuMs(pid: number | null): number {
-  if (pid === null) return NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .replace(/^.*\) /, '')
-    .split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 type Way = 'in write' | 'after';
 

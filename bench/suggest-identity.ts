@@ -18,7 +18,6 @@
  */
 import 'reflect-metadata';
 import { existsSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { NetworkService } from '../server/src/service/network-service';
 import { createEmbeddedStore } from '../server/src/store/embedded';
@@ -28,6 +27,7 @@ import { loadBenchConfig } from './config';
 import { graphqlClient } from './http-client';
 import { benchNetwork } from './network-data';
 import { REQUESTS } from './requests';
+import { startCpuProfile } from './process-probes';
 import { nowMs, percentiles } from './stats';
 
 /** Every field of a suggestion (the viewer's selection plus what it leaves out). */
@@ -90,14 +90,7 @@ async function main(): Promise<void> {
         client.request(spec.query, spec.variables({ actorId: id, others: [], search: '', seq: 0 }));
       for (const id of [...net.randomActors, ...net.busyActors]) await ask(id); // warm-up
       const classes = { random: net.randomActors, busy: net.busyActors };
-      const profile = arg('profile');
-      const inspector = profile ? new Session() : null;
-      if (inspector) {
-        inspector.connect();
-        await inspector.post('Profiler.enable');
-        await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
-        await inspector.post('Profiler.start');
-      }
+      const stopProfile = await startCpuProfile(arg('profile'));
       for (const [name, pool] of Object.entries(classes)) {
         const wall: number[] = [];
         const cpu = process.cpuUsage();
@@ -113,11 +106,7 @@ async function main(): Promise<void> {
           `${size} ${name}: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, max ${p.max.toFixed(1)} ms; CPU ${((used.user + used.system) / 1000 / wall.length).toFixed(2)} ms per request (${wall.length} requests); load ${os.loadavg()[0].toFixed(2)}`,
         );
       }
-      if (inspector && profile) {
-        const { profile: taken } = await inspector.post('Profiler.stop');
-        writeFileSync(profile, JSON.stringify(taken));
-        inspector.disconnect();
-      }
+      await stopProfile();
     }
   } finally {
     client.close();

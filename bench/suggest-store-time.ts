@@ -12,9 +12,8 @@
  *   BENCH_NEO4J_URI as for `npm run bench`; BENCH_NEO4J_PID: Neo4j's pid, for its CPU time.
  */
 import 'reflect-metadata';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { Session } from 'node:inspector/promises';
 import { NetworkService } from '../server/src/service/network-service';
 import { createNeo4jStore } from '../server/src/store/neo4j';
 import { createEmbeddedStore } from '../server/src/store/embedded';
@@ -26,6 +25,7 @@ import { graphqlClient } from './http-client';
 import { driverFor, ensureNeo4jRunning, rawUnwindImport, wipe } from './neo4j-admin';
 import { benchNetwork } from './network-data';
 import { REQUESTS } from './requests';
+import { procCpuMs, startCpuProfile } from './process-probes';
 import { nowMs, percentiles } from './stats';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -76,15 +76,6 @@ function covered(calls: readonly Call[]): number {
   return total;
 }
 
-/** CPU time (ms) of a process from /proc (utime + stime; clock ticks of 10 ms). */
-function procCpuMs(pid: number | null): number {
-  if (pid === null) return NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .replace(/^.*\) /, '')
-    .split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 async function openStore(kind: string, size: number): Promise<{ store: NetworkStore; close(): Promise<void> }> {
   const config = loadBenchConfig([]);
   const net = benchNetwork(size, config.hubs, config.seed);
@@ -131,14 +122,7 @@ async function main(): Promise<void> {
   try {
     for (const id of [...net.randomActors, ...net.busyActors]) await ask(id); // warm-up: index, kept walks
     await service.suggestions.keeper.idle();
-    const profile = arg('profile');
-    const inspector = profile ? new Session() : null;
-    if (inspector) {
-      inspector.connect();
-      await inspector.post('Profiler.enable');
-      await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
-      await inspector.post('Profiler.start');
-    }
+    const stopProfile = await startCpuProfile(arg('profile'));
     const lines: string[] = [];
     for (const [name, pool] of Object.entries({ random: net.randomActors, busy: net.busyActors })) {
       const wall: number[] = [];
@@ -172,11 +156,7 @@ async function main(): Promise<void> {
         `${kind} ${size} ${name}: p50 ${p.p50.toFixed(2)} / p95 ${p.p95.toFixed(2)} ms (${n} requests); store calls ${(callCount / n).toFixed(1)} per request, waited on the store p50 ${median(waited).toFixed(2)} ms; CPU ${((used.user + used.system) / 1000 / n).toFixed(2)} ms + Neo4j ${((procCpuMs(neo4jPid) - db) / n).toFixed(2)} ms per request; calls (median start→end ms): ${callsText}; load ${os.loadavg()[0].toFixed(2)}`,
       );
     }
-    if (inspector && profile) {
-      const { profile: taken } = await inspector.post('Profiler.stop');
-      writeFileSync(profile, JSON.stringify(taken));
-      inspector.disconnect();
-    }
+    await stopProfile();
     console.log(lines.join('\n'));
   } finally {
     client.close();

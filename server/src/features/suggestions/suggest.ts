@@ -152,6 +152,7 @@ export function* walkForListSteps(
   const q = actorIndexOf(index, actorId);
   if (!Number.isInteger(options.first) || options.first < 1)
     throw new DomainError('BAD_USER_INPUT', 'first must be at least 1', 'first');
+  // Unknown topic ids answer NOT_FOUND before the walk, not after it (rankWalkSteps maps them).
   if (options.topicIds?.length) topicIndexesOf(index, options.topicIds);
 
   const workspace = index.signals;

@@ -360,12 +360,10 @@ function fallback(projection: NetworkProjection, reason: string, extra: Partial<
 }
 
 /**
- * Steps 1–4 as a generator: yields between units of work (one query actor, one trial of the search,
- * a slice of the split), and once an IndexBuildJob for the index of the past; returns the result.
- * Reads the projection through a copy taken in slices with a journal (index-input.ts `copySteps`):
- * the fit is a function of the projection's state at the copy's end, whatever is written later.
+ * The copy of the projection and its split. A generator of its own, so the copy is garbage once the
+ * split is made, not held by the fit's frame for the whole fit.
  */
-export function* selfFitSteps(projection: NetworkProjection): Generator<void | IndexBuildJob, FitResult, void> {
+function* splitHistorySteps(projection: NetworkProjection) {
   const journal = projection.openJournal();
   let copy: ProjectionCopy;
   try {
@@ -375,15 +373,33 @@ export function* selfFitSteps(projection: NetworkProjection): Generator<void | I
   }
   const sizes = { actorCount: copy.actors.size, collaborationCount: copy.collaborations.size };
   const split = yield* historySplitSteps(copy, FIT_RULES.answerShare, FIT_RULES.minDatedCollaborations);
+  return { split, sizes };
+}
+
+/**
+ * The index of the past: copied and encoded in steps, its arrays built by the driver (off the event
+ * loop in the service), assembled in steps — the same bits as buildSuggestionIndex(past). A
+ * generator of its own, so the copy and the flat input are garbage once the index is assembled.
+ */
+function* pastIndexSteps(past: NetworkProjection): Generator<void | IndexBuildJob, SuggestionIndex, void> {
+  const input = yield* encodeSteps(yield* copySteps(past, null));
+  const job: IndexBuildJob = { input, built: null };
+  yield job;
+  return yield* assembleSteps(past, input, job.built!, () => 0);
+}
+
+/**
+ * Steps 1–4 as a generator: yields between units of work (one query actor, one trial of the search,
+ * a slice of the split), and once an IndexBuildJob for the index of the past; returns the result.
+ * Reads the projection through a copy taken in slices with a journal (index-input.ts `copySteps`):
+ * the fit is a function of the projection's state at the copy's end, whatever is written later.
+ */
+export function* selfFitSteps(projection: NetworkProjection): Generator<void | IndexBuildJob, FitResult, void> {
+  const { split, sizes } = yield* splitHistorySteps(projection);
   if (!split)
     return fallback(projection, 'history too short: too few dated collaborations to hold some back as answers', sizes);
   yield;
-  // The index of the past: copied and encoded in steps, its arrays built by the driver (off the
-  // event loop in the service), assembled in steps — the same bits as buildSuggestionIndex(past).
-  const input = yield* encodeSteps(yield* copySteps(split.past, null));
-  const job: IndexBuildJob = { input, built: null };
-  yield job;
-  const index = yield* assembleSteps(split.past, input, job.built!, () => 0);
+  const index = yield* pastIndexSteps(split.past);
   const folds = queryFolds(split, index);
   const queries = folds.flat();
   if (queries.length < FIT_RULES.minQueries || folds.some((f) => f.length === 0)) {

@@ -43,7 +43,7 @@ export const GET_ACTORS = `
 MATCH (a:Actor)
 USING INDEX SEEK a:Actor(id)
 WHERE a.id IN $ids
-RETURN properties(a) AS actor`;
+RETURN [a.id, a.name, a.kind, a.description, a.district, a.website, a.contact, a.createdAt, a.updatedAt, a.version] AS actor`;
 
 /** Actors' names by id (labels: the rest of each record is not read). */
 export const GET_ACTOR_NAMES = `
@@ -112,13 +112,13 @@ WITH id, r, c
 ORDER BY coalesce(c.startDate, '') DESC, c.id
 RETURN id, collect({collaborationId: c.id, role: r.role}) AS participations`;
 
-/** Per collaboration id: its participants, by actor nameKey then actor id. */
+/** Per collaboration id: its participants as [actorId, role] rows, by actor nameKey then actor id. */
 export const PARTICIPATIONS_OF_COLLABORATIONS = `
 UNWIND $ids AS id
 MATCH (a:Actor)-[r:PARTICIPATED_IN]->(:Collaboration {id: id})
 WITH id, r, a
 ORDER BY a.nameKey, a.id
-RETURN id, collect({actorId: a.id, role: r.role}) AS participations`;
+RETURN id, collect([a.id, r.role]) AS participations`;
 
 /** PARTICIPATIONS_OF_ACTORS and, in the same statement, the records of those collaborations (each once). */
 export const PARTICIPATIONS_AND_COLLABORATIONS_OF_ACTORS = `
@@ -163,14 +163,14 @@ CALL () {
   MATCH (a:Actor)-[r:PARTICIPATED_IN]->(:Collaboration {id: id})
   WITH id, r, a
   ORDER BY a.nameKey, a.id
-  WITH id, collect({actorId: a.id, role: r.role}) AS participations
+  WITH id, collect([a.id, r.role]) AS participations
   RETURN collect({id: id, participations: participations}) AS lists
 }
 CALL () {
   UNWIND $ids AS id
   MATCH (a:Actor)-[:PARTICIPATED_IN]->(:Collaboration {id: id})
   WITH DISTINCT a
-  RETURN collect(properties(a)) AS actors
+  RETURN collect([a.id, a.name, a.kind, a.description, a.district, a.website, a.contact, a.createdAt, a.updatedAt, a.version]) AS actors
 }
 RETURN lists, actors`;
 
@@ -201,7 +201,7 @@ CALL () {
     MATCH (p:Actor)-[q:PARTICIPATED_IN]->(c)
     WITH p, q
     ORDER BY p.nameKey, p.id
-    RETURN collect({actorId: p.id, role: q.role}) AS members
+    RETURN collect([p.id, q.role]) AS members
   }
   RETURN collect({collaboration: properties(c), members: members}) AS collaborations
 }
@@ -211,7 +211,7 @@ CALL () {
   WITH DISTINCT c
   MATCH (p:Actor)-[:PARTICIPATED_IN]->(c)
   WITH DISTINCT p
-  RETURN collect(properties(p)) AS participants
+  RETURN collect([p.id, p.name, p.kind, p.description, p.district, p.website, p.contact, p.createdAt, p.updatedAt, p.version]) AS participants
 }
 RETURN actors, lists, collaborations, participants`;
 

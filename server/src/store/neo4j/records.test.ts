@@ -5,6 +5,7 @@
 import neo4j, { Neo4jError } from 'neo4j-driver';
 
 import { DomainError } from '../../domain/errors';
+import * as Q from './cypher';
 import { translateError } from './errors';
 import { toActor, toCollaboration, toPlain, toTopic } from './records';
 
@@ -46,6 +47,26 @@ describe('records', () => {
     });
     expect(typeof actor.version).toBe('number');
     expect(actor).not.toHaveProperty('nameKey');
+  });
+
+  test('an actor row (GET_ACTORS) gives the same Actor as its properties, in the row order of cypher.ts', () => {
+    const row = ['a1', 'Café Mitte', 'BUSINESS', null, 'Nord', 'https://cafe.example', null];
+    const dates = ['2024-01-01T00:00:00.000Z', '2024-01-02T00:00:00.000Z', neo4j.int(3)];
+    expect(toActor([...row, ...dates])).toEqual(
+      toActor({
+        id: 'a1',
+        name: 'Café Mitte',
+        kind: 'BUSINESS',
+        district: 'Nord',
+        website: 'https://cafe.example',
+        createdAt: '2024-01-01T00:00:00.000Z',
+        updatedAt: '2024-01-02T00:00:00.000Z',
+        version: neo4j.int(3),
+      }),
+    );
+    expect(Q.GET_ACTORS).toContain(
+      'RETURN [a.id, a.name, a.kind, a.description, a.district, a.website, a.contact, a.createdAt, a.updatedAt, a.version] AS actor',
+    );
   });
 
   test('a topic without aliases has [], a collaboration without dates has nulls', () => {

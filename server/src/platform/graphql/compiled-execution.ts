@@ -66,12 +66,13 @@ export const COMPILED_QUERY_MAX_LENGTH = 2_000;
  * each field's argument map, its path, its completion): the busiest actor's page with every
  * participant (57k rows) grew the heap by ~100 MB more than compiled, and that first answer set the
  * service's peak RSS (Neo4j at 100k actors, two runs each: 1,028 / 1,026 MB interpreted at first
- * sight, 968 / 961 compiled). Compiling costs ~1 ms per 100 characters, so a short document pays
- * at most a few ms once; a longer one waits until it comes again (a one-off long document would
- * pay more than linearly, and a client sending many of them should not make the server compile
- * each). The map page's documents are all shorter (the longest ~550 characters).
+ * sight, 968 / 961 compiled). Compiling a document of 400–800 characters took 1–4 ms once
+ * graphql-jit had warmed up (13–36 ms for the first few in a process, load 7), so a short document
+ * pays that once; a longer one waits until it comes again (a one-off long document would pay more
+ * than linearly, and a client sending many of them should not make the server compile
+ * each). The map page's documents are all shorter (the longest, the hand-over's, 636 characters).
  */
-export const COMPILED_AT_FIRST_SIGHT = 600;
+export const COMPILED_AT_FIRST_SIGHT = 800;
 
 /** Interpreted: seen once (if longer than COMPILED_AT_FIRST_SIGHT), too long, or with variables graphql-jit would coerce otherwise. */
 const INTERPRETED = Symbol('interpreted');

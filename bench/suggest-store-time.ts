@@ -36,6 +36,8 @@ interface Call {
   name: string;
   start: number;
   end: number;
+  /** getRecords: how many ids of each kind it was asked for. */
+  asked?: { actors: number; topics: number; collaborations: number };
 }
 
 /** Wraps a store: every call's interval, relative to `since()`, is pushed to `calls`. */
@@ -46,6 +48,14 @@ function timingStore(inner: NetworkStore, since: () => number, calls: Call[]): N
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         const call: Call = { name: String(property), start: nowMs() - since(), end: NaN };
+        if (property === 'getRecords') {
+          const ids = args[0] as Record<'actors' | 'topics' | 'collaborations', readonly string[]>;
+          call.asked = {
+            actors: ids.actors.length,
+            topics: ids.topics.length,
+            collaborations: ids.collaborations.length,
+          };
+        }
         calls.push(call);
         const result = value.apply(target, args);
         if (result instanceof Promise)
@@ -129,6 +139,7 @@ async function main(): Promise<void> {
       const waited: number[] = [];
       const perCall = new Map<string, { start: number[]; end: number[] }>();
       let callCount = 0;
+      const asked = { actors: [] as number[], topics: [] as number[], collaborations: [] as number[] };
       const cpu = process.cpuUsage();
       const db = procCpuMs(neo4jPid);
       for (let r = 0; r < rounds * 3; r++)
@@ -139,6 +150,8 @@ async function main(): Promise<void> {
           wall.push(nowMs() - requestStart);
           waited.push(covered(calls));
           callCount += calls.length;
+          for (const c of calls)
+            if (c.asked) for (const k of ['actors', 'topics', 'collaborations'] as const) asked[k].push(c.asked[k]);
           for (const c of calls) {
             const entry = perCall.get(c.name) ?? { start: [], end: [] };
             entry.start.push(c.start);
@@ -152,8 +165,11 @@ async function main(): Promise<void> {
       const callsText = [...perCall]
         .map(([c, t]) => `${c} ${median(t.start).toFixed(2)}→${median(t.end).toFixed(2)}`)
         .join(', ');
+      const askedText = (['actors', 'topics', 'collaborations'] as const)
+        .map((k) => `${k} ${median(asked[k])} (max ${Math.max(...asked[k])})`)
+        .join(', ');
       lines.push(
-        `${kind} ${size} ${name}: p50 ${p.p50.toFixed(2)} / p95 ${p.p95.toFixed(2)} ms (${n} requests); store calls ${(callCount / n).toFixed(1)} per request, waited on the store p50 ${median(waited).toFixed(2)} ms; CPU ${((used.user + used.system) / 1000 / n).toFixed(2)} ms + Neo4j ${((procCpuMs(neo4jPid) - db) / n).toFixed(2)} ms per request; calls (median start→end ms): ${callsText}; load ${os.loadavg()[0].toFixed(2)}`,
+        `${kind} ${size} ${name}: p50 ${p.p50.toFixed(2)} / p95 ${p.p95.toFixed(2)} ms (${n} requests); store calls ${(callCount / n).toFixed(1)} per request, waited on the store p50 ${median(waited).toFixed(2)} ms; CPU ${((used.user + used.system) / 1000 / n).toFixed(2)} ms + Neo4j ${((procCpuMs(neo4jPid) - db) / n).toFixed(2)} ms per request; calls (median start→end ms): ${callsText}; getRecords asked for (median): ${askedText}; load ${os.loadavg()[0].toFixed(2)}`,
       );
     }
     await stopProfile();

@@ -20,7 +20,7 @@
  * one index and one code path, and the answers have the bits of one computation by construction.
  */
 import type { NetworkProjection } from '../../graph/projection';
-import { explainPair, type Explanation } from './explain';
+import { explainPair, MAX_MUTUAL_COLLABORATORS, type ConnectingMemo, type Explanation } from './explain';
 import { checkModel, type ScoringModel } from './model';
 import { changedEnough, selfFitSteps, type FitResult } from './self-fit';
 import { rankWalkSteps, usesCounts, walkForListSteps, type SuggestOptions, type Suggestion } from './suggest';
@@ -44,10 +44,29 @@ export type Dismissed = readonly string[] | ReadonlySet<string> | Promise<readon
 /**
  * After a turn of the event loop when the dismissed pairs are still being read: the store's
  * request goes out then (the Neo4j driver sends it a few promise jobs later), before a walk holds
- * the thread; its answer comes while the actor is walked.
+ * the thread; its answer comes while the actor is walked and ranked.
  */
 function sentOff(dismissed: Dismissed): Promise<void> | void {
   if (dismissed instanceof Promise) return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * The dismissed pairs once they are known, null while the store's read of them is under way (its
+ * failure is the list's: awaited there).
+ */
+function dismissedSoFar(dismissed: Dismissed): () => ReadonlySet<string> | null {
+  if (!(dismissed instanceof Promise)) {
+    const known = new Set(dismissed);
+    return () => known;
+  }
+  let known: ReadonlySet<string> | null = null;
+  dismissed.then(
+    (ids) => {
+      known = new Set(ids);
+    },
+    () => undefined,
+  );
+  return () => known;
 }
 
 export interface ModelStatus {
@@ -170,8 +189,8 @@ export class ContactSuggestions {
   /**
    * The actor's suggestions; `dismissed`: the actors its feedback dismissed (the store's
    * dismissedSuggestionsOf, read per request so a verdict given through any replica holds) — or
-   * the read of them, still under way: the actor is walked meanwhile (the walk does not depend on
-   * them), and the list is ranked once they are there. `pause` runs between steps (default: a turn
+   * the read of them, still under way: the actor is walked and ranked meanwhile (listSteps), and
+   * ranked again only when the list names one of them. `pause` runs between steps (default: a turn
    * of the event loop every few ms).
    */
   async suggest(
@@ -195,8 +214,12 @@ export class ContactSuggestions {
     const index = await this.index();
     const explained = function* (list: Suggestion[]) {
       const out: Array<{ suggestion: Suggestion; explanation: Explanation }> = [];
+      const memo: ConnectingMemo = new Map();
       for (const suggestion of list) {
-        out.push({ suggestion, explanation: explainPair(index, actorId, suggestion.actorId) });
+        out.push({
+          suggestion,
+          explanation: explainPair(index, actorId, suggestion.actorId, MAX_MUTUAL_COLLABORATORS, memo),
+        });
         yield;
       }
       return out;
@@ -213,8 +236,9 @@ export class ContactSuggestions {
   }
 
   /**
-   * A list on the index's workspace: the walk, then (once the dismissed pairs are there) the
-   * ranking, then `after`'s steps on it (null: the list itself). One model for both parts.
+   * A list on the index's workspace: the walk, then the ranking (with the dismissed pairs excluded
+   * when they are there by then; else without, checked once they are), then `after`'s steps on it
+   * (null: the list itself). One model for both parts.
    */
   private async listSteps<T>(
     index: SuggestionIndex,
@@ -227,17 +251,26 @@ export class ContactSuggestions {
     this.refitIfChanged();
     const model = this.model;
     const listOptions = { ...options, model, coldStart: COLD_START_MODEL, kept: keptWalksOf(index) };
+    const readSoFar = dismissedSoFar(dismissed);
     // runSteps answers null only when stale, and these steps never are.
     const walk = (await runSteps(walkForListSteps(index, actorId, listOptions), pause))!;
-    const exclude = new Set(await dismissed);
-    const ranked = (function* (keeper: WalkKeeper) {
-      const list = yield* rankWalkSteps(index, walk, { ...listOptions, exclude });
-      // Only walks without the counts are kept (the ones such models rank from).
-      if (!usesCounts(model) && !usesCounts(COLD_START_MODEL)) keeper.ask(index, walk.q);
-      const next = after(list);
-      return next ? yield* next : (list as T);
-    })(this.keeper);
-    return (await runSteps(ranked, pause))!;
+    const known = readSoFar();
+    // Still being read: ranked meanwhile as if nothing were dismissed. Exclusions only take actors
+    // out of the candidates, and every score is the actor's own, so a list that names none of the
+    // dismissed actors is the list with them excluded; one that names any is made again with them.
+    let list = (await runSteps(rankWalkSteps(index, walk, { ...listOptions, exclude: known }), pause))!;
+    if (!known) {
+      const exclude = new Set(await dismissed);
+      if (list.some((s) => exclude.has(s.actorId))) {
+        // The workspace of the first ranking was changed by it: walked again from the start.
+        const again = (await runSteps(walkForListSteps(index, actorId, listOptions), pause))!;
+        list = (await runSteps(rankWalkSteps(index, again, { ...listOptions, exclude }), pause))!;
+      }
+    }
+    // Only walks without the counts are kept (the ones such models rank from).
+    if (!usesCounts(model) && !usesCounts(COLD_START_MODEL)) this.keeper.ask(index, walk.q);
+    const next = after(list);
+    return next ? (await runSteps(next, pause))! : (list as T);
   }
 
   async explain(actorId: string, suggestedId: string): Promise<Explanation> {

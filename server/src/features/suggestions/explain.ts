@@ -49,11 +49,19 @@ export interface Explanation {
   suggestedCollaborations: number;
 }
 
+/**
+ * The collaborations connecting two actors, newest first, by pair: the explanations of one list
+ * share it (the actor's collaborations with a partner recur in every suggestion that partner is
+ * mutual to).
+ */
+export type ConnectingMemo = Map<string, readonly string[]>;
+
 export function explainPair(
   index: SuggestionIndex,
   actorId: string,
   suggestedId: string,
   maxMutuals = MAX_MUTUAL_COLLABORATORS,
+  memo: ConnectingMemo = new Map(),
 ): Explanation {
   const { graph, profiles, projection } = index;
   const a = actorIndexOf(index, actorId);
@@ -82,18 +90,19 @@ export function explainPair(
   mutual.sort((m, n) => degree(graph, m) - degree(graph, n) || m - n);
 
   const connecting = (one: string, other: string): string[] => {
+    const pair = `${one}\u0000${other}`;
+    const known = memo.get(pair);
+    if (known) return [...known];
     // An actor deleted after the index was built (it is built off the event loop) connects nothing.
     const mine = projection.actors.get(one)?.collaborations ?? new Set<string>();
     const theirs = projection.actors.get(other)?.collaborations ?? new Set<string>();
     const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
-    return [...small]
-      .filter((c) => large.has(c))
-      .sort((c, d) =>
-        compareNewestFirst(
-          sortKey(projection.collaborations.get(c)!, c),
-          sortKey(projection.collaborations.get(d)!, d),
-        ),
-      );
+    const keys: Array<[string, string]> = [];
+    for (const c of small) if (large.has(c)) keys.push(sortKey(projection.collaborations.get(c)!, c));
+    // Each key made once (not twice per comparison); the ids are unique, so the order is the same.
+    const ids = keys.sort(compareNewestFirst).map((key) => key[1]);
+    memo.set(pair, ids);
+    return [...ids];
   };
   const mutualCollaborators = mutual.slice(0, maxMutuals).map((m) => {
     const partnerId = graph.ids[m];

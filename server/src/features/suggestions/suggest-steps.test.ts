@@ -96,6 +96,37 @@ describe('suggestions in steps', () => {
     service.close();
   });
 
+  test('dismissed pairs read while the list is ranked: the same list as with them known before', async () => {
+    for (const model of [DEFAULT_MODEL, singleSignalModel('katz')]) {
+      const service = suggestions(model);
+      for (const actorId of [hubs[0], ...ordinary]) {
+        const plain = oneRun(actorId, model);
+        // None dismissed, ones the list does not name, and the list's second and last (ranked again).
+        const cases = [
+          [],
+          ['no-such-actor', oneRun(actorId, model, 40)[30].actorId],
+          [plain[1].actorId, plain[9].actorId],
+        ];
+        for (const ids of cases) {
+          const late = new Promise<readonly string[]>((resolve) => setTimeout(() => resolve(ids), 30));
+          const list = await service.suggestExplained(
+            actorId,
+            { first: 10 },
+            late,
+            () => new Promise((r) => setImmediate(r)),
+          );
+          expect(list.map((x) => x.suggestion)).toEqual(oneRun(actorId, model, 10, new Set(ids)));
+        }
+      }
+      // The read failed: so does the list.
+      const failed = new Promise<readonly string[]>((_, reject) =>
+        setTimeout(() => reject(new Error('read failed')), 30),
+      );
+      await expect(service.suggest(ordinary[0], { first: 10 }, failed)).rejects.toThrow('read failed');
+      service.close();
+    }
+  });
+
   test('a list stopped between its steps (its request was stopped) leaves nothing behind for the next', async () => {
     // Actors reaching few actors in two steps but many entries in three (the workspace clears only
     // what a finished query listed when it reached few): stopped within their three-step walk.

@@ -48,7 +48,7 @@ export class SuggestQueryResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ContactSuggestionType[]> {
     // The dismissed pairs come from the store, not from this process's memory: feedback given
-    // through another replica holds here from the next request. Read while the actor is walked.
+    // through another replica holds here from the next request. Read while the actor is walked and ranked.
     const dismissed = ctx.service.reads.dismissedSuggestionsOf(args.actorId);
     // Awaited in the list; should the request fail before, its failure is not an unhandled one.
     dismissed.catch(() => undefined);

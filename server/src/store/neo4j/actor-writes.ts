@@ -17,7 +17,7 @@ import * as Q from './cypher';
 import * as W from './cypher-writes';
 import { createEditRecords } from './edit-creates';
 import { appendChanges } from './history';
-import { toActor, toInterestOfActor } from './records';
+import { actorOfRow, toActor, toInterestOfActor } from './records';
 import { deleteUpdateRecords } from './update-links';
 
 async function interestsOf(tx: ManagedTransaction, actorId: string): Promise<Interest[]> {
@@ -59,7 +59,7 @@ export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
     return db.write(async (tx) => {
       // The lock first: concurrent updates queue here, so the version read next is the last committed one.
       const locked = (await tx.run(W.LOCK_ACTOR, { id })).records.length > 0;
-      const current = locked ? toActor((await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0].get('actor')) : null;
+      const current = locked ? actorOfRow((await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0].get('actor')) : null;
       const plan = planActorUpdate({ id, current, patch: edit.patch, expectedVersion, meta, at: now() });
       const created = await createEditRecords(tx, { topics: newTopics, actors: [] }, plan.after.updatedAt);
       const props = { ...propsOf(plan.after, H.ACTOR_FIELDS), nameKey: nameKey(plan.after.name) };
@@ -116,7 +116,7 @@ export function neo4jActorWrites(db: Neo4jConnection): ActorWrites {
     async deleteActor(id: string, meta?: H.WriteMeta): Promise<void> {
       await db.write(async (tx) => {
         const found = (await tx.run(Q.GET_ACTORS, { ids: [id] })).records[0];
-        const before = requireRecord('Actor', id, found && toActor(found.get('actor')));
+        const before = requireRecord('Actor', id, found && actorOfRow(found.get('actor')));
         await deleteUpdateRecords(tx, [id]);
         await tx.run(W.BUMP_COLLABORATIONS_OF, { ids: [id], now: now() });
         await tx.run(W.DELETE_ACTOR, { id });

@@ -169,9 +169,12 @@ describe('cypher.ts statements', () => {
        MATCH (a)-[r:INTERESTED_IN]->(t:Topic)
        WITH a, r, t
        ORDER BY t.nameKey, t.id
-       RETURN collect({actorId: a.id, topicId: t.id, weight: r.weight, topic: properties(t)}) AS interests
+       RETURN collect([a.id, t.id, r.weight]) AS interests, collect(DISTINCT t) AS interestTopics
      }
-     RETURN total, [a IN page | properties(a)] AS actors, interests"
+     RETURN total,
+       [a IN page | [a.id, a.name, a.kind, a.description, a.district, a.website, a.contact, a.createdAt, a.updatedAt, a.version]] AS actors,
+       interests,
+       [t IN interestTopics | [t.id, t.name, t.slug, t.aliases]] AS topics"
     `);
   });
 

@@ -38,7 +38,14 @@ RETURN COUNT { MATCH (a:Actor) } AS actors,
 // ---------------------------------------------------------------------------------------------
 // Batched lookups by id (the adapter passes distinct ids and places the rows by id)
 
-/** Actors by id (unique-constraint index seek for the whole list). */
+/**
+ * Actors by id (unique-constraint index seek for the whole list). Each as the list of records.ts
+ * ACTOR_ROW, not `properties(a)`: the driver decodes a map's keys for every record. Likewise the
+ * actors, topics and collaborations of ACTOR_PANEL_PAGES, PARTICIPATION_PAGES_OF_ACTORS and the
+ * actor lists (ACTOR_ROW, TOPIC_ROW, COLLABORATION_ROW), and the participants of ACTOR_PAGES and
+ * PARTICIPATIONS_AND_ACTORS_OF_COLLABORATIONS (participations there as [actorId, role]: the
+ * busiest actor's page reads 33k actors and 57k participations).
+ */
 export const GET_ACTORS = `
 MATCH (a:Actor)
 USING INDEX SEEK a:Actor(id)
@@ -274,7 +281,7 @@ CALL (id, cursor) {
   WITH r, c
   ORDER BY coalesce(c.startDate, '') DESC, c.id
   LIMIT $limit
-  RETURN collect({role: r.role, collaboration: properties(c)}) AS rows
+  RETURN collect({role: r.role, collaboration: [c.id, c.title, c.kind, c.startDate, c.endDate, c.location, c.description, c.createdAt, c.updatedAt, c.version]}) AS rows
 }
 RETURN id, rows`;
 
@@ -283,7 +290,7 @@ export const ACTOR_PANEL_PAGES = `
 CALL () {
   UNWIND $ids AS id
   MATCH (a:Actor {id: id})
-  RETURN collect(properties(a)) AS actors
+  RETURN collect([a.id, a.name, a.kind, a.description, a.district, a.website, a.contact, a.createdAt, a.updatedAt, a.version]) AS actors
 }
 CALL () {
   UNWIND $ids AS id
@@ -297,7 +304,7 @@ CALL () {
   UNWIND $ids AS id
   MATCH (:Actor {id: id})-[:INTERESTED_IN]->(t:Topic)
   WITH DISTINCT t
-  RETURN collect(properties(t)) AS topics
+  RETURN collect([t.id, t.name, t.slug, t.aliases]) AS topics
 }
 CALL () {
   UNWIND $ids AS id
@@ -312,7 +319,7 @@ CALL () {
     WITH r, c
     ORDER BY coalesce(c.startDate, '') DESC, c.id
     LIMIT $limit
-    RETURN collect({role: r.role, collaboration: properties(c)}) AS rows
+    RETURN collect({role: r.role, collaboration: [c.id, c.title, c.kind, c.startDate, c.endDate, c.location, c.description, c.createdAt, c.updatedAt, c.version]}) AS rows
   }
   RETURN collect({id: id, rows: rows}) AS pages
 }
@@ -399,9 +406,13 @@ RETURN id, collect({partnerId: partnerId, collaborationIds: collaborationIds}) A
 // statement — two subqueries, the total, then the page collected in order — so one Bolt round trip
 // and one session: at 100k actors a name search took about half the time and half the client CPU
 // of the page and the count sent at once as two statements (docs/performance.md). With
-// `$withInterests` the same statement also reads the page's interests with their topics, in the
-// order of INTERESTS_OF_ACTORS (by topic nameKey, id; grouped per actor by the adapter): a list
-// that shows each actor's topics needs no second round trip. Without it that subquery reads nothing.
+// `$withInterests` the same statement also reads the page's interests, in the order of
+// INTERESTS_OF_ACTORS (by topic nameKey, id; grouped per actor by the adapter), and their topics
+// (each once): a list that shows each actor's topics needs no second round trip. Without it that
+// subquery reads nothing. Actors, interests and topics come as lists of values in a fixed order
+// (records.ts ACTOR_ROW, TOPIC_ROW; an interest is [actorId, topicId, weight]), not as maps: the
+// driver decodes every key of every map, and at 100k the page of 50 as maps (with each interest's
+// topic) cost 1.7 ms of client CPU per statement, as lists 1.0 ms (the statement alone, load ~6).
 
 /**
  * One page of actors by nameKey, id (the actor_name_key index read in order) and, from the count
@@ -425,9 +436,12 @@ CALL (page) {
   MATCH (a)-[r:INTERESTED_IN]->(t:Topic)
   WITH a, r, t
   ORDER BY t.nameKey, t.id
-  RETURN collect({actorId: a.id, topicId: t.id, weight: r.weight, topic: properties(t)}) AS interests
+  RETURN collect([a.id, t.id, r.weight]) AS interests, collect(DISTINCT t) AS interestTopics
 }
-RETURN total, [a IN page | properties(a)] AS actors, interests`;
+RETURN total,
+  [a IN page | [a.id, a.name, a.kind, a.description, a.district, a.website, a.contact, a.createdAt, a.updatedAt, a.version]] AS actors,
+  interests,
+  [t IN interestTopics | [t.id, t.name, t.slug, t.aliases]] AS topics`;
 
 /** One page of actors by nameKey, id under the filters (the index read in order), and their total. */
 export const LIST_ACTORS = `
@@ -454,9 +468,12 @@ CALL (page) {
   MATCH (a)-[r:INTERESTED_IN]->(t:Topic)
   WITH a, r, t
   ORDER BY t.nameKey, t.id
-  RETURN collect({actorId: a.id, topicId: t.id, weight: r.weight, topic: properties(t)}) AS interests
+  RETURN collect([a.id, t.id, r.weight]) AS interests, collect(DISTINCT t) AS interestTopics
 }
-RETURN total, [a IN page | properties(a)] AS actors, interests`;
+RETURN total,
+  [a IN page | [a.id, a.name, a.kind, a.description, a.district, a.website, a.contact, a.createdAt, a.updatedAt, a.version]] AS actors,
+  interests,
+  [t IN interestTopics | [t.id, t.name, t.slug, t.aliases]] AS topics`;
 
 /**
  * LIST_ACTORS for a name search: the text (trigram) index finds the actors whose nameKey contains
@@ -488,9 +505,12 @@ CALL (page) {
   MATCH (a)-[r:INTERESTED_IN]->(t:Topic)
   WITH a, r, t
   ORDER BY t.nameKey, t.id
-  RETURN collect({actorId: a.id, topicId: t.id, weight: r.weight, topic: properties(t)}) AS interests
+  RETURN collect([a.id, t.id, r.weight]) AS interests, collect(DISTINCT t) AS interestTopics
 }
-RETURN total, [a IN page | properties(a)] AS actors, interests`;
+RETURN total,
+  [a IN page | [a.id, a.name, a.kind, a.description, a.district, a.website, a.contact, a.createdAt, a.updatedAt, a.version]] AS actors,
+  interests,
+  [t IN interestTopics | [t.id, t.name, t.slug, t.aliases]] AS topics`;
 
 /** One page of a collaboration's participants by actor nameKey, id (from the collaboration, by id). */
 export const LIST_PARTICIPANTS = `

@@ -24,7 +24,7 @@ import * as W from './cypher-writes';
 import { appendChanges, historyAbout, ownRecords, rewriteRecords } from './history';
 import { toFeedback } from './feedback';
 import { consents, deleteUpdateRecords, updateProposals } from './update-links';
-import { numberField, toActor, toCollaboration, toInterestOfActor } from './records';
+import { actorOfRow, numberField, toActor, toCollaboration, toInterestOfActor } from './records';
 import type { GdprStore } from '../port/transfer';
 import { now, type Neo4jConnection } from './connection';
 import { removeActorsFromPositions } from './view-positions';
@@ -98,7 +98,7 @@ export async function personalData(tx: ManagedTransaction, actorId: string): Pro
   );
   const feedback = (await tx.run(FEEDBACK_INVOLVING, { id: actorId })).records.map(toFeedback);
   return {
-    actor: found.length > 0 ? toActor(found[0].get('actor')) : null,
+    actor: found.length > 0 ? actorOfRow(found[0].get('actor')) : null,
     interests,
     participations,
     collaborations: participations.map((p) => collaborations.get(p.collaborationId)!),

@@ -20,7 +20,7 @@ import {
 } from '../../features/transfer/import-rules';
 import * as Q from './cypher';
 import { appendChanges } from './history';
-import { optionalStringField, stringField, toActor, toCollaboration, toNumber, toTopic } from './records';
+import { actorOfRow, optionalStringField, stringField, toCollaboration, toNumber, toTopic } from './records';
 
 /** Rows per UNWIND statement (all batches run in the caller's one transaction). */
 export const IMPORT_BATCH_SIZE = 10_000;
@@ -130,7 +130,7 @@ export async function loadImportState(tx: ManagedTransaction, doc: ImportGraph):
     state.topics.set(t.id, t);
   }
   for (const r of await records(Q.GET_ACTORS, 'ids', keys.actorIds)) {
-    const a = toActor(r.get('actor'));
+    const a = actorOfRow(r.get('actor'));
     state.actors.set(a.id, a);
   }
   for (const r of await records(Q.GET_COLLABORATIONS, 'ids', keys.collaborationIds)) {

@@ -14,7 +14,7 @@ import { nameKey } from '../../domain/text';
 import type { ActorPageWithInterests, ListReads, RankedParticipation } from '../port/reads';
 import type { Neo4jConnection, Params } from './connection';
 import * as Q from './cypher';
-import { numberField, stringField, toActor, toCollaboration, toInterestOfActor, toTopic } from './records';
+import { actorOfRow, numberField, stringField, toCollaboration, toNumber, toTopic, topicOfRow } from './records';
 
 /** The nameContains parameter: nameKey of the query, null (no filter) when that is empty. */
 function nameFilter(query: string | null | undefined): string | null {
@@ -68,22 +68,23 @@ export function neo4jListReads(db: Neo4jConnection): ListReads {
             ...filters,
             ...keyset,
           });
-    const actors = (row.get('actors') as unknown[]).map(toActor);
+    const actors = (row.get('actors') as unknown[]).map(actorOfRow);
     const items = actors.slice(0, request.first);
-    // Interest rows come in topic order; grouped per actor they keep it. The extra row (hasNextPage) is not asked for.
+    // Interest rows [actorId, topicId, weight] come in topic order; grouped per actor they keep it.
+    // The extra row (hasNextPage) is not asked for: neither its interests nor topics only it has.
     const byActor = new Map<string, Interest[]>(items.map((a) => [a.id, []]));
-    const topics = new Map<string, Topic>();
-    for (const value of row.get('interests') as Array<{ actorId: string; topic: unknown }>) {
-      const list = byActor.get(value.actorId);
+    const topicIds = new Set<string>();
+    for (const [actorId, topicId, weight] of row.get('interests') as Array<[string, string, unknown]>) {
+      const list = byActor.get(actorId);
       if (!list) continue;
-      list.push(toInterestOfActor(value.actorId, value));
-      const topic = toTopic(value.topic);
-      if (!topics.has(topic.id)) topics.set(topic.id, topic);
+      list.push({ actorId, topicId, weight: toNumber(weight) });
+      topicIds.add(topicId);
     }
+    const topics = (row.get('topics') as unknown[]).map(topicOfRow).filter((t) => topicIds.has(t.id));
     return {
       page: { items, totalCount: numberField(row, 'total'), hasNextPage: actors.length > request.first },
       interests: items.map((a) => byActor.get(a.id)!),
-      topics: [...topics.values()],
+      topics,
     };
   }
 

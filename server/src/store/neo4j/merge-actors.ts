@@ -13,7 +13,7 @@ import { strongerRole } from '../../features/history/merge-actors-rules';
 import * as Q from './cypher';
 import * as W from './cypher-writes';
 import { appendChanges } from './history';
-import { stringField, toActor, toNumber } from './records';
+import { actorOfRow, stringField, toActor, toNumber } from './records';
 
 /** Participations of the actors `$ids`. */
 export const PARTICIPATIONS_OF = `
@@ -86,7 +86,7 @@ export async function mergeActors(
   if (locked.records.length === 0) throw new MissingReferenceError('Actor', keepId, 'keepId');
   const found = new Map<string, Actor>();
   for (const r of (await tx.run(Q.GET_ACTORS, { ids: [...mergeIds] })).records) {
-    const actor = toActor(r.get('actor'));
+    const actor = actorOfRow(r.get('actor'));
     found.set(actor.id, actor);
   }
   const missing = mergeIds.find((id) => !found.has(id));

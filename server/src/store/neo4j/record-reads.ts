@@ -29,6 +29,8 @@ import type {
 import type { Neo4jConnection } from './connection';
 import * as Q from './cypher';
 import {
+  actorOfRow,
+  collaborationOfRow,
   numberField,
   optionalStringField,
   stringField,
@@ -40,6 +42,7 @@ import {
   toParticipationOfActor,
   toStringList,
   toTopic,
+  topicOfRow,
 } from './records';
 
 /** A row of a participation page (PARTICIPATION_PAGES_OF_ACTORS), and an actor's rows. */
@@ -64,7 +67,7 @@ function pagesByActor(actorIds: readonly string[], pages: readonly ActorPageRows
     const rows = rowsOf.get(id);
     if (!rows) return null;
     return rows.map((row) => {
-      const collaboration = toCollaboration(row.collaboration);
+      const collaboration = collaborationOfRow(row.collaboration);
       collaborations.set(collaboration.id, collaboration);
       return toParticipationOfActor(id, { collaborationId: collaboration.id, role: row.role });
     });
@@ -133,7 +136,7 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
 
   return {
     getActors(ids: readonly string[]): Promise<Array<Actor | null>> {
-      return getByIds(Q.GET_ACTORS, 'actor', toActor, ids);
+      return getByIds(Q.GET_ACTORS, 'actor', actorOfRow, ids);
     },
 
     async actorNames(ids: readonly string[]): Promise<Array<string | null>> {
@@ -219,7 +222,7 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
         toParticipationInCollaboration,
         collaborationIds,
       );
-      return { participations: lists, actors: records.map(toActor) };
+      return { participations: lists, actors: records.map(actorOfRow) };
     },
 
     async actorPages(actorIds: readonly string[]) {
@@ -238,7 +241,7 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
         participations: actorIds.map((id) => (lists.get(id) ?? []).map((v) => toParticipationOfActor(id, v))),
         collaborations,
         members: pages.map((p, i) => p.members.map((v) => toParticipationInCollaboration(collaborations[i].id, v))),
-        participants: (row.get('participants') as unknown[]).map(toActor),
+        participants: (row.get('participants') as unknown[]).map(actorOfRow),
       };
     },
 
@@ -278,7 +281,7 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
       if (actorIds.length === 0)
         return { actors: [], interests: [], topics: [], participations: [], collaborations: [] };
       const [row] = await db.readRecords(Q.ACTOR_PANEL_PAGES, pageParams(actorIds, page));
-      const byId = new Map((row.get('actors') as unknown[]).map(toActor).map((a) => [a.id, a]));
+      const byId = new Map((row.get('actors') as unknown[]).map(actorOfRow).map((a) => [a.id, a]));
       const interests = new Map<string, unknown[]>();
       for (const entry of row.get('interestLists') as Array<{ id: string; interests: unknown[] }>) {
         interests.set(String(entry.id), entry.interests);
@@ -287,7 +290,7 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
       return {
         actors: actorIds.map((id) => byId.get(id) ?? null),
         interests: actorIds.map((id) => (interests.get(id) ?? []).map((v) => toInterestOfActor(id, v))),
-        topics: (row.get('topics') as unknown[]).map(toTopic),
+        topics: (row.get('topics') as unknown[]).map(topicOfRow),
         participations,
         collaborations,
       };

@@ -7,7 +7,7 @@ import neo4j, { Neo4jError } from 'neo4j-driver';
 import { DomainError } from '../../domain/errors';
 import * as Q from './cypher';
 import { translateError } from './errors';
-import { toActor, toCollaboration, toPlain, toTopic } from './records';
+import { actorOfRow, toActor, toCollaboration, toPlain, toTopic } from './records';
 
 describe('records', () => {
   test('toPlain converts Integers, temporals, lists and maps deeply', () => {
@@ -49,10 +49,10 @@ describe('records', () => {
     expect(actor).not.toHaveProperty('nameKey');
   });
 
-  test('an actor row (GET_ACTORS) gives the same Actor as its properties, in the row order of cypher.ts', () => {
+  test('an actor row (GET_ACTORS) gives the same Actor as its properties, in the order of ACTOR_ROW', () => {
     const row = ['a1', 'Café Mitte', 'BUSINESS', null, 'Nord', 'https://cafe.example', null];
     const dates = ['2024-01-01T00:00:00.000Z', '2024-01-02T00:00:00.000Z', neo4j.int(3)];
-    expect(toActor([...row, ...dates])).toEqual(
+    expect(actorOfRow([...row, ...dates])).toEqual(
       toActor({
         id: 'a1',
         name: 'Café Mitte',

@@ -31,6 +31,10 @@ export function describeListContract(label: string, harness: StoreHarness): void
       test('items are whole actors', async () => {
         const page = await store.listActors({ nameContains: 'anna' }, { first: 5 });
         expect(page.items).toEqual([(await store.getActors(['a6']))[0]]);
+        // Every field of every actor, also where the list reads its actors with their interests.
+        const all = await store.listActors({}, { first: 50 });
+        expect(all.items).toEqual(await store.getActors(ids(all.items)));
+        expect((await store.listActorsWithInterests({}, { first: 50 })).page.items).toEqual(all.items);
       });
 
       test('nameContains is case- and accent-insensitive', async () => {

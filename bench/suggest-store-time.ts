@@ -1,28 +1,26 @@
 /**
  * `npx tsx bench/suggest-store-time.ts`: where the time of the bench's `suggestContacts` request
- * goes, on one store, through the real server over HTTP (as `npm run bench`): per actor class the
+ * (or another of bench/requests.ts with `--request=`) goes, on one store, through the real server over HTTP (as `npm run bench`): per actor class the
  * wall p50 / p95, the store calls of one request, the time from the request's start to each store
  * call's start and end (median), the time spent waiting on the store (the union of the calls'
  * intervals), the CPU per request of this process and of Neo4j. Run it from two versions of the
  * code one after the other (BENCH_REUSE=1 keeps the loaded network) to compare them.
  *
+ *   --request=suggestions|egoNetwork|… (a kind of bench/requests.ts; default suggestions)
  *   --store=neo4j|embedded   --db=FILE (embedded: a SQLite file of the bench network; loaded when new)
  *   --rounds=3 (each round: every actor of the class 3 times)   --profile=FILE (V8 CPU profile of the rounds)
  *   BENCH_SIZES (first only, default 100000), BENCH_REUSE=1, BENCH_WIPE=1, NEO4J_BOLT_PORT /
  *   BENCH_NEO4J_URI as for `npm run bench`; BENCH_NEO4J_PID: Neo4j's pid, for its CPU time.
  */
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { NetworkService } from '../server/src/service/network-service';
-import { createNeo4jStore } from '../server/src/store/neo4j';
-import { createEmbeddedStore } from '../server/src/store/embedded';
 import type { NetworkStore } from '../server/src/store/network-store';
 import { benchHeaders } from './auth';
 import { listenForBench } from './bench-server';
+import { openBenchStore } from './open-bench-store';
 import { loadBenchConfig } from './config';
 import { graphqlClient } from './http-client';
-import { driverFor, ensureNeo4jRunning, rawUnwindImport, wipe } from './neo4j-admin';
 import { benchNetwork } from './network-data';
 import { REQUESTS } from './requests';
 import { procCpuMs, startCpuProfile } from './process-probes';
@@ -86,47 +84,22 @@ function covered(calls: readonly Call[]): number {
   return total;
 }
 
-async function openStore(kind: string, size: number): Promise<{ store: NetworkStore; close(): Promise<void> }> {
-  const config = loadBenchConfig([]);
-  const net = benchNetwork(size, config.hubs, config.seed);
-  if (kind === 'embedded') {
-    const file = arg('db') ?? `${os.tmpdir()}/quartiernetz-suggest-store-time-${size}.sqlite`;
-    const fresh = !existsSync(file);
-    const store = createEmbeddedStore({ filename: file });
-    await store.init();
-    if (fresh) await store.mergeGraph(net.data);
-    return { store, close: () => store.close() };
-  }
-  if (config.startNeo4j) ensureNeo4jRunning();
-  const driver = driverFor(config.neo4jUri);
-  const store = createNeo4jStore({ uri: config.neo4jUri, user: 'neo4j', password: 'neo4j' });
-  const loaded = await driver.executeQuery('MATCH (a:Actor) RETURN count(a) AS n');
-  if (process.env.BENCH_REUSE !== '1' || loaded.records[0].get('n').toNumber() !== size) {
-    await wipe(driver, config.forceWipe);
-    await store.init();
-    await store.mergeGraph(net.data).catch(async () => {
-      await wipe(driver, true);
-      await rawUnwindImport(driver, net.data);
-    });
-  }
-  await driver.close();
-  return { store, close: () => store.close() };
-}
-
 async function main(): Promise<void> {
-  const kind = arg('store') ?? 'neo4j';
+  const storeKind = arg('store') ?? 'neo4j';
   const rounds = Number(arg('rounds') ?? 3);
   const config = loadBenchConfig([]);
   const size = process.env.BENCH_SIZES ? config.sizes[0] : 100_000;
   const net = benchNetwork(size, config.hubs, config.seed);
   const neo4jPid = process.env.BENCH_NEO4J_PID ? Number(process.env.BENCH_NEO4J_PID) : null;
-  const opened = await openStore(kind, size);
+  const opened = await openBenchStore(storeKind, size, arg('db'));
   let requestStart = 0;
   const calls: Call[] = [];
   const service = await NetworkService.start(timingStore(opened.store, () => requestStart, calls));
   const server = await listenForBench(service);
   const client = graphqlClient(server.url, 8, benchHeaders());
-  const spec = REQUESTS.find((s) => s.kind === 'suggestions')!;
+  const requestKind = arg('request') ?? 'suggestions';
+  const spec = REQUESTS.find((s) => s.kind === requestKind);
+  if (!spec) throw new Error(`--request: one of ${REQUESTS.map((s) => s.kind).join(', ')}`);
   const ask = (id: string) =>
     client.request(spec.query, spec.variables({ actorId: id, others: [], search: '', seq: 0 }));
   try {
@@ -169,7 +142,7 @@ async function main(): Promise<void> {
         .map((k) => `${k} ${median(asked[k])} (max ${Math.max(...asked[k])})`)
         .join(', ');
       lines.push(
-        `${kind} ${size} ${name}: p50 ${p.p50.toFixed(2)} / p95 ${p.p95.toFixed(2)} ms (${n} requests); store calls ${(callCount / n).toFixed(1)} per request, waited on the store p50 ${median(waited).toFixed(2)} ms; CPU ${((used.user + used.system) / 1000 / n).toFixed(2)} ms + Neo4j ${((procCpuMs(neo4jPid) - db) / n).toFixed(2)} ms per request; calls (median start→end ms): ${callsText}; getRecords asked for (median): ${askedText}; load ${os.loadavg()[0].toFixed(2)}`,
+        `${spec.kind} ${storeKind} ${size} ${name}: p50 ${p.p50.toFixed(2)} / p95 ${p.p95.toFixed(2)} ms (${n} requests); store calls ${(callCount / n).toFixed(1)} per request, waited on the store p50 ${median(waited).toFixed(2)} ms; CPU ${((used.user + used.system) / 1000 / n).toFixed(2)} ms + Neo4j ${((procCpuMs(neo4jPid) - db) / n).toFixed(2)} ms per request; calls (median start→end ms): ${callsText}${asked.actors.length > 0 ? `; getRecords asked for (median): ${askedText}` : ''}; load ${os.loadavg()[0].toFixed(2)}`,
       );
     }
     await stopProfile();

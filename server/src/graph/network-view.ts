@@ -75,6 +75,8 @@ export function networkView(projection: NetworkProjection, options: NetworkViewO
 export function* networkViewSteps(
   projection: NetworkProjection,
   options: NetworkViewOptions,
+  /** Told the actors shown as soon as they are chosen (before their edges), then a step follows. */
+  chosen?: (actorIds: readonly string[]) => void,
 ): Generator<void, NetworkView, void> {
   const due = stepCounter();
   // Every in-scope collaboration, in id order: only needed without a centre (which actors are
@@ -115,6 +117,10 @@ export function* networkViewSteps(
   const truncated = candidates.length > options.maxActors;
   const actorIds = candidates.slice(0, options.maxActors);
   const visible = new Set(actorIds);
+  if (chosen) {
+    chosen(actorIds);
+    yield;
+  }
 
   const { edges: collaboratesWith, collaborationCounts } = yield* edgesAmong(projection, actorIds, options, due);
 

@@ -205,23 +205,40 @@ export class NetworkService {
   /**
    * The view and then `shape`'s steps over it (e.g. the answer's nodes and edges), all under the
    * same rule: `shape` may read the projection in every step, because a write applied meanwhile
-   * starts the whole again.
+   * starts the whole again. `chosen` is told the view's actors as soon as they are known (e.g. to
+   * start reading their names); a start again tells it again.
    */
   async networkShapedInSteps<T>(
     options: NetworkViewOptions,
     pause: () => Promise<void> | void,
     shape: (view: NetworkView, projection: NetworkProjection) => Generator<void, T, void>,
+    chosen?: (actorIds: readonly string[]) => void,
   ): Promise<T> {
     const projection = this.projection;
     for (let attempt = 0; attempt < 2; attempt++) {
       if (options.centreActorId) this.requireActor(options.centreActorId);
       const version = projection.version;
       const stale = () => projection.version !== version;
+      let toldChosen = false;
+      const tell =
+        chosen &&
+        ((actorIds: readonly string[]) => {
+          toldChosen = true;
+          chosen(actorIds);
+        });
       const steps = (function* () {
-        const view = yield* networkViewSteps(projection, options);
+        const view = yield* networkViewSteps(projection, options, tell);
         return yield* shape(view, projection);
       })();
-      const shaped = await runSteps(steps, pause, stale);
+      // After `chosen` was told, one turn of the event loop: a store read it started goes out then
+      // (the Neo4j driver sends it a few promise jobs later) and is answered while the edges are
+      // found and the answer shaped, instead of after.
+      const pauseOrSendOff = () => {
+        if (!toldChosen) return pause();
+        toldChosen = false;
+        return new Promise<void>((resolve) => setImmediate(resolve)).then(pause);
+      };
+      const shaped = await runSteps(steps, pauseOrSendOff, stale);
       if (shaped !== null) return shaped;
     }
     return runNow(shape(this.network(options), projection));

@@ -144,6 +144,25 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
       expect(network.edges.length).toBeGreaterThan(network.nodes.length);
       const records = await api.service.store.getActors(network.nodes.map((n: any) => n.entityId));
       expect(network.nodes.map((n: any) => n.label)).toEqual(records.map((a) => a!.name));
+      // The names are read while the edges are found (when labels are asked, also through a
+      // fragment), never when they are not.
+      counting.reset();
+      const viaFragment = await api.data(
+        `query($id: ID!) { network(filter: { centreActorId: $id, depth: 2, maxActors: 300 }) { nodes { ...named } } }
+         fragment named on NetworkNode { entityId label }`,
+        { id },
+      );
+      expect(Object.fromEntries(counting.calls)).toEqual({ actorNames: 1 });
+      expect(viaFragment.network.nodes).toEqual(
+        network.nodes.map((n: any) => ({ entityId: n.entityId, label: n.label })),
+      );
+      counting.reset();
+      const idsOnly = await api.data(
+        `query($id: ID!) { network(filter: { centreActorId: $id, depth: 2, maxActors: 300 }) { nodes { id } } }`,
+        { id },
+      );
+      expect(idsOnly.network.nodes).toHaveLength(network.nodes.length);
+      expect(Object.fromEntries(counting.calls)).toEqual({});
       await api.stop();
     });
 

@@ -110,4 +110,41 @@ describe('NetworkService.networkInSteps', () => {
     expect(afterWrite.nodes.map((n) => n.id)).toContain('actor:neu-beim-formen');
     expect(afterWrite).toEqual(runNow(networkShapeSteps(service.network(all), service.projection)));
   });
+
+  test('told the actors once they are chosen, then a turn of the event loop before their edges are found', async () => {
+    // No pause of the request's own (its slice not spent): only the turn after `chosen` gives one.
+    const ego = { centreActorId: hub, depth: 2, maxActors: 300 };
+    const events: string[] = [];
+    let told: readonly string[] = [];
+    const shaped = await service.networkShapedInSteps(
+      ego,
+      () => undefined,
+      function* (view, projection) {
+        events.push('shaping');
+        return yield* networkShapeSteps(view, projection);
+      },
+      (actorIds) => {
+        told = actorIds;
+        events.push('chosen');
+        setImmediate(() => events.push('a turn'));
+      },
+    );
+    expect(events).toEqual(['chosen', 'a turn', 'shaping']);
+    expect(told).toEqual(service.network(ego).actorIds);
+    expect(shaped).toEqual(runNow(networkShapeSteps(service.network(ego), service.projection)));
+
+    // A write in that turn: the view starts again on the state after it, and `chosen` is told again.
+    const tellings: number[] = [];
+    const again = await service.networkShapedInSteps(
+      ego,
+      () => undefined,
+      networkShapeSteps,
+      (actorIds) => {
+        tellings.push(actorIds.length);
+        if (tellings.length === 1) setImmediate(() => service.projection.upsertActor('neu-nach-der-wahl', 'GROUP'));
+      },
+    );
+    expect(tellings).toEqual([300, 300]);
+    expect(again).toEqual(runNow(networkShapeSteps(service.network(ego), service.projection)));
+  });
 });

@@ -98,6 +98,10 @@ describe("createLoaders: a request's loaders", () => {
         calls.push(`getTopics ${ids.join(',')}`);
         return ids.map((id) => ({ id, name: `stored ${id}` }) as Topic);
       },
+      actorNames: async (ids: readonly string[]) => {
+        calls.push(`actorNames ${ids.join(',')}`);
+        return ids.map((id) => id.toUpperCase());
+      },
     } as unknown as NetworkStore;
     return { store, calls };
   }
@@ -109,6 +113,21 @@ describe("createLoaders: a request's loaders", () => {
     const [a, b] = await Promise.all([loaders.actor.value('a'), loaders.actor.value('b')]);
     expect([a?.name, b?.name]).toEqual(['A', 'B']);
     expect(calls).toEqual(['getActors a,b']);
+  });
+
+  test('loadManyNow asks the store at once, with the keys gathered so far; later asks find its answer', async () => {
+    const { store, calls } = recordingStore();
+    const loaders = createLoaders(store);
+    const earlier = loaders.actorName.value('z');
+    const loading = loaders.actorName.loadManyNow(['a', 'b']);
+    // Before any promise job: the batch went to the store then, not when the request is idle.
+    expect(calls).toEqual(['actorNames z,a,b']);
+    expect(await loading).toEqual(['A', 'B']);
+    expect(await earlier).toBe('Z');
+    expect(await Promise.all([loaders.actorName.load('a'), loaders.actorName.load('b')])).toEqual(['A', 'B']);
+    // A key asked after it goes in a batch of its own, dispatched as usual; nothing is loaded twice.
+    expect(await loaders.actorName.load('c')).toBe('C');
+    expect(calls).toEqual(['actorNames z,a,b', 'actorNames c']);
   });
 
   test('a record primed into a loader not used before is answered from it; clearAll forgets what every loader holds', async () => {

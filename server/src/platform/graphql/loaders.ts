@@ -53,6 +53,8 @@ export interface Loaders {
 export class RequestLoader<V> extends DataLoader<string, V> {
   private readonly settled = new Map<string, V>();
   private readonly pending = new Map<string, Promise<V>>();
+  /** The dispatch of the batch gathering keys now, while one is (with a batchScheduleFn). */
+  private readonly gathering: { dispatch: (() => void) | null };
 
   constructor(
     batch: DataLoader.BatchLoadFn<string, V>,
@@ -60,7 +62,36 @@ export class RequestLoader<V> extends DataLoader<string, V> {
     /** The request it loads for: whose turns its long loads take (loadExisting). */
     readonly owner?: LoaderOwner,
   ) {
-    super(batch, options);
+    const gathering: { dispatch: (() => void) | null } = { dispatch: null };
+    const schedule = options?.batchScheduleFn;
+    super(
+      batch,
+      schedule && {
+        ...options,
+        // DataLoader dispatches a batch each time this callback is called: once, whoever is first.
+        batchScheduleFn: (dispatch) => {
+          const once = () => {
+            if (gathering.dispatch !== once) return;
+            gathering.dispatch = null;
+            dispatch();
+          };
+          gathering.dispatch = once;
+          schedule(once);
+        },
+      },
+    );
+    this.gathering = gathering;
+  }
+
+  /**
+   * `loadMany`, its batch sent to the store at once instead of when the request's resolvers are
+   * idle: a read started before the fields that need it are resolved (e.g. a network's names while
+   * its edges are found); they find its answer in the cache.
+   */
+  loadManyNow(keys: readonly string[]): Promise<Array<V | Error>> {
+    const loading = this.loadMany(keys);
+    this.gathering.dispatch?.();
+    return loading;
   }
 
   value(key: string): V | Promise<V> {

@@ -38,6 +38,7 @@ import {
   toCollaboration,
   toInterestInTopic,
   toInterestOfActor,
+  toNamesById,
   toParticipationInCollaboration,
   toParticipationOfActor,
   toStringList,
@@ -141,8 +142,8 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
 
     async actorNames(ids: readonly string[]): Promise<Array<string | null>> {
       if (ids.length === 0) return [];
-      const records = await db.readRecords(Q.GET_ACTOR_NAMES, { ids: distinct(ids) });
-      const byId = new Map(records.map((r) => [stringField(r, 'id'), stringField(r, 'name')]));
+      const [row] = await db.readRecords(Q.GET_ACTOR_NAMES, { ids: distinct(ids) });
+      const byId = toNamesById(row?.get('names'));
       return ids.map((id) => byId.get(id) ?? null);
     },
 

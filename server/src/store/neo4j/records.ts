@@ -207,6 +207,11 @@ export function toStringList(value: unknown): string[] {
   return Array.isArray(plain) ? plain.map((v) => String(v)) : [];
 }
 
+/** `[id, name]` pairs (GET_ACTOR_NAMES) by id; a name null in the store reads as '' (as stringField). */
+export function toNamesById(value: unknown): Map<string, string> {
+  return new Map(((value ?? []) as Array<[unknown, unknown]>).map(([id, name]) => [str(id), str(name)]));
+}
+
 /** A field of a record as a string ('' when null). */
 export function stringField(record: Neo4jRecord, key: string): string {
   return str(record.get(key));

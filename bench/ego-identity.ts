@@ -12,13 +12,9 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { NetworkService } from '../server/src/service/network-service';
-import { benchHeaders } from './auth';
-import { listenForBench } from './bench-server';
 import { loadBenchConfig } from './config';
-import { graphqlClient } from './http-client';
 import { benchNetwork } from './network-data';
-import { openBenchStore } from './open-bench-store';
+import { openBenchStore, serveBenchStore } from './open-bench-store';
 import { EGO, REQUESTS } from './requests';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -44,9 +40,8 @@ async function main(): Promise<void> {
   const size = process.env.BENCH_SIZES ? config.sizes[0] : 100_000;
   const net = benchNetwork(size, config.hubs, config.seed);
   const opened = await openBenchStore(storeKind, size, arg('db'));
-  const service = await NetworkService.start(opened.store);
-  const server = await listenForBench(service);
-  const client = graphqlClient(server.url, 8, benchHeaders());
+  const served = await serveBenchStore(opened.store, () => opened.close());
+  const { client } = served;
   const centres = [...net.randomActors, ...net.busyActors, ...net.allIds.filter((_, i) => i % every === 0)];
   const lines: string[] = [];
   try {
@@ -60,10 +55,7 @@ async function main(): Promise<void> {
       `${lines.length} answers (${centres.length} centres × ${Object.keys(QUERIES).length} queries) to ${out}`,
     );
   } finally {
-    client.close();
-    await server.close();
-    await service.drain();
-    await opened.close();
+    await served.close();
   }
 }
 

@@ -14,13 +14,9 @@
  */
 import 'reflect-metadata';
 import os from 'node:os';
-import { NetworkService } from '../server/src/service/network-service';
 import type { NetworkStore } from '../server/src/store/network-store';
-import { benchHeaders } from './auth';
-import { listenForBench } from './bench-server';
-import { openBenchStore } from './open-bench-store';
+import { openBenchStore, serveBenchStore } from './open-bench-store';
 import { loadBenchConfig } from './config';
-import { graphqlClient } from './http-client';
 import { benchNetwork } from './network-data';
 import { REQUESTS } from './requests';
 import { procCpuMs, startCpuProfile } from './process-probes';
@@ -94,9 +90,11 @@ async function main(): Promise<void> {
   const opened = await openBenchStore(storeKind, size, arg('db'));
   let requestStart = 0;
   const calls: Call[] = [];
-  const service = await NetworkService.start(timingStore(opened.store, () => requestStart, calls));
-  const server = await listenForBench(service);
-  const client = graphqlClient(server.url, 8, benchHeaders());
+  const served = await serveBenchStore(
+    timingStore(opened.store, () => requestStart, calls),
+    () => opened.close(),
+  );
+  const { service, client } = served;
   const requestKind = arg('request') ?? 'suggestions';
   const spec = REQUESTS.find((s) => s.kind === requestKind);
   if (!spec) throw new Error(`--request: one of ${REQUESTS.map((s) => s.kind).join(', ')}`);
@@ -148,10 +146,7 @@ async function main(): Promise<void> {
     await stopProfile();
     console.log(lines.join('\n'));
   } finally {
-    client.close();
-    await server.close();
-    await service.drain();
-    await opened.close();
+    await served.close();
   }
 }
 

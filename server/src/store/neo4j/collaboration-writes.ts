@@ -116,7 +116,7 @@ OPTIONAL CALL (taken, missingTopics, missingActors) {
     MATCH (a:Actor)-[r:PARTICIPATED_IN]->(c)
     WITH a, r
     ORDER BY a.nameKey, a.id
-    RETURN collect({actorId: a.id, role: r.role}) AS participations, collect(properties(a)) AS actors
+    RETURN collect([a.id, r.role]) AS participations, collect(properties(a)) AS actors
   }
   RETURN properties(c) AS collaboration, participations, actors, feed
 }

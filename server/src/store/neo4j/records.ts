@@ -193,12 +193,10 @@ export function toParticipationOfActor(actorId: string, value: unknown): Partici
   return { actorId, collaborationId: str(p.collaborationId), role: str(p.role) as ParticipationRole };
 }
 
-/** `{actorId, role}` or the list `[actorId, role]` (see ACTOR_ROW) → Participation in `collaborationId`. */
+/** `[actorId, role]` (the participations of a collaboration, as lists: see ACTOR_ROW) → Participation in `collaborationId`. */
 export function toParticipationInCollaboration(collaborationId: string, value: unknown): Participation {
-  if (Array.isArray(value))
-    return { actorId: str(value[0]), collaborationId, role: str(value[1]) as ParticipationRole };
-  const p = props(value);
-  return { actorId: str(p.actorId), collaborationId, role: str(p.role) as ParticipationRole };
+  const [actorId, role] = value as [unknown, unknown];
+  return { actorId: str(actorId), collaborationId, role: str(role) as ParticipationRole };
 }
 
 /** A list of ids (strings) from a record field. */

@@ -32,8 +32,11 @@ interface StoreResult {
 }
 interface SizeResult {
   size: number;
+  participations: number;
   stores: StoreResult[];
   loadAverage: number[];
+  rawUnwind?: { seconds: number; participationSeconds: number };
+  importPath?: { participationsPerSecond?: number; error?: string };
 }
 interface Run {
   when: string;
@@ -109,7 +112,7 @@ function main(): void {
     }
   }
 
-  console.log('\n| store | import, participations/s | ready, s | peak RSS, MB |');
+  console.log('\n| store | load by store.mergeGraph, participations/s | ready, s | peak RSS, MB |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const store of storeNames) {
     const results = sizes.map((s) => s.stores.find((st) => st.store === store));
@@ -122,6 +125,27 @@ function main(): void {
     const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? ' ✓' : ' ✗');
     console.log(
       `| ${store} | ${fmt(mImport)}${mark(store === 'neo4j' && mImport !== undefined ? mImport >= IMPORT_TARGET_PER_S : undefined)} (${each(imports)}) | ${fmt(mReady)}${mark(mReady === undefined ? undefined : mReady < READY_TARGET_S)} (${each(ready)}) | ${fmt(mRss)}${mark(mRss === undefined ? undefined : mRss < RSS_TARGET_MB)} (${each(rss)}) |`,
+    );
+  }
+
+  // Into Neo4j three ways: the project's import path (runImport, bulk mode on an empty database),
+  // store.mergeGraph (above) and the raw UNWIND floor, whole network and its participation phase.
+  const neo4jRates = (rate: (s: SizeResult) => number | undefined) => {
+    const xs = sizes.map(rate);
+    const m = defined(xs).length ? median(defined(xs)) : undefined;
+    return `${fmt(m)}${m === undefined ? '' : m >= IMPORT_TARGET_PER_S ? ' ✓' : ' ✗'} (${each(xs)})`;
+  };
+  if (sizes.some((s) => s.importPath || s.rawUnwind)) {
+    console.log('\n| into Neo4j, participations/s | median (each run) |');
+    console.log('| --- | ---: |');
+    console.log(
+      `| import path (\`npm run import\` into an empty Neo4j; bulk mode from 50k writes) | ${neo4jRates((s) => s.importPath?.participationsPerSecond)} |`,
+    );
+    console.log(
+      `| raw \`UNWIND … CREATE\` floor, whole network | ${neo4jRates((s) => (s.rawUnwind ? s.participations / s.rawUnwind.seconds : undefined))} |`,
+    );
+    console.log(
+      `| raw floor, its participation phase | ${neo4jRates((s) => (s.rawUnwind ? s.participations / s.rawUnwind.participationSeconds : undefined))} |`,
     );
   }
 }

@@ -21,6 +21,7 @@ import { listenForBench } from './bench-server';
 import { loadBenchConfig, type BenchConfig, type StoreName } from './config';
 import { graphqlClient } from './http-client';
 import { driverFor, ensureNeo4jRunning, rawUnwindImport, wipe } from './neo4j-admin';
+import { importThroughImportPath, type ImportPathResult } from './neo4j-import-path';
 import { benchNetwork, inputFor, type BenchNetwork } from './network-data';
 import { startPeer, type Peer } from './peer';
 import { REQUESTS, type RequestInput, type RequestSpec } from './requests';
@@ -63,6 +64,8 @@ export interface SizeRun {
   busyThreshold: number;
   stores: StoreRun[];
   rawUnwind?: { seconds: number; participationsPerSecond: number; participationSeconds: number };
+  /** The JSON export through `npm run import`'s path into the emptied Neo4j (its bulk mode). */
+  importPath?: ImportPathResult | { error: string };
   notes: string[];
   /** 1-minute load average before and after this size (other work on the machine skews latencies). */
   loadAverage: [number, number];
@@ -254,6 +257,11 @@ async function benchSize(
           participationSeconds: raw.participationSeconds,
           participationsPerSecond: raw.participations / raw.participationSeconds,
         };
+        await wipe(d, true);
+        log(`${size} neo4j: the JSON export through the import path (npm run import)`);
+        run.importPath = await importThroughImportPath(store, net.data).catch((error: Error) => ({
+          error: error.message.slice(0, 240),
+        }));
         await wipe(d, true);
         log(`${size} neo4j: loading through store.mergeGraph`);
         const t = nowMs();

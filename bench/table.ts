@@ -81,9 +81,17 @@ export function printTable(run: FullRun): string {
           (store.errors.length ? `; errors: ${store.errors.join(' | ')}` : '; no errors'),
       );
     }
+    if (size.importPath) {
+      const ip = size.importPath;
+      load.push(
+        'error' in ip
+          ? `- neo4j import path (the JSON export through \`npm run import\`'s runImport into an empty Neo4j): failed: ${ip.error}`
+          : `- neo4j import path (the JSON export through \`npm run import\`'s runImport into an empty Neo4j; its bulk mode from 50k writes): ${ip.seconds.toFixed(1)} s = ${(ip.participationsPerSecond / 1000).toFixed(1)}k participations/s (target ≥ ${IMPORT_TARGET_PER_S / 1000}k/s${ip.participationsPerSecond >= IMPORT_TARGET_PER_S ? ' ✓' : ' ✗'}); write phase ${ip.applySeconds.toFixed(1)} s`,
+      );
+    }
     if (size.rawUnwind) {
       load.push(
-        `- neo4j raw floor: plain \`UNWIND … CREATE\` batches of 10k: ${(size.size > 0 ? size.participations / size.rawUnwind.participationSeconds / 1000 : 0).toFixed(1)}k participations/s (whole network ${size.rawUnwind.seconds.toFixed(1)} s)`,
+        `- neo4j raw floor: plain \`UNWIND … CREATE\` batches of 10k: ${(size.size > 0 ? size.participations / size.rawUnwind.participationSeconds / 1000 : 0).toFixed(1)}k participations/s in their participation phase; whole network ${size.rawUnwind.seconds.toFixed(1)} s = ${(size.participations / size.rawUnwind.seconds / 1000).toFixed(1)}k participations/s`,
       );
     }
     lines.push(...load, '');
@@ -114,6 +122,17 @@ export function summarise(run: FullRun) {
       busiest: size.busiest,
       loadAverage: size.loadAverage.map((l) => Math.round(l * 10) / 10),
       rawUnwindParticipationsPerSecond: size.rawUnwind ? Math.round(size.rawUnwind.participationsPerSecond) : undefined,
+      rawUnwindWholeParticipationsPerSecond: size.rawUnwind
+        ? Math.round(size.participations / size.rawUnwind.seconds)
+        : undefined,
+      importPath:
+        size.importPath && !('error' in size.importPath)
+          ? {
+              seconds: r2(size.importPath.seconds),
+              applySeconds: r2(size.importPath.applySeconds),
+              participationsPerSecond: Math.round(size.importPath.participationsPerSecond),
+            }
+          : size.importPath,
       stores: size.stores.map((s) => ({
         store: s.store,
         loadSeconds: r2(s.loadSeconds),

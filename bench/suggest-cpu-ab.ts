@@ -47,7 +47,9 @@ interface Version {
 
 /** An earlier copy of server/src: its suggest, explain and a workspace of its class over `index`. */
 function versionAt(dir: string, index: SuggestionIndex): Version {
-  const from = (file: string) => require(`${dir}/server/src/features/suggestions/${file}`); // eslint-disable-line @typescript-eslint/no-require-imports
+  const from = (file: string) =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(`${dir}/server/src/features/suggestions/${file}`);
   const Workspace = from('signals').SignalWorkspace as typeof SignalWorkspace;
   const signals = new Workspace(index.graph, index.profiles, undefined, index.signals.kindMixing);
   return {

@@ -21,8 +21,9 @@
  * 10⁻⁹ (far above the rounding of sums of this size; the pushed part, summed in single precision,
  * with a margin of its own), which only ever lets more actors through to the exact scoring. The
  * hubs (HUB_SHARE), whose bound τ · strength lets them through nearly always, are summed exactly in
- * one pass over the walk's ends once one of them can reach θ, instead of over their long rows. Models this cannot bound (count signals, negative weights, no walk term), small
- * walks and any case where fewer than k actors have a positive lower bound take the full loop.
+ * one pass over the walk's ends once one of them can reach θ, instead of over their long rows.
+ * Models this cannot bound (count signals, negative weights, no walk term), small walks and any case
+ * where fewer than k actors have a positive lower bound take the full loop.
  */
 import type { CollaborationGraph } from './csr';
 import type { ModelTerm, ScoringModel } from './model';
@@ -57,9 +58,10 @@ const MIN_BAND_ENTRIES_PER_ACTOR = 1;
 const PULL_COST = 2;
 /**
  * Hubs: the actors with at least this share of the network as partners (at most MAX_HUBS, the
- * busiest) are summed exactly once one of them can reach θ, all in one pass over the walk's ends (signals.ts
- * exactWalk3ManySteps). Their upper bound τ · strength is so large that they reached θ in almost
- * every list, and each was then read twice over its row (33k entries for the busiest at 100k).
+ * busiest) are summed exactly once one of them can reach θ, all in one pass over the walk's ends
+ * (signals.ts exactWalk3ManySteps). Their upper bound τ · strength is so large that they reached θ
+ * in almost every list, and each was then read twice over its row (33k entries for the busiest at
+ * 100k); their ties as dense columns take 4 bytes per actor and hub (2 MB for the 5 at 100k).
  */
 const HUB_SHARE = 1 / 16;
 const MAX_HUBS = 8;

@@ -7,9 +7,12 @@
 import { generateNetwork } from '../../../../seed/generate';
 import { snapshotOf } from '../../../../seed/snapshot';
 import { NetworkProjection } from '../../graph/projection';
-import type { ActorKind } from '../../domain/model';
+import { ACTOR_KINDS, type ActorKind } from '../../domain/model';
 import { checkModel, scoreOf, scoreParts, singleSignalModel, type ScoringModel } from './model';
 import { edgeIndex } from './csr';
+import { hubsOf, lastHubsExact } from './bounded-rank';
+import { SignalWorkspace } from './signals';
+import { runNow } from '../../platform/util/run-in-slices';
 import { scorer, suggestContacts, lastRanking, type SuggestOptions, type Suggestion } from './suggest';
 import { buildSuggestionIndex, type SuggestionIndex } from './suggestion-index';
 import { hasAnyTopic } from './topic-profile';
@@ -51,7 +54,8 @@ function straightforward(index: SuggestionIndex, actorId: string, options: Sugge
 }
 
 const data = generateNetwork({ actors: 3000, hubs: 4, hubShare: 0.2, seed: 11 });
-const index = buildSuggestionIndex(NetworkProjection.fromSnapshot(snapshotOf(data)));
+const projection = NetworkProjection.fromSnapshot(snapshotOf(data));
+const index = buildSuggestionIndex(projection);
 const { graph } = index;
 const byDegree = [...graph.ids.keys()].sort(
   (a, b) => graph.offsets[b + 1] - graph.offsets[b] - (graph.offsets[a + 1] - graph.offsets[a]) || a - b,
@@ -95,9 +99,39 @@ describe('ranking by bounds equals the straightforward computation', () => {
     expect(different).toBe(0);
   });
 
+  test("the hubs summed in one pass over the walk's ends have the full loop's bits", () => {
+    const hubs = hubsOf(graph);
+    // At 3,000 actors: the 8 busiest (at least 1/16 of the network as partners).
+    expect(hubs.length).toBe(8);
+    const columns = new Float32Array(graph.ids.length * hubs.length);
+    hubs.forEach((h, j) => {
+      for (let f = graph.offsets[h]; f < graph.offsets[h + 1]; f++)
+        columns[graph.neighbours[f] * hubs.length + j] = graph.tieStrengths[f];
+    });
+    const full = new SignalWorkspace(graph, index.profiles, undefined, index.signals.kindMixing);
+    const twoSteps = new SignalWorkspace(graph, index.profiles, undefined, index.signals.kindMixing);
+    let nonZero = 0;
+    for (const actorId of queries) {
+      const q = graph.index.get(actorId)!;
+      const walked = full.compute(q, false).arrays.walkProbability3;
+      const signals = twoSteps.computeTwoSteps(q);
+      const p2 = signals.arrays.walkProbability2;
+      const endWeights = Float64Array.from(signals.reached, (x) => p2[x] * graph.stepWeights[x]);
+      runNow(twoSteps.exactWalk3ManySteps(hubs, columns, endWeights, 100));
+      for (const h of hubs) {
+        expect(Object.is(signals.arrays.walkProbability3[h], walked[h])).toBe(true);
+        // Asked again, exactWalk3 answers the stored sum.
+        expect(Object.is(twoSteps.exactWalk3(h), walked[h])).toBe(true);
+        if (walked[h] > 0) nonZero++;
+      }
+    }
+    expect(nonZero).toBeGreaterThan(queries.length * 4);
+  });
+
   test.each(models.map((m) => [m.name, m] as const))('model %s: every query and variant, bit for bit', (_, model) => {
     let boundedRuns = 0;
     let runs = 0;
+    let hubPasses = 0;
     for (const actorId of queries) {
       for (const { options } of variants) {
         const full = { ...options, model, coldStart: COLD_START_MODEL };
@@ -106,6 +140,7 @@ describe('ranking by bounds equals the straightforward computation', () => {
           if (lastRanking === 'bounded') boundedRuns++;
           runs++;
         }
+        if (lastRanking === 'bounded' && lastHubsExact) hubPasses++;
         expect(bounded).toEqual(straightforward(index, actorId, full));
         expect(bounded).toEqual(suggestContacts(index, actorId, { ...full, boundAbove: Infinity }));
       }
@@ -113,6 +148,34 @@ describe('ranking by bounds equals the straightforward computation', () => {
     // Without a minimum score (which can leave fewer than `first` lower bounds above it: then the
     // full walk ranks), the bounds did the ranking in almost every case.
     expect(boundedRuns).toBeGreaterThan(0.9 * runs);
+    // A hub could reach θ (and was summed in one pass) in many of them.
+    expect(hubPasses).toBeGreaterThan(0.2 * runs);
+  });
+
+  test('hubs dismissed, of a filtered-out kind or partners of the query: the same lists', () => {
+    const hubs = [...hubsOf(graph)].map((h) => graph.ids[h]);
+    const hubKinds = new Set(hubs.map((id) => projection.actors.get(id)!.kind));
+    const otherKinds = ACTOR_KINDS.filter((kind) => !hubKinds.has(kind));
+    expect(otherKinds.length).toBeGreaterThan(0);
+    const variantsWithHubs: Omit<SuggestOptions, 'model'>[] = [
+      { first: 10, exclude: new Set(hubs.slice(0, 3)) },
+      { first: 10, exclude: new Set(hubs) },
+      { first: 25, exclude: new Set(hubs.slice(2)), minScore: 1 },
+      { first: 10, kinds: otherKinds },
+      { first: 15, topicIds, exclude: new Set([hubs[0]]) },
+    ];
+    // Hubs as queries (the other hubs their partners or not) and ordinary actors.
+    let hubPasses = 0;
+    for (const actorId of [...hubs.slice(0, 4), ...queries.slice(6, 16)]) {
+      for (const options of variantsWithHubs) {
+        const full = { ...options, model: models[1], coldStart: COLD_START_MODEL };
+        const bounded = suggestContacts(index, actorId, { ...full, boundAbove: 0 });
+        if (lastRanking === 'bounded' && lastHubsExact) hubPasses++;
+        expect(bounded).toEqual(straightforward(index, actorId, full));
+        for (const s of bounded) if (options.exclude) expect(options.exclude.has(s.actorId)).toBe(false);
+      }
+    }
+    expect(hubPasses).toBeGreaterThan(0);
   });
 
   test('excluded actors (dismissed by feedback) stay out, and the next ones move up the same way', () => {

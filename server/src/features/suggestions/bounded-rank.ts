@@ -18,9 +18,12 @@
  *
  * τ is lowered in bands (a deterministic sample of the ends decides where) until the actors left to
  * score exactly cost less than pushing the next band. The bounds are taken with a relative margin of
- * 10⁻⁹ (far above the rounding of sums of this size), which only ever lets more actors through to
- * the exact scoring. Models this cannot bound (count signals, negative weights, no walk term), small
- * walks and any case where fewer than k actors have a positive lower bound take the full loop.
+ * 10⁻⁹ (far above the rounding of sums of this size; the pushed part, summed in single precision,
+ * with a margin of its own), which only ever lets more actors through to the exact scoring. The
+ * hubs (HUB_SHARE), whose bound τ · strength lets them through nearly always, are summed exactly in
+ * one pass over the walk's ends once one of them can reach θ, instead of over their long rows.
+ * Models this cannot bound (count signals, negative weights, no walk term), small walks and any case
+ * where fewer than k actors have a positive lower bound take the full loop.
  */
 import type { CollaborationGraph } from './csr';
 import type { ModelTerm, ScoringModel } from './model';
@@ -53,6 +56,18 @@ const BANDS = [1 / 32, 1 / 8, 1 / 2, 1];
 const MIN_BAND_ENTRIES_PER_ACTOR = 1;
 /** An actor scored exactly costs about this many pushed entries per entry of its row. */
 const PULL_COST = 2;
+/**
+ * Hubs: the actors with at least this share of the network as partners (at most MAX_HUBS, the
+ * busiest) are summed exactly once one of them can reach θ, all in one pass over the walk's ends
+ * (signals.ts exactWalk3ManySteps). Their upper bound τ · strength is so large that they reached θ
+ * in almost every list, and each was then read twice over its row (33k entries for the busiest at
+ * 100k); their ties as dense columns take 4 bytes per actor and hub (2 MB for the 5 at 100k).
+ */
+const HUB_SHARE = 1 / 16;
+const MAX_HUBS = 8;
+
+/** Did the last ranking by bounds sum the hubs in one pass (for tests)? */
+export let lastHubsExact = false;
 
 export interface BoundedRanking {
   signals: QuerySignals;
@@ -101,18 +116,51 @@ export function threeStepEntries(graph: CollaborationGraph, ends: Int32Array): n
 interface Scratch {
   /** Per actor: Σ of its tie strengths (the bound of a walk through weak ends). */
   strengths: Float64Array;
-  bound: Float64Array;
+  /** The hubs (HUB_SHARE) and their ties as columns: `columns[x * hubs.length + j]`, x's tie with hubs[j]. */
+  hubs: Int32Array;
+  /** Per actor: 1 for a hub. */
+  isHub: Uint8Array;
+  columns: Float32Array;
+  /**
+   * The pushed part of each actor's walk, in single precision (half the memory the push scatters
+   * into): each of an actor's at most `degree` additions rounds by 2⁻²⁴ of the sum at most, so the
+   * sum is within (degree + 1) · 2⁻²⁴ of the exact one — `boundRel` (with the largest degree, twice
+   * that) widens every use of it.
+   */
+  bound: Float32Array;
+  boundRel: number;
+  /** Per walk end (by its position in the ends): p'(x) = p2(x) · stepWeight(x), what it passes on. */
+  endWeights: Float64Array;
   approximate: Float64Array;
   survivors: Int32Array;
   lows: Float64Array;
 }
 const scratches = new WeakMap<SignalWorkspace, Scratch>();
 
+function maxDegree(offsets: Int32Array): number {
+  let most = 0;
+  for (let i = 0; i + 1 < offsets.length; i++) most = Math.max(most, offsets[i + 1] - offsets[i]);
+  return most;
+}
+
+/** The hubs of a graph (HUB_SHARE, MAX_HUBS): the busiest first. */
+export function hubsOf(graph: CollaborationGraph): Int32Array {
+  const { offsets, byActivity } = graph;
+  const n = offsets.length - 1;
+  const hubs: number[] = [];
+  for (let k = 0; k < byActivity.length && hubs.length < MAX_HUBS; k++) {
+    const b = byActivity[k];
+    if (offsets[b + 1] - offsets[b] < Math.max(1, HUB_SHARE * n)) break;
+    hubs.push(b);
+  }
+  return Int32Array.from(hubs);
+}
+
 /** The workspace's scratch, made on first use (the strengths read every entry of the graph: in chunks). */
 function* scratchOf(workspace: SignalWorkspace): Generator<void, Scratch, void> {
   const kept = scratches.get(workspace);
   if (kept) return kept;
-  const { offsets, tieStrengths } = workspace.graph;
+  const { offsets, neighbours, tieStrengths } = workspace.graph;
   const n = offsets.length - 1;
   const strengths = new Float64Array(n);
   for (let from = 0; from < n;) {
@@ -121,10 +169,24 @@ function* scratchOf(workspace: SignalWorkspace): Generator<void, Scratch, void> 
     from = to;
     if (from < n) yield;
   }
+  const hubs = hubsOf(workspace.graph);
+  const columns = new Float32Array(n * hubs.length);
+  const isHub = new Uint8Array(n);
+  for (let j = 0; j < hubs.length; j++) {
+    const h = hubs[j];
+    isHub[h] = 1;
+    for (let f = offsets[h]; f < offsets[h + 1]; f++) columns[neighbours[f] * hubs.length + j] = tieStrengths[f];
+    yield;
+  }
   // Kept only when complete (a computation left between chunks makes it again).
   const scratch = scratches.get(workspace) ?? {
     strengths,
-    bound: new Float64Array(n),
+    hubs,
+    isHub,
+    columns,
+    bound: new Float32Array(n),
+    boundRel: (maxDegree(offsets) + 2) * 2 ** -23,
+    endWeights: new Float64Array(n),
     approximate: new Float64Array(n),
     survivors: new Int32Array(n),
     lows: new Float64Array(0),
@@ -192,7 +254,7 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
   const k = r.best.k;
   const scratch = yield* scratchOf(workspace);
   if (scratch.lows.length < k) scratch.lows = new Float64Array(k);
-  const { bound, survivors, lows, approximate } = scratch;
+  const { bound, boundRel, survivors, lows, approximate, endWeights } = scratch;
   bound.fill(0);
 
   const walkTerm = r.model.terms.find((t) => t.signal === 'randomWalk')!;
@@ -221,9 +283,14 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     for (let j = 0; j < topicMaxima.length; j++) s += topicMaxima[j];
     return s;
   };
-  const taus = bandThresholds(ends, p2, stepWeights, offsets, r.entries);
+  const taus = bandThresholds(ends, p2, stepWeights, offsets, r.entries, endWeights);
   // A yield between phases too: each phase's first chunk would otherwise follow the last one's.
   yield;
+  const { hubs, isHub } = scratch;
+  const p3 = r.signals.arrays.walkProbability3;
+  const marks = workspace.twoStepMarks();
+  let hubsExact = false;
+  lastHubsExact = false;
   const { isCandidate, passesFilters, floor } = r;
 
   let above = Infinity;
@@ -231,7 +298,7 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
   for (let band = 0; band < taus.length; band++) {
     const tau = taus[band].tau;
     for (let e = 0; e < ends.length;) {
-      e = push(graph, ends, p2, bound, tau, above, e);
+      e = push(graph, ends, endWeights, bound, tau, above, e);
       yield;
     }
     above = tau;
@@ -243,7 +310,7 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     for (let e = 0; e < ends.length; e++) {
       if (e % CHUNK_SCORED === CHUNK_SCORED - 1) yield;
       const b = ends[e];
-      const walk = (p2[b] + WALK3_WEIGHT * (bound[b] * (1 - REL))) * kindFactors[actorKinds[b]] * (1 - REL);
+      const walk = (p2[b] + WALK3_WEIGHT * (bound[b] * (1 - boundRel))) * kindFactors[actorKinds[b]] * (1 - REL);
       if (walk < needed || !isCandidate(b)) continue;
       const w = walkPart(walk);
       if (kept === k && otherAtMost(b) + w - ABS <= lows[0]) continue;
@@ -264,6 +331,7 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
         scratch.strengths,
         p2,
         bound,
+        boundRel,
         tau,
         reach,
         from,
@@ -279,21 +347,29 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
     }
     let survivorEntries = 0;
     let kept2 = 0;
+    let hubSurvives = false;
     for (let i = 0; i < survivorCount; i++) {
       if (i % CHUNK_SCORED === CHUNK_SCORED - 1) yield;
       const b = survivors[i];
-      if (!isCandidate(b)) continue;
       const walk =
-        (p2[b] + WALK3_WEIGHT * ((bound[b] + tau * scratch.strengths[b]) * (1 + REL))) *
+        (p2[b] + WALK3_WEIGHT * ((bound[b] * (1 + boundRel) + tau * scratch.strengths[b]) * (1 + REL))) *
         (1 + REL) *
         kindFactors[actorKinds[b]] *
         (1 + REL);
       const w = walkPart(walk);
-      if (otherAtMost(b) + w + ABS < theta || other(b) + w + ABS < theta) continue;
+      // The cheap checks first: most fail on their own query-independent part.
+      if (otherAtMost(b) + w + ABS < theta || !isCandidate(b) || other(b) + w + ABS < theta) continue;
       survivors[kept2++] = b;
-      survivorEntries += offsets[b + 1] - offsets[b];
+      if (isHub[b] === 1) hubSurvives = true;
+      else survivorEntries += offsets[b + 1] - offsets[b];
     }
     survivorCount = kept2;
+    if (hubSurvives && !hubsExact) {
+      // A hub can reach θ: every hub's walk summed exactly, in one pass over the ends — not over
+      // its row (twice, approximately and exactly), at 100k actors 8–33k entries each.
+      yield* workspace.exactWalk3ManySteps(hubs, scratch.columns, endWeights, CHUNK_ENTRIES);
+      hubsExact = lastHubsExact = true;
+    }
     if (process.env.DEBUG_BOUNDS) {
       let pushed = 0;
       for (const x of ends) {
@@ -326,7 +402,7 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
   // lower bound gives a higher θ, and only who can reach it is summed in the exact order.
   for (let from = 0; from < survivorCount;) {
     const to = rowChunkEnd(offsets, survivors, from, survivorCount);
-    pull(graph, survivors, from, to, p2, workspace.twoStepMarks(), approximate);
+    pull(graph, survivors, from, to, p2, p3, marks, approximate);
     from = to;
     yield;
   }
@@ -355,8 +431,9 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
       (p2[b] + WALK3_WEIGHT * (approximate[i] * (1 + REL))) * (1 + REL) * kindFactors[actorKinds[b]] * (1 + REL);
     const w = walkPart(walk);
     if (otherAtMost(b) + w + ABS < exactFrom || other(b) + w + ABS < exactFrom) continue;
+    if ((marks[b] & 8) === 0) work += 2 * (offsets[b + 1] - offsets[b]);
+    work += 64;
     workspace.exactWalk3(b);
-    work += 2 * (offsets[b + 1] - offsets[b]) + 64;
     const s = r.score(b);
     if (s > 0 && s >= floor && r.best.wouldKeep(b, s) && passesFilters(b)) r.best.offer(b, s);
   }
@@ -364,10 +441,10 @@ export function* rankWithBoundsSteps(workspace: SignalWorkspace, r: BoundedRanki
 }
 
 /**
- * τ per band: the ends counted by the binary exponent of p'(x) with their entries, and each band
- * cut at the power of two where the strongest ends hold its share of the entries, and at least
- * MIN_BAND_ENTRIES_PER_ACTOR per actor (the last band: τ = 0, everything). Shares are the entries
- * actually pushed up to that band.
+ * τ per band (and each end's p'(x) into endWeights): the ends counted by the binary exponent of p'(x)
+ * with their entries, and each band cut at the power of two where the strongest ends hold its share
+ * of the entries, and at least MIN_BAND_ENTRIES_PER_ACTOR per actor (the last band: τ = 0,
+ * everything). Shares are the entries actually pushed up to that band.
  */
 function bandThresholds(
   ends: Int32Array,
@@ -375,13 +452,14 @@ function bandThresholds(
   stepWeights: Float64Array,
   offsets: Int32Array,
   entries: number,
+  endWeights: Float64Array,
 ): { tau: number; share: number }[] {
   const perExponent = new Float64Array(2048);
   const bits = new Float64Array(1);
   const words = new Uint32Array(bits.buffer);
   for (let e = 0; e < ends.length; e++) {
     const x = ends[e];
-    bits[0] = p2[x] * stepWeights[x];
+    bits[0] = endWeights[e] = p2[x] * stepWeights[x];
     perExponent[(words[1] >>> 20) & 0x7ff] += offsets[x + 1] - offsets[x];
   }
   const bands: { tau: number; share: number }[] = [];
@@ -408,19 +486,19 @@ function bandThresholds(
 function push(
   graph: CollaborationGraph,
   ends: Int32Array,
-  p2: Float64Array,
-  bound: Float64Array,
+  endWeights: Float64Array,
+  bound: Float32Array,
   tau: number,
   above: number,
   from: number,
 ): number {
-  const { offsets, neighbours, tieStrengths, stepWeights } = graph;
+  const { offsets, neighbours, tieStrengths } = graph;
   let work = 0;
   let e = from;
   while (e < ends.length && work < CHUNK_ENTRIES) {
+    const p = endWeights[e];
     const x = ends[e++];
     work += 1;
-    const p = p2[x] * stepWeights[x];
     if (p < tau || p >= above) continue;
     const end = offsets[x + 1];
     work += end - offsets[x];
@@ -436,7 +514,8 @@ function push(
 function upperBoundsReaching(
   strengths: Float64Array,
   p2: Float64Array,
-  bound: Float64Array,
+  bound: Float32Array,
+  boundRel: number,
   tau: number,
   reach: number,
   from: number,
@@ -447,25 +526,37 @@ function upperBoundsReaching(
 ): number {
   const high = 1 + REL;
   for (let b = from; b < to; b++) {
-    const walk = (p2[b] + WALK3_WEIGHT * ((bound[b] + tau * strengths[b]) * high)) * high * factors[kinds[b]] * high;
+    const walk =
+      (p2[b] + WALK3_WEIGHT * ((bound[b] * (1 + boundRel) + tau * strengths[b]) * high)) *
+      high *
+      factors[kinds[b]] *
+      high;
     if (walk >= reach) out[count++] = b;
   }
   return count;
 }
 
-/** Per listed actor actors[from .. to): its three-step probability summed over its row in row order, into `out`. */
+/**
+ * Per listed actor actors[from .. to): its three-step probability summed over its row in row order,
+ * into `out` — or the exact sum `p3` holds (marks bit 8: a hub).
+ */
 function pull(
   graph: CollaborationGraph,
   actors: Int32Array,
   from: number,
   to: number,
   p2: Float64Array,
+  p3: Float64Array,
   marks: Uint8Array,
   out: Float64Array,
 ): void {
   const { offsets, neighbours, tieStrengths, stepWeights } = graph;
   for (let i = from; i < to; i++) {
     const b = actors[i];
+    if ((marks[b] & 8) !== 0) {
+      out[i] = p3[b];
+      continue;
+    }
     let sum = 0;
     const end = offsets[b + 1];
     for (let f = offsets[b]; f < end; f++) {

@@ -235,6 +235,45 @@ export class SignalWorkspace {
     return sum;
   }
 
+  /**
+   * After computeTwoSteps: exactWalk3 of several actors at once, from a dense layout of their ties —
+   * `columns[x * actors.length + j]`: the strength of actor x's tie with actors[j] (0: none). One
+   * pass over the walk's ends in the order they were found, the full loop's order, so each sum has
+   * exactWalk3's bits (an end that is no partner adds p · 0 = 0, which leaves a sum as it is). For
+   * hubs, whose rows are longer than most walks' ends: a row of 33k entries read in rank order
+   * costs more than this pass for all of them. `endWeights[k]`: p2(x) · stepWeight(x) of the k-th
+   * end x (the caller has them; the same product). In steps (about `budget` products per step).
+   */
+  *exactWalk3ManySteps(
+    actors: Int32Array,
+    columns: Float32Array,
+    endWeights: Float64Array,
+    budget: number,
+  ): Generator<void, void, void> {
+    const count = actors.length;
+    if (count === 0) return;
+    const { reachedList, walkProbability3, marks } = this;
+    const sums = new Float64Array(count);
+    const ends = this.twoStepCount;
+    const perStep = Math.max(1, Math.floor(budget / count));
+    for (let from = 0; from < ends; from += perStep) {
+      const to = Math.min(ends, from + perStep);
+      for (let k = from; k < to; k++) {
+        const p = endWeights[k];
+        const base = reachedList[k] * count;
+        for (let j = 0; j < count; j++) sums[j] += p * columns[base + j];
+      }
+      if (to < ends) yield;
+    }
+    for (let j = 0; j < count; j++) {
+      const b = actors[j];
+      if ((marks[b] & 8) !== 0) continue;
+      marks[b] |= 8;
+      this.exactList[this.exactCount++] = b;
+      walkProbability3[b] = sums[j];
+    }
+  }
+
   /** Forgets exactWalk3's sums (back to 0, not summed). */
   private clearExact(): void {
     const { exactList, walkProbability3, marks } = this;

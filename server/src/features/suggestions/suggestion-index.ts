@@ -6,6 +6,7 @@
  * `buildSuggestionIndex` builds it inline, from the same code, to the same bits.
  */
 import type { NetworkProjection } from '../../graph/projection';
+import { hubsOf } from './bounded-rank';
 import { graphBytes, type CollaborationGraph } from './csr';
 import { buildIndexArrays, type BuiltArrays } from './index-build';
 import { runNow } from '../../platform/util/run-in-slices';
@@ -86,12 +87,14 @@ export function keepIndex(index: SuggestionIndex): void {
 /**
  * Bytes of the index's typed arrays: the CSR, the topic vectors, the workspace's scratch arrays
  * (eight Float64Arrays, four Int32Arrays, one Float32Array and one Uint8Array per actor, and a
- * bit per actor) and the scratch of ranking by bounds (three Float64Arrays and one Int32Array per
- * actor, bounded-rank.ts, allocated on its first use).
+ * bit per actor) and the scratch of ranking by bounds (bounded-rank.ts, allocated on its first use:
+ * three Float64Arrays, one Float32Array, one Int32Array and one Uint8Array per actor, and a Float32
+ * per actor and hub — 2 MB for the 5 hubs of the bench's 100k network).
  */
 export function indexBytes(index: SuggestionIndex): number {
   const n = index.graph.ids.length;
+  const bounds = 3 * 8 + 4 + 4 + 1 + 4 * hubsOf(index.graph).length;
   return (
-    graphBytes(index.graph) + profileBytes(index.profiles) + n * (8 * 8 + 4 * 4 + 4 + 1 + 3 * 8 + 4) + Math.ceil(n / 8)
+    graphBytes(index.graph) + profileBytes(index.profiles) + n * (8 * 8 + 4 * 4 + 4 + 1 + bounds) + Math.ceil(n / 8)
   );
 }

@@ -97,8 +97,8 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
         [COLLABORATORS, { id }, 1],
         [PAGE_AND_COLLABORATORS, { id }, 2],
         [PANEL_WITHOUT_COLLABORATORS, { id }, 1],
-        // The panel and, beside it, its collaborators' records.
-        [PANEL, { id }, 2],
+        // The panel with its collaborators' records in the same call.
+        [PANEL, { id }, 1],
         [ACTOR_PAGE, { id: 'ghost' }, 1],
         [PANEL, { id: 'ghost' }, 1],
         // A list with its actors' topics or interests: the page and the interests in one call.
@@ -115,6 +115,11 @@ export function describeRoundTrips(label: string, harness: StoreHarness): void {
         expect(callsAhead).toBe(calls);
         if (variables.id !== 'ghost') expect(callsLevelByLevel).toBeGreaterThan(calls);
       }
+      // The panel's one call reads its page and the top collaborators' records (none left for getActors).
+      counting.reset();
+      const panel = await api.data(PANEL, { id });
+      expect(panel.actor.collaborators.length).toBeGreaterThan(0);
+      expect(Object.fromEntries(counting.calls)).toEqual({ actorPanelPages: 1 });
       // A list asking no topics reads only the page; one asking them, the page with the interests.
       counting.reset();
       const found = await api.data(NAME_SEARCH, { q: '1' });

@@ -36,6 +36,11 @@ export interface Loaders {
   readonly participationPageOfActor: RequestLoader<Participation[] | null>;
   /** actorPanel with one page of the actor's collaborations (the same key), primed into participationPageOfActor. */
   readonly actorPanelPage: RequestLoader<Actor | null>;
+  /**
+   * Asks the next batch of `actorPanelPage` to read these actors' records in its own store call and
+   * prime them into `actor` (the panel's top collaborators: one round trip on Neo4j instead of two).
+   */
+  readWithPanelPage(actorIds: readonly string[]): void;
   /** Whether resolvers read ahead what the query asks below them (./read-ahead.ts); off only to measure without. */
   readonly readAhead: boolean;
   /** Forgets everything the loaders hold (after a write that may touch any record: an import). */
@@ -239,10 +244,10 @@ interface LoaderSources {
   sizes?: LoadSizes;
 }
 
-type LoaderName = Exclude<keyof Loaders, 'readAhead' | 'clearAll'>;
+type LoaderName = Exclude<keyof Loaders, 'readAhead' | 'clearAll' | 'readWithPanelPage'>;
 
 /** How each loader is made (from the request's sources; `loaders` is the set it primes into). */
-const MAKE_LOADER: { [K in LoaderName]: (sources: LoaderSources, loaders: Loaders) => Loaders[K] } = {
+const MAKE_LOADER: { [K in LoaderName]: (sources: LoaderSources, loaders: RequestLoaders) => Loaders[K] } = {
   actor: ({ store, owner }) => batched(owner, (ids) => store.getActors(ids)),
   actorName: ({ store, owner }) => batched(owner, (ids) => store.actorNames(ids)),
   topic: ({ store, owner }) => batched(owner, (ids) => store.getTopics(ids)),
@@ -358,7 +363,9 @@ const MAKE_LOADER: { [K in LoaderName]: (sources: LoaderSources, loaders: Loader
   actorPanelPage: ({ store, owner }, loaders) =>
     batched(owner, (keys) =>
       loadByPage(keys, async (actorIds, page) => {
-        const panel = await store.actorPanelPages(actorIds, page);
+        const withActorIds = loaders.takeReadWithPanelPage();
+        const panel = await store.actorPanelPages(actorIds, page, withActorIds);
+        withActorIds.forEach((id, i) => loaders.actor.prime(id, panel.withActors[i] ?? null));
         primeTopics(loaders, panel.topics);
         primeCollaborations(loaders, panel.collaborations);
         actorIds.forEach((id, i) => {
@@ -377,6 +384,7 @@ const MAKE_LOADER: { [K in LoaderName]: (sources: LoaderSources, loaders: Loader
  */
 class RequestLoaders implements Loaders {
   private readonly made: { [K in LoaderName]?: Loaders[K] } = {};
+  private withPanelPage: string[] = [];
 
   constructor(
     private readonly sources: LoaderSources,
@@ -434,6 +442,17 @@ class RequestLoaders implements Loaders {
   }
   get actorPanelPage() {
     return this.use('actorPanelPage');
+  }
+
+  readWithPanelPage(actorIds: readonly string[]): void {
+    this.withPanelPage.push(...actorIds);
+  }
+
+  /** The actors asked by readWithPanelPage since the last batch of actorPanelPage (each once). */
+  takeReadWithPanelPage(): string[] {
+    const ids = [...new Set(this.withPanelPage)];
+    this.withPanelPage = [];
+    return ids;
   }
 
   clearAll(): void {

@@ -194,11 +194,16 @@ export function embeddedRecordReads(d: EmbeddedDatabase): RecordReads & LinkRead
       return { participations, collaborations: [...byId.values()] };
     },
 
-    async actorPanelPages(actorIds: readonly string[], page: CollaborationPageRequest) {
+    async actorPanelPages(
+      actorIds: readonly string[],
+      page: CollaborationPageRequest,
+      withActorIds: readonly string[] = [],
+    ) {
       const actors = await reads.getActors(actorIds);
       const { interests, topics } = await reads.interestsAndTopicsOfActors(actorIds);
       const { participations, collaborations } = await reads.participationPagesOfActors(actorIds, page);
-      return { actors, interests, topics, participations, collaborations };
+      const withActors = withActorIds.length > 0 ? await reads.getActors(withActorIds) : [];
+      return { actors, interests, topics, participations, collaborations, withActors };
     },
 
     async topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]> {

@@ -85,7 +85,7 @@ describe('cypher.ts statements', () => {
      {
        "ACTOR_PAGES": "ids",
        "ACTOR_PANELS": "ids",
-       "ACTOR_PANEL_PAGES": "after ids limit",
+       "ACTOR_PANEL_PAGES": "after ids limit recordIds",
        "BUMP_COLLABORATION": "id now",
        "BUMP_COLLABORATIONS_OF": "ids now",
        "COLLABORATIONS_OF_TOPICS": "ids",

@@ -288,10 +288,14 @@ CALL (id, cursor) {
 }
 RETURN id, rows`;
 
-/** ACTOR_PANELS with PARTICIPATION_PAGES_OF_ACTORS (a page of each actor's participations) in place of all of them. */
+/**
+ * ACTOR_PANELS with PARTICIPATION_PAGES_OF_ACTORS (a page of each actor's participations) in place
+ * of all of them. Its actors are `$recordIds`: the panel's own (`$ids`) and the others asked with
+ * them (the top collaborators), read here rather than by GET_ACTORS in a second statement.
+ */
 export const ACTOR_PANEL_PAGES = `
 CALL () {
-  UNWIND $ids AS id
+  UNWIND $recordIds AS id
   MATCH (a:Actor {id: id})
   RETURN collect([a.id, a.name, a.kind, a.description, a.district, a.website, a.contact, a.createdAt, a.updatedAt, a.version]) AS actors
 }

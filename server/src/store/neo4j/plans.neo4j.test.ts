@@ -238,6 +238,18 @@ function describePlanChecks(config: PlanCheckConfig): void {
         });
       }
     });
+
+    test("the paged panel reads its actors and their top collaborators' records by the unique id index", async () => {
+      const ops = await explain(Q.ACTOR_PANEL_PAGES, {
+        ids: ['a1'],
+        recordIds: ['a1', 'a2', 'a3'],
+        after: null,
+        limit: neo4j.int(20),
+      });
+      const plan = describePlan(ops);
+      expect(plan).toMatch(/^\s*NodeUniqueIndexSeek UNIQUE a:Actor\(id\)/m);
+      expect({ plan, scans: ops.filter((o) => FULL_SCANS.includes(o.operator)) }).toMatchObject({ scans: [] });
+    });
   });
 }
 

@@ -278,10 +278,16 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
       );
     },
 
-    async actorPanelPages(actorIds: readonly string[], page: CollaborationPageRequest) {
-      if (actorIds.length === 0)
-        return { actors: [], interests: [], topics: [], participations: [], collaborations: [] };
-      const [row] = await db.readRecords(Q.ACTOR_PANEL_PAGES, pageParams(actorIds, page));
+    async actorPanelPages(
+      actorIds: readonly string[],
+      page: CollaborationPageRequest,
+      withActorIds: readonly string[] = [],
+    ) {
+      if (actorIds.length === 0 && withActorIds.length === 0)
+        return { actors: [], interests: [], topics: [], participations: [], collaborations: [], withActors: [] };
+      // The panel's actors and the others asked with it are read by one subquery, each once.
+      const recordIds = distinct([...actorIds, ...withActorIds]);
+      const [row] = await db.readRecords(Q.ACTOR_PANEL_PAGES, { ...pageParams(actorIds, page), recordIds });
       const byId = new Map((row.get('actors') as unknown[]).map(actorOfRow).map((a) => [a.id, a]));
       const interests = new Map<string, unknown[]>();
       for (const entry of row.get('interestLists') as Array<{ id: string; interests: unknown[] }>) {
@@ -294,6 +300,7 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
         topics: (row.get('topics') as unknown[]).map(topicOfRow),
         participations,
         collaborations,
+        withActors: withActorIds.map((id) => byId.get(id) ?? null),
       };
     },
 

@@ -101,8 +101,17 @@ export interface LinkReads {
     actorIds: readonly string[],
     page: CollaborationPageRequest,
   ): Promise<{ participations: Array<Participation[] | null>; collaborations: Collaboration[] }>;
-  /** actorPanels with one page of each actor's participations (as participationPagesOfActors) instead of all. */
-  actorPanelPages(actorIds: readonly string[], page: CollaborationPageRequest): Promise<ActorPanelPages>;
+  /**
+   * actorPanels with one page of each actor's participations (as participationPagesOfActors) instead
+   * of all; with the records of `withActorIds` too (as getActors: the panel's top collaborators, whom
+   * the projection names before the store is asked), in the same read — one round trip on Neo4j
+   * instead of two.
+   */
+  actorPanelPages(
+    actorIds: readonly string[],
+    page: CollaborationPageRequest,
+    withActorIds?: readonly string[],
+  ): Promise<ActorPanelPages>;
   /** Per collaboration: ids of its topics, by topic nameKey then id. */
   topicsOfCollaborations(collaborationIds: readonly string[]): Promise<string[][]>;
   /** Per topic: ids of the collaborations about it, in collaboration order. */
@@ -180,6 +189,8 @@ export interface ActorPanels {
 /** What `actorPanelPages` answers: as ActorPanels, the participations a page each (null: `after` is not the actor's). */
 export interface ActorPanelPages extends Omit<ActorPanels, 'participations'> {
   participations: Array<Participation[] | null>;
+  /** Per id of `withActorIds`: its record, null when unknown (as getActors); [] when none were asked. */
+  withActors: Array<Actor | null>;
 }
 
 /** A participation with its actor's nameKey: the participants page's sort key is [nameKey, actorId]. */

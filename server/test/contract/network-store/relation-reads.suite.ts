@@ -238,12 +238,38 @@ export function describeRelationReadContract(label: string, harness: StoreHarnes
           (await store.participationPagesOfActors(keys, { first: 2, after })).participations,
         );
         expect(next.participations[0]).toEqual(panel.participations[0]!.slice(1, 3));
+        expect(pages.withActors).toEqual([]);
         expect(await store.actorPanelPages(['ghost'], { first: 3, after: null })).toEqual({
           actors: [null],
           interests: [[]],
           topics: [],
           participations: [[]],
           collaborations: [],
+          withActors: [],
+        });
+      });
+
+      test('actorPanelPages: the records of other actors read with the panel, as getActors', async () => {
+        // Repeats, unknown ids and one of the panel's own actors among them: one entry per id, in order.
+        const others = ['a2', 'ghost', 'a1', 'a2', 'a4'];
+        const keys = ['a1', 'a3'];
+        const pages = await store.actorPanelPages(keys, { first: 2, after: null }, others);
+        expect(pages.withActors).toEqual(await store.getActors(others));
+        expect(pages.withActors.filter((a) => a !== null)).toHaveLength(4);
+        // The panel itself is the same with or without them.
+        const { withActors, ...panel } = pages;
+        expect(withActors).toHaveLength(others.length);
+        const { withActors: none, ...alone } = await store.actorPanelPages(keys, { first: 2, after: null });
+        expect(none).toEqual([]);
+        expect(panel).toEqual(alone);
+        // Other actors alone (no panel asked): read all the same.
+        expect(await store.actorPanelPages([], { first: 2, after: null }, ['a4', 'ghost'])).toEqual({
+          actors: [],
+          interests: [],
+          topics: [],
+          participations: [],
+          collaborations: [],
+          withActors: await store.getActors(['a4', 'ghost']),
         });
       });
 

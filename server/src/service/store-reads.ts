@@ -16,7 +16,10 @@ export type StoreReads = RecordReads &
   Pick<StoreLifecycle, 'name'> &
   Pick<HistoryStore, 'history'> &
   Pick<ChangeFeedStore, 'readFeed' | 'feedHead'> &
-  Pick<SuggestionFeedbackStore, 'suggestionFeedback' | 'suggestionFeedbackCounts' | 'dismissedSuggestionsOf'> &
+  Pick<
+    SuggestionFeedbackStore,
+    'suggestionFeedback' | 'suggestionFeedbackCounts' | 'dismissedSuggestionsOf' | 'dismissedSuggestionsWithRecords'
+  > &
   Pick<TransferStore, 'actorIdsByName' | 'collaborationIdsByTitle'> &
   Pick<GdprStore, 'personalData'> &
   Pick<ViewPositionStore, 'viewPositions'>;

@@ -16,10 +16,7 @@ export type StoreReads = RecordReads &
   Pick<StoreLifecycle, 'name'> &
   Pick<HistoryStore, 'history'> &
   Pick<ChangeFeedStore, 'readFeed' | 'feedHead'> &
-  Pick<
-    SuggestionFeedbackStore,
-    'suggestionFeedback' | 'suggestionFeedbackCounts' | 'dismissedSuggestionsOf' | 'dismissedSuggestionsWithRecords'
-  > &
+  Pick<SuggestionFeedbackStore, 'suggestionFeedback' | 'suggestionFeedbackCounts' | 'dismissedSuggestionsOf'> &
   Pick<TransferStore, 'actorIdsByName' | 'collaborationIdsByTitle'> &
   Pick<GdprStore, 'personalData'> &
   Pick<ViewPositionStore, 'viewPositions'>;

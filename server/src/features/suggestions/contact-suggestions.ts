@@ -23,14 +23,7 @@ import type { NetworkProjection } from '../../graph/projection';
 import { explainPair, MAX_MUTUAL_COLLABORATORS, type ConnectingMemo, type Explanation } from './explain';
 import { checkModel, type ScoringModel } from './model';
 import { changedEnough, selfFitSteps, type FitResult } from './self-fit';
-import {
-  actorIndexOf,
-  rankWalkSteps,
-  usesCounts,
-  walkForListSteps,
-  type SuggestOptions,
-  type Suggestion,
-} from './suggest';
+import { rankWalkSteps, usesCounts, walkForListSteps, type SuggestOptions, type Suggestion } from './suggest';
 import { runSteps, slicePause } from '../../platform/util/run-in-slices';
 import { IndexBuilder, type IndexBuildMode } from './index-builder';
 import type { SuggestionIndex } from './suggestion-index';
@@ -45,20 +38,36 @@ export const FIT_SLICE_MS = 8;
 /** Between two steps of a list: nothing (go on) or a promise to wait for (e.g. a request's turn). */
 export type Pause = () => Promise<void> | void;
 
-/** The actors an actor's feedback dismissed (the store's dismissedSuggestionsOf). */
-export type Dismissed = readonly string[] | ReadonlySet<string>;
+/** The actors an actor's feedback dismissed, or the store's read of them under way. */
+export type Dismissed = readonly string[] | ReadonlySet<string> | Promise<readonly string[]>;
 
-/** A suggestion with its explanation, both from one index. */
-export interface ExplainedSuggestion {
-  suggestion: Suggestion;
-  explanation: Explanation;
+/**
+ * After a turn of the event loop when the dismissed pairs are still being read: the store's
+ * request goes out then (the Neo4j driver sends it a few promise jobs later), before a walk holds
+ * the thread; its answer comes while the actor is walked and ranked.
+ */
+function sentOff(dismissed: Dismissed): Promise<void> | void {
+  if (dismissed instanceof Promise) return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
- * Reads the dismissed pairs once a list is ranked and explained, given that list — so that one
- * store call can read them together with the records the list's answer names.
+ * The dismissed pairs once they are known, null while the store's read of them is under way (its
+ * failure is the list's: awaited there).
  */
-export type DismissedAfter = (list: readonly ExplainedSuggestion[]) => Promise<readonly string[]>;
+function dismissedSoFar(dismissed: Dismissed): () => ReadonlySet<string> | null {
+  if (!(dismissed instanceof Promise)) {
+    const known = new Set(dismissed);
+    return () => known;
+  }
+  let known: ReadonlySet<string> | null = null;
+  dismissed.then(
+    (ids) => {
+      known = new Set(ids);
+    },
+    () => undefined,
+  );
+  return () => known;
+}
 
 export interface ModelStatus {
   /** FITTED / DEFAULT: from the last fit (DEFAULT before the first one ends); CONFIGURED: given at start. */
@@ -178,9 +187,11 @@ export class ContactSuggestions {
   }
 
   /**
-   * The actor's suggestions without the actors its feedback dismissed (`dismissed`: the store's
-   * dismissedSuggestionsOf). `pause` runs between steps (default: a turn of the event loop every
-   * few ms).
+   * The actor's suggestions; `dismissed`: the actors its feedback dismissed (the store's
+   * dismissedSuggestionsOf, read per request so a verdict given through any replica holds) — or
+   * the read of them, still under way: the actor is walked and ranked meanwhile (listSteps), and
+   * ranked again only when the list names one of them. `pause` runs between steps (default: a turn
+   * of the event loop every few ms).
    */
   async suggest(
     actorId: string,
@@ -189,31 +200,20 @@ export class ContactSuggestions {
     pause: Pause = slicePause(),
   ): Promise<Suggestion[]> {
     const index = await this.index();
-    const exclude = new Set(dismissed);
-    return this.inTurn(() => this.listSteps(index, actorId, { ...options, exclude }, pause, () => null));
+    await sentOff(dismissed);
+    return this.inTurn(() => this.listSteps(index, actorId, options, dismissed, pause, () => null));
   }
 
-  /**
-   * The suggestions with each one's explanation, both from one index. `dismissed`: the dismissed
-   * pairs, or (a function) their read once the list is made — read per request, so a verdict given
-   * through any replica holds. Then the list is made as if nothing were dismissed, and made again
-   * with them only when it names one of them: exclusions only take actors out of the candidates
-   * and every score is the actor's own, so a list that names none of them is the list with them
-   * excluded. That lets one store call read them with the records the list names, after it — one
-   * round trip per request on Neo4j, where reading them beside the ranking took two (measured in
-   * docs/performance.md, "Suggestions on Neo4j: one store call"). A list that names one (an actor
-   * whose feedback dismissed a suggestion it would get again) costs a second list, and its caller a
-   * second read of records; a failed read fails the list.
-   */
+  /** The suggestions with each one's explanation, both from one index. */
   async suggestExplained(
     actorId: string,
     options: Omit<SuggestOptions, 'model' | 'exclude'>,
-    dismissed: Dismissed | DismissedAfter = [],
+    dismissed: Dismissed = [],
     pause: Pause = slicePause(),
-  ): Promise<ExplainedSuggestion[]> {
+  ): Promise<Array<{ suggestion: Suggestion; explanation: Explanation }>> {
     const index = await this.index();
     const explained = function* (list: Suggestion[]) {
-      const out: ExplainedSuggestion[] = [];
+      const out: Array<{ suggestion: Suggestion; explanation: Explanation }> = [];
       const memo: ConnectingMemo = new Map();
       for (const suggestion of list) {
         out.push({
@@ -224,21 +224,8 @@ export class ContactSuggestions {
       }
       return out;
     };
-    const listExcluding = (exclude: ReadonlySet<string>, keepWalk = true) =>
-      this.inTurn(() => this.listSteps(index, actorId, { ...options, exclude }, pause, explained, keepWalk));
-    if (typeof dismissed !== 'function') return listExcluding(new Set(dismissed));
-    // The walk is given to the keeper once the list is final: a list made again walks as the first did.
-    const list = await listExcluding(new Set(), false);
-    // Read outside the queue: other lists are made meanwhile.
-    const exclude = new Set(await dismissed(list));
-    if (list.some((x) => exclude.has(x.suggestion.actorId))) return listExcluding(exclude);
-    this.keepWalk(index, actorIndexOf(index, actorId));
-    return list;
-  }
-
-  /** Has the keeper keep this actor's walk when it is worth it (only walks without the counts are: the ones such models rank from). */
-  private keepWalk(index: SuggestionIndex, q: number): void {
-    if (!usesCounts(this.model) && !usesCounts(COLD_START_MODEL)) this.keeper.ask(index, q);
+    await sentOff(dismissed);
+    return this.inTurn(() => this.listSteps(index, actorId, options, dismissed, pause, (list) => explained(list)));
   }
 
   /** Runs `compute` after the lists queued before it have ended (steps of two lists never interleave). */
@@ -249,24 +236,39 @@ export class ContactSuggestions {
   }
 
   /**
-   * A list on the index's workspace: the walk, then the ranking, then `after`'s steps on it (null:
-   * the list itself). One model for both parts; the walk given to the keeper unless `keepWalk` is false.
+   * A list on the index's workspace: the walk, then the ranking (with the dismissed pairs excluded
+   * when they are there by then; else without, checked once they are), then `after`'s steps on it
+   * (null: the list itself). One model for both parts.
    */
   private async listSteps<T>(
     index: SuggestionIndex,
     actorId: string,
-    options: Omit<SuggestOptions, 'model'>,
+    options: Omit<SuggestOptions, 'model' | 'exclude'>,
+    dismissed: Dismissed,
     pause: Pause,
     after: (list: Suggestion[]) => Generator<void, T, void> | null,
-    keepWalk = true,
   ): Promise<T> {
     this.refitIfChanged();
     const model = this.model;
     const listOptions = { ...options, model, coldStart: COLD_START_MODEL, kept: keptWalksOf(index) };
+    const readSoFar = dismissedSoFar(dismissed);
     // runSteps answers null only when stale, and these steps never are.
     const walk = (await runSteps(walkForListSteps(index, actorId, listOptions), pause))!;
-    const list = (await runSteps(rankWalkSteps(index, walk, listOptions), pause))!;
-    if (keepWalk) this.keepWalk(index, walk.q);
+    const known = readSoFar();
+    // Still being read: ranked meanwhile as if nothing were dismissed. Exclusions only take actors
+    // out of the candidates, and every score is the actor's own, so a list that names none of the
+    // dismissed actors is the list with them excluded; one that names any is made again with them.
+    let list = (await runSteps(rankWalkSteps(index, walk, { ...listOptions, exclude: known }), pause))!;
+    if (!known) {
+      const exclude = new Set(await dismissed);
+      if (list.some((s) => exclude.has(s.actorId))) {
+        // The workspace of the first ranking was changed by it: walked again from the start.
+        const again = (await runSteps(walkForListSteps(index, actorId, listOptions), pause))!;
+        list = (await runSteps(rankWalkSteps(index, again, { ...listOptions, exclude }), pause))!;
+      }
+    }
+    // Only walks without the counts are kept (the ones such models rank from).
+    if (!usesCounts(model) && !usesCounts(COLD_START_MODEL)) this.keeper.ask(index, walk.q);
     const next = after(list);
     return next ? (await runSteps(next, pause))! : (list as T);
   }

@@ -2,9 +2,8 @@
  * "Whom should this actor meet?" (`suggestContacts`), "who works on …?" (`matchActors`) and "who is
  * most like this actor?" (`similarActors`): ranked on the projection by server/src/features/suggestions, the
  * same code for every store; names, topics and collaborations through the request's loaders, so a
- * request costs a bounded number of store calls whatever `first` is — for `suggestContacts` one:
- * the dismissed pairs with every record the answer names, once the list is made
- * (suggest-read-ahead.ts); two when the list names a dismissed actor and is made again.
+ * request costs a bounded number of store calls whatever `first` is — for `suggestContacts` two:
+ * the dismissed pairs, then every record the answer names in one read (suggest-read-ahead.ts).
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
@@ -26,7 +25,7 @@ import {
 import { DEFAULT_SUGGESTIONS, MatchActorsArgs, SimilarActorsArgs, SuggestContactsArgs } from './suggest.input';
 import { SuggestionModelSourceEnum, SuggestionModelStatusType } from './model-status.type';
 import { ensureActorInProjection } from './known-actor';
-import { dismissedWithRecords } from './suggest-read-ahead';
+import { readAheadSuggested } from './suggest-read-ahead';
 import {
   ContactSuggestionType,
   MutualCollaboratorType,
@@ -48,11 +47,12 @@ export class SuggestQueryResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ContactSuggestionType[]> {
-    await ensureActorInProjection(ctx, args.actorId);
     // The dismissed pairs come from the store, not from this process's memory: feedback given
-    // through another replica holds here from the next request. Read once the list is made, with
-    // every record its answer names, in one store call (suggest-read-ahead.ts).
-    const reads = dismissedWithRecords(args.actorId, info, ctx);
+    // through another replica holds here from the next request. Read while the actor is walked and ranked.
+    const dismissed = ctx.service.reads.dismissedSuggestionsOf(args.actorId);
+    // Awaited in the list; should the request fail before, its failure is not an unhandled one.
+    dismissed.catch(() => undefined);
+    await ensureActorInProjection(ctx, args.actorId);
     const list = await ctx.service.suggestions.suggestExplained(
       args.actorId,
       {
@@ -61,12 +61,16 @@ export class SuggestQueryResolver {
         kinds: args.kinds,
         minScore: args.minScore,
       },
-      reads.dismissed,
+      dismissed,
       // A hub's list is computed in steps between this request's turns (it reads most of the graph).
       () => ctx.guard.betweenSteps(),
     );
-    // Made again without a dismissed actor: what that list names (the fields below answer from the loaders).
-    await reads.readFor(list);
+    // What the answer names, in one store call (the fields below answer from the loaders).
+    await readAheadSuggested(
+      list.map(({ suggestion, explanation }) => ({ actorId: suggestion.actorId, explanation })),
+      info,
+      ctx,
+    );
     return list.map(({ suggestion: s, explanation }) => ({
       actorId: s.actorId,
       score: s.score,

@@ -14,7 +14,6 @@ import type {
 import type { Sql } from './sql';
 import type { SuggestionFeedbackStore } from '../port/feedback';
 import type { EmbeddedDatabase } from './database';
-import { embeddedRecordReads } from './record-reads';
 import { keysJson } from './sql';
 
 /** Migration 3 (schema.ts). */
@@ -115,16 +114,10 @@ export function feedbackCounts(sql: Sql): SuggestionFeedbackCounts {
 
 /** Suggestion feedback of the embedded store (port/feedback.ts). */
 export function embeddedFeedback(d: EmbeddedDatabase): SuggestionFeedbackStore {
-  const records = embeddedRecordReads(d);
   return {
     recordSuggestionFeedback: async (input: SuggestionFeedbackInput) => d.write(() => recordFeedback(d.sql, input)),
     suggestionFeedback: async (actorIds: readonly string[]) => feedbackOf(d.sql, actorIds),
     dismissedSuggestionsOf: async (actorId: string) => dismissedOf(d.sql, actorId),
-    // Synchronous reads of the file one after the other: there is no round trip to save here.
-    dismissedSuggestionsWithRecords: async (actorId, ids) => ({
-      dismissed: dismissedOf(d.sql, actorId),
-      records: await records.getRecords(ids),
-    }),
     suggestionFeedbackCounts: async () => feedbackCounts(d.sql),
   };
 }

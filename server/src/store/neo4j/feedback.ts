@@ -15,9 +15,7 @@ import type {
   SuggestionFeedbackInput,
   SuggestionVerdict,
 } from '../network-store';
-import { optionalStringField, stringField, toNumber, toStringList } from './records';
-import { recordIdsParams, recordsOfRow } from './record-reads';
-import type { RecordIds } from '../port/reads';
+import { optionalStringField, stringField, toNumber } from './records';
 import type { SuggestionFeedbackStore } from '../port/feedback';
 import type { Neo4jConnection } from './connection';
 
@@ -52,37 +50,6 @@ WITH b.id AS suggestedId, collect(f.verdict)[0] AS latest
 WHERE latest = 'NOT_USEFUL'
 RETURN suggestedId
 ORDER BY suggestedId`;
-
-/**
- * DISMISSED_OF and GET_RECORDS (cypher.ts) in one statement (dismissedSuggestionsWithRecords): one
- * round trip for a suggestion list's check against the dismissed pairs and the records it names.
- */
-export const DISMISSED_WITH_RECORDS = `
-CALL () {
-  MATCH (:Actor {id: $actorId})-[f:SUGGESTION_FEEDBACK]->(b:Actor)
-  WITH b, f ORDER BY f.seq DESC
-  WITH b.id AS suggestedId, collect(f.verdict)[0] AS latest
-  WHERE latest = 'NOT_USEFUL'
-  WITH suggestedId ORDER BY suggestedId
-  RETURN collect(suggestedId) AS dismissed
-}
-CALL () {
-  MATCH (a:Actor)
-  USING INDEX SEEK a:Actor(id)
-  WHERE a.id IN $actorIds
-  RETURN collect(properties(a)) AS actors
-}
-CALL () {
-  MATCH (t:Topic)
-  WHERE t.id IN $topicIds
-  RETURN collect(properties(t)) AS topics
-}
-CALL () {
-  MATCH (c:Collaboration)
-  WHERE c.id IN $collaborationIds
-  RETURN collect(properties(c)) AS collaborations
-}
-RETURN dismissed, actors, topics, collaborations`;
 
 /** Verdicts per month (the first seven characters of `at`) and verdict. */
 export const FEEDBACK_BY_MONTH = `
@@ -158,10 +125,6 @@ export function neo4jFeedback(db: Neo4jConnection): SuggestionFeedbackStore {
     // One statement: auto-commit, one round trip per suggestion request.
     dismissedSuggestionsOf: async (actorId: string) =>
       (await db.readStatement(DISMISSED_OF, { actorId })).map((r) => stringField(r, 'suggestedId')),
-    async dismissedSuggestionsWithRecords(actorId: string, ids: RecordIds) {
-      const [row] = await db.readStatement(DISMISSED_WITH_RECORDS, { actorId, ...recordIdsParams(ids) });
-      return { dismissed: toStringList(row.get('dismissed')), records: recordsOfRow(row, ids) };
-    },
     suggestionFeedbackCounts: () => db.read((tx) => feedbackCounts(tx)),
   };
 }

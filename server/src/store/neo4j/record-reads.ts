@@ -76,28 +76,6 @@ function pagesByActor(actorIds: readonly string[], pages: readonly ActorPageRows
   return { participations, collaborations: [...collaborations.values()] };
 }
 
-/** The parameters of GET_RECORDS' three lookups (and of statements that embed them). */
-export function recordIdsParams(ids: RecordIds) {
-  return {
-    actorIds: distinct(ids.actors),
-    topicIds: distinct(ids.topics),
-    collaborationIds: distinct(ids.collaborations),
-  };
-}
-
-/** GET_RECORDS' row (`actors`, `topics`, `collaborations`: property maps) as one entry per asked id, null when missing. */
-export function recordsOfRow(row: Neo4jRecord, ids: RecordIds): RecordsById {
-  const inOrder = <T extends { id: string }>(asked: readonly string[], field: string, map: (v: unknown) => T) => {
-    const byId = new Map((row.get(field) as unknown[]).map(map).map((r) => [r.id, r]));
-    return asked.map((id) => byId.get(id) ?? null);
-  };
-  return {
-    actors: inOrder(ids.actors, 'actors', toActor),
-    topics: inOrder(ids.topics, 'topics', toTopic),
-    collaborations: inOrder(ids.collaborations, 'collaborations', toCollaboration),
-  };
-}
-
 export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads & SnapshotReads {
   /** One query for the distinct ids; answers one entry per requested id (null when missing). */
   async function getByIds<T extends { id: string }>(
@@ -180,8 +158,20 @@ export function neo4jRecordReads(db: Neo4jConnection): RecordReads & LinkReads &
     async getRecords(ids: RecordIds): Promise<RecordsById> {
       if (ids.actors.length + ids.topics.length + ids.collaborations.length === 0)
         return { actors: [], topics: [], collaborations: [] };
-      const [row] = await db.readRecords(Q.GET_RECORDS, recordIdsParams(ids));
-      return recordsOfRow(row, ids);
+      const [row] = await db.readRecords(Q.GET_RECORDS, {
+        actorIds: distinct(ids.actors),
+        topicIds: distinct(ids.topics),
+        collaborationIds: distinct(ids.collaborations),
+      });
+      const inOrder = <T extends { id: string }>(asked: readonly string[], field: string, map: (v: unknown) => T) => {
+        const byId = new Map((row.get(field) as unknown[]).map(map).map((r) => [r.id, r]));
+        return asked.map((id) => byId.get(id) ?? null);
+      };
+      return {
+        actors: inOrder(ids.actors, 'actors', toActor),
+        topics: inOrder(ids.topics, 'topics', toTopic),
+        collaborations: inOrder(ids.collaborations, 'collaborations', toCollaboration),
+      };
     },
 
     interestsOfActors(actorIds: readonly string[]): Promise<Interest[][]> {

@@ -1,6 +1,5 @@
 /** Suggestion feedback (part of the NetworkStore port; store/embedded/feedback.ts, store/neo4j/feedback.ts). */
 import type { SuggestionFeedback, SuggestionFeedbackCounts, SuggestionFeedbackInput } from '../../domain/records';
-import type { RecordIds, RecordsById } from './reads';
 
 export interface SuggestionFeedbackStore {
   /**
@@ -17,15 +16,6 @@ export interface SuggestionFeedbackStore {
    * on all of them from the next request.
    */
   dismissedSuggestionsOf(actorId: string): Promise<string[]>;
-  /**
-   * dismissedSuggestionsOf and getRecords at once, in one read (one round trip on Neo4j): a
-   * suggestion list checked against the dismissed pairs once it is ranked, with the records its
-   * answer names.
-   */
-  dismissedSuggestionsWithRecords(
-    actorId: string,
-    ids: RecordIds,
-  ): Promise<{ dismissed: string[]; records: RecordsById }>;
   /** Verdicts counted per month and pairs by their latest verdict. */
   suggestionFeedbackCounts(): Promise<SuggestionFeedbackCounts>;
 }

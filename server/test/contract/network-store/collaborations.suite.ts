@@ -192,32 +192,6 @@ export function describeCollaborationContract(label: string, harness: StoreHarne
         });
       });
 
-      test('dismissedSuggestionsWithRecords: what dismissedSuggestionsOf and getRecords answer, in one call', async () => {
-        await buildNetwork(store);
-        await store.recordSuggestionFeedback({ actorId: 'a1', suggestedId: 'a5', verdict: 'NOT_USEFUL' });
-        await store.recordSuggestionFeedback({ actorId: 'a1', suggestedId: 'a3', verdict: 'NOT_USEFUL' });
-        await store.recordSuggestionFeedback({ actorId: 'a1', suggestedId: 'a4', verdict: 'NOT_USEFUL' });
-        await store.recordSuggestionFeedback({ actorId: 'a1', suggestedId: 'a4', verdict: 'INTRODUCED' });
-        await store.recordSuggestionFeedback({ actorId: 'a2', suggestedId: 'a6', verdict: 'NOT_USEFUL' });
-        const ids = {
-          actors: ['a2', 'ghost', 'a1', 'a2'],
-          topics: ['klima', 'nope', 'jugend-sport'],
-          collaborations: ['k3', 'zz', 'k1', 'k3'],
-        };
-        const both = await store.dismissedSuggestionsWithRecords('a1', ids);
-        expect(both).toEqual({ dismissed: ['a3', 'a5'], records: await store.getRecords(ids) });
-        expect(both.dismissed).toEqual(await store.dismissedSuggestionsOf('a1'));
-        expect(both.records.collaborations.map((c) => c?.id ?? null)).toEqual(['k3', null, 'k1', 'k3']);
-        // No feedback, nothing asked, an unknown actor.
-        const none = { actors: [], topics: [], collaborations: [] };
-        expect(await store.dismissedSuggestionsWithRecords('a3', ids)).toEqual({
-          dismissed: [],
-          records: await store.getRecords(ids),
-        });
-        expect(await store.dismissedSuggestionsWithRecords('a2', none)).toEqual({ dismissed: ['a6'], records: none });
-        expect(await store.dismissedSuggestionsWithRecords('ghost', none)).toEqual({ dismissed: [], records: none });
-      });
-
       test('updateCollaboration: patch semantics (absent stays, null clears), topicIds replace', async () => {
         const { collaborations } = await buildNetwork(store);
         const before = collaborations.k1;

@@ -5,6 +5,15 @@
  * collaboration loaders each make a call of their own: three Bolt round trips on Neo4j, sent at
  * once but each with its session, statement and answer to decode. Only the fields the query asks
  * are read for; a field asked but not read for (or skipped) still answers through its loader.
+ *
+ * Two alternatives measured at 100k on Neo4j and not kept (docs/performance.md, "Suggestions on
+ * Neo4j: two store calls kept"): reading beside the ranking what is known before it ends (the
+ * actor's partners, collaborations, topics) leaves most of this read for after it — of the ~62
+ * collaborations an answer names, 83–98 % connect the suggested actors to the mutual partners — and
+ * adds a statement's cost on the cores the ranking needs; reading the dismissed pairs in this
+ * read's statement instead of beside the ranking (one store call; a list naming a dismissed actor
+ * made again) lowered Neo4j's CPU per request, but `npm run bench` measured random actors slower
+ * with it in 5 of 5 alternating pairs (busy ones in 4 of 5).
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../../platform/graphql/context';

@@ -63,12 +63,21 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
   return ConnectionClass;
 }
 
+/**
+ * The connection of a page. Its edges (a cursor per item: the sort key folded, as JSON, in
+ * base64url) are made only when a query asks for them: the map's actor list asks `nodes`, and
+ * 50 cursors it never reads were ~0.1 ms of CPU per request. `endCursor` needs the last item's alone.
+ */
 export function toConnection<T>(page: Page<T>, sortKey: (item: T) => SortKey): ConnectionShape<T> {
-  const edges = page.items.map((node) => ({ cursor: encodeCursor(sortKey(node)), node }));
+  const last = page.items.at(-1);
+  let edges: ConnectionShape<T>['edges'] | undefined;
   return {
-    edges,
+    get edges() {
+      edges ??= page.items.map((node) => ({ cursor: encodeCursor(sortKey(node)), node }));
+      return edges;
+    },
     nodes: page.items,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: last === undefined ? null : encodeCursor(sortKey(last)) },
     totalCount: page.totalCount,
   };
 }

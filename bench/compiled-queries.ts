@@ -22,10 +22,10 @@ import { listenForBench } from './bench-server';
 import { loadBenchConfig } from './config';
 import { benchNetwork, inputFor } from './network-data';
 import { REQUESTS } from './requests';
-import { nowMs, percentiles } from './stats';
+import { middleValue, nowMs, percentiles } from './stats';
 
 const log = (...args: unknown[]) => console.error(`[compiled ${new Date().toISOString().slice(11, 19)}]`, ...args);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = middleValue;
 
 interface Series {
   p50: number[];

@@ -20,6 +20,7 @@ import { benchNetwork } from './network-data';
 import { loadBenchConfig } from './config';
 import { serveBenchStore } from './open-bench-store';
 import { graphqlClient, type GraphQLClient } from './http-client';
+import { middleValue } from './stats';
 
 async function plainServer(): Promise<{ client: GraphQLClient; close(): Promise<void> }> {
   const app = express();
@@ -40,7 +41,7 @@ async function plainServer(): Promise<{ client: GraphQLClient; close(): Promise<
   };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = middleValue;
 
 async function main(): Promise<void> {
   const config = loadBenchConfig([]);

@@ -24,6 +24,7 @@ import { BULK_IMPORT_DEFAULTS, type BulkImportSettings } from '../server/src/sto
 import { Neo4jConnection } from '../server/src/store/neo4j/connection';
 import { neo4jTransfer } from '../server/src/store/neo4j/transfer';
 import { driverFor, rawUnwindImport, wipe } from './neo4j-admin';
+import { middleValue } from './stats';
 
 interface Timing {
   mode: string;
@@ -57,7 +58,7 @@ function cpuSeconds(pid: number | null): number | null {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = middleValue;
 
 export async function neo4jThroughput(actors: number, argv: readonly string[]): Promise<void> {
   const uri = process.env.NEO4J_URI ?? process.env.BENCH_NEO4J_URI ?? 'bolt://127.0.0.1:7687';

@@ -25,12 +25,12 @@ import { driverFor, ensureNeo4jRunning, rawUnwindImport, wipe } from './neo4j-ad
 import { benchNetwork, inputFor } from './network-data';
 import { startPeer } from './peer';
 import { REQUESTS, type RequestInput } from './requests';
-import { serial, type Percentiles } from './stats';
+import { middleValue, serial, type Percentiles } from './stats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const log = (...args: unknown[]) => console.error(`[read-ahead ${new Date().toISOString().slice(11, 19)}]`, ...args);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = middleValue;
 
 /** Bolt statements sent by this process (every driver call ends in Session.run or a transaction's run). */
 const bolt = { runs: 0, transactions: 0 };

@@ -15,10 +15,11 @@ import type { NetworkStore } from '../server/src/store/network-store';
 import * as Q from '../server/src/store/neo4j/cypher';
 import * as W from '../server/src/store/neo4j/cypher-writes';
 import { APPEND_CHANGES } from '../server/src/store/neo4j/history';
+import { middleValue } from './stats';
 
 const uri = process.env.BENCH_NEO4J_URI ?? 'bolt://127.0.0.1:7698';
 const samples = Number(process.env.BENCH_SAMPLES ?? 40);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = middleValue;
 const times = new Map<string, number[]>();
 const note = (k: string, ms: number) => times.set(k, [...(times.get(k) ?? []), ms]);
 

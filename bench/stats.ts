@@ -9,6 +9,11 @@ export interface Percentiles {
   max: number;
 }
 
+/** The middle value (the upper of the two for an even count; NaN for none): the scripts' medians of rounds. */
+export function middleValue(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+}
+
 /** Nearest-rank percentiles of durations in ms. */
 export function percentiles(samples: number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);

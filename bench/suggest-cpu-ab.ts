@@ -24,6 +24,7 @@ import { suggestContacts, type SuggestOptions } from '../server/src/features/sug
 import { buildSuggestionIndex, type SuggestionIndex } from '../server/src/features/suggestions/suggestion-index';
 import { COLD_START_MODEL } from '../server/src/features/suggestions/weights';
 import { benchNetwork } from './network-data';
+import { middleValue } from './stats';
 
 const arg = (name: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -61,7 +62,7 @@ function versionAt(dir: string, index: SuggestionIndex): Version {
 }
 
 const hex = (x: number) => Buffer.from(new Float64Array([x]).buffer).toString('hex');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = middleValue;
 
 function main(): void {
   const size = Number(arg('size', '100000'));

@@ -20,10 +20,10 @@ import { loadBenchConfig } from './config';
 import { benchNetwork } from './network-data';
 import { REQUESTS } from './requests';
 import { procCpuMs, startCpuProfile } from './process-probes';
-import { nowMs, percentiles } from './stats';
+import { middleValue, nowMs, percentiles } from './stats';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const median = middleValue;
 
 /** One store call of the request being timed: its name, start and end (ms since the request's start). */
 interface Call {

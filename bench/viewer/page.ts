@@ -127,12 +127,29 @@ async function record(page: Page, gesture: () => Promise<void>): Promise<Frames>
   };
 }
 
-/** A point of the map with no node under it (a drag there pans; on a node it would move the node). */
+/**
+ * A point of the map with no node and no edge under it: a drag there pans; on a node it would move
+ * the node, and on an edge Cytoscape would not pan either (at 5,000 actors the drawn ties cover
+ * much of the map, so a spot clear of nodes alone was sometimes on a tie and the map did not move).
+ */
 async function emptySpot(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => {
     const cy = (window as unknown as ViewerWindow).cy;
     const box = cy.container()!.getBoundingClientRect();
     const boxes = cy.nodes().map((n) => n.renderedBoundingBox({ includeLabels: false }));
+    // Edges are straight or haystack lines: the segment between their rendered end points.
+    const segments = cy.edges().map((e) => {
+      const a = e.renderedSourceEndpoint();
+      const b = e.renderedTargetEndpoint();
+      return [a.x, a.y, b.x, b.y];
+    });
+    const toSegment = (x: number, y: number, [ax, ay, bx, by]: number[]) => {
+      const dx = bx - ax;
+      const dy = by - ay;
+      const len2 = dx * dx + dy * dy;
+      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
+      return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+    };
     let best = { x: box.width / 2, y: box.height / 2, clear: -1 };
     for (let gx = 1; gx < 20; gx++) {
       for (let gy = 1; gy < 14; gy++) {
@@ -144,6 +161,12 @@ async function emptySpot(page: Page): Promise<{ x: number; y: number }> {
           const dy = Math.max(b.y1 - y, 0, y - b.y2);
           clear = Math.min(clear, Math.hypot(dx, dy));
           if (clear < best.clear) break;
+        }
+        if (clear > best.clear) {
+          for (const s of segments) {
+            clear = Math.min(clear, toSegment(x, y, s));
+            if (clear < best.clear) break;
+          }
         }
         if (clear > best.clear) best = { x, y, clear };
       }

@@ -223,8 +223,9 @@ async function main(): Promise<void> {
         chromium: `Chromium ${browser.version()}`,
         nodeEnv: process.env.NODE_ENV ?? '',
       },
-      // The map page's files (the update page, update/, is a page of its own).
-      bundle: built.files.filter((f) => !f.name.startsWith('update/')),
+      // The map page's files: the update page (update/) and the query IDE (graphiql.html, graphiql/)
+      // are pages of their own, which the map page never loads.
+      bundle: built.files.filter((f) => !f.name.startsWith('update/') && !f.name.startsWith('graphiql')),
       seed,
       sizes,
       notes: [

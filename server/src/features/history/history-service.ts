@@ -48,11 +48,12 @@ export function duplicateCandidates(
   if (hit && hit.version === projection.revision) return hit.result;
   const version = projection.revision;
   const result = (async () => {
-    const actors: Actor[] = [];
+    // Only what is compared: 100k whole records kept until the end made every scavenge meanwhile dearer.
+    const actors: DuplicateInput[] = [];
     let after: string | null = null;
     for (;;) {
       const page = await store.listActors({}, { first: MAX_PAGE_SIZE, after });
-      actors.push(...page.items);
+      for (const a of page.items) actors.push({ id: a.id, name: a.name, website: a.website, contact: a.contact });
       if (!page.hasNextPage || page.items.length === 0) break;
       const last = page.items[page.items.length - 1];
       after = encodeCursor(actorSortKey(last));

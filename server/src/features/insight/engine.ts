@@ -23,7 +23,7 @@ import {
   DEFAULT_WAIT_MS,
   type InsightOptions,
 } from './insight-options';
-import { packActors, type JobRequest, type JobResults } from './jobs';
+import { packActorsSteps, type JobRequest, type JobResults } from './jobs';
 import type { ProjectionArrays } from './projection-arrays';
 import { VersionArrays } from './version-arrays';
 import type { Recency } from './recency';
@@ -31,6 +31,7 @@ import { CentralityResult, clusteringOf, NetworkChange, ResilienceResult, type C
 import { changeMasks, graphSpec } from './scope-masks';
 import { runTimed, type JobTimings } from './timed-run';
 import { InsightWorker } from './worker-client';
+import { runInSlices } from '../../platform/util/run-in-slices';
 
 export const MAX_REMOVED_ACTORS = 500;
 
@@ -261,7 +262,7 @@ export class InsightEngine {
    * without a limit (the caller caches the result).
    */
   async duplicates(actors: readonly DuplicateInput[]): Promise<DuplicatePair[]> {
-    const packed = packActors(actors);
+    const packed = await runInSlices(packActorsSteps(actors));
     const { promise } = this.queue.enqueue(
       'duplicates',
       SERVICE_PRINCIPAL,

@@ -4,6 +4,7 @@
  *   BENCH_SIZES        actor counts, default 1000,10000,100000
  *   BENCH_STORES       embedded,neo4j (default both)
  *   BENCH_PEER         0 to skip @neo4j/graphql (default on)
+ *   BENCH_THIN         0 to skip the thin GraphQL server over the Neo4j floors (thin-server.ts; default on)
  *   BENCH_REQUESTS     request kinds to run, e.g. actorPanel,actorList (default all; names in requests.ts)
  *   BENCH_SAMPLES      requests per kind and actor class at concurrency 1 (default 60)
  *   BENCH_LOAD_MS      duration of each concurrency-8/32 run (default 1500)
@@ -24,6 +25,8 @@ export interface BenchConfig {
   sizes: number[];
   stores: StoreName[];
   peer: boolean;
+  /** The thin GraphQL server over the Neo4j floors' Cypher (thin-server.ts). */
+  thin: boolean;
   /** Request kinds to run; null: all. */
   requests: string[] | null;
   samples: number;
@@ -67,6 +70,7 @@ export function loadBenchConfig(
     sizes,
     stores,
     peer: (arg('peer') ?? env.BENCH_PEER) !== '0' && stores.includes('neo4j'),
+    thin: (arg('thin') ?? env.BENCH_THIN) !== '0' && stores.includes('neo4j'),
     requests: list(arg('requests') ?? env.BENCH_REQUESTS),
     samples: Number(env.BENCH_SAMPLES ?? 60),
     loadMs: Number(env.BENCH_LOAD_MS ?? 1500),

@@ -4,10 +4,12 @@
  *
  *   npx tsx bench/median-of-runs.ts bench/results/run-A.json bench/results/run-B.json bench/results/run-C.json [--size=100000]
  *
- * Per store, request and class of actors: the median over the runs of p50 and p95, the floor's and
- * the peer's p50, and the ratio to the peer (the median of each run's own ratio: both were measured
- * side by side in one run), with each run's figure beside it; then import speed, readiness and
- * peak RSS. The targets are bench/targets.ts's; a ✗ marks a median that misses one. Prints Markdown.
+ * Per store, request and class of actors: the median over the runs of p50 and p95, the floor's,
+ * the peer's and the thin server's p50, and the ratios to the peer and to the thin server (the
+ * median of each run's own ratio: both were measured side by side in one run), with each run's
+ * figure beside it; where the thin server ran (Neo4j), how far ours and it are above the floor
+ * (the median of each run's own differences); then import speed, readiness and peak RSS. The
+ * targets are bench/targets.ts's; a ✗ marks a median that misses one. Prints Markdown.
  */
 import { readFileSync } from 'node:fs';
 import { P95_TARGET_MS, READY_TARGET_S, RSS_TARGET_MB, IMPORT_TARGET_PER_S, withinFloor } from './targets';
@@ -23,6 +25,7 @@ interface RequestResult {
   graphql: Series;
   floor?: Series | null;
   peer?: Series | null;
+  thin?: Series | null;
 }
 interface StoreResult {
   store: string;
@@ -75,38 +78,76 @@ function main(): void {
   console.log(
     "\nms; each run's figure in brackets (run 1 / 2 / 3 …). ✗: the median misses the p95 bound (bench/targets.ts) or is slower than the peer.\n",
   );
-  console.log('| store | request | actors | p50 | p95 | floor p50 | within floor | peer p50 | × peer | p95 target |');
-  console.log('| --- | --- | --- | ---: | ---: | ---: | --- | ---: | ---: | --- |');
+  console.log(
+    '| store | request | actors | p50 | p95 | floor p50 | within floor | peer p50 | × peer | thin p50 | × thin | p95 target |',
+  );
+  console.log('| --- | --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |');
   const storeNames = [...new Set(sizes.flatMap((s) => s.stores.map((st) => st.store)))];
-  for (const store of storeNames) {
-    const first = sizes[0].stores.find((st) => st.store === store);
-    for (const request of first?.requests ?? []) {
-      const same = sizes.map((s) =>
+  const rows = storeNames.flatMap((store) =>
+    (sizes[0].stores.find((st) => st.store === store)?.requests ?? []).map((request) => ({
+      store,
+      request,
+      same: sizes.map((s) =>
         s.stores
           .find((st) => st.store === store)
           ?.requests.find((r) => r.kind === request.kind && r.actorClass === request.actorClass),
-      );
-      const p50s = same.map((r) => r?.graphql.p50);
-      const p95s = same.map((r) => r?.graphql.p95);
-      const floors = same.map((r) => r?.floor?.p50);
-      const peers = same.map((r) => r?.peer?.p50);
-      const ratios = same.map((r) => (r?.peer ? r.graphql.p50 / r.peer.p50 : undefined));
-      const p50 = median(defined(p50s));
-      const p95 = median(defined(p95s));
-      const floor = defined(floors).length ? median(defined(floors)) : undefined;
-      const ratio = defined(ratios).length ? median(defined(ratios)) : undefined;
-      const bound = P95_TARGET_MS[request.kind];
+      ),
+    })),
+  );
+  const name = (request: RequestResult) => request.label.split(':')[0].replace(/ \(.*\)$/, '');
+  for (const { store, request, same } of rows) {
+    const p50s = same.map((r) => r?.graphql.p50);
+    const p95s = same.map((r) => r?.graphql.p95);
+    const floors = same.map((r) => r?.floor?.p50);
+    const peers = same.map((r) => r?.peer?.p50);
+    const ratios = same.map((r) => (r?.peer ? r.graphql.p50 / r.peer.p50 : undefined));
+    const thins = same.map((r) => r?.thin?.p50);
+    const thinRatios = same.map((r) => (r?.thin ? r.graphql.p50 / r.thin.p50 : undefined));
+    const p50 = median(defined(p50s));
+    const p95 = median(defined(p95s));
+    const floor = defined(floors).length ? median(defined(floors)) : undefined;
+    const ratio = defined(ratios).length ? median(defined(ratios)) : undefined;
+    const bound = P95_TARGET_MS[request.kind];
+    const cells = [
+      store,
+      name(request),
+      request.actorClass,
+      `${fmt(p50)} (${each(p50s)})`,
+      `${fmt(p95)} (${each(p95s)})`,
+      floor === undefined ? '–' : fmt(floor),
+      floor === undefined ? '–' : withinFloor(p50, floor) ? '✓' : '✗',
+      defined(peers).length ? fmt(median(defined(peers))) : '–',
+      ratio === undefined ? '–' : `${ratio.toFixed(2)}×${ratio > 1 ? ' ✗' : ''} (${each(ratios)})`,
+      defined(thins).length ? `${fmt(median(defined(thins)))} (${each(thins)})` : '–',
+      defined(thinRatios).length ? `${median(defined(thinRatios)).toFixed(2)}× (${each(thinRatios)})` : '–',
+      bound === undefined ? '' : `< ${bound}${p95 < bound ? ' ✓' : ' ✗'}`,
+    ];
+    console.log(`| ${cells.join(' | ')} |`);
+  }
+
+  // How far above the floor: ours and the thin GraphQL server over the floor's own Cypher.
+  const withThin = rows.filter(({ same }) => same.some((r) => r?.thin && r.floor));
+  if (withThin.length) {
+    console.log(
+      "\nAbove the floor, p50 ms: the median of each run's difference (each run's in brackets); \"thin within floor\": the thin server's median p50 within max(1.3 × floor, floor + 1 ms).\n",
+    );
+    console.log('| store | request | actors | ours − floor | thin − floor | ours − thin | thin within floor |');
+    console.log('| --- | --- | --- | ---: | ---: | ---: | --- |');
+    const difference = (same: Array<RequestResult | undefined>, a: (r: RequestResult) => number | undefined) => {
+      const xs = same.map((r) => (r ? a(r) : undefined));
+      return `${defined(xs).length ? fmt(median(defined(xs))) : '–'} (${each(xs)})`;
+    };
+    for (const { store, request, same } of withThin) {
+      const floor = median(defined(same.map((r) => r?.floor?.p50)));
+      const thin = median(defined(same.map((r) => r?.thin?.p50)));
       const cells = [
         store,
-        request.label.split(':')[0].replace(/ \(.*\)$/, ''),
+        name(request),
         request.actorClass,
-        `${fmt(p50)} (${each(p50s)})`,
-        `${fmt(p95)} (${each(p95s)})`,
-        floor === undefined ? '–' : fmt(floor),
-        floor === undefined ? '–' : withinFloor(p50, floor) ? '✓' : '✗',
-        defined(peers).length ? fmt(median(defined(peers))) : '–',
-        ratio === undefined ? '–' : `${ratio.toFixed(2)}×${ratio > 1 ? ' ✗' : ''} (${each(ratios)})`,
-        bound === undefined ? '' : `< ${bound}${p95 < bound ? ' ✓' : ' ✗'}`,
+        difference(same, (r) => (r.floor ? r.graphql.p50 - r.floor.p50 : undefined)),
+        difference(same, (r) => (r.floor && r.thin ? r.thin.p50 - r.floor.p50 : undefined)),
+        difference(same, (r) => (r.thin ? r.graphql.p50 - r.thin.p50 : undefined)),
+        Number.isFinite(thin) && Number.isFinite(floor) ? (withinFloor(thin, floor) ? '✓' : '✗') : '–',
       ];
       console.log(`| ${cells.join(' | ')} |`);
     }

@@ -1,18 +1,15 @@
 /**
  * The peer: `@neo4j/graphql` 7 (a dev dependency of the benchmark only) on the same Neo4j data,
- * served the same way (Apollo Server through Express, over HTTP). Type definitions are written as
- * its documentation recommends: `@node` types, `@relationship` (with `@relationshipProperties` for
- * the role), `@cypher` for derived fields (collaboration count, top collaborators, ego network).
+ * served the plain way (apollo-http.ts: Apollo Server through Express, over HTTP). Type definitions
+ * are written as its documentation recommends: `@node` types, `@relationship` (with
+ * `@relationshipProperties` for the role), `@cypher` for derived fields (collaboration count, top
+ * collaborators, ego network).
  * Every answer is brought into the bench's canonical form, so it is checked against ours.
  */
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
 import type { Driver } from 'neo4j-driver';
 import { PANEL_COLLABORATIONS_PAGE } from '../viewer/src/queries';
+import { serveSchema } from './apollo-http';
 import { graphqlClient } from './http-client';
 import {
   EGO,
@@ -241,15 +238,8 @@ function canonical(kind: RequestKind, data: Any): unknown {
 export async function startPeer(driver: Driver): Promise<Peer> {
   const { Neo4jGraphQL } = await import('@neo4j/graphql');
   const neoSchema = new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver });
-  const schema = await neoSchema.getSchema();
-  const app = express();
-  const httpServer = http.createServer(app);
-  const apollo = new ApolloServer({ schema, introspection: false, csrfPrevention: true });
-  await apollo.start();
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
-  await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
-  const { port } = httpServer.address() as AddressInfo;
-  const client = graphqlClient(`http://127.0.0.1:${port}/graphql`);
+  const server = await serveSchema(await neoSchema.getSchema());
+  const client = graphqlClient(server.url);
   return {
     supports: (kind) => kind in QUERIES,
     async call(kind, input) {
@@ -257,8 +247,7 @@ export async function startPeer(driver: Driver): Promise<Peer> {
     },
     async close() {
       client.close();
-      await apollo.stop();
-      httpServer.close();
+      await server.close();
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The requests of the benchmark, each three ways: the GraphQL operation the server answers, its
  * floor on the embedded store (the same port calls the resolvers make, no GraphQL, no HTTP), and
- * its floor on Neo4j (one hand-written Cypher query). Each way ends in the same canonical answer,
+ * its floor on Neo4j (one hand-written Cypher query, shaped as our server's `data`, which the thin
+ * server of thin-server.ts answers over GraphQL too). Each way ends in the same canonical answer,
  * so the bench checks on a sample that all of them (and the peer) answer alike.
  */
 import type { Driver } from 'neo4j-driver';
@@ -40,6 +41,13 @@ export interface RequestSpec {
   /** The GraphQL answer in canonical form. */
   canonical(data: unknown): unknown;
   embeddedFloor?(store: NetworkStore, service: NetworkService, input: RequestInput): Promise<unknown>;
+  /**
+   * The Neo4j floor's one Cypher call for the operation's variables (`variables(input)`), its rows
+   * shaped as our server's `data` for `query` would be. The floor is this and `canonical`; the thin
+   * server (thin-server.ts) answers the root field of it.
+   */
+  neo4jData?(driver: Driver, variables: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** The Neo4j floor: `neo4jData`, then `canonical` (as ours ends); set for each spec with `neo4jData`. */
   cypherFloor?(driver: Driver, input: RequestInput): Promise<unknown>;
 }
 
@@ -138,7 +146,7 @@ const actorPage: RequestSpec = {
       ]),
     };
   },
-  async cypherFloor(driver, input) {
+  async neo4jData(driver, variables) {
     const [r] = await cypher(
       driver,
       `MATCH (a:Actor {id: $id})
@@ -153,9 +161,27 @@ const actorPage: RequestSpec = {
          RETURN collect(CASE WHEN c IS NULL THEN null ELSE [c.id, r.role, c.title, c.startDate, participants] END) AS collaborations
        }
        RETURN a.id AS id, a.name AS name, a.kind AS kind, collaborations`,
-      { id: input.actorId },
+      { id: variables.id },
     );
-    return { id: r.get('id'), name: r.get('name'), kind: r.get('kind'), collaborations: r.get('collaborations') };
+    return {
+      actor: {
+        id: r.get('id'),
+        name: r.get('name'),
+        kind: r.get('kind'),
+        collaborations: (r.get('collaborations') as Any[]).map(([id, role, title, startDate, participants]) => ({
+          role,
+          collaboration: {
+            id,
+            title,
+            startDate,
+            participants: (participants as Any[]).map(([actorId, name, actorRole]) => ({
+              role: actorRole,
+              actor: { id: actorId, name },
+            })),
+          },
+        })),
+      },
+    };
   },
 };
 
@@ -245,7 +271,7 @@ const actorPanel: RequestSpec = {
       collaborators: top.map((c, i) => [c.partnerId, partners[i]!.name, partners[i]!.kind, c.collaborationIds.length]),
     };
   },
-  async cypherFloor(driver, input): Promise<PanelAnswer> {
+  async neo4jData(driver, variables) {
     const [r] = await cypher(
       driver,
       `MATCH (a:Actor {id: $id})
@@ -268,20 +294,28 @@ const actorPanel: RequestSpec = {
        RETURN a.id AS id, a.name AS name, a.kind AS kind, a.description AS description, a.district AS district,
               a.website AS website, COUNT { (a)-[:PARTICIPATED_IN]->(:Collaboration) } AS collaborationCount,
               topics, collaborations, collaborators`,
-      { id: input.actorId, limit: neo4j.int(PANEL_COLLABORATORS), first: neo4j.int(PANEL_COLLABORATIONS_PAGE) },
+      { id: variables.id, limit: neo4j.int(PANEL_COLLABORATORS), first: neo4j.int(PANEL_COLLABORATIONS_PAGE) },
     );
     const collaborations = r.get('collaborations') as PanelAnswer['collaborations'];
     return {
-      id: r.get('id'),
-      name: r.get('name'),
-      kind: r.get('kind'),
-      description: r.get('description'),
-      district: r.get('district'),
-      website: r.get('website'),
-      collaborationCount: num(r.get('collaborationCount')),
-      topics: r.get('topics'),
-      collaborations,
-      collaborators: (r.get('collaborators') as Any[]).map((c) => [c[0], c[1], c[2], num(c[3])]),
+      actor: {
+        id: r.get('id'),
+        name: r.get('name'),
+        kind: r.get('kind'),
+        description: r.get('description'),
+        district: r.get('district'),
+        website: r.get('website'),
+        collaborationCount: num(r.get('collaborationCount')),
+        topics: (r.get('topics') as PanelAnswer['topics']).map(([id, name]) => ({ id, name })),
+        collaborations: collaborations.map(([id, role, title, kind, startDate, endDate]) => ({
+          role,
+          collaboration: { id, title, kind, startDate, endDate },
+        })),
+        collaborators: (r.get('collaborators') as Any[]).map(([id, name, kind, shared]) => ({
+          sharedCount: num(shared),
+          actor: { id, name, kind },
+        })),
+      },
     };
   },
 };
@@ -311,7 +345,7 @@ const actorList: RequestSpec = {
   // The count is the actor's degree (every PARTICIPATED_IN ends at a collaboration), which Neo4j
   // reads from the node without walking the relationships: a label test on the far end made it
   // walk all of them (22k db hits for the first 50 actors at 100k, hubs among them).
-  async cypherFloor(driver) {
+  async neo4jData(driver) {
     const records = await cypher(
       driver,
       `MATCH (a:Actor) WHERE a.nameKey >= ''
@@ -324,7 +358,16 @@ const actorList: RequestSpec = {
        RETURN a.id AS id, a.name AS name, topics, COUNT { (a)-[:PARTICIPATED_IN]->() } AS n`,
       { limit: neo4j.int(LIST_PAGE) },
     );
-    return records.map((r) => [r.get('id'), r.get('name'), r.get('topics'), num(r.get('n'))]);
+    return {
+      actors: {
+        nodes: records.map((r) => ({
+          id: r.get('id'),
+          name: r.get('name'),
+          topics: (r.get('topics') as Array<[string, string]>).map(([id, name]) => ({ id, name })),
+          collaborationCount: num(r.get('n')),
+        })),
+      },
+    };
   },
 };
 
@@ -340,16 +383,23 @@ const collaborators: RequestSpec = {
     const people = await store.getActors(top.map((c) => c.partnerId));
     return top.map((c, i) => [c.partnerId, people[i]!.name, c.collaborationIds.length]);
   },
-  async cypherFloor(driver, input) {
+  async neo4jData(driver, variables) {
     const records = await cypher(
       driver,
       `MATCH (a:Actor {id: $id})-[:PARTICIPATED_IN]->(c:Collaboration)<-[:PARTICIPATED_IN]-(p:Actor)
        WHERE p <> a
        WITH p, count(c) AS shared ORDER BY shared DESC, p.id LIMIT $limit
        RETURN p.id AS id, p.name AS name, shared`,
-      { id: input.actorId, limit: neo4j.int(TOP_COLLABORATORS) },
+      { id: variables.id, limit: neo4j.int(TOP_COLLABORATORS) },
     );
-    return records.map((r) => [r.get('id'), r.get('name'), num(r.get('shared'))]);
+    return {
+      actor: {
+        collaborators: records.map((r) => ({
+          sharedCount: num(r.get('shared')),
+          actor: { id: r.get('id'), name: r.get('name') },
+        })),
+      },
+    };
   },
 };
 
@@ -384,18 +434,24 @@ const egoNetwork: RequestSpec = {
       view.collaboratesWith.map((e) => [e.sourceId, e.targetId, e.collaborationIds.length]),
     );
   },
-  async cypherFloor(driver, input) {
+  async neo4jData(driver, variables) {
     const [r] = await cypher(
       driver,
       `${EGO_CYPHER}
        RETURN truncated, [x IN shown | [x.id, x.name]] AS nodes, edges`,
-      { id: input.actorId, max: neo4j.int(EGO.maxActors) },
+      { id: variables.id, max: neo4j.int(EGO.maxActors) },
     );
-    return canonicalEgo(
-      r.get('truncated'),
-      r.get('nodes'),
-      (r.get('edges') as Any[]).map((e) => [e[0], e[1], num(e[2])]),
-    );
+    return {
+      network: {
+        truncated: r.get('truncated'),
+        nodes: (r.get('nodes') as Array<[string, string]>).map(([id, label]) => ({ id: `actor:${id}`, label })),
+        edges: (r.get('edges') as Any[]).map(([source, target, weight]) => ({
+          source: `actor:${source}`,
+          target: `actor:${target}`,
+          weight: num(weight),
+        })),
+      },
+    };
   },
 };
 
@@ -413,16 +469,21 @@ const nameSearch: RequestSpec = {
     const page = await store.listActors({ nameContains: input.search }, { first: SEARCH_PAGE });
     return { total: page.totalCount, nodes: page.items.map((a) => [a.id, a.name]) };
   },
-  async cypherFloor(driver, input) {
+  async neo4jData(driver, variables) {
     const [r] = await cypher(
       driver,
       `MATCH (a:Actor) WHERE a.nameKey CONTAINS $q
        WITH a ORDER BY a.nameKey, a.id
        WITH collect(a) AS found
        RETURN size(found) AS total, [x IN found[0..$limit] | [x.id, x.name]] AS nodes`,
-      { q: input.search.toLowerCase(), limit: neo4j.int(SEARCH_PAGE) },
+      { q: String(variables.q).toLowerCase(), limit: neo4j.int(SEARCH_PAGE) },
     );
-    return { total: num(r.get('total')), nodes: r.get('nodes') };
+    return {
+      actors: {
+        totalCount: num(r.get('total')),
+        nodes: (r.get('nodes') as Array<[string, string]>).map(([id, name]) => ({ id, name })),
+      },
+    };
   },
 };
 
@@ -464,7 +525,8 @@ const write: RequestSpec = {
     const [members] = await store.participationsOfCollaborations([c.id]);
     return { title: c.title, participants: members.map((m) => [m.actorId, m.role]) };
   },
-  async cypherFloor(driver, input) {
+  async neo4jData(driver, variables) {
+    const input = variables.input as { title: string; participants: Array<{ actorId: string; role: string }> };
     const [r] = await cypherWrite(
       driver,
       `CREATE (c:Collaboration {id: randomUUID(), title: $title, kind: 'MEETING', startDate: '2026-05-04',
@@ -477,10 +539,16 @@ const write: RequestSpec = {
          WITH a, r ORDER BY a.nameKey, a.id
          RETURN collect([a.id, r.role]) AS participants
        }
-       RETURN c.title AS title, participants`,
-      { title: writeTitle(input), now: new Date().toISOString(), participants: participantsOf(input) },
+       RETURN c.id AS id, c.title AS title, participants`,
+      { title: input.title, now: new Date().toISOString(), participants: input.participants },
     );
-    return { title: r.get('title'), participants: r.get('participants') };
+    return {
+      createCollaboration: {
+        id: r.get('id'),
+        title: r.get('title'),
+        participants: (r.get('participants') as Array<[string, string]>).map(([id, role]) => ({ role, actor: { id } })),
+      },
+    };
   },
 };
 
@@ -519,11 +587,18 @@ const fixedCost: RequestSpec = {
   async embeddedFloor() {
     return 'Query';
   },
-  async cypherFloor(driver) {
+  async neo4jData(driver) {
     const [r] = await cypher(driver, "RETURN 'Query' AS typename", {});
-    return r.get('typename');
+    return { __typename: r.get('typename') };
   },
 };
+
+/** The Neo4j floor from its data: the same call, then the same canonical form as our answer. */
+function withCypherFloor(spec: RequestSpec): RequestSpec {
+  const data = spec.neo4jData;
+  if (!data) return spec;
+  return { ...spec, cypherFloor: async (driver, input) => spec.canonical(await data(driver, spec.variables(input))) };
+}
 
 export const REQUESTS: RequestSpec[] = [
   fixedCost,
@@ -535,4 +610,4 @@ export const REQUESTS: RequestSpec[] = [
   nameSearch,
   suggestions,
   write,
-];
+].map(withCypherFloor);

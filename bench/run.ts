@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: Quartiernetz's speed as numbers anyone can reproduce (see bench/README.md).
  * For each size: generate, load both stores, serve each through the real server over HTTP, time
- * every request against its floor (and @neo4j/graphql on Neo4j), count store calls, import speed,
- * start time and peak memory. Prints a table; writes bench/results/latest.json (summary) and
- * bench/results/run-<time>.json (everything, git-ignored).
+ * every request against its floor (and on Neo4j @neo4j/graphql and a thin server over the floor's
+ * Cypher), count store calls, import speed, start time and peak memory. Prints a table; writes
+ * bench/results/latest.json (summary) and bench/results/run-<time>.json (everything, git-ignored).
  */
 import 'reflect-metadata';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ import { importThroughImportPath, type ImportPathResult } from './neo4j-import-p
 import { benchNetwork, inputFor, type BenchNetwork } from './network-data';
 import { startPeer, type Peer } from './peer';
 import { REQUESTS, type RequestInput, type RequestSpec } from './requests';
+import { startThinServer, type ThinServer } from './thin-server';
 import { measureStart, type StartResult } from './start-server';
 import { closedLoop, nowMs, serial, type LoadResult, type Percentiles } from './stats';
 import { printTable, summarise } from './table';
@@ -38,12 +39,15 @@ export interface RequestResult {
   graphql: Percentiles;
   floor?: Percentiles;
   peer?: Percentiles;
+  /** The thin GraphQL server over the floor's Cypher (thin-server.ts; Neo4j only). */
+  thin?: Percentiles;
   load: LoadResult[];
   /** Store calls of one request: for a random actor and for the busiest one. */
   storeCalls?: { random: number; busiest: number };
   /** Floor and peer answers compared with the server's on a sample. */
   floorAgrees?: boolean | string;
   peerAgrees?: boolean | string;
+  thinAgrees?: boolean | string;
 }
 
 export interface StoreRun {
@@ -104,6 +108,7 @@ async function benchStore(
   specs: RequestSpec[],
   driver: Driver | null,
   peer: Peer | null,
+  thin: ThinServer | null,
 ): Promise<Omit<StoreRun, 'loadSeconds' | 'participationsPerSecond' | 'start'>> {
   const counting = countingStore(store);
   const t0 = nowMs();
@@ -124,6 +129,7 @@ async function benchStore(
           ? spec.embeddedFloor && ((input: RequestInput) => spec.embeddedFloor!(store, floorService, input))
           : spec.cypherFloor && driver && ((input: RequestInput) => spec.cypherFloor!(driver, input));
       const peerCall = peer?.supports(spec.kind) ? (input: RequestInput) => peer.call(spec.kind, input) : null;
+      const thinCall = thin?.supports(spec.kind) ? (input: RequestInput) => thin.call(spec.kind, input) : null;
       for (const actorClass of classes) {
         const pool = actorClass === 'busy' ? net.busyActors : net.randomActors;
         const input = (i: number) => inputFor(pool, net.allIds, i + (spec.kind === 'write' ? seq : 0));
@@ -152,6 +158,11 @@ async function benchStore(
               result.peerAgrees =
                 stable(got) === stable(expected) ? true : `${input(i).actorId}: ${firstDifference(expected, got)}`;
             }
+            if (thinCall && typeof result.thinAgrees !== 'string') {
+              const got = await thinCall(input(i)).catch((e) => ({ error: (e as Error).message }));
+              result.thinAgrees =
+                stable(got) === stable(expected) ? true : `${input(i).actorId}: ${firstDifference(expected, got)}`;
+            }
           }
         }
 
@@ -169,6 +180,16 @@ async function benchStore(
         result.graphql = await serial(viaGraphql, config.samples);
         if (floor) result.floor = await serial((i) => floor(input(i)), config.samples);
         if (peerCall) result.peer = await serial((i) => peerCall(input(i)), config.samples);
+        if (thinCall) result.thin = await serial((i) => thinCall(input(i)), config.samples);
+        // The thin server's write answer against ours (its shaping of the floor's write; the canonical
+        // form has no id): once, after the timed series, so that the writes before them stay as they were.
+        if (thinCall && spec.kind === 'write') {
+          const i = config.samples + 10;
+          const expected = await viaGraphql(i).catch((e) => ({ error: (e as Error).message }));
+          const got = await thinCall(input(i)).catch((e) => ({ error: (e as Error).message }));
+          result.thinAgrees =
+            stable(got) === stable(expected) ? true : `${input(i).actorId}: ${firstDifference(expected, got)}`;
+        }
 
         // Concurrency 8 and 32 (random actors; the actor list has no actor)
         if (actorClass !== 'busy') {
@@ -225,7 +246,7 @@ async function benchSize(
         const t = nowMs();
         await store.mergeGraph(net.data);
         const loadSeconds = (nowMs() - t) / 1000;
-        const measured = await benchStore(config, net, name, store, specs, null, null);
+        const measured = await benchStore(config, net, name, store, specs, null, null, null);
         await store.close();
         const start = config.startRuns
           ? await measureStart({ DATA_DIR: dir }, await freePort(), [
@@ -278,7 +299,11 @@ async function benchSize(
           await rawUnwindImport(d, net.data);
         }
         const peer = config.peer ? await startPeer(d) : null;
-        const measured = await benchStore(config, net, name, store, specs, d, peer).finally(() => peer?.close());
+        const thin = config.thin ? await startThinServer(d) : null;
+        const measured = await benchStore(config, net, name, store, specs, d, peer, thin).finally(async () => {
+          await peer?.close();
+          await thin?.close();
+        });
         const start = config.startRuns
           ? await measureStart({ NEO4J_URI: config.neo4jUri }, await freePort(), heavy(net.busiest.id)).catch((e) => {
               measured.errors.push(`start: ${(e as Error).message}`);

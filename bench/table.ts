@@ -45,8 +45,8 @@ export function printTable(run: FullRun): string {
       '',
       `${size.size.toLocaleString('en')} actors, ${size.collaborations.toLocaleString('en')} collaborations, ${size.participations.toLocaleString('en')} participations (busiest actor: ${size.busiest.degree} collaborations; busy = top 5 %, ≥ ${size.busyThreshold})`,
       '',
-      '| store | request | actors | p50 ms | p95 ms | p99 ms | floor p50 | × floor | peer p50 | × peer | req/s c8 (err) | req/s c32 (err) | store calls (random / busiest) | p95 target |',
-      '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      '| store | request | actors | p50 ms | p95 ms | p99 ms | floor p50 | × floor | peer p50 | × peer | thin p50 | × thin | req/s c8 (err) | req/s c32 (err) | store calls (random / busiest) | p95 target |',
+      '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     );
     for (const store of size.stores) {
       for (const r of store.requests) {
@@ -58,11 +58,12 @@ export function printTable(run: FullRun): string {
         const agree = [
           r.floorAgrees && r.floorAgrees !== true ? 'floor≠' : '',
           r.peerAgrees && r.peerAgrees !== true ? 'peer≠' : '',
+          r.thinAgrees && r.thinAgrees !== true ? 'thin≠' : '',
         ]
           .filter(Boolean)
           .join(' ');
         lines.push(
-          `| ${store.store} | ${short[r.kind] ?? r.kind}${agree ? ` (${agree})` : ''} | ${r.actorClass} | ${ms(r.graphql.p50)} | ${ms(r.graphql.p95)} | ${ms(r.graphql.p99)} | ${ms(r.floor?.p50)} | ${ratio(r.graphql.p50, r.floor?.p50)}${floorMark} | ${ms(r.peer?.p50)} | ${ratio(r.graphql.p50, r.peer?.p50)}${peerMark} | ${c8 ? `${c8.perSecond.toFixed(0)} (${c8.errors})` : ''} | ${c32 ? `${c32.perSecond.toFixed(0)} (${c32.errors})` : ''} | ${r.storeCalls ? `${r.storeCalls.random} / ${r.storeCalls.busiest}` : ''} | ${target ? `< ${target}${r.graphql.p95 < target ? ' ✓' : ' ✗'}` : ''} |`,
+          `| ${store.store} | ${short[r.kind] ?? r.kind}${agree ? ` (${agree})` : ''} | ${r.actorClass} | ${ms(r.graphql.p50)} | ${ms(r.graphql.p95)} | ${ms(r.graphql.p99)} | ${ms(r.floor?.p50)} | ${ratio(r.graphql.p50, r.floor?.p50)}${floorMark} | ${ms(r.peer?.p50)} | ${ratio(r.graphql.p50, r.peer?.p50)}${peerMark} | ${ms(r.thin?.p50)} | ${ratio(r.graphql.p50, r.thin?.p50)} | ${c8 ? `${c8.perSecond.toFixed(0)} (${c8.errors})` : ''} | ${c32 ? `${c32.perSecond.toFixed(0)} (${c32.errors})` : ''} | ${r.storeCalls ? `${r.storeCalls.random} / ${r.storeCalls.busiest}` : ''} | ${target ? `< ${target}${r.graphql.p95 < target ? ' ✓' : ' ✗'}` : ''} |`,
         );
       }
     }
@@ -99,6 +100,7 @@ export function printTable(run: FullRun): string {
       s.requests.flatMap((r) => [
         ...(typeof r.floorAgrees === 'string' ? [`${s.store} ${r.kind} ${r.actorClass} floor: ${r.floorAgrees}`] : []),
         ...(typeof r.peerAgrees === 'string' ? [`${s.store} ${r.kind} ${r.actorClass} peer: ${r.peerAgrees}`] : []),
+        ...(typeof r.thinAgrees === 'string' ? [`${s.store} ${r.kind} ${r.actorClass} thin: ${r.thinAgrees}`] : []),
       ]),
     );
     if (mismatches.length) lines.push('Answers that differ:', ...mismatches.map((m) => `- ${m}`), '');
@@ -149,6 +151,8 @@ export function summarise(run: FullRun) {
           p99: r2(r.graphql.p99),
           floorP50: r2(r.floor?.p50),
           peerP50: r2(r.peer?.p50),
+          thinP50: r2(r.thin?.p50),
+          thinP95: r2(r.thin?.p95),
           load: r.load.map((l) => ({
             concurrency: l.concurrency,
             perSecond: Math.round(l.perSecond),
@@ -157,6 +161,7 @@ export function summarise(run: FullRun) {
           storeCalls: r.storeCalls,
           floorAgrees: r.floorAgrees,
           peerAgrees: r.peerAgrees,
+          thinAgrees: r.thinAgrees,
         })),
       })),
     })),

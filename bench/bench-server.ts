@@ -3,6 +3,7 @@
  * a free loopback port: no rate limit (a bench sends thousands of requests from one address on
  * purpose), no CORS, no introspection, the bench's JWT authentication.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_LIMITS } from '../server/src/platform/config';
 import { createApp } from '../server/src/platform/http/app';
@@ -15,7 +16,7 @@ const UNLIMITED_RATE = { ...DEFAULT_LIMITS, rateLimit: { ...DEFAULT_LIMITS.rateL
 export async function listenForBench(
   service: NetworkService,
   options: { readAhead?: boolean; compiledQueries?: boolean } = {},
-): Promise<{ url: string; close(): Promise<void> }> {
+): Promise<{ url: string; httpServer: Server; close(): Promise<void> }> {
   const { httpServer, apollo } = await createApp(service, {
     corsOrigins: [],
     bodyLimit: '1mb',
@@ -28,5 +29,5 @@ export async function listenForBench(
   });
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   const { port } = httpServer.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/graphql`, close: () => apollo.stop() };
+  return { url: `http://127.0.0.1:${port}/graphql`, httpServer, close: () => apollo.stop() };
 }

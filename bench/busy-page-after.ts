@@ -35,6 +35,7 @@ import { openBenchStore } from './open-bench-store';
 import { procCpuMs } from './process-probes';
 import { REQUESTS } from './requests';
 import { closedLoop, middleValue } from './stats';
+import { graphqlClient } from './http-client';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -204,42 +205,19 @@ async function main(): Promise<void> {
     timed.arrived = now();
     res.on('finish', () => (timed.finished = now()));
   });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const headers = benchHeaders();
-  const target = new URL(server.url);
-  /** One request as the bench's client sends it (bench/http-client.ts), its answer made canonical. */
-  const ask = (timed: Timed) =>
-    new Promise<unknown>((resolve, reject) => {
-      const body = JSON.stringify({
-        query: spec.query,
-        variables: spec.variables({ actorId: timed.actor, others: [], search: '', seq: 0 }),
-      });
-      const req = http.request(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            timed.received = now();
-            const text = Buffer.concat(chunks).toString('utf8');
-            timed.bytes = text.length;
-            const parsed = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string }> };
-            if (parsed.errors?.length) reject(new Error(parsed.errors.map((e) => e.message).join('; ')));
-            else resolve(spec.canonical(parsed.data));
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  // The bench's client; the moment each answer's text is in and its size go to the request timed now
+  // (`current`, as for the server's hooks above: the timed series send one request at a time; only the
+  // untimed concurrent runs of --random-first overlap, and their figures are not kept).
+  const client = graphqlClient(server.url, 64, benchHeaders(), (text) => {
+    if (!current) return;
+    current.received = now();
+    current.bytes = text.length;
+  });
+  /** One request as the bench sends it, its answer made canonical. */
+  const ask = async (timed: Timed) =>
+    spec.canonical(
+      await client.request(spec.query, spec.variables({ actorId: timed.actor, others: [], search: '', seq: 0 })),
+    );
   const all: Timed[] = [];
   const request = async (series: number, index: number, pool: string[]) => {
     const actor = inputFor(pool, net.allIds, index).actorId;
@@ -296,7 +274,7 @@ async function main(): Promise<void> {
   } finally {
     if (probe) clearTimeout(probe);
     gcObserver.disconnect();
-    agent.destroy();
+    client.close();
     await server.close();
     await service.drain();
     await opened.close();

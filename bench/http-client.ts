@@ -6,8 +6,16 @@ export interface GraphQLClient {
   close(): void;
 }
 
-/** `headers` go with every request (e.g. bench/auth.ts benchHeaders()). */
-export function graphqlClient(url: string, maxSockets = 64, headers: Record<string, string> = {}): GraphQLClient {
+/**
+ * `headers` go with every request (e.g. bench/auth.ts benchHeaders()); `onText`, when given, sees each
+ * answer's whole text as it arrives, before it is parsed (bench/busy-page-after.ts times that moment).
+ */
+export function graphqlClient(
+  url: string,
+  maxSockets = 64,
+  headers: Record<string, string> = {},
+  onText?: (text: string) => void,
+): GraphQLClient {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   const target = new URL(url);
   return {
@@ -28,6 +36,7 @@ export function graphqlClient(url: string, maxSockets = 64, headers: Record<stri
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () => {
               const text = Buffer.concat(chunks).toString('utf8');
+              onText?.(text);
               let parsed: { data?: T; errors?: Array<{ message: string }> };
               try {
                 parsed = JSON.parse(text);

@@ -89,6 +89,16 @@ function firstDifference(a: unknown, b: unknown): string {
   return `differs at ${i}: …${x.slice(Math.max(0, i - 40), i + 60)} vs …${y.slice(Math.max(0, i - 40), i + 60)}`;
 }
 
+/** An answer, or its error as a value to compare (a failing floor or peer is a difference, not a crash). */
+function answerOf(call: Promise<unknown>): Promise<unknown> {
+  return call.catch((e) => ({ error: (e as Error).message }));
+}
+
+/** Whether another server's answer is ours: true, or where the two first differ. */
+function agreement(actorId: string, expected: unknown, got: unknown): true | string {
+  return stable(got) === stable(expected) ? true : `${actorId}: ${firstDifference(expected, got)}`;
+}
+
 async function freePort(): Promise<number> {
   const net = await import('node:net');
   return new Promise((resolve) => {
@@ -147,21 +157,15 @@ async function benchStore(
         // Same answers? (reads only: a write creates a new collaboration each time)
         if (spec.kind !== 'write' && spec.kind !== 'suggestions') {
           for (let i = 0; i < Math.min(4, pool.length); i++) {
-            const expected = await viaGraphql(i).catch((e) => ({ error: (e as Error).message }));
+            const expected = await answerOf(viaGraphql(i));
             if (floor && result.floorAgrees !== false && typeof result.floorAgrees !== 'string') {
-              const got = await floor(input(i)).catch((e) => ({ error: (e as Error).message }));
-              result.floorAgrees =
-                stable(got) === stable(expected) ? true : `${input(i).actorId}: ${firstDifference(expected, got)}`;
+              result.floorAgrees = agreement(input(i).actorId, expected, await answerOf(floor(input(i))));
             }
             if (peerCall && typeof result.peerAgrees !== 'string') {
-              const got = await peerCall(input(i)).catch((e) => ({ error: (e as Error).message }));
-              result.peerAgrees =
-                stable(got) === stable(expected) ? true : `${input(i).actorId}: ${firstDifference(expected, got)}`;
+              result.peerAgrees = agreement(input(i).actorId, expected, await answerOf(peerCall(input(i))));
             }
             if (thinCall && typeof result.thinAgrees !== 'string') {
-              const got = await thinCall(input(i)).catch((e) => ({ error: (e as Error).message }));
-              result.thinAgrees =
-                stable(got) === stable(expected) ? true : `${input(i).actorId}: ${firstDifference(expected, got)}`;
+              result.thinAgrees = agreement(input(i).actorId, expected, await answerOf(thinCall(input(i))));
             }
           }
         }
@@ -185,10 +189,8 @@ async function benchStore(
         // form has no id): once, after the timed series, so that the writes before them stay as they were.
         if (thinCall && spec.kind === 'write') {
           const i = config.samples + 10;
-          const expected = await viaGraphql(i).catch((e) => ({ error: (e as Error).message }));
-          const got = await thinCall(input(i)).catch((e) => ({ error: (e as Error).message }));
-          result.thinAgrees =
-            stable(got) === stable(expected) ? true : `${input(i).actorId}: ${firstDifference(expected, got)}`;
+          const expected = await answerOf(viaGraphql(i));
+          result.thinAgrees = agreement(input(i).actorId, expected, await answerOf(thinCall(input(i))));
         }
 
         // Concurrency 8 and 32 (random actors; the actor list has no actor)

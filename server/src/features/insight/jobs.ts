@@ -7,7 +7,6 @@ import { findDuplicates, type DuplicateInput, type DuplicatePair } from '../../d
 import { changeOnArrays, type ChangeArrays, type ChangeMasks } from './change';
 import { computeCentrality, EXACT_LIMIT, rankNodes, type CentralityOptions, type CentralityValues } from './centrality';
 import { clusterOnArrays, louvainOnGraph, type ClusterOptions, type ClusteringArrays } from './clusters';
-import { runNow } from '../../platform/util/run-in-slices';
 import type { PathsPool } from './paths-pool';
 import type { SharedProjection } from './projection-arrays';
 import { resilienceOnArrays, type Before, type ResilienceArrays } from './resilience';
@@ -226,14 +225,13 @@ export function transferablesOf(value: unknown, found = new Set<ArrayBuffer>()):
   return [...found];
 }
 
-export function packActors(actors: readonly DuplicateInput[]): string {
-  return runNow(packActorsSteps(actors));
-}
-
 /** Actors packed per this many: at 100k actors the whole string in one go held the event loop 20–50 ms. */
 const PACK_CHUNK = 2000;
 
-/** `packActors` in steps of `PACK_CHUNK` actors (run them in slices): the same string. */
+/**
+ * The actors as one JSON string of `[id, name, website, contact]` tuples (one copy to the worker, no
+ * object graph), made in steps of `PACK_CHUNK` actors: run them in slices.
+ */
 export function* packActorsSteps(actors: readonly DuplicateInput[]): Generator<void, string, void> {
   const parts: string[] = [];
   for (let i = 0; i < actors.length; i += PACK_CHUNK) {

@@ -134,6 +134,13 @@ browserSuite('viewer: editing in the map', () => {
       '#actor-collaborations-edit li[data-collaboration="stadtteilkonferenz-2021"] .collab-edit',
     );
     expect(await page.$('.collab-delete')).toBeNull(); // deleting is for admins
+    // A short button; its accessible name says which collaboration it edits.
+    const row = page.locator('#actor-collaborations-edit li[data-collaboration="stadtteilkonferenz-2021"]');
+    expect(await row.locator('.collab-name').innerText()).toBe('Stadtteilkonferenz 2021 · 22.09.2021');
+    expect(await row.locator('.collab-edit').innerText()).toBe('Bearbeiten');
+    expect(await page.getByRole('button', { name: '„Stadtteilkonferenz 2021“ bearbeiten', exact: true }).count()).toBe(
+      1,
+    );
     await page.click('#actor-collaborations-edit li[data-collaboration="stadtteilkonferenz-2021"] .collab-edit');
     await page.waitForSelector('#record-meeting-title');
     expect(await page.inputValue('#record-meeting-title')).toBe('Stadtteilkonferenz 2021');

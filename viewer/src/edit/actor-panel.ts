@@ -125,36 +125,54 @@ async function renderCollaborations(host: EditHost, actorId: string, box: HTMLEl
   await load(false);
 }
 
-function collaborationRow(host: EditHost, actorId: string, c: { id: string; title: string }): HTMLElement {
+/**
+ * One row of the editors' list: the title and date as text, then short buttons whose accessible
+ * names say which collaboration they act on (the long "„…“ bearbeiten" as visible text made two
+ * wrapped lines per collaboration).
+ */
+function collaborationRow(
+  host: EditHost,
+  actorId: string,
+  c: { id: string; title: string; startDate: string | null },
+): HTMLElement {
   return h(
     'li',
     { 'data-collaboration': c.id },
     h(
-      'button',
-      {
-        type: 'button',
-        class: 'link collab-edit',
-        onclick: async () => {
-          const full = await loadCollaboration(c.id);
-          if (full) openRecordMeeting(host, full);
-        },
-      },
-      et('collab.edit', { title: c.title }),
+      'span',
+      { class: 'collab-name' },
+      c.title,
+      c.startDate ? h('span', { class: 'meta' }, ` · ${formatDate(c.startDate)}`) : null,
     ),
-    host.role === 'ADMIN'
-      ? [
-          ' ',
-          h(
+    h(
+      'span',
+      { class: 'collab-actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link collab-edit',
+          'aria-label': et('collab.edit', { title: c.title }),
+          onclick: async () => {
+            const full = await loadCollaboration(c.id);
+            if (full) openRecordMeeting(host, full);
+          },
+        },
+        et('panel.edit'),
+      ),
+      host.role === 'ADMIN'
+        ? h(
             'button',
             {
               type: 'button',
               class: 'link collab-delete',
+              'aria-label': et('collab.delete', { title: c.title }),
               onclick: () => void confirmDeleteCollaboration(host, c.id, actorId),
             },
-            et('collab.delete', { title: c.title }),
-          ),
-        ]
-      : null,
+            et('panel.delete'),
+          )
+        : null,
+    ),
   );
 }
 

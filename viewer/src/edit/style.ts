@@ -48,6 +48,11 @@ button.danger { background: #c92a2a; color: #fff; border: 1px solid #c92a2a; bor
 .conflict td.theirs { background: #f1f3f5; }
 .conflict td.mine { background: #e7f5ff; }
 .editing .row { display: flex; gap: .5rem; flex-wrap: wrap; }
+.collab-edit-list .list { list-style: none; padding: 0; margin: .2rem 0; }
+.collab-edit-list .list li { gap: .1rem; padding: .3rem 0; border-bottom: 1px solid #f0f2f4; text-align: left; }
+.collab-edit-list .collab-name { overflow-wrap: anywhere; }
+.collab-edit-list .collab-name .meta { color: #52606d; font-size: .85rem; white-space: nowrap; }
+.collab-edit-list .collab-actions { display: flex; gap: .9rem; }
 .history-list { padding-left: 1.1rem; font-size: .85rem; }
 .history-list .changes { padding-left: 1rem; margin: .1rem 0 .3rem; }
 .edit-announce { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); background: #2b8a3e; color: #fff; padding: .5rem 1rem; border-radius: 6px; z-index: 50; }

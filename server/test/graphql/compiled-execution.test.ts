@@ -6,13 +6,15 @@
  * second time it comes.
  */
 import { createHash } from 'node:crypto';
-import { execute, parse, type OperationDefinitionNode } from 'graphql';
+import { execute, GraphQLError, parse, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import { batenbrock } from '../../../seed/batenbrock';
 import { loadConfig } from '../../src/platform/config';
 import { createContext, type GraphQLContext } from '../../src/platform/graphql/context';
 import {
+  asGraphqlJsError,
   CompiledExecutor,
+  errorsToAnswer,
   COMPILED_AT_FIRST_SIGHT,
   COMPILED_CHARACTERS_KEPT,
   COMPILED_QUERY_MAX_LENGTH,
@@ -214,4 +216,45 @@ test('GRAPHQL_COMPILED_QUERIES: on by default, 0 or off switches to graphql-js',
   expect(loadConfig({}).compiledQueries).toBe(true);
   expect(loadConfig({ GRAPHQL_COMPILED_QUERIES: '0' }).compiledQueries).toBe(false);
   expect(loadConfig({ GRAPHQL_COMPILED_QUERIES: 'off' }).compiledQueries).toBe(false);
+});
+
+test("an error is converted without formatting the original's stack trace, with graphql-js's fields", () => {
+  let stackReads = 0;
+  const original = Object.assign(new Error('boom'), { extensions: { code: 'NOT_FOUND', field: 'id' } });
+  Object.defineProperty(original, 'stack', {
+    get: () => {
+      stackReads++;
+      return 'Error: boom\n    at somewhere';
+    },
+  });
+  const jit = new GraphQLError('boom', { path: ['actor', 'name'], originalError: original });
+  stackReads = 0; // graphql-js's own constructor (graphql-jit's error) read it once
+  const copy = asGraphqlJsError(jit);
+  expect(stackReads).toBe(0);
+  expect(copy).toBeInstanceOf(GraphQLError);
+  expect(copy.originalError).toBe(original);
+  expect(copy.extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
+  expect(copy.path).toEqual(['actor', 'name']);
+  expect(copy.toJSON()).toEqual(
+    new GraphQLError('boom', { path: ['actor', 'name'], originalError: original }).toJSON(),
+  );
+  // No extensions on the original: an empty object, as graphql-js makes it.
+  expect(asGraphqlJsError(new GraphQLError('x', { originalError: new Error('x') })).extensions).toEqual({});
+});
+
+test('a stopped request converts only its refusal, not an error per pending field', () => {
+  const refusal = new GraphQLError('too many', {
+    path: ['a'],
+    extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'results' },
+  });
+  const errors = [
+    new GraphQLError('Cannot return null', { path: ['a', 0] }),
+    ...Array.from(
+      { length: 5_000 },
+      (_, i) => new GraphQLError('too many', { path: ['a', i], originalError: refusal }),
+    ),
+  ];
+  expect(errorsToAnswer(errors, { guard: { stopped: true } })).toEqual([errors[1]]);
+  expect(errorsToAnswer(errors.slice(0, 1), { guard: { stopped: true } })).toEqual([errors[0]]);
+  expect(errorsToAnswer(errors, { guard: { stopped: false } })).toBe(errors);
 });

@@ -28,6 +28,7 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { GraphQLContext } from './context';
 
 interface ExecutorRequestContext {
   document: DocumentNode;
@@ -110,8 +111,9 @@ export class CompiledExecutor {
     });
     if (coerced.errors) return { errors: coerced.errors };
     const result = await query.query(undefined, request.context, variables);
+    if (!result.errors) return result;
     // graphql-js's order of the keys: errors first.
-    return result.errors ? { errors: result.errors.map(asGraphqlJsError), data: result.data } : result;
+    return { errors: errorsToAnswer(result.errors, request.context).map(asGraphqlJsError), data: result.data };
   };
 
   /** The characters of the compiled documents kept (at most COMPILED_CHARACTERS_KEPT). */
@@ -181,12 +183,41 @@ export class CompiledExecutor {
 /**
  * graphql-jit's errors leave `extensions` undefined where graphql-js's are an object (Apollo reads
  * `extensions.code` of every error): the same error as graphql-js makes it, with its locations.
+ *
+ * The original error is set after the constructor, not given to it: graphql-js's constructor reads
+ * `originalError.stack` to copy it, and that formats the whole stack trace — through the source maps
+ * under tsx, about a millisecond each. A refused fan-out (the request guard's QUERY_TOO_COMPLEX in
+ * every pending resolver) ends in thousands of such errors, of which the answer keeps one: measured
+ * on the abuse suite's 50 variations with a 4 GB heap, 21 s for the variations and 3-second blocks
+ * of the event loop. The copy's own stack is captured here and formatted only if someone reads it.
  */
-function asGraphqlJsError(error: GraphQLError): GraphQLError {
-  const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
+export function asGraphqlJsError(error: GraphQLError): GraphQLError {
+  const original = error.originalError ?? undefined;
+  const ownExtensions = (original as { extensions?: unknown } | undefined)?.extensions;
+  const copy = new GraphQLError(error.message, {
+    path: error.path,
+    ...(ownExtensions !== null && typeof ownExtensions === 'object'
+      ? { extensions: ownExtensions as GraphQLError['extensions'] }
+      : {}),
+  });
+  Object.defineProperty(copy, 'originalError', { value: original, writable: true, configurable: true });
   (copy as { locations?: GraphQLError['locations'] }).locations = error.locations;
   return copy;
 }
+
+/**
+ * The errors worth converting. A request the guard stopped ends with an error in every non-null field
+ * that was still pending — graphql-jit makes one per field where graphql-js passes the guard's one
+ * error on — and its answer keeps only the refusal (request-guard.ts refuseStoppedAnswers): so only
+ * that one (the first QUERY_TOO_COMPLEX, else the first error) is converted, not thousands.
+ */
+export function errorsToAnswer(errors: readonly GraphQLError[], context: unknown): readonly GraphQLError[] {
+  if (!(context as Partial<GraphQLContext> | undefined)?.guard?.stopped) return errors;
+  const refusal = errors.find((e) => e.originalError instanceof GraphQLError && isRefusal(e.originalError));
+  return [refusal ?? errors[0]!];
+}
+
+const isRefusal = (error: GraphQLError) => error.extensions?.code === 'QUERY_TOO_COMPLEX';
 
 /** A document and the operation asked of it: the key of what is kept about them. */
 function documentKey(queryHash: string, operationName: string | null | undefined): string {

@@ -238,6 +238,8 @@ test("an error is converted without formatting the original's stack trace, with 
   expect(copy.toJSON()).toEqual(
     new GraphQLError('boom', { path: ['actor', 'name'], originalError: original }).toJSON(),
   );
+  // The original's stack, as graphql-js gives it, only when asked for.
+  expect(copy.stack).toBe('Error: boom\n    at somewhere');
   // No extensions on the original: an empty object, as graphql-js makes it.
   expect(asGraphqlJsError(new GraphQLError('x', { originalError: new Error('x') })).extensions).toEqual({});
 });

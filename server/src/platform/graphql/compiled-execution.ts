@@ -189,7 +189,7 @@ export class CompiledExecutor {
  * under tsx, about a millisecond each. A refused fan-out (the request guard's QUERY_TOO_COMPLEX in
  * every pending resolver) ends in thousands of such errors, of which the answer keeps one: measured
  * on the abuse suite's 50 variations with a 4 GB heap, 21 s for the variations and 3-second blocks
- * of the event loop. The copy's own stack is captured here and formatted only if someone reads it.
+ * of the event loop.
  */
 export function asGraphqlJsError(error: GraphQLError): GraphQLError {
   const original = error.originalError ?? undefined;
@@ -201,6 +201,14 @@ export function asGraphqlJsError(error: GraphQLError): GraphQLError {
       : {}),
   });
   Object.defineProperty(copy, 'originalError', { value: original, writable: true, configurable: true });
+  // graphql-js copies the original's stack at once; here it is read only when someone asks (Apollo's
+  // stack traces in development).
+  if (original)
+    Object.defineProperty(copy, 'stack', {
+      configurable: true,
+      get: () => original.stack,
+      set: (value: unknown) => Object.defineProperty(copy, 'stack', { value, writable: true, configurable: true }),
+    });
   (copy as { locations?: GraphQLError['locations'] }).locations = error.locations;
   return copy;
 }

@@ -244,7 +244,7 @@ test("an error is converted without formatting the original's stack trace, with 
   expect(asGraphqlJsError(new GraphQLError('x', { originalError: new Error('x') })).extensions).toEqual({});
 });
 
-test('a stopped request converts only its refusal, not an error per pending field', () => {
+test('a refused request converts only its refusal, not an error per pending field', () => {
   const refusal = new GraphQLError('too many', {
     path: ['a'],
     extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'results' },
@@ -256,7 +256,7 @@ test('a stopped request converts only its refusal, not an error per pending fiel
       (_, i) => new GraphQLError('too many', { path: ['a', i], originalError: refusal }),
     ),
   ];
-  expect(errorsToAnswer(errors, { guard: { stopped: true } })).toEqual([errors[1]]);
-  expect(errorsToAnswer(errors.slice(0, 1), { guard: { stopped: true } })).toEqual([errors[0]]);
-  expect(errorsToAnswer(errors, { guard: { stopped: false } })).toBe(errors);
+  expect(errorsToAnswer(errors, { guard: { refusal } })).toEqual([errors[1]]);
+  expect(errorsToAnswer(errors.slice(0, 1), { guard: { refusal } })).toEqual([errors[0]]);
+  expect(errorsToAnswer(errors, { guard: { refusal: null } })).toBe(errors);
 });

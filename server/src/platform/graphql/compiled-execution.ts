@@ -214,13 +214,13 @@ export function asGraphqlJsError(error: GraphQLError): GraphQLError {
 }
 
 /**
- * The errors worth converting. A request the guard stopped ends with an error in every non-null field
+ * The errors worth converting. A request the guard refused ends with an error in every non-null field
  * that was still pending — graphql-jit makes one per field where graphql-js passes the guard's one
  * error on — and its answer keeps only the refusal (request-guard.ts refuseStoppedAnswers): so only
  * that one (the first QUERY_TOO_COMPLEX, else the first error) is converted, not thousands.
  */
 export function errorsToAnswer(errors: readonly GraphQLError[], context: unknown): readonly GraphQLError[] {
-  if (!(context as Partial<GraphQLContext> | undefined)?.guard?.stopped) return errors;
+  if (!(context as Partial<GraphQLContext> | undefined)?.guard?.refusal) return errors;
   const refusal = errors.find((e) => e.originalError instanceof GraphQLError && isRefusal(e.originalError));
   return [refusal ?? errors[0]!];
 }

@@ -9,6 +9,8 @@
  * service's main threads waited for a core (all share two cores here; the wall time is printed per
  * phase and asserted under 2 s; before the request guard the same attack froze the service for
  * 10–90 s and killed it), and every refused request carries a code. Then the service is killed (-9) and the supervisor starts it again.
+ * A second part sends the fan-out variations to a service with a 4 GB heap, where the guard lets them
+ * run until their item budget: answered or coded, and no block of the event loop of 500 ms of CPU.
  * A file of its own kind (`*.alone.test.ts`, jest.runner.js): it runs after every other test file,
  * with none beside it, so that two other test files and Neo4j do not take the cores meanwhile.
  */

@@ -2,7 +2,8 @@
  * `npx tsx bench/write-floors.ts`: what of our Neo4j write's time above the floor is the history and
  * the change feed. `npm run bench`'s write (createCollaboration with 5 participants, random actors)
  * on its network of BENCH_SIZES (first, default 100000) actors, five ways in turn, round by round
- * (BENCH_ROUNDS, default 5, of BENCH_SAMPLES, default 60, each after 3 unmeasured):
+ * (BENCH_ROUNDS, default 5, of BENCH_SAMPLES, default 60, each after 3 unmeasured; WRITE_WAYS=ours,floor…
+ * for some of them only):
  *
  * - `ours`: the mutation through our server over HTTP (as `npm run bench` times it);
  * - `service`: the service's own call (`NetworkService.createCollaboration`), no GraphQL and no HTTP:
@@ -157,13 +158,14 @@ async function main() {
   );
   console.log('| way | p50 ms, median of rounds (each round) | p95 ms, median of rounds |');
   console.log('| --- | --- | --- |');
-  for (const name of Object.keys(ways)) {
+  const ran = (name: string) => p50s[name].length > 0;
+  for (const name of Object.keys(ways).filter(ran)) {
     console.log(
       `| ${name} | ${fmt(middleValue(p50s[name]))} (${p50s[name].map(fmt).join(' / ')}) | ${fmt(middleValue(p95s[name]))} |`,
     );
   }
   const ours = middleValue(p50s.ours);
-  for (const floor of ['floor', 'floor+records']) {
+  for (const floor of ['floor', 'floor+records'].filter((f) => ran(f) && ran('ours'))) {
     const f = middleValue(p50s[floor]);
     console.log(
       `ours within max(1.3 × ${floor}, ${floor} + 1 ms): ${withinFloor(ours, f) ? 'yes' : 'no'} (ours ${fmt(ours)}, bound ${fmt(Math.max(1.3 * f, f + 1))}; per round ${p50s.ours.map((o, k) => (withinFloor(o, p50s[floor][k]) ? '✓' : '✗')).join('')})`,
@@ -176,7 +178,7 @@ async function main() {
     ['ours', 'service'],
     ['ours', 'thin'],
     ['thin', 'floor'],
-  ]) {
+  ].filter(([a, b]) => ran(a) && ran(b))) {
     const d = perRound(a, b);
     console.log(`${a} − ${b}: ${fmt(middleValue(d))} ms (${d.map(fmt).join(' / ')})`);
   }

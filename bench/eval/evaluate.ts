@@ -2,6 +2,8 @@
  * Runs methods over query groups of a split and averages the metrics. The index is the same
  * structure the service builds (suggestionIndex over a NetworkProjection).
  */
+import type { ScoringModel } from '../../server/src/features/suggestions/model';
+import { suggestContacts } from '../../server/src/features/suggestions/suggest';
 import { suggestionIndex, type SuggestionIndex } from '../../server/src/features/suggestions/suggestion-index';
 import { random } from '../../seed/generate';
 import { average, listMetrics, type Metrics } from './metrics';
@@ -32,6 +34,26 @@ export function evaluateGroup(
     });
   }
   return { ...average(rows), queries: queries.length, perQueryPrecisionAt10: perQuery };
+}
+
+/**
+ * Each query actor's precision@10 of `model`'s list through `suggestContacts` with the full walk (no
+ * ranking by bounds), and the distinct actors over all the lists (catalogue coverage): what the
+ * exploration scripts compare a variant of the index by.
+ */
+export function fullWalkLists(
+  index: SuggestionIndex,
+  split: TemporalSplit,
+  queries: readonly string[],
+  model: ScoringModel,
+): { scores: number[]; coverage: number } {
+  const shown = new Set<string>();
+  const scores = queries.map((q) => {
+    const list = suggestContacts(index, q, { first: K, model, boundAbove: Infinity }).map((s) => s.actorId);
+    list.forEach((b) => shown.add(b));
+    return list.filter((b) => split.targets.get(q)!.has(b)).length / K;
+  });
+  return { scores, coverage: shown.size };
 }
 
 /**

@@ -14,15 +14,13 @@ import { plantedNetwork } from '../../seed/planted';
 import type { CollaborationGraph } from '../../server/src/features/suggestions/csr';
 import { checkModel, singleSignalModel, type ScoringModel } from '../../server/src/features/suggestions/model';
 import { SignalWorkspace } from '../../server/src/features/suggestions/signals';
-import { suggestContacts } from '../../server/src/features/suggestions/suggest';
 import { buildSuggestionIndex, type SuggestionIndex } from '../../server/src/features/suggestions/suggestion-index';
 import { DEFAULT_MODEL, DEFAULT_TERMS } from '../../server/src/features/suggestions/weights';
 import { readCsvObjects } from './csv';
-import { bootstrapRatio } from './evaluate';
+import { bootstrapRatio, fullWalkLists } from './evaluate';
 import { arg, explorationSplits } from './exploration-splits';
 import { actorsWithTies, type TemporalSplit } from './split';
 
-const K = 10;
 const WS = (arg('ws') ?? '0.5,1,2,4').split(',').map(Number);
 
 /** The default's family with other activity and topic weights (`--family=a:t,a:t`; the default alone without). */
@@ -85,15 +83,7 @@ function measure(split: TemporalSplit, label: string): void {
       if (x !== undefined) organised[x]++;
     }
   const queries = actorsWithTies(split);
-  const run = (index: SuggestionIndex, model = DEFAULT_MODEL) => {
-    const shown = new Set<string>();
-    const scores = queries.map((q) => {
-      const list = suggestContacts(index, q, { first: K, model, boundAbove: Infinity }).map((s) => s.actorId);
-      list.forEach((b) => shown.add(b));
-      return list.filter((b) => split.targets.get(q)!.has(b)).length / K;
-    });
-    return { scores, coverage: shown.size };
-  };
+  const run = (index: SuggestionIndex, model = DEFAULT_MODEL) => fullWalkLists(index, split, queries, model);
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const katz = run(base, singleSignalModel('katz'));
   const organisersSeen = organised.filter((k) => k > 0).length;

@@ -19,15 +19,13 @@ import { plantedNetwork } from '../../seed/planted';
 import { edgeIndex, STEP_EXPONENT, type CollaborationGraph } from '../../server/src/features/suggestions/csr';
 import { checkModel, singleSignalModel, type ScoringModel } from '../../server/src/features/suggestions/model';
 import { SignalWorkspace } from '../../server/src/features/suggestions/signals';
-import { suggestContacts } from '../../server/src/features/suggestions/suggest';
 import { buildSuggestionIndex, type SuggestionIndex } from '../../server/src/features/suggestions/suggestion-index';
 import { ACTIVITY_TERM, TOPICS_TERM, WALK_TERM } from '../../server/src/features/suggestions/weights';
-import { bootstrapRatio } from './evaluate';
+import { bootstrapRatio, fullWalkLists } from './evaluate';
 import { h2020Available, loadH2020 } from './h2020';
 import { fromGraphData, type EvalNetwork } from './network';
 import { actorsWithTies, temporalSplit } from './split';
 
-const K = 10;
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const YEAR = 365.25 * 86400000;
 
@@ -127,15 +125,7 @@ function run(name: string, network: EvalNetwork, cutoff: string, actors: 'presen
         ];
   const queries = actorsWithTies(split);
   const katzIndex = base;
-  const per = (index: SuggestionIndex, model: ScoringModel) => {
-    const shown = new Set<string>();
-    const scores = queries.map((q) => {
-      const list = suggestContacts(index, q, { first: K, model, boundAbove: Infinity }).map((s) => s.actorId);
-      list.forEach((b) => shown.add(b));
-      return list.filter((b) => split.targets.get(q)!.has(b)).length / K;
-    });
-    return { scores, coverage: shown.size };
-  };
+  const per = (index: SuggestionIndex, model: ScoringModel) => fullWalkLists(index, split, queries, model);
   const katz = per(katzIndex, singleSignalModel('katz'));
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   console.log(

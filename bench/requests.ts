@@ -496,6 +496,18 @@ function participantsOf(input: RequestInput) {
 }
 const writeTitle = (input: RequestInput) => `Bench-Treffen ${input.seq}`;
 
+/**
+ * The write floor's participations of the new collaboration `c`, answered as `participants` in the
+ * loaders' order (also the floor with history records, write-floors.ts).
+ */
+export const FLOOR_PARTICIPATIONS = `CALL (c) {
+  UNWIND $participants AS p
+  MATCH (a:Actor {id: p.actorId})
+  CREATE (a)-[r:PARTICIPATED_IN {role: p.role}]->(c)
+  WITH a, r ORDER BY a.nameKey, a.id
+  RETURN collect([a.id, r.role]) AS participants
+}`;
+
 const write: RequestSpec = {
   kind: 'write',
   label: 'write: createCollaboration with 5 participants',
@@ -532,13 +544,7 @@ const write: RequestSpec = {
       `CREATE (c:Collaboration {id: randomUUID(), title: $title, kind: 'MEETING', startDate: '2026-05-04',
                                 createdAt: $now, updatedAt: $now})
        WITH c
-       CALL (c) {
-         UNWIND $participants AS p
-         MATCH (a:Actor {id: p.actorId})
-         CREATE (a)-[r:PARTICIPATED_IN {role: p.role}]->(c)
-         WITH a, r ORDER BY a.nameKey, a.id
-         RETURN collect([a.id, r.role]) AS participants
-       }
+       ${FLOOR_PARTICIPATIONS}
        RETURN c.id AS id, c.title AS title, participants`,
       { title: input.title, now: new Date().toISOString(), participants: input.participants },
     );

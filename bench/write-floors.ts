@@ -30,7 +30,7 @@ import { loadBenchConfig } from './config';
 import { driverFor } from './neo4j-admin';
 import { benchNetwork, inputFor } from './network-data';
 import { openBenchStore, serveBenchStore } from './open-bench-store';
-import { REQUESTS, type RequestInput } from './requests';
+import { FLOOR_PARTICIPATIONS, REQUESTS, type RequestInput } from './requests';
 import { middleValue, serial } from './stats';
 import { startThinServer } from './thin-server';
 import { withinFloor } from './targets';
@@ -42,13 +42,7 @@ const FLOOR_WITH_RECORDS = `
 CREATE (c:Collaboration {id: $id, title: $title, kind: 'MEETING', startDate: '2026-05-04',
                           createdAt: $at, updatedAt: $at})
 WITH c
-CALL (c) {
-  UNWIND $participants AS p
-  MATCH (a:Actor {id: p.actorId})
-  CREATE (a)-[r:PARTICIPATED_IN {role: p.role}]->(c)
-  WITH a, r ORDER BY a.nameKey, a.id
-  RETURN collect([a.id, r.role]) AS participants
-}
+${FLOOR_PARTICIPATIONS}
 MERGE (s:ChangeSequence {id: 'changes'})
 ON CREATE SET s.value = 0
 SET s.value = s.value + 1
